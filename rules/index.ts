@@ -1,0 +1,10 @@
+import type { AnyRule } from '../src/model/rule.js';
+import duplicateImport from './duplicate-import.js';
+
+/**
+ * Every rule, by id. Explicit on purpose: `test/rules-meta.test.ts` checks that
+ * ids, file names, doc pages and fixtures agree with this list.
+ */
+export const RULES: readonly AnyRule[] = [
+  duplicateImport,
+];

@@ -1,0 +1,144 @@
+import type { Node, SourceFile } from 'ts-morph';
+import type { AnalysisResult, Evidence, Finding, RuleFailure } from '../model/finding.js';
+import type { ProjectView } from '../model/project-view.js';
+import type { Range } from '../model/range.js';
+import type { AnyRule, FindingDraft } from '../model/rule.js';
+import type { Severity } from '../model/severity.js';
+import { fingerprint } from './fingerprint.js';
+
+/** A rule as configured for one run. */
+export interface ConfiguredRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** What to run and on which files. */
+export interface RunRulesInput {
+  view: ProjectView;
+  rules: readonly ConfiguredRule[];
+  /** Only findings in these files are kept (and file rules only run on them); all when undefined. */
+  reportedFiles?: ReadonlySet<SourceFile> | undefined;
+  /** Ids of every security rule in the registry, enabled or not. */
+  securityRulesKnown: readonly string[];
+}
+
+/** Runs every configured rule, isolating failures, and renders the findings. */
+export function runRules(input: RunRulesInput): AnalysisResult {
+  const { view, rules, reportedFiles } = input;
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
+  for (const configured of rules) {
+    const drafts = collectDrafts(configured, view, targets, failures);
+    findings.push(...render(configured, drafts, view, reportedFiles));
+  }
+  assignFingerprints(findings);
+  findings.sort(compareFindings);
+  const failed = new Set(failures.map((f) => f.ruleId));
+  const ran = rules.map((r) => r.rule.meta.id);
+  return {
+    findings,
+    failures,
+    fileCount: targets.length,
+    rulesRun: ran,
+    securityRulesRun: rules.filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id)).map((r) => r.rule.meta.id),
+    securityRulesKnown: [...input.securityRulesKnown],
+  };
+}
+
+/** Runs one rule, per file for file rules and once for project rules; a throw is recorded, not fatal. */
+function collectDrafts(configured: ConfiguredRule, view: ProjectView, targets: readonly SourceFile[], failures: RuleFailure[]): FindingDraft[] {
+  const { rule, options } = configured;
+  const drafts: FindingDraft[] = [];
+  const batches: (readonly SourceFile[])[] = rule.meta.scope === 'file' ? targets.map((f) => [f]) : [view.files];
+  for (const files of batches) {
+    try {
+      for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
+    } catch (error) {
+      const file = files.length === 1 && files[0] !== undefined ? view.relativePath(files[0]) : undefined;
+      failures.push({ ruleId: rule.meta.id, file, error });
+    }
+  }
+  return drafts;
+}
+
+/** Turns drafts into located, worded findings. */
+function render(configured: ConfiguredRule, drafts: readonly FindingDraft[], view: ProjectView, reportedFiles: ReadonlySet<SourceFile> | undefined): Finding[] {
+  const { rule, severity } = configured;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const draft of drafts) {
+    const sourceFile = draft.node.getSourceFile();
+    if (reportedFiles !== undefined && !reportedFiles.has(sourceFile)) continue;
+    if (!view.files.includes(sourceFile)) continue;
+    const text = rule.meta.messages[draft.messageId];
+    if (text === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${draft.messageId}`);
+    const data = draft.data ?? {};
+    const range = rangeOf(draft.node);
+    const file = view.relativePath(sourceFile);
+    const key = `${file}:${String(range.line)}:${String(range.column)}:${draft.messageId}:${draft.symbol ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      messageId: draft.messageId,
+      severity,
+      security: rule.meta.category === 'security',
+      file,
+      ...range,
+      message: fill(text.message, data),
+      recommendation: fill(text.recommendation, data),
+      data,
+      evidence: (draft.evidence ?? []).map((e) => renderEvidence(e.note, e.node, view)),
+      fingerprint: '',
+    };
+    if (draft.symbol !== undefined) finding.symbol = draft.symbol;
+    out.push(finding);
+  }
+  return out;
+}
+
+function renderEvidence(note: string, node: Node | undefined, view: ProjectView): Evidence {
+  if (node === undefined) return { note };
+  return { note, file: view.relativePath(node.getSourceFile()), line: node.getStartLineNumber() };
+}
+
+/** The 1-based range of a node, from its first token (comments excluded). */
+export function rangeOf(node: Node): Range {
+  const file = node.getSourceFile();
+  const start = file.getLineAndColumnAtPos(node.getStart());
+  const end = file.getLineAndColumnAtPos(node.getEnd());
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Replaces `{{name}}` placeholders; a missing value is a bug in the rule. */
+export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`message placeholder {{${name}}} has no data`);
+    return String(value);
+  });
+}
+
+/** Gives each finding a fingerprint; findings with equal keys are numbered in source order. */
+function assignFingerprints(findings: Finding[]): void {
+  const ordinals = new Map<string, number>();
+  const ordered = [...findings].sort(compareFindings);
+  for (const finding of ordered) {
+    const symbol = finding.symbol ?? '';
+    const key = [finding.ruleId, finding.file, symbol, finding.messageId].join('\u0000');
+    const ordinal = ordinals.get(key) ?? 0;
+    ordinals.set(key, ordinal + 1);
+    finding.fingerprint = fingerprint(finding.ruleId, finding.file, symbol, finding.messageId, ordinal);
+  }
+}
+
+/** Sort order of findings everywhere: file, line, column, rule id, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

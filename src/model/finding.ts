@@ -1,0 +1,53 @@
+import type { Range } from './range.js';
+import type { Severity } from './severity.js';
+
+/** A related place or fact that supports a finding. */
+export interface Evidence {
+  note: string;
+  /** Path relative to the analysed root, POSIX separators. */
+  file?: string;
+  line?: number;
+}
+
+/** What leaves the engine: a rendered, located finding. */
+export interface Finding extends Range {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  /** True for findings of security rules (they lead the review). */
+  security: boolean;
+  /** Path relative to the analysed root, POSIX separators. */
+  file: string;
+  /** What is wrong, one sentence. */
+  message: string;
+  /** What to do, imperative. */
+  recommendation: string;
+  /** Dotted symbol path, e.g. `ProviderTree.find`, when the finding is about a symbol. */
+  symbol?: string;
+  /** The message placeholders, kept so tests can pin them. */
+  data: Readonly<Record<string, string | number>>;
+  evidence: Evidence[];
+  /** Line-independent: hash of rule, file, symbol path and message id. */
+  fingerprint: string;
+}
+
+/** A problem that stopped a rule from finishing; the other rules still ran. */
+export interface RuleFailure {
+  ruleId: string;
+  file?: string;
+  error: unknown;
+}
+
+/** The result of analysing a project. */
+export interface AnalysisResult {
+  findings: Finding[];
+  failures: RuleFailure[];
+  /** Number of source files analysed. */
+  fileCount: number;
+  /** Ids of the rules that ran. */
+  rulesRun: string[];
+  /** Ids of the security rules that ran over every file. */
+  securityRulesRun: string[];
+  /** Ids of all security rules known to the registry. */
+  securityRulesKnown: string[];
+}

@@ -1,0 +1,64 @@
+import type { Node, Project, SourceFile } from 'ts-morph';
+
+/** How an identifier occurrence touches what it names. */
+export type Access = 'read' | 'write' | 'readwrite';
+
+/** One place where a name is used (never its own declaration name). */
+export interface Occurrence {
+  /** The identifier, private identifier, or string literal (as in `this['name']`). */
+  node: Node;
+  access: Access;
+}
+
+/**
+ * One pass over every identifier of the project, keyed by name. Built once per
+ * run, on first use; cross-file questions ("is this member used anywhere?")
+ * are answered from it instead of a reference search per declaration.
+ */
+export interface ReferenceIndex {
+  /** Every use of `name` as an identifier, property name or literal element key, declarations excluded. */
+  occurrences(name: string): readonly Occurrence[];
+  /**
+   * The declarations the checker resolves an occurrence to, or `undefined`
+   * when it cannot tell (an `any` receiver, an unresolved import, a dynamic key).
+   */
+  resolve(occurrence: Occurrence): readonly Node[] | undefined;
+  /** True when some element access in the file uses a non-literal key on `this` or an instance (`this[key]`). */
+  hasDynamicAccess(file: SourceFile): boolean;
+}
+
+/** The public surface of the analysed project: what its entry points export. */
+export interface PublicApi {
+  /** Source files treated as entry points (package.json exports/main/types/bin, index.ts, or configured). */
+  readonly entryPoints: readonly SourceFile[];
+  /** How entry points were found, for messages: e.g. "src/index.ts". */
+  readonly description: string;
+  /** True when the declaration is exported, directly or through re-exports, from an entry point. */
+  isExported(declaration: Node): boolean;
+}
+
+/** Read-only view of the loaded project that rules receive. */
+export interface ProjectView {
+  /** Absolute path of the analysed folder (the tsconfig's folder with --project). */
+  readonly root: string;
+  /** The ts-morph project, type checker included. */
+  readonly project: Project;
+  /** Every analysed source file, sorted by relative path. Declaration files and node_modules excluded. */
+  readonly files: readonly SourceFile[];
+  /** False when some imports could not be resolved (dependencies not installed): types may be `any`. */
+  readonly dependenciesResolved: boolean;
+  /** Path relative to the root, POSIX separators. */
+  relativePath(file: SourceFile | string): string;
+  /** True for test files: `*.test.*`, `*.spec.*`, or files under test/, tests/, __tests__/. */
+  isTestFile(file: SourceFile): boolean;
+  /** The project's package.json, if any. */
+  readonly packageJson: Readonly<Record<string, unknown>> | undefined;
+  /** The reference index (built on first use, once per run). */
+  readonly references: ReferenceIndex;
+  /** The public API (computed on first use, once per run). */
+  readonly publicApi: PublicApi;
+  /** Project-wide settings from the configuration file (e.g. extra lock APIs), untyped JSON. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Computes a value once per run and shares it between rules (e.g. a lock model). */
+  memo<T>(key: string, build: () => T): T;
+}

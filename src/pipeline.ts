@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import type { SourceFile } from 'ts-morph';
+import { RULES } from '../rules/index.js';
+import { runRules } from './analyse/run-rules.js';
+import type { ConfiguredRule } from './analyse/run-rules.js';
+import { loadConfig, validateConfig } from './config/config.js';
+import type { Config } from './config/config.js';
+import { UserError } from './model/errors.js';
+import type { AnalysisResult } from './model/finding.js';
+import type { ProjectView } from './model/project-view.js';
+import type { AnyRule } from './model/rule.js';
+import { loadProject } from './load/project.js';
+import type { ParseProblem } from './load/project.js';
+
+/** What to analyse and with which rules. */
+export interface PipelineOptions {
+  /** Folder to analyse (default: the current folder). */
+  path: string;
+  /** Explicit tsconfig.json. */
+  project?: string | undefined;
+  /** Explicit configuration file (default: `.review-bot.json` in the root). */
+  config?: string | undefined;
+  /** Run only these rules (enables experimental ones too). */
+  only?: readonly string[] | undefined;
+  /** Never run these rules. */
+  disable?: readonly string[] | undefined;
+  /** Report only on these files (relative to the current folder or absolute); all when empty. */
+  files?: readonly string[] | undefined;
+  /** Rules to choose from (tests pass their own); the registry by default. */
+  registry?: readonly AnyRule[] | undefined;
+  /** Rule settings laid over the configuration file's (tests use it for rule options). */
+  inlineRules?: Config['rules'] | undefined;
+}
+
+/** The analysis and what it was made from. */
+export interface PipelineResult {
+  result: AnalysisResult;
+  view: ProjectView;
+  parseProblems: ParseProblem[];
+  config: Config;
+}
+
+/** load -> analyse. Filtering by diff and reporting are separate stages. */
+export function analyse(options: PipelineOptions): PipelineResult {
+  const registry = options.registry ?? RULES;
+  checkRuleIds(registry, options.only ?? [], '--rule');
+  checkRuleIds(registry, options.disable ?? [], '--disable');
+  const configRoot = options.project === undefined ? resolve(options.path) : undefined;
+  const preliminary = configRoot === undefined ? undefined : loadConfig(configRoot, options.config);
+  const { view, parseProblems } = loadProject({ path: options.path, project: options.project, settings: preliminary?.settings });
+  const loaded = preliminary ?? loadConfig(view.root, options.config);
+  const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
+  validateConfig(config, registry);
+  const reportedFiles = selectFiles(view, options.files ?? []);
+  const result = runRules({
+    view,
+    rules: configureRules(registry, config, options),
+    reportedFiles,
+    securityRulesKnown: registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
+  });
+  return { result, view, parseProblems, config };
+}
+
+/** Applies defaults, the configuration file, --rule and --disable. */
+export function configureRules(registry: readonly AnyRule[], config: Config, options: Pick<PipelineOptions, 'only' | 'disable'>): ConfiguredRule[] {
+  const only = new Set(options.only ?? []);
+  const disabled = new Set(options.disable ?? []);
+  const out: ConfiguredRule[] = [];
+  for (const rule of registry) {
+    const id = rule.meta.id;
+    if (disabled.has(id) || (only.size > 0 && !only.has(id))) continue;
+    const setting = config.rules[id];
+    let severity = rule.meta.defaultSeverity;
+    let options: Record<string, unknown> = {};
+    let enabled = rule.meta.stability === 'stable' || only.has(id);
+    if (typeof setting === 'string') {
+      if (setting === 'off') enabled = false;
+      else { severity = setting; enabled = true; }
+    } else if (setting !== undefined) {
+      if (setting.severity === 'off') enabled = false;
+      else { enabled = true; if (setting.severity !== undefined) severity = setting.severity; }
+      options = setting.options ?? {};
+    }
+    if (enabled) out.push({ rule, severity, options });
+  }
+  return out;
+}
+
+function checkRuleIds(registry: readonly AnyRule[], ids: readonly string[], flag: string): void {
+  const known = new Set(registry.map((r) => r.meta.id));
+  for (const id of ids) if (!known.has(id)) throw new UserError(`${flag}: unknown rule "${id}"`);
+}
+
+/** The files to report on, from paths given on the command line. */
+function selectFiles(view: ProjectView, paths: readonly string[]): ReadonlySet<SourceFile> | undefined {
+  if (paths.length === 0) return undefined;
+  const absolute = paths.map((p) => resolve(p));
+  const selected = new Set<SourceFile>();
+  for (const file of view.files) {
+    const path = file.getFilePath();
+    if (absolute.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`))) selected.add(file);
+  }
+  if (selected.size === 0) throw new UserError(`none of the given paths is a source file of the project: ${paths.join(', ')}`);
+  return selected;
+}
