@@ -28,6 +28,8 @@ export interface PipelineOptions {
   files?: readonly string[] | undefined;
   /** Rules to choose from (tests pass their own); the registry by default. */
   registry?: readonly AnyRule[] | undefined;
+  /** Called as rules start, for a progress line. */
+  onProgress?: ((message: string) => void) | undefined;
   /** Rule settings laid over the configuration file's (tests use it for rule options). */
   inlineRules?: Config['rules'] | undefined;
 }
@@ -47,6 +49,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
   checkRuleIds(registry, options.disable ?? [], '--disable');
   const configRoot = options.project === undefined ? resolve(options.path) : undefined;
   const preliminary = configRoot === undefined ? undefined : loadConfig(configRoot, options.config);
+  options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({ path: options.path, project: options.project, settings: preliminary?.settings });
   const loaded = preliminary ?? loadConfig(view.root, options.config);
   const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
@@ -57,6 +60,8 @@ export function analyse(options: PipelineOptions): PipelineResult {
     rules: configureRules(registry, config, options),
     reportedFiles,
     securityRulesKnown: registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
+    unparsedFiles: parseProblems.map((p) => p.file),
+    onProgress: options.onProgress,
   });
   return { result, view, parseProblems, config };
 }

@@ -21,6 +21,10 @@ export interface RunRulesInput {
   reportedFiles?: ReadonlySet<SourceFile> | undefined;
   /** Ids of every security rule in the registry, enabled or not. */
   securityRulesKnown: readonly string[];
+  /** Files that could not be parsed and were left out. */
+  unparsedFiles?: readonly string[];
+  /** Called before each rule runs. */
+  onProgress?: ((message: string) => void) | undefined;
 }
 
 /** Runs every configured rule, isolating failures, and renders the findings. */
@@ -29,7 +33,8 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
-  for (const configured of rules) {
+  for (const [index, configured] of rules.entries()) {
+    input.onProgress?.(`review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`);
     const drafts = collectDrafts(configured, view, targets, failures);
     findings.push(...render(configured, drafts, view, reportedFiles));
   }
@@ -41,6 +46,7 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     findings,
     failures,
     fileCount: targets.length,
+    unparsedFiles: [...(input.unparsedFiles ?? [])],
     rulesRun: ran,
     securityRulesRun: rules.filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id)).map((r) => r.rule.meta.id),
     securityRulesKnown: [...input.securityRulesKnown],

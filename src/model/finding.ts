@@ -44,6 +44,8 @@ export interface AnalysisResult {
   failures: RuleFailure[];
   /** Number of source files analysed. */
   fileCount: number;
+  /** Files left out because they could not be parsed (relative paths). */
+  unparsedFiles: string[];
   /** Ids of the rules that ran. */
   rulesRun: string[];
   /** Ids of the security rules that ran over every file. */

@@ -1,0 +1,67 @@
+import { RULES } from '../../rules/index.js';
+import type { AnalysisResult, Finding } from '../model/finding.js';
+import type { RuleMeta } from '../model/rule.js';
+import type { Severity } from '../model/severity.js';
+import { TOOL } from '../meta.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF rule id: `review-bot/<id>`, stable across releases (GitHub matches alerts by it). */
+export function sarifRuleId(id: string): string {
+  return `${TOOL.name}/${id}`;
+}
+
+/** The tool.driver.rules entry of a rule, from its metadata. */
+export function sarifRule(meta: RuleMeta): Record<string, unknown> {
+  return {
+    id: sarifRuleId(meta.id),
+    name: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.rationale },
+    help: { text: `${meta.description}. ${meta.rationale}`, markdown: `**${meta.title}**: ${meta.description}.\n\n${meta.rationale}` },
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity], enabled: meta.stability === 'stable' },
+    properties: { category: meta.category, stability: meta.stability, tags: [meta.category] },
+  };
+}
+
+/** SARIF 2.1.0 log of a run, with line-independent partial fingerprints and UTF-16 columns. */
+export function toSarif(result: AnalysisResult, rules: readonly { meta: RuleMeta }[] = RULES): Record<string, unknown> {
+  const metas = rules.map((r) => r.meta);
+  const index = new Map(metas.map((m, i) => [m.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: metas.map(sarifRule) } },
+        columnKind: 'utf16CodeUnits',
+        results: result.findings.map((f) => toResult(f, index.get(f.ruleId))),
+      },
+    ],
+  };
+}
+
+function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
+  return {
+    ruleId: sarifRuleId(f.ruleId),
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: LEVEL[f.severity],
+    message: { text: `${f.message} ${f.recommendation}` },
+    locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }, f.symbol)],
+    partialFingerprints: { 'reviewBotFingerprint/v1': f.fingerprint },
+    ...(f.evidence.some((e) => e.file !== undefined)
+      ? {
+          relatedLocations: f.evidence
+            .filter((e) => e.file !== undefined)
+            .map((e, id) => ({ id, ...location(e.file ?? f.file, { startLine: e.line ?? 1 }), message: { text: e.note } })),
+        }
+      : {}),
+  };
+}
+
+function location(file: string, region: Record<string, number>, symbol?: string): Record<string, unknown> {
+  return {
+    physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
+    ...(symbol === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: symbol }] }),
+  };
+}
