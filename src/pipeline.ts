@@ -55,15 +55,28 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
   validateConfig(config, registry);
   const reportedFiles = selectFiles(view, options.files ?? []);
-  const result = runRules({
+  const result = analyseView(view, config, { ...options, registry, reportedFiles, unparsedFiles: parseProblems.map((p) => p.file) });
+  return { result, view, parseProblems, config };
+}
+
+/** Runs the configured rules over an already loaded project. */
+export function analyseView(
+  view: ProjectView,
+  config: Config,
+  options: Pick<PipelineOptions, 'only' | 'disable' | 'onProgress'> & {
+    registry: readonly AnyRule[];
+    reportedFiles?: ReadonlySet<SourceFile> | undefined;
+    unparsedFiles?: readonly string[] | undefined;
+  },
+): AnalysisResult {
+  return runRules({
     view,
-    rules: configureRules(registry, config, options),
-    reportedFiles,
-    securityRulesKnown: registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
-    unparsedFiles: parseProblems.map((p) => p.file),
+    rules: configureRules(options.registry, config, options),
+    reportedFiles: options.reportedFiles,
+    securityRulesKnown: options.registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
+    unparsedFiles: options.unparsedFiles ?? [],
     onProgress: options.onProgress,
   });
-  return { result, view, parseProblems, config };
 }
 
 /** Applies defaults, the configuration file, --rule and --disable. */

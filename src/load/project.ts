@@ -66,6 +66,18 @@ export function loadProject(options: LoadOptions): LoadedProject {
   return { view: createView(project, root, files, options.settings ?? {}), parseProblems };
 }
 
+/**
+ * Loads source texts into an in-memory project (used to run documentation
+ * examples); the root is `/`, compiler options are the folder defaults.
+ */
+export function loadInMemory(sources: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>> = {}): LoadedProject {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: DEFAULT_COMPILER_OPTIONS });
+  for (const [path, text] of Object.entries(sources)) project.createSourceFile(join('/', path), text);
+  const files = project.getSourceFiles().filter((file) => isAnalysed(file, '/'));
+  const parseProblems = files.map((file) => parseProblemOf(file, '/')).filter((p): p is ParseProblem => p !== undefined);
+  return { view: createView(project, '/', files, settings), parseProblems };
+}
+
 /** Finds the analysed root and tsconfig from the options. */
 function locate(options: LoadOptions): { root: string; tsconfig: string | undefined } {
   if (options.project !== undefined) {
