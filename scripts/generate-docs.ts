@@ -1,12 +1,17 @@
-// Regenerates the README rules table from rule metadata: `npx tsx scripts/generate-docs.ts`.
-// test/rules-meta.test.ts fails when the committed table is stale.
+// Regenerates the generated parts of README.md: the rules table (from rule
+// metadata) and the demo review (review-bot on fixtures/provider-tree).
+// Run: npx tsx scripts/generate-docs.ts. test/readme.test.ts fails when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
-import { rulesTable, withRulesTable } from '../src/docs/rule-docs.js';
+import { rulesTable, withDemoReview, withRulesTable } from '../src/docs/rule-docs.js';
+import { analyse } from '../src/pipeline.js';
+import { composeReview } from '../src/report/review.js';
 
-const readmePath = join(import.meta.dirname, '..', 'README.md');
+const root = join(import.meta.dirname, '..');
+const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updated = withRulesTable(readme, rulesTable(RULES.map((r) => r.meta)));
+const review = composeReview(analyse({ path: join(root, 'fixtures', 'provider-tree') }).result);
+const updated = withDemoReview(withRulesTable(readme, rulesTable(RULES.map((r) => r.meta))), review);
 if (updated !== readme) writeFileSync(readmePath, updated);
-process.stdout.write(updated === readme ? 'README.md rules table is up to date\n' : 'README.md rules table updated\n');
+process.stdout.write(updated === readme ? 'README.md is up to date\n' : 'README.md updated\n');

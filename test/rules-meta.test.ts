@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { DOC_HEADINGS, docHeadings, rulesTable, withRulesTable } from '../src/docs/rule-docs.js';
+import { DOC_HEADINGS, docHeadings } from '../src/docs/rule-docs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const RULES_DIR = join(ROOT, 'rules');
@@ -58,12 +58,5 @@ describe.each(RULES.map((r) => [r.meta.id, r.meta] as const))('%s', (id, meta) =
     const cases = existsSync(dir) ? readdirSync(dir) : [];
     expect(cases.some((c) => c.startsWith('valid-')), 'a valid-* fixture').toBe(true);
     expect(cases.some((c) => c.startsWith('invalid-')), 'an invalid-* fixture').toBe(true);
-  });
-});
-
-describe('README', () => {
-  it('has the rules table generated from metadata (run: npx tsx scripts/generate-docs.ts)', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(withRulesTable(readme, rulesTable(RULES.map((r) => r.meta)))).toBe(readme);
   });
 });

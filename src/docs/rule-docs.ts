@@ -44,10 +44,19 @@ export function rulesTable(metas: readonly RuleMeta[]): string {
 
 /** Replaces the text between `<!-- rules:start -->` and `<!-- rules:end -->`. */
 export function withRulesTable(readme: string, table: string): string {
-  const start = '<!-- rules:start -->';
-  const end = '<!-- rules:end -->';
+  return withBlock(readme, 'rules', table);
+}
+
+/** Replaces the text between `<!-- demo:start -->` and `<!-- demo:end -->` with the demo review in a fence. */
+export function withDemoReview(readme: string, review: string): string {
+  return withBlock(readme, 'demo', `\`\`\`markdown\n${review}\`\`\``);
+}
+
+function withBlock(readme: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error('README.md has no <!-- rules:start --> ... <!-- rules:end --> markers');
-  return `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`;
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n${body}\n${readme.slice(to)}`;
 }

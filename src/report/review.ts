@@ -1,6 +1,6 @@
 import { RULES } from '../../rules/index.js';
 import type { AnalysisResult, Finding } from '../model/finding.js';
-import type { RuleMeta } from '../model/rule.js';
+import type { Category, RuleMeta } from '../model/rule.js';
 import { severityRank } from '../model/severity.js';
 import { verdictLine } from './verdict.js';
 
@@ -59,11 +59,15 @@ function groupThemes(findings: readonly Finding[], metaById: ReadonlyMap<string,
   return themes.sort((a, b) => themeRank(a) - themeRank(b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
+/** Order of categories within one severity: what breaks first, style last. */
+const CATEGORY_ORDER: readonly Category[] = ['security', 'concurrency', 'correctness', 'suspicious', 'complexity', 'tests', 'docs', 'style'];
+
 function themeRank(theme: Theme): number {
   const first = theme.findings[0];
-  if (first === undefined) return 99;
+  if (first === undefined) return 999;
   const worst = Math.min(...theme.findings.map((f) => severityRank(f.severity)));
-  return (first.security ? 0 : 10) + worst;
+  const category = theme.meta === undefined ? CATEGORY_ORDER.length : CATEGORY_ORDER.indexOf(theme.meta.category);
+  return (first.security ? 0 : 100) + worst * 10 + category;
 }
 
 /** One numbered item: title, places, why it matters, what to do. */
