@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', '.corpora/**', 'coverage/**', '**/*.mjs'] },
+  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', '.corpora/**', 'coverage/**', '**/*.mjs', '**/*.cjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
