@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Builds the committed bundles:
+//   dist/cli.js    — the `review-bot` command; packages stay external (node_modules is present where it runs).
+//   dist/action.js — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
+//                    TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
+// The output is deterministic: same sources, same bytes (tested by test/github/dist.test.ts).
+// Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const ESM_REQUIRE_BANNER = [
+  "import { createRequire as __rbCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __rbFileURLToPath } from 'node:url';",
+  "import { dirname as __rbDirname } from 'node:path';",
+  'const require = __rbCreateRequire(import.meta.url);',
+  'const __filename = __rbFileURLToPath(import.meta.url);',
+  'const __dirname = __rbDirname(__filename);',
+].join('\n');
+
+/** Builds both bundles into `outdir` (absolute or relative to the repository root). */
+export async function build(outdir = 'dist') {
+  const out = resolve(ROOT, outdir);
+  mkdirSync(out, { recursive: true });
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    sourcemap: false,
+    logLevel: 'warning',
+    // Packages that are optional at run time (TypeScript probes for them inside try/catch).
+    external: ['source-map-support', '@microsoft/typescript-etw'],
+  };
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'src/cli.ts')],
+    outfile: join(out, 'cli.js'),
+    packages: 'external',
+  });
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'src/action.ts')],
+    outfile: join(out, 'action.js'),
+    banner: { js: ESM_REQUIRE_BANNER },
+  });
+  return out;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const index = process.argv.indexOf('--outdir');
+  const outdir = index >= 0 ? process.argv[index + 1] : undefined;
+  const out = await build(outdir);
+  console.log(`built ${join(out, 'cli.js')} and ${join(out, 'action.js')}`);
+}

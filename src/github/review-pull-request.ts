@@ -1,0 +1,104 @@
+/** One pull request review: read the PR, mark findings against its diff, plan, post. Shared by the Action and --github-pr. */
+import type { FilterMode, MarkedFinding } from '../diff/filter.js';
+import { markFindings } from '../diff/filter.js';
+import type { FileDiff } from '../diff/parse.js';
+import { fileDiffFromGitHub } from '../diff/parse.js';
+import type { AnalysisResult, Finding } from '../model/finding.js';
+import { composeReview } from '../report/review.js';
+import type { ExistingComment, ExistingReview, ReviewPlan } from '../report/github-review/plan.js';
+import { planReview } from '../report/github-review/plan.js';
+import type { PostResult } from '../report/github-review/post.js';
+import { applyPlan } from '../report/github-review/post.js';
+import type { ReviewClient } from './client.js';
+import { httpFailure, isWriteForbidden } from './client.js';
+import { localDiff } from './local-diff.js';
+import type { PullRequestRef } from './pull-request.js';
+import { GITHUB_FILE_CAP, listComments, listFiles, listReviews } from './pull-request.js';
+
+/** What to review. */
+export interface ReviewRequest {
+  client: ReviewClient;
+  pr: PullRequestRef;
+  /** The review's commit (`pull_request.head.sha`). */
+  headSha: string;
+  /** Base commit, to read the diff locally when GitHub cannot list every file. */
+  baseSha?: string | undefined;
+  /** Files the pull request changes, when known (GitHub lists at most 3000). */
+  changedFiles?: number | undefined;
+  result: AnalysisResult;
+  /** Repository-relative path of the analysed root ('' for the repository root). */
+  rootPrefix: string;
+  /** The repository's working copy (for a local diff). */
+  workspace: string;
+  mode: FilterMode;
+  maxComments: number;
+  runId?: string | undefined;
+  log: (message: string) => void;
+}
+
+/** What the review did. */
+export interface ReviewOutcome {
+  marked: MarkedFinding[];
+  plan: ReviewPlan;
+  /** Undefined when the token could not write (then nothing was written). */
+  posted: PostResult | undefined;
+  /** Why nothing could be written, when so. */
+  writeError: string | undefined;
+}
+
+/** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
+export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
+  const { diff, note } = await pullRequestDiff(request);
+  const marked = markFindings(request.result.findings, diff, { mode: request.mode, rootPrefix: request.rootPrefix });
+  const [comments, reviews] = await readExisting(request);
+  const failedRules = new Set(request.result.failures.map((f) => f.ruleId));
+  const plan = planReview({
+    marked,
+    comments,
+    reviews,
+    commitId: request.headSha,
+    maxComments: request.maxComments,
+    renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
+    failedRules,
+    note,
+    runId: request.runId,
+  });
+  try {
+    const posted = await applyPlan(request.client, request.pr, plan, request.log);
+    return { marked, plan, posted, writeError: undefined };
+  } catch (error) {
+    if (!isWriteForbidden(error)) throw error;
+    return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
+  }
+}
+
+/** The pull request's files as GitHub lists them, completed from git when GitHub's 3000-file cap cut the list. */
+async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff[]; note: string | undefined }> {
+  const files = await listFiles(request.client, request.pr);
+  const diff = files.map(fileDiffFromGitHub);
+  const capped = files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);
+  if (!capped) return { diff, note: undefined };
+  const listed = new Set(diff.map((f) => f.path));
+  if (request.baseSha !== undefined) {
+    try {
+      const extra = localDiff(request.workspace, request.baseSha, request.headSha).filter((f) => !listed.has(f.path));
+      return { diff: [...diff, ...extra], note: `GitHub lists only the first ${GITHUB_FILE_CAP} files of a pull request; the other ${extra.length} changed files were read from git.` };
+    } catch (error) {
+      request.log(`cannot read the rest of the diff from git: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const total = request.changedFiles === undefined ? 'more' : String(request.changedFiles);
+  return { diff, note: `This pull request changes ${total} files; GitHub lists only the first ${GITHUB_FILE_CAP}, so findings in the others are not part of this review (fetch the base commit to include them).` };
+}
+
+/** The review comments and reviews already on the pull request. */
+async function readExisting(request: ReviewRequest): Promise<[ExistingComment[], ExistingReview[]]> {
+  const comments = await listComments(request.client, request.pr);
+  const reviews = await listReviews(request.client, request.pr);
+  return [comments, reviews];
+}
+
+/** Findings of this pull request (for annotations when the review cannot be posted). */
+export function selectedFindings(marked: readonly MarkedFinding[]): Finding[] {
+  return marked.filter((m) => m.selected).map((m) => ({ ...m.finding, file: m.path }));
+}
