@@ -111,6 +111,12 @@ describe('output', () => {
     }
   });
 
+  it('reviews a folder without tsconfig file by file, skipping node_modules and build output, with dependencies missing', () => {
+    const report = JSON.parse(run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import').out) as { findings: { file: string; line: number }[]; summary: { files: number } };
+    expect(report.summary.files).toBe(3);
+    expect(report.findings.map((f) => `${f.file}:${String(f.line)}`)).toEqual(['c.ts:2', 'lib/b.mjs:2']);
+  });
+
   it('narrows the report to the files named', () => {
     const cwd = process.cwd();
     process.chdir(DUPLICATE);
