@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/model/rule.js';
 import duplicateImport from './duplicate-import.js';
+import errorWithoutMessage from './error-without-message.js';
 
 /**
  * Every rule, by id. Explicit on purpose: `test/rules-meta.test.ts` checks that
@@ -7,4 +8,5 @@ import duplicateImport from './duplicate-import.js';
  */
 export const RULES: readonly AnyRule[] = [
   duplicateImport,
+  errorWithoutMessage,
 ];
