@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/model/rule.js';
+import complexFunction from './complex-function.js';
 import duplicateImport from './duplicate-import.js';
 import errorWithoutMessage from './error-without-message.js';
 
@@ -7,6 +8,7 @@ import errorWithoutMessage from './error-without-message.js';
  * ids, file names, doc pages and fixtures agree with this list.
  */
 export const RULES: readonly AnyRule[] = [
+  complexFunction,
   duplicateImport,
   errorWithoutMessage,
 ];

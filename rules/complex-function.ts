@@ -1,0 +1,330 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { IfStatement, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { getFunctionKind, getFunctionName, isFunctionLike } from './_shared/complex-function-symbols.js';
+
+interface Options {
+  maxComplexity: number;
+}
+
+/** One increment of the cognitive complexity score. */
+interface Increment {
+  /** What it is, as shown: "`if`", "`else if`", "`&&`/`||` chain", "recursive call". */
+  label: string;
+  node: Node;
+  /** 1, plus the nesting level for structures that take a nesting increment; one per sequence for boolean chains. */
+  amount: number;
+  nesting: number;
+  /** True when the nesting level was added. */
+  nested: boolean;
+}
+
+/** A function measured as a whole, with nested functions counted inside it. */
+interface Unit {
+  node: Node;
+  name: string;
+}
+
+/** The default limit is SonarSource's. */
+const DEFAULTS: Options = { maxComplexity: 15 };
+
+/** The recommendation, the same for every kind of function. */
+const RECOMMENDATION = 'Extract the {{block}} at line {{blockLine}}, which contributes {{blockScore}} of the {{score}}, into a named function; guard clauses and early returns remove further nesting.';
+
+type MessageId = 'complexFunction' | 'complexMethod' | 'complexConstructor' | 'complexAccessor';
+
+/** How many contributors the message names. */
+const CONTRIBUTORS_IN_MESSAGE = 3;
+
+const LOGICAL_OPERATORS: ReadonlySet<SyntaxKind> = new Set([SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken]);
+
+export default defineRule({
+  meta: {
+    id: 'complex-function',
+    description: 'Enforce a maximum cognitive complexity for functions and methods',
+    category: 'complexity',
+    defaultSeverity: 'warning',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: false,
+    title: 'Complex functions',
+    rationale: 'Each branch, loop and boolean chain, and each level of nesting around it, is one more thing a reader keeps in mind at once; past a point the function is hard to follow, to test and to change safely.',
+    messages: {
+      complexFunction: {
+        message: 'Function `{{name}}` has a cognitive complexity of {{score}} (limit {{limit}}): {{contributors}}.',
+        recommendation: RECOMMENDATION,
+      },
+      complexMethod: {
+        message: 'Method `{{name}}` has a cognitive complexity of {{score}} (limit {{limit}}): {{contributors}}.',
+        recommendation: RECOMMENDATION,
+      },
+      complexConstructor: {
+        message: 'Constructor `{{name}}` has a cognitive complexity of {{score}} (limit {{limit}}): {{contributors}}.',
+        recommendation: RECOMMENDATION,
+      },
+      complexAccessor: {
+        message: 'Accessor `{{name}}` has a cognitive complexity of {{score}} (limit {{limit}}): {{contributors}}.',
+        recommendation: RECOMMENDATION,
+      },
+    },
+    options: {
+      defaults: DEFAULTS,
+      schema: {
+        type: 'object',
+        properties: {
+          maxComplexity: { type: 'number', minimum: 0, description: 'Highest cognitive complexity allowed; functions scoring more are reported.' },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  *check({ files, options }) {
+    for (const file of files) {
+      for (const unit of unitsOf(file)) {
+        const increments = incrementsOf(unit);
+        const score = increments.reduce((sum, i) => sum + i.amount, 0);
+        if (score <= options.maxComplexity) continue;
+        yield findingFor(unit, increments, score, options.maxComplexity);
+      }
+    }
+  },
+});
+
+/** The finding for a function over the limit. */
+function findingFor(unit: Unit, increments: readonly Increment[], score: number, limit: number): FindingDraft<MessageId> {
+  const ranked = [...increments].sort((a, b) => b.amount - a.amount || a.node.getStart() - b.node.getStart());
+  const shown = ranked.slice(0, CONTRIBUTORS_IN_MESSAGE).map(describeIncrement);
+  const rest = ranked.length - shown.length;
+  const contributors = rest > 0 ? `${shown.join(', ')}, and ${String(rest)} more` : shown.join(', ');
+  const block = blockToExtract(unit, increments, score);
+  return {
+    node: reportNode(unit.node),
+    messageId: messageIdOf(unit.node),
+    symbol: unit.name,
+    data: {
+      name: unit.name,
+      score,
+      limit,
+      contributors,
+      block: block.label,
+      blockLine: block.node.getStartLineNumber(),
+      blockScore: block.score,
+    },
+    evidence: increments.map((i) => ({ note: `${i.label} (+${String(i.amount)}${i.nested ? `: 1 plus ${String(i.nesting)} for nesting` : ''})`, node: i.node })),
+  };
+}
+
+/** The message for the kind of function: function, method, constructor or accessor. */
+function messageIdOf(node: Node): MessageId {
+  const kind = getFunctionKind(node);
+  if (kind === 'Method') return 'complexMethod';
+  if (kind === 'Constructor') return 'complexConstructor';
+  if (kind === 'Getter' || kind === 'Setter') return 'complexAccessor';
+  return 'complexFunction';
+}
+
+/** "nested `for` at line 40 (+3)". */
+function describeIncrement(increment: Increment): string {
+  const nested = increment.nested ? 'nested ' : '';
+  return `${nested}${increment.label} at line ${String(increment.node.getStartLineNumber())} (+${String(increment.amount)})`;
+}
+
+/** The name node of a function, or the function itself. */
+function reportNode(node: Node): Node {
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
+    const parent = node.getParent();
+    if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent)) return parent.getNameNode();
+  }
+  if (Node.isConstructorDeclaration(node)) return node.getFirstChildByKind(SyntaxKind.ConstructorKeyword) ?? node;
+  if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isFunctionExpression(node)) {
+    return node.getNameNode() ?? node;
+  }
+  return node;
+}
+
+/**
+ * The functions measured as wholes: named functions, methods, accessors,
+ * constructors and named arrows that are not inside another measured
+ * function (nested functions count towards the function around them).
+ */
+function unitsOf(file: SourceFile): Unit[] {
+  const units: Unit[] = [];
+  const visit = (node: Node): void => {
+    if (isFunctionLike(node)) {
+      const name = getFunctionName(node);
+      if (name !== undefined && hasBody(node)) {
+        units.push({ node, name });
+        return;
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(file);
+  return units;
+}
+
+/** True when a function-like has a body (overload signatures and abstract methods have none). */
+function hasBody(node: Node): boolean {
+  return node.getChildrenOfKind(SyntaxKind.Block).length > 0 || Node.isArrowFunction(node);
+}
+
+/** Every increment of a function's cognitive complexity, in source order. */
+function incrementsOf(unit: Unit): Increment[] {
+  const out: Increment[] = [];
+  let recursionCounted = false;
+  const add = (label: string, node: Node, nesting: number, structural: boolean): void => {
+    out.push({ label, node, amount: structural ? 1 + nesting : 1, nesting, nested: structural && nesting > 0 });
+  };
+  const visit = (node: Node, nesting: number): void => {
+    if (Node.isIfStatement(node)) {
+      visitIf(node, nesting, false);
+      return;
+    }
+    if (Node.isConditionalExpression(node)) {
+      add('ternary', node, nesting, true);
+      visit(node.getCondition(), nesting);
+      visit(node.getWhenTrue(), nesting + 1);
+      visit(node.getWhenFalse(), nesting + 1);
+      return;
+    }
+    if (Node.isSwitchStatement(node)) {
+      add('`switch`', node, nesting, true);
+      visit(node.getExpression(), nesting);
+      for (const clause of node.getClauses()) for (const statement of clause.getStatements()) visit(statement, nesting + 1);
+      return;
+    }
+    const loop = loopLabel(node);
+    if (loop !== undefined) {
+      add(loop, node, nesting, true);
+      for (const child of node.getChildren()) {
+        if (Node.isStatement(child) || Node.isBlock(child)) visit(child, nesting + 1);
+        else visit(child, nesting);
+      }
+      return;
+    }
+    if (Node.isCatchClause(node)) {
+      add('`catch`', node, nesting, true);
+      visit(node.getBlock(), nesting + 1);
+      return;
+    }
+    if ((Node.isBreakStatement(node) || Node.isContinueStatement(node)) && node.getLabel() !== undefined) {
+      add(Node.isBreakStatement(node) ? '`break` to a label' : '`continue` to a label', node, nesting, false);
+      return;
+    }
+    if (Node.isBinaryExpression(node) && isLogicalRoot(node)) {
+      const operators = logicalOperatorsOf(node);
+      const sequences = operators.filter((operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind()).length;
+      out.push({ label: `\`${chainLabel(operators)}\` chain`, node, amount: sequences, nesting, nested: false });
+    }
+    if (!recursionCounted && Node.isCallExpression(node) && isRecursiveCall(node, unit)) {
+      recursionCounted = true;
+      add('recursive call', node, nesting, false);
+    }
+    if (node !== unit.node && isFunctionLike(node)) {
+      node.forEachChild((child) => { visit(child, nesting + 1); });
+      return;
+    }
+    node.forEachChild((child) => { visit(child, nesting); });
+  };
+  const visitIf = (node: IfStatement, nesting: number, elseIf: boolean): void => {
+    add(elseIf ? '`else if`' : '`if`', elseIf ? node.getFirstChildByKindOrThrow(SyntaxKind.IfKeyword) : node, nesting, !elseIf);
+    visit(node.getExpression(), nesting);
+    visit(node.getThenStatement(), nesting + 1);
+    const otherwise = node.getElseStatement();
+    if (otherwise === undefined) return;
+    if (Node.isIfStatement(otherwise)) {
+      visitIf(otherwise, nesting, true);
+      return;
+    }
+    add('`else`', node.getFirstChildByKindOrThrow(SyntaxKind.ElseKeyword), nesting, false);
+    visit(otherwise, nesting + 1);
+  };
+  unit.node.forEachChild((child) => { visit(child, 0); });
+  return out;
+}
+
+/** The label of a loop statement, or undefined for anything else. */
+function loopLabel(node: Node): string | undefined {
+  if (Node.isForStatement(node)) return '`for`';
+  if (Node.isForOfStatement(node)) return '`for…of`';
+  if (Node.isForInStatement(node)) return '`for…in`';
+  if (Node.isWhileStatement(node)) return '`while`';
+  if (Node.isDoStatement(node)) return '`do…while`';
+  return undefined;
+}
+
+/** True for a `&&`/`||`/`??` expression that is not itself an operand of another one (parentheses looked through). */
+function isLogicalRoot(node: Node): boolean {
+  if (!isLogical(node)) return false;
+  let parent = node.getParent();
+  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
+  return parent === undefined || !isLogical(parent);
+}
+
+/** True for a binary expression with `&&`, `||` or `??`. */
+function isLogical(node: Node): boolean {
+  return Node.isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.getOperatorToken().getKind());
+}
+
+/** The operator tokens of a flattened logical sequence, in source order; `!(…)` starts a new sequence. */
+function logicalOperatorsOf(node: Node): Node[] {
+  let inner = node;
+  while (Node.isParenthesizedExpression(inner)) inner = inner.getExpression();
+  if (!Node.isBinaryExpression(inner) || !LOGICAL_OPERATORS.has(inner.getOperatorToken().getKind())) return [];
+  return [...logicalOperatorsOf(inner.getLeft()), inner.getOperatorToken(), ...logicalOperatorsOf(inner.getRight())];
+}
+
+/** "&&", "&&`/`||" …: the distinct operators of a sequence. */
+function chainLabel(operators: readonly Node[]): string {
+  return [...new Set(operators.map((o) => o.getText()))].join('`/`');
+}
+
+/** A call of the measured function itself: `name(...)` or `this.name(...)`. */
+function isRecursiveCall(call: Node, unit: Unit): boolean {
+  if (!Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  const simpleName = unit.name.split('.').pop() ?? unit.name;
+  if (Node.isIdentifier(callee)) return !unit.name.includes('.') && callee.getText() === unit.name;
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && callee.getName() === simpleName && Node.isMethodDeclaration(unit.node);
+}
+
+/** A nested block worth extracting, with its share of the score. */
+interface Block {
+  label: string;
+  node: Node;
+  score: number;
+}
+
+/** The nested block with the largest share of the score below the whole, for the recommendation. */
+function blockToExtract(unit: Unit, increments: readonly Increment[], score: number): Block {
+  const candidates: Block[] = [];
+  unit.node.forEachDescendant((node) => {
+    const label = blockLabel(node);
+    if (label === undefined) return;
+    const start = node.getStart();
+    const end = node.getEnd();
+    const inside = increments.filter((i) => i.node.getStart() >= start && i.node.getStart() < end).reduce((sum, i) => sum + i.amount, 0);
+    if (inside > 0) candidates.push({ label, node, score: inside });
+  });
+  const below = candidates.filter((c) => c.score < score);
+  const pool = below.length > 0 ? below : candidates;
+  const best = pool.reduce<Block | undefined>((a, b) => (a === undefined || b.score > a.score ? b : a), undefined);
+  return best ?? { label: 'body', node: unit.node, score };
+}
+
+/** What a block is called in the recommendation, or undefined when it is not a block to extract. */
+function blockLabel(node: Node): string | undefined {
+  if (Node.isIfStatement(node)) {
+    const parent = node.getParent();
+    return Node.isIfStatement(parent) && parent.getElseStatement() === node ? undefined : '`if` block';
+  }
+  const loop = loopLabel(node);
+  if (loop !== undefined) return `${loop} loop`;
+  if (Node.isSwitchStatement(node)) return '`switch`';
+  if (Node.isCatchClause(node)) return '`catch` block';
+  if (Node.isTryStatement(node)) return '`try` statement';
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return 'callback';
+  if (isFunctionLike(node)) return 'nested function';
+  return undefined;
+}
