@@ -1,14 +1,28 @@
 import type { AnyRule } from '../src/model/rule.js';
+import codeInjection from './code-injection.js';
+import commandInjection from './command-injection.js';
 import complexFunction from './complex-function.js';
+import disabledTlsVerification from './disabled-tls-verification.js';
 import duplicateImport from './duplicate-import.js';
 import errorWithoutMessage from './error-without-message.js';
+import hardcodedSecret from './hardcoded-secret.js';
+import insecureRandomness from './insecure-randomness.js';
+import sqlInjection from './sql-injection.js';
+import weakCrypto from './weak-crypto.js';
 
 /**
  * Every rule, by id. Explicit on purpose: `test/rules-meta.test.ts` checks that
  * ids, file names, doc pages and fixtures agree with this list.
  */
 export const RULES: readonly AnyRule[] = [
+  codeInjection,
+  commandInjection,
   complexFunction,
+  disabledTlsVerification,
   duplicateImport,
   errorWithoutMessage,
+  hardcodedSecret,
+  insecureRandomness,
+  sqlInjection,
+  weakCrypto,
 ];

@@ -1,0 +1,124 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security-data.js';
+import { declarationsOf, getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
+import type { ModuleBindings } from './_shared/security-modules.js';
+import { getEnclosingPath } from './_shared/security-names.js';
+
+type MessageId = 'dynamicCode' | 'stringTimer';
+
+/** `vm` exports that compile their first argument as code. */
+const VM_FUNCTIONS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'Script', 'compileFunction']);
+/** Timers that compile a string first argument as code. */
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+/** Global objects through which `eval` and the timers are reached (`window.eval`). */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+export default defineRule({
+  meta: {
+    id: 'code-injection',
+    description: 'Disallow evaluating code built from non-literal data',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Code injection',
+    rationale: 'Code compiled from a string runs with the full rights of the program, so data spliced into it can run code of its own.',
+    messages: {
+      dynamicCode: {
+        message: '`{{sink}}` compiles code built from `{{data}}` (line {{line}}).',
+        recommendation: 'Pass `{{data}}` as data (a parameter, `JSON.parse`, a lookup table) instead of compiling it into code.',
+      },
+      stringTimer: {
+        message: '`{{sink}}` is given a string built from `{{data}}` (line {{line}}), which it compiles as code.',
+        recommendation: 'Pass a function to `{{sink}}` and give it `{{data}}` as an argument.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const vm = getModuleBindings(file, ['vm']);
+  const calls = [...file.getDescendantsOfKind(SyntaxKind.CallExpression), ...file.getDescendantsOfKind(SyntaxKind.NewExpression)];
+  for (const call of calls) {
+    const draft = checkCall(call, vm);
+    if (draft !== undefined) yield draft;
+  }
+}
+
+/** A finding for one call or `new`, or undefined. */
+function checkCall(call: CallExpression | NewExpression, vm: ModuleBindings): FindingDraft<MessageId> | undefined {
+  const args = call.getArguments();
+  const global = getGlobalCallee(call);
+  if (global === 'eval' && Node.isCallExpression(call)) return checkCode(call, 'eval', args.slice(0, 1));
+  if (global === 'Function') return checkCode(call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
+  if (global !== undefined && TIMERS.has(global)) return checkTimer(call, global);
+  const exported = getCalledExport(call, vm);
+  if (exported !== undefined && VM_FUNCTIONS.has(exported)) return checkCode(call, `vm.${exported}`, args.slice(0, 1));
+  return undefined;
+}
+
+/** A finding when one of the code arguments is built from non-literal data. */
+function checkCode(call: CallExpression | NewExpression, sink: string, codeArgs: readonly Node[]): FindingDraft<MessageId> | undefined {
+  for (const arg of codeArgs) {
+    const data = getNonLiteralPart(arg);
+    if (data !== undefined) return draftOf(call, 'dynamicCode', sink, data);
+  }
+  return undefined;
+}
+
+/** `setTimeout('...' + x, 10)`: a finding when the first argument is a string built from non-literal data. */
+function checkTimer(call: CallExpression | NewExpression, sink: string): FindingDraft<MessageId> | undefined {
+  const [handler] = call.getArguments();
+  if (handler === undefined || !isString(handler)) return undefined;
+  const data = getNonLiteralPart(handler);
+  return data === undefined ? undefined : draftOf(call, 'stringTimer', sink, data);
+}
+
+/** True when the expression is a string: a template or `+` with a string literal, or typed `string`. */
+function isString(expression: Node): boolean {
+  const node = skipParentheses(expression);
+  if (Node.isTemplateExpression(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return true;
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) return isString(node.getLeft()) || isString(node.getRight());
+  const type = node.getType();
+  return type.isString() || type.isStringLiteral() || type.isTemplateLiteral();
+}
+
+/**
+ * The global function a call invokes (`eval`, `Function`, a timer), directly or through
+ * `window`/`globalThis`, or undefined when the name is declared by the project itself.
+ */
+function getGlobalCallee(call: CallExpression | NewExpression): string | undefined {
+  const callee = skipParentheses(call.getExpression());
+  if (Node.isIdentifier(callee)) return isGlobal(callee) ? callee.getText() : undefined;
+  if (Node.isPropertyAccessExpression(callee)) {
+    const receiver = skipParentheses(callee.getExpression());
+    if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(receiver)) return callee.getName();
+  }
+  return undefined;
+}
+
+/** True when an identifier is not declared in the project's own code (a global of the environment). */
+function isGlobal(identifier: Node): boolean {
+  return declarationsOf(identifier).every((d) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isInNodeModules());
+}
+
+/** The finding for a call and the data it is built from. */
+function draftOf(call: CallExpression | NewExpression, messageId: MessageId, sink: string, data: Node): FindingDraft<MessageId> {
+  const description = describeNode(data);
+  return {
+    node: call,
+    messageId,
+    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    data: { sink, data: description, line: data.getStartLineNumber() },
+    evidence: getOriginEvidence(data),
+  };
+}

@@ -1,0 +1,100 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security-data.js';
+import { getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
+import { isSanitizerCall } from './_shared/security-sanitizers.js';
+import { getEnclosingPath } from './_shared/security-names.js';
+
+type MessageId = 'shellCommand' | 'shellSpawn';
+
+/** `child_process` functions that always run their first argument through a shell. */
+const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
+/** `child_process` functions that run a shell only with `shell: true`. */
+const SPAWN_FUNCTIONS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
+
+export default defineRule({
+  meta: {
+    id: 'command-injection',
+    description: 'Disallow running shell commands built from non-literal data',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Command injection',
+    rationale: 'A shell parses its whole command line, so data spliced into it can add commands of its own (`; rm -rf ~`); an argument array reaches the program as-is.',
+    messages: {
+      shellCommand: {
+        message: '`{{sink}}` runs a shell command built from `{{data}}` (line {{line}}).',
+        recommendation: 'Run the program with `execFile` or `spawn` and pass `{{data}}` in the argument array, without a shell.',
+      },
+      shellSpawn: {
+        message: '`{{sink}}` with the `shell` option runs a command built from `{{data}}` (line {{line}}).',
+        recommendation: 'Drop the `shell` option and pass `{{data}}` as its own element of the argument array.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const bindings = getModuleBindings(file, ['child_process']);
+  if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return;
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const sink = getCalledExport(call, bindings);
+    if (sink === undefined) continue;
+    const draft = SHELL_FUNCTIONS.has(sink) ? checkShellCall(call, sink) : SPAWN_FUNCTIONS.has(sink) ? checkSpawnCall(call, sink) : undefined;
+    if (draft !== undefined) yield draft;
+  }
+}
+
+/** `exec(command)`: a finding when the command is built from non-literal data. */
+function checkShellCall(call: CallExpression, sink: string): FindingDraft<MessageId> | undefined {
+  const [command] = call.getArguments();
+  if (command === undefined) return undefined;
+  const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall });
+  if (data === undefined) return undefined;
+  return draftOf(call, 'shellCommand', sink, data);
+}
+
+/** `spawn(command, args, { shell: true })`: a finding when the command or an argument is non-literal. */
+function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<MessageId> | undefined {
+  const [command, second, third] = call.getArguments();
+  if (command === undefined) return undefined;
+  const options = second !== undefined && Node.isObjectLiteralExpression(skipParentheses(second)) ? second : third;
+  if (options === undefined || !enablesShell(options)) return undefined;
+  const args = options === second ? undefined : second;
+  const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall })
+    ?? (args === undefined ? undefined : getNonLiteralPart(args, { isSanitizer: isSanitizerCall }));
+  if (data === undefined) return undefined;
+  return draftOf(call, 'shellSpawn', sink, data);
+}
+
+/** True when an options object literal sets `shell` to `true` or to a shell's path. */
+function enablesShell(options: Node): boolean {
+  const object = skipParentheses(options);
+  if (!Node.isObjectLiteralExpression(object)) return false;
+  const property = object.getProperty('shell');
+  if (property === undefined || !Node.isPropertyAssignment(property)) return false;
+  const value = skipParentheses(property.getInitializerOrThrow());
+  return value.getKind() === SyntaxKind.TrueKeyword || (Node.isStringLiteral(value) && value.getLiteralText().length > 0);
+}
+
+/** The finding for a call and the data it is built from. */
+function draftOf(call: CallExpression, messageId: MessageId, exported: string, data: Node): FindingDraft<MessageId> {
+  const description = describeNode(data);
+  const sink = describeCallee(call.getExpression(), exported);
+  return {
+    node: call,
+    messageId,
+    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    data: { sink, data: description, line: data.getStartLineNumber() },
+    evidence: getOriginEvidence(data),
+  };
+}

@@ -1,0 +1,127 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { skipParentheses } from './_shared/security-modules.js';
+import { getEnclosingPath } from './_shared/security-names.js';
+
+type MessageId = 'rejectUnauthorized' | 'environmentVariable' | 'strictSsl' | 'disableTlsCerts';
+
+export default defineRule({
+  meta: {
+    id: 'disabled-tls-verification',
+    description: 'Disallow turning off TLS certificate verification',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: false,
+    title: 'Disabled TLS verification',
+    rationale: 'Without certificate verification any machine on the network path can pose as the server, read the traffic and change it, credentials included.',
+    messages: {
+      rejectUnauthorized: {
+        message: '`rejectUnauthorized: false` accepts any TLS certificate, so the connection does not authenticate the server.',
+        recommendation: 'Remove `rejectUnauthorized: false`; to trust a private certificate authority, pass its certificate in `ca`.',
+      },
+      environmentVariable: {
+        message: '`NODE_TLS_REJECT_UNAUTHORIZED` is set to `{{value}}`, which turns off certificate verification for every TLS connection of the process.',
+        recommendation: 'Remove this assignment; to trust a private certificate authority, set `NODE_EXTRA_CA_CERTS` or pass `ca` to the client.',
+      },
+      strictSsl: {
+        message: '`strictSSL: false` accepts any TLS certificate, so the connection does not authenticate the server.',
+        recommendation: 'Remove `strictSSL: false`; to trust a private certificate authority, pass its certificate in `ca`.',
+      },
+      disableTlsCerts: {
+        message: '`disableTLSCerts()` accepts any TLS certificate for this request, so the connection does not authenticate the server.',
+        recommendation: 'Remove `disableTLSCerts()`; to trust a private certificate authority, pass its certificate with `.ca(...)`.',
+      },
+    },
+    options: {
+      defaults: { ignoreTestFiles: true },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreTestFiles: { type: 'boolean', description: 'Skip test files, which often talk to a local server with a self-signed certificate.' },
+        },
+      },
+    },
+  },
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && project.isTestFile(file)) continue;
+      yield* checkFile(file);
+    }
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const text = file.getText();
+  if (!/rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|disableTLSCerts/.test(text)) return;
+  for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    const name = property.getName().replace(/^['"]|['"]$/g, '');
+    const value = property.getInitializer();
+    if (value === undefined || !isFalse(value)) continue;
+    if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent())) yield { node: property, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(property)}:rejectUnauthorized` };
+    if (name === 'strictSSL') yield { node: property, messageId: 'strictSsl', symbol: `${getEnclosingPath(property)}:strictSSL` };
+  }
+  for (const binary of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (binary.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    yield* checkAssignment(binary.getLeft(), binary.getRight(), binary);
+  }
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disableTLSCerts') yield { node: callee.getNameNode(), messageId: 'disableTlsCerts', symbol: `${getEnclosingPath(call)}:disableTLSCerts` };
+  }
+}
+
+/** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`, `options.rejectUnauthorized = false`. */
+function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<FindingDraft<MessageId>> {
+  const name = assignedName(left);
+  if (name === 'NODE_TLS_REJECT_UNAUTHORIZED' && isEnvironment(left)) {
+    const value = skipParentheses(right);
+    if ((Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && value.getLiteralText() === '0') {
+      yield { node: assignment, messageId: 'environmentVariable', symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`, data: { value: `'0'` } };
+    } else if (Node.isNumericLiteral(value) && value.getLiteralValue() === 0) {
+      yield { node: assignment, messageId: 'environmentVariable', symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`, data: { value: '0' } };
+    }
+    return;
+  }
+  if (!isFalse(right)) return;
+  if (name === 'rejectUnauthorized') yield { node: assignment, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(assignment)}:rejectUnauthorized` };
+  if (name === 'strictSSL') yield { node: assignment, messageId: 'strictSsl', symbol: `${getEnclosingPath(assignment)}:strictSSL` };
+}
+
+/** The property an assignment target names (`a.b` → b, `a['b']` → b). */
+function assignedName(left: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(left)) return left.getName();
+  if (Node.isElementAccessExpression(left)) {
+    const argument = left.getArgumentExpression();
+    if (argument !== undefined && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument))) return argument.getLiteralText();
+  }
+  return undefined;
+}
+
+/** True when an assignment target is a property of `process.env`. */
+function isEnvironment(left: Node): boolean {
+  if (!Node.isPropertyAccessExpression(left) && !Node.isElementAccessExpression(left)) return false;
+  const receiver = skipParentheses(left.getExpression());
+  return Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'env' && receiver.getExpression().getText() === 'process';
+}
+
+/** `false`, `!1` or `0`. */
+function isFalse(value: Node): boolean {
+  const node = skipParentheses(value);
+  if (node.getKind() === SyntaxKind.FalseKeyword) return true;
+  if (Node.isNumericLiteral(node)) return node.getLiteralValue() === 0;
+  return Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.ExclamationToken && Node.isNumericLiteral(node.getOperand()) && node.getOperand().getText() !== '0';
+}
+
+/**
+ * True for TLS server options (`requestCert: true` beside it): there `rejectUnauthorized: false`
+ * accepts unverified client certificates so the server can inspect `socket.authorized` itself.
+ */
+function isServerOptions(object: Node | undefined): boolean {
+  return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty('requestCert') !== undefined;
+}

@@ -1,0 +1,293 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
+import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
+import { describeSecretNoun, getEnclosingPath, getFunctionName, getSecretNoun, getStoredName } from './_shared/security-names.js';
+
+type MessageId = 'insecureRandom';
+
+/** Where the random value ends up, and how it got there. */
+interface Sink {
+  /** Name of the variable, property, function or parameter that says what the value is for. */
+  target: string;
+  /** The secret that name is about: token, password, salt... */
+  noun: string;
+  /** How the value reaches the target: "assigned to", "returned from", "passed to". */
+  via: string;
+  /** Where the target is. */
+  node: Node;
+}
+
+/** State of one search from one `Math.random()` call. */
+interface Walk {
+  /** Remaining hops through variables and functions. */
+  hops: number;
+  /** Declarations already followed. */
+  visited: Set<Node>;
+  /** Places the value went through, for evidence. */
+  path: EvidenceDraft[];
+}
+
+/** Calls that keep the randomness of their argument (`Math.floor(r * n)`, `chars.charAt(i)`). */
+const CARRYING_CALLS = new Set([
+  'floor', 'round', 'ceil', 'trunc', 'abs', 'String', 'Number', 'parseInt', 'parseFloat', 'charAt', 'at', 'fromCharCode', 'fromCodePoint',
+  'btoa', 'encodeURIComponent', 'concat', 'min', 'max',
+]);
+/** Methods that keep the randomness of their receiver (`r.toString(36).slice(2)`). */
+const CARRYING_METHODS = new Set([
+  'toString', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'toFixed',
+  'join', 'repeat', 'concat', 'split', 'map', 'trim', 'toPrecision',
+]);
+/** Methods that add their argument to their receiver (`parts.push(c)`). */
+const COLLECTING_METHODS = new Set(['push', 'unshift', 'append', 'add']);
+/** Arithmetic, bitwise and concatenation operators: their result carries the randomness. */
+const CARRYING_OPERATORS = new Set([
+  SyntaxKind.PlusToken, SyntaxKind.MinusToken, SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.PercentToken,
+  SyntaxKind.AsteriskAsteriskToken, SyntaxKind.BarToken, SyntaxKind.AmpersandToken, SyntaxKind.CaretToken, SyntaxKind.LessThanLessThanToken,
+  SyntaxKind.GreaterThanGreaterThanToken, SyntaxKind.GreaterThanGreaterThanGreaterThanToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken,
+]);
+
+export default defineRule({
+  meta: {
+    id: 'insecure-randomness',
+    description: 'Disallow `Math.random()` in tokens, passwords, keys, nonces, salts and session ids',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Insecure randomness',
+    rationale: '`Math.random()` is a fast generator whose next outputs can be computed from a few earlier ones, so a secret made from it can be guessed.',
+    messages: {
+      insecureRandom: {
+        message: '`Math.random()` makes the {{noun}} {{via}} `{{target}}` (line {{line}}), and its output can be predicted.',
+        recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  if (!file.getText().includes('random')) return;
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (!isMathRandom(call)) continue;
+    const walk: Walk = { hops: 4, visited: new Set(), path: [] };
+    const sink = followValue(call, walk);
+    if (sink === undefined) continue;
+    yield {
+      node: call,
+      messageId: 'insecureRandom',
+      symbol: `${getEnclosingPath(call)}:${sink.target}`,
+      data: { target: sink.target, noun: describeSecretNoun(sink.noun), via: sink.via, line: sink.node.getStartLineNumber() },
+      evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
+    };
+  }
+}
+
+/** True for `Math.random()` on the global `Math`. */
+function isMathRandom(call: CallExpression): boolean {
+  const callee = skipParentheses(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
+  const receiver = callee.getExpression();
+  return Node.isIdentifier(receiver) && receiver.getText() === 'Math'
+    && declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile());
+}
+
+/** Follows a value up through the expressions that carry it, to the first name that says it is a secret. */
+function followValue(start: Node, walk: Walk): Sink | undefined {
+  let current = start;
+  for (let steps = 0; steps < 40; steps++) {
+    const parent = current.getParent();
+    if (parent === undefined) return undefined;
+    const next = carrier(current, parent);
+    if (next !== undefined) {
+      current = next;
+      continue;
+    }
+    return sinkAt(current, parent, walk);
+  }
+  return undefined;
+}
+
+/** The expression that carries `current`'s value one level up, or undefined when `parent` is not a carrier. */
+function carrier(current: Node, parent: Node): Node | undefined {
+  if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent)) return parent;
+  if (Node.isBinaryExpression(parent)) return CARRYING_OPERATORS.has(parent.getOperatorToken().getKind()) ? parent : undefined;
+  if (Node.isPrefixUnaryExpression(parent) || Node.isArrayLiteralExpression(parent) || Node.isSpreadElement(parent)) return parent;
+  if (Node.isConditionalExpression(parent)) return parent.getCondition() === current ? undefined : parent;
+  if (Node.isTemplateSpan(parent)) return parent.getParent();
+  if (Node.isElementAccessExpression(parent)) return parent.getArgumentExpression() === current ? parent : undefined;
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current) {
+    const call = parent.getParent();
+    return CARRYING_METHODS.has(parent.getName()) && Node.isCallExpression(call) && call.getExpression() === parent ? call : undefined;
+  }
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) {
+    const name = calleeName(parent);
+    return name !== undefined && CARRYING_CALLS.has(name) ? parent : undefined;
+  }
+  return undefined;
+}
+
+/** What happens to a value that is no longer carried: stored, returned or passed somewhere. */
+function sinkAt(current: Node, parent: Node, walk: Walk): Sink | undefined {
+  if (Node.isVariableDeclaration(parent) && parent.getInitializer() === current) return intoDeclaration(parent, walk);
+  if ((Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === current) return named(parent, 'assigned to', parent);
+  if (Node.isBinaryExpression(parent) && isAssignment(parent.getOperatorToken().getKind()) && parent.getRight() === current) return intoTarget(parent.getLeft(), walk);
+  if (Node.isReturnStatement(parent)) return fromFunction(parent.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a)), walk);
+  if (Node.isArrowFunction(parent) && parent.getBody() === current) return fromFunction(parent, walk);
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) return intoCall(parent, current, walk);
+  return undefined;
+}
+
+/** True for `=`, `+=` and the other assignment operators. */
+function isAssignment(kind: SyntaxKind): boolean {
+  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+}
+
+/** A sink when the node's name is a secret's name. */
+function named(node: Node, via: string, where: Node): Sink | undefined {
+  const target = getStoredName(node);
+  if (target === undefined) return undefined;
+  const noun = getSecretNoun(target);
+  return noun === undefined ? undefined : { target, noun, via, node: where };
+}
+
+/** `const x = <random>`: a sink when `x` is a secret's name, else wherever `x` goes. */
+function intoDeclaration(declaration: Node, walk: Walk): Sink | undefined {
+  const sink = named(declaration, 'assigned to', declaration);
+  if (sink !== undefined) return sink;
+  if (!Node.isVariableDeclaration(declaration)) return undefined;
+  const name = declaration.getNameNode();
+  if (!Node.isIdentifier(name)) return undefined;
+  return throughReferences(declaration, name, walk);
+}
+
+/** `x = <random>` or `obj.token = <random>`. */
+function intoTarget(target: Node, walk: Walk): Sink | undefined {
+  const sink = named(target, 'assigned to', target);
+  if (sink !== undefined) return sink;
+  if (!Node.isIdentifier(target)) return undefined;
+  const [declaration] = declarationsOf(target);
+  if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
+  const name = declaration.getNameNode();
+  return Node.isIdentifier(name) ? throughReferences(declaration, name, walk) : undefined;
+}
+
+/** Follows every read of a variable (`const r = ...; token = r + 'x'`), one hop deeper. */
+function throughReferences(declaration: Node, name: Node, walk: Walk): Sink | undefined {
+  if (walk.hops <= 0 || walk.visited.has(declaration) || !Node.isIdentifier(name)) return undefined;
+  walk.hops--;
+  walk.visited.add(declaration);
+  walk.path.push({ note: `stored in \`${name.getText()}\``, node: declaration });
+  for (const reference of name.findReferencesAsNodes()) {
+    if (reference === name || reference.getSourceFile() !== name.getSourceFile()) continue;
+    const parent = reference.getParent();
+    if (parent === undefined) continue;
+    if (Node.isBinaryExpression(parent) && parent.getLeft() === reference && isAssignment(parent.getOperatorToken().getKind())) continue;
+    if (Node.isShorthandPropertyAssignment(parent)) {
+      const sink = named(parent, 'assigned to', parent);
+      if (sink !== undefined) return sink;
+      continue;
+    }
+    const sink = followValue(reference, walk);
+    if (sink !== undefined) return sink;
+  }
+  walk.path.pop();
+  return undefined;
+}
+
+/** `return <random>` in a function: a sink when the function's name is a secret's, else wherever its calls go. */
+function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
+  if (fn === undefined) return undefined;
+  const name = getFunctionName(fn);
+  if (name === undefined) return undefined;
+  const noun = getSecretNoun(name);
+  if (noun !== undefined) return { target: name, noun, via: 'returned from', node: fn };
+  if (walk.hops <= 0 || walk.visited.has(fn)) return undefined;
+  const nameNode = functionNameNode(fn);
+  if (nameNode === undefined) return undefined;
+  walk.hops--;
+  walk.visited.add(fn);
+  walk.path.push({ note: `returned from \`${name}\``, node: fn });
+  for (const reference of nameNode.findReferencesAsNodes()) {
+    if (reference === nameNode || reference.getSourceFile() !== fn.getSourceFile()) continue;
+    const call = callOf(reference);
+    if (call === undefined) continue;
+    const sink = followValue(call, walk);
+    if (sink !== undefined) return sink;
+  }
+  walk.path.pop();
+  return undefined;
+}
+
+/** The identifier naming a function: its own name, or the variable it is assigned to. */
+function functionNameNode(fn: Node): Identifier | undefined {
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) {
+    const name = fn.getNameNode();
+    return name !== undefined && Node.isIdentifier(name) ? name : undefined;
+  }
+  const parent = fn.getParent();
+  if (parent !== undefined && Node.isVariableDeclaration(parent)) {
+    const name = parent.getNameNode();
+    return Node.isIdentifier(name) ? name : undefined;
+  }
+  return undefined;
+}
+
+/** The call a reference to a function makes (`f()` or `this.f()`), or undefined. */
+function callOf(reference: Node): CallExpression | undefined {
+  const parent = reference.getParent();
+  if (Node.isCallExpression(parent) && parent.getExpression() === reference) return parent;
+  if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference) {
+    const call = parent.getParent();
+    if (Node.isCallExpression(call) && call.getExpression() === parent) return call;
+  }
+  return undefined;
+}
+
+/** `f(<random>)`: a sink when `f` or its parameter has a secret's name; `parts.push(<random>)` follows `parts`. */
+function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | undefined {
+  const name = calleeName(call);
+  if (name === undefined) return undefined;
+  const callee = call.getExpression();
+  if (COLLECTING_METHODS.has(name) && Node.isPropertyAccessExpression(callee)) {
+    const receiver = skipParentheses(callee.getExpression());
+    return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
+  }
+  const noun = getSecretNoun(name);
+  if (noun !== undefined) return { target: `${name}()`, noun, via: 'passed to', node: call };
+  const parameter = parameterFor(call, argument);
+  if (parameter === undefined) return undefined;
+  const parameterName = getStoredName(parameter);
+  const parameterNoun = parameterName === undefined ? undefined : getSecretNoun(parameterName);
+  return parameterName === undefined || parameterNoun === undefined ? undefined
+    : { target: parameterName, noun: parameterNoun, via: `passed to \`${name}\` as parameter`, node: call };
+}
+
+/** The parameter declaration an argument binds to, when the callee resolves to one function. */
+function parameterFor(call: CallExpression, argument: Node): Node | undefined {
+  const callee = skipParentheses(call.getExpression());
+  const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+  const index = call.getArguments().indexOf(argument);
+  for (const declaration of declarationsOf(nameNode)) {
+    const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
+    if (fn === undefined || !Node.isFunctionLikeDeclaration(fn)) continue;
+    const parameter = fn.getParameters()[index];
+    if (parameter !== undefined) return parameter;
+  }
+  return undefined;
+}
+
+/** The called function's name: `f` for `f(x)` and `a.b.f(x)`. */
+function calleeName(call: CallExpression): string | undefined {
+  const callee = skipParentheses(call.getExpression());
+  if (Node.isIdentifier(callee)) return callee.getText();
+  if (Node.isPropertyAccessExpression(callee)) return callee.getName();
+  return undefined;
+}

@@ -1,0 +1,214 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { describeCallee, describeNode, getOriginEvidence, getLiteralTexts, getNonLiteralPart, getVariableValues } from './_shared/security-data.js';
+import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
+import { isSanitizerCall } from './_shared/security-sanitizers.js';
+import { getEnclosingPath, wordsOf } from './_shared/security-names.js';
+
+type MessageId = 'builtQuery';
+
+/** Methods that run their first argument as SQL on any receiver. */
+const QUERY_METHODS = new Set([
+  'query', 'execute', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe', 'queryRaw', 'executeRaw',
+  'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'selectRaw', 'fromRaw',
+]);
+/** Methods that run SQL only on database-like receivers (`db.exec`, `sqlite.all`). */
+const DB_ONLY_METHODS = new Set(['exec', 'run', 'all', 'get', 'prepare', 'each', 'none', 'one', 'many', 'any', 'oneOrNone', 'manyOrNone', 'result']);
+/** Words in a receiver's name that say it is a database handle. */
+const DB_WORDS = new Set(['db', 'database', 'conn', 'connection', 'client', 'pool', 'sql', 'knex', 'sequelize', 'prisma', 'tx', 'trx', 'transaction', 'sqlite', 'pg', 'mysql', 'postgres', 'repo', 'repository', 'manager', 'datasource', 'orm', 'em', 'store']);
+
+/** SQL statement shapes; the literal parts of a query must contain one. */
+const SQL_PATTERNS = [
+  /\bselect\b[\s\S]*\bfrom\b/i,
+  /\binsert\s+(?:or\s+\w+\s+)?into\b/i,
+  /\bupdate\b[\s\S]*\bset\b/i,
+  /\bdelete\s+from\b/i,
+  /\b(?:create|drop|alter|truncate)\s+(?:temporary\s+)?(?:table|index|view|database|schema)\b/i,
+  /\bwhere\b[\s\S]*(?:=|<|>|\blike\b|\bin\b|\bis\b)/i,
+  /\border\s+by\b/i,
+  /\bgroup\s+by\b/i,
+  /\bvalues\s*\(/i,
+];
+
+export default defineRule({
+  meta: {
+    id: 'sql-injection',
+    description: 'Disallow SQL queries built from non-literal data by concatenation or interpolation',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'SQL injection',
+    rationale: 'Data spliced into SQL text is parsed as SQL, so a quote in it can end the string and add clauses of its own; parameters reach the database as values.',
+    messages: {
+      builtQuery: {
+        message: '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}.',
+        recommendation: 'Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma\'s `$queryRaw`.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const sink = getQuerySink(call);
+    if (sink === undefined) continue;
+    const [first] = call.getArguments();
+    if (first === undefined) continue;
+    const draft = checkQuery(call, sink, first);
+    if (draft !== undefined) yield draft;
+  }
+}
+
+/** The query method's name when the call is `<receiver>.<query method>(...)`, else undefined. */
+function getQuerySink(call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.getName();
+  if (QUERY_METHODS.has(name)) return name;
+  if (DB_ONLY_METHODS.has(name) && isDatabaseLike(callee.getExpression())) return name;
+  return undefined;
+}
+
+/** True when the receiver's name says it is a database handle (`db`, `this.pool`, `ctx.sqlite`). */
+function isDatabaseLike(receiver: Node): boolean {
+  const node = skipParentheses(receiver);
+  const name = Node.isIdentifier(node) ? node.getText() : Node.isPropertyAccessExpression(node) ? node.getName() : undefined;
+  return name !== undefined && wordsOf(name).some((w) => DB_WORDS.has(w));
+}
+
+/** A finding when the query text is built from non-literal data and reads as SQL. */
+function checkQuery(call: CallExpression, sink: string, query: Node): FindingDraft<MessageId> | undefined {
+  const built = getBuiltParts(query);
+  if (built === undefined) return undefined;
+  const texts = built.parts.flatMap((p) => getLiteralTexts(p)).join(' ');
+  if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
+  const data = built.parts.flatMap(holesOf).map(findInjectedData).find((d) => d !== undefined);
+  if (data === undefined) return undefined;
+  const description = describeNode(data);
+  return {
+    node: call,
+    messageId: 'builtQuery',
+    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    data: { sink: describeCallee(call.getExpression(), sink), data: description, line: data.getStartLineNumber(), how: built.how },
+    evidence: getOriginEvidence(data),
+  };
+}
+
+/** The pieces a query text is built from, and how they are joined. */
+interface BuiltParts {
+  parts: Node[];
+  how: 'template interpolation' | 'concatenation';
+}
+
+/**
+ * The template or `+` chain the query text is, directly or through a local variable
+ * (every value it is given, when it is built up with `+=` or assigned a template or `+` chain);
+ * undefined for anything else (a plain variable, a call, a tagged template).
+ */
+function getBuiltParts(query: Node, depth = 0): BuiltParts | undefined {
+  const node = skipParentheses(query);
+  if (Node.isTemplateExpression(node)) return { parts: [node], how: 'template interpolation' };
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) return { parts: [node], how: 'concatenation' };
+  if (!Node.isIdentifier(node) || depth >= 3) return undefined;
+  const variable = getVariableValues(node);
+  if (variable === undefined) return undefined;
+  const builtValues = variable.values.map((v) => getBuiltParts(v, depth + 1));
+  const firstBuilt = builtValues.find((b) => b !== undefined);
+  if (firstBuilt === undefined && !variable.appended) return undefined;
+  return { parts: variable.values, how: variable.appended ? 'concatenation' : firstBuilt?.how ?? 'concatenation' };
+}
+
+/** A non-literal piece of a query, with the literal SQL text around it. */
+interface Hole {
+  expression: Node;
+  before: string;
+  after: string;
+}
+
+/** The holes of a template or `+` chain, each with the literal text just before and after it. */
+function holesOf(part: Node): Hole[] {
+  const node = skipParentheses(part);
+  if (Node.isTemplateExpression(node)) {
+    const spans = node.getTemplateSpans();
+    return spans.map((span, i) => ({
+      expression: span.getExpression(),
+      before: i === 0 ? node.getHead().getLiteralText() : spans[i - 1]?.getLiteral().getLiteralText() ?? '',
+      after: span.getLiteral().getLiteralText(),
+    }));
+  }
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const operands = flattenPlus(node);
+    const holes: Hole[] = [];
+    operands.forEach((operand, i) => {
+      if (isStringLiteralLike(operand)) return;
+      const previous = operands[i - 1];
+      const next = operands[i + 1];
+      holes.push({
+        expression: operand,
+        before: previous !== undefined && isStringLiteralLike(previous) ? literalText(previous) : '',
+        after: next !== undefined && isStringLiteralLike(next) ? literalText(next) : '',
+      });
+    });
+    return holes;
+  }
+  return [{ expression: node, before: '', after: '' }];
+}
+
+/** The operands of a left-nested `a + b + c` chain, in order. */
+function flattenPlus(node: Node): Node[] {
+  const inner = skipParentheses(node);
+  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken) return [...flattenPlus(inner.getLeft()), ...flattenPlus(inner.getRight())];
+  return [inner];
+}
+
+/** True for string literals and templates without holes. */
+function isStringLiteralLike(node: Node): boolean {
+  return Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** The text of a string literal or template without holes. */
+function literalText(node: Node): string {
+  return Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : '';
+}
+
+/**
+ * The non-literal data a hole splices into the query, or undefined when it is literal or
+ * when it is an identifier (a table or column name) taken from configuration: identifiers
+ * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value.
+ */
+function findInjectedData(hole: Hole): Node | undefined {
+  const data = getNonLiteralPart(hole.expression, { isSanitizer: isSanitizerCall });
+  if (data === undefined) return undefined;
+  if (isIdentifierPosition(hole) && namesIdentifier(data)) return undefined;
+  return data;
+}
+
+/** True when the hole stands where SQL expects a table or column name: after FROM/INTO/JOIN/UPDATE/TABLE, or in identifier quotes. */
+function isIdentifierPosition(hole: Hole): boolean {
+  const before = hole.before.trimEnd();
+  if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as)|,)$/i.test(before)) return true;
+  return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
+}
+
+/** True when data names a table, column or schema (`this.tableName`, `config.schema`), is not a parameter, and does not come from a request. */
+function namesIdentifier(data: Node): boolean {
+  const text = data.getText();
+  if (/\b(?:req|request|query|params|body|headers|cookies)\b/.test(text)) return false;
+  if (Node.isIdentifier(data) && declarationsOf(data).some((d) => Node.isParameterDeclaration(d))) return false;
+  const name = Node.isPropertyAccessExpression(data) ? data.getName() : Node.isIdentifier(data) ? data.getText() : undefined;
+  if (name === undefined) return false;
+  const last = wordsOf(name).at(-1);
+  return last !== undefined && IDENTIFIER_WORDS.has(last);
+}
+
+/** Last words of names that hold SQL identifiers. */
+const IDENTIFIER_WORDS = new Set(['table', 'tables', 'column', 'columns', 'col', 'cols', 'schema', 'collection', 'field', 'fields', 'name', 'identifier', 'view', 'index', 'alias', 'prefix', 'tablename', 'database', 'db']);

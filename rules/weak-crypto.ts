@@ -1,0 +1,276 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { declarationsOf, getCalledExport, getModuleBindings, isWholeModule, skipParentheses } from './_shared/security-modules.js';
+import type { ModuleBindings } from './_shared/security-modules.js';
+import { getEnclosingPath, getFunctionName, getSecurityWord, getStoredName, wordsOf } from './_shared/security-names.js';
+
+type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
+
+/** Hash algorithms whose collision resistance is broken. */
+const WEAK_HASH = /^(?:rsa-)?(?:md2|md4|md5|sha1|sha-1|md5-sha1)$/i;
+/** Hashes that stay acceptable inside an HMAC: only MD2/MD4/MD5 are flagged there. */
+const WEAK_HMAC = /^(?:rsa-)?(?:md2|md4|md5)$/i;
+/** Words in a name that say the hash serves no security purpose (`etag`, `cacheKey`, `checksum`). */
+const NON_SECURITY_WORDS = new Set([
+  'etag', 'cache', 'cached', 'checksum', 'checksums', 'fingerprint', 'integrity', 'filename', 'file', 'files', 'path', 'dedupe', 'dedup',
+  'color', 'colour', 'bucket', 'shard', 'partition', 'content', 'contents', 'chunk', 'asset', 'assets', 'gravatar', 'avatar', 'uuid', 'guid',
+]);
+/** Words that make a context about passwords, where even HMAC-SHA1 is too fast. */
+const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
+/** Third-party modules whose default export is an MD5 or SHA-1 function. */
+const HASH_MODULES: Readonly<Record<string, string>> = { 'md5': 'md5', 'blueimp-md5': 'md5', 'js-md5': 'md5', 'sha1': 'sha1', 'crypto-js/md5': 'md5', 'crypto-js/sha1': 'sha1' };
+
+export default defineRule({
+  meta: {
+    id: 'weak-crypto',
+    description: 'Disallow broken hashes and ciphers for passwords, signatures, tokens and encryption',
+    category: 'security',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: false,
+    title: 'Weak cryptography',
+    rationale: 'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',
+    messages: {
+      weakHash: {
+        message: '`{{sink}}` hashes with {{algorithm}} for a security purpose (`{{context}}`), and {{algorithm}} is broken for that use.',
+        recommendation: 'Replace {{algorithm}}: {{advice}}.',
+      },
+      weakSignature: {
+        message: '`{{sink}}` signs with {{algorithm}}, whose collisions let one signature cover a second, forged document.',
+        recommendation: 'Sign with `sha256` or stronger.',
+      },
+      weakCipher: {
+        message: '`{{sink}}` encrypts with `{{algorithm}}`: {{reason}}.',
+        recommendation: 'Encrypt with `aes-256-gcm` and a fresh random IV from `crypto.randomBytes` for each message.',
+      },
+      deprecatedCipher: {
+        message: '`{{sink}}` derives its key from a password with one round of MD5 and uses no IV.',
+        recommendation: 'Use `createCipheriv` with `aes-256-gcm`, a key from `crypto.scrypt` and a random IV.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
+  },
+});
+
+/** Findings of one file. */
+function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  if (!/crypto|md5|sha1/i.test(file.getText())) return;
+  const crypto = getModuleBindings(file, ['crypto']);
+  const hashModules = getModuleBindings(file, Object.keys(HASH_MODULES));
+  const cryptoJs = getModuleBindings(file, ['crypto-js']);
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const draft = checkCryptoCall(call, crypto) ?? checkHashModuleCall(call, hashModules) ?? checkCryptoJsCall(call, cryptoJs);
+    if (draft !== undefined) yield draft;
+  }
+}
+
+/** Node's `crypto` functions: hashes, HMACs, signatures and ciphers. */
+function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
+  const name = getCalledExport(call, bindings) ?? getGlobalCryptoCall(call);
+  if (name === undefined) return undefined;
+  if (name === 'createCipher' || name === 'createDecipher') return { node: call, messageId: 'deprecatedCipher', symbol: `${getEnclosingPath(call)}:${name}`, data: { sink: name } };
+  const algorithm = getAlgorithm(call);
+  if (algorithm === undefined) return undefined;
+  const sink = `${name}('${algorithm}')`;
+  switch (name) {
+    case 'createHash':
+    case 'hash':
+      return WEAK_HASH.test(algorithm) ? checkHashUse(call, sink, algorithm, () => true) : undefined;
+    case 'createHmac':
+      if (WEAK_HMAC.test(algorithm)) return checkHashUse(call, sink, algorithm, () => true);
+      return WEAK_HASH.test(algorithm) ? checkHashUse(call, sink, algorithm, (word) => PASSWORD_WORDS.has(word)) : undefined;
+    case 'createSign':
+    case 'createVerify':
+    case 'sign':
+    case 'verify':
+      return WEAK_HASH.test(algorithm) ? { node: call, messageId: 'weakSignature', symbol: `${getEnclosingPath(call)}:${sink}`, data: { sink, algorithm: displayName(algorithm) } } : undefined;
+    case 'createCipheriv':
+    case 'createDecipheriv': {
+      const reason = weakCipherReason(algorithm);
+      return reason === undefined ? undefined : { node: call, messageId: 'weakCipher', symbol: `${getEnclosingPath(call)}:${sink}`, data: { sink, algorithm, reason } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `md5(password)` from the `md5`, `blueimp-md5`, `js-md5` or `sha1` packages. */
+function checkHashModuleCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
+  if (bindings.whole.size === 0) return undefined;
+  const callee = skipParentheses(call.getExpression());
+  if (!isWholeModule(callee, bindings)) return undefined;
+  const algorithm = /sha1/i.test(callee.getText()) ? 'sha1' : 'md5';
+  return checkHashUse(call, `${callee.getText()}()`, algorithm, () => true, call.getArguments());
+}
+
+/** `CryptoJS.MD5(x)`, `CryptoJS.SHA1(x)`, `CryptoJS.DES.encrypt(...)`. */
+function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
+  if (bindings.whole.size === 0) return undefined;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipParentheses(callee.getExpression());
+  if (isWholeModule(receiver, bindings)) {
+    const name = callee.getName();
+    if (name === 'MD5' || name === 'SHA1') return checkHashUse(call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
+    if (name === 'HmacMD5') return checkHashUse(call, 'CryptoJS.HmacMD5()', 'md5', () => true, call.getArguments());
+    return undefined;
+  }
+  if (Node.isPropertyAccessExpression(receiver) && isWholeModule(receiver.getExpression(), bindings) && callee.getName() === 'encrypt') {
+    const cipher = receiver.getName();
+    const reason = weakCipherReason(cipher);
+    return reason === undefined ? undefined : { node: call, messageId: 'weakCipher', symbol: `${getEnclosingPath(call)}:CryptoJS.${cipher}`, data: { sink: `CryptoJS.${cipher}.encrypt()`, algorithm: cipher, reason } };
+  }
+  return undefined;
+}
+
+/** `crypto.createHash(...)` on the global `crypto` object (no import in the file). */
+function getGlobalCryptoCall(call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipParentheses(callee.getExpression());
+  if (!Node.isIdentifier(receiver) || receiver.getText() !== 'crypto') return undefined;
+  return declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile()) ? callee.getName() : undefined;
+}
+
+/** The algorithm named by the first argument, when it is a literal or a constant. */
+function getAlgorithm(call: CallExpression): string | undefined {
+  const [first] = call.getArguments();
+  if (first === undefined) return undefined;
+  const node = skipParentheses(first);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
+  if (Node.isIdentifier(node)) {
+    const [declaration] = declarationsOf(node);
+    if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
+      const initializer = declaration.getInitializer();
+      if (initializer !== undefined && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))) return initializer.getLiteralText();
+    }
+  }
+  return undefined;
+}
+
+/** Why a cipher is weak, or undefined when it is not. */
+function weakCipherReason(algorithm: string): string | undefined {
+  const lower = algorithm.toLowerCase();
+  if (/^(?:des|tripledes|des-ede|des3)/.test(lower)) return 'DES and Triple DES have 64-bit blocks and short keys, and are withdrawn for new use';
+  if (/^rc4/.test(lower)) return 'RC4 has biased output that reveals the plaintext';
+  if (/^rc2|^bf|^blowfish|^cast|^idea|^seed/.test(lower)) return 'its 64-bit blocks repeat after a few gigabytes of data, which leaks plaintext';
+  if (/-ecb$|^ecb/.test(lower)) return 'ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through';
+  return undefined;
+}
+
+/** MD5, SHA-1 for messages. */
+function displayName(algorithm: string): string {
+  const lower = algorithm.toLowerCase().replace(/^rsa-/, '');
+  if (lower.startsWith('sha')) return 'SHA-1';
+  return lower.toUpperCase();
+}
+
+/**
+ * A finding when a weak hash serves a security purpose: the data hashed, the name the
+ * result is stored under or returned as, or the enclosing function's name has a security
+ * word (password, token, secret, signature, sign, auth, session, api key...), and neither the
+ * result's name nor the function's name says it is a checksum, cache key, ETag or file hash.
+ */
+function checkHashUse(call: CallExpression, sink: string, algorithm: string, accepts: (word: string) => boolean, dataArgs?: readonly Node[]): FindingDraft<MessageId> | undefined {
+  const chain = getChain(call);
+  const resultName = getResultName(chain.top);
+  const functionName = getEnclosingFunctionName(call);
+  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w)))) return undefined;
+  const dataNames = [...(dataArgs ?? []), ...chain.updates].flatMap(namesIn);
+  const candidates = [...dataNames, resultName, functionName].filter((n): n is string => n !== undefined);
+  for (const candidate of candidates) {
+    const word = getSecurityWord(candidate);
+    if (word === undefined || !accepts(word)) continue;
+    const passwords = PASSWORD_WORDS.has(word);
+    return {
+      node: call,
+      messageId: 'weakHash',
+      symbol: `${getEnclosingPath(call)}:${sink}:${candidate}`,
+      data: {
+        sink,
+        algorithm: displayName(algorithm),
+        context: candidate,
+        advice: passwords
+          ? 'hash passwords with `crypto.scrypt` (or argon2 or bcrypt) and a random salt'
+          : 'use `sha256` or stronger, and HMAC-SHA-256 for a keyed hash',
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The outermost call of a `createHash(...).update(x).digest()` chain, and the arguments of its `update` calls. */
+function getChain(call: CallExpression): { top: Node; updates: Node[] } {
+  let top: Node = call;
+  const updates: Node[] = [];
+  for (;;) {
+    const access = top.getParent();
+    if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== top) break;
+    const next = access.getParent();
+    if (!Node.isCallExpression(next) || next.getExpression() !== access) break;
+    if (access.getName() === 'update') updates.push(...next.getArguments());
+    top = next;
+  }
+  const holder = top.getParent();
+  if (Node.isVariableDeclaration(holder)) {
+    const name = holder.getNameNode();
+    if (Node.isIdentifier(name)) updates.push(...updatesThrough(name));
+  }
+  return { top, updates };
+}
+
+/** Arguments of `h.update(...)` calls on a variable holding a hash object. */
+function updatesThrough(name: Node): Node[] {
+  const out: Node[] = [];
+  if (!Node.isIdentifier(name)) return out;
+  const scope = name.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a));
+  if (scope === undefined) return out;
+  for (const access of scope.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    if (access.getName() !== 'update' || access.getExpression().getText() !== name.getText()) continue;
+    const call = access.getParent();
+    if (Node.isCallExpression(call)) out.push(...call.getArguments());
+  }
+  return out;
+}
+
+/** The name the hash result is stored under or returned as. */
+function getResultName(top: Node): string | undefined {
+  let node = top;
+  let parent = node.getParent();
+  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAwaitExpression(parent) || Node.isAsExpression(parent))) {
+    node = parent;
+    parent = node.getParent();
+  }
+  if (parent === undefined) return undefined;
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return getStoredName(parent);
+  if (Node.isBinaryExpression(parent) && parent.getRight() === node) return getStoredName(parent.getLeft());
+  return undefined;
+}
+
+/** The name of the nearest enclosing named function. */
+function getEnclosingFunctionName(node: Node): string | undefined {
+  for (const ancestor of node.getAncestors()) {
+    if (!Node.isFunctionLikeDeclaration(ancestor)) continue;
+    const name = getFunctionName(ancestor);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/** Identifier and property names inside an argument (`user.password` → user, password; `a + salt` → a, salt). */
+function namesIn(node: Node): string[] {
+  const names: string[] = [];
+  const visit = (n: Node): void => {
+    if (Node.isIdentifier(n)) names.push(n.getText());
+    else if (Node.isStringLiteral(n) || Node.isFunctionLikeDeclaration(n)) return;
+    n.forEachChild(visit);
+  };
+  visit(node);
+  return names;
+}
