@@ -6,6 +6,8 @@ import disabledTlsVerification from './disabled-tls-verification.js';
 import duplicateImport from './duplicate-import.js';
 import errorWithoutMessage from './error-without-message.js';
 import hardcodedSecret from './hardcoded-secret.js';
+import inconsistentErrorTypes from './inconsistent-error-types.js';
+import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
 import sqlInjection from './sql-injection.js';
 import weakCrypto from './weak-crypto.js';
@@ -22,6 +24,8 @@ export const RULES: readonly AnyRule[] = [
   duplicateImport,
   errorWithoutMessage,
   hardcodedSecret,
+  inconsistentErrorTypes,
+  inconsistentSignature,
   insecureRandomness,
   sqlInjection,
   weakCrypto,
