@@ -7,6 +7,7 @@ import duplicateImport from './duplicate-import.js';
 import errorWithoutMessage from './error-without-message.js';
 import hardcodedSecret from './hardcoded-secret.js';
 import inconsistentErrorTypes from './inconsistent-error-types.js';
+import inconsistentIndentation from './inconsistent-indentation.js';
 import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
 import sqlInjection from './sql-injection.js';
@@ -25,6 +26,7 @@ export const RULES: readonly AnyRule[] = [
   errorWithoutMessage,
   hardcodedSecret,
   inconsistentErrorTypes,
+  inconsistentIndentation,
   inconsistentSignature,
   insecureRandomness,
   sqlInjection,

@@ -1,0 +1,309 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
+
+type MessageId = 'deviatingLine' | 'deviatingLines' | 'deviatingFile';
+
+/** How a line is indented: by character, and by width relative to the line that opens its block. */
+interface MeasuredLine {
+  line: number;
+  /** The first token of the construct that starts the line. */
+  node: Node;
+  /** 'tab', 'space' or 'mixed' (tabs and spaces together). */
+  chars: 'tab' | 'space' | 'mixed';
+  /** Spaces added relative to the line holding the enclosing `{`, when both are indented with spaces only. */
+  step: number | undefined;
+}
+
+/** A file's indentation: its majority and every measured line. */
+interface FileIndentation {
+  file: SourceFile;
+  lines: MeasuredLine[];
+  /** Majority character among indented lines, undefined on a tie or with nothing indented. */
+  chars: 'tab' | 'space' | undefined;
+  charCounts: { tab: number; space: number };
+  /** Majority step among space-indented lines, undefined on a tie. */
+  unit: number | undefined;
+  unitCount: number;
+  stepTotal: number;
+}
+
+/** A run of consecutive deviating lines, reported once. */
+interface Block {
+  lines: MeasuredLine[];
+  /** What the block uses, e.g. "4 spaces per level" or "tabs". */
+  style: string;
+}
+
+/** Fewest files with a clear style before the project's majority is compared. */
+const MIN_FILES_FOR_PROJECT_STYLE = 3;
+
+export default defineRule({
+  meta: {
+    id: 'inconsistent-indentation',
+    description: 'Enforce one indentation style within a file and across the project',
+    category: 'style',
+    defaultSeverity: 'info',
+    stability: 'stable',
+    scope: 'project',
+    needsTypeChecker: false,
+    title: 'Inconsistent indentation',
+    rationale: 'Indentation is how readers see structure; a block indented differently from the code around it reads as belonging somewhere else, and mixed styles make every diff noisier.',
+    messages: {
+      deviatingLine: {
+        message: 'Line {{first}} is indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
+        recommendation: 'Re-indent line {{first}} with {{majorityStyle}}, or run the project\'s formatter on the file.',
+      },
+      deviatingLines: {
+        message: 'Lines {{first}}–{{last}} are indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
+        recommendation: 'Re-indent lines {{first}}–{{last}} with {{majorityStyle}}, or run the project\'s formatter on the file.',
+      },
+      deviatingFile: {
+        message: 'File `{{file}}` is indented with {{style}}; {{majority}} of {{total}} files of the project use {{majorityStyle}}.',
+        recommendation: 'Re-indent `{{file}}` with {{majorityStyle}}, or run the project\'s formatter on it.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files, project }) {
+    const measured = files.map(measureFile);
+    for (const indentation of measured) yield* deviatingBlocks(indentation);
+    yield* deviatingFiles(measured, (file) => project.relativePath(file));
+  },
+});
+
+/** One finding per run of lines that deviate from the file's majority. */
+function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<MessageId>> {
+  for (const block of blocksOf(indentation)) {
+    const first = block.lines[0];
+    const last = block.lines[block.lines.length - 1];
+    if (first === undefined || last === undefined) continue;
+    const counts = majorityCounts(indentation, block);
+    yield {
+      node: first.node,
+      messageId: first.line === last.line ? 'deviatingLine' : 'deviatingLines',
+      symbol: `${getEnclosingSymbol(first.node)}:${block.style}`,
+      data: { first: first.line, last: last.line, style: block.style, ...counts },
+      evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: l.node })),
+    };
+  }
+}
+
+/** The majority the block is compared with, and how many lines follow it. */
+function majorityCounts(indentation: FileIndentation, block: Block): { majority: number; total: number; majorityStyle: string } {
+  const isCharDeviation = block.style === 'tabs' || block.style === 'spaces' || block.style === 'tabs and spaces';
+  if (isCharDeviation || indentation.unit === undefined) {
+    const { tab, space } = indentation.charCounts;
+    return indentation.chars === 'tab'
+      ? { majority: tab, total: tab + space + mixedCount(indentation), majorityStyle: 'tabs' }
+      : { majority: space, total: tab + space + mixedCount(indentation), majorityStyle: 'spaces' };
+  }
+  return { majority: indentation.unitCount, total: indentation.stepTotal, majorityStyle: spacesPerLevel(indentation.unit) };
+}
+
+/** Lines indented with both tabs and spaces. */
+function mixedCount(indentation: FileIndentation): number {
+  return indentation.lines.filter((l) => l.chars === 'mixed').length;
+}
+
+/** "2 spaces per level", "1 space per level". */
+function spacesPerLevel(width: number): string {
+  return `${String(width)} ${width === 1 ? 'space' : 'spaces'} per level`;
+}
+
+/** How one deviating line is indented, for evidence. */
+function describeLine(line: MeasuredLine): string {
+  if (line.chars !== 'space' || line.step === undefined) return charsLabel(line.chars);
+  return spacesPerLevel(line.step);
+}
+
+/** "tabs", "spaces", "tabs and spaces". */
+function charsLabel(chars: MeasuredLine['chars']): string {
+  if (chars === 'tab') return 'tabs';
+  if (chars === 'space') return 'spaces';
+  return 'tabs and spaces';
+}
+
+/** The style a line deviates with, or undefined when it follows the file's majority. */
+function deviationOf(line: MeasuredLine, indentation: FileIndentation): string | undefined {
+  if (indentation.chars === 'space' && line.chars !== 'space') return charsLabel(line.chars);
+  if (indentation.chars === 'tab' && line.chars !== 'tab') return charsLabel(line.chars);
+  if (indentation.chars === 'space' && indentation.unit !== undefined && line.step !== undefined && line.step > 0 && line.step !== indentation.unit) {
+    return spacesPerLevel(line.step);
+  }
+  return undefined;
+}
+
+/** Runs of consecutive deviating lines; a line that follows the majority ends a run. */
+function blocksOf(indentation: FileIndentation): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of indentation.lines) {
+    const style = deviationOf(line, indentation);
+    if (style === undefined) {
+      if (isCountedLine(line)) current = undefined;
+      continue;
+    }
+    if (current?.style === style) {
+      current.lines.push(line);
+    } else {
+      current = { lines: [line], style };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+/** True when a line's indentation was compared (it counts as following the majority). */
+function isCountedLine(line: MeasuredLine): boolean {
+  return line.chars !== 'space' || line.step === undefined || line.step > 0;
+}
+
+/** One finding per file whose own style differs from the style most files of the project use. */
+function* deviatingFiles(measured: readonly FileIndentation[], relativePath: (file: SourceFile) => string): Generator<FindingDraft<MessageId>> {
+  const styled = measured.map((m) => ({ m, style: fileStyle(m) })).filter((x): x is { m: FileIndentation; style: string } => x.style !== undefined);
+  if (styled.length < MIN_FILES_FOR_PROJECT_STYLE) return;
+  const counts = new Map<string, number>();
+  for (const { style } of styled) counts.set(style, (counts.get(style) ?? 0) + 1);
+  const [majorityStyle, majority] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (majority * 2 <= styled.length) return;
+  for (const { m, style } of styled) {
+    if (style === majorityStyle) continue;
+    const node = firstToken(m.file);
+    if (node === undefined) continue;
+    yield {
+      node,
+      messageId: 'deviatingFile',
+      symbol: `(file):${style}`,
+      data: { file: relativePath(m.file), style, majority, total: styled.length, majorityStyle },
+    };
+  }
+}
+
+/** A file's style: "tabs" or "N spaces per level", when it has a clear majority. */
+function fileStyle(indentation: FileIndentation): string | undefined {
+  if (indentation.chars === 'tab') return 'tabs';
+  if (indentation.chars === 'space' && indentation.unit !== undefined) return spacesPerLevel(indentation.unit);
+  return undefined;
+}
+
+/** The first token of a file (line 1 unless the file opens with comments or blank lines). */
+function firstToken(file: SourceFile): Node | undefined {
+  const statement = file.getStatements()[0];
+  return statement === undefined ? undefined : firstTokenOf(statement);
+}
+
+/** The first token of a node: its leftmost leaf. */
+function firstTokenOf(node: Node): Node {
+  let current = node;
+  for (;;) {
+    const child = current.getFirstChild((c) => c.getKind() !== SyntaxKind.JSDoc);
+    if (child === undefined) return current;
+    current = child;
+  }
+}
+
+/** Measures every line that starts a statement, member, property, case or enum member. */
+function measureFile(file: SourceFile): FileIndentation {
+  const texts = file.getFullText().split(/\r?\n/);
+  const byLine = new Map<number, MeasuredLine>();
+  const openers = new Set<number>();
+  const candidates: { node: Node; container: Node; line: number }[] = [];
+  file.forEachDescendant((node) => {
+    const container = containerOf(node);
+    if (container === undefined || isInsideTemplateOrJsx(node)) return;
+    const { line, column } = file.getLineAndColumnAtPos(node.getStart());
+    const text = texts[line - 1] ?? '';
+    if (text.slice(0, column - 1).trim() !== '') return;
+    openers.add(line);
+    if (!Node.isSourceFile(container)) candidates.push({ node, container, line });
+  });
+  for (const { node, container, line } of candidates) {
+    if (byLine.has(line)) continue;
+    const indent = leadingWhitespace(texts[line - 1] ?? '');
+    if (indent === '') continue;
+    const refLine = file.getLineAndColumnAtPos(openingPosition(container)).line;
+    if (refLine === line) continue;
+    const refText = texts[refLine - 1] ?? '';
+    const refUsable = openers.has(refLine) || (Node.isBlock(container) && /^\s*[})]/.test(refText));
+    const refIndent = leadingWhitespace(refText);
+    const step = refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
+    byLine.set(line, { line, node: firstTokenOf(node), chars: charsOf(indent), step });
+  }
+  const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
+  return summarise(file, lines);
+}
+
+/** Majorities of a file's measured lines. */
+function summarise(file: SourceFile, lines: MeasuredLine[]): FileIndentation {
+  const tab = lines.filter((l) => l.chars === 'tab').length;
+  const space = lines.filter((l) => l.chars === 'space').length;
+  const chars = tab > space ? 'tab' : space > tab ? 'space' : undefined;
+  const steps = new Map<number, number>();
+  for (const l of lines) if (l.chars === 'space' && l.step !== undefined && l.step > 0) steps.set(l.step, (steps.get(l.step) ?? 0) + 1);
+  const ranked = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const top = ranked[0];
+  const second = ranked[1];
+  const unit = top !== undefined && (second === undefined || top[1] > second[1]) ? top[0] : undefined;
+  const stepTotal = [...steps.values()].reduce((a, b) => a + b, 0);
+  return { file, lines, chars, charCounts: { tab, space }, unit, unitCount: top?.[1] ?? 0, stepTotal };
+}
+
+/** The block-like node a line-starting construct sits in, or undefined when the node is not one. */
+function containerOf(node: Node): Node | undefined {
+  const parent = node.getParent();
+  if (parent === undefined) return undefined;
+  if (Node.isBlock(parent) || Node.isModuleBlock(parent) || Node.isSourceFile(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent)) {
+    return Node.isStatement(node) ? parent : undefined;
+  }
+  if (Node.isCaseBlock(parent)) return Node.isCaseClause(node) || Node.isDefaultClause(node) ? parent : undefined;
+  if (Node.isClassDeclaration(parent) || Node.isClassExpression(parent)) return isClassMember(node) ? parent : undefined;
+  if (Node.isObjectLiteralExpression(parent)) return isObjectMember(node) ? parent : undefined;
+  if (Node.isInterfaceDeclaration(parent) || Node.isTypeLiteral(parent)) return Node.isTypeElement(node) ? parent : undefined;
+  if (Node.isEnumDeclaration(parent)) return Node.isEnumMember(node) ? parent : undefined;
+  return undefined;
+}
+
+/** True for the members of a class body. */
+function isClassMember(node: Node): boolean {
+  return (
+    Node.isPropertyDeclaration(node) || Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isIndexSignatureDeclaration(node) ||
+    Node.isClassStaticBlockDeclaration(node)
+  );
+}
+
+/** True for the members of an object literal. */
+function isObjectMember(node: Node): boolean {
+  return (
+    Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node) || Node.isSpreadAssignment(node) ||
+    Node.isMethodDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)
+  );
+}
+
+/** Where a container opens: its `{`, or the `case` keyword of a clause. */
+function openingPosition(container: Node): number {
+  if (Node.isClassDeclaration(container) || Node.isClassExpression(container) || Node.isInterfaceDeclaration(container) || Node.isEnumDeclaration(container)) {
+    return container.getFirstChildByKind(SyntaxKind.OpenBraceToken)?.getStart() ?? container.getStart();
+  }
+  return container.getStart();
+}
+
+/** True inside a template literal's substitutions or JSX, where indentation follows the markup. */
+function isInsideTemplateOrJsx(node: Node): boolean {
+  return node.getFirstAncestor((a) => Node.isTemplateExpression(a) || Node.isTaggedTemplateExpression(a) || Node.isJsxElement(a) || Node.isJsxFragment(a) || Node.isJsxSelfClosingElement(a)) !== undefined;
+}
+
+/** The spaces and tabs a line starts with. */
+function leadingWhitespace(text: string): string {
+  return /^[ \t]*/.exec(text)?.[0] ?? '';
+}
+
+/** Which characters an indentation uses. */
+function charsOf(indent: string): MeasuredLine['chars'] {
+  if (/^\t+$/.test(indent)) return 'tab';
+  if (/^ +$/.test(indent)) return 'space';
+  return 'mixed';
+}
