@@ -48,6 +48,8 @@ export interface PlannedReview {
 /** Why a finding of the pull request is in the body instead of on a line. */
 export type BodyReason = 'outside-diff' | 'no-patch' | 'limit' | 'rejected';
 
+const BODY_REASONS: readonly BodyReason[] = ['outside-diff', 'no-patch', 'limit', 'rejected'];
+
 /** Everything a run will do on the pull request. */
 export interface ReviewPlan {
   /** The review to create; undefined when there is nothing new to say. */
@@ -120,10 +122,14 @@ export function runIdOfReview(body: string): string | undefined {
   return /<!-- review-bot:run ([^ ]+) -->/.exec(body)?.[1];
 }
 
-/** Fingerprints a bot review lists in its body. */
-export function listedFingerprints(body: string): string[] {
+/** Fingerprints a bot review lists in its body, with the reason given there. */
+export function listedFingerprints(body: string): { fingerprint: string; reason: BodyReason | undefined }[] {
   const match = /<!-- review-bot:listed ([^>]*) -->/.exec(body);
-  return match?.[1]?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [];
+  const entries = match?.[1]?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [];
+  return entries.map((entry) => {
+    const [fingerprint = '', reason] = entry.split(':');
+    return { fingerprint, reason: BODY_REASONS.find((r) => r === reason) };
+  });
 }
 
 /** Most severe first: security, then severity, then place. */
@@ -143,7 +149,9 @@ export function planReview(input: PlanInput): ReviewPlan {
   const botComments = input.comments.filter((c) => c.inReplyToId === undefined && fingerprintOfComment(c.body) !== undefined);
   const botReviews = input.reviews.filter((r) => isBotReview(r.body));
   const commented = new Set(botComments.map((c) => fingerprintOfComment(c.body) ?? ''));
-  const listed = new Set(botReviews.flatMap((r) => listedFingerprints(r.body)));
+  const previousReasons = new Map<string, BodyReason | undefined>();
+  for (const review of botReviews) for (const entry of listedFingerprints(review.body)) previousReasons.set(entry.fingerprint, entry.reason);
+  const listed = new Set(previousReasons.keys());
 
   const alreadyCommented = findings.filter((m) => commented.has(m.finding.fingerprint));
   const fresh = findings.filter((m) => !commented.has(m.finding.fingerprint) && !listed.has(m.finding.fingerprint));
@@ -152,7 +160,8 @@ export function planReview(input: PlanInput): ReviewPlan {
   const inlineSet = new Set(inline);
   const inBody = findings
     .filter((m) => !commented.has(m.finding.fingerprint) && !inlineSet.has(m))
-    .map((marked) => ({ marked, reason: reasonFor(marked) }));
+    // A finding listed before keeps the reason given then, so an unchanged review reads the same.
+    .map((marked) => ({ marked, reason: (listed.has(marked.finding.fingerprint) ? previousReasons.get(marked.finding.fingerprint) : undefined) ?? reasonFor(marked) }));
 
   const renderBody = (bodyList: readonly { marked: MarkedFinding; reason: BodyReason }[]): string =>
     reviewBody(input, findings, bodyList);
@@ -237,7 +246,7 @@ function reviewBody(input: PlanInput, findings: readonly MarkedFinding[], inBody
     const items = inBody.map(({ marked, reason }) => bodyItem(marked, reason));
     parts.push(`### Not commented inline (${inBody.length})\n\n${fitLines(items, MAX_BODY / 2)}`);
   }
-  const listed = `<!-- ${MARKER_PREFIX}listed ${inBody.map((b) => b.marked.finding.fingerprint).join(',')} -->`;
+  const listed = `<!-- ${MARKER_PREFIX}listed ${inBody.map((b) => `${b.marked.finding.fingerprint}:${b.reason}`).join(',')} -->`;
   // The markers must survive: the visible text is cut first.
   const budget = Math.max(5_000, MAX_BODY - listed.length - REVIEW_MARKER.length - 200);
   return `${REVIEW_MARKER}\n${truncate(parts.join('\n\n'), budget)}\n\n${listed}`;

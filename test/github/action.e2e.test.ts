@@ -1,0 +1,396 @@
+/**
+ * End to end: the bundle built from the sources, run as the Actions runner
+ * runs it (`node dist/action.js` with GITHUB_* and INPUT_* variables), against
+ * a fake GitHub API on a loopback port, on a real git repository. Also checks
+ * that the committed dist/ is exactly what the sources build to.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/pipeline.js';
+import { fingerprintOfComment } from '../../src/report/github-review/plan.js';
+import type { FakeFile, FakePull } from './fake-github.js';
+import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
+import { pullRequestEvent, pushEvent } from './events.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const OWNER = 'acme';
+const REPO = 'widgets';
+
+let temp: string;
+let built: string;
+let ws: string;
+let gh: FakeGitHub;
+let base: string;
+let head1: string;
+
+/** Runs git in the workspace. */
+function git(...args: string[]): string {
+  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.quotePath=false', ...args], {
+    cwd: ws,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', HOME: temp, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
+}
+
+/** Writes files into the workspace and commits them. */
+function commit(files: Record<string, string>, message: string): string {
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(ws, path), text);
+  git('add', '-A');
+  git('commit', '-q', '-m', message);
+  return git('rev-parse', 'HEAD');
+}
+
+/** The files of base..head as GitHub's "list pull request files" gives them (patch = hunks only). */
+function githubFiles(from: string, to: string): FakeFile[] {
+  const text = git('diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to);
+  return text.split(/^(?=diff --git )/m).filter((c) => c.startsWith('diff --git ')).map((chunk) => {
+    const lines = chunk.split('\n');
+    const plus = lines.find((l) => l.startsWith('+++ b/'));
+    const header = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? '');
+    const filename = plus?.slice(6) ?? header?.[2] ?? '';
+    const status = chunk.includes('\nnew file mode') ? 'added' : chunk.includes('\ndeleted file mode') ? 'removed' : chunk.includes('\nrename from') ? 'renamed' : 'modified';
+    const first = lines.findIndex((l) => l.startsWith('@@'));
+    const hunks = first < 0 ? [] : lines.slice(first);
+    while (hunks.at(-1) === '') hunks.pop();
+    return {
+      filename,
+      status,
+      additions: hunks.filter((l) => l.startsWith('+')).length,
+      deletions: hunks.filter((l) => l.startsWith('-')).length,
+      ...(first < 0 ? {} : { patch: hunks.join('\n') }),
+    };
+  });
+}
+
+/** New-side lines added between two commits, per file (an oracle independent of src/diff). */
+function addedLines(from: string, to: string): Set<string> {
+  const out = new Set<string>();
+  let file = '';
+  let line = 0;
+  for (const text of git('diff', '-U0', '--src-prefix=a/', '--dst-prefix=b/', from, to).split('\n')) {
+    if (text.startsWith('+++ ')) file = text.slice(6);
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+    if (hunk !== null) line = Number(hunk[1]);
+    else if (text.startsWith('+') && !text.startsWith('+++')) out.add(`${file}:${line++}`);
+  }
+  return out;
+}
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs the built Action as the runner does. */
+async function runAction(eventName: string, payload: unknown, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(temp, 'run-'));
+  const eventPath = join(dir, 'event.json');
+  const outputPath = join(dir, 'output.txt');
+  const summaryPath = join(dir, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_WORKSPACE: ws,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_RUN_ID: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: '0'.repeat(40),
+    RUNNER_TEMP: dir,
+    REVIEW_BOT_TEST_FAST_RETRY: '1',
+    'INPUT_GITHUB-TOKEN': 'ghs_faketoken',
+    INPUT_PATH: '.',
+    INPUT_PROJECT: '',
+    INPUT_CONFIG: '',
+    'INPUT_FILTER-MODE': 'added',
+    'INPUT_FAIL-ON': 'never',
+    'INPUT_MAX-COMMENTS': '30',
+    'INPUT_SARIF-FILE': '',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  let code = 0;
+  let stdout: string;
+  let stderr: string;
+  try {
+    ({ stdout, stderr } = await run(process.execPath, [join(built, 'action.js')], { cwd: ws, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    code = typeof e.code === 'number' ? e.code : 1;
+    stdout = e.stdout ?? '';
+    stderr = e.stderr ?? '';
+  }
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+}
+
+/** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter` blocks). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (match?.[1] === undefined || match[2] === undefined) continue;
+    const value: string[] = [];
+    for (i += 1; i < lines.length && lines[i] !== match[2]; i += 1) value.push(lines[i] ?? '');
+    out[match[1]] = value.join('\n');
+  }
+  return out;
+}
+
+/** A pull request event for a pull request of the fake, checked against the webhook schema. */
+function eventFor(pull: FakePull, headRepo?: string): Record<string, unknown> {
+  const { payload, errors } = pullRequestEvent({ owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha, baseSha: pull.baseSha, changedFiles: pull.files.length, ...(headRepo === undefined ? {} : { headRepo }) });
+  expect(errors).toEqual([]);
+  return payload;
+}
+
+/** Requests that wrote to a pull request (comment deletions have no pull request number: all are counted). */
+function writesTo(pull: FakePull): string[] {
+  return gh.writes().filter((r) => r.path.includes(`/pulls/${pull.number}/`) || r.path.includes('/pulls/comments/')).map((r) => `${r.method} ${r.path} ${r.status}`);
+}
+
+/** Top-level bot comments of a pull request. */
+function botComments(pull: FakePull): FakePull['comments'] {
+  return pull.comments.filter((c) => c.inReplyToId === undefined && fingerprintOfComment(c.body) !== undefined);
+}
+
+/** Fingerprints commented more than once. */
+function duplicates(pull: FakePull): string[] {
+  const fps = botComments(pull).map((c) => fingerprintOfComment(c.body) ?? '');
+  return fps.filter((fp, i) => fps.indexOf(fp) !== i);
+}
+
+/** `path:line` of the findings an `added` review must comment inline, from the engine and an independent diff reading. */
+function expectedInline(from: string, to: string): string[] {
+  const added = addedLines(from, to);
+  const { result } = analyse({ path: ws });
+  return result.findings.map((f) => `${f.file}:${f.line}`).filter((place) => added.has(place)).sort();
+}
+
+const INDEX_V1 = `import { double } from './util.js';
+import { double as twice } from './util.js';
+
+const LIMIT = 10;
+
+export function quadruple(value: number): number {
+  if (value > 1000) {
+    throw new Error();
+  }
+  return double(double(value));
+}
+`;
+
+const INDEX_V2 = `import { double } from './util.js';
+import { double as twice } from './util.js';
+
+export function quadruple(value: number): number {
+  if (value > 1000) {
+    throw new Error(\`value \${value} is over 1000\`);
+  }
+  return double(double(value));
+}
+`;
+
+beforeAll(async () => {
+  temp = mkdtempSync(join(tmpdir(), 'review-bot-action-'));
+  built = join(temp, 'dist');
+  const { build } = (await import(join(ROOT, 'scripts/build.mjs'))) as { build: (outdir: string) => Promise<string> };
+  await build(built);
+  ws = join(temp, 'repo');
+  execFileSync('mkdir', ['-p', join(ws, 'src')]);
+  git('init', '-q', '-b', 'main');
+  base = commit({
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true }, include: ['src'] }, null, 2),
+    'src/util.ts': 'export function double(value: number): number {\n  return value * 2;\n}\n',
+    // A finding that is already on the base branch: not part of the pull request.
+    'src/old.ts': "import { double } from './util.js';\nimport { double as again } from './util.js';\n\nexport const eight = double(4);\n",
+    'src/index.ts': "import { double } from './util.js';\n\nexport function quadruple(value: number): number {\n  return double(double(value));\n}\n",
+  }, 'base');
+  git('checkout', '-q', '-b', 'feature');
+  head1 = commit({ 'src/index.ts': INDEX_V1 }, 'feature');
+  gh = new FakeGitHub();
+  await gh.start();
+}, 180_000);
+
+afterAll(async () => {
+  await gh.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+describe('dist/', () => {
+  it('is exactly what the sources build to (run `npm run build` and commit dist/)', () => {
+    for (const name of ['cli.js', 'action.js']) {
+      const fresh = readFileSync(join(built, name));
+      const committed = readFileSync(join(ROOT, 'dist', name));
+      expect(committed.equals(fresh), `dist/${name} differs from a fresh build`).toBe(true);
+    }
+  });
+
+  it('has no absolute paths of the build machine', () => {
+    const text = readFileSync(join(built, 'action.js'), 'utf8');
+    expect(text.includes(ROOT)).toBe(false);
+  });
+});
+
+let pull: FakePull;
+
+describe('the Action on a pull request', () => {
+  let expected: string[];
+
+  it('posts exactly one review with inline comments on the added lines, most severe first', async () => {
+    pull = gh.addPull({ owner: OWNER, repo: REPO, number: 1, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    expected = expectedInline(base, head1);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(expected).toContain('src/index.ts:8'); // throw new Error() without a message
+    const result = await runAction('pull_request', eventFor(pull));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(gh.violations).toEqual([]);
+    expect(pull.reviews).toHaveLength(1);
+    expect(pull.reviews[0]?.state).toBe('COMMENTED');
+    expect(pull.reviews[0]?.commitId).toBe(head1);
+    const places = botComments(pull).map((c) => `${c.path}:${c.line ?? 0}`).sort();
+    expect(places).toEqual(expected);
+    expect(places.some((p) => p.startsWith('src/old.ts'))).toBe(false);
+    expect(result.outputs['review-url']).toMatch(/#pullrequestreview-\d+$/);
+    expect(Number(result.outputs['findings'])).toBeGreaterThan(Number(result.outputs['new-findings']));
+    expect(Number(result.outputs['new-findings'])).toBe(botComments(pull).length);
+    expect(pull.reviews[0]?.body).toMatch(/security|Security/);
+    expect(result.summary).toContain('src/index.ts:8');
+  });
+
+  it('posts nothing on a re-run of the same commit', async () => {
+    const before = writesTo(pull).length;
+    const result = await runAction('pull_request', eventFor(pull));
+    expect(result.code).toBe(0);
+    expect(writesTo(pull).slice(before)).toEqual([]);
+    expect(pull.reviews).toHaveLength(1);
+    expect(duplicates(pull)).toEqual([]);
+  });
+
+});
+
+// Independent pull requests of the same head commit, run side by side.
+describe.concurrent('the Action on pull requests GitHub makes hard', () => {
+  it('fork pull request: a 403 on writes gives annotations and a job summary, and writes nothing', async () => {
+    const fork = gh.addPull({ owner: OWNER, repo: REPO, number: 2, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    gh.inject(forbiddenFault(/\/pulls\/2\//));
+    const result = await runAction('pull_request', eventFor(fork, 'contributor/widgets'), { 'fail-on': 'warning' });
+    expect(fork.reviews).toEqual([]);
+    expect(fork.comments).toEqual([]);
+    expect(result.stdout).toMatch(/^::warning title=review-bot.*file=src\/index\.ts,line=8,/m);
+    expect(result.stdout).not.toMatch(/file=src\/old\.ts/);
+    expect(result.summary).toContain('src/index.ts:8');
+    expect(result.summary.length).toBeGreaterThan(200);
+    expect(result.code).toBe(1); // fail-on: warning still decides the run
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('retries a 502 and a secondary rate limit, then posts once', async () => {
+    const flaky = gh.addPull({ owner: OWNER, repo: REPO, number: 3, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    gh.inject(secondaryRateLimitFault(/\/pulls\/3\/files$/));
+    gh.inject(badGatewayFault(/\/pulls\/3\/reviews$/, 'POST'));
+    const start = gh.log.length;
+    const result = await runAction('pull_request', eventFor(flaky));
+    expect(result.code).toBe(0);
+    const posts = gh.log.slice(start).filter((r) => r.method === 'POST' && r.path.endsWith('/pulls/3/reviews'));
+    expect(posts.map((r) => r.status)).toEqual([502, 200]);
+    const files = gh.log.slice(start).filter((r) => r.path.endsWith('/pulls/3/files'));
+    expect(files.map((r) => r.status)).toEqual([403, 200]);
+    expect(flaky.reviews).toHaveLength(1);
+    expect(duplicates(flaky)).toEqual([]);
+  });
+
+  it('a 422 for a comment GitHub cannot place: posts the review once with the findings in its body', async () => {
+    const odd = gh.addPull({ owner: OWNER, repo: REPO, number: 5, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    gh.inject({ method: 'POST', path: /\/pulls\/5\/reviews$/, status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request', status: '422' } });
+    const result = await runAction('pull_request', eventFor(odd));
+    expect(result.code).toBe(0);
+    expect(odd.reviews).toHaveLength(1);
+    expect(odd.comments).toEqual([]);
+    expect(odd.reviews[0]?.body).toContain('`src/index.ts:8`');
+    expect(odd.reviews[0]?.body).toContain('GitHub could not place the comment');
+    // The re-run knows those findings were reported in the body: nothing new.
+    const before = writesTo(odd).length;
+    await runAction('pull_request', eventFor(odd));
+    expect(writesTo(odd).slice(before)).toEqual([]);
+  });
+
+  it('a pull request of 3000 files, one TypeScript file without a patch', async () => {
+    const files = githubFiles(base, head1).map((f) => (f.filename === 'src/index.ts' ? { ...f, patch: undefined } : f));
+    for (let i = files.length; i < 3000; i += 1) files.push({ filename: `docs/page-${String(i).padStart(4, '0')}.md`, status: 'added', patch: '@@ -0,0 +1 @@\n+hello', additions: 1 });
+    const big = gh.addPull({ owner: OWNER, repo: REPO, number: 4, headSha: head1, baseSha: base, files });
+    const start = gh.log.length;
+    const result = await runAction('pull_request', eventFor(big));
+    expect(result.code).toBe(0);
+    expect(gh.log.slice(start).filter((r) => r.path.endsWith('/pulls/4/files')).length).toBe(30);
+    expect(gh.violations).toEqual([]);
+    expect(big.reviews).toHaveLength(1);
+    expect(big.comments).toEqual([]); // no line of a patch-less file can take a comment
+    expect(big.reviews[0]?.body).toContain('`src/index.ts:8`');
+    expect(big.reviews[0]?.body).toContain('GitHub shows this file without a diff');
+  });
+
+});
+
+describe('the Action after new commits', () => {
+  it('after a fixing commit: deletes the comment nobody answered, keeps the answered one with a reply', async () => {
+    const answeredFinding = botComments(pull).find((c) => c.line === 8);
+    const unanswered = botComments(pull).find((c) => c.line === 4);
+    expect(answeredFinding).toBeDefined();
+    expect(unanswered).toBeDefined();
+    if (answeredFinding === undefined || unanswered === undefined) return;
+    gh.reply(pull, answeredFinding.id, 'Good catch, fixing.');
+    const head2 = commit({ 'src/index.ts': INDEX_V2 }, 'fix');
+    gh.push(pull, head2, githubFiles(base, head2));
+    const result = await runAction('pull_request', eventFor(pull));
+    expect(result.code).toBe(0);
+    expect(gh.violations).toEqual([]);
+    const ids = pull.comments.map((c) => c.id);
+    expect(ids).not.toContain(unanswered.id);
+    expect(ids).toContain(answeredFinding.id);
+    const replies = pull.comments.filter((c) => c.inReplyToId === answeredFinding.id);
+    expect(replies.map((r) => r.user)).toEqual(['octocat', 'github-actions[bot]']);
+    expect(replies[1]?.body).toMatch(/no longer reports/);
+    expect(pull.reviews).toHaveLength(1); // nothing new: no new review
+    expect(duplicates(pull)).toEqual([]);
+    // And a re-run after that changes nothing.
+    const before = writesTo(pull).length;
+    await runAction('pull_request', eventFor(pull));
+    expect(writesTo(pull).slice(before)).toEqual([]);
+  });
+});
+
+describe('the Action on a push', () => {
+  it('gives annotations, a job summary and SARIF, and calls no API', async () => {
+    const { payload, errors } = pushEvent(OWNER, REPO, git('rev-parse', 'HEAD'));
+    expect(errors).toEqual([]);
+    const start = gh.log.length;
+    const result = await runAction('push', payload, { 'sarif-file': 'out/review-bot.sarif' });
+    expect(result.code).toBe(0);
+    expect(gh.log.length).toBe(start);
+    expect(result.stdout).toMatch(/^::warning title=review-bot.*file=src\/old\.ts/m);
+    expect(result.summary).toMatch(/^(No security defects|Security was not checked|\d+ security)/);
+    const sarif = JSON.parse(readFileSync(join(ws, 'out/review-bot.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.results.length).toBe(Number(result.outputs['findings']));
+    expect(result.outputs['sarif-file']).toBe(join(ws, 'out/review-bot.sarif'));
+  });
+});
