@@ -10,7 +10,10 @@ import inconsistentErrorTypes from './inconsistent-error-types.js';
 import inconsistentIndentation from './inconsistent-indentation.js';
 import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
+import redundantLock from './redundant-lock.js';
+import reentrantLock from './reentrant-lock.js';
 import sqlInjection from './sql-injection.js';
+import unreleasedLock from './unreleased-lock.js';
 import weakCrypto from './weak-crypto.js';
 
 /**
@@ -29,6 +32,9 @@ export const RULES: readonly AnyRule[] = [
   inconsistentIndentation,
   inconsistentSignature,
   insecureRandomness,
+  redundantLock,
+  reentrantLock,
   sqlInjection,
+  unreleasedLock,
   weakCrypto,
 ];

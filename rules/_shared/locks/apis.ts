@@ -1,0 +1,171 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { ClassDeclaration, InterfaceDeclaration, Type } from 'ts-morph';
+import type { ConfiguredLockApi } from './settings.js';
+
+/** Where a lock API was recognised from. */
+export type LockFamily = 'async-mutex' | 'async-lock' | 'web-locks' | 'project' | 'library' | 'configured' | 'named';
+
+/** How a kind of lock is used and what it guarantees. */
+export interface LockApi {
+  family: LockFamily;
+  /** For messages: "async-mutex `Mutex`", "`AsyncLock`". */
+  label: string;
+  /** Methods that run a callback while holding the lock (`runExclusive(fn)`). */
+  runMethods: readonly string[];
+  /** Methods that take the lock and resolve to a release function, a `[value, release]` pair, a disposable, or nothing. */
+  acquireMethods: readonly string[];
+  /** Methods on the lock itself that release it (`mutex.release()`, `unlock()`). */
+  releaseMethods: readonly string[];
+  /** async-lock: `acquire(key, fn)` runs `fn` under the lock of `key`. */
+  keyed: boolean;
+  /** Whether a holder may take the lock again: `unknown` when the implementation is not visible. */
+  reentrant: 'no' | 'yes' | 'unknown';
+  /** Web Locks and configured inter-process locks coordinate other threads, where event-loop reasoning does not apply. */
+  interAgent: boolean;
+  /** A semaphore may admit more than one holder. */
+  semaphore: boolean;
+}
+
+const MUTEX: LockApi = {
+  family: 'async-mutex', label: 'async-mutex `Mutex`', runMethods: ['runExclusive'], acquireMethods: ['acquire'],
+  releaseMethods: ['release'], keyed: false, reentrant: 'no', interAgent: false, semaphore: false,
+};
+const SEMAPHORE: LockApi = { ...MUTEX, label: 'async-mutex `Semaphore`', semaphore: true };
+const ASYNC_LOCK: LockApi = {
+  family: 'async-lock', label: 'async-lock `AsyncLock`', runMethods: [], acquireMethods: ['acquire'],
+  releaseMethods: [], keyed: true, reentrant: 'no', interAgent: false, semaphore: false,
+};
+/** The Web Locks API (`navigator.locks`). */
+export const WEB_LOCKS: LockApi = {
+  family: 'web-locks', label: 'Web Locks', runMethods: ['request'], acquireMethods: [],
+  releaseMethods: [], keyed: false, reentrant: 'no', interAgent: true, semaphore: false,
+};
+
+/** Every method name that can take a lock, for a quick filter of call sites. */
+export function acquiringMethodNames(configured: readonly ConfiguredLockApi[]): ReadonlySet<string> {
+  const names = new Set(['runExclusive', 'acquire', 'lock', 'request']);
+  for (const api of configured) for (const name of [...api.runExclusive, ...api.acquire]) names.add(name);
+  return names;
+}
+
+/** The API of a class exported by a known lock module, by its exported name. */
+export function knownModuleApi(module: string, exported: string, configured: readonly ConfiguredLockApi[]): LockApi | undefined {
+  const fromConfig = configured.find((c) => c.module === module && c.export === exported);
+  if (fromConfig !== undefined) return configuredApi(fromConfig);
+  if (module === 'async-mutex') {
+    if (exported === 'Mutex' || exported === 'MutexInterface') return MUTEX;
+    if (exported === 'Semaphore' || exported === 'SemaphoreInterface') return SEMAPHORE;
+    return undefined;
+  }
+  if (module === 'async-lock' && (exported === 'default' || exported === 'AsyncLock')) return ASYNC_LOCK;
+  return undefined;
+}
+
+/** True for the async-mutex helpers that wrap a lock and return one of the same kind. */
+export function isLockWrapper(module: string, exported: string): boolean {
+  return module === 'async-mutex' && (exported === 'withTimeout' || exported === 'tryAcquire');
+}
+
+/** The API a configured entry describes. */
+function configuredApi(entry: ConfiguredLockApi): LockApi {
+  return {
+    family: 'configured', label: `${entry.module} \`${entry.export}\``, runMethods: entry.runExclusive,
+    acquireMethods: entry.acquire, releaseMethods: entry.release, keyed: false,
+    reentrant: entry.reentrant ? 'yes' : 'no', interAgent: entry.interProcess, semaphore: false,
+  };
+}
+
+/**
+ * A lock API guessed from the imported name alone (`Mutex`, `AsyncLock`,
+ * `Semaphore`), used when the module's types are not installed. Call shapes
+ * decide the rest; re-entrancy stays unknown.
+ */
+export function namedApi(name: string): LockApi | undefined {
+  if (!/(^|[a-z])(Mutex|Lock|Semaphore)$/.test(name) || /ReadWrite|RW|Read|Write|Shared|Redis|Red/.test(name)) return undefined;
+  return {
+    family: 'named', label: `\`${name}\``, runMethods: ['runExclusive'], acquireMethods: ['acquire', 'lock'],
+    releaseMethods: ['release', 'unlock'], keyed: false, reentrant: 'unknown', interAgent: false, semaphore: /Semaphore$/.test(name),
+  };
+}
+
+/** The lock API of a type, from the checker: a known module's class, Web Locks' `LockManager`, or a lock-shaped class. */
+export function apiOfType(type: Type, configured: readonly ConfiguredLockApi[]): LockApi | undefined {
+  if (type.isAny() || type.isUnknown()) return undefined;
+  const symbol = type.getAliasSymbol() ?? type.getSymbol();
+  if (symbol === undefined) return undefined;
+  for (const declaration of symbol.getDeclarations()) {
+    if (!Node.isClassDeclaration(declaration) && !Node.isInterfaceDeclaration(declaration)) continue;
+    const name = declaration.getName() ?? 'default';
+    const path = declaration.getSourceFile().getFilePath();
+    const module = moduleOfPath(path);
+    if (module !== undefined) {
+      const known = knownModuleApi(module, name, configured) ?? (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
+      if (known !== undefined) return known;
+    }
+    if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined) return WEB_LOCKS;
+    const shaped = apiOfShape(declaration, module === undefined && !declaration.getSourceFile().isDeclarationFile());
+    if (shaped !== undefined) return shaped;
+  }
+  return undefined;
+}
+
+/** `async-mutex` for `/node_modules/async-mutex/lib/Mutex.d.ts`, `@types/async-lock` → `async-lock`. */
+function moduleOfPath(path: string): string | undefined {
+  const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (match?.[1] === undefined) return undefined;
+  const module = match[1];
+  return module.startsWith('@types/') ? module.slice('@types/'.length).replace(/^([^_]+)__/, '@$1/') : module;
+}
+
+/**
+ * A class or interface shaped like a lock: a `runExclusive(fn)` method, an
+ * `acquire()` that resolves to a release function or a disposable, or
+ * `lock()`/`unlock()` and `acquire()`/`release()` pairs.
+ */
+export function apiOfShape(declaration: ClassDeclaration | InterfaceDeclaration, inProject: boolean): LockApi | undefined {
+  const methods = methodArity(declaration);
+  const run = methods.has('runExclusive') ? ['runExclusive'] : [];
+  const acquire: string[] = [];
+  const release: string[] = [];
+  const releases = (name: string): boolean => methods.get(name) === 0;
+  if (methods.has('acquire') && (releases('release') || acquireReturnsReleaser(declaration))) acquire.push('acquire');
+  if (releases('release')) release.push('release');
+  if (methods.has('lock') && releases('unlock')) { acquire.push('lock'); release.push('unlock'); }
+  if (run.length === 0 && acquire.length === 0) return undefined;
+  const name = declaration.getName() ?? 'lock';
+  return {
+    family: inProject ? 'project' : 'library', label: `\`${name}\``, runMethods: run, acquireMethods: acquire,
+    releaseMethods: release, keyed: false, reentrant: inProject ? reentrancyOf(declaration) : 'unknown',
+    interAgent: false, semaphore: /semaphore/i.test(name),
+  };
+}
+
+/** Methods a class or interface declares, with how many parameters each requires. */
+function methodArity(declaration: ClassDeclaration | InterfaceDeclaration): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const member of declaration.getMembers()) {
+    if (!Node.isMethodDeclaration(member) && !Node.isMethodSignature(member)) continue;
+    const required = member.getParameters().filter((p) => !p.isOptional() && !p.hasInitializer() && !p.isRestParameter()).length;
+    out.set(member.getName(), Math.min(required, out.get(member.getName()) ?? required));
+  }
+  return out;
+}
+
+/** True when `acquire()` resolves to a function or to something with `release`/`[Symbol.dispose]`. */
+function acquireReturnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration): boolean {
+  const method = declaration.getMembers().find((m) => (Node.isMethodDeclaration(m) || Node.isMethodSignature(m)) && m.getName() === 'acquire');
+  if (method === undefined || !(Node.isMethodDeclaration(method) || Node.isMethodSignature(method))) return false;
+  let type = method.getReturnType();
+  const awaited = type.getSymbol()?.getName() === 'Promise' ? type.getTypeArguments()[0] : undefined;
+  if (awaited !== undefined) type = awaited;
+  if (type.getCallSignatures().length > 0) return true;
+  return type.getProperties().some((p) => p.getName() === 'release' || p.getName().includes('dispose'));
+}
+
+/** A project lock class is re-entrant when its name or its fields say it tracks an owner or a depth. */
+function reentrancyOf(declaration: ClassDeclaration | InterfaceDeclaration): 'no' | 'yes' | 'unknown' {
+  if (/reentrant|recursive/i.test(declaration.getName() ?? '')) return 'yes';
+  if (Node.isInterfaceDeclaration(declaration)) return 'unknown';
+  const fields = declaration.getDescendantsOfKind(SyntaxKind.PropertyDeclaration).map((p) => p.getName());
+  return fields.some((f) => /owner|depth|holdCount|recursion|reentr/i.test(f)) ? 'unknown' : 'no';
+}

@@ -1,0 +1,456 @@
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import type { ProjectView } from '../../../src/model/project-view.js';
+import { WEB_LOCKS, acquiringMethodNames, apiOfShape, apiOfType, isLockWrapper, knownModuleApi, namedApi } from './apis.js';
+import type { LockApi } from './apis.js';
+import { planRelease } from './release.js';
+import type { ReleasePlan } from './release.js';
+import { configuredLockApis } from './settings.js';
+import type { ConfiguredLockApi } from './settings.js';
+import { bodyOf, functionPath, hostOf, isAsync, isFunctionLike, ownAwaitPoints, returnedExpressions, unwrap } from './syntax.js';
+
+/** A variable, field or parameter that holds a lock, or a Web Locks name. */
+export interface LockHolder {
+  /** Identity: `decl:<file>:<pos>` for declarations, `web:<name>` for Web Locks names. */
+  key: string;
+  /** The declaration, for variables, fields and parameters. */
+  declaration: Node | undefined;
+  /** Name for messages: `cacheLock`, or `'provider-tree'` for a Web Lock. */
+  name: string;
+  /** Dotted path for fingerprints: `ProviderTree.cacheLock`. */
+  path: string;
+  api: LockApi;
+  /** Every acquisition of this holder in the project. */
+  acquisitions: Acquisition[];
+  /** A semaphore created with more than one permit (or with a count not known). */
+  shared: boolean;
+}
+
+/** How a section is entered. */
+export type AcquisitionStyle = 'run' | 'keyed' | 'web' | 'acquire' | 'using';
+
+/** One place that takes a lock. */
+export interface Acquisition {
+  call: CallExpression;
+  holder: LockHolder | undefined;
+  /** Identity of the lock taken: the holder's key, plus `#key` for async-lock keys; undefined when unknown. */
+  lockKey: string | undefined;
+  api: LockApi;
+  style: AcquisitionStyle;
+  method: string;
+  /** False for Web Locks `mode: 'shared'`, `ifAvailable` or `steal`, which do not wait for an exclusive hold. */
+  exclusive: boolean;
+  /** The release analysis, for `acquire()`-style acquisitions. */
+  release: ReleasePlan | undefined;
+  section: Section;
+}
+
+/** What runs while the lock is held. */
+export interface Section {
+  /** The function whose code is (part of) the section: the callback, or the function that calls `acquire()`. */
+  host: Node | SourceFile;
+  /** The callback, for `runExclusive(fn)`-style sections. */
+  callback: Node | undefined;
+  start: number;
+  end: number;
+  /** True when the section's extent is not visible (a callback passed by name, a release stored elsewhere). */
+  opaque: boolean;
+  /** `await`, `for await`, `yield`, and returned promises the lock waits for. */
+  awaitPoints: Node[];
+  /** Returned values whose type is not known (so they may be promises the lock waits for). */
+  maybeAwaitPoints: Node[];
+}
+
+/** Every lock, acquisition and critical section of the project. */
+export interface LockModel {
+  holders: readonly LockHolder[];
+  acquisitions: readonly Acquisition[];
+  /** The holder a lock expression refers to (`this.lock`, `treeLock`), if it is a known lock. */
+  holderOf(expression: Node): LockHolder | undefined;
+  configured: readonly ConfiguredLockApi[];
+}
+
+/** The run's lock model, built once and shared by the lock rules. */
+export function lockModel(view: ProjectView): LockModel {
+  return view.memo('locks', () => buildLockModel(view));
+}
+
+/** Finds every acquisition in the project and the holders they name. */
+function buildLockModel(view: ProjectView): LockModel {
+  const configured = configuredLockApis(view.settings);
+  const builder = new ModelBuilder(configured);
+  const names = acquiringMethodNames(configured);
+  for (const file of view.files) {
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !names.has(callee.getName())) continue;
+      builder.addCall(call);
+    }
+    for (const created of file.getDescendantsOfKind(SyntaxKind.NewExpression)) builder.addCreation(created);
+  }
+  return {
+    holders: [...builder.holders.values()],
+    acquisitions: builder.acquisitions,
+    holderOf: (expression) => builder.holderOf(expression),
+    configured,
+  };
+}
+
+/** Collects holders and acquisitions. */
+class ModelBuilder {
+  readonly holders = new Map<string, LockHolder>();
+  readonly acquisitions: Acquisition[] = [];
+  private readonly apiCache = new Map<Node, LockApi | undefined>();
+
+  constructor(private readonly configured: readonly ConfiguredLockApi[]) {}
+
+  /** Records `call` if it takes a lock. */
+  addCall(call: CallExpression): void {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return;
+    const receiver = unwrap(callee.getExpression());
+    if (Node.isThisExpression(receiver)) return;
+    const method = callee.getName();
+    const api = this.apiOfExpression(receiver, 0);
+    if (api === undefined) return;
+    const style = styleOf(api, method, call);
+    if (style === undefined) return;
+    const holder = style === 'web' ? this.webHolder(call) : this.holderOf(receiver, api);
+    const acquisition: Acquisition = {
+      call, holder, lockKey: lockKeyOf(style, holder, call), api, style, method,
+      exclusive: style !== 'web' || isExclusiveRequest(call), release: undefined,
+      section: emptySection(call),
+    };
+    if (style === 'acquire' || style === 'using') {
+      const plan = planRelease(call, { releaseMethods: api.releaseMethods, isSameLock: (e) => this.isSameLock(e, receiver, holder) });
+      acquisition.release = plan;
+      acquisition.style = plan.kind === 'using' ? 'using' : 'acquire';
+      acquisition.section = sectionOfRange(call, plan);
+    } else {
+      acquisition.section = sectionOfCallback(call, style);
+    }
+    this.acquisitions.push(acquisition);
+    holder?.acquisitions.push(acquisition);
+  }
+
+  /** Records the variable or field a `new Lock()` is stored in, so locks never acquired are known too. */
+  addCreation(created: Node): void {
+    let value: Node = created;
+    let parent = value.getParent();
+    while (parent !== undefined && (Node.isCallExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))) {
+      value = parent;
+      parent = parent.getParent();
+    }
+    if (parent === undefined) return;
+    let target: Node | undefined;
+    if ((Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === value) target = parent.getNameNode();
+    else if (Node.isBinaryExpression(parent) && parent.getRight() === value && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) target = parent.getLeft();
+    if (target === undefined || !(Node.isIdentifier(target) || Node.isPropertyAccessExpression(target) || Node.isPrivateIdentifier(target))) return;
+    const api = this.apiOfExpression(unwrap(value), 0);
+    if (api === undefined || api.family === 'web-locks') return;
+    const declaration = Node.isIdentifier(target) || Node.isPrivateIdentifier(target) ? target.getParent() : declarationOf(target);
+    if (declaration === undefined) return;
+    this.holderOfDeclaration(declaration, api);
+  }
+
+  /** The holder behind a lock expression, creating it on first sight. */
+  holderOf(expression: Node, knownApi?: LockApi): LockHolder | undefined {
+    const declaration = declarationOf(unwrap(expression));
+    if (declaration === undefined) return undefined;
+    return this.holderOfDeclaration(declaration, knownApi ?? (() => this.apiOfExpression(unwrap(expression), 0)));
+  }
+
+  /** The holder of a declaration, creating it with the given (or computed) API on first sight. */
+  private holderOfDeclaration(declaration: Node, apiOrCompute: LockApi | (() => LockApi | undefined)): LockHolder | undefined {
+    const key = `decl:${declaration.getSourceFile().getFilePath()}:${String(declaration.getPos())}`;
+    const existing = this.holders.get(key);
+    if (existing !== undefined) return existing;
+    const api = typeof apiOrCompute === 'function' ? apiOrCompute() : apiOrCompute;
+    if (api === undefined) return undefined;
+    const name = nameOf(declaration);
+    const holder: LockHolder = { key, declaration, name, path: holderPath(declaration, name), api, acquisitions: [], shared: api.semaphore && !singlePermit(declaration) };
+    this.holders.set(key, holder);
+    return holder;
+  }
+
+  /** The pseudo-holder of a Web Locks name (`navigator.locks.request('name', ...)`). */
+  private webHolder(call: CallExpression): LockHolder | undefined {
+    const name = literalValue(call.getArguments()[0]);
+    if (name === undefined) return undefined;
+    const key = `web:${name}`;
+    const existing = this.holders.get(key);
+    if (existing !== undefined) return existing;
+    const holder: LockHolder = { key, declaration: undefined, name: `'${name}'`, path: `navigator.locks:${name}`, api: WEB_LOCKS, acquisitions: [], shared: false };
+    this.holders.set(key, holder);
+    return holder;
+  }
+
+  /** True when `expression` denotes the same lock as the acquisition's receiver. */
+  private isSameLock(expression: Node, receiver: Node, holder: LockHolder | undefined): boolean {
+    if (holder?.declaration !== undefined) return declarationOf(expression) === holder.declaration;
+    return expression.getText() === receiver.getText();
+  }
+
+  /** The lock API of an expression: from its type when the checker knows it, else from how it was declared. */
+  apiOfExpression(expression: Node, depth: number): LockApi | undefined {
+    if (depth > 4) return undefined;
+    const fromType = apiOfType(expression.getType(), this.configured);
+    if (fromType !== undefined) return fromType;
+    if (isNavigatorLocks(expression)) return WEB_LOCKS;
+    if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
+    if (Node.isCallExpression(expression)) {
+      const imported = importOf(unwrap(expression.getExpression()));
+      const first = expression.getArguments()[0];
+      if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined) return this.apiOfExpression(unwrap(first), depth + 1);
+      return undefined;
+    }
+    const declaration = declarationOf(expression);
+    return declaration === undefined ? undefined : this.apiOfDeclaration(declaration, depth + 1);
+  }
+
+  /** The lock API of a variable, field or parameter, from its initialiser, type annotation or constructor assignment. */
+  private apiOfDeclaration(declaration: Node, depth: number): LockApi | undefined {
+    if (this.apiCache.has(declaration)) return this.apiCache.get(declaration);
+    this.apiCache.set(declaration, undefined);
+    let api: LockApi | undefined;
+    if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration)) {
+      const typeNode = declaration.getTypeNode();
+      if (typeNode !== undefined && Node.isTypeReference(typeNode)) api = this.apiOfClassReference(typeNode.getTypeName());
+      const initializer = Node.isPropertySignature(declaration) ? undefined : declaration.getInitializer();
+      if (api === undefined && initializer !== undefined) api = this.apiOfExpression(unwrap(initializer), depth);
+      if (api === undefined && Node.isPropertyDeclaration(declaration)) {
+        for (const assigned of constructorAssignments(declaration)) {
+          api = this.apiOfExpression(unwrap(assigned), depth);
+          if (api !== undefined) break;
+        }
+      }
+    }
+    this.apiCache.set(declaration, api);
+    return api;
+  }
+
+  /** The lock API of a class named in `new X()` or a type annotation. */
+  private apiOfClassReference(reference: Node): LockApi | undefined {
+    const imported = importOf(reference);
+    if (imported !== undefined) {
+      const known = knownModuleApi(imported.module, imported.name, this.configured);
+      if (known !== undefined) return known;
+    }
+    const symbol = reference.getSymbol();
+    const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
+    for (const declaration of target?.getDeclarations() ?? []) {
+      if (Node.isClassDeclaration(declaration) || Node.isInterfaceDeclaration(declaration)) {
+        const inProject = !declaration.getSourceFile().isDeclarationFile() && !declaration.getSourceFile().isInNodeModules();
+        return apiOfShape(declaration, inProject);
+      }
+    }
+    if (imported !== undefined && !imported.module.startsWith('.')) return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
+    return undefined;
+  }
+}
+
+/** How a call on a lock takes it, or undefined when the method does not take the lock. */
+function styleOf(api: LockApi, method: string, call: CallExpression): AcquisitionStyle | undefined {
+  if (api.family === 'web-locks') return method === 'request' && call.getArguments().length >= 2 ? 'web' : undefined;
+  if (api.keyed && method === 'acquire') return call.getArguments().length >= 2 ? 'keyed' : undefined;
+  if (api.runMethods.includes(method)) return 'run';
+  if (api.acquireMethods.includes(method)) return 'acquire';
+  return undefined;
+}
+
+/** The identity of the lock an acquisition takes. */
+function lockKeyOf(style: AcquisitionStyle, holder: LockHolder | undefined, call: CallExpression): string | undefined {
+  if (holder === undefined) return undefined;
+  if (style !== 'keyed') return holder.key;
+  const key = literalValue(call.getArguments()[0]);
+  return key === undefined ? undefined : `${holder.key}#${key}`;
+}
+
+/** A Web Locks request waits for an exclusive hold unless it asks for `shared`, `ifAvailable` or `steal`. */
+function isExclusiveRequest(call: CallExpression): boolean {
+  const options = call.getArguments().length >= 3 ? unwrap(call.getArguments()[1] ?? call) : undefined;
+  if (options === undefined) return true;
+  if (!Node.isObjectLiteralExpression(options)) return false;
+  for (const property of options.getProperties()) {
+    if (!Node.isPropertyAssignment(property)) { if (!Node.isShorthandPropertyAssignment(property) || property.getName() !== 'signal') return false; continue; }
+    const name = property.getName();
+    const value = property.getInitializer()?.getText();
+    if (name === 'mode' && value !== "'exclusive'" && value !== '"exclusive"') return false;
+    if ((name === 'ifAvailable' || name === 'steal') && value !== 'false') return false;
+  }
+  return true;
+}
+
+/** A placeholder section, replaced once the acquisition's style is known. */
+function emptySection(call: CallExpression): Section {
+  return { host: hostOf(call), callback: undefined, start: call.getEnd(), end: call.getEnd(), opaque: true, awaitPoints: [], maybeAwaitPoints: [] };
+}
+
+/** The section between an `acquire()` and its release. */
+function sectionOfRange(call: CallExpression, plan: ReleasePlan): Section {
+  const host = hostOf(call);
+  const start = plan.statement?.getEnd() ?? call.getEnd();
+  const end = plan.kind === 'escaped' ? host.getEnd() : plan.end;
+  const awaitPoints = ownAwaitPoints(host).filter((p) => p.getStart() >= start && p.getStart() < end);
+  return { host, callback: undefined, start, end, opaque: plan.kind === 'escaped', awaitPoints, maybeAwaitPoints: [] };
+}
+
+/** The section of `runExclusive(fn)`, `acquire(key, fn)` and `request(name, fn)`: the callback's body. */
+function sectionOfCallback(call: CallExpression, style: AcquisitionStyle): Section {
+  const callback = callbackOf(call, style);
+  if (callback === undefined) return { ...emptySection(call), opaque: true };
+  const body = bodyOf(callback);
+  if (body === undefined) return { ...emptySection(call), opaque: true };
+  const doneCallback = style === 'keyed' && callbackParameterCount(callback) > 0;
+  const awaitPoints = ownAwaitPoints(body);
+  const maybeAwaitPoints: Node[] = [];
+  for (const returned of returnedExpressions(callback)) {
+    const promise = isPromiseLike(returned);
+    if (promise === true) awaitPoints.push(returned);
+    else if (promise === undefined) maybeAwaitPoints.push(returned);
+  }
+  awaitPoints.sort((a, b) => a.getStart() - b.getStart());
+  return {
+    host: callback, callback, start: body.getStart(), end: body.getEnd(), opaque: doneCallback,
+    awaitPoints, maybeAwaitPoints,
+  };
+}
+
+/** The function a callback-style acquisition runs: written inline, or a function named by an identifier. */
+function callbackOf(call: CallExpression, style: AcquisitionStyle): Node | undefined {
+  const args = call.getArguments();
+  const candidate = style === 'keyed' ? args[1] : style === 'web' ? args[args.length - 1] : args[0];
+  if (candidate === undefined) return undefined;
+  const inner = unwrap(candidate);
+  if (Node.isArrowFunction(inner) || Node.isFunctionExpression(inner)) return inner;
+  const declaration = declarationOf(inner);
+  if (declaration !== undefined && Node.isFunctionDeclaration(declaration) && declaration.getBody() !== undefined) return declaration;
+  if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) return initializer;
+  }
+  return undefined;
+}
+
+/** Number of parameters a callback declares. */
+function callbackParameterCount(callback: Node): number {
+  if (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback) || Node.isFunctionDeclaration(callback)) return callback.getParameters().length;
+  return 0;
+}
+
+/** True when a value is a promise (has `then`), false when it is not, undefined when its type is unknown. */
+export function isPromiseLike(expression: Node): boolean | undefined {
+  const type = expression.getType();
+  if (type.isAny() || type.isUnknown()) return Node.isCallExpression(unwrap(expression)) ? calledIsAsync(unwrap(expression)) : undefined;
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  if (parts.some((t) => t.isAny() || t.isUnknown())) return undefined;
+  return parts.some((t) => t.getProperty('then') !== undefined);
+}
+
+/** For a call whose type is unknown: true when it calls a project `async` function, else unknown. */
+function calledIsAsync(call: Node): boolean | undefined {
+  if (!Node.isCallExpression(call)) return undefined;
+  const symbol = unwrap(call.getExpression()).getSymbol();
+  const declaration = symbol?.getDeclarations()[0];
+  return declaration !== undefined && isFunctionLike(declaration) && isAsync(declaration) ? true : undefined;
+}
+
+/** The variable, field or parameter an expression names (aliases followed). */
+export function declarationOf(expression: Node): Node | undefined {
+  const node = unwrap(expression);
+  const nameNode = Node.isPropertyAccessExpression(node) ? node.getNameNode() : node;
+  if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
+  let symbol = nameNode.getSymbol();
+  if (symbol === undefined) return undefined;
+  if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
+  return symbol.getDeclarations().find((d) =>
+    Node.isVariableDeclaration(d) || Node.isPropertyDeclaration(d) || Node.isParameterDeclaration(d) || Node.isPropertySignature(d) ||
+    Node.isFunctionDeclaration(d));
+}
+
+/** `this.x = <expr>` assignments to a field inside its class's constructors. */
+function constructorAssignments(property: Node): Node[] {
+  const owner = property.getParent();
+  if (!Node.isClassDeclaration(owner) && !Node.isClassExpression(owner)) return [];
+  const name = Node.isPropertyDeclaration(property) ? property.getName() : '';
+  const out: Node[] = [];
+  for (const constructor of owner.getConstructors()) {
+    constructor.forEachDescendant((n) => {
+      if (!Node.isBinaryExpression(n) || n.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+      const left = n.getLeft();
+      if (Node.isPropertyAccessExpression(left) && Node.isThisExpression(left.getExpression()) && left.getName() === name) out.push(n.getRight());
+    });
+  }
+  return out;
+}
+
+/** The module and exported name an imported identifier (or `ns.Name`) comes from. */
+function importOf(reference: Node): { module: string; name: string } | undefined {
+  if (Node.isPropertyAccessExpression(reference) || Node.isQualifiedName(reference)) {
+    const left = Node.isPropertyAccessExpression(reference) ? reference.getExpression() : reference.getLeft();
+    const right = Node.isPropertyAccessExpression(reference) ? reference.getName() : reference.getRight().getText();
+    const namespace = importOf(left);
+    return namespace?.name === '*' ? { module: namespace.module, name: right } : undefined;
+  }
+  if (!Node.isIdentifier(reference)) return undefined;
+  const symbol = reference.getSymbol();
+  for (const declaration of symbol?.getDeclarations() ?? []) {
+    if (Node.isImportSpecifier(declaration)) {
+      return { module: declaration.getImportDeclaration().getModuleSpecifierValue(), name: declaration.getName() };
+    }
+    if (Node.isImportClause(declaration)) {
+      const importDeclaration = declaration.getParent();
+      if (Node.isImportDeclaration(importDeclaration)) return { module: importDeclaration.getModuleSpecifierValue(), name: 'default' };
+    }
+    if (Node.isNamespaceImport(declaration)) {
+      const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+      if (importDeclaration !== undefined) return { module: importDeclaration.getModuleSpecifierValue(), name: '*' };
+    }
+  }
+  return undefined;
+}
+
+/** `navigator.locks`, `globalThis.navigator.locks`, `window.navigator.locks`. */
+function isNavigatorLocks(expression: Node): boolean {
+  return /(^|\.)navigator\??\.locks$/.test(unwrap(expression).getText().replace(/\s+/g, ''));
+}
+
+/** The string value of a literal or of a `const` initialised with one. */
+export function literalValue(node: Node | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  const inner = unwrap(node);
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();
+  if (Node.isIdentifier(inner) || Node.isPropertyAccessExpression(inner)) {
+    const declaration = declarationOf(inner);
+    if (declaration !== undefined && (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration))) {
+      const isConst = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const : declaration.isReadonly();
+      const initializer = declaration.getInitializer();
+      if (isConst && initializer !== undefined && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))) return initializer.getLiteralValue();
+    }
+  }
+  return undefined;
+}
+
+/** The declared name of a holder. */
+function nameOf(declaration: Node): string {
+  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration)) {
+    return declaration.getName();
+  }
+  return declaration.getText();
+}
+
+/** `Class.field` for fields, `fn.variable` for locals, the name for module variables. */
+function holderPath(declaration: Node, name: string): string {
+  const owner = declaration.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a) || isFunctionLike(a));
+  if (owner === undefined) return name;
+  if ((Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) && !Node.isParameterDeclaration(declaration)) return `${owner.getName() ?? '<class>'}.${name}`;
+  return `${functionPath(owner)}.${name}`;
+}
+
+/** True for `new Semaphore(1)` (one permit: a mutex). */
+function singlePermit(declaration: Node): boolean {
+  const initializer = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const inner = initializer === undefined ? undefined : unwrap(initializer);
+  if (inner === undefined || !Node.isNewExpression(inner)) return false;
+  return inner.getArguments()[0]?.getText() === '1';
+}

@@ -1,0 +1,359 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { forEachOwnNode, hostOf, isFunctionLike, ownAwaitPoints, unwrap } from './syntax.js';
+
+/** What keeps an `acquire()` from being released on some path. */
+export type ReleaseProblem =
+  | { reason: 'never'; node: Node }
+  | { reason: 'await'; node: Node }
+  | { reason: 'exit'; node: Node }
+  | { reason: 'end'; node: Node };
+
+/** How an `acquire()`'s lock is given back, as far as its own function shows. */
+export interface ReleasePlan {
+  /**
+   * `finally`: a `finally` block releases; `plain`: release calls without
+   * `finally`; `using`: a `using` declaration disposes it; `escaped`: the
+   * release function or the acquisition leaves the function (stored, passed
+   * on, released in a callback), so this function cannot tell.
+   */
+  kind: 'finally' | 'plain' | 'using' | 'escaped';
+  /** The statement holding the acquisition, when there is one. */
+  statement: Node | undefined;
+  /** Release calls in the function. */
+  releases: Node[];
+  /** The first path that leaves the lock held, if any. */
+  problem: ReleaseProblem | undefined;
+  /** Where the section ends: after the release (or the `try` whose `finally` releases), else the function's end. */
+  end: number;
+}
+
+/** How to recognise a release of this acquisition. */
+export interface ReleaseMatcher {
+  /** Methods on the lock that release it (`release`, `unlock`). */
+  releaseMethods: readonly string[];
+  /** True when an expression is the same lock as the acquisition's receiver. */
+  isSameLock: (expression: Node) => boolean;
+}
+
+/** Works out where and how the lock taken by `call` (an `acquire()`-style call) is released. */
+export function planRelease(call: CallExpression, matcher: ReleaseMatcher): ReleasePlan {
+  const host = hostOf(call);
+  const hostEnd = host.getEnd();
+  const target = acquisitionTarget(call);
+  if (target.kind === 'escaped') return { kind: 'escaped', statement: undefined, releases: [], problem: undefined, end: hostEnd };
+  const statement = target.statement;
+  if (target.kind === 'using') {
+    const block = statement.getParent();
+    return { kind: 'using', statement, releases: [], problem: undefined, end: block?.getEnd() ?? hostEnd };
+  }
+  const isRelease = (node: Node): boolean => isReleaseCall(node, target.binding, matcher);
+  if (target.binding !== undefined && bindingEscapes(target.binding, host, isRelease)) {
+    return { kind: 'escaped', statement, releases: [], problem: undefined, end: hostEnd };
+  }
+  const releases: Node[] = [];
+  forEachOwnNode(host, (n) => { if (isRelease(n)) releases.push(n); });
+  const guard = enclosingReleasingTry(statement, host, isRelease);
+  if (guard !== undefined) return { kind: 'finally', statement, releases, problem: undefined, end: guard.getEnd() };
+  if (releases.length === 0) return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
+  const walked = walkFrom(statement, host, { isRelease, protectedAwaits: false, acquisition: statement });
+  const kind = walked.viaFinally ? 'finally' : 'plain';
+  const lastRelease = releases[releases.length - 1];
+  const end = walked.end ?? (lastRelease === undefined ? hostEnd : lastRelease.getEnd());
+  return { kind, statement, releases, problem: walked.problem, end };
+}
+
+/** `ts.NodeFlags.Using`, also set for `await using`. */
+const USING_FLAG = 4;
+
+/** Where an acquisition's result goes. */
+type Target =
+  | { kind: 'escaped' }
+  | { kind: 'using'; statement: Node }
+  | { kind: 'bound' | 'bare'; statement: Node; binding: Node | undefined };
+
+/** Finds the statement and the release binding of `const release = await lock.acquire()` and its variants. */
+function acquisitionTarget(call: CallExpression): Target {
+  let expression: Node = call;
+  let parent = expression.getParent();
+  while (parent !== undefined && (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent))) {
+    expression = parent;
+    parent = parent.getParent();
+  }
+  if (parent === undefined) return { kind: 'escaped' };
+  if (Node.isExpressionStatement(parent)) return { kind: 'bare', statement: parent, binding: undefined };
+  if (Node.isVariableDeclaration(parent) && parent.getInitializer() === expression) {
+    const statement = parent.getVariableStatement();
+    if (statement === undefined) return { kind: 'escaped' };
+    if ((parent.getParent().getFlags() & USING_FLAG) !== 0) {
+      return { kind: 'using', statement };
+    }
+    const binding = releaseBindingOf(parent.getNameNode());
+    return binding === undefined ? { kind: 'escaped' } : { kind: 'bound', statement, binding };
+  }
+  if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === expression) {
+    const left = parent.getLeft();
+    const statement = parent.getParent();
+    if (Node.isIdentifier(left) && Node.isExpressionStatement(statement)) return { kind: 'bound', statement, binding: left };
+  }
+  return { kind: 'escaped' };
+}
+
+/** The identifier that holds the release: the variable, or the second element of `[value, release]`. */
+function releaseBindingOf(name: Node): Node | undefined {
+  if (Node.isIdentifier(name)) return name;
+  if (Node.isArrayBindingPattern(name)) {
+    const second = name.getElements()[1];
+    if (second !== undefined && Node.isBindingElement(second) && Node.isIdentifier(second.getNameNode())) return second.getNameNode();
+  }
+  return undefined;
+}
+
+/** True when `node` releases: `release()`, `release.release()`, `lock.release()`, `lock.unlock()`. */
+function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMatcher): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = unwrap(node.getExpression());
+  if (binding !== undefined) {
+    if (Node.isIdentifier(callee)) return callee.getText() === binding.getText();
+    if (Node.isPropertyAccessExpression(callee) && /^(release|unlock|dispose)$/.test(callee.getName())) {
+      return unwrap(callee.getExpression()).getText() === binding.getText();
+    }
+    return false;
+  }
+  return Node.isPropertyAccessExpression(callee) && matcher.releaseMethods.includes(callee.getName()) && matcher.isSameLock(unwrap(callee.getExpression()));
+}
+
+/** True when the release binding is used other than by calling it, or inside a nested function (released later, elsewhere). */
+function bindingEscapes(binding: Node, host: Node, isRelease: (n: Node) => boolean): boolean {
+  const name = binding.getText();
+  let escapes = false;
+  host.forEachDescendant((n) => {
+    if (escapes || !Node.isIdentifier(n) || n === binding || n.getText() !== name) return;
+    if (hostOf(n, true) !== host) { escapes = true; return; }
+    const parent = n.getParent();
+    if (isRelease(parent) || (Node.isPropertyAccessExpression(parent) && isRelease(parent.getParentOrThrow()))) return;
+    if (Node.isIfStatement(parent) || Node.isPrefixUnaryExpression(parent) || Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText())) return;
+    if (Node.isBinaryExpression(parent) && parent.getLeft() === n) return;
+    escapes = true;
+  });
+  return escapes;
+}
+
+/** A `try` around the acquisition (inside the function) whose `finally` releases. */
+function enclosingReleasingTry(statement: Node, host: Node, isRelease: (n: Node) => boolean): Node | undefined {
+  let current = statement.getParent();
+  while (current !== undefined && current !== host) {
+    const owner = current.getParent();
+    if (Node.isTryStatement(owner) && owner.getTryBlock() === current && finallyReleases(owner, isRelease)) return owner;
+    current = owner;
+  }
+  return undefined;
+}
+
+/** True when the `try` statement's `finally` block calls a release. */
+function finallyReleases(statement: Node, isRelease: (n: Node) => boolean): boolean {
+  if (!Node.isTryStatement(statement)) return false;
+  const block = statement.getFinallyBlock();
+  if (block === undefined) return false;
+  let found = false;
+  forEachOwnNode(block, (n) => { if (isRelease(n)) found = true; });
+  return found;
+}
+
+/** Contains a release call among its own nodes. */
+function containsRelease(node: Node, isRelease: (n: Node) => boolean): boolean {
+  if (isRelease(node)) return true;
+  let found = false;
+  forEachOwnNode(node, (n) => { if (isRelease(n)) found = true; });
+  return found;
+}
+
+interface WalkContext {
+  isRelease: (node: Node) => boolean;
+  /** Awaits are covered: a `catch` block releases when they reject. */
+  protectedAwaits: boolean;
+  acquisition: Node;
+}
+
+interface StepResult {
+  released: boolean;
+  terminated: boolean;
+  viaFinally: boolean;
+  problem: ReleaseProblem | undefined;
+  /** Position where the lock is released on every path, if it is. */
+  end: number | undefined;
+}
+
+const CONTINUE: StepResult = { released: false, terminated: false, viaFinally: false, problem: undefined, end: undefined };
+
+/** Walks the rest of the function after the acquisition statement, climbing out of enclosing blocks. */
+function walkFrom(statement: Node, host: Node, context: WalkContext): StepResult {
+  let current = statement;
+  for (;;) {
+    const container = current.getParent();
+    if (container === undefined) return CONTINUE;
+    const siblings = statementsOf(container);
+    const index = siblings.indexOf(current);
+    const result = walkSequence(siblings.slice(index + 1), context);
+    if (result.problem !== undefined || result.released || result.terminated) return result;
+    if (container === bodyOrSelf(host)) return { ...CONTINUE, problem: { reason: 'end', node: lastTokenOf(host) } };
+    const owner = container.getParent();
+    if (owner === undefined || owner === host) return { ...CONTINUE, problem: { reason: 'end', node: lastTokenOf(host) } };
+    current = Node.isCaseClause(container) || Node.isDefaultClause(container) ? (owner.getParent() ?? owner) : owner;
+    if (Node.isCatchClause(current)) current = current.getParentOrThrow();
+  }
+}
+
+/** The function body (or the source file) whose statements end the walk. */
+function bodyOrSelf(host: Node): Node {
+  if (Node.isSourceFile(host)) return host;
+  const body = host.getChildrenOfKind(SyntaxKind.Block)[0];
+  return body ?? host;
+}
+
+/** The closing brace (or last token) of a function, to point at its end. */
+function lastTokenOf(host: Node): Node {
+  return host.getLastToken();
+}
+
+/** Statements directly inside a block-like container. */
+function statementsOf(container: Node): Node[] {
+  if (Node.isBlock(container) || Node.isSourceFile(container) || Node.isCaseClause(container) || Node.isDefaultClause(container) || Node.isModuleBlock(container)) {
+    return container.getStatements();
+  }
+  return [container];
+}
+
+/** Walks statements in order until the lock is released, a path leaves, or a problem shows. */
+function walkSequence(statements: readonly Node[], context: WalkContext): StepResult {
+  for (const statement of statements) {
+    const result = walkStatement(statement, context);
+    if (result.problem !== undefined || result.released || result.terminated) return result;
+  }
+  return CONTINUE;
+}
+
+/** One statement's effect on whether the lock is still held. */
+function walkStatement(statement: Node, context: WalkContext): StepResult {
+  const { isRelease } = context;
+  if (Node.isTryStatement(statement)) return walkTry(statement, context);
+  if (Node.isExpressionStatement(statement) || Node.isVariableStatement(statement)) {
+    if (Node.isExpressionStatement(statement) && isRelease(unwrapAwaitVoid(statement.getExpression()))) {
+      return { ...CONTINUE, released: true, end: statement.getEnd() };
+    }
+    return awaitProblem(statement, context);
+  }
+  if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) {
+    if (containsRelease(statement, isRelease)) return { ...CONTINUE, released: true, end: statement.getEnd() };
+    return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
+  }
+  if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
+    const target = jumpTarget(statement);
+    if (target === undefined || target.getPos() <= context.acquisition.getPos() && target.getEnd() >= context.acquisition.getEnd()) {
+      return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
+    }
+    return { ...CONTINUE, terminated: true };
+  }
+  if (Node.isBlock(statement)) return walkSequence(statement.getStatements(), context);
+  if (Node.isIfStatement(statement)) return walkIf(statement, context);
+  if (Node.isLabeledStatement(statement)) return walkStatement(statement.getStatement(), context);
+  if (Node.isIterationStatement(statement)) {
+    const header = headerAwait(statement, context);
+    if (header !== undefined) return header;
+    const body = walkStatement(statement.getStatement(), context);
+    return body.problem === undefined ? CONTINUE : body;
+  }
+  if (Node.isSwitchStatement(statement)) {
+    const header = awaitIn(statement.getExpression(), context);
+    if (header !== undefined) return header;
+    for (const clause of statement.getClauses()) {
+      const result = walkSequence(clause.getStatements(), context);
+      if (result.problem !== undefined) return result;
+    }
+    return CONTINUE;
+  }
+  if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement)) return CONTINUE;
+  return awaitProblem(statement, context);
+}
+
+/** `if`: released afterwards only when every branch releases (or leaves after releasing). */
+function walkIf(statement: Node, context: WalkContext): StepResult {
+  if (!Node.isIfStatement(statement)) return CONTINUE;
+  const condition = awaitIn(statement.getExpression(), context);
+  if (condition !== undefined) return condition;
+  const then = walkStatement(statement.getThenStatement(), context);
+  if (then.problem !== undefined) return then;
+  const elseStatement = statement.getElseStatement();
+  const otherwise = elseStatement === undefined ? CONTINUE : walkStatement(elseStatement, context);
+  if (otherwise.problem !== undefined) return otherwise;
+  const done = (r: StepResult): boolean => r.released || r.terminated;
+  if (done(then) && done(otherwise) && (then.released || otherwise.released)) {
+    return { ...CONTINUE, released: true, viaFinally: then.viaFinally && otherwise.viaFinally, end: statement.getEnd() };
+  }
+  if (then.terminated && otherwise.terminated) return { ...CONTINUE, terminated: true };
+  return CONTINUE;
+}
+
+/** `try`: a releasing `finally` settles it; a releasing `catch` covers the awaits of the `try` block. */
+function walkTry(statement: Node, context: WalkContext): StepResult {
+  if (!Node.isTryStatement(statement)) return CONTINUE;
+  if (finallyReleases(statement, context.isRelease)) return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
+  const catchClause = statement.getCatchClause();
+  const catchReleases = catchClause !== undefined && containsRelease(catchClause.getBlock(), context.isRelease);
+  const inTry = walkSequence(statement.getTryBlock().getStatements(), { ...context, protectedAwaits: context.protectedAwaits || catchReleases });
+  if (inTry.problem !== undefined) return inTry;
+  const inCatch = catchClause === undefined ? undefined : walkSequence(catchClause.getBlock().getStatements(), context);
+  if (inCatch?.problem !== undefined) return inCatch;
+  const finallyBlock = statement.getFinallyBlock();
+  const inFinally = finallyBlock === undefined ? CONTINUE : walkSequence(finallyBlock.getStatements(), context);
+  if (inFinally.problem !== undefined) return inFinally;
+  const catchDone = inCatch === undefined || inCatch.released || inCatch.terminated;
+  if (inTry.released && catchDone) return { ...CONTINUE, released: true, end: statement.getEnd() };
+  return CONTINUE;
+}
+
+/** `await release()` and `void release()` release too. */
+function unwrapAwaitVoid(expression: Node): Node {
+  let current = unwrap(expression);
+  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current)) current = unwrap(current.getExpression());
+  return current;
+}
+
+/** An unprotected await in the statement's own code is a path on which a rejection skips the release. */
+function awaitProblem(statement: Node, context: WalkContext): StepResult {
+  return awaitIn(statement, context) ?? CONTINUE;
+}
+
+/** The first await point of `node` (itself included), as a problem, unless a `catch` releases. */
+function awaitIn(node: Node, context: WalkContext): StepResult | undefined {
+  if (context.protectedAwaits) return undefined;
+  const points = Node.isAwaitExpression(node) ? [node] : ownAwaitPoints(node);
+  const first = points.find((p) => !Node.isYieldExpression(p));
+  return first === undefined ? undefined : { ...CONTINUE, problem: { reason: 'await', node: first } };
+}
+
+/** Awaits in a loop's header (`for await`, an awaited condition). */
+function headerAwait(statement: Node, context: WalkContext): StepResult | undefined {
+  if (Node.isForOfStatement(statement) && statement.isAwaited() && !context.protectedAwaits) {
+    return { ...CONTINUE, problem: { reason: 'await', node: statement } };
+  }
+  for (const child of statement.getChildren()) {
+    if (Node.isStatement(child) || Node.isBlock(child)) continue;
+    const found = awaitIn(child, context);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The loop, switch or labelled statement a `break`/`continue` leaves. */
+function jumpTarget(statement: Node): Node | undefined {
+  if (!Node.isBreakStatement(statement) && !Node.isContinueStatement(statement)) return undefined;
+  const label = statement.getLabel()?.getText();
+  let current: Node | undefined = statement.getParent();
+  while (current !== undefined && !isFunctionLike(current)) {
+    if (label !== undefined && Node.isLabeledStatement(current) && current.getLabel().getText() === label) return current;
+    if (label === undefined && (Node.isIterationStatement(current) || (Node.isBreakStatement(statement) && Node.isSwitchStatement(current)))) return current;
+    current = current.getParent();
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { Node } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
+import { lockModel } from './_shared/locks/model.js';
+import type { Acquisition } from './_shared/locks/model.js';
+import { forEachOwnNode, functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
+import { acquisitionSite, lockName, snippet } from './_shared/locks/text.js';
+import { WaitAnalysis, waitedExpressions } from './_shared/locks/waits.js';
+import type { Wait } from './_shared/locks/waits.js';
+
+type MessageId = 'nestedAcquisition' | 'reentrantCall';
+
+export default defineRule({
+  meta: {
+    id: 'reentrant-lock',
+    description: 'Disallow acquiring a non-re-entrant lock again inside its own critical section',
+    category: 'concurrency',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'project',
+    needsTypeChecker: true,
+    title: 'Locks acquired again while held',
+    rationale: 'async-mutex, async-lock and Web Locks are not re-entrant: a critical section that waits for its own lock waits for itself, and every later caller of that lock stalls behind it.',
+    messages: {
+      nestedAcquisition: {
+        message: '`{{fn}}` acquires `{{lock}}` again inside a critical section that already holds `{{lock}}`; `{{lock}}` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.',
+        recommendation: 'Run this code directly inside the section that already holds `{{lock}}` instead of acquiring it again.',
+      },
+      reentrantCall: {
+        message: '`{{fn}}` waits for `{{call}}` while holding `{{lock}}`, and that call acquires `{{lock}}` again ({{chain}}); `{{lock}}` is not re-entrant, so the two wait for each other forever.',
+        recommendation: 'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ project }) {
+    const model = lockModel(project);
+    const analysis = new WaitAnalysis(model);
+    for (const acquisition of model.acquisitions) {
+      if (!isCheckable(acquisition)) continue;
+      for (const expression of waitedInSection(acquisition)) {
+        const wait = analysis.waitsOf(expression, 0).find((w) => w.lockKey === acquisition.lockKey && w.acquisition !== acquisition);
+        if (wait !== undefined) yield findingOf(acquisition, wait);
+      }
+    }
+  },
+});
+
+/** Sections whose lock is known, exclusive and known not to be re-entrant. */
+function isCheckable(acquisition: Acquisition): boolean {
+  const holder = acquisition.holder;
+  return acquisition.exclusive && acquisition.lockKey !== undefined && holder !== undefined && !holder.shared &&
+    acquisition.api.reentrant === 'no' && !acquisition.api.semaphore && !acquisition.section.opaque;
+}
+
+/** Expressions the section waits for while holding the lock. */
+function waitedInSection(acquisition: Acquisition): Node[] {
+  const section = acquisition.section;
+  if (section.callback !== undefined) return waitedExpressions(section.callback);
+  const out: Node[] = [];
+  forEachOwnNode(section.host, (n) => {
+    if (Node.isAwaitExpression(n) && n.getStart() >= section.start && n.getStart() < section.end) out.push(n.getExpression());
+  });
+  return out;
+}
+
+/** The finding, pointing at the call (or acquisition) that waits, with the chain as evidence. */
+function findingOf(outer: Acquisition, wait: Wait): FindingDraft<MessageId> {
+  const lock = lockName(outer);
+  const first = wait.chain[0];
+  const evidence: EvidenceDraft[] = [
+    { note: `\`${lock}\` is acquired here`, node: acquisitionSite(outer) },
+    ...wait.chain.map((step) => ({ note: step.note, node: step.node })),
+    { note: `acquires \`${lock}\` again`, node: acquisitionSite(wait.acquisition) },
+  ];
+  const symbol = `${functionPath(hostOf(outer.call))}:${outer.holder?.path ?? lock}`;
+  const fn = functionName(hostOf(outer.call));
+  if (first === undefined) {
+    return { node: acquisitionSite(wait.acquisition), messageId: 'nestedAcquisition', symbol, data: { fn, lock }, evidence };
+  }
+  const chain = [...wait.chain.map((s) => s.note.replace(/^calls /, '')), `\`${snippet(acquisitionSite(wait.acquisition), 40)}\``].join(' → ');
+  const callee = wait.chain[0]?.note.replace(/^calls /, '').replace(/`/g, '') ?? '';
+  return {
+    node: first.node,
+    messageId: 'reentrantCall',
+    symbol,
+    data: { fn, lock, call: snippet(first.node, 50), chain, callee },
+    evidence,
+  };
+}

@@ -1,0 +1,97 @@
+import { Node } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { EvidenceDraft } from '../src/model/rule.js';
+import { lockModel } from './_shared/locks/model.js';
+import type { Acquisition } from './_shared/locks/model.js';
+import type { ReleaseProblem } from './_shared/locks/release.js';
+import { functionName, functionPath } from './_shared/locks/syntax.js';
+import { acquisitionSite, lockName, snippet } from './_shared/locks/text.js';
+
+type MessageId = 'neverReleased' | 'rejectionSkipsRelease' | 'exitSkipsRelease' | 'endSkipsRelease';
+
+export default defineRule({
+  meta: {
+    id: 'unreleased-lock',
+    description: 'Require every acquired lock to be released on every path, including exceptions',
+    category: 'concurrency',
+    defaultSeverity: 'error',
+    stability: 'stable',
+    scope: 'project',
+    needsTypeChecker: true,
+    title: 'Locks that can stay held',
+    rationale: 'A lock that is not released on some path stays held forever: every later caller waits for it and the program stalls without an error.',
+    messages: {
+      neverReleased: {
+        message: '`{{lock}}` is acquired in `{{fn}}` and never released there, so every later acquisition of `{{lock}}` waits forever.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+      },
+      rejectionSkipsRelease: {
+        message: '`{{lock}}` is acquired in `{{fn}}` and released without `finally`: if `{{await}}` on line {{line}} rejects, the release never runs and `{{lock}}` stays held.',
+        recommendation: 'Wrap the code after the acquisition in `try` and release `{{lock}}` in its `finally` block{{alternative}}.',
+      },
+      exitSkipsRelease: {
+        message: '`{{lock}}` is acquired in `{{fn}}`, but the `{{exit}}` on line {{line}} leaves before any release, so `{{lock}}` stays held.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+      },
+      endSkipsRelease: {
+        message: '`{{lock}}` is acquired in `{{fn}}`, but a path reaches the end of `{{fn}}` without releasing it, so `{{lock}}` stays held.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ project }) {
+    for (const acquisition of lockModel(project).acquisitions) {
+      const problem = acquisition.release?.problem;
+      if (acquisition.style !== 'acquire' || problem === undefined) continue;
+      yield {
+        node: acquisitionSite(acquisition),
+        messageId: messageIdOf(problem),
+        symbol: `${functionPath(acquisition.section.host)}:${acquisition.holder?.path ?? lockName(acquisition)}`,
+        data: dataOf(acquisition, problem),
+        evidence: evidenceOf(acquisition, problem),
+      };
+    }
+  },
+});
+
+/** The message for each kind of path that keeps the lock. */
+function messageIdOf(problem: ReleaseProblem): MessageId {
+  switch (problem.reason) {
+    case 'never': return 'neverReleased';
+    case 'await': return 'rejectionSkipsRelease';
+    case 'exit': return 'exitSkipsRelease';
+    case 'end': return 'endSkipsRelease';
+  }
+}
+
+/** Placeholders: the lock, the function, and the await or exit that skips the release. */
+function dataOf(acquisition: Acquisition, problem: ReleaseProblem): Record<string, string | number> {
+  const canRun = acquisition.api.runMethods.length > 0;
+  const data: Record<string, string | number> = {
+    lock: lockName(acquisition),
+    fn: functionName(acquisition.section.host),
+    alternative: canRun ? `, or run the section with \`${lockName(acquisition)}.${acquisition.api.runMethods[0] ?? 'runExclusive'}(...)\`` : '',
+    line: problem.node.getStartLineNumber(),
+  };
+  if (problem.reason === 'await') data['await'] = snippet(problem.node);
+  if (problem.reason === 'exit') data['exit'] = exitKeyword(problem.node);
+  return data;
+}
+
+/** `return`, `throw`, `break` or `continue`. */
+function exitKeyword(node: Node): string {
+  if (Node.isReturnStatement(node)) return 'return';
+  if (Node.isThrowStatement(node)) return 'throw';
+  if (Node.isBreakStatement(node)) return 'break';
+  return 'continue';
+}
+
+/** The path's culprit and the releases that exist. */
+function evidenceOf(acquisition: Acquisition, problem: ReleaseProblem): EvidenceDraft[] {
+  const evidence: EvidenceDraft[] = [];
+  if (problem.reason === 'await') evidence.push({ note: 'await point that can reject before the release', node: problem.node });
+  if (problem.reason === 'exit') evidence.push({ note: 'leaves before the release', node: problem.node });
+  for (const release of acquisition.release?.releases ?? []) evidence.push({ note: 'release, not in a `finally` block', node: release });
+  return evidence;
+}
