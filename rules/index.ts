@@ -14,6 +14,9 @@ import redundantLock from './redundant-lock.js';
 import reentrantLock from './reentrant-lock.js';
 import sqlInjection from './sql-injection.js';
 import unreleasedLock from './unreleased-lock.js';
+import unusedImport from './unused-import.js';
+import unusedMember from './unused-member.js';
+import unusedVariable from './unused-variable.js';
 import weakCrypto from './weak-crypto.js';
 
 /**
@@ -36,5 +39,8 @@ export const RULES: readonly AnyRule[] = [
   reentrantLock,
   sqlInjection,
   unreleasedLock,
+  unusedImport,
+  unusedMember,
+  unusedVariable,
   weakCrypto,
 ];

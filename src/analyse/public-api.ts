@@ -1,5 +1,5 @@
-import { Node } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import { Node, Scope, ts } from 'ts-morph';
+import type { SourceFile, Type } from 'ts-morph';
 import type { ProjectView, PublicApi } from '../model/project-view.js';
 
 const SOURCE_EXTENSIONS: Record<string, readonly string[]> = {
@@ -21,19 +21,30 @@ const SOURCE_EXTENSIONS: Record<string, readonly string[]> = {
  * Finds the project's entry points and what they export. Entry points are,
  * in order: the configured `entryPoints` setting; package.json `exports`,
  * `main`, `module`, `types`/`typings` and `bin`, mapped back from build
- * output to sources; else `index.ts` or `src/index.ts` at the root.
+ * output to sources; else `index.ts` or `src/index.ts` at the root. A
+ * package without an `exports` map can be deep-imported (`pkg/ajax`), so
+ * there every module that exports something and that no other module
+ * imports is an entry point too.
+ *
+ * Besides what the entry points export, the API exposes every in-project
+ * class, interface and type alias that their signatures name: a function
+ * exported from the entry point that returns an unexported class hands
+ * that class's public members to its callers.
  */
 export function buildPublicApi(view: ProjectView): PublicApi {
-  const entryPoints = findEntryPoints(view);
+  const { files: entryPoints, description } = findEntryPoints(view);
   const exported = new Set<Node>();
   const seenFiles = new Set<SourceFile>();
   for (const entry of entryPoints) collectExports(entry, exported, seenFiles);
-  const names = entryPoints.map((f) => view.relativePath(f));
-  const description = names.length === 0 ? 'no entry point' : names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${String(names.length - 2)} more`;
+  let exposed: Set<ts.Node> | undefined;
   return {
     entryPoints,
     description,
     isExported: (declaration) => exported.has(declaration),
+    exposes: (declaration) => {
+      exposed ??= exposedDeclarations(exported, new Set(view.files));
+      return exposed.has(declaration.compilerNode);
+    },
   };
 }
 
@@ -49,7 +60,125 @@ function collectExports(file: SourceFile, exported: Set<Node>, seenFiles: Set<So
   }
 }
 
-function findEntryPoints(view: ProjectView): SourceFile[] {
+/**
+ * Every declaration reachable from the exported ones through type
+ * annotations, heritage clauses and (for unannotated declarations) the
+ * types the checker infers, limited to declarations in analysed files.
+ */
+function exposedDeclarations(exported: ReadonlySet<Node>, analysed: ReadonlySet<SourceFile>): Set<ts.Node> {
+  const seen = new Set<ts.Node>();
+  const queue: Node[] = [];
+  const enqueue = (node: Node): void => {
+    if (seen.has(node.compilerNode) || !analysed.has(node.getSourceFile())) return;
+    seen.add(node.compilerNode);
+    queue.push(node);
+  };
+  for (const declaration of exported) enqueue(declaration);
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const typeNode of signatureTypeNodes(next)) for (const target of referencedDeclarations(typeNode)) enqueue(target);
+    for (const type of inferredTypes(next)) for (const target of typeDeclarations(type, 0)) enqueue(target);
+  }
+  return seen;
+}
+
+/** The type annotations and heritage clauses that make up a declaration's public signature (bodies excluded). */
+function signatureTypeNodes(declaration: Node): Node[] {
+  const out: Node[] = [];
+  const addSignature = (node: Node): void => {
+    if (Node.isParametered(node)) for (const p of node.getParameters()) pushDefined(out, p.getTypeNode());
+    if (Node.isReturnTyped(node)) pushDefined(out, node.getReturnTypeNode());
+    if (Node.isTypeParametered(node)) for (const t of node.getTypeParameters()) { pushDefined(out, t.getConstraint()); pushDefined(out, t.getDefault()); }
+  };
+  if (Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration)) {
+    out.push(...declaration.getHeritageClauses());
+    for (const member of declaration.getMembers()) {
+      if (Node.isScoped(member) && member.getScope() === Scope.Private) continue;
+      if (Node.isPropertyDeclaration(member)) pushDefined(out, member.getTypeNode());
+      else addSignature(member);
+    }
+    for (const constructor of declaration.getConstructors()) addSignature(constructor);
+    addSignature(declaration);
+  } else if (Node.isInterfaceDeclaration(declaration)) {
+    out.push(...declaration.getHeritageClauses(), ...declaration.getMembers());
+    addSignature(declaration);
+  } else if (Node.isTypeAliasDeclaration(declaration)) {
+    pushDefined(out, declaration.getTypeNode());
+    addSignature(declaration);
+  } else if (Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration)) {
+    addSignature(declaration);
+  } else if (Node.isVariableDeclaration(declaration)) {
+    pushDefined(out, declaration.getTypeNode());
+    const initializer = declaration.getInitializer();
+    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) addSignature(initializer);
+  } else if (Node.isModuleDeclaration(declaration)) {
+    for (const statement of declaration.getStatements()) if (Node.isExportable(statement) && statement.isExported()) out.push(statement);
+  }
+  return out;
+}
+
+/** Adds a node if it is defined. */
+function pushDefined(out: Node[], node: Node | undefined): void {
+  if (node !== undefined) out.push(node);
+}
+
+/** The in-project declarations that type references inside a node name (`Foo`, `ns.Foo`, `typeof foo`, `import('x').Foo`). */
+function referencedDeclarations(root: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (node: Node): void => {
+    if (Node.isClassDeclaration(node) || Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isFunctionDeclaration(node) || Node.isModuleDeclaration(node)) {
+      out.push(node);
+      return;
+    }
+    if (Node.isTypeReference(node) || Node.isExpressionWithTypeArguments(node) || Node.isTypeQuery(node) || Node.isImportTypeNode(node)) {
+      const name = Node.isTypeReference(node) ? node.getTypeName() : Node.isExpressionWithTypeArguments(node) ? node.getExpression() : Node.isTypeQuery(node) ? node.getExprName() : node.getQualifier();
+      if (name !== undefined) out.push(...declarationsOfName(name));
+    }
+    node.forEachChild(visit);
+  };
+  visit(root);
+  return out;
+}
+
+/** What a type name resolves to, aliases followed. */
+function declarationsOfName(name: Node): Node[] {
+  const target = Node.isQualifiedName(name) ? name.getRight() : Node.isPropertyAccessExpression(name) ? name.getNameNode() : name;
+  let symbol = target.getSymbol();
+  if (symbol === undefined) return [];
+  if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
+  return symbol.getDeclarations();
+}
+
+/**
+ * Types the checker infers where a declaration has no annotation: the
+ * return type of an unannotated function, the type of a variable holding
+ * `new X()` or a class. Other unannotated variables are left alone: inferring
+ * them would type-check most of the project for little gain.
+ */
+function inferredTypes(declaration: Node): Type[] {
+  if (Node.isVariableDeclaration(declaration) && declaration.getTypeNode() === undefined) {
+    const initializer = declaration.getInitializer();
+    if (initializer === undefined) return [];
+    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)) return initializer.getReturnTypeNode() === undefined ? [initializer.getReturnType()] : [];
+    if (Node.isNewExpression(initializer) || Node.isClassExpression(initializer)) return [initializer.getType()];
+    return [];
+  }
+  if ((Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) && declaration.getReturnTypeNode() === undefined) return [declaration.getReturnType()];
+  return [];
+}
+
+/** Declarations of a type, its alias, its type arguments, union/intersection parts and call signatures' returns (a few levels deep). */
+function typeDeclarations(type: Type, depth: number): Node[] {
+  if (depth > 3) return [];
+  const out: Node[] = [];
+  for (const symbol of [type.getSymbol(), type.getAliasSymbol()]) if (symbol !== undefined) out.push(...symbol.getDeclarations());
+  const parts = [...type.getTypeArguments(), ...type.getAliasTypeArguments(), ...(type.isUnion() ? type.getUnionTypes() : []), ...(type.isIntersection() ? type.getIntersectionTypes() : [])];
+  for (const signature of type.getCallSignatures()) parts.push(signature.getReturnType());
+  for (const part of parts) out.push(...typeDeclarations(part, depth + 1));
+  return out;
+}
+
+/** The entry points and how to name them in messages. */
+function findEntryPoints(view: ProjectView): { files: SourceFile[]; description: string } {
   const configured = stringList(view.settings['entryPoints']);
   const candidates = configured.length > 0 ? configured : packageEntryPaths(view.packageJson);
   const found = new Set<SourceFile>();
@@ -66,7 +195,45 @@ function findEntryPoints(view: ProjectView): SourceFile[] {
       }
     }
   }
-  return [...found].sort((a, b) => (view.relativePath(a) < view.relativePath(b) ? -1 : 1));
+  const named = [...found].sort(byPath(view));
+  const deep = configured.length === 0 && found.size > 0 && view.packageJson !== undefined && view.packageJson['exports'] === undefined
+    ? deepImportableModules(view, found)
+    : [];
+  return { files: [...named, ...deep].sort(byPath(view)), description: describe(view, named, deep.length) };
+}
+
+/** Sorts files by relative path. */
+function byPath(view: ProjectView): (a: SourceFile, b: SourceFile) => number {
+  return (a, b) => (view.relativePath(a) < view.relativePath(b) ? -1 : 1);
+}
+
+/**
+ * Modules a package without an `exports` map lets users import directly:
+ * those that export something and that no other analysed module imports,
+ * and `index` barrels (files of re-exports only, such as `src/ajax/index.ts`
+ * behind `pkg/ajax`). Test files are left out.
+ */
+function deepImportableModules(view: ProjectView, named: ReadonlySet<SourceFile>): SourceFile[] {
+  const imported = new Set<SourceFile>();
+  for (const file of view.files) for (const target of file.getReferencedSourceFiles()) if (target !== file) imported.add(target);
+  return view.files.filter((f) => !named.has(f) && !view.isTestFile(f) && ((!imported.has(f) && f.getExportSymbols().length > 0) || isIndexBarrel(f)));
+}
+
+/** An `index` module made only of imports and exports (`export * from`, `export { z }`, `export default z`). */
+function isIndexBarrel(file: SourceFile): boolean {
+  if (!/^index\.[cm]?[jt]sx?$/.test(file.getBaseName())) return false;
+  const statements = file.compilerNode.statements;
+  return statements.length > 0 && statements.some((s) => ts.isExportDeclaration(s)) &&
+    statements.every((s) => ts.isExportDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportAssignment(s));
+}
+
+/** "src/index.ts", "a.ts and b.ts", "src/index.ts and 4 modules that no other module imports". */
+function describe(view: ProjectView, named: readonly SourceFile[], deep: number): string {
+  if (named.length === 0) return 'no entry point';
+  const names = named.map((f) => view.relativePath(f));
+  const head = names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${String(names.length - 2)} more`;
+  if (deep === 0) return head;
+  return `${head} and ${String(deep)} deep-importable ${deep === 1 ? 'module' : 'modules'}`;
 }
 
 /** Every path named by package.json's entry fields. */

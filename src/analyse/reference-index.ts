@@ -1,85 +1,147 @@
 import { ts } from 'ts-morph';
 import type { Node, SourceFile } from 'ts-morph';
-import type { Access, Occurrence, ReferenceIndex } from '../model/project-view.js';
+import type { Access, Occurrence, OccurrenceRole, ReferenceIndex } from '../model/project-view.js';
+
+/** The names one file uses (compiler nodes, by name), how often it declares each binding name, and whether it reads `this[key]`. */
+interface FileEntry {
+  byName: Map<string, ts.Node[]>;
+  declared: Map<string, number>;
+  dynamic: boolean;
+}
 
 /**
  * Builds the run's reference index in one walk over the compiler's syntax
- * trees (no ts-morph wrappers are created during the walk, which keeps it
- * cheap). Every identifier, private identifier and literal element-access key
- * that is not itself a declaration's name is recorded under its text, with
- * whether it reads or writes. Wrappers and checker symbols are made only for
- * the occurrences a rule asks about.
+ * trees. No ts-morph wrapper, closure or object is made during the walk:
+ * every identifier, private identifier and literal element-access key that
+ * is not itself a declaration's name is pushed, as a bare compiler node, onto
+ * two arrays keyed by its text (one for the project, one for its file). When
+ * a rule asks for a name, the occurrences are made from those nodes (access
+ * and role are read off the syntax around them) and kept, so each occurrence
+ * is wrapped and resolved by the checker at most once per run.
  */
 export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceIndex {
-  const byName = new Map<string, Occurrence[]>();
-  const dynamic = new Set<SourceFile>();
+  const byName = new Map<string, ts.Node[]>();
+  const byFile = new Map<SourceFile, FileEntry>();
+  const fileOf = new Map<ts.SourceFile, SourceFile>();
   for (const file of files) {
-    const compilerFile = file.compilerNode;
-    const visit = (node: ts.Node): void => {
-      recordNode(node, file, byName);
-      if (isDynamicThisAccess(node)) dynamic.add(file);
-      ts.forEachChild(node, visit);
-      if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visitJsDoc(doc, file, byName);
+    const entry: FileEntry = { byName: new Map(), declared: new Map(), dynamic: false };
+    byFile.set(file, entry);
+    fileOf.set(file.compilerNode, file);
+    const record = (node: ts.Node, name: string): void => {
+      add(byName, name, node);
+      add(entry.byName, name, node);
     };
-    ts.forEachChild(compilerFile, visit);
+    const visit = (node: ts.Node): void => {
+      recordNode(node, record, entry.declared);
+      if (!entry.dynamic && isDynamicThisAccess(node)) entry.dynamic = true;
+      ts.forEachChild(node, visit);
+      if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visitJsDoc(doc, record);
+    };
+    ts.forEachChild(file.compilerNode, visit);
   }
+  const made = new WeakMap<ts.Node, Occurrence>();
+  const occurrenceOf = (node: ts.Node): Occurrence => {
+    let occurrence = made.get(node);
+    if (occurrence === undefined) {
+      const file = fileOf.get(node.getSourceFile());
+      if (file === undefined) throw new Error(`reference index: no analysed file holds the node at ${String(node.pos)}`);
+      occurrence = makeOccurrence(file, node);
+      made.set(node, occurrence);
+    }
+    return occurrence;
+  };
   return {
-    occurrences: (name) => byName.get(name) ?? [],
-    resolve: resolveOccurrence,
-    hasDynamicAccess: (file) => dynamic.has(file),
+    occurrences: (name) => (byName.get(name) ?? []).map(occurrenceOf),
+    occurrencesIn: (file, name) => (byFile.get(file)?.byName.get(name) ?? []).map(occurrenceOf),
+    declarationCount: (file, name) => byFile.get(file)?.declared.get(name) ?? 0,
+    resolve: (occurrence) => occurrence.resolve(),
+    hasDynamicAccess: (file) => byFile.get(file)?.dynamic === true,
   };
 }
 
-/** Records `node` if it is a use of a name. */
-function recordNode(node: ts.Node, file: SourceFile, byName: Map<string, Occurrence[]>): void {
+type Recorder = (node: ts.Node, name: string) => void;
+
+/** Records `node` if it is a use of a name, and counts it if it declares a binding. */
+function recordNode(node: ts.Node, record: Recorder, declared: Map<string, number>): void {
   if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+    if (isLabel(node)) return;
     if (isDeclarationName(node)) {
-      if (isBindingShorthand(node)) add(byName, node.text, lazyOccurrence(file, node, 'read'));
+      if (isBindingDeclarationName(node)) declared.set(node.text, (declared.get(node.text) ?? 0) + 1);
+      if (isBindingShorthand(node)) record(node, node.text);
       return;
     }
-    add(byName, node.text, lazyOccurrence(file, node, accessOf(node)));
+    record(node, node.text);
     return;
   }
-  if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && ts.isElementAccessExpression(node.parent) && node.parent.argumentExpression === node) {
-    add(byName, node.text, lazyOccurrence(file, node, accessOf(node)));
-  }
+  if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && isLiteralKey(node)) record(node, node.text);
+}
+
+/** A literal that names a property: `obj['name']`, or `T['name']` in a type. */
+function isLiteralKey(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
+  const parent = node.parent;
+  if (ts.isElementAccessExpression(parent)) return parent.argumentExpression === node;
+  return ts.isLiteralTypeNode(parent) && ts.isIndexedAccessTypeNode(parent.parent) && parent.parent.indexType === parent;
+}
+
+/** The occurrence for a recorded node: access and role from the syntax around it. */
+function makeOccurrence(file: SourceFile, node: ts.Node): Occurrence {
+  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return lazyOccurrence(file, node, accessOf(node), 'property', resolveBySymbol);
+  if (isDeclarationName(node)) return lazyOccurrence(file, node, 'read', 'property', resolveShorthandBinding);
+  return lazyOccurrence(file, node, isInJsDoc(node) ? 'read' : accessOf(node), roleOf(node), resolveBySymbol);
+}
+
+/** True for a name inside a JSDoc comment. */
+function isInJsDoc(node: ts.Node): boolean {
+  return (node.flags & ts.NodeFlags.JSDoc) !== 0;
 }
 
 /** Type references inside JSDoc (`@type {Foo}`, `{@link Foo}`) count as uses. */
-function visitJsDoc(doc: ts.Node, file: SourceFile, byName: Map<string, Occurrence[]>): void {
+function visitJsDoc(doc: ts.Node, record: Recorder): void {
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !isDeclarationName(node)) add(byName, node.text, lazyOccurrence(file, node, 'read'));
+    if (ts.isIdentifier(node) && !isDeclarationName(node)) record(node, node.text);
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(doc, visit);
 }
 
+/** Whether a node carries parsed JSDoc comments. */
 function hasJsDoc(node: ts.Node): node is ts.Node & { jsDoc?: ts.JSDoc[] } {
   return 'jsDoc' in node;
 }
 
-function add(map: Map<string, Occurrence[]>, name: string, occurrence: Occurrence): void {
-  const list = map.get(name);
-  if (list === undefined) map.set(name, [occurrence]);
-  else list.push(occurrence);
+/** Appends to a list-valued map. */
+function add(map: Map<string, ts.Node[]>, key: string, node: ts.Node): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [node]);
+  else list.push(node);
 }
 
-/** An occurrence whose ts-morph node is made on first access. */
-function lazyOccurrence(file: SourceFile, compilerNode: ts.Node, access: Access): Occurrence {
+type Resolver = (node: Node) => readonly Node[] | undefined;
+
+/** An occurrence whose ts-morph node is made on first access and whose declarations are resolved once. */
+function lazyOccurrence(file: SourceFile, compilerNode: ts.Node, access: Access, role: OccurrenceRole, resolver: Resolver): Occurrence {
   let wrapped: Node | undefined;
-  return {
+  let resolved: { value: readonly Node[] | undefined } | undefined;
+  const occurrence: Occurrence = {
     access,
+    role,
+    file,
+    compilerNode,
     get node(): Node {
       wrapped ??= file.getDescendantAtStartWithWidth(compilerNode.getStart(file.compilerNode), compilerNode.getWidth(file.compilerNode));
       if (wrapped === undefined) throw new Error(`no node at ${file.getFilePath()}:${String(compilerNode.pos)}`);
       return wrapped;
     },
+    resolve(): readonly Node[] | undefined {
+      resolved ??= { value: resolver(occurrence.node) };
+      return resolved.value;
+    },
   };
+  return occurrence;
 }
 
-/** The declarations an occurrence resolves to, or undefined when the checker cannot tell. */
-function resolveOccurrence(occurrence: Occurrence): readonly Node[] | undefined {
-  const node = occurrence.node;
+/** The declarations a name's symbol has (aliases followed), or undefined when the checker cannot tell. */
+function resolveBySymbol(node: Node): readonly Node[] | undefined {
   let symbol = node.getSymbol();
   if (symbol === undefined) return undefined;
   if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
@@ -87,12 +149,28 @@ function resolveOccurrence(occurrence: Occurrence): readonly Node[] | undefined 
   return declarations.length === 0 ? undefined : declarations;
 }
 
+/** `const { foo } = obj` reads property `foo` of obj's type: resolve that property, not the new variable. */
+function resolveShorthandBinding(node: Node): readonly Node[] | undefined {
+  const pattern = node.getParent()?.getParent();
+  if (pattern === undefined) return undefined;
+  const property = pattern.getType().getProperty(node.getText());
+  const declarations = property?.getDeclarations() ?? [];
+  return declarations.length === 0 ? undefined : declarations;
+}
+
+/** `label:` and `break label` name no value. */
+function isLabel(node: ts.Identifier | ts.PrivateIdentifier): boolean {
+  const parent = node.parent;
+  return (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) && parent.label === node;
+}
+
 /** True for the name node of a declaration (the name being declared, not used). */
 function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean {
   const parent = node.parent;
   if (ts.isBindingElement(parent)) return parent.name === node;
   if (ts.isShorthandPropertyAssignment(parent)) return false;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return true;
+  if (ts.isImportSpecifier(parent)) return parent.name === node;
+  if (ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return true;
   if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) ||
       ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) || ts.isPropertySignature(parent) ||
       ts.isMethodSignature(parent) || ts.isEnumMember(parent)) {
@@ -101,6 +179,14 @@ function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean 
   return isNamedDeclaration(parent) && parent.name === node;
 }
 
+/** Declarations whose name is a binding in a scope (not a property or member name). */
+function isBindingDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean {
+  const parent = node.parent;
+  return ts.isBindingElement(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) ||
+    ts.isImportEqualsDeclaration(parent) || isNamedDeclaration(parent);
+}
+
+/** Declarations with a `name` that is the declared identifier. */
 function isNamedDeclaration(node: ts.Node): node is ts.NamedDeclaration {
   return ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) ||
     ts.isClassExpression(node) || ts.isFunctionExpression(node) || ts.isParameter(node) ||
@@ -111,14 +197,38 @@ function isNamedDeclaration(node: ts.Node): node is ts.NamedDeclaration {
 /** `const { foo } = obj` declares `foo` and also reads property `foo` of `obj`. */
 function isBindingShorthand(node: ts.Identifier | ts.PrivateIdentifier): boolean {
   const parent = node.parent;
-  return ts.isBindingElement(parent) && parent.propertyName === undefined && ts.isObjectBindingPattern(parent.parent);
+  return ts.isBindingElement(parent) && parent.propertyName === undefined && parent.dotDotDotToken === undefined && ts.isObjectBindingPattern(parent.parent);
+}
+
+/**
+ * Whether a name stands alone (a variable, function, class, import or type
+ * reference) or names a property of something else (`a.name`, `A.B` in a
+ * type, `{ name: x } = a`, a JSX attribute, an export's exported name).
+ */
+function roleOf(node: ts.Identifier | ts.PrivateIdentifier): OccurrenceRole {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return 'property';
+  if (ts.isQualifiedName(parent) && parent.right === node) return 'property';
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return 'property';
+  if (ts.isJsxAttribute(parent) && parent.name === node) return 'property';
+  if (ts.isImportTypeNode(parent) && parent.qualifier === node) return 'property';
+  if (ts.isExportSpecifier(parent) && isReExport(parent)) return 'property';
+  if (ts.isExportSpecifier(parent) && parent.propertyName !== undefined && parent.name === node) return 'property';
+  if (ts.isImportSpecifier(parent) && parent.propertyName === node) return 'property';
+  if (ts.isPrivateIdentifier(node)) return 'property';
+  return 'name';
+}
+
+/** `export { a } from './m'` names another module's export, not a local binding. */
+function isReExport(specifier: ts.ExportSpecifier): boolean {
+  return specifier.parent.parent.moduleSpecifier !== undefined;
 }
 
 /** Whether an occurrence reads, writes, or both. */
 function accessOf(node: ts.Node): Access {
   let target: ts.Node = node;
   const parent = node.parent;
-  if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)) {
+  if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node && ts.isStringLiteralLike(node))) {
     target = parent;
   }
   while (ts.isParenthesizedExpression(target.parent) || ts.isNonNullExpression(target.parent)) target = target.parent;

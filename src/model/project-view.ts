@@ -1,13 +1,29 @@
-import type { Node, Project, SourceFile } from 'ts-morph';
+import type { Node, Project, SourceFile, ts } from 'ts-morph';
 
 /** How an identifier occurrence touches what it names. */
 export type Access = 'read' | 'write' | 'readwrite';
 
-/** One place where a name is used (never its own declaration name). */
+/**
+ * How a name stands where it occurs: `name` for a plain name (a variable,
+ * function, class, import or type reference, `export { name }`), `property`
+ * for the name of a member of something else (`a.name`, `this['name']`,
+ * `A.name` in a type, `const { name } = a`, a JSX attribute).
+ */
+export type OccurrenceRole = 'name' | 'property';
+
+/** One place where a name is used (never its own declaration name, except the `name` of `const { name } = a`, which reads a property). */
 export interface Occurrence {
   /** The identifier, private identifier, or string literal (as in `this['name']`). */
-  node: Node;
-  access: Access;
+  readonly node: Node;
+  readonly access: Access;
+  /** Plain name or property name (see OccurrenceRole). */
+  readonly role: OccurrenceRole;
+  /** The file it occurs in. */
+  readonly file: SourceFile;
+  /** The compiler's node, for syntax checks that need no ts-morph wrapper. */
+  readonly compilerNode: ts.Node;
+  /** Same as ReferenceIndex.resolve(this); computed once. */
+  resolve(): readonly Node[] | undefined;
 }
 
 /**
@@ -16,8 +32,12 @@ export interface Occurrence {
  * are answered from it instead of a reference search per declaration.
  */
 export interface ReferenceIndex {
-  /** Every use of `name` as an identifier, property name or literal element key, declarations excluded. */
+  /** Every use of `name` as an identifier, property name or literal key (`a['name']`, `T['name']`), declarations excluded. */
   occurrences(name: string): readonly Occurrence[];
+  /** The occurrences of `name` in one file. */
+  occurrencesIn(file: SourceFile, name: string): readonly Occurrence[];
+  /** How many bindings named `name` the file declares (variables, parameters, functions, classes, imports, types...), to tell when a name may be shadowed. */
+  declarationCount(file: SourceFile, name: string): number;
   /**
    * The declarations the checker resolves an occurrence to, or `undefined`
    * when it cannot tell (an `any` receiver, an unresolved import, a dynamic key).
@@ -35,6 +55,13 @@ export interface PublicApi {
   readonly description: string;
   /** True when the declaration is exported, directly or through re-exports, from an entry point. */
   isExported(declaration: Node): boolean;
+  /**
+   * True when the declaration is exported from an entry point, or is an
+   * in-project class, interface, type alias or function that an exported
+   * declaration's signature names (its return type, a parameter type, a
+   * base class...), so code outside the project can reach its public members.
+   */
+  exposes(declaration: Node): boolean;
 }
 
 /** Read-only view of the loaded project that rules receive. */

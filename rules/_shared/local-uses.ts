@@ -1,0 +1,48 @@
+import { ts } from 'ts-morph';
+import type { Node } from 'ts-morph';
+import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
+
+/** The uses of one local binding in its own file, split by whether they read it. */
+export interface LocalUses {
+  /** Occurrences that read the binding's value or type (`readwrite` included). */
+  reads: Occurrence[];
+  /** Occurrences that only assign it (`x = 1`, `x++;`). */
+  writes: Occurrence[];
+}
+
+/**
+ * Finds the uses of a binding (an import, a variable, a function or a class)
+ * in the file that declares it. Names first: every plain occurrence of the
+ * name counts. Only when the file declares the name more than once (a
+ * parameter or inner variable may shadow it) does the checker decide which
+ * occurrences are this binding; one it cannot resolve still counts.
+ */
+export function localUsesOf(view: ProjectView, nameNode: Node): LocalUses {
+  const file = nameNode.getSourceFile();
+  const name = nameNode.getText();
+  const index = view.references;
+  const plain = index.occurrencesIn(file, name).filter((o) => o.role === 'name');
+  const shadowed = index.declarationCount(file, name) > 1;
+  const checker = view.project.getTypeChecker().compilerObject;
+  const own = shadowed ? checker.getSymbolAtLocation(nameNode.compilerNode) : undefined;
+  const mine = own === undefined ? plain : plain.filter((o) => isSameBinding(checker, o.compilerNode, own));
+  return {
+    reads: mine.filter((o) => o.access !== 'write'),
+    writes: mine.filter((o) => o.access === 'write'),
+  };
+}
+
+/** True when an occurrence names `symbol`, or when the checker cannot tell. */
+function isSameBinding(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol): boolean {
+  const found = localSymbolAt(checker, node);
+  if (found === undefined || found === symbol) return true;
+  return (symbol.flags & ts.SymbolFlags.Alias) !== 0 && checker.getAliasedSymbol(symbol) === found;
+}
+
+/** The local symbol a plain name refers to (not the property or export it also names). */
+function localSymbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const parent = node.parent;
+  if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) return checker.getShorthandAssignmentValueSymbol(parent);
+  if (ts.isExportSpecifier(parent)) return checker.getExportSpecifierLocalTargetSymbol(parent);
+  return checker.getSymbolAtLocation(node);
+}

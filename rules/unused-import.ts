@@ -1,0 +1,114 @@
+import { Node, ts } from 'ts-morph';
+import type { Identifier, ImportDeclaration, ImportEqualsDeclaration, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { localUsesOf } from './_shared/local-uses.js';
+
+export default defineRule({
+  meta: {
+    id: 'unused-import',
+    description: 'Disallow imported names that are never used in the importing file',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Unused imports',
+    rationale: 'An unused import makes a file look as if it depends on a module it does not use, and it can keep a module with side effects in the bundle.',
+    messages: {
+      unusedImport: {
+        message: 'Imported name `{{name}}` is never used in this file; the other names imported from `{{module}}` on line {{line}} are.',
+        recommendation: 'Remove `{{name}}` from the import of `{{module}}`.',
+      },
+      unusedImportDeclaration: {
+        message: 'Imported name `{{name}}` is never used in this file, and neither is any other name of the import of `{{module}}` on line {{line}}.',
+        recommendation: 'Remove the import of `{{module}}` on line {{line}}.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files, project }) {
+    for (const file of files) {
+      const used = jsxFactoryNames(file);
+      for (const declaration of importsOf(file)) {
+        const bindings = bindingsOf(declaration);
+        const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
+        const messageId = unused.length === bindings.length ? 'unusedImportDeclaration' : 'unusedImport';
+        for (const binding of unused) {
+          yield {
+            node: binding,
+            messageId,
+            symbol: binding.getText(),
+            data: { name: binding.getText(), module: moduleOf(declaration), line: declaration.getStartLineNumber() },
+          };
+        }
+      }
+    }
+  },
+});
+
+/** Import declarations and `import x = require('y')` / `import x = N.y` declarations at any level. */
+function importsOf(file: SourceFile): (ImportDeclaration | ImportEqualsDeclaration)[] {
+  const equals = file.getDescendantsOfKind(ts.SyntaxKind.ImportEqualsDeclaration).filter((d) => !d.isExported());
+  return [...file.getImportDeclarations(), ...equals];
+}
+
+/** The local names an import declaration binds. */
+function bindingsOf(declaration: ImportDeclaration | ImportEqualsDeclaration): Identifier[] {
+  if (Node.isImportEqualsDeclaration(declaration)) return [declaration.getNameNode()];
+  const out: Identifier[] = [];
+  const defaultImport = declaration.getDefaultImport();
+  if (defaultImport !== undefined) out.push(defaultImport);
+  const namespace = declaration.getNamespaceImport();
+  if (namespace !== undefined) out.push(namespace);
+  for (const specifier of declaration.getNamedImports()) out.push(specifier.getAliasNode() ?? specifier.getNameNode().asKindOrThrow(ts.SyntaxKind.Identifier));
+  return out;
+}
+
+/** The module an import names, as written. */
+function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): string {
+  if (Node.isImportDeclaration(declaration)) return declaration.getModuleSpecifierValue();
+  const reference = declaration.getModuleReference();
+  return Node.isExternalModuleReference(reference) ? reference.getExpression()?.getText().slice(1, -1) ?? reference.getText() : reference.getText();
+}
+
+/** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
+function isUsed(project: ProjectView, binding: Identifier): boolean {
+  return localUsesOf(project, binding).reads.length > 0;
+}
+
+/**
+ * Names that JSX uses implicitly: under the classic JSX transform, `<div/>`
+ * compiles to `React.createElement(...)` (or the configured factory, or the
+ * one named by an `@jsx` pragma), so that import is used by every JSX element.
+ */
+function jsxFactoryNames(file: SourceFile): Set<string> {
+  const names = new Set<string>();
+  if (!hasJsx(file)) return names;
+  const options = file.getProject().getCompilerOptions();
+  const jsx = options.jsx;
+  const classic = jsx === undefined || jsx === ts.JsxEmit.React;
+  const text = file.getFullText();
+  const pragma = /@jsx\s+([\w$.]+)/.exec(text)?.[1];
+  const fragmentPragma = /@jsxFrag\s+([\w$.]+)/.exec(text)?.[1];
+  if (!classic && pragma === undefined) return names;
+  for (const factory of [pragma ?? options.jsxFactory ?? 'React', fragmentPragma ?? options.jsxFragmentFactory ?? 'React']) {
+    const root = factory.split('.')[0];
+    if (root !== undefined) names.add(root);
+  }
+  return names;
+}
+
+/** True when the file contains a JSX element or fragment. */
+function hasJsx(file: SourceFile): boolean {
+  const path = file.getFilePath();
+  if (!path.endsWith('.tsx') && !path.endsWith('.jsx') && !path.endsWith('.js')) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file.compilerNode, visit);
+  return found;
+}

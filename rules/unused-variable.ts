@@ -1,0 +1,155 @@
+import { Node, ts } from 'ts-morph';
+import type { Identifier, SourceFile } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import { isAmbient } from './_shared/ambient.js';
+import { localUsesOf } from './_shared/local-uses.js';
+import type { FindingDraft } from '../src/model/rule.js';
+
+/** A declared local binding the rule checks. */
+interface Candidate {
+  name: Identifier;
+  kind: 'Variable' | 'Function' | 'Class';
+}
+
+export default defineRule({
+  meta: {
+    id: 'unused-variable',
+    description: 'Disallow variables, functions and classes that are declared and never read',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Unused variables and functions',
+    rationale: 'A binding that is never read is dead code: readers look for its purpose, and a value computed for it is thrown away, which often hides a forgotten step.',
+    messages: {
+      unusedVariable: {
+        message: '{{kind}} `{{name}}` is declared but never read.',
+        recommendation: 'Remove `{{name}}`, or use it where it was meant to be used.',
+      },
+      writeOnlyVariable: {
+        message: 'Variable `{{name}}` is assigned {{writes}} but never read.',
+        recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable'>> {
+    for (const file of files) {
+      const script = !isModuleFile(file);
+      for (const candidate of candidatesOf(file)) {
+        if (isExempt(candidate.name, script)) continue;
+        const uses = localUsesOf(project, candidate.name);
+        if (uses.reads.length > 0) continue;
+        const name = candidate.name.getText();
+        const first = uses.writes[0];
+        if (first === undefined) {
+          yield { node: candidate.name, messageId: 'unusedVariable', symbol: symbolPathOf(candidate.name), data: { kind: candidate.kind, name } };
+        } else {
+          yield {
+            node: candidate.name,
+            messageId: 'writeOnlyVariable',
+            symbol: symbolPathOf(candidate.name),
+            data: { name, writes: uses.writes.length === 1 ? 'once' : `${String(uses.writes.length)} times` },
+            evidence: [{ note: `first assignment of \`${name}\``, node: first.node }],
+          };
+        }
+      }
+    }
+  },
+});
+
+/** Every variable (destructured names included), function declaration and class declaration of a file. */
+function candidatesOf(file: SourceFile): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<ts.Symbol>();
+  file.forEachDescendant((node) => {
+    if (Node.isVariableDeclaration(node)) {
+      for (const name of bindingNamesOf(node.getNameNode())) out.push({ name, kind: 'Variable' });
+    } else if (Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node)) {
+      const name = node.getNameNode();
+      const symbol = name?.getSymbol()?.compilerSymbol;
+      if (name === undefined || (symbol !== undefined && seen.has(symbol))) return;
+      if (symbol !== undefined) seen.add(symbol);
+      out.push({ name, kind: Node.isClassDeclaration(node) ? 'Class' : 'Function' });
+    }
+  });
+  return out;
+}
+
+/** The identifiers a variable's name binds: itself, or every name of a destructuring pattern. */
+function bindingNamesOf(name: Node): Identifier[] {
+  if (Node.isIdentifier(name)) return [name];
+  if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) {
+    return name.getElements().flatMap((element) => (Node.isBindingElement(element) ? bindingNamesOf(element.getNameNode()) : []));
+  }
+  return [];
+}
+
+/**
+ * Bindings out of scope: exported or ambient ones, catch bindings, `using`
+ * declarations (disposal is their use), names starting with `_`, siblings of
+ * a rest element (`const { a, ...rest } = o` omits `a` on purpose), decorated
+ * classes, and top-level declarations of script files (they are globals).
+ */
+function isExempt(name: Identifier, script: boolean): boolean {
+  if (name.getText().startsWith('_')) return true;
+  const declaration = declarationOf(name);
+  if (declaration === undefined) return true;
+  if (isAmbient(declaration)) return true;
+  if (Node.isVariableDeclaration(declaration)) {
+    if (Node.isCatchClause(declaration.getParent())) return true;
+    const list = declaration.getParent();
+    if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return true;
+    const statement = list.getParent();
+    if (Node.isVariableStatement(statement) && (statement.isExported() || statement.hasDeclareKeyword())) return true;
+  } else if (Node.isFunctionDeclaration(declaration) || Node.isClassDeclaration(declaration)) {
+    if (declaration.isExported() || declaration.isDefaultExport() || declaration.hasDeclareKeyword()) return true;
+    if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
+  }
+  if (hasRestSibling(name)) return true;
+  return script && isTopLevel(declaration);
+}
+
+/** The variable, function or class declaration a name belongs to (through destructuring patterns). */
+function declarationOf(name: Identifier): Node | undefined {
+  let node: Node | undefined = name.getParent();
+  while (Node.isBindingElement(node) || Node.isObjectBindingPattern(node) || Node.isArrayBindingPattern(node)) node = node.getParent();
+  return node;
+}
+
+/** True for a name in an object pattern that also has a `...rest` element. */
+function hasRestSibling(name: Identifier): boolean {
+  const element = name.getParent();
+  if (!Node.isBindingElement(element)) return false;
+  const pattern = element.getParent();
+  return Node.isObjectBindingPattern(pattern) && pattern.getElements().some((e) => e.getDotDotDotToken() !== undefined);
+}
+
+/** True for a file that is a module (imports, exports, CommonJS or a module-only extension); other files are global scripts. */
+function isModuleFile(file: SourceFile): boolean {
+  const path = file.getFilePath();
+  if (/\.(mts|cts|mjs|cjs)$/.test(path)) return true;
+  return ts.isExternalModule(file.compilerNode) || hasCommonJsSyntax(file);
+}
+
+/** `require(...)`, `module.exports` or `exports.x` anywhere in the file. */
+function hasCommonJsSyntax(file: SourceFile): boolean {
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText());
+}
+
+/** True when nothing but the file encloses the declaration (no function, class, module or block body). */
+function isTopLevel(declaration: Node): boolean {
+  return declaration.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isClassDeclaration(a) || Node.isClassExpression(a) || Node.isModuleDeclaration(a) || Node.isArrowFunction(a)) === undefined;
+}
+
+/** A dotted path for the fingerprint: enclosing functions and classes, then the name. */
+function symbolPathOf(name: Identifier): string {
+  const parts = [name.getText()];
+  for (const ancestor of name.getAncestors()) {
+    if ((Node.isFunctionDeclaration(ancestor) || Node.isClassDeclaration(ancestor) || Node.isMethodDeclaration(ancestor)) && ancestor.getName() !== undefined && ancestor.getNameNode() !== name) {
+      parts.unshift(ancestor.getName() ?? '');
+    }
+  }
+  return parts.join('.');
+}
