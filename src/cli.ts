@@ -9,6 +9,7 @@ import { TOOL } from './meta.js';
 import { analyse } from './pipeline.js';
 import { FORMATS, isFormat, render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
+import { GITHUB_HELP, githubPrMain, parseFilterMode, scopeToLocalDiff, wantsGitHubPr } from './cli-github.js';
 
 const HELP = `Usage: review-bot [options] [paths...]
 
@@ -26,7 +27,7 @@ Options:
   --fail-on <level>      Exit 1 when a finding is at or above: error, warning, info, never (default: error)
   --output <file>        Write the report to a file instead of standard output
   --quiet                Report errors only
-  --debug                Print stack traces of internal errors
+${GITHUB_HELP}  --debug                Print stack traces of internal errors
   --help                 Show this help
   --version              Show the version
 
@@ -53,6 +54,8 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
         'fail-on': { type: 'string', default: 'error' },
         output: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        diff: { type: 'string' },
+        'filter-mode': { type: 'string' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
@@ -66,7 +69,7 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     const failOn = parseFailOn(values['fail-on']);
     const target = cliTarget(positionals, values.project);
     const progress = io.progress();
-    const { result, parseProblems } = analyse({
+    const { result: analysed, parseProblems, view } = analyse({
       ...target,
       config: values.config,
       only: values.rule,
@@ -74,6 +77,7 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
       onProgress: progress.update,
     });
     progress.done();
+    const result = values.diff === undefined ? analysed : scopeToLocalDiff(analysed, view.root, values.diff, parseFilterMode(values['filter-mode']));
     for (const problem of parseProblems) {
       io.err(`review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`);
     }
@@ -152,5 +156,7 @@ function processIo(): Io {
 }
 
 if (process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])) {
-  process.exitCode = main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (wantsGitHubPr(argv)) void githubPrMain(argv, processIo()).then((code) => { process.exitCode = code; });
+  else process.exitCode = main(argv);
 }

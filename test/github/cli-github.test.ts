@@ -1,0 +1,105 @@
+/** The CLI's diff-aware paths: --diff against a real git repository, --github-pr against the fake GitHub API. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubPrMain } from '../../src/cli-github.js';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/cli.js';
+import { FakeGitHub } from './fake-github.js';
+
+let temp: string;
+let ws: string;
+let gh: FakeGitHub;
+let base: string;
+let head: string;
+
+/** Runs git in the workspace. */
+function git(...args: string[]): string {
+  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+    cwd: ws, encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', HOME: temp, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
+}
+
+/** Captures output. */
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), color: false, progress: () => ({ update: () => undefined, done: () => undefined }) };
+}
+
+beforeAll(async () => {
+  temp = mkdtempSync(join(tmpdir(), 'review-bot-cli-github-'));
+  ws = join(temp, 'repo');
+  mkdirSync(join(ws, 'src'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(ws, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, include: ['src'] }));
+  writeFileSync(join(ws, 'src/util.ts'), 'export function one(): number {\n  return 1;\n}\n');
+  writeFileSync(join(ws, 'src/old.ts'), "import { one } from './util.js';\nimport { one as uno } from './util.js';\nexport const two = one() + 1;\n");
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  base = git('rev-parse', 'HEAD');
+  git('checkout', '-q', '-b', 'feature');
+  writeFileSync(join(ws, 'src/new.ts'), "export function fail(): never {\n  throw new Error();\n}\n");
+  git('add', '-A');
+  git('commit', '-q', '-m', 'feature');
+  head = git('rev-parse', 'HEAD');
+  gh = new FakeGitHub();
+  await gh.start();
+}, 120_000);
+
+afterAll(async () => {
+  await gh.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+describe('review-bot --diff <base-ref>', () => {
+  it('keeps only findings on lines changed since the merge base', () => {
+    const all = capture();
+    main([ws, '--format', 'json', '--fail-on', 'never'], all);
+    const scoped = capture();
+    const code = main([ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'], scoped);
+    expect(code).toBe(0);
+    const files = (text: string[]): string[] => (JSON.parse(text.join('')) as { findings: { file: string; line: number }[] }).findings.map((f) => `${f.file}:${f.line}`);
+    expect(files(all.stdout).some((f) => f.startsWith('src/old.ts'))).toBe(true);
+    const places = files(scoped.stdout);
+    expect(places).toContain('src/new.ts:2');
+    expect(places.every((f) => f.startsWith('src/new.ts:'))).toBe(true);
+  });
+
+  it('says so when the base ref does not exist', () => {
+    const io = capture();
+    expect(main([ws, '--diff', 'no-such-branch'], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/--diff: git diff no-such-branch\.\.\.HEAD failed/);
+  });
+});
+
+describe('review-bot --github-pr <owner/repo#n>', () => {
+  it('posts one review from outside Actions, and nothing on a re-run', async () => {
+    const files = [{ filename: 'src/new.ts', status: 'added' as const, patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}', additions: 3 }];
+    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 9, headSha: head, baseSha: base, files });
+    const io = capture();
+    const env = { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' };
+    const code = await githubPrMain(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, '--fail-on', 'never', ws], io, env);
+    expect(io.stderr.join('')).toMatch(/posted a review with \d+ inline comments/);
+    expect(code).toBe(0);
+    expect(pull.reviews).toHaveLength(1);
+    const places = pull.comments.map((c) => `${c.path}:${c.line ?? 0}`);
+    expect(places).toContain('src/new.ts:2');
+    expect(places.every((p) => p.startsWith('src/new.ts:'))).toBe(true);
+    const again = capture();
+    await githubPrMain(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, ws], again, env);
+    expect(pull.reviews).toHaveLength(1);
+    expect(pull.comments).toHaveLength(places.length);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('needs a token and a well-formed reference', async () => {
+    const io = capture();
+    expect(await githubPrMain(['--github-pr', 'acme/widgets#9', ws], io, {})).toBe(2);
+    expect(io.stderr.join('')).toMatch(/GITHUB_TOKEN/);
+    expect(await githubPrMain(['--github-pr', 'widgets-9', ws], io, { GITHUB_TOKEN: 'x' })).toBe(2);
+  });
+});
