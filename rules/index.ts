@@ -10,6 +10,7 @@ import inconsistentErrorTypes from './inconsistent-error-types.js';
 import inconsistentIndentation from './inconsistent-indentation.js';
 import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
+import missingTests from './missing-tests.js';
 import redundantLock from './redundant-lock.js';
 import reentrantLock from './reentrant-lock.js';
 import sqlInjection from './sql-injection.js';
@@ -35,6 +36,7 @@ export const RULES: readonly AnyRule[] = [
   inconsistentIndentation,
   inconsistentSignature,
   insecureRandomness,
+  missingTests,
   redundantLock,
   reentrantLock,
   sqlInjection,
