@@ -28,11 +28,11 @@ export default defineRule({
     rationale: 'A property or method that nothing reads is dead code that readers still have to understand and keep in step with the rest of the class; a field that is only written often means a forgotten step.',
     messages: {
       unusedMember: {
-        message: '{{kind}} `{{name}}` is never read in the {{files}} analysed{{reach}}.',
+        message: 'The {{kind}} `{{name}}` is never read in the {{files}} analysed{{reach}}.',
         recommendation: 'Remove `{{name}}` from `{{className}}`, or use it where it was meant to be used.',
       },
       writeOnlyMember: {
-        message: '{{kind}} `{{name}}` is assigned but never read in the {{files}} analysed{{reach}}.',
+        message: 'The {{kind}} `{{name}}` is assigned but never read in the {{files}} analysed{{reach}}.',
         recommendation: 'Remove `{{name}}` and its assignments from `{{className}}`, or read it where it was meant to be used.',
       },
     },

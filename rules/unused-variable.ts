@@ -8,7 +8,7 @@ import type { FindingDraft } from '../src/model/rule.js';
 /** A declared local binding the rule checks. */
 interface Candidate {
   name: Identifier;
-  kind: 'Variable' | 'Function' | 'Class';
+  kind: 'variable' | 'function' | 'class';
 }
 
 export default defineRule({
@@ -24,11 +24,11 @@ export default defineRule({
     rationale: 'A binding that is never read is dead code: readers look for its purpose, and a value computed for it is thrown away, which often hides a forgotten step.',
     messages: {
       unusedVariable: {
-        message: '{{kind}} `{{name}}` is declared but never read.',
+        message: 'The {{kind}} `{{name}}` is declared but never read.',
         recommendation: 'Remove `{{name}}`, or use it where it was meant to be used.',
       },
       writeOnlyVariable: {
-        message: 'Variable `{{name}}` is assigned {{writes}} but never read.',
+        message: 'The variable `{{name}}` is assigned {{writes}} but never read.',
         recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
       },
     },
@@ -65,13 +65,13 @@ function candidatesOf(file: SourceFile): Candidate[] {
   const seen = new Set<ts.Symbol>();
   file.forEachDescendant((node) => {
     if (Node.isVariableDeclaration(node)) {
-      for (const name of bindingNamesOf(node.getNameNode())) out.push({ name, kind: 'Variable' });
+      for (const name of bindingNamesOf(node.getNameNode())) out.push({ name, kind: 'variable' });
     } else if (Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node)) {
       const name = node.getNameNode();
       const symbol = name?.getSymbol()?.compilerSymbol;
       if (name === undefined || (symbol !== undefined && seen.has(symbol))) return;
       if (symbol !== undefined) seen.add(symbol);
-      out.push({ name, kind: Node.isClassDeclaration(node) ? 'Class' : 'Function' });
+      out.push({ name, kind: Node.isClassDeclaration(node) ? 'class' : 'function' });
     }
   });
   return out;

@@ -112,10 +112,9 @@ function isDynamicSelfUse(node: ts.Node): boolean {
   return false;
 }
 
-/** How a member is described in messages: "Private method", "Static property", "Getter"... */
+/** How a member is described in messages: "private method", "static property", "getter"... */
 export function kindLabel(member: Member): string {
   const base = member.kind === 'accessor' ? (member.hasGetter ? (member.hasSetter ? 'accessor' : 'getter') : 'setter') : member.kind;
   const words = [member.isPrivate ? 'private' : '', member.isStatic ? 'static' : '', base].filter((w) => w !== '');
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return words.join(' ');
 }
