@@ -5,6 +5,7 @@ import type { FileDiff } from '../diff/parse.js';
 import { fileDiffFromGitHub } from '../diff/parse.js';
 import type { AnalysisResult, Finding } from '../model/finding.js';
 import { composeReview } from '../report/review.js';
+import { RULES } from '../../rules/index.js';
 import type { ExistingComment, ExistingReview, ReviewPlan } from '../report/github-review/plan.js';
 import { planReview } from '../report/github-review/plan.js';
 import type { PostResult } from '../report/github-review/post.js';
@@ -46,11 +47,22 @@ export interface ReviewOutcome {
   writeError: string | undefined;
 }
 
+const RULE_INFO = new Map(RULES.map((r) => [r.meta.id, { title: r.meta.title, rationale: r.meta.rationale }]));
+
 /** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
   const { diff, note } = await pullRequestDiff(request);
   const marked = markFindings(request.result.findings, diff, { mode: request.mode, rootPrefix: request.rootPrefix });
-  const [comments, reviews] = await readExisting(request);
+  let existing: [ExistingComment[], ExistingReview[]];
+  try {
+    existing = await readExisting(request);
+  } catch (error) {
+    if (!isWriteForbidden(error)) throw error;
+    // A token that cannot even read the review comments cannot write them either.
+    const plan = planReview({ marked, comments: [], reviews: [], commitId: request.headSha, maxComments: request.maxComments, renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }), note });
+    return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
+  }
+  const [comments, reviews] = existing;
   const failedRules = new Set(request.result.failures.map((f) => f.ruleId));
   const plan = planReview({
     marked,
@@ -62,6 +74,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
     failedRules,
     note,
     runId: request.runId,
+    ruleInfo: (id) => RULE_INFO.get(id),
   });
   try {
     const posted = await applyPlan(request.client, request.pr, plan, request.log);
@@ -74,7 +87,14 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
 
 /** The pull request's files as GitHub lists them, completed from git when GitHub's 3000-file cap cut the list. */
 async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff[]; note: string | undefined }> {
-  const files = await listFiles(request.client, request.pr);
+  let files: Awaited<ReturnType<typeof listFiles>>;
+  try {
+    files = await listFiles(request.client, request.pr);
+  } catch (error) {
+    if (!isWriteForbidden(error) || request.baseSha === undefined) throw error;
+    request.log(`cannot list the pull request's files (${httpFailure(error)?.message ?? 'forbidden'}); reading the diff from git`);
+    return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined };
+  }
   const diff = files.map(fileDiffFromGitHub);
   const capped = files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);
   if (!capped) return { diff, note: undefined };

@@ -134,6 +134,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
         posted.updated ? 'updated the latest review' : '',
         posted.deleted > 0 ? `deleted ${posted.deleted} comments whose finding is gone` : '',
         posted.replied > 0 ? `replied "resolved" in ${posted.replied} threads` : '',
+        posted.failed > 0 ? `${posted.failed} updates of earlier comments failed (see the log)` : '',
       ].filter((s) => s !== '');
       core.info(`review-bot: ${judged.length} findings in this pull request; ${did.join('; ')}`);
       await writeSummary(`${outcome.plan.summary}\n\n_review-bot ${did.join('; ')}._\n`);

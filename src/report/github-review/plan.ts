@@ -90,6 +90,8 @@ export interface PlanInput {
   note?: string | undefined;
   /** A unique id of this run, hidden in the review body so a half-made review can be found. */
   runId?: string | undefined;
+  /** Title and rationale of a rule, for inline comments. */
+  ruleInfo?: ((ruleId: string) => RuleInfo | undefined) | undefined;
 }
 
 const MARKER_PREFIX = 'review-bot:';
@@ -175,7 +177,7 @@ export function planReview(input: PlanInput): ReviewPlan {
       commitId: input.commitId,
       event: 'COMMENT',
       body: withRunId(body, input.runId),
-      comments: inline.map((m) => ({ path: m.path, line: m.commentLine ?? m.finding.line, side: 'RIGHT', body: commentBody(m.finding), fingerprint: m.finding.fingerprint })),
+      comments: inline.map((m) => ({ path: m.path, line: m.commentLine ?? m.finding.line, side: 'RIGHT', body: commentBody(m.finding, input.ruleInfo?.(m.finding.ruleId)), fingerprint: m.finding.fingerprint })),
       fallbackBody: withRunId(renderBody(rejected), input.runId),
     };
   } else if (latestReview !== undefined && visible(latestReview.body) !== visible(body)) {
@@ -258,16 +260,23 @@ function bodyItem(marked: MarkedFinding, reason: BodyReason): string {
   return `- \`${marked.path}:${f.line}\` ${severityLabel(f)} \`${f.ruleId}\`: ${f.message} ${f.recommendation} _(${REASONS[reason]})_`;
 }
 
-/** The body of an inline comment: severity and rule, message, recommendation, evidence, hidden fingerprint. */
-export function commentBody(finding: Finding): string {
+/** What a comment says about its rule. */
+export interface RuleInfo {
+  title: string;
+  rationale: string;
+}
+
+/** The body of an inline comment: severity and rule, message, recommendation, why it matters, evidence, hidden fingerprint. */
+export function commentBody(finding: Finding, rule?: RuleInfo): string {
   const parts = [
     findingMarker(finding.fingerprint),
-    `${severityLabel(finding)} \`${finding.ruleId}\``,
+    `${severityLabel(finding)} · ${rule === undefined ? '' : `${rule.title} `}(\`${finding.ruleId}\`)`,
     '',
     finding.message,
     '',
     `**Recommendation:** ${finding.recommendation}`,
   ];
+  if (rule !== undefined) parts.push('', `_Why it matters:_ ${rule.rationale}`);
   if (finding.evidence.length > 0) {
     const notes = finding.evidence.map((e) => `- ${e.note}${e.file === undefined ? '' : ` (\`${e.file}${e.line === undefined ? '' : `:${e.line}`}\`)`}`);
     parts.push('', '<details><summary>Evidence</summary>', '', fitLines(notes, 20_000), '', '</details>');

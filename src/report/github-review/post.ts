@@ -1,6 +1,6 @@
 /** Applies a ReviewPlan to a pull request through Octokit. I/O only: every decision is in plan.ts. */
 import type { ReviewClient } from '../../github/client.js';
-import { httpFailure } from '../../github/client.js';
+import { httpFailure, isWriteForbidden } from '../../github/client.js';
 import type { PullRequestRef } from '../../github/pull-request.js';
 import { listReviews } from '../../github/pull-request.js';
 import type { ReviewPlan } from './plan.js';
@@ -18,11 +18,13 @@ export interface PostResult {
   movedToBody: boolean;
   deleted: number;
   replied: number;
+  /** Updates, replies or deletions that failed (reported in the log; the review stands). */
+  failed: number;
 }
 
 /** Posts, updates, replies and deletes as planned; creating the review comes first, deleting last. */
 export async function applyPlan(client: ReviewClient, pr: PullRequestRef, plan: ReviewPlan, log: (message: string) => void): Promise<PostResult> {
-  const result: PostResult = { reviewUrl: undefined, created: false, updated: false, comments: 0, movedToBody: false, deleted: 0, replied: 0 };
+  const result: PostResult = { reviewUrl: undefined, created: false, updated: false, comments: 0, movedToBody: false, deleted: 0, replied: 0, failed: 0 };
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
   if (plan.create !== undefined) {
     const review = plan.create;
@@ -47,21 +49,37 @@ export async function applyPlan(client: ReviewClient, pr: PullRequestRef, plan: 
       }
     }
   }
-  if (plan.update !== undefined) {
-    const { data } = await client.rest.pulls.updateReview({ ...base, review_id: plan.update.reviewId, body: plan.update.body });
-    Object.assign(result, { reviewUrl: data.html_url, updated: true });
+  // After the review: tidying up. A failure here is reported and skipped, unless the token cannot
+  // write at all and nothing was posted yet (then the caller falls back to annotations).
+  const tidy = async (what: string, step: () => Promise<void>): Promise<void> => {
+    try {
+      await step();
+    } catch (error) {
+      if (isWriteForbidden(error) && !result.created) throw error;
+      const failure = httpFailure(error);
+      if (failure?.status === 404 && what.startsWith('delete')) return; // already gone
+      result.failed += 1;
+      log(`could not ${what}: ${failure === undefined ? String(error) : `${failure.status} ${failure.message}`}`);
+    }
+  };
+  const update = plan.update;
+  if (update !== undefined) {
+    await tidy(`update review ${update.reviewId}`, async () => {
+      const { data } = await client.rest.pulls.updateReview({ ...base, review_id: update.reviewId, body: update.body });
+      Object.assign(result, { reviewUrl: data.html_url, updated: true });
+    });
   }
   for (const reply of plan.replies) {
-    await client.rest.pulls.createReplyForReviewComment({ ...base, comment_id: reply.commentId, body: reply.body });
-    result.replied += 1;
+    await tidy(`reply to comment ${reply.commentId}`, async () => {
+      await client.rest.pulls.createReplyForReviewComment({ ...base, comment_id: reply.commentId, body: reply.body });
+      result.replied += 1;
+    });
   }
   for (const comment of plan.delete) {
-    try {
+    await tidy(`delete comment ${comment.commentId}`, async () => {
       await client.rest.pulls.deleteReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: comment.commentId });
       result.deleted += 1;
-    } catch (error) {
-      if (httpFailure(error)?.status !== 404) throw error; // already gone
-    }
+    });
   }
   return result;
 }
