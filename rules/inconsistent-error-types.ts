@@ -28,8 +28,8 @@ interface ErrorSite {
   normalised: string;
   /** The message as written, interpolations shown as `${…}`. */
   display: string;
-  /** Name of the enclosing function or method, or `module scope`. */
-  where: string;
+  /** The enclosing function or method. */
+  where: Place;
   /** Classes the error class extends (`['LookupError', 'Error']`). */
   ancestors: string[];
 }
@@ -55,6 +55,7 @@ const LOOKUP_VERBS = new Set(['find', 'get', 'lookup', 'load', 'fetch', 'resolve
 const CONVENTION_WORDS = new Set([
   'throw', 'throws', 'fail', 'fails', 'error', 'strict', 'required', 'require', 'must', 'expect', 'ensure', 'assert',
   'try', 'maybe', 'optional', 'safe', 'unsafe', 'null', 'undefined', 'nullable', 'default', 'else', 'create', 'if', 'exists',
+  'existing', 'known',
 ]);
 
 export default defineRule({
@@ -70,15 +71,15 @@ export default defineRule({
     rationale: 'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
     messages: {
       sameMessageOtherClass: {
-        message: '`{{where}}` throws `{{errorClass}}` with the message "{{text}}"; `{{otherWhere}}` throws `{{otherClass}}` with the same message (line {{line}}).',
+        message: 'The message "{{text}}" is thrown as `{{errorClass}}` in {{where}} but as `{{otherClass}}` in {{otherWhere}} (line {{line}}).',
         recommendation: 'Throw `{{otherClass}}` here too, or give the two failures different messages if they are different failures.',
       },
       throwsWhereSiblingReturns: {
-        message: '`{{member}}` throws `{{errorClass}}` when no `{{entity}}` is found; its sibling `{{sibling}}` returns `{{absent}}` for the same case (line {{line}}).',
+        message: 'Lookup `{{member}}` throws `{{errorClass}}` when no `{{entity}}` is found; its sibling `{{sibling}}` returns `{{absent}}` for the same case (line {{line}}).',
         recommendation: 'Return `{{absent}}` from `{{member}}` as `{{sibling}}` does, or rename one of them so its name states that it throws (e.g. `{{member}}OrThrow`).',
       },
       returnsWhereSiblingThrows: {
-        message: '`{{member}}` returns `{{absent}}` when no `{{entity}}` is found; its sibling `{{sibling}}` throws `{{errorClass}}` for the same case (line {{line}}).',
+        message: 'Lookup `{{member}}` returns `{{absent}}` when no `{{entity}}` is found; its sibling `{{sibling}}` throws `{{errorClass}}` for the same case (line {{line}}).',
         recommendation: 'Throw `{{errorClass}}` from `{{member}}` as `{{sibling}}` does, or rename the throwing sibling so its name states that it throws (e.g. `{{sibling}}OrThrow`).',
       },
     },
@@ -110,16 +111,16 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
       yield {
         node: site.node,
         messageId: 'sameMessageOtherClass',
-        symbol: `${ownerPrefix(site.node)}${site.where}.${site.errorClass}`,
+        symbol: `${ownerPrefix(site.node)}${site.where.name}.${site.errorClass}`,
         data: {
-          where: site.where,
+          where: lowerFirst(site.where.label),
           errorClass: site.errorClass,
           text: site.display,
-          otherWhere: reference.where,
+          otherWhere: lowerFirst(reference.where.label),
           otherClass: reference.errorClass,
           line: reference.node.getStartLineNumber(),
         },
-        evidence: majority.slice(0, MAX_EVIDENCE).map((s) => ({ note: `\`${s.where}\` throws \`${s.errorClass}\` with this message`, node: s.node })),
+        evidence: majority.slice(0, MAX_EVIDENCE).map((s) => ({ note: `${s.where.label} throws \`${s.errorClass}\` with this message`, node: s.node })),
       };
     }
   }
@@ -200,7 +201,7 @@ function errorSiteOf(raw: Expression): ErrorSite | undefined {
   if (parts === undefined) return undefined;
   const normalised = normaliseMessage(parts);
   if (literalWordCount(normalised) < 2) return undefined;
-  return { node: expression, errorClass, normalised, display: displayOf(parts), where: whereOf(expression), ancestors: ancestorsOf(callee) };
+  return { node: expression, errorClass, normalised, display: displayOf(parts), where: placeOf(expression), ancestors: ancestorsOf(callee) };
 }
 
 /** The message as literal text and holes (`undefined` entries); undefined when it is not built from literals. */
@@ -257,26 +258,46 @@ function ownerPrefix(node: Node): string {
   return name === undefined ? '' : `${name}.`;
 }
 
-/** Name of the function or method a node is in, or `module scope`. */
-function whereOf(node: Node): string {
-  let fn = enclosingFunctionOf(node);
-  while (fn !== undefined) {
-    const name = functionNameOf(fn);
-    if (name !== undefined) return name;
-    fn = enclosingFunctionOf(fn);
-  }
-  return 'module scope';
+/** Where a throw is: its nearest named function or method, else its innermost function, else top-level code. */
+interface Place {
+  /** `Method \`find\``, `The function on line 12`, `Top-level code`. */
+  label: string;
+  /** The name, or `anonymous`/`top-level` for the fingerprint. */
+  name: string;
 }
 
-/** The name of a function-like node: its own, or that of the variable or property it is assigned to. */
-function functionNameOf(fn: Node): string | undefined {
-  if (Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) {
-    return fn.getName();
+/** The place of a node, for messages. */
+function placeOf(node: Node): Place {
+  const innermost = enclosingFunctionOf(node);
+  let fn = innermost;
+  while (fn !== undefined) {
+    const named = namedPlaceOf(fn);
+    if (named !== undefined) return named;
+    fn = enclosingFunctionOf(fn);
   }
-  if (Node.isConstructorDeclaration(fn)) return 'constructor';
+  if (innermost !== undefined) return { label: `The function on line ${innermost.getStartLineNumber()}`, name: 'anonymous' };
+  return { label: 'Top-level code', name: 'top-level' };
+}
+
+/** The place of a named function-like node: its own name, or that of the variable or property it is assigned to. */
+function namedPlaceOf(fn: Node): Place | undefined {
+  if (Node.isMethodDeclaration(fn)) return { label: `Method \`${fn.getName()}\``, name: fn.getName() };
+  if (Node.isFunctionDeclaration(fn)) {
+    const name = fn.getName();
+    return name === undefined ? undefined : { label: `Function \`${name}\``, name };
+  }
+  if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) return { label: `Accessor \`${fn.getName()}\``, name: fn.getName() };
+  if (Node.isConstructorDeclaration(fn)) return { label: 'The constructor', name: 'constructor' };
   const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getName();
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) {
+    return { label: `Function \`${parent.getName()}\``, name: parent.getName() };
+  }
   return undefined;
+}
+
+/** A place label in the middle of a sentence: `method \`find\``, `the function on line 12`. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 // ---------------------------------------------------------------------------
@@ -286,11 +307,8 @@ function functionNameOf(fn: Node): string | undefined {
 function* lookupFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
   const behaviours = members.filter((m) => !isPrivate(m)).flatMap((m) => lookupBehaviourOf(m) ?? []);
   for (const family of groupBy(behaviours, (b) => `${b.verb}\u0000${b.entity}`).values()) {
-    const allThrowers = family.filter((b) => b.thrown !== undefined);
-    const allReturners = family.filter((b) => b.returned !== undefined);
-    // A lookup that calls its sibling of the other convention is that sibling's deliberate variant (`get` wrapping `find`).
-    const throwers = allThrowers.filter((t) => !allReturners.some((r) => calls(t.member, r.member)));
-    const returners = allReturners.filter((r) => !allThrowers.some((t) => calls(r.member, t.member)));
+    const throwers = family.filter((b) => b.thrown !== undefined);
+    const returners = family.filter((b) => b.returned !== undefined);
     if (throwers.length === 0 || returners.length === 0) continue;
     const throwersWin = throwers.length > returners.length || (throwers.length === returners.length && first(throwers) < first(returners));
     if (throwersWin) {
@@ -306,15 +324,6 @@ function isPrivate(member: SiblingMember): boolean {
   const fn = member.fn;
   if (!Node.isMethodDeclaration(fn)) return false;
   return fn.hasModifier(SyntaxKind.PrivateKeyword) || Node.isPrivateIdentifier(fn.getNameNode());
-}
-
-/** True when `caller` calls `callee` directly (`this.callee(…)`, or `callee(…)` between module functions). */
-function calls(caller: SiblingMember, callee: SiblingMember): boolean {
-  return caller.fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
-    const target = call.getExpression();
-    if (Node.isPropertyAccessExpression(target)) return target.getExpression().getKind() === SyntaxKind.ThisKeyword && target.getName() === callee.name;
-    return Node.isIdentifier(target) && target.getText() === callee.name;
-  });
 }
 
 /** Source position of the first member of a list. */
@@ -378,20 +387,48 @@ function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | undefined {
   if (present.length !== 1 || entityType === undefined || !isEntityType(entityType)) return undefined;
   const entity = shorten(entityType.getText(member.fn));
   const absent = absentOf(member.fn, type);
+  const thrown = missingThrowOf(member.fn);
   if (absent !== 'none') {
+    // A lookup that throws for one missing thing and returns `undefined` for another follows no single convention.
+    if (thrown !== undefined || !returnsAbsentOnPurpose(member.fn)) return undefined;
     const node = member.fn.getReturnTypeNode() ?? member.nameNode;
     return { member, verb, entity, returned: { absent: absent === 'both' ? 'undefined` or `null' : absent, node } };
   }
-  const thrown = missingThrowOf(member.fn);
   return thrown === undefined ? undefined : { member, verb, entity, thrown };
+}
+
+/**
+ * True when the function means to return nothing: its written return type
+ * says `| undefined` or `| null`, or it has a `return;`, `return undefined`,
+ * `return null`, or returns a lookup result that may be absent
+ * (`this.map.get(key)`, `list.find(…)`, `cache[key]`, a local variable). An
+ * optional property passed through (`return relation.junction`) is not enough.
+ */
+function returnsAbsentOnPurpose(fn: SiblingFunction): boolean {
+  const typeNode = fn.getReturnTypeNode();
+  if (typeNode !== undefined && absentOf(fn, fn.getReturnType()) !== 'none' && absentFormOfTypeNode(unwrapPromiseNode(typeNode)) !== 'none') return true;
+  return ownReturnsOf(fn).some((statement) => {
+    const raw = statement.getExpression();
+    if (raw === undefined) return true;
+    const expression = unwrapParentheses(raw);
+    const text = expression.getText();
+    if (text === 'undefined' || text === 'null' || text === 'void 0') return true;
+    if (Node.isPropertyAccessExpression(expression)) return false;
+    return mayBeAbsent(expression.getType());
+  });
+}
+
+/** `X` for a written `Promise<X>`, else the node itself. */
+function unwrapPromiseNode(typeNode: Node): Node {
+  if (!Node.isTypeReference(typeNode) || typeNode.getTypeName().getText() !== 'Promise') return typeNode;
+  return typeNode.getTypeArguments()[0] ?? typeNode;
 }
 
 /** The absent values a function returns, from the checker and from a written return type. */
 function absentOf(fn: SiblingFunction, type: Type): AbsentForm {
   const typeNode = fn.getReturnTypeNode();
   if (typeNode === undefined) return absentFormOf(type);
-  const inner = Node.isTypeReference(typeNode) && typeNode.getTypeName().getText() === 'Promise' ? typeNode.getTypeArguments()[0] ?? typeNode : typeNode;
-  return mergeAbsent(absentFormOf(type), absentFormOfTypeNode(inner));
+  return mergeAbsent(absentFormOf(type), absentFormOfTypeNode(unwrapPromiseNode(typeNode)));
 }
 
 /** True for a fully known type that can stand for an entity: not `any`/`unknown`/`void`/`boolean`, no type parameter, no function. */

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
@@ -174,12 +174,12 @@ function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
   return { kind: typeNode === undefined ? 'inferred' : 'declared', text: present.getText(param), type: present };
 }
 
-/** Which absent value the parameter accepts: `undefined` (optional, defaulted, or `| undefined`) or `null` (`| null`, also with a default); undefined when both or neither. */
+/** Which absent value the parameter accepts: `undefined` (optional, defaulted, or `| undefined`) or `null` (`| null`, also with the default `= null`); undefined when both or neither. */
 function absentOf(param: ParameterDeclaration): 'undefined' | 'null' | undefined {
   const typeNode = param.getTypeNode();
   const fromType = typeNode === undefined ? 'none' : absentFormOfTypeNode(typeNode);
   // `generation: number | null = null` follows the null convention; its default only spares callers the argument.
-  const defaultedNull = param.hasInitializer() && fromType === 'null';
+  const defaultedNull = param.getInitializer()?.getKind() === SyntaxKind.NullKeyword && fromType === 'null';
   const fromMark = combineAbsent(param.hasQuestionToken() || (param.hasInitializer() && !defaultedNull), false);
   const form = mergeAbsent(fromMark, fromType);
   return form === 'undefined' || form === 'null' ? form : undefined;

@@ -187,3 +187,4 @@ export function combineAbsent(hasUndefined: boolean, hasNull: boolean): AbsentFo
 export function mergeAbsent(a: AbsentForm, b: AbsentForm): AbsentForm {
   return combineAbsent(a === 'undefined' || a === 'both' || b === 'undefined' || b === 'both', a === 'null' || a === 'both' || b === 'null' || b === 'both');
 }
+
