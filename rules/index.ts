@@ -6,11 +6,15 @@ import disabledTlsVerification from './disabled-tls-verification.js';
 import duplicateImport from './duplicate-import.js';
 import errorWithoutMessage from './error-without-message.js';
 import hardcodedSecret from './hardcoded-secret.js';
+import incompleteDocstring from './incomplete-docstring.js';
 import inconsistentErrorTypes from './inconsistent-error-types.js';
 import inconsistentIndentation from './inconsistent-indentation.js';
+import inconsistentNaming from './inconsistent-naming.js';
 import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
+import missingDocstring from './missing-docstring.js';
 import missingTests from './missing-tests.js';
+import missingTypeHint from './missing-type-hint.js';
 import redundantLock from './redundant-lock.js';
 import reentrantLock from './reentrant-lock.js';
 import sqlInjection from './sql-injection.js';
@@ -32,11 +36,15 @@ export const RULES: readonly AnyRule[] = [
   duplicateImport,
   errorWithoutMessage,
   hardcodedSecret,
+  incompleteDocstring,
   inconsistentErrorTypes,
   inconsistentIndentation,
+  inconsistentNaming,
   inconsistentSignature,
   insecureRandomness,
+  missingDocstring,
   missingTests,
+  missingTypeHint,
   redundantLock,
   reentrantLock,
   sqlInjection,

@@ -1,0 +1,368 @@
+import { Node, ts } from 'ts-morph';
+import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import { getUnambiguousStyle, splitWords } from './_shared/naming.js';
+import type { NamingStyle } from './_shared/naming.js';
+
+/** The kinds of names whose styles are compared among themselves. */
+type NameKind = 'variable' | 'function' | 'method' | 'property' | 'parameter' | 'type';
+
+/** One declared name the rule counts. */
+interface NameSample {
+  kind: NameKind;
+  name: string;
+  style: NamingStyle;
+  node: Node;
+  symbol: string;
+}
+
+/** Per-run memo of per-container facts. */
+interface Cache {
+  wireFormat: Map<Node, boolean>;
+  heritage: Map<Node, Type[]>;
+}
+
+interface Options {
+  minimumShare: number;
+  minimumSamples: number;
+}
+
+/** Plural of each kind, as messages say it. */
+const KIND_PLURAL: Record<NameKind, string> = {
+  variable: 'variables',
+  function: 'functions',
+  method: 'methods',
+  property: 'properties',
+  parameter: 'parameters',
+  type: 'type names',
+};
+
+/** Styles compared per kind; PascalCase and UPPER_SNAKE_CASE values are conventions (constructors, components, constants). */
+const COMPARED_STYLES: Record<NameKind, readonly NamingStyle[]> = {
+  variable: ['camelCase', 'snake_case'],
+  function: ['camelCase', 'snake_case'],
+  method: ['camelCase', 'snake_case'],
+  property: ['camelCase', 'snake_case'],
+  parameter: ['camelCase', 'snake_case'],
+  type: ['PascalCase', 'camelCase', 'snake_case'],
+};
+
+export default defineRule({
+  meta: {
+    id: 'inconsistent-naming',
+    description: 'Enforce the naming style that the project itself uses for each kind of name',
+    category: 'style',
+    defaultSeverity: 'info',
+    stability: 'stable',
+    scope: 'project',
+    needsTypeChecker: true,
+    title: 'Inconsistent naming',
+    rationale: 'A name written in a different style from its siblings makes readers wonder whether it comes from elsewhere (a wire format, a library) and makes names harder to guess.',
+    messages: {
+      inconsistentName: {
+        message: '`{{name}}` is {{style}} while {{count}} of {{total}} {{kinds}} in this project are {{dominant}}.',
+        recommendation: 'Rename `{{name}}` to `{{suggestion}}`, the style of the other {{kinds}}.',
+      },
+    },
+    options: {
+      defaults: { minimumShare: 0.8, minimumSamples: 5 },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          minimumShare: { type: 'number', minimum: 0.5, description: 'Share of the multi-word names of a kind that must use one style for that style to count as the convention.' },
+          minimumSamples: { type: 'number', minimum: 1, description: 'Number of multi-word names of a kind needed before a convention is inferred.' },
+        },
+      },
+    },
+  },
+  *check({ files, options }) {
+    const samples = collectSamples(files);
+    for (const kind of Object.keys(KIND_PLURAL).filter(isNameKind)) {
+      const ofKind = samples.filter((s) => s.kind === kind);
+      const dominant = getDominantStyle(ofKind, options);
+      if (dominant === undefined) continue;
+      const count = ofKind.filter((s) => s.style === dominant).length;
+      for (const outlier of ofKind.filter((s) => s.style !== dominant)) {
+        const example = nearestExample(outlier, ofKind, dominant);
+        yield {
+          node: outlier.node,
+          messageId: 'inconsistentName',
+          symbol: outlier.symbol,
+          data: {
+            name: outlier.name,
+            style: outlier.style,
+            count,
+            total: ofKind.length,
+            kinds: KIND_PLURAL[kind],
+            dominant,
+            suggestion: restyle(outlier.name, dominant),
+          },
+          evidence: example === undefined ? [] : [{ note: `\`${example.name}\` is ${dominant}`, node: example.node }],
+        };
+      }
+    }
+  },
+});
+
+/** Type guard for the keys of KIND_PLURAL. */
+function isNameKind(value: string): value is NameKind {
+  return value in KIND_PLURAL;
+}
+
+/** The style used by at least `minimumShare` of at least `minimumSamples` names, if any. */
+function getDominantStyle(samples: readonly NameSample[], options: Options): NamingStyle | undefined {
+  if (samples.length < options.minimumSamples) return undefined;
+  const counts = new Map<NamingStyle, number>();
+  for (const sample of samples) counts.set(sample.style, (counts.get(sample.style) ?? 0) + 1);
+  for (const [style, count] of counts) {
+    if (count / samples.length >= options.minimumShare && count < samples.length) return style;
+  }
+  return undefined;
+}
+
+/** A name of the dominant style, preferably in the same file and close by. */
+function nearestExample(outlier: NameSample, samples: readonly NameSample[], dominant: NamingStyle): NameSample | undefined {
+  const file = outlier.node.getSourceFile();
+  const line = outlier.node.getStartLineNumber();
+  const candidates = samples.filter((s) => s.style === dominant);
+  const sameFile = candidates.filter((s) => s.node.getSourceFile() === file);
+  const pool = sameFile.length > 0 ? sameFile : candidates;
+  let best: NameSample | undefined;
+  for (const candidate of pool) {
+    if (best === undefined || Math.abs(candidate.node.getStartLineNumber() - line) < Math.abs(best.node.getStartLineNumber() - line)) best = candidate;
+  }
+  return best;
+}
+
+/** The name rewritten in a style, keeping its leading and trailing `_`/`$`. */
+function restyle(name: string, style: NamingStyle): string {
+  const prefix = /^[_$]*/.exec(name)?.[0] ?? '';
+  const suffix = /[_$]*$/.exec(name)?.[0] ?? '';
+  const words = splitWords(name);
+  const capitalised = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  let core: string;
+  if (style === 'snake_case') core = words.join('_');
+  else if (style === 'UPPER_SNAKE_CASE') core = words.join('_').toUpperCase();
+  else if (style === 'PascalCase') core = capitalised.join('');
+  else core = (words[0] ?? '') + capitalised.slice(1).join('');
+  return prefix + core + suffix;
+}
+
+/** Every counted name of the project, one per declaration. */
+function collectSamples(files: readonly SourceFile[]): NameSample[] {
+  const samples: NameSample[] = [];
+  const seen = new Set<string>();
+  const cache: Cache = { wireFormat: new Map(), heritage: new Map() };
+  for (const file of files) {
+    file.forEachDescendant((node, traversal) => {
+      if (isAmbient(node)) {
+        traversal.skip();
+        return;
+      }
+      const found = sampleOf(node, cache);
+      if (found === undefined) return;
+      const style = getUnambiguousStyle(found.name);
+      if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) return;
+      const key = `${file.getFilePath()}:${dedupeKey(found.node, found.name)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      samples.push({ ...found, style });
+    });
+  }
+  return samples;
+}
+
+/** One key per declaration: a class's getter and setter, or an interface's overloads, share theirs. */
+function dedupeKey(nameNode: Node, name: string): string {
+  const member = nameNode.getParent();
+  const container = member?.getParent();
+  if (member !== undefined && container !== undefined && (Node.isClassLikeDeclarationBase(container) || Node.isInterfaceDeclaration(container) || Node.isTypeLiteral(container))) {
+    return `${String(container.getPos())}.${name}`;
+  }
+  return String(nameNode.getPos());
+}
+
+/** The name a node declares and its kind, or undefined when the node declares no name the rule judges. */
+function sampleOf(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefined {
+  if (Node.isVariableDeclaration(node)) return variableSample(node);
+  if (Node.isBindingElement(node)) return bindingSample(node);
+  if (Node.isFunctionDeclaration(node)) {
+    const nameNode = node.getNameNode();
+    if (nameNode === undefined || !node.hasBody()) return undefined;
+    return { kind: 'function', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+  }
+  if (Node.isParameterDeclaration(node)) return parameterSample(node, cache);
+  if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node)) return memberSample(node, 'method', cache);
+  if (Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)) {
+    return memberSample(node, 'property', cache);
+  }
+  if (Node.isClassDeclaration(node) || Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isEnumDeclaration(node)) {
+    const nameNode = node.getNameNode();
+    if (nameNode === undefined) return undefined;
+    if ((Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) && isNamedAfterValue(nameNode)) return undefined;
+    return { kind: 'type', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+  }
+  return undefined;
+}
+
+/** True when a type shares its name with a value (`interface optional` beside `const optional`): it is named after that value. */
+function isNamedAfterValue(nameNode: Node): boolean {
+  const symbol = nameNode.getSymbol();
+  return symbol !== undefined && (symbol.getFlags() & ts.SymbolFlags.Value) !== 0;
+}
+
+/** A variable, or a function when its initializer is a function expression. */
+function variableSample(node: Node): Omit<NameSample, 'style'> | undefined {
+  if (!Node.isVariableDeclaration(node)) return undefined;
+  const nameNode = node.getNameNode();
+  if (!Node.isIdentifier(nameNode)) return undefined;
+  const initializer = unwrap(node.getInitializer());
+  const isFunction = initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer));
+  return { kind: isFunction ? 'function' : 'variable', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+}
+
+/** A destructured name: judged only when renamed (`{ a: localName }`) or taken from an array; shorthand names come from the object's type. */
+function bindingSample(node: Node): Omit<NameSample, 'style'> | undefined {
+  if (!Node.isBindingElement(node)) return undefined;
+  const nameNode = node.getNameNode();
+  if (!Node.isIdentifier(nameNode)) return undefined;
+  if (Node.isObjectBindingPattern(node.getParent()) && node.getPropertyNameNode() === undefined) return undefined;
+  const root = node.getFirstAncestor((a) => Node.isParameterDeclaration(a) || Node.isVariableDeclaration(a));
+  if (root === undefined) return undefined;
+  if (Node.isParameterDeclaration(root) && !hasImplementation(root)) return undefined;
+  const kind: NameKind = Node.isParameterDeclaration(root) ? 'parameter' : 'variable';
+  return { kind, name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+}
+
+/** A parameter of a function with a body (names in signatures without bodies are often copied from elsewhere). */
+function parameterSample(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefined {
+  if (!Node.isParameterDeclaration(node)) return undefined;
+  const nameNode = node.getNameNode();
+  if (!Node.isIdentifier(nameNode) || nameNode.getText() === 'this') return undefined;
+  if (!hasImplementation(node)) return undefined;
+  if (node.isParameterProperty()) return parameterPropertySample(node, nameNode.getText(), cache);
+  return { kind: 'parameter', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+}
+
+/** A constructor parameter that declares a property (`constructor(readonly name: T)`) is judged as a property of its class. */
+function parameterPropertySample(node: ParameterDeclaration, name: string, cache: Cache): Omit<NameSample, 'style'> | undefined {
+  const container = node.getParent().getParent();
+  if (isWireFormat(container, cache) || inheritsMember(container, name, cache)) return undefined;
+  return { kind: 'property', name, node: node.getNameNode(), symbol: symbolPath(container, name) };
+}
+
+/** True when the parameter belongs to a function with a body. */
+function hasImplementation(parameter: Node): boolean {
+  const owner = parameter.getParent();
+  if (owner === undefined) return false;
+  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isConstructorDeclaration(owner)) return owner.hasBody();
+  return Node.isArrowFunction(owner) || Node.isFunctionExpression(owner) || Node.isGetAccessorDeclaration(owner) || Node.isSetAccessorDeclaration(owner);
+}
+
+/**
+ * A class, interface or type-literal member, unless its name comes from
+ * elsewhere: a quoted or computed name, an object literal's property (named
+ * by whatever consumes the object), a member of a wire-format type, or a
+ * member that overrides or implements a member of a base type.
+ */
+function memberSample(node: Node, kind: NameKind, cache: Cache): Omit<NameSample, 'style'> | undefined {
+  if (!(Node.isMethodDeclaration(node) || Node.isMethodSignature(node) || Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node))) return undefined;
+  const nameNode = node.getNameNode();
+  if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
+  const container = node.getParent();
+  if (!(Node.isClassDeclaration(container) || Node.isClassExpression(container) || Node.isInterfaceDeclaration(container) || Node.isTypeLiteral(container))) return undefined;
+  if (Node.isMethodDeclaration(node) && !node.hasBody() && !node.isAbstract()) {
+    if (node.getImplementation() !== undefined) return undefined;
+  }
+  const name = nameNode.getText().replace(/^#/, '');
+  if (isWireFormat(container, cache)) return undefined;
+  if (Node.isOverrideable(node) && node.hasOverrideKeyword()) return undefined;
+  if (inheritsMember(container, name, cache)) return undefined;
+  return { kind, name, node: nameNode, symbol: symbolPath(node, name) };
+}
+
+/**
+ * True when a type's own multi-word member names are mostly snake_case: it
+ * mirrors a wire format (JSON, SQL rows, a protocol), so its names are
+ * consistent with themselves.
+ */
+function isWireFormat(container: Node, cache: Cache): boolean {
+  const cached = cache.wireFormat.get(container);
+  if (cached !== undefined) return cached;
+  let snake = 0;
+  let camel = 0;
+  for (const name of memberNamesOf(container)) {
+    const style = getUnambiguousStyle(name);
+    if (style === 'snake_case') snake++;
+    if (style === 'camelCase') camel++;
+  }
+  const result = snake > 0 && snake >= camel;
+  cache.wireFormat.set(container, result);
+  return result;
+}
+
+/** Names of a class's, interface's or type literal's members, constructor parameter properties included. */
+function memberNamesOf(container: Node): string[] {
+  const names: string[] = [];
+  for (const member of container.getChildrenOfKind(ts.SyntaxKind.SyntaxList).flatMap((list) => list.getChildren())) {
+    if (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member) || Node.isMethodDeclaration(member) || Node.isMethodSignature(member)) {
+      names.push(member.getName().replace(/^#/, ''));
+    }
+    if (Node.isConstructorDeclaration(member)) {
+      for (const parameter of member.getParameters()) if (parameter.isParameterProperty()) names.push(parameter.getName());
+    }
+  }
+  return names;
+}
+
+/** True when a class or interface gets a member of that name from a base type, or has a base type the checker cannot resolve. */
+function inheritsMember(container: Node, name: string, cache: Cache): boolean {
+  let heritage = cache.heritage.get(container);
+  if (heritage === undefined) {
+    heritage = heritageTypesOf(container);
+    cache.heritage.set(container, heritage);
+  }
+  return heritage.some((type) => type.isAny() || type.getProperty(name) !== undefined);
+}
+
+/** The types a class extends and implements, or an interface extends. */
+function heritageTypesOf(container: Node): Type[] {
+  const heritage: Type[] = [];
+  if (Node.isClassDeclaration(container) || Node.isClassExpression(container)) {
+    const extendsClause = container.getExtends();
+    if (extendsClause !== undefined) heritage.push(extendsClause.getType());
+    for (const implemented of container.getImplements()) heritage.push(implemented.getType());
+  } else if (Node.isInterfaceDeclaration(container)) {
+    for (const extended of container.getExtends()) heritage.push(extended.getType());
+  }
+  return heritage;
+}
+
+/** The initializer without parentheses, `as` or `satisfies`. */
+function unwrap(node: Node | undefined): Node | undefined {
+  let current = node;
+  while (current !== undefined && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))) {
+    current = current.getExpression();
+  }
+  return current;
+}
+
+/** True for `declare` blocks and declarations: their names come from elsewhere, so the walk skips them. */
+function isAmbient(node: Node): boolean {
+  return Node.isAmbientable(node) && node.hasDeclareKeyword();
+}
+
+/** Dotted path of the declaration: enclosing classes, interfaces and functions, then the name. */
+function symbolPath(node: Node, name: string): string {
+  const parts: string[] = [];
+  for (const ancestor of node.getAncestors()) {
+    if (Node.isClassDeclaration(ancestor) || Node.isInterfaceDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isTypeAliasDeclaration(ancestor)) {
+      const ancestorName = ancestor.getName();
+      if (ancestorName !== undefined) parts.unshift(ancestorName);
+    } else if (Node.isVariableDeclaration(ancestor)) {
+      parts.unshift(ancestor.getName());
+    }
+  }
+  return [...parts, name].join('.');
+}

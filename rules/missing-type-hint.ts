@@ -1,0 +1,219 @@
+import { Node, Scope, TypeFormatFlags, ts } from 'ts-morph';
+import type { ClassDeclaration, ParameterDeclaration, SourceFile, Type } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+
+type MessageId = 'implicitAnyParameter' | 'missingReturnType';
+
+/** Function-like declarations whose parameters can be implicitly `any`. */
+type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
+
+/** Longest inferred type text a message quotes. */
+const MAX_TYPE_LENGTH = 100;
+
+export default defineRule({
+  meta: {
+    id: 'missing-type-hint',
+    description: 'Require type annotations where the checker infers `any` and on the return types of exported functions and public methods',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: true,
+    title: 'Missing type annotations',
+    rationale: 'A parameter the checker types as `any` turns off type checking wherever its value flows; an exported function without a return type lets a change in its body silently change its callers\' types.',
+    messages: {
+      implicitAnyParameter: {
+        message: 'Parameter `{{param}}` of `{{name}}` is implicitly `{{type}}`.',
+        recommendation: 'Add a type annotation to `{{param}}`.',
+      },
+      missingReturnType: {
+        message: '`{{name}}` ({{kind}}) returns `{{type}}` without a return type annotation.',
+        recommendation: 'Declare the return type of `{{name}}`.',
+      },
+    },
+    options: {
+      defaults: { checkReturnTypes: true, ignoreTestFiles: true },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkReturnTypes: { type: 'boolean', description: 'Also report exported functions and public methods of exported classes that have no return type annotation.' },
+          ignoreTestFiles: { type: 'boolean', description: 'Skip return types in test files (parameters are checked everywhere).' },
+        },
+      },
+    },
+  },
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (!isTypeChecked(file)) continue;
+      yield* implicitAnyParameters(file);
+      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file))) yield* missingReturnTypes(file);
+    }
+  },
+});
+
+/** TypeScript files, and JavaScript files the project type-checks (`checkJs` or `// @ts-check`). */
+function isTypeChecked(file: SourceFile): boolean {
+  if (!/\.[cm]?jsx?$/.test(file.getFilePath())) return true;
+  if (/^\s*\/\/\s*@ts-nocheck/m.test(file.getFullText())) return false;
+  return file.getProject().getCompilerOptions().checkJs === true || /^\s*\/\/\s*@ts-check/m.test(file.getFullText());
+}
+
+/** Parameters without annotation, default value or JSDoc type that the checker types as `any`, outside contextually typed functions. */
+function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const functions: FunctionLike[] = [];
+  file.forEachDescendant((node) => {
+    if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodSignature(node)) {
+      functions.push(node);
+    }
+  });
+  for (const fn of functions) {
+    if (fn.getParameters().every((p) => p.getTypeNode() !== undefined || p.hasInitializer())) continue;
+    if (isCallArgument(fn) || isContextuallyTyped(fn)) continue;
+    for (const parameter of fn.getParameters()) {
+      const type = implicitAnyTypeOf(parameter);
+      if (type === undefined) continue;
+      const name = functionName(fn);
+      yield {
+        node: parameter,
+        messageId: 'implicitAnyParameter',
+        symbol: `${name}(${parameter.getName()})`,
+        data: { param: parameter.getNameNode().getText().replace(/\s+/g, ' '), name, type },
+      };
+    }
+  }
+}
+
+/** `any` or `any[]` when the parameter's type is implicit and `any`; undefined otherwise. */
+function implicitAnyTypeOf(parameter: ParameterDeclaration): string | undefined {
+  if (parameter.getTypeNode() !== undefined || parameter.hasInitializer() || parameter.getName() === 'this') return undefined;
+  if (ts.getJSDocType(parameter.compilerNode) !== undefined) return undefined;
+  const type = parameter.getType();
+  const nameNode = parameter.getNameNode();
+  if (!Node.isIdentifier(nameNode)) {
+    const elements = nameNode.getDescendants().filter((n) => Node.isBindingElement(n));
+    return elements.some((e) => e.getType().isAny() && !e.hasInitializer()) ? 'any' : undefined;
+  }
+  if (parameter.isRestParameter()) return type.isArray() && type.getArrayElementType()?.isAny() === true ? 'any[]' : undefined;
+  return type.isAny() ? 'any' : undefined;
+}
+
+/**
+ * True when the checker types the function's parameters from where it is
+ * used: a callback passed to a typed function, a function assigned to a
+ * typed variable or property, an object-literal method.
+ */
+function isContextuallyTyped(fn: Node): boolean {
+  const checker = fn.getProject().getTypeChecker().compilerObject;
+  if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) return checker.getContextualType(fn.compilerNode) !== undefined;
+  if (Node.isMethodDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) {
+    const parent = fn.getParent();
+    return Node.isObjectLiteralExpression(parent) && checker.getContextualType(parent.compilerNode) !== undefined;
+  }
+  return false;
+}
+
+/**
+ * True when the function (or the object literal or array holding it) is an
+ * argument of a call or a JSX attribute value. Either the callee types it
+ * (contextual typing), or the callee cannot be typed (an untyped or
+ * uninstalled library), and then the callback's types are unknown, not
+ * absent. Decided from syntax, without asking the checker to resolve the call.
+ */
+function isCallArgument(fn: Node): boolean {
+  let current: Node = fn;
+  let parent = current.getParent();
+  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isObjectLiteralExpression(parent) || Node.isPropertyAssignment(parent) || Node.isArrayLiteralExpression(parent) || Node.isShorthandPropertyAssignment(parent))) {
+    current = parent;
+    parent = current.getParent();
+  }
+  if (Node.isJsxExpression(parent)) return true;
+  if (!(Node.isCallExpression(parent) || Node.isNewExpression(parent))) return false;
+  return parent.getArguments().includes(current);
+}
+
+/** A readable name for the function a parameter belongs to. */
+function functionName(fn: Node): string {
+  if (Node.isConstructorDeclaration(fn)) return `${className(fn)}.constructor`;
+  if (Node.isMethodDeclaration(fn) || Node.isSetAccessorDeclaration(fn) || Node.isMethodSignature(fn)) {
+    const owner = fn.getParent();
+    const ownerName = Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner) ? owner.getName() : undefined;
+    return ownerName === undefined ? fn.getName() : `${ownerName}.${fn.getName()}`;
+  }
+  if (Node.isFunctionDeclaration(fn)) return fn.getName() ?? 'default';
+  const parent = fn.getParent();
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getName();
+  return 'function';
+}
+
+/** The name of a member's class, or `class` for an anonymous one. */
+function className(member: Node): string {
+  const owner = member.getParent();
+  return Node.isClassDeclaration(owner) ? owner.getName() ?? 'default' : 'class';
+}
+
+/**
+ * Exported functions and public methods of exported classes that have no
+ * declared return type. Constructors, accessors, methods with computed names
+ * (protocol members such as `[Symbol.iterator]`) and members whose type a
+ * base class or interface declares are left out.
+ */
+function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  for (const fn of file.getFunctions()) {
+    if (!fn.isExported() || fn.getReturnTypeNode() !== undefined || hasJsDocReturnType(fn)) continue;
+    if (!fn.isOverload() && fn.getOverloads().length > 0) continue;
+    const name = fn.getName() ?? 'default';
+    yield returnFinding(fn.getNameNode() ?? fn, 'exported function', name, fn.getReturnType(), fn);
+  }
+  for (const statement of file.getVariableStatements()) {
+    if (!statement.isExported()) continue;
+    for (const declaration of statement.getDeclarations()) {
+      const initializer = declaration.getInitializer();
+      if (declaration.getTypeNode() !== undefined || !(Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) continue;
+      if (initializer.getReturnTypeNode() !== undefined || hasJsDocReturnType(initializer) || ts.getJSDocType(statement.compilerNode) !== undefined) continue;
+      yield returnFinding(declaration.getNameNode(), 'exported function', declaration.getName(), initializer.getReturnType(), initializer);
+    }
+  }
+  for (const cls of file.getClasses()) {
+    if (!cls.isExported()) continue;
+    const owner = cls.getName() ?? 'default';
+    for (const method of cls.getMethods()) {
+      if (method.getScope() !== Scope.Public || !Node.isIdentifier(method.getNameNode())) continue;
+      if (method.hasOverrideKeyword() || inheritsMember(cls, method.getName())) continue;
+      if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
+      if (!method.isOverload() && method.getOverloads().length > 0) continue;
+      yield returnFinding(method.getNameNode(), 'public method', `${owner}.${method.getName()}`, method.getReturnType(), method);
+    }
+  }
+}
+
+/** True when a base class or implemented interface declares the member (and so its type), or a base type cannot be resolved. */
+function inheritsMember(cls: ClassDeclaration, name: string): boolean {
+  const heritage = [cls.getExtends(), ...cls.getImplements()].filter((h) => h !== undefined);
+  return heritage.some((clause) => {
+    const type = clause.getType();
+    return type.isAny() || type.getProperty(name) !== undefined;
+  });
+}
+
+/** True when a JavaScript function declares its return type with `@returns {T}`. */
+function hasJsDocReturnType(fn: Node): boolean {
+  return ts.getJSDocReturnType(fn.compilerNode) !== undefined;
+}
+
+/** A missing-return-type finding quoting the inferred type. */
+function returnFinding(node: Node, kind: string, name: string, type: Type, enclosing: Node): FindingDraft<MessageId> {
+  return {
+    node,
+    messageId: 'missingReturnType',
+    symbol: name,
+    data: { kind, name, type: typeText(type, enclosing) },
+  };
+}
+
+/** The inferred type as the checker prints it, shortened when long. */
+function typeText(type: Type, enclosing: Node): string {
+  const text = type.getText(enclosing, TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.NoTruncation).replace(/\s+/g, ' ');
+  return text.length <= MAX_TYPE_LENGTH ? text : `${text.slice(0, MAX_TYPE_LENGTH - 1)}…`;
+}
