@@ -226,21 +226,36 @@ function convertsRepresentation(member: SiblingMember): boolean {
 }
 
 /**
- * The primitive kinds a type is made of (`'a' | 'b'` is `string`), or
- * undefined when some part is an object type: two object types that share a
- * parameter name are as often two concepts as one, so only primitive
- * disagreements (`generation: number` vs `generation: string`) are proven.
+ * The shapes a type is made of: primitive kinds (`'a' | 'b'` is `string`) and
+ * standard containers (array or tuple, `Map`, `Set`, `Record` or index
+ * signature); undefined when some part is another object type. Two named
+ * object types that share a parameter name are as often two concepts as one
+ * (`column: TableColumn` vs `column: ColumnMetadata`), so only disagreements
+ * of shape are proven (`generation: number` vs `generation: string`,
+ * `tags: string[]` vs `tags: Record<string, string>`).
  */
 function primitiveKindsOf(type: Type): Set<string> | undefined {
   const kinds = new Set<string>();
   for (const part of type.isUnion() ? type.getUnionTypes() : [type]) {
-    if (part.isString() || part.isStringLiteral() || part.isTemplateLiteral()) kinds.add('string');
-    else if (part.isNumber() || part.isNumberLiteral()) kinds.add('number');
-    else if (part.isBoolean() || part.isBooleanLiteral()) kinds.add('boolean');
-    else if (part.isBigInt() || part.isBigIntLiteral()) kinds.add('bigint');
-    else return undefined;
+    const kind = shapeOf(part);
+    if (kind === undefined) return undefined;
+    kinds.add(kind);
   }
   return kinds.size > 0 ? kinds : undefined;
+}
+
+/** The shape of one non-union type, or undefined for other object types. */
+function shapeOf(part: Type): string | undefined {
+  if (part.isString() || part.isStringLiteral() || part.isTemplateLiteral()) return 'string';
+  if (part.isNumber() || part.isNumberLiteral()) return 'number';
+  if (part.isBoolean() || part.isBooleanLiteral()) return 'boolean';
+  if (part.isBigInt() || part.isBigIntLiteral()) return 'bigint';
+  if (part.isArray() || part.isReadonlyArray() || part.isTuple()) return 'array';
+  const name = part.getSymbol()?.getName();
+  if (name === 'Map' || name === 'ReadonlyMap') return 'map';
+  if (name === 'Set' || name === 'ReadonlySet') return 'set';
+  const isRecord = part.getAliasSymbol()?.getName() === 'Record' || (part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
+  return isRecord ? 'record' : undefined;
 }
 
 /**
