@@ -62,8 +62,10 @@ export default defineRule({
 
 /** The one project-level finding of a project without tests, on the entry point (or the first module). */
 function noTestsFinding(candidates: readonly SourceFile[], project: ProjectView): FindingDraft<MessageId> {
-  const module = project.publicApi.entryPoints.find((f) => candidates.includes(f)) ?? candidates[0];
-  const entry = project.publicApi.entryPoints.find((f) => firstStatement(f) !== undefined) ?? module;
+  const byDepth = (files: readonly SourceFile[]): SourceFile[] => [...files].sort((a, b) => depth(project, a) - depth(project, b));
+  const entryPoints = byDepth(project.publicApi.entryPoints);
+  const module = byDepth(candidates)[0];
+  const entry = entryPoints.find((f) => firstStatement(f) !== undefined) ?? module;
   const target = entry === undefined ? undefined : firstStatement(entry);
   if (module === undefined || target === undefined) throw new Error('missing-tests: a module with executable code has no statement');
   return {
@@ -95,6 +97,11 @@ function displayName(name: string): string {
   if (name === TOP_LEVEL_CODE) return name;
   if (name === 'default') return 'the default export';
   return `\`${name}\``;
+}
+
+/** How many folders deep a file is (a stable sort keeps path order among equals). */
+function depth(project: ProjectView, file: SourceFile): number {
+  return project.relativePath(file).split('/').length;
 }
 
 /** "1 module", "3 modules". */
