@@ -3,8 +3,8 @@
  * annotations and a job summary when there is no pull request or the token
  * cannot write.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import type { FilterMode } from '../diff/filter.js';
 import { FILTER_MODES, isFilterMode } from '../diff/filter.js';
@@ -18,7 +18,7 @@ import { composeReview } from '../report/review.js';
 import { toSarif } from '../report/sarif.js';
 import { createClient } from './client.js';
 import { readRunEvent } from './event.js';
-import { headCommit } from './local-diff.js';
+import { gitRoot, headCommit } from './local-diff.js';
 import { reviewPullRequest, selectedFindings } from './review-pull-request.js';
 
 /** The Action's inputs (see action.yml). */
@@ -78,10 +78,13 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     project: inputs.project === undefined ? undefined : resolve(workspace, inputs.project),
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
   });
-  for (const problem of parseProblems) core.warning(`cannot parse: ${problem.message} (file skipped)`, { file: repoPath(workspace, view.root, problem.file), startLine: problem.line });
+  // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
+  // may use a `path:`), else the workspace.
+  const repoRoot = repositoryRoot(view.root) ?? workspace;
+  for (const problem of parseProblems) core.warning(`cannot parse: ${problem.message} (file skipped)`, { file: repoPath(repoRoot, view.root, problem.file), startLine: problem.line });
   for (const failure of result.failures) core.warning(`rule ${failure.ruleId} failed${failure.file === undefined ? '' : ` on ${failure.file}`}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
-  const rootPrefix = repoPath(workspace, view.root, '');
-  const toRepo = (finding: Finding): Finding => ({ ...finding, file: repoPath(workspace, view.root, finding.file) });
+  const rootPrefix = repoPath(repoRoot, view.root, '');
+  const toRepo = (finding: Finding): Finding => ({ ...finding, file: repoPath(repoRoot, view.root, finding.file) });
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
   if (inputs.sarifFile !== undefined) {
@@ -100,11 +103,11 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     core.setOutput('review-url', '');
   } else {
     const pr = event.pullRequest;
-    const checkedOut = headCommit(workspace);
+    const checkedOut = headCommit(repoRoot);
     if (checkedOut !== undefined && checkedOut !== pr.headSha) {
       core.warning(`the checked-out commit ${checkedOut.slice(0, 12)} is not the pull request's head ${pr.headSha.slice(0, 12)}: line numbers may not match. Check out with "ref: \${{ github.event.pull_request.head.sha }}".`);
     }
-    const client = createClient({ token: inputs.token, baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com', fast: env['REVIEW_BOT_TEST_FAST_RETRY'] === '1', log: (m) => { core.info(m); } });
+    const client = createClient({ token: inputs.token || (env['GITHUB_TOKEN'] ?? ''), baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com', fast: env['REVIEW_BOT_TEST_FAST_RETRY'] === '1', log: (m) => { core.info(m); } });
     const outcome = await reviewPullRequest({
       client,
       pr,
@@ -113,7 +116,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
       changedFiles: pr.changedFiles,
       result,
       rootPrefix,
-      workspace,
+      workspace: repoRoot,
       mode: inputs.filterMode,
       maxComments: inputs.maxComments,
       runId: [env['GITHUB_RUN_ID'] ?? 'local', env['GITHUB_RUN_ATTEMPT'] ?? '1', pr.headSha.slice(0, 12), String(process.pid)].join('.'),
@@ -125,7 +128,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
       core.warning(`review-bot cannot write to this pull request (${outcome.writeError ?? 'forbidden'}); this is expected for pull requests from forks on the pull_request event. The findings are shown as annotations and in the job summary.`);
       annotate(judged);
       core.setOutput('review-url', '');
-      await writeSummary(`${outcome.plan.summary}\n\n_review-bot could not post this review on the pull request (read-only token)._\n`);
+      await writeSummary(`${composeReview(result, { findings: judged })}\n_review-bot could not post this review on the pull request: the token is read-only (${outcome.writeError ?? 'forbidden'})._\n`);
     } else {
       const posted = outcome.posted;
       core.setOutput('review-url', posted.reviewUrl ?? outcome.plan.latestReview?.htmlUrl ?? '');
@@ -165,6 +168,24 @@ async function writeSummary(markdown: string): Promise<void> {
 }
 
 /** Repository-relative POSIX path of a path relative to the analysed root. */
-function repoPath(workspace: string, root: string, file: string): string {
-  return relative(workspace, resolve(root, file)).split(sep).join('/');
+function repoPath(repoRoot: string, root: string, file: string): string {
+  return relative(repoRoot, resolve(realOrSelf(root), file)).split(sep).join('/');
+}
+
+/** The git root containing the analysed root (real paths), or undefined. */
+function repositoryRoot(root: string): string | undefined {
+  const top = gitRoot(root);
+  if (top === undefined) return undefined;
+  const real = realOrSelf(top);
+  const inside = relative(real, realOrSelf(root));
+  return inside.startsWith('..') || isAbsolute(inside) ? undefined : real;
+}
+
+/** The real path (symlinks resolved), or the path itself when it cannot be resolved. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -243,6 +243,12 @@ describe('dist/', () => {
     }
   });
 
+  it('carries the TypeScript standard library, which ts-morph loads from memory', () => {
+    const text = readFileSync(join(built, 'action.js'), 'utf8');
+    expect(text).toContain('lib.es2022.d.ts');
+    expect(text).toContain('interface Array<T>');
+  });
+
   it('has no absolute paths of the build machine', () => {
     const text = readFileSync(join(built, 'action.js'), 'utf8');
     expect(text.includes(ROOT)).toBe(false);
