@@ -6,6 +6,7 @@ import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/se
 import { declarationsOf, getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
 import { getEnclosingPath } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
 
@@ -37,10 +38,13 @@ export default defineRule({
         recommendation: 'Pass a function to `{{sink}}` and give it `{{data}}` as an argument.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
+      yield* checkFile(file);
+    }
   },
 });
 

@@ -6,6 +6,7 @@ import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } fr
 import { getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
 import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn';
 
@@ -35,10 +36,13 @@ export default defineRule({
         recommendation: 'Drop the `shell` option and pass `{{data}}` as its own element of the argument array.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
+      yield* checkFile(file);
+    }
   },
 });
 

@@ -3,7 +3,8 @@ import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { skipParentheses } from './_shared/security-modules.js';
-import { getEnclosingPath } from './_shared/security-names.js';
+import { getEnclosingPath, isFunctionLike } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'rejectUnauthorized' | 'environmentVariable' | 'strictSsl' | 'disableTlsCerts';
 
@@ -42,14 +43,14 @@ export default defineRule({
         type: 'object',
         additionalProperties: false,
         properties: {
-          ignoreTestFiles: { type: 'boolean', description: 'Skip test files, which often talk to a local server with a self-signed certificate.' },
+          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
         },
       },
     },
   },
   *check({ files, project, options }) {
     for (const file of files) {
-      if (options.ignoreTestFiles && project.isTestFile(file)) continue;
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
       yield* checkFile(file);
     }
   },
@@ -62,7 +63,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
     const name = property.getName().replace(/^['"]|['"]$/g, '');
     const value = property.getInitializer();
-    if (value === undefined || !isFalse(value)) continue;
+    if (value === undefined || !isFalse(value) || isCallersChoice(property)) continue;
     if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent())) yield { node: property, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(property)}:rejectUnauthorized` };
     if (name === 'strictSSL') yield { node: property, messageId: 'strictSsl', symbol: `${getEnclosingPath(property)}:strictSSL` };
   }
@@ -72,7 +73,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   }
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disableTLSCerts') yield { node: callee.getNameNode(), messageId: 'disableTlsCerts', symbol: `${getEnclosingPath(call)}:disableTLSCerts` };
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disableTLSCerts' && !isCallersChoice(call)) yield { node: callee.getNameNode(), messageId: 'disableTlsCerts', symbol: `${getEnclosingPath(call)}:disableTLSCerts` };
   }
 }
 
@@ -88,7 +89,7 @@ function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<
     }
     return;
   }
-  if (!isFalse(right)) return;
+  if (!isFalse(right) || isCallersChoice(assignment)) return;
   if (name === 'rejectUnauthorized') yield { node: assignment, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(assignment)}:rejectUnauthorized` };
   if (name === 'strictSSL') yield { node: assignment, messageId: 'strictSsl', symbol: `${getEnclosingPath(assignment)}:strictSSL` };
 }
@@ -124,4 +125,26 @@ function isFalse(value: Node): boolean {
  */
 function isServerOptions(object: Node | undefined): boolean {
   return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty('requestCert') !== undefined;
+}
+
+/** Words in a condition that make it a test of the caller's own verification setting. */
+const SETTING_WORDS = /verify|strict|insecure|unauthori[sz]ed|tls|ssl|cert|secure/i;
+
+/**
+ * True when the code runs only under a condition on a verification setting
+ * (`if (options.strictSSL === false)`, `case 'no-verify':`, `insecure ? {...} : {...}`):
+ * it carries out a choice the caller made explicitly, it does not make one.
+ */
+function isCallersChoice(node: Node): boolean {
+  let child: Node = node;
+  for (const ancestor of node.getAncestors()) {
+    if (isFunctionLike(ancestor) || Node.isSourceFile(ancestor)) return false;
+    if (Node.isIfStatement(ancestor) && ancestor.getThenStatement() === child && SETTING_WORDS.test(ancestor.getExpression().getText())) return true;
+    if (Node.isConditionalExpression(ancestor) && ancestor.getWhenTrue() === child && SETTING_WORDS.test(ancestor.getCondition().getText())) return true;
+    if (Node.isCaseClause(ancestor) && SETTING_WORDS.test(ancestor.getExpression().getText())) return true;
+    if (Node.isBinaryExpression(ancestor) && ancestor.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken && ancestor.getRight() === child
+      && SETTING_WORDS.test(ancestor.getLeft().getText())) return true;
+    child = ancestor;
+  }
+  return false;
 }

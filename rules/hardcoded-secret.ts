@@ -3,6 +3,7 @@ import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { describeSecretNoun, getEnclosingPath, getSecretNoun, getStoredName } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
 
@@ -25,8 +26,14 @@ const FORMATS: readonly CredentialFormat[] = [
   { kind: 'GitHub token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{50,255}(?![A-Za-z0-9_])/ },
   { kind: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[abpors]-[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,}/ },
   { kind: 'Stripe live key', pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_live_[0-9A-Za-z]{20,}(?![A-Za-z0-9_])/ },
+  { kind: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/ },
+  { kind: 'npm token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/ },
+  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])sk-proj-[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/ },
   { kind: 'private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=\s]{40,}/ },
 ];
+
+/** `===`, `==`, `!==`, `!=`: a literal compared with a secret's name is that secret. */
+const EQUALITY = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 
 /** Text that marks a value as a placeholder, not a credential. */
 const PLACEHOLDER = /changeme|change[-_ ]?me|xxx|example|dummy|test|sample|placeholder|fake|redacted|your[-_ ]|insert[-_ ]|replace[-_ ]|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|^\*+$|secret[-_ ]?here|todo|foobar|lorem/i;
@@ -60,23 +67,18 @@ export default defineRule({
         properties: {
           minLength: { type: 'number', minimum: 1, description: 'Shortest value, in characters, that counts as a secret when assigned to a secret-like name.' },
           minEntropy: { type: 'number', minimum: 0, description: 'Lowest Shannon entropy, in bits per character, that counts as a secret when assigned to a secret-like name.' },
-          ignoreTestFiles: { type: 'boolean', description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders), whose credentials are usually fakes.' },
+          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
         },
       },
     },
   },
   *check({ files, project, options }) {
     for (const file of files) {
-      if (options.ignoreTestFiles && (project.isTestFile(file) || isFixturePath(project.relativePath(file)))) continue;
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
       yield* checkFile(file, options);
     }
   },
 });
-
-/** True for mock and fixture folders, whose credentials are fakes. */
-function isFixturePath(path: string): boolean {
-  return /(?:^|\/)(?:__mocks__|__fixtures__|fixtures|mocks)\//.test(path);
-}
 
 /** Findings of one file. */
 function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<MessageId>> {
@@ -92,7 +94,7 @@ function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<
     const name = getAssignedName(literal);
     if (name === undefined) continue;
     const noun = getSecretNoun(name);
-    if (noun === undefined || !looksLikeSecret(text, options)) continue;
+    if (noun === undefined || !(looksLikeSecret(text, options) || (PASSWORD_NOUNS.has(noun) && looksLikePassword(text)))) continue;
     yield { node: literal, messageId: 'namedSecret', symbol: `${getEnclosingPath(literal)}:${name}`, data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length } };
   }
 }
@@ -118,7 +120,7 @@ function findFormat(text: string): { kind: string; match: string } | undefined {
 
 /**
  * The name a literal is stored under: `const apiKey = '...'`, `{ password: '...' }`,
- * `this.token = '...'`, `config['secret'] = '...'`, `function f(password = '...')`,
+ * `this.token = '...'`, `config['secret'] = '...'`, `function f(password = '...')`, `password === '...'`,
  * also as the fallback of `??`/`||` (`process.env.TOKEN ?? '...'` is not followed: env lookups are skipped).
  */
 function getAssignedName(literal: Node): string | undefined {
@@ -131,6 +133,10 @@ function getAssignedName(literal: Node): string | undefined {
   if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === literal) {
     return getStoredName(parent.getLeft());
   }
+  if (Node.isBinaryExpression(parent) && EQUALITY.has(parent.getOperatorToken().getKind())) {
+    const other = parent.getLeft() === literal ? parent.getRight() : parent.getLeft();
+    return Node.isIdentifier(other) || Node.isPropertyAccessExpression(other) ? getStoredName(other) : undefined;
+  }
   return undefined;
 }
 
@@ -141,6 +147,21 @@ function looksLikeSecret(text: string, options: Options): boolean {
   if (PLACEHOLDER.test(text) || isRepetitive(text)) return false;
   if (!/[0-9]/.test(text) || !/[A-Za-z]/.test(text)) return false;
   return shannonEntropy(text) >= options.minEntropy;
+}
+
+/** Secret nouns for which a short value is already a credential. */
+const PASSWORD_NOUNS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
+
+/**
+ * True when a value assigned to a password name is a password: at least 6 characters,
+ * no spaces, not a placeholder, URL or path, and not a bare word or key name (`'password'`,
+ * `'user-password'`): it has a digit or a symbol among its letters.
+ */
+function looksLikePassword(text: string): boolean {
+  if (text.length < 6 || /\s/.test(text) || text.includes('://') || text.startsWith('/')) return false;
+  if (PLACEHOLDER.test(text) || isRepetitive(text) || /^[%$:{].*|.*[%}]$/.test(text)) return false;
+  if (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/.test(text)) return false;
+  return /[A-Za-z]/.test(text);
 }
 
 /** True when one or two characters make up the whole text (`aaaa`, `0000-0000`). */

@@ -3,7 +3,8 @@ import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
-import { describeSecretNoun, getEnclosingPath, getFunctionName, getSecretNoun, getStoredName } from './_shared/security-names.js';
+import { describeSecretNoun, getEnclosingPath, getFunctionName, getSecretNoun, getStoredName, isFunctionLike } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'insecureRandom';
 
@@ -65,10 +66,13 @@ export default defineRule({
         recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
+      yield* checkFile(file);
+    }
   },
 });
 
@@ -139,7 +143,7 @@ function sinkAt(current: Node, parent: Node, walk: Walk): Sink | undefined {
   if (Node.isVariableDeclaration(parent) && parent.getInitializer() === current) return intoDeclaration(parent, walk);
   if ((Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === current) return named(parent, 'assigned to', parent);
   if (Node.isBinaryExpression(parent) && isAssignment(parent.getOperatorToken().getKind()) && parent.getRight() === current) return intoTarget(parent.getLeft(), walk);
-  if (Node.isReturnStatement(parent)) return fromFunction(parent.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a)), walk);
+  if (Node.isReturnStatement(parent)) return fromFunction(parent.getFirstAncestor((a) => isFunctionLike(a)), walk);
   if (Node.isArrowFunction(parent) && parent.getBody() === current) return fromFunction(parent, walk);
   if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) return intoCall(parent, current, walk);
   return undefined;
@@ -168,10 +172,11 @@ function intoDeclaration(declaration: Node, walk: Walk): Sink | undefined {
   return throughReferences(declaration, name, walk);
 }
 
-/** `x = <random>` or `obj.token = <random>`. */
+/** `x = <random>`, `obj.token = <random>`, or `chars[i] = <random>` (which fills `chars`). */
 function intoTarget(target: Node, walk: Walk): Sink | undefined {
   const sink = named(target, 'assigned to', target);
   if (sink !== undefined) return sink;
+  if (Node.isElementAccessExpression(target)) return intoTarget(skipParentheses(target.getExpression()), walk);
   if (!Node.isIdentifier(target)) return undefined;
   const [declaration] = declarationsOf(target);
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
@@ -277,7 +282,7 @@ function parameterFor(call: CallExpression, argument: Node): Node | undefined {
   const index = call.getArguments().indexOf(argument);
   for (const declaration of declarationsOf(nameNode)) {
     const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
-    if (fn === undefined || !Node.isFunctionLikeDeclaration(fn)) continue;
+    if (fn === undefined || !isFunctionLike(fn)) continue;
     const parameter = fn.getParameters()[index];
     if (parameter !== undefined) return parameter;
   }

@@ -6,6 +6,7 @@ import { describeCallee, describeNode, getOriginEvidence, getLiteralTexts, getNo
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
 import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath, wordsOf } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'builtQuery';
 
@@ -49,10 +50,13 @@ export default defineRule({
         recommendation: 'Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma\'s `$queryRaw`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
+      yield* checkFile(file);
+    }
   },
 });
 
@@ -91,7 +95,9 @@ function checkQuery(call: CallExpression, sink: string, query: Node): FindingDra
   if (built === undefined) return undefined;
   const texts = built.parts.flatMap((p) => getLiteralTexts(p)).join(' ');
   if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
-  const data = built.parts.flatMap(holesOf).map(findInjectedData).find((d) => d !== undefined);
+  const holes = built.parts.flatMap(holesOf);
+  const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
+  const data = ranked.map(findInjectedData).find((d) => d !== undefined);
   if (data === undefined) return undefined;
   const description = describeNode(data);
   return {
@@ -203,7 +209,7 @@ function isIdentifierPosition(hole: Hole): boolean {
 function namesIdentifier(data: Node): boolean {
   const text = data.getText();
   if (/\b(?:req|request|query|params|body|headers|cookies)\b/.test(text)) return false;
-  if (Node.isIdentifier(data) && declarationsOf(data).some((d) => Node.isParameterDeclaration(d))) return false;
+  if (Node.isIdentifier(data) && declarationsOf(data).some(isCallerParameter)) return false;
   const name = Node.isPropertyAccessExpression(data) ? data.getName() : Node.isIdentifier(data) ? data.getText() : undefined;
   if (name === undefined) return false;
   const last = wordsOf(name).at(-1);
@@ -212,3 +218,18 @@ function namesIdentifier(data: Node): boolean {
 
 /** Last words of names that hold SQL identifiers. */
 const IDENTIFIER_WORDS = new Set(['table', 'tables', 'column', 'columns', 'col', 'cols', 'schema', 'collection', 'field', 'fields', 'name', 'identifier', 'view', 'index', 'alias', 'prefix', 'tablename', 'database', 'db']);
+
+/** True for a parameter whose value comes from the function's callers; an inline callback's parameter (`schemas.map((schema) => ...)`) comes from a local collection instead. */
+function isCallerParameter(declaration: Node): boolean {
+  if (!Node.isParameterDeclaration(declaration)) return false;
+  const fn = declaration.getParent();
+  const holder = fn.getParent();
+  const inlineCallback = (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && Node.isCallExpression(holder) && holder.getArguments().includes(fn);
+  return !inlineCallback;
+}
+
+/** True when the hole stands where SQL expects a value: inside quotes, or after a comparison, `LIKE`, `IN (` or `VALUES (`. */
+function isValuePosition(hole: Hole): boolean {
+  const before = hole.before.trimEnd();
+  return /(?:'|=|<|>|\blike|\bin\s*\(|\bvalues\s*\(|\blimit|\boffset)$/i.test(before);
+}

@@ -4,7 +4,8 @@ import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, getCalledExport, getModuleBindings, isWholeModule, skipParentheses } from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
-import { getEnclosingPath, getFunctionName, getSecurityWord, getStoredName, wordsOf } from './_shared/security-names.js';
+import { getEnclosingPath, getFunctionName, getSecurityWord, getStoredName, isFunctionLike, wordsOf } from './_shared/security-names.js';
+import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
 
@@ -51,10 +52,13 @@ export default defineRule({
         recommendation: 'Use `createCipheriv` with `aes-256-gcm`, a key from `crypto.scrypt` and a random IV.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project, options }) {
+    for (const file of files) {
+      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
+      yield* checkFile(file);
+    }
   },
 });
 
@@ -229,7 +233,7 @@ function getChain(call: CallExpression): { top: Node; updates: Node[] } {
 function updatesThrough(name: Node): Node[] {
   const out: Node[] = [];
   if (!Node.isIdentifier(name)) return out;
-  const scope = name.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a));
+  const scope = name.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a));
   if (scope === undefined) return out;
   for (const access of scope.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
     if (access.getName() !== 'update' || access.getExpression().getText() !== name.getText()) continue;
@@ -256,7 +260,7 @@ function getResultName(top: Node): string | undefined {
 /** The name of the nearest enclosing named function. */
 function getEnclosingFunctionName(node: Node): string | undefined {
   for (const ancestor of node.getAncestors()) {
-    if (!Node.isFunctionLikeDeclaration(ancestor)) continue;
+    if (!isFunctionLike(ancestor)) continue;
     const name = getFunctionName(ancestor);
     if (name !== undefined) return name;
   }
@@ -268,7 +272,7 @@ function namesIn(node: Node): string[] {
   const names: string[] = [];
   const visit = (n: Node): void => {
     if (Node.isIdentifier(n)) names.push(n.getText());
-    else if (Node.isStringLiteral(n) || Node.isFunctionLikeDeclaration(n)) return;
+    else if (Node.isStringLiteral(n) || isFunctionLike(n)) return;
     n.forEachChild(visit);
   };
   visit(node);

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { Type, VariableDeclaration } from 'ts-morph';
 import { declarationsOf, skipParentheses } from './security-modules.js';
+import { isFunctionLike } from './security-names.js';
 
 /** How to judge the data an expression is built from. */
 export interface DataOptions {
@@ -114,7 +115,7 @@ function isConstDeclaration(declaration: VariableDeclaration): boolean {
 
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
 function assignedValues(declaration: VariableDeclaration): Node[] {
-  const scope = declaration.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const scope = declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = [];
   for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     const kind = binary.getOperatorToken().getKind();
@@ -194,7 +195,7 @@ export function getVariableValues(identifier: Node): { values: Node[]; appended:
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
   const initializer = declaration.getInitializer();
-  const scope = declaration.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const scope = declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = initializer === undefined ? [] : [initializer];
   let appended = false;
   for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {

@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import type { ArrowFunction, ConstructorDeclaration, FunctionDeclaration, FunctionExpression, GetAccessorDeclaration, MethodDeclaration, SetAccessorDeclaration } from 'ts-morph';
 
 /** Words of an identifier, lower-cased: `resetToken` → reset, token; `DB_PASSWORD` → db, password. */
 export function wordsOf(name: string): string[] {
@@ -13,7 +14,7 @@ export function wordsOf(name: string): string[] {
 /** Head nouns that name a secret value on their own. */
 const SECRET_NOUNS = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
-  'nonce', 'salt', 'otp', 'csrf', 'xsrf', 'apikey', 'credential', 'credentials', 'totp', 'hotp',
+  'nonce', 'salt', 'otp', 'csrf', 'xsrf', 'apikey', 'credential', 'credentials', 'totp', 'hotp', 'verifier',
 ]);
 
 /** Qualifiers that turn a following `key` or `id` into a secret (`apiKey`, `sessionId`). */
@@ -90,7 +91,7 @@ export function getFunctionName(fn: Node): string | undefined {
 export function describeSecretNoun(noun: string): string {
   const special: Readonly<Record<string, string>> = {
     apikey: 'API key', otp: 'one-time password', totp: 'one-time password', hotp: 'one-time password', csrf: 'CSRF token', xsrf: 'CSRF token',
-    pwd: 'password', passwd: 'password', passwords: 'password', tokens: 'token', secrets: 'secret', credentials: 'credential',
+    verifier: 'PKCE code verifier', pwd: 'password', passwd: 'password', passwords: 'password', tokens: 'token', secrets: 'secret', credentials: 'credential',
   };
   return special[noun] ?? noun.replace(/\bapi\b/g, 'API').replace(/\bhmac\b/g, 'HMAC').replace(/ keys$/, ' key').replace(/ ids?$/, ' ID');
 }
@@ -101,10 +102,18 @@ export function getEnclosingPath(node: Node): string {
   for (const ancestor of node.getAncestors()) {
     if (Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) names.push(ancestor.getName() ?? '<class>');
     else if (Node.isConstructorDeclaration(ancestor)) names.push('constructor');
-    else if (Node.isFunctionLikeDeclaration(ancestor)) {
+    else if (isFunctionLike(ancestor)) {
       const name = getFunctionName(ancestor);
       if (name !== undefined) names.push(name);
     }
   }
   return names.length === 0 ? '<module>' : names.reverse().join('.');
+}
+
+/** Any function: declarations, expressions, arrows, methods, accessors and constructors. */
+export type AnyFunction = FunctionDeclaration | FunctionExpression | ArrowFunction | MethodDeclaration | ConstructorDeclaration | GetAccessorDeclaration | SetAccessorDeclaration;
+
+/** True for any function, function expressions included (ts-morph's `isFunctionLikeDeclaration` leaves them out). */
+export function isFunctionLike(node: Node | undefined): node is AnyFunction {
+  return Node.isFunctionLikeDeclaration(node) || Node.isFunctionExpression(node);
 }
