@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/model/rule.js';
+import checkThenAct from './check-then-act.js';
 import codeInjection from './code-injection.js';
 import commandInjection from './command-injection.js';
 import complexFunction from './complex-function.js';
@@ -9,6 +10,7 @@ import hardcodedSecret from './hardcoded-secret.js';
 import incompleteDocstring from './incomplete-docstring.js';
 import inconsistentErrorTypes from './inconsistent-error-types.js';
 import inconsistentIndentation from './inconsistent-indentation.js';
+import inconsistentLocking from './inconsistent-locking.js';
 import inconsistentNaming from './inconsistent-naming.js';
 import inconsistentSignature from './inconsistent-signature.js';
 import insecureRandomness from './insecure-randomness.js';
@@ -29,6 +31,7 @@ import weakCrypto from './weak-crypto.js';
  * ids, file names, doc pages and fixtures agree with this list.
  */
 export const RULES: readonly AnyRule[] = [
+  checkThenAct,
   codeInjection,
   commandInjection,
   complexFunction,
@@ -39,6 +42,7 @@ export const RULES: readonly AnyRule[] = [
   incompleteDocstring,
   inconsistentErrorTypes,
   inconsistentIndentation,
+  inconsistentLocking,
   inconsistentNaming,
   inconsistentSignature,
   insecureRandomness,

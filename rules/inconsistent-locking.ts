@@ -1,0 +1,95 @@
+import { Node } from 'ts-morph';
+import { defineRule } from '../src/model/rule.js';
+import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { lockModel } from './_shared/locks/model.js';
+import type { LockHolder } from './_shared/locks/model.js';
+import { inFluxOf, isInSectionOf, isWrite, onlyCalledUnderLock, sectionFunctionName, sectionStates, stateOf } from './_shared/locks/state.js';
+import type { InFlux } from './_shared/locks/state.js';
+import { functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
+import { snippet } from './_shared/locks/text.js';
+
+type MessageId = 'unguardedRead' | 'unguardedWrite';
+
+export default defineRule({
+  meta: {
+    id: 'inconsistent-locking',
+    description: 'Disallow reading or writing state outside the lock whose critical sections change it across an await point',
+    category: 'concurrency',
+    defaultSeverity: 'warning',
+    stability: 'experimental',
+    scope: 'project',
+    needsTypeChecker: true,
+    title: 'State used outside the lock that guards it',
+    rationale: 'A critical section that awaits in the middle of changing state lets other tasks run while the state is half-updated; code that uses that state without the lock runs right then and sees, or clobbers, the half-done work.',
+    messages: {
+      unguardedRead: {
+        message: '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` reads {{fields}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
+        recommendation: 'Read {{fields}} inside a critical section of `{{lock}}`, or make `{{fn}}` private and call it only from such sections.',
+      },
+      unguardedWrite: {
+        message: '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` writes {{fields}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
+        recommendation: 'Write {{fields}} inside a critical section of `{{lock}}`.',
+      },
+    },
+    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  },
+  *check({ project }) {
+    const model = lockModel(project);
+    for (const [holder, states] of sectionStates(project, model)) {
+      if (holder.api.interAgent) continue;
+      const inFlux = new Map<Node, InFlux>();
+      for (const state of states) for (const item of inFluxOf(state)) if (!inFlux.has(item.declaration)) inFlux.set(item.declaration, item);
+      if (inFlux.size === 0) continue;
+      yield* unguardedAccesses(project, holder, inFlux);
+    }
+  },
+});
+
+/** One finding per function that touches in-flux state of the lock outside its sections. */
+function* unguardedAccesses(view: ProjectView, holder: LockHolder, inFlux: ReadonlyMap<Node, InFlux>): Generator<FindingDraft<MessageId>> {
+  const byFunction = new Map<Node, { node: Node; write: boolean; flux: InFlux }[]>();
+  for (const [declaration, flux] of inFlux) {
+    for (const occurrence of view.references.occurrences(flux.name)) {
+      const resolved = view.references.resolve(occurrence);
+      if (resolved === undefined || !resolved.includes(declaration)) continue;
+      const name = occurrence.node;
+      const parent = name.getParent();
+      const access = parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name ? parent : name;
+      if (stateOf(access) === undefined || isInSectionOf(access, holder)) continue;
+      const fn = hostOf(access, true);
+      if (!Node.isMethodDeclaration(fn) && !Node.isFunctionDeclaration(fn) && !Node.isGetAccessorDeclaration(fn)) continue;
+      if (onlyCalledUnderLock(view, fn, holder)) continue;
+      const list = byFunction.get(fn) ?? [];
+      list.push({ node: access, write: isWrite(access), flux });
+      byFunction.set(fn, list);
+    }
+  }
+  for (const [fn, accesses] of byFunction) {
+    accesses.sort((a, b) => a.node.getStart() - b.node.getStart());
+    const first = accesses[0];
+    if (first === undefined) continue;
+    const write = accesses.some((a) => a.write);
+    const names = [...new Set(accesses.map((a) => a.flux.name))];
+    const flux = first.flux;
+    const evidence: EvidenceDraft[] = [
+      { note: `\`${flux.name}\` changed before the await`, node: flux.before },
+      { note: 'await point inside the critical section', node: flux.await },
+      { note: `\`${flux.name}\` changed again after the await`, node: flux.after },
+      ...accesses.slice(1).map((a) => ({ note: `also ${a.write ? 'writes' : 'reads'} \`${a.flux.name}\` without the lock`, node: a.node })),
+    ];
+    yield {
+      node: first.node,
+      messageId: write ? 'unguardedWrite' : 'unguardedRead',
+      symbol: `${functionPath(fn)}:${holder.path}`,
+      data: {
+        writer: sectionFunctionName(flux.section),
+        lock: holder.name,
+        await: snippet(flux.await, 50),
+        fields: names.map((n) => `\`${n}\``).join(' and '),
+        fn: functionName(fn),
+      },
+      evidence,
+    };
+  }
+}
