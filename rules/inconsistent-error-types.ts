@@ -6,6 +6,7 @@ import {
   absentFormOf,
   absentFormOfTypeNode,
   enclosingFunctionOf,
+  isInheritedSignature,
   isOpenType,
   mergeAbsent,
   ownReturnsOf,
@@ -305,7 +306,7 @@ function lowerFirst(label: string): string {
 
 /** Findings for lookup siblings (same verb, same entity) where some throw on a missing entity and others return an absent value. */
 function* lookupFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
-  const behaviours = members.filter((m) => !isPrivate(m)).flatMap((m) => lookupBehaviourOf(m) ?? []);
+  const behaviours = members.filter((m) => !isPrivate(m) && !isInheritedSignature(m)).flatMap((m) => lookupBehaviourOf(m) ?? []);
   for (const family of groupBy(behaviours, (b) => `${b.verb}\u0000${b.entity}`).values()) {
     const throwers = family.filter((b) => b.thrown !== undefined);
     const returners = family.filter((b) => b.returned !== undefined);

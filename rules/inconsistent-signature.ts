@@ -6,6 +6,7 @@ import {
   absentFormOf,
   absentFormOfTypeNode,
   combineAbsent,
+  isInheritedSignature,
   isJavaScriptFile,
   isOpenType,
   mergeAbsent,
@@ -115,7 +116,7 @@ export default defineRule({
     for (const file of files) {
       if (project.isTestFile(file)) continue;
       for (const group of siblingGroupsOf(file)) {
-        const members = group.members.filter((m) => !m.overloaded);
+        const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);
         yield* returnFindings(members);
       }
@@ -227,8 +228,8 @@ function convertsRepresentation(member: SiblingMember): boolean {
 
 /**
  * The shapes a type is made of: primitive kinds (`'a' | 'b'` is `string`) and
- * standard containers (array or tuple, `Map`, `Set`, `Record` or index
- * signature); undefined when some part is another object type. Two named
+ * standard containers (array or tuple, `Map`, `Set`, `Record` or an
+ * anonymous index signature); undefined when some part is another object type. Two named
  * object types that share a parameter name are as often two concepts as one
  * (`column: TableColumn` vs `column: ColumnMetadata`), so only disagreements
  * of shape are proven (`generation: number` vs `generation: string`,
@@ -254,7 +255,8 @@ function shapeOf(part: Type): string | undefined {
   const name = part.getSymbol()?.getName();
   if (name === 'Map' || name === 'ReadonlyMap') return 'map';
   if (name === 'Set' || name === 'ReadonlySet') return 'set';
-  const isRecord = part.getAliasSymbol()?.getName() === 'Record' || (part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
+  const anonymous = part.getSymbol() === undefined || part.getSymbol()?.getName() === '__type';
+  const isRecord = part.getAliasSymbol()?.getName() === 'Record' || (anonymous && part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
   return isRecord ? 'record' : undefined;
 }
 

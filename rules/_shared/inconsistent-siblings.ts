@@ -188,3 +188,19 @@ export function mergeAbsent(a: AbsentForm, b: AbsentForm): AbsentForm {
   return combineAbsent(a === 'undefined' || a === 'both' || b === 'undefined' || b === 'both', a === 'null' || a === 'both' || b === 'null' || b === 'both');
 }
 
+
+/**
+ * True when a method's signature is dictated elsewhere: it has `override`,
+ * or a base class or an implemented interface declares a member of the same
+ * name (even without the keyword).
+ */
+export function isInheritedSignature(member: SiblingMember): boolean {
+  const fn = member.fn;
+  if (!Node.isMethodDeclaration(fn)) return false;
+  if (fn.hasOverrideKeyword()) return true;
+  const cls = fn.getParent();
+  if (!Node.isClassDeclaration(cls) && !Node.isClassExpression(cls)) return false;
+  const baseType = cls.getBaseClass()?.getType() ?? cls.getExtends()?.getType();
+  if (baseType !== undefined && baseType.getProperty(member.name) !== undefined) return true;
+  return cls.getImplements().some((heritage) => heritage.getType().getProperty(member.name) !== undefined);
+}
