@@ -87,6 +87,7 @@ function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<Message
 /** `throw 'text'`, `throw 42`, `throw { … }` and, with types, a thrown primitive value. */
 function* thrownNonErrors(file: SourceFile): Generator<FindingDraft<MessageId>> {
   for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
+    if (isCaughtLocally(statement)) continue;
     const kind = nonErrorKind(statement.getExpression());
     if (kind === undefined) continue;
     yield {
@@ -131,7 +132,8 @@ function isBareBuiltinCall(call: CallExpression): boolean {
 function isMessageSetAfterwards(construction: NewExpression | CallExpression): boolean {
   const parent = skipParentheses(construction);
   if (parent === undefined) return true;
-  if (Node.isThrowStatement(parent) || Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return false;
+  if (Node.isThrowStatement(parent)) return isCaughtLocally(parent);
+  if (Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return false;
   if (Node.isCallExpression(parent) || Node.isNewExpression(parent)) return !isDeliveringCall(parent, construction);
   if (Node.isVariableDeclaration(parent)) {
     const name = parent.getNameNode();
@@ -143,6 +145,26 @@ function isMessageSetAfterwards(construction: NewExpression | CallExpression): b
     return !uses.some(isDeliveringUse);
   }
   return true;
+}
+
+/**
+ * True when a `throw` sits in the `try` block of a `try … catch` of the same
+ * function: the value is control flow caught a few lines below and never
+ * reaches a caller as it was thrown.
+ */
+function isCaughtLocally(statement: Node): boolean {
+  let child: Node = statement;
+  for (let parent = statement.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
+    if (isFunctionBoundary(parent)) return false;
+    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined) return true;
+  }
+  return false;
+}
+
+/** True for nodes that start a new function body. */
+function isFunctionBoundary(node: Node): boolean {
+  return Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node);
 }
 
 /** True when a call hands the error on (not `Object.assign` or a stack-capturing helper). */
