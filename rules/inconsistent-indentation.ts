@@ -224,10 +224,12 @@ function measureFile(file: SourceFile): FileIndentation {
     if (byLine.has(line)) continue;
     const indent = leadingWhitespace(texts[line - 1] ?? '');
     if (indent === '') continue;
-    const refLine = file.getLineAndColumnAtPos(openingPosition(container)).line;
+    const opening = file.getLineAndColumnAtPos(openingPosition(container));
+    const refLine = opening.line;
     if (refLine === line) continue;
     const refText = texts[refLine - 1] ?? '';
-    const refUsable = openers.has(refLine) || (Node.isBlock(container) && /^\s*[})]/.test(refText));
+    const opensLine = Node.isCaseClause(container) || Node.isDefaultClause(container) || endsLine(refText.slice(opening.column));
+    const refUsable = opensLine && (openers.has(refLine) || (Node.isBlock(container) && /^\s*[})]/.test(refText)));
     const refIndent = leadingWhitespace(refText);
     const step = refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
     byLine.set(line, { line, node: firstTokenOf(node), chars: charsOf(indent), step });
@@ -294,6 +296,12 @@ function openingPosition(container: Node): number {
 /** True inside a template literal's substitutions or JSX, where indentation follows the markup. */
 function isInsideTemplateOrJsx(node: Node): boolean {
   return node.getFirstAncestor((a) => Node.isTemplateExpression(a) || Node.isTaggedTemplateExpression(a) || Node.isJsxElement(a) || Node.isJsxFragment(a) || Node.isJsxSelfClosingElement(a)) !== undefined;
+}
+
+/** True when what follows an opening brace on its line is blank or a comment: members start on the next lines, not aligned after it. */
+function endsLine(rest: string): boolean {
+  const trimmed = rest.trim();
+  return trimmed === '' || trimmed.startsWith('//') || trimmed.startsWith('/*');
 }
 
 /** The spaces and tabs a line starts with. */
