@@ -114,7 +114,14 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
 /** The review comments and reviews already on the pull request. */
 async function readExisting(request: ReviewRequest): Promise<[ExistingComment[], ExistingReview[]]> {
   const comments = await listComments(request.client, request.pr);
-  const reviews = await listReviews(request.client, request.pr);
+  let reviews: ExistingReview[] = [];
+  try {
+    reviews = await listReviews(request.client, request.pr);
+  } catch (error) {
+    // The comments carry the fingerprints that prevent duplicates; without the reviews only the body's list is unknown.
+    if (isWriteForbidden(error) || httpFailure(error) === undefined) throw error;
+    request.log(`cannot list the pull request's reviews (${httpFailure(error)?.message ?? ''}); continuing without them`);
+  }
   return [comments, reviews];
 }
 

@@ -9,12 +9,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyse } from '../../src/pipeline.js';
 import { fingerprintOfComment } from '../../src/report/github-review/plan.js';
 import type { FakeFile, FakePull } from './fake-github.js';
 import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
 import { pullRequestEvent, pushEvent } from './events.js';
+
+// Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
+vi.setConfig({ testTimeout: 240_000 });
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,11 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { githubPrMain } from '../../src/cli-github.js';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/cli.js';
 import { FakeGitHub } from './fake-github.js';
+
+// Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
+vi.setConfig({ testTimeout: 240_000 });
 
 let temp: string;
 let ws: string;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -210,6 +210,3 @@ export function matchOperation(api: OpenApi, method: string, pathname: string): 
   }
   return undefined;
 }
-
-/** The folder of this file (fixtures sit next to tests). */
-export const HERE = dirname(new URL(import.meta.url).pathname);
