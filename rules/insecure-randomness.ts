@@ -1,9 +1,9 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
-import { describeSecretNoun, getEnclosingPath, getFunctionName, getSecretNoun, getStoredName, isFunctionLike } from './_shared/security-names.js';
+import { describeSecretNoun, getEnclosingPath, getFunctionName, getFunctionNameNode, getSecretNoun, getStoredName, isFunctionLike } from './_shared/security-names.js';
 import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'insecureRandom';
@@ -215,7 +215,7 @@ function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   const noun = getSecretNoun(name);
   if (noun !== undefined) return { target: name, noun, via: 'returned from', node: fn };
   if (walk.hops <= 0 || walk.visited.has(fn)) return undefined;
-  const nameNode = functionNameNode(fn);
+  const nameNode = getFunctionNameNode(fn);
   if (nameNode === undefined) return undefined;
   walk.hops--;
   walk.visited.add(fn);
@@ -231,20 +231,6 @@ function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   return undefined;
 }
 
-/** The identifier naming a function: its own name, or the variable it is assigned to. */
-function functionNameNode(fn: Node): Identifier | undefined {
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) {
-    const name = fn.getNameNode();
-    return name !== undefined && Node.isIdentifier(name) ? name : undefined;
-  }
-  const parent = fn.getParent();
-  if (parent !== undefined && Node.isVariableDeclaration(parent)) {
-    const name = parent.getNameNode();
-    return Node.isIdentifier(name) ? name : undefined;
-  }
-  return undefined;
-}
-
 /** The call a reference to a function makes (`f()` or `this.f()`), or undefined. */
 function callOf(reference: Node): CallExpression | undefined {
   const parent = reference.getParent();
@@ -256,7 +242,7 @@ function callOf(reference: Node): CallExpression | undefined {
   return undefined;
 }
 
-/** `f(<random>)`: a sink when `f` or its parameter has a secret's name; `parts.push(<random>)` follows `parts`. */
+/** `f(<random>)`: a sink when `f` takes only this argument and has a secret's name, or the parameter has one; `parts.push(<random>)` follows `parts`. */
 function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | undefined {
   const name = calleeName(call);
   if (name === undefined) return undefined;
@@ -266,7 +252,7 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
     return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
   }
   const noun = getSecretNoun(name);
-  if (noun !== undefined) return { target: `${name}()`, noun, via: 'passed to', node: call };
+  if (noun !== undefined && call.getArguments().length === 1) return { target: `${name}()`, noun, via: 'passed to', node: call };
   const parameter = parameterFor(call, argument);
   if (parameter === undefined) return undefined;
   const parameterName = getStoredName(parameter);

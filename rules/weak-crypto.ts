@@ -1,10 +1,10 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
-import type { FindingDraft } from '../src/model/rule.js';
+import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, getCalledExport, getModuleBindings, isWholeModule, skipParentheses } from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
-import { getEnclosingPath, getFunctionName, getSecurityWord, getStoredName, isFunctionLike, wordsOf } from './_shared/security-names.js';
+import { getEnclosingPath, getFunctionName, getFunctionNameNode, getSecurityWord, getStoredName, isFunctionLike, wordsOf } from './_shared/security-names.js';
 import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
@@ -183,30 +183,74 @@ function displayName(algorithm: string): string {
  */
 function checkHashUse(call: CallExpression, sink: string, algorithm: string, accepts: (word: string) => boolean, dataArgs?: readonly Node[]): FindingDraft<MessageId> | undefined {
   const chain = getChain(call);
-  const resultName = getResultName(chain.top);
-  const functionName = getEnclosingFunctionName(call);
-  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w)))) return undefined;
-  const dataNames = [...(dataArgs ?? []), ...chain.updates].flatMap(namesIn);
-  const candidates = [...dataNames, resultName, functionName].filter((n): n is string => n !== undefined);
-  for (const candidate of candidates) {
-    const word = getSecurityWord(candidate);
-    if (word === undefined || !accepts(word)) continue;
-    const passwords = PASSWORD_WORDS.has(word);
-    return {
-      node: call,
-      messageId: 'weakHash',
-      symbol: `${getEnclosingPath(call)}:${sink}:${candidate}`,
-      data: {
-        sink,
-        algorithm: displayName(algorithm),
-        context: candidate,
-        advice: passwords
-          ? 'hash passwords with `crypto.scrypt` (or argon2 or bcrypt) and a random salt'
-          : 'use `sha256` or stronger, and HMAC-SHA-256 for a keyed hash',
-      },
-    };
+  const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], accepts);
+  if (direct !== undefined) return hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
+  for (const site of wrapperCallSites(chain.top)) {
+    const context = findSecurityContext(site, site, site.getArguments(), accepts);
+    if (context === undefined) continue;
+    const wrapper = describeWrapper(site);
+    return hashDraft(call, sink, algorithm, context.candidate, context.word, [{ note: `\`${wrapper}\` hashes \`${context.candidate}\` here`, node: site }]);
   }
   return undefined;
+}
+
+/**
+ * The security word that makes a hash's use security-relevant: in the data hashed, the name
+ * the result is stored under, or the enclosing function's name; undefined when none has one
+ * or when the result's or function's name says checksum, cache key, ETag or file hash.
+ */
+function findSecurityContext(result: Node, where: Node, data: readonly Node[], accepts: (word: string) => boolean): { candidate: string; word: string } | undefined {
+  const resultName = getResultName(result);
+  const functionName = getEnclosingFunctionName(where);
+  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w)))) return undefined;
+  const candidates = [...data.flatMap(namesIn), resultName, functionName].filter((n): n is string => n !== undefined);
+  for (const candidate of candidates) {
+    const word = getSecurityWord(candidate);
+    if (word !== undefined && accepts(word)) return { candidate, word };
+  }
+  return undefined;
+}
+
+/** The finding for a weak hash used for a security purpose. */
+function hashDraft(call: CallExpression, sink: string, algorithm: string, candidate: string, word: string, evidence: EvidenceDraft[]): FindingDraft<MessageId> {
+  return {
+    node: call,
+    messageId: 'weakHash',
+    symbol: `${getEnclosingPath(call)}:${sink}:${candidate}`,
+    data: {
+      sink,
+      algorithm: displayName(algorithm),
+      context: candidate,
+      advice: PASSWORD_WORDS.has(word)
+        ? 'hash passwords with `crypto.scrypt` (or argon2 or bcrypt) and a random salt'
+        : 'use `sha256` or stronger, and HMAC-SHA-256 for a keyed hash',
+    },
+    evidence,
+  };
+}
+
+/**
+ * Calls, in the same file, of a hash wrapper (`function md5(s) { return createHash('md5').update(s).digest('hex') }`):
+ * the function whose return value the hash chain is. Empty when the chain is not returned.
+ */
+function wrapperCallSites(top: Node): CallExpression[] {
+  const parent = top.getParent();
+  const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor(isFunctionLike) : Node.isArrowFunction(parent) ? parent : undefined;
+  if (fn === undefined) return [];
+  const nameNode = getFunctionNameNode(fn);
+  if (nameNode === undefined) return [];
+  const sites: CallExpression[] = [];
+  for (const reference of nameNode.findReferencesAsNodes()) {
+    if (reference === nameNode || reference.getSourceFile() !== fn.getSourceFile()) continue;
+    const call = reference.getParent();
+    if (Node.isCallExpression(call) && call.getExpression() === reference) sites.push(call);
+  }
+  return sites;
+}
+
+/** `md5()` for a call of a wrapper named md5. */
+function describeWrapper(site: CallExpression): string {
+  return `${site.getExpression().getText()}()`;
 }
 
 /** The outermost call of a `createHash(...).update(x).digest()` chain, and the arguments of its `update` calls. */

@@ -1,5 +1,5 @@
 import { Node } from 'ts-morph';
-import type { ArrowFunction, ConstructorDeclaration, FunctionDeclaration, FunctionExpression, GetAccessorDeclaration, MethodDeclaration, SetAccessorDeclaration } from 'ts-morph';
+import type { ArrowFunction, Identifier, ConstructorDeclaration, FunctionDeclaration, FunctionExpression, GetAccessorDeclaration, MethodDeclaration, SetAccessorDeclaration } from 'ts-morph';
 
 /** Words of an identifier, lower-cased: `resetToken` → reset, token; `DB_PASSWORD` → db, password. */
 export function wordsOf(name: string): string[] {
@@ -116,4 +116,18 @@ export type AnyFunction = FunctionDeclaration | FunctionExpression | ArrowFuncti
 /** True for any function, function expressions included (ts-morph's `isFunctionLikeDeclaration` leaves them out). */
 export function isFunctionLike(node: Node | undefined): node is AnyFunction {
   return Node.isFunctionLikeDeclaration(node) || Node.isFunctionExpression(node);
+}
+
+/** The identifier naming a function: its own name, or the variable it is assigned to. */
+export function getFunctionNameNode(fn: Node): Identifier | undefined {
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) {
+    const name = fn.getNameNode();
+    return name !== undefined && Node.isIdentifier(name) ? name : undefined;
+  }
+  const parent = fn.getParent();
+  if (parent !== undefined && Node.isVariableDeclaration(parent)) {
+    const name = parent.getNameNode();
+    return Node.isIdentifier(name) ? name : undefined;
+  }
+  return undefined;
 }
