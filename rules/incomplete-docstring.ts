@@ -16,6 +16,9 @@ const NO_DESCRIPTION_NEEDED_TAGS = new Set(['internal', 'hidden', 'ignore', 'pri
 /** Tags that only declare types in JavaScript files when they carry no text. */
 const TYPE_TAGS = new Set(['param', 'arg', 'argument', 'returns', 'return', 'type', 'template', 'this', 'satisfies', 'extends', 'augments', 'implements', 'enum']);
 
+/** Tags whose text documents a part (a parameter, the result) or metadata, not the declaration as a whole. */
+const PART_TAGS = new Set(['param', 'arg', 'argument', 'returns', 'return', 'throws', 'exception', 'template', 'typeparam', 'since', 'category', 'categorydescription', 'example', 'version', 'memberof', 'author', 'module', 'group']);
+
 /** Words a description may add to a name and still say nothing more (`getName`: "Gets the name."). */
 const FILLER_WORDS = new Set(['get', 'gets', 'set', 'sets', 'return', 'returns', 'the', 'a', 'an']);
 
@@ -273,13 +276,18 @@ function* checkDescription(documented: Documented, file: SourceFile): Generator<
   const what = documented.fn !== undefined || Node.isMethodSignature(declaration) ? 'does' : 'represents';
   const description = descriptionOf(doc);
   if (description === '') {
-    if (tagNames.length === 0 || isTypeOnlyJsDoc(doc, file)) return;
+    if (tagNames.length === 0 || isTypeOnlyJsDoc(doc, file) || hasDescriptiveTag(doc)) return;
     yield { node: doc, messageId: 'missingDescription', symbol: documented.symbol, data: { name, what } };
     return;
   }
   if (restatesName(description, name)) {
     yield { node: doc, messageId: 'restatedName', symbol: documented.symbol, data: { name, what, description } };
   }
+}
+
+/** True when a tag other than the part and metadata tags carries a sentence (`@legacy Use .values instead.`): the description sits in that tag. */
+function hasDescriptiveTag(doc: JSDoc): boolean {
+  return doc.getTags().some((tag) => !PART_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim().split(/\s+/).length >= 3);
 }
 
 /** The description text of a comment, whitespace collapsed. */

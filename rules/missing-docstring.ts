@@ -149,9 +149,10 @@ function nameNodeOf(node: Node): Node {
 
 /**
  * Public and protected methods with no JSDoc on any of their signatures,
- * except members whose contract is documented elsewhere: overrides,
- * implementations of an interface or base class member, protocol methods
- * (`toString`, `[Symbol.iterator]`).
+ * except members whose contract is documented elsewhere (see
+ * `inheritsMember`), protocol methods (`toString`, `[Symbol.iterator]`),
+ * quoted or computed names, and names starting with `_` (private by
+ * convention).
  */
 function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
   const out: MethodDeclaration[] = [];
@@ -160,8 +161,8 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
     const name = method.getName();
     if (seen.has(name)) continue;
     seen.add(name);
-    if (method.getScope() === Scope.Private || Node.isPrivateIdentifier(method.getNameNode()) || Node.isComputedPropertyName(method.getNameNode())) continue;
-    if (PROTOCOL_METHODS.has(name) || method.hasOverrideKeyword()) continue;
+    if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_')) continue;
+    if (PROTOCOL_METHODS.has(name)) continue;
     if (hasDocOnAnySignature(method) || inheritsMember(cls, name)) continue;
     out.push(method);
   }
@@ -169,9 +170,12 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
 }
 
 /**
- * True when a base class or implemented interface documents the member: a
- * declaration of it has a JSDoc comment or comes from a library (declaration
- * file); also when a base type cannot be resolved.
+ * True when the member's contract is documented, or reported, elsewhere: a
+ * base declaration of it has a JSDoc comment, comes from a library
+ * (declaration file), or is a method of a project class (an override: the
+ * base method is where the comment belongs, and is reported itself if it has
+ * none); also when a base type cannot be resolved. An implementation of an
+ * undocumented interface member is not exempt: nothing documents it.
  */
 function inheritsMember(cls: ClassDeclaration, name: string): boolean {
   const heritage = [cls.getExtends(), ...cls.getImplements()].filter((h) => h !== undefined);
@@ -179,12 +183,6 @@ function inheritsMember(cls: ClassDeclaration, name: string): boolean {
     const type = clause.getType();
     if (type.isAny()) return true;
     const declarations = type.getProperty(name)?.getDeclarations() ?? [];
-    return declarations.some((d) => d.getSourceFile().isDeclarationFile() || hasJsDoc(d) || inheritsFromDocumented(d, name));
+    return declarations.some((d) => d.getSourceFile().isDeclarationFile() || hasJsDoc(d) || Node.isClassDeclaration(d.getParent()));
   });
-}
-
-/** True when the base member is itself an undocumented member of a class that inherits a documented one. */
-function inheritsFromDocumented(declaration: Node, name: string): boolean {
-  const owner = declaration.getParent();
-  return Node.isClassDeclaration(owner) && owner !== declaration && inheritsMember(owner, name);
 }

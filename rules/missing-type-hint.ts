@@ -8,6 +8,9 @@ type MessageId = 'implicitAnyParameter' | 'missingReturnType';
 /** Function-like declarations whose parameters can be implicitly `any`. */
 type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
 
+/** Methods every object has, whose return types `Object` declares. */
+const OBJECT_METHODS = new Set(['toString', 'valueOf', 'toLocaleString']);
+
 /** Longest inferred type text a message quotes. */
 const MAX_TYPE_LENGTH = 100;
 
@@ -179,8 +182,8 @@ function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId
     if (!cls.isExported()) continue;
     const owner = cls.getName() ?? 'default';
     for (const method of cls.getMethods()) {
-      if (method.getScope() !== Scope.Public || !Node.isIdentifier(method.getNameNode())) continue;
-      if (method.hasOverrideKeyword() || inheritsMember(cls, method.getName())) continue;
+      if (method.getScope() !== Scope.Public || !Node.isIdentifier(method.getNameNode()) || method.getName().startsWith('_')) continue;
+      if (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword() || inheritsMember(cls, method.getName())) continue;
       if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
       if (!method.isOverload() && method.getOverloads().length > 0) continue;
       yield returnFinding(method.getNameNode(), 'public method', `${owner}.${method.getName()}`, method.getReturnType(), method);
