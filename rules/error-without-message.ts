@@ -2,6 +2,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, ClassDeclaration, ClassExpression, NewExpression, SourceFile, Type } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
 
 type MessageId = 'missingMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
@@ -56,7 +57,7 @@ export default defineRule({
     for (const file of files) {
       if (project.isTestFile(file)) continue;
       yield* errorsWithoutMessage(file);
-      yield* thrownNonErrors(file);
+      yield* thrownNonErrors(file, caughtSentinels(project));
       yield* rejectionsWithoutReason(file);
     }
   },
@@ -85,9 +86,9 @@ function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<Message
 }
 
 /** `throw 'text'`, `throw 42`, `throw { … }` and, with types, a thrown primitive value. */
-function* thrownNonErrors(file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* thrownNonErrors(file: SourceFile, sentinels: ReadonlySet<string>): Generator<FindingDraft<MessageId>> {
   for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
-    if (isCaughtLocally(statement)) continue;
+    if (isCaughtLocally(statement) || isSentinel(statement.getExpression(), sentinels)) continue;
     const kind = nonErrorKind(statement.getExpression());
     if (kind === undefined) continue;
     yield {
@@ -103,6 +104,7 @@ function* thrownNonErrors(file: SourceFile): Generator<FindingDraft<MessageId>> 
 function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<MessageId>> {
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (!isPromiseReject(call) && !isExecutorReject(call)) continue;
+    if (isInsideTryBlock(call)) continue;
     const reason = call.getArguments()[0];
     const where = whereText(call);
     const symbol = getEnclosingSymbol(call);
@@ -159,6 +161,55 @@ function isCaughtLocally(statement: Node): boolean {
     if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined) return true;
   }
   return false;
+}
+
+/**
+ * True when a rejection is created lexically inside the `try` block of a
+ * `try … catch`, callbacks included (`await Promise.race([…, sleep(1).then(() =>
+ * Promise.reject())])`): the rejection is a signal the catch handles, not a
+ * failure that reaches a caller.
+ */
+function isInsideTryBlock(node: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
+    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined) return true;
+    if (isFunctionBoundary(parent) && !isCallbackArgument(parent)) return false;
+  }
+  return false;
+}
+
+/** True for a function passed directly as an argument (`.then(() => …)`, `new Promise((resolve, reject) => …)`). */
+function isCallbackArgument(node: Node): boolean {
+  const parent = node.getParent();
+  return (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(node);
+}
+
+/**
+ * String values that some `catch` clause of the project tests for (`e.msg ===
+ * 'earlyExit'`): a thrown object literal carrying one is a deliberate sentinel
+ * caught by a wrapper, not a failure.
+ */
+function caughtSentinels(project: ProjectView): ReadonlySet<string> {
+  return project.memo('error-without-message:caught-sentinels', () => {
+    const out = new Set<string>();
+    for (const file of project.files) {
+      for (const clause of file.getDescendantsOfKind(SyntaxKind.CatchClause)) {
+        for (const literal of clause.getBlock().getDescendantsOfKind(SyntaxKind.StringLiteral)) out.add(literal.getLiteralText());
+      }
+    }
+    return out;
+  });
+}
+
+/** True for a thrown object literal with a string property that some catch clause tests for. */
+function isSentinel(expression: Node, sentinels: ReadonlySet<string>): boolean {
+  const inner = Node.isParenthesizedExpression(expression) ? expression.getExpression() : expression;
+  if (!Node.isObjectLiteralExpression(inner)) return false;
+  return inner.getProperties().some((p) => {
+    if (!Node.isPropertyAssignment(p)) return false;
+    const value = p.getInitializer();
+    return value !== undefined && Node.isStringLiteral(value) && sentinels.has(value.getLiteralText());
+  });
 }
 
 /** True for nodes that start a new function body. */
