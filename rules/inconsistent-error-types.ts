@@ -8,6 +8,7 @@ import {
   enclosingFunctionOf,
   isInheritedSignature,
   isOpenType,
+  LOOKUP_VERBS,
   mergeAbsent,
   ownReturnsOf,
   ownThrowsOf,
@@ -48,9 +49,6 @@ interface LookupBehaviour {
 
 /** At most this many other places are listed as evidence. */
 const MAX_EVIDENCE = 5;
-
-/** First words of names that look something up. */
-const LOOKUP_VERBS = new Set(['find', 'get', 'lookup', 'load', 'fetch', 'resolve', 'retrieve', 'locate', 'search']);
 
 /** Words in a name that announce its absent-value convention (`getOrThrow`, `tryFind`, `findOrNull`); such pairs differ on purpose. */
 const CONVENTION_WORDS = new Set([

@@ -9,6 +9,7 @@ import {
   isInheritedSignature,
   isJavaScriptFile,
   isOpenType,
+  LOOKUP_VERBS,
   mergeAbsent,
   presentMembersOf,
   resolvedReturnTypeOf,
@@ -107,7 +108,7 @@ export default defineRule({
       },
       inconsistentAbsentReturn: {
         message: '`{{member}}` returns `{{returned}}`, but its sibling `{{sibling}}` returns `{{siblingReturned}}` (line {{line}}): `{{absent}}` here, `{{siblingAbsent}}` there for a missing `{{entity}}`.',
-        recommendation: 'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every `{{verb}}…` sibling to one absent value.',
+        recommendation: 'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every sibling that returns a `{{entity}}` to one absent value.',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -349,7 +350,8 @@ function declarationText(param: ParameterDeclaration): string {
 /** Findings for `find…`-style siblings that return one entity with different absent values. */
 function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
   const infos = members.flatMap((m) => returnInfoOf(m) ?? []);
-  for (const family of groupBy(infos, (r) => `${r.verb}\u0000${r.entity}`).values()) {
+  // Lookups (`find…`, `get…`, `load…`) of one entity form one family whatever their verb; other verbs only with themselves.
+  for (const family of groupBy(infos, (r) => `${LOOKUP_VERBS.has(r.verb) ? 'lookup' : r.verb}\u0000${r.entity}`).values()) {
     const forms = groupBy(family, (r) => r.absent);
     if (forms.size < 2) continue;
     const majority = largestGroup(forms);
@@ -370,7 +372,6 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
           absent: info.absent,
           siblingAbsent: reference.absent,
           entity: info.entity,
-          verb: info.verb,
         },
         evidence: majority.slice(0, MAX_EVIDENCE).map((r) => ({ note: `\`${r.member.name}\` returns \`${r.entity} | ${r.absent}\``, node: r.node })),
       };

@@ -204,3 +204,6 @@ export function isInheritedSignature(member: SiblingMember): boolean {
   if (baseType !== undefined && baseType.getProperty(member.name) !== undefined) return true;
   return cls.getImplements().some((heritage) => heritage.getType().getProperty(member.name) !== undefined);
 }
+
+/** First words of names that look something up. */
+export const LOOKUP_VERBS: ReadonlySet<string> = new Set(['find', 'get', 'lookup', 'load', 'fetch', 'resolve', 'retrieve', 'locate', 'search']);
