@@ -1,4 +1,5 @@
-import { Node, Scope, ts } from 'ts-morph';
+import { resolve as resolvePath } from 'node:path';
+import { Node, Scope, SyntaxKind, ts } from 'ts-morph';
 import type { SourceFile, Type } from 'ts-morph';
 import type { ProjectView, PublicApi } from '../model/project-view.js';
 
@@ -58,6 +59,93 @@ function collectExports(file: SourceFile, exported: Set<Node>, seenFiles: Set<So
       else exported.add(declaration);
     }
   }
+  for (const value of commonJsExportedValues(file)) addExportedValue(value, exported, seenFiles, 0);
+}
+
+/**
+ * The values a CommonJS module exports: right-hand sides of `exports.x = v`,
+ * `module.exports.x = v`, `exports['x'] = v` and `module.exports = v`
+ * (TypeScript's export list does not follow these through `require`).
+ */
+function commonJsExportedValues(file: SourceFile): Node[] {
+  const text = file.getFullText();
+  if (!text.includes('exports')) return [];
+  const values: Node[] = [];
+  file.forEachDescendant((node) => {
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken && isCommonJsExportTarget(node.getLeft())) {
+      values.push(node.getRight());
+    }
+  });
+  return values;
+}
+
+/** `exports`, `module.exports`, or a property of either. */
+function isCommonJsExportTarget(node: Node): boolean {
+  const text = node.getText().replace(/\s+/g, '');
+  return text === 'module.exports' || /^(module\.)?exports(\.|\[)/.test(text);
+}
+
+/** Adds what an exported CommonJS value names: classes and functions, objects of them, and whole required modules. */
+function addExportedValue(value: Node, exported: Set<Node>, seenFiles: Set<SourceFile>, depth: number): void {
+  if (depth > 6) return;
+  if (Node.isClassExpression(value) || Node.isFunctionExpression(value) || Node.isArrowFunction(value)) {
+    exported.add(value);
+    return;
+  }
+  if (Node.isObjectLiteralExpression(value)) {
+    for (const property of value.getProperties()) {
+      if (Node.isPropertyAssignment(property)) {
+        const initializer = property.getInitializer();
+        if (initializer !== undefined) addExportedValue(initializer, exported, seenFiles, depth + 1);
+      } else if (Node.isShorthandPropertyAssignment(property)) {
+        addExportedValue(property.getNameNode(), exported, seenFiles, depth + 1);
+      }
+    }
+    return;
+  }
+  const required = requiredFile(value);
+  if (required !== undefined) {
+    collectExports(required, exported, seenFiles);
+    return;
+  }
+  if (Node.isIdentifier(value)) {
+    for (const declaration of value.getSymbol()?.getDeclarations() ?? []) addDeclaredValue(declaration, exported, seenFiles, depth + 1);
+  }
+}
+
+/** Follows a declaration behind an exported name: the class itself, or the `require` it came from. */
+function addDeclaredValue(declaration: Node, exported: Set<Node>, seenFiles: Set<SourceFile>, depth: number): void {
+  exported.add(declaration);
+  if (Node.isVariableDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer !== undefined) addExportedValue(initializer, exported, seenFiles, depth);
+    return;
+  }
+  if (Node.isBindingElement(declaration)) {
+    // `const { Option } = require('./option')`: the whole required module is reachable.
+    const variable = declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+    const initializer = variable?.getInitializer();
+    const required = initializer === undefined ? undefined : requiredFile(initializer);
+    if (required !== undefined) collectExports(required, exported, seenFiles);
+  }
+}
+
+/** The project file of `require('./x')` (also `require('./x').y`), if it resolves to one. */
+function requiredFile(node: Node): SourceFile | undefined {
+  let call: Node = node;
+  while (Node.isPropertyAccessExpression(call)) call = call.getExpression();
+  if (!Node.isCallExpression(call) || call.getExpression().getText() !== 'require') return undefined;
+  const [argument] = call.getArguments();
+  if (argument === undefined || !Node.isStringLiteral(argument)) return undefined;
+  const specifier = argument.getLiteralValue();
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolvePath(call.getSourceFile().getDirectoryPath(), specifier);
+  const project = call.getProject();
+  for (const candidate of [base, `${base}.js`, `${base}.cjs`, `${base}.ts`, `${base}.cts`, `${base}/index.js`, `${base}/index.ts`]) {
+    const file = project.getSourceFile(candidate);
+    if (file !== undefined) return file;
+  }
+  return undefined;
 }
 
 /**

@@ -186,7 +186,7 @@ export function relativePathOf(root: string, file: SourceFile | string): string 
   return relative(root, path).split(sep).join('/');
 }
 
-const TEST_NAME = /\.(test|spec)\.[cm]?[jt]sx?$/;
+const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__']);
 
 /** True for test files by name or folder. */
