@@ -37,6 +37,13 @@ interface Block {
   style: string;
 }
 
+/**
+ * Share of files that must use one style before the others are called out: a
+ * 60/40 split is two conventions (hand-written and generated code, say), not
+ * a few files that strayed.
+ */
+const PROJECT_MAJORITY_SHARE = 0.75;
+
 /** Fewest files with a clear style before the project's majority is compared. */
 const MIN_FILES_FOR_PROJECT_STYLE = 3;
 
@@ -168,7 +175,7 @@ function* deviatingFiles(measured: readonly FileIndentation[], relativePath: (fi
   const counts = new Map<string, number>();
   for (const { style } of styled) counts.set(style, (counts.get(style) ?? 0) + 1);
   const [majorityStyle, majority] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (majority * 2 <= styled.length) return;
+  if (majority < styled.length * PROJECT_MAJORITY_SHARE) return;
   for (const { m, style } of styled) {
     if (style === majorityStyle) continue;
     const node = firstToken(m.file);
