@@ -115,7 +115,7 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
           where: lowerFirst(site.where.label),
           errorClass: site.errorClass,
           text: site.display,
-          otherWhere: lowerFirst(reference.where.label),
+          otherWhere: reference.where.label === site.where.label ? 'the same function' : lowerFirst(reference.where.label),
           otherClass: reference.errorClass,
           line: reference.node.getStartLineNumber(),
         },
