@@ -8,7 +8,7 @@ import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath } from './_shared/security-names.js';
 import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
 
-type MessageId = 'shellCommand' | 'shellSpawn';
+type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
 
 /** `child_process` functions that always run their first argument through a shell. */
 const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
@@ -34,6 +34,10 @@ export default defineRule({
       shellSpawn: {
         message: '`{{sink}}` with the `shell` option runs a command built from `{{data}}` (line {{line}}).',
         recommendation: 'Drop the `shell` option and pass `{{data}}` as its own element of the argument array.',
+      },
+      shellProgram: {
+        message: '`{{sink}}` starts a shell whose script is built from `{{data}}` (line {{line}}).',
+        recommendation: 'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
     },
     options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
@@ -72,6 +76,11 @@ function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<Messag
   const [command, second, third] = call.getArguments();
   if (command === undefined) return undefined;
   const options = second !== undefined && Node.isObjectLiteralExpression(skipParentheses(second)) ? second : third;
+  if (second !== undefined && options !== second && isExplicitShell(command)) {
+    const script = getShellScriptArgument(second);
+    const data = script === undefined ? undefined : getNonLiteralPart(script, { isSanitizer: isSanitizerCall });
+    return data === undefined ? undefined : draftOf(call, 'shellProgram', sink, data);
+  }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
   const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall })
@@ -101,4 +110,22 @@ function draftOf(call: CallExpression, messageId: MessageId, exported: string, d
     data: { sink, data: description, line: data.getStartLineNumber() },
     evidence: getOriginEvidence(data),
   };
+}
+
+/** Programs that run their `-c` argument as a shell script. */
+const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|fish)$|^(?:cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
+
+/** True when the command is a literal shell program (`sh`, `/bin/bash`, `cmd.exe`, `powershell`). */
+function isExplicitShell(command: Node): boolean {
+  const node = skipParentheses(command);
+  return (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && SHELL_PROGRAM.test(node.getLiteralText());
+}
+
+/** The element after `-c`, `/c` or `-Command` in a literal argument array: the script the shell runs. */
+function getShellScriptArgument(args: Node): Node | undefined {
+  const array = skipParentheses(args);
+  if (!Node.isArrayLiteralExpression(array)) return undefined;
+  const elements = array.getElements();
+  const flag = elements.findIndex((e) => (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) && /^(?:-c|\/c|-command)$/i.test(e.getLiteralText()));
+  return flag < 0 ? undefined : elements[flag + 1];
 }
