@@ -51,7 +51,17 @@ const RULE_INFO = new Map(RULES.map((r) => [r.meta.id, { title: r.meta.title, ra
 
 /** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
-  const { diff, note } = await pullRequestDiff(request);
+  let read: Awaited<ReturnType<typeof pullRequestDiff>>;
+  try {
+    read = await pullRequestDiff(request);
+  } catch (error) {
+    if (!(error instanceof CannotReadPullRequest)) throw error;
+    // Nothing to match findings against: annotate the project's most severe findings, write nothing.
+    const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
+    const plan = planReview({ marked, comments: [], reviews: [], commitId: request.headSha, maxComments: 0, renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }) });
+    return { marked, plan, posted: undefined, writeError: error.message };
+  }
+  const { diff, note } = read;
   const marked = markFindings(request.result.findings, diff, { mode: request.mode, rootPrefix: request.rootPrefix });
   let existing: [ExistingComment[], ExistingReview[]];
   try {
@@ -85,15 +95,26 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
   }
 }
 
+/** The token may not read the pull request's files and git cannot give the diff either. */
+class CannotReadPullRequest extends Error {
+  override readonly name = 'CannotReadPullRequest';
+}
+
 /** The pull request's files as GitHub lists them, completed from git when GitHub's 3000-file cap cut the list. */
 async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff[]; note: string | undefined }> {
   let files: Awaited<ReturnType<typeof listFiles>>;
   try {
     files = await listFiles(request.client, request.pr);
   } catch (error) {
-    if (!isWriteForbidden(error) || request.baseSha === undefined) throw error;
-    request.log(`cannot list the pull request's files (${httpFailure(error)?.message ?? 'forbidden'}); reading the diff from git`);
-    return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined };
+    if (!isWriteForbidden(error)) throw error;
+    const reason = httpFailure(error)?.message ?? 'forbidden';
+    request.log(`cannot list the pull request's files (${reason}); reading the diff from git`);
+    try {
+      if (request.baseSha === undefined) throw new Error('the base commit is unknown', { cause: error });
+      return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined };
+    } catch (gitError) {
+      throw new CannotReadPullRequest(`${reason}; and git cannot give the diff: ${gitError instanceof Error ? gitError.message : String(gitError)}`, { cause: gitError });
+    }
   }
   const diff = files.map(fileDiffFromGitHub);
   const capped = files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);

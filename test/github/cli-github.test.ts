@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { githubPrMain } from '../../src/cli-github.js';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/cli.js';
-import { FakeGitHub } from './fake-github.js';
+import { FakeGitHub, forbiddenFault } from './fake-github.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
@@ -97,6 +97,19 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     expect(pull.reviews).toHaveLength(1);
     expect(pull.comments).toHaveLength(places.length);
     expect(gh.violations).toEqual([]);
+  });
+
+  it('a token that can read nothing: prints the review, writes nothing, does not crash', async () => {
+    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 10, headSha: head, baseSha: 'f'.repeat(40), files: [] });
+    gh.inject({ path: /\/pulls\/10\/files$/, status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } });
+    gh.inject({ ...forbiddenFault(/\/pulls\/10\//) });
+    const io = capture();
+    const code = await githubPrMain(['--github-pr', 'acme/widgets#10', '--api-url', gh.url, '--fail-on', 'never', ws], io, { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' });
+    expect(code).toBe(0);
+    expect(io.stderr.join('')).toMatch(/cannot write to acme\/widgets#10 \(Resource not accessible by integration.*; and git cannot give the diff/);
+    expect(io.stdout.join('')).toContain('src/new.ts:2');
+    expect(pull.reviews).toEqual([]);
+    expect(gh.writes().filter((r) => r.path.includes('/pulls/10/'))).toEqual([]);
   });
 
   it('needs a token and a well-formed reference', async () => {
