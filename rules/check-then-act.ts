@@ -37,7 +37,7 @@ export default defineRule({
     const states = new Map<Acquisition, SectionState>();
     const stateOf = (a: Acquisition): SectionState => {
       let state = states.get(a);
-      if (state === undefined) { state = sectionState(a); states.set(a, state); }
+      if (state === undefined) { state = sectionState(a, model); states.set(a, state); }
       return state;
     };
     for (const file of files) {

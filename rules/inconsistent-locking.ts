@@ -6,7 +6,7 @@ import { lockModel } from './_shared/locks/model.js';
 import type { LockHolder } from './_shared/locks/model.js';
 import { inFluxOf, isInSectionOf, isWrite, onlyCalledUnderLock, sectionFunctionName, sectionStates, stateOf } from './_shared/locks/state.js';
 import type { InFlux } from './_shared/locks/state.js';
-import { functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
+import { functionName, functionPath, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
 import { snippet } from './_shared/locks/text.js';
 
 type MessageId = 'unguardedRead' | 'unguardedWrite';
@@ -17,7 +17,7 @@ export default defineRule({
     description: 'Disallow reading or writing state outside the lock whose critical sections change it across an await point',
     category: 'concurrency',
     defaultSeverity: 'warning',
-    stability: 'experimental',
+    stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
     title: 'State used outside the lock that guards it',
@@ -40,11 +40,31 @@ export default defineRule({
       if (holder.api.interAgent) continue;
       const inFlux = new Map<Node, InFlux>();
       for (const state of states) for (const item of inFluxOf(state)) if (!inFlux.has(item.declaration)) inFlux.set(item.declaration, item);
+      for (const declaration of [...inFlux.keys()]) if (ownedBySyncFunction(project, declaration, inFlux.get(declaration)?.name ?? '')) inFlux.delete(declaration);
       if (inFlux.size === 0) continue;
       yield* unguardedAccesses(project, holder, inFlux);
     }
   },
 });
+
+/**
+ * True when every use of the state sits in one synchronous function (a lazy
+ * cache, a counter behind `next()`): each call runs to completion, so the state
+ * only ever holds what a finished call left there, whoever calls it.
+ */
+function ownedBySyncFunction(view: ProjectView, declaration: Node, name: string): boolean {
+  let owner: Node | undefined;
+  for (const occurrence of view.references.occurrences(name)) {
+    const resolved = view.references.resolve(occurrence);
+    if (resolved === undefined || !resolved.includes(declaration)) continue;
+    if (occurrence.node.getParent() === declaration) continue;
+    const fn = hostOf(occurrence.node);
+    if (Node.isSourceFile(fn) || isAsync(fn) || isGenerator(fn) || Node.isConstructorDeclaration(fn)) return false;
+    if (owner !== undefined && owner !== fn) return false;
+    owner = fn;
+  }
+  return owner !== undefined;
+}
 
 /** One finding per function that touches in-flux state of the lock outside its sections. */
 function* unguardedAccesses(view: ProjectView, holder: LockHolder, inFlux: ReadonlyMap<Node, InFlux>): Generator<FindingDraft<MessageId>> {

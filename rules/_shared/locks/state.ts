@@ -1,11 +1,14 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, functionName, hostOf, isAsync, isWaitedFor, unwrap } from './syntax.js';
+import { calledFunction, forEachOwnNode, functionName, hostOf, isAsync, isFunctionLike, isWaitedFor, ownAwaitPoints, unwrap } from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
 
 /** Methods that change the collection they are called on. */
 const MUTATING_METHODS = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+/** Mutating methods that only add entries. */
+const INSERTING_METHODS = new Set(['set', 'add', 'push', 'unshift']);
 
 /** One read or write of a field (`this.x`) or module variable. */
 export interface StateAccess {
@@ -18,13 +21,27 @@ export interface StateAccess {
   position: number;
   /** True when the access sits in a loop of the section that also awaits (it runs again after that await). */
   inAwaitingLoop: boolean;
+  /** That loop, if any. */
+  loop: Node | undefined;
+  /** The call sites from the section's own code down to the access, then the access itself: orders events and tells exclusive branches apart. */
+  trail: readonly Node[];
+}
+
+/** A place where the section lets other tasks in: its own await points and those of the async functions it awaits. */
+export interface Suspension {
+  node: Node;
+  loop: Node | undefined;
+  trail: readonly Node[];
 }
 
 /** What one critical section touches and where it lets other tasks in. */
 export interface SectionState {
   acquisition: Acquisition;
   accesses: StateAccess[];
+  /** The section's own await points. */
   awaits: Node[];
+  /** Own await points plus those inside awaited project functions, in no particular order. */
+  suspensions: Suspension[];
 }
 
 /** A field a section of the lock changes on both sides of an await point: other tasks can see it half-updated. */
@@ -50,6 +67,7 @@ export function stateOf(node: Node): { declaration: Node; name: string } | undef
     const declaration = node.getSymbol()?.getDeclarations()[0];
     if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
     if (declaration.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isConstructorDeclaration(a)) !== undefined) return undefined;
+    if (declaration.getNameNode() === node) return undefined;
     return { declaration, name: node.getText() };
   }
   return undefined;
@@ -57,88 +75,253 @@ export function stateOf(node: Node): { declaration: Node; name: string } | undef
 
 /** True when the access changes the state: assignment, `++`, `delete`, or a mutating method call on it. */
 export function isWrite(node: Node): boolean {
+  return writeSiteOf(node) !== undefined;
+}
+
+/** The expression that performs the write (the assignment, `++`, `delete` or mutating call), if the access writes. */
+export function writeSiteOf(node: Node): Node | undefined {
   const parent = node.getParent();
-  if (parent === undefined) return false;
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === node && /^(=|\+=|-=|\*=|\/=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())) return true;
-  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && /\+\+|--/.test(parent.getText())) return true;
-  if (Node.isDeleteExpression(parent)) return true;
+  if (parent === undefined) return undefined;
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === node && /^(=|\+=|-=|\*=|\/=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())) return parent;
+  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && /\+\+|--/.test(parent.getText())) return parent;
+  if (Node.isDeleteExpression(parent)) return parent;
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
     const call = parent.getParent();
-    if (Node.isCallExpression(call) && call.getExpression() === parent && MUTATING_METHODS.has(parent.getName())) return true;
+    if (Node.isCallExpression(call) && call.getExpression() === parent && MUTATING_METHODS.has(parent.getName())) return call;
   }
-  if (Node.isElementAccessExpression(parent) && parent.getExpression() === node) return isWrite(parent);
-  return false;
+  if (Node.isElementAccessExpression(parent) && parent.getExpression() === node) return writeSiteOf(parent);
+  return undefined;
+}
+
+/** Accesses and suspensions found in one function's code, with trails relative to that function. */
+interface Events {
+  accesses: StateAccess[];
+  suspensions: Suspension[];
 }
 
 /** Reads and writes of state in the section's own code and in the functions it calls synchronously or awaits. */
-export function sectionState(acquisition: Acquisition): SectionState {
+export function sectionState(acquisition: Acquisition, model?: LockModel): SectionState {
   const section = acquisition.section;
+  const guardedElsewhere = otherLockGuard(acquisition, model);
   const root = section.callback ?? section.host;
   const inRange = (n: Node): boolean => section.callback !== undefined || (n.getStart() >= section.start && n.getStart() < section.end);
   const accesses: StateAccess[] = [];
   const awaits = [...section.awaitPoints];
   const loops = awaitingLoops(root, awaits);
+  const loopOf = (n: Node): Node | undefined => loops.find((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
+  const suspensions: Suspension[] = awaits.map((point) => ({ node: point, loop: loopOf(point), trail: [point] }));
   const visit = (n: Node): void => {
-    if (!inRange(n)) return;
-    const inLoop = loops.some((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
+    if (!inRange(n) || guardedElsewhere(n)) return;
+    const loop = loopOf(n);
     const state = stateOf(n);
-    if (state !== undefined) accesses.push({ ...state, node: n, write: isWrite(n), position: n.getStart(), inAwaitingLoop: inLoop });
+    if (state !== undefined) accesses.push(accessAt(state, n, loop, n.getStart()));
     if (Node.isCallExpression(n)) {
-      for (const inner of calleeAccesses(n, 1, new Set(), true)) accesses.push({ ...inner, position: n.getStart(), inAwaitingLoop: inLoop });
+      const inner = calleeEvents(n, 1, new Set(), true, guardedElsewhere);
+      for (const a of inner.accesses) accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
+      for (const s of inner.suspensions) suspensions.push({ node: s.node, loop, trail: [n, ...s.trail] });
     }
   };
   forEachOwnNode(root, visit, true);
-  return { acquisition, accesses, awaits };
+  return { acquisition, accesses, awaits, suspensions };
+}
+
+/** One access, with the write (or the read) as the last step of its trail. */
+function accessAt(state: { declaration: Node; name: string }, n: Node, loop: Node | undefined, position: number): StateAccess {
+  const site = writeSiteOf(n);
+  return { ...state, node: n, write: site !== undefined, position, inAwaitingLoop: loop !== undefined, loop, trail: [site ?? n] };
 }
 
 /**
  * Accesses inside a called project function that runs within the caller's
- * section (sync, or awaited). Fields count only through calls on `this`: a
- * method called on another object touches that object's fields, not ours.
+ * section (sync, or awaited), and the await points of awaited async ones.
+ * Fields count only through calls on `this`: a method called on another
+ * object touches that object's fields, not ours.
  */
-function calleeAccesses(call: Node, depth: number, seen: Set<Node>, sameThis: boolean): StateAccess[] {
-  if (!Node.isCallExpression(call) || depth > MAX_CALL_DEPTH) return [];
+function calleeEvents(call: Node, depth: number, seen: Set<Node>, sameThis: boolean, guardedElsewhere: (n: Node) => boolean): Events {
+  const out: Events = { accesses: [], suspensions: [] };
+  if (!Node.isCallExpression(call) || depth > MAX_CALL_DEPTH) return out;
   const fn = calledFunction(call);
-  if (fn === undefined || seen.has(fn)) return [];
-  if (isAsync(fn) && !isWaitedFor(call)) return [];
+  if (fn === undefined || seen.has(fn)) return out;
+  if (isAsync(fn) && !isWaitedFor(call)) return out;
   const callee = unwrap(call.getExpression());
   const keepThis = sameThis && Node.isPropertyAccessExpression(callee) && Node.isThisExpression(unwrap(callee.getExpression()));
   seen.add(fn);
-  const out: StateAccess[] = [];
+  if (isAsync(fn)) for (const point of ownAwaitPoints(fn)) if (!guardedElsewhere(point)) out.suspensions.push({ node: point, loop: undefined, trail: [point] });
   forEachOwnNode(fn, (n) => {
+    if (guardedElsewhere(n)) return;
     const state = stateOf(n);
-    if (state !== undefined && (keepThis || Node.isIdentifier(n))) out.push({ ...state, node: n, write: isWrite(n), position: 0, inAwaitingLoop: false });
-    if (Node.isCallExpression(n)) out.push(...calleeAccesses(n, depth + 1, seen, keepThis));
+    if (state !== undefined && (keepThis || Node.isIdentifier(n))) out.accesses.push(accessAt(state, n, undefined, 0));
+    if (Node.isCallExpression(n)) {
+      const inner = calleeEvents(n, depth + 1, seen, keepThis, guardedElsewhere);
+      for (const a of inner.accesses) out.accesses.push({ ...a, trail: [n, ...a.trail] });
+      for (const s of inner.suspensions) out.suspensions.push({ ...s, trail: [n, ...s.trail] });
+    }
   }, true);
   return out;
 }
 
-/** Loops in the section whose body contains an await point. */
+/**
+ * A test for code that runs inside a section of a different lock (a callee
+ * that takes its own lock): what happens there is that lock's business, and
+ * is left to its own analysis.
+ */
+function otherLockGuard(acquisition: Acquisition, model: LockModel | undefined): (n: Node) => boolean {
+  const others = (model?.acquisitions ?? []).filter((b) => b.lockKey !== undefined && b.lockKey !== acquisition.lockKey && !b.section.opaque);
+  if (others.length === 0) return () => false;
+  const byHost = new Map<Node, Acquisition[]>();
+  for (const other of others) byHost.set(other.section.host, [...(byHost.get(other.section.host) ?? []), other]);
+  return (n) => {
+    const candidates = byHost.get(hostOf(n, true));
+    return candidates !== undefined && candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end);
+  };
+}
+
+/** Loops of the section that wait on every turn: an await in the body or the condition, or `for await`. */
 function awaitingLoops(root: Node, awaits: readonly Node[]): Node[] {
   const out: Node[] = [];
   forEachOwnNode(root, (n) => {
-    if (Node.isIterationStatement(n) && awaits.some((a) => n.getStart() <= a.getStart() && a.getEnd() <= n.getEnd())) out.push(n);
+    if (!Node.isIterationStatement(n)) return;
+    if (Node.isForOfStatement(n) && n.isAwaited()) { out.push(n); return; }
+    const repeated: Node = Node.isForOfStatement(n) || Node.isForInStatement(n) ? n.getStatement() : n;
+    if (awaits.some((a) => a !== n && repeated.getStart() <= a.getStart() && a.getEnd() <= repeated.getEnd())) out.push(n);
   }, true);
   return out;
 }
 
-/** State a section changes both before and after one of its await points. */
+/** State a section changes before one of its await points and again after it, on one path through the section. */
 export function inFluxOf(state: SectionState): InFlux[] {
   const out: InFlux[] = [];
   const seen = new Set<Node>();
-  for (const point of state.awaits) {
-    const at = point.getStart();
-    for (const write of state.accesses) {
-      if (!write.write || seen.has(write.declaration)) continue;
-      const same = state.accesses.filter((a) => a.write && a.declaration === write.declaration);
-      const before = same.find((a) => a.position < at || a.inAwaitingLoop);
-      const after = same.find((a) => a.position > at || a.inAwaitingLoop);
-      if (before === undefined || after === undefined) continue;
+  const writes = state.accesses.filter((a) => a.write);
+  for (const point of state.suspensions) {
+    for (const write of writes) {
+      if (seen.has(write.declaration)) continue;
+      const same = writes.filter((a) => a.declaration === write.declaration);
+      const repeats = (a: StateAccess): boolean => a.loop !== undefined && a.loop === point.loop;
+      let pair: [StateAccess, StateAccess] | undefined;
+      for (const before of same) {
+        if (!(repeats(before) || happensBefore(before.trail, point.trail)) || exclusive(before.trail, point.trail)) continue;
+        const after = same.find((a) => (repeats(a) || happensBefore(point.trail, a.trail)) && !exclusive(point.trail, a.trail) && !exclusive(before.trail, a.trail) &&
+          !onlyExtends(before, a));
+        if (after !== undefined) { pair = [before, after]; break; }
+      }
+      if (pair === undefined) continue;
+      const [before, after] = pair;
       seen.add(write.declaration);
-      out.push({ declaration: write.declaration, name: write.name, section: state.acquisition, before: before.node, await: point, after: after.node });
+      out.push({ declaration: write.declaration, name: write.name, section: state.acquisition, before: before.node, await: point.node, after: after.node });
     }
   }
   return out;
+}
+
+/**
+ * True when `after` only inserts (`map.set`, `set.add`, `list.push`) into what
+ * `before` left: another insertion, or a complete (non-empty) value assigned
+ * whole. A reader in between sees fewer entries, the state a section that
+ * stopped after `before` would leave, not a half-done value; a reset
+ * (`clear()`, `= null`, `= new Map()`) followed by insertions is half-done.
+ */
+function onlyExtends(before: StateAccess, after: StateAccess): boolean {
+  if (!isInsertion(after)) return false;
+  if (isInsertion(before)) return true;
+  const site = before.trail[before.trail.length - 1];
+  return site !== undefined && Node.isBinaryExpression(site) && site.getOperatorToken().getKind() === SyntaxKind.EqualsToken && !isEmptyValue(site.getRight());
+}
+
+/** True for a write that only inserts. */
+function isInsertion(access: StateAccess): boolean {
+  const site = access.trail[access.trail.length - 1];
+  if (site === undefined || !Node.isCallExpression(site)) return false;
+  const callee = site.getExpression();
+  return Node.isPropertyAccessExpression(callee) && INSERTING_METHODS.has(callee.getName());
+}
+
+/** `null`, `undefined`, `[]`, `{}`, `''`, `0`, `false`, `new Map()`: a value that holds nothing yet. */
+function isEmptyValue(expression: Node): boolean {
+  const value = unwrap(expression);
+  if (Node.isNewExpression(value)) return value.getArguments().length === 0;
+  if (Node.isArrayLiteralExpression(value)) return value.getElements().length === 0;
+  if (Node.isObjectLiteralExpression(value)) return value.getProperties().length === 0;
+  return /^(null|undefined|''|""|``|0|false)$/.test(value.getText());
+}
+
+/** True when the event at trail `a` runs before the event at trail `b` (both within one run of the section). */
+export function happensBefore(a: readonly Node[], b: readonly Node[]): boolean {
+  const i = firstDifference(a, b);
+  const x = a[i];
+  const y = b[i];
+  if (x === undefined || y === undefined) return false;
+  const [xEnd, xRank] = completion(x);
+  const [yEnd, yRank] = completion(y);
+  return xEnd < yEnd || (xEnd === yEnd && xRank < yRank);
+}
+
+/** Index of the first step where two trails part (both share the call sites before it). */
+function firstDifference(a: readonly Node[], b: readonly Node[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * When a step completes, as [position, rank]: expressions complete in post-order
+ * (an enclosing expression after the ones inside it), and a `for await` waits
+ * right after evaluating what it iterates.
+ */
+function completion(node: Node): [number, number] {
+  if (Node.isForOfStatement(node)) return [node.getExpression().getEnd(), Number.POSITIVE_INFINITY];
+  return [node.getEnd(), -node.getStart()];
+}
+
+/** True when no run of the code takes both steps: they sit in different arms of an `if` or `?:`, or the first one's path returns first. */
+export function exclusive(a: readonly Node[], b: readonly Node[]): boolean {
+  const i = firstDifference(a, b);
+  const x = a[i];
+  const y = b[i];
+  if (x === undefined || y === undefined) return false;
+  const [first, second] = x.getStart() <= y.getStart() ? [x, y] : [y, x];
+  const around = new Set(second.getAncestors());
+  let child: Node = first;
+  for (let parent = first.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
+    if (around.has(parent)) return inDifferentArms(parent, child, second);
+    if (returnsAfter(parent, child) && !inFinally(second)) return true;
+    if (isFunctionLike(parent)) return false;
+  }
+  return false;
+}
+
+/** True when `child` and `other` sit in different arms of the `if` or `?:` that is their closest common ancestor. */
+function inDifferentArms(common: Node, child: Node, other: Node): boolean {
+  const armOf = (arms: (Node | undefined)[], node: Node): number => arms.findIndex((arm) => arm !== undefined && arm.getStart() <= node.getStart() && node.getEnd() <= arm.getEnd());
+  if (Node.isIfStatement(common)) {
+    const arms = [common.getThenStatement(), common.getElseStatement()];
+    const x = armOf(arms, child);
+    const y = armOf(arms, other);
+    return x >= 0 && y >= 0 && x !== y;
+  }
+  if (Node.isConditionalExpression(common)) {
+    const arms = [common.getWhenTrue(), common.getWhenFalse()];
+    const x = armOf(arms, child);
+    const y = armOf(arms, other);
+    return x >= 0 && y >= 0 && x !== y;
+  }
+  return false;
+}
+
+/** True when a block returns unconditionally after `child` (a `return` statement among its later statements). */
+function returnsAfter(block: Node, child: Node): boolean {
+  if (!Node.isBlock(block) && !Node.isCaseClause(block) && !Node.isDefaultClause(block)) return false;
+  const statements = block.getStatements();
+  const index = statements.findIndex((s) => s === child);
+  return index >= 0 && statements.slice(index + 1).some((s) => Node.isReturnStatement(s));
+}
+
+/** True when `node` is inside a `finally` block, which runs even after a `return`. */
+function inFinally(node: Node): boolean {
+  return node.getAncestors().some((a) => {
+    const parent = a.getParent();
+    return parent !== undefined && Node.isTryStatement(parent) && parent.getFinallyBlock() === a;
+  });
 }
 
 /** True when `node` runs inside one of the holder's critical sections. */
@@ -204,7 +387,7 @@ export function sectionStates(view: ProjectView, model: LockModel): Map<LockHold
     const out = new Map<LockHolder, SectionState[]>();
     for (const holder of model.holders) {
       if (holder.acquisitions.some((a) => a.section.opaque)) continue;
-      out.set(holder, holder.acquisitions.map(sectionState));
+      out.set(holder, holder.acquisitions.map((a) => sectionState(a, model)));
     }
     return out;
   });
