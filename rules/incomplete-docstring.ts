@@ -36,11 +36,11 @@ export default defineRule({
     messages: {
       staleParam: {
         message: 'JSDoc comment of `{{name}}` documents `@param {{param}}`, but `{{name}}` has no parameter `{{param}}`.',
-        recommendation: 'Rename the tag to the parameter it describes, or remove it.',
+        recommendation: 'Rename `@param {{param}}` to {{target}}, or remove the tag.',
       },
       undocumentedParam: {
         message: 'JSDoc comment of `{{name}}` documents {{documented}} but not {{missing}}.',
-        recommendation: 'Add `@param` tags for {{missing}}.',
+        recommendation: 'Add {{tags}} for {{missing}}.',
       },
       missingDescription: {
         message: 'JSDoc comment of `{{name}}` has tags but no description.',
@@ -141,18 +141,20 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
   const tags = doc.getTags().filter((t) => Node.isJSDocParameterTag(t));
   if (tags.length === 0) return;
   const match = matchTags(tags, fn.getParameters().filter((p) => p.getName() !== 'this'), overloadParameterNames(fn));
-  for (const tag of match.stale) {
-    yield { node: tag, messageId: 'staleParam', symbol: `${documented.symbol}@${rootOf(tag)}`, data: { name, param: rootOf(tag) } };
-  }
   const required = requiredByOverloads(fn);
   const missing = match.undocumented.filter((p) => !p.getName().startsWith('_') && (required === undefined || required.has(p.getName())));
+  const onlyMissing = missing.length === 1 && match.stale.length === 1 ? missing[0] : undefined;
+  const target = onlyMissing !== undefined && Node.isIdentifier(onlyMissing.getNameNode()) ? `\`@param ${onlyMissing.getName()}\`, the parameter without a tag` : 'the parameter it describes';
+  for (const tag of match.stale) {
+    yield { node: tag, messageId: 'staleParam', symbol: `${documented.symbol}@${rootOf(tag)}`, data: { name, param: rootOf(tag), target } };
+  }
   const first = missing[0];
   if (first !== undefined) {
     yield {
       node: doc,
       messageId: 'undocumentedParam',
       symbol: documented.symbol,
-      data: { name, documented: listOf(match.documented), missing: listOf(missing.map(parameterLabel)) },
+      data: { name, documented: listOf(match.documented), missing: listOf(missing.map(parameterLabel)), tags: missing.length === 1 ? 'a `@param` tag' : '`@param` tags' },
       evidence: missing.map((p) => ({ note: `parameter ${parameterLabel(p)} has no \`@param\` tag`, node: p })),
     };
   }
