@@ -11,7 +11,7 @@ type MessageId = 'staleParam' | 'undocumentedParam' | 'missingDescription' | 're
 const NOT_DOCUMENTATION_TAGS = new Set(['license', 'module', 'file', 'fileoverview', 'overview', 'packagedocumentation', 'typedef', 'callback', 'import', 'jsx', 'jsximportsource', 'jsxfrag', 'jsxruntime', 'vitest-environment', 'jest-environment', 'flow', 'preserve', 'copyright']);
 
 /** Tags that say why a comment needs no description of its own: the declaration is hidden, inherited, deprecated or described elsewhere. */
-const NO_DESCRIPTION_NEEDED_TAGS = new Set(['internal', 'hidden', 'ignore', 'private', 'inheritdoc', 'override', 'deprecated', 'see', 'description', 'desc', 'summary', 'remarks', 'type', 'satisfies']);
+const NO_DESCRIPTION_NEEDED_TAGS = new Set(['internal', 'hidden', 'ignore', 'private', 'package', 'protected', 'inheritdoc', 'override', 'deprecated', 'see', 'description', 'desc', 'summary', 'remarks', 'type', 'satisfies']);
 
 /** Tags that only declare types in JavaScript files when they carry no text. */
 const TYPE_TAGS = new Set(['param', 'arg', 'argument', 'returns', 'return', 'type', 'template', 'this', 'satisfies', 'extends', 'augments', 'implements', 'enum']);

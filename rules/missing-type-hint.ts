@@ -3,7 +3,7 @@ import type { ClassDeclaration, ParameterDeclaration, SourceFile, Type } from 't
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 
-type MessageId = 'implicitAnyParameter' | 'missingReturnType';
+type MessageId = 'implicitAnyParameter' | 'missingReturnType' | 'missingReturnTypeUnresolved';
 
 /** Function-like declarations whose parameters can be implicitly `any`. */
 type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
@@ -34,6 +34,10 @@ export default defineRule({
         message: '`{{name}}` ({{kind}}) returns `{{type}}` without a return type annotation.',
         recommendation: 'Declare the return type of `{{name}}`.',
       },
+      missingReturnTypeUnresolved: {
+        message: '`{{name}}` ({{kind}}) has no return type annotation; what it returns comes from packages that are not installed, so its type is unknown here.',
+        recommendation: 'Declare the return type of `{{name}}`.',
+      },
     },
     options: {
       defaults: { checkReturnTypes: true, ignoreTestFiles: true },
@@ -51,7 +55,7 @@ export default defineRule({
     for (const file of files) {
       if (!isTypeChecked(file)) continue;
       yield* implicitAnyParameters(file);
-      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file))) yield* missingReturnTypes(file);
+      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file))) yield* missingReturnTypes(file, project.dependenciesResolved);
     }
   },
 });
@@ -162,12 +166,12 @@ function className(member: Node): string {
  * (protocol members such as `[Symbol.iterator]`) and members whose type a
  * base class or interface declares are left out.
  */
-function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): Generator<FindingDraft<MessageId>> {
   for (const fn of file.getFunctions()) {
     if (!fn.isExported() || fn.getReturnTypeNode() !== undefined || hasJsDocReturnType(fn)) continue;
     if (!fn.isOverload() && fn.getOverloads().length > 0) continue;
     const name = fn.getName() ?? 'default';
-    yield returnFinding(fn.getNameNode() ?? fn, 'exported function', name, fn.getReturnType(), fn);
+    yield returnFinding(fn.getNameNode() ?? fn, 'exported function', name, fn.getReturnType(), fn, dependenciesResolved);
   }
   for (const statement of file.getVariableStatements()) {
     if (!statement.isExported()) continue;
@@ -175,7 +179,7 @@ function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId
       const initializer = declaration.getInitializer();
       if (declaration.getTypeNode() !== undefined || !(Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) continue;
       if (initializer.getReturnTypeNode() !== undefined || hasJsDocReturnType(initializer) || ts.getJSDocType(statement.compilerNode) !== undefined) continue;
-      yield returnFinding(declaration.getNameNode(), 'exported function', declaration.getName(), initializer.getReturnType(), initializer);
+      yield returnFinding(declaration.getNameNode(), 'exported function', declaration.getName(), initializer.getReturnType(), initializer, dependenciesResolved);
     }
   }
   for (const cls of file.getClasses()) {
@@ -186,7 +190,7 @@ function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId
       if (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword() || inheritsMember(cls, method.getName())) continue;
       if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
       if (!method.isOverload() && method.getOverloads().length > 0) continue;
-      yield returnFinding(method.getNameNode(), 'public method', `${owner}.${method.getName()}`, method.getReturnType(), method);
+      yield returnFinding(method.getNameNode(), 'public method', `${owner}.${method.getName()}`, method.getReturnType(), method, dependenciesResolved);
     }
   }
 }
@@ -206,13 +210,11 @@ function hasJsDocReturnType(fn: Node): boolean {
 }
 
 /** A missing-return-type finding quoting the inferred type. */
-function returnFinding(node: Node, kind: string, name: string, type: Type, enclosing: Node): FindingDraft<MessageId> {
-  return {
-    node,
-    messageId: 'missingReturnType',
-    symbol: name,
-    data: { kind, name, type: typeText(type, enclosing) },
-  };
+function returnFinding(node: Node, kind: string, name: string, type: Type, enclosing: Node, dependenciesResolved: boolean): FindingDraft<MessageId> {
+  const text = typeText(type, enclosing);
+  // Without node_modules, types from packages are `any`: quoting them would state a type the code does not have.
+  if (!dependenciesResolved && /\bany\b/.test(text)) return { node, messageId: 'missingReturnTypeUnresolved', symbol: name, data: { kind, name } };
+  return { node, messageId: 'missingReturnType', symbol: name, data: { kind, name, type: text } };
 }
 
 /** The inferred type as the checker prints it, shortened when long. */
