@@ -128,7 +128,7 @@ function isServerOptions(object: Node | undefined): boolean {
 }
 
 /** Words in a condition that make it a test of the caller's own verification setting. */
-const SETTING_WORDS = /verify|strict|insecure|unauthori[sz]ed|tls|ssl|cert|secure/i;
+const SETTING_WORDS = /verif|strict|insecure|unauthori[sz]ed|reject|validat|skip|self-?signed/i;
 
 /**
  * True when the code runs only under a condition on a verification setting

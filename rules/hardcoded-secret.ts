@@ -149,8 +149,8 @@ function looksLikeSecret(text: string, options: Options): boolean {
   return shannonEntropy(text) >= options.minEntropy;
 }
 
-/** Secret nouns for which a short value is already a credential. */
-const PASSWORD_NOUNS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
+/** Secret nouns for which a short value is already a credential (a password, a signing secret). */
+const PASSWORD_NOUNS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets']);
 
 /**
  * True when a value assigned to a password name is a password: at least 6 characters,

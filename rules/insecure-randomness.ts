@@ -63,7 +63,7 @@ export default defineRule({
     messages: {
       insecureRandom: {
         message: '`Math.random()` makes the {{noun}} {{via}} `{{target}}` (line {{line}}), and its output can be predicted.',
-        recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
+        recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
     options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },

@@ -22,6 +22,9 @@ const KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'access', 'auth', 'session', 'encryption', 'signing', 'crypto', 'hmac', 'master', 'client', 'license',
 ]);
 
+/** Qualifiers that make a following `code` a one-time secret (`resetCode`, `verificationCode`). */
+const CODE_QUALIFIERS = new Set(['verification', 'verify', 'reset', 'otp', 'auth', 'confirmation', 'confirm', 'security', 'login', 'recovery', 'activation', 'mfa', '2fa', 'sms', 'magic', 'invite', 'pairing']);
+
 /**
  * The secret this name is about, or undefined: its last word is a secret noun
  * (`resetToken`, `DB_PASSWORD`), or it ends in `key`/`id` qualified by a secret word
@@ -35,6 +38,7 @@ export function getSecretNoun(name: string): string | undefined {
   const before = words.at(-2);
   if ((last === 'key' || last === 'keys') && before !== undefined && (KEY_QUALIFIERS.has(before) || SECRET_NOUNS.has(before))) return `${before} ${last}`;
   if ((last === 'id' || last === 'ids') && before === 'session') return 'session id';
+  if ((last === 'code' || last === 'pin') && before !== undefined && CODE_QUALIFIERS.has(before)) return 'one-time code';
   if (last === 'sessionid') return 'session id';
   return undefined;
 }
