@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import type { SourceFile, Statement } from 'ts-morph';
+import type { ImportDeclaration, SourceFile, Statement } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -143,10 +143,45 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function testedFiles(tests: readonly SourceFile[]): Set<SourceFile> {
   const tested = new Set<SourceFile>();
   for (const test of tests) {
-    for (const target of importedFiles(test)) tested.add(target);
+    for (const target of importedFiles(test)) addWithCodelessImports(target, tested);
     for (const declaringFile of declaringFilesOfUsedBindings(test)) tested.add(declaringFile);
   }
   return tested;
+}
+
+/**
+ * Marks an imported module as tested, and, when it has no code of its own (a
+ * registry like `import a from './a'; export const RULES = [a, b]`), every
+ * module it imports in turn: importing it is importing them. Re-exports
+ * (`export * from`) are not followed here: only the bindings a test uses
+ * through them count (see `declaringFilesOfUsedBindings`).
+ */
+function addWithCodelessImports(file: SourceFile, tested: Set<SourceFile>, expanded = new Set<SourceFile>()): void {
+  tested.add(file);
+  if (expanded.has(file) || executableNames(file).length > 0) return;
+  expanded.add(file);
+  for (const declaration of file.getImportDeclarations()) {
+    if (declaration.isTypeOnly() || !isCollected(file, declaration)) continue;
+    const target = declaration.getModuleSpecifierSourceFile();
+    if (target !== undefined) addWithCodelessImports(target, tested, expanded);
+  }
+}
+
+/**
+ * True when a codeless module uses an import as a value (puts it in an array
+ * or object, passes it on), not only re-exports it: `import a from './a';
+ * export { a }` is a barrel, whose bindings count one by one.
+ */
+function isCollected(file: SourceFile, declaration: ImportDeclaration): boolean {
+  const locals = declaration.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText());
+  const defaultImport = declaration.getDefaultImport();
+  if (defaultImport !== undefined) locals.push(defaultImport.getText());
+  if (locals.length === 0) return false;
+  return file.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
+    if (!locals.includes(identifier.getText())) return false;
+    const parent = identifier.getParent();
+    return !(Node.isImportSpecifier(parent) || Node.isImportClause(parent) || Node.isExportSpecifier(parent));
+  });
 }
 
 /** Files a test names in an import, export-from, dynamic import or require. */
@@ -228,7 +263,9 @@ function rootName(access: Node): string {
 function executableNames(file: SourceFile): string[] {
   const names: string[] = [];
   collectExecutable(file.getStatements(), names);
-  return [...new Set(names)];
+  const exported = new Set(file.getExportedDeclarations().keys());
+  const unique = [...new Set(names)];
+  return [...unique.filter((n) => exported.has(n)), ...unique.filter((n) => !exported.has(n))];
 }
 
 /** Adds the executable definitions among statements (recursing into namespaces). */
