@@ -53,6 +53,11 @@ export default defineRule({
       return;
     }
     const tested = testedFiles(tests);
+    // Tests often import the package itself (`from '..'`) or its build output (`../dist/x`): count the sources those were built from.
+    for (const file of [...tested]) {
+      const source = project.publicApi.sourceOf(file);
+      if (source !== undefined) tested.add(source);
+    }
     for (const file of candidates) {
       if (tested.has(file)) continue;
       yield untestedFinding(file, tests.length, project);

@@ -46,6 +46,7 @@ export function buildPublicApi(view: ProjectView): PublicApi {
       exposed ??= exposedDeclarations(exported, new Set(view.files));
       return exposed.has(declaration.compilerNode);
     },
+    sourceOf: (file) => (view.files.includes(file) ? file : sourceFor(view, view.relativePath(file))),
   };
 }
 

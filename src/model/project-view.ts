@@ -62,6 +62,12 @@ export interface PublicApi {
    * base class...), so code outside the project can reach its public members.
    */
   exposes(declaration: Node): boolean;
+  /**
+   * The analysed source file a build-output file was compiled from
+   * (`dist/index.d.ts` -> `src/index.ts`), through the tsconfig's outDir/rootDir
+   * or the path's trailing segments; undefined when none is found.
+   */
+  sourceOf(file: SourceFile): SourceFile | undefined;
 }
 
 /** Read-only view of the loaded project that rules receive. */
