@@ -143,14 +143,18 @@ function deviationOf(line: MeasuredLine, indentation: FileIndentation): string |
   return undefined;
 }
 
-/** Runs of consecutive deviating lines; a line that follows the majority ends a run. */
+/**
+ * Runs of deviating lines. A line that follows the majority ends a run unless
+ * it is nested deeper than the run (the body of a shifted member measures
+ * right against its own brace, but belongs to the same shifted region).
+ */
 function blocksOf(indentation: FileIndentation): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (const line of indentation.lines) {
     const style = deviationOf(line, indentation);
     if (style === undefined) {
-      if (isCountedLine(line)) current = undefined;
+      if (isCountedLine(line) && (current === undefined || columnOf(line) <= columnOf(current.lines[0] ?? line))) current = undefined;
       continue;
     }
     if (current?.style === style) {
@@ -161,6 +165,11 @@ function blocksOf(indentation: FileIndentation): Block[] {
     }
   }
   return blocks;
+}
+
+/** The 1-based column where a measured line's construct starts. */
+function columnOf(line: MeasuredLine): number {
+  return line.node.getSourceFile().getLineAndColumnAtPos(line.node.getStart()).column;
 }
 
 /** True when a line's indentation was compared (it counts as following the majority). */
