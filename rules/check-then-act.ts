@@ -1,16 +1,17 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import type { VariableDeclaration } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
-import { sectionState } from './_shared/locks/state.js';
-import type { SectionState } from './_shared/locks/state.js';
-import { forEachOwnNode, functionName, functionPath, isAsync, isFunctionLike } from './_shared/locks/syntax.js';
+import { isInSectionOf, isWrite, sectionState, stateOf as stateOfAccess } from './_shared/locks/state.js';
+import type { SectionState, StateAccess } from './_shared/locks/state.js';
+import { forEachOwnNode, functionName, functionPath, isAsync, isFunctionLike, isInlineCallback } from './_shared/locks/syntax.js';
 import { lockName, snippet } from './_shared/locks/text.js';
 import { WaitAnalysis } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
 
-type MessageId = 'checkThenAct';
+type MessageId = 'checkThenAct' | 'readThenAct';
 
 export default defineRule({
   meta: {
@@ -27,6 +28,10 @@ export default defineRule({
       checkThenAct: {
         message: '`{{fn}}` checks `{{check}}` and then acts with `{{act}}` in a separate critical section of `{{lock}}`, which does not check again; another task can take `{{lock}}` between the two and change {{fields}}, so the act can run on a stale answer.',
         recommendation: 'Do the check and the act in one critical section of `{{lock}}`, or repeat the check inside the section of `{{act}}`.',
+      },
+      readThenAct: {
+        message: '`{{fn}}` reads `{{read}}` without `{{lock}}`, waits for `{{lock}}`, and then writes {{field}} based on that read in a critical section that does not read it again; another task can take `{{lock}}` first and change {{field}}, so the write is based on a stale value.',
+        recommendation: 'Read {{field}} inside the critical section that writes it.',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -56,13 +61,13 @@ function checkThenActIn(fn: Node, analysis: WaitAnalysis, stateOf: (a: Acquisiti
   forEachOwnNode(fn, (n) => { if (Node.isReturnStatement(n) && n.getExpression() !== undefined && !Node.isAwaitExpression(n.getExpression())) awaited.push(n.getExpressionOrThrow()); });
   awaited.sort((a, b) => a.getStart() - b.getStart());
   for (const check of awaited) {
-    const decision = decisionOf(check);
-    if (decision === undefined) continue;
+    const decisions = decisionsOf(check, fn);
+    if (decisions.length === 0) continue;
     for (const checkWait of analysis.waitsOf(check, 0)) {
       const read = new Set(stateOf(checkWait.acquisition).accesses.filter((a) => !a.write).map((a) => a.declaration));
       if (read.size === 0) continue;
       for (const act of awaited) {
-        if (act.getStart() <= check.getEnd() || isInside(act, decision.getChildAtIndex(0)) && !isInside(act, decision)) continue;
+        if (act.getStart() <= check.getEnd() || !decisions.some((d) => governs(d, act))) continue;
         const actWait = analysis.waitsOf(act, 0).find((w) => w.lockKey === checkWait.lockKey && w.acquisition !== checkWait.acquisition);
         if (actWait === undefined) continue;
         const actState = stateOf(actWait.acquisition);
@@ -72,7 +77,74 @@ function checkThenActIn(fn: Node, analysis: WaitAnalysis, stateOf: (a: Acquisiti
       }
     }
   }
+  return readThenActIn(fn, awaited, analysis, stateOf);
+}
+
+/**
+ * A field read without the lock (`const n = this.count`, `if (this.items.length < max)`)
+ * and then written in a later critical section whose write uses that read
+ * (the variable, or a decision on it), with no read of the field inside the
+ * section: a lost update.
+ */
+function readThenActIn(fn: Node, awaited: readonly Node[], analysis: WaitAnalysis, stateOf: (a: Acquisition) => SectionState): FindingDraft<MessageId> | undefined {
+  const reads: { node: Node; declaration: Node; name: string }[] = [];
+  forEachOwnNode(fn, (n) => {
+    const state = stateOfAccess(n);
+    if (state !== undefined && Node.isPropertyAccessExpression(n) && !isWrite(n)) reads.push({ node: n, ...state });
+  }, true);
+  for (const read of reads) {
+    const decisions = decisionsOf(read.node, fn);
+    const variable = variableOf(read.node);
+    if (decisions.length === 0 && variable === undefined) continue;
+    for (const act of awaited) {
+      if (act.getStart() <= read.node.getEnd()) continue;
+      for (const wait of analysis.waitsOf(act, 0)) {
+        const holder = wait.acquisition.holder;
+        if (holder === undefined || isInSectionOf(read.node, holder)) continue;
+        const actState = stateOf(wait.acquisition);
+        const declarations = new Set([read.declaration]);
+        const writes = actState.accesses.filter((a) => a.write && a.declaration === read.declaration);
+        if (writes.length === 0 || readsBeforeWriting(actState, read.declaration)) continue;
+        const governed = decisions.some((d) => governs(d, act)) && writes.some((w) => !setsConstant(w));
+        const flowing = variable === undefined ? undefined : writes.find((w) => usesVariable(w, variable));
+        if ((!governed && flowing === undefined) || rechecks(actState, declarations)) continue;
+        return readFindingOf(fn, read.node, flowing ?? writes[0] ?? read, wait, read.name);
+      }
+    }
+  }
   return undefined;
+}
+
+/** True when the section reads the field before its first write of it (or through a call): it may be working from a fresh value. */
+function readsBeforeWriting(state: SectionState, declaration: Node): boolean {
+  const same = state.accesses.filter((a) => a.declaration === declaration);
+  const firstWrite = Math.min(...same.filter((a) => a.write).map((a) => a.position));
+  return same.some((a) => !a.write && (a.trail.length > 1 || a.position <= firstWrite));
+}
+
+/**
+ * True for `this.flag = false`-style writes: a constant that records that the
+ * act happened (a pending flag cleared, a closed flag set), whatever the read
+ * said, so a stale read does not make it wrong.
+ */
+function setsConstant(write: StateAccess): boolean {
+  const site = write.trail[write.trail.length - 1];
+  if (site === undefined || !Node.isBinaryExpression(site) || site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
+  return /^(true|false|null|undefined|0|''|"")$/.test(site.getRight().getText());
+}
+
+/** The `if`s and conditionals that decide on a checked value: directly, or through a `const` it is stored in. */
+function decisionsOf(check: Node, fn: Node): Node[] {
+  const direct = decisionOf(check);
+  if (direct !== undefined) return [direct];
+  const variable = variableOf(check);
+  if (variable === undefined) return [];
+  const out: Node[] = [];
+  for (const use of usesOf(variable, fn)) {
+    const decision = decisionOf(use);
+    if (decision !== undefined) out.push(decision);
+  }
+  return out;
 }
 
 /** The `if`/conditional whose condition contains the checked value, when the value decides something. */
@@ -84,6 +156,67 @@ function decisionOf(check: Node): Node | undefined {
     if (Node.isStatement(parent) || isFunctionLike(parent)) return undefined;
   }
   return undefined;
+}
+
+/** The `const` a value is stored in (`const exists = await tree.exists(id)`), if it is stored whole. */
+function variableOf(value: Node): VariableDeclaration | undefined {
+  let current: Node = value;
+  for (let parent = current.getParent(); parent !== undefined; current = parent, parent = parent.getParent()) {
+    if (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent)) continue;
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === current && Node.isIdentifier(parent.getNameNode())) {
+      return parent.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ? parent : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** References to a local variable inside `fn`, after its declaration. */
+function usesOf(variable: VariableDeclaration, fn: Node): Node[] {
+  const name = variable.getName();
+  return fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) =>
+    id.getText() === name && id !== variable.getNameNode() && id.getStart() > variable.getEnd() &&
+    id.getSymbol()?.getDeclarations().includes(variable) === true);
+}
+
+/** True when a write in a section uses the variable: in the written value, or in a condition around the write. */
+function usesVariable(write: StateAccess, variable: VariableDeclaration): boolean {
+  if (write.trail.length !== 1) return false;
+  const site = write.trail[0];
+  if (site === undefined) return false;
+  const mentions = (node: Node): boolean => node.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol()?.getDeclarations().includes(variable) === true);
+  if (mentions(site)) return true;
+  for (const ancestor of site.getAncestors()) {
+    if (isFunctionLike(ancestor) && !isInlineCallback(ancestor)) break;
+    if (Node.isIfStatement(ancestor) && mentions(ancestor.getExpression())) return true;
+    if (Node.isConditionalExpression(ancestor) && mentions(ancestor.getCondition())) return true;
+  }
+  return false;
+}
+
+/** True when the decision controls whether `act` runs: `act` is in one of its arms, or follows an `if` whose arm always leaves. */
+function governs(decision: Node, act: Node): boolean {
+  if (Node.isConditionalExpression(decision)) return isInside(act, decision.getWhenTrue()) || isInside(act, decision.getWhenFalse());
+  if (!Node.isIfStatement(decision)) return false;
+  const elseArm = decision.getElseStatement();
+  if (isInside(act, decision.getThenStatement()) || (elseArm !== undefined && isInside(act, elseArm))) return true;
+  const block = decision.getParent();
+  if (act.getStart() < decision.getEnd() || !isInside(act, block)) return false;
+  return alwaysLeaves(decision.getThenStatement()) || (elseArm !== undefined && alwaysLeaves(elseArm));
+}
+
+/** True when a statement ends in `return` or `throw` on every path through it (a block's last statement). */
+function alwaysLeaves(statement: Node): boolean {
+  if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) return true;
+  if (Node.isBlock(statement)) {
+    const last = statement.getStatements().at(-1);
+    return last !== undefined && alwaysLeaves(last);
+  }
+  if (Node.isIfStatement(statement)) {
+    const elseArm = statement.getElseStatement();
+    return elseArm !== undefined && alwaysLeaves(statement.getThenStatement()) && alwaysLeaves(elseArm);
+  }
+  return false;
 }
 
 /** True when `inner` is `outer` or inside it. */
@@ -128,6 +261,21 @@ function findingOf(fn: Node, check: Node, act: Node, checkWait: Wait, actWait: W
       { note: 'the check, in its own critical section', node: check },
       { note: 'the section that answers the check', node: checkWait.acquisition.call },
       { note: 'the section that acts, without checking again', node: actWait.acquisition.call },
+    ],
+  };
+}
+
+/** The finding at the write of a read-then-write across a lock acquisition. */
+function readFindingOf(fn: Node, read: Node, write: StateAccess | { node: Node }, wait: Wait, field: string): FindingDraft<MessageId> {
+  const lock = lockName(wait.acquisition);
+  return {
+    node: write.node,
+    messageId: 'readThenAct',
+    symbol: `${functionPath(fn)}:${wait.acquisition.holder?.path ?? lock}`,
+    data: { fn: functionName(fn), read: snippet(read, 40), lock, field: `\`${field}\`` },
+    evidence: [
+      { note: `\`${field}\` read without \`${lock}\``, node: read },
+      { note: `waits for \`${lock}\` here`, node: wait.acquisition.call },
     ],
   };
 }
