@@ -223,7 +223,8 @@ function declaringFilesOfUsedBindings(test: SourceFile): SourceFile[] {
     const target = symbol.isAlias() ? symbol.getAliasedSymbol() ?? symbol : symbol;
     for (const declaration of target.getDeclarations()) {
       const file = declaration.getSourceFile();
-      if (!file.isDeclarationFile() && file !== test) out.push(file);
+      // Declaration files are kept: build output (`dist/x.d.ts`) is mapped back to its source later.
+      if (file !== test) out.push(file);
     }
   };
   const roots = new Set<string>();
