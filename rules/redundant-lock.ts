@@ -1,4 +1,4 @@
-import type { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { HolderUses } from './_shared/locks/uses.js';
@@ -6,6 +6,8 @@ import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
+import { isIsolatedSection } from './_shared/locks/isolated.js';
+import { functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
 
 export default defineRule({
   meta: {
@@ -22,6 +24,10 @@ export default defineRule({
       syncSections: {
         message: '`{{lock}}` serialises nothing: {{sections}}, and JavaScript runs code between await points to completion, so no other task can interleave with {{them}} even without the lock.',
         recommendation: 'Remove `{{lock}}` and run the code directly; a lock is needed only once a section awaits while the state it guards is half-updated.',
+      },
+      isolatedSection: {
+        message: 'This critical section of `{{lock}}` in `{{fn}}` uses only its own variables, parameters and fields set once at construction ({{uses}}), so no other task can change what it reads and the lock protects nothing here.',
+        recommendation: 'Run this code without `{{lock}}`; keep the lock around code that reads or writes state other tasks change.',
       },
       neverAcquired: {
         message: '`{{lock}}` is created and used ({{uses}}) but never acquired, so it guards nothing.',
@@ -41,15 +47,18 @@ export default defineRule({
         continue;
       }
       if (uses.other.length > 0 || uses.acquiring.length !== holder.acquisitions.length) continue;
-      if (!holder.acquisitions.every(neverAwaits)) continue;
+      if (holder.acquisitions.every(neverAwaits)) {
+        for (const acquisition of holder.acquisitions) yield syncSection(holder, acquisition);
+        continue;
+      }
       for (const acquisition of holder.acquisitions) {
-        yield syncSection(holder, acquisition);
+        if (isIsolatedSection(project, acquisition)) yield isolatedSection(holder, acquisition);
       }
     }
   },
 });
 
-type MessageId = 'syncSections' | 'neverAcquired';
+type MessageId = 'syncSections' | 'neverAcquired' | 'isolatedSection';
 
 /** A lock that is used but never acquired. */
 function neverAcquired(holder: LockHolder, uses: HolderUses): FindingDraft<MessageId> {
@@ -70,6 +79,21 @@ function syncSection(holder: LockHolder, acquisition: Acquisition): FindingDraft
     symbol: holder.path,
     data: sectionData(holder),
     evidence: evidenceOf(holder, acquisition),
+  };
+}
+
+/** A section that touches no state another task can change. */
+function isolatedSection(holder: LockHolder, acquisition: Acquisition): FindingDraft<MessageId> {
+  const callback = acquisition.section.callback ?? acquisition.call;
+  const names = new Set(callback.getDescendantsOfKind(SyntaxKind.Identifier)
+    .filter((id) => { const d = id.getSymbol()?.getDeclarations()[0]; return d !== undefined && (Node.isParameterDeclaration(d) || Node.isPropertyDeclaration(d)); })
+    .map((id) => `\`${id.getText()}\``));
+  return {
+    node: acquisitionSite(acquisition),
+    messageId: 'isolatedSection',
+    symbol: `${functionPath(hostOf(acquisition.call))}:${holder.path}`,
+    data: { lock: holder.name, fn: functionName(hostOf(acquisition.call)), uses: names.size === 0 ? 'nothing else' : [...names].join(', ') },
+    evidence: holder.declaration === undefined ? [] : [{ note: `\`${holder.name}\` is created here`, node: holder.declaration }],
   };
 }
 
