@@ -228,8 +228,9 @@ function isInside(inner: Node, outer: Node): boolean {
 function rechecks(state: SectionState, read: ReadonlySet<Node>): boolean {
   return state.accesses.some((access) => {
     if (access.write || !read.has(access.declaration)) return false;
-    const condition = access.node.getFirstAncestor((a) => Node.isIfStatement(a) || Node.isConditionalExpression(a) || Node.isThrowStatement(a) || a.getKind() === SyntaxKind.BarBarToken);
-    return condition !== undefined;
+    const isTest = (a: Node): boolean => Node.isIfStatement(a) || Node.isConditionalExpression(a) || Node.isThrowStatement(a) || a.getKind() === SyntaxKind.BarBarToken;
+    const site = access.trail[0] ?? access.node;
+    return access.node.getFirstAncestor(isTest) !== undefined || site.getFirstAncestor(isTest) !== undefined;
   }) || hasConditionalCall(state);
 }
 

@@ -115,6 +115,7 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
     const loop = loopOf(n);
     const state = stateOf(n);
     if (state !== undefined) accesses.push(accessAt(state, n, loop, n.getStart()));
+    for (const a of getterReads(n)) accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
     if (Node.isCallExpression(n)) {
       const inner = calleeEvents(n, 1, new Set(), true, guardedElsewhere);
       for (const a of inner.accesses) accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
@@ -123,6 +124,19 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
   };
   forEachOwnNode(root, visit, true);
   return { acquisition, accesses, awaits, suspensions };
+}
+
+/** Field reads inside a getter of the class read through `this.name` (`this.isClosed` reading `_isClosed`). */
+function getterReads(n: Node): StateAccess[] {
+  if (!Node.isPropertyAccessExpression(n) || !Node.isThisExpression(n.getExpression())) return [];
+  const getter = n.getNameNode().getSymbol()?.getDeclarations().find((d) => Node.isGetAccessorDeclaration(d));
+  if (getter === undefined || !Node.isGetAccessorDeclaration(getter) || getter.getBody() === undefined) return [];
+  const out: StateAccess[] = [];
+  forEachOwnNode(getter, (inner) => {
+    const state = stateOf(inner);
+    if (state !== undefined && Node.isPropertyAccessExpression(inner) && writeSiteOf(inner) === undefined) out.push(accessAt(state, inner, undefined, 0));
+  }, true);
+  return out;
 }
 
 /** One access, with the write (or the read) as the last step of its trail. */
