@@ -99,7 +99,9 @@ function render(configured: ConfiguredRule, drafts: readonly FindingDraft[], vie
       evidence: (draft.evidence ?? []).map((e) => renderEvidence(e.note, e.node, view)),
       fingerprint: '',
     };
-    if (draft.symbol !== undefined) finding.symbol = draft.symbol;
+    const shown = displaySymbol(draft.symbol);
+    if (shown !== undefined) finding.symbol = shown;
+    symbolKeys.set(finding, draft.symbol ?? '');
     out.push(finding);
   }
   return out;
@@ -127,12 +129,30 @@ export function fill(template: string, data: Readonly<Record<string, string | nu
   });
 }
 
+/**
+ * The symbol path a rule gave, as fingerprints use it; it may carry more than
+ * the symbol (`Tree.find:Tree.lock`, `run:exec:cmd`) to tell findings apart.
+ */
+const symbolKeys = new WeakMap<Finding, string>();
+
+/**
+ * The symbol as readers see it: the dotted path before any qualifier that
+ * only tells findings apart (`Tree.find:Tree.lock` -> `Tree.find`,
+ * `Tree.newRoot@parent` -> `Tree.newRoot`); none for `(module)` or `<module>`.
+ */
+export function displaySymbol(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  const cut = key.search(/[:@(]/);
+  const head = (cut < 0 ? key : key.slice(0, cut)).trim().replace(/\.$/, '');
+  return head === '' || head.startsWith('<') ? undefined : head;
+}
+
 /** Gives each finding a fingerprint; findings with equal keys are numbered in source order. */
 function assignFingerprints(findings: Finding[]): void {
   const ordinals = new Map<string, number>();
   const ordered = [...findings].sort(compareFindings);
   for (const finding of ordered) {
-    const symbol = finding.symbol ?? '';
+    const symbol = symbolKeys.get(finding) ?? finding.symbol ?? '';
     const key = [finding.ruleId, finding.file, symbol, finding.messageId].join('\u0000');
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);
