@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { WEB_LOCKS, acquiringMethodNames, apiOfShape, apiOfType, isLockWrapper, knownModuleApi, namedApi } from './apis.js';
@@ -80,7 +80,10 @@ function buildLockModel(view: ProjectView): LockModel {
   const configured = configuredLockApis(view.settings);
   const builder = new ModelBuilder(configured);
   const names = acquiringMethodNames(configured);
+  const mentionsLocks = lockWordPattern(view, names, configured);
   for (const file of view.files) {
+    // Most files of a project never touch a lock: skip them before wrapping any node.
+    if (!mentionsLocks.test(file.getFullText())) continue;
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee) || !names.has(callee.getName())) continue;
@@ -94,6 +97,27 @@ function buildLockModel(view: ProjectView): LockModel {
     holderOf: (expression) => builder.holderOf(expression),
     configured,
   };
+}
+
+/**
+ * Words without which a file can neither take a lock nor create one: the
+ * acquiring method names, the known lock classes and wrappers, configured
+ * exports, and the names of the project's classes and interfaces that declare
+ * a lock-taking method (found in one walk of the syntax trees, no checker).
+ */
+function lockWordPattern(view: ProjectView, names: ReadonlySet<string>, configured: readonly ConfiguredLockApi[]): RegExp {
+  const words = new Set<string>([...names, 'Mutex', 'Semaphore', 'MutexInterface', 'SemaphoreInterface', 'AsyncLock', 'withTimeout', 'tryAcquire', 'locks']);
+  for (const api of configured) words.add(api.export);
+  const visit = (node: ts.Node): void => {
+    if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.name !== undefined) {
+      const members: readonly ts.Node[] = node.members;
+      if (members.some((m) => (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && ts.isIdentifier(m.name) && names.has(m.name.text))) words.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of view.files) ts.forEachChild(file.compilerNode, visit);
+  const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
 }
 
 /** Collects holders and acquisitions. */
