@@ -81,6 +81,10 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     for (const problem of parseProblems) {
       io.err(`review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`);
     }
+    if (debug) {
+      const slowest = Object.entries(result.timings).sort(([, a], [, b]) => b - a);
+      io.err(`review-bot: rule timings (ms): ${slowest.map(([id, ms]) => `${id} ${String(ms)}`).join(', ')}\n`);
+    }
     for (const failure of result.failures) {
       const where = failure.file === undefined ? '' : ` on ${failure.file}`;
       io.err(`review-bot: rule ${failure.ruleId} crashed${where}: ${describe(failure.error)}\n`);

@@ -32,11 +32,14 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const { view, rules, reportedFiles } = input;
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  const timings: Record<string, number> = {};
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
   for (const [index, configured] of rules.entries()) {
     input.onProgress?.(`review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`);
+    const started = performance.now();
     const drafts = collectDrafts(configured, view, targets, failures);
     findings.push(...render(configured, drafts, view, reportedFiles));
+    timings[configured.rule.meta.id] = Math.round(performance.now() - started);
   }
   assignFingerprints(findings);
   findings.sort(compareFindings);
@@ -50,6 +53,7 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     rulesRun: ran,
     securityRulesRun: rules.filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id)).map((r) => r.rule.meta.id),
     securityRulesKnown: [...input.securityRulesKnown],
+    timings,
   };
 }
 

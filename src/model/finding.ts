@@ -52,4 +52,6 @@ export interface AnalysisResult {
   securityRulesRun: string[];
   /** Ids of all security rules known to the registry. */
   securityRulesKnown: string[];
+  /** Milliseconds each rule took (shown with --debug; never in reports, which must not depend on the clock). */
+  timings: Record<string, number>;
 }
