@@ -6,21 +6,9 @@ import { Node } from 'ts-morph';
  * inconsistent-indentation.
  */
 
-/** A node that has its own body of code: function, method, accessor, constructor, arrow. */
-export type FunctionLike = Node;
+import { isFunctionLike } from './functions.js';
 
-/** True for every node that starts a function body of its own. */
-export function isFunctionLike(node: Node): boolean {
-  return (
-    Node.isFunctionDeclaration(node) ||
-    Node.isFunctionExpression(node) ||
-    Node.isArrowFunction(node) ||
-    Node.isMethodDeclaration(node) ||
-    Node.isConstructorDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node)
-  );
-}
+export { isFunctionLike };
 
 /**
  * The dotted name of a function-like node, or undefined when it has none

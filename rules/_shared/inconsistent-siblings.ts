@@ -86,15 +86,7 @@ function moduleFunctionsOf(file: SourceFile): SiblingMember[] {
 }
 
 /** Lower-case words of an identifier, split at `_`, `-`, `$` and camel-case humps; leading `_`/`#` are dropped. */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/^[#_$]+/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[\s_\-$]+/)
-    .filter((word) => word.length > 0)
-    .map((word) => word.toLowerCase());
-}
+export { splitWords as wordsOf } from './naming.js';
 
 /** The identifier without the leading `_`/`#`/`$` that mark it private or unused. */
 export function spellingOf(name: string): string {

@@ -1,15 +1,10 @@
 import { Node } from 'ts-morph';
-import type { ArrowFunction, Identifier, ConstructorDeclaration, FunctionDeclaration, FunctionExpression, GetAccessorDeclaration, MethodDeclaration, SetAccessorDeclaration } from 'ts-morph';
+import type { Identifier } from 'ts-morph';
+
+import { splitWords as wordsOf } from './naming.js';
 
 /** Words of an identifier, lower-cased: `resetToken` → reset, token; `DB_PASSWORD` → db, password. */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w.toLowerCase());
-}
+export { wordsOf };
 
 /** Head nouns that name a secret value on their own. */
 const SECRET_NOUNS = new Set([
@@ -114,13 +109,11 @@ export function getEnclosingPath(node: Node): string {
   return names.length === 0 ? '<module>' : names.reverse().join('.');
 }
 
-/** Any function: declarations, expressions, arrows, methods, accessors and constructors. */
-export type AnyFunction = FunctionDeclaration | FunctionExpression | ArrowFunction | MethodDeclaration | ConstructorDeclaration | GetAccessorDeclaration | SetAccessorDeclaration;
+import { isFunctionLike } from './functions.js';
+import type { AnyFunction } from './functions.js';
 
-/** True for any function, function expressions included (ts-morph's `isFunctionLikeDeclaration` leaves them out). */
-export function isFunctionLike(node: Node | undefined): node is AnyFunction {
-  return Node.isFunctionLikeDeclaration(node) || Node.isFunctionExpression(node);
-}
+export { isFunctionLike };
+export type { AnyFunction };
 
 /** The identifier naming a function: its own name, or the variable it is assigned to. */
 export function getFunctionNameNode(fn: Node): Identifier | undefined {

@@ -78,10 +78,11 @@ function render(configured: ConfiguredRule, drafts: readonly FindingDraft[], vie
   const { rule, severity } = configured;
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const analysed = new Set(view.files);
   for (const draft of drafts) {
     const sourceFile = draft.node.getSourceFile();
     if (reportedFiles !== undefined && !reportedFiles.has(sourceFile)) continue;
-    if (!view.files.includes(sourceFile)) continue;
+    if (!analysed.has(sourceFile)) continue;
     const text = rule.meta.messages[draft.messageId];
     if (text === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${draft.messageId}`);
     const data = draft.data ?? {};

@@ -10,12 +10,9 @@ const INLINE_CALLBACK_METHODS = new Set([
   'findLastIndex', 'flatMap', 'sort', 'toSorted',
 ]);
 
-/** True for nodes that start a new function body. */
-export function isFunctionLike(node: Node): boolean {
-  return Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) ||
-    Node.isFunctionExpression(node) || Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node);
-}
+import { isFunctionLike } from '../functions.js';
+
+export { isFunctionLike };
 
 /** True when a function expression is passed to an array method that calls it before returning (`items.forEach(x => ...)`). */
 export function isInlineCallback(fn: Node): boolean {
