@@ -6,7 +6,7 @@ import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/se
 import { declarationsOf, getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
 import { getEnclosingPath } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
 
@@ -38,13 +38,10 @@ export default defineRule({
         recommendation: 'Pass a function to `{{sink}}` and give it `{{data}}` as an argument.',
       },
     },
-    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
+    options: IGNORE_TEST_FILES_OPTIONS,
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

@@ -6,7 +6,7 @@ import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } fr
 import { getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
 import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
 
@@ -40,13 +40,10 @@ export default defineRule({
         recommendation: 'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
     },
-    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
+    options: IGNORE_TEST_FILES_OPTIONS,
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

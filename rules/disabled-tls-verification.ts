@@ -4,7 +4,7 @@ import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { skipParentheses } from './_shared/security-modules.js';
 import { getEnclosingPath, isFunctionLike } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'rejectUnauthorized' | 'environmentVariable' | 'strictSsl' | 'disableTlsCerts';
 
@@ -49,10 +49,7 @@ export default defineRule({
     },
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

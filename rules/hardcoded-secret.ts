@@ -3,7 +3,7 @@ import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { describeSecretNoun, getEnclosingPath, getSecretNoun, getStoredName } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
 
@@ -73,10 +73,7 @@ export default defineRule({
     },
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file, options);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file, options);
   },
 });
 

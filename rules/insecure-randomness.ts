@@ -4,7 +4,7 @@ import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
 import { describeSecretNoun, getEnclosingPath, getFunctionName, getFunctionNameNode, getSecretNoun, getStoredName, isFunctionLike } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'insecureRandom';
 
@@ -66,13 +66,10 @@ export default defineRule({
         recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
-    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
+    options: IGNORE_TEST_FILES_OPTIONS,
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

@@ -6,7 +6,7 @@ import { describeCallee, describeNode, getOriginEvidence, getLiteralTexts, getNo
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
 import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath, wordsOf } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'builtQuery';
 
@@ -50,13 +50,10 @@ export default defineRule({
         recommendation: 'Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma\'s `$queryRaw`.',
       },
     },
-    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
+    options: IGNORE_TEST_FILES_OPTIONS,
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

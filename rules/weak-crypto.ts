@@ -5,7 +5,7 @@ import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, getCalledExport, getModuleBindings, isWholeModule, skipParentheses } from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
 import { getEnclosingPath, getFunctionName, getFunctionNameNode, getSecurityWord, getStoredName, isFunctionLike, wordsOf } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, isTestOrFixture } from './_shared/security-files.js';
+import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
 
@@ -52,13 +52,10 @@ export default defineRule({
         recommendation: 'Use `createCipheriv` with `aes-256-gcm`, a key from `crypto.scrypt` and a random IV.',
       },
     },
-    options: { defaults: { ignoreTestFiles: true }, schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false } },
+    options: IGNORE_TEST_FILES_OPTIONS,
   },
   *check({ files, project, options }) {
-    for (const file of files) {
-      if (options.ignoreTestFiles && isTestOrFixture(project, file)) continue;
-      yield* checkFile(file);
-    }
+    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
   },
 });
 

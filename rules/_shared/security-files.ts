@@ -12,3 +12,14 @@ export const IGNORE_TEST_FILES_SCHEMA: JsonSchema = {
 export function isTestOrFixture(project: ProjectView, file: SourceFile): boolean {
   return project.isTestFile(file) || /(?:^|\/)(?:__mocks__|__fixtures__|fixtures|mocks)\//.test(project.relativePath(file));
 }
+
+/** The options of a security rule that has no options but `ignoreTestFiles`. */
+export const IGNORE_TEST_FILES_OPTIONS: { defaults: { ignoreTestFiles: boolean }; schema: JsonSchema } = {
+  defaults: { ignoreTestFiles: true },
+  schema: { type: 'object', properties: { ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA }, additionalProperties: false },
+};
+
+/** The files a security rule checks: all, or (with `ignoreTestFiles`) those whose code ships. */
+export function shippedFiles(files: readonly SourceFile[], project: ProjectView, options: { ignoreTestFiles: boolean }): SourceFile[] {
+  return files.filter((file) => !(options.ignoreTestFiles && isTestOrFixture(project, file)));
+}
