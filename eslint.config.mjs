@@ -23,9 +23,17 @@ export default tseslint.config(
     // Rules are pure: no file system, process, network, clock or console.
     files: ['rules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(node:)?(fs|fs/promises|child_process|http|https|net|os|process|worker_threads)$', message: 'Rules are pure: no I/O.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:)?(fs|fs/promises|child_process|http|https|net|os|process|worker_threads)$',
+              message: 'Rules are pure: no I/O.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'console', 'fetch', 'Date', 'setTimeout', 'setInterval'],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random' }],
     },

@@ -6,7 +6,14 @@ import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
 import { isInSectionOf, isWrite, sectionState, stateOf as stateOfAccess } from './_shared/locks/state.js';
 import type { SectionState, StateAccess } from './_shared/locks/state.js';
-import { forEachOwnNode, functionName, functionPath, isAsync, isFunctionLike, isInlineCallback } from './_shared/locks/syntax.js';
+import {
+  forEachOwnNode,
+  functionName,
+  functionPath,
+  isAsync,
+  isFunctionLike,
+  isInlineCallback,
+} from './_shared/locks/syntax.js';
 import { lockName, snippet } from './_shared/locks/text.js';
 import { WaitAnalysis } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
@@ -16,21 +23,26 @@ type MessageId = 'checkThenAct' | 'readThenAct';
 export default defineRule({
   meta: {
     id: 'check-then-act',
-    description: 'Disallow deciding in one critical section and acting on the decision in a later, separate section of the same lock',
+    description:
+      'Disallow deciding in one critical section and acting on the decision in a later, separate section of the same lock',
     category: 'concurrency',
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
     title: 'Check and act in separate critical sections',
-    rationale: 'Between two critical sections the lock is free and other tasks can change the state the first one checked; the second one then acts on a decision that no longer holds.',
+    rationale:
+      'Between two critical sections the lock is free and other tasks can change the state the first one checked; the second one then acts on a decision that no longer holds.',
     messages: {
       checkThenAct: {
-        message: '`{{fn}}` checks `{{check}}` and then acts with `{{act}}` in a separate critical section of `{{lock}}`, which does not check again; another task can take `{{lock}}` between the two and change {{fields}}, so the act can run on a stale answer.',
-        recommendation: 'Do the check and the act in one critical section of `{{lock}}`, or repeat the check inside the section of `{{act}}`.',
+        message:
+          '`{{fn}}` checks `{{check}}` and then acts with `{{act}}` in a separate critical section of `{{lock}}`, which does not check again; another task can take `{{lock}}` between the two and change {{fields}}, so the act can run on a stale answer.',
+        recommendation:
+          'Do the check and the act in one critical section of `{{lock}}`, or repeat the check inside the section of `{{act}}`.',
       },
       readThenAct: {
-        message: '`{{fn}}` reads `{{read}}` without `{{lock}}`, waits for `{{lock}}`, and then writes {{field}} based on that read in a critical section that does not read it again; another task can take `{{lock}}` first and change {{field}}, so the write is based on a stale value.',
+        message:
+          '`{{fn}}` reads `{{read}}` without `{{lock}}`, waits for `{{lock}}`, and then writes {{field}} based on that read in a critical section that does not read it again; another task can take `{{lock}}` first and change {{field}}, so the write is based on a stale value.',
         recommendation: 'Read {{field}} inside the critical section that writes it.',
       },
     },
@@ -42,7 +54,10 @@ export default defineRule({
     const states = new Map<Acquisition, SectionState>();
     const stateOf = (a: Acquisition): SectionState => {
       let state = states.get(a);
-      if (state === undefined) { state = sectionState(a, model); states.set(a, state); }
+      if (state === undefined) {
+        state = sectionState(a, model);
+        states.set(a, state);
+      }
       return state;
     };
     for (const file of files) {
@@ -55,20 +70,35 @@ export default defineRule({
 });
 
 /** The first check-then-act pair in one async function, if any. */
-function checkThenActIn(fn: Node, analysis: WaitAnalysis, stateOf: (a: Acquisition) => SectionState): FindingDraft<MessageId> | undefined {
+function checkThenActIn(
+  fn: Node,
+  analysis: WaitAnalysis,
+  stateOf: (a: Acquisition) => SectionState,
+): FindingDraft<MessageId> | undefined {
   const awaited: Node[] = [];
-  forEachOwnNode(fn, (n) => { if (Node.isAwaitExpression(n)) awaited.push(n.getExpression()); });
-  forEachOwnNode(fn, (n) => { if (Node.isReturnStatement(n) && n.getExpression() !== undefined && !Node.isAwaitExpression(n.getExpression())) awaited.push(n.getExpressionOrThrow()); });
+  forEachOwnNode(fn, (n) => {
+    if (Node.isAwaitExpression(n)) awaited.push(n.getExpression());
+  });
+  forEachOwnNode(fn, (n) => {
+    if (Node.isReturnStatement(n) && n.getExpression() !== undefined && !Node.isAwaitExpression(n.getExpression()))
+      awaited.push(n.getExpressionOrThrow());
+  });
   awaited.sort((a, b) => a.getStart() - b.getStart());
   for (const check of awaited) {
     const decisions = decisionsOf(check, fn);
     if (decisions.length === 0) continue;
     for (const checkWait of analysis.waitsOf(check, 0)) {
-      const read = new Set(stateOf(checkWait.acquisition).accesses.filter((a) => !a.write).map((a) => a.declaration));
+      const read = new Set(
+        stateOf(checkWait.acquisition)
+          .accesses.filter((a) => !a.write)
+          .map((a) => a.declaration),
+      );
       if (read.size === 0) continue;
       for (const act of awaited) {
         if (act.getStart() <= check.getEnd() || !decisions.some((d) => governs(d, act))) continue;
-        const actWait = analysis.waitsOf(act, 0).find((w) => w.lockKey === checkWait.lockKey && w.acquisition !== checkWait.acquisition);
+        const actWait = analysis
+          .waitsOf(act, 0)
+          .find((w) => w.lockKey === checkWait.lockKey && w.acquisition !== checkWait.acquisition);
         if (actWait === undefined) continue;
         const actState = stateOf(actWait.acquisition);
         const changed = actState.accesses.filter((a) => a.write && read.has(a.declaration));
@@ -86,12 +116,21 @@ function checkThenActIn(fn: Node, analysis: WaitAnalysis, stateOf: (a: Acquisiti
  * (the variable, or a decision on it), with no read of the field inside the
  * section: a lost update.
  */
-function readThenActIn(fn: Node, awaited: readonly Node[], analysis: WaitAnalysis, stateOf: (a: Acquisition) => SectionState): FindingDraft<MessageId> | undefined {
+function readThenActIn(
+  fn: Node,
+  awaited: readonly Node[],
+  analysis: WaitAnalysis,
+  stateOf: (a: Acquisition) => SectionState,
+): FindingDraft<MessageId> | undefined {
   const reads: { node: Node; declaration: Node; name: string }[] = [];
-  forEachOwnNode(fn, (n) => {
-    const state = stateOfAccess(n);
-    if (state !== undefined && Node.isPropertyAccessExpression(n) && !isWrite(n)) reads.push({ node: n, ...state });
-  }, true);
+  forEachOwnNode(
+    fn,
+    (n) => {
+      const state = stateOfAccess(n);
+      if (state !== undefined && Node.isPropertyAccessExpression(n) && !isWrite(n)) reads.push({ node: n, ...state });
+    },
+    true,
+  );
   for (const read of reads) {
     const decisions = decisionsOf(read.node, fn);
     const variable = variableOf(read.node);
@@ -129,7 +168,12 @@ function readsBeforeWriting(state: SectionState, declaration: Node): boolean {
  */
 function setsConstant(write: StateAccess): boolean {
   const site = write.trail[write.trail.length - 1];
-  if (site === undefined || !Node.isBinaryExpression(site) || site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
+  if (
+    site === undefined ||
+    !Node.isBinaryExpression(site) ||
+    site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken
+  )
+    return false;
   return /^(true|false|null|undefined|0|''|"")$/.test(site.getRight().getText());
 }
 
@@ -162,8 +206,18 @@ function decisionOf(check: Node): Node | undefined {
 function variableOf(value: Node): VariableDeclaration | undefined {
   let current: Node = value;
   for (let parent = current.getParent(); parent !== undefined; current = parent, parent = parent.getParent()) {
-    if (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent)) continue;
-    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === current && Node.isIdentifier(parent.getNameNode())) {
+    if (
+      Node.isAwaitExpression(parent) ||
+      Node.isParenthesizedExpression(parent) ||
+      Node.isNonNullExpression(parent) ||
+      Node.isAsExpression(parent)
+    )
+      continue;
+    if (
+      Node.isVariableDeclaration(parent) &&
+      parent.getInitializer() === current &&
+      Node.isIdentifier(parent.getNameNode())
+    ) {
       return parent.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ? parent : undefined;
     }
     return undefined;
@@ -174,9 +228,15 @@ function variableOf(value: Node): VariableDeclaration | undefined {
 /** References to a local variable inside `fn`, after its declaration. */
 function usesOf(variable: VariableDeclaration, fn: Node): Node[] {
   const name = variable.getName();
-  return fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) =>
-    id.getText() === name && id !== variable.getNameNode() && id.getStart() > variable.getEnd() &&
-    id.getSymbol()?.getDeclarations().includes(variable) === true);
+  return fn
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .filter(
+      (id) =>
+        id.getText() === name &&
+        id !== variable.getNameNode() &&
+        id.getStart() > variable.getEnd() &&
+        id.getSymbol()?.getDeclarations().includes(variable) === true,
+    );
 }
 
 /** True when a write in a section uses the variable: in the written value, or in a condition around the write. */
@@ -184,7 +244,10 @@ function usesVariable(write: StateAccess, variable: VariableDeclaration): boolea
   if (write.trail.length !== 1) return false;
   const site = write.trail[0];
   if (site === undefined) return false;
-  const mentions = (node: Node): boolean => node.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol()?.getDeclarations().includes(variable) === true);
+  const mentions = (node: Node): boolean =>
+    node
+      .getDescendantsOfKind(SyntaxKind.Identifier)
+      .some((id) => id.getSymbol()?.getDeclarations().includes(variable) === true);
   if (mentions(site)) return true;
   for (const ancestor of site.getAncestors()) {
     if (isFunctionLike(ancestor) && !isInlineCallback(ancestor)) break;
@@ -196,7 +259,8 @@ function usesVariable(write: StateAccess, variable: VariableDeclaration): boolea
 
 /** True when the decision controls whether `act` runs: `act` is in one of its arms, or follows an `if` whose arm always leaves. */
 function governs(decision: Node, act: Node): boolean {
-  if (Node.isConditionalExpression(decision)) return isInside(act, decision.getWhenTrue()) || isInside(act, decision.getWhenFalse());
+  if (Node.isConditionalExpression(decision))
+    return isInside(act, decision.getWhenTrue()) || isInside(act, decision.getWhenFalse());
   if (!Node.isIfStatement(decision)) return false;
   const elseArm = decision.getElseStatement();
   if (isInside(act, decision.getThenStatement()) || (elseArm !== undefined && isInside(act, elseArm))) return true;
@@ -226,26 +290,44 @@ function isInside(inner: Node, outer: Node): boolean {
 
 /** True when the acting section itself tests state the check read (an `if`, `?:` or `throw` condition reading it). */
 function rechecks(state: SectionState, read: ReadonlySet<Node>): boolean {
-  return state.accesses.some((access) => {
-    if (access.write || !read.has(access.declaration)) return false;
-    const isTest = (a: Node): boolean => Node.isIfStatement(a) || Node.isConditionalExpression(a) || Node.isThrowStatement(a) || a.getKind() === SyntaxKind.BarBarToken;
-    const site = access.trail[0] ?? access.node;
-    return access.node.getFirstAncestor(isTest) !== undefined || site.getFirstAncestor(isTest) !== undefined;
-  }) || hasConditionalCall(state);
+  return (
+    state.accesses.some((access) => {
+      if (access.write || !read.has(access.declaration)) return false;
+      const isTest = (a: Node): boolean =>
+        Node.isIfStatement(a) ||
+        Node.isConditionalExpression(a) ||
+        Node.isThrowStatement(a) ||
+        a.getKind() === SyntaxKind.BarBarToken;
+      const site = access.trail[0] ?? access.node;
+      return access.node.getFirstAncestor(isTest) !== undefined || site.getFirstAncestor(isTest) !== undefined;
+    }) || hasConditionalCall(state)
+  );
 }
 
 /** A section that calls something in an `if` condition may be re-checking through a helper; give it the benefit of the doubt. */
 function hasConditionalCall(state: SectionState): boolean {
   const root = state.acquisition.section.callback ?? state.acquisition.section.host;
   const tests: Node[] = [];
-  forEachOwnNode(root, (n) => {
-    if (Node.isIfStatement(n) && n.getExpression().getDescendantsOfKind(SyntaxKind.CallExpression).length > 0) tests.push(n);
-  }, true);
+  forEachOwnNode(
+    root,
+    (n) => {
+      if (Node.isIfStatement(n) && n.getExpression().getDescendantsOfKind(SyntaxKind.CallExpression).length > 0)
+        tests.push(n);
+    },
+    true,
+  );
   return tests.length > 0 && state.acquisition.section.callback !== undefined;
 }
 
 /** The finding at the act, with the check and both sections as evidence. */
-function findingOf(fn: Node, check: Node, act: Node, checkWait: Wait, actWait: Wait, fields: string[]): FindingDraft<MessageId> {
+function findingOf(
+  fn: Node,
+  check: Node,
+  act: Node,
+  checkWait: Wait,
+  actWait: Wait,
+  fields: string[],
+): FindingDraft<MessageId> {
   const lock = lockName(checkWait.acquisition);
   return {
     node: act,
@@ -267,7 +349,13 @@ function findingOf(fn: Node, check: Node, act: Node, checkWait: Wait, actWait: W
 }
 
 /** The finding at the write of a read-then-write across a lock acquisition. */
-function readFindingOf(fn: Node, read: Node, write: StateAccess | { node: Node }, wait: Wait, field: string): FindingDraft<MessageId> {
+function readFindingOf(
+  fn: Node,
+  read: Node,
+  write: StateAccess | { node: Node },
+  wait: Wait,
+  field: string,
+): FindingDraft<MessageId> {
   const lock = lockName(wait.acquisition);
   return {
     node: write.node,

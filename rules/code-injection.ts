@@ -27,11 +27,13 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Code injection',
-    rationale: 'Code compiled from a string runs with the full rights of the program, so data spliced into it can run code of its own.',
+    rationale:
+      'Code compiled from a string runs with the full rights of the program, so data spliced into it can run code of its own.',
     messages: {
       dynamicCode: {
         message: '`{{sink}}` compiles code built from `{{data}}` (line {{line}}).',
-        recommendation: 'Pass `{{data}}` as data (a parameter, `JSON.parse`, a lookup table) instead of compiling it into code.',
+        recommendation:
+          'Pass `{{data}}` as data (a parameter, `JSON.parse`, a lookup table) instead of compiling it into code.',
       },
       stringTimer: {
         message: '`{{sink}}` is given a string built from `{{data}}` (line {{line}}), which it compiles as code.',
@@ -48,7 +50,10 @@ export default defineRule({
 /** Findings of one file. */
 function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   const vm = getModuleBindings(file, ['vm']);
-  const calls = [...file.getDescendantsOfKind(SyntaxKind.CallExpression), ...file.getDescendantsOfKind(SyntaxKind.NewExpression)];
+  const calls = [
+    ...file.getDescendantsOfKind(SyntaxKind.CallExpression),
+    ...file.getDescendantsOfKind(SyntaxKind.NewExpression),
+  ];
   for (const call of calls) {
     const draft = checkCall(call, vm);
     if (draft !== undefined) yield draft;
@@ -68,7 +73,11 @@ function checkCall(call: CallExpression | NewExpression, vm: ModuleBindings): Fi
 }
 
 /** A finding when one of the code arguments is built from non-literal data. */
-function checkCode(call: CallExpression | NewExpression, sink: string, codeArgs: readonly Node[]): FindingDraft<MessageId> | undefined {
+function checkCode(
+  call: CallExpression | NewExpression,
+  sink: string,
+  codeArgs: readonly Node[],
+): FindingDraft<MessageId> | undefined {
   for (const arg of codeArgs) {
     const data = getNonLiteralPart(arg);
     if (data !== undefined) return draftOf(call, 'dynamicCode', sink, data);
@@ -87,8 +96,10 @@ function checkTimer(call: CallExpression | NewExpression, sink: string): Finding
 /** True when the expression is a string: a template or `+` with a string literal, or typed `string`. */
 function isString(expression: Node): boolean {
   const node = skipParentheses(expression);
-  if (Node.isTemplateExpression(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return true;
-  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) return isString(node.getLeft()) || isString(node.getRight());
+  if (Node.isTemplateExpression(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node))
+    return true;
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
+    return isString(node.getLeft()) || isString(node.getRight());
   const type = node.getType();
   return type.isString() || type.isStringLiteral() || type.isTemplateLiteral();
 }
@@ -102,18 +113,26 @@ function getGlobalCallee(call: CallExpression | NewExpression): string | undefin
   if (Node.isIdentifier(callee)) return isGlobal(callee) ? callee.getText() : undefined;
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = skipParentheses(callee.getExpression());
-    if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(receiver)) return callee.getName();
+    if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(receiver))
+      return callee.getName();
   }
   return undefined;
 }
 
 /** True when an identifier is not declared in the project's own code (a global of the environment). */
 function isGlobal(identifier: Node): boolean {
-  return declarationsOf(identifier).every((d) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isInNodeModules());
+  return declarationsOf(identifier).every(
+    (d) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isInNodeModules(),
+  );
 }
 
 /** The finding for a call and the data it is built from. */
-function draftOf(call: CallExpression | NewExpression, messageId: MessageId, sink: string, data: Node): FindingDraft<MessageId> {
+function draftOf(
+  call: CallExpression | NewExpression,
+  messageId: MessageId,
+  sink: string,
+  data: Node,
+): FindingDraft<MessageId> {
   const description = describeNode(data);
   return {
     node: call,

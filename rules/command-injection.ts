@@ -25,11 +25,13 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Command injection',
-    rationale: 'A shell parses its whole command line, so data spliced into it can add commands of its own (`; rm -rf ~`); an argument array reaches the program as-is.',
+    rationale:
+      'A shell parses its whole command line, so data spliced into it can add commands of its own (`; rm -rf ~`); an argument array reaches the program as-is.',
     messages: {
       shellCommand: {
         message: '`{{sink}}` runs a shell command built from `{{data}}` (line {{line}}).',
-        recommendation: 'Run the program with `execFile` or `spawn` and pass `{{data}}` in the argument array, without a shell.',
+        recommendation:
+          'Run the program with `execFile` or `spawn` and pass `{{data}}` in the argument array, without a shell.',
       },
       shellSpawn: {
         message: '`{{sink}}` with the `shell` option runs a command built from `{{data}}` (line {{line}}).',
@@ -37,7 +39,8 @@ export default defineRule({
       },
       shellProgram: {
         message: '`{{sink}}` starts a shell whose script is built from `{{data}}` (line {{line}}).',
-        recommendation: 'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
+        recommendation:
+          'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
     },
     options: IGNORE_TEST_FILES_OPTIONS,
@@ -54,7 +57,11 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const sink = getCalledExport(call, bindings);
     if (sink === undefined) continue;
-    const draft = SHELL_FUNCTIONS.has(sink) ? checkShellCall(call, sink) : SPAWN_FUNCTIONS.has(sink) ? checkSpawnCall(call, sink) : undefined;
+    const draft = SHELL_FUNCTIONS.has(sink)
+      ? checkShellCall(call, sink)
+      : SPAWN_FUNCTIONS.has(sink)
+        ? checkSpawnCall(call, sink)
+        : undefined;
     if (draft !== undefined) yield draft;
   }
 }
@@ -80,8 +87,9 @@ function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<Messag
   }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
-  const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall })
-    ?? (args === undefined ? undefined : getNonLiteralPart(args, { isSanitizer: isSanitizerCall }));
+  const data =
+    getNonLiteralPart(command, { isSanitizer: isSanitizerCall }) ??
+    (args === undefined ? undefined : getNonLiteralPart(args, { isSanitizer: isSanitizerCall }));
   if (data === undefined) return undefined;
   return draftOf(call, 'shellSpawn', sink, data);
 }
@@ -93,7 +101,9 @@ function enablesShell(options: Node): boolean {
   const property = object.getProperty('shell');
   if (property === undefined || !Node.isPropertyAssignment(property)) return false;
   const value = skipParentheses(property.getInitializerOrThrow());
-  return value.getKind() === SyntaxKind.TrueKeyword || (Node.isStringLiteral(value) && value.getLiteralText().length > 0);
+  return (
+    value.getKind() === SyntaxKind.TrueKeyword || (Node.isStringLiteral(value) && value.getLiteralText().length > 0)
+  );
 }
 
 /** The finding for a call and the data it is built from. */
@@ -110,12 +120,16 @@ function draftOf(call: CallExpression, messageId: MessageId, exported: string, d
 }
 
 /** Programs that run their `-c` argument as a shell script. */
-const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|fish)$|^(?:cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
+const SHELL_PROGRAM =
+  /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|fish)$|^(?:cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
 
 /** True when the command is a literal shell program (`sh`, `/bin/bash`, `cmd.exe`, `powershell`). */
 function isExplicitShell(command: Node): boolean {
   const node = skipParentheses(command);
-  return (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && SHELL_PROGRAM.test(node.getLiteralText());
+  return (
+    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
+    SHELL_PROGRAM.test(node.getLiteralText())
+  );
 }
 
 /** The element after `-c`, `/c` or `-Command` in a literal argument array: the script the shell runs. */
@@ -123,6 +137,10 @@ function getShellScriptArgument(args: Node): Node | undefined {
   const array = skipParentheses(args);
   if (!Node.isArrayLiteralExpression(array)) return undefined;
   const elements = array.getElements();
-  const flag = elements.findIndex((e) => (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) && /^(?:-c|\/c|-command)$/i.test(e.getLiteralText()));
+  const flag = elements.findIndex(
+    (e) =>
+      (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) &&
+      /^(?:-c|\/c|-command)$/i.test(e.getLiteralText()),
+  );
   return flag < 0 ? undefined : elements[flag + 1];
 }

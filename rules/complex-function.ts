@@ -30,14 +30,19 @@ interface Unit {
 const DEFAULTS: Options = { maxComplexity: 15 };
 
 /** The recommendation, the same for every kind of function. */
-const RECOMMENDATION = 'Extract the {{block}} at line {{blockLine}}, which contributes {{blockScore}} of the {{score}}, into a named function; guard clauses and early returns remove further nesting.';
+const RECOMMENDATION =
+  'Extract the {{block}} at line {{blockLine}}, which contributes {{blockScore}} of the {{score}}, into a named function; guard clauses and early returns remove further nesting.';
 
 type MessageId = 'complexFunction' | 'complexMethod' | 'complexConstructor' | 'complexAccessor';
 
 /** How many contributors the message names. */
 const CONTRIBUTORS_IN_MESSAGE = 3;
 
-const LOGICAL_OPERATORS: ReadonlySet<SyntaxKind> = new Set([SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken]);
+const LOGICAL_OPERATORS: ReadonlySet<SyntaxKind> = new Set([
+  SyntaxKind.AmpersandAmpersandToken,
+  SyntaxKind.BarBarToken,
+  SyntaxKind.QuestionQuestionToken,
+]);
 
 export default defineRule({
   meta: {
@@ -49,7 +54,8 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Complex functions',
-    rationale: 'Each branch, loop and boolean chain, and each level of nesting around it, is one more thing a reader keeps in mind at once; past a point the function is hard to follow, to test and to change safely.',
+    rationale:
+      'Each branch, loop and boolean chain, and each level of nesting around it, is one more thing a reader keeps in mind at once; past a point the function is hard to follow, to test and to change safely.',
     messages: {
       complexFunction: {
         message: 'Function `{{name}}` has a cognitive complexity of {{score}} (limit {{limit}}): {{contributors}}.',
@@ -73,7 +79,11 @@ export default defineRule({
       schema: {
         type: 'object',
         properties: {
-          maxComplexity: { type: 'number', minimum: 0, description: 'Highest cognitive complexity allowed; functions scoring more are reported.' },
+          maxComplexity: {
+            type: 'number',
+            minimum: 0,
+            description: 'Highest cognitive complexity allowed; functions scoring more are reported.',
+          },
         },
         additionalProperties: false,
       },
@@ -92,7 +102,12 @@ export default defineRule({
 });
 
 /** The finding for a function over the limit. */
-function findingFor(unit: Unit, increments: readonly Increment[], score: number, limit: number): FindingDraft<MessageId> {
+function findingFor(
+  unit: Unit,
+  increments: readonly Increment[],
+  score: number,
+  limit: number,
+): FindingDraft<MessageId> {
   const ranked = [...increments].sort((a, b) => b.amount - a.amount || a.node.getStart() - b.node.getStart());
   const shown = ranked.slice(0, CONTRIBUTORS_IN_MESSAGE).map(describeIncrement);
   const rest = ranked.length - shown.length;
@@ -111,7 +126,10 @@ function findingFor(unit: Unit, increments: readonly Increment[], score: number,
       blockLine: block.node.getStartLineNumber(),
       blockScore: block.score,
     },
-    evidence: increments.map((i) => ({ note: `${i.label} (+${String(i.amount)}${i.nested ? `: 1 plus ${String(i.nesting)} for nesting` : ''})`, node: i.node })),
+    evidence: increments.map((i) => ({
+      note: `${i.label} (+${String(i.amount)}${i.nested ? `: 1 plus ${String(i.nesting)} for nesting` : ''})`,
+      node: i.node,
+    })),
   };
 }
 
@@ -134,10 +152,17 @@ function describeIncrement(increment: Increment): string {
 function reportNode(node: Node): Node {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
     const parent = node.getParent();
-    if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent)) return parent.getNameNode();
+    if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent))
+      return parent.getNameNode();
   }
   if (Node.isConstructorDeclaration(node)) return node.getFirstChildByKind(SyntaxKind.ConstructorKeyword) ?? node;
-  if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isFunctionExpression(node)) {
+  if (
+    Node.isFunctionDeclaration(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node) ||
+    Node.isFunctionExpression(node)
+  ) {
     return node.getNameNode() ?? node;
   }
   return node;
@@ -191,7 +216,8 @@ function incrementsOf(unit: Unit): Increment[] {
     if (Node.isSwitchStatement(node)) {
       add('`switch`', node, nesting, true);
       visit(node.getExpression(), nesting);
-      for (const clause of node.getClauses()) for (const statement of clause.getStatements()) visit(statement, nesting + 1);
+      for (const clause of node.getClauses())
+        for (const statement of clause.getStatements()) visit(statement, nesting + 1);
       return;
     }
     const loop = loopLabel(node);
@@ -214,7 +240,9 @@ function incrementsOf(unit: Unit): Increment[] {
     }
     if (Node.isBinaryExpression(node) && isLogicalRoot(node)) {
       const operators = logicalOperatorsOf(node);
-      const sequences = operators.filter((operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind()).length;
+      const sequences = operators.filter(
+        (operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind(),
+      ).length;
       out.push({ label: `\`${chainLabel(operators)}\` chain`, node, amount: sequences, nesting, nested: false });
     }
     if (!recursionCounted && Node.isCallExpression(node) && isRecursiveCall(node, unit)) {
@@ -222,13 +250,22 @@ function incrementsOf(unit: Unit): Increment[] {
       add('recursive call', node, nesting, false);
     }
     if (node !== unit.node && isFunctionLike(node)) {
-      node.forEachChild((child) => { visit(child, nesting + 1); });
+      node.forEachChild((child) => {
+        visit(child, nesting + 1);
+      });
       return;
     }
-    node.forEachChild((child) => { visit(child, nesting); });
+    node.forEachChild((child) => {
+      visit(child, nesting);
+    });
   };
   const visitIf = (node: IfStatement, nesting: number, elseIf: boolean): void => {
-    add(elseIf ? '`else if`' : '`if`', elseIf ? node.getFirstChildByKindOrThrow(SyntaxKind.IfKeyword) : node, nesting, !elseIf);
+    add(
+      elseIf ? '`else if`' : '`if`',
+      elseIf ? node.getFirstChildByKindOrThrow(SyntaxKind.IfKeyword) : node,
+      nesting,
+      !elseIf,
+    );
     visit(node.getExpression(), nesting);
     visit(node.getThenStatement(), nesting + 1);
     const otherwise = node.getElseStatement();
@@ -240,7 +277,9 @@ function incrementsOf(unit: Unit): Increment[] {
     add('`else`', node.getFirstChildByKindOrThrow(SyntaxKind.ElseKeyword), nesting, false);
     visit(otherwise, nesting + 1);
   };
-  unit.node.forEachChild((child) => { visit(child, 0); });
+  unit.node.forEachChild((child) => {
+    visit(child, 0);
+  });
   return out;
 }
 
@@ -286,7 +325,12 @@ function isRecursiveCall(call: Node, unit: Unit): boolean {
   const callee = call.getExpression();
   const simpleName = unit.name.split('.').pop() ?? unit.name;
   if (Node.isIdentifier(callee)) return !unit.name.includes('.') && callee.getText() === unit.name;
-  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword && callee.getName() === simpleName && Node.isMethodDeclaration(unit.node);
+  return (
+    Node.isPropertyAccessExpression(callee) &&
+    callee.getExpression().getKind() === SyntaxKind.ThisKeyword &&
+    callee.getName() === simpleName &&
+    Node.isMethodDeclaration(unit.node)
+  );
 }
 
 /** A nested block worth extracting, with its share of the score. */
@@ -304,7 +348,9 @@ function blockToExtract(unit: Unit, increments: readonly Increment[], score: num
     if (label === undefined) return;
     const start = node.getStart();
     const end = node.getEnd();
-    const inside = increments.filter((i) => i.node.getStart() >= start && i.node.getStart() < end).reduce((sum, i) => sum + i.amount, 0);
+    const inside = increments
+      .filter((i) => i.node.getStart() >= start && i.node.getStart() < end)
+      .reduce((sum, i) => sum + i.amount, 0);
     if (inside > 0) candidates.push({ label, node, score: inside });
   });
   const below = candidates.filter((c) => c.score < score);

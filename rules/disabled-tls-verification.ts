@@ -18,23 +18,31 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Disabled TLS verification',
-    rationale: 'Without certificate verification any machine on the network path can pose as the server, read the traffic and change it, credentials included.',
+    rationale:
+      'Without certificate verification any machine on the network path can pose as the server, read the traffic and change it, credentials included.',
     messages: {
       rejectUnauthorized: {
-        message: '`rejectUnauthorized: false` accepts any TLS certificate, so the connection does not authenticate the server.',
-        recommendation: 'Remove `rejectUnauthorized: false`; to trust a private certificate authority, pass its certificate in `ca`.',
+        message:
+          '`rejectUnauthorized: false` accepts any TLS certificate, so the connection does not authenticate the server.',
+        recommendation:
+          'Remove `rejectUnauthorized: false`; to trust a private certificate authority, pass its certificate in `ca`.',
       },
       environmentVariable: {
-        message: '`NODE_TLS_REJECT_UNAUTHORIZED` is set to `{{value}}`, which turns off certificate verification for every TLS connection of the process.',
-        recommendation: 'Remove this assignment; to trust a private certificate authority, set `NODE_EXTRA_CA_CERTS` or pass `ca` to the client.',
+        message:
+          '`NODE_TLS_REJECT_UNAUTHORIZED` is set to `{{value}}`, which turns off certificate verification for every TLS connection of the process.',
+        recommendation:
+          'Remove this assignment; to trust a private certificate authority, set `NODE_EXTRA_CA_CERTS` or pass `ca` to the client.',
       },
       strictSsl: {
         message: '`strictSSL: false` accepts any TLS certificate, so the connection does not authenticate the server.',
-        recommendation: 'Remove `strictSSL: false`; to trust a private certificate authority, pass its certificate in `ca`.',
+        recommendation:
+          'Remove `strictSSL: false`; to trust a private certificate authority, pass its certificate in `ca`.',
       },
       disableTlsCerts: {
-        message: '`disableTLSCerts()` accepts any TLS certificate for this request, so the connection does not authenticate the server.',
-        recommendation: 'Remove `disableTLSCerts()`; to trust a private certificate authority, pass its certificate with `.ca(...)`.',
+        message:
+          '`disableTLSCerts()` accepts any TLS certificate for this request, so the connection does not authenticate the server.',
+        recommendation:
+          'Remove `disableTLSCerts()`; to trust a private certificate authority, pass its certificate with `.ca(...)`.',
       },
     },
     options: {
@@ -61,8 +69,14 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
     const name = property.getName().replace(/^['"]|['"]$/g, '');
     const value = property.getInitializer();
     if (value === undefined || !isFalse(value) || isCallersChoice(property)) continue;
-    if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent())) yield { node: property, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(property)}:rejectUnauthorized` };
-    if (name === 'strictSSL') yield { node: property, messageId: 'strictSsl', symbol: `${getEnclosingPath(property)}:strictSSL` };
+    if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent()))
+      yield {
+        node: property,
+        messageId: 'rejectUnauthorized',
+        symbol: `${getEnclosingPath(property)}:rejectUnauthorized`,
+      };
+    if (name === 'strictSSL')
+      yield { node: property, messageId: 'strictSsl', symbol: `${getEnclosingPath(property)}:strictSSL` };
   }
   for (const binary of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (binary.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
@@ -70,7 +84,12 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   }
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disableTLSCerts' && !isCallersChoice(call)) yield { node: callee.getNameNode(), messageId: 'disableTlsCerts', symbol: `${getEnclosingPath(call)}:disableTLSCerts` };
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disableTLSCerts' && !isCallersChoice(call))
+      yield {
+        node: callee.getNameNode(),
+        messageId: 'disableTlsCerts',
+        symbol: `${getEnclosingPath(call)}:disableTLSCerts`,
+      };
   }
 }
 
@@ -79,16 +98,35 @@ function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<
   const name = assignedName(left);
   if (name === 'NODE_TLS_REJECT_UNAUTHORIZED' && isEnvironment(left)) {
     const value = skipParentheses(right);
-    if ((Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) && value.getLiteralText() === '0') {
-      yield { node: assignment, messageId: 'environmentVariable', symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`, data: { value: `'0'` } };
+    if (
+      (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) &&
+      value.getLiteralText() === '0'
+    ) {
+      yield {
+        node: assignment,
+        messageId: 'environmentVariable',
+        symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`,
+        data: { value: `'0'` },
+      };
     } else if (Node.isNumericLiteral(value) && value.getLiteralValue() === 0) {
-      yield { node: assignment, messageId: 'environmentVariable', symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`, data: { value: '0' } };
+      yield {
+        node: assignment,
+        messageId: 'environmentVariable',
+        symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`,
+        data: { value: '0' },
+      };
     }
     return;
   }
   if (!isFalse(right) || isCallersChoice(assignment)) return;
-  if (name === 'rejectUnauthorized') yield { node: assignment, messageId: 'rejectUnauthorized', symbol: `${getEnclosingPath(assignment)}:rejectUnauthorized` };
-  if (name === 'strictSSL') yield { node: assignment, messageId: 'strictSsl', symbol: `${getEnclosingPath(assignment)}:strictSSL` };
+  if (name === 'rejectUnauthorized')
+    yield {
+      node: assignment,
+      messageId: 'rejectUnauthorized',
+      symbol: `${getEnclosingPath(assignment)}:rejectUnauthorized`,
+    };
+  if (name === 'strictSSL')
+    yield { node: assignment, messageId: 'strictSsl', symbol: `${getEnclosingPath(assignment)}:strictSSL` };
 }
 
 /** The property an assignment target names (`a.b` → b, `a['b']` → b). */
@@ -96,7 +134,8 @@ function assignedName(left: Node): string | undefined {
   if (Node.isPropertyAccessExpression(left)) return left.getName();
   if (Node.isElementAccessExpression(left)) {
     const argument = left.getArgumentExpression();
-    if (argument !== undefined && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument))) return argument.getLiteralText();
+    if (argument !== undefined && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)))
+      return argument.getLiteralText();
   }
   return undefined;
 }
@@ -105,7 +144,11 @@ function assignedName(left: Node): string | undefined {
 function isEnvironment(left: Node): boolean {
   if (!Node.isPropertyAccessExpression(left) && !Node.isElementAccessExpression(left)) return false;
   const receiver = skipParentheses(left.getExpression());
-  return Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'env' && receiver.getExpression().getText() === 'process';
+  return (
+    Node.isPropertyAccessExpression(receiver) &&
+    receiver.getName() === 'env' &&
+    receiver.getExpression().getText() === 'process'
+  );
 }
 
 /** `false`, `!1` or `0`. */
@@ -113,7 +156,12 @@ function isFalse(value: Node): boolean {
   const node = skipParentheses(value);
   if (node.getKind() === SyntaxKind.FalseKeyword) return true;
   if (Node.isNumericLiteral(node)) return node.getLiteralValue() === 0;
-  return Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.ExclamationToken && Node.isNumericLiteral(node.getOperand()) && node.getOperand().getText() !== '0';
+  return (
+    Node.isPrefixUnaryExpression(node) &&
+    node.getOperatorToken() === SyntaxKind.ExclamationToken &&
+    Node.isNumericLiteral(node.getOperand()) &&
+    node.getOperand().getText() !== '0'
+  );
 }
 
 /**
@@ -121,7 +169,9 @@ function isFalse(value: Node): boolean {
  * accepts unverified client certificates so the server can inspect `socket.authorized` itself.
  */
 function isServerOptions(object: Node | undefined): boolean {
-  return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty('requestCert') !== undefined;
+  return (
+    object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty('requestCert') !== undefined
+  );
 }
 
 /** Words in a condition that make it a test of the caller's own verification setting. */
@@ -136,11 +186,26 @@ function isCallersChoice(node: Node): boolean {
   let child: Node = node;
   for (const ancestor of node.getAncestors()) {
     if (isFunctionLike(ancestor) || Node.isSourceFile(ancestor)) return false;
-    if (Node.isIfStatement(ancestor) && ancestor.getThenStatement() === child && SETTING_WORDS.test(ancestor.getExpression().getText())) return true;
-    if (Node.isConditionalExpression(ancestor) && ancestor.getWhenTrue() === child && SETTING_WORDS.test(ancestor.getCondition().getText())) return true;
+    if (
+      Node.isIfStatement(ancestor) &&
+      ancestor.getThenStatement() === child &&
+      SETTING_WORDS.test(ancestor.getExpression().getText())
+    )
+      return true;
+    if (
+      Node.isConditionalExpression(ancestor) &&
+      ancestor.getWhenTrue() === child &&
+      SETTING_WORDS.test(ancestor.getCondition().getText())
+    )
+      return true;
     if (Node.isCaseClause(ancestor) && SETTING_WORDS.test(ancestor.getExpression().getText())) return true;
-    if (Node.isBinaryExpression(ancestor) && ancestor.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken && ancestor.getRight() === child
-      && SETTING_WORDS.test(ancestor.getLeft().getText())) return true;
+    if (
+      Node.isBinaryExpression(ancestor) &&
+      ancestor.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken &&
+      ancestor.getRight() === child &&
+      SETTING_WORDS.test(ancestor.getLeft().getText())
+    )
+      return true;
     child = ancestor;
   }
   return false;

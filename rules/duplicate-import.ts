@@ -11,7 +11,8 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Duplicate imports',
-    rationale: 'Two import declarations of one module split what the file depends on across two places; readers and merge tools see one, miss the other.',
+    rationale:
+      'Two import declarations of one module split what the file depends on across two places; readers and merge tools see one, miss the other.',
     messages: {
       duplicateImport: {
         message: 'Module `{{module}}` is imported again here; it is already imported on line {{firstLine}}.',
@@ -45,7 +46,9 @@ export default defineRule({
 /** The imported module: the resolved file when it resolves (`./a` and `./a.js` are one module), else the specifier. */
 function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
   const target = declaration.getModuleSpecifierSourceFile();
-  return target === undefined || target === file ? `specifier:${declaration.getModuleSpecifierValue()}` : `file:${target.getFilePath()}`;
+  return target === undefined || target === file
+    ? `specifier:${declaration.getModuleSpecifierValue()}`
+    : `file:${target.getFilePath()}`;
 }
 
 /**

@@ -9,8 +9,14 @@ type MessageId = 'missingMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErr
 
 /** Built-in error constructors and the index of their message argument. */
 const BUILTIN_ERRORS: ReadonlyMap<string, number> = new Map([
-  ['Error', 0], ['TypeError', 0], ['RangeError', 0], ['ReferenceError', 0], ['SyntaxError', 0],
-  ['EvalError', 0], ['URIError', 0], ['AggregateError', 1],
+  ['Error', 0],
+  ['TypeError', 0],
+  ['RangeError', 0],
+  ['ReferenceError', 0],
+  ['SyntaxError', 0],
+  ['EvalError', 0],
+  ['URIError', 0],
+  ['AggregateError', 1],
 ]);
 
 /** What an error construction does with its message. */
@@ -32,23 +38,29 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Errors without a clear message',
-    rationale: 'An error with no message, or a thrown string, reaches logs and callers as a bare "Error" or a value with no stack trace; whoever reads it cannot tell what failed or where.',
+    rationale:
+      'An error with no message, or a thrown string, reaches logs and callers as a bare "Error" or a value with no stack trace; whoever reads it cannot tell what failed or where.',
     messages: {
       missingMessage: {
         message: 'Error {{construct}} in {{where}} has {{problem}}.',
         recommendation: 'Pass `{{className}}` a message that says what failed and with which value.',
       },
       missingReason: {
-        message: 'Rejection {{construct}} in {{where}} has no reason, so the caller receives `undefined`: no message and no stack trace.',
-        recommendation: 'Reject with an `Error` whose message says what failed, as in `{{callee}}(new Error(\'…\'))`.',
+        message:
+          'Rejection {{construct}} in {{where}} has no reason, so the caller receives `undefined`: no message and no stack trace.',
+        recommendation: "Reject with an `Error` whose message says what failed, as in `{{callee}}(new Error('…'))`.",
       },
       nonErrorThrown: {
-        message: 'Thrown value {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
-        recommendation: 'Throw an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
+        message:
+          'Thrown value {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
+        recommendation:
+          'Throw an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
       nonErrorRejected: {
-        message: 'Rejection reason {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
-        recommendation: 'Reject with an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
+        message:
+          'Rejection reason {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
+        recommendation:
+          'Reject with an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -65,7 +77,10 @@ export default defineRule({
 
 /** `new Error()`, `new Error('')`, `Error()` and project error classes constructed without a message. */
 function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const constructions = [...file.getDescendantsOfKind(SyntaxKind.NewExpression), ...file.getDescendantsOfKind(SyntaxKind.CallExpression)];
+  const constructions = [
+    ...file.getDescendantsOfKind(SyntaxKind.NewExpression),
+    ...file.getDescendantsOfKind(SyntaxKind.CallExpression),
+  ];
   for (const construction of constructions) {
     if (Node.isCallExpression(construction) && !isBareBuiltinCall(construction)) continue;
     if (isMessageSetAfterwards(construction)) continue;
@@ -74,7 +89,12 @@ function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<Message
     if (args.some((a) => Node.isSpreadElement(a))) continue;
     const { state, className, through, declaration } = messageStateOf(callee, args);
     if (state !== 'missing' && state !== 'empty') continue;
-    const problem = state === 'empty' ? 'an empty message' : through === undefined ? 'no message' : `no message: \`${through}\` passes none to \`Error\``;
+    const problem =
+      state === 'empty'
+        ? 'an empty message'
+        : through === undefined
+          ? 'no message'
+          : `no message: \`${through}\` passes none to \`Error\``;
     yield {
       node: construction,
       messageId: 'missingMessage',
@@ -110,11 +130,22 @@ function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<Mess
     const symbol = getEnclosingSymbol(call);
     const callee = call.getExpression().getText();
     if (reason === undefined || isUndefinedLiteral(reason)) {
-      yield { node: call, messageId: 'missingReason', symbol, data: { where, construct: shorten(call.getText()), callee } };
+      yield {
+        node: call,
+        messageId: 'missingReason',
+        symbol,
+        data: { where, construct: shorten(call.getText()), callee },
+      };
       continue;
     }
     const kind = nonErrorKind(reason);
-    if (kind !== undefined) yield { node: call, messageId: 'nonErrorRejected', symbol, data: { where, value: shorten(reason.getText()), kind } };
+    if (kind !== undefined)
+      yield {
+        node: call,
+        messageId: 'nonErrorRejected',
+        symbol,
+        data: { where, value: shorten(reason.getText()), kind },
+      };
   }
 }
 
@@ -142,7 +173,9 @@ function isMessageSetAfterwards(construction: NewExpression | CallExpression): b
     if (!Node.isIdentifier(name)) return true;
     const scope = parent.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a));
     if (scope === undefined) return true;
-    const uses = scope.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i !== name && i.getText() === name.getText());
+    const uses = scope
+      .getDescendantsOfKind(SyntaxKind.Identifier)
+      .filter((i) => i !== name && i.getText() === name.getText());
     if (uses.some((use) => isMessageWrite(use.getParentOrThrow(), name.getText()))) return true;
     return !uses.some(isDeliveringUse);
   }
@@ -158,7 +191,8 @@ function isCaughtLocally(statement: Node): boolean {
   let child: Node = statement;
   for (let parent = statement.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
     if (isFunctionBoundary(parent)) return false;
-    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined) return true;
+    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined)
+      return true;
   }
   return false;
 }
@@ -172,7 +206,8 @@ function isCaughtLocally(statement: Node): boolean {
 function isInsideTryBlock(node: Node): boolean {
   let child: Node = node;
   for (let parent = node.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
-    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined) return true;
+    if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined)
+      return true;
     if (isFunctionBoundary(parent) && !isCallbackArgument(parent)) return false;
   }
   return false;
@@ -194,7 +229,8 @@ function caughtSentinels(project: ProjectView): ReadonlySet<string> {
     const out = new Set<string>();
     for (const file of project.files) {
       for (const clause of file.getDescendantsOfKind(SyntaxKind.CatchClause)) {
-        for (const literal of clause.getBlock().getDescendantsOfKind(SyntaxKind.StringLiteral)) out.add(literal.getLiteralText());
+        for (const literal of clause.getBlock().getDescendantsOfKind(SyntaxKind.StringLiteral))
+          out.add(literal.getLiteralText());
       }
     }
     return out;
@@ -214,8 +250,15 @@ function isSentinel(expression: Node, sentinels: ReadonlySet<string>): boolean {
 
 /** True for nodes that start a new function body. */
 function isFunctionBoundary(node: Node): boolean {
-  return Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node) ||
-    Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node);
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
+  );
 }
 
 /** True when a call hands the error on (not `Object.assign` or a stack-capturing helper). */
@@ -235,9 +278,19 @@ function isDeliveringUse(use: Node): boolean {
 
 /** `name.message = …` or `name.message += …`. */
 function isMessageWrite(access: Node, variable: string): boolean {
-  if (!Node.isPropertyAccessExpression(access) || access.getName() !== 'message' || access.getExpression().getText() !== variable) return false;
+  if (
+    !Node.isPropertyAccessExpression(access) ||
+    access.getName() !== 'message' ||
+    access.getExpression().getText() !== variable
+  )
+    return false;
   const parent = access.getParent();
-  return Node.isBinaryExpression(parent) && parent.getLeft() === access && parent.getOperatorToken().getKind() !== SyntaxKind.EqualsEqualsEqualsToken && /=$/.test(parent.getOperatorToken().getText());
+  return (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === access &&
+    parent.getOperatorToken().getKind() !== SyntaxKind.EqualsEqualsEqualsToken &&
+    /=$/.test(parent.getOperatorToken().getText())
+  );
 }
 
 /** The first ancestor that is not a parenthesis. */
@@ -248,18 +301,28 @@ function skipParentheses(node: Node): Node | undefined {
 }
 
 /** The message an error construction ends up with, following project subclasses to a built-in error. */
-function messageStateOf(callee: Node, args: readonly Node[]): { state: MessageState; className: string; through: string | undefined; declaration?: Node } {
+function messageStateOf(
+  callee: Node,
+  args: readonly Node[],
+): { state: MessageState; className: string; through: string | undefined; declaration?: Node } {
   const className = Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee) ? callee.getText() : '';
   if (className === '') return { state: 'unknown', className, through: undefined };
   const target = resolveConstructor(callee);
   if (target === undefined) return { state: 'unknown', className, through: undefined };
-  if (target.kind === 'builtin') return { state: builtinMessageState(target.name, args), className, through: undefined };
+  if (target.kind === 'builtin')
+    return { state: builtinMessageState(target.name, args), className, through: undefined };
   const state = classMessageState(target.declaration, args, 0);
-  return { state, className, through: state === 'missing' && args.length === 0 ? className : undefined, declaration: target.declaration };
+  return {
+    state,
+    className,
+    through: state === 'missing' && args.length === 0 ? className : undefined,
+    declaration: target.declaration,
+  };
 }
 
 /** A constructor: a built-in error by name, or an error class of the project. */
-type ConstructorTarget = { kind: 'builtin'; name: string } | { kind: 'class'; declaration: ClassDeclaration | ClassExpression };
+type ConstructorTarget =
+  { kind: 'builtin'; name: string } | { kind: 'class'; declaration: ClassDeclaration | ClassExpression };
 
 /** Resolves what `new <callee>` constructs, or undefined when it is not provably an error class. */
 function resolveConstructor(callee: Node): ConstructorTarget | undefined {
@@ -274,7 +337,8 @@ function resolveConstructor(callee: Node): ConstructorTarget | undefined {
 /** The project class among declarations, when it is an error class. */
 function classTarget(declarations: readonly Node[] | undefined): ConstructorTarget | undefined {
   const declaration = declarations?.find((d) => Node.isClassDeclaration(d) || Node.isClassExpression(d));
-  if (declaration === undefined || !(Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))) return undefined;
+  if (declaration === undefined || !(Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration)))
+    return undefined;
   if (declaration.getSourceFile().isDeclarationFile()) return undefined;
   return { kind: 'class', declaration };
 }
@@ -303,7 +367,8 @@ function builtinMessageState(name: string, args: readonly Argument[]): MessageSt
 /** Whether one argument, used as a message, is missing, empty or present. */
 function argumentMessageState(arg: Argument): MessageState {
   if (arg === undefined || isUndefinedLiteral(arg)) return 'missing';
-  if ((Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) && arg.getLiteralText().trim() === '') return 'empty';
+  if ((Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) && arg.getLiteralText().trim() === '')
+    return 'empty';
   return 'present';
 }
 
@@ -314,12 +379,18 @@ function argumentMessageState(arg: Argument): MessageState {
  * followed to the base class; a class without a constructor passes its
  * arguments on unchanged. Anything not provable is 'unknown'.
  */
-function classMessageState(declaration: ClassDeclaration | ClassExpression, args: readonly Argument[], depth: number): MessageState {
+function classMessageState(
+  declaration: ClassDeclaration | ClassExpression,
+  args: readonly Argument[],
+  depth: number,
+): MessageState {
   if (depth > MAX_CLASS_DEPTH || declaresMessage(declaration)) return 'unknown';
   const constructor = declaration.getConstructors().find((c) => c.hasBody());
   let forwarded: readonly Argument[] = args;
   if (constructor !== undefined) {
-    const superCall = constructor.getDescendantsOfKind(SyntaxKind.CallExpression).find((c) => c.getExpression().getKind() === SyntaxKind.SuperKeyword);
+    const superCall = constructor
+      .getDescendantsOfKind(SyntaxKind.CallExpression)
+      .find((c) => c.getExpression().getKind() === SyntaxKind.SuperKeyword);
     if (superCall === undefined) return 'unknown';
     const mapped = mapSuperArguments(superCall, constructor.getParameters(), args);
     if (mapped === undefined) return 'unknown';
@@ -335,7 +406,12 @@ function classMessageState(declaration: ClassDeclaration | ClassExpression, args
 
 /** True when a class sets `message` itself: a `message` field or accessor, or `this.message = …`. */
 function declaresMessage(declaration: ClassDeclaration | ClassExpression): boolean {
-  if (declaration.getMembers().some((m) => (Node.isPropertyDeclaration(m) || Node.isGetAccessorDeclaration(m)) && m.getName() === 'message')) return true;
+  if (
+    declaration
+      .getMembers()
+      .some((m) => (Node.isPropertyDeclaration(m) || Node.isGetAccessorDeclaration(m)) && m.getName() === 'message')
+  )
+    return true;
   return declaration.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((a) => isMessageWrite(a, 'this'));
 }
 
@@ -343,17 +419,24 @@ function declaresMessage(declaration: ClassDeclaration | ClassExpression): boole
  * The arguments `super(...)` passes, with each constructor parameter replaced by
  * what the caller passed (or its default, or nothing); undefined for spreads.
  */
-function mapSuperArguments(superCall: CallExpression, parameters: readonly Node[], args: readonly Argument[]): Argument[] | undefined {
+function mapSuperArguments(
+  superCall: CallExpression,
+  parameters: readonly Node[],
+  args: readonly Argument[],
+): Argument[] | undefined {
   const out: Argument[] = [];
   for (const arg of superCall.getArguments()) {
     if (Node.isSpreadElement(arg)) return undefined;
-    const index = Node.isIdentifier(arg) ? parameters.findIndex((p) => Node.isParameterDeclaration(p) && p.getName() === arg.getText()) : -1;
+    const index = Node.isIdentifier(arg)
+      ? parameters.findIndex((p) => Node.isParameterDeclaration(p) && p.getName() === arg.getText())
+      : -1;
     if (index < 0) {
       out.push(arg);
       continue;
     }
     const parameter = parameters[index];
-    if (parameter === undefined || !Node.isParameterDeclaration(parameter) || parameter.isRestParameter()) return undefined;
+    if (parameter === undefined || !Node.isParameterDeclaration(parameter) || parameter.isRestParameter())
+      return undefined;
     out.push(index < args.length ? args[index] : parameter.getInitializer());
   }
   return out;
@@ -370,8 +453,18 @@ function nonErrorKind(expression: Node | undefined): string | undefined {
   if (Node.isNullLiteral(inner)) return '`null`';
   if (Node.isObjectLiteralExpression(inner)) return 'an object literal';
   if (Node.isArrayLiteralExpression(inner)) return 'an array';
-  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken && isStringType(inner.getType())) return 'a string';
-  if (Node.isIdentifier(inner) || Node.isPropertyAccessExpression(inner) || Node.isCallExpression(inner) || Node.isElementAccessExpression(inner)) {
+  if (
+    Node.isBinaryExpression(inner) &&
+    inner.getOperatorToken().getKind() === SyntaxKind.PlusToken &&
+    isStringType(inner.getType())
+  )
+    return 'a string';
+  if (
+    Node.isIdentifier(inner) ||
+    Node.isPropertyAccessExpression(inner) ||
+    Node.isCallExpression(inner) ||
+    Node.isElementAccessExpression(inner)
+  ) {
     const type = inner.getType();
     const primitive = primitiveName(type);
     return primitive === undefined ? undefined : `a value of type \`${primitive}\``;
@@ -424,7 +517,11 @@ function isExecutorReject(call: CallExpression): boolean {
   if (!(Node.isArrowFunction(executor) || Node.isFunctionExpression(executor))) return false;
   if (executor.getParameters().indexOf(declaration) !== 1) return false;
   const construction = executor.getParent();
-  return Node.isNewExpression(construction) && construction.getExpression().getText() === 'Promise' && construction.getArguments()[0] === executor;
+  return (
+    Node.isNewExpression(construction) &&
+    construction.getExpression().getText() === 'Promise' &&
+    construction.getArguments()[0] === executor
+  );
 }
 
 /** True for the `undefined` identifier and `void 0`. */

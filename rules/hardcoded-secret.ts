@@ -28,15 +28,29 @@ const FORMATS: readonly CredentialFormat[] = [
   { kind: 'Stripe live key', pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_live_[0-9A-Za-z]{20,}(?![A-Za-z0-9_])/ },
   { kind: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/ },
   { kind: 'npm token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/ },
-  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])sk-proj-[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/ },
-  { kind: 'private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=\s]{40,}/ },
+  {
+    kind: 'OpenAI API key',
+    pattern:
+      /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])sk-proj-[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/,
+  },
+  {
+    kind: 'private key',
+    pattern:
+      /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=\s]{40,}/,
+  },
 ];
 
 /** `===`, `==`, `!==`, `!=`: a literal compared with a secret's name is that secret. */
-const EQUALITY = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
+const EQUALITY = new Set([
+  SyntaxKind.EqualsEqualsEqualsToken,
+  SyntaxKind.EqualsEqualsToken,
+  SyntaxKind.ExclamationEqualsEqualsToken,
+  SyntaxKind.ExclamationEqualsToken,
+]);
 
 /** Text that marks a value as a placeholder, not a credential. */
-const PLACEHOLDER = /changeme|change[-_ ]?me|xxx|example|dummy|test|sample|placeholder|fake|redacted|your[-_ ]|insert[-_ ]|replace[-_ ]|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|^\*+$|secret[-_ ]?here|todo|foobar|lorem/i;
+const PLACEHOLDER =
+  /changeme|change[-_ ]?me|xxx|example|dummy|test|sample|placeholder|fake|redacted|your[-_ ]|insert[-_ ]|replace[-_ ]|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|^\*+$|secret[-_ ]?here|todo|foobar|lorem/i;
 
 export default defineRule({
   meta: {
@@ -48,15 +62,18 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Hardcoded secrets',
-    rationale: 'A credential in the source is readable by everyone who can read the repository, its history and its published packages, and cannot be rotated without a release.',
+    rationale:
+      'A credential in the source is readable by everyone who can read the repository, its history and its published packages, and cannot be rotated without a release.',
     messages: {
       knownFormat: {
         message: 'String literal holds {{article}} {{kind}} (`{{preview}}`).',
-        recommendation: 'Revoke this {{kind}}, then load its replacement from the environment or a secret store at run time.',
+        recommendation:
+          'Revoke this {{kind}}, then load its replacement from the environment or a secret store at run time.',
       },
       namedSecret: {
         message: '`{{name}}` is given a hardcoded {{noun}} (`{{preview}}`, {{length}} characters).',
-        recommendation: 'Load `{{name}}` from the environment or a secret store at run time, and rotate the value that was committed.',
+        recommendation:
+          'Load `{{name}}` from the environment or a secret store at run time, and rotate the value that was committed.',
       },
     },
     options: {
@@ -65,8 +82,17 @@ export default defineRule({
         type: 'object',
         additionalProperties: false,
         properties: {
-          minLength: { type: 'number', minimum: 1, description: 'Shortest value, in characters, that counts as a secret when assigned to a secret-like name.' },
-          minEntropy: { type: 'number', minimum: 0, description: 'Lowest Shannon entropy, in bits per character, that counts as a secret when assigned to a secret-like name.' },
+          minLength: {
+            type: 'number',
+            minimum: 1,
+            description: 'Shortest value, in characters, that counts as a secret when assigned to a secret-like name.',
+          },
+          minEntropy: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Lowest Shannon entropy, in bits per character, that counts as a secret when assigned to a secret-like name.',
+          },
           ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
         },
       },
@@ -79,28 +105,50 @@ export default defineRule({
 
 /** Findings of one file. */
 function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<MessageId>> {
-  const literals = [...file.getDescendantsOfKind(SyntaxKind.StringLiteral), ...file.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral)];
+  const literals = [
+    ...file.getDescendantsOfKind(SyntaxKind.StringLiteral),
+    ...file.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral),
+  ];
   for (const literal of literals) {
     if (isModuleName(literal)) continue;
     const text = literal.getLiteralText();
     const format = findFormat(text);
     if (format !== undefined) {
-      yield { node: literal, messageId: 'knownFormat', symbol: `${getEnclosingPath(literal)}:${format.kind}:${preview(format.match)}`, data: { article: /^[AEIOU]/.test(format.kind) ? 'an' : 'a', kind: format.kind, preview: preview(format.match) } };
+      yield {
+        node: literal,
+        messageId: 'knownFormat',
+        symbol: `${getEnclosingPath(literal)}:${format.kind}:${preview(format.match)}`,
+        data: { article: /^[AEIOU]/.test(format.kind) ? 'an' : 'a', kind: format.kind, preview: preview(format.match) },
+      };
       continue;
     }
     const name = getAssignedName(literal);
     if (name === undefined) continue;
     const noun = getSecretNoun(name);
-    if (noun === undefined || !(looksLikeSecret(text, options) || (PASSWORD_NOUNS.has(noun) && looksLikePassword(text)))) continue;
-    yield { node: literal, messageId: 'namedSecret', symbol: `${getEnclosingPath(literal)}:${name}`, data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length } };
+    if (
+      noun === undefined ||
+      !(looksLikeSecret(text, options) || (PASSWORD_NOUNS.has(noun) && looksLikePassword(text)))
+    )
+      continue;
+    yield {
+      node: literal,
+      messageId: 'namedSecret',
+      symbol: `${getEnclosingPath(literal)}:${name}`,
+      data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length },
+    };
   }
 }
 
 /** True for an import or require specifier, which names a module, not a value. */
 function isModuleName(literal: Node): boolean {
   const parent = literal.getParent();
-  return parent !== undefined && (Node.isImportDeclaration(parent) || Node.isExportDeclaration(parent) || Node.isExternalModuleReference(parent)
-    || Node.isImportTypeNode(parent.getParent() ?? parent));
+  return (
+    parent !== undefined &&
+    (Node.isImportDeclaration(parent) ||
+      Node.isExportDeclaration(parent) ||
+      Node.isExternalModuleReference(parent) ||
+      Node.isImportTypeNode(parent.getParent() ?? parent))
+  );
 }
 
 /** The credential format found in a string, with the matched token; placeholders excluded. */
@@ -123,11 +171,21 @@ function findFormat(text: string): { kind: string; match: string } | undefined {
 function getAssignedName(literal: Node): string | undefined {
   const parent = literal.getParent();
   if (parent === undefined) return undefined;
-  if ((Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)
-    || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent)) && parent.getInitializer() === literal) {
+  if (
+    (Node.isVariableDeclaration(parent) ||
+      Node.isPropertyAssignment(parent) ||
+      Node.isPropertyDeclaration(parent) ||
+      Node.isParameterDeclaration(parent) ||
+      Node.isBindingElement(parent)) &&
+    parent.getInitializer() === literal
+  ) {
     return getStoredName(parent);
   }
-  if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === literal) {
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+    parent.getRight() === literal
+  ) {
     return getStoredName(parent.getLeft());
   }
   if (Node.isBinaryExpression(parent) && EQUALITY.has(parent.getOperatorToken().getKind())) {

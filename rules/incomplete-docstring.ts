@@ -8,16 +8,85 @@ import { splitWords } from './_shared/naming.js';
 type MessageId = 'staleParam' | 'undocumentedParam' | 'missingDescription' | 'restatedName';
 
 /** Tags that make a comment something else than documentation: file headers, pragmas, JavaScript type declarations. */
-const NOT_DOCUMENTATION_TAGS = new Set(['license', 'module', 'file', 'fileoverview', 'overview', 'packagedocumentation', 'typedef', 'callback', 'import', 'jsx', 'jsximportsource', 'jsxfrag', 'jsxruntime', 'vitest-environment', 'jest-environment', 'flow', 'preserve', 'copyright']);
+const NOT_DOCUMENTATION_TAGS = new Set([
+  'license',
+  'module',
+  'file',
+  'fileoverview',
+  'overview',
+  'packagedocumentation',
+  'typedef',
+  'callback',
+  'import',
+  'jsx',
+  'jsximportsource',
+  'jsxfrag',
+  'jsxruntime',
+  'vitest-environment',
+  'jest-environment',
+  'flow',
+  'preserve',
+  'copyright',
+]);
 
 /** Tags that say why a comment needs no description of its own: the declaration is hidden, inherited, deprecated or described elsewhere. */
-const NO_DESCRIPTION_NEEDED_TAGS = new Set(['internal', 'hidden', 'ignore', 'private', 'package', 'protected', 'inheritdoc', 'override', 'deprecated', 'see', 'description', 'desc', 'summary', 'remarks', 'type', 'satisfies']);
+const NO_DESCRIPTION_NEEDED_TAGS = new Set([
+  'internal',
+  'hidden',
+  'ignore',
+  'private',
+  'package',
+  'protected',
+  'inheritdoc',
+  'override',
+  'deprecated',
+  'see',
+  'description',
+  'desc',
+  'summary',
+  'remarks',
+  'type',
+  'satisfies',
+]);
 
 /** Tags that only declare types in JavaScript files when they carry no text. */
-const TYPE_TAGS = new Set(['param', 'arg', 'argument', 'returns', 'return', 'type', 'template', 'this', 'satisfies', 'extends', 'augments', 'implements', 'enum']);
+const TYPE_TAGS = new Set([
+  'param',
+  'arg',
+  'argument',
+  'returns',
+  'return',
+  'type',
+  'template',
+  'this',
+  'satisfies',
+  'extends',
+  'augments',
+  'implements',
+  'enum',
+]);
 
 /** Tags whose text documents a part (a parameter, the result) or metadata, not the declaration as a whole. */
-const PART_TAGS = new Set(['param', 'arg', 'argument', 'returns', 'return', 'throws', 'exception', 'template', 'typeparam', 'since', 'category', 'categorydescription', 'example', 'version', 'memberof', 'author', 'module', 'group']);
+const PART_TAGS = new Set([
+  'param',
+  'arg',
+  'argument',
+  'returns',
+  'return',
+  'throws',
+  'exception',
+  'template',
+  'typeparam',
+  'since',
+  'category',
+  'categorydescription',
+  'example',
+  'version',
+  'memberof',
+  'author',
+  'module',
+  'group',
+]);
 
 /** Words a description may add to a name and still say nothing more (`getName`: "Gets the name."). */
 const FILLER_WORDS = new Set(['get', 'gets', 'set', 'sets', 'return', 'returns', 'the', 'a', 'an']);
@@ -32,10 +101,12 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Incomplete JSDoc comments',
-    rationale: 'A JSDoc comment that names a parameter the function no longer has, skips one it does have, or only repeats the name misleads readers and editors that show it on hover.',
+    rationale:
+      'A JSDoc comment that names a parameter the function no longer has, skips one it does have, or only repeats the name misleads readers and editors that show it on hover.',
     messages: {
       staleParam: {
-        message: 'JSDoc comment of `{{name}}` documents `@param {{param}}`, but `{{name}}` has no parameter `{{param}}`.',
+        message:
+          'JSDoc comment of `{{name}}` documents `@param {{param}}`, but `{{name}}` has no parameter `{{param}}`.',
         recommendation: 'Rename `@param {{param}}` to {{target}}, or remove the tag.',
       },
       undocumentedParam: {
@@ -99,11 +170,13 @@ function documentedOf(node: Node): Documented | undefined {
 /** The name and (for functions) the parameter owner of a documentable declaration. */
 function subjectOf(node: Node): { name: string; fn: FunctionLike | undefined } | undefined {
   if (Node.isFunctionDeclaration(node)) return { name: node.getName() ?? 'default', fn: node };
-  if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node) || Node.isSetAccessorDeclaration(node)) return { name: node.getName(), fn: node };
+  if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node) || Node.isSetAccessorDeclaration(node))
+    return { name: node.getName(), fn: node };
   if (Node.isConstructorDeclaration(node)) return { name: 'constructor', fn: node };
   if (Node.isGetAccessorDeclaration(node)) return { name: node.getName(), fn: undefined };
   if (Node.isClassDeclaration(node)) return { name: node.getName() ?? 'default', fn: undefined };
-  if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isEnumDeclaration(node)) return { name: node.getName(), fn: undefined };
+  if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isEnumDeclaration(node))
+    return { name: node.getName(), fn: undefined };
   if (Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isPropertyAssignment(node)) {
     if (!Node.isIdentifier(node.getNameNode())) return undefined;
     const initializer = Node.isPropertySignature(node) ? undefined : unwrap(node.getInitializer());
@@ -111,7 +184,8 @@ function subjectOf(node: Node): { name: string; fn: FunctionLike | undefined } |
   }
   if (Node.isVariableDeclaration(node)) {
     const statement = node.getVariableStatement();
-    if (statement === undefined || statement.getDeclarations()[0] !== node || !Node.isIdentifier(node.getNameNode())) return undefined;
+    if (statement === undefined || statement.getDeclarations()[0] !== node || !Node.isIdentifier(node.getNameNode()))
+      return undefined;
     const initializer = unwrap(node.getInitializer());
     return { name: node.getName(), fn: isFunctionExpression(initializer) ? initializer : undefined };
   }
@@ -126,7 +200,10 @@ function isFunctionExpression(node: Node | undefined): node is FunctionLike {
 /** The expression without parentheses, `as` or `satisfies`. */
 function unwrap(node: Node | undefined): Node | undefined {
   let current = node;
-  while (current !== undefined && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))) {
+  while (
+    current !== undefined &&
+    (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))
+  ) {
     current = current.getExpression();
   }
   return current;
@@ -140,13 +217,27 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
   if (tagNames.includes('type') || tagNames.includes('inheritdoc')) return;
   const tags = doc.getTags().filter((t) => Node.isJSDocParameterTag(t));
   if (tags.length === 0) return;
-  const match = matchTags(tags, fn.getParameters().filter((p) => p.getName() !== 'this'), overloadParameterNames(fn));
+  const match = matchTags(
+    tags,
+    fn.getParameters().filter((p) => p.getName() !== 'this'),
+    overloadParameterNames(fn),
+  );
   const required = requiredByOverloads(fn);
-  const missing = match.undocumented.filter((p) => !p.getName().startsWith('_') && (required === undefined || required.has(p.getName())));
+  const missing = match.undocumented.filter(
+    (p) => !p.getName().startsWith('_') && (required === undefined || required.has(p.getName())),
+  );
   const onlyMissing = missing.length === 1 && match.stale.length === 1 ? missing[0] : undefined;
-  const target = onlyMissing !== undefined && Node.isIdentifier(onlyMissing.getNameNode()) ? `\`@param ${onlyMissing.getName()}\`, the parameter without a tag` : 'the parameter it describes';
+  const target =
+    onlyMissing !== undefined && Node.isIdentifier(onlyMissing.getNameNode())
+      ? `\`@param ${onlyMissing.getName()}\`, the parameter without a tag`
+      : 'the parameter it describes';
   for (const tag of match.stale) {
-    yield { node: tag, messageId: 'staleParam', symbol: `${documented.symbol}@${rootOf(tag)}`, data: { name, param: rootOf(tag), target } };
+    yield {
+      node: tag,
+      messageId: 'staleParam',
+      symbol: `${documented.symbol}@${rootOf(tag)}`,
+      data: { name, param: rootOf(tag), target },
+    };
   }
   const first = missing[0];
   if (first !== undefined) {
@@ -154,7 +245,12 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
       node: doc,
       messageId: 'undocumentedParam',
       symbol: documented.symbol,
-      data: { name, documented: listOf(match.documented), missing: listOf(missing.map(parameterLabel)), tags: missing.length === 1 ? 'a `@param` tag' : '`@param` tags' },
+      data: {
+        name,
+        documented: listOf(match.documented),
+        missing: listOf(missing.map(parameterLabel)),
+        tags: missing.length === 1 ? 'a `@param` tag' : '`@param` tags',
+      },
       evidence: missing.map((p) => ({ note: `parameter ${parameterLabel(p)} has no \`@param\` tag`, node: p })),
     };
   }
@@ -174,7 +270,11 @@ interface TagMatch {
  * (`@param id`, `@param options.id`) or, in order, by a tag whose name
  * matches no parameter (`@param options`).
  */
-function matchTags(tags: JSDocParameterTag[], parameters: ParameterDeclaration[], otherSignatureNames: ReadonlySet<string>): TagMatch {
+function matchTags(
+  tags: JSDocParameterTag[],
+  parameters: ParameterDeclaration[],
+  otherSignatureNames: ReadonlySet<string>,
+): TagMatch {
   const named = new Set(parameters.filter((p) => Node.isIdentifier(p.getNameNode())).map((p) => p.getName()));
   const roots = [...new Set(tags.map(rootOf))];
   const documentedRoots = new Set(roots.filter((r) => named.has(r)));
@@ -219,12 +319,16 @@ function rootOf(tag: JSDocParameterTag): string {
 
 /** Names bound by a destructured parameter, nested patterns included. */
 function bindingNamesOf(parameter: ParameterDeclaration): string[] {
-  return parameter.getNameNode().getDescendants().filter((n) => Node.isBindingElement(n)).flatMap((element) => {
-    const nameNode = element.getNameNode();
-    const property = element.getPropertyNameNode();
-    const names = Node.isIdentifier(nameNode) ? [nameNode.getText()] : [];
-    return property === undefined ? names : [...names, property.getText()];
-  });
+  return parameter
+    .getNameNode()
+    .getDescendants()
+    .filter((n) => Node.isBindingElement(n))
+    .flatMap((element) => {
+      const nameNode = element.getNameNode();
+      const property = element.getPropertyNameNode();
+      const names = Node.isIdentifier(nameNode) ? [nameNode.getText()] : [];
+      return property === undefined ? names : [...names, property.getText()];
+    });
 }
 
 /** Parameter names of the other overload signatures and of the implementation: a comment may document all of them. */
@@ -246,7 +350,8 @@ function overloadParameterNames(fn: FunctionLike): Set<string> {
  * functions without overloads.
  */
 function requiredByOverloads(fn: FunctionLike): Set<string> | undefined {
-  if (!(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isConstructorDeclaration(fn))) return undefined;
+  if (!(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isConstructorDeclaration(fn)))
+    return undefined;
   const overloads = fn.getOverloads();
   if (fn.isOverload() || overloads.length === 0) return undefined;
   const names = new Set<string>();
@@ -289,7 +394,12 @@ function* checkDescription(documented: Documented, file: SourceFile): Generator<
 
 /** True when a tag other than the part and metadata tags carries a sentence (`@legacy Use .values instead.`): the description sits in that tag. */
 function hasDescriptiveTag(doc: JSDoc): boolean {
-  return doc.getTags().some((tag) => !PART_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim().split(/\s+/).length >= 3);
+  return doc
+    .getTags()
+    .some(
+      (tag) =>
+        !PART_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim().split(/\s+/).length >= 3,
+    );
 }
 
 /** The description text of a comment, whitespace collapsed. */
@@ -300,7 +410,9 @@ function descriptionOf(doc: JSDoc): string {
 /** True for a JavaScript comment whose tags only declare types (`@param {string} a`, `@returns {number}`). */
 function isTypeOnlyJsDoc(doc: JSDoc, file: SourceFile): boolean {
   if (!/\.[cm]?jsx?$/.test(file.getFilePath())) return false;
-  return doc.getTags().every((tag) => TYPE_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim() === '');
+  return doc
+    .getTags()
+    .every((tag) => TYPE_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim() === '');
 }
 
 /**
@@ -314,14 +426,21 @@ export function restatesName(description: string, name: string): boolean {
   if (words.length === 0) return false;
   const nameWords = new Set(splitWords(name));
   if (nameWords.size === 0) return false;
-  return words.every((word) => FILLER_WORDS.has(word) || nameWords.has(word) || nameWords.has(word.replace(/e?s$/, '')));
+  return words.every(
+    (word) => FILLER_WORDS.has(word) || nameWords.has(word) || nameWords.has(word.replace(/e?s$/, '')),
+  );
 }
 
 /** Dotted path of a declaration: enclosing classes, interfaces and functions, then the name. */
 function symbolPath(node: Node, name: string): string {
   const parts: string[] = [];
   for (const ancestor of node.getAncestors()) {
-    if (Node.isClassDeclaration(ancestor) || Node.isInterfaceDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isTypeAliasDeclaration(ancestor)) {
+    if (
+      Node.isClassDeclaration(ancestor) ||
+      Node.isInterfaceDeclaration(ancestor) ||
+      Node.isFunctionDeclaration(ancestor) ||
+      Node.isTypeAliasDeclaration(ancestor)
+    ) {
       parts.unshift(ancestor.getName() ?? 'default');
     }
   }

@@ -52,9 +52,33 @@ const MAX_EVIDENCE = 5;
 
 /** Words in a name that announce its absent-value convention (`getOrThrow`, `tryFind`, `findOrNull`); such pairs differ on purpose. */
 const CONVENTION_WORDS = new Set([
-  'throw', 'throws', 'fail', 'fails', 'error', 'strict', 'required', 'require', 'must', 'expect', 'ensure', 'assert',
-  'try', 'maybe', 'optional', 'safe', 'unsafe', 'null', 'undefined', 'nullable', 'default', 'else', 'create', 'if', 'exists',
-  'existing', 'known',
+  'throw',
+  'throws',
+  'fail',
+  'fails',
+  'error',
+  'strict',
+  'required',
+  'require',
+  'must',
+  'expect',
+  'ensure',
+  'assert',
+  'try',
+  'maybe',
+  'optional',
+  'safe',
+  'unsafe',
+  'null',
+  'undefined',
+  'nullable',
+  'default',
+  'else',
+  'create',
+  'if',
+  'exists',
+  'existing',
+  'known',
 ]);
 
 export default defineRule({
@@ -67,19 +91,26 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Inconsistent error types',
-    rationale: 'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
+    rationale:
+      'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
     messages: {
       sameMessageOtherClass: {
-        message: 'The message "{{text}}" is thrown as `{{errorClass}}` in {{where}} but as `{{otherClass}}` in {{otherWhere}} (line {{line}}).',
-        recommendation: 'Throw `{{otherClass}}` here too, or give the two failures different messages if they are different failures.',
+        message:
+          'The message "{{text}}" is thrown as `{{errorClass}}` in {{where}} but as `{{otherClass}}` in {{otherWhere}} (line {{line}}).',
+        recommendation:
+          'Throw `{{otherClass}}` here too, or give the two failures different messages if they are different failures.',
       },
       throwsWhereSiblingReturns: {
-        message: 'Lookup `{{member}}` throws `{{errorClass}}` when no `{{entity}}` is found; its sibling `{{sibling}}` returns `{{absent}}` for the same case (line {{line}}).',
-        recommendation: 'Return `{{absent}}` from `{{member}}` as `{{sibling}}` does, or rename one of them so its name states that it throws (e.g. `{{member}}OrThrow`).',
+        message:
+          'Lookup `{{member}}` throws `{{errorClass}}` when no `{{entity}}` is found; its sibling `{{sibling}}` returns `{{absent}}` for the same case (line {{line}}).',
+        recommendation:
+          'Return `{{absent}}` from `{{member}}` as `{{sibling}}` does, or rename one of them so its name states that it throws (e.g. `{{member}}OrThrow`).',
       },
       returnsWhereSiblingThrows: {
-        message: 'Lookup `{{member}}` returns `{{absent}}` when no `{{entity}}` is found; its sibling `{{sibling}}` throws `{{errorClass}}` for the same case (line {{line}}).',
-        recommendation: 'Throw `{{errorClass}}` from `{{member}}` as `{{sibling}}` does, or rename the throwing sibling so its name states that it throws (e.g. `{{sibling}}OrThrow`).',
+        message:
+          'Lookup `{{member}}` returns `{{absent}}` when no `{{entity}}` is found; its sibling `{{sibling}}` throws `{{errorClass}}` for the same case (line {{line}}).',
+        recommendation:
+          'Throw `{{errorClass}}` from `{{member}}` as `{{sibling}}` does, or rename the throwing sibling so its name states that it throws (e.g. `{{sibling}}OrThrow`).',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -115,11 +146,14 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
           where: lowerFirst(site.where.label),
           errorClass: site.errorClass,
           text: site.display,
-          otherWhere: reference.where.label === site.where.label ? 'the same function' : lowerFirst(reference.where.label),
+          otherWhere:
+            reference.where.label === site.where.label ? 'the same function' : lowerFirst(reference.where.label),
           otherClass: reference.errorClass,
           line: reference.node.getStartLineNumber(),
         },
-        evidence: majority.slice(0, MAX_EVIDENCE).map((s) => ({ note: `${s.where.label} throws \`${s.errorClass}\` with this message`, node: s.node })),
+        evidence: majority
+          .slice(0, MAX_EVIDENCE)
+          .map((s) => ({ note: `${s.where.label} throws \`${s.errorClass}\` with this message`, node: s.node })),
       };
     }
   }
@@ -200,7 +234,14 @@ function errorSiteOf(raw: Expression): ErrorSite | undefined {
   if (parts === undefined) return undefined;
   const normalised = normaliseMessage(parts);
   if (literalWordCount(normalised) < 2) return undefined;
-  return { node: expression, errorClass, normalised, display: displayOf(parts), where: placeOf(expression), ancestors: ancestorsOf(callee) };
+  return {
+    node: expression,
+    errorClass,
+    normalised,
+    display: displayOf(parts),
+    where: placeOf(expression),
+    ancestors: ancestorsOf(callee),
+  };
 }
 
 /** The message as literal text and holes (`undefined` entries); undefined when it is not built from literals. */
@@ -241,12 +282,20 @@ export function normaliseMessage(parts: readonly (string | undefined)[]): string
 
 /** Words of two or more letters outside placeholders. */
 function literalWordCount(normalised: string): number {
-  return normalised.replace(/\{\}/g, ' ').split(/[^a-z]+/).filter((word) => word.length >= 2).length;
+  return normalised
+    .replace(/\{\}/g, ' ')
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 2).length;
 }
 
 /** The message as written, holes shown as `${…}` and double quotes as single ones, cut to 80 characters. */
 function displayOf(parts: readonly (string | undefined)[]): string {
-  const text = parts.map((part) => (part === undefined ? '${…}' : part)).join('').replace(/\s+/g, ' ').replace(/"/g, "'").trim();
+  const text = parts
+    .map((part) => (part === undefined ? '${…}' : part))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/"/g, "'")
+    .trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -274,7 +323,8 @@ function placeOf(node: Node): Place {
     if (named !== undefined) return named;
     fn = enclosingFunctionOf(fn);
   }
-  if (innermost !== undefined) return { label: `The function on line ${innermost.getStartLineNumber()}`, name: 'anonymous' };
+  if (innermost !== undefined)
+    return { label: `The function on line ${innermost.getStartLineNumber()}`, name: 'anonymous' };
   return { label: 'Top-level code', name: 'top-level' };
 }
 
@@ -285,7 +335,8 @@ function namedPlaceOf(fn: Node): Place | undefined {
     const name = fn.getName();
     return name === undefined ? undefined : { label: `Function \`${name}\``, name };
   }
-  if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) return { label: `Accessor \`${fn.getName()}\``, name: fn.getName() };
+  if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn))
+    return { label: `Accessor \`${fn.getName()}\``, name: fn.getName() };
   if (Node.isConstructorDeclaration(fn)) return { label: 'The constructor', name: 'constructor' };
   const parent = fn.getParent();
   if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) {
@@ -304,12 +355,16 @@ function lowerFirst(label: string): string {
 
 /** Findings for lookup siblings (same verb, same entity) where some throw on a missing entity and others return an absent value. */
 function* lookupFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
-  const behaviours = members.filter((m) => !isPrivate(m) && !isInheritedSignature(m)).flatMap((m) => lookupBehaviourOf(m) ?? []);
+  const behaviours = members
+    .filter((m) => !isPrivate(m) && !isInheritedSignature(m))
+    .flatMap((m) => lookupBehaviourOf(m) ?? []);
   for (const family of groupBy(behaviours, (b) => `${b.verb}\u0000${b.entity}`).values()) {
     const throwers = family.filter((b) => b.thrown !== undefined);
     const returners = family.filter((b) => b.returned !== undefined);
     if (throwers.length === 0 || returners.length === 0) continue;
-    const throwersWin = throwers.length > returners.length || (throwers.length === returners.length && first(throwers) < first(returners));
+    const throwersWin =
+      throwers.length > returners.length ||
+      (throwers.length === returners.length && first(throwers) < first(returners));
     if (throwersWin) {
       for (const r of returners) yield returnerDraft(r, throwers);
     } else {
@@ -334,7 +389,8 @@ function first(list: readonly LookupBehaviour[]): number {
 function throwerDraft(thrower: LookupBehaviour, returners: readonly LookupBehaviour[]): FindingDraft<MessageId> {
   const [reference] = returners;
   const thrown = thrower.thrown;
-  if (reference?.returned === undefined || thrown === undefined) throw new Error(`lookup family of ${thrower.member.symbol} lost its members`);
+  if (reference?.returned === undefined || thrown === undefined)
+    throw new Error(`lookup family of ${thrower.member.symbol} lost its members`);
   return {
     node: thrower.member.nameNode,
     messageId: 'throwsWhereSiblingReturns',
@@ -349,7 +405,16 @@ function throwerDraft(thrower: LookupBehaviour, returners: readonly LookupBehavi
     },
     evidence: [
       { note: `\`${thrower.member.name}\` throws \`${thrown.errorClass}\` here`, node: thrown.statement },
-      ...returners.slice(0, MAX_EVIDENCE).flatMap((r) => (r.returned === undefined ? [] : [{ note: `\`${r.member.name}\` returns \`${r.returned.absent}\` for a missing \`${r.entity}\``, node: r.returned.node }])),
+      ...returners.slice(0, MAX_EVIDENCE).flatMap((r) =>
+        r.returned === undefined
+          ? []
+          : [
+              {
+                note: `\`${r.member.name}\` returns \`${r.returned.absent}\` for a missing \`${r.entity}\``,
+                node: r.returned.node,
+              },
+            ],
+      ),
     ],
   };
 }
@@ -358,7 +423,8 @@ function throwerDraft(thrower: LookupBehaviour, returners: readonly LookupBehavi
 function returnerDraft(returner: LookupBehaviour, throwers: readonly LookupBehaviour[]): FindingDraft<MessageId> {
   const [reference] = throwers;
   const returned = returner.returned;
-  if (reference?.thrown === undefined || returned === undefined) throw new Error(`lookup family of ${returner.member.symbol} lost its members`);
+  if (reference?.thrown === undefined || returned === undefined)
+    throw new Error(`lookup family of ${returner.member.symbol} lost its members`);
   return {
     node: returned.node,
     messageId: 'returnsWhereSiblingThrows',
@@ -371,7 +437,16 @@ function returnerDraft(returner: LookupBehaviour, throwers: readonly LookupBehav
       errorClass: reference.thrown.errorClass,
       line: reference.thrown.statement.getStartLineNumber(),
     },
-    evidence: throwers.slice(0, MAX_EVIDENCE).flatMap((t) => (t.thrown === undefined ? [] : [{ note: `\`${t.member.name}\` throws \`${t.thrown.errorClass}\` for a missing \`${t.entity}\``, node: t.thrown.statement }])),
+    evidence: throwers.slice(0, MAX_EVIDENCE).flatMap((t) =>
+      t.thrown === undefined
+        ? []
+        : [
+            {
+              note: `\`${t.member.name}\` throws \`${t.thrown.errorClass}\` for a missing \`${t.entity}\``,
+              node: t.thrown.statement,
+            },
+          ],
+    ),
   };
 }
 
@@ -405,7 +480,12 @@ function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | undefined {
  */
 function returnsAbsentOnPurpose(fn: SiblingFunction): boolean {
   const typeNode = fn.getReturnTypeNode();
-  if (typeNode !== undefined && absentOf(fn, fn.getReturnType()) !== 'none' && absentFormOfTypeNode(unwrapPromiseNode(typeNode)) !== 'none') return true;
+  if (
+    typeNode !== undefined &&
+    absentOf(fn, fn.getReturnType()) !== 'none' &&
+    absentFormOfTypeNode(unwrapPromiseNode(typeNode)) !== 'none'
+  )
+    return true;
   return ownReturnsOf(fn).some((statement) => {
     const raw = statement.getExpression();
     if (raw === undefined) return true;
@@ -432,7 +512,8 @@ function absentOf(fn: SiblingFunction, type: Type): AbsentForm {
 
 /** True for a fully known type that can stand for an entity: not `any`/`unknown`/`void`/`boolean`, no type parameter, no function. */
 function isEntityType(type: Type): boolean {
-  if (isOpenType(type) || type.isBoolean() || type.isBooleanLiteral() || type.getCallSignatures().length > 0) return false;
+  if (isOpenType(type) || type.isBoolean() || type.isBooleanLiteral() || type.getCallSignatures().length > 0)
+    return false;
   return type.isObject() || type.isString() || type.isNumber();
 }
 
@@ -454,7 +535,8 @@ function missingThrowOf(fn: SiblingFunction): { statement: ThrowStatement; error
 /** The class name in `throw new X(…)` / `throw X(…)`; undefined for other thrown values. */
 function thrownClassOf(statement: ThrowStatement): string | undefined {
   const expression = unwrapParentheses(statement.getExpression());
-  if (Node.isNewExpression(expression) || Node.isCallExpression(expression)) return expression.getExpression().getText();
+  if (Node.isNewExpression(expression) || Node.isCallExpression(expression))
+    return expression.getExpression().getText();
   return undefined;
 }
 
@@ -478,10 +560,14 @@ function isAbsenceTest(raw: Expression): boolean {
   }
   if (!Node.isBinaryExpression(condition)) return false;
   const operator = condition.getOperatorToken().getKind();
-  if (operator === SyntaxKind.BarBarToken) return isAbsenceTest(condition.getLeft()) || isAbsenceTest(condition.getRight());
+  if (operator === SyntaxKind.BarBarToken)
+    return isAbsenceTest(condition.getLeft()) || isAbsenceTest(condition.getRight());
   if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return false;
   const sides = [condition.getLeft(), condition.getRight()].map((side) => unwrapParentheses(side).getText());
-  return sides.some((text) => text === 'undefined' || text === 'null' || text === 'void 0' || text === "'undefined'" || text === '"undefined"');
+  return sides.some(
+    (text) =>
+      text === 'undefined' || text === 'null' || text === 'void 0' || text === "'undefined'" || text === '"undefined"',
+  );
 }
 
 /** True when a value's type admits `undefined` or `null`. */
@@ -496,12 +582,20 @@ function isAfterSearchLoop(fn: SiblingFunction, statement: ThrowStatement): bool
   const statements = body.getStatements();
   if (statements[statements.length - 1] !== statement) return false;
   const returns = ownReturnsOf(fn);
-  return statements.some((s) => isLoop(s) && returns.some((r) => r.getStart() >= s.getStart() && r.getEnd() <= s.getEnd()));
+  return statements.some(
+    (s) => isLoop(s) && returns.some((r) => r.getStart() >= s.getStart() && r.getEnd() <= s.getEnd()),
+  );
 }
 
 /** True for `for`, `for…of`, `for…in`, `while` and `do…while` statements. */
 function isLoop(node: Node): boolean {
-  return Node.isForStatement(node) || Node.isForOfStatement(node) || Node.isForInStatement(node) || Node.isWhileStatement(node) || Node.isDoStatement(node);
+  return (
+    Node.isForStatement(node) ||
+    Node.isForOfStatement(node) ||
+    Node.isForInStatement(node) ||
+    Node.isWhileStatement(node) ||
+    Node.isDoStatement(node)
+  );
 }
 
 /** The expression inside any parentheses. */

@@ -57,19 +57,24 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: false,
     title: 'Inconsistent indentation',
-    rationale: 'Indentation is how readers see structure; a block indented differently from the code around it reads as belonging somewhere else, and mixed styles make every diff noisier.',
+    rationale:
+      'Indentation is how readers see structure; a block indented differently from the code around it reads as belonging somewhere else, and mixed styles make every diff noisier.',
     messages: {
       deviatingLine: {
-        message: 'Line {{first}} is indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
-        recommendation: 'Re-indent line {{first}} with {{majorityStyle}}, or run the project\'s formatter on the file.',
+        message:
+          'Line {{first}} is indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
+        recommendation: "Re-indent line {{first}} with {{majorityStyle}}, or run the project's formatter on the file.",
       },
       deviatingLines: {
-        message: 'Lines {{first}}–{{last}} are indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
-        recommendation: 'Re-indent lines {{first}}–{{last}} with {{majorityStyle}}, or run the project\'s formatter on the file.',
+        message:
+          'Lines {{first}}–{{last}} are indented with {{style}}; {{majority}} of {{total}} indented lines of this file use {{majorityStyle}}.',
+        recommendation:
+          "Re-indent lines {{first}}–{{last}} with {{majorityStyle}}, or run the project's formatter on the file.",
       },
       deviatingFile: {
-        message: 'File `{{file}}` is indented with {{style}}; {{majority}} of {{total}} files of the project use {{majorityStyle}}.',
-        recommendation: 'Re-indent `{{file}}` with {{majorityStyle}}, or run the project\'s formatter on it.',
+        message:
+          'File `{{file}}` is indented with {{style}}; {{majority}} of {{total}} files of the project use {{majorityStyle}}.',
+        recommendation: "Re-indent `{{file}}` with {{majorityStyle}}, or run the project's formatter on it.",
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -99,7 +104,10 @@ function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<
 }
 
 /** The majority the block is compared with, and how many lines follow it. */
-function majorityCounts(indentation: FileIndentation, block: Block): { majority: number; total: number; majorityStyle: string } {
+function majorityCounts(
+  indentation: FileIndentation,
+  block: Block,
+): { majority: number; total: number; majorityStyle: string } {
   const isCharDeviation = block.style === 'tabs' || block.style === 'spaces' || block.style === 'tabs and spaces';
   if (isCharDeviation || indentation.unit === undefined) {
     const { tab, space } = indentation.charCounts;
@@ -107,7 +115,11 @@ function majorityCounts(indentation: FileIndentation, block: Block): { majority:
       ? { majority: tab, total: tab + space + mixedCount(indentation), majorityStyle: 'tabs' }
       : { majority: space, total: tab + space + mixedCount(indentation), majorityStyle: 'spaces' };
   }
-  return { majority: indentation.unitCount, total: indentation.stepTotal, majorityStyle: spacesPerLevel(indentation.unit) };
+  return {
+    majority: indentation.unitCount,
+    total: indentation.stepTotal,
+    majorityStyle: spacesPerLevel(indentation.unit),
+  };
 }
 
 /** Lines indented with both tabs and spaces. */
@@ -137,7 +149,13 @@ function charsLabel(chars: MeasuredLine['chars']): string {
 function deviationOf(line: MeasuredLine, indentation: FileIndentation): string | undefined {
   if (indentation.chars === 'space' && line.chars !== 'space') return charsLabel(line.chars);
   if (indentation.chars === 'tab' && line.chars !== 'tab') return charsLabel(line.chars);
-  if (indentation.chars === 'space' && indentation.unit !== undefined && line.step !== undefined && line.step > 0 && line.step !== indentation.unit) {
+  if (
+    indentation.chars === 'space' &&
+    indentation.unit !== undefined &&
+    line.step !== undefined &&
+    line.step > 0 &&
+    line.step !== indentation.unit
+  ) {
     return spacesPerLevel(line.step);
   }
   return undefined;
@@ -154,7 +172,8 @@ function blocksOf(indentation: FileIndentation): Block[] {
   for (const line of indentation.lines) {
     const style = deviationOf(line, indentation);
     if (style === undefined) {
-      if (isCountedLine(line) && (current === undefined || columnOf(line) <= columnOf(current.lines[0] ?? line))) current = undefined;
+      if (isCountedLine(line) && (current === undefined || columnOf(line) <= columnOf(current.lines[0] ?? line)))
+        current = undefined;
       continue;
     }
     if (current?.style === style) {
@@ -178,8 +197,13 @@ function isCountedLine(line: MeasuredLine): boolean {
 }
 
 /** One finding per file whose own style differs from the style most files of the project use. */
-function* deviatingFiles(measured: readonly FileIndentation[], relativePath: (file: SourceFile) => string): Generator<FindingDraft<MessageId>> {
-  const styled = measured.map((m) => ({ m, style: fileStyle(m) })).filter((x): x is { m: FileIndentation; style: string } => x.style !== undefined);
+function* deviatingFiles(
+  measured: readonly FileIndentation[],
+  relativePath: (file: SourceFile) => string,
+): Generator<FindingDraft<MessageId>> {
+  const styled = measured
+    .map((m) => ({ m, style: fileStyle(m) }))
+    .filter((x): x is { m: FileIndentation; style: string } => x.style !== undefined);
   if (styled.length < MIN_FILES_FOR_PROJECT_STYLE) return;
   const counts = new Map<string, number>();
   for (const { style } of styled) counts.set(style, (counts.get(style) ?? 0) + 1);
@@ -244,10 +268,12 @@ function measureFile(file: SourceFile): FileIndentation {
     const refLine = opening.line;
     if (refLine === line) continue;
     const refText = texts[refLine - 1] ?? '';
-    const opensLine = Node.isCaseClause(container) || Node.isDefaultClause(container) || endsLine(refText.slice(opening.column));
+    const opensLine =
+      Node.isCaseClause(container) || Node.isDefaultClause(container) || endsLine(refText.slice(opening.column));
     const refUsable = opensLine && (openers.has(refLine) || (Node.isBlock(container) && /^\s*[})]/.test(refText)));
     const refIndent = leadingWhitespace(refText);
-    const step = refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
+    const step =
+      refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
     byLine.set(line, { line, node: firstTokenOf(node), chars: charsOf(indent), step });
   }
   const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
@@ -260,7 +286,8 @@ function summarise(file: SourceFile, lines: MeasuredLine[]): FileIndentation {
   const space = lines.filter((l) => l.chars === 'space').length;
   const chars = tab > space ? 'tab' : space > tab ? 'space' : undefined;
   const steps = new Map<number, number>();
-  for (const l of lines) if (l.chars === 'space' && l.step !== undefined && l.step > 0) steps.set(l.step, (steps.get(l.step) ?? 0) + 1);
+  for (const l of lines)
+    if (l.chars === 'space' && l.step !== undefined && l.step > 0) steps.set(l.step, (steps.get(l.step) ?? 0) + 1);
   const ranked = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0];
   const second = ranked[1];
@@ -273,13 +300,21 @@ function summarise(file: SourceFile, lines: MeasuredLine[]): FileIndentation {
 function containerOf(node: Node): Node | undefined {
   const parent = node.getParent();
   if (parent === undefined) return undefined;
-  if (Node.isBlock(parent) || Node.isModuleBlock(parent) || Node.isSourceFile(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent)) {
+  if (
+    Node.isBlock(parent) ||
+    Node.isModuleBlock(parent) ||
+    Node.isSourceFile(parent) ||
+    Node.isCaseClause(parent) ||
+    Node.isDefaultClause(parent)
+  ) {
     return Node.isStatement(node) ? parent : undefined;
   }
   if (Node.isCaseBlock(parent)) return Node.isCaseClause(node) || Node.isDefaultClause(node) ? parent : undefined;
-  if (Node.isClassDeclaration(parent) || Node.isClassExpression(parent)) return isClassMember(node) ? parent : undefined;
+  if (Node.isClassDeclaration(parent) || Node.isClassExpression(parent))
+    return isClassMember(node) ? parent : undefined;
   if (Node.isObjectLiteralExpression(parent)) return isObjectMember(node) ? parent : undefined;
-  if (Node.isInterfaceDeclaration(parent) || Node.isTypeLiteral(parent)) return Node.isTypeElement(node) ? parent : undefined;
+  if (Node.isInterfaceDeclaration(parent) || Node.isTypeLiteral(parent))
+    return Node.isTypeElement(node) ? parent : undefined;
   if (Node.isEnumDeclaration(parent)) return Node.isEnumMember(node) ? parent : undefined;
   return undefined;
 }
@@ -287,8 +322,12 @@ function containerOf(node: Node): Node | undefined {
 /** True for the members of a class body. */
 function isClassMember(node: Node): boolean {
   return (
-    Node.isPropertyDeclaration(node) || Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isIndexSignatureDeclaration(node) ||
+    Node.isPropertyDeclaration(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node) ||
+    Node.isIndexSignatureDeclaration(node) ||
     Node.isClassStaticBlockDeclaration(node)
   );
 }
@@ -296,14 +335,23 @@ function isClassMember(node: Node): boolean {
 /** True for the members of an object literal. */
 function isObjectMember(node: Node): boolean {
   return (
-    Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node) || Node.isSpreadAssignment(node) ||
-    Node.isMethodDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)
+    Node.isPropertyAssignment(node) ||
+    Node.isShorthandPropertyAssignment(node) ||
+    Node.isSpreadAssignment(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
   );
 }
 
 /** Where a container opens: its `{`, or the `case` keyword of a clause. */
 function openingPosition(container: Node): number {
-  if (Node.isClassDeclaration(container) || Node.isClassExpression(container) || Node.isInterfaceDeclaration(container) || Node.isEnumDeclaration(container)) {
+  if (
+    Node.isClassDeclaration(container) ||
+    Node.isClassExpression(container) ||
+    Node.isInterfaceDeclaration(container) ||
+    Node.isEnumDeclaration(container)
+  ) {
     return container.getFirstChildByKind(SyntaxKind.OpenBraceToken)?.getStart() ?? container.getStart();
   }
   return container.getStart();
@@ -311,7 +359,16 @@ function openingPosition(container: Node): number {
 
 /** True inside a template literal's substitutions or JSX, where indentation follows the markup. */
 function isInsideTemplateOrJsx(node: Node): boolean {
-  return node.getFirstAncestor((a) => Node.isTemplateExpression(a) || Node.isTaggedTemplateExpression(a) || Node.isJsxElement(a) || Node.isJsxFragment(a) || Node.isJsxSelfClosingElement(a)) !== undefined;
+  return (
+    node.getFirstAncestor(
+      (a) =>
+        Node.isTemplateExpression(a) ||
+        Node.isTaggedTemplateExpression(a) ||
+        Node.isJsxElement(a) ||
+        Node.isJsxFragment(a) ||
+        Node.isJsxSelfClosingElement(a),
+    ) !== undefined
+  );
 }
 
 /** True when what follows an opening brace on its line is blank or a comment: members start on the next lines, not aligned after it. */

@@ -4,7 +4,15 @@ import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { LockHolder } from './_shared/locks/model.js';
-import { inFluxOf, isInSectionOf, isWrite, onlyCalledUnderLock, sectionFunctionName, sectionStates, stateOf } from './_shared/locks/state.js';
+import {
+  inFluxOf,
+  isInSectionOf,
+  isWrite,
+  onlyCalledUnderLock,
+  sectionFunctionName,
+  sectionStates,
+  stateOf,
+} from './_shared/locks/state.js';
 import type { InFlux } from './_shared/locks/state.js';
 import { functionName, functionPath, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
 import { snippet } from './_shared/locks/text.js';
@@ -14,21 +22,26 @@ type MessageId = 'unguardedRead' | 'unguardedWrite';
 export default defineRule({
   meta: {
     id: 'inconsistent-locking',
-    description: 'Disallow reading or writing state outside the lock whose critical sections change it across an await point',
+    description:
+      'Disallow reading or writing state outside the lock whose critical sections change it across an await point',
     category: 'concurrency',
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
     title: 'State used outside the lock that guards it',
-    rationale: 'A critical section that awaits in the middle of changing state lets other tasks run while the state is half-updated; code that uses that state without the lock runs right then and sees, or clobbers, the half-done work.',
+    rationale:
+      'A critical section that awaits in the middle of changing state lets other tasks run while the state is half-updated; code that uses that state without the lock runs right then and sees, or clobbers, the half-done work.',
     messages: {
       unguardedRead: {
-        message: '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` reads {{fields}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
-        recommendation: 'Read {{fields}} inside a critical section of `{{lock}}`, or make `{{fn}}` private and call it only from such sections.',
+        message:
+          '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` reads {{fields}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
+        recommendation:
+          'Read {{fields}} inside a critical section of `{{lock}}`, or make `{{fn}}` private and call it only from such sections.',
       },
       unguardedWrite: {
-        message: '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` writes {{fields}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
+        message:
+          '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` writes {{fields}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
         recommendation: 'Write {{fields}} inside a critical section of `{{lock}}`.',
       },
     },
@@ -39,8 +52,10 @@ export default defineRule({
     for (const [holder, states] of sectionStates(project, model)) {
       if (holder.api.interAgent) continue;
       const inFlux = new Map<Node, InFlux>();
-      for (const state of states) for (const item of inFluxOf(state)) if (!inFlux.has(item.declaration)) inFlux.set(item.declaration, item);
-      for (const declaration of [...inFlux.keys()]) if (ownedBySyncFunction(project, declaration, inFlux.get(declaration)?.name ?? '')) inFlux.delete(declaration);
+      for (const state of states)
+        for (const item of inFluxOf(state)) if (!inFlux.has(item.declaration)) inFlux.set(item.declaration, item);
+      for (const declaration of [...inFlux.keys()])
+        if (ownedBySyncFunction(project, declaration, inFlux.get(declaration)?.name ?? '')) inFlux.delete(declaration);
       if (inFlux.size === 0) continue;
       yield* unguardedAccesses(project, holder, inFlux);
     }
@@ -67,7 +82,11 @@ function ownedBySyncFunction(view: ProjectView, declaration: Node, name: string)
 }
 
 /** One finding per function that touches in-flux state of the lock outside its sections. */
-function* unguardedAccesses(view: ProjectView, holder: LockHolder, inFlux: ReadonlyMap<Node, InFlux>): Generator<FindingDraft<MessageId>> {
+function* unguardedAccesses(
+  view: ProjectView,
+  holder: LockHolder,
+  inFlux: ReadonlyMap<Node, InFlux>,
+): Generator<FindingDraft<MessageId>> {
   const byFunction = new Map<Node, { node: Node; write: boolean; flux: InFlux }[]>();
   for (const [declaration, flux] of inFlux) {
     for (const occurrence of view.references.occurrences(flux.name)) {
@@ -75,10 +94,14 @@ function* unguardedAccesses(view: ProjectView, holder: LockHolder, inFlux: Reado
       if (resolved === undefined || !resolved.includes(declaration)) continue;
       const name = occurrence.node;
       const parent = name.getParent();
-      const access = parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name ? parent : name;
+      const access =
+        parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name
+          ? parent
+          : name;
       if (stateOf(access) === undefined || isInSectionOf(access, holder)) continue;
       const fn = hostOf(access, true);
-      if (!Node.isMethodDeclaration(fn) && !Node.isFunctionDeclaration(fn) && !Node.isGetAccessorDeclaration(fn)) continue;
+      if (!Node.isMethodDeclaration(fn) && !Node.isFunctionDeclaration(fn) && !Node.isGetAccessorDeclaration(fn))
+        continue;
       if (onlyCalledUnderLock(view, fn, holder)) continue;
       const list = byFunction.get(fn) ?? [];
       list.push({ node: access, write: isWrite(access), flux });
@@ -96,7 +119,10 @@ function* unguardedAccesses(view: ProjectView, holder: LockHolder, inFlux: Reado
       { note: `\`${flux.name}\` changed before the await`, node: flux.before },
       { note: 'await point inside the critical section', node: flux.await },
       { note: `\`${flux.name}\` changed again after the await`, node: flux.after },
-      ...accesses.slice(1).map((a) => ({ note: `also ${a.write ? 'writes' : 'reads'} \`${a.flux.name}\` without the lock`, node: a.node })),
+      ...accesses.slice(1).map((a) => ({
+        note: `also ${a.write ? 'writes' : 'reads'} \`${a.flux.name}\` without the lock`,
+        node: a.node,
+      })),
     ];
     yield {
       node: first.node,

@@ -57,7 +57,8 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: true,
     title: 'Inconsistent naming',
-    rationale: 'A name written in a different style from its siblings makes readers wonder whether it comes from elsewhere (a wire format, a library) and makes names harder to guess.',
+    rationale:
+      'A name written in a different style from its siblings makes readers wonder whether it comes from elsewhere (a wire format, a library) and makes names harder to guess.',
     messages: {
       inconsistentName: {
         message: '`{{name}}` is {{style}} while {{count}} of {{total}} {{kinds}} in this project are {{dominant}}.',
@@ -70,8 +71,17 @@ export default defineRule({
         type: 'object',
         additionalProperties: false,
         properties: {
-          minimumShare: { type: 'number', minimum: 0.5, description: 'Share of the multi-word names of a kind that must use one style for that style to count as the convention.' },
-          minimumSamples: { type: 'number', minimum: 1, description: 'Number of multi-word names of a kind needed before a convention is inferred.' },
+          minimumShare: {
+            type: 'number',
+            minimum: 0.5,
+            description:
+              'Share of the multi-word names of a kind that must use one style for that style to count as the convention.',
+          },
+          minimumSamples: {
+            type: 'number',
+            minimum: 1,
+            description: 'Number of multi-word names of a kind needed before a convention is inferred.',
+          },
         },
       },
     },
@@ -122,7 +132,11 @@ function getDominantStyle(samples: readonly NameSample[], options: Options): Nam
 }
 
 /** A name of the dominant style, preferably in the same file and close by. */
-function nearestExample(outlier: NameSample, samples: readonly NameSample[], dominant: NamingStyle): NameSample | undefined {
+function nearestExample(
+  outlier: NameSample,
+  samples: readonly NameSample[],
+  dominant: NamingStyle,
+): NameSample | undefined {
   const file = outlier.node.getSourceFile();
   const line = outlier.node.getStartLineNumber();
   const candidates = samples.filter((s) => s.style === dominant);
@@ -130,7 +144,11 @@ function nearestExample(outlier: NameSample, samples: readonly NameSample[], dom
   const pool = sameFile.length > 0 ? sameFile : candidates;
   let best: NameSample | undefined;
   for (const candidate of pool) {
-    if (best === undefined || Math.abs(candidate.node.getStartLineNumber() - line) < Math.abs(best.node.getStartLineNumber() - line)) best = candidate;
+    if (
+      best === undefined ||
+      Math.abs(candidate.node.getStartLineNumber() - line) < Math.abs(best.node.getStartLineNumber() - line)
+    )
+      best = candidate;
   }
   return best;
 }
@@ -177,7 +195,13 @@ function collectSamples(files: readonly SourceFile[]): NameSample[] {
 function dedupeKey(nameNode: Node, name: string): string {
   const member = nameNode.getParent();
   const container = member?.getParent();
-  if (member !== undefined && container !== undefined && (Node.isClassLikeDeclarationBase(container) || Node.isInterfaceDeclaration(container) || Node.isTypeLiteral(container))) {
+  if (
+    member !== undefined &&
+    container !== undefined &&
+    (Node.isClassLikeDeclarationBase(container) ||
+      Node.isInterfaceDeclaration(container) ||
+      Node.isTypeLiteral(container))
+  ) {
     return `${String(container.getPos())}.${name}`;
   }
   return String(nameNode.getPos());
@@ -194,13 +218,24 @@ function sampleOf(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefin
   }
   if (Node.isParameterDeclaration(node)) return parameterSample(node, cache);
   if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node)) return memberSample(node, 'method', cache);
-  if (Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)) {
+  if (
+    Node.isPropertyDeclaration(node) ||
+    Node.isPropertySignature(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
+  ) {
     return memberSample(node, 'property', cache);
   }
-  if (Node.isClassDeclaration(node) || Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isEnumDeclaration(node)) {
+  if (
+    Node.isClassDeclaration(node) ||
+    Node.isInterfaceDeclaration(node) ||
+    Node.isTypeAliasDeclaration(node) ||
+    Node.isEnumDeclaration(node)
+  ) {
     const nameNode = node.getNameNode();
     if (nameNode === undefined) return undefined;
-    if ((Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) && isNamedAfterValue(nameNode)) return undefined;
+    if ((Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) && isNamedAfterValue(nameNode))
+      return undefined;
     return { kind: 'type', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
   }
   return undefined;
@@ -218,8 +253,14 @@ function variableSample(node: Node): Omit<NameSample, 'style'> | undefined {
   const nameNode = node.getNameNode();
   if (!Node.isIdentifier(nameNode)) return undefined;
   const initializer = unwrap(node.getInitializer());
-  const isFunction = initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer));
-  return { kind: isFunction ? 'function' : 'variable', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+  const isFunction =
+    initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer));
+  return {
+    kind: isFunction ? 'function' : 'variable',
+    name: nameNode.getText(),
+    node: nameNode,
+    symbol: symbolPath(node, nameNode.getText()),
+  };
 }
 
 /** A destructured name: judged only when renamed (`{ a: localName }`) or taken from an array; shorthand names come from the object's type. */
@@ -246,7 +287,11 @@ function parameterSample(node: Node, cache: Cache): Omit<NameSample, 'style'> | 
 }
 
 /** A constructor parameter that declares a property (`constructor(readonly name: T)`) is judged as a property of its class. */
-function parameterPropertySample(node: ParameterDeclaration, name: string, cache: Cache): Omit<NameSample, 'style'> | undefined {
+function parameterPropertySample(
+  node: ParameterDeclaration,
+  name: string,
+  cache: Cache,
+): Omit<NameSample, 'style'> | undefined {
   const container = node.getParent().getParent();
   if (isWireFormat(container, cache) || inheritsMember(container, name, cache)) return undefined;
   return { kind: 'property', name, node: node.getNameNode(), symbol: symbolPath(container, name) };
@@ -256,8 +301,14 @@ function parameterPropertySample(node: ParameterDeclaration, name: string, cache
 function hasImplementation(parameter: Node): boolean {
   const owner = parameter.getParent();
   if (owner === undefined) return false;
-  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isConstructorDeclaration(owner)) return owner.hasBody();
-  return Node.isArrowFunction(owner) || Node.isFunctionExpression(owner) || Node.isGetAccessorDeclaration(owner) || Node.isSetAccessorDeclaration(owner);
+  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isConstructorDeclaration(owner))
+    return owner.hasBody();
+  return (
+    Node.isArrowFunction(owner) ||
+    Node.isFunctionExpression(owner) ||
+    Node.isGetAccessorDeclaration(owner) ||
+    Node.isSetAccessorDeclaration(owner)
+  );
 }
 
 /**
@@ -267,11 +318,25 @@ function hasImplementation(parameter: Node): boolean {
  * member that overrides or implements a member of a base type.
  */
 function memberSample(node: Node, kind: NameKind, cache: Cache): Omit<NameSample, 'style'> | undefined {
-  if (!(Node.isMethodDeclaration(node) || Node.isMethodSignature(node) || Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node))) return undefined;
+  if (!(
+    Node.isMethodDeclaration(node) ||
+    Node.isMethodSignature(node) ||
+    Node.isPropertyDeclaration(node) ||
+    Node.isPropertySignature(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
+  ))
+    return undefined;
   const nameNode = node.getNameNode();
   if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
   const container = node.getParent();
-  if (!(Node.isClassDeclaration(container) || Node.isClassExpression(container) || Node.isInterfaceDeclaration(container) || Node.isTypeLiteral(container))) return undefined;
+  if (!(
+    Node.isClassDeclaration(container) ||
+    Node.isClassExpression(container) ||
+    Node.isInterfaceDeclaration(container) ||
+    Node.isTypeLiteral(container)
+  ))
+    return undefined;
   if (Node.isMethodDeclaration(node) && !node.hasBody() && !node.isAbstract()) {
     if (node.getImplementation() !== undefined) return undefined;
   }
@@ -306,11 +371,19 @@ function isWireFormat(container: Node, cache: Cache): boolean {
 function memberNamesOf(container: Node): string[] {
   const names: string[] = [];
   for (const member of container.getChildrenOfKind(ts.SyntaxKind.SyntaxList).flatMap((list) => list.getChildren())) {
-    if (Node.isPropertyDeclaration(member) || Node.isPropertySignature(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member) || Node.isMethodDeclaration(member) || Node.isMethodSignature(member)) {
+    if (
+      Node.isPropertyDeclaration(member) ||
+      Node.isPropertySignature(member) ||
+      Node.isGetAccessorDeclaration(member) ||
+      Node.isSetAccessorDeclaration(member) ||
+      Node.isMethodDeclaration(member) ||
+      Node.isMethodSignature(member)
+    ) {
       names.push(member.getName().replace(/^#/, ''));
     }
     if (Node.isConstructorDeclaration(member)) {
-      for (const parameter of member.getParameters()) if (parameter.isParameterProperty()) names.push(parameter.getName());
+      for (const parameter of member.getParameters())
+        if (parameter.isParameterProperty()) names.push(parameter.getName());
     }
   }
   return names;
@@ -342,7 +415,10 @@ function heritageTypesOf(container: Node): Type[] {
 /** The initializer without parentheses, `as` or `satisfies`. */
 function unwrap(node: Node | undefined): Node | undefined {
   let current = node;
-  while (current !== undefined && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))) {
+  while (
+    current !== undefined &&
+    (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))
+  ) {
     current = current.getExpression();
   }
   return current;
@@ -357,7 +433,13 @@ function isAmbient(node: Node): boolean {
 function symbolPath(node: Node, name: string): string {
   const parts: string[] = [];
   for (const ancestor of node.getAncestors()) {
-    if (Node.isClassDeclaration(ancestor) || Node.isInterfaceDeclaration(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isMethodDeclaration(ancestor) || Node.isTypeAliasDeclaration(ancestor)) {
+    if (
+      Node.isClassDeclaration(ancestor) ||
+      Node.isInterfaceDeclaration(ancestor) ||
+      Node.isFunctionDeclaration(ancestor) ||
+      Node.isMethodDeclaration(ancestor) ||
+      Node.isTypeAliasDeclaration(ancestor)
+    ) {
       const ancestorName = ancestor.getName();
       if (ancestorName !== undefined) parts.unshift(ancestorName);
     } else if (Node.isVariableDeclaration(ancestor)) {

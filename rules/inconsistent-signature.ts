@@ -71,13 +71,89 @@ interface ReturnInfo {
  * siblings' `value` or `options` parameters need not share a type.
  */
 const GENERIC_NAMES = new Set([
-  'a', 'b', 'c', 'd', 'e', 'f', 'i', 'j', 'k', 'n', 'm', 's', 't', 'v', 'x', 'y', 'z',
-  'arg', 'args', 'argument', 'arguments', 'attrs', 'callback', 'cb', 'config', 'content', 'context', 'ctx',
-  'data', 'def', 'definition', 'done', 'el', 'element', 'err', 'error', 'ev', 'event', 'fn', 'func', 'handler',
-  'idx', 'index', 'init', 'input', 'item', 'items', 'key', 'keys', 'listener', 'msg', 'message', 'next', 'node',
-  'obj', 'object', 'opts', 'option', 'options', 'other', 'params', 'param', 'payload', 'predicate', 'project',
-  'props', 'rest', 'result', 'results', 'schema', 'selector', 'settings', 'source', 'state', 'str', 'target',
-  'text', 'that', 'this', 'type', 'val', 'value', 'values',
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'i',
+  'j',
+  'k',
+  'n',
+  'm',
+  's',
+  't',
+  'v',
+  'x',
+  'y',
+  'z',
+  'arg',
+  'args',
+  'argument',
+  'arguments',
+  'attrs',
+  'callback',
+  'cb',
+  'config',
+  'content',
+  'context',
+  'ctx',
+  'data',
+  'def',
+  'definition',
+  'done',
+  'el',
+  'element',
+  'err',
+  'error',
+  'ev',
+  'event',
+  'fn',
+  'func',
+  'handler',
+  'idx',
+  'index',
+  'init',
+  'input',
+  'item',
+  'items',
+  'key',
+  'keys',
+  'listener',
+  'msg',
+  'message',
+  'next',
+  'node',
+  'obj',
+  'object',
+  'opts',
+  'option',
+  'options',
+  'other',
+  'params',
+  'param',
+  'payload',
+  'predicate',
+  'project',
+  'props',
+  'rest',
+  'result',
+  'results',
+  'schema',
+  'selector',
+  'settings',
+  'source',
+  'state',
+  'str',
+  'target',
+  'text',
+  'that',
+  'this',
+  'type',
+  'val',
+  'value',
+  'values',
 ]);
 
 /** At most this many sibling declarations are listed as evidence. */
@@ -85,30 +161,62 @@ const MAX_EVIDENCE = 5;
 
 /** Words in a function name that announce a change of representation or a type-specific variant. */
 const CONVERSION_WORDS = new Set([
-  'parse', 'format', 'stringify', 'serialize', 'serialise', 'deserialize', 'deserialise', 'encode', 'decode', 'convert',
-  'to', 'from', 'as', 'coerce', 'cast', 'normalize', 'normalise',
-  'string', 'str', 'number', 'num', 'int', 'integer', 'float', 'double', 'big', 'bigint', 'bool', 'boolean',
+  'parse',
+  'format',
+  'stringify',
+  'serialize',
+  'serialise',
+  'deserialize',
+  'deserialise',
+  'encode',
+  'decode',
+  'convert',
+  'to',
+  'from',
+  'as',
+  'coerce',
+  'cast',
+  'normalize',
+  'normalise',
+  'string',
+  'str',
+  'number',
+  'num',
+  'int',
+  'integer',
+  'float',
+  'double',
+  'big',
+  'bigint',
+  'bool',
+  'boolean',
 ]);
 
 export default defineRule({
   meta: {
     id: 'inconsistent-signature',
-    description: 'Enforce one name, type and absent-value convention for a concept across sibling methods and functions',
+    description:
+      'Enforce one name, type and absent-value convention for a concept across sibling methods and functions',
     category: 'style',
     defaultSeverity: 'info',
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
     title: 'Inconsistent signatures',
-    rationale: 'Sibling functions that take the same thing under different names, types or absent-value conventions make callers convert and guess; the odd one out is usually an oversight.',
+    rationale:
+      'Sibling functions that take the same thing under different names, types or absent-value conventions make callers convert and guess; the odd one out is usually an oversight.',
     messages: {
       inconsistentParameter: {
-        message: 'Parameter `{{param}}` of `{{member}}` differs from `{{siblingDeclaration}}` in its sibling `{{sibling}}` (line {{line}}) in {{aspects}}: {{details}}.',
-        recommendation: 'Declare the parameter as `{{siblingDeclaration}}`, as `{{sibling}}` does, or change every sibling to one common form.',
+        message:
+          'Parameter `{{param}}` of `{{member}}` differs from `{{siblingDeclaration}}` in its sibling `{{sibling}}` (line {{line}}) in {{aspects}}: {{details}}.',
+        recommendation:
+          'Declare the parameter as `{{siblingDeclaration}}`, as `{{sibling}}` does, or change every sibling to one common form.',
       },
       inconsistentAbsentReturn: {
-        message: '`{{member}}` returns `{{returned}}`, but its sibling `{{sibling}}` returns `{{siblingReturned}}` (line {{line}}): `{{absent}}` here, `{{siblingAbsent}}` there for a missing `{{entity}}`.',
-        recommendation: 'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every sibling that returns a `{{entity}}` to one absent value.',
+        message:
+          '`{{member}}` returns `{{returned}}`, but its sibling `{{sibling}}` returns `{{siblingReturned}}` (line {{line}}): `{{absent}}` here, `{{siblingAbsent}}` there for a missing `{{entity}}`.',
+        recommendation:
+          'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every sibling that returns a `{{entity}}` to one absent value.',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -135,7 +243,11 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
     const outliers = [
       ...outliersOf(concept, 'spelling', (p) => p.spelling),
       ...typeOutliersOf(specific),
-      ...outliersOf(specific.filter((p) => p.absent !== undefined), 'absent', (p) => p.absent),
+      ...outliersOf(
+        specific.filter((p) => p.absent !== undefined),
+        'absent',
+        (p) => p.absent,
+      ),
     ];
     for (const [param, list] of groupBy(outliers, (o) => o.param)) yield* draftsFor(param, list);
   }
@@ -156,7 +268,8 @@ function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
       param,
       spelling: spellingOf(name),
       key: words.join(' '),
-      generic: GENERIC_NAMES.has(words.join('')) || words.length === 1 && words[0] !== undefined && words[0].length < 2,
+      generic:
+        GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
       typeForm: typed ? typeFormOf(param) : undefined,
       absent: typed ? absentOf(param) : undefined,
     });
@@ -257,7 +370,9 @@ function shapeOf(part: Type): string | undefined {
   if (name === 'Map' || name === 'ReadonlyMap') return 'map';
   if (name === 'Set' || name === 'ReadonlySet') return 'set';
   const anonymous = part.getSymbol() === undefined || part.getSymbol()?.getName() === '__type';
-  const isRecord = part.getAliasSymbol()?.getName() === 'Record' || (anonymous && part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
+  const isRecord =
+    part.getAliasSymbol()?.getName() === 'Record' ||
+    (anonymous && part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
   return isRecord ? 'record' : undefined;
 }
 
@@ -279,7 +394,9 @@ function outliersOf(
   for (const list of forms.values()) {
     if (list === majority) continue;
     for (const param of list) {
-      const against = majority.filter((q) => q.member !== param.member && (conflict === undefined || conflict(param, q)));
+      const against = majority.filter(
+        (q) => q.member !== param.member && (conflict === undefined || conflict(param, q)),
+      );
       if (against.length > 0) out.push({ param, aspect, majority: against });
     }
   }
@@ -288,19 +405,33 @@ function outliersOf(
 
 /** One finding per outlier parameter when one sibling declaration is the majority in every aspect it differs in; else one per aspect. */
 function* draftsFor(param: ParamInfo, outliers: readonly Outlier[]): Generator<FindingDraft<MessageId>> {
-  const common = outliers.reduce<ParamInfo[]>((acc, o) => acc.filter((q) => o.majority.includes(q)), outliers[0]?.majority ?? []);
+  const common = outliers.reduce<ParamInfo[]>(
+    (acc, o) => acc.filter((q) => o.majority.includes(q)),
+    outliers[0]?.majority ?? [],
+  );
   if (common.length > 0) {
-    yield parameterDraft(param, outliers.map((o) => o.aspect), common);
+    yield parameterDraft(
+      param,
+      outliers.map((o) => o.aspect),
+      common,
+    );
     return;
   }
   for (const outlier of outliers) yield parameterDraft(param, [outlier.aspect], outlier.majority);
 }
 
 /** The finding for one outlier parameter against the first of `references`. */
-function parameterDraft(param: ParamInfo, aspects: readonly Aspect[], references: readonly ParamInfo[]): FindingDraft<MessageId> {
+function parameterDraft(
+  param: ParamInfo,
+  aspects: readonly Aspect[],
+  references: readonly ParamInfo[],
+): FindingDraft<MessageId> {
   const [reference] = references;
-  if (reference === undefined) throw new Error(`no reference declaration for parameter ${param.spelling} of ${param.member.symbol}`);
-  const evidence: EvidenceDraft[] = references.slice(0, MAX_EVIDENCE).map((r) => ({ note: `\`${r.member.name}\` declares \`${declarationText(r.param)}\``, node: r.param }));
+  if (reference === undefined)
+    throw new Error(`no reference declaration for parameter ${param.spelling} of ${param.member.symbol}`);
+  const evidence: EvidenceDraft[] = references
+    .slice(0, MAX_EVIDENCE)
+    .map((r) => ({ note: `\`${r.member.name}\` declares \`${declarationText(r.param)}\``, node: r.param }));
   return {
     node: param.param,
     messageId: 'inconsistentParameter',
@@ -344,14 +475,19 @@ function describeType(form: TypeForm | undefined): string {
 function declarationText(param: ParameterDeclaration): string {
   const typeNode = param.getTypeNode();
   const mark = param.hasQuestionToken() ? '?' : '';
-  return shorten(`${param.getName()}${mark}${typeNode === undefined ? '' : `: ${typeNode.getText().replace(/\s+/g, ' ')}`}`);
+  return shorten(
+    `${param.getName()}${mark}${typeNode === undefined ? '' : `: ${typeNode.getText().replace(/\s+/g, ' ')}`}`,
+  );
 }
 
 /** Findings for `find…`-style siblings that return one entity with different absent values. */
 function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
   const infos = members.flatMap((m) => returnInfoOf(m) ?? []);
   // Lookups (`find…`, `get…`, `load…`) of one entity form one family whatever their verb; other verbs only with themselves.
-  for (const family of groupBy(infos, (r) => `${LOOKUP_VERBS.has(r.verb) ? 'lookup' : r.verb}\u0000${r.entity}`).values()) {
+  for (const family of groupBy(
+    infos,
+    (r) => `${LOOKUP_VERBS.has(r.verb) ? 'lookup' : r.verb}\u0000${r.entity}`,
+  ).values()) {
     const forms = groupBy(family, (r) => r.absent);
     if (forms.size < 2) continue;
     const majority = largestGroup(forms);
@@ -373,7 +509,9 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
           siblingAbsent: reference.absent,
           entity: info.entity,
         },
-        evidence: majority.slice(0, MAX_EVIDENCE).map((r) => ({ note: `\`${r.member.name}\` returns \`${r.entity} | ${r.absent}\``, node: r.node })),
+        evidence: majority
+          .slice(0, MAX_EVIDENCE)
+          .map((r) => ({ note: `\`${r.member.name}\` returns \`${r.entity} | ${r.absent}\``, node: r.node })),
       };
     }
   }

@@ -3,7 +3,15 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
-import { describeSecretNoun, getEnclosingPath, getFunctionName, getFunctionNameNode, getSecretNoun, getStoredName, isFunctionLike } from './_shared/security-names.js';
+import {
+  describeSecretNoun,
+  getEnclosingPath,
+  getFunctionName,
+  getFunctionNameNode,
+  getSecretNoun,
+  getStoredName,
+  isFunctionLike,
+} from './_shared/security-names.js';
 import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'insecureRandom';
@@ -32,21 +40,64 @@ interface Walk {
 
 /** Calls that keep the randomness of their argument (`Math.floor(r * n)`, `chars.charAt(i)`). */
 const CARRYING_CALLS = new Set([
-  'floor', 'round', 'ceil', 'trunc', 'abs', 'String', 'Number', 'parseInt', 'parseFloat', 'charAt', 'at', 'fromCharCode', 'fromCodePoint',
-  'btoa', 'encodeURIComponent', 'concat', 'min', 'max',
+  'floor',
+  'round',
+  'ceil',
+  'trunc',
+  'abs',
+  'String',
+  'Number',
+  'parseInt',
+  'parseFloat',
+  'charAt',
+  'at',
+  'fromCharCode',
+  'fromCodePoint',
+  'btoa',
+  'encodeURIComponent',
+  'concat',
+  'min',
+  'max',
 ]);
 /** Methods that keep the randomness of their receiver (`r.toString(36).slice(2)`). */
 const CARRYING_METHODS = new Set([
-  'toString', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'toFixed',
-  'join', 'repeat', 'concat', 'split', 'map', 'trim', 'toPrecision',
+  'toString',
+  'substring',
+  'substr',
+  'slice',
+  'padStart',
+  'padEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'replace',
+  'replaceAll',
+  'toFixed',
+  'join',
+  'repeat',
+  'concat',
+  'split',
+  'map',
+  'trim',
+  'toPrecision',
 ]);
 /** Methods that add their argument to their receiver (`parts.push(c)`). */
 const COLLECTING_METHODS = new Set(['push', 'unshift', 'append', 'add']);
 /** Arithmetic, bitwise and concatenation operators: their result carries the randomness. */
 const CARRYING_OPERATORS = new Set([
-  SyntaxKind.PlusToken, SyntaxKind.MinusToken, SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.PercentToken,
-  SyntaxKind.AsteriskAsteriskToken, SyntaxKind.BarToken, SyntaxKind.AmpersandToken, SyntaxKind.CaretToken, SyntaxKind.LessThanLessThanToken,
-  SyntaxKind.GreaterThanGreaterThanToken, SyntaxKind.GreaterThanGreaterThanGreaterThanToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken,
+  SyntaxKind.PlusToken,
+  SyntaxKind.MinusToken,
+  SyntaxKind.AsteriskToken,
+  SyntaxKind.SlashToken,
+  SyntaxKind.PercentToken,
+  SyntaxKind.AsteriskAsteriskToken,
+  SyntaxKind.BarToken,
+  SyntaxKind.AmpersandToken,
+  SyntaxKind.CaretToken,
+  SyntaxKind.LessThanLessThanToken,
+  SyntaxKind.GreaterThanGreaterThanToken,
+  SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+  SyntaxKind.QuestionQuestionToken,
+  SyntaxKind.BarBarToken,
 ]);
 
 export default defineRule({
@@ -59,11 +110,14 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Insecure randomness',
-    rationale: '`Math.random()` is a fast generator whose next outputs can be computed from a few earlier ones, so a secret made from it can be guessed.',
+    rationale:
+      '`Math.random()` is a fast generator whose next outputs can be computed from a few earlier ones, so a secret made from it can be guessed.',
     messages: {
       insecureRandom: {
-        message: '`Math.random()` makes the {{noun}} {{via}} `{{target}}` (line {{line}}), and its output can be predicted.',
-        recommendation: 'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
+        message:
+          '`Math.random()` makes the {{noun}} {{via}} `{{target}}` (line {{line}}), and its output can be predicted.',
+        recommendation:
+          'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
     options: IGNORE_TEST_FILES_OPTIONS,
@@ -85,7 +139,12 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
       node: call,
       messageId: 'insecureRandom',
       symbol: `${getEnclosingPath(call)}:${sink.target}`,
-      data: { target: sink.target, noun: describeSecretNoun(sink.noun), via: sink.via, line: sink.node.getStartLineNumber() },
+      data: {
+        target: sink.target,
+        noun: describeSecretNoun(sink.noun),
+        via: sink.via,
+        line: sink.node.getStartLineNumber(),
+      },
       evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
     };
   }
@@ -96,8 +155,11 @@ function isMathRandom(call: CallExpression): boolean {
   const callee = skipParentheses(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
   const receiver = callee.getExpression();
-  return Node.isIdentifier(receiver) && receiver.getText() === 'Math'
-    && declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile());
+  return (
+    Node.isIdentifier(receiver) &&
+    receiver.getText() === 'Math' &&
+    declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile())
+  );
 }
 
 /** Follows a value up through the expressions that carry it, to the first name that says it is a secret. */
@@ -118,15 +180,25 @@ function followValue(start: Node, walk: Walk): Sink | undefined {
 
 /** The expression that carries `current`'s value one level up, or undefined when `parent` is not a carrier. */
 function carrier(current: Node, parent: Node): Node | undefined {
-  if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent)) return parent;
-  if (Node.isBinaryExpression(parent)) return CARRYING_OPERATORS.has(parent.getOperatorToken().getKind()) ? parent : undefined;
-  if (Node.isPrefixUnaryExpression(parent) || Node.isArrayLiteralExpression(parent) || Node.isSpreadElement(parent)) return parent;
+  if (
+    Node.isParenthesizedExpression(parent) ||
+    Node.isAsExpression(parent) ||
+    Node.isNonNullExpression(parent) ||
+    Node.isSatisfiesExpression(parent)
+  )
+    return parent;
+  if (Node.isBinaryExpression(parent))
+    return CARRYING_OPERATORS.has(parent.getOperatorToken().getKind()) ? parent : undefined;
+  if (Node.isPrefixUnaryExpression(parent) || Node.isArrayLiteralExpression(parent) || Node.isSpreadElement(parent))
+    return parent;
   if (Node.isConditionalExpression(parent)) return parent.getCondition() === current ? undefined : parent;
   if (Node.isTemplateSpan(parent)) return parent.getParent();
   if (Node.isElementAccessExpression(parent)) return parent.getArgumentExpression() === current ? parent : undefined;
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current) {
     const call = parent.getParent();
-    return CARRYING_METHODS.has(parent.getName()) && Node.isCallExpression(call) && call.getExpression() === parent ? call : undefined;
+    return CARRYING_METHODS.has(parent.getName()) && Node.isCallExpression(call) && call.getExpression() === parent
+      ? call
+      : undefined;
   }
   if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) {
     const name = calleeName(parent);
@@ -138,9 +210,19 @@ function carrier(current: Node, parent: Node): Node | undefined {
 /** What happens to a value that is no longer carried: stored, returned or passed somewhere. */
 function sinkAt(current: Node, parent: Node, walk: Walk): Sink | undefined {
   if (Node.isVariableDeclaration(parent) && parent.getInitializer() === current) return intoDeclaration(parent, walk);
-  if ((Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === current) return named(parent, 'assigned to', parent);
-  if (Node.isBinaryExpression(parent) && isAssignment(parent.getOperatorToken().getKind()) && parent.getRight() === current) return intoTarget(parent.getLeft(), walk);
-  if (Node.isReturnStatement(parent)) return fromFunction(parent.getFirstAncestor((a) => isFunctionLike(a)), walk);
+  if ((Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === current)
+    return named(parent, 'assigned to', parent);
+  if (
+    Node.isBinaryExpression(parent) &&
+    isAssignment(parent.getOperatorToken().getKind()) &&
+    parent.getRight() === current
+  )
+    return intoTarget(parent.getLeft(), walk);
+  if (Node.isReturnStatement(parent))
+    return fromFunction(
+      parent.getFirstAncestor((a) => isFunctionLike(a)),
+      walk,
+    );
   if (Node.isArrowFunction(parent) && parent.getBody() === current) return fromFunction(parent, walk);
   if (Node.isCallExpression(parent) && parent.getArguments().includes(current)) return intoCall(parent, current, walk);
   return undefined;
@@ -191,7 +273,12 @@ function throughReferences(declaration: Node, name: Node, walk: Walk): Sink | un
     if (reference === name || reference.getSourceFile() !== name.getSourceFile()) continue;
     const parent = reference.getParent();
     if (parent === undefined) continue;
-    if (Node.isBinaryExpression(parent) && parent.getLeft() === reference && isAssignment(parent.getOperatorToken().getKind())) continue;
+    if (
+      Node.isBinaryExpression(parent) &&
+      parent.getLeft() === reference &&
+      isAssignment(parent.getOperatorToken().getKind())
+    )
+      continue;
     if (Node.isShorthandPropertyAssignment(parent)) {
       const sink = named(parent, 'assigned to', parent);
       if (sink !== undefined) return sink;
@@ -249,12 +336,14 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
     return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
   }
   const noun = getSecretNoun(name);
-  if (noun !== undefined && call.getArguments().length === 1) return { target: `${name}()`, noun, via: 'passed to', node: call };
+  if (noun !== undefined && call.getArguments().length === 1)
+    return { target: `${name}()`, noun, via: 'passed to', node: call };
   const parameter = parameterFor(call, argument);
   if (parameter === undefined) return undefined;
   const parameterName = getStoredName(parameter);
   const parameterNoun = parameterName === undefined ? undefined : getSecretNoun(parameterName);
-  return parameterName === undefined || parameterNoun === undefined ? undefined
+  return parameterName === undefined || parameterNoun === undefined
+    ? undefined
     : { target: parameterName, noun: parameterNoun, via: `passed to \`${name}\` as parameter`, node: call };
 }
 

@@ -9,14 +9,16 @@ const PROTOCOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'toLocaleStri
 export default defineRule({
   meta: {
     id: 'missing-docstring',
-    description: 'Require a JSDoc comment on exported functions, classes, interfaces, type aliases and the public methods of exported classes',
+    description:
+      'Require a JSDoc comment on exported functions, classes, interfaces, type aliases and the public methods of exported classes',
     category: 'docs',
     defaultSeverity: 'info',
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
     title: 'Missing JSDoc comments',
-    rationale: 'What a module exports is what other modules build on; without a JSDoc comment its contract lives only in its body and in its author\'s head, and editors show nothing on hover.',
+    rationale:
+      "What a module exports is what other modules build on; without a JSDoc comment its contract lives only in its body and in its author's head, and editors show nothing on hover.",
     messages: {
       missingDocstring: {
         message: 'Exported {{kind}} `{{name}}` has no JSDoc comment.',
@@ -33,7 +35,10 @@ export default defineRule({
         type: 'object',
         additionalProperties: false,
         properties: {
-          ignoreTestFiles: { type: 'boolean', description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders).' },
+          ignoreTestFiles: {
+            type: 'boolean',
+            description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders).',
+          },
         },
       },
     },
@@ -68,17 +73,25 @@ export default defineRule({
 
 /** Message data for an exported declaration. */
 function declarationData(declaration: ExportedDeclaration): Record<string, string> {
-  return { kind: declaration.kind, name: declaration.name, what: declaration.kind === 'function' ? 'what it does and returns' : 'what it represents' };
+  return {
+    kind: declaration.kind,
+    name: declaration.name,
+    what: declaration.kind === 'function' ? 'what it does and returns' : 'what it represents',
+  };
 }
 
 /** Message data for a method. */
 function memberData(method: MethodDeclaration, className: string): Record<string, string> {
-  return { visibility: method.getScope() === Scope.Protected ? 'protected' : 'public', name: method.getName(), className };
+  return {
+    visibility: method.getScope() === Scope.Protected ? 'protected' : 'public',
+    name: method.getName(),
+    className,
+  };
 }
 
 /** True when a comment before the declaration (JSDoc or not, as in `/* @internal *\/`) marks it `@internal`: it is not documented on purpose. */
 function isMarkedInternal(node: Node): boolean {
-  const host = Node.isVariableDeclaration(node) ? node.getVariableStatement() ?? node : node;
+  const host = Node.isVariableDeclaration(node) ? (node.getVariableStatement() ?? node) : node;
   return host.getLeadingCommentRanges().some((comment) => comment.getText().includes('@internal'));
 }
 
@@ -99,13 +112,18 @@ function exportedDeclarationsOf(file: SourceFile): ExportedDeclaration[] {
     seenFunctions.add(name);
     out.push({ node: fn, kind: 'function', name });
   }
-  for (const cls of file.getClasses()) if (cls.isExported()) out.push({ node: cls, kind: 'class', name: cls.getName() ?? 'default' });
-  for (const iface of file.getInterfaces()) if (iface.isExported() && !isMergedWithEarlier(iface)) out.push({ node: iface, kind: 'interface', name: iface.getName() });
-  for (const alias of file.getTypeAliases()) if (alias.isExported()) out.push({ node: alias, kind: 'type alias', name: alias.getName() });
+  for (const cls of file.getClasses())
+    if (cls.isExported()) out.push({ node: cls, kind: 'class', name: cls.getName() ?? 'default' });
+  for (const iface of file.getInterfaces())
+    if (iface.isExported() && !isMergedWithEarlier(iface))
+      out.push({ node: iface, kind: 'interface', name: iface.getName() });
+  for (const alias of file.getTypeAliases())
+    if (alias.isExported()) out.push({ node: alias, kind: 'type alias', name: alias.getName() });
   for (const statement of file.getVariableStatements()) {
     if (!statement.isExported()) continue;
     for (const declaration of statement.getDeclarations()) {
-      if (isFunctionExpression(declaration.getInitializer())) out.push({ node: declaration, kind: 'function', name: declaration.getName() });
+      if (isFunctionExpression(declaration.getInitializer()))
+        out.push({ node: declaration, kind: 'function', name: declaration.getName() });
     }
   }
   return out;
@@ -121,7 +139,10 @@ function isMergedWithEarlier(node: Node): boolean {
 /** True for arrow functions and function expressions, also inside parentheses, `as` or `satisfies`. */
 function isFunctionExpression(node: Node | undefined): boolean {
   let current = node;
-  while (current !== undefined && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))) {
+  while (
+    current !== undefined &&
+    (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))
+  ) {
     current = current.getExpression();
   }
   return current !== undefined && (Node.isArrowFunction(current) || Node.isFunctionExpression(current));
@@ -135,7 +156,9 @@ function hasDocOnAnySignature(node: Node): boolean {
     return [...implementation.getOverloads(), implementation].some((signature) => hasJsDoc(signature));
   }
   if (Node.isInterfaceDeclaration(node) || Node.isClassDeclaration(node)) {
-    return (node.getSymbol()?.getDeclarations() ?? []).some((d) => d.getSourceFile() === node.getSourceFile() && hasJsDoc(d));
+    return (node.getSymbol()?.getDeclarations() ?? []).some(
+      (d) => d.getSourceFile() === node.getSourceFile() && hasJsDoc(d),
+    );
   }
   return false;
 }
@@ -143,7 +166,8 @@ function hasDocOnAnySignature(node: Node): boolean {
 /** The name to point at, or the declaration itself when it has none (`export default function () {}`). */
 function nameNodeOf(node: Node): Node {
   if (Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node)) return node.getNameNode() ?? node;
-  if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isVariableDeclaration(node)) return node.getNameNode();
+  if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isVariableDeclaration(node))
+    return node.getNameNode();
   return node;
 }
 
@@ -161,7 +185,8 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
     const name = method.getName();
     if (seen.has(name)) continue;
     seen.add(name);
-    if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_')) continue;
+    if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_'))
+      continue;
     if (PROTOCOL_METHODS.has(name)) continue;
     if (hasDocOnAnySignature(method) || inheritsMember(cls, name)) continue;
     out.push(method);
@@ -183,6 +208,8 @@ function inheritsMember(cls: ClassDeclaration, name: string): boolean {
     const type = clause.getType();
     if (type.isAny()) return true;
     const declarations = type.getProperty(name)?.getDeclarations() ?? [];
-    return declarations.some((d) => d.getSourceFile().isDeclarationFile() || hasJsDoc(d) || Node.isClassDeclaration(d.getParent()));
+    return declarations.some(
+      (d) => d.getSourceFile().isDeclarationFile() || hasJsDoc(d) || Node.isClassDeclaration(d.getParent()),
+    );
   });
 }

@@ -7,13 +7,28 @@ import type { ProjectView } from '../src/model/project-view.js';
 type MessageId = 'untestedModule' | 'noTests';
 
 /** Dev dependencies that mean the project runs tests, even when no test file was loaded. */
-const TEST_RUNNERS = ['vitest', 'jest', 'mocha', 'ava', 'tap', 'uvu', 'jasmine', 'karma', '@playwright/test', 'node:test', 'tape', 'bun-types', '@japa/runner'];
+const TEST_RUNNERS = [
+  'vitest',
+  'jest',
+  'mocha',
+  'ava',
+  'tap',
+  'uvu',
+  'jasmine',
+  'karma',
+  '@playwright/test',
+  'node:test',
+  'tape',
+  'bun-types',
+  '@japa/runner',
+];
 
 /** npm's placeholder test script: not a test suite. */
 const PLACEHOLDER_TEST_SCRIPT = /no test specified/;
 
 /** Files that are configuration, build scripts or test support rather than code under test. */
-const EXEMPT_PATH = /(^|\/)(scripts|bin|__mocks__|__fixtures__|fixtures|mocks|benchmarks?|bench)\/|(^|\/)[^/]*\.(config|setup)\.[cm]?[jt]sx?$|(^|\/)\.[^/]*rc\.[cm]?[jt]s$|(^|\/)setupTests\.[cm]?[jt]sx?$|\.(stories|bench)\.[cm]?[jt]sx?$/;
+const EXEMPT_PATH =
+  /(^|\/)(scripts|bin|__mocks__|__fixtures__|fixtures|mocks|benchmarks?|bench)\/|(^|\/)[^/]*\.(config|setup)\.[cm]?[jt]sx?$|(^|\/)\.[^/]*rc\.[cm]?[jt]s$|(^|\/)setupTests\.[cm]?[jt]sx?$|\.(stories|bench)\.[cm]?[jt]sx?$/;
 
 /** How top-level statements that run are named in messages. */
 const TOP_LEVEL_CODE = 'top-level code';
@@ -31,14 +46,16 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: true,
     title: 'Code without tests',
-    rationale: 'A module that no test imports is only exercised by hand or in production; changes to it are released without anything that would notice a regression.',
+    rationale:
+      'A module that no test imports is only exercised by hand or in production; changes to it are released without anything that would notice a regression.',
     messages: {
       untestedModule: {
         message: 'Module `{{module}}` declares {{names}}, and no test file imports it (the project has {{tests}}).',
         recommendation: 'Add a test that imports `{{module}}` and covers {{first}}.',
       },
       noTests: {
-        message: 'Project has no test files, so none of its {{modules}} with executable code is tested (`{{module}}` among them).',
+        message:
+          'Project has no test files, so none of its {{modules}} with executable code is tested (`{{module}}` among them).',
         recommendation: 'Add a test runner and a first test file (`*.test.ts`) that imports `{{module}}`.',
       },
     },
@@ -46,7 +63,9 @@ export default defineRule({
   },
   *check({ files, project }) {
     const tests = files.filter((f) => project.isTestFile(f));
-    const candidates = files.filter((f) => !project.isTestFile(f) && !EXEMPT_PATH.test(project.relativePath(f)) && executableNames(f).length > 0);
+    const candidates = files.filter(
+      (f) => !project.isTestFile(f) && !EXEMPT_PATH.test(project.relativePath(f)) && executableNames(f).length > 0,
+    );
     if (candidates.length === 0) return;
     if (tests.length === 0) {
       if (!declaresTestRunner(project)) yield noTestsFinding(candidates, project);
@@ -67,12 +86,14 @@ export default defineRule({
 
 /** The one project-level finding of a project without tests, on the entry point (or the first module). */
 function noTestsFinding(candidates: readonly SourceFile[], project: ProjectView): FindingDraft<MessageId> {
-  const byDepth = (files: readonly SourceFile[]): SourceFile[] => [...files].sort((a, b) => depth(project, a) - depth(project, b));
+  const byDepth = (files: readonly SourceFile[]): SourceFile[] =>
+    [...files].sort((a, b) => depth(project, a) - depth(project, b));
   const entryPoints = byDepth(project.publicApi.entryPoints);
   const module = byDepth(candidates)[0];
   const entry = entryPoints.find((f) => firstStatement(f) !== undefined) ?? module;
   const target = entry === undefined ? undefined : firstStatement(entry);
-  if (module === undefined || target === undefined) throw new Error('missing-tests: a module with executable code has no statement');
+  if (module === undefined || target === undefined)
+    throw new Error('missing-tests: a module with executable code has no statement');
   return {
     node: firstTokenOf(target),
     messageId: 'noTests',
@@ -88,12 +109,18 @@ function untestedFinding(file: SourceFile, testCount: number, project: ProjectVi
   const rest = names.length - shown.length;
   const listed = rest > 0 ? `${shown.join(', ')} and ${String(rest)} more` : joinAnd(shown);
   const statement = firstStatement(file);
-  if (statement === undefined) throw new Error(`missing-tests: ${project.relativePath(file)} has executable code but no statement`);
+  if (statement === undefined)
+    throw new Error(`missing-tests: ${project.relativePath(file)} has executable code but no statement`);
   return {
     node: firstTokenOf(statement),
     messageId: 'untestedModule',
     symbol: '(module)',
-    data: { module: project.relativePath(file), names: listed, tests: plural(testCount, 'test file'), first: shown[0] ?? 'its code' },
+    data: {
+      module: project.relativePath(file),
+      names: listed,
+      tests: plural(testCount, 'test file'),
+      first: shown[0] ?? 'its code',
+    },
   };
 }
 
@@ -201,7 +228,8 @@ function importedFiles(test: SourceFile): SourceFile[] {
     if (target !== undefined) out.push(target);
   }
   for (const call of test.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const isDynamic = call.getExpression().getKind() === SyntaxKind.ImportKeyword || call.getExpression().getText() === 'require';
+    const isDynamic =
+      call.getExpression().getKind() === SyntaxKind.ImportKeyword || call.getExpression().getText() === 'require';
     const specifier = call.getArguments()[0];
     if (!isDynamic || specifier === undefined || !Node.isStringLiteral(specifier)) continue;
     const target = specifier.getSymbol()?.getDeclarations()[0];
@@ -220,7 +248,7 @@ function declaringFilesOfUsedBindings(test: SourceFile): SourceFile[] {
   const add = (node: Node): void => {
     const symbol = node.getSymbol();
     if (symbol === undefined) return;
-    const target = symbol.isAlias() ? symbol.getAliasedSymbol() ?? symbol : symbol;
+    const target = symbol.isAlias() ? (symbol.getAliasedSymbol() ?? symbol) : symbol;
     for (const declaration of target.getDeclarations()) {
       const file = declaration.getSourceFile();
       // Declaration files are kept: build output (`dist/x.d.ts`) is mapped back to its source later.
@@ -305,8 +333,14 @@ function isAmbient(statement: Statement): boolean {
 /** True for top-level `if`, loops, `switch` and `try`. */
 function isControlFlow(statement: Statement): boolean {
   return (
-    Node.isIfStatement(statement) || Node.isForStatement(statement) || Node.isForOfStatement(statement) || Node.isForInStatement(statement) ||
-    Node.isWhileStatement(statement) || Node.isDoStatement(statement) || Node.isSwitchStatement(statement) || Node.isTryStatement(statement)
+    Node.isIfStatement(statement) ||
+    Node.isForStatement(statement) ||
+    Node.isForOfStatement(statement) ||
+    Node.isForInStatement(statement) ||
+    Node.isWhileStatement(statement) ||
+    Node.isDoStatement(statement) ||
+    Node.isSwitchStatement(statement) ||
+    Node.isTryStatement(statement)
   );
 }
 
@@ -319,7 +353,12 @@ function hasCode(node: Node): boolean {
 /** True for a function-like node that has a body. */
 function isCodeNode(node: Node): boolean {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return true;
-  if (Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)) {
+  if (
+    Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
+  ) {
     return node.getBody() !== undefined;
   }
   return Node.isClassStaticBlockDeclaration(node);

@@ -17,14 +17,16 @@ const MAX_TYPE_LENGTH = 100;
 export default defineRule({
   meta: {
     id: 'missing-type-hint',
-    description: 'Require type annotations where the checker infers `any` and on the return types of exported functions and public methods',
+    description:
+      'Require type annotations where the checker infers `any` and on the return types of exported functions and public methods',
     category: 'correctness',
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
     title: 'Missing type annotations',
-    rationale: 'A parameter the checker types as `any` turns off type checking wherever its value flows; an exported function without a return type lets a change in its body silently change its callers\' types.',
+    rationale:
+      "A parameter the checker types as `any` turns off type checking wherever its value flows; an exported function without a return type lets a change in its body silently change its callers' types.",
     messages: {
       implicitAnyParameter: {
         message: 'Parameter `{{param}}` of `{{name}}` is implicitly `{{type}}`.',
@@ -35,7 +37,8 @@ export default defineRule({
         recommendation: 'Declare the return type of `{{name}}`.',
       },
       missingReturnTypeUnresolved: {
-        message: '`{{name}}` ({{kind}}) has no return type annotation; what it returns comes from packages that are not installed, so its type is unknown here.',
+        message:
+          '`{{name}}` ({{kind}}) has no return type annotation; what it returns comes from packages that are not installed, so its type is unknown here.',
         recommendation: 'Declare the return type of `{{name}}`.',
       },
     },
@@ -45,8 +48,15 @@ export default defineRule({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkReturnTypes: { type: 'boolean', description: 'Also report exported functions and public methods of exported classes that have no return type annotation.' },
-          ignoreTestFiles: { type: 'boolean', description: 'Skip return types in test files (parameters are checked everywhere).' },
+          checkReturnTypes: {
+            type: 'boolean',
+            description:
+              'Also report exported functions and public methods of exported classes that have no return type annotation.',
+          },
+          ignoreTestFiles: {
+            type: 'boolean',
+            description: 'Skip return types in test files (parameters are checked everywhere).',
+          },
         },
       },
     },
@@ -55,7 +65,8 @@ export default defineRule({
     for (const file of files) {
       if (!isTypeChecked(file)) continue;
       yield* implicitAnyParameters(file);
-      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file))) yield* missingReturnTypes(file, project.dependenciesResolved);
+      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file)))
+        yield* missingReturnTypes(file, project.dependenciesResolved);
     }
   },
 });
@@ -71,7 +82,15 @@ function isTypeChecked(file: SourceFile): boolean {
 function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<MessageId>> {
   const functions: FunctionLike[] = [];
   file.forEachDescendant((node) => {
-    if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodSignature(node)) {
+    if (
+      Node.isFunctionDeclaration(node) ||
+      Node.isMethodDeclaration(node) ||
+      Node.isConstructorDeclaration(node) ||
+      Node.isSetAccessorDeclaration(node) ||
+      Node.isArrowFunction(node) ||
+      Node.isFunctionExpression(node) ||
+      Node.isMethodSignature(node)
+    ) {
       functions.push(node);
     }
   });
@@ -94,7 +113,8 @@ function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<Messag
 
 /** `any` or `any[]` when the parameter's type is implicit and `any`; undefined otherwise. */
 function implicitAnyTypeOf(parameter: ParameterDeclaration): string | undefined {
-  if (parameter.getTypeNode() !== undefined || parameter.hasInitializer() || parameter.getName() === 'this') return undefined;
+  if (parameter.getTypeNode() !== undefined || parameter.hasInitializer() || parameter.getName() === 'this')
+    return undefined;
   if (ts.getJSDocType(parameter.compilerNode) !== undefined) return undefined;
   const type = parameter.getType();
   const nameNode = parameter.getNameNode();
@@ -102,7 +122,8 @@ function implicitAnyTypeOf(parameter: ParameterDeclaration): string | undefined 
     const elements = nameNode.getDescendants().filter((n) => Node.isBindingElement(n));
     return elements.some((e) => e.getType().isAny() && !e.hasInitializer()) ? 'any' : undefined;
   }
-  if (parameter.isRestParameter()) return type.isArray() && type.getArrayElementType()?.isAny() === true ? 'any[]' : undefined;
+  if (parameter.isRestParameter())
+    return type.isArray() && type.getArrayElementType()?.isAny() === true ? 'any[]' : undefined;
   return type.isAny() ? 'any' : undefined;
 }
 
@@ -113,7 +134,8 @@ function implicitAnyTypeOf(parameter: ParameterDeclaration): string | undefined 
  */
 function isContextuallyTyped(fn: Node): boolean {
   const checker = fn.getProject().getTypeChecker().compilerObject;
-  if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) return checker.getContextualType(fn.compilerNode) !== undefined;
+  if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))
+    return checker.getContextualType(fn.compilerNode) !== undefined;
   if (Node.isMethodDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) {
     const parent = fn.getParent();
     return Node.isObjectLiteralExpression(parent) && checker.getContextualType(parent.compilerNode) !== undefined;
@@ -131,7 +153,14 @@ function isContextuallyTyped(fn: Node): boolean {
 function isCallArgument(fn: Node): boolean {
   let current: Node = fn;
   let parent = current.getParent();
-  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isObjectLiteralExpression(parent) || Node.isPropertyAssignment(parent) || Node.isArrayLiteralExpression(parent) || Node.isShorthandPropertyAssignment(parent))) {
+  while (
+    parent !== undefined &&
+    (Node.isParenthesizedExpression(parent) ||
+      Node.isObjectLiteralExpression(parent) ||
+      Node.isPropertyAssignment(parent) ||
+      Node.isArrayLiteralExpression(parent) ||
+      Node.isShorthandPropertyAssignment(parent))
+  ) {
     current = parent;
     parent = current.getParent();
   }
@@ -145,19 +174,21 @@ function functionName(fn: Node): string {
   if (Node.isConstructorDeclaration(fn)) return `${className(fn)}.constructor`;
   if (Node.isMethodDeclaration(fn) || Node.isSetAccessorDeclaration(fn) || Node.isMethodSignature(fn)) {
     const owner = fn.getParent();
-    const ownerName = Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner) ? owner.getName() : undefined;
+    const ownerName =
+      Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner) ? owner.getName() : undefined;
     return ownerName === undefined ? fn.getName() : `${ownerName}.${fn.getName()}`;
   }
   if (Node.isFunctionDeclaration(fn)) return fn.getName() ?? 'default';
   const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getName();
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
+    return parent.getName();
   return 'function';
 }
 
 /** The name of a member's class, or `class` for an anonymous one. */
 function className(member: Node): string {
   const owner = member.getParent();
-  return Node.isClassDeclaration(owner) ? owner.getName() ?? 'default' : 'class';
+  return Node.isClassDeclaration(owner) ? (owner.getName() ?? 'default') : 'class';
 }
 
 /**
@@ -171,26 +202,62 @@ function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): G
     if (!fn.isExported() || fn.getReturnTypeNode() !== undefined || hasJsDocReturnType(fn)) continue;
     if (!fn.isOverload() && fn.getOverloads().length > 0) continue;
     const name = fn.getName() ?? 'default';
-    yield returnFinding(fn.getNameNode() ?? fn, 'exported function', name, fn.getReturnType(), fn, dependenciesResolved);
+    yield returnFinding(
+      fn.getNameNode() ?? fn,
+      'exported function',
+      name,
+      fn.getReturnType(),
+      fn,
+      dependenciesResolved,
+    );
   }
   for (const statement of file.getVariableStatements()) {
     if (!statement.isExported()) continue;
     for (const declaration of statement.getDeclarations()) {
       const initializer = declaration.getInitializer();
-      if (declaration.getTypeNode() !== undefined || !(Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) continue;
-      if (initializer.getReturnTypeNode() !== undefined || hasJsDocReturnType(initializer) || ts.getJSDocType(statement.compilerNode) !== undefined) continue;
-      yield returnFinding(declaration.getNameNode(), 'exported function', declaration.getName(), initializer.getReturnType(), initializer, dependenciesResolved);
+      if (
+        declaration.getTypeNode() !== undefined ||
+        !(Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))
+      )
+        continue;
+      if (
+        initializer.getReturnTypeNode() !== undefined ||
+        hasJsDocReturnType(initializer) ||
+        ts.getJSDocType(statement.compilerNode) !== undefined
+      )
+        continue;
+      yield returnFinding(
+        declaration.getNameNode(),
+        'exported function',
+        declaration.getName(),
+        initializer.getReturnType(),
+        initializer,
+        dependenciesResolved,
+      );
     }
   }
   for (const cls of file.getClasses()) {
     if (!cls.isExported()) continue;
     const owner = cls.getName() ?? 'default';
     for (const method of cls.getMethods()) {
-      if (method.getScope() !== Scope.Public || !Node.isIdentifier(method.getNameNode()) || method.getName().startsWith('_')) continue;
-      if (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword() || inheritsMember(cls, method.getName())) continue;
+      if (
+        method.getScope() !== Scope.Public ||
+        !Node.isIdentifier(method.getNameNode()) ||
+        method.getName().startsWith('_')
+      )
+        continue;
+      if (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword() || inheritsMember(cls, method.getName()))
+        continue;
       if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
       if (!method.isOverload() && method.getOverloads().length > 0) continue;
-      yield returnFinding(method.getNameNode(), 'public method', `${owner}.${method.getName()}`, method.getReturnType(), method, dependenciesResolved);
+      yield returnFinding(
+        method.getNameNode(),
+        'public method',
+        `${owner}.${method.getName()}`,
+        method.getReturnType(),
+        method,
+        dependenciesResolved,
+      );
     }
   }
 }
@@ -210,15 +277,25 @@ function hasJsDocReturnType(fn: Node): boolean {
 }
 
 /** A missing-return-type finding quoting the inferred type. */
-function returnFinding(node: Node, kind: string, name: string, type: Type, enclosing: Node, dependenciesResolved: boolean): FindingDraft<MessageId> {
+function returnFinding(
+  node: Node,
+  kind: string,
+  name: string,
+  type: Type,
+  enclosing: Node,
+  dependenciesResolved: boolean,
+): FindingDraft<MessageId> {
   const text = typeText(type, enclosing);
   // Without node_modules, types from packages are `any`: quoting them would state a type the code does not have.
-  if (!dependenciesResolved && /\bany\b/.test(text)) return { node, messageId: 'missingReturnTypeUnresolved', symbol: name, data: { kind, name } };
+  if (!dependenciesResolved && /\bany\b/.test(text))
+    return { node, messageId: 'missingReturnTypeUnresolved', symbol: name, data: { kind, name } };
   return { node, messageId: 'missingReturnType', symbol: name, data: { kind, name, type: text } };
 }
 
 /** The inferred type as the checker prints it, shortened when long. */
 function typeText(type: Type, enclosing: Node): string {
-  const text = type.getText(enclosing, TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.NoTruncation).replace(/\s+/g, ' ');
+  const text = type
+    .getText(enclosing, TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.NoTruncation)
+    .replace(/\s+/g, ' ');
   return text.length <= MAX_TYPE_LENGTH ? text : `${text.slice(0, MAX_TYPE_LENGTH - 1)}…`;
 }

@@ -12,22 +12,28 @@ import { functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
 export default defineRule({
   meta: {
     id: 'redundant-lock',
-    description: 'Disallow locks that serialise nothing: never acquired, or held only by critical sections that never await',
+    description:
+      'Disallow locks that serialise nothing: never acquired, or held only by critical sections that never await',
     category: 'concurrency',
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
     title: 'Locks that guard nothing',
-    rationale: 'JavaScript runs code between await points to completion, so a lock whose critical sections never await keeps nothing out; it adds queueing and suggests a protection that is not there.',
+    rationale:
+      'JavaScript runs code between await points to completion, so a lock whose critical sections never await keeps nothing out; it adds queueing and suggests a protection that is not there.',
     messages: {
       syncSections: {
-        message: '`{{lock}}` serialises nothing: {{sections}}, and JavaScript runs code between await points to completion, so no other task can interleave with {{them}} even without the lock.',
-        recommendation: 'Remove `{{lock}}` and run the code directly; a lock is needed only once a section awaits while the state it guards is half-updated.',
+        message:
+          '`{{lock}}` serialises nothing: {{sections}}, and JavaScript runs code between await points to completion, so no other task can interleave with {{them}} even without the lock.',
+        recommendation:
+          'Remove `{{lock}}` and run the code directly; a lock is needed only once a section awaits while the state it guards is half-updated.',
       },
       isolatedSection: {
-        message: 'This critical section of `{{lock}}` in `{{fn}}` uses only its own variables, parameters and fields set once at construction ({{uses}}), so no other task can change what it reads and the lock protects nothing here.',
-        recommendation: 'Run this code without `{{lock}}`; keep the lock around code that reads or writes state other tasks change.',
+        message:
+          'This critical section of `{{lock}}` in `{{fn}}` uses only its own variables, parameters and fields set once at construction ({{uses}}), so no other task can change what it reads and the lock protects nothing here.',
+        recommendation:
+          'Run this code without `{{lock}}`; keep the lock around code that reads or writes state other tasks change.',
       },
       neverAcquired: {
         message: '`{{lock}}` is created and used ({{uses}}) but never acquired, so it guards nothing.',
@@ -85,15 +91,28 @@ function syncSection(holder: LockHolder, acquisition: Acquisition): FindingDraft
 /** A section that touches no state another task can change. */
 function isolatedSection(holder: LockHolder, acquisition: Acquisition): FindingDraft<MessageId> {
   const callback = acquisition.section.callback ?? acquisition.call;
-  const names = new Set(callback.getDescendantsOfKind(SyntaxKind.Identifier)
-    .filter((id) => { const d = id.getSymbol()?.getDeclarations()[0]; return d !== undefined && (Node.isParameterDeclaration(d) || Node.isPropertyDeclaration(d)); })
-    .map((id) => `\`${id.getText()}\``));
+  const names = new Set(
+    callback
+      .getDescendantsOfKind(SyntaxKind.Identifier)
+      .filter((id) => {
+        const d = id.getSymbol()?.getDeclarations()[0];
+        return d !== undefined && (Node.isParameterDeclaration(d) || Node.isPropertyDeclaration(d));
+      })
+      .map((id) => `\`${id.getText()}\``),
+  );
   return {
     node: acquisitionSite(acquisition),
     messageId: 'isolatedSection',
     symbol: `${functionPath(hostOf(acquisition.call))}:${holder.path}`,
-    data: { lock: holder.name, fn: functionName(hostOf(acquisition.call)), uses: names.size === 0 ? 'nothing else' : [...names].join(', ') },
-    evidence: holder.declaration === undefined ? [] : [{ note: `\`${holder.name}\` is created here`, node: holder.declaration }],
+    data: {
+      lock: holder.name,
+      fn: functionName(hostOf(acquisition.call)),
+      uses: names.size === 0 ? 'nothing else' : [...names].join(', '),
+    },
+    evidence:
+      holder.declaration === undefined
+        ? []
+        : [{ note: `\`${holder.name}\` is created here`, node: holder.declaration }],
   };
 }
 
@@ -121,9 +140,14 @@ function nameNodeOf(holder: LockHolder): Node {
 /** The lock's declaration and its other critical sections. */
 function evidenceOf(holder: LockHolder, acquisition: Acquisition): EvidenceDraft[] {
   const evidence: EvidenceDraft[] = [];
-  if (holder.declaration !== undefined) evidence.push({ note: `\`${holder.name}\` is created here`, node: holder.declaration });
+  if (holder.declaration !== undefined)
+    evidence.push({ note: `\`${holder.name}\` is created here`, node: holder.declaration });
   for (const other of holder.acquisitions) {
-    if (other !== acquisition) evidence.push({ note: 'another critical section of the lock, with no await point', node: acquisitionSite(other) });
+    if (other !== acquisition)
+      evidence.push({
+        note: 'another critical section of the lock, with no await point',
+        node: acquisitionSite(other),
+      });
   }
   return evidence;
 }

@@ -20,15 +20,20 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: true,
     title: 'Locks acquired again while held',
-    rationale: 'async-mutex, async-lock and Web Locks are not re-entrant: a critical section that waits for its own lock waits for itself, and every later caller of that lock stalls behind it.',
+    rationale:
+      'async-mutex, async-lock and Web Locks are not re-entrant: a critical section that waits for its own lock waits for itself, and every later caller of that lock stalls behind it.',
     messages: {
       nestedAcquisition: {
-        message: '`{{fn}}` acquires `{{lock}}` again inside a critical section that already holds `{{lock}}`; `{{lock}}` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.',
-        recommendation: 'Run this code directly inside the section that already holds `{{lock}}` instead of acquiring it again.',
+        message:
+          '`{{fn}}` acquires `{{lock}}` again inside a critical section that already holds `{{lock}}`; `{{lock}}` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.',
+        recommendation:
+          'Run this code directly inside the section that already holds `{{lock}}` instead of acquiring it again.',
       },
       reentrantCall: {
-        message: '`{{fn}}` waits for `{{call}}` while holding `{{lock}}`, and that call acquires `{{lock}}` again ({{chain}}); `{{lock}}` is not re-entrant, so the two wait for each other forever.',
-        recommendation: 'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
+        message:
+          '`{{fn}}` waits for `{{call}}` while holding `{{lock}}`, and that call acquires `{{lock}}` again ({{chain}}); `{{lock}}` is not re-entrant, so the two wait for each other forever.',
+        recommendation:
+          'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
       },
     },
     options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
@@ -39,7 +44,9 @@ export default defineRule({
     for (const acquisition of model.acquisitions) {
       if (!isCheckable(acquisition)) continue;
       for (const expression of waitedInSection(acquisition)) {
-        const wait = analysis.waitsOf(expression, 0).find((w) => w.lockKey === acquisition.lockKey && w.acquisition !== acquisition);
+        const wait = analysis
+          .waitsOf(expression, 0)
+          .find((w) => w.lockKey === acquisition.lockKey && w.acquisition !== acquisition);
         if (wait !== undefined) yield findingOf(acquisition, wait);
       }
     }
@@ -49,8 +56,15 @@ export default defineRule({
 /** Sections whose lock is known, exclusive and known not to be re-entrant. */
 function isCheckable(acquisition: Acquisition): boolean {
   const holder = acquisition.holder;
-  return acquisition.exclusive && acquisition.lockKey !== undefined && holder !== undefined && !holder.shared &&
-    acquisition.api.reentrant === 'no' && !acquisition.api.semaphore && !acquisition.section.opaque;
+  return (
+    acquisition.exclusive &&
+    acquisition.lockKey !== undefined &&
+    holder !== undefined &&
+    !holder.shared &&
+    acquisition.api.reentrant === 'no' &&
+    !acquisition.api.semaphore &&
+    !acquisition.section.opaque
+  );
 }
 
 /** Expressions the section waits for while holding the lock. */
@@ -59,7 +73,8 @@ function waitedInSection(acquisition: Acquisition): Node[] {
   if (section.callback !== undefined) return waitedExpressions(section.callback);
   const out: Node[] = [];
   forEachOwnNode(section.host, (n) => {
-    if (Node.isAwaitExpression(n) && n.getStart() >= section.start && n.getStart() < section.end) out.push(n.getExpression());
+    if (Node.isAwaitExpression(n) && n.getStart() >= section.start && n.getStart() < section.end)
+      out.push(n.getExpression());
   });
   return out;
 }
@@ -76,9 +91,18 @@ function findingOf(outer: Acquisition, wait: Wait): FindingDraft<MessageId> {
   const symbol = `${functionPath(hostOf(outer.call))}:${outer.holder?.path ?? lock}`;
   const fn = functionName(hostOf(outer.call));
   if (first === undefined) {
-    return { node: acquisitionSite(wait.acquisition), messageId: 'nestedAcquisition', symbol, data: { fn, lock }, evidence };
+    return {
+      node: acquisitionSite(wait.acquisition),
+      messageId: 'nestedAcquisition',
+      symbol,
+      data: { fn, lock },
+      evidence,
+    };
   }
-  const chain = [...wait.chain.map((s) => s.note.replace(/^calls /, '')), `\`${snippet(acquisitionSite(wait.acquisition), 40)}\``].join(' → ');
+  const chain = [
+    ...wait.chain.map((s) => s.note.replace(/^calls /, '')),
+    `\`${snippet(acquisitionSite(wait.acquisition), 40)}\``,
+  ].join(' → ');
   const callee = wait.chain[0]?.note.replace(/^calls /, '').replace(/`/g, '') ?? '';
   return {
     node: first.node,

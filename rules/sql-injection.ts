@@ -2,7 +2,14 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { describeCallee, describeNode, getOriginEvidence, getLiteralTexts, getNonLiteralPart, getVariableValues } from './_shared/security-data.js';
+import {
+  describeCallee,
+  describeNode,
+  getOriginEvidence,
+  getLiteralTexts,
+  getNonLiteralPart,
+  getVariableValues,
+} from './_shared/security-data.js';
 import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
 import { isSanitizerCall } from './_shared/security-sanitizers.js';
 import { getEnclosingPath, wordsOf } from './_shared/security-names.js';
@@ -12,13 +19,66 @@ type MessageId = 'builtQuery';
 
 /** Methods that run their first argument as SQL on any receiver. */
 const QUERY_METHODS = new Set([
-  'query', 'execute', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe', 'queryRaw', 'executeRaw',
-  'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'selectRaw', 'fromRaw',
+  'query',
+  'execute',
+  'raw',
+  'unsafe',
+  '$queryRawUnsafe',
+  '$executeRawUnsafe',
+  'queryRaw',
+  'executeRaw',
+  'whereRaw',
+  'orWhereRaw',
+  'havingRaw',
+  'orderByRaw',
+  'groupByRaw',
+  'joinRaw',
+  'selectRaw',
+  'fromRaw',
 ]);
 /** Methods that run SQL only on database-like receivers (`db.exec`, `sqlite.all`). */
-const DB_ONLY_METHODS = new Set(['exec', 'run', 'all', 'get', 'prepare', 'each', 'none', 'one', 'many', 'any', 'oneOrNone', 'manyOrNone', 'result']);
+const DB_ONLY_METHODS = new Set([
+  'exec',
+  'run',
+  'all',
+  'get',
+  'prepare',
+  'each',
+  'none',
+  'one',
+  'many',
+  'any',
+  'oneOrNone',
+  'manyOrNone',
+  'result',
+]);
 /** Words in a receiver's name that say it is a database handle. */
-const DB_WORDS = new Set(['db', 'database', 'conn', 'connection', 'client', 'pool', 'sql', 'knex', 'sequelize', 'prisma', 'tx', 'trx', 'transaction', 'sqlite', 'pg', 'mysql', 'postgres', 'repo', 'repository', 'manager', 'datasource', 'orm', 'em', 'store']);
+const DB_WORDS = new Set([
+  'db',
+  'database',
+  'conn',
+  'connection',
+  'client',
+  'pool',
+  'sql',
+  'knex',
+  'sequelize',
+  'prisma',
+  'tx',
+  'trx',
+  'transaction',
+  'sqlite',
+  'pg',
+  'mysql',
+  'postgres',
+  'repo',
+  'repository',
+  'manager',
+  'datasource',
+  'orm',
+  'em',
+  'store',
+]);
 
 /** SQL statement shapes; the literal parts of a query must contain one. */
 const SQL_PATTERNS = [
@@ -43,11 +103,13 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'SQL injection',
-    rationale: 'Data spliced into SQL text is parsed as SQL, so a quote in it can end the string and add clauses of its own; parameters reach the database as values.',
+    rationale:
+      'Data spliced into SQL text is parsed as SQL, so a quote in it can end the string and add clauses of its own; parameters reach the database as values.',
     messages: {
       builtQuery: {
         message: '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}.',
-        recommendation: 'Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma\'s `$queryRaw`.',
+        recommendation:
+          "Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
       },
     },
     options: IGNORE_TEST_FILES_OPTIONS,
@@ -82,7 +144,11 @@ function getQuerySink(call: CallExpression): string | undefined {
 /** True when the receiver's name says it is a database handle (`db`, `this.pool`, `ctx.sqlite`). */
 function isDatabaseLike(receiver: Node): boolean {
   const node = skipParentheses(receiver);
-  const name = Node.isIdentifier(node) ? node.getText() : Node.isPropertyAccessExpression(node) ? node.getName() : undefined;
+  const name = Node.isIdentifier(node)
+    ? node.getText()
+    : Node.isPropertyAccessExpression(node)
+      ? node.getName()
+      : undefined;
   return name !== undefined && wordsOf(name).some((w) => DB_WORDS.has(w));
 }
 
@@ -101,7 +167,12 @@ function checkQuery(call: CallExpression, sink: string, query: Node): FindingDra
     node: call,
     messageId: 'builtQuery',
     symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
-    data: { sink: describeCallee(call.getExpression(), sink), data: description, line: data.getStartLineNumber(), how: built.how },
+    data: {
+      sink: describeCallee(call.getExpression(), sink),
+      data: description,
+      line: data.getStartLineNumber(),
+      how: built.how,
+    },
     evidence: getOriginEvidence(data),
   };
 }
@@ -120,14 +191,15 @@ interface BuiltParts {
 function getBuiltParts(query: Node, depth = 0): BuiltParts | undefined {
   const node = skipParentheses(query);
   if (Node.isTemplateExpression(node)) return { parts: [node], how: 'template interpolation' };
-  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) return { parts: [node], how: 'concatenation' };
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
+    return { parts: [node], how: 'concatenation' };
   if (!Node.isIdentifier(node) || depth >= 3) return undefined;
   const variable = getVariableValues(node);
   if (variable === undefined) return undefined;
   const builtValues = variable.values.map((v) => getBuiltParts(v, depth + 1));
   const firstBuilt = builtValues.find((b) => b !== undefined);
   if (firstBuilt === undefined && !variable.appended) return undefined;
-  return { parts: variable.values, how: variable.appended ? 'concatenation' : firstBuilt?.how ?? 'concatenation' };
+  return { parts: variable.values, how: variable.appended ? 'concatenation' : (firstBuilt?.how ?? 'concatenation') };
 }
 
 /** A non-literal piece of a query, with the literal SQL text around it. */
@@ -144,7 +216,7 @@ function holesOf(part: Node): Hole[] {
     const spans = node.getTemplateSpans();
     return spans.map((span, i) => ({
       expression: span.getExpression(),
-      before: i === 0 ? node.getHead().getLiteralText() : spans[i - 1]?.getLiteral().getLiteralText() ?? '',
+      before: i === 0 ? node.getHead().getLiteralText() : (spans[i - 1]?.getLiteral().getLiteralText() ?? ''),
       after: span.getLiteral().getLiteralText(),
     }));
   }
@@ -169,7 +241,8 @@ function holesOf(part: Node): Hole[] {
 /** The operands of a left-nested `a + b + c` chain, in order. */
 function flattenPlus(node: Node): Node[] {
   const inner = skipParentheses(node);
-  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken) return [...flattenPlus(inner.getLeft()), ...flattenPlus(inner.getRight())];
+  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken)
+    return [...flattenPlus(inner.getLeft()), ...flattenPlus(inner.getRight())];
   return [inner];
 }
 
@@ -207,21 +280,48 @@ function namesIdentifier(data: Node): boolean {
   const text = data.getText();
   if (/\b(?:req|request|query|params|body|headers|cookies)\b/.test(text)) return false;
   if (Node.isIdentifier(data) && declarationsOf(data).some(isCallerParameter)) return false;
-  const name = Node.isPropertyAccessExpression(data) ? data.getName() : Node.isIdentifier(data) ? data.getText() : undefined;
+  const name = Node.isPropertyAccessExpression(data)
+    ? data.getName()
+    : Node.isIdentifier(data)
+      ? data.getText()
+      : undefined;
   if (name === undefined) return false;
   const last = wordsOf(name).at(-1);
   return last !== undefined && IDENTIFIER_WORDS.has(last);
 }
 
 /** Last words of names that hold SQL identifiers. */
-const IDENTIFIER_WORDS = new Set(['table', 'tables', 'column', 'columns', 'col', 'cols', 'schema', 'collection', 'field', 'fields', 'name', 'identifier', 'view', 'index', 'alias', 'prefix', 'tablename', 'database', 'db']);
+const IDENTIFIER_WORDS = new Set([
+  'table',
+  'tables',
+  'column',
+  'columns',
+  'col',
+  'cols',
+  'schema',
+  'collection',
+  'field',
+  'fields',
+  'name',
+  'identifier',
+  'view',
+  'index',
+  'alias',
+  'prefix',
+  'tablename',
+  'database',
+  'db',
+]);
 
 /** True for a parameter whose value comes from the function's callers; an inline callback's parameter (`schemas.map((schema) => ...)`) comes from a local collection instead. */
 function isCallerParameter(declaration: Node): boolean {
   if (!Node.isParameterDeclaration(declaration)) return false;
   const fn = declaration.getParent();
   const holder = fn.getParent();
-  const inlineCallback = (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && Node.isCallExpression(holder) && holder.getArguments().includes(fn);
+  const inlineCallback =
+    (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) &&
+    Node.isCallExpression(holder) &&
+    holder.getArguments().includes(fn);
   return !inlineCallback;
 }
 

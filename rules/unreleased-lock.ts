@@ -19,22 +19,28 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: true,
     title: 'Locks that can stay held',
-    rationale: 'A lock that is not released on some path stays held forever: every later caller waits for it and the program stalls without an error.',
+    rationale:
+      'A lock that is not released on some path stays held forever: every later caller waits for it and the program stalls without an error.',
     messages: {
       neverReleased: {
-        message: '`{{lock}}` is acquired in `{{fn}}` and never released there, so every later acquisition of `{{lock}}` waits forever.',
+        message:
+          '`{{lock}}` is acquired in `{{fn}}` and never released there, so every later acquisition of `{{lock}}` waits forever.',
         recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
       },
       rejectionSkipsRelease: {
-        message: '`{{lock}}` is acquired in `{{fn}}` and released without `finally`: if `{{await}}` on line {{line}} rejects, the release never runs and `{{lock}}` stays held.',
-        recommendation: 'Wrap the code after the acquisition in `try` and release `{{lock}}` in its `finally` block{{alternative}}.',
+        message:
+          '`{{lock}}` is acquired in `{{fn}}` and released without `finally`: if `{{await}}` on line {{line}} rejects, the release never runs and `{{lock}}` stays held.',
+        recommendation:
+          'Wrap the code after the acquisition in `try` and release `{{lock}}` in its `finally` block{{alternative}}.',
       },
       exitSkipsRelease: {
-        message: '`{{lock}}` is acquired in `{{fn}}`, but the `{{exit}}` on line {{line}} leaves before any release, so `{{lock}}` stays held.',
+        message:
+          '`{{lock}}` is acquired in `{{fn}}`, but the `{{exit}}` on line {{line}} leaves before any release, so `{{lock}}` stays held.',
         recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
       },
       endSkipsRelease: {
-        message: '`{{lock}}` is acquired in `{{fn}}`, but a path reaches the end of `{{fn}}` without releasing it, so `{{lock}}` stays held.',
+        message:
+          '`{{lock}}` is acquired in `{{fn}}`, but a path reaches the end of `{{fn}}` without releasing it, so `{{lock}}` stays held.',
         recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
       },
     },
@@ -58,10 +64,14 @@ export default defineRule({
 /** The message for each kind of path that keeps the lock. */
 function messageIdOf(problem: ReleaseProblem): MessageId {
   switch (problem.reason) {
-    case 'never': return 'neverReleased';
-    case 'await': return 'rejectionSkipsRelease';
-    case 'exit': return 'exitSkipsRelease';
-    case 'end': return 'endSkipsRelease';
+    case 'never':
+      return 'neverReleased';
+    case 'await':
+      return 'rejectionSkipsRelease';
+    case 'exit':
+      return 'exitSkipsRelease';
+    case 'end':
+      return 'endSkipsRelease';
   }
 }
 
@@ -71,7 +81,9 @@ function dataOf(acquisition: Acquisition, problem: ReleaseProblem): Record<strin
   const data: Record<string, string | number> = {
     lock: lockName(acquisition),
     fn: functionName(acquisition.section.host),
-    alternative: canRun ? `, or run the section with \`${lockName(acquisition)}.${acquisition.api.runMethods[0] ?? 'runExclusive'}(...)\`` : '',
+    alternative: canRun
+      ? `, or run the section with \`${lockName(acquisition)}.${acquisition.api.runMethods[0] ?? 'runExclusive'}(...)\``
+      : '',
     line: problem.node.getStartLineNumber(),
   };
   if (problem.reason === 'await') data['await'] = snippet(problem.node);
@@ -90,8 +102,10 @@ function exitKeyword(node: Node): string {
 /** The path's culprit and the releases that exist. */
 function evidenceOf(acquisition: Acquisition, problem: ReleaseProblem): EvidenceDraft[] {
   const evidence: EvidenceDraft[] = [];
-  if (problem.reason === 'await') evidence.push({ note: 'await point that can reject before the release', node: problem.node });
+  if (problem.reason === 'await')
+    evidence.push({ note: 'await point that can reject before the release', node: problem.node });
   if (problem.reason === 'exit') evidence.push({ note: 'leaves before the release', node: problem.node });
-  for (const release of acquisition.release?.releases ?? []) evidence.push({ note: 'release, not in a `finally` block', node: release });
+  for (const release of acquisition.release?.releases ?? [])
+    evidence.push({ note: 'release, not in a `finally` block', node: release });
   return evidence;
 }

@@ -14,14 +14,17 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Unused imports',
-    rationale: 'An unused import makes a file look as if it depends on a module it does not use, and it can keep a module with side effects in the bundle.',
+    rationale:
+      'An unused import makes a file look as if it depends on a module it does not use, and it can keep a module with side effects in the bundle.',
     messages: {
       unusedImport: {
-        message: 'Imported name `{{name}}` is never used in this file; the other names imported from `{{module}}` on line {{line}} are.',
+        message:
+          'Imported name `{{name}}` is never used in this file; the other names imported from `{{module}}` on line {{line}} are.',
         recommendation: 'Remove `{{name}}` from the import of `{{module}}`.',
       },
       unusedImportDeclaration: {
-        message: 'Imported name `{{name}}` is never used in this file, and neither is any other name of the import of `{{module}}` on line {{line}}.',
+        message:
+          'Imported name `{{name}}` is never used in this file, and neither is any other name of the import of `{{module}}` on line {{line}}.',
         recommendation: 'Remove the import of `{{module}}` on line {{line}}.',
       },
     },
@@ -61,7 +64,8 @@ function bindingsOf(declaration: ImportDeclaration | ImportEqualsDeclaration): I
   if (defaultImport !== undefined) out.push(defaultImport);
   const namespace = declaration.getNamespaceImport();
   if (namespace !== undefined) out.push(namespace);
-  for (const specifier of declaration.getNamedImports()) out.push(specifier.getAliasNode() ?? specifier.getNameNode().asKindOrThrow(ts.SyntaxKind.Identifier));
+  for (const specifier of declaration.getNamedImports())
+    out.push(specifier.getAliasNode() ?? specifier.getNameNode().asKindOrThrow(ts.SyntaxKind.Identifier));
   return out;
 }
 
@@ -69,7 +73,9 @@ function bindingsOf(declaration: ImportDeclaration | ImportEqualsDeclaration): I
 function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): string {
   if (Node.isImportDeclaration(declaration)) return declaration.getModuleSpecifierValue();
   const reference = declaration.getModuleReference();
-  return Node.isExternalModuleReference(reference) ? reference.getExpression()?.getText().slice(1, -1) ?? reference.getText() : reference.getText();
+  return Node.isExternalModuleReference(reference)
+    ? (reference.getExpression()?.getText().slice(1, -1) ?? reference.getText())
+    : reference.getText();
 }
 
 /** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
@@ -92,7 +98,10 @@ function jsxFactoryNames(file: SourceFile): Set<string> {
   const pragma = /@jsx\s+([\w$.]+)/.exec(text)?.[1];
   const fragmentPragma = /@jsxFrag\s+([\w$.]+)/.exec(text)?.[1];
   if (!classic && pragma === undefined) return names;
-  for (const factory of [pragma ?? options.jsxFactory ?? 'React', fragmentPragma ?? options.jsxFragmentFactory ?? 'React']) {
+  for (const factory of [
+    pragma ?? options.jsxFactory ?? 'React',
+    fragmentPragma ?? options.jsxFragmentFactory ?? 'React',
+  ]) {
     const root = factory.split('.')[0];
     if (root !== undefined) names.add(root);
   }

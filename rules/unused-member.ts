@@ -6,7 +6,13 @@ import type { Occurrence, ProjectView } from '../src/model/project-view.js';
 import { classHierarchyOf, classesOf, descendantsOf, inheritanceOf } from './unused-member-utils/hierarchy.js';
 import type { ClassHierarchy, ClassLike } from './unused-member-utils/hierarchy.js';
 import { wrapNode } from './_shared/wrap.js';
-import { PROTOCOL_NAMES, hasDynamicSelfAccess, isFrameworkOrAmbient, kindLabel, membersOf } from './unused-member-utils/members.js';
+import {
+  PROTOCOL_NAMES,
+  hasDynamicSelfAccess,
+  isFrameworkOrAmbient,
+  kindLabel,
+  membersOf,
+} from './unused-member-utils/members.js';
 import type { Member } from './unused-member-utils/members.js';
 
 /** What the project's code does with a member. */
@@ -25,7 +31,8 @@ export default defineRule({
     scope: 'project',
     needsTypeChecker: true,
     title: 'Unused class members',
-    rationale: 'A property or method that nothing reads is dead code that readers still have to understand and keep in step with the rest of the class; a field that is only written often means a forgotten step.',
+    rationale:
+      'A property or method that nothing reads is dead code that readers still have to understand and keep in step with the rest of the class; a field that is only written often means a forgotten step.',
     messages: {
       unusedMember: {
         message: 'The {{kind}} `{{name}}` is never read in the {{files}} analysed{{reach}}.',
@@ -33,7 +40,8 @@ export default defineRule({
       },
       writeOnlyMember: {
         message: 'The {{kind}} `{{name}}` is assigned but never read in the {{files}} analysed{{reach}}.',
-        recommendation: 'Remove `{{name}}` and its assignments from `{{className}}`, or read it where it was meant to be used.',
+        recommendation:
+          'Remove `{{name}}` and its assignments from `{{className}}`, or read it where it was meant to be used.',
       },
     },
     options: {
@@ -43,7 +51,8 @@ export default defineRule({
         properties: {
           includePublicApi: {
             type: 'boolean',
-            description: 'Also report public and protected members of classes exported from an entry point (by default they are public API and count as used).',
+            description:
+              'Also report public and protected members of classes exported from an entry point (by default they are public API and count as used).',
             default: false,
           },
         },
@@ -64,8 +73,11 @@ export default defineRule({
           if (PROTOCOL_NAMES.has(member.name) || isFrameworkOrAmbient(member)) continue;
           const inheritance = inheritanceOf(cls, member.name, member.isStatic, analysed);
           if (inheritance.external) continue;
-          const publicApi = !member.isPrivate && (isPublicClass(project, hierarchy, cls) || inheritance.ancestors.some((a) => isPublicOwner(project, a)) ||
-            publicInterfaceMemberNames(project).has(member.name));
+          const publicApi =
+            !member.isPrivate &&
+            (isPublicClass(project, hierarchy, cls) ||
+              inheritance.ancestors.some((a) => isPublicOwner(project, a)) ||
+              publicInterfaceMemberNames(project).has(member.name));
           if (publicApi && !options.includePublicApi) continue;
           const related = relatedDeclarations(hierarchy, cls, member, inheritance.ancestors);
           const usage = usageOf(project, member, related);
@@ -79,7 +91,9 @@ export default defineRule({
             files: files_,
             reach: member.isPrivate ? '' : reachText(project, className, publicApi),
           };
-          const evidence: EvidenceDraft[] = usage.writes.slice(0, 3).map((w) => ({ note: `assigned here`, node: w.node }));
+          const evidence: EvidenceDraft[] = usage.writes
+            .slice(0, 3)
+            .map((w) => ({ note: `assigned here`, node: w.node }));
           yield {
             node: member.nameNode,
             messageId: usage.writes.length > 0 ? 'writeOnlyMember' : 'unusedMember',
@@ -121,7 +135,9 @@ function isCallArgument(node: ts.Node): boolean {
   const parent = node.parent;
   const holder = ts.isArrayLiteralExpression(parent) ? parent.parent : parent;
   const argument = ts.isArrayLiteralExpression(parent) ? parent : node;
-  return (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && (holder.arguments ?? []).some((a) => a === argument);
+  return (
+    (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && (holder.arguments ?? []).some((a) => a === argument)
+  );
 }
 
 /** The class's name, or the variable it is assigned to, for messages and the symbol path. */
@@ -129,7 +145,8 @@ function classNameOf(cls: ClassLike): string {
   const name = cls.getName();
   if (name !== undefined) return name;
   const parent = cls.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getName();
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
+    return parent.getName();
   return '(anonymous class)';
 }
 
@@ -165,7 +182,11 @@ function publicInterfaceMemberNames(project: ProjectView): ReadonlySet<string> {
 /** Adds the names of the property and method signatures inside an interface or type alias. */
 function collectMemberNames(node: ts.Node, names: Set<string>): void {
   const visit = (child: ts.Node): void => {
-    if ((ts.isPropertySignature(child) || ts.isMethodSignature(child)) && (ts.isIdentifier(child.name) || ts.isStringLiteral(child.name))) names.add(child.name.text);
+    if (
+      (ts.isPropertySignature(child) || ts.isMethodSignature(child)) &&
+      (ts.isIdentifier(child.name) || ts.isStringLiteral(child.name))
+    )
+      names.add(child.name.text);
     ts.forEachChild(child, visit);
   };
   ts.forEachChild(node, visit);
@@ -201,14 +222,27 @@ function isExportedClass(project: ProjectView, cls: ClassLike): boolean {
 function functionReturning(cls: ClassLike): Node | undefined {
   let value: Node = cls;
   let parent = value.getParent();
-  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isTypeAssertion(parent) || Node.isNonNullExpression(parent))) {
+  while (
+    parent !== undefined &&
+    (Node.isParenthesizedExpression(parent) ||
+      Node.isAsExpression(parent) ||
+      Node.isSatisfiesExpression(parent) ||
+      Node.isTypeAssertion(parent) ||
+      Node.isNonNullExpression(parent))
+  ) {
     value = parent;
     parent = value.getParent();
   }
   if (parent === undefined) return undefined;
   if (Node.isArrowFunction(parent)) return parent;
   if (!Node.isReturnStatement(parent)) return undefined;
-  return parent.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a));
+  return parent.getFirstAncestor(
+    (a) =>
+      Node.isFunctionDeclaration(a) ||
+      Node.isFunctionExpression(a) ||
+      Node.isArrowFunction(a) ||
+      Node.isMethodDeclaration(a),
+  );
 }
 
 /**
@@ -218,12 +252,18 @@ function functionReturning(cls: ClassLike): Node | undefined {
  * `Base.m` may run any override, and a call to an override keeps the
  * contract of `Base.m`).
  */
-function relatedDeclarations(hierarchy: ClassHierarchy, cls: ClassLike, member: Member, ancestors: readonly Node[]): Set<ts.Node> {
+function relatedDeclarations(
+  hierarchy: ClassHierarchy,
+  cls: ClassLike,
+  member: Member,
+  ancestors: readonly Node[],
+): Set<ts.Node> {
   const out = new Set<ts.Node>();
   for (const declaration of [...member.declarations, ...ancestors]) out.add(declaration.compilerNode);
   for (const descendant of descendantsOf(hierarchy, cls)) {
     for (const other of membersOf(descendant)) {
-      if (other.name === member.name && other.isStatic === member.isStatic) for (const d of other.declarations) out.add(d.compilerNode);
+      if (other.name === member.name && other.isStatic === member.isStatic)
+        for (const d of other.declarations) out.add(d.compilerNode);
     }
   }
   return out;
@@ -241,7 +281,10 @@ function usageOf(project: ProjectView, member: Member, related: ReadonlySet<ts.N
   const index = project.references;
   const home = member.nameNode.getSourceFile();
   const writes: Occurrence[] = [];
-  const candidates = [...index.occurrencesIn(home, member.name), ...index.occurrences(member.name).filter((o) => o.file !== home)];
+  const candidates = [
+    ...index.occurrencesIn(home, member.name),
+    ...index.occurrences(member.name).filter((o) => o.file !== home),
+  ];
   for (const occurrence of candidates) {
     if (occurrence.role !== 'property') continue;
     if (!isRelevantAccess(member, occurrence)) {
@@ -264,7 +307,8 @@ function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>): 'yes' 
   const declarations = occurrence.resolve();
   if (declarations === undefined) return 'maybe';
   if (declarations.some((d) => related.has(d.compilerNode))) return 'yes';
-  if (declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d))) return 'maybe';
+  if (declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d)))
+    return 'maybe';
   return 'no';
 }
 
@@ -282,8 +326,11 @@ function isDefaultLibrary(declaration: Node): boolean {
 /** The second half of the message for a non-private member: why the rule treats it as internal. */
 function reachText(project: ProjectView, className: string, publicApi: boolean): string {
   const api = project.publicApi;
-  if (api.entryPoints.length === 0) return `; no entry point was found (package.json exports or main, index.ts), so \`${className}\` is not public API`;
-  const points = api.description.includes(' and ') ? `the entry points ${api.description}` : `the entry point ${api.description}`;
+  if (api.entryPoints.length === 0)
+    return `; no entry point was found (package.json exports or main, index.ts), so \`${className}\` is not public API`;
+  const points = api.description.includes(' and ')
+    ? `the entry points ${api.description}`
+    : `the entry point ${api.description}`;
   if (publicApi) return `; \`${className}\` is exported from ${points}, so only code outside the project could read it`;
   return `; \`${className}\` is not reachable from ${points}`;
 }

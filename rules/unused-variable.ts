@@ -21,7 +21,8 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: true,
     title: 'Unused variables and functions',
-    rationale: 'A binding that is never read is dead code: readers look for its purpose, and a value computed for it is thrown away, which often hides a forgotten step.',
+    rationale:
+      'A binding that is never read is dead code: readers look for its purpose, and a value computed for it is thrown away, which often hides a forgotten step.',
     messages: {
       unusedVariable: {
         message: 'The {{kind}} `{{name}}` is declared but never read.',
@@ -44,7 +45,12 @@ export default defineRule({
         const name = candidate.name.getText();
         const first = uses.writes[0];
         if (first === undefined) {
-          yield { node: candidate.name, messageId: 'unusedVariable', symbol: symbolPathOf(candidate.name), data: { kind: candidate.kind, name } };
+          yield {
+            node: candidate.name,
+            messageId: 'unusedVariable',
+            symbol: symbolPathOf(candidate.name),
+            data: { kind: candidate.kind, name },
+          };
         } else {
           yield {
             node: candidate.name,
@@ -81,7 +87,9 @@ function candidatesOf(file: SourceFile): Candidate[] {
 function bindingNamesOf(name: Node): Identifier[] {
   if (Node.isIdentifier(name)) return [name];
   if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) {
-    return name.getElements().flatMap((element) => (Node.isBindingElement(element) ? bindingNamesOf(element.getNameNode()) : []));
+    return name
+      .getElements()
+      .flatMap((element) => (Node.isBindingElement(element) ? bindingNamesOf(element.getNameNode()) : []));
   }
   return [];
 }
@@ -114,7 +122,8 @@ function isExempt(name: Identifier, script: boolean): boolean {
 /** The variable, function or class declaration a name belongs to (through destructuring patterns). */
 function declarationOf(name: Identifier): Node | undefined {
   let node: Node | undefined = name.getParent();
-  while (Node.isBindingElement(node) || Node.isObjectBindingPattern(node) || Node.isArrayBindingPattern(node)) node = node.getParent();
+  while (Node.isBindingElement(node) || Node.isObjectBindingPattern(node) || Node.isArrayBindingPattern(node))
+    node = node.getParent();
   return node;
 }
 
@@ -140,14 +149,29 @@ function hasCommonJsSyntax(file: SourceFile): boolean {
 
 /** True when nothing but the file encloses the declaration (no function, class, module or block body). */
 function isTopLevel(declaration: Node): boolean {
-  return declaration.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isClassDeclaration(a) || Node.isClassExpression(a) || Node.isModuleDeclaration(a) || Node.isArrowFunction(a)) === undefined;
+  return (
+    declaration.getFirstAncestor(
+      (a) =>
+        Node.isFunctionLikeDeclaration(a) ||
+        Node.isClassDeclaration(a) ||
+        Node.isClassExpression(a) ||
+        Node.isModuleDeclaration(a) ||
+        Node.isArrowFunction(a),
+    ) === undefined
+  );
 }
 
 /** A dotted path for the fingerprint: enclosing functions and classes, then the name. */
 function symbolPathOf(name: Identifier): string {
   const parts = [name.getText()];
   for (const ancestor of name.getAncestors()) {
-    if ((Node.isFunctionDeclaration(ancestor) || Node.isClassDeclaration(ancestor) || Node.isMethodDeclaration(ancestor)) && ancestor.getName() !== undefined && ancestor.getNameNode() !== name) {
+    if (
+      (Node.isFunctionDeclaration(ancestor) ||
+        Node.isClassDeclaration(ancestor) ||
+        Node.isMethodDeclaration(ancestor)) &&
+      ancestor.getName() !== undefined &&
+      ancestor.getNameNode() !== name
+    ) {
       parts.unshift(ancestor.getName() ?? '');
     }
   }

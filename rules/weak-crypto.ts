@@ -2,9 +2,23 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
-import { declarationsOf, getCalledExport, getModuleBindings, isWholeModule, skipParentheses } from './_shared/security-modules.js';
+import {
+  declarationsOf,
+  getCalledExport,
+  getModuleBindings,
+  isWholeModule,
+  skipParentheses,
+} from './_shared/security-modules.js';
 import type { ModuleBindings } from './_shared/security-modules.js';
-import { getEnclosingPath, getFunctionName, getFunctionNameNode, getSecurityWord, getStoredName, isFunctionLike, wordsOf } from './_shared/security-names.js';
+import {
+  getEnclosingPath,
+  getFunctionName,
+  getFunctionNameNode,
+  getSecurityWord,
+  getStoredName,
+  isFunctionLike,
+  wordsOf,
+} from './_shared/security-names.js';
 import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
@@ -15,13 +29,45 @@ const WEAK_HASH = /^(?:rsa-)?(?:md2|md4|md5|sha1|sha-1|md5-sha1)$/i;
 const WEAK_HMAC = /^(?:rsa-)?(?:md2|md4|md5)$/i;
 /** Words in a name that say the hash serves no security purpose (`etag`, `cacheKey`, `checksum`). */
 const NON_SECURITY_WORDS = new Set([
-  'etag', 'cache', 'cached', 'checksum', 'checksums', 'fingerprint', 'integrity', 'filename', 'file', 'files', 'path', 'dedupe', 'dedup',
-  'color', 'colour', 'bucket', 'shard', 'partition', 'content', 'contents', 'chunk', 'asset', 'assets', 'gravatar', 'avatar', 'uuid', 'guid',
+  'etag',
+  'cache',
+  'cached',
+  'checksum',
+  'checksums',
+  'fingerprint',
+  'integrity',
+  'filename',
+  'file',
+  'files',
+  'path',
+  'dedupe',
+  'dedup',
+  'color',
+  'colour',
+  'bucket',
+  'shard',
+  'partition',
+  'content',
+  'contents',
+  'chunk',
+  'asset',
+  'assets',
+  'gravatar',
+  'avatar',
+  'uuid',
+  'guid',
 ]);
 /** Words that make a context about passwords, where even HMAC-SHA1 is too fast. */
 const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
 /** Third-party modules whose default export is an MD5 or SHA-1 function. */
-const HASH_MODULES: Readonly<Record<string, string>> = { 'md5': 'md5', 'blueimp-md5': 'md5', 'js-md5': 'md5', 'sha1': 'sha1', 'crypto-js/md5': 'md5', 'crypto-js/sha1': 'sha1' };
+const HASH_MODULES: Readonly<Record<string, string>> = {
+  md5: 'md5',
+  'blueimp-md5': 'md5',
+  'js-md5': 'md5',
+  sha1: 'sha1',
+  'crypto-js/md5': 'md5',
+  'crypto-js/sha1': 'sha1',
+};
 
 export default defineRule({
   meta: {
@@ -33,14 +79,17 @@ export default defineRule({
     scope: 'file',
     needsTypeChecker: false,
     title: 'Weak cryptography',
-    rationale: 'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',
+    rationale:
+      'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',
     messages: {
       weakHash: {
-        message: '`{{sink}}` hashes with {{algorithm}} for a security purpose (`{{context}}`), and {{algorithm}} is broken for that use.',
+        message:
+          '`{{sink}}` hashes with {{algorithm}} for a security purpose (`{{context}}`), and {{algorithm}} is broken for that use.',
         recommendation: 'Replace {{algorithm}}: {{advice}}.',
       },
       weakSignature: {
-        message: '`{{sink}}` signs with {{algorithm}}, whose collisions let one signature cover a second, forged document.',
+        message:
+          '`{{sink}}` signs with {{algorithm}}, whose collisions let one signature cover a second, forged document.',
         recommendation: 'Sign with `sha256` or stronger.',
       },
       weakCipher: {
@@ -66,7 +115,8 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   const hashModules = getModuleBindings(file, Object.keys(HASH_MODULES));
   const cryptoJs = getModuleBindings(file, ['crypto-js']);
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const draft = checkCryptoCall(call, crypto) ?? checkHashModuleCall(call, hashModules) ?? checkCryptoJsCall(call, cryptoJs);
+    const draft =
+      checkCryptoCall(call, crypto) ?? checkHashModuleCall(call, hashModules) ?? checkCryptoJsCall(call, cryptoJs);
     if (draft !== undefined) yield draft;
   }
 }
@@ -75,7 +125,13 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
 function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
   const name = getCalledExport(call, bindings) ?? getGlobalCryptoCall(call);
   if (name === undefined) return undefined;
-  if (name === 'createCipher' || name === 'createDecipher') return { node: call, messageId: 'deprecatedCipher', symbol: `${getEnclosingPath(call)}:${name}`, data: { sink: name } };
+  if (name === 'createCipher' || name === 'createDecipher')
+    return {
+      node: call,
+      messageId: 'deprecatedCipher',
+      symbol: `${getEnclosingPath(call)}:${name}`,
+      data: { sink: name },
+    };
   const algorithm = getAlgorithm(call);
   if (algorithm === undefined) return undefined;
   const sink = `${name}('${algorithm}')`;
@@ -85,16 +141,32 @@ function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): Findin
       return WEAK_HASH.test(algorithm) ? checkHashUse(call, sink, algorithm, () => true) : undefined;
     case 'createHmac':
       if (WEAK_HMAC.test(algorithm)) return checkHashUse(call, sink, algorithm, () => true);
-      return WEAK_HASH.test(algorithm) ? checkHashUse(call, sink, algorithm, (word) => PASSWORD_WORDS.has(word)) : undefined;
+      return WEAK_HASH.test(algorithm)
+        ? checkHashUse(call, sink, algorithm, (word) => PASSWORD_WORDS.has(word))
+        : undefined;
     case 'createSign':
     case 'createVerify':
     case 'sign':
     case 'verify':
-      return WEAK_HASH.test(algorithm) ? { node: call, messageId: 'weakSignature', symbol: `${getEnclosingPath(call)}:${sink}`, data: { sink, algorithm: displayName(algorithm) } } : undefined;
+      return WEAK_HASH.test(algorithm)
+        ? {
+            node: call,
+            messageId: 'weakSignature',
+            symbol: `${getEnclosingPath(call)}:${sink}`,
+            data: { sink, algorithm: displayName(algorithm) },
+          }
+        : undefined;
     case 'createCipheriv':
     case 'createDecipheriv': {
       const reason = weakCipherReason(algorithm);
-      return reason === undefined ? undefined : { node: call, messageId: 'weakCipher', symbol: `${getEnclosingPath(call)}:${sink}`, data: { sink, algorithm, reason } };
+      return reason === undefined
+        ? undefined
+        : {
+            node: call,
+            messageId: 'weakCipher',
+            symbol: `${getEnclosingPath(call)}:${sink}`,
+            data: { sink, algorithm, reason },
+          };
     }
     default:
       return undefined;
@@ -118,14 +190,26 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
   const receiver = skipParentheses(callee.getExpression());
   if (isWholeModule(receiver, bindings)) {
     const name = callee.getName();
-    if (name === 'MD5' || name === 'SHA1') return checkHashUse(call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
+    if (name === 'MD5' || name === 'SHA1')
+      return checkHashUse(call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
     if (name === 'HmacMD5') return checkHashUse(call, 'CryptoJS.HmacMD5()', 'md5', () => true, call.getArguments());
     return undefined;
   }
-  if (Node.isPropertyAccessExpression(receiver) && isWholeModule(receiver.getExpression(), bindings) && callee.getName() === 'encrypt') {
+  if (
+    Node.isPropertyAccessExpression(receiver) &&
+    isWholeModule(receiver.getExpression(), bindings) &&
+    callee.getName() === 'encrypt'
+  ) {
     const cipher = receiver.getName();
     const reason = weakCipherReason(cipher);
-    return reason === undefined ? undefined : { node: call, messageId: 'weakCipher', symbol: `${getEnclosingPath(call)}:CryptoJS.${cipher}`, data: { sink: `CryptoJS.${cipher}.encrypt()`, algorithm: cipher, reason } };
+    return reason === undefined
+      ? undefined
+      : {
+          node: call,
+          messageId: 'weakCipher',
+          symbol: `${getEnclosingPath(call)}:CryptoJS.${cipher}`,
+          data: { sink: `CryptoJS.${cipher}.encrypt()`, algorithm: cipher, reason },
+        };
   }
   return undefined;
 }
@@ -149,7 +233,11 @@ function getAlgorithm(call: CallExpression): string | undefined {
     const [declaration] = declarationsOf(node);
     if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
-      if (initializer !== undefined && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))) return initializer.getLiteralText();
+      if (
+        initializer !== undefined &&
+        (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))
+      )
+        return initializer.getLiteralText();
     }
   }
   return undefined;
@@ -158,10 +246,13 @@ function getAlgorithm(call: CallExpression): string | undefined {
 /** Why a cipher is weak, or undefined when it is not. */
 function weakCipherReason(algorithm: string): string | undefined {
   const lower = algorithm.toLowerCase();
-  if (/^(?:des|tripledes|des-ede|des3)/.test(lower)) return 'DES and Triple DES have 64-bit blocks and short keys, and are withdrawn for new use';
+  if (/^(?:des|tripledes|des-ede|des3)/.test(lower))
+    return 'DES and Triple DES have 64-bit blocks and short keys, and are withdrawn for new use';
   if (/^rc4/.test(lower)) return 'RC4 has biased output that reveals the plaintext';
-  if (/^rc2|^bf|^blowfish|^cast|^idea|^seed/.test(lower)) return 'its 64-bit blocks repeat after a few gigabytes of data, which leaks plaintext';
-  if (/-ecb$|^ecb/.test(lower)) return 'ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through';
+  if (/^rc2|^bf|^blowfish|^cast|^idea|^seed/.test(lower))
+    return 'its 64-bit blocks repeat after a few gigabytes of data, which leaks plaintext';
+  if (/-ecb$|^ecb/.test(lower))
+    return 'ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through';
   return undefined;
 }
 
@@ -178,7 +269,13 @@ function displayName(algorithm: string): string {
  * word (password, token, secret, signature, sign, auth, session, api key...), and neither the
  * result's name nor the function's name says it is a checksum, cache key, ETag or file hash.
  */
-function checkHashUse(call: CallExpression, sink: string, algorithm: string, accepts: (word: string) => boolean, dataArgs?: readonly Node[]): FindingDraft<MessageId> | undefined {
+function checkHashUse(
+  call: CallExpression,
+  sink: string,
+  algorithm: string,
+  accepts: (word: string) => boolean,
+  dataArgs?: readonly Node[],
+): FindingDraft<MessageId> | undefined {
   const chain = getChain(call);
   const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], accepts);
   if (direct !== undefined) return hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
@@ -186,7 +283,9 @@ function checkHashUse(call: CallExpression, sink: string, algorithm: string, acc
     const context = findSecurityContext(site, site, site.getArguments(), accepts);
     if (context === undefined) continue;
     const wrapper = describeWrapper(site);
-    return hashDraft(call, sink, algorithm, context.candidate, context.word, [{ note: `\`${wrapper}\` hashes \`${context.candidate}\` here`, node: site }]);
+    return hashDraft(call, sink, algorithm, context.candidate, context.word, [
+      { note: `\`${wrapper}\` hashes \`${context.candidate}\` here`, node: site },
+    ]);
   }
   return undefined;
 }
@@ -196,10 +295,16 @@ function checkHashUse(call: CallExpression, sink: string, algorithm: string, acc
  * the result is stored under, or the enclosing function's name; undefined when none has one
  * or when the result's or function's name says checksum, cache key, ETag or file hash.
  */
-function findSecurityContext(result: Node, where: Node, data: readonly Node[], accepts: (word: string) => boolean): { candidate: string; word: string } | undefined {
+function findSecurityContext(
+  result: Node,
+  where: Node,
+  data: readonly Node[],
+  accepts: (word: string) => boolean,
+): { candidate: string; word: string } | undefined {
   const resultName = getResultName(result);
   const functionName = getEnclosingFunctionName(where);
-  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w)))) return undefined;
+  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w))))
+    return undefined;
   const candidates = [...data.flatMap(namesIn), resultName, functionName].filter((n): n is string => n !== undefined);
   for (const candidate of candidates) {
     const word = getSecurityWord(candidate);
@@ -209,7 +314,14 @@ function findSecurityContext(result: Node, where: Node, data: readonly Node[], a
 }
 
 /** The finding for a weak hash used for a security purpose. */
-function hashDraft(call: CallExpression, sink: string, algorithm: string, candidate: string, word: string, evidence: EvidenceDraft[]): FindingDraft<MessageId> {
+function hashDraft(
+  call: CallExpression,
+  sink: string,
+  algorithm: string,
+  candidate: string,
+  word: string,
+  evidence: EvidenceDraft[],
+): FindingDraft<MessageId> {
   return {
     node: call,
     messageId: 'weakHash',
@@ -232,7 +344,11 @@ function hashDraft(call: CallExpression, sink: string, algorithm: string, candid
  */
 function wrapperCallSites(top: Node): CallExpression[] {
   const parent = top.getParent();
-  const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor(isFunctionLike) : Node.isArrowFunction(parent) ? parent : undefined;
+  const fn = Node.isReturnStatement(parent)
+    ? parent.getFirstAncestor(isFunctionLike)
+    : Node.isArrowFunction(parent)
+      ? parent
+      : undefined;
   if (fn === undefined) return [];
   const nameNode = getFunctionNameNode(fn);
   if (nameNode === undefined) return [];
@@ -288,12 +404,16 @@ function updatesThrough(name: Node): Node[] {
 function getResultName(top: Node): string | undefined {
   let node = top;
   let parent = node.getParent();
-  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAwaitExpression(parent) || Node.isAsExpression(parent))) {
+  while (
+    parent !== undefined &&
+    (Node.isParenthesizedExpression(parent) || Node.isAwaitExpression(parent) || Node.isAsExpression(parent))
+  ) {
     node = parent;
     parent = node.getParent();
   }
   if (parent === undefined) return undefined;
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return getStoredName(parent);
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
+    return getStoredName(parent);
   if (Node.isBinaryExpression(parent) && parent.getRight() === node) return getStoredName(parent.getLeft());
   return undefined;
 }

@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: 'rxjs,zod,effect' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: 'rxjs,zod,effect' } },
+});
 const runs = Number(values.runs);
 const corpora = values.corpus.split(',').filter(Boolean);
 
@@ -23,11 +25,24 @@ const rows = [];
 for (const name of corpora) {
   const dir = join(root, '.corpora', name);
   if (!existsSync(dir)) throw new Error(`corpus ${name} is missing in ${dir}`);
-  const review = [process.execPath, '-r', preload, cli, dir, '--format', 'json', '--fail-on', 'never', '--output', '/dev/null'];
+  const review = [
+    process.execPath,
+    '-r',
+    preload,
+    cli,
+    dir,
+    '--format',
+    'json',
+    '--fail-on',
+    'never',
+    '--output',
+    '/dev/null',
+  ];
   const check = [process.execPath, '-r', preload, tsc, '--noEmit', '-p', dir];
   const a = [];
   const b = [];
-  measure(review); measure(check); // warm-up: file cache
+  measure(review);
+  measure(check); // warm-up: file cache
   for (let i = 0; i < runs; i++) {
     a.push(measure(review));
     b.push(measure(check));
@@ -39,7 +54,9 @@ console.log(`\nreview-bot vs tsc --noEmit, ${runs} runs each, medians (node ${pr
 console.log('| corpus | review-bot wall s | review-bot peak MiB | tsc wall s | tsc peak MiB | wall ratio |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.review.wall.toFixed(2)} | ${r.review.rss.toFixed(0)} | ${r.tsc.wall.toFixed(2)} | ${r.tsc.rss.toFixed(0)} | ${r.ratio.toFixed(2)} |`);
+  console.log(
+    `| ${r.name} | ${r.review.wall.toFixed(2)} | ${r.review.rss.toFixed(0)} | ${r.tsc.wall.toFixed(2)} | ${r.tsc.rss.toFixed(0)} | ${r.ratio.toFixed(2)} |`,
+  );
 }
 
 function measure(command) {

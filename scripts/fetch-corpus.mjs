@@ -15,27 +15,63 @@ function fetchCorpus(arg) {
   const spec = PINNED[arg] ?? arg;
   const name = arg in PINNED ? arg : spec.replace(/@[^@]*$/, '').replace(/[/@]/g, '_');
   const dest = join(root, '.corpora', name);
-  if (existsSync(join(dest, '.done'))) { console.log(`${name}: already in ${dest}`); return; }
+  if (existsSync(join(dest, '.done'))) {
+    console.log(`${name}: already in ${dest}`);
+    return;
+  }
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dest], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dest], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', join(dest, tarball), '-C', dest]);
   rmSync(join(dest, tarball));
   const pkg = join(dest, 'package');
   if (name === 'rxjs') {
     // rxjs ships its sources with its own tsconfig files next to them.
     cpSync(join(pkg, 'src'), join(dest, 'src'), { recursive: true });
-    writeFileSync(join(dest, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], module: 'esnext', moduleResolution: 'node', strict: true, skipLibCheck: true, noEmit: true, types: [] },
-      include: ['src'],
-      exclude: ['src/**/tsconfig*.json'],
-    }, null, 2));
-    writeFileSync(join(dest, 'package.json'), JSON.stringify({ name: 'rxjs', version: '7.8.2', main: './dist/cjs/index.js', module: './dist/esm5/index.js', types: './dist/types/index.d.ts' }, null, 2));
+    writeFileSync(
+      join(dest, 'tsconfig.json'),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+            module: 'esnext',
+            moduleResolution: 'node',
+            strict: true,
+            skipLibCheck: true,
+            noEmit: true,
+            types: [],
+          },
+          include: ['src'],
+          exclude: ['src/**/tsconfig*.json'],
+        },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      join(dest, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'rxjs',
+          version: '7.8.2',
+          main: './dist/cjs/index.js',
+          module: './dist/esm5/index.js',
+          types: './dist/types/index.d.ts',
+        },
+        null,
+        2,
+      ),
+    );
   } else if (name === 'zod' || name === 'effect') {
     cpSync(join(pkg, 'src'), join(dest, 'src'), { recursive: true });
     for (const skip of ['tests', 'benchmarks']) removeNamed(join(dest, 'src'), skip);
     for (const f of readdirSync(join(shared, name))) cpSync(join(shared, name, f), join(dest, f));
-    if (name === 'effect') execFileSync('npm', ['ci', '--silent', '--no-audit', '--no-fund'], { cwd: dest, stdio: 'inherit' });
+    if (name === 'effect')
+      execFileSync('npm', ['ci', '--silent', '--no-audit', '--no-fund'], { cwd: dest, stdio: 'inherit' });
   } else {
     for (const f of readdirSync(pkg)) cpSync(join(pkg, f), join(dest, f), { recursive: true });
   }

@@ -74,4 +74,6 @@ for (const [path, text] of Object.entries(files)) {
   mkdirSync(join(full, '..'), { recursive: true });
   writeFileSync(full, text);
 }
-process.stdout.write(`created rules/${id}.ts, rules/${id}.md and two fixtures; add it to rules/index.ts, write expected.json first\n`);
+process.stdout.write(
+  `created rules/${id}.ts, rules/${id}.md and two fixtures; add it to rules/index.ts, write expected.json first\n`,
+);

@@ -30,12 +30,18 @@ export const GITHUB_HELP = `  --diff <base-ref>      Report only findings on lin
 /** Checks a --filter-mode value. */
 export function parseFilterMode(value: string | undefined): FilterMode {
   const mode = value ?? 'added';
-  if (!isFilterMode(mode)) throw new UserError(`--filter-mode: expected one of ${FILTER_MODES.join(', ')}, got "${mode}"`);
+  if (!isFilterMode(mode))
+    throw new UserError(`--filter-mode: expected one of ${FILTER_MODES.join(', ')}, got "${mode}"`);
   return mode;
 }
 
 /** The result narrowed to the findings of `git diff <merge-base>...HEAD` in the repository around `root`. */
-export function scopeToLocalDiff(result: AnalysisResult, root: string, baseRef: string, mode: FilterMode = 'added'): AnalysisResult {
+export function scopeToLocalDiff(
+  result: AnalysisResult,
+  root: string,
+  baseRef: string,
+  mode: FilterMode = 'added',
+): AnalysisResult {
   const repository = gitRoot(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
   const diff = localDiff(repository, baseRef);
@@ -56,7 +62,11 @@ export interface GitHubIo {
 }
 
 /** `review-bot --github-pr owner/repo#n [paths]`: analyse, then post the review; returns the exit code. */
-export async function githubPrMain(argv: readonly string[], io: GitHubIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function githubPrMain(
+  argv: readonly string[],
+  io: GitHubIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -77,19 +87,31 @@ export async function githubPrMain(argv: readonly string[], io: GitHubIo, env: N
     const ref = parsePullRequestRef(values['github-pr'] ?? '');
     const mode = parseFilterMode(values['filter-mode']);
     const maxComments = Number(values['max-comments']);
-    if (!Number.isInteger(maxComments) || maxComments < 0) throw new UserError(`--max-comments: expected a whole number, got "${values['max-comments']}"`);
+    if (!Number.isInteger(maxComments) || maxComments < 0)
+      throw new UserError(`--max-comments: expected a whole number, got "${values['max-comments']}"`);
     const failOn = values['fail-on'];
-    if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') throw new UserError(`--fail-on: expected error, warning, info or never, got "${failOn}"`);
+    if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never')
+      throw new UserError(`--fail-on: expected error, warning, info or never, got "${failOn}"`);
     const token = env['GITHUB_TOKEN'] ?? env['GH_TOKEN'] ?? '';
-    if (token === '') throw new UserError('--github-pr: set GITHUB_TOKEN to a token that may write pull request reviews');
+    if (token === '')
+      throw new UserError('--github-pr: set GITHUB_TOKEN to a token that may write pull request reviews');
     const target = cliTarget(positionals, values.project);
     const { result, view } = analyse({ ...target, config: values.config, only: values.rule, disable: values.disable });
     const workspace = gitRoot(view.root) ?? view.root;
-    const client = createClient({ token, baseUrl: values['api-url'] ?? env['GITHUB_API_URL'] ?? 'https://api.github.com', fast: env['REVIEW_BOT_TEST_FAST_RETRY'] === '1', log: (m) => { io.err(`review-bot: ${m}\n`); } });
+    const client = createClient({
+      token,
+      baseUrl: values['api-url'] ?? env['GITHUB_API_URL'] ?? 'https://api.github.com',
+      fast: env['REVIEW_BOT_TEST_FAST_RETRY'] === '1',
+      log: (m) => {
+        io.err(`review-bot: ${m}\n`);
+      },
+    });
     const pr = await getPullRequest(client, ref);
     const checkedOut = headCommit(workspace);
     if (checkedOut !== undefined && checkedOut !== pr.headSha) {
-      io.err(`review-bot: warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${pr.headSha.slice(0, 12)}; line numbers may not match\n`);
+      io.err(
+        `review-bot: warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${pr.headSha.slice(0, 12)}; line numbers may not match\n`,
+      );
     }
     const outcome = await reviewPullRequest({
       client,
@@ -102,14 +124,20 @@ export async function githubPrMain(argv: readonly string[], io: GitHubIo, env: N
       workspace,
       mode,
       maxComments,
-      log: (m) => { io.err(`review-bot: ${m}\n`); },
+      log: (m) => {
+        io.err(`review-bot: ${m}\n`);
+      },
     });
     io.out(`${outcome.plan.summary}\n`);
     if (outcome.posted === undefined) {
-      io.err(`review-bot: cannot write to ${values['github-pr'] ?? ''} (${outcome.writeError ?? 'forbidden'}); the review is printed above\n`);
+      io.err(
+        `review-bot: cannot write to ${values['github-pr'] ?? ''} (${outcome.writeError ?? 'forbidden'}); the review is printed above\n`,
+      );
     } else {
       const p = outcome.posted;
-      io.err(`review-bot: ${p.created ? `posted a review with ${p.comments} inline comments` : 'nothing new to post'}${p.updated ? ', updated the latest review' : ''}${p.deleted > 0 ? `, deleted ${p.deleted} outdated comments` : ''}${p.replied > 0 ? `, replied in ${p.replied} threads` : ''}${p.reviewUrl === undefined ? '' : `: ${p.reviewUrl}`}\n`);
+      io.err(
+        `review-bot: ${p.created ? `posted a review with ${p.comments} inline comments` : 'nothing new to post'}${p.updated ? ', updated the latest review' : ''}${p.deleted > 0 ? `, deleted ${p.deleted} outdated comments` : ''}${p.replied > 0 ? `, replied in ${p.replied} threads` : ''}${p.reviewUrl === undefined ? '' : `: ${p.reviewUrl}`}\n`,
+      );
     }
     const judged = selectedFindings(outcome.marked);
     return failOn !== 'never' && judged.some((f) => severityRank(f.severity) <= severityRank(failOn)) ? 1 : 0;

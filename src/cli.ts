@@ -62,14 +62,18 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
       },
     });
     debug = values.debug;
-    if (values.help) return io.out(HELP), 0;
-    if (values.version) return io.out(`${TOOL.version}\n`), 0;
+    if (values.help) return (io.out(HELP), 0);
+    if (values.version) return (io.out(`${TOOL.version}\n`), 0);
     const format = values.format;
     if (!isFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${FORMATS.join(', ')})`);
     const failOn = parseFailOn(values['fail-on']);
     const target = cliTarget(positionals, values.project);
     const progress = io.progress();
-    const { result: analysed, parseProblems, view } = analyse({
+    const {
+      result: analysed,
+      parseProblems,
+      view,
+    } = analyse({
       ...target,
       config: values.config,
       only: values.rule,
@@ -77,9 +81,14 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
       onProgress: progress.update,
     });
     progress.done();
-    const result = values.diff === undefined ? analysed : scopeToLocalDiff(analysed, view.root, values.diff, parseFilterMode(values['filter-mode']));
+    const result =
+      values.diff === undefined
+        ? analysed
+        : scopeToLocalDiff(analysed, view.root, values.diff, parseFilterMode(values['filter-mode']));
     for (const problem of parseProblems) {
-      io.err(`review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`);
+      io.err(
+        `review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`,
+      );
     }
     if (debug) {
       const slowest = Object.entries(result.timings).sort(([, a], [, b]) => b - a);
@@ -88,9 +97,12 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     for (const failure of result.failures) {
       const where = failure.file === undefined ? '' : ` on ${failure.file}`;
       io.err(`review-bot: rule ${failure.ruleId} crashed${where}: ${describe(failure.error)}\n`);
-      if (debug && failure.error instanceof Error && failure.error.stack !== undefined) io.err(`${failure.error.stack}\n`);
+      if (debug && failure.error instanceof Error && failure.error.stack !== undefined)
+        io.err(`${failure.error.stack}\n`);
     }
-    const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+    const shown = values.quiet
+      ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') }
+      : result;
     const text = render(format, shown, { color: values.output === undefined && io.color });
     if (values.output === undefined) io.out(text);
     else writeFileSync(values.output, text);
@@ -121,7 +133,12 @@ function failsOn(result: AnalysisResult, failOn: FailOn): boolean {
 
 /** node:util parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code for bad flags. */
 function isArgError(error: unknown): error is Error {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 function describe(error: unknown): string {
@@ -161,6 +178,9 @@ function processIo(): Io {
 
 if (process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])) {
   const argv = process.argv.slice(2);
-  if (wantsGitHubPr(argv)) void githubPrMain(argv, processIo()).then((code) => { process.exitCode = code; });
+  if (wantsGitHubPr(argv))
+    void githubPrMain(argv, processIo()).then((code) => {
+      process.exitCode = code;
+    });
   else process.exitCode = main(argv);
 }

@@ -50,12 +50,21 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const configRoot = options.project === undefined ? resolve(options.path) : undefined;
   const preliminary = configRoot === undefined ? undefined : loadConfig(configRoot, options.config);
   options.onProgress?.('review-bot: loading the project…');
-  const { view, parseProblems } = loadProject({ path: options.path, project: options.project, settings: preliminary?.settings });
+  const { view, parseProblems } = loadProject({
+    path: options.path,
+    project: options.project,
+    settings: preliminary?.settings,
+  });
   const loaded = preliminary ?? loadConfig(view.root, options.config);
   const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
   validateConfig(config, registry);
   const reportedFiles = selectFiles(view, options.files ?? []);
-  const result = analyseView(view, config, { ...options, registry, reportedFiles, unparsedFiles: parseProblems.map((p) => p.file) });
+  const result = analyseView(view, config, {
+    ...options,
+    registry,
+    reportedFiles,
+    unparsedFiles: parseProblems.map((p) => p.file),
+  });
   return { result, view, parseProblems, config };
 }
 
@@ -80,7 +89,11 @@ export function analyseView(
 }
 
 /** Applies defaults, the configuration file, --rule and --disable. */
-export function configureRules(registry: readonly AnyRule[], config: Config, options: Pick<PipelineOptions, 'only' | 'disable'>): ConfiguredRule[] {
+export function configureRules(
+  registry: readonly AnyRule[],
+  config: Config,
+  options: Pick<PipelineOptions, 'only' | 'disable'>,
+): ConfiguredRule[] {
   const only = new Set(options.only ?? []);
   const disabled = new Set(options.disable ?? []);
   const out: ConfiguredRule[] = [];
@@ -93,10 +106,16 @@ export function configureRules(registry: readonly AnyRule[], config: Config, opt
     let enabled = rule.meta.stability === 'stable' || only.has(id);
     if (typeof setting === 'string') {
       if (setting === 'off') enabled = false;
-      else { severity = setting; enabled = true; }
+      else {
+        severity = setting;
+        enabled = true;
+      }
     } else if (setting !== undefined) {
       if (setting.severity === 'off') enabled = false;
-      else { enabled = true; if (setting.severity !== undefined) severity = setting.severity; }
+      else {
+        enabled = true;
+        if (setting.severity !== undefined) severity = setting.severity;
+      }
       options = setting.options ?? {};
     }
     if (enabled) out.push({ rule, severity, options });
@@ -118,6 +137,7 @@ function selectFiles(view: ProjectView, paths: readonly string[]): ReadonlySet<S
     const path = file.getFilePath();
     if (absolute.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`))) selected.add(file);
   }
-  if (selected.size === 0) throw new UserError(`none of the given paths is a source file of the project: ${paths.join(', ')}`);
+  if (selected.size === 0)
+    throw new UserError(`none of the given paths is a source file of the project: ${paths.join(', ')}`);
   return selected;
 }

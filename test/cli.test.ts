@@ -13,7 +13,16 @@ const DUPLICATE = join(FIXTURES, 'duplicate-import', 'invalid-two-value-imports'
 function run(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, color: false, progress: () => ({ update: () => undefined, done: () => undefined }) };
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    color: false,
+    progress: () => ({ update: () => undefined, done: () => undefined }),
+  };
   const code = main(argv, io);
   return { code, out, err };
 }
@@ -37,7 +46,9 @@ describe('exit codes and errors', () => {
   it('rejects a config file with an unknown severity, naming the rule', () => {
     const { code, err } = run(join(CLI, 'broken-config'));
     expect(code).toBe(2);
-    expect(err).toMatch(/^review-bot: .*\.review-bot\.json: rule "duplicate-import": expected "off", "error", "warning" or "info", got "loud"\n$/);
+    expect(err).toMatch(
+      /^review-bot: .*\.review-bot\.json: rule "duplicate-import": expected "off", "error", "warning" or "info", got "loud"\n$/,
+    );
   });
 
   it('reports an unparsable file with its place, still reviews the rest, and exits 2', () => {
@@ -50,7 +61,9 @@ describe('exit codes and errors', () => {
 
   it('rejects unknown options, formats and rules with exit 2', () => {
     expect(run('--nope').code).toBe(2);
-    expect(run(DUPLICATE, '--format', 'xml').err).toBe('review-bot: --format: unknown format "xml" (known: stylish, json, review, sarif)\n');
+    expect(run(DUPLICATE, '--format', 'xml').err).toBe(
+      'review-bot: --format: unknown format "xml" (known: stylish, json, review, sarif)\n',
+    );
     expect(run(DUPLICATE, '--rule', 'no-such-rule').err).toBe('review-bot: --rule: unknown rule "no-such-rule"\n');
     expect(run(DUPLICATE, '--fail-on', 'sometimes').code).toBe(2);
   });
@@ -80,14 +93,39 @@ describe('output', () => {
     expect(Object.keys(report)).toEqual(['version', 'tool', 'verdict', 'findings', 'summary']);
     expect(report['summary']).toEqual({ files: 2, byRule: { 'duplicate-import': 1 } });
     const [finding] = report['findings'] as Record<string, unknown>[];
-    expect(finding).toMatchObject({ ruleId: 'duplicate-import', severity: 'warning', file: 'src/main.ts', line: 2, column: 1, endLine: 2, endColumn: 30 });
-    expect(Object.keys(finding ?? {})).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'recommendation', 'symbol', 'fingerprint', 'evidence']);
+    expect(finding).toMatchObject({
+      ruleId: 'duplicate-import',
+      severity: 'warning',
+      file: 'src/main.ts',
+      line: 2,
+      column: 1,
+      endLine: 2,
+      endColumn: 30,
+    });
+    expect(Object.keys(finding ?? {})).toEqual([
+      'ruleId',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'message',
+      'recommendation',
+      'symbol',
+      'fingerprint',
+      'evidence',
+    ]);
   });
 
   it('writes SARIF 2.1.0 with UTF-16 columns, rule metadata and partial fingerprints', () => {
     const sarif = JSON.parse(run(DUPLICATE, '--format', 'sarif', '--rule', 'duplicate-import').out) as {
       version: string;
-      runs: { columnKind: string; tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; partialFingerprints: Record<string, string>; locations: unknown[] }[] }[];
+      runs: {
+        columnKind: string;
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; partialFingerprints: Record<string, string>; locations: unknown[] }[];
+      }[];
     };
     expect(sarif.version).toBe('2.1.0');
     const [runLog] = sarif.runs;
@@ -96,7 +134,15 @@ describe('output', () => {
     expect(runLog?.results).toHaveLength(1);
     expect(runLog?.results[0]?.ruleId).toBe('review-bot/duplicate-import');
     expect(Object.values(runLog?.results[0]?.partialFingerprints ?? {})[0]).toMatch(/^[0-9a-f]{20}$/);
-    expect(runLog?.results[0]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'src/main.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 30 } }, logicalLocations: [{ fullyQualifiedName: './lib.js' }] }]);
+    expect(runLog?.results[0]?.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'src/main.ts', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 30 },
+        },
+        logicalLocations: [{ fullyQualifiedName: './lib.js' }],
+      },
+    ]);
   });
 
   it('writes the report to --output and nothing to standard output', () => {
@@ -105,14 +151,19 @@ describe('output', () => {
       const file = join(dir, 'review.md');
       const { out } = run(DUPLICATE, '--format', 'review', '--rule', 'duplicate-import', '--output', file);
       expect(out).toBe('');
-      expect(readFileSync(file, 'utf8')).toMatch(/^Security was not checked: no security rules are enabled\.\n\nHowever, the review found 1 finding in 1 theme:/);
+      expect(readFileSync(file, 'utf8')).toMatch(
+        /^Security was not checked: no security rules are enabled\.\n\nHowever, the review found 1 finding in 1 theme:/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('reviews a folder without tsconfig file by file, skipping node_modules and build output, with dependencies missing', () => {
-    const report = JSON.parse(run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import').out) as { findings: { file: string; line: number }[]; summary: { files: number } };
+    const report = JSON.parse(run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import').out) as {
+      findings: { file: string; line: number }[];
+      summary: { files: number };
+    };
     expect(report.summary.files).toBe(3);
     expect(report.findings.map((f) => `${f.file}:${String(f.line)}`)).toEqual(['c.ts:2', 'lib/b.mjs:2']);
   });
@@ -121,7 +172,9 @@ describe('output', () => {
     const cwd = process.cwd();
     process.chdir(DUPLICATE);
     try {
-      const json = (args: string[]): unknown[] => (JSON.parse(run(...args, '--format', 'json', '--rule', 'duplicate-import').out) as { findings: unknown[] }).findings;
+      const json = (args: string[]): unknown[] =>
+        (JSON.parse(run(...args, '--format', 'json', '--rule', 'duplicate-import').out) as { findings: unknown[] })
+          .findings;
       expect(json(['src/lib.ts'])).toEqual([]);
       expect(json(['src/main.ts'])).toHaveLength(1);
     } finally {

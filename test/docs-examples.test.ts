@@ -26,7 +26,11 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s doc examples', (id,
     for (const example of examples) {
       const { view, parseProblems } = loadInMemory({ [`example.${example.language}`]: example.code });
       expect(parseProblems, `rules/${id}.md:${String(example.line)} parses`).toEqual([]);
-      const result = analyseView(view, { rules: {}, settings: {}, source: undefined }, { registry: [rule], only: [id] });
+      const result = analyseView(
+        view,
+        { rules: {}, settings: {}, source: undefined },
+        { registry: [rule], only: [id] },
+      );
       const label = `rules/${id}.md:${String(example.line)} (${example.kind})`;
       expect(result.failures, label).toEqual([]);
       expect(result.findings.length, label).toBe(example.kind === 'invalid' ? 1 : 0);
@@ -39,12 +43,15 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s doc examples', (id,
 /** The example with ^^^ under each finding's first line, and its message. */
 function shot(label: string, code: string, findings: readonly Finding[]): string {
   const out = [`// ${label}`];
-  code.trimEnd().split('\n').forEach((text, index) => {
-    out.push(text);
-    for (const f of findings.filter((x) => x.line === index + 1)) {
-      const end = f.endLine === f.line ? f.endColumn : text.length + 1;
-      out.push(`${' '.repeat(f.column - 1)}${'^'.repeat(Math.max(1, end - f.column))} ${f.ruleId}: ${f.message}`);
-    }
-  });
+  code
+    .trimEnd()
+    .split('\n')
+    .forEach((text, index) => {
+      out.push(text);
+      for (const f of findings.filter((x) => x.line === index + 1)) {
+        const end = f.endLine === f.line ? f.endColumn : text.length + 1;
+        out.push(`${' '.repeat(f.column - 1)}${'^'.repeat(Math.max(1, end - f.column))} ${f.ruleId}: ${f.message}`);
+      }
+    });
   return `${out.join('\n')}\n`;
 }

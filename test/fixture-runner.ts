@@ -39,12 +39,14 @@ export function runFixture(fixture: FixtureCase): Finding[] {
   const rule = RULES.find((r) => r.meta.id === fixture.ruleId);
   if (rule === undefined) throw new Error(`fixture ${fixture.dir} names no registered rule`);
   const options = existsSync(optionsPath) ? readOptions(optionsPath) : {};
-  return analyse({ path: fixture.dir, only: [rule.meta.id], inlineRules: { [rule.meta.id]: { options } } }).result.findings;
+  return analyse({ path: fixture.dir, only: [rule.meta.id], inlineRules: { [rule.meta.id]: { options } } }).result
+    .findings;
 }
 
 function readOptions(path: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${path}: expected a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${path}: expected a JSON object`);
   return Object.fromEntries(Object.entries(parsed));
 }
 

@@ -34,7 +34,9 @@ describe('rule isolation', () => {
   it('records a crashing rule with its id and file while other rules and files still run', () => {
     const duplicate = RULES.filter((r) => r.meta.id === 'duplicate-import');
     const { result } = analyse({ path: DUPLICATE, registry: [crashing, ...duplicate] });
-    expect(result.failures.map((f) => [f.ruleId, f.file, f.error instanceof Error ? f.error.message : ''])).toEqual([['crash-on-main', 'src/main.ts', 'boom']]);
+    expect(result.failures.map((f) => [f.ruleId, f.file, f.error instanceof Error ? f.error.message : ''])).toEqual([
+      ['crash-on-main', 'src/main.ts', 'boom'],
+    ]);
     expect(result.findings.map((f) => [f.ruleId, f.file])).toEqual([
       ['crash-on-main', 'src/lib.ts'],
       ['duplicate-import', 'src/main.ts'],

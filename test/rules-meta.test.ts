@@ -11,14 +11,21 @@ const ids = RULES.map((r) => r.meta.id);
 
 describe('rule registry', () => {
   it('lists every rule file exactly once, with id = file name', () => {
-    const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+    const files = readdirSync(RULES_DIR)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect([...ids].sort()).toEqual(files);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('has fixture folders only for registered rules', () => {
-    const groups = readdirSync(FIXTURES_DIR).filter((g) => !g.startsWith('_') && statSync(join(FIXTURES_DIR, g)).isDirectory());
-    const projects = groups.filter((g) => existsSync(join(FIXTURES_DIR, g, 'tsconfig.json')) || existsSync(join(FIXTURES_DIR, g, 'package.json')));
+    const groups = readdirSync(FIXTURES_DIR).filter(
+      (g) => !g.startsWith('_') && statSync(join(FIXTURES_DIR, g)).isDirectory(),
+    );
+    const projects = groups.filter(
+      (g) => existsSync(join(FIXTURES_DIR, g, 'tsconfig.json')) || existsSync(join(FIXTURES_DIR, g, 'package.json')),
+    );
     expect(groups.filter((g) => !projects.includes(g) && !ids.includes(g))).toEqual([]);
   });
 });
@@ -50,13 +57,21 @@ describe.each(RULES.map((r) => [r.meta.id, r.meta] as const))('%s', (id, meta) =
     expect(existsSync(path), `rules/${id}.md`).toBe(true);
     const markdown = readFileSync(path, 'utf8');
     expect(markdown.split('\n')[0]).toBe(meta.description);
-    expect(docHeadings(markdown).filter((h) => (DOC_HEADINGS as readonly string[]).includes(h))).toEqual([...DOC_HEADINGS]);
+    expect(docHeadings(markdown).filter((h) => (DOC_HEADINGS as readonly string[]).includes(h))).toEqual([
+      ...DOC_HEADINGS,
+    ]);
   });
 
   it('has valid-* and invalid-* fixtures', () => {
     const dir = join(FIXTURES_DIR, id);
     const cases = existsSync(dir) ? readdirSync(dir) : [];
-    expect(cases.some((c) => c.startsWith('valid-')), 'a valid-* fixture').toBe(true);
-    expect(cases.some((c) => c.startsWith('invalid-')), 'an invalid-* fixture').toBe(true);
+    expect(
+      cases.some((c) => c.startsWith('valid-')),
+      'a valid-* fixture',
+    ).toBe(true);
+    expect(
+      cases.some((c) => c.startsWith('invalid-')),
+      'an invalid-* fixture',
+    ).toBe(true);
   });
 });

@@ -74,14 +74,19 @@ function nameOfAssignedFunction(node: Node): string | undefined {
     if (own !== undefined) return own;
   }
   const parent = node.getParent();
-  if (parent !== undefined && Node.isPropertyDeclaration(parent)) return memberPath(parent, propertyNameText(parent.getNameNode()));
+  if (parent !== undefined && Node.isPropertyDeclaration(parent))
+    return memberPath(parent, propertyNameText(parent.getNameNode()));
   return nameOfAssignedExpression(node);
 }
 
 /** The variable, property or export an expression is assigned to. */
 function nameOfAssignedExpression(node: Node): string | undefined {
   let parent = node.getParent();
-  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent))) parent = parent.getParent();
+  while (
+    parent !== undefined &&
+    (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent))
+  )
+    parent = parent.getParent();
   if (parent === undefined) return undefined;
   if (Node.isVariableDeclaration(parent)) {
     const name = parent.getNameNode();
@@ -104,7 +109,8 @@ function nameOfAssignedExpression(node: Node): string | undefined {
 
 /** The text of a property name without quotes or brackets. */
 function propertyNameText(name: Node): string {
-  if (Node.isStringLiteral(name) || Node.isNumericLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return name.getLiteralText();
+  if (Node.isStringLiteral(name) || Node.isNumericLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name))
+    return name.getLiteralText();
   if (Node.isComputedPropertyName(name)) return `[${name.getExpression().getText()}]`;
   return name.getText();
 }

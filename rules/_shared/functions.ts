@@ -1,8 +1,23 @@
 import { Node } from 'ts-morph';
-import type { ArrowFunction, ConstructorDeclaration, FunctionDeclaration, FunctionExpression, GetAccessorDeclaration, MethodDeclaration, SetAccessorDeclaration } from 'ts-morph';
+import type {
+  ArrowFunction,
+  ConstructorDeclaration,
+  FunctionDeclaration,
+  FunctionExpression,
+  GetAccessorDeclaration,
+  MethodDeclaration,
+  SetAccessorDeclaration,
+} from 'ts-morph';
 
 /** Any function with a body of its own: declarations, expressions, arrows, methods, accessors and constructors. */
-export type AnyFunction = FunctionDeclaration | FunctionExpression | ArrowFunction | MethodDeclaration | ConstructorDeclaration | GetAccessorDeclaration | SetAccessorDeclaration;
+export type AnyFunction =
+  | FunctionDeclaration
+  | FunctionExpression
+  | ArrowFunction
+  | MethodDeclaration
+  | ConstructorDeclaration
+  | GetAccessorDeclaration
+  | SetAccessorDeclaration;
 
 /**
  * True for every node that starts a function body of its own. Listed out on

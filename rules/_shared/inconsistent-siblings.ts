@@ -1,5 +1,14 @@
 import { Node, SyntaxKind, TypeFlags } from 'ts-morph';
-import type { ArrowFunction, FunctionDeclaration, FunctionExpression, MethodDeclaration, ReturnStatement, SourceFile, ThrowStatement, Type } from 'ts-morph';
+import type {
+  ArrowFunction,
+  FunctionDeclaration,
+  FunctionExpression,
+  MethodDeclaration,
+  ReturnStatement,
+  SourceFile,
+  ThrowStatement,
+  Type,
+} from 'ts-morph';
 
 /**
  * Siblings, as `inconsistent-signature` and `inconsistent-error-types` mean it:
@@ -43,7 +52,13 @@ export function siblingGroupsOf(file: SourceFile): SiblingGroup[] {
       const body = method.getBody();
       if (body === undefined) continue;
       const name = method.getName();
-      members.push({ name, fn: method, nameNode: method.getNameNode(), symbol: `${className}.${name}`, overloaded: method.getOverloads().length > 0 });
+      members.push({
+        name,
+        fn: method,
+        nameNode: method.getNameNode(),
+        symbol: `${className}.${name}`,
+        overloaded: method.getOverloads().length > 0,
+      });
     }
     if (members.length > 1) groups.push({ kind: 'class', name: className, members });
   }
@@ -146,7 +161,9 @@ function mentionsTypeParameter(type: Type, depth: number): boolean {
 
 /** The nearest function-like node enclosing `node` (a throw or return belongs to it). */
 export function enclosingFunctionOf(node: Node): Node | undefined {
-  return node.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a));
+  return node.getFirstAncestor(
+    (a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a),
+  );
 }
 
 /** Throw statements of `fn` itself, not of a nested function or class. */
@@ -162,7 +179,9 @@ export function ownReturnsOf(fn: SiblingFunction): ReturnStatement[] {
 /** The absent values a written type admits (`T | null`, `T | undefined`), read from the syntax so it holds without `strictNullChecks`. */
 export function absentFormOfTypeNode(typeNode: Node): AbsentForm {
   const members = Node.isUnionTypeNode(typeNode) ? typeNode.getTypeNodes() : [typeNode];
-  const hasUndefined = members.some((m) => m.getKind() === SyntaxKind.UndefinedKeyword || m.getKind() === SyntaxKind.VoidKeyword);
+  const hasUndefined = members.some(
+    (m) => m.getKind() === SyntaxKind.UndefinedKeyword || m.getKind() === SyntaxKind.VoidKeyword,
+  );
   const hasNull = members.some((m) => Node.isLiteralTypeNode(m) && m.getLiteral().getKind() === SyntaxKind.NullKeyword);
   return combineAbsent(hasUndefined, hasNull);
 }
@@ -177,9 +196,11 @@ export function combineAbsent(hasUndefined: boolean, hasNull: boolean): AbsentFo
 
 /** The union of two absent forms. */
 export function mergeAbsent(a: AbsentForm, b: AbsentForm): AbsentForm {
-  return combineAbsent(a === 'undefined' || a === 'both' || b === 'undefined' || b === 'both', a === 'null' || a === 'both' || b === 'null' || b === 'both');
+  return combineAbsent(
+    a === 'undefined' || a === 'both' || b === 'undefined' || b === 'both',
+    a === 'null' || a === 'both' || b === 'null' || b === 'both',
+  );
 }
-
 
 /**
  * True when a method's signature is dictated elsewhere: it has `override`,
@@ -198,4 +219,14 @@ export function isInheritedSignature(member: SiblingMember): boolean {
 }
 
 /** First words of names that look something up. */
-export const LOOKUP_VERBS: ReadonlySet<string> = new Set(['find', 'get', 'lookup', 'load', 'fetch', 'resolve', 'retrieve', 'locate', 'search']);
+export const LOOKUP_VERBS: ReadonlySet<string> = new Set([
+  'find',
+  'get',
+  'lookup',
+  'load',
+  'fetch',
+  'resolve',
+  'retrieve',
+  'locate',
+  'search',
+]);

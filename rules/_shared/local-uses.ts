@@ -42,7 +42,8 @@ function isSameBinding(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol
 /** The local symbol a plain name refers to (not the property or export it also names). */
 function localSymbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
   const parent = node.parent;
-  if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) return checker.getShorthandAssignmentValueSymbol(parent);
+  if (ts.isShorthandPropertyAssignment(parent) && parent.name === node)
+    return checker.getShorthandAssignmentValueSymbol(parent);
   if (ts.isExportSpecifier(parent)) return checker.getExportSpecifierLocalTargetSymbol(parent);
   return checker.getSymbolAtLocation(node);
 }

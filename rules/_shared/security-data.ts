@@ -39,10 +39,16 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (Node.isBinaryExpression(node)) {
     const operator = node.getOperatorToken().getKind();
     if (operator === SyntaxKind.CommaToken) return findNonLiteral(node.getRight(), options, depth, visited);
-    return findNonLiteral(node.getLeft(), options, depth, visited) ?? findNonLiteral(node.getRight(), options, depth, visited);
+    return (
+      findNonLiteral(node.getLeft(), options, depth, visited) ??
+      findNonLiteral(node.getRight(), options, depth, visited)
+    );
   }
   if (Node.isConditionalExpression(node)) {
-    return findNonLiteral(node.getWhenTrue(), options, depth, visited) ?? findNonLiteral(node.getWhenFalse(), options, depth, visited);
+    return (
+      findNonLiteral(node.getWhenTrue(), options, depth, visited) ??
+      findNonLiteral(node.getWhenFalse(), options, depth, visited)
+    );
   }
   if (Node.isArrayLiteralExpression(node)) {
     for (const element of node.getElements()) {
@@ -52,7 +58,8 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     }
     return undefined;
   }
-  if (Node.isPrefixUnaryExpression(node) || Node.isTypeOfExpression(node) || Node.isVoidExpression(node)) return undefined;
+  if (Node.isPrefixUnaryExpression(node) || Node.isTypeOfExpression(node) || Node.isVoidExpression(node))
+    return undefined;
   if (isTrustedLocation(node)) return undefined;
   if (options.isSanitizer?.(node) === true) return undefined;
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
@@ -76,7 +83,10 @@ function isLiteralToken(node: Node): boolean {
     case SyntaxKind.RegularExpressionLiteral:
       return true;
     case SyntaxKind.Identifier:
-      return (node.getText() === 'undefined' || node.getText() === 'NaN' || node.getText() === 'Infinity') && declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile());
+      return (
+        (node.getText() === 'undefined' || node.getText() === 'NaN' || node.getText() === 'Infinity') &&
+        declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+      );
     default:
       return false;
   }
@@ -84,12 +94,17 @@ function isLiteralToken(node: Node): boolean {
 
 /** The running program's own location and platform: chosen by whoever runs it, not by its input. */
 function isTrustedLocation(node: Node): boolean {
-  if (Node.isIdentifier(node)) return (node.getText() === '__dirname' || node.getText() === '__filename') && declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile());
+  if (Node.isIdentifier(node))
+    return (
+      (node.getText() === '__dirname' || node.getText() === '__filename') &&
+      declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+    );
   if (Node.isPropertyAccessExpression(node)) {
     const receiver = node.getExpression();
     const name = node.getName();
     if (Node.isMetaProperty(receiver)) return name === 'url' || name === 'dirname' || name === 'filename';
-    if (Node.isIdentifier(receiver) && receiver.getText() === 'process') return name === 'execPath' || name === 'platform' || name === 'arch' || name === 'pid';
+    if (Node.isIdentifier(receiver) && receiver.getText() === 'process')
+      return name === 'execPath' || name === 'platform' || name === 'arch' || name === 'pid';
   }
   return false;
 }
@@ -103,7 +118,11 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
   const initializer = declaration.getInitializer();
   if (initializer === undefined) return false;
   if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
-  if (declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const || isConstDeclaration(declaration)) return true;
+  if (
+    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
+    isConstDeclaration(declaration)
+  )
+    return true;
   return assignedValues(declaration).every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined);
 }
 
@@ -115,7 +134,8 @@ function isConstDeclaration(declaration: VariableDeclaration): boolean {
 
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
 function assignedValues(declaration: VariableDeclaration): Node[] {
-  const scope = declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const scope =
+    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = [];
   for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     const kind = binary.getOperatorToken().getKind();
@@ -135,7 +155,16 @@ function hasInertType(node: Node): boolean {
 /** See hasInertType. */
 function isInert(type: Type): boolean {
   if (type.isAny() || type.isUnknown()) return false;
-  if (type.isNumber() || type.isBoolean() || type.isBooleanLiteral() || type.isNumberLiteral() || type.isStringLiteral() || type.isEnumLiteral() || type.isEnum()) return true;
+  if (
+    type.isNumber() ||
+    type.isBoolean() ||
+    type.isBooleanLiteral() ||
+    type.isNumberLiteral() ||
+    type.isStringLiteral() ||
+    type.isEnumLiteral() ||
+    type.isEnum()
+  )
+    return true;
   if (type.isNull() || type.isUndefined()) return true;
   if (type.isUnion()) return type.getUnionTypes().every(isInert);
   return false;
@@ -192,10 +221,12 @@ export function getLiteralTexts(expression: Node, depth = 0): string[] {
 export function getVariableValues(identifier: Node): { values: Node[]; appended: boolean } | undefined {
   const declarations = declarationsOf(identifier);
   const [declaration] = declarations;
-  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
   const initializer = declaration.getInitializer();
-  const scope = declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const scope =
+    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = initializer === undefined ? [] : [initializer];
   let appended = false;
   for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
@@ -213,10 +244,15 @@ export function getVariableValues(identifier: Node): { values: Node[]; appended:
 export function getSingleAssignment(identifier: Node): Node | undefined {
   const declarations = declarationsOf(identifier);
   const [declaration] = declarations;
-  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
   const initializer = declaration.getInitializer();
   if (initializer === undefined) return undefined;
-  if (declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const || isConstDeclaration(declaration)) return initializer;
+  if (
+    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
+    isConstDeclaration(declaration)
+  )
+    return initializer;
   return assignedValues(declaration).length === 0 ? initializer : undefined;
 }

@@ -5,12 +5,15 @@ import type { JsonSchema } from '../../src/model/rule.js';
 /** The `ignoreTestFiles` option every security rule shares. */
 export const IGNORE_TEST_FILES_SCHEMA: JsonSchema = {
   type: 'boolean',
-  description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders) and mock or fixture folders, whose code does not ship.',
+  description:
+    'Skip test files (`*.test.*`, `*.spec.*`, files under test folders) and mock or fixture folders, whose code does not ship.',
 };
 
 /** True for test files and for mock and fixture folders, whose code does not ship. */
 export function isTestOrFixture(project: ProjectView, file: SourceFile): boolean {
-  return project.isTestFile(file) || /(?:^|\/)(?:__mocks__|__fixtures__|fixtures|mocks)\//.test(project.relativePath(file));
+  return (
+    project.isTestFile(file) || /(?:^|\/)(?:__mocks__|__fixtures__|fixtures|mocks)\//.test(project.relativePath(file))
+  );
 }
 
 /** The options of a security rule that has no options but `ignoreTestFiles`. */
@@ -20,6 +23,10 @@ export const IGNORE_TEST_FILES_OPTIONS: { defaults: { ignoreTestFiles: boolean }
 };
 
 /** The files a security rule checks: all, or (with `ignoreTestFiles`) those whose code ships. */
-export function shippedFiles(files: readonly SourceFile[], project: ProjectView, options: { ignoreTestFiles: boolean }): SourceFile[] {
+export function shippedFiles(
+  files: readonly SourceFile[],
+  project: ProjectView,
+  options: { ignoreTestFiles: boolean },
+): SourceFile[] {
   return files.filter((file) => !(options.ignoreTestFiles && isTestOrFixture(project, file)));
 }

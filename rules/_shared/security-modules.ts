@@ -37,7 +37,8 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
     const reference = importEquals.getModuleReference();
     if (Node.isExternalModuleReference(reference)) {
       const target = reference.getExpression();
-      if (target !== undefined && Node.isStringLiteral(target) && modules.has(stripNodePrefix(target.getLiteralText()))) whole.add(importEquals);
+      if (target !== undefined && Node.isStringLiteral(target) && modules.has(stripNodePrefix(target.getLiteralText())))
+        whole.add(importEquals);
     }
   }
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -89,8 +90,13 @@ export function declarationsOf(identifier: Node): Node[] {
 export function skipParentheses(node: Node): Node {
   let current = node;
   for (;;) {
-    if (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current)
-      || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
+    if (
+      Node.isParenthesizedExpression(current) ||
+      Node.isAsExpression(current) ||
+      Node.isNonNullExpression(current) ||
+      Node.isSatisfiesExpression(current) ||
+      Node.isTypeAssertion(current)
+    ) {
       current = current.getExpression();
     } else {
       return current;
@@ -108,8 +114,11 @@ function isRequireOf(call: CallExpression, modules: ReadonlySet<string>): boolea
   const callee = call.getExpression();
   if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return false;
   const [first] = call.getArguments();
-  return first !== undefined && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first))
-    && modules.has(stripNodePrefix(first.getLiteralText()));
+  return (
+    first !== undefined &&
+    (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first)) &&
+    modules.has(stripNodePrefix(first.getLiteralText()))
+  );
 }
 
 /** Records what a `require(...)` call is bound to. */
@@ -128,7 +137,8 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
   }
   if (Node.isPropertyAccessExpression(parent)) {
     const holder = parent.getParent();
-    if (Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) named.set(holder, parent.getName());
+    if (Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()))
+      named.set(holder, parent.getName());
   }
 }
 
@@ -138,7 +148,8 @@ function bindPromisified(file: SourceFile, named: Map<Node, string>, whole: Set<
   const bindings: ModuleBindings = { modules: new Set(), named, whole };
   for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
     const initializer = declaration.getInitializer();
-    if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression())) continue;
+    if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))
+      continue;
     const [target] = initializer.getArguments();
     if (target === undefined) continue;
     const exported = getExportOf(target, bindings);

@@ -8,17 +8,65 @@ export { wordsOf };
 
 /** Head nouns that name a secret value on their own. */
 const SECRET_NOUNS = new Set([
-  'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
-  'nonce', 'salt', 'otp', 'csrf', 'xsrf', 'apikey', 'credential', 'credentials', 'totp', 'hotp', 'verifier',
+  'password',
+  'passwords',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'nonce',
+  'salt',
+  'otp',
+  'csrf',
+  'xsrf',
+  'apikey',
+  'credential',
+  'credentials',
+  'totp',
+  'hotp',
+  'verifier',
 ]);
 
 /** Qualifiers that turn a following `key` or `id` into a secret (`apiKey`, `sessionId`). */
 const KEY_QUALIFIERS = new Set([
-  'api', 'secret', 'private', 'access', 'auth', 'session', 'encryption', 'signing', 'crypto', 'hmac', 'master', 'client', 'license',
+  'api',
+  'secret',
+  'private',
+  'access',
+  'auth',
+  'session',
+  'encryption',
+  'signing',
+  'crypto',
+  'hmac',
+  'master',
+  'client',
+  'license',
 ]);
 
 /** Qualifiers that make a following `code` a one-time secret (`resetCode`, `verificationCode`). */
-const CODE_QUALIFIERS = new Set(['verification', 'verify', 'reset', 'otp', 'auth', 'confirmation', 'confirm', 'security', 'login', 'recovery', 'activation', 'mfa', '2fa', 'sms', 'magic', 'invite', 'pairing']);
+const CODE_QUALIFIERS = new Set([
+  'verification',
+  'verify',
+  'reset',
+  'otp',
+  'auth',
+  'confirmation',
+  'confirm',
+  'security',
+  'login',
+  'recovery',
+  'activation',
+  'mfa',
+  '2fa',
+  'sms',
+  'magic',
+  'invite',
+  'pairing',
+]);
 
 /**
  * The secret this name is about, or undefined: its last word is a secret noun
@@ -31,17 +79,36 @@ export function getSecretNoun(name: string): string | undefined {
   if (last === undefined) return undefined;
   if (SECRET_NOUNS.has(last)) return last;
   const before = words.at(-2);
-  if ((last === 'key' || last === 'keys') && before !== undefined && (KEY_QUALIFIERS.has(before) || SECRET_NOUNS.has(before))) return `${before} ${last}`;
+  if (
+    (last === 'key' || last === 'keys') &&
+    before !== undefined &&
+    (KEY_QUALIFIERS.has(before) || SECRET_NOUNS.has(before))
+  )
+    return `${before} ${last}`;
   if ((last === 'id' || last === 'ids') && before === 'session') return 'session id';
-  if ((last === 'code' || last === 'pin') && before !== undefined && CODE_QUALIFIERS.has(before)) return 'one-time code';
+  if ((last === 'code' || last === 'pin') && before !== undefined && CODE_QUALIFIERS.has(before))
+    return 'one-time code';
   if (last === 'sessionid') return 'session id';
   return undefined;
 }
 
 /** Security words that may appear anywhere in a function or variable name (`signRequest`, `verifyPassword`). */
 const SECURITY_WORDS = new Set([
-  ...SECRET_NOUNS, 'signature', 'sign', 'signed', 'signing', 'auth', 'authenticate', 'authentication', 'authorization', 'authorize',
-  'session', 'login', 'hmac', 'jwt', 'digest_auth',
+  ...SECRET_NOUNS,
+  'signature',
+  'sign',
+  'signed',
+  'signing',
+  'auth',
+  'authenticate',
+  'authentication',
+  'authorization',
+  'authorize',
+  'session',
+  'login',
+  'hmac',
+  'jwt',
+  'digest_auth',
 ]);
 
 /** A security word in the name, or undefined (`hashPassword` → password; `cacheKey` → undefined). */
@@ -54,10 +121,18 @@ export function getSecurityWord(name: string): string | undefined {
 
 /** The name a value is stored under: variable, property, parameter, or assignment target; undefined for other parents. */
 export function getStoredName(target: Node): string | undefined {
-  if (Node.isVariableDeclaration(target) || Node.isPropertyAssignment(target) || Node.isPropertyDeclaration(target)
-    || Node.isParameterDeclaration(target) || Node.isShorthandPropertyAssignment(target) || Node.isBindingElement(target)) {
+  if (
+    Node.isVariableDeclaration(target) ||
+    Node.isPropertyAssignment(target) ||
+    Node.isPropertyDeclaration(target) ||
+    Node.isParameterDeclaration(target) ||
+    Node.isShorthandPropertyAssignment(target) ||
+    Node.isBindingElement(target)
+  ) {
     const name = target.getNameNode();
-    return Node.isIdentifier(name) || Node.isStringLiteral(name) || Node.isPrivateIdentifier(name) ? name.getText().replace(/^['"#]|['"]$/g, '') : undefined;
+    return Node.isIdentifier(name) || Node.isStringLiteral(name) || Node.isPrivateIdentifier(name)
+      ? name.getText().replace(/^['"#]|['"]$/g, '')
+      : undefined;
   }
   if (Node.isIdentifier(target)) return target.getText();
   if (Node.isPropertyAccessExpression(target)) return target.getName();
@@ -80,8 +155,10 @@ export function getFunctionName(fn: Node): string | undefined {
       if (own !== undefined) return own;
     }
     const parent = fn.getParent();
-    if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return getStoredName(parent);
-    if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getText() === '=') return getStoredName(parent.getLeft());
+    if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
+      return getStoredName(parent);
+    if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getText() === '=')
+      return getStoredName(parent.getLeft());
   }
   return undefined;
 }
@@ -89,17 +166,36 @@ export function getFunctionName(fn: Node): string | undefined {
 /** Display form of a secret noun: `api key` → API key, `otp` → one-time password. */
 export function describeSecretNoun(noun: string): string {
   const special: Readonly<Record<string, string>> = {
-    apikey: 'API key', otp: 'one-time password', totp: 'one-time password', hotp: 'one-time password', csrf: 'CSRF token', xsrf: 'CSRF token',
-    verifier: 'PKCE code verifier', pwd: 'password', passwd: 'password', passwords: 'password', tokens: 'token', secrets: 'secret', credentials: 'credential',
+    apikey: 'API key',
+    otp: 'one-time password',
+    totp: 'one-time password',
+    hotp: 'one-time password',
+    csrf: 'CSRF token',
+    xsrf: 'CSRF token',
+    verifier: 'PKCE code verifier',
+    pwd: 'password',
+    passwd: 'password',
+    passwords: 'password',
+    tokens: 'token',
+    secrets: 'secret',
+    credentials: 'credential',
   };
-  return special[noun] ?? noun.replace(/\bapi\b/g, 'API').replace(/\bhmac\b/g, 'HMAC').replace(/ keys$/, ' key').replace(/ ids?$/, ' ID');
+  return (
+    special[noun] ??
+    noun
+      .replace(/\bapi\b/g, 'API')
+      .replace(/\bhmac\b/g, 'HMAC')
+      .replace(/ keys$/, ' key')
+      .replace(/ ids?$/, ' ID')
+  );
 }
 
 /** Dotted path of the named classes and functions around a node (`Mailer.constructor`), or `<module>` at top level. */
 export function getEnclosingPath(node: Node): string {
   const names: string[] = [];
   for (const ancestor of node.getAncestors()) {
-    if (Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) names.push(ancestor.getName() ?? '<class>');
+    if (Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor))
+      names.push(ancestor.getName() ?? '<class>');
     else if (Node.isConstructorDeclaration(ancestor)) names.push('constructor');
     else if (isFunctionLike(ancestor)) {
       const name = getFunctionName(ancestor);

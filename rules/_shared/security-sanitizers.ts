@@ -2,7 +2,19 @@ import { Node } from 'ts-morph';
 import { wordsOf } from './security-names.js';
 
 /** Words in a function's name that say it escapes or quotes its input. */
-const SANITIZING_WORDS = new Set(['escape', 'escaped', 'quote', 'quoted', 'sanitize', 'sanitized', 'shellescape', 'escapeshellarg', 'escapeid', 'escapeliteral', 'escapeidentifier']);
+const SANITIZING_WORDS = new Set([
+  'escape',
+  'escaped',
+  'quote',
+  'quoted',
+  'sanitize',
+  'sanitized',
+  'shellescape',
+  'escapeshellarg',
+  'escapeid',
+  'escapeliteral',
+  'escapeidentifier',
+]);
 
 /**
  * True for a call to an escaping or quoting helper (`escape(x)`, `shellQuote.quote([x])`,
@@ -11,7 +23,11 @@ const SANITIZING_WORDS = new Set(['escape', 'escaped', 'quote', 'quoted', 'sanit
 export function isSanitizerCall(node: Node): boolean {
   if (!Node.isCallExpression(node)) return false;
   const callee = node.getExpression();
-  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  const name = Node.isIdentifier(callee)
+    ? callee.getText()
+    : Node.isPropertyAccessExpression(callee)
+      ? callee.getName()
+      : undefined;
   if (name === undefined) return false;
   return wordsOf(name).some((w) => SANITIZING_WORDS.has(w)) || SANITIZING_WORDS.has(name.toLowerCase());
 }

@@ -75,7 +75,12 @@ export function descendantsOf(hierarchy: ClassHierarchy, cls: ClassLike): ClassL
  * package that is not installed) makes every name possibly external; a
  * library base makes the names it declares external.
  */
-export function inheritanceOf(cls: ClassLike, name: string, isStatic: boolean, analysed: ReadonlySet<SourceFile>): Inheritance {
+export function inheritanceOf(
+  cls: ClassLike,
+  name: string,
+  isStatic: boolean,
+  analysed: ReadonlySet<SourceFile>,
+): Inheritance {
   const result: Inheritance = { external: false, ancestors: [] };
   const seen = new Set<ClassLike>();
   let current: ClassLike | undefined = cls;
@@ -117,12 +122,19 @@ function classDeclarationsNamed(clause: ExpressionWithTypeArguments, analysed: R
   if (!Node.isIdentifier(expression) && !Node.isPropertyAccessExpression(expression)) return [];
   let symbol = expression.getSymbol();
   if (symbol?.isAlias() === true) symbol = symbol.getAliasedSymbol();
-  return (symbol?.getDeclarations() ?? []).filter((d): d is ClassLike => (Node.isClassDeclaration(d) || Node.isClassExpression(d)) && analysed.has(d.getSourceFile()));
+  return (symbol?.getDeclarations() ?? []).filter(
+    (d): d is ClassLike => (Node.isClassDeclaration(d) || Node.isClassExpression(d)) && analysed.has(d.getSourceFile()),
+  );
 }
 
 /** The in-project class declarations behind a base type. */
 function classDeclarationsOf(type: Type, analysed: ReadonlySet<SourceFile>): ClassLike[] {
   const symbol = type.getSymbol() ?? type.getTargetType()?.getSymbol();
   if (symbol === undefined) return [];
-  return symbol.getDeclarations().filter((d): d is ClassLike => (Node.isClassDeclaration(d) || Node.isClassExpression(d)) && analysed.has(d.getSourceFile()));
+  return symbol
+    .getDeclarations()
+    .filter(
+      (d): d is ClassLike =>
+        (Node.isClassDeclaration(d) || Node.isClassExpression(d)) && analysed.has(d.getSourceFile()),
+    );
 }

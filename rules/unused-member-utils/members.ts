@@ -21,15 +21,38 @@ export interface Member {
  * conversions, thenables, iterators, inspection hooks.
  */
 export const PROTOCOL_NAMES: ReadonlySet<string> = new Set([
-  'constructor', 'toString', 'toJSON', 'valueOf', 'toLocaleString', 'then', 'catch', 'finally',
-  'inspect', 'next', 'return', 'throw', 'handleEvent', 'dispose', 'asyncDispose',
-  'connectedCallback', 'disconnectedCallback', 'adoptedCallback', 'attributeChangedCallback', 'observedAttributes',
+  'constructor',
+  'toString',
+  'toJSON',
+  'valueOf',
+  'toLocaleString',
+  'then',
+  'catch',
+  'finally',
+  'inspect',
+  'next',
+  'return',
+  'throw',
+  'handleEvent',
+  'dispose',
+  'asyncDispose',
+  'connectedCallback',
+  'disconnectedCallback',
+  'adoptedCallback',
+  'attributeChangedCallback',
+  'observedAttributes',
 ]);
 
 /** The members of a class, grouped by name and static-ness; computed and index-signature members are left out. */
 export function membersOf(cls: ClassLike): Member[] {
   const byKey = new Map<string, Member>();
-  const addDeclaration = (declaration: Node, nameNode: Node, kind: Member['kind'], isStatic: boolean, isPrivate: boolean): void => {
+  const addDeclaration = (
+    declaration: Node,
+    nameNode: Node,
+    kind: Member['kind'],
+    isStatic: boolean,
+    isPrivate: boolean,
+  ): void => {
     const name = memberName(nameNode);
     if (name === undefined) return;
     const key = `${isStatic ? 'static ' : ''}${name}`;
@@ -37,7 +60,16 @@ export function membersOf(cls: ClassLike): Member[] {
     const getter = Node.isGetAccessorDeclaration(declaration);
     const setter = Node.isSetAccessorDeclaration(declaration);
     if (existing === undefined) {
-      byKey.set(key, { name, kind, isStatic, isPrivate, declarations: [declaration], nameNode, hasGetter: getter, hasSetter: setter });
+      byKey.set(key, {
+        name,
+        kind,
+        isStatic,
+        isPrivate,
+        declarations: [declaration],
+        nameNode,
+        hasGetter: getter,
+        hasSetter: setter,
+      });
     } else {
       existing.declarations.push(declaration);
       existing.hasGetter ||= getter;
@@ -46,12 +78,28 @@ export function membersOf(cls: ClassLike): Member[] {
   };
   for (const constructor of cls.getConstructors()) {
     for (const parameter of constructor.getParameters()) {
-      if (parameter.isParameterProperty()) addDeclaration(parameter, parameter.getNameNode(), 'property', false, parameter.hasScopeKeyword() && parameter.getScope() === Scope.Private);
+      if (parameter.isParameterProperty())
+        addDeclaration(
+          parameter,
+          parameter.getNameNode(),
+          'property',
+          false,
+          parameter.hasScopeKeyword() && parameter.getScope() === Scope.Private,
+        );
     }
   }
   for (const member of cls.getMembers()) {
-    if (Node.isPropertyDeclaration(member) || Node.isMethodDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) {
-      const kind = Node.isPropertyDeclaration(member) ? 'property' : Node.isMethodDeclaration(member) ? 'method' : 'accessor';
+    if (
+      Node.isPropertyDeclaration(member) ||
+      Node.isMethodDeclaration(member) ||
+      Node.isGetAccessorDeclaration(member) ||
+      Node.isSetAccessorDeclaration(member)
+    ) {
+      const kind = Node.isPropertyDeclaration(member)
+        ? 'property'
+        : Node.isMethodDeclaration(member)
+          ? 'method'
+          : 'accessor';
       addDeclaration(member, member.getNameNode(), kind, member.isStatic(), isPrivateMember(member));
     }
   }
@@ -61,13 +109,19 @@ export function membersOf(cls: ClassLike): Member[] {
 /** The text of a member name, or undefined for computed names (`[Symbol.iterator]`, `[key]`). */
 function memberName(nameNode: Node): string | undefined {
   if (Node.isIdentifier(nameNode) || Node.isPrivateIdentifier(nameNode)) return nameNode.getText();
-  if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode)) return nameNode.getLiteralText();
+  if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode))
+    return nameNode.getLiteralText();
   return undefined;
 }
 
 /** `private x` or `#x`. */
 function isPrivateMember(member: Node): boolean {
-  if (Node.isPropertyDeclaration(member) || Node.isMethodDeclaration(member) || Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) {
+  if (
+    Node.isPropertyDeclaration(member) ||
+    Node.isMethodDeclaration(member) ||
+    Node.isGetAccessorDeclaration(member) ||
+    Node.isSetAccessorDeclaration(member)
+  ) {
     return member.getScope() === Scope.Private || Node.isPrivateIdentifier(member.getNameNode());
   }
   return false;
@@ -103,18 +157,30 @@ function isDynamicSelfUse(node: ts.Node): boolean {
   if (ts.isElementAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
     return !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression);
   }
-  if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) return node.expression.kind === ts.SyntaxKind.ThisKeyword;
+  if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node))
+    return node.expression.kind === ts.SyntaxKind.ThisKeyword;
   if (ts.isForInStatement(node)) return node.expression.kind === ts.SyntaxKind.ThisKeyword;
   if (ts.isCallExpression(node) && node.arguments.some((a) => a.kind === ts.SyntaxKind.ThisKeyword)) {
     const callee = node.expression;
-    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && (callee.expression.text === 'Object' || callee.expression.text === 'JSON' || callee.expression.text === 'Reflect');
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      (callee.expression.text === 'Object' || callee.expression.text === 'JSON' || callee.expression.text === 'Reflect')
+    );
   }
   return false;
 }
 
 /** How a member is described in messages: "private method", "static property", "getter"... */
 export function kindLabel(member: Member): string {
-  const base = member.kind === 'accessor' ? (member.hasGetter ? (member.hasSetter ? 'accessor' : 'getter') : 'setter') : member.kind;
+  const base =
+    member.kind === 'accessor'
+      ? member.hasGetter
+        ? member.hasSetter
+          ? 'accessor'
+          : 'getter'
+        : 'setter'
+      : member.kind;
   const words = [member.isPrivate ? 'private' : '', member.isStatic ? 'static' : '', base].filter((w) => w !== '');
   return words.join(' ');
 }

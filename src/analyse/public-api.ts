@@ -73,7 +73,11 @@ function commonJsExportedValues(file: SourceFile): Node[] {
   if (!text.includes('exports')) return [];
   const values: Node[] = [];
   file.forEachDescendant((node) => {
-    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken && isCommonJsExportTarget(node.getLeft())) {
+    if (
+      Node.isBinaryExpression(node) &&
+      node.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+      isCommonJsExportTarget(node.getLeft())
+    ) {
       values.push(node.getRight());
     }
   });
@@ -110,7 +114,8 @@ function addExportedValue(value: Node, exported: Set<Node>, seenFiles: Set<Sourc
     return;
   }
   if (Node.isIdentifier(value)) {
-    for (const declaration of value.getSymbol()?.getDeclarations() ?? []) addDeclaredValue(declaration, exported, seenFiles, depth + 1);
+    for (const declaration of value.getSymbol()?.getDeclarations() ?? [])
+      addDeclaredValue(declaration, exported, seenFiles, depth + 1);
   }
 }
 
@@ -142,7 +147,15 @@ function requiredFile(node: Node): SourceFile | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = resolvePath(call.getSourceFile().getDirectoryPath(), specifier);
   const project = call.getProject();
-  for (const candidate of [base, `${base}.js`, `${base}.cjs`, `${base}.ts`, `${base}.cts`, `${base}/index.js`, `${base}/index.ts`]) {
+  for (const candidate of [
+    base,
+    `${base}.js`,
+    `${base}.cjs`,
+    `${base}.ts`,
+    `${base}.cts`,
+    `${base}/index.js`,
+    `${base}/index.ts`,
+  ]) {
     const file = project.getSourceFile(candidate);
     if (file !== undefined) return file;
   }
@@ -164,7 +177,8 @@ function exposedDeclarations(exported: ReadonlySet<Node>, analysed: ReadonlySet<
   };
   for (const declaration of exported) enqueue(declaration);
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const typeNode of signatureTypeNodes(next)) for (const target of referencedDeclarations(typeNode)) enqueue(target);
+    for (const typeNode of signatureTypeNodes(next))
+      for (const target of referencedDeclarations(typeNode)) enqueue(target);
     for (const type of inferredTypes(next)) for (const target of typeDeclarations(type, 0)) enqueue(target);
   }
   return seen;
@@ -176,7 +190,11 @@ function signatureTypeNodes(declaration: Node): Node[] {
   const addSignature = (node: Node): void => {
     if (Node.isParametered(node)) for (const p of node.getParameters()) pushDefined(out, p.getTypeNode());
     if (Node.isReturnTyped(node)) pushDefined(out, node.getReturnTypeNode());
-    if (Node.isTypeParametered(node)) for (const t of node.getTypeParameters()) { pushDefined(out, t.getConstraint()); pushDefined(out, t.getDefault()); }
+    if (Node.isTypeParametered(node))
+      for (const t of node.getTypeParameters()) {
+        pushDefined(out, t.getConstraint());
+        pushDefined(out, t.getDefault());
+      }
   };
   if (Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration)) {
     out.push(...declaration.getHeritageClauses());
@@ -193,14 +211,21 @@ function signatureTypeNodes(declaration: Node): Node[] {
   } else if (Node.isTypeAliasDeclaration(declaration)) {
     pushDefined(out, declaration.getTypeNode());
     addSignature(declaration);
-  } else if (Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration)) {
+  } else if (
+    Node.isFunctionDeclaration(declaration) ||
+    Node.isMethodDeclaration(declaration) ||
+    Node.isArrowFunction(declaration) ||
+    Node.isFunctionExpression(declaration)
+  ) {
     addSignature(declaration);
   } else if (Node.isVariableDeclaration(declaration)) {
     pushDefined(out, declaration.getTypeNode());
     const initializer = declaration.getInitializer();
-    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) addSignature(initializer);
+    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)))
+      addSignature(initializer);
   } else if (Node.isModuleDeclaration(declaration)) {
-    for (const statement of declaration.getStatements()) if (Node.isExportable(statement) && statement.isExported()) out.push(statement);
+    for (const statement of declaration.getStatements())
+      if (Node.isExportable(statement) && statement.isExported()) out.push(statement);
   }
   return out;
 }
@@ -214,12 +239,29 @@ function pushDefined(out: Node[], node: Node | undefined): void {
 function referencedDeclarations(root: Node): Node[] {
   const out: Node[] = [];
   const visit = (node: Node): void => {
-    if (Node.isClassDeclaration(node) || Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isFunctionDeclaration(node) || Node.isModuleDeclaration(node)) {
+    if (
+      Node.isClassDeclaration(node) ||
+      Node.isInterfaceDeclaration(node) ||
+      Node.isTypeAliasDeclaration(node) ||
+      Node.isFunctionDeclaration(node) ||
+      Node.isModuleDeclaration(node)
+    ) {
       out.push(node);
       return;
     }
-    if (Node.isTypeReference(node) || Node.isExpressionWithTypeArguments(node) || Node.isTypeQuery(node) || Node.isImportTypeNode(node)) {
-      const name = Node.isTypeReference(node) ? node.getTypeName() : Node.isExpressionWithTypeArguments(node) ? node.getExpression() : Node.isTypeQuery(node) ? node.getExprName() : node.getQualifier();
+    if (
+      Node.isTypeReference(node) ||
+      Node.isExpressionWithTypeArguments(node) ||
+      Node.isTypeQuery(node) ||
+      Node.isImportTypeNode(node)
+    ) {
+      const name = Node.isTypeReference(node)
+        ? node.getTypeName()
+        : Node.isExpressionWithTypeArguments(node)
+          ? node.getExpression()
+          : Node.isTypeQuery(node)
+            ? node.getExprName()
+            : node.getQualifier();
       if (name !== undefined) out.push(...declarationsOfName(name));
     }
     node.forEachChild(visit);
@@ -230,7 +272,11 @@ function referencedDeclarations(root: Node): Node[] {
 
 /** What a type name resolves to, aliases followed. */
 function declarationsOfName(name: Node): Node[] {
-  const target = Node.isQualifiedName(name) ? name.getRight() : Node.isPropertyAccessExpression(name) ? name.getNameNode() : name;
+  const target = Node.isQualifiedName(name)
+    ? name.getRight()
+    : Node.isPropertyAccessExpression(name)
+      ? name.getNameNode()
+      : name;
   let symbol = target.getSymbol();
   if (symbol === undefined) return [];
   if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
@@ -247,11 +293,16 @@ function inferredTypes(declaration: Node): Type[] {
   if (Node.isVariableDeclaration(declaration) && declaration.getTypeNode() === undefined) {
     const initializer = declaration.getInitializer();
     if (initializer === undefined) return [];
-    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)) return initializer.getReturnTypeNode() === undefined ? [initializer.getReturnType()] : [];
+    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))
+      return initializer.getReturnTypeNode() === undefined ? [initializer.getReturnType()] : [];
     if (Node.isNewExpression(initializer) || Node.isClassExpression(initializer)) return [initializer.getType()];
     return [];
   }
-  if ((Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) && declaration.getReturnTypeNode() === undefined) return [declaration.getReturnType()];
+  if (
+    (Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) &&
+    declaration.getReturnTypeNode() === undefined
+  )
+    return [declaration.getReturnType()];
   return [];
 }
 
@@ -259,8 +310,14 @@ function inferredTypes(declaration: Node): Type[] {
 function typeDeclarations(type: Type, depth: number): Node[] {
   if (depth > 3) return [];
   const out: Node[] = [];
-  for (const symbol of [type.getSymbol(), type.getAliasSymbol()]) if (symbol !== undefined) out.push(...symbol.getDeclarations());
-  const parts = [...type.getTypeArguments(), ...type.getAliasTypeArguments(), ...(type.isUnion() ? type.getUnionTypes() : []), ...(type.isIntersection() ? type.getIntersectionTypes() : [])];
+  for (const symbol of [type.getSymbol(), type.getAliasSymbol()])
+    if (symbol !== undefined) out.push(...symbol.getDeclarations());
+  const parts = [
+    ...type.getTypeArguments(),
+    ...type.getAliasTypeArguments(),
+    ...(type.isUnion() ? type.getUnionTypes() : []),
+    ...(type.isIntersection() ? type.getIntersectionTypes() : []),
+  ];
   for (const signature of type.getCallSignatures()) parts.push(signature.getReturnType());
   for (const part of parts) out.push(...typeDeclarations(part, depth + 1));
   return out;
@@ -276,7 +333,16 @@ function findEntryPoints(view: ProjectView): { files: SourceFile[]; description:
     if (file !== undefined) found.add(file);
   }
   if (found.size === 0 && configured.length === 0) {
-    for (const conventional of ['index.ts', 'src/index.ts', 'index.tsx', 'src/index.tsx', 'index.js', 'src/index.js', 'index.mts', 'src/index.mts']) {
+    for (const conventional of [
+      'index.ts',
+      'src/index.ts',
+      'index.tsx',
+      'src/index.tsx',
+      'index.js',
+      'src/index.js',
+      'index.mts',
+      'src/index.mts',
+    ]) {
       const file = view.files.find((f) => view.relativePath(f) === conventional);
       if (file !== undefined) {
         found.add(file);
@@ -285,9 +351,13 @@ function findEntryPoints(view: ProjectView): { files: SourceFile[]; description:
     }
   }
   const named = [...found].sort(byPath(view));
-  const deep = configured.length === 0 && found.size > 0 && view.packageJson !== undefined && view.packageJson['exports'] === undefined
-    ? deepImportableModules(view, found)
-    : [];
+  const deep =
+    configured.length === 0 &&
+    found.size > 0 &&
+    view.packageJson !== undefined &&
+    view.packageJson['exports'] === undefined
+      ? deepImportableModules(view, found)
+      : [];
   return { files: [...named, ...deep].sort(byPath(view)), description: describe(view, named, deep.length) };
 }
 
@@ -304,23 +374,33 @@ function byPath(view: ProjectView): (a: SourceFile, b: SourceFile) => number {
  */
 function deepImportableModules(view: ProjectView, named: ReadonlySet<SourceFile>): SourceFile[] {
   const imported = new Set<SourceFile>();
-  for (const file of view.files) for (const target of file.getReferencedSourceFiles()) if (target !== file) imported.add(target);
-  return view.files.filter((f) => !named.has(f) && !view.isTestFile(f) && ((!imported.has(f) && f.getExportSymbols().length > 0) || isIndexBarrel(f)));
+  for (const file of view.files)
+    for (const target of file.getReferencedSourceFiles()) if (target !== file) imported.add(target);
+  return view.files.filter(
+    (f) =>
+      !named.has(f) &&
+      !view.isTestFile(f) &&
+      ((!imported.has(f) && f.getExportSymbols().length > 0) || isIndexBarrel(f)),
+  );
 }
 
 /** An `index` module made only of imports and exports (`export * from`, `export { z }`, `export default z`). */
 function isIndexBarrel(file: SourceFile): boolean {
   if (!/^index\.[cm]?[jt]sx?$/.test(file.getBaseName())) return false;
   const statements = file.compilerNode.statements;
-  return statements.length > 0 && statements.some((s) => ts.isExportDeclaration(s)) &&
-    statements.every((s) => ts.isExportDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportAssignment(s));
+  return (
+    statements.length > 0 &&
+    statements.some((s) => ts.isExportDeclaration(s)) &&
+    statements.every((s) => ts.isExportDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportAssignment(s))
+  );
 }
 
 /** "src/index.ts", "a.ts and b.ts", "src/index.ts and 4 modules that no other module imports". */
 function describe(view: ProjectView, named: readonly SourceFile[], deep: number): string {
   if (named.length === 0) return 'no entry point';
   const names = named.map((f) => view.relativePath(f));
-  const head = names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${String(names.length - 2)} more`;
+  const head =
+    names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${String(names.length - 2)} more`;
   if (deep === 0) return head;
   return `${head} and ${String(deep)} deep-importable ${deep === 1 ? 'module' : 'modules'}`;
 }
@@ -337,7 +417,8 @@ function packageEntryPaths(pkg: Readonly<Record<string, unknown>> | undefined): 
 function collectStrings(value: unknown, out: string[]): void {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, out);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectStrings(item, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) collectStrings(item, out);
 }
 
 function stringList(value: unknown): string[] {

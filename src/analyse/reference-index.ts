@@ -44,7 +44,8 @@ export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceInde
     let occurrence = made.get(node);
     if (occurrence === undefined) {
       const file = fileOf.get(node.getSourceFile());
-      if (file === undefined) throw new Error(`reference index: no analysed file holds the node at ${String(node.pos)}`);
+      if (file === undefined)
+        throw new Error(`reference index: no analysed file holds the node at ${String(node.pos)}`);
       occurrence = makeOccurrence(file, node);
       made.set(node, occurrence);
     }
@@ -73,19 +74,23 @@ function recordNode(node: ts.Node, record: Recorder, declared: Map<string, numbe
     record(node, node.text);
     return;
   }
-  if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && isLiteralKey(node)) record(node, node.text);
+  if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && isLiteralKey(node))
+    record(node, node.text);
 }
 
 /** A literal that names a property: `obj['name']`, or `T['name']` in a type. */
 function isLiteralKey(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
   const parent = node.parent;
   if (ts.isElementAccessExpression(parent)) return parent.argumentExpression === node;
-  return ts.isLiteralTypeNode(parent) && ts.isIndexedAccessTypeNode(parent.parent) && parent.parent.indexType === parent;
+  return (
+    ts.isLiteralTypeNode(parent) && ts.isIndexedAccessTypeNode(parent.parent) && parent.parent.indexType === parent
+  );
 }
 
 /** The occurrence for a recorded node: access and role from the syntax around it. */
 function makeOccurrence(file: SourceFile, node: ts.Node): Occurrence {
-  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return lazyOccurrence(file, node, accessOf(node), 'property', resolveBySymbol);
+  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node))
+    return lazyOccurrence(file, node, accessOf(node), 'property', resolveBySymbol);
   if (isDeclarationName(node)) return lazyOccurrence(file, node, 'read', 'property', resolveShorthandBinding);
   return lazyOccurrence(file, node, isInJsDoc(node) ? 'read' : accessOf(node), roleOf(node), resolveBySymbol);
 }
@@ -119,7 +124,13 @@ function add(map: Map<string, ts.Node[]>, key: string, node: ts.Node): void {
 type Resolver = (node: Node) => readonly Node[] | undefined;
 
 /** An occurrence whose ts-morph node is made on first access and whose declarations are resolved once. */
-function lazyOccurrence(file: SourceFile, compilerNode: ts.Node, access: Access, role: OccurrenceRole, resolver: Resolver): Occurrence {
+function lazyOccurrence(
+  file: SourceFile,
+  compilerNode: ts.Node,
+  access: Access,
+  role: OccurrenceRole,
+  resolver: Resolver,
+): Occurrence {
   let wrapped: Node | undefined;
   let resolved: { value: readonly Node[] | undefined } | undefined;
   const occurrence: Occurrence = {
@@ -128,7 +139,10 @@ function lazyOccurrence(file: SourceFile, compilerNode: ts.Node, access: Access,
     file,
     compilerNode,
     get node(): Node {
-      wrapped ??= file.getDescendantAtStartWithWidth(compilerNode.getStart(file.compilerNode), compilerNode.getWidth(file.compilerNode));
+      wrapped ??= file.getDescendantAtStartWithWidth(
+        compilerNode.getStart(file.compilerNode),
+        compilerNode.getWidth(file.compilerNode),
+      );
       if (wrapped === undefined) throw new Error(`no node at ${file.getFilePath()}:${String(compilerNode.pos)}`);
       return wrapped;
     },
@@ -171,9 +185,16 @@ function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean 
   if (ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isImportSpecifier(parent)) return parent.name === node;
   if (ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return true;
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) ||
-      ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) || ts.isPropertySignature(parent) ||
-      ts.isMethodSignature(parent) || ts.isEnumMember(parent)) {
+  if (
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isMethodDeclaration(parent) ||
+    ts.isGetAccessorDeclaration(parent) ||
+    ts.isSetAccessorDeclaration(parent) ||
+    ts.isPropertySignature(parent) ||
+    ts.isMethodSignature(parent) ||
+    ts.isEnumMember(parent)
+  ) {
     return parent.name === node;
   }
   return isNamedDeclaration(parent) && parent.name === node;
@@ -182,22 +203,42 @@ function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean 
 /** Declarations whose name is a binding in a scope (not a property or member name). */
 function isBindingDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean {
   const parent = node.parent;
-  return ts.isBindingElement(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent) || isNamedDeclaration(parent);
+  return (
+    ts.isBindingElement(parent) ||
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isImportEqualsDeclaration(parent) ||
+    isNamedDeclaration(parent)
+  );
 }
 
 /** Declarations with a `name` that is the declared identifier. */
 function isNamedDeclaration(node: ts.Node): node is ts.NamedDeclaration {
-  return ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) ||
-    ts.isClassExpression(node) || ts.isFunctionExpression(node) || ts.isParameter(node) ||
-    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) ||
-    ts.isModuleDeclaration(node) || ts.isTypeParameterDeclaration(node);
+  return (
+    ts.isVariableDeclaration(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isClassExpression(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isParameter(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isTypeParameterDeclaration(node)
+  );
 }
 
 /** `const { foo } = obj` declares `foo` and also reads property `foo` of `obj`. */
 function isBindingShorthand(node: ts.Identifier | ts.PrivateIdentifier): boolean {
   const parent = node.parent;
-  return ts.isBindingElement(parent) && parent.propertyName === undefined && parent.dotDotDotToken === undefined && ts.isObjectBindingPattern(parent.parent);
+  return (
+    ts.isBindingElement(parent) &&
+    parent.propertyName === undefined &&
+    parent.dotDotDotToken === undefined &&
+    ts.isObjectBindingPattern(parent.parent)
+  );
 }
 
 /**
@@ -228,7 +269,10 @@ function isReExport(specifier: ts.ExportSpecifier): boolean {
 function accessOf(node: ts.Node): Access {
   let target: ts.Node = node;
   const parent = node.parent;
-  if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node && ts.isStringLiteralLike(node))) {
+  if (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isElementAccessExpression(parent) && parent.argumentExpression === node && ts.isStringLiteralLike(node))
+  ) {
     target = parent;
   }
   while (ts.isParenthesizedExpression(target.parent) || ts.isNonNullExpression(target.parent)) target = target.parent;
@@ -240,8 +284,10 @@ function accessOf(node: ts.Node): Access {
       return isStatementLike(outer) ? 'write' : 'readwrite';
     }
   }
-  if ((ts.isPrefixUnaryExpression(outer) || ts.isPostfixUnaryExpression(outer)) &&
-      (outer.operator === ts.SyntaxKind.PlusPlusToken || outer.operator === ts.SyntaxKind.MinusMinusToken)) {
+  if (
+    (ts.isPrefixUnaryExpression(outer) || ts.isPostfixUnaryExpression(outer)) &&
+    (outer.operator === ts.SyntaxKind.PlusPlusToken || outer.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
     return isStatementLike(outer) ? 'write' : 'readwrite';
   }
   if (ts.isDeleteExpression(outer)) return 'write';
@@ -256,6 +302,10 @@ function isStatementLike(node: ts.Node): boolean {
 
 /** `this[key]` with a key that is not a literal: any member may be read. */
 function isDynamicThisAccess(node: ts.Node): boolean {
-  return ts.isElementAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword &&
-    !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression);
+  return (
+    ts.isElementAccessExpression(node) &&
+    node.expression.kind === ts.SyntaxKind.ThisKeyword &&
+    !ts.isStringLiteralLike(node.argumentExpression) &&
+    !ts.isNumericLiteral(node.argumentExpression)
+  );
 }

@@ -35,7 +35,9 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const timings: Record<string, number> = {};
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
   for (const [index, configured] of rules.entries()) {
-    input.onProgress?.(`review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`);
+    input.onProgress?.(
+      `review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`,
+    );
     const started = performance.now();
     const drafts = collectDrafts(configured, view, targets, failures);
     findings.push(...render(configured, drafts, view, reportedFiles));
@@ -51,14 +53,21 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     fileCount: targets.length,
     unparsedFiles: [...(input.unparsedFiles ?? [])],
     rulesRun: ran,
-    securityRulesRun: rules.filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id)).map((r) => r.rule.meta.id),
+    securityRulesRun: rules
+      .filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id))
+      .map((r) => r.rule.meta.id),
     securityRulesKnown: [...input.securityRulesKnown],
     timings,
   };
 }
 
 /** Runs one rule, per file for file rules and once for project rules; a throw is recorded, not fatal. */
-function collectDrafts(configured: ConfiguredRule, view: ProjectView, targets: readonly SourceFile[], failures: RuleFailure[]): FindingDraft[] {
+function collectDrafts(
+  configured: ConfiguredRule,
+  view: ProjectView,
+  targets: readonly SourceFile[],
+  failures: RuleFailure[],
+): FindingDraft[] {
   const { rule, options } = configured;
   const drafts: FindingDraft[] = [];
   const batches: (readonly SourceFile[])[] = rule.meta.scope === 'file' ? targets.map((f) => [f]) : [view.files];
@@ -74,7 +83,12 @@ function collectDrafts(configured: ConfiguredRule, view: ProjectView, targets: r
 }
 
 /** Turns drafts into located, worded findings. */
-function render(configured: ConfiguredRule, drafts: readonly FindingDraft[], view: ProjectView, reportedFiles: ReadonlySet<SourceFile> | undefined): Finding[] {
+function render(
+  configured: ConfiguredRule,
+  drafts: readonly FindingDraft[],
+  view: ProjectView,
+  reportedFiles: ReadonlySet<SourceFile> | undefined,
+): Finding[] {
   const { rule, severity } = configured;
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -167,7 +181,13 @@ function assignFingerprints(findings: Finding[]): void {
 
 /** Sort order of findings everywhere: file, line, column, rule id, message. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
 }
 
 function cmp(a: string, b: string): number {

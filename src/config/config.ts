@@ -37,13 +37,16 @@ export function loadConfig(root: string, explicitPath: string | undefined): Conf
   } catch (error) {
     throw new UserError(`${path}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UserError(`${path}: expected a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UserError(`${path}: expected a JSON object`);
   const record = Object.fromEntries(Object.entries(parsed));
   for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL_KEYS.has(key)) throw new UserError(`${path}: unknown key "${key}" (known: ${[...TOP_LEVEL_KEYS].join(', ')})`);
+    if (!TOP_LEVEL_KEYS.has(key))
+      throw new UserError(`${path}: unknown key "${key}" (known: ${[...TOP_LEVEL_KEYS].join(', ')})`);
   }
   const rules: unknown = record['rules'] ?? {};
-  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new UserError(`${path}: "rules" must be an object`);
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
+    throw new UserError(`${path}: "rules" must be an object`);
   const settings = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'rules' && key !== '$schema'));
   // Shapes are checked by validateConfig against the registry before use.
   return { rules: Object.fromEntries(Object.entries(rules)), settings, source: path };
@@ -57,10 +60,14 @@ export function validateConfig(config: Config, registry: readonly AnyRule[]): vo
     const rule = byId.get(id);
     if (rule === undefined) throw new UserError(`${where}: unknown rule "${id}"`);
     if (typeof setting === 'string') {
-      if (setting !== 'off' && !isSeverity(setting)) throw new UserError(`${where}: rule "${id}": expected "off", "error", "warning" or "info", got "${String(setting)}"`);
+      if (setting !== 'off' && !isSeverity(setting))
+        throw new UserError(
+          `${where}: rule "${id}": expected "off", "error", "warning" or "info", got "${String(setting)}"`,
+        );
       continue;
     }
-    if (typeof setting !== 'object' || Array.isArray(setting)) throw new UserError(`${where}: rule "${id}": expected a severity or an object`);
+    if (typeof setting !== 'object' || Array.isArray(setting))
+      throw new UserError(`${where}: rule "${id}": expected a severity or an object`);
     if (setting.severity !== undefined && setting.severity !== 'off' && !isSeverity(setting.severity)) {
       throw new UserError(`${where}: rule "${id}": unknown severity "${String(setting.severity)}"`);
     }

@@ -33,7 +33,8 @@ describe('diff filter fixtures', () => {
         selected: m.selected,
       }));
       const expectedPath = join(dir, 'expected.json');
-      if (process.env['UPDATE_PIPELINE_FIXTURES'] === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      if (process.env['UPDATE_PIPELINE_FIXTURES'] === '1' || !existsSync(expectedPath))
+        writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
     });
   }

@@ -46,7 +46,11 @@ export function isFilterMode(text: string): text is FilterMode {
 }
 
 /** Marks every finding against the diff; the result has one entry per finding, in the same order. */
-export function markFindings(findings: readonly Finding[], diff: readonly FileDiff[], options: FilterOptions): MarkedFinding[] {
+export function markFindings(
+  findings: readonly Finding[],
+  diff: readonly FileDiff[],
+  options: FilterOptions,
+): MarkedFinding[] {
   const byPath = new Map<string, FileDiff>();
   for (const file of diff) if (file.status !== 'removed') byPath.set(file.path, file);
   const prefix = normalisePrefix(options.rootPrefix ?? '');
@@ -54,7 +58,12 @@ export function markFindings(findings: readonly Finding[], diff: readonly FileDi
 }
 
 /** Marks one finding. */
-function markFinding(finding: Finding, prefix: string, byPath: ReadonlyMap<string, FileDiff>, mode: FilterMode): MarkedFinding {
+function markFinding(
+  finding: Finding,
+  prefix: string,
+  byPath: ReadonlyMap<string, FileDiff>,
+  mode: FilterMode,
+): MarkedFinding {
   const path = prefix === '' ? finding.file : posix.join(prefix, finding.file);
   const file = byPath.get(path);
   const lines = linesOf(finding);
@@ -63,7 +72,16 @@ function markFinding(finding: Finding, prefix: string, byPath: ReadonlyMap<strin
   const inDiffLines = file !== undefined && (!file.hasPatch || lines.some((line) => file.addedLines.has(line)));
   const inDiffContext = file !== undefined && (!file.hasPatch || lines.some((line) => file.visibleLines.has(line)));
   const commentLine = file === undefined || !file.hasPatch ? undefined : placeComment(lines, file);
-  return { finding, path, inDiffFile, filePatched: file?.hasPatch ?? false, inDiffLines, inDiffContext, commentLine, selected: isSelected(mode, inDiffFile, inDiffLines, inDiffContext) };
+  return {
+    finding,
+    path,
+    inDiffFile,
+    filePatched: file?.hasPatch ?? false,
+    inDiffLines,
+    inDiffContext,
+    commentLine,
+    selected: isSelected(mode, inDiffFile, inDiffLines, inDiffContext),
+  };
 }
 
 /** The line a comment goes on: the finding's first line when shown, else its first added line, else its first shown line. */
@@ -76,10 +94,14 @@ function placeComment(lines: readonly number[], file: FileDiff): number | undefi
 /** Whether the mode keeps a finding with these marks. */
 function isSelected(mode: FilterMode, inDiffFile: boolean, inDiffLines: boolean, inDiffContext: boolean): boolean {
   switch (mode) {
-    case 'added': return inDiffLines;
-    case 'diff_context': return inDiffContext;
-    case 'file': return inDiffFile;
-    case 'nofilter': return true;
+    case 'added':
+      return inDiffLines;
+    case 'diff_context':
+      return inDiffContext;
+    case 'file':
+      return inDiffFile;
+    case 'nofilter':
+      return true;
   }
 }
 

@@ -69,7 +69,10 @@ describe('parseUnifiedDiff', () => {
     const a = files[0];
     expect([...(a?.addedLines ?? [])]).toEqual([2, 3, 12]);
     expect([...(a?.visibleLines ?? [])]).toEqual([1, 2, 3, 4, 5, 11, 12, 13]);
-    expect(a?.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[1, 4, 1, 5], [10, 2, 11, 3]]);
+    expect(a?.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([
+      [1, 4, 1, 5],
+      [10, 2, 11, 3],
+    ]);
   });
 
   it('ends a hunk by its counts, so an added line that starts with "---" is not a header', () => {
@@ -85,7 +88,12 @@ describe('parsePatch and fileDiffFromGitHub', () => {
   it('parses the hunks-only patch GitHub returns', () => {
     const hunks = parsePatch('@@ -5,3 +5,4 @@ class A {\n   a;\n+  b;\n   c;\n \n');
     expect(hunks).toHaveLength(1);
-    expect(hunks[0]?.lines.map((l) => `${l.kind}:${l.newLine ?? '-'}`)).toEqual(['context:5', 'add:6', 'context:7', 'context:8']);
+    expect(hunks[0]?.lines.map((l) => `${l.kind}:${l.newLine ?? '-'}`)).toEqual([
+      'context:5',
+      'add:6',
+      'context:7',
+      'context:8',
+    ]);
   });
 
   it('marks a file GitHub shows without a patch', () => {
@@ -95,13 +103,21 @@ describe('parsePatch and fileDiffFromGitHub', () => {
   });
 
   it('keeps the previous name of a renamed file', () => {
-    const file = fileDiffFromGitHub({ filename: 'b.ts', status: 'renamed', previous_filename: 'a.ts', patch: '@@ -1 +1 @@\n-x\n+y' });
+    const file = fileDiffFromGitHub({
+      filename: 'b.ts',
+      status: 'renamed',
+      previous_filename: 'a.ts',
+      patch: '@@ -1 +1 @@\n-x\n+y',
+    });
     expect(file.oldPath).toBe('a.ts');
     expect([...file.addedLines]).toEqual([1]);
   });
 
   it('reads CRLF patches', () => {
-    expect([...fileDiffFromGitHub({ filename: 'a.ts', status: 'modified', patch: '@@ -1,2 +1,2 @@\r\n a\r\n-b\r\n+c\r\n' }).addedLines]).toEqual([2]);
+    expect([
+      ...fileDiffFromGitHub({ filename: 'a.ts', status: 'modified', patch: '@@ -1,2 +1,2 @@\r\n a\r\n-b\r\n+c\r\n' })
+        .addedLines,
+    ]).toEqual([2]);
   });
 });
 

@@ -122,11 +122,19 @@ function readFile(lines: readonly string[], start: number): { file: FileDiff; ne
       if (line.startsWith('diff --git ') || line.startsWith('--- ') || line.startsWith('@@ ')) break;
       if (line.startsWith('new file mode')) status = 'added';
       else if (line.startsWith('deleted file mode')) status = 'removed';
-      else if (line.startsWith('rename from ')) { oldPath = unquote(line.slice('rename from '.length)); status = 'renamed'; }
-      else if (line.startsWith('rename to ')) { newPath = unquote(line.slice('rename to '.length)); status = 'renamed'; }
-      else if (line.startsWith('copy from ')) { oldPath = unquote(line.slice('copy from '.length)); status = 'copied'; }
-      else if (line.startsWith('copy to ')) { newPath = unquote(line.slice('copy to '.length)); status = 'copied'; }
-      else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) binary = true;
+      else if (line.startsWith('rename from ')) {
+        oldPath = unquote(line.slice('rename from '.length));
+        status = 'renamed';
+      } else if (line.startsWith('rename to ')) {
+        newPath = unquote(line.slice('rename to '.length));
+        status = 'renamed';
+      } else if (line.startsWith('copy from ')) {
+        oldPath = unquote(line.slice('copy from '.length));
+        status = 'copied';
+      } else if (line.startsWith('copy to ')) {
+        newPath = unquote(line.slice('copy to '.length));
+        status = 'copied';
+      } else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) binary = true;
     }
   }
   if ((lines[index] ?? '').startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ')) {
@@ -146,7 +154,7 @@ function readFile(lines: readonly string[], start: number): { file: FileDiff; ne
     hunks.push(parsed.hunk);
     index = parsed.next;
   }
-  const path = status === 'removed' ? oldPath ?? newPath ?? '' : newPath ?? oldPath ?? '';
+  const path = status === 'removed' ? (oldPath ?? newPath ?? '') : (newPath ?? oldPath ?? '');
   const renamed = oldPath !== undefined && oldPath !== path && status !== 'removed';
   return {
     file: withLineSets({
@@ -217,7 +225,8 @@ function gitHeaderPaths(rest: string): [string, string] | undefined {
     return [stripPrefix(first, 'a/'), stripPrefix(second, 'b/')];
   }
   const quoted = rest.indexOf(' "');
-  if (quoted >= 0) return [stripPrefix(rest.slice(0, quoted), 'a/'), stripPrefix(unquote(rest.slice(quoted + 1)), 'b/')];
+  if (quoted >= 0)
+    return [stripPrefix(rest.slice(0, quoted), 'a/'), stripPrefix(unquote(rest.slice(quoted + 1)), 'b/')];
   // Unquoted paths may contain spaces: when both sides name the same file, split in the middle.
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest.charAt(half) === ' ') {
@@ -233,7 +242,7 @@ function gitHeaderPaths(rest: string): [string, string] | undefined {
 /** The path of a `--- a/x` / `+++ b/x` line; undefined for /dev/null. */
 function headerPath(text: string, prefix: string): string | undefined {
   // A tab separates the path from an optional timestamp (diff -u).
-  const raw = text.startsWith('"') ? unquote(text.slice(0, closingQuote(text) + 1)) : text.split('\t')[0] ?? '';
+  const raw = text.startsWith('"') ? unquote(text.slice(0, closingQuote(text) + 1)) : (text.split('\t')[0] ?? '');
   if (raw === '/dev/null') return undefined;
   return stripPrefix(raw, prefix);
 }

@@ -1,7 +1,15 @@
 import type { RuleMeta } from '../model/rule.js';
 
 /** The fixed headings of a rule's doc page, in order. */
-export const DOC_HEADINGS = ['## Why', '## Examples', '### Invalid', '### Valid', '## Options', '## Known limitations', '## When not to use it'] as const;
+export const DOC_HEADINGS = [
+  '## Why',
+  '## Examples',
+  '### Invalid',
+  '### Valid',
+  '## Options',
+  '## Known limitations',
+  '## When not to use it',
+] as const;
 
 /** A fenced example of a doc page. */
 export interface DocExample {
@@ -31,15 +39,25 @@ export function docExamples(markdown: string): DocExample[] {
 
 /** The headings (## and ###) of a doc page, in order. */
 export function docHeadings(markdown: string): string[] {
-  return markdown.split('\n').filter((line) => /^#{2,3} /.test(line)).map((line) => line.trim());
+  return markdown
+    .split('\n')
+    .filter((line) => /^#{2,3} /.test(line))
+    .map((line) => line.trim());
 }
 
 /** The README rules table, generated from metadata. */
 export function rulesTable(metas: readonly RuleMeta[]): string {
   const rows = [...metas]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((m) => `| [\`${m.id}\`](rules/${m.id}.md) | ${m.description} | ${m.category} | ${m.defaultSeverity} | ${m.stability === 'stable' ? 'on' : 'off (experimental)'} | ${m.needsTypeChecker ? 'yes' : 'no'} |`);
-  return ['| Rule | What it checks | Category | Severity | Default | Type checker |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+    .map(
+      (m) =>
+        `| [\`${m.id}\`](rules/${m.id}.md) | ${m.description} | ${m.category} | ${m.defaultSeverity} | ${m.stability === 'stable' ? 'on' : 'off (experimental)'} | ${m.needsTypeChecker ? 'yes' : 'no'} |`,
+    );
+  return [
+    '| Rule | What it checks | Category | Severity | Default | Type checker |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Replaces the text between `<!-- rules:start -->` and `<!-- rules:end -->`. */

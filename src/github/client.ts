@@ -50,7 +50,9 @@ export function createClient(options: ClientOptions): ReviewClient {
         return retryCount < RATE_LIMIT_RETRIES;
       },
       onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        log(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`);
+        log(
+          `GitHub secondary rate limit hit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`,
+        );
         return retryCount < RATE_LIMIT_RETRIES;
       },
     },
@@ -73,7 +75,8 @@ export interface HttpFailure {
 
 /** Reads the status and message of an Octokit RequestError; undefined for other errors. */
 export function httpFailure(error: unknown): HttpFailure | undefined {
-  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number') return undefined;
+  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number')
+    return undefined;
   const message = error instanceof Error ? error.message : '';
   return { status: error.status, message };
 }

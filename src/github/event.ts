@@ -34,25 +34,40 @@ export function readRunEvent(env: NodeJS.ProcessEnv): RunEvent {
     try {
       payload = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new UserError(`cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UserError(
+        `cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   const pr = get(payload, 'pull_request');
-  const isPullRequestEvent = name === 'pull_request' || name === 'pull_request_target' || (name === '' && pr !== undefined);
+  const isPullRequestEvent =
+    name === 'pull_request' || name === 'pull_request_target' || (name === '' && pr !== undefined);
   return {
     name,
-    pullRequest: isPullRequestEvent && pr !== undefined ? pullRequestOf(payload, pr, env['GITHUB_REPOSITORY']) : undefined,
+    pullRequest:
+      isPullRequestEvent && pr !== undefined ? pullRequestOf(payload, pr, env['GITHUB_REPOSITORY']) : undefined,
     sha: env['GITHUB_SHA'] ?? str(get(payload, 'after')),
   };
 }
 
 /** The pull request target from the payload. */
 function pullRequestOf(payload: unknown, pr: unknown, repository: string | undefined): PullRequestTarget {
-  const full = str(get(get(get(pr, 'base'), 'repo'), 'full_name')) ?? str(get(get(payload, 'repository'), 'full_name')) ?? repository ?? '';
+  const full =
+    str(get(get(get(pr, 'base'), 'repo'), 'full_name')) ??
+    str(get(get(payload, 'repository'), 'full_name')) ??
+    repository ??
+    '';
   const [owner, repo] = full.split('/');
   const number = num(get(pr, 'number')) ?? num(get(payload, 'number'));
   const headSha = str(get(get(pr, 'head'), 'sha'));
-  if (owner === undefined || repo === undefined || owner === '' || repo === '' || number === undefined || headSha === undefined) {
+  if (
+    owner === undefined ||
+    repo === undefined ||
+    owner === '' ||
+    repo === '' ||
+    number === undefined ||
+    headSha === undefined
+  ) {
     throw new UserError('the pull_request event payload lacks the repository, number or head sha');
   }
   return {

@@ -15,13 +15,28 @@ export const GITHUB_FILE_CAP = 3000;
 
 /** The files of a pull request with their patches (at most 3000: GitHub's cap). */
 export async function listFiles(client: ReviewClient, pr: PullRequestRef): Promise<GitHubFile[]> {
-  const files = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  return files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, previous_filename: f.previous_filename }));
+  const files = await client.paginate(client.rest.pulls.listFiles, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+  return files.map((f) => ({
+    filename: f.filename,
+    status: f.status,
+    patch: f.patch,
+    previous_filename: f.previous_filename,
+  }));
 }
 
 /** Every review comment of the pull request. */
 export async function listComments(client: ReviewClient, pr: PullRequestRef): Promise<ExistingComment[]> {
-  const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const comments = await client.paginate(client.rest.pulls.listReviewComments, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
   return comments.map((c) => ({
     id: c.id,
     body: c.body,
@@ -34,12 +49,20 @@ export async function listComments(client: ReviewClient, pr: PullRequestRef): Pr
 
 /** Every review of the pull request, oldest first. */
 export async function listReviews(client: ReviewClient, pr: PullRequestRef): Promise<ExistingReview[]> {
-  const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const reviews = await client.paginate(client.rest.pulls.listReviews, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
   return reviews.map((r) => ({ id: r.id, body: r.body, state: r.state, htmlUrl: r.html_url }));
 }
 
 /** The head and base of a pull request (for --github-pr, where there is no event payload). */
-export async function getPullRequest(client: ReviewClient, pr: PullRequestRef): Promise<{ headSha: string; baseSha: string; baseRef: string; changedFiles: number }> {
+export async function getPullRequest(
+  client: ReviewClient,
+  pr: PullRequestRef,
+): Promise<{ headSha: string; baseSha: string; baseRef: string; changedFiles: number }> {
   const { data } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
   return { headSha: data.head.sha, baseSha: data.base.sha, baseRef: data.base.ref, changedFiles: data.changed_files };
 }

@@ -58,7 +58,14 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
     if (!(error instanceof CannotReadPullRequest)) throw error;
     // Nothing to match findings against: annotate the project's most severe findings, write nothing.
     const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
-    const plan = planReview({ marked, comments: [], reviews: [], commitId: request.headSha, maxComments: 0, renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }) });
+    const plan = planReview({
+      marked,
+      comments: [],
+      reviews: [],
+      commitId: request.headSha,
+      maxComments: 0,
+      renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
+    });
     return { marked, plan, posted: undefined, writeError: error.message };
   }
   const { diff, note } = read;
@@ -69,7 +76,15 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
   } catch (error) {
     if (!isWriteForbidden(error)) throw error;
     // A token that cannot even read the review comments cannot write them either.
-    const plan = planReview({ marked, comments: [], reviews: [], commitId: request.headSha, maxComments: request.maxComments, renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }), note });
+    const plan = planReview({
+      marked,
+      comments: [],
+      reviews: [],
+      commitId: request.headSha,
+      maxComments: request.maxComments,
+      renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
+      note,
+    });
     return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
   }
   const [comments, reviews] = existing;
@@ -113,23 +128,35 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
       if (request.baseSha === undefined) throw new Error('the base commit is unknown', { cause: error });
       return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined };
     } catch (gitError) {
-      throw new CannotReadPullRequest(`${reason}; and git cannot give the diff: ${gitError instanceof Error ? gitError.message : String(gitError)}`, { cause: gitError });
+      throw new CannotReadPullRequest(
+        `${reason}; and git cannot give the diff: ${gitError instanceof Error ? gitError.message : String(gitError)}`,
+        { cause: gitError },
+      );
     }
   }
   const diff = files.map(fileDiffFromGitHub);
-  const capped = files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);
+  const capped =
+    files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);
   if (!capped) return { diff, note: undefined };
   const listed = new Set(diff.map((f) => f.path));
   if (request.baseSha !== undefined) {
     try {
       const extra = localDiff(request.workspace, request.baseSha, request.headSha).filter((f) => !listed.has(f.path));
-      return { diff: [...diff, ...extra], note: `GitHub lists only the first ${GITHUB_FILE_CAP} files of a pull request; the other ${extra.length} changed files were read from git.` };
+      return {
+        diff: [...diff, ...extra],
+        note: `GitHub lists only the first ${GITHUB_FILE_CAP} files of a pull request; the other ${extra.length} changed files were read from git.`,
+      };
     } catch (error) {
-      request.log(`cannot read the rest of the diff from git: ${error instanceof Error ? error.message : String(error)}`);
+      request.log(
+        `cannot read the rest of the diff from git: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   const total = request.changedFiles === undefined ? 'more' : String(request.changedFiles);
-  return { diff, note: `This pull request changes ${total} files; GitHub lists only the first ${GITHUB_FILE_CAP}, so findings in the others are not part of this review (fetch the base commit to include them).` };
+  return {
+    diff,
+    note: `This pull request changes ${total} files; GitHub lists only the first ${GITHUB_FILE_CAP}, so findings in the others are not part of this review (fetch the base commit to include them).`,
+  };
 }
 
 /** The review comments and reviews already on the pull request. */
@@ -141,7 +168,9 @@ async function readExisting(request: ReviewRequest): Promise<[ExistingComment[],
   } catch (error) {
     // The comments carry the fingerprints that prevent duplicates; without the reviews only the body's list is unknown.
     if (isWriteForbidden(error) || httpFailure(error) === undefined) throw error;
-    request.log(`cannot list the pull request's reviews (${httpFailure(error)?.message ?? ''}); continuing without them`);
+    request.log(
+      `cannot list the pull request's reviews (${httpFailure(error)?.message ?? ''}); continuing without them`,
+    );
   }
   return [comments, reviews];
 }

@@ -32,7 +32,19 @@ export interface LoadedProject {
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'lib-cov', '.next', '.turbo', '.cache', '.corpora']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'lib-cov',
+  '.next',
+  '.turbo',
+  '.cache',
+  '.corpora',
+]);
 
 /** Compiler options for a folder that has no tsconfig.json. */
 const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -70,11 +82,16 @@ export function loadProject(options: LoadOptions): LoadedProject {
  * Loads source texts into an in-memory project (used to run documentation
  * examples); the root is `/`, compiler options are the folder defaults.
  */
-export function loadInMemory(sources: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>> = {}): LoadedProject {
+export function loadInMemory(
+  sources: Readonly<Record<string, string>>,
+  settings: Readonly<Record<string, unknown>> = {},
+): LoadedProject {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: DEFAULT_COMPILER_OPTIONS });
   for (const [path, text] of Object.entries(sources)) project.createSourceFile(join('/', path), text);
   const files = project.getSourceFiles().filter((file) => isAnalysed(file, '/'));
-  const parseProblems = files.map((file) => parseProblemOf(file, '/')).filter((p): p is ParseProblem => p !== undefined);
+  const parseProblems = files
+    .map((file) => parseProblemOf(file, '/'))
+    .filter((p): p is ParseProblem => p !== undefined);
   return { view: createView(project, '/', files, settings), parseProblems };
 }
 
@@ -92,7 +109,8 @@ function locate(options: LoadOptions): { root: string; tsconfig: string | undefi
   }
   const path = resolve(options.path);
   if (!existsSync(path)) throw new UserError(`path not found: ${options.path}`);
-  if (!statSync(path).isDirectory()) throw new UserError(`not a folder: ${options.path} (name the folder to analyse; files narrow the report)`);
+  if (!statSync(path).isDirectory())
+    throw new UserError(`not a folder: ${options.path} (name the folder to analyse; files narrow the report)`);
   const tsconfig = join(path, 'tsconfig.json');
   return { root: path, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
 }
@@ -192,7 +210,10 @@ const TEST_FOLDERS = new Set(['test', 'tests', '__tests__']);
 /** True for test files by name or folder. */
 export function isTestPath(relativePath: string): boolean {
   if (TEST_NAME.test(basename(relativePath))) return true;
-  return relativePath.split('/').slice(0, -1).some((part) => TEST_FOLDERS.has(part));
+  return relativePath
+    .split('/')
+    .slice(0, -1)
+    .some((part) => TEST_FOLDERS.has(part));
 }
 
 function compare(a: string, b: string): number {
@@ -229,7 +250,12 @@ function isBuiltin(specifier: string): boolean {
 }
 
 /** Builds the read-only view rules receive; indexes are computed on first use. */
-function createView(project: Project, root: string, files: SourceFile[], settings: Readonly<Record<string, unknown>>): ProjectView {
+function createView(
+  project: Project,
+  root: string,
+  files: SourceFile[],
+  settings: Readonly<Record<string, unknown>>,
+): ProjectView {
   const memos = new Map<string, unknown>();
   let resolved: boolean | undefined;
   const memo = <T>(key: string, build: () => T): T => {

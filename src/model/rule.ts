@@ -3,7 +3,8 @@ import type { Severity } from './severity.js';
 import type { ProjectView } from './project-view.js';
 
 /** Broad family of a rule, used for grouping in reports. */
-export type Category = 'correctness' | 'suspicious' | 'style' | 'docs' | 'complexity' | 'concurrency' | 'security' | 'tests';
+export type Category =
+  'correctness' | 'suspicious' | 'style' | 'docs' | 'complexity' | 'concurrency' | 'security' | 'tests';
 
 /** A JSON-schema fragment describing rule options (every property has a description). */
 export interface JsonSchema {
@@ -80,7 +81,10 @@ export interface Rule<Id extends string = string, Opts = unknown> {
 export interface AnyRule {
   meta: RuleMeta;
   /** Runs the check with the defaults overlaid by the configured options. */
-  run(context: Omit<RuleContext<unknown>, 'options'>, options: Readonly<Record<string, unknown>>): Iterable<FindingDraft>;
+  run(
+    context: Omit<RuleContext<unknown>, 'options'>,
+    options: Readonly<Record<string, unknown>>,
+  ): Iterable<FindingDraft>;
 }
 
 /** Wraps a typed rule for the registry; options are the defaults overlaid by configuration. */

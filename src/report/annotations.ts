@@ -24,11 +24,17 @@ const LEVEL: Readonly<Record<Severity, Annotation['level']>> = { error: 'error',
  * Chooses the annotations: security findings first, then by severity, at most 10 per level.
  * `pathOf` gives the repository-relative path of a finding (annotations need it).
  */
-export function chooseAnnotations(findings: readonly Finding[], pathOf: (finding: Finding) => string): { annotations: Annotation[]; omitted: number } {
-  const sorted = [...findings].sort((a, b) => Number(b.security) - Number(a.security)
-    || severityRank(a.severity) - severityRank(b.severity)
-    || (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0)
-    || a.line - b.line);
+export function chooseAnnotations(
+  findings: readonly Finding[],
+  pathOf: (finding: Finding) => string,
+): { annotations: Annotation[]; omitted: number } {
+  const sorted = [...findings].sort(
+    (a, b) =>
+      Number(b.security) - Number(a.security) ||
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0) ||
+      a.line - b.line,
+  );
   const perLevel = new Map<Annotation['level'], number>();
   const annotations: Annotation[] = [];
   for (const finding of sorted) {

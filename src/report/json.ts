@@ -33,7 +33,15 @@ function toContract(f: Finding): Record<string, unknown> {
     recommendation: f.recommendation,
     ...(f.symbol === undefined ? {} : { symbol: f.symbol }),
     fingerprint: f.fingerprint,
-    ...(f.evidence.length === 0 ? {} : { evidence: f.evidence.map((e) => ({ note: e.note, ...(e.file === undefined ? {} : { file: e.file }), ...(e.line === undefined ? {} : { line: e.line }) })) }),
+    ...(f.evidence.length === 0
+      ? {}
+      : {
+          evidence: f.evidence.map((e) => ({
+            note: e.note,
+            ...(e.file === undefined ? {} : { file: e.file }),
+            ...(e.line === undefined ? {} : { line: e.line }),
+          })),
+        }),
   };
 }
 

@@ -34,14 +34,22 @@ export function composeReview(result: AnalysisResult, options: ReviewOptions = {
   const themes = groupThemes(findings, metaById);
   const lines: string[] = [verdictLine(result, findings), ''];
   if (themes.length === 0) {
-    lines.push(`No other issues were found by the ${String(result.rulesRun.length)} rules that ran over ${plural(result.fileCount, 'file')}.`, '');
+    lines.push(
+      `No other issues were found by the ${String(result.rulesRun.length)} rules that ran over ${plural(result.fileCount, 'file')}.`,
+      '',
+    );
   } else {
     const security = findings.some((f) => f.security);
     const count = plural(findings.length, 'finding');
-    lines.push(security
-      ? `The review found ${count} in ${plural(themes.length, 'theme')}, security first:`
-      : `However, the review found ${count} in ${plural(themes.length, 'theme')}:`, '');
-    themes.forEach((theme, index) => lines.push(...renderTheme(theme, index + 1, options.maxPlaces ?? DEFAULT_MAX_PLACES), ''));
+    lines.push(
+      security
+        ? `The review found ${count} in ${plural(themes.length, 'theme')}, security first:`
+        : `However, the review found ${count} in ${plural(themes.length, 'theme')}:`,
+      '',
+    );
+    themes.forEach((theme, index) =>
+      lines.push(...renderTheme(theme, index + 1, options.maxPlaces ?? DEFAULT_MAX_PLACES), ''),
+    );
   }
   lines.push(overall(result, themes, findings));
   return `${lines.join('\n')}\n`;
@@ -60,7 +68,16 @@ function groupThemes(findings: readonly Finding[], metaById: ReadonlyMap<string,
 }
 
 /** Order of categories within one severity: what breaks first, style last. */
-const CATEGORY_ORDER: readonly Category[] = ['security', 'concurrency', 'correctness', 'suspicious', 'complexity', 'tests', 'docs', 'style'];
+const CATEGORY_ORDER: readonly Category[] = [
+  'security',
+  'concurrency',
+  'correctness',
+  'suspicious',
+  'complexity',
+  'tests',
+  'docs',
+  'style',
+];
 
 function themeRank(theme: Theme): number {
   const first = theme.findings[0];
@@ -74,7 +91,9 @@ function themeRank(theme: Theme): number {
 function renderTheme(theme: Theme, number: number, maxPlaces: number): string[] {
   const title = theme.meta?.title ?? theme.ruleId;
   const severities = [...new Set(theme.findings.map((f) => f.severity))].join('/');
-  const out = [`${String(number)}. **${title}** (\`${theme.ruleId}\`, ${severities}, ${plural(theme.findings.length, 'place')}):`];
+  const out = [
+    `${String(number)}. **${title}** (\`${theme.ruleId}\`, ${severities}, ${plural(theme.findings.length, 'place')}):`,
+  ];
   const recommendations = new Set(theme.findings.map((f) => f.recommendation));
   const shared = recommendations.size === 1;
   for (const finding of theme.findings.slice(0, maxPlaces)) {
@@ -92,7 +111,9 @@ function renderTheme(theme: Theme, number: number, maxPlaces: number): string[] 
 
 function summariseFiles(findings: readonly Finding[]): string {
   const files = [...new Set(findings.map((f) => f.file))];
-  return files.length <= 3 ? `in ${files.join(', ')}` : `in ${files.slice(0, 3).join(', ')} and ${plural(files.length - 3, 'other file')}`;
+  return files.length <= 3
+    ? `in ${files.join(', ')}`
+    : `in ${files.slice(0, 3).join(', ')} and ${plural(files.length - 3, 'other file')}`;
 }
 
 /** The closing paragraph: counts by theme and by severity. */
@@ -104,7 +125,10 @@ function overall(result: AnalysisResult, themes: readonly Theme[], findings: rea
     .filter(([, n]) => n > 0)
     .map(([s, n]) => plural(n, s === 'info' ? 'note' : s));
   const byTheme = themes.map((t) => `${(t.meta?.title ?? t.ruleId).toLowerCase()} ${String(t.findings.length)}`);
-  const failures = result.failures.length === 0 ? '' : ` ${plural(result.failures.length, 'rule failure')} left part of the code unchecked; see the log.`;
+  const failures =
+    result.failures.length === 0
+      ? ''
+      : ` ${plural(result.failures.length, 'rule failure')} left part of the code unchecked; see the log.`;
   return `Overall, ${checked} and found ${plural(findings.length, 'finding')} (${bySeverity.join(', ')}): ${byTheme.join('; ')}. Each finding above names its place and is provable from the code; start with the first items.${failures}`;
 }
 

@@ -18,7 +18,10 @@ export function sarifRule(meta: RuleMeta): Record<string, unknown> {
     name: meta.id,
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
-    help: { text: `${meta.description}. ${meta.rationale}`, markdown: `**${meta.title}**: ${meta.description}.\n\n${meta.rationale}` },
+    help: {
+      text: `${meta.description}. ${meta.rationale}`,
+      markdown: `**${meta.title}**: ${meta.description}.\n\n${meta.rationale}`,
+    },
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity], enabled: meta.stability === 'stable' },
     properties: { category: meta.category, stability: meta.stability, tags: [meta.category] },
   };
@@ -33,7 +36,14 @@ export function toSarif(result: AnalysisResult, rules: readonly { meta: RuleMeta
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: metas.map(sarifRule) } },
+        tool: {
+          driver: {
+            name: TOOL.name,
+            version: TOOL.version,
+            semanticVersion: TOOL.version,
+            rules: metas.map(sarifRule),
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((f) => toResult(f, index.get(f.ruleId))),
       },
@@ -47,13 +57,23 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVEL[f.severity],
     message: { text: `${f.message} ${f.recommendation}` },
-    locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }, f.symbol)],
+    locations: [
+      location(
+        f.file,
+        { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        f.symbol,
+      ),
+    ],
     partialFingerprints: { 'reviewBotFingerprint/v1': f.fingerprint },
     ...(f.evidence.some((e) => e.file !== undefined)
       ? {
           relatedLocations: f.evidence
             .filter((e) => e.file !== undefined)
-            .map((e, id) => ({ id, ...location(e.file ?? f.file, { startLine: e.line ?? 1 }), message: { text: e.note } })),
+            .map((e, id) => ({
+              id,
+              ...location(e.file ?? f.file, { startLine: e.line ?? 1 }),
+              message: { text: e.note },
+            })),
         }
       : {}),
   };

@@ -13,16 +13,30 @@ export function toStylish(result: AnalysisResult, options: { color?: boolean } =
       file = f.file;
       out.push(paint('4', f.file));
     }
-    const severity = f.severity === 'error' ? paint('31', 'error  ') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', 'info   ');
-    out.push(`  ${paint('2', `${String(f.line)}:${String(f.column)}`.padEnd(8))} ${severity}  ${f.message}  ${paint('2', f.ruleId)}`);
+    const severity =
+      f.severity === 'error'
+        ? paint('31', 'error  ')
+        : f.severity === 'warning'
+          ? paint('33', 'warning')
+          : paint('36', 'info   ');
+    out.push(
+      `  ${paint('2', `${String(f.line)}:${String(f.column)}`.padEnd(8))} ${severity}  ${f.message}  ${paint('2', f.ruleId)}`,
+    );
   }
   if (out.length > 0) out.push('');
-  const counts = (['error', 'warning', 'info'] as const).map((s) => [s, result.findings.filter((f) => f.severity === s).length] as const);
+  const counts = (['error', 'warning', 'info'] as const).map(
+    (s) => [s, result.findings.filter((f) => f.severity === s).length] as const,
+  );
   const total = result.findings.length;
   const detail = counts.map(([s, n]) => `${String(n)} ${s === 'info' ? 'info' : s + (n === 1 ? '' : 's')}`).join(', ');
-  out.push(total === 0
-    ? paint('32', `✔ No problems in ${String(result.fileCount)} files.`)
-    : paint('1', `✖ ${String(total)} ${total === 1 ? 'problem' : 'problems'} (${detail}) in ${String(result.fileCount)} files.`));
+  out.push(
+    total === 0
+      ? paint('32', `✔ No problems in ${String(result.fileCount)} files.`)
+      : paint(
+          '1',
+          `✖ ${String(total)} ${total === 1 ? 'problem' : 'problems'} (${detail}) in ${String(result.fileCount)} files.`,
+        ),
+  );
   out.push(verdictLine(result));
   return `${out.join('\n')}\n`;
 }

@@ -11,13 +11,15 @@ export function verdictLine(result: AnalysisResult, findings: readonly Finding[]
   const ran = result.securityRulesRun;
   if (defects.length > 0) {
     const places = unique(defects.map((f) => `${f.file}:${String(f.line)}`));
-    const shown = places.length <= 3 ? places.join(', ') : `${places.slice(0, 3).join(', ')} and ${String(places.length - 3)} more`;
+    const shown =
+      places.length <= 3 ? places.join(', ') : `${places.slice(0, 3).join(', ')} and ${String(places.length - 3)} more`;
     const noun = defects.length === 1 ? 'security defect was' : 'security defects were';
     return `${String(defects.length)} ${noun} detected, in ${shown}.${partialNote(result)}`;
   }
   if (known.length === 0 || ran.length === 0) return 'Security was not checked: no security rules are enabled.';
   const gaps = coverageGaps(result);
-  if (gaps.length > 0) return `No security defects were found, but security was only partly checked: ${gaps.join('; ')}.`;
+  if (gaps.length > 0)
+    return `No security defects were found, but security was only partly checked: ${gaps.join('; ')}.`;
   return 'No security defects are detected in the code.';
 }
 
@@ -26,9 +28,15 @@ export function coverageGaps(result: AnalysisResult): string[] {
   const gaps: string[] = [];
   const ran = new Set(result.securityRulesRun);
   const missing = result.securityRulesKnown.filter((id) => !ran.has(id));
-  if (missing.length > 0) gaps.push(`${String(missing.length)} of ${String(result.securityRulesKnown.length)} security rules did not run (${missing.join(', ')})`);
+  if (missing.length > 0)
+    gaps.push(
+      `${String(missing.length)} of ${String(result.securityRulesKnown.length)} security rules did not run (${missing.join(', ')})`,
+    );
   const unparsed = result.unparsedFiles.length;
-  if (unparsed > 0) gaps.push(`${String(unparsed)} ${unparsed === 1 ? 'file' : 'files'} could not be parsed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`);
+  if (unparsed > 0)
+    gaps.push(
+      `${String(unparsed)} ${unparsed === 1 ? 'file' : 'files'} could not be parsed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`,
+    );
   return gaps;
 }
 

@@ -36,7 +36,15 @@ function git(...args: string[]): string {
   return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.quotePath=false', ...args], {
     cwd: ws,
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: temp, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: temp,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   }).trim();
 }
 
@@ -51,23 +59,32 @@ function commit(files: Record<string, string>, message: string): string {
 /** The files of base..head as GitHub's "list pull request files" gives them (patch = hunks only). */
 function githubFiles(from: string, to: string): FakeFile[] {
   const text = git('diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to);
-  return text.split(/^(?=diff --git )/m).filter((c) => c.startsWith('diff --git ')).map((chunk) => {
-    const lines = chunk.split('\n');
-    const plus = lines.find((l) => l.startsWith('+++ b/'));
-    const header = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? '');
-    const filename = plus?.slice(6) ?? header?.[2] ?? '';
-    const status = chunk.includes('\nnew file mode') ? 'added' : chunk.includes('\ndeleted file mode') ? 'removed' : chunk.includes('\nrename from') ? 'renamed' : 'modified';
-    const first = lines.findIndex((l) => l.startsWith('@@'));
-    const hunks = first < 0 ? [] : lines.slice(first);
-    while (hunks.at(-1) === '') hunks.pop();
-    return {
-      filename,
-      status,
-      additions: hunks.filter((l) => l.startsWith('+')).length,
-      deletions: hunks.filter((l) => l.startsWith('-')).length,
-      ...(first < 0 ? {} : { patch: hunks.join('\n') }),
-    };
-  });
+  return text
+    .split(/^(?=diff --git )/m)
+    .filter((c) => c.startsWith('diff --git '))
+    .map((chunk) => {
+      const lines = chunk.split('\n');
+      const plus = lines.find((l) => l.startsWith('+++ b/'));
+      const header = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? '');
+      const filename = plus?.slice(6) ?? header?.[2] ?? '';
+      const status = chunk.includes('\nnew file mode')
+        ? 'added'
+        : chunk.includes('\ndeleted file mode')
+          ? 'removed'
+          : chunk.includes('\nrename from')
+            ? 'renamed'
+            : 'modified';
+      const first = lines.findIndex((l) => l.startsWith('@@'));
+      const hunks = first < 0 ? [] : lines.slice(first);
+      while (hunks.at(-1) === '') hunks.pop();
+      return {
+        filename,
+        status,
+        additions: hunks.filter((l) => l.startsWith('+')).length,
+        deletions: hunks.filter((l) => l.startsWith('-')).length,
+        ...(first < 0 ? {} : { patch: hunks.join('\n') }),
+      };
+    });
 }
 
 /** New-side lines added between two commits, per file (an oracle independent of src/diff). */
@@ -133,14 +150,25 @@ async function runAction(eventName: string, payload: unknown, inputs: Record<str
   let stdout: string;
   let stderr: string;
   try {
-    ({ stdout, stderr } = await run(process.execPath, [join(built, 'action.js')], { cwd: ws, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }));
+    ({ stdout, stderr } = await run(process.execPath, [join(built, 'action.js')], {
+      cwd: ws,
+      env,
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     code = typeof e.code === 'number' ? e.code : 1;
     stdout = e.stdout ?? '';
     stderr = e.stderr ?? '';
   }
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+  };
 }
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter` blocks). */
@@ -159,14 +187,25 @@ function parseOutputs(text: string): Record<string, string> {
 
 /** A pull request event for a pull request of the fake, checked against the webhook schema. */
 function eventFor(pull: FakePull, headRepo?: string): Record<string, unknown> {
-  const { payload, errors } = pullRequestEvent({ owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha, baseSha: pull.baseSha, changedFiles: pull.files.length, ...(headRepo === undefined ? {} : { headRepo }) });
+  const { payload, errors } = pullRequestEvent({
+    owner: OWNER,
+    repo: REPO,
+    number: pull.number,
+    headSha: pull.headSha,
+    baseSha: pull.baseSha,
+    changedFiles: pull.files.length,
+    ...(headRepo === undefined ? {} : { headRepo }),
+  });
   expect(errors).toEqual([]);
   return payload;
 }
 
 /** Requests that wrote to a pull request (comment deletions have no pull request number: all are counted). */
 function writesTo(pull: FakePull): string[] {
-  return gh.writes().filter((r) => r.path.includes(`/pulls/${pull.number}/`) || r.path.includes('/pulls/comments/')).map((r) => `${r.method} ${r.path} ${r.status}`);
+  return gh
+    .writes()
+    .filter((r) => r.path.includes(`/pulls/${pull.number}/`) || r.path.includes('/pulls/comments/'))
+    .map((r) => `${r.method} ${r.path} ${r.status}`);
 }
 
 /** Top-level bot comments of a pull request. */
@@ -184,7 +223,10 @@ function duplicates(pull: FakePull): string[] {
 function expectedInline(from: string, to: string): string[] {
   const added = addedLines(from, to);
   const { result } = analyse({ path: ws });
-  return result.findings.map((f) => `${f.file}:${f.line}`).filter((place) => added.has(place)).sort();
+  return result.findings
+    .map((f) => `${f.file}:${f.line}`)
+    .filter((place) => added.has(place))
+    .sort();
 }
 
 const INDEX_V1 = `import { double } from './util.js';
@@ -219,13 +261,31 @@ beforeAll(async () => {
   ws = join(temp, 'repo');
   execFileSync('mkdir', ['-p', join(ws, 'src')]);
   git('init', '-q', '-b', 'main');
-  base = commit({
-    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true }, include: ['src'] }, null, 2),
-    'src/util.ts': 'export function double(value: number): number {\n  return value * 2;\n}\n',
-    // A finding that is already on the base branch: not part of the pull request.
-    'src/old.ts': "import { double } from './util.js';\nimport { double as again } from './util.js';\n\nexport const eight = double(4);\n",
-    'src/index.ts': "import { double } from './util.js';\n\nexport function quadruple(value: number): number {\n  return double(double(value));\n}\n",
-  }, 'base');
+  base = commit(
+    {
+      'tsconfig.json': JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'es2022',
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            strict: true,
+            noEmit: true,
+          },
+          include: ['src'],
+        },
+        null,
+        2,
+      ),
+      'src/util.ts': 'export function double(value: number): number {\n  return value * 2;\n}\n',
+      // A finding that is already on the base branch: not part of the pull request.
+      'src/old.ts':
+        "import { double } from './util.js';\nimport { double as again } from './util.js';\n\nexport const eight = double(4);\n",
+      'src/index.ts':
+        "import { double } from './util.js';\n\nexport function quadruple(value: number): number {\n  return double(double(value));\n}\n",
+    },
+    'base',
+  );
   git('checkout', '-q', '-b', 'feature');
   head1 = commit({ 'src/index.ts': INDEX_V1 }, 'feature');
   gh = new FakeGitHub();
@@ -264,7 +324,14 @@ describe('the Action on a pull request', () => {
   let expected: string[];
 
   it('posts exactly one review with inline comments on the added lines, most severe first', async () => {
-    pull = gh.addPull({ owner: OWNER, repo: REPO, number: 1, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    pull = gh.addPull({
+      owner: OWNER,
+      repo: REPO,
+      number: 1,
+      headSha: head1,
+      baseSha: base,
+      files: githubFiles(base, head1),
+    });
     expected = expectedInline(base, head1);
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(expected).toContain('src/index.ts:8'); // throw new Error() without a message
@@ -275,7 +342,9 @@ describe('the Action on a pull request', () => {
     expect(pull.reviews).toHaveLength(1);
     expect(pull.reviews[0]?.state).toBe('COMMENTED');
     expect(pull.reviews[0]?.commitId).toBe(head1);
-    const places = botComments(pull).map((c) => `${c.path}:${c.line ?? 0}`).sort();
+    const places = botComments(pull)
+      .map((c) => `${c.path}:${c.line ?? 0}`)
+      .sort();
     expect(places).toEqual(expected);
     expect(places.some((p) => p.startsWith('src/old.ts'))).toBe(false);
     expect(result.outputs['review-url']).toMatch(/#pullrequestreview-\d+$/);
@@ -293,13 +362,19 @@ describe('the Action on a pull request', () => {
     expect(pull.reviews).toHaveLength(1);
     expect(duplicates(pull)).toEqual([]);
   });
-
 });
 
 // Independent pull requests of the same head commit, run side by side.
 describe.concurrent('the Action on pull requests GitHub makes hard', () => {
   it('fork pull request: a 403 on writes gives annotations and a job summary, and writes nothing', async () => {
-    const fork = gh.addPull({ owner: OWNER, repo: REPO, number: 2, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    const fork = gh.addPull({
+      owner: OWNER,
+      repo: REPO,
+      number: 2,
+      headSha: head1,
+      baseSha: base,
+      files: githubFiles(base, head1),
+    });
     gh.inject(forbiddenFault(/\/pulls\/2\//));
     const result = await runAction('pull_request', eventFor(fork, 'contributor/widgets'), { 'fail-on': 'warning' });
     expect(fork.reviews).toEqual([]);
@@ -313,7 +388,14 @@ describe.concurrent('the Action on pull requests GitHub makes hard', () => {
   });
 
   it('retries a 502 and a secondary rate limit, then posts once', async () => {
-    const flaky = gh.addPull({ owner: OWNER, repo: REPO, number: 3, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    const flaky = gh.addPull({
+      owner: OWNER,
+      repo: REPO,
+      number: 3,
+      headSha: head1,
+      baseSha: base,
+      files: githubFiles(base, head1),
+    });
     gh.inject(secondaryRateLimitFault(/\/pulls\/3\/files$/));
     gh.inject(badGatewayFault(/\/pulls\/3\/reviews$/, 'POST'));
     const start = gh.log.length;
@@ -328,8 +410,25 @@ describe.concurrent('the Action on pull requests GitHub makes hard', () => {
   });
 
   it('a 422 for a comment GitHub cannot place: posts the review once with the findings in its body', async () => {
-    const odd = gh.addPull({ owner: OWNER, repo: REPO, number: 5, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
-    gh.inject({ method: 'POST', path: /\/pulls\/5\/reviews$/, status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request', status: '422' } });
+    const odd = gh.addPull({
+      owner: OWNER,
+      repo: REPO,
+      number: 5,
+      headSha: head1,
+      baseSha: base,
+      files: githubFiles(base, head1),
+    });
+    gh.inject({
+      method: 'POST',
+      path: /\/pulls\/5\/reviews$/,
+      status: 422,
+      body: {
+        message: 'Unprocessable Entity',
+        errors: ['Line could not be resolved'],
+        documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+        status: '422',
+      },
+    });
     const result = await runAction('pull_request', eventFor(odd));
     expect(result.code).toBe(0);
     expect(odd.reviews).toHaveLength(1);
@@ -344,7 +443,13 @@ describe.concurrent('the Action on pull requests GitHub makes hard', () => {
 
   it('a pull request of 3000 files, one TypeScript file without a patch', async () => {
     const files = githubFiles(base, head1).map((f) => (f.filename === 'src/index.ts' ? { ...f, patch: undefined } : f));
-    for (let i = files.length; i < 3000; i += 1) files.push({ filename: `docs/page-${String(i).padStart(4, '0')}.md`, status: 'added', patch: '@@ -0,0 +1 @@\n+hello', additions: 1 });
+    for (let i = files.length; i < 3000; i += 1)
+      files.push({
+        filename: `docs/page-${String(i).padStart(4, '0')}.md`,
+        status: 'added',
+        patch: '@@ -0,0 +1 @@\n+hello',
+        additions: 1,
+      });
     const big = gh.addPull({ owner: OWNER, repo: REPO, number: 4, headSha: head1, baseSha: base, files });
     const start = gh.log.length;
     const result = await runAction('pull_request', eventFor(big));
@@ -356,7 +461,6 @@ describe.concurrent('the Action on pull requests GitHub makes hard', () => {
     expect(big.reviews[0]?.body).toContain('`src/index.ts:8`');
     expect(big.reviews[0]?.body).toContain('GitHub shows this file without a diff');
   });
-
 });
 
 describe('the Action after new commits', () => {
@@ -397,7 +501,10 @@ describe('the Action on a push', () => {
     expect(gh.log.length).toBe(start);
     expect(result.stdout).toMatch(/^::warning title=review-bot.*file=src\/old\.ts/m);
     expect(result.summary).toMatch(/^(No security defects|Security was not checked|\d+ security)/);
-    const sarif = JSON.parse(readFileSync(join(ws, 'out/review-bot.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(readFileSync(join(ws, 'out/review-bot.sarif'), 'utf8')) as {
+      version: string;
+      runs: { results: unknown[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.length).toBe(Number(result.outputs['findings']));
     expect(result.outputs['sarif-file']).toBe(join(ws, 'out/review-bot.sarif'));

@@ -10,7 +10,22 @@ import { pullRequestEvent, pushEvent } from './events.js';
 
 /** A finding of a severity on a line. */
 function finding(severity: Finding['severity'], line: number, security = false): Finding {
-  return { ruleId: 'r', messageId: 'm', severity, security, file: 'src/a.ts', line, column: 1, endLine: line, endColumn: 3, message: 'M.', recommendation: 'R.', data: {}, evidence: [], fingerprint: `${severity}${line}` };
+  return {
+    ruleId: 'r',
+    messageId: 'm',
+    severity,
+    security,
+    file: 'src/a.ts',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 3,
+    message: 'M.',
+    recommendation: 'R.',
+    data: {},
+    evidence: [],
+    fingerprint: `${severity}${line}`,
+  };
 }
 
 describe('chooseAnnotations', () => {
@@ -41,14 +56,36 @@ describe('readRunEvent', () => {
   }
 
   it('reads the pull request of a fork from a schema-valid pull_request payload', () => {
-    const { payload, errors } = pullRequestEvent({ owner: 'acme', repo: 'widgets', number: 7, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40), headRepo: 'someone/widgets', changedFiles: 3 });
+    const { payload, errors } = pullRequestEvent({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 7,
+      headSha: 'a'.repeat(40),
+      baseSha: 'b'.repeat(40),
+      headRepo: 'someone/widgets',
+      changedFiles: 3,
+    });
     expect(errors).toEqual([]);
     const event = read('pull_request', payload);
-    expect(event.pullRequest).toEqual({ owner: 'acme', repo: 'widgets', number: 7, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40), headRepo: 'someone/widgets', changedFiles: 3 });
+    expect(event.pullRequest).toEqual({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 7,
+      headSha: 'a'.repeat(40),
+      baseSha: 'b'.repeat(40),
+      headRepo: 'someone/widgets',
+      changedFiles: 3,
+    });
   });
 
   it('treats pull_request_target like pull_request, and push as no pull request', () => {
-    const { payload } = pullRequestEvent({ owner: 'acme', repo: 'widgets', number: 8, headSha: 'c'.repeat(40), baseSha: 'd'.repeat(40) });
+    const { payload } = pullRequestEvent({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 8,
+      headSha: 'c'.repeat(40),
+      baseSha: 'd'.repeat(40),
+    });
     expect(read('pull_request_target', payload).pullRequest?.number).toBe(8);
     expect(read('push', pushEvent('acme', 'widgets', 'e'.repeat(40)).payload).pullRequest).toBeUndefined();
     rmSync(dir, { recursive: true, force: true });
@@ -62,8 +99,12 @@ describe('small parsers', () => {
   });
 
   it('tells a read-only token from a secondary rate limit', () => {
-    expect(isWriteForbidden(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))).toBe(true);
-    expect(isWriteForbidden(Object.assign(new Error('You have exceeded a secondary rate limit'), { status: 403 }))).toBe(false);
+    expect(isWriteForbidden(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))).toBe(
+      true,
+    );
+    expect(
+      isWriteForbidden(Object.assign(new Error('You have exceeded a secondary rate limit'), { status: 403 })),
+    ).toBe(false);
     expect(isWriteForbidden(Object.assign(new Error('Server Error'), { status: 502 }))).toBe(false);
   });
 });

@@ -21,8 +21,17 @@ let head: string;
 /** Runs git in the workspace. */
 function git(...args: string[]): string {
   return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd: ws, encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: temp, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+    cwd: ws,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: temp,
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   }).trim();
 }
 
@@ -30,7 +39,14 @@ function git(...args: string[]): string {
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), color: false, progress: () => ({ update: () => undefined, done: () => undefined }) };
+  return {
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    color: false,
+    progress: () => ({ update: () => undefined, done: () => undefined }),
+  };
 }
 
 beforeAll(async () => {
@@ -38,14 +54,23 @@ beforeAll(async () => {
   ws = join(temp, 'repo');
   mkdirSync(join(ws, 'src'), { recursive: true });
   git('init', '-q', '-b', 'main');
-  writeFileSync(join(ws, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, include: ['src'] }));
+  writeFileSync(
+    join(ws, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true },
+      include: ['src'],
+    }),
+  );
   writeFileSync(join(ws, 'src/util.ts'), 'export function one(): number {\n  return 1;\n}\n');
-  writeFileSync(join(ws, 'src/old.ts'), "import { one } from './util.js';\nimport { one as uno } from './util.js';\nexport const two = one() + 1;\n");
+  writeFileSync(
+    join(ws, 'src/old.ts'),
+    "import { one } from './util.js';\nimport { one as uno } from './util.js';\nexport const two = one() + 1;\n",
+  );
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
   base = git('rev-parse', 'HEAD');
   git('checkout', '-q', '-b', 'feature');
-  writeFileSync(join(ws, 'src/new.ts'), "export function fail(): never {\n  throw new Error();\n}\n");
+  writeFileSync(join(ws, 'src/new.ts'), 'export function fail(): never {\n  throw new Error();\n}\n');
   git('add', '-A');
   git('commit', '-q', '-m', 'feature');
   head = git('rev-parse', 'HEAD');
@@ -65,7 +90,10 @@ describe('review-bot --diff <base-ref>', () => {
     const scoped = capture();
     const code = main([ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'], scoped);
     expect(code).toBe(0);
-    const files = (text: string[]): string[] => (JSON.parse(text.join('')) as { findings: { file: string; line: number }[] }).findings.map((f) => `${f.file}:${f.line}`);
+    const files = (text: string[]): string[] =>
+      (JSON.parse(text.join('')) as { findings: { file: string; line: number }[] }).findings.map(
+        (f) => `${f.file}:${f.line}`,
+      );
     expect(files(all.stdout).some((f) => f.startsWith('src/old.ts'))).toBe(true);
     const places = files(scoped.stdout);
     expect(places).toContain('src/new.ts:2');
@@ -81,11 +109,22 @@ describe('review-bot --diff <base-ref>', () => {
 
 describe('review-bot --github-pr <owner/repo#n>', () => {
   it('posts one review from outside Actions, and nothing on a re-run', async () => {
-    const files = [{ filename: 'src/new.ts', status: 'added' as const, patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}', additions: 3 }];
+    const files = [
+      {
+        filename: 'src/new.ts',
+        status: 'added' as const,
+        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
+        additions: 3,
+      },
+    ];
     const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 9, headSha: head, baseSha: base, files });
     const io = capture();
     const env = { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' };
-    const code = await githubPrMain(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, '--fail-on', 'never', ws], io, env);
+    const code = await githubPrMain(
+      ['--github-pr', 'acme/widgets#9', '--api-url', gh.url, '--fail-on', 'never', ws],
+      io,
+      env,
+    );
     expect(io.stderr.join('')).toMatch(/posted a review with \d+ inline comments/);
     expect(code).toBe(0);
     expect(pull.reviews).toHaveLength(1);
@@ -100,13 +139,34 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
   });
 
   it('a token that can read nothing: prints the review, writes nothing, does not crash', async () => {
-    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 10, headSha: head, baseSha: 'f'.repeat(40), files: [] });
-    gh.inject({ path: /\/pulls\/10\/files$/, status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } });
+    const pull = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 10,
+      headSha: head,
+      baseSha: 'f'.repeat(40),
+      files: [],
+    });
+    gh.inject({
+      path: /\/pulls\/10\/files$/,
+      status: 403,
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '403',
+      },
+    });
     gh.inject({ ...forbiddenFault(/\/pulls\/10\//) });
     const io = capture();
-    const code = await githubPrMain(['--github-pr', 'acme/widgets#10', '--api-url', gh.url, '--fail-on', 'never', ws], io, { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' });
+    const code = await githubPrMain(
+      ['--github-pr', 'acme/widgets#10', '--api-url', gh.url, '--fail-on', 'never', ws],
+      io,
+      { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' },
+    );
     expect(code).toBe(0);
-    expect(io.stderr.join('')).toMatch(/cannot write to acme\/widgets#10 \(Resource not accessible by integration.*; and git cannot give the diff/);
+    expect(io.stderr.join('')).toMatch(
+      /cannot write to acme\/widgets#10 \(Resource not accessible by integration.*; and git cannot give the diff/,
+    );
     expect(io.stdout.join('')).toContain('src/new.ts:2');
     expect(pull.reviews).toEqual([]);
     expect(gh.writes().filter((r) => r.path.includes('/pulls/10/'))).toEqual([]);

@@ -93,7 +93,11 @@ export function forbiddenFault(path?: RegExp): Fault {
     path,
     writesOnly: true,
     status: 403,
-    body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`, status: '403' },
+    body: {
+      message: 'Resource not accessible by integration',
+      documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
+      status: '403',
+    },
     times: Number.POSITIVE_INFINITY,
   };
 }
@@ -105,8 +109,10 @@ export function secondaryRateLimitFault(path?: RegExp, retryAfterSeconds = 1): F
     status: 403,
     headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4000' },
     body: {
-      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000.',
-      documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000.',
+      documentation_url:
+        'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
       status: '403',
     },
   };
@@ -137,7 +143,9 @@ export class FakeGitHub {
 
   /** Starts listening on 127.0.0.1 and a free port. */
   async start(): Promise<string> {
-    this.server = createServer((req, res) => { void this.handle(req, res); });
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${address.port}`;
@@ -147,11 +155,18 @@ export class FakeGitHub {
   /** Stops the server. */
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
   }
 
   /** Adds or replaces a pull request. */
-  addPull(pull: Omit<FakePull, 'reviews' | 'comments' | 'commits'> & Partial<Pick<FakePull, 'reviews' | 'comments' | 'commits'>>): FakePull {
+  addPull(
+    pull: Omit<FakePull, 'reviews' | 'comments' | 'commits'> &
+      Partial<Pick<FakePull, 'reviews' | 'comments' | 'commits'>>,
+  ): FakePull {
     const stored: FakePull = { reviews: [], comments: [], commits: [pull.headSha], ...pull };
     this.pulls.set(`${pull.owner}/${pull.repo}#${pull.number}`, stored);
     return stored;
@@ -205,16 +220,34 @@ export class FakeGitHub {
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = await readBody(req);
     let body: unknown;
-    const entry: LoggedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, operation: undefined };
+    const entry: LoggedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      status: 0,
+      operation: undefined,
+    };
     this.log.push(entry);
-    const send = (status: number, data: Json | string | undefined, headers: Record<string, string> = {}, schema?: Json): void => {
+    const send = (
+      status: number,
+      data: Json | string | undefined,
+      headers: Record<string, string> = {},
+      schema?: Json,
+    ): void => {
       entry.status = status;
       if (schema !== undefined && data !== undefined && typeof data !== 'string' && status < 300) {
         const errors = this.api.validate(schema, data, `response ${entry.operation ?? ''} ${status}`);
         if (errors.length > 0) this.violations.push(`response of ${method} ${url.pathname}: ${errors.join('; ')}`);
       }
       const text = data === undefined ? '' : typeof data === 'string' ? data : JSON.stringify(data);
-      res.writeHead(status, { 'content-type': typeof data === 'string' ? 'text/html' : 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-github-request-id': `FAKE:${entry.operation ?? ''}`, ...headers });
+      res.writeHead(status, {
+        'content-type': typeof data === 'string' ? 'text/html' : 'application/json; charset=utf-8',
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4999',
+        'x-github-request-id': `FAKE:${entry.operation ?? ''}`,
+        ...headers,
+      });
       res.end(text);
     };
     try {
@@ -249,7 +282,9 @@ export class FakeGitHub {
       const answer = this.route(operation, url, body);
       send(answer.status, answer.body, answer.headers, answer.schema);
     } catch (error) {
-      this.violations.push(`${method} ${url.pathname}: fake server error ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.violations.push(
+        `${method} ${url.pathname}: fake server error ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       send(500, { message: 'fake server error' });
     }
   }
@@ -257,31 +292,50 @@ export class FakeGitHub {
   /** Checks auth, path parameters, query parameters and the body against the operation. */
   private checkRequest(operation: Operation, query: URLSearchParams, body: unknown, req: IncomingMessage): string[] {
     const problems: string[] = [];
-    if (!/^(token|bearer) \S+$/i.test(req.headers.authorization ?? '')) problems.push('no token in the Authorization header');
+    if (!/^(token|bearer) \S+$/i.test(req.headers.authorization ?? ''))
+      problems.push('no token in the Authorization header');
     const parameters = Array.isArray(operation.operation['parameters']) ? operation.operation['parameters'] : [];
     for (const p of parameters) {
       const param = this.api.deref(p);
       if (!isObject(param) || typeof param['name'] !== 'string') continue;
       const name = param['name'];
-      const value = param['in'] === 'path' ? operation.params[name] : param['in'] === 'query' ? query.get(name) ?? undefined : undefined;
+      const value =
+        param['in'] === 'path'
+          ? operation.params[name]
+          : param['in'] === 'query'
+            ? (query.get(name) ?? undefined)
+            : undefined;
       if (value === undefined) {
-        if (param['required'] === true && param['in'] !== 'header') problems.push(`missing ${JSON.stringify(param['in'])} parameter ${name}`);
+        if (param['required'] === true && param['in'] !== 'header')
+          problems.push(`missing ${JSON.stringify(param['in'])} parameter ${name}`);
         continue;
       }
       const schema = this.api.deref(param['schema']);
       const type = isObject(schema) ? schema['type'] : undefined;
       if (type === 'integer' && !/^\d+$/.test(value)) problems.push(`${name} must be an integer, got "${value}"`);
-      if (isObject(schema) && Array.isArray(schema['enum']) && !schema['enum'].includes(value)) problems.push(`${name} must be one of ${JSON.stringify(schema['enum'])}`);
+      if (isObject(schema) && Array.isArray(schema['enum']) && !schema['enum'].includes(value))
+        problems.push(`${name} must be one of ${JSON.stringify(schema['enum'])}`);
     }
-    const known = new Set(parameters.map((p) => { const d = this.api.deref(p); return isObject(d) && d['in'] === 'query' ? d['name'] : undefined; }));
+    const known = new Set(
+      parameters.map((p) => {
+        const d = this.api.deref(p);
+        return isObject(d) && d['in'] === 'query' ? d['name'] : undefined;
+      }),
+    );
     for (const name of query.keys()) if (!known.has(name)) problems.push(`unknown query parameter ${name}`);
     const requestBody = this.api.deref(operation.operation['requestBody']);
     const content = isObject(requestBody) ? requestBody['content'] : undefined;
     const media = isObject(content) ? content['application/json'] : undefined;
     const schema = isObject(media) ? media['schema'] : undefined;
     if (schema !== undefined) {
-      if (body === undefined && isObject(requestBody) && requestBody['required'] === true) problems.push('missing request body');
-      else if (body !== undefined) problems.push(...this.api.validate(schema, body, `request ${operation.method} ${operation.template}`).map((e) => `body ${e}`));
+      if (body === undefined && isObject(requestBody) && requestBody['required'] === true)
+        problems.push('missing request body');
+      else if (body !== undefined)
+        problems.push(
+          ...this.api
+            .validate(schema, body, `request ${operation.method} ${operation.template}`)
+            .map((e) => `body ${e}`),
+        );
     } else if (body !== undefined && operation.method !== 'DELETE') {
       problems.push('this operation takes no body');
     }
@@ -290,7 +344,12 @@ export class FakeGitHub {
 
   /** The first queued fault matching the request. */
   private takeFault(method: string, path: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => (f.method === undefined || f.method === method) && (f.writesOnly !== true || (method !== 'GET' && method !== 'HEAD')) && (f.path === undefined || f.path.test(path)));
+    const index = this.faults.findIndex(
+      (f) =>
+        (f.method === undefined || f.method === method) &&
+        (f.writesOnly !== true || (method !== 'GET' && method !== 'HEAD')) &&
+        (f.path === undefined || f.path.test(path)),
+    );
     if (index < 0) return undefined;
     const fault = this.faults[index];
     if (fault === undefined) return undefined;
@@ -310,11 +369,29 @@ export class FakeGitHub {
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}':
         return pull === undefined ? notFound : { status: 200, body: this.pullJson(pull), schema };
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
-        return pull === undefined ? notFound : this.page(url, pull.files.slice(0, 3000).map((f) => this.fileJson(pull, f)), schema);
+        return pull === undefined
+          ? notFound
+          : this.page(
+              url,
+              pull.files.slice(0, 3000).map((f) => this.fileJson(pull, f)),
+              schema,
+            );
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments':
-        return pull === undefined ? notFound : this.page(url, pull.comments.map((c) => this.commentJson(pull, c)), schema);
+        return pull === undefined
+          ? notFound
+          : this.page(
+              url,
+              pull.comments.map((c) => this.commentJson(pull, c)),
+              schema,
+            );
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews':
-        return pull === undefined ? notFound : this.page(url, pull.reviews.map((r) => this.reviewJson(pull, r)), schema);
+        return pull === undefined
+          ? notFound
+          : this.page(
+              url,
+              pull.reviews.map((r) => this.reviewJson(pull, r)),
+              schema,
+            );
       case 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews':
         return pull === undefined ? notFound : this.createReview(pull, input, schema);
       case 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}': {
@@ -335,7 +412,14 @@ export class FakeGitHub {
         const parent = pull?.comments.find((c) => c.id === Number(op.params['comment_id']));
         if (pull === undefined || parent === undefined) return notFound;
         const top = parent.inReplyToId ?? parent.id;
-        const comment: FakeComment = { ...parent, id: this.id(), reviewId: null, body: typeof input['body'] === 'string' ? input['body'] : '', user: this.botLogin, inReplyToId: top };
+        const comment: FakeComment = {
+          ...parent,
+          id: this.id(),
+          reviewId: null,
+          body: typeof input['body'] === 'string' ? input['body'] : '',
+          user: this.botLogin,
+          inReplyToId: top,
+        };
         pull.comments.push(comment);
         return { status: 201, body: this.commentJson(pull, comment), schema };
       }
@@ -361,7 +445,8 @@ export class FakeGitHub {
     if (!pull.commits.includes(commitId)) return unprocessable('commit_id is not part of the pull request');
     const event = typeof input['event'] === 'string' ? input['event'] : undefined;
     const body = typeof input['body'] === 'string' ? input['body'] : '';
-    if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && body === '') return unprocessable('Body is required for this review action');
+    if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && body === '')
+      return unprocessable('Body is required for this review action');
     const comments = Array.isArray(input['comments']) ? input['comments'] : [];
     const placed: { path: string; line: number; side: 'RIGHT' | 'LEFT'; body: string }[] = [];
     for (const c of comments) {
@@ -371,13 +456,37 @@ export class FakeGitHub {
       if (typeof c['line'] !== 'number') return unprocessable('Line could not be resolved');
       const side = c['side'] === 'LEFT' ? 'LEFT' : 'RIGHT';
       const diff = fileDiffFromGitHub(file);
-      const lines = side === 'RIGHT' ? diff.visibleLines : new Set(diff.hunks.flatMap((h) => h.lines.map((l) => l.oldLine ?? -1)));
+      const lines =
+        side === 'RIGHT' ? diff.visibleLines : new Set(diff.hunks.flatMap((h) => h.lines.map((l) => l.oldLine ?? -1)));
       if (!lines.has(c['line'])) return unprocessable('Line could not be resolved');
       placed.push({ path: c['path'], line: c['line'], side, body: typeof c['body'] === 'string' ? c['body'] : '' });
     }
-    const review: FakeReview = { id: this.id(), body, state: event === undefined ? 'PENDING' : event === 'APPROVE' ? 'APPROVED' : event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', commitId, user: this.botLogin };
+    const review: FakeReview = {
+      id: this.id(),
+      body,
+      state:
+        event === undefined
+          ? 'PENDING'
+          : event === 'APPROVE'
+            ? 'APPROVED'
+            : event === 'REQUEST_CHANGES'
+              ? 'CHANGES_REQUESTED'
+              : 'COMMENTED',
+      commitId,
+      user: this.botLogin,
+    };
     pull.reviews.push(review);
-    for (const c of placed) pull.comments.push({ id: this.id(), reviewId: review.id, path: c.path, line: c.line, side: c.side, body: c.body, commitId, user: this.botLogin });
+    for (const c of placed)
+      pull.comments.push({
+        id: this.id(),
+        reviewId: review.id,
+        path: c.path,
+        line: c.line,
+        side: c.side,
+        body: c.body,
+        commitId,
+        user: this.botLogin,
+      });
     return { status: 200, body: this.reviewJson(pull, review), schema };
   }
 
@@ -395,7 +504,12 @@ export class FakeGitHub {
     const links: string[] = [];
     if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'));
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
-    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length > 0 ? { link: links.join(', ') } : {}, schema };
+    return {
+      status: 200,
+      body: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+      schema,
+    };
   }
 
   /** A sample of a component schema with fields laid over it. */
@@ -411,7 +525,11 @@ export class FakeGitHub {
 
   /** The pull request as GitHub returns it. */
   private pullJson(pull: FakePull): Json {
-    const repo = this.object('repository', { name: pull.repo, full_name: `${pull.owner}/${pull.repo}`, owner: this.user(pull.owner) });
+    const repo = this.object('repository', {
+      name: pull.repo,
+      full_name: `${pull.owner}/${pull.repo}`,
+      owner: this.user(pull.owner),
+    });
     return this.object('pull-request', {
       number: pull.number,
       state: 'open',
@@ -483,7 +601,15 @@ interface Answer {
 
 /** GitHub's 422 for a review it cannot make. */
 function unprocessable(error: string): Answer {
-  return { status: 422, body: { message: 'Unprocessable Entity', errors: [error], documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`, status: '422' } };
+  return {
+    status: 422,
+    body: {
+      message: 'Unprocessable Entity',
+      errors: [error],
+      documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
+      status: '422',
+    },
+  };
 }
 
 /** The JSON schema of the operation's success response. */

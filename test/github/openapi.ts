@@ -48,9 +48,10 @@ function convertNullable(value: Json): Json {
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === 'nullable' || key === 'example' || key === 'examples') continue;
-    out[key] = key === 'properties' && isObject(child)
-      ? Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, convertNullable(schema)]))
-      : convertNullable(child);
+    out[key] =
+      key === 'properties' && isObject(child)
+        ? Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, convertNullable(schema)]))
+        : convertNullable(child);
   }
   if (value['nullable'] !== true) return out;
   const type = out['type'];
@@ -75,7 +76,8 @@ export class OpenApi {
     this.doc = { ...doc, components: isObject(components) ? components : {} };
     this.ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });
     addFormatsModule.default(this.ajv);
-    for (const format of ['int64', 'int32', 'double', 'repo.nwo', 'binary', 'timestamp']) this.ajv.addFormat(format, true);
+    for (const format of ['int64', 'int32', 'double', 'repo.nwo', 'binary', 'timestamp'])
+      this.ajv.addFormat(format, true);
     this.ajv.addSchema({ $id: id, components: this.doc['components'] });
   }
 
@@ -88,7 +90,9 @@ export class OpenApi {
       if (cacheKey !== undefined) this.compiled.set(cacheKey, validate);
     }
     if (validate(data)) return [];
-    return (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`);
   }
 
   /** Points `#/components/...` refs at the document added to ajv. */
@@ -97,7 +101,10 @@ export class OpenApi {
     if (!isObject(schema)) return schema;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(schema)) {
-      out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${this.id}${value}` : this.rebase(value);
+      out[key] =
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+          ? `${this.id}${value}`
+          : this.rebase(value);
     }
     return out;
   }
@@ -108,7 +115,8 @@ export class OpenApi {
     for (let i = 0; i < 20 && isObject(current) && typeof current['$ref'] === 'string'; i += 1) {
       const ref: string = current['$ref'];
       let target: Json | undefined = this.doc;
-      for (const part of ref.replace(/^#\//, '').split('/')) target = isObject(target) ? target[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
+      for (const part of ref.replace(/^#\//, '').split('/'))
+        target = isObject(target) ? target[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
       current = target;
     }
     return current;
@@ -131,12 +139,17 @@ export class OpenApi {
     for (const key of ['anyOf', 'oneOf']) {
       const options = s[key];
       if (Array.isArray(options)) {
-        const nullable = options.some((o) => { const d = this.deref(o); return isObject(d) && d['type'] === 'null'; });
+        const nullable = options.some((o) => {
+          const d = this.deref(o);
+          return isObject(d) && d['type'] === 'null';
+        });
         if (nullable) return null;
         return this.sample(options[0], depth + 1);
       }
     }
-    const types = Array.isArray(s['type']) ? s['type'] : [s['type'] ?? (isObject(s['properties']) ? 'object' : 'string')];
+    const types = Array.isArray(s['type'])
+      ? s['type']
+      : [s['type'] ?? (isObject(s['properties']) ? 'object' : 'string')];
     if (types.includes('null')) return null;
     const type = types[0];
     if (type === 'object') {
@@ -153,11 +166,17 @@ export class OpenApi {
     if (type === 'integer' || type === 'number') return typeof s['minimum'] === 'number' ? s['minimum'] : 1;
     if (type === 'boolean') return false;
     switch (s['format']) {
-      case 'date-time': return '2026-01-01T00:00:00Z';
-      case 'date': return '2026-01-01';
-      case 'uri': case 'uri-template': return 'https://github.test/x';
-      case 'email': return 'octocat@github.test';
-      default: return 'x';
+      case 'date-time':
+        return '2026-01-01T00:00:00Z';
+      case 'date':
+        return '2026-01-01';
+      case 'uri':
+      case 'uri-template':
+        return 'https://github.test/x';
+      case 'email':
+        return 'octocat@github.test';
+      default:
+        return 'x';
     }
   }
 }
@@ -173,7 +192,10 @@ export function restApi(): OpenApi {
 
 /** GitHub's webhook payload descriptions (api.github.com). */
 export function webhooksApi(): OpenApi {
-  webhooks ??= new OpenApi(readJson(join(packageFolder('@octokit/openapi-webhooks'), 'generated', 'api.github.com.json')), 'webhooks');
+  webhooks ??= new OpenApi(
+    readJson(join(packageFolder('@octokit/openapi-webhooks'), 'generated', 'api.github.com.json')),
+    'webhooks',
+  );
   return webhooks;
 }
 
@@ -196,11 +218,16 @@ let routes: Route[] | undefined;
 
 /** Finds the operation for a method and path, with its path parameters. */
 export function matchOperation(api: OpenApi, method: string, pathname: string): Operation | undefined {
-  routes ??= Object.entries(isObject(api.doc['paths']) ? api.doc['paths'] : {}).map(([template, item]) => {
-    const names: string[] = [];
-    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => { names.push(name); return '([^/]+)'; });
-    return { template, regex: new RegExp(`^${pattern}$`), names, item: isObject(item) ? item : {} };
-  }).sort((a, b) => a.names.length - b.names.length); // literal segments win over parameters
+  routes ??= Object.entries(isObject(api.doc['paths']) ? api.doc['paths'] : {})
+    .map(([template, item]) => {
+      const names: string[] = [];
+      const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      return { template, regex: new RegExp(`^${pattern}$`), names, item: isObject(item) ? item : {} };
+    })
+    .sort((a, b) => a.names.length - b.names.length); // literal segments win over parameters
   for (const route of routes) {
     const match = route.regex.exec(pathname);
     const operation = route.item[method.toLowerCase()];

@@ -2,21 +2,61 @@ import { describe, expect, it } from 'vitest';
 import type { MarkedFinding } from '../../src/diff/filter.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { ExistingComment, ExistingReview, PlanInput } from '../../src/report/github-review/plan.js';
-import { commentBody, fingerprintOfComment, listedFingerprints, planReview } from '../../src/report/github-review/plan.js';
+import {
+  commentBody,
+  fingerprintOfComment,
+  listedFingerprints,
+  planReview,
+} from '../../src/report/github-review/plan.js';
 
 /** A finding marked as being on a commentable added line unless told otherwise. */
-function marked(fp: string, line: number, extra: Partial<Finding> = {}, marks: Partial<MarkedFinding> = {}): MarkedFinding {
+function marked(
+  fp: string,
+  line: number,
+  extra: Partial<Finding> = {},
+  marks: Partial<MarkedFinding> = {},
+): MarkedFinding {
   const finding: Finding = {
-    ruleId: 'unused-variable', messageId: 'unusedVariable', severity: 'warning', security: false, file: 'src/a.ts',
-    line, column: 1, endLine: line, endColumn: 5, message: `Variable \`v${fp}\` is never read.`, recommendation: 'Remove it.',
-    data: {}, evidence: [], fingerprint: fp, ...extra,
+    ruleId: 'unused-variable',
+    messageId: 'unusedVariable',
+    severity: 'warning',
+    security: false,
+    file: 'src/a.ts',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 5,
+    message: `Variable \`v${fp}\` is never read.`,
+    recommendation: 'Remove it.',
+    data: {},
+    evidence: [],
+    fingerprint: fp,
+    ...extra,
   };
-  return { finding, path: finding.file, inDiffFile: true, filePatched: true, inDiffLines: true, inDiffContext: true, commentLine: line, selected: true, ...marks };
+  return {
+    finding,
+    path: finding.file,
+    inDiffFile: true,
+    filePatched: true,
+    inDiffLines: true,
+    inDiffContext: true,
+    commentLine: line,
+    selected: true,
+    ...marks,
+  };
 }
 
 /** Plan input with defaults. */
 function input(overrides: Partial<PlanInput>): PlanInput {
-  return { marked: [], comments: [], reviews: [], commitId: 'c'.repeat(40), maxComments: 30, renderReview: (f) => `Review of ${f.length} findings.`, ...overrides };
+  return {
+    marked: [],
+    comments: [],
+    reviews: [],
+    commitId: 'c'.repeat(40),
+    maxComments: 30,
+    renderReview: (f) => `Review of ${f.length} findings.`,
+    ...overrides,
+  };
 }
 
 /** The bot comment the plan would have posted for a finding. */
@@ -26,22 +66,40 @@ function posted(id: number, m: MarkedFinding): ExistingComment {
 
 describe('planReview', () => {
   it('comments most severe first, up to max-comments, and lists the rest in the body', () => {
-    const plan = planReview(input({
-      maxComments: 2,
-      marked: [marked('w1', 1), marked('e1', 9, { severity: 'error' }), marked('s1', 20, { security: true, severity: 'warning' }), marked('i1', 3, { severity: 'info' })],
-    }));
+    const plan = planReview(
+      input({
+        maxComments: 2,
+        marked: [
+          marked('w1', 1),
+          marked('e1', 9, { severity: 'error' }),
+          marked('s1', 20, { security: true, severity: 'warning' }),
+          marked('i1', 3, { severity: 'info' }),
+        ],
+      }),
+    );
     expect(plan.create?.comments.map((c) => c.fingerprint)).toEqual(['s1', 'e1']);
-    expect(plan.inBody.map((b) => [b.marked.finding.fingerprint, b.reason])).toEqual([['w1', 'limit'], ['i1', 'limit']]);
+    expect(plan.inBody.map((b) => [b.marked.finding.fingerprint, b.reason])).toEqual([
+      ['w1', 'limit'],
+      ['i1', 'limit'],
+    ]);
     expect(plan.create?.body).toContain('Not commented inline (2)');
     expect(plan.create?.event).toBe('COMMENT');
   });
 
   it('never drops a finding it cannot place: outside the diff, or in a file without a patch', () => {
-    const plan = planReview(input({
-      marked: [marked('out', 50, {}, { commentLine: undefined, inDiffLines: false, selected: true }), marked('nopatch', 5, {}, { commentLine: undefined, filePatched: false })],
-    }));
+    const plan = planReview(
+      input({
+        marked: [
+          marked('out', 50, {}, { commentLine: undefined, inDiffLines: false, selected: true }),
+          marked('nopatch', 5, {}, { commentLine: undefined, filePatched: false }),
+        ],
+      }),
+    );
     expect(plan.create?.comments).toEqual([]);
-    expect(plan.inBody.map((b) => [b.marked.finding.fingerprint, b.reason])).toEqual([['nopatch', 'no-patch'], ['out', 'outside-diff']]);
+    expect(plan.inBody.map((b) => [b.marked.finding.fingerprint, b.reason])).toEqual([
+      ['nopatch', 'no-patch'],
+      ['out', 'outside-diff'],
+    ]);
   });
 
   it('leaves out findings the filter did not select', () => {
@@ -71,17 +129,31 @@ describe('planReview', () => {
   it('deletes a bot comment whose finding is gone, unless someone replied: then it replies once', () => {
     const gone = marked('gone', 3);
     const answered = marked('answered', 4);
-    const comments: ExistingComment[] = [posted(1, gone), posted(2, answered), { id: 3, body: 'Why?', path: 'src/a.ts', line: 4, inReplyToId: 2, user: 'octocat' }];
+    const comments: ExistingComment[] = [
+      posted(1, gone),
+      posted(2, answered),
+      { id: 3, body: 'Why?', path: 'src/a.ts', line: 4, inReplyToId: 2, user: 'octocat' },
+    ];
     const plan = planReview(input({ marked: [], comments }));
     expect(plan.delete).toEqual([{ commentId: 1, fingerprint: 'gone' }]);
     expect(plan.replies.map((r) => r.commentId)).toEqual([2]);
-    const after = planReview(input({ marked: [], comments: [...comments.filter((c) => c.id !== 1), { id: 4, body: plan.replies[0]?.body ?? '', path: 'src/a.ts', line: 4, inReplyToId: 2 }] }));
+    const after = planReview(
+      input({
+        marked: [],
+        comments: [
+          ...comments.filter((c) => c.id !== 1),
+          { id: 4, body: plan.replies[0]?.body ?? '', path: 'src/a.ts', line: 4, inReplyToId: 2 },
+        ],
+      }),
+    );
     expect(after.delete).toEqual([]);
     expect(after.replies).toEqual([]);
   });
 
   it('keeps comments of a rule that failed in this run', () => {
-    const plan = planReview(input({ marked: [], comments: [posted(1, marked('x', 3))], failedRules: new Set(['unused-variable']) }));
+    const plan = planReview(
+      input({ marked: [], comments: [posted(1, marked('x', 3))], failedRules: new Set(['unused-variable']) }),
+    );
     expect(plan.delete).toEqual([]);
   });
 
@@ -114,7 +186,9 @@ describe('planReview', () => {
     const body = commentBody(long.finding);
     expect(fingerprintOfComment(body)).toBe('long');
     expect(body.length).toBeLessThanOrEqual(65_536);
-    const many = Array.from({ length: 3000 }, (_, i) => marked(`f${i}`, i + 1, { message: 'y'.repeat(200) }, { commentLine: undefined }));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      marked(`f${i}`, i + 1, { message: 'y'.repeat(200) }, { commentLine: undefined }),
+    );
     const plan = planReview(input({ marked: many }));
     expect(plan.create?.body.length).toBeLessThanOrEqual(65_536);
     expect(listedFingerprints(plan.create?.body ?? '')).toHaveLength(3000);

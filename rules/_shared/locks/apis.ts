@@ -27,18 +27,39 @@ export interface LockApi {
 }
 
 const MUTEX: LockApi = {
-  family: 'async-mutex', label: 'async-mutex `Mutex`', runMethods: ['runExclusive'], acquireMethods: ['acquire'],
-  releaseMethods: ['release'], keyed: false, reentrant: 'no', interAgent: false, semaphore: false,
+  family: 'async-mutex',
+  label: 'async-mutex `Mutex`',
+  runMethods: ['runExclusive'],
+  acquireMethods: ['acquire'],
+  releaseMethods: ['release'],
+  keyed: false,
+  reentrant: 'no',
+  interAgent: false,
+  semaphore: false,
 };
 const SEMAPHORE: LockApi = { ...MUTEX, label: 'async-mutex `Semaphore`', semaphore: true };
 const ASYNC_LOCK: LockApi = {
-  family: 'async-lock', label: 'async-lock `AsyncLock`', runMethods: [], acquireMethods: ['acquire'],
-  releaseMethods: [], keyed: true, reentrant: 'no', interAgent: false, semaphore: false,
+  family: 'async-lock',
+  label: 'async-lock `AsyncLock`',
+  runMethods: [],
+  acquireMethods: ['acquire'],
+  releaseMethods: [],
+  keyed: true,
+  reentrant: 'no',
+  interAgent: false,
+  semaphore: false,
 };
 /** The Web Locks API (`navigator.locks`). */
 export const WEB_LOCKS: LockApi = {
-  family: 'web-locks', label: 'Web Locks', runMethods: ['request'], acquireMethods: [],
-  releaseMethods: [], keyed: false, reentrant: 'no', interAgent: true, semaphore: false,
+  family: 'web-locks',
+  label: 'Web Locks',
+  runMethods: ['request'],
+  acquireMethods: [],
+  releaseMethods: [],
+  keyed: false,
+  reentrant: 'no',
+  interAgent: true,
+  semaphore: false,
 };
 
 /** Every method name that can take a lock, for a quick filter of call sites. */
@@ -49,7 +70,11 @@ export function acquiringMethodNames(configured: readonly ConfiguredLockApi[]): 
 }
 
 /** The API of a class exported by a known lock module, by its exported name. */
-export function knownModuleApi(module: string, exported: string, configured: readonly ConfiguredLockApi[]): LockApi | undefined {
+export function knownModuleApi(
+  module: string,
+  exported: string,
+  configured: readonly ConfiguredLockApi[],
+): LockApi | undefined {
   const fromConfig = configured.find((c) => c.module === module && c.export === exported);
   if (fromConfig !== undefined) return configuredApi(fromConfig);
   if (module === 'async-mutex') {
@@ -69,9 +94,15 @@ export function isLockWrapper(module: string, exported: string): boolean {
 /** The API a configured entry describes. */
 function configuredApi(entry: ConfiguredLockApi): LockApi {
   return {
-    family: 'configured', label: `${entry.module} \`${entry.export}\``, runMethods: entry.runExclusive,
-    acquireMethods: entry.acquire, releaseMethods: entry.release, keyed: false,
-    reentrant: entry.reentrant ? 'yes' : 'no', interAgent: entry.interProcess, semaphore: false,
+    family: 'configured',
+    label: `${entry.module} \`${entry.export}\``,
+    runMethods: entry.runExclusive,
+    acquireMethods: entry.acquire,
+    releaseMethods: entry.release,
+    keyed: false,
+    reentrant: entry.reentrant ? 'yes' : 'no',
+    interAgent: entry.interProcess,
+    semaphore: false,
   };
 }
 
@@ -81,10 +112,18 @@ function configuredApi(entry: ConfiguredLockApi): LockApi {
  * decide the rest; re-entrancy stays unknown.
  */
 export function namedApi(name: string): LockApi | undefined {
-  if (!/(^|[a-z])(Mutex|Lock|Semaphore)$/.test(name) || /ReadWrite|RW|Read|Write|Shared|Redis|Red/.test(name)) return undefined;
+  if (!/(^|[a-z])(Mutex|Lock|Semaphore)$/.test(name) || /ReadWrite|RW|Read|Write|Shared|Redis|Red/.test(name))
+    return undefined;
   return {
-    family: 'named', label: `\`${name}\``, runMethods: ['runExclusive'], acquireMethods: ['acquire', 'lock'],
-    releaseMethods: ['release', 'unlock'], keyed: false, reentrant: 'unknown', interAgent: false, semaphore: /Semaphore$/.test(name),
+    family: 'named',
+    label: `\`${name}\``,
+    runMethods: ['runExclusive'],
+    acquireMethods: ['acquire', 'lock'],
+    releaseMethods: ['release', 'unlock'],
+    keyed: false,
+    reentrant: 'unknown',
+    interAgent: false,
+    semaphore: /Semaphore$/.test(name),
   };
 }
 
@@ -99,10 +138,13 @@ export function apiOfType(type: Type, configured: readonly ConfiguredLockApi[]):
     const path = declaration.getSourceFile().getFilePath();
     const module = moduleOfPath(path);
     if (module !== undefined) {
-      const known = knownModuleApi(module, name, configured) ?? (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
+      const known =
+        knownModuleApi(module, name, configured) ??
+        (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
       if (known !== undefined) return known;
     }
-    if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined) return WEB_LOCKS;
+    if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined)
+      return WEB_LOCKS;
     const shaped = apiOfShape(declaration, module === undefined && !declaration.getSourceFile().isDeclarationFile());
     if (shaped !== undefined) return shaped;
   }
@@ -122,7 +164,10 @@ function moduleOfPath(path: string): string | undefined {
  * `acquire()` that resolves to a release function or a disposable, or
  * `lock()`/`unlock()` and `acquire()`/`release()` pairs.
  */
-export function apiOfShape(declaration: ClassDeclaration | InterfaceDeclaration, inProject: boolean): LockApi | undefined {
+export function apiOfShape(
+  declaration: ClassDeclaration | InterfaceDeclaration,
+  inProject: boolean,
+): LockApi | undefined {
   const methods = methodArity(declaration);
   const run = methods.has('runExclusive') ? ['runExclusive'] : [];
   const acquire: string[] = [];
@@ -130,13 +175,22 @@ export function apiOfShape(declaration: ClassDeclaration | InterfaceDeclaration,
   const releases = (name: string): boolean => methods.get(name) === 0;
   if (methods.has('acquire') && (releases('release') || acquireReturnsReleaser(declaration))) acquire.push('acquire');
   if (releases('release')) release.push('release');
-  if (methods.has('lock') && releases('unlock')) { acquire.push('lock'); release.push('unlock'); }
+  if (methods.has('lock') && releases('unlock')) {
+    acquire.push('lock');
+    release.push('unlock');
+  }
   if (run.length === 0 && acquire.length === 0) return undefined;
   const name = declaration.getName() ?? 'lock';
   return {
-    family: inProject ? 'project' : 'library', label: `\`${name}\``, runMethods: run, acquireMethods: acquire,
-    releaseMethods: release, keyed: false, reentrant: inProject ? reentrancyOf(declaration) : 'unknown',
-    interAgent: false, semaphore: /semaphore/i.test(name),
+    family: inProject ? 'project' : 'library',
+    label: `\`${name}\``,
+    runMethods: run,
+    acquireMethods: acquire,
+    releaseMethods: release,
+    keyed: false,
+    reentrant: inProject ? reentrancyOf(declaration) : 'unknown',
+    interAgent: false,
+    semaphore: /semaphore/i.test(name),
   };
 }
 
@@ -145,7 +199,9 @@ function methodArity(declaration: ClassDeclaration | InterfaceDeclaration): Map<
   const out = new Map<string, number>();
   for (const member of declaration.getMembers()) {
     if (!Node.isMethodDeclaration(member) && !Node.isMethodSignature(member)) continue;
-    const required = member.getParameters().filter((p) => !p.isOptional() && !p.hasInitializer() && !p.isRestParameter()).length;
+    const required = member
+      .getParameters()
+      .filter((p) => !p.isOptional() && !p.hasInitializer() && !p.isRestParameter()).length;
     out.set(member.getName(), Math.min(required, out.get(member.getName()) ?? required));
   }
   return out;
@@ -153,7 +209,9 @@ function methodArity(declaration: ClassDeclaration | InterfaceDeclaration): Map<
 
 /** True when `acquire()` resolves to a function or to something with `release`/`[Symbol.dispose]`. */
 function acquireReturnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration): boolean {
-  const method = declaration.getMembers().find((m) => (Node.isMethodDeclaration(m) || Node.isMethodSignature(m)) && m.getName() === 'acquire');
+  const method = declaration
+    .getMembers()
+    .find((m) => (Node.isMethodDeclaration(m) || Node.isMethodSignature(m)) && m.getName() === 'acquire');
   if (method === undefined || !(Node.isMethodDeclaration(method) || Node.isMethodSignature(method))) return false;
   let type = method.getReturnType();
   const awaited = type.getSymbol()?.getName() === 'Promise' ? type.getTypeArguments()[0] : undefined;

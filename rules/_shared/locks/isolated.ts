@@ -17,7 +17,10 @@ const PURE_NAMESPACES = new Set(['Math', 'JSON', 'Number', 'String', 'Boolean'])
 export function isIsolatedSection(view: ProjectView, acquisition: Acquisition): boolean {
   const callback = acquisition.section.callback;
   if (callback === undefined || acquisition.section.opaque) return false;
-  const body = Node.isArrowFunction(callback) || Node.isFunctionExpression(callback) || Node.isFunctionDeclaration(callback) ? callback.getBody() : undefined;
+  const body =
+    Node.isArrowFunction(callback) || Node.isFunctionExpression(callback) || Node.isFunctionDeclaration(callback)
+      ? callback.getBody()
+      : undefined;
   if (body === undefined) return false;
   if (Node.isBlock(body) && body.getStatements().length === 0) return false;
   if (!resultIsUsed(acquisition)) return false;
@@ -27,18 +30,31 @@ export function isIsolatedSection(view: ProjectView, acquisition: Acquisition): 
 /** False for `await lock.runExclusive(...);` as a statement: a section whose value is ignored may be a barrier that waits for earlier sections. */
 function resultIsUsed(acquisition: Acquisition): boolean {
   let parent = acquisition.call.getParent();
-  while (parent !== undefined && (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent))) parent = parent.getParent();
+  while (parent !== undefined && (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent)))
+    parent = parent.getParent();
   return parent !== undefined && !Node.isExpressionStatement(parent) && !Node.isVoidExpression(parent);
 }
 
 /** One node's verdict (its children are visited on their own). */
 function allowed(view: ProjectView, node: Node, callback: Node): boolean {
   if (isFunctionLike(node) && !isInlineCallback(node)) return false;
-  if (Node.isNewExpression(node) || Node.isTaggedTemplateExpression(node) || Node.isDeleteExpression(node) || Node.isYieldExpression(node)) return false;
+  if (
+    Node.isNewExpression(node) ||
+    Node.isTaggedTemplateExpression(node) ||
+    Node.isDeleteExpression(node) ||
+    Node.isYieldExpression(node)
+  )
+    return false;
   if (Node.isCallExpression(node)) return isPureCall(node);
-  if (Node.isBinaryExpression(node) && /^(=|\+=|-=|\*=|\/=|%=|\*\*=|\|\|=|&&=|\?\?=|<<=|>>=|>>>=|&=|\|=|\^=)$/.test(node.getOperatorToken().getText())) return isSectionLocal(unwrap(node.getLeft()), callback);
-  if ((Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && /\+\+|--/.test(node.getText())) return isSectionLocal(unwrap(node.getOperand()), callback);
-  if (Node.isPropertyAccessExpression(node) && Node.isThisExpression(node.getExpression())) return isConstantField(view, node);
+  if (
+    Node.isBinaryExpression(node) &&
+    /^(=|\+=|-=|\*=|\/=|%=|\*\*=|\|\|=|&&=|\?\?=|<<=|>>=|>>>=|&=|\|=|\^=)$/.test(node.getOperatorToken().getText())
+  )
+    return isSectionLocal(unwrap(node.getLeft()), callback);
+  if ((Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && /\+\+|--/.test(node.getText()))
+    return isSectionLocal(unwrap(node.getOperand()), callback);
+  if (Node.isPropertyAccessExpression(node) && Node.isThisExpression(node.getExpression()))
+    return isConstantField(view, node);
   if (Node.isThisExpression(node)) return Node.isPropertyAccessExpression(node.getParent());
   if (Node.isElementAccessExpression(node) && Node.isThisExpression(node.getExpression())) return false;
   if (Node.isIdentifier(node)) return isAllowedName(node, callback);
@@ -51,9 +67,24 @@ function isPureCall(call: Node): boolean {
   const callee = unwrap(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return false;
   const receiver = unwrap(callee.getExpression());
-  if (Node.isIdentifier(receiver) && PURE_NAMESPACES.has(receiver.getText()) && receiver.getSymbol()?.getDeclarations().every((d) => d.getSourceFile().isDeclarationFile()) !== false) return true;
+  if (
+    Node.isIdentifier(receiver) &&
+    PURE_NAMESPACES.has(receiver.getText()) &&
+    receiver
+      .getSymbol()
+      ?.getDeclarations()
+      .every((d) => d.getSourceFile().isDeclarationFile()) !== false
+  )
+    return true;
   const type = receiver.getType();
-  return type.isString() || type.isNumber() || type.isBoolean() || type.isStringLiteral() || type.isNumberLiteral() || type.isTemplateLiteral();
+  return (
+    type.isString() ||
+    type.isNumber() ||
+    type.isBoolean() ||
+    type.isStringLiteral() ||
+    type.isNumberLiteral() ||
+    type.isTemplateLiteral()
+  );
 }
 
 /** A plain name: a section local, a parameter, a global namespace used for a pure call, or a property/declaration name. */
@@ -61,21 +92,41 @@ function isAllowedName(name: Node, callback: Node): boolean {
   const parent = name.getParent();
   if (parent === undefined) return false;
   if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name) return true;
-  if ((Node.isVariableDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent) || Node.isPropertyAssignment(parent)) && parent.getNameNode() === name) return true;
+  if (
+    (Node.isVariableDeclaration(parent) ||
+      Node.isParameterDeclaration(parent) ||
+      Node.isBindingElement(parent) ||
+      Node.isPropertyAssignment(parent)) &&
+    parent.getNameNode() === name
+  )
+    return true;
   if (name.getText() === 'undefined') return true;
   if (PURE_NAMESPACES.has(name.getText()) && Node.isPropertyAccessExpression(parent)) return true;
   const declaration = name.getSymbol()?.getDeclarations()[0];
   if (declaration === undefined) return false;
   if (Node.isParameterDeclaration(declaration)) return !isWrittenThrough(name);
-  return isInside(declaration, callback) && (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration));
+  return (
+    isInside(declaration, callback) && (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration))
+  );
 }
 
 /** True when `name.x = ...` or `name.push(...)` changes the object a parameter refers to. */
 function isWrittenThrough(name: Node): boolean {
   const parent = name.getParent();
-  if (parent === undefined || !(Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) || parent.getExpression() !== name) return false;
+  if (
+    parent === undefined ||
+    !(Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) ||
+    parent.getExpression() !== name
+  )
+    return false;
   const user = parent.getParent();
-  if (Node.isBinaryExpression(user) && user.getLeft() === parent && user.getOperatorToken().getText().endsWith('=') && !/^(==|===|!=|!==|<=|>=)$/.test(user.getOperatorToken().getText())) return true;
+  if (
+    Node.isBinaryExpression(user) &&
+    user.getLeft() === parent &&
+    user.getOperatorToken().getText().endsWith('=') &&
+    !/^(==|===|!=|!==|<=|>=)$/.test(user.getOperatorToken().getText())
+  )
+    return true;
   return Node.isCallExpression(user) && user.getExpression() === parent && !isPureCall(user);
 }
 
@@ -83,16 +134,32 @@ function isWrittenThrough(name: Node): boolean {
 function isSectionLocal(target: Node, callback: Node): boolean {
   if (!Node.isIdentifier(target)) return false;
   const declaration = target.getSymbol()?.getDeclarations()[0];
-  return declaration !== undefined && isInside(declaration, callback) && (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration));
+  return (
+    declaration !== undefined &&
+    isInside(declaration, callback) &&
+    (Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration))
+  );
 }
 
 /** `this.f` where `f` has a primitive type and is written only by its initializer or a constructor. */
 function isConstantField(view: ProjectView, access: Node): boolean {
   if (!Node.isPropertyAccessExpression(access)) return false;
   const declaration = access.getNameNode().getSymbol()?.getDeclarations()[0];
-  if (declaration === undefined || !(Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return false;
+  if (
+    declaration === undefined ||
+    !(Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))
+  )
+    return false;
   const type = declaration.getType();
-  if (!(type.isString() || type.isNumber() || type.isBoolean() || type.isStringLiteral() || type.isNumberLiteral() || type.isBooleanLiteral())) return false;
+  if (!(
+    type.isString() ||
+    type.isNumber() ||
+    type.isBoolean() ||
+    type.isStringLiteral() ||
+    type.isNumberLiteral() ||
+    type.isBooleanLiteral()
+  ))
+    return false;
   if (isWrittenThrough(access) || isAssigned(access)) return false;
   for (const occurrence of view.references.occurrences(access.getName())) {
     if (occurrence.access === 'read') continue;
@@ -107,8 +174,15 @@ function isConstantField(view: ProjectView, access: Node): boolean {
 /** True when the access is the target of an assignment or `++`. */
 function isAssigned(access: Node): boolean {
   const parent = access.getParent();
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === access && /^(=|\+=|-=|\*=|\/=|%=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())) return true;
-  return (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && /\+\+|--/.test(parent.getText());
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === access &&
+    /^(=|\+=|-=|\*=|\/=|%=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())
+  )
+    return true;
+  return (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && /\+\+|--/.test(parent.getText())
+  );
 }
 
 /** True when `inner` lies within `outer`. */

@@ -1,13 +1,30 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
-import { WEB_LOCKS, acquiringMethodNames, apiOfShape, apiOfType, isLockWrapper, knownModuleApi, namedApi } from './apis.js';
+import {
+  WEB_LOCKS,
+  acquiringMethodNames,
+  apiOfShape,
+  apiOfType,
+  isLockWrapper,
+  knownModuleApi,
+  namedApi,
+} from './apis.js';
 import type { LockApi } from './apis.js';
 import { planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
 import type { ConfiguredLockApi } from './settings.js';
-import { bodyOf, functionPath, hostOf, isAsync, isFunctionLike, ownAwaitPoints, returnedExpressions, unwrap } from './syntax.js';
+import {
+  bodyOf,
+  functionPath,
+  hostOf,
+  isAsync,
+  isFunctionLike,
+  ownAwaitPoints,
+  returnedExpressions,
+  unwrap,
+} from './syntax.js';
 
 /** A variable, field or parameter that holds a lock, or a Web Locks name. */
 export interface LockHolder {
@@ -105,13 +122,33 @@ function buildLockModel(view: ProjectView): LockModel {
  * exports, and the names of the project's classes and interfaces that declare
  * a lock-taking method (found in one walk of the syntax trees, no checker).
  */
-function lockWordPattern(view: ProjectView, names: ReadonlySet<string>, configured: readonly ConfiguredLockApi[]): RegExp {
-  const words = new Set<string>([...names, 'Mutex', 'Semaphore', 'MutexInterface', 'SemaphoreInterface', 'AsyncLock', 'withTimeout', 'tryAcquire', 'locks']);
+function lockWordPattern(
+  view: ProjectView,
+  names: ReadonlySet<string>,
+  configured: readonly ConfiguredLockApi[],
+): RegExp {
+  const words = new Set<string>([
+    ...names,
+    'Mutex',
+    'Semaphore',
+    'MutexInterface',
+    'SemaphoreInterface',
+    'AsyncLock',
+    'withTimeout',
+    'tryAcquire',
+    'locks',
+  ]);
   for (const api of configured) words.add(api.export);
   const visit = (node: ts.Node): void => {
     if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.name !== undefined) {
       const members: readonly ts.Node[] = node.members;
-      if (members.some((m) => (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && ts.isIdentifier(m.name) && names.has(m.name.text))) words.add(node.name.text);
+      if (
+        members.some(
+          (m) =>
+            (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && ts.isIdentifier(m.name) && names.has(m.name.text),
+        )
+      )
+        words.add(node.name.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -141,12 +178,21 @@ class ModelBuilder {
     if (style === undefined) return;
     const holder = style === 'web' ? this.webHolder(call) : this.holderOf(receiver, api);
     const acquisition: Acquisition = {
-      call, holder, lockKey: lockKeyOf(style, holder, call), api, style, method,
-      exclusive: style !== 'web' || isExclusiveRequest(call), release: undefined,
+      call,
+      holder,
+      lockKey: lockKeyOf(style, holder, call),
+      api,
+      style,
+      method,
+      exclusive: style !== 'web' || isExclusiveRequest(call),
+      release: undefined,
       section: emptySection(call),
     };
     if (style === 'acquire' || style === 'using') {
-      const plan = planRelease(call, { releaseMethods: api.releaseMethods, isSameLock: (e) => this.isSameLock(e, receiver, holder) });
+      const plan = planRelease(call, {
+        releaseMethods: api.releaseMethods,
+        isSameLock: (e) => this.isSameLock(e, receiver, holder),
+      });
       acquisition.release = plan;
       acquisition.style = plan.kind === 'using' ? 'using' : 'acquire';
       acquisition.section = sectionOfRange(call, plan);
@@ -161,18 +207,32 @@ class ModelBuilder {
   addCreation(created: Node): void {
     let value: Node = created;
     let parent = value.getParent();
-    while (parent !== undefined && (Node.isCallExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))) {
+    while (
+      parent !== undefined &&
+      (Node.isCallExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))
+    ) {
       value = parent;
       parent = parent.getParent();
     }
     if (parent === undefined) return;
     let target: Node | undefined;
-    if ((Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === value) target = parent.getNameNode();
-    else if (Node.isBinaryExpression(parent) && parent.getRight() === value && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) target = parent.getLeft();
-    if (target === undefined || !(Node.isIdentifier(target) || Node.isPropertyAccessExpression(target) || Node.isPrivateIdentifier(target))) return;
+    if ((Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === value)
+      target = parent.getNameNode();
+    else if (
+      Node.isBinaryExpression(parent) &&
+      parent.getRight() === value &&
+      parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken
+    )
+      target = parent.getLeft();
+    if (
+      target === undefined ||
+      !(Node.isIdentifier(target) || Node.isPropertyAccessExpression(target) || Node.isPrivateIdentifier(target))
+    )
+      return;
     const api = this.apiOfExpression(unwrap(value), 0);
     if (api === undefined || api.family === 'web-locks') return;
-    const declaration = Node.isIdentifier(target) || Node.isPrivateIdentifier(target) ? target.getParent() : declarationOf(target);
+    const declaration =
+      Node.isIdentifier(target) || Node.isPrivateIdentifier(target) ? target.getParent() : declarationOf(target);
     if (declaration === undefined) return;
     this.holderOfDeclaration(declaration, api);
   }
@@ -185,14 +245,25 @@ class ModelBuilder {
   }
 
   /** The holder of a declaration, creating it with the given (or computed) API on first sight. */
-  private holderOfDeclaration(declaration: Node, apiOrCompute: LockApi | (() => LockApi | undefined)): LockHolder | undefined {
+  private holderOfDeclaration(
+    declaration: Node,
+    apiOrCompute: LockApi | (() => LockApi | undefined),
+  ): LockHolder | undefined {
     const key = `decl:${declaration.getSourceFile().getFilePath()}:${String(declaration.getPos())}`;
     const existing = this.holders.get(key);
     if (existing !== undefined) return existing;
     const api = typeof apiOrCompute === 'function' ? apiOrCompute() : apiOrCompute;
     if (api === undefined) return undefined;
     const name = nameOf(declaration);
-    const holder: LockHolder = { key, declaration, name, path: holderPath(declaration, name), api, acquisitions: [], shared: api.semaphore && !singlePermit(declaration) };
+    const holder: LockHolder = {
+      key,
+      declaration,
+      name,
+      path: holderPath(declaration, name),
+      api,
+      acquisitions: [],
+      shared: api.semaphore && !singlePermit(declaration),
+    };
     this.holders.set(key, holder);
     return holder;
   }
@@ -204,7 +275,15 @@ class ModelBuilder {
     const key = `web:${name}`;
     const existing = this.holders.get(key);
     if (existing !== undefined) return existing;
-    const holder: LockHolder = { key, declaration: undefined, name: `'${name}'`, path: `navigator.locks:${name}`, api: WEB_LOCKS, acquisitions: [], shared: false };
+    const holder: LockHolder = {
+      key,
+      declaration: undefined,
+      name: `'${name}'`,
+      path: `navigator.locks:${name}`,
+      api: WEB_LOCKS,
+      acquisitions: [],
+      shared: false,
+    };
     this.holders.set(key, holder);
     return holder;
   }
@@ -225,7 +304,8 @@ class ModelBuilder {
     if (Node.isCallExpression(expression)) {
       const imported = importOf(unwrap(expression.getExpression()));
       const first = expression.getArguments()[0];
-      if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined) return this.apiOfExpression(unwrap(first), depth + 1);
+      if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined)
+        return this.apiOfExpression(unwrap(first), depth + 1);
       return undefined;
     }
     const declaration = declarationOf(expression);
@@ -237,9 +317,15 @@ class ModelBuilder {
     if (this.apiCache.has(declaration)) return this.apiCache.get(declaration);
     this.apiCache.set(declaration, undefined);
     let api: LockApi | undefined;
-    if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration)) {
+    if (
+      Node.isVariableDeclaration(declaration) ||
+      Node.isPropertyDeclaration(declaration) ||
+      Node.isParameterDeclaration(declaration) ||
+      Node.isPropertySignature(declaration)
+    ) {
       const typeNode = declaration.getTypeNode();
-      if (typeNode !== undefined && Node.isTypeReference(typeNode)) api = this.apiOfClassReference(typeNode.getTypeName());
+      if (typeNode !== undefined && Node.isTypeReference(typeNode))
+        api = this.apiOfClassReference(typeNode.getTypeName());
       const initializer = Node.isPropertySignature(declaration) ? undefined : declaration.getInitializer();
       if (api === undefined && initializer !== undefined) api = this.apiOfExpression(unwrap(initializer), depth);
       if (api === undefined && Node.isPropertyDeclaration(declaration)) {
@@ -264,11 +350,13 @@ class ModelBuilder {
     const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
     for (const declaration of target?.getDeclarations() ?? []) {
       if (Node.isClassDeclaration(declaration) || Node.isInterfaceDeclaration(declaration)) {
-        const inProject = !declaration.getSourceFile().isDeclarationFile() && !declaration.getSourceFile().isInNodeModules();
+        const inProject =
+          !declaration.getSourceFile().isDeclarationFile() && !declaration.getSourceFile().isInNodeModules();
         return apiOfShape(declaration, inProject);
       }
     }
-    if (imported !== undefined && !imported.module.startsWith('.')) return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
+    if (imported !== undefined && !imported.module.startsWith('.'))
+      return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
     return undefined;
   }
 }
@@ -296,7 +384,10 @@ function isExclusiveRequest(call: CallExpression): boolean {
   if (options === undefined) return true;
   if (!Node.isObjectLiteralExpression(options)) return false;
   for (const property of options.getProperties()) {
-    if (!Node.isPropertyAssignment(property)) { if (!Node.isShorthandPropertyAssignment(property) || property.getName() !== 'signal') return false; continue; }
+    if (!Node.isPropertyAssignment(property)) {
+      if (!Node.isShorthandPropertyAssignment(property) || property.getName() !== 'signal') return false;
+      continue;
+    }
     const name = property.getName();
     const value = property.getInitializer()?.getText();
     if (name === 'mode' && value !== "'exclusive'" && value !== '"exclusive"') return false;
@@ -307,7 +398,15 @@ function isExclusiveRequest(call: CallExpression): boolean {
 
 /** A placeholder section, replaced once the acquisition's style is known. */
 function emptySection(call: CallExpression): Section {
-  return { host: hostOf(call), callback: undefined, start: call.getEnd(), end: call.getEnd(), opaque: true, awaitPoints: [], maybeAwaitPoints: [] };
+  return {
+    host: hostOf(call),
+    callback: undefined,
+    start: call.getEnd(),
+    end: call.getEnd(),
+    opaque: true,
+    awaitPoints: [],
+    maybeAwaitPoints: [],
+  };
 }
 
 /** The section between an `acquire()` and its release. */
@@ -335,8 +434,13 @@ function sectionOfCallback(call: CallExpression, style: AcquisitionStyle): Secti
   }
   awaitPoints.sort((a, b) => a.getStart() - b.getStart());
   return {
-    host: callback, callback, start: body.getStart(), end: body.getEnd(), opaque: doneCallback,
-    awaitPoints, maybeAwaitPoints,
+    host: callback,
+    callback,
+    start: body.getStart(),
+    end: body.getEnd(),
+    opaque: doneCallback,
+    awaitPoints,
+    maybeAwaitPoints,
   };
 }
 
@@ -348,24 +452,28 @@ function callbackOf(call: CallExpression, style: AcquisitionStyle): Node | undef
   const inner = unwrap(candidate);
   if (Node.isArrowFunction(inner) || Node.isFunctionExpression(inner)) return inner;
   const declaration = declarationOf(inner);
-  if (declaration !== undefined && Node.isFunctionDeclaration(declaration) && declaration.getBody() !== undefined) return declaration;
+  if (declaration !== undefined && Node.isFunctionDeclaration(declaration) && declaration.getBody() !== undefined)
+    return declaration;
   if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
     const initializer = declaration.getInitializer();
-    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) return initializer;
+    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)))
+      return initializer;
   }
   return undefined;
 }
 
 /** Number of parameters a callback declares. */
 function callbackParameterCount(callback: Node): number {
-  if (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback) || Node.isFunctionDeclaration(callback)) return callback.getParameters().length;
+  if (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback) || Node.isFunctionDeclaration(callback))
+    return callback.getParameters().length;
   return 0;
 }
 
 /** True when a value is a promise (has `then`), false when it is not, undefined when its type is unknown. */
 export function isPromiseLike(expression: Node): boolean | undefined {
   const type = expression.getType();
-  if (type.isAny() || type.isUnknown()) return Node.isCallExpression(unwrap(expression)) ? calledIsAsync(unwrap(expression)) : undefined;
+  if (type.isAny() || type.isUnknown())
+    return Node.isCallExpression(unwrap(expression)) ? calledIsAsync(unwrap(expression)) : undefined;
   const parts = type.isUnion() ? type.getUnionTypes() : [type];
   if (parts.some((t) => t.isAny() || t.isUnknown())) return undefined;
   return parts.some((t) => t.getProperty('then') !== undefined);
@@ -387,9 +495,16 @@ export function declarationOf(expression: Node): Node | undefined {
   let symbol = nameNode.getSymbol();
   if (symbol === undefined) return undefined;
   if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-  return symbol.getDeclarations().find((d) =>
-    Node.isVariableDeclaration(d) || Node.isPropertyDeclaration(d) || Node.isParameterDeclaration(d) || Node.isPropertySignature(d) ||
-    Node.isFunctionDeclaration(d));
+  return symbol
+    .getDeclarations()
+    .find(
+      (d) =>
+        Node.isVariableDeclaration(d) ||
+        Node.isPropertyDeclaration(d) ||
+        Node.isParameterDeclaration(d) ||
+        Node.isPropertySignature(d) ||
+        Node.isFunctionDeclaration(d),
+    );
 }
 
 /** `this.x = <expr>` assignments to a field inside its class's constructors. */
@@ -402,7 +517,12 @@ function constructorAssignments(property: Node): Node[] {
     constructor.forEachDescendant((n) => {
       if (!Node.isBinaryExpression(n) || n.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
       const left = n.getLeft();
-      if (Node.isPropertyAccessExpression(left) && Node.isThisExpression(left.getExpression()) && left.getName() === name) out.push(n.getRight());
+      if (
+        Node.isPropertyAccessExpression(left) &&
+        Node.isThisExpression(left.getExpression()) &&
+        left.getName() === name
+      )
+        out.push(n.getRight());
     });
   }
   return out;
@@ -424,7 +544,8 @@ function importOf(reference: Node): { module: string; name: string } | undefined
     }
     if (Node.isImportClause(declaration)) {
       const importDeclaration = declaration.getParent();
-      if (Node.isImportDeclaration(importDeclaration)) return { module: importDeclaration.getModuleSpecifierValue(), name: 'default' };
+      if (Node.isImportDeclaration(importDeclaration))
+        return { module: importDeclaration.getModuleSpecifierValue(), name: 'default' };
     }
     if (Node.isNamespaceImport(declaration)) {
       const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
@@ -446,10 +567,20 @@ export function literalValue(node: Node | undefined): string | undefined {
   if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();
   if (Node.isIdentifier(inner) || Node.isPropertyAccessExpression(inner)) {
     const declaration = declarationOf(inner);
-    if (declaration !== undefined && (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration))) {
-      const isConst = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const : declaration.isReadonly();
+    if (
+      declaration !== undefined &&
+      (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration))
+    ) {
+      const isConst = Node.isVariableDeclaration(declaration)
+        ? declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const
+        : declaration.isReadonly();
       const initializer = declaration.getInitializer();
-      if (isConst && initializer !== undefined && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))) return initializer.getLiteralValue();
+      if (
+        isConst &&
+        initializer !== undefined &&
+        (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer))
+      )
+        return initializer.getLiteralValue();
     }
   }
   return undefined;
@@ -457,7 +588,12 @@ export function literalValue(node: Node | undefined): string | undefined {
 
 /** The declared name of a holder. */
 function nameOf(declaration: Node): string {
-  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration)) {
+  if (
+    Node.isVariableDeclaration(declaration) ||
+    Node.isPropertyDeclaration(declaration) ||
+    Node.isParameterDeclaration(declaration) ||
+    Node.isPropertySignature(declaration)
+  ) {
     return declaration.getName();
   }
   return declaration.getText();
@@ -465,15 +601,21 @@ function nameOf(declaration: Node): string {
 
 /** `Class.field` for fields, `fn.variable` for locals, the name for module variables. */
 function holderPath(declaration: Node, name: string): string {
-  const owner = declaration.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a) || isFunctionLike(a));
+  const owner = declaration.getFirstAncestor(
+    (a) => Node.isClassDeclaration(a) || Node.isClassExpression(a) || isFunctionLike(a),
+  );
   if (owner === undefined) return name;
-  if ((Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) && !Node.isParameterDeclaration(declaration)) return `${owner.getName() ?? '<class>'}.${name}`;
+  if ((Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) && !Node.isParameterDeclaration(declaration))
+    return `${owner.getName() ?? '<class>'}.${name}`;
   return `${functionPath(owner)}.${name}`;
 }
 
 /** True for `new Semaphore(1)` (one permit: a mutex). */
 function singlePermit(declaration: Node): boolean {
-  const initializer = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const initializer =
+    Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
+      ? declaration.getInitializer()
+      : undefined;
   const inner = initializer === undefined ? undefined : unwrap(initializer);
   if (inner === undefined || !Node.isNewExpression(inner)) return false;
   return inner.getArguments()[0]?.getText() === '1';

@@ -41,7 +41,8 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
   const host = hostOf(call);
   const hostEnd = host.getEnd();
   const target = acquisitionTarget(call);
-  if (target.kind === 'escaped') return { kind: 'escaped', statement: undefined, releases: [], problem: undefined, end: hostEnd };
+  if (target.kind === 'escaped')
+    return { kind: 'escaped', statement: undefined, releases: [], problem: undefined, end: hostEnd };
   const statement = target.statement;
   if (target.kind === 'using') {
     const block = statement.getParent();
@@ -52,10 +53,13 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
     return { kind: 'escaped', statement, releases: [], problem: undefined, end: hostEnd };
   }
   const releases: Node[] = [];
-  forEachOwnNode(host, (n) => { if (isRelease(n)) releases.push(n); });
+  forEachOwnNode(host, (n) => {
+    if (isRelease(n)) releases.push(n);
+  });
   const guard = enclosingReleasingTry(statement, host, isRelease);
   if (guard !== undefined) return { kind: 'finally', statement, releases, problem: undefined, end: guard.getEnd() };
-  if (releases.length === 0) return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
+  if (releases.length === 0)
+    return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
   const walked = walkFrom(statement, host, { isRelease, protectedAwaits: false, acquisition: statement });
   const kind = walked.viaFinally ? 'finally' : 'plain';
   const lastRelease = releases[releases.length - 1];
@@ -91,10 +95,15 @@ function acquisitionTarget(call: CallExpression): Target {
     const binding = releaseBindingOf(parent.getNameNode());
     return binding === undefined ? { kind: 'escaped' } : { kind: 'bound', statement, binding };
   }
-  if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === expression) {
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+    parent.getRight() === expression
+  ) {
     const left = parent.getLeft();
     const statement = parent.getParent();
-    if (Node.isIdentifier(left) && Node.isExpressionStatement(statement)) return { kind: 'bound', statement, binding: left };
+    if (Node.isIdentifier(left) && Node.isExpressionStatement(statement))
+      return { kind: 'bound', statement, binding: left };
   }
   return { kind: 'escaped' };
 }
@@ -104,7 +113,8 @@ function releaseBindingOf(name: Node): Node | undefined {
   if (Node.isIdentifier(name)) return name;
   if (Node.isArrayBindingPattern(name)) {
     const second = name.getElements()[1];
-    if (second !== undefined && Node.isBindingElement(second) && Node.isIdentifier(second.getNameNode())) return second.getNameNode();
+    if (second !== undefined && Node.isBindingElement(second) && Node.isIdentifier(second.getNameNode()))
+      return second.getNameNode();
   }
   return undefined;
 }
@@ -120,7 +130,11 @@ function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMa
     }
     return false;
   }
-  return Node.isPropertyAccessExpression(callee) && matcher.releaseMethods.includes(callee.getName()) && matcher.isSameLock(unwrap(callee.getExpression()));
+  return (
+    Node.isPropertyAccessExpression(callee) &&
+    matcher.releaseMethods.includes(callee.getName()) &&
+    matcher.isSameLock(unwrap(callee.getExpression()))
+  );
 }
 
 /** True when the release binding is used other than by calling it, or inside a nested function (released later, elsewhere). */
@@ -129,10 +143,18 @@ function bindingEscapes(binding: Node, host: Node, isRelease: (n: Node) => boole
   let escapes = false;
   host.forEachDescendant((n) => {
     if (escapes || !Node.isIdentifier(n) || n === binding || n.getText() !== name) return;
-    if (hostOf(n, true) !== host) { escapes = true; return; }
+    if (hostOf(n, true) !== host) {
+      escapes = true;
+      return;
+    }
     const parent = n.getParent();
     if (isRelease(parent) || (Node.isPropertyAccessExpression(parent) && isRelease(parent.getParentOrThrow()))) return;
-    if (Node.isIfStatement(parent) || Node.isPrefixUnaryExpression(parent) || Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText())) return;
+    if (
+      Node.isIfStatement(parent) ||
+      Node.isPrefixUnaryExpression(parent) ||
+      (Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText()))
+    )
+      return;
     if (Node.isBinaryExpression(parent) && parent.getLeft() === n) return;
     escapes = true;
   });
@@ -144,7 +166,8 @@ function enclosingReleasingTry(statement: Node, host: Node, isRelease: (n: Node)
   let current = statement.getParent();
   while (current !== undefined && current !== host) {
     const owner = current.getParent();
-    if (Node.isTryStatement(owner) && owner.getTryBlock() === current && finallyReleases(owner, isRelease)) return owner;
+    if (Node.isTryStatement(owner) && owner.getTryBlock() === current && finallyReleases(owner, isRelease))
+      return owner;
     current = owner;
   }
   return undefined;
@@ -156,7 +179,9 @@ function finallyReleases(statement: Node, isRelease: (n: Node) => boolean): bool
   const block = statement.getFinallyBlock();
   if (block === undefined) return false;
   let found = false;
-  forEachOwnNode(block, (n) => { if (isRelease(n)) found = true; });
+  forEachOwnNode(block, (n) => {
+    if (isRelease(n)) found = true;
+  });
   return found;
 }
 
@@ -164,7 +189,9 @@ function finallyReleases(statement: Node, isRelease: (n: Node) => boolean): bool
 function containsRelease(node: Node, isRelease: (n: Node) => boolean): boolean {
   if (isRelease(node)) return true;
   let found = false;
-  forEachOwnNode(node, (n) => { if (isRelease(n)) found = true; });
+  forEachOwnNode(node, (n) => {
+    if (isRelease(n)) found = true;
+  });
   return found;
 }
 
@@ -184,7 +211,13 @@ interface StepResult {
   end: number | undefined;
 }
 
-const CONTINUE: StepResult = { released: false, terminated: false, viaFinally: false, problem: undefined, end: undefined };
+const CONTINUE: StepResult = {
+  released: false,
+  terminated: false,
+  viaFinally: false,
+  problem: undefined,
+  end: undefined,
+};
 
 /** Walks the rest of the function after the acquisition statement, climbing out of enclosing blocks. */
 function walkFrom(statement: Node, host: Node, context: WalkContext): StepResult {
@@ -198,7 +231,8 @@ function walkFrom(statement: Node, host: Node, context: WalkContext): StepResult
     if (result.problem !== undefined || result.released || result.terminated) return result;
     if (container === bodyOrSelf(host)) return { ...CONTINUE, problem: { reason: 'end', node: lastTokenOf(host) } };
     const owner = container.getParent();
-    if (owner === undefined || owner === host) return { ...CONTINUE, problem: { reason: 'end', node: lastTokenOf(host) } };
+    if (owner === undefined || owner === host)
+      return { ...CONTINUE, problem: { reason: 'end', node: lastTokenOf(host) } };
     current = Node.isCaseClause(container) || Node.isDefaultClause(container) ? (owner.getParent() ?? owner) : owner;
     if (Node.isCatchClause(current)) current = current.getParentOrThrow();
   }
@@ -218,7 +252,13 @@ function lastTokenOf(host: Node): Node {
 
 /** Statements directly inside a block-like container. */
 function statementsOf(container: Node): Node[] {
-  if (Node.isBlock(container) || Node.isSourceFile(container) || Node.isCaseClause(container) || Node.isDefaultClause(container) || Node.isModuleBlock(container)) {
+  if (
+    Node.isBlock(container) ||
+    Node.isSourceFile(container) ||
+    Node.isCaseClause(container) ||
+    Node.isDefaultClause(container) ||
+    Node.isModuleBlock(container)
+  ) {
     return container.getStatements();
   }
   return [container];
@@ -249,7 +289,10 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
     const target = jumpTarget(statement);
-    if (target === undefined || target.getPos() <= context.acquisition.getPos() && target.getEnd() >= context.acquisition.getEnd()) {
+    if (
+      target === undefined ||
+      (target.getPos() <= context.acquisition.getPos() && target.getEnd() >= context.acquisition.getEnd())
+    ) {
       return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
     }
     return { ...CONTINUE, terminated: true };
@@ -272,7 +315,13 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
     }
     return CONTINUE;
   }
-  if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement)) return CONTINUE;
+  if (
+    Node.isFunctionDeclaration(statement) ||
+    Node.isClassDeclaration(statement) ||
+    Node.isInterfaceDeclaration(statement) ||
+    Node.isTypeAliasDeclaration(statement)
+  )
+    return CONTINUE;
   return awaitProblem(statement, context);
 }
 
@@ -288,7 +337,12 @@ function walkIf(statement: Node, context: WalkContext): StepResult {
   if (otherwise.problem !== undefined) return otherwise;
   const done = (r: StepResult): boolean => r.released || r.terminated;
   if (done(then) && done(otherwise) && (then.released || otherwise.released)) {
-    return { ...CONTINUE, released: true, viaFinally: then.viaFinally && otherwise.viaFinally, end: statement.getEnd() };
+    return {
+      ...CONTINUE,
+      released: true,
+      viaFinally: then.viaFinally && otherwise.viaFinally,
+      end: statement.getEnd(),
+    };
   }
   if (then.terminated && otherwise.terminated) return { ...CONTINUE, terminated: true };
   return CONTINUE;
@@ -297,10 +351,14 @@ function walkIf(statement: Node, context: WalkContext): StepResult {
 /** `try`: a releasing `finally` settles it; a releasing `catch` covers the awaits of the `try` block. */
 function walkTry(statement: Node, context: WalkContext): StepResult {
   if (!Node.isTryStatement(statement)) return CONTINUE;
-  if (finallyReleases(statement, context.isRelease)) return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
+  if (finallyReleases(statement, context.isRelease))
+    return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
   const catchClause = statement.getCatchClause();
   const catchReleases = catchClause !== undefined && containsRelease(catchClause.getBlock(), context.isRelease);
-  const inTry = walkSequence(statement.getTryBlock().getStatements(), { ...context, protectedAwaits: context.protectedAwaits || catchReleases });
+  const inTry = walkSequence(statement.getTryBlock().getStatements(), {
+    ...context,
+    protectedAwaits: context.protectedAwaits || catchReleases,
+  });
   if (inTry.problem !== undefined) return inTry;
   const inCatch = catchClause === undefined ? undefined : walkSequence(catchClause.getBlock().getStatements(), context);
   if (inCatch?.problem !== undefined) return inCatch;
@@ -351,8 +409,13 @@ function jumpTarget(statement: Node): Node | undefined {
   const label = statement.getLabel()?.getText();
   let current: Node | undefined = statement.getParent();
   while (current !== undefined && !isFunctionLike(current)) {
-    if (label !== undefined && Node.isLabeledStatement(current) && current.getLabel().getText() === label) return current;
-    if (label === undefined && (Node.isIterationStatement(current) || (Node.isBreakStatement(statement) && Node.isSwitchStatement(current)))) return current;
+    if (label !== undefined && Node.isLabeledStatement(current) && current.getLabel().getText() === label)
+      return current;
+    if (
+      label === undefined &&
+      (Node.isIterationStatement(current) || (Node.isBreakStatement(statement) && Node.isSwitchStatement(current)))
+    )
+      return current;
     current = current.getParent();
   }
   return undefined;

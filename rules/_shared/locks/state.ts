@@ -1,11 +1,35 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, functionName, hostOf, isAsync, isFunctionLike, isWaitedFor, ownAwaitPoints, unwrap } from './syntax.js';
+import {
+  calledFunction,
+  forEachOwnNode,
+  functionName,
+  hostOf,
+  isAsync,
+  isFunctionLike,
+  isWaitedFor,
+  ownAwaitPoints,
+  unwrap,
+} from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
 
 /** Methods that change the collection they are called on. */
-const MUTATING_METHODS = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+const MUTATING_METHODS = new Set([
+  'set',
+  'delete',
+  'clear',
+  'add',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 
 /** Mutating methods that only add entries. */
 const INSERTING_METHODS = new Set(['set', 'add', 'push', 'unshift']);
@@ -58,7 +82,11 @@ export interface InFlux {
 export function stateOf(node: Node): { declaration: Node; name: string } | undefined {
   if (Node.isPropertyAccessExpression(node) && Node.isThisExpression(node.getExpression())) {
     const declaration = node.getNameNode().getSymbol()?.getDeclarations()[0];
-    if (declaration === undefined || !(Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
+    if (
+      declaration === undefined ||
+      !(Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))
+    )
+      return undefined;
     return { declaration, name: node.getName() };
   }
   if (Node.isIdentifier(node)) {
@@ -66,7 +94,17 @@ export function stateOf(node: Node): { declaration: Node; name: string } | undef
     if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === node) return undefined;
     const declaration = node.getSymbol()?.getDeclarations()[0];
     if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
-    if (declaration.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isConstructorDeclaration(a)) !== undefined) return undefined;
+    if (
+      declaration.getFirstAncestor(
+        (a) =>
+          Node.isFunctionDeclaration(a) ||
+          Node.isMethodDeclaration(a) ||
+          Node.isArrowFunction(a) ||
+          Node.isFunctionExpression(a) ||
+          Node.isConstructorDeclaration(a),
+      ) !== undefined
+    )
+      return undefined;
     if (declaration.getNameNode() === node) return undefined;
     return { declaration, name: node.getText() };
   }
@@ -82,12 +120,22 @@ export function isWrite(node: Node): boolean {
 export function writeSiteOf(node: Node): Node | undefined {
   const parent = node.getParent();
   if (parent === undefined) return undefined;
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === node && /^(=|\+=|-=|\*=|\/=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())) return parent;
-  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && /\+\+|--/.test(parent.getText())) return parent;
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === node &&
+    /^(=|\+=|-=|\*=|\/=|\|\|=|&&=|\?\?=)$/.test(parent.getOperatorToken().getText())
+  )
+    return parent;
+  if (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
+    /\+\+|--/.test(parent.getText())
+  )
+    return parent;
   if (Node.isDeleteExpression(parent)) return parent;
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
     const call = parent.getParent();
-    if (Node.isCallExpression(call) && call.getExpression() === parent && MUTATING_METHODS.has(parent.getName())) return call;
+    if (Node.isCallExpression(call) && call.getExpression() === parent && MUTATING_METHODS.has(parent.getName()))
+      return call;
   }
   if (Node.isElementAccessExpression(parent) && parent.getExpression() === node) return writeSiteOf(parent);
   return undefined;
@@ -104,21 +152,31 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
   const section = acquisition.section;
   const guardedElsewhere = otherLockGuard(acquisition, model);
   const root = section.callback ?? section.host;
-  const inRange = (n: Node): boolean => section.callback !== undefined || (n.getStart() >= section.start && n.getStart() < section.end);
+  const inRange = (n: Node): boolean =>
+    section.callback !== undefined || (n.getStart() >= section.start && n.getStart() < section.end);
   const accesses: StateAccess[] = [];
   const awaits = [...section.awaitPoints];
   const loops = awaitingLoops(root, awaits);
-  const loopOf = (n: Node): Node | undefined => loops.find((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
+  const loopOf = (n: Node): Node | undefined =>
+    loops.find((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
   const suspensions: Suspension[] = awaits.map((point) => ({ node: point, loop: loopOf(point), trail: [point] }));
   const visit = (n: Node): void => {
     if (!inRange(n) || guardedElsewhere(n)) return;
     const loop = loopOf(n);
     const state = stateOf(n);
     if (state !== undefined) accesses.push(accessAt(state, n, loop, n.getStart()));
-    for (const a of getterReads(n)) accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
+    for (const a of getterReads(n))
+      accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
     if (Node.isCallExpression(n)) {
       const inner = calleeEvents(n, 1, new Set(), true, guardedElsewhere);
-      for (const a of inner.accesses) accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
+      for (const a of inner.accesses)
+        accesses.push({
+          ...a,
+          position: n.getStart(),
+          inAwaitingLoop: loop !== undefined,
+          loop,
+          trail: [n, ...a.trail],
+        });
       for (const s of inner.suspensions) suspensions.push({ node: s.node, loop, trail: [n, ...s.trail] });
     }
   };
@@ -129,20 +187,42 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
 /** Field reads inside a getter of the class read through `this.name` (`this.isClosed` reading `_isClosed`). */
 function getterReads(n: Node): StateAccess[] {
   if (!Node.isPropertyAccessExpression(n) || !Node.isThisExpression(n.getExpression())) return [];
-  const getter = n.getNameNode().getSymbol()?.getDeclarations().find((d) => Node.isGetAccessorDeclaration(d));
+  const getter = n
+    .getNameNode()
+    .getSymbol()
+    ?.getDeclarations()
+    .find((d) => Node.isGetAccessorDeclaration(d));
   if (getter === undefined || !Node.isGetAccessorDeclaration(getter) || getter.getBody() === undefined) return [];
   const out: StateAccess[] = [];
-  forEachOwnNode(getter, (inner) => {
-    const state = stateOf(inner);
-    if (state !== undefined && Node.isPropertyAccessExpression(inner) && writeSiteOf(inner) === undefined) out.push(accessAt(state, inner, undefined, 0));
-  }, true);
+  forEachOwnNode(
+    getter,
+    (inner) => {
+      const state = stateOf(inner);
+      if (state !== undefined && Node.isPropertyAccessExpression(inner) && writeSiteOf(inner) === undefined)
+        out.push(accessAt(state, inner, undefined, 0));
+    },
+    true,
+  );
   return out;
 }
 
 /** One access, with the write (or the read) as the last step of its trail. */
-function accessAt(state: { declaration: Node; name: string }, n: Node, loop: Node | undefined, position: number): StateAccess {
+function accessAt(
+  state: { declaration: Node; name: string },
+  n: Node,
+  loop: Node | undefined,
+  position: number,
+): StateAccess {
   const site = writeSiteOf(n);
-  return { ...state, node: n, write: site !== undefined, position, inAwaitingLoop: loop !== undefined, loop, trail: [site ?? n] };
+  return {
+    ...state,
+    node: n,
+    write: site !== undefined,
+    position,
+    inAwaitingLoop: loop !== undefined,
+    loop,
+    trail: [site ?? n],
+  };
 }
 
 /**
@@ -151,26 +231,40 @@ function accessAt(state: { declaration: Node; name: string }, n: Node, loop: Nod
  * Fields count only through calls on `this`: a method called on another
  * object touches that object's fields, not ours.
  */
-function calleeEvents(call: Node, depth: number, seen: Set<Node>, sameThis: boolean, guardedElsewhere: (n: Node) => boolean): Events {
+function calleeEvents(
+  call: Node,
+  depth: number,
+  seen: Set<Node>,
+  sameThis: boolean,
+  guardedElsewhere: (n: Node) => boolean,
+): Events {
   const out: Events = { accesses: [], suspensions: [] };
   if (!Node.isCallExpression(call) || depth > MAX_CALL_DEPTH) return out;
   const fn = calledFunction(call);
   if (fn === undefined || seen.has(fn)) return out;
   if (isAsync(fn) && !isWaitedFor(call)) return out;
   const callee = unwrap(call.getExpression());
-  const keepThis = sameThis && Node.isPropertyAccessExpression(callee) && Node.isThisExpression(unwrap(callee.getExpression()));
+  const keepThis =
+    sameThis && Node.isPropertyAccessExpression(callee) && Node.isThisExpression(unwrap(callee.getExpression()));
   seen.add(fn);
-  if (isAsync(fn)) for (const point of ownAwaitPoints(fn)) if (!guardedElsewhere(point)) out.suspensions.push({ node: point, loop: undefined, trail: [point] });
-  forEachOwnNode(fn, (n) => {
-    if (guardedElsewhere(n)) return;
-    const state = stateOf(n);
-    if (state !== undefined && (keepThis || Node.isIdentifier(n))) out.accesses.push(accessAt(state, n, undefined, 0));
-    if (Node.isCallExpression(n)) {
-      const inner = calleeEvents(n, depth + 1, seen, keepThis, guardedElsewhere);
-      for (const a of inner.accesses) out.accesses.push({ ...a, trail: [n, ...a.trail] });
-      for (const s of inner.suspensions) out.suspensions.push({ ...s, trail: [n, ...s.trail] });
-    }
-  }, true);
+  if (isAsync(fn))
+    for (const point of ownAwaitPoints(fn))
+      if (!guardedElsewhere(point)) out.suspensions.push({ node: point, loop: undefined, trail: [point] });
+  forEachOwnNode(
+    fn,
+    (n) => {
+      if (guardedElsewhere(n)) return;
+      const state = stateOf(n);
+      if (state !== undefined && (keepThis || Node.isIdentifier(n)))
+        out.accesses.push(accessAt(state, n, undefined, 0));
+      if (Node.isCallExpression(n)) {
+        const inner = calleeEvents(n, depth + 1, seen, keepThis, guardedElsewhere);
+        for (const a of inner.accesses) out.accesses.push({ ...a, trail: [n, ...a.trail] });
+        for (const s of inner.suspensions) out.suspensions.push({ ...s, trail: [n, ...s.trail] });
+      }
+    },
+    true,
+  );
   return out;
 }
 
@@ -180,25 +274,38 @@ function calleeEvents(call: Node, depth: number, seen: Set<Node>, sameThis: bool
  * is left to its own analysis.
  */
 function otherLockGuard(acquisition: Acquisition, model: LockModel | undefined): (n: Node) => boolean {
-  const others = (model?.acquisitions ?? []).filter((b) => b.lockKey !== undefined && b.lockKey !== acquisition.lockKey && !b.section.opaque);
+  const others = (model?.acquisitions ?? []).filter(
+    (b) => b.lockKey !== undefined && b.lockKey !== acquisition.lockKey && !b.section.opaque,
+  );
   if (others.length === 0) return () => false;
   const byHost = new Map<Node, Acquisition[]>();
   for (const other of others) byHost.set(other.section.host, [...(byHost.get(other.section.host) ?? []), other]);
   return (n) => {
     const candidates = byHost.get(hostOf(n, true));
-    return candidates !== undefined && candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end);
+    return (
+      candidates !== undefined &&
+      candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end)
+    );
   };
 }
 
 /** Loops of the section that wait on every turn: an await in the body or the condition, or `for await`. */
 function awaitingLoops(root: Node, awaits: readonly Node[]): Node[] {
   const out: Node[] = [];
-  forEachOwnNode(root, (n) => {
-    if (!Node.isIterationStatement(n)) return;
-    if (Node.isForOfStatement(n) && n.isAwaited()) { out.push(n); return; }
-    const repeated: Node = Node.isForOfStatement(n) || Node.isForInStatement(n) ? n.getStatement() : n;
-    if (awaits.some((a) => a !== n && repeated.getStart() <= a.getStart() && a.getEnd() <= repeated.getEnd())) out.push(n);
-  }, true);
+  forEachOwnNode(
+    root,
+    (n) => {
+      if (!Node.isIterationStatement(n)) return;
+      if (Node.isForOfStatement(n) && n.isAwaited()) {
+        out.push(n);
+        return;
+      }
+      const repeated: Node = Node.isForOfStatement(n) || Node.isForInStatement(n) ? n.getStatement() : n;
+      if (awaits.some((a) => a !== n && repeated.getStart() <= a.getStart() && a.getEnd() <= repeated.getEnd()))
+        out.push(n);
+    },
+    true,
+  );
   return out;
 }
 
@@ -214,15 +321,31 @@ export function inFluxOf(state: SectionState): InFlux[] {
       const repeats = (a: StateAccess): boolean => a.loop !== undefined && a.loop === point.loop;
       let pair: [StateAccess, StateAccess] | undefined;
       for (const before of same) {
-        if (!(repeats(before) || happensBefore(before.trail, point.trail)) || exclusive(before.trail, point.trail)) continue;
-        const after = same.find((a) => (repeats(a) || happensBefore(point.trail, a.trail)) && !exclusive(point.trail, a.trail) && !exclusive(before.trail, a.trail) &&
-          !onlyExtends(before, a));
-        if (after !== undefined) { pair = [before, after]; break; }
+        if (!(repeats(before) || happensBefore(before.trail, point.trail)) || exclusive(before.trail, point.trail))
+          continue;
+        const after = same.find(
+          (a) =>
+            (repeats(a) || happensBefore(point.trail, a.trail)) &&
+            !exclusive(point.trail, a.trail) &&
+            !exclusive(before.trail, a.trail) &&
+            !onlyExtends(before, a),
+        );
+        if (after !== undefined) {
+          pair = [before, after];
+          break;
+        }
       }
       if (pair === undefined) continue;
       const [before, after] = pair;
       seen.add(write.declaration);
-      out.push({ declaration: write.declaration, name: write.name, section: state.acquisition, before: before.node, await: point.node, after: after.node });
+      out.push({
+        declaration: write.declaration,
+        name: write.name,
+        section: state.acquisition,
+        before: before.node,
+        await: point.node,
+        after: after.node,
+      });
     }
   }
   return out;
@@ -239,7 +362,12 @@ function onlyExtends(before: StateAccess, after: StateAccess): boolean {
   if (!isInsertion(after)) return false;
   if (isInsertion(before)) return true;
   const site = before.trail[before.trail.length - 1];
-  return site !== undefined && Node.isBinaryExpression(site) && site.getOperatorToken().getKind() === SyntaxKind.EqualsToken && !isEmptyValue(site.getRight());
+  return (
+    site !== undefined &&
+    Node.isBinaryExpression(site) &&
+    site.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+    !isEmptyValue(site.getRight())
+  );
 }
 
 /** True for a write that only inserts. */
@@ -306,7 +434,8 @@ export function exclusive(a: readonly Node[], b: readonly Node[]): boolean {
 
 /** True when `child` and `other` sit in different arms of the `if` or `?:` that is their closest common ancestor. */
 function inDifferentArms(common: Node, child: Node, other: Node): boolean {
-  const armOf = (arms: (Node | undefined)[], node: Node): number => arms.findIndex((arm) => arm !== undefined && arm.getStart() <= node.getStart() && node.getEnd() <= arm.getEnd());
+  const armOf = (arms: (Node | undefined)[], node: Node): number =>
+    arms.findIndex((arm) => arm !== undefined && arm.getStart() <= node.getStart() && node.getEnd() <= arm.getEnd());
   if (Node.isIfStatement(common)) {
     const arms = [common.getThenStatement(), common.getElseStatement()];
     const x = armOf(arms, child);
@@ -361,7 +490,13 @@ function isNestedInline(node: Node, root: Node): boolean {
  * Functions callable from outside the project (public members of exported
  * classes, exported functions) are not.
  */
-export function onlyCalledUnderLock(view: ProjectView, fn: Node, holder: LockHolder, depth = 0, seen = new Set<Node>()): boolean {
+export function onlyCalledUnderLock(
+  view: ProjectView,
+  fn: Node,
+  holder: LockHolder,
+  depth = 0,
+  seen = new Set<Node>(),
+): boolean {
   if (seen.has(fn) || depth > MAX_CALL_DEPTH) return true;
   seen.add(fn);
   if (isCallableFromOutside(fn)) return false;
@@ -372,7 +507,8 @@ export function onlyCalledUnderLock(view: ProjectView, fn: Node, holder: LockHol
     if (resolved === undefined || !resolved.includes(fn)) continue;
     let reference: Node = occurrence.node;
     const parent = reference.getParent();
-    if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference) reference = parent;
+    if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference)
+      reference = parent;
     const call = reference.getParent();
     if (call === undefined || !Node.isCallExpression(call) || unwrap(call.getExpression()) !== reference) return false;
     if (isInSectionOf(call, holder)) continue;
@@ -401,7 +537,10 @@ export function sectionStates(view: ProjectView, model: LockModel): Map<LockHold
     const out = new Map<LockHolder, SectionState[]>();
     for (const holder of model.holders) {
       if (holder.acquisitions.some((a) => a.section.opaque)) continue;
-      out.set(holder, holder.acquisitions.map((a) => sectionState(a, model)));
+      out.set(
+        holder,
+        holder.acquisitions.map((a) => sectionState(a, model)),
+      );
     }
     return out;
   });

@@ -6,8 +6,20 @@ export type FunctionHost = Node;
 
 /** Array methods that call their callback synchronously, before they return. */
 const INLINE_CALLBACK_METHODS = new Set([
-  'forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
-  'findLastIndex', 'flatMap', 'sort', 'toSorted',
+  'forEach',
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
 ]);
 
 import { isFunctionLike } from '../functions.js';
@@ -37,20 +49,34 @@ export function hostOf(node: Node, throughInline = false): FunctionHost | Source
 
 /** True for `async` functions and methods. */
 export function isAsync(fn: Node): boolean {
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) return fn.isAsync();
+  if (
+    Node.isFunctionDeclaration(fn) ||
+    Node.isMethodDeclaration(fn) ||
+    Node.isArrowFunction(fn) ||
+    Node.isFunctionExpression(fn)
+  )
+    return fn.isAsync();
   return false;
 }
 
 /** True for generator functions and methods. */
 export function isGenerator(fn: Node): boolean {
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isFunctionExpression(fn)) return fn.isGenerator();
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isFunctionExpression(fn))
+    return fn.isGenerator();
   return false;
 }
 
 /** The body of a function-like node (a block or an arrow's expression). */
 export function bodyOf(fn: Node): Node | undefined {
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) ||
-      Node.isConstructorDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) {
+  if (
+    Node.isFunctionDeclaration(fn) ||
+    Node.isMethodDeclaration(fn) ||
+    Node.isArrowFunction(fn) ||
+    Node.isFunctionExpression(fn) ||
+    Node.isConstructorDeclaration(fn) ||
+    Node.isGetAccessorDeclaration(fn) ||
+    Node.isSetAccessorDeclaration(fn)
+  ) {
     return fn.getBody();
   }
   return undefined;
@@ -100,11 +126,13 @@ export function returnedExpressions(fn: Node): Node[] {
 /** A readable name for a function in messages: `refresh()`, `ProviderTree.refresh()`, or `this callback`. */
 export function functionName(fn: Node | SourceFile): string {
   if (Node.isSourceFile(fn)) return 'the module body';
-  if (Node.isMethodDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) return `${fn.getName()}()`;
+  if (Node.isMethodDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn))
+    return `${fn.getName()}()`;
   if (Node.isConstructorDeclaration(fn)) return 'the constructor';
   if (Node.isFunctionDeclaration(fn)) return `${fn.getName() ?? 'default'}()`;
   const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent)) return `${parent.getName()}()`;
+  if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent))
+    return `${parent.getName()}()`;
   return `the callback on line ${fn.getStartLineNumber()}`;
 }
 
@@ -114,9 +142,16 @@ export function functionPath(fn: Node | SourceFile): string {
   const parts: string[] = [];
   let current: Node | undefined = fn;
   while (current !== undefined && !Node.isSourceFile(current)) {
-    if (Node.isClassDeclaration(current) || Node.isFunctionDeclaration(current)) parts.unshift(current.getName() ?? 'default');
-    else if (Node.isMethodDeclaration(current) || Node.isPropertyDeclaration(current) || Node.isVariableDeclaration(current) ||
-      Node.isGetAccessorDeclaration(current) || Node.isSetAccessorDeclaration(current)) parts.unshift(current.getName());
+    if (Node.isClassDeclaration(current) || Node.isFunctionDeclaration(current))
+      parts.unshift(current.getName() ?? 'default');
+    else if (
+      Node.isMethodDeclaration(current) ||
+      Node.isPropertyDeclaration(current) ||
+      Node.isVariableDeclaration(current) ||
+      Node.isGetAccessorDeclaration(current) ||
+      Node.isSetAccessorDeclaration(current)
+    )
+      parts.unshift(current.getName());
     else if (Node.isConstructorDeclaration(current)) parts.unshift('constructor');
     current = current.getParent();
   }
@@ -132,7 +167,12 @@ export function calledMethodName(call: CallExpression): string | undefined {
 /** Strips parentheses, `!` and `as` wrappers. */
 export function unwrap(node: Node): Node {
   let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isNonNullExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current)) {
+  while (
+    Node.isParenthesizedExpression(current) ||
+    Node.isNonNullExpression(current) ||
+    Node.isAsExpression(current) ||
+    Node.isSatisfiesExpression(current)
+  ) {
     current = current.getExpression();
   }
   return current;
@@ -147,10 +187,15 @@ export function calledFunction(call: CallExpression): Node | undefined {
   if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
   for (const declaration of symbol.getDeclarations()) {
     if (declaration.getSourceFile().isDeclarationFile() || declaration.getSourceFile().isInNodeModules()) continue;
-    if ((Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) && declaration.getBody() !== undefined) return declaration;
+    if (
+      (Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) &&
+      declaration.getBody() !== undefined
+    )
+      return declaration;
     if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
-      if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) return initializer;
+      if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)))
+        return initializer;
     }
   }
   return undefined;
@@ -162,17 +207,26 @@ export function isWaitedFor(expression: Node): boolean {
   for (;;) {
     const parent = current.getParent();
     if (parent === undefined) return false;
-    if (Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent)) { current = parent; continue; }
+    if (Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent)) {
+      current = parent;
+      continue;
+    }
     if (Node.isAwaitExpression(parent) || Node.isReturnStatement(parent)) return true;
     if (Node.isArrowFunction(parent) && parent.getBody() === current) return true;
     if (Node.isArrayLiteralExpression(parent)) {
       const call = parent.getParent();
-      if (Node.isCallExpression(call) && /^Promise\.(all|allSettled|race|any)$/.test(call.getExpression().getText())) { current = call; continue; }
+      if (Node.isCallExpression(call) && /^Promise\.(all|allSettled|race|any)$/.test(call.getExpression().getText())) {
+        current = call;
+        continue;
+      }
       return false;
     }
     if (Node.isPropertyAccessExpression(parent) && /^(then|catch|finally)$/.test(parent.getName())) {
       const call = parent.getParent();
-      if (Node.isCallExpression(call)) { current = call; continue; }
+      if (Node.isCallExpression(call)) {
+        current = call;
+        continue;
+      }
     }
     return false;
   }

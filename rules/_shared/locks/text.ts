@@ -11,7 +11,10 @@ export function snippet(node: Node, max = 60): string {
 /** How messages name the lock an acquisition takes: the holder's name, or the receiver's text. */
 export function lockName(acquisition: Acquisition): string {
   if (acquisition.holder !== undefined) {
-    const key = acquisition.style === 'keyed' && acquisition.lockKey !== undefined ? acquisition.lockKey.slice(acquisition.holder.key.length + 1) : undefined;
+    const key =
+      acquisition.style === 'keyed' && acquisition.lockKey !== undefined
+        ? acquisition.lockKey.slice(acquisition.holder.key.length + 1)
+        : undefined;
     return key === undefined ? acquisition.holder.name : `${acquisition.holder.name}('${key}')`;
   }
   const callee = unwrap(acquisition.call.getExpression());

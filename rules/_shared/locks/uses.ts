@@ -18,16 +18,21 @@ export function usesOf(view: ProjectView, holder: LockHolder): HolderUses {
   const declaration = holder.declaration;
   const uses: HolderUses = { acquiring: [], other: [], escape: undefined };
   if (declaration === undefined) return { ...uses, escape: 'a Web Lock is shared with other tabs and workers' };
-  if (Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration)) return { ...uses, escape: 'the lock is passed in' };
+  if (Node.isParameterDeclaration(declaration) || Node.isPropertySignature(declaration))
+    return { ...uses, escape: 'the lock is passed in' };
   const publicReason = publicReasonOf(view, declaration);
   if (publicReason !== undefined) return { ...uses, escape: publicReason };
-  const initial = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const initial =
+    Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
+      ? declaration.getInitializer()
+      : undefined;
   if (initial !== undefined && !isCreation(initial)) return { ...uses, escape: 'the lock comes from elsewhere' };
   const isPrivate = isPrivateMember(declaration);
   for (const occurrence of view.references.occurrences(holder.name)) {
     const resolved = view.references.resolve(occurrence);
     if (resolved === undefined) {
-      if (isPropertyName(occurrence.node) && !isPrivate && !Node.isVariableDeclaration(declaration)) uses.escape ??= `\`${occurrence.node.getParent()?.getText() ?? holder.name}\` may refer to it`;
+      if (isPropertyName(occurrence.node) && !isPrivate && !Node.isVariableDeclaration(declaration))
+        uses.escape ??= `\`${occurrence.node.getParent()?.getText() ?? holder.name}\` may refer to it`;
       continue;
     }
     if (!resolved.includes(declaration)) continue;
@@ -45,20 +50,30 @@ function isPropertyName(node: Node): boolean {
 /** Sorts one use into acquiring, other, construction or escape. */
 function classify(name: Node, access: string, holder: LockHolder, uses: HolderUses): void {
   const parent = name.getParent();
-  let reference: Node = parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name ? parent : name;
-  while (Node.isParenthesizedExpression(reference.getParent()) || Node.isNonNullExpression(reference.getParent())) reference = reference.getParentOrThrow();
+  let reference: Node =
+    parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === name ? parent : name;
+  while (Node.isParenthesizedExpression(reference.getParent()) || Node.isNonNullExpression(reference.getParent()))
+    reference = reference.getParentOrThrow();
   const user = reference.getParent();
   if (user === undefined) return;
   if (access === 'write') {
-    if (Node.isBinaryExpression(user) && !isCreation(user.getRight())) uses.escape ??= 'the lock is assigned from elsewhere';
+    if (Node.isBinaryExpression(user) && !isCreation(user.getRight()))
+      uses.escape ??= 'the lock is assigned from elsewhere';
     return;
   }
-  if (Node.isImportSpecifier(user) || Node.isExportSpecifier(user) || Node.isTypeQuery(user) || user.getKindName().startsWith('JSDoc')) return;
+  if (
+    Node.isImportSpecifier(user) ||
+    Node.isExportSpecifier(user) ||
+    Node.isTypeQuery(user) ||
+    user.getKindName().startsWith('JSDoc')
+  )
+    return;
   if (Node.isPropertyAccessExpression(user) && user.getExpression() === reference) {
     const call = user.getParent();
     const method = user.getName();
     if (Node.isCallExpression(call) && call.getExpression() === user) {
-      if (holder.api.runMethods.includes(method) || holder.api.acquireMethods.includes(method) || method === 'request') uses.acquiring.push(call);
+      if (holder.api.runMethods.includes(method) || holder.api.acquireMethods.includes(method) || method === 'request')
+        uses.acquiring.push(call);
       else if (!holder.api.releaseMethods.includes(method)) uses.other.push(call);
       return;
     }
@@ -89,13 +104,15 @@ function isPrivateMember(declaration: Node): boolean {
 function publicReasonOf(view: ProjectView, declaration: Node): string | undefined {
   if (Node.isVariableDeclaration(declaration)) {
     const statement = declaration.getVariableStatement();
-    if (statement?.isExported() === true && view.publicApi.isExported(declaration)) return 'it is exported from the package';
+    if (statement?.isExported() === true && view.publicApi.isExported(declaration))
+      return 'it is exported from the package';
     return undefined;
   }
   if (Node.isPropertyDeclaration(declaration)) {
     if (isPrivateMember(declaration)) return undefined;
     const owner = declaration.getParent();
-    if ((Node.isClassDeclaration(owner)) && view.publicApi.isExported(owner)) return 'it is a public member of an exported class';
+    if (Node.isClassDeclaration(owner) && view.publicApi.isExported(owner))
+      return 'it is a public member of an exported class';
   }
   return undefined;
 }

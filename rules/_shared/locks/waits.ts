@@ -39,15 +39,19 @@ export class WaitAnalysis {
   waitsOf(expression: Node, depth: number): Wait[] {
     const node = unwrap(expression);
     if (Node.isAwaitExpression(node)) return this.waitsOf(node.getExpression(), depth);
-    if (Node.isConditionalExpression(node)) return [...this.waitsOf(node.getWhenTrue(), depth), ...this.waitsOf(node.getWhenFalse(), depth)];
+    if (Node.isConditionalExpression(node))
+      return [...this.waitsOf(node.getWhenTrue(), depth), ...this.waitsOf(node.getWhenFalse(), depth)];
     if (!Node.isCallExpression(node)) return [];
     const acquisition = this.byCall.get(node);
     if (acquisition !== undefined) return this.waitsOfAcquisition(acquisition);
     const callee = unwrap(node.getExpression());
-    if (Node.isPropertyAccessExpression(callee) && /^(then|catch|finally)$/.test(callee.getName())) return this.waitsOf(callee.getExpression(), depth);
+    if (Node.isPropertyAccessExpression(callee) && /^(then|catch|finally)$/.test(callee.getName()))
+      return this.waitsOf(callee.getExpression(), depth);
     if (/^Promise\.(all|allSettled|race|any)$/.test(callee.getText())) {
       const list = node.getArguments()[0];
-      return list !== undefined && Node.isArrayLiteralExpression(list) ? list.getElements().flatMap((e) => this.waitsOf(e, depth)) : [];
+      return list !== undefined && Node.isArrayLiteralExpression(list)
+        ? list.getElements().flatMap((e) => this.waitsOf(e, depth))
+        : [];
     }
     return this.waitsOfCall(node, depth);
   }
@@ -59,8 +63,13 @@ export class WaitAnalysis {
     let lockKey = acquisition.lockKey;
     if (declaration !== undefined && Node.isParameterDeclaration(declaration) && acquisition.style !== 'keyed') {
       const owner = declaration.getParent();
-      const index = Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isArrowFunction(owner) || Node.isFunctionExpression(owner)
-        ? owner.getParameters().indexOf(declaration) : -1;
+      const index =
+        Node.isFunctionDeclaration(owner) ||
+        Node.isMethodDeclaration(owner) ||
+        Node.isArrowFunction(owner) ||
+        Node.isFunctionExpression(owner)
+          ? owner.getParameters().indexOf(declaration)
+          : -1;
       if (index >= 0) lockKey = `param:${String(index)}`;
     }
     return [{ lockKey, acquisition, chain: [] }];
@@ -75,7 +84,11 @@ export class WaitAnalysis {
     for (const wait of this.waitsOfFunction(fn, depth + 1)) {
       const lockKey = this.mapParameter(wait.lockKey, call);
       if (lockKey === undefined) continue;
-      out.push({ lockKey, acquisition: wait.acquisition, chain: [{ note: `calls \`${functionName(fn)}\``, node: call }, ...wait.chain] });
+      out.push({
+        lockKey,
+        acquisition: wait.acquisition,
+        chain: [{ note: `calls \`${functionName(fn)}\``, node: call }, ...wait.chain],
+      });
     }
     return out;
   }
@@ -90,8 +103,13 @@ export class WaitAnalysis {
     const declaration = holder.declaration;
     if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
       const owner = declaration.getParent();
-      const index = Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isArrowFunction(owner) || Node.isFunctionExpression(owner)
-        ? owner.getParameters().indexOf(declaration) : -1;
+      const index =
+        Node.isFunctionDeclaration(owner) ||
+        Node.isMethodDeclaration(owner) ||
+        Node.isArrowFunction(owner) ||
+        Node.isFunctionExpression(owner)
+          ? owner.getParameters().indexOf(declaration)
+          : -1;
       if (index >= 0 && call.getFirstAncestor((a) => a === owner) !== undefined) return `param:${String(index)}`;
     }
     return holder.key;
@@ -115,7 +133,9 @@ export class WaitAnalysis {
 export function waitedExpressions(fn: Node): Node[] {
   const out: Node[] = [];
   if (isAsync(fn)) {
-    forEachOwnNode(fn, (n) => { if (Node.isAwaitExpression(n)) out.push(n.getExpression()); });
+    forEachOwnNode(fn, (n) => {
+      if (Node.isAwaitExpression(n)) out.push(n.getExpression());
+    });
   }
   for (const returned of returnedExpressions(fn)) if (!Node.isAwaitExpression(unwrap(returned))) out.push(returned);
   return out;

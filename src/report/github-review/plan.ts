@@ -127,7 +127,11 @@ export function runIdOfReview(body: string): string | undefined {
 /** Fingerprints a bot review lists in its body, with the reason given there. */
 export function listedFingerprints(body: string): { fingerprint: string; reason: BodyReason | undefined }[] {
   const match = /<!-- review-bot:listed ([^>]*) -->/.exec(body);
-  const entries = match?.[1]?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [];
+  const entries =
+    match?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '') ?? [];
   return entries.map((entry) => {
     const [fingerprint = '', reason] = entry.split(':');
     return { fingerprint, reason: BODY_REASONS.find((r) => r === reason) };
@@ -136,23 +140,28 @@ export function listedFingerprints(body: string): { fingerprint: string; reason:
 
 /** Most severe first: security, then severity, then place. */
 export function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
-  return Number(b.finding.security) - Number(a.finding.security)
-    || severityRank(a.finding.severity) - severityRank(b.finding.severity)
-    || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-    || a.finding.line - b.finding.line
-    || a.finding.column - b.finding.column
-    || (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0);
+  return (
+    Number(b.finding.security) - Number(a.finding.security) ||
+    severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.finding.line - b.finding.line ||
+    a.finding.column - b.finding.column ||
+    (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0)
+  );
 }
 
 /** Plans the review: what to post, update, delete and reply. */
 export function planReview(input: PlanInput): ReviewPlan {
   const findings = uniqueByFingerprint(input.marked.filter((m) => m.selected)).sort(compareForReview);
   const current = new Set(findings.map((m) => m.finding.fingerprint));
-  const botComments = input.comments.filter((c) => c.inReplyToId === undefined && fingerprintOfComment(c.body) !== undefined);
+  const botComments = input.comments.filter(
+    (c) => c.inReplyToId === undefined && fingerprintOfComment(c.body) !== undefined,
+  );
   const botReviews = input.reviews.filter((r) => isBotReview(r.body));
   const commented = new Set(botComments.map((c) => fingerprintOfComment(c.body) ?? ''));
   const previousReasons = new Map<string, BodyReason | undefined>();
-  for (const review of botReviews) for (const entry of listedFingerprints(review.body)) previousReasons.set(entry.fingerprint, entry.reason);
+  for (const review of botReviews)
+    for (const entry of listedFingerprints(review.body)) previousReasons.set(entry.fingerprint, entry.reason);
   const listed = new Set(previousReasons.keys());
 
   const alreadyCommented = findings.filter((m) => commented.has(m.finding.fingerprint));
@@ -163,7 +172,12 @@ export function planReview(input: PlanInput): ReviewPlan {
   const inBody = findings
     .filter((m) => !commented.has(m.finding.fingerprint) && !inlineSet.has(m))
     // A finding listed before keeps the reason given then, so an unchanged review reads the same.
-    .map((marked) => ({ marked, reason: (listed.has(marked.finding.fingerprint) ? previousReasons.get(marked.finding.fingerprint) : undefined) ?? reasonFor(marked) }));
+    .map((marked) => ({
+      marked,
+      reason:
+        (listed.has(marked.finding.fingerprint) ? previousReasons.get(marked.finding.fingerprint) : undefined) ??
+        reasonFor(marked),
+    }));
 
   const renderBody = (bodyList: readonly { marked: MarkedFinding; reason: BodyReason }[]): string =>
     reviewBody(input, findings, bodyList);
@@ -172,12 +186,20 @@ export function planReview(input: PlanInput): ReviewPlan {
   let create: PlannedReview | undefined;
   let update: ReviewPlan['update'];
   if (fresh.length > 0) {
-    const rejected = [...inBody, ...inline.map((marked) => ({ marked, reason: 'rejected' as const }))].sort((x, y) => compareForReview(x.marked, y.marked));
+    const rejected = [...inBody, ...inline.map((marked) => ({ marked, reason: 'rejected' as const }))].sort((x, y) =>
+      compareForReview(x.marked, y.marked),
+    );
     create = {
       commitId: input.commitId,
       event: 'COMMENT',
       body: withRunId(body, input.runId),
-      comments: inline.map((m) => ({ path: m.path, line: m.commentLine ?? m.finding.line, side: 'RIGHT', body: commentBody(m.finding, input.ruleInfo?.(m.finding.ruleId)), fingerprint: m.finding.fingerprint })),
+      comments: inline.map((m) => ({
+        path: m.path,
+        line: m.commentLine ?? m.finding.line,
+        side: 'RIGHT',
+        body: commentBody(m.finding, input.ruleInfo?.(m.finding.ruleId)),
+        fingerprint: m.finding.fingerprint,
+      })),
       fallbackBody: withRunId(renderBody(rejected), input.runId),
     };
   } else if (latestReview !== undefined && visible(latestReview.body) !== visible(body)) {
@@ -197,7 +219,11 @@ export function planReview(input: PlanInput): ReviewPlan {
 }
 
 /** Deletions and "resolved" replies for bot comments whose finding is gone, and for duplicate bot comments. */
-function planCleanup(input: PlanInput, botComments: readonly ExistingComment[], current: ReadonlySet<string>): Pick<ReviewPlan, 'delete' | 'replies'> {
+function planCleanup(
+  input: PlanInput,
+  botComments: readonly ExistingComment[],
+  current: ReadonlySet<string>,
+): Pick<ReviewPlan, 'delete' | 'replies'> {
   const failed = input.failedRules ?? new Set<string>();
   const replies = new Map<number, ExistingComment[]>();
   for (const c of input.comments) {
@@ -241,7 +267,11 @@ const REASONS: Readonly<Record<BodyReason, string>> = {
 };
 
 /** The review body: the seed-style review, the findings not commented inline, hidden markers. */
-function reviewBody(input: PlanInput, findings: readonly MarkedFinding[], inBody: readonly { marked: MarkedFinding; reason: BodyReason }[]): string {
+function reviewBody(
+  input: PlanInput,
+  findings: readonly MarkedFinding[],
+  inBody: readonly { marked: MarkedFinding; reason: BodyReason }[],
+): string {
   const parts = [input.renderReview(findings.map((m) => ({ ...m.finding, file: m.path }))).trim()];
   if (input.note !== undefined) parts.push(`> [!NOTE]\n> ${input.note}`);
   if (inBody.length > 0) {
@@ -278,7 +308,9 @@ export function commentBody(finding: Finding, rule?: RuleInfo): string {
   ];
   if (rule !== undefined) parts.push('', `_Why it matters:_ ${rule.rationale}`);
   if (finding.evidence.length > 0) {
-    const notes = finding.evidence.map((e) => `- ${e.note}${e.file === undefined ? '' : ` (\`${e.file}${e.line === undefined ? '' : `:${e.line}`}\`)`}`);
+    const notes = finding.evidence.map(
+      (e) => `- ${e.note}${e.file === undefined ? '' : ` (\`${e.file}${e.line === undefined ? '' : `:${e.line}`}\`)`}`,
+    );
     parts.push('', '<details><summary>Evidence</summary>', '', fitLines(notes, 20_000), '', '</details>');
   }
   parts.push(`<!-- ${MARKER_PREFIX}rule ${finding.ruleId} -->`);

@@ -23,8 +23,22 @@ export interface PostResult {
 }
 
 /** Posts, updates, replies and deletes as planned; creating the review comes first, deleting last. */
-export async function applyPlan(client: ReviewClient, pr: PullRequestRef, plan: ReviewPlan, log: (message: string) => void): Promise<PostResult> {
-  const result: PostResult = { reviewUrl: undefined, created: false, updated: false, comments: 0, movedToBody: false, deleted: 0, replied: 0, failed: 0 };
+export async function applyPlan(
+  client: ReviewClient,
+  pr: PullRequestRef,
+  plan: ReviewPlan,
+  log: (message: string) => void,
+): Promise<PostResult> {
+  const result: PostResult = {
+    reviewUrl: undefined,
+    created: false,
+    updated: false,
+    comments: 0,
+    movedToBody: false,
+    deleted: 0,
+    replied: 0,
+    failed: 0,
+  };
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
   if (plan.create !== undefined) {
     const review = plan.create;
@@ -39,12 +53,19 @@ export async function applyPlan(client: ReviewClient, pr: PullRequestRef, plan: 
       Object.assign(result, { reviewUrl: data.html_url, created: true, comments: review.comments.length });
     } catch (error) {
       if (httpFailure(error)?.status !== 422 || review.comments.length === 0) throw error;
-      log(`GitHub could not place an inline comment (${httpFailure(error)?.message ?? '422'}); posting the review with every finding in its body`);
+      log(
+        `GitHub could not place an inline comment (${httpFailure(error)?.message ?? '422'}); posting the review with every finding in its body`,
+      );
       const leftover = await findHalfMadeReview(client, pr, runIdOfReview(review.body));
       if (leftover !== undefined) {
         Object.assign(result, { reviewUrl: leftover, created: true });
       } else {
-        const { data } = await client.rest.pulls.createReview({ ...base, commit_id: review.commitId, event: review.event, body: review.fallbackBody });
+        const { data } = await client.rest.pulls.createReview({
+          ...base,
+          commit_id: review.commitId,
+          event: review.event,
+          body: review.fallbackBody,
+        });
         Object.assign(result, { reviewUrl: data.html_url, created: true, movedToBody: true });
       }
     }
@@ -88,12 +109,21 @@ export async function applyPlan(client: ReviewClient, pr: PullRequestRef, plan: 
  * After a rejected review: a review of this run that was made anyway. A pending one is deleted (and
  * undefined returned, so the review is posted again); a submitted one is kept and its URL returned.
  */
-async function findHalfMadeReview(client: ReviewClient, pr: PullRequestRef, runId: string | undefined): Promise<string | undefined> {
+async function findHalfMadeReview(
+  client: ReviewClient,
+  pr: PullRequestRef,
+  runId: string | undefined,
+): Promise<string | undefined> {
   if (runId === undefined) return undefined;
   const mine = (await listReviews(client, pr)).filter((r) => runIdOfReview(r.body) === runId);
   for (const review of mine) {
     if (review.state !== 'PENDING') return review.htmlUrl;
-    await client.rest.pulls.deletePendingReview({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: review.id });
+    await client.rest.pulls.deletePendingReview({
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      review_id: review.id,
+    });
   }
   return undefined;
 }
