@@ -3,8 +3,14 @@ import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
-import { classHierarchyOf, classesOf, descendantsOf, inheritanceOf } from './unused-member-utils/hierarchy.js';
-import type { ClassHierarchy, ClassLike } from './unused-member-utils/hierarchy.js';
+import {
+  classHierarchyOf,
+  classesOf,
+  descendantsOf,
+  implementedBy,
+  inheritanceOf,
+} from './unused-member-utils/hierarchy.js';
+import type { ClassHierarchy, ClassLike, Inheritance } from './unused-member-utils/hierarchy.js';
 import { wrapNode } from './_shared/wrap.js';
 import {
   PROTOCOL_NAMES,
@@ -71,7 +77,9 @@ export default defineRule({
         let escapes: boolean | undefined;
         for (const member of membersOf(cls)) {
           if (PROTOCOL_NAMES.has(member.name) || isFrameworkOrAmbient(member)) continue;
-          const inheritance = inheritanceOf(cls, member.name, member.isStatic, analysed);
+          const inheritance = member.isPrivate
+            ? NO_INHERITANCE
+            : inheritedOrImplemented(hierarchy, cls, member, analysed);
           if (inheritance.external) continue;
           const publicApi =
             !member.isPrivate &&
@@ -288,10 +296,11 @@ function usageOf(project: ProjectView, member: Member, related: ReadonlySet<ts.N
   for (const occurrence of candidates) {
     if (occurrence.role !== 'property') continue;
     if (!isRelevantAccess(member, occurrence)) {
-      if (occurrence.access === 'write' && refersTo(occurrence, related) === 'yes') writes.push(occurrence);
+      if (occurrence.access === 'write' && refersTo(occurrence, related, member.isPrivate) === 'yes')
+        writes.push(occurrence);
       continue;
     }
-    if (refersTo(occurrence, related) !== 'no') return { read: true, writes };
+    if (refersTo(occurrence, related, member.isPrivate) !== 'no') return { read: true, writes };
   }
   return { read: false, writes };
 }
@@ -302,14 +311,48 @@ function isRelevantAccess(member: Member, occurrence: Occurrence): boolean {
   return member.hasSetter;
 }
 
-/** Whether an occurrence names the member: `yes`, `maybe` (unresolved or through an interface), or `no`. */
-function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>): 'yes' | 'maybe' | 'no' {
+/**
+ * Whether an occurrence names the member: `yes`, `maybe` (unresolved, or
+ * through an interface that a public member may satisfy structurally), or
+ * `no`. A private member never satisfies an interface, so an interface
+ * member of the same name is not it.
+ */
+function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>, isPrivate: boolean): 'yes' | 'maybe' | 'no' {
   const declarations = occurrence.resolve();
   if (declarations === undefined) return 'maybe';
   if (declarations.some((d) => related.has(d.compilerNode))) return 'yes';
-  if (declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d)))
+  if (
+    !isPrivate &&
+    declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d))
+  )
     return 'maybe';
   return 'no';
+}
+
+/** What a private member inherits: nothing (TypeScript allows no private member to override or implement one). */
+const NO_INHERITANCE: Inheritance = { external: false, ancestors: [] };
+
+/**
+ * Where a public member's name comes from: the class's own bases and
+ * interfaces, and the interfaces its subclasses declare: in
+ * `class Impl extends Base implements Verifier`, `Base.cancelled` is
+ * `Impl`'s implementation of `Verifier.cancelled`.
+ */
+function inheritedOrImplemented(
+  hierarchy: ClassHierarchy,
+  cls: ClassLike,
+  member: Member,
+  analysed: ReadonlySet<SourceFile>,
+): Inheritance {
+  const own = inheritanceOf(cls, member.name, member.isStatic, analysed);
+  if (own.external || member.isStatic) return own;
+  for (const descendant of descendantsOf(hierarchy, cls)) {
+    if (membersOf(descendant).some((m) => m.name === member.name && !m.isStatic)) continue;
+    const implemented = implementedBy(descendant, member.name, analysed);
+    if (implemented.external) return implemented;
+    own.ancestors.push(...implemented.ancestors);
+  }
+  return own;
 }
 
 /**
