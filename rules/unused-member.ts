@@ -75,6 +75,7 @@ export default defineRule({
         if (isExemptClass(cls)) continue;
         const className = classNameOf(cls);
         let escapes: boolean | undefined;
+        let isErrorClass: boolean | undefined;
         for (const member of membersOf(cls)) {
           if (PROTOCOL_NAMES.has(member.name) || isFrameworkOrAmbient(member)) continue;
           const inheritance = member.isPrivate
@@ -87,6 +88,7 @@ export default defineRule({
               inheritance.ancestors.some((a) => isPublicOwner(project, a)) ||
               publicInterfaceMemberNames(project).has(member.name));
           if (publicApi && !options.includePublicApi) continue;
+          if (!member.isPrivate && !member.isStatic && (isErrorClass ??= extendsError(cls))) continue;
           const related = relatedDeclarations(hierarchy, cls, member, inheritance.ancestors);
           const usage = usageOf(project, member, related);
           if (usage.read) continue;
@@ -114,6 +116,22 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * True for a subclass of `Error`: its public members are the payload that
+ * whoever catches it reads (`catch (e) { e.code }`), through a value the
+ * checker types as `unknown`, so no reference shows the reads.
+ */
+function extendsError(cls: ClassLike): boolean {
+  let type = cls.getType();
+  for (let depth = 0; depth < 10; depth++) {
+    const base = type.getBaseTypes()[0];
+    if (base === undefined) return false;
+    if (base.getSymbol()?.getName() === 'Error') return true;
+    type = base;
+  }
+  return false;
+}
 
 /** Classes whose members are used in ways no reference shows: ambient, decorated, or read by computed key or as a whole. */
 function isExemptClass(cls: ClassLike): boolean {

@@ -382,6 +382,9 @@ function findEntryPoints(view: ProjectView): { files: SourceFile[]; description:
       }
     }
   }
+  if (configured.length === 0)
+    for (const pattern of packageEntryPatterns(view.packageJson))
+      for (const file of filesMatching(view, pattern)) found.add(file);
   const named = [...found].sort(byPath(view));
   const deep =
     configured.length === 0 &&
@@ -445,6 +448,41 @@ function packageEntryPaths(pkg: Readonly<Record<string, unknown>> | undefined): 
   return out.filter((p) => !p.includes('*') && !p.endsWith('.json'));
 }
 
+/** The subpath patterns of package.json's `exports` (`"./realtime/*": "./realtime/*.js"`): their targets, with `*`. */
+function packageEntryPatterns(pkg: Readonly<Record<string, unknown>> | undefined): string[] {
+  if (pkg === undefined) return [];
+  const out: string[] = [];
+  collectStrings(pkg['exports'], out);
+  return out.filter((p) => p.includes('*') && !p.endsWith('.json'));
+}
+
+/**
+ * The analysed files a subpath pattern's target makes importable: `*` stands
+ * for any path, mapped back to sources as single paths are (`./realtime/*.js`
+ * matches `src/realtime/ws.ts`).
+ */
+function filesMatching(view: ProjectView, pattern: string): SourceFile[] {
+  const [stem] = splitExtension(pattern.replace(/^\.\//, ''));
+  const [before = '', after = ''] = stem.split('*');
+  const matches: SourceFile[] = [];
+  for (const file of view.files) {
+    if (view.isTestFile(file)) continue;
+    const [path] = splitExtension(view.relativePath(file));
+    for (const candidate of [path, path.replace(/^src\//, '')]) {
+      if (candidate.length < before.length + after.length) continue;
+      if (candidate.startsWith(before) && candidate.endsWith(after)) {
+        const wildcard = candidate.slice(before.length, candidate.length - after.length);
+        const resolved = sourceFor(view, pattern.replace('*', wildcard));
+        if (resolved === file) {
+          matches.push(file);
+          break;
+        }
+      }
+    }
+  }
+  return matches;
+}
+
 function collectStrings(value: unknown, out: string[]): void {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, out);
@@ -470,7 +508,7 @@ function sourceFor(view: ProjectView, path: string): SourceFile | undefined {
   if (outDir !== undefined && (clean === outDir || clean.startsWith(`${outDir}/`))) {
     bases.push(joinPosix(rootDir ?? '', clean.slice(outDir.length + 1)));
   }
-  bases.push(clean);
+  bases.push(clean, joinPosix('src', clean));
   const segments = clean.split('/');
   for (let i = 1; i < segments.length; i++) {
     const tail = segments.slice(i).join('/');
