@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkedFinding } from '../../src/diff/filter.js';
 import type { Finding } from '../../src/model/finding.js';
+import { commentBody } from '../../src/report/github-review/comment-body.js';
+import { fingerprintOfComment, listedKey, readReviewState } from '../../src/report/github-review/marker.js';
 import type { ExistingComment, ExistingReview, PlanInput } from '../../src/report/github-review/plan.js';
-import {
-  commentBody,
-  fingerprintOfComment,
-  listedFingerprints,
-  planReview,
-} from '../../src/report/github-review/plan.js';
+import { planReview } from '../../src/report/github-review/plan.js';
 
 /** A finding marked as being on a commentable added line unless told otherwise. */
 function marked(
@@ -178,7 +175,7 @@ describe('planReview', () => {
   it('gives a fallback body with every inline finding moved into it', () => {
     const plan = planReview(input({ marked: [marked('a', 1)] }));
     expect(plan.create?.fallbackBody).toContain('GitHub could not place the comment');
-    expect(listedFingerprints(plan.create?.fallbackBody ?? '')).toEqual([{ fingerprint: 'a', reason: 'rejected' }]);
+    expect(readReviewState(plan.create?.fallbackBody ?? '')?.listed).toEqual(new Map([[listedKey('a'), 'rejected']]));
   });
 
   it('hides the fingerprint in each comment and keeps bodies under GitHub limits', () => {
@@ -191,6 +188,6 @@ describe('planReview', () => {
     );
     const plan = planReview(input({ marked: many }));
     expect(plan.create?.body.length).toBeLessThanOrEqual(65_536);
-    expect(listedFingerprints(plan.create?.body ?? '')).toHaveLength(3000);
+    expect(readReviewState(plan.create?.body ?? '')?.listed.size).toBe(3000);
   });
 });
