@@ -18,11 +18,18 @@ import { showInvisibles } from './invisible.js';
 /** ASCII punctuation that means something inline in CommonMark or GFM (CommonMark lets any of it be escaped). */
 const MARKUP = /[\\`*_[\]()<>!@#|~&$]/g;
 
-/** What would start a block (list, setext underline, ordered list) if the text began a line. */
+/**
+ * What would start a block (list, setext underline, ordered list) if the text began a line. A leading
+ * space is written `&#32;`, so four of them cannot start an indented code block either.
+ */
 const BLOCK_START = /^(\s*)([-+=]|\d+(?=\.))/;
 
-/** Where GitHub's text filters would find a mention, reference or autolink: a zero-width space goes there. */
-const FILTER_BREAKS = /(?<=[@#:/.])(?=[\p{L}\p{N}/])|(?=\\@)/gu;
+/**
+ * Where GitHub's text filters would find a mention, reference or autolink, a zero-width space goes: after
+ * `@`, `#`, `:`, `/` and `.` when a name follows, before `@` (an e-mail's end), and inside `www.` (GitHub
+ * counts U+200B as part of a domain, so it must break the `www.` itself).
+ */
+const FILTER_BREAKS = /(?<=[@#:/.])(?=[\p{L}\p{N}/])|(?=\\@)|(?<=www)(?=\.)/giu;
 
 /** Markdown for literal text: renders as exactly `showInvisibles(text)` (plus invisible breaks), never as markup. */
 export function escapeMarkdownText(text: string): string {
@@ -31,7 +38,8 @@ export function escapeMarkdownText(text: string): string {
     .replace(BLOCK_START, (_, space: string, start: string) =>
       /^\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`,
     )
-    .replace(FILTER_BREAKS, '\u200b');
+    .replace(FILTER_BREAKS, '\u200b')
+    .replace(/^ /, '&#32;');
 }
 
 /** A code span showing exactly `showInvisibles(text)`, whatever backticks or markup the text holds. */
