@@ -185,27 +185,26 @@ const GITHUB_FILTERS = [
 /** Every way a Markdown text could be active: what is returned names it (empty when all is literal). */
 function activeParts(markdown: string): string[] {
   const problems: string[] = [];
-  const visit = (tokens: readonly Token[], inCode: boolean): void => {
+  const visit = (tokens: readonly Token[]): void => {
     tokens.forEach((token, index) => {
       if (/^(link_open|image|table_open|code_block|fence|hr)$/.test(token.type)) problems.push(token.type);
       if ((token.type === 'html_block' || token.type === 'html_inline') && !OUR_HTML.test(token.content))
         problems.push(`${token.type}: ${token.content}`);
       if (token.type === 'heading_open' && !OUR_HEADINGS.test(tokens[index + 1]?.content ?? ''))
         problems.push(`heading: ${tokens[index + 1]?.content ?? ''}`);
-      if (token.type === 'text' && !inCode)
+      if (token.type === 'text')
         for (const filter of GITHUB_FILTERS)
           if (filter.test(token.content)) problems.push(`${String(filter)}: ${token.content}`);
-      if (token.children !== null) visit(token.children, inCode);
+      if (token.children !== null) visit(token.children);
     });
   };
-  visit(md.parse(markdown, {}), false);
+  visit(md.parse(markdown, {}));
   return problems;
 }
 
 /** Anything a terminal could act on, or that hides or reorders what is shown. */
 const TERMINAL_UNSAFE =
   // eslint-disable-next-line no-control-regex -- the test looks for control characters
-
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/u;
 
 const hostileCase = fc.record({
