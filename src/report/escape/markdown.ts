@@ -20,7 +20,7 @@ const MARKUP = /[\\`*_[\]()<>!@#|~&$]/g;
 
 /**
  * What would start a block (list, setext underline, ordered list) if the text began a line. A leading
- * space is written `&#32;`, so four of them cannot start an indented code block either.
+ * space before another is written `&#32;`, so a run of them cannot start an indented code block either.
  */
 const BLOCK_START = /^(\s*)([-+=]|\d+(?=\.))/;
 
@@ -39,7 +39,7 @@ export function escapeMarkdownText(text: string): string {
       /^\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`,
     )
     .replace(FILTER_BREAKS, '\u200b')
-    .replace(/^ /, '&#32;');
+    .replace(/^ (?= )/, '&#32;');
 }
 
 /** A code span showing exactly `showInvisibles(text)`, whatever backticks or markup the text holds. */
