@@ -47,7 +47,9 @@ export interface ReviewOutcome {
   writeError: string | undefined;
 }
 
-const RULE_INFO = new Map(RULES.map((r) => [r.meta.id, { title: r.meta.title, rationale: r.meta.rationale }]));
+const RULE_INFO = new Map(
+  RULES.map((r) => [r.meta.id, { title: r.meta.title, rationale: r.meta.rationale, messages: r.meta.messages }]),
+);
 
 /** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {

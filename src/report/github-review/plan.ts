@@ -41,7 +41,7 @@ export interface ExistingReview {
 }
 
 /** An inline comment to post with the review. */
-export interface PlannedComment {
+interface PlannedComment {
   path: string;
   line: number;
   side: 'RIGHT';
@@ -50,7 +50,7 @@ export interface PlannedComment {
 }
 
 /** A review to create. */
-export interface PlannedReview {
+interface PlannedReview {
   commitId: string;
   event: 'COMMENT';
   body: string;
@@ -118,7 +118,7 @@ const MAX_SUMMARY_BYTES = 1_000_000;
 const MAX_STATE = 45_000;
 
 /** Most severe first: security, then severity, then place. */
-export function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
+function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
   return (
     Number(b.finding.security) - Number(a.finding.security) ||
     severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
