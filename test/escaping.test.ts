@@ -252,6 +252,10 @@ describe('every message template, every output: repository text stays literal', 
         };
         for (const [name, markdown] of Object.entries(outputs))
           expect([name, activeParts(markdown)]).toEqual([name, []]);
+        // The only marker lines are the ones the bot wrote: no line of repository text starts like one.
+        const markerLines = (markdown: string): number =>
+          markdown.split('\n').filter((l) => l.startsWith('<!--')).length;
+        expect(Object.values(outputs).map(markerLines)).toEqual([0, 1, 2, 2, 0]);
         expect(readCommentMarker(comment)).toEqual({ fingerprint: 'f00d', ruleId: finding.ruleId });
         expect(readReviewState(outputs.body)).toEqual({
           runId: '42-1',
