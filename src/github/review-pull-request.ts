@@ -6,7 +6,8 @@ import { fileDiffFromGitHub } from '../diff/parse.js';
 import type { AnalysisResult, Finding } from '../model/finding.js';
 import { docsUrl } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
-import type { ExistingComment, ExistingReview, ReviewPlan, RuleInfo } from '../report/github-review/plan.js';
+import type { ExistingComment, ExistingReview, ReviewPlan } from '../report/github-review/plan.js';
+import type { RuleInfo } from '../report/github-review/comment-body.js';
 import { planReview } from '../report/github-review/plan.js';
 import type { PostResult } from '../report/github-review/post.js';
 import { applyPlan } from '../report/github-review/post.js';
@@ -115,7 +116,7 @@ function ruleInfoOf(result: AnalysisResult, docsTemplate: string): (ruleId: stri
   const info = new Map(
     result.rulesMeta.map((m) => [
       m.id,
-      { title: m.title, rationale: m.rationale, docsUrl: docsUrl(m.id, docsTemplate) },
+      { title: m.title, rationale: m.rationale, docsUrl: docsUrl(m.id, docsTemplate), messages: m.messages },
     ]),
   );
   return (ruleId) => info.get(ruleId);

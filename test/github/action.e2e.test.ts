@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyse } from '../../src/pipeline.js';
-import { fingerprintOfComment } from '../../src/report/github-review/plan.js';
+import { fingerprintOfComment } from '../../src/report/github-review/marker.js';
 import type { FakeFile, FakePull } from './fake-github.js';
 import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
 import { pullRequestEvent, pushEvent } from './events.js';

@@ -4,7 +4,7 @@ import { httpFailure, isWriteForbidden } from '../../github/client.js';
 import type { PullRequestRef } from '../../github/pull-request.js';
 import { listReviews } from '../../github/pull-request.js';
 import type { ReviewPlan } from './plan.js';
-import { runIdOfReview } from './plan.js';
+import { runIdOfReview } from './marker.js';
 
 /** What applying the plan did. */
 export interface PostResult {
