@@ -32,7 +32,7 @@ export default defineRule({
           yield {
             node: declaration,
             messageId: 'duplicateImport',
-            symbol: declaration.getModuleSpecifierValue(),
+            symbol: { path: declaration.getModuleSpecifierValue() },
             data: { module: declaration.getModuleSpecifierValue(), firstLine: first.getStartLineNumber() },
             evidence: [{ note: 'first import of the module', node: first }],
           };

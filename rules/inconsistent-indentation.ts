@@ -1,8 +1,10 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
+import { firstTokenOf } from './_shared/ast/first-token-of.js';
+import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 
 type MessageId = 'deviatingLine' | 'deviatingLines' | 'deviatingFile';
 
@@ -96,7 +98,10 @@ function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<
     yield {
       node: first.node,
       messageId: first.line === last.line ? 'deviatingLine' : 'deviatingLines',
-      symbol: `${getEnclosingSymbol(first.node)}:${block.style}`,
+      symbol: {
+        path: symbolPathOf(enclosingFunctionOf(first.node) ?? first.node.getSourceFile()),
+        qualifier: block.style,
+      },
       data: { first: first.line, last: last.line, style: block.style, ...counts },
       evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: l.node })),
     };
@@ -216,7 +221,7 @@ function* deviatingFiles(
     yield {
       node,
       messageId: 'deviatingFile',
-      symbol: `(file):${style}`,
+      symbol: { path: MODULE_PATH, qualifier: style },
       data: { file: relativePath(m.file), style, majority, total: styled.length, majorityStyle },
     };
   }
@@ -233,16 +238,6 @@ function fileStyle(indentation: FileIndentation): string | undefined {
 function firstToken(file: SourceFile): Node | undefined {
   const statement = file.getStatements()[0];
   return statement === undefined ? undefined : firstTokenOf(statement);
-}
-
-/** The first token of a node: its leftmost leaf. */
-function firstTokenOf(node: Node): Node {
-  let current = node;
-  for (;;) {
-    const child = current.getFirstChild((c) => c.getKind() !== SyntaxKind.JSDoc);
-    if (child === undefined) return current;
-    current = child;
-  }
 }
 
 /** Measures every line that starts a statement, member, property, case or enum member. */

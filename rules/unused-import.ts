@@ -41,7 +41,7 @@ export default defineRule({
           yield {
             node: binding,
             messageId,
-            symbol: binding.getText(),
+            symbol: { path: binding.getText() },
             data: { name: binding.getText(), module: moduleOf(declaration), line: declaration.getStartLineNumber() },
           };
         }

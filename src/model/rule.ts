@@ -52,14 +52,24 @@ export interface EvidenceDraft {
   node?: Node;
 }
 
+/**
+ * A symbol as a rule names it: the dotted `path` readers see (from
+ * `symbolPathOf`, empty for top-level code) and an optional `qualifier` that
+ * only tells findings on one symbol apart (the lock, the sink, the parameter).
+ */
+export interface SymbolRef {
+  path: string;
+  qualifier?: string;
+}
+
 /** What a rule returns: the engine renders, locates and fingerprints it. */
 export interface FindingDraft<Id extends string = string> {
   /** The node the finding is about; its range is the finding's range. */
   node: Node;
   messageId: Id;
   data?: Record<string, string | number>;
-  /** Dotted symbol path, e.g. `ProviderTree.find`; part of the fingerprint. */
-  symbol?: string;
+  /** The symbol the finding is about; part of the fingerprint. */
+  symbol?: SymbolRef;
   evidence?: EvidenceDraft[];
 }
 

@@ -1,6 +1,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
-import { forEachOwnNode, hostOf, isFunctionLike, ownAwaitPoints, unwrap } from './syntax.js';
+import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
 
 /** What keeps an `acquire()` from being released on some path. */
 export type ReleaseProblem =
@@ -122,18 +124,18 @@ function releaseBindingOf(name: Node): Node | undefined {
 /** True when `node` releases: `release()`, `release.release()`, `lock.release()`, `lock.unlock()`. */
 function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMatcher): boolean {
   if (!Node.isCallExpression(node)) return false;
-  const callee = unwrap(node.getExpression());
+  const callee = skipOuterExpressions(node.getExpression());
   if (binding !== undefined) {
     if (Node.isIdentifier(callee)) return callee.getText() === binding.getText();
     if (Node.isPropertyAccessExpression(callee) && /^(release|unlock|dispose)$/.test(callee.getName())) {
-      return unwrap(callee.getExpression()).getText() === binding.getText();
+      return skipOuterExpressions(callee.getExpression()).getText() === binding.getText();
     }
     return false;
   }
   return (
     Node.isPropertyAccessExpression(callee) &&
     matcher.releaseMethods.includes(callee.getName()) &&
-    matcher.isSameLock(unwrap(callee.getExpression()))
+    matcher.isSameLock(skipOuterExpressions(callee.getExpression()))
   );
 }
 
@@ -372,8 +374,9 @@ function walkTry(statement: Node, context: WalkContext): StepResult {
 
 /** `await release()` and `void release()` release too. */
 function unwrapAwaitVoid(expression: Node): Node {
-  let current = unwrap(expression);
-  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current)) current = unwrap(current.getExpression());
+  let current = skipOuterExpressions(expression);
+  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current))
+    current = skipOuterExpressions(current.getExpression());
   return current;
 }
 

@@ -1,6 +1,6 @@
 import type { SourceFile } from 'ts-morph';
-import type { ProjectView } from '../../src/model/project-view.js';
-import type { JsonSchema } from '../../src/model/rule.js';
+import type { ProjectView } from '../../../src/model/project-view.js';
+import type { JsonSchema } from '../../../src/model/rule.js';
 
 /** The `ignoreTestFiles` option every security rule shares. */
 export const IGNORE_TEST_FILES_SCHEMA: JsonSchema = {

@@ -1,5 +1,5 @@
 import { Node } from 'ts-morph';
-import { wordsOf } from './security-names.js';
+import { splitWords } from '../identifier-style.js';
 
 /** Words in a function's name that say it escapes or quotes its input. */
 const SANITIZING_WORDS = new Set([
@@ -29,5 +29,5 @@ export function isSanitizerCall(node: Node): boolean {
       ? callee.getName()
       : undefined;
   if (name === undefined) return false;
-  return wordsOf(name).some((w) => SANITIZING_WORDS.has(w)) || SANITIZING_WORDS.has(name.toLowerCase());
+  return splitWords(name).some((w) => SANITIZING_WORDS.has(w)) || SANITIZING_WORDS.has(name.toLowerCase());
 }

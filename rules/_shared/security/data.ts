@@ -1,7 +1,8 @@
 import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { declarationsOf } from '../ast/declarations-of.js';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { Type, VariableDeclaration } from 'ts-morph';
-import { declarationsOf, skipParentheses } from './security-modules.js';
-import { isFunctionLike } from './security-names.js';
 
 /** How to judge the data an expression is built from. */
 export interface DataOptions {
@@ -27,7 +28,7 @@ export function getNonLiteralPart(expression: Node, options: DataOptions = {}): 
 
 /** One step of getNonLiteralPart. */
 function findNonLiteral(expression: Node, options: DataOptions, depth: number, visited: Set<Node>): Node | undefined {
-  const node = skipParentheses(expression);
+  const node = skipOuterExpressions(expression);
   if (isLiteralToken(node)) return undefined;
   if (Node.isTemplateExpression(node)) {
     for (const span of node.getTemplateSpans()) {
@@ -180,7 +181,7 @@ export function getOriginEvidence(data: Node): { note: string; node: Node }[] {
 
 /** How a call names its callee in messages: `exec`, `cp.execSync`, or the export name for longer forms. */
 export function describeCallee(callee: Node, fallback: string): string {
-  const node = skipParentheses(callee);
+  const node = skipOuterExpressions(callee);
   if (Node.isIdentifier(node)) return node.getText();
   if (Node.isPropertyAccessExpression(node) && Node.isIdentifier(node.getExpression())) return node.getText();
   return fallback;
@@ -194,7 +195,7 @@ export function describeNode(node: Node): string {
 
 /** The string parts of an expression built from literals and holes (literal texts of templates and `+` chains). */
 export function getLiteralTexts(expression: Node, depth = 0): string[] {
-  const node = skipParentheses(expression);
+  const node = skipOuterExpressions(expression);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
   if (Node.isTemplateExpression(node)) {
     const texts = [node.getHead().getLiteralText()];

@@ -1,4 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from '../ast/declarations-of.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression, Expression, NewExpression, SourceFile } from 'ts-morph';
 
 /** How a file binds one module: names bound to single exports, and names bound to the whole module. */
@@ -56,7 +58,7 @@ export function getCalledExport(call: CallExpression | NewExpression, bindings: 
 
 /** The module export an expression denotes, or undefined. */
 export function getExportOf(expression: Node, bindings: ModuleBindings): string | undefined {
-  const callee = skipParentheses(expression);
+  const callee = skipOuterExpressions(expression);
   if (Node.isIdentifier(callee)) {
     for (const declaration of declarationsOf(callee)) {
       const name = bindings.named.get(declaration);
@@ -65,7 +67,7 @@ export function getExportOf(expression: Node, bindings: ModuleBindings): string 
     return undefined;
   }
   if (Node.isPropertyAccessExpression(callee)) {
-    const receiver = skipParentheses(callee.getExpression());
+    const receiver = skipOuterExpressions(callee.getExpression());
     if (isWholeModule(receiver, bindings)) return callee.getName();
   }
   return undefined;
@@ -73,35 +75,10 @@ export function getExportOf(expression: Node, bindings: ModuleBindings): string 
 
 /** True when the expression is the whole module: a namespace/default binding or `require('<module>')` itself. */
 export function isWholeModule(expression: Node, bindings: ModuleBindings): boolean {
-  const node = skipParentheses(expression);
+  const node = skipOuterExpressions(expression);
   if (Node.isCallExpression(node)) return isRequireOf(node, bindings.modules);
   if (Node.isIdentifier(node)) return declarationsOf(node).some((d) => bindings.whole.has(d));
   return false;
-}
-
-/** The declarations an identifier resolves to (empty when unresolved). */
-export function declarationsOf(identifier: Node): Node[] {
-  const symbol = identifier.getSymbol();
-  if (symbol === undefined) return [];
-  return symbol.getDeclarations();
-}
-
-/** The expression inside parentheses, type assertions and non-null assertions. */
-export function skipParentheses(node: Node): Node {
-  let current = node;
-  for (;;) {
-    if (
-      Node.isParenthesizedExpression(current) ||
-      Node.isAsExpression(current) ||
-      Node.isNonNullExpression(current) ||
-      Node.isSatisfiesExpression(current) ||
-      Node.isTypeAssertion(current)
-    ) {
-      current = current.getExpression();
-    } else {
-      return current;
-    }
-  }
 }
 
 /** `child_process` for `node:child_process`. */

@@ -1,4 +1,6 @@
 import { Node, SyntaxKind, TypeFlags } from 'ts-morph';
+import { enclosingFunctionOf } from '../ast/enclosing-function-of.js';
+import { symbolPathOf } from '../names.js';
 import type {
   ArrowFunction,
   FunctionDeclaration,
@@ -56,7 +58,7 @@ export function siblingGroupsOf(file: SourceFile): SiblingGroup[] {
         name,
         fn: method,
         nameNode: method.getNameNode(),
-        symbol: `${className}.${name}`,
+        symbol: symbolPathOf(method),
         overloaded: method.getOverloads().length > 0,
       });
     }
@@ -86,22 +88,31 @@ function moduleFunctionsOf(file: SourceFile): SiblingMember[] {
       const nameNode = statement.getNameNode();
       if (nameNode === undefined || !statement.hasBody()) continue;
       const name = nameNode.getText();
-      out.push({ name, fn: statement, nameNode, symbol: name, overloaded: statement.getOverloads().length > 0 });
+      out.push({
+        name,
+        fn: statement,
+        nameNode,
+        symbol: symbolPathOf(statement),
+        overloaded: statement.getOverloads().length > 0,
+      });
     } else if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) {
         const init = declaration.getInitializer();
         if (!Node.isArrowFunction(init) && !Node.isFunctionExpression(init)) continue;
         const nameNode = declaration.getNameNode();
         if (!Node.isIdentifier(nameNode)) continue;
-        out.push({ name: nameNode.getText(), fn: init, nameNode, symbol: nameNode.getText(), overloaded: false });
+        out.push({
+          name: nameNode.getText(),
+          fn: init,
+          nameNode,
+          symbol: symbolPathOf(declaration),
+          overloaded: false,
+        });
       }
     }
   }
   return out;
 }
-
-/** Lower-case words of an identifier, split at `_`, `-`, `$` and camel-case humps; leading `_`/`#` are dropped. */
-export { splitWords as wordsOf } from './naming.js';
 
 /** The identifier without the leading `_`/`#`/`$` that mark it private or unused. */
 export function spellingOf(name: string): string {
@@ -157,13 +168,6 @@ function mentionsTypeParameter(type: Type, depth: number): boolean {
     ...type.getAliasTypeArguments(),
   ];
   return parts.some((part) => mentionsTypeParameter(part, depth + 1));
-}
-
-/** The nearest function-like node enclosing `node` (a throw or return belongs to it). */
-export function enclosingFunctionOf(node: Node): Node | undefined {
-  return node.getFirstAncestor(
-    (a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a),
-  );
 }
 
 /** Throw statements of `fn` itself, not of a nested function or class. */

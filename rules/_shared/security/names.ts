@@ -1,10 +1,9 @@
 import { Node } from 'ts-morph';
 import type { Identifier } from 'ts-morph';
 
-import { splitWords as wordsOf } from './naming.js';
+import { splitWords } from '../identifier-style.js';
 
 /** Words of an identifier, lower-cased: `resetToken` → reset, token; `DB_PASSWORD` → db, password. */
-export { wordsOf };
 
 /** Head nouns that name a secret value on their own. */
 const SECRET_NOUNS = new Set([
@@ -74,7 +73,7 @@ const CODE_QUALIFIERS = new Set([
  * (`apiKey`, `sessionId`, `private_key`). `tokenLength`, `passwordField`, `cacheKey` and `id` are not.
  */
 export function getSecretNoun(name: string): string | undefined {
-  const words = wordsOf(name);
+  const words = splitWords(name);
   const last = words.at(-1);
   if (last === undefined) return undefined;
   if (SECRET_NOUNS.has(last)) return last;
@@ -113,7 +112,7 @@ const SECURITY_WORDS = new Set([
 
 /** A security word in the name, or undefined (`hashPassword` → password; `cacheKey` → undefined). */
 export function getSecurityWord(name: string): string | undefined {
-  const words = wordsOf(name);
+  const words = splitWords(name);
   for (const word of words) if (SECURITY_WORDS.has(word)) return word;
   const secret = getSecretNoun(name);
   return secret;
@@ -139,26 +138,6 @@ export function getStoredName(target: Node): string | undefined {
   if (Node.isElementAccessExpression(target)) {
     const arg = target.getArgumentExpression();
     return arg !== undefined && Node.isStringLiteral(arg) ? arg.getLiteralText() : undefined;
-  }
-  return undefined;
-}
-
-/** The name of a function-like node: its own name, or the variable or property it is assigned to. */
-export function getFunctionName(fn: Node): string | undefined {
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isGetAccessorDeclaration(fn)) {
-    const name = fn.getNameNode();
-    return name === undefined ? undefined : name.getText();
-  }
-  if (Node.isFunctionExpression(fn) || Node.isArrowFunction(fn)) {
-    if (Node.isFunctionExpression(fn)) {
-      const own = fn.getName();
-      if (own !== undefined) return own;
-    }
-    const parent = fn.getParent();
-    if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
-      return getStoredName(parent);
-    if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getText() === '=')
-      return getStoredName(parent.getLeft());
   }
   return undefined;
 }
@@ -189,27 +168,6 @@ export function describeSecretNoun(noun: string): string {
       .replace(/ ids?$/, ' ID')
   );
 }
-
-/** Dotted path of the named classes and functions around a node (`Mailer.constructor`), or `<module>` at top level. */
-export function getEnclosingPath(node: Node): string {
-  const names: string[] = [];
-  for (const ancestor of node.getAncestors()) {
-    if (Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor))
-      names.push(ancestor.getName() ?? '<class>');
-    else if (Node.isConstructorDeclaration(ancestor)) names.push('constructor');
-    else if (isFunctionLike(ancestor)) {
-      const name = getFunctionName(ancestor);
-      if (name !== undefined) names.push(name);
-    }
-  }
-  return names.length === 0 ? '<module>' : names.reverse().join('.');
-}
-
-import { isFunctionLike } from './functions.js';
-import type { AnyFunction } from './functions.js';
-
-export { isFunctionLike };
-export type { AnyFunction };
 
 /** The identifier naming a function: its own name, or the variable it is assigned to. */
 export function getFunctionNameNode(fn: Node): Identifier | undefined {
