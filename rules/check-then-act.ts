@@ -3,7 +3,7 @@ import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { symbolPathOf } from './_shared/names.js';
 import { shorten } from './_shared/text.js';
 import type { VariableDeclaration } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
@@ -42,7 +42,7 @@ export default defineRule({
         recommendation: 'Read {{field}} inside the critical section that writes it.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const model = lockModel(project);

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, ClassDeclaration, ClassExpression, NewExpression, SourceFile, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { resolvedDeclarationsOf } from './_shared/ast/declarations-of.js';
@@ -67,7 +67,7 @@ export default defineRule({
           'Reject with an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     for (const file of files) {

@@ -3,7 +3,7 @@ import { listOf } from './_shared/text.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { JSDoc, JSDocParameterTag, ParameterDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { getLastJsDoc, tagNamesOf } from './_shared/jsdoc.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -125,7 +125,7 @@ export default defineRule({
         recommendation: 'Describe what `{{name}}` {{what}}, beyond its name.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files }) {
     for (const file of files) {

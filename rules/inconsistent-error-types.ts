@@ -7,7 +7,7 @@ import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { memberPathOf, symbolPathOf } from './_shared/names.js';
 import { splitWords } from './_shared/identifier-style.js';
 import type { ClassDeclaration, Expression, SourceFile, ThrowStatement, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import {
   absentFormOf,
@@ -118,7 +118,7 @@ export default defineRule({
           'Throw `{{errorClass}}` from `{{member}}` as `{{sibling}}` does, or rename the throwing sibling so its name states that it throws (e.g. `{{sibling}}OrThrow`).',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     for (const file of files) {

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
 import type { SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { firstTokenOf } from './_shared/ast/first-token-of.js';
 import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
@@ -79,7 +79,7 @@ export default defineRule({
         recommendation: "Re-indent `{{file}}` with {{majorityStyle}}, or run the project's formatter on it.",
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const measured = files.map(measureFile);

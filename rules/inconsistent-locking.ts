@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import { shorten } from './_shared/text.js';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { lockModel } from './_shared/locks/model.js';
@@ -46,7 +46,7 @@ export default defineRule({
         recommendation: 'Write {{fields}} inside a critical section of `{{lock}}`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     const model = lockModel(project);

@@ -5,7 +5,7 @@ import { unwrapPromiseTypeNode } from './_shared/ast/unwrap-promise-type-node.js
 import { symbolPathOf } from './_shared/names.js';
 import { splitWords } from './_shared/identifier-style.js';
 import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import {
   absentFormOf,
@@ -223,7 +223,7 @@ export default defineRule({
           'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every sibling that returns a `{{entity}}` to one absent value.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     for (const file of files) {

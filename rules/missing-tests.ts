@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ImportDeclaration, SourceFile, Statement } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { isDeclaredAmbient } from './_shared/ast/ambient.js';
@@ -63,7 +63,7 @@ export default defineRule({
         recommendation: 'Add a test runner and a first test file (`*.test.ts`) that imports `{{module}}`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const tests = files.filter((f) => project.isTestFile(f));

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { HolderUses } from './_shared/locks/uses.js';
 import { lockModel } from './_shared/locks/model.js';
@@ -41,7 +41,7 @@ export default defineRule({
         recommendation: 'Remove `{{lock}}`, or acquire it around the code it was meant to guard.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     for (const holder of lockModel(project).holders) {

@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import { shorten } from './_shared/text.js';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
@@ -38,7 +38,7 @@ export default defineRule({
           'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     const model = lockModel(project);

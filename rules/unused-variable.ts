@@ -1,7 +1,7 @@
 import { Node, ts } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { localUsesOf } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -34,7 +34,7 @@ export default defineRule({
         recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable'>> {
     for (const file of files) {

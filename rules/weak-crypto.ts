@@ -68,7 +68,7 @@ export default defineRule({
     defaultSeverity: 'error',
     stability: 'stable',
     scope: 'file',
-    needsTypeChecker: false,
+    needsTypeChecker: true,
     title: 'Weak cryptography',
     rationale:
       'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',

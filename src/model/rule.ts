@@ -81,6 +81,12 @@ export interface RuleContext<Opts> {
   options: Opts;
 }
 
+/** The options of a rule that has none: no defaults, and a schema that accepts only `{}`. */
+export const NO_OPTIONS: { defaults: Readonly<Record<string, never>>; schema: JsonSchema } = {
+  defaults: {},
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+};
+
 /** A rule: metadata plus one pure check. */
 export interface Rule<Id extends string = string, Opts = unknown> {
   meta: RuleMeta<Id, Opts>;
