@@ -2,7 +2,8 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { IfStatement, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getFunctionKind, getFunctionName, isFunctionLike } from './_shared/complex-function-symbols.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { functionKindOf, functionNameOf, symbolPathOf } from './_shared/names.js';
 
 interface Options {
   maxComplexity: number;
@@ -116,7 +117,7 @@ function findingFor(
   return {
     node: reportNode(unit.node),
     messageId: messageIdOf(unit.node),
-    symbol: unit.name,
+    symbol: { path: unit.name },
     data: {
       name: unit.name,
       score,
@@ -135,7 +136,7 @@ function findingFor(
 
 /** The message for the kind of function: function, method, constructor or accessor. */
 function messageIdOf(node: Node): MessageId {
-  const kind = getFunctionKind(node);
+  const kind = functionKindOf(node);
   if (kind === 'Method') return 'complexMethod';
   if (kind === 'Constructor') return 'complexConstructor';
   if (kind === 'Getter' || kind === 'Setter') return 'complexAccessor';
@@ -177,9 +178,8 @@ function unitsOf(file: SourceFile): Unit[] {
   const units: Unit[] = [];
   const visit = (node: Node): void => {
     if (isFunctionLike(node)) {
-      const name = getFunctionName(node);
-      if (name !== undefined && hasBody(node)) {
-        units.push({ node, name });
+      if (functionNameOf(node) !== undefined && hasBody(node)) {
+        units.push({ node, name: symbolPathOf(node) });
         return;
       }
     }

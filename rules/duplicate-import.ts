@@ -1,5 +1,5 @@
 import type { ImportDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 
 export default defineRule({
   meta: {
@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'file',
-    needsTypeChecker: false,
+    needsTypeChecker: true,
     title: 'Duplicate imports',
     rationale:
       'Two import declarations of one module split what the file depends on across two places; readers and merge tools see one, miss the other.',
@@ -19,7 +19,7 @@ export default defineRule({
         recommendation: 'Merge this import into the one on line {{firstLine}}.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files }) {
     for (const file of files) {
@@ -32,7 +32,7 @@ export default defineRule({
           yield {
             node: declaration,
             messageId: 'duplicateImport',
-            symbol: declaration.getModuleSpecifierValue(),
+            symbol: { path: declaration.getModuleSpecifierValue() },
             data: { module: declaration.getModuleSpecifierValue(), firstLine: first.getStartLineNumber() },
             evidence: [{ note: 'first import of the module', node: first }],
           };

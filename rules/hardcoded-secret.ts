@@ -1,9 +1,10 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { describeSecretNoun, getEnclosingPath, getSecretNoun, getStoredName } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security-files.js';
+import { describeSecretNoun, getSecretNoun, getStoredName } from './_shared/security/names.js';
+import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
 
@@ -117,7 +118,7 @@ function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<
       yield {
         node: literal,
         messageId: 'knownFormat',
-        symbol: `${getEnclosingPath(literal)}:${format.kind}:${preview(format.match)}`,
+        symbol: { path: symbolPathOf(literal), qualifier: `${format.kind}:${preview(format.match)}` },
         data: { article: /^[AEIOU]/.test(format.kind) ? 'an' : 'a', kind: format.kind, preview: preview(format.match) },
       };
       continue;
@@ -133,7 +134,7 @@ function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<
     yield {
       node: literal,
       messageId: 'namedSecret',
-      symbol: `${getEnclosingPath(literal)}:${name}`,
+      symbol: { path: symbolPathOf(literal), qualifier: name },
       data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length },
     };
   }

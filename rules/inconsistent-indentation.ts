@@ -1,9 +1,11 @@
-import { SyntaxKind, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { Node } from 'ts-morph';
+import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
 import type { SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
+import { firstTokenOf } from './_shared/ast/first-token-of.js';
+import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 
 type MessageId = 'deviatingLine' | 'deviatingLines' | 'deviatingFile';
 
@@ -81,7 +83,7 @@ export default defineRule({
         recommendation: "Re-indent `{{file}}` with {{majorityStyle}}, or run the project's formatter on it.",
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const measured = files.map(measureFile);
@@ -100,7 +102,10 @@ function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<
     yield {
       node: tokenAt(first),
       messageId: first.line === last.line ? 'deviatingLine' : 'deviatingLines',
-      symbol: `${getEnclosingSymbol(tokenAt(first))}:${block.style}`,
+      symbol: {
+        path: symbolPathOf(enclosingFunctionOf(tokenAt(first)) ?? first.file),
+        qualifier: block.style,
+      },
       data: { first: first.line, last: last.line, style: block.style, ...counts },
       evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: tokenAt(l) })),
     };
@@ -225,7 +230,7 @@ function* deviatingFiles(
     yield {
       node,
       messageId: 'deviatingFile',
-      symbol: `(file):${style}`,
+      symbol: { path: MODULE_PATH, qualifier: style },
       data: { file: relativePath(m.file), style, majority, total: styled.length, majorityStyle },
     };
   }
@@ -242,16 +247,6 @@ function fileStyle(indentation: FileIndentation): string | undefined {
 function firstToken(file: SourceFile): Node | undefined {
   const statement = file.getStatements()[0];
   return statement === undefined ? undefined : firstTokenOf(statement);
-}
-
-/** The first token of a node: its leftmost leaf. */
-function firstTokenOf(node: Node): Node {
-  let current = node;
-  for (;;) {
-    const child = current.getFirstChild((c) => c.getKind() !== SyntaxKind.JSDoc);
-    if (child === undefined) return current;
-    current = child;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Node, Scope } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { ClassDeclaration, MethodDeclaration, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import { hasJsDoc } from './_shared/jsdoc.js';
@@ -51,7 +52,7 @@ export default defineRule({
         yield {
           node: nameNodeOf(declaration.node),
           messageId: 'missingDocstring',
-          symbol: declaration.name,
+          symbol: { path: symbolPathOf(declaration.node) },
           data: declarationData(declaration),
         };
       }
@@ -62,7 +63,7 @@ export default defineRule({
           yield {
             node: method.getNameNode(),
             messageId: 'missingMemberDocstring',
-            symbol: `${className}.${method.getName()}`,
+            symbol: { path: symbolPathOf(method) },
             data: memberData(method, className),
           };
         }
@@ -188,7 +189,7 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
     if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_'))
       continue;
     if (PROTOCOL_METHODS.has(name)) continue;
-    if (hasDocOnAnySignature(method) || inheritsMember(cls, name)) continue;
+    if (hasDocOnAnySignature(method) || inheritsDocumentedMember(cls, name)) continue;
     out.push(method);
   }
   return out;
@@ -202,7 +203,7 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
  * none); also when a base type cannot be resolved. An implementation of an
  * undocumented interface member is not exempt: nothing documents it.
  */
-function inheritsMember(cls: ClassDeclaration, name: string): boolean {
+function inheritsDocumentedMember(cls: ClassDeclaration, name: string): boolean {
   const heritage = [cls.getExtends(), ...cls.getImplements()].filter((h) => h !== undefined);
   return heritage.some((clause) => {
     const type = clause.getType();

@@ -1,4 +1,5 @@
 import { Node, ts } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft } from '../src/model/rule.js';
@@ -11,7 +12,7 @@ import {
   inheritanceOf,
 } from './unused-member-utils/hierarchy.js';
 import type { ClassHierarchy, ClassLike, Inheritance } from './unused-member-utils/hierarchy.js';
-import { wrapNode } from './_shared/wrap.js';
+import { wrapNode } from './_shared/ast/wrap-node.js';
 import {
   PROTOCOL_NAMES,
   hasDynamicSelfAccess,
@@ -107,7 +108,7 @@ export default defineRule({
           yield {
             node: member.nameNode,
             messageId: usage.writes.length > 0 ? 'writeOnlyMember' : 'unusedMember',
-            symbol: `${className}.${member.name}`,
+            symbol: { path: symbolPathOf(member.nameNode) },
             data,
             evidence,
           };

@@ -1,6 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import type { ClassDeclaration, ClassExpression, ExpressionWithTypeArguments, SourceFile, Type } from 'ts-morph';
-import { wrapNode } from '../_shared/wrap.js';
+import { wrapNode } from '../_shared/ast/wrap-node.js';
 import type { ProjectView } from '../../src/model/project-view.js';
 
 /** A class declaration or class expression. */

@@ -52,14 +52,24 @@ export interface EvidenceDraft {
   node?: Node;
 }
 
+/**
+ * A symbol as a rule names it: the dotted `path` readers see (from
+ * `symbolPathOf`, empty for top-level code) and an optional `qualifier` that
+ * only tells findings on one symbol apart (the lock, the sink, the parameter).
+ */
+export interface SymbolRef {
+  path: string;
+  qualifier?: string;
+}
+
 /** What a rule returns: the engine renders, locates and fingerprints it. */
 export interface FindingDraft<Id extends string = string> {
   /** The node the finding is about; its range is the finding's range. */
   node: Node;
   messageId: Id;
   data?: Record<string, string | number>;
-  /** Dotted symbol path, e.g. `ProviderTree.find`; part of the fingerprint. */
-  symbol?: string;
+  /** The symbol the finding is about; part of the fingerprint. */
+  symbol?: SymbolRef;
   evidence?: EvidenceDraft[];
 }
 
@@ -70,6 +80,12 @@ export interface RuleContext<Opts> {
   project: ProjectView;
   options: Opts;
 }
+
+/** The options of a rule that has none: no defaults, and a schema that accepts only `{}`. */
+export const NO_OPTIONS: { defaults: Readonly<Record<string, never>>; schema: JsonSchema } = {
+  defaults: {},
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+};
 
 /** A rule: metadata plus one pure check. */
 export interface Rule<Id extends string = string, Opts = unknown> {

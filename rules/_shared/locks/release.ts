@@ -1,6 +1,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
-import { forEachOwnNode, hostOf, isFunctionLike, ownAwaitPoints, unwrap } from './syntax.js';
+import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
 
 /** What keeps an `acquire()` from being released on some path. */
 export type ReleaseProblem =
@@ -124,18 +126,18 @@ function releaseBindingOf(name: Node): Node | undefined {
 /** True when `node` releases: `release()`, `release.release()`, `lock.release()`, `lock.unlock()`. */
 function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMatcher): boolean {
   if (!Node.isCallExpression(node)) return false;
-  const callee = unwrap(node.getExpression());
+  const callee = skipOuterExpressions(node.getExpression());
   if (binding !== undefined) {
     if (Node.isIdentifier(callee)) return callee.getText() === binding.getText();
     if (Node.isPropertyAccessExpression(callee) && /^(release|unlock|dispose)$/.test(callee.getName())) {
-      return unwrap(callee.getExpression()).getText() === binding.getText();
+      return skipOuterExpressions(callee.getExpression()).getText() === binding.getText();
     }
     return false;
   }
   return (
     Node.isPropertyAccessExpression(callee) &&
     matcher.releaseMethods.includes(callee.getName()) &&
-    matcher.isSameLock(unwrap(callee.getExpression()))
+    matcher.isSameLock(skipOuterExpressions(callee.getExpression()))
   );
 }
 
@@ -374,8 +376,9 @@ function walkTry(statement: Node, context: WalkContext): StepResult {
 
 /** `await release()` and `void release()` release too. */
 function unwrapAwaitVoid(expression: Node): Node {
-  let current = unwrap(expression);
-  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current)) current = unwrap(current.getExpression());
+  let current = skipOuterExpressions(expression);
+  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current))
+    current = skipOuterExpressions(current.getExpression());
   return current;
 }
 
@@ -394,7 +397,7 @@ function releasedByRunner(host: Node, isRelease: (n: Node) => boolean): boolean 
   if (!Node.isCallExpression(call)) return false;
   const index = call.getArguments().indexOf(host);
   if (index < 0) return false;
-  const callee = unwrap(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   const name = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   for (const declaration of name.getSymbol()?.getDeclarations() ?? []) {
     const runner = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
@@ -411,7 +414,7 @@ function runsInReleasingTry(runner: Node, parameter: string, isRelease: (n: Node
   forEachOwnNode(runner, (n) => {
     if (found || !Node.isTryStatement(n) || !finallyReleases(n, isRelease)) return;
     n.getTryBlock().forEachDescendant((d) => {
-      if (Node.isCallExpression(d) && unwrap(d.getExpression()).getText() === parameter) found = true;
+      if (Node.isCallExpression(d) && skipOuterExpressions(d.getExpression()).getText() === parameter) found = true;
     });
   });
   return found;
@@ -424,9 +427,9 @@ function runsInReleasingTry(runner: Node, parameter: string, isRelease: (n: Node
  */
 function cannotReject(point: Node): boolean {
   if (!Node.isAwaitExpression(point)) return false;
-  const operand = unwrap(point.getExpression());
+  const operand = skipOuterExpressions(point.getExpression());
   if (!Node.isCallExpression(operand)) return false;
-  const callee = unwrap(operand.getExpression());
+  const callee = skipOuterExpressions(operand.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return false;
   if (callee.getName() === 'allSettled' && callee.getExpression().getText() === 'Promise') return true;
   const handler = operand.getArguments()[callee.getName() === 'catch' ? 0 : callee.getName() === 'then' ? 1 : -1];
@@ -438,14 +441,14 @@ function isValueOnlyHandler(handler: Node): boolean {
   if (!Node.isArrowFunction(handler) && !Node.isFunctionExpression(handler)) return false;
   const body = handler.getBody();
   if (Node.isBlock(body)) return body.getStatements().length === 0;
-  const value = unwrap(body);
+  const value = skipOuterExpressions(body);
   return (
     Node.isLiteralExpression(value) ||
     Node.isIdentifier(value) ||
     Node.isTrueLiteral(value) ||
     Node.isFalseLiteral(value) ||
     Node.isNullLiteral(value) ||
-    (Node.isVoidExpression(value) && Node.isLiteralExpression(unwrap(value.getExpression())))
+    (Node.isVoidExpression(value) && Node.isLiteralExpression(skipOuterExpressions(value.getExpression())))
   );
 }
 
