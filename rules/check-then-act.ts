@@ -26,6 +26,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Check and act in separate critical sections',
     rationale:
       'Between two critical sections the lock is free and other tasks can change the state the first one checked; the second one then acts on a decision that no longer holds.',

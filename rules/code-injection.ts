@@ -3,12 +3,11 @@ import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
 
@@ -28,6 +27,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Code injection',
     rationale:
       'Code compiled from a string runs with the full rights of the program, so data spliced into it can run code of its own.',
@@ -42,10 +42,10 @@ export default defineRule({
         recommendation: 'Pass a function to `{{sink}}` and give it `{{data}}` as an argument.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

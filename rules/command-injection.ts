@@ -2,12 +2,11 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
 
@@ -25,6 +24,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Command injection',
     rationale:
       'A shell parses its whole command line, so data spliced into it can add commands of its own (`; rm -rf ~`); an argument array reaches the program as-is.',
@@ -44,10 +44,10 @@ export default defineRule({
           'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

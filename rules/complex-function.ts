@@ -54,6 +54,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Complex functions',
     rationale:
       'Each branch, loop and boolean chain, and each level of nesting around it, is one more thing a reader keeps in mind at once; past a point the function is hard to follow, to test and to change safely.',

@@ -3,9 +3,8 @@ import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'rejectUnauthorized' | 'environmentVariable' | 'strictSsl' | 'disableTlsCerts';
 
@@ -18,6 +17,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['test'],
     title: 'Disabled TLS verification',
     rationale:
       'Without certificate verification any machine on the network path can pose as the server, read the traffic and change it, credentials included.',
@@ -46,19 +46,10 @@ export default defineRule({
           'Remove `disableTLSCerts()`; to trust a private certificate authority, pass its certificate with `.ca(...)`.',
       },
     },
-    options: {
-      defaults: { ignoreTestFiles: true },
-      schema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
-        },
-      },
-    },
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

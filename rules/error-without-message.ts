@@ -41,6 +41,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Errors without a clear message',
     rationale:
       'An error with no message, or a thrown string, reaches logs and callers as a bare "Error" or a value with no stack trace; whoever reads it cannot tell what failed or where.',
@@ -71,7 +72,6 @@ export default defineRule({
   },
   *check({ files, project }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       yield* errorsWithoutMessage(file);
       yield* thrownNonErrors(file, caughtSentinels(project));
       yield* rejectionsWithoutReason(file);

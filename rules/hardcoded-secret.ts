@@ -4,14 +4,12 @@ import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { describeSecretNoun, getSecretNoun, getStoredName } from './_shared/security/names.js';
-import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
 
 interface Options {
   minLength: number;
   minEntropy: number;
-  ignoreTestFiles: boolean;
 }
 
 /** A credential format recognised anywhere in a string. */
@@ -62,6 +60,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['test'],
     title: 'Hardcoded secrets',
     rationale:
       'A credential in the source is readable by everyone who can read the repository, its history and its published packages, and cannot be rotated without a release.',
@@ -78,7 +77,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { minLength: 16, minEntropy: 3.5, ignoreTestFiles: true },
+      defaults: { minLength: 16, minEntropy: 3.5 },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -94,13 +93,12 @@ export default defineRule({
             description:
               'Lowest Shannon entropy, in bits per character, that counts as a secret when assigned to a secret-like name.',
           },
-          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
         },
       },
     },
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file, options);
+  *check({ files, options }) {
+    for (const file of files) yield* checkFile(file, options);
   },
 });
 

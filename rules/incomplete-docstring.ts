@@ -103,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Incomplete JSDoc comments',
     rationale:
       'A JSDoc comment that names a parameter the function no longer has, skips one it does have, or only repeats the name misleads readers and editors that show it on hover.',

@@ -95,6 +95,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Inconsistent error types',
     rationale:
       'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
@@ -120,9 +121,8 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files, project }) {
+  *check({ files }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       yield* sameMessageFindings(file);
       for (const group of siblingGroupsOf(file)) yield* lookupFindings(group.members.filter((m) => !m.overloaded));
     }

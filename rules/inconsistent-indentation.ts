@@ -62,6 +62,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Inconsistent indentation',
     rationale:
       'Indentation is how readers see structure; a block indented differently from the code around it reads as belonging somewhere else, and mixed styles make every diff noisier.',

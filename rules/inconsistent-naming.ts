@@ -60,6 +60,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['generated'],
     title: 'Inconsistent naming',
     rationale:
       'A name written in a different style from its siblings makes readers wonder whether it comes from elsewhere (a wire format, a library) and makes names harder to guess.',

@@ -206,6 +206,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Inconsistent signatures',
     rationale:
       'Sibling functions that take the same thing under different names, types or absent-value conventions make callers convert and guess; the odd one out is usually an oversight.',
@@ -225,9 +226,8 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files, project }) {
+  *check({ files }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       for (const group of siblingGroupsOf(file)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);

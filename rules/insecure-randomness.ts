@@ -4,10 +4,9 @@ import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { describeSecretNoun, getFunctionNameNode, getSecretNoun, getStoredName } from './_shared/security/names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'insecureRandom';
 
@@ -104,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Insecure randomness',
     rationale:
       '`Math.random()` is a fast generator whose next outputs can be computed from a few earlier ones, so a secret made from it can be guessed.',
@@ -115,10 +115,10 @@ export default defineRule({
           'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

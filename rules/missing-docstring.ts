@@ -1,7 +1,7 @@
 import { Node, Scope } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import type { ClassDeclaration, MethodDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { hasJsDoc } from './_shared/jsdoc.js';
 
 /** Methods every object has or that implement a language protocol: their contract is documented where they come from. */
@@ -17,6 +17,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Missing JSDoc comments',
     rationale:
       "What a module exports is what other modules build on; without a JSDoc comment its contract lives only in its body and in its author's head, and editors show nothing on hover.",
@@ -30,23 +31,10 @@ export default defineRule({
         recommendation: 'Add a JSDoc comment to `{{name}}` that says what it does and returns.',
       },
     },
-    options: {
-      defaults: { ignoreTestFiles: true },
-      schema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ignoreTestFiles: {
-            type: 'boolean',
-            description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders).',
-          },
-        },
-      },
-    },
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
+  *check({ files }) {
     for (const file of files) {
-      if (options.ignoreTestFiles && project.isTestFile(file)) continue;
       for (const declaration of exportedDeclarationsOf(file)) {
         if (hasDocOnAnySignature(declaration.node) || isMarkedInternal(declaration.node)) continue;
         yield {

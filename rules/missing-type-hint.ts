@@ -26,6 +26,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Missing type annotations',
     rationale:
       "A parameter the checker types as `any` turns off type checking wherever its value flows; an exported function without a return type lets a change in its body silently change its callers' types.",
@@ -45,7 +46,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { checkReturnTypes: true, ignoreTestFiles: true },
+      defaults: { checkReturnTypes: true },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -55,10 +56,6 @@ export default defineRule({
             description:
               'Also report exported functions and public methods of exported classes that have no return type annotation.',
           },
-          ignoreTestFiles: {
-            type: 'boolean',
-            description: 'Skip return types in test files (parameters are checked everywhere).',
-          },
         },
       },
     },
@@ -67,8 +64,7 @@ export default defineRule({
     for (const file of files) {
       if (!isTypeChecked(file)) continue;
       yield* implicitAnyParameters(file);
-      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file)))
-        yield* missingReturnTypes(file, project.dependenciesResolved);
+      if (options.checkReturnTypes) yield* missingReturnTypes(file, project.dependenciesResolved);
     }
   },
 });

@@ -4,7 +4,7 @@ import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import {
   describeCallee,
@@ -15,7 +15,6 @@ import {
   getVariableValues,
 } from './_shared/security/data.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'builtQuery';
 
@@ -104,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'SQL injection',
     rationale:
       'Data spliced into SQL text is parsed as SQL, so a quote in it can end the string and add clauses of its own; parameters reach the database as values.',
@@ -114,10 +114,10 @@ export default defineRule({
           "Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

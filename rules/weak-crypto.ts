@@ -5,12 +5,11 @@ import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 import { getFunctionNameNode, getSecurityWord, getStoredName } from './_shared/security/names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security/files.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
 
@@ -69,6 +68,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Weak cryptography',
     rationale:
       'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',
@@ -92,10 +92,10 @@ export default defineRule({
         recommendation: 'Use `createCipheriv` with `aes-256-gcm`, a key from `crypto.scrypt` and a random IV.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 

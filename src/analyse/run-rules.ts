@@ -75,7 +75,9 @@ function collectDrafts(
 ): FindingDraft[] {
   const { rule, options } = configured;
   const drafts: FindingDraft[] = [];
-  const batches: (readonly SourceFile[])[] = rule.meta.scope === 'file' ? targets.map((f) => [f]) : [view.files];
+  const looked = lookedAt(rule, view);
+  const batches: (readonly SourceFile[])[] =
+    rule.meta.scope === 'file' ? targets.filter(looked).map((f) => [f]) : [view.files.filter(looked)];
   for (const files of batches) {
     try {
       for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
@@ -93,6 +95,14 @@ interface Rendered {
   symbolKey: string;
 }
 
+/** The engine's one file policy: whether a rule looks at a file, by the kinds it skips (RuleMeta.skipFiles). */
+function lookedAt(rule: AnyRule, view: ProjectView): (file: SourceFile) => boolean {
+  const skips = rule.meta.skipFiles ?? [];
+  const tests = skips.includes('test');
+  const generated = skips.includes('generated');
+  return (file) => !(tests && view.isTestFile(file)) && !(generated && view.isGeneratedFile(file));
+}
+
 /** Turns drafts into located, worded findings. */
 function render(
   configured: ConfiguredRule,
@@ -103,7 +113,7 @@ function render(
   const { rule, severity } = configured;
   const out: Rendered[] = [];
   const seen = new Set<string>();
-  const analysed = new Set(view.files);
+  const analysed = new Set(view.files.filter(lookedAt(rule, view)));
   for (const draft of drafts) {
     const sourceFile = draft.node.getSourceFile();
     if (reportedFiles !== undefined && !reportedFiles.has(sourceFile)) continue;

@@ -6,6 +6,7 @@ import type { ProjectView } from '../model/project-view.js';
 import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
+import { isGeneratedSource } from './generated.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -205,9 +206,9 @@ export function relativePathOf(root: string, file: SourceFile | string): string 
 }
 
 const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
-const TEST_FOLDERS = new Set(['test', 'tests', '__tests__']);
+const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'mocks']);
 
-/** True for test files by name or folder. */
+/** True for test code by name or folder: tests, and the mocks and fixtures they use (none of it ships). */
 export function isTestPath(relativePath: string): boolean {
   if (TEST_NAME.test(basename(relativePath))) return true;
   return relativePath
@@ -274,6 +275,7 @@ function createView(
     },
     relativePath: (file) => relativePathOf(root, file),
     isTestFile: (file) => isTestPath(relativePathOf(root, file)),
+    isGeneratedFile: (file) => isGeneratedSource(relativePathOf(root, file), file.getFullText()),
     packageJson: readPackageJson(root),
     get references() {
       return memo('references', () => buildReferenceIndex(files));

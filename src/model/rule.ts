@@ -24,6 +24,9 @@ export interface MessageText {
   recommendation: string;
 }
 
+/** Kinds of files a rule may leave out (see RuleMeta.skipFiles). */
+export type SkippedFileKind = 'test' | 'generated';
+
 /** Static description of a rule. */
 export interface RuleMeta<Id extends string = string, Opts = unknown> {
   /** Equal to the file name under rules/. */
@@ -38,6 +41,13 @@ export interface RuleMeta<Id extends string = string, Opts = unknown> {
   scope: 'file' | 'project';
   /** True when the rule asks the type checker for types or symbols. */
   needsTypeChecker: boolean;
+  /**
+   * Kinds of files the rule does not look at, applied by the engine: `test`
+   * (tests and their mocks and fixtures, whose code does not ship) and
+   * `generated` (generated or vendored code nobody edits by hand). Files stay
+   * loaded for types and cross-file questions either way.
+   */
+  skipFiles?: readonly SkippedFileKind[];
   /** Title of the theme in the review, e.g. "Unused class members". */
   title: string;
   /** Why it matters, one or two sentences, used in the review. */
