@@ -2,6 +2,7 @@
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { severityRank } from '../model/severity.js';
+import { forTerminal } from './escape/terminal.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -58,7 +59,7 @@ export function chooseAnnotations(
     annotations.push({
       level,
       title: `review-bot: ${finding.ruleId}${finding.security ? ' (security)' : ''}`,
-      message: `${finding.message} ${finding.recommendation}`,
+      message: forTerminal(`${finding.message} ${finding.recommendation}`),
       file: pathOf(finding),
       startLine: finding.line,
       endLine: finding.endLine,
