@@ -86,9 +86,11 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
         ? analysed
         : scopeToLocalDiff(analysed, view.root, values.diff, parseFilterMode(values['filter-mode']));
     for (const problem of parseProblems) {
-      io.err(
-        `review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`,
-      );
+      if (problem.kind === 'skipped') io.err(`review-bot: ${problem.file}: skipped: ${problem.message}\n`);
+      else
+        io.err(
+          `review-bot: ${problem.file}:${String(problem.line)}:${String(problem.column)}: cannot parse: ${problem.message} (file skipped)\n`,
+        );
     }
     if (debug) {
       const slowest = Object.entries(result.timings).sort(([, a], [, b]) => b - a);
@@ -106,7 +108,7 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     const text = render(format, shown, { color: values.output === undefined && io.color });
     if (values.output === undefined) io.out(text);
     else writeFileSync(values.output, text);
-    if (parseProblems.length > 0 || result.failures.length > 0) return 2;
+    if (parseProblems.some((p) => p.kind === 'unparsed') || result.failures.length > 0) return 2;
     return failsOn(shown, failOn) ? 1 : 0;
   } catch (error) {
     if (error instanceof UserError || isArgError(error)) {

@@ -9,7 +9,7 @@ import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { ProjectView } from './model/project-view.js';
 import type { AnyRule } from './model/rule.js';
-import { loadProject } from './load/project.js';
+import { loadProject, projectRootOf } from './load/project.js';
 import type { ParseProblem } from './load/project.js';
 
 /** What to analyse and with which rules. */
@@ -47,16 +47,15 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const registry = options.registry ?? RULES;
   checkRuleIds(registry, options.only ?? [], '--rule');
   checkRuleIds(registry, options.disable ?? [], '--disable');
-  const configRoot = options.project === undefined ? resolve(options.path) : undefined;
-  const preliminary = configRoot === undefined ? undefined : loadConfig(configRoot, options.config);
+  const configRoot = options.project === undefined ? resolve(options.path) : projectRootOf(options.project);
+  const preliminary = loadConfig(configRoot, options.config);
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
     path: options.path,
     project: options.project,
-    settings: preliminary?.settings,
+    settings: preliminary.settings,
   });
-  const loaded = preliminary ?? loadConfig(view.root, options.config);
-  const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
+  const config: Config = { ...preliminary, rules: { ...preliminary.rules, ...options.inlineRules } };
   validateConfig(config, registry);
   const reportedFiles = selectFiles(view, options.files ?? []);
   const result = analyseView(view, config, {

@@ -84,10 +84,13 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   // may use a `path:`), else the workspace.
   const repoRoot = repositoryRoot(view.root) ?? workspace;
   for (const problem of parseProblems)
-    core.warning(`cannot parse: ${problem.message} (file skipped)`, {
-      file: repoPath(repoRoot, view.root, problem.file),
-      startLine: problem.line,
-    });
+    core.warning(
+      problem.kind === 'skipped' ? `skipped: ${problem.message}` : `cannot parse: ${problem.message} (file skipped)`,
+      {
+        file: repoPath(repoRoot, view.root, problem.file),
+        startLine: problem.line,
+      },
+    );
   for (const failure of result.failures)
     core.warning(
       `rule ${failure.ruleId} failed${failure.file === undefined ? '' : ` on ${failure.file}`}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,

@@ -9,6 +9,8 @@ import { UserError } from '../model/errors.js';
 export interface Limits {
   /** Deepest syntax-tree nesting a file may have; walks over deeper trees could exhaust the stack. */
   maxNestingDepth: number;
+  /** Most members, statements or elements one list may hold (some rules compare every pair of siblings). */
+  maxSiblings: number;
   /** Largest source file analysed, in bytes (declaration files and JSON may be 16 times larger). */
   maxFileBytes: number;
   /** A file whose lines average more characters than this is taken as minified. */
@@ -22,6 +24,7 @@ export interface Limits {
 /** The defaults, and why: see docs/robustness.md for the figures they were measured against. */
 export const DEFAULT_LIMITS: Limits = {
   maxNestingDepth: 300,
+  maxSiblings: 2000,
   maxFileBytes: 1024 * 1024,
   maxAverageLineLength: 500,
   maxLineLength: 10_000,
@@ -93,9 +96,11 @@ export function skipReasonOf(path: string, text: string, limits: Limits): string
     if (error instanceof RangeError) return 'nested too deeply to parse';
     throw error;
   }
-  const depth = nestingDepthOf(file, limits.maxNestingDepth);
-  if (depth > limits.maxNestingDepth)
+  const shape = treeShapeOf(file, limits.maxNestingDepth);
+  if (shape.depth > limits.maxNestingDepth)
     return `nested more than ${String(limits.maxNestingDepth)} levels deep (limits.maxNestingDepth)`;
+  if (shape.widest > limits.maxSiblings && !isDeclarationOrJson(path))
+    return `${String(shape.widest)} members, statements or elements in one list, over ${String(limits.maxSiblings)} (limits.maxSiblings)`;
   return undefined;
 }
 
@@ -128,19 +133,33 @@ function isGenerated(text: string): boolean {
   return GENERATED_MARK.test(head);
 }
 
+/** The shape of a syntax tree that walks and rules are sensitive to. */
+interface TreeShape {
+  /** The deepest nesting of nodes. */
+  depth: number;
+  /** The most children of one node in a list (class members, statements, elements, arguments...). */
+  widest: number;
+}
+
 /**
- * The deepest nesting of the compiler's syntax tree, walked with an explicit
- * stack (never recursion, so a tree of any depth is measured safely); stops
- * early once `stopAbove` is exceeded.
+ * Measures the compiler's syntax tree with an explicit stack (never
+ * recursion, so a tree of any depth is measured safely); stops early once
+ * the depth exceeds `stopAbove`.
  */
-export function nestingDepthOf(root: ts.Node, stopAbove: number): number {
+export function treeShapeOf(root: ts.Node, stopAbove: number): TreeShape {
   const nodes: ts.Node[] = [root];
   const depths: number[] = [1];
   let deepest = 0;
+  let widest = 0;
   let childDepth = 0;
   const visit = (child: ts.Node): undefined => {
     nodes.push(child);
     depths.push(childDepth);
+    return undefined;
+  };
+  const visitList = (children: ts.NodeArray<ts.Node>): undefined => {
+    if (children.length > widest) widest = children.length;
+    for (const child of children) visit(child);
     return undefined;
   };
   while (nodes.length > 0) {
@@ -149,10 +168,10 @@ export function nestingDepthOf(root: ts.Node, stopAbove: number): number {
     if (node === undefined || depth === undefined) break;
     if (depth > deepest) {
       deepest = depth;
-      if (deepest > stopAbove) return deepest;
+      if (deepest > stopAbove) break;
     }
     childDepth = depth + 1;
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, visit, visitList);
   }
-  return deepest;
+  return { depth: deepest, widest };
 }

@@ -81,7 +81,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
   // Building the program now pulls in every imported file through the guarded file system.
-  project.getProgram();
+  void project.getProgram().compilerObject;
   const parseProblems: ParseProblem[] = [...fileSystem.skipped.values()]
     .filter((skipped) => isUnderRoot(skipped.path, root))
     .map((skipped) => ({
@@ -132,6 +132,12 @@ export function loadInMemory(
     if (problem !== undefined) parseProblems.push(problem);
   }
   return { view: createView(project, '/', files, settings), parseProblems };
+}
+
+/** The analysed root named by `--project`: the folder itself, or the tsconfig's folder. */
+export function projectRootOf(project: string): string {
+  const path = resolve(project);
+  return existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
 }
 
 /** Finds the analysed root and tsconfig from the options. */
