@@ -37,7 +37,7 @@ function throwsSame(
   error: unknown,
 ): boolean {
   try {
-    for (const draft of rule.run({ files, project: view }, options)) void draft;
+    Array.from(rule.run({ files, project: view }, options));
     return false;
   } catch (replayed) {
     return sameKind(replayed, error);

@@ -111,7 +111,7 @@ function shapeReasonOf(text: string, limits: Limits): string | undefined {
   let lines = 0;
   let longChars = 0;
   let start = 0;
-  while (start <= text.length) {
+  while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     lines++;
@@ -172,6 +172,12 @@ export function treeShapeOf(root: ts.Node, stopAbove: number): TreeShape {
     }
     childDepth = depth + 1;
     ts.forEachChild(node, visit, visitList);
+    if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visit(doc);
   }
   return { depth: deepest, widest };
+}
+
+/** Whether a node carries parsed JSDoc comments (which forEachChild does not visit). */
+function hasJsDoc(node: ts.Node): node is ts.Node & { jsDoc?: ts.JSDoc[] } {
+  return 'jsDoc' in node;
 }

@@ -81,7 +81,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
   // Building the program now pulls in every imported file through the guarded file system.
-  void project.getProgram().compilerObject;
+  project.getProgram().compilerObject.getSourceFiles();
   const parseProblems: ParseProblem[] = [...fileSystem.skipped.values()]
     .filter((skipped) => isUnderRoot(skipped.path, root))
     .map((skipped) => ({
