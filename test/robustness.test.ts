@@ -54,7 +54,10 @@ describe('one file never costs the run (CLI, end to end)', () => {
       join(folder, 'types', 'deep.d.ts'),
       `export declare const deep: ${'Array<'.repeat(2000)}number${'>'.repeat(2000)};\n`,
     );
-    writeFileSync(join(folder, 'uses-deep.ts'), "import { deep } from './types/deep';\nexport function useDeep(): number {\n  return deep.length;\n}\n");
+    writeFileSync(
+      join(folder, 'uses-deep.ts'),
+      "import { deep } from './types/deep';\nexport function useDeep(): number {\n  return deep.length;\n}\n",
+    );
   });
   afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
