@@ -1,5 +1,5 @@
 // Fuzzes the whole pipeline (load -> every rule) with generated and mutated sources.
-// Usage: npm run fuzz -- [--seed N] [--inputs N] [--per-project N] [--time-limit SECONDS]
+// Usage: npm run fuzz -- [--seed N] [--inputs N] [--per-project N] [--time-limit SECONDS] [--only-project N] [--keep FOLDER]
 // Asserts, for every project: the run does not throw, it ends within the budget, and every file
 // written is either reviewed or named as skipped or unparsed. Rule crashes (isolated by the engine)
 // are counted and printed. Exit 1 on any broken promise.
@@ -21,12 +21,16 @@ interface FuzzOptions {
   timeLimitMs: number;
   /** A project taking longer than this counts as a hang. */
   projectBudgetMs: number;
+  /** Generate every project but run only this one (to reproduce a finding). */
+  onlyProject?: number | undefined;
+  /** Write the projects run into this folder and keep them (to reproduce a finding). */
+  keep?: string | undefined;
   /** Called after each project. */
   onProject?: (report: FuzzReport) => void;
 }
 
 /** What a fuzz run found. */
-export interface FuzzReport {
+interface FuzzReport {
   seed: number;
   inputs: number;
   projects: number;
@@ -70,7 +74,8 @@ export function fuzz(options: FuzzOptions): FuzzReport {
   while (report.inputs < options.inputs && performance.now() - started < options.timeLimitMs) {
     const count = Math.min(options.perProject, options.inputs - report.inputs);
     const files = Array.from({ length: count }, (_, i) => generateFile(random, seeds, i));
-    runProject(files, options, report);
+    if (options.onlyProject === undefined || options.onlyProject === report.projects)
+      runProject(files, options, report);
     report.inputs += count;
     report.projects++;
     options.onProject?.(report);
@@ -81,7 +86,7 @@ export function fuzz(options: FuzzOptions): FuzzReport {
 
 /** One generated project: written to a temporary folder, analysed in-process, checked, removed. */
 function runProject(files: readonly GeneratedFile[], options: FuzzOptions, report: FuzzReport): void {
-  const folder = mkdtempSync(join(tmpdir(), 'review-bot-fuzz-'));
+  const folder = mkdtempSync(join(options.keep ?? tmpdir(), 'review-bot-fuzz-'));
   const label = `seed ${String(options.seed)} project ${String(report.projects)}`;
   try {
     for (const file of files) writeFileSync(join(folder, file.name), file.bytes);
@@ -110,7 +115,7 @@ function runProject(files: readonly GeneratedFile[], options: FuzzOptions, repor
       report.ruleCrashes.push(`${label}: ${failure.ruleId} on ${failure.file ?? '(project)'}: ${message}`);
     }
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    if (options.keep === undefined) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -383,6 +388,8 @@ function main(): void {
       inputs: { type: 'string', default: '10000' },
       'per-project': { type: 'string', default: '100' },
       'time-limit': { type: 'string', default: '1800' },
+      'only-project': { type: 'string' },
+      keep: { type: 'string' },
     },
   });
   const report = fuzz({
@@ -391,6 +398,8 @@ function main(): void {
     perProject: Number(values['per-project']),
     timeLimitMs: Number(values['time-limit']) * 1000,
     projectBudgetMs: 120_000,
+    keep: values.keep,
+    onlyProject: values['only-project'] === undefined ? undefined : Number(values['only-project']),
     onProject: (r) => {
       process.stderr.write(
         `fuzz: ${String(r.inputs)} inputs, ${String(r.projects)} projects, ${String(r.aborts.length)} aborts, ${String(r.hangs.length)} hangs, ${String(r.lost.length)} lost, ${String(r.ruleCrashes.length)} rule crashes\n`,

@@ -146,7 +146,7 @@ interface TreeShape {
  * recursion, so a tree of any depth is measured safely); stops early once
  * the depth exceeds `stopAbove`.
  */
-export function treeShapeOf(root: ts.Node, stopAbove: number): TreeShape {
+function treeShapeOf(root: ts.Node, stopAbove: number): TreeShape {
   const nodes: ts.Node[] = [root];
   const depths: number[] = [1];
   let deepest = 0;

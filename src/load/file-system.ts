@@ -8,7 +8,7 @@ import { sizeLimitOf, skipReasonOf } from './budget.js';
 const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
 
 /** A file the guard left out, and why. */
-export interface SkippedFile {
+interface SkippedFile {
   /** Absolute path, as ts-morph names it. */
   path: string;
   reason: string;

@@ -236,7 +236,7 @@ function parseProblemOf(file: SourceFile, root: string): ParseProblem | undefine
 }
 
 /** Path relative to the root with POSIX separators. */
-export function relativePathOf(root: string, file: SourceFile | string): string {
+function relativePathOf(root: string, file: SourceFile | string): string {
   const path = typeof file === 'string' ? file : file.getFilePath();
   return relative(root, path).split(sep).join('/');
 }
@@ -245,7 +245,7 @@ const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__']);
 
 /** True for test files by name or folder. */
-export function isTestPath(relativePath: string): boolean {
+function isTestPath(relativePath: string): boolean {
   if (TEST_NAME.test(basename(relativePath))) return true;
   return relativePath
     .split('/')
