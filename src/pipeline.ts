@@ -9,7 +9,7 @@ import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { ProjectView } from './model/project-view.js';
 import type { AnyRule } from './model/rule.js';
-import { loadProject } from './load/project.js';
+import { loadProject, projectRootOf } from './load/project.js';
 import type { ParseProblem } from './load/project.js';
 
 /** What to analyse and with which rules. */
@@ -39,6 +39,8 @@ export interface PipelineResult {
   result: AnalysisResult;
   /** The analysed root (absolute); every path in the result is relative to it. */
   root: string;
+  /** The source files analysed, relative to the root (files left out are in `parseProblems`). */
+  files: string[];
   parseProblems: ParseProblem[];
 }
 
@@ -47,16 +49,15 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const registry = options.registry ?? RULES;
   checkRuleIds(registry, options.only ?? [], '--rule');
   checkRuleIds(registry, options.disable ?? [], '--disable');
-  const configRoot = options.project === undefined ? resolve(options.path) : undefined;
-  const preliminary = configRoot === undefined ? undefined : loadConfig(configRoot, options.config);
+  const configRoot = options.project === undefined ? resolve(options.path) : projectRootOf(options.project);
+  const preliminary = loadConfig(configRoot, options.config);
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
     path: options.path,
     project: options.project,
-    settings: preliminary?.settings,
+    settings: preliminary.settings,
   });
-  const loaded = preliminary ?? loadConfig(view.root, options.config);
-  const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
+  const config: Config = { ...preliminary, rules: { ...preliminary.rules, ...options.inlineRules } };
   validateConfig(config, registry);
   const reportedFiles = selectFiles(view, options.files ?? []);
   const result = analyseView(view, config, {
@@ -65,7 +66,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
     reportedFiles,
     unparsedFiles: parseProblems.map((p) => p.file),
   });
-  return { result, root: view.root, parseProblems };
+  return { result, root: view.root, files: view.files.map((f) => view.relativePath(f)), parseProblems };
 }
 
 /** Runs the configured rules over an already loaded project. */

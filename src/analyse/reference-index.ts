@@ -31,13 +31,13 @@ export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceInde
       add(byName, name, node);
       add(entry.byName, name, node);
     };
-    const visit = (node: ts.Node): void => {
+    walkDescendants(file.compilerNode, (node) => {
       recordNode(node, record, entry.declared);
       if (!entry.dynamic && isDynamicThisAccess(node)) entry.dynamic = true;
-      ts.forEachChild(node, visit);
-      if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visitJsDoc(doc, record);
-    };
-    ts.forEachChild(file.compilerNode, visit);
+      return () => {
+        if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visitJsDoc(doc, record);
+      };
+    });
   }
   const made = new WeakMap<ts.Node, Occurrence>();
   const occurrenceOf = (node: ts.Node): Occurrence => {
@@ -102,11 +102,36 @@ function isInJsDoc(node: ts.Node): boolean {
 
 /** Type references inside JSDoc (`@type {Foo}`, `{@link Foo}`) count as uses. */
 function visitJsDoc(doc: ts.Node, record: Recorder): void {
-  const visit = (node: ts.Node): void => {
+  walkDescendants(doc, (node) => {
     if (ts.isIdentifier(node) && !isDeclarationName(node)) record(node, node.text);
-    ts.forEachChild(node, visit);
+    return undefined;
+  });
+}
+
+/**
+ * Visits every descendant of `root` in source order with an explicit stack
+ * (no recursion, so no tree is too deep for it); `enter` may return a
+ * function to call once the node's children are done.
+ */
+function walkDescendants(root: ts.Node, enter: (node: ts.Node) => (() => void) | undefined): void {
+  const stack: (ts.Node | (() => void))[] = [];
+  const pushChildrenOf = (node: ts.Node): void => {
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (const child of children.reverse()) stack.push(child);
   };
-  ts.forEachChild(doc, visit);
+  pushChildrenOf(root);
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item === 'function') {
+      item();
+      continue;
+    }
+    const leave = enter(item);
+    if (leave !== undefined) stack.push(leave);
+    pushChildrenOf(item);
+  }
 }
 
 /** Whether a node carries parsed JSDoc comments. */

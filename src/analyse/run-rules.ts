@@ -4,6 +4,7 @@ import type { ProjectView } from '../model/project-view.js';
 import type { Range } from '../model/range.js';
 import type { AnyRule, FindingDraft, SymbolRef } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
+import { blameFile } from './blame-file.js';
 import { fingerprint } from './fingerprint.js';
 
 /** A rule as configured for one run. */
@@ -82,8 +83,12 @@ function collectDrafts(
     try {
       for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
     } catch (error) {
-      const file = files.length === 1 && files[0] !== undefined ? view.relativePath(files[0]) : undefined;
-      failures.push({ ruleId: rule.meta.id, file, error });
+      const culprit = files.length === 1 ? files[0] : blameFile(rule, view, options, files, error);
+      failures.push({
+        ruleId: rule.meta.id,
+        file: culprit === undefined ? undefined : view.relativePath(culprit),
+        error,
+      });
     }
   }
   return drafts;

@@ -21,7 +21,16 @@ export interface Config {
   source: string | undefined;
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'entryPoints', 'locks', 'ignore', 'includePublicMembers']);
+const TOP_LEVEL_KEYS = new Set([
+  '$schema',
+  'rules',
+  'entryPoints',
+  'locks',
+  'ignore',
+  'includePublicMembers',
+  'limits',
+  'allowExtendsOutsideRoot',
+]);
 
 /** Reads `.review-bot.json` from the root, or the file given; a missing default file is an empty config. */
 export function loadConfig(root: string, explicitPath: string | undefined): Config {

@@ -7,6 +7,9 @@ import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
 import { isGeneratedSource } from './generated.js';
+import { limitsFrom, skipReasonOf } from './budget.js';
+import { GuardedFileSystem } from './file-system.js';
+import { readTsconfig } from './tsconfig.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -18,11 +21,17 @@ export interface LoadOptions {
   settings?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** A source file that could not be parsed; it is left out of the analysis. */
+/**
+ * A source file left out of the analysis: `unparsed` when it has a syntax
+ * error (line and column point at it), `skipped` when it is past a per-file
+ * budget (nesting depth, size, minified or generated; line and column are 1).
+ */
 export interface ParseProblem {
+  kind: 'unparsed' | 'skipped';
   file: string;
   line: number;
   column: number;
+  /** The syntax error, or why the file was skipped. */
   message: string;
 }
 
@@ -66,17 +75,33 @@ const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 /** Loads a folder (with or without tsconfig.json) into a ts-morph project with its type checker. */
 export function loadProject(options: LoadOptions): LoadedProject {
   const { root, tsconfig } = locate(options);
-  const project = tsconfig === undefined ? projectFromFolder(root) : projectFromTsconfig(tsconfig);
-  const all = project.getSourceFiles().filter((file) => isAnalysed(file, root));
-  const parseProblems: ParseProblem[] = [];
+  const settings = options.settings ?? {};
+  const fileSystem = new GuardedFileSystem(limitsFrom(settings));
+  const project =
+    tsconfig === undefined
+      ? projectFromFolder(root, fileSystem)
+      : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
+  // Building the program now pulls in every imported file through the guarded file system.
+  project.getProgram().compilerObject.getSourceFiles();
+  const parseProblems: ParseProblem[] = [...fileSystem.skipped.values()]
+    .filter((skipped) => isUnderRoot(skipped.path, root))
+    .map((skipped) => ({
+      kind: 'skipped',
+      file: relativePathOf(root, skipped.path),
+      line: 1,
+      column: 1,
+      message: skipped.reason,
+    }));
   const files: SourceFile[] = [];
-  for (const file of all) {
+  for (const file of project.getSourceFiles()) {
+    if (!isAnalysed(file, root) || fileSystem.skipped.has(file.getFilePath())) continue;
     const problem = parseProblemOf(file, root);
     if (problem === undefined) files.push(file);
     else parseProblems.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  return { view: createView(project, root, files, options.settings ?? {}), parseProblems };
+  parseProblems.sort((a, b) => compare(a.file, b.file));
+  return { view: createView(project, root, files, settings), parseProblems };
 }
 
 /**
@@ -88,12 +113,32 @@ export function loadInMemory(
   settings: Readonly<Record<string, unknown>> = {},
 ): LoadedProject {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: DEFAULT_COMPILER_OPTIONS });
-  for (const [path, text] of Object.entries(sources)) project.createSourceFile(join('/', path), text);
+  const limits = limitsFrom(settings);
+  const parseProblems: ParseProblem[] = [];
+  for (const [path, text] of Object.entries(sources)) {
+    const reason = skipReasonOf(path, text, limits);
+    if (reason === undefined) project.createSourceFile(join('/', path), text);
+    else
+      parseProblems.push({
+        kind: 'skipped',
+        file: relativePathOf('/', join('/', path)),
+        line: 1,
+        column: 1,
+        message: reason,
+      });
+  }
   const files = project.getSourceFiles().filter((file) => isAnalysed(file, '/'));
-  const parseProblems = files
-    .map((file) => parseProblemOf(file, '/'))
-    .filter((p): p is ParseProblem => p !== undefined);
+  for (const file of files) {
+    const problem = parseProblemOf(file, '/');
+    if (problem !== undefined) parseProblems.push(problem);
+  }
   return { view: createView(project, '/', files, settings), parseProblems };
+}
+
+/** The analysed root named by `--project`: the folder itself, or the tsconfig's folder. */
+export function projectRootOf(project: string): string {
+  const path = resolve(project);
+  return existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
 }
 
 /** Finds the analysed root and tsconfig from the options. */
@@ -116,35 +161,32 @@ function locate(options: LoadOptions): { root: string; tsconfig: string | undefi
   return { root: path, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
 }
 
-/** Loads a project from its tsconfig, turning a broken tsconfig into a one-line error. */
-function projectFromTsconfig(tsconfig: string): Project {
-  const read = ts.readConfigFile(tsconfig, (p) => ts.sys.readFile(p));
-  if (read.error !== undefined) throw new UserError(formatDiagnostic(read.error));
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig), undefined, tsconfig);
-  const fatal = parsed.errors.find((d) => d.category === ts.DiagnosticCategory.Error && d.code !== NO_INPUTS_CODE);
-  if (fatal !== undefined) throw new UserError(formatDiagnostic(fatal, tsconfig));
+/** Loads a project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
+function projectFromTsconfig(
+  tsconfig: string,
+  fileSystem: GuardedFileSystem,
+  allowExtendsOutsideRoot: boolean,
+): Project {
+  const parsed = readTsconfig(tsconfig, { allowExtendsOutsideRoot });
   const project = new Project({
-    tsConfigFilePath: tsconfig,
+    fileSystem,
     skipAddingFilesFromTsConfig: true,
-    compilerOptions: { noEmit: true },
+    compilerOptions: { ...parsed.options, noEmit: true },
   });
-  project.addSourceFilesFromTsConfig(tsconfig);
-  if (parsed.fileNames.length === 0) addFolderFiles(project, dirname(tsconfig));
+  const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
+  for (const path of paths) project.addSourceFileAtPath(path);
   return project;
 }
-
-/** TS18003: "No inputs were found in config file"; we fall back to the folder's files. */
-const NO_INPUTS_CODE = 18003;
 
 /** Loads every source file under a folder with default compiler options. */
-function projectFromFolder(root: string): Project {
-  const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
-  addFolderFiles(project, root);
-  return project;
-}
-
-function addFolderFiles(project: Project, root: string): void {
+function projectFromFolder(root: string, fileSystem: GuardedFileSystem): Project {
+  const project = new Project({
+    fileSystem,
+    compilerOptions: DEFAULT_COMPILER_OPTIONS,
+    skipAddingFilesFromTsConfig: true,
+  });
   for (const path of walk(root)) project.addSourceFileAtPath(path);
+  return project;
 }
 
 /** Source files under a folder, skipping dependencies, build output and hidden folders. */
@@ -169,8 +211,12 @@ function isSourceName(name: string): boolean {
 
 /** True for files the rules look at: under the root, not declarations, not dependencies. */
 function isAnalysed(file: SourceFile, root: string): boolean {
-  const path = file.getFilePath();
   if (file.isDeclarationFile() || file.isFromExternalLibrary() || file.isInNodeModules()) return false;
+  return isUnderRoot(file.getFilePath(), root);
+}
+
+/** True for a path under the root, outside dependency, build and hidden folders. */
+function isUnderRoot(path: string, root: string): boolean {
   const rel = relative(root, path);
   return !rel.startsWith('..') && !rel.split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part));
 }
@@ -182,6 +228,7 @@ function parseProblemOf(file: SourceFile, root: string): ParseProblem | undefine
   if (first === undefined) return undefined;
   const { line, character } = ts.getLineAndCharacterOfPosition(file.compilerNode, first.start);
   return {
+    kind: 'unparsed',
     file: relativePathOf(root, file),
     line: line + 1,
     column: character + 1,
@@ -189,18 +236,8 @@ function parseProblemOf(file: SourceFile, root: string): ParseProblem | undefine
   };
 }
 
-function formatDiagnostic(diagnostic: ts.Diagnostic, fallbackFile?: string): string {
-  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-  const file = diagnostic.file;
-  if (file !== undefined && diagnostic.start !== undefined) {
-    const { line, character } = ts.getLineAndCharacterOfPosition(file, diagnostic.start);
-    return `${file.fileName}:${line + 1}:${character + 1}: ${text}`;
-  }
-  return fallbackFile === undefined ? text : `${fallbackFile}: ${text}`;
-}
-
 /** Path relative to the root with POSIX separators. */
-export function relativePathOf(root: string, file: SourceFile | string): string {
+function relativePathOf(root: string, file: SourceFile | string): string {
   const path = typeof file === 'string' ? file : file.getFilePath();
   return relative(root, path).split(sep).join('/');
 }
@@ -209,7 +246,7 @@ const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'mocks']);
 
 /** True for test code by name or folder: tests, and the mocks and fixtures they use (none of it ships). */
-export function isTestPath(relativePath: string): boolean {
+function isTestPath(relativePath: string): boolean {
   if (TEST_NAME.test(basename(relativePath))) return true;
   return relativePath
     .split('/')

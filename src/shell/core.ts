@@ -56,15 +56,23 @@ export function exitCodeOf(outcome: RunOutcome): number {
   return outcome.failing > 0 ? EXIT.findings : EXIT.clean;
 }
 
-/** One notice per file that could not be parsed. */
+/**
+ * One notice per file left out: an error for a file that could not be parsed
+ * (it counts as a problem, exit 2), a warning for one skipped by a budget
+ * (too deep, too large, minified: a note, the run's outcome is unchanged).
+ */
 function parseProblemNotices(problems: readonly ParseProblem[]): Notice[] {
-  return problems.map((p) => ({
-    level: 'error',
-    message: `cannot parse: ${p.message} (file skipped)`,
-    file: p.file,
-    line: p.line,
-    column: p.column,
-  }));
+  return problems.map((p) =>
+    p.kind === 'skipped'
+      ? { level: 'warning', message: `skipped: ${p.message}`, file: p.file }
+      : {
+          level: 'error',
+          message: `cannot parse: ${p.message} (file skipped)`,
+          file: p.file,
+          line: p.line,
+          column: p.column,
+        },
+  );
 }
 
 /** One notice per rule that crashed (the other rules still ran). */
@@ -158,7 +166,7 @@ export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
     result,
     root,
     notices: [...parseProblemNotices(parseProblems), ...ruleFailureNotices(result.failures)],
-    problems: parseProblems.length + result.failures.length,
+    problems: parseProblems.filter((p) => p.kind === 'unparsed').length + result.failures.length,
     errors: result.failures.map((f) => f.error),
   };
 }

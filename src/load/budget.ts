@@ -1,0 +1,171 @@
+import { ts } from 'ts-morph';
+import { UserError } from '../model/errors.js';
+
+/**
+ * Per-file budgets that keep one hostile or pathological file from costing the
+ * run: a file past any of them is left out of the analysis with a note naming
+ * it and why. Configured under `"limits"` in `.review-bot.json`.
+ */
+export interface Limits {
+  /** Deepest syntax-tree nesting a file may have; walks over deeper trees could exhaust the stack. */
+  maxNestingDepth: number;
+  /** Most members, statements or elements one list may hold (some rules compare every pair of siblings). */
+  maxSiblings: number;
+  /** Largest source file analysed, in bytes (declaration files and JSON may be 16 times larger). */
+  maxFileBytes: number;
+  /** A file whose lines average more characters than this is taken as minified. */
+  maxAverageLineLength: number;
+  /** A file with most of its text on lines longer than this is taken as minified. */
+  maxLineLength: number;
+}
+
+/** The defaults, and why: see docs/robustness.md for the figures they were measured against. */
+export const DEFAULT_LIMITS: Limits = {
+  maxNestingDepth: 300,
+  maxSiblings: 2000,
+  maxFileBytes: 1024 * 1024,
+  maxAverageLineLength: 500,
+  maxLineLength: 10_000,
+};
+
+/** Declaration files and JSON may be this many times larger than `maxFileBytes` (they are parsed, never walked by rules). */
+const DECLARATION_SIZE_FACTOR = 16;
+
+/** Below this size a file is never taken as minified (one long line in a small file is just a long line). */
+const MINIFIED_MIN_BYTES = 4096;
+
+/** Reads `"limits"` from the settings, checking names and types; missing values take the defaults. */
+export function limitsFrom(settings: Readonly<Record<string, unknown>>): Limits {
+  const raw = settings['limits'];
+  if (raw === undefined) return DEFAULT_LIMITS;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UserError('configuration: "limits" must be an object');
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(raw)) {
+    if (isNumericLimit(key)) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+        throw new UserError(`configuration: "limits.${key}" must be a positive integer`);
+      limits[key] = value;
+    } else {
+      throw new UserError(
+        `configuration: unknown key "limits.${key}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`,
+      );
+    }
+  }
+  return limits;
+}
+
+type NumericLimit = 'maxNestingDepth' | 'maxFileBytes' | 'maxAverageLineLength' | 'maxLineLength';
+
+function isNumericLimit(key: string): key is NumericLimit {
+  return (
+    key === 'maxNestingDepth' || key === 'maxFileBytes' || key === 'maxAverageLineLength' || key === 'maxLineLength'
+  );
+}
+
+/** The size limit for a path: larger for declaration files and JSON. */
+export function sizeLimitOf(path: string, limits: Limits): number {
+  return isDeclarationOrJson(path) ? limits.maxFileBytes * DECLARATION_SIZE_FACTOR : limits.maxFileBytes;
+}
+
+function isDeclarationOrJson(path: string): boolean {
+  return /\.d\.[cm]?ts$/.test(path) || /\.d\.[^/]*\.ts$/.test(path) || path.endsWith('.json');
+}
+
+/**
+ * Why a source text is left out of the analysis, or undefined when it is
+ * within every budget. Parses the text once (a parser stack overflow is a
+ * reason too) and measures its nesting with an iterative walk.
+ */
+export function skipReasonOf(path: string, text: string, limits: Limits): string | undefined {
+  if (!isDeclarationOrJson(path)) {
+    const shape = shapeReasonOf(text, limits);
+    if (shape !== undefined) return shape;
+  }
+  let file: ts.SourceFile;
+  try {
+    file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  } catch (error) {
+    if (error instanceof RangeError) return 'nested too deeply to parse';
+    throw error;
+  }
+  const shape = treeShapeOf(file, limits.maxNestingDepth);
+  if (shape.depth > limits.maxNestingDepth)
+    return `nested more than ${String(limits.maxNestingDepth)} levels deep (limits.maxNestingDepth)`;
+  if (shape.widest > limits.maxSiblings && !isDeclarationOrJson(path))
+    return `${String(shape.widest)} members, statements or elements in one list, over ${String(limits.maxSiblings)} (limits.maxSiblings)`;
+  return undefined;
+}
+
+/**
+ * Minified text, judged from its lines alone. Generated code that is not
+ * minified is still loaded: correctness and security rules run on it, and the
+ * rules that skip it say so in their metadata (load/generated.ts, RuleMeta.skipFiles).
+ */
+function shapeReasonOf(text: string, limits: Limits): string | undefined {
+  if (text.length < MINIFIED_MIN_BYTES) return undefined;
+  let lines = 0;
+  let longChars = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lines++;
+    if (end - start > limits.maxLineLength) longChars += end - start;
+    start = end + 1;
+  }
+  if (text.length / lines > limits.maxAverageLineLength)
+    return `minified: lines average ${String(Math.round(text.length / lines))} characters (limits.maxAverageLineLength)`;
+  if (longChars * 2 > text.length)
+    return `minified: most of it is on lines over ${String(limits.maxLineLength)} characters (limits.maxLineLength)`;
+  return undefined;
+}
+
+/** The shape of a syntax tree that walks and rules are sensitive to. */
+interface TreeShape {
+  /** The deepest nesting of nodes. */
+  depth: number;
+  /** The most children of one node in a list (class members, statements, elements, arguments...). */
+  widest: number;
+}
+
+/**
+ * Measures the compiler's syntax tree with an explicit stack (never
+ * recursion, so a tree of any depth is measured safely); stops early once
+ * the depth exceeds `stopAbove`.
+ */
+function treeShapeOf(root: ts.Node, stopAbove: number): TreeShape {
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [1];
+  let deepest = 0;
+  let widest = 0;
+  let childDepth = 0;
+  const visit = (child: ts.Node): undefined => {
+    nodes.push(child);
+    depths.push(childDepth);
+    return undefined;
+  };
+  const visitList = (children: ts.NodeArray<ts.Node>): undefined => {
+    if (children.length > widest) widest = children.length;
+    for (const child of children) visit(child);
+    return undefined;
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop();
+    if (node === undefined || depth === undefined) break;
+    if (depth > deepest) {
+      deepest = depth;
+      if (deepest > stopAbove) break;
+    }
+    childDepth = depth + 1;
+    ts.forEachChild(node, visit, visitList);
+    if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visit(doc);
+  }
+  return { depth: deepest, widest };
+}
+
+/** Whether a node carries parsed JSDoc comments (which forEachChild does not visit). */
+function hasJsDoc(node: ts.Node): node is ts.Node & { jsDoc?: ts.JSDoc[] } {
+  return 'jsDoc' in node;
+}

@@ -1,0 +1,197 @@
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
+import type { Limits } from './budget.js';
+import { sizeLimitOf, skipReasonOf } from './budget.js';
+
+/** Extensions the compiler parses; every other file is read as it is. */
+const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
+
+/** A file the guard left out, and why. */
+interface SkippedFile {
+  /** Absolute path, as ts-morph names it. */
+  path: string;
+  reason: string;
+}
+
+/**
+ * ts-morph's view of the disk, read-only and guarded: every source file the
+ * compiler reads (the project's own, and any file an import pulls in) is
+ * decoded (UTF-8, or UTF-16 LE/BE by its byte order mark) and checked against
+ * the per-file budgets before the compiler parses it. A file past a budget
+ * reads as empty text, so neither the parser, the binder, the checker nor a
+ * rule ever walks it, and is recorded in `skipped`.
+ */
+export class GuardedFileSystem implements FileSystemHost {
+  /** Files read as empty text because they are past a budget, by absolute path. */
+  readonly skipped = new Map<string, SkippedFile>();
+
+  constructor(private readonly limits: Limits) {}
+
+  /** @inheritdoc */
+  isCaseSensitive(): boolean {
+    return process.platform !== 'win32' && process.platform !== 'darwin';
+  }
+
+  /** @inheritdoc */
+  readFileSync(filePath: string): string {
+    if (!PARSED.test(filePath)) return decodeText(readFileSync(filePath));
+    const known = this.skipped.get(filePath);
+    if (known !== undefined) return '';
+    const size = statSync(filePath).size;
+    const limit = sizeLimitOf(filePath, this.limits);
+    if (size > limit)
+      return this.skip(filePath, `${formatBytes(size)}, over the ${formatBytes(limit)} limit (limits.maxFileBytes)`);
+    const text = decodeText(readFileSync(filePath));
+    const reason = skipReasonOf(filePath, text, this.limits);
+    return reason === undefined ? text : this.skip(filePath, reason);
+  }
+
+  /** @inheritdoc */
+  readFile(filePath: string): Promise<string> {
+    return Promise.resolve(this.readFileSync(filePath));
+  }
+
+  /** @inheritdoc */
+  readDirSync(dirPath: string): RuntimeDirEntry[] {
+    return readdirSync(dirPath, { withFileTypes: true }).map((entry) => {
+      const name = join(dirPath, entry.name);
+      const entryOf = (isFile: boolean, isDirectory: boolean): RuntimeDirEntry => ({
+        name,
+        isFile,
+        isDirectory,
+        isSymlink: entry.isSymbolicLink(),
+      });
+      if (!entry.isSymbolicLink()) return entryOf(entry.isFile(), entry.isDirectory());
+      const target = statOrUndefined(name);
+      return entryOf(target?.isFile() ?? false, target?.isDirectory() ?? false);
+    });
+  }
+
+  /** @inheritdoc */
+  fileExistsSync(filePath: string): boolean {
+    return statOrUndefined(filePath)?.isFile() ?? false;
+  }
+
+  /** @inheritdoc */
+  fileExists(filePath: string): Promise<boolean> {
+    return Promise.resolve(this.fileExistsSync(filePath));
+  }
+
+  /** @inheritdoc */
+  directoryExistsSync(dirPath: string): boolean {
+    return statOrUndefined(dirPath)?.isDirectory() ?? false;
+  }
+
+  /** @inheritdoc */
+  directoryExists(dirPath: string): Promise<boolean> {
+    return Promise.resolve(this.directoryExistsSync(dirPath));
+  }
+
+  /** @inheritdoc */
+  realpathSync(path: string): string {
+    return realpathSync(path);
+  }
+
+  /** @inheritdoc */
+  getCurrentDirectory(): string {
+    return process.cwd();
+  }
+
+  /** Never used: files are added one by one. */
+  globSync(): string[] {
+    throw refused('glob');
+  }
+
+  /** Never used: files are added one by one. */
+  glob(): Promise<string[]> {
+    return Promise.reject(refused('glob'));
+  }
+
+  /** review-bot never changes the repository. */
+  deleteSync(): void {
+    throw refused('delete');
+  }
+
+  /** review-bot never changes the repository. */
+  delete(): Promise<void> {
+    return Promise.reject(refused('delete'));
+  }
+
+  /** review-bot never changes the repository. */
+  writeFileSync(): void {
+    throw refused('write');
+  }
+
+  /** review-bot never changes the repository. */
+  writeFile(): Promise<void> {
+    return Promise.reject(refused('write'));
+  }
+
+  /** review-bot never changes the repository. */
+  mkdirSync(): void {
+    throw refused('mkdir');
+  }
+
+  /** review-bot never changes the repository. */
+  mkdir(): Promise<void> {
+    return Promise.reject(refused('mkdir'));
+  }
+
+  /** review-bot never changes the repository. */
+  moveSync(): void {
+    throw refused('move');
+  }
+
+  /** review-bot never changes the repository. */
+  move(): Promise<void> {
+    return Promise.reject(refused('move'));
+  }
+
+  /** review-bot never changes the repository. */
+  copySync(): void {
+    throw refused('copy');
+  }
+
+  /** review-bot never changes the repository. */
+  copy(): Promise<void> {
+    return Promise.reject(refused('copy'));
+  }
+
+  /** Records a skipped file and returns the empty text the compiler sees instead. */
+  private skip(path: string, reason: string): string {
+    this.skipped.set(path, { path, reason });
+    return '';
+  }
+}
+
+/**
+ * Source bytes as text: UTF-16 LE or BE when the byte order mark says so,
+ * else UTF-8 (invalid bytes become U+FFFD); the byte order mark is dropped.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function refused(what: string): Error {
+  return new Error(`review-bot never changes the analysed files (${what} refused)`);
+}
+
+/** A byte count for messages: `2.0 MiB`, `512 KiB`, `300 bytes`. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${String(Math.round(bytes / 1024))} KiB`;
+  return `${String(bytes)} bytes`;
+}
