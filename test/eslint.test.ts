@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runEslint } from '../src/eslint/run-eslint.js';
+import type { EslintOutcome } from '../src/eslint/run-eslint.js';
+import { symbolLocator } from '../src/eslint/symbol-path.js';
+import { loadProject } from '../src/load/project.js';
+import { FIXTURES, serialiseFindings } from './fixture-runner.js';
+
+const FIXTURE = join(FIXTURES, '_eslint', 'project');
+const NODE_MODULES = join(import.meta.dirname, '..', 'node_modules');
+
+/** A copy of the fixture project in a temporary folder, with our node_modules (ESLint included) linked in when asked. */
+function copyOfFixture(withEslint: boolean): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'review-bot-eslint-')), 'project');
+  cpSync(FIXTURE, root, { recursive: true, filter: (path) => !path.endsWith('expected.json') });
+  if (withEslint) symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Runs the project's ESLint with symbol paths from the loaded project. */
+async function lint(root: string, overlay?: ReadonlyMap<string, string>): Promise<EslintOutcome> {
+  const { view } = loadProject({ path: root });
+  return runEslint({ root, overlay, symbolAt: symbolLocator(view.files, (f) => view.relativePath(f)) });
+}
+
+/** The findings of a run that must have run. */
+function findingsOf(outcome: EslintOutcome) {
+  if (outcome.kind !== 'ran') throw new Error(`ESLint did not run: ${JSON.stringify(outcome)}`);
+  return outcome.findings;
+}
+
+describe('--eslint: the project own ESLint', () => {
+  it("maps every message of the project's configuration to a finding", async () => {
+    const outcome = await lint(copyOfFixture(true));
+    expect(outcome).toMatchObject({ kind: 'ran', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown });
+    await expect(serialiseFindings(findingsOf(outcome))).toMatchFileSnapshot(join(FIXTURE, 'expected.json'));
+  });
+
+  it('gives fingerprints that survive lines inserted above the findings, and differ between findings', async () => {
+    const root = copyOfFixture(true);
+    const before = findingsOf(await lint(root));
+    const cart = join(root, 'src/cart.js');
+    writeFileSync(cart, `// Moved down.\n\n${readFileSync(cart, 'utf8')}`);
+    const after = findingsOf(await lint(root));
+    expect(after.map((f) => f.line)).toEqual(before.map((f) => f.line + 2));
+    expect(after.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
+    expect(new Set(before.map((f) => f.fingerprint)).size).toBe(before.length);
+  });
+
+  it('lints texts laid over the files on disk', async () => {
+    const root = copyOfFixture(true);
+    const fixed = readFileSync(join(root, 'src/cart.js'), 'utf8').replace('    const count = this.items.length;\n', '');
+    const findings = findingsOf(await lint(root, new Map([['src/cart.js', fixed]])));
+    expect(findings.map((f) => f.ruleId)).toEqual(['eslint/eqeqeq', 'eslint/local/no-todo', 'eslint/no-var']);
+  });
+
+  it('says in one line that ESLint is not installed, and does not fail', async () => {
+    const root = copyOfFixture(false);
+    expect(await lint(root)).toEqual({
+      kind: 'not-installed',
+      note: `--eslint: ESLint is not installed in ${root} (npm install --save-dev eslint); ESLint findings are left out`,
+    });
+  });
+
+  it('reports a broken ESLint configuration in one line', async () => {
+    const root = copyOfFixture(true);
+    writeFileSync(join(root, 'eslint.config.js'), "throw new Error('broken config\\nsecond line');\n");
+    expect(await lint(root)).toEqual({ kind: 'failed', message: '--eslint: ESLint failed: broken config' });
+  });
+});
