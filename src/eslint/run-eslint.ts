@@ -78,7 +78,8 @@ async function createEngine(module: unknown, root: string): Promise<Engine> {
   const api = isRecord(module) && isRecord(module['default']) ? module['default'] : module;
   if (!isRecord(api)) throw new Error('the eslint package exports nothing usable');
   const load = api['loadESLint'];
-  const constructor: unknown = typeof load === 'function' ? await Promise.resolve(load({ cwd: root })) : api['ESLint'];
+  const loaded: unknown = typeof load === 'function' ? Reflect.apply(load, api, [{ cwd: root }]) : api['ESLint'];
+  const constructor: unknown = await Promise.resolve(loaded);
   if (typeof constructor !== 'function')
     throw new Error('the eslint package has no ESLint class (ESLint 8.57 or later is needed)');
   const instance: unknown = Reflect.construct(constructor, [{ cwd: root, errorOnUnmatchedPattern: false }]);
@@ -88,8 +89,7 @@ async function createEngine(module: unknown, root: string): Promise<Engine> {
   const getRulesMeta = instance['getRulesMetaForResults'];
   if (typeof lintFiles !== 'function' || typeof lintText !== 'function')
     throw new Error('ESLint has no lintFiles/lintText');
-  const version =
-    isRecord(constructor) || typeof constructor === 'function' ? Reflect.get(constructor, 'version') : undefined;
+  const version: unknown = Reflect.get(constructor, 'version');
   return {
     version: typeof version === 'string' ? version : 'unknown',
     lintFiles: async (patterns) => {
