@@ -67,6 +67,6 @@ describe('--eslint: the project own ESLint', () => {
   it('reports a broken ESLint configuration in one line', async () => {
     const root = copyOfFixture(true);
     writeFileSync(join(root, 'eslint.config.js'), "throw new Error('broken config\\nsecond line');\n");
-    expect(await lint(root)).toEqual({ kind: 'failed', message: '--eslint: ESLint failed: broken config' });
+    expect(await lint(root)).toEqual({ kind: 'failed', error: 'broken config' });
   });
 });

@@ -11,8 +11,8 @@ export type EslintOutcome =
   | { kind: 'ran'; findings: Finding[]; version: string }
   /** ESLint is not installed where the project can load it: a note, not a failure. */
   | { kind: 'not-installed'; note: string }
-  /** ESLint is installed but could not run (a broken configuration, a crashing plugin). */
-  | { kind: 'failed'; message: string };
+  /** ESLint is installed but could not run (a broken configuration, a crashing plugin): the first line of its error. */
+  | { kind: 'failed'; error: string };
 
 /** Where and how to run ESLint. */
 export interface EslintInput {
@@ -52,7 +52,7 @@ export async function runEslint(input: EslintInput): Promise<EslintOutcome> {
     });
     return { kind: 'ran', findings, version: engine.version };
   } catch (error) {
-    return { kind: 'failed', message: `--eslint: ESLint failed: ${firstLine(error)}` };
+    return { kind: 'failed', error: firstLine(error) };
   }
 }
 
