@@ -41,6 +41,8 @@ describe('removeNode', () => {
   it('removes only the statement when other code shares its line', () => {
     expect(removing('const a = 1; const b = 2;\nuse(b);\n', 'const a = 1;')).toBe('const b = 2;\nuse(b);\n');
     expect(removing('f(); const a = 1; g();\n', 'const a = 1;')).toBe('f(); g();\n');
+    expect(removing('  f(); const a = 1;  \ng();\n', 'const a = 1;')).toBe('  f();\ng();\n');
+    expect(removing('f(); const a = 1; \r\ng();\r\n', 'const a = 1;')).toBe('f();\r\ng();\r\n');
   });
 
   it('removes a class member with its JSDoc comment and its lines', () => {

@@ -24,8 +24,10 @@ export function removeNode(node: Node): EditDraft {
 
 /**
  * Widens [start, end) to whole lines, newline included, when only blanks share
- * those lines with it; otherwise takes the blanks after it when blanks (or the
- * line start) precede it, so one separator stays between its neighbours.
+ * those lines with it. Otherwise it takes the blanks on one side, so one
+ * separator stays between its neighbours and no line ends in blanks: those
+ * before it when it ends its line, else those after it when blanks (or the
+ * line start) precede it.
  */
 function wholeLines(text: string, start: number, end: number): { start: number; end: number; text: string } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -33,10 +35,11 @@ function wholeLines(text: string, start: number, end: number): { start: number; 
   const lineEnd = newline < 0 ? text.length : newline;
   const before = text.slice(lineStart, start);
   const after = text.slice(end, lineEnd);
-  if (/^[ \t]*$/.test(before) && /^[ \t]*\r?$/.test(after)) {
-    return { start: lineStart, end: newline < 0 ? text.length : newline + 1, text: '' };
-  }
-  let stop = end;
-  if (/(^|[ \t])$/.test(before)) while (text[stop] === ' ' || text[stop] === '\t') stop++;
-  return { start, end: stop, text: '' };
+  const blankBefore = /^[ \t]*$/.test(before);
+  const blankAfter = /^[ \t]*\r?$/.test(after);
+  if (blankBefore && blankAfter) return { start: lineStart, end: newline < 0 ? text.length : newline + 1, text: '' };
+  const blanksBefore = before.length - before.replace(/[ \t]+$/, '').length;
+  const blanksAfter = after.length - after.replace(/^[ \t]+/, '').length;
+  if (blankAfter) return { start: start - blanksBefore, end: end + blanksAfter, text: '' };
+  return { start, end: blankBefore || blanksBefore > 0 ? end + blanksAfter : end, text: '' };
 }
