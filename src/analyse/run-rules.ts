@@ -4,6 +4,7 @@ import type { ProjectView } from '../model/project-view.js';
 import type { Range } from '../model/range.js';
 import type { AnyRule, FindingDraft } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
+import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
 
 /** A rule as configured for one run. */
@@ -120,6 +121,7 @@ function render(
     };
     const shown = displaySymbol(draft.symbol);
     if (shown !== undefined) finding.symbol = shown;
+    if (draft.fix !== undefined) finding.fix = renderFix(draft.fix, (f) => view.relativePath(f));
     symbolKeys.set(finding, draft.symbol ?? '');
     out.push(finding);
   }
