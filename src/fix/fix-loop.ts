@@ -4,7 +4,7 @@ import { applyFixes } from './apply.js';
 import type { SkipReason } from './apply.js';
 
 /** ESLint's limit: after this many passes, what is left is reported, not fixed. */
-export const MAX_PASSES = 10;
+const MAX_PASSES = 10;
 
 /** What the fix loop needs from the outside world; every file is named by its path relative to the analysed root. */
 export interface FixLoopInput {

@@ -6,7 +6,7 @@ import type { SourceFile } from 'ts-morph';
  * start of the file's text, after any byte-order mark; `end` is exclusive.
  * An insertion has `start === end`; a deletion has `text === ''`.
  */
-export interface TextChange {
+interface TextChange {
   start: number;
   end: number;
   text: string;
