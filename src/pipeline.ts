@@ -36,12 +36,12 @@ export interface PipelineOptions {
   overlay?: ReadonlyMap<string, string> | undefined;
 }
 
-/** The analysis and what it was made from. */
+/** The analysis, the folder its paths are relative to, and the files that could not be parsed. */
 export interface PipelineResult {
   result: AnalysisResult;
-  view: ProjectView;
+  /** The analysed root (absolute); every path in the result is relative to it. */
+  root: string;
   parseProblems: ParseProblem[];
-  config: Config;
 }
 
 /** load -> analyse. Filtering by diff and reporting are separate stages. */
@@ -69,7 +69,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
     reportedFiles,
     unparsedFiles: parseProblems.map((p) => p.file),
   });
-  return { result, view, parseProblems, config };
+  return { result, root: view.root, parseProblems };
 }
 
 /** Runs the configured rules over an already loaded project. */
@@ -93,7 +93,7 @@ export function analyseView(
 }
 
 /** Applies defaults, the configuration file, --rule and --disable. */
-export function configureRules(
+function configureRules(
   registry: readonly AnyRule[],
   config: Config,
   options: Pick<PipelineOptions, 'only' | 'disable'>,
