@@ -2,10 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import type { Io } from '../src/cli.js';
+import { isRecord } from '../src/eslint/eslint-results.js';
 import { runEslint } from '../src/eslint/run-eslint.js';
 import type { EslintOutcome } from '../src/eslint/run-eslint.js';
 import { symbolLocator } from '../src/eslint/symbol-path.js';
-import { loadProject } from '../src/load/project.js';
+import { readSourceText } from '../src/fix/files.js';
 import { FIXTURES, serialiseFindings } from './fixture-runner.js';
 
 const FIXTURE = join(FIXTURES, '_eslint', 'project');
@@ -21,8 +24,8 @@ function copyOfFixture(withEslint: boolean): string {
 
 /** Runs the project's ESLint with symbol paths from the loaded project. */
 async function lint(root: string, overlay?: ReadonlyMap<string, string>): Promise<EslintOutcome> {
-  const { view } = loadProject({ path: root });
-  return runEslint({ root, overlay, symbolAt: symbolLocator(view.files, (f) => view.relativePath(f)) });
+  const textOf = (file: string): string | undefined => overlay?.get(file) ?? readSourceText(root, file);
+  return runEslint({ root, overlay, symbolAt: symbolLocator(textOf) });
 }
 
 /** The findings of a run that must have run. */
@@ -68,5 +71,64 @@ describe('--eslint: the project own ESLint', () => {
     const root = copyOfFixture(true);
     writeFileSync(join(root, 'eslint.config.js'), "throw new Error('broken config\\nsecond line');\n");
     expect(await lint(root)).toEqual({ kind: 'failed', error: 'broken config' });
+  });
+});
+
+describe('review-bot --eslint', () => {
+  /** Runs the CLI in-process and captures what it writes. */
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io: Io = {
+      out: (t) => ((out += t), undefined),
+      err: (t) => ((err += t), undefined),
+      color: false,
+      progress: () => ({ update: () => undefined, done: () => undefined }),
+    };
+    const code = await main(argv, io, { env: {} });
+    return { code, out, err };
+  }
+
+  it("merges the project's ESLint findings into ours, sorted by place", async () => {
+    const root = copyOfFixture(true);
+    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
+    const parsed: unknown = JSON.parse(out);
+    const ids =
+      isRecord(parsed) && Array.isArray(parsed['findings'])
+        ? parsed['findings'].map((f: unknown) => (isRecord(f) ? `${String(f['line'])} ${String(f['ruleId'])}` : ''))
+        : [];
+    expect(ids.filter((id) => id.includes('eslint/'))).toEqual([
+      '9 eslint/no-unused-vars',
+      '10 eslint/eqeqeq',
+      '14 eslint/local/no-todo',
+      '15 eslint/no-var',
+    ]);
+    expect(ids).toContain('9 unused-variable');
+    expect(err).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('goes on without ESLint, with one line, when the project has not installed it', async () => {
+    const root = copyOfFixture(false);
+    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
+    expect(err).toBe(
+      `review-bot: warning: --eslint: ESLint is not installed in ${root} (npm install --save-dev eslint); ESLint findings are left out\n`,
+    );
+    expect(out).not.toContain('eslint/');
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 with one line when the ESLint configuration is broken, and still reports the rest', async () => {
+    const root = copyOfFixture(true);
+    writeFileSync(join(root, 'eslint.config.js'), "throw new Error('broken config');\n");
+    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'never');
+    expect(err).toBe('review-bot: rule eslint crashed: broken config\n');
+    expect(out).toContain('"unused-variable"');
+    expect(code).toBe(2);
+  });
+
+  it('runs no ESLint without --eslint', async () => {
+    const { out } = await cli(copyOfFixture(true), '--format', 'json', '--fail-on', 'never');
+    expect(out).not.toContain('eslint/');
   });
 });

@@ -5,6 +5,8 @@ import { Node } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { removeNode } from '../rules/_shared/fix/remove-node.js';
 import { replaceNode } from '../rules/_shared/fix/edits.js';
+import { main } from '../src/cli.js';
+import type { Io } from '../src/cli.js';
 import { runFix } from '../src/fix/run-fix.js';
 import { loadProject } from '../src/load/project.js';
 import { defineRule } from '../src/model/rule.js';
@@ -112,5 +114,34 @@ describe('--fix-dry-run', () => {
     expect(tree(root)).toEqual(before);
     expect(run.written).toEqual([]);
     expect(run.diff).toBe(readFileSync(join(FIXTURES, '_fix', 'passes-and-conflicts', 'expected.diff'), 'utf8'));
+  });
+});
+
+describe('review-bot --fix-dry-run and --fix', () => {
+  /** Runs the CLI in-process and captures what it writes. */
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const written = { out: '', err: '' };
+    const io: Io = {
+      out: (t) => {
+        written.out += t;
+      },
+      err: (t) => {
+        written.err += t;
+      },
+      color: false,
+      progress: () => ({ update: () => undefined, done: () => undefined }),
+    };
+    const code = await main(argv, io, { env: {} });
+    return { code, ...written };
+  }
+
+  it('says when no finding has a safe fix, prints an empty diff and writes nothing', async () => {
+    const root = copyOf('passes-and-conflicts');
+    const before = tree(root);
+    const dry = await cli(root, '--fix-dry-run', '--fail-on', 'never');
+    expect(dry).toEqual({ code: 0, out: '', err: 'review-bot: no finding has a safe fix to apply\n' });
+    const fixed = await cli(root, '--fix', '--format', 'json', '--fail-on', 'never');
+    expect(fixed.err).toBe('review-bot: no finding has a safe fix to apply\n');
+    expect(tree(root)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { compareFindings } from '../analyse/run-rules.js';
 import type { AnalysisResult } from '../model/finding.js';
-import type { ProjectView } from '../model/project-view.js';
+import { readSourceText } from '../fix/files.js';
 import { runEslint } from './run-eslint.js';
 import { symbolLocator } from './symbol-path.js';
 
@@ -18,13 +18,13 @@ export interface WithEslint {
  */
 export async function withEslint(
   result: AnalysisResult,
-  view: ProjectView,
+  root: string,
   overlay?: ReadonlyMap<string, string>,
 ): Promise<WithEslint> {
   const outcome = await runEslint({
-    root: view.root,
+    root,
     overlay,
-    symbolAt: symbolLocator(view.files, (file) => view.relativePath(file)),
+    symbolAt: symbolLocator((file) => overlay?.get(file) ?? readSourceText(root, file)),
   });
   switch (outcome.kind) {
     case 'not-installed':

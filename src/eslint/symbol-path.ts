@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, Project } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 
 /**
@@ -50,14 +50,22 @@ function declaredName(node: Node): string | undefined {
   return undefined;
 }
 
-/** A `symbolAt` over the analysed files of a project: '' for a file that is not one of them. */
+/**
+ * A `symbolAt` that parses (syntax only, no type checker) each file it is asked
+ * about, once, from `textOf` (a path relative to the root); '' for a file it
+ * cannot read.
+ */
 export function symbolLocator(
-  files: readonly SourceFile[],
-  relativePath: (file: SourceFile) => string,
+  textOf: (file: string) => string | undefined,
 ): (file: string, line: number, column: number) => string {
-  const byPath = new Map(files.map((f) => [relativePath(f), f]));
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  const parsed = new Map<string, SourceFile | undefined>();
   return (file, line, column) => {
-    const source = byPath.get(file);
+    if (!parsed.has(file)) {
+      const text = textOf(file);
+      parsed.set(file, text === undefined ? undefined : project.createSourceFile(`/${file}`, text));
+    }
+    const source = parsed.get(file);
     return source === undefined ? '' : symbolPathAt(source, line, column);
   };
 }

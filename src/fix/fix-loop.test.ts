@@ -40,6 +40,7 @@ function toyProject(disk: Record<string, string>, unparsed: string[] = []) {
       fileCount: 1,
       unparsedFiles: unparsed,
       rulesRun: ['double-x'],
+      rulesMeta: [],
       securityRulesRun: [],
       securityRulesKnown: [],
       timings: {},

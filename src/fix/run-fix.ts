@@ -36,12 +36,12 @@ export function runFix(
       state.last = analyseWith(overlay);
       return state.last.result;
     },
-    read: (file) => readSourceText(lastOrThrow().view.root, file),
+    read: (file) => readSourceText(lastOrThrow().root, file),
     parses: parsesAsSource,
     select: options.select,
   });
   const pipeline = lastOrThrow();
-  const written = options.write ? writeChanges(pipeline.view.root, outcome.changes) : undefined;
+  const written = options.write ? writeChanges(pipeline.root, outcome.changes) : undefined;
   return {
     pipeline,
     outcome,
@@ -51,12 +51,12 @@ export function runFix(
   };
 }
 
-/** One line for standard error about what fixing did. */
+/** One line about what fixing did. */
 export function fixSummary(run: FixRun, write: boolean): string {
   const { applied, changes, passes } = run.outcome;
   const files = changes.length === 1 ? '1 file' : `${String(changes.length)} files`;
   const fixes = applied === 1 ? '1 fix' : `${String(applied)} fixes`;
-  if (applied === 0) return 'review-bot: no finding has a safe fix to apply';
+  if (applied === 0) return 'no finding has a safe fix to apply';
   const verb = write ? 'applied' : 'would apply';
-  return `review-bot: ${verb} ${fixes} in ${files} (${String(passes)} ${passes === 1 ? 'pass' : 'passes'})`;
+  return `${verb} ${fixes} in ${files} (${String(passes)} ${passes === 1 ? 'pass' : 'passes'})`;
 }
