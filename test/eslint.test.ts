@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { Io } from '../src/cli.js';
 import { isRecord } from '../src/eslint/eslint-results.js';
+import { withEslint } from '../src/eslint/merge.js';
 import { runEslint } from '../src/eslint/run-eslint.js';
 import type { EslintOutcome } from '../src/eslint/run-eslint.js';
 import { symbolLocator } from '../src/eslint/symbol-path.js';
@@ -57,6 +58,16 @@ describe('--eslint: the project own ESLint', () => {
     const fixed = readFileSync(join(root, 'src/cart.js'), 'utf8').replace('    const count = this.items.length;\n', '');
     const findings = findingsOf(await lint(root, new Map([['src/cart.js', fixed]])));
     expect(findings.map((f) => f.ruleId)).toEqual(['eslint/eqeqeq', 'eslint/local/no-todo', 'eslint/no-var']);
+  });
+
+  it('keeps only the findings in the paths the report is narrowed to', async () => {
+    const root = copyOfFixture(true);
+    const empty = { findings: [], failures: [], fileCount: 0, unparsedFiles: [], rulesRun: [], rulesMeta: [] };
+    const result = { ...empty, securityRulesRun: [], securityRulesKnown: [], timings: {} };
+    const inSrc = await withEslint(result, root, { paths: [join(root, 'src')] });
+    expect(inSrc.result.findings.map((f) => f.ruleId)).toHaveLength(4);
+    const elsewhere = await withEslint(result, root, { paths: [join(root, 'src/types.ts'), join(root, 'sr')] });
+    expect(elsewhere.result.findings).toEqual([]);
   });
 
   it('says in one line that ESLint is not installed, and does not fail', async () => {

@@ -1,3 +1,4 @@
+import { join, sep } from 'node:path';
 import { compareFindings } from '../analyse/run-rules.js';
 import type { AnalysisResult } from '../model/finding.js';
 import { readSourceText } from '../fix/files.js';
@@ -19,8 +20,14 @@ export interface WithEslint {
 export async function withEslint(
   result: AnalysisResult,
   root: string,
-  overlay?: ReadonlyMap<string, string>,
+  scope: {
+    /** Texts (by relative path) that replace the files on disk, as after a dry run of --fix. */
+    overlay?: ReadonlyMap<string, string> | undefined;
+    /** Report only on these files or folders (absolute paths); all when empty. */
+    paths?: readonly string[] | undefined;
+  } = {},
 ): Promise<WithEslint> {
+  const { overlay, paths = [] } = scope;
   const outcome = await runEslint({
     root,
     overlay,
@@ -33,7 +40,14 @@ export async function withEslint(
       return {
         result: { ...result, failures: [...result.failures, { ruleId: 'eslint', error: new Error(outcome.error) }] },
       };
-    case 'ran':
-      return { result: { ...result, findings: [...result.findings, ...outcome.findings].sort(compareFindings) } };
+    case 'ran': {
+      const kept = outcome.findings.filter((f) => isWithin(join(root, f.file), paths));
+      return { result: { ...result, findings: [...result.findings, ...kept].sort(compareFindings) } };
+    }
   }
+}
+
+/** True when the file is one of the paths or inside one of them (always, when there are none). */
+function isWithin(file: string, paths: readonly string[]): boolean {
+  return paths.length === 0 || paths.some((p) => file === p || file.startsWith(p.endsWith(sep) ? p : p + sep));
 }

@@ -11,6 +11,7 @@
  *      finding was still delivered (standard output, or the job summary and annotations).
  * When several apply, the highest code wins: 2 before 3 before 1.
  */
+import { resolve } from 'node:path';
 import type { ParseProblem } from '../load/project.js';
 import { UserError } from '../model/errors.js';
 import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
@@ -168,7 +169,8 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
       : runFix((overlay) => analyse({ ...options, overlay }), { write: request.fix === 'write' });
   const { result: analysed, root, parseProblems } = fixed?.pipeline ?? analyse(options);
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
-  const eslint = request.eslint === true ? await withEslint(analysed, root, overlay) : { result: analysed };
+  const paths = request.files.map((file) => resolve(file));
+  const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
   const result = eslint.result;
   const notes: Notice[] = eslint.note === undefined ? [] : [{ level: 'warning', message: eslint.note }];
   return {
