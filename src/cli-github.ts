@@ -70,11 +70,12 @@ export async function reviewPullRequestFromCli(
   const ref = parsePullRequestRef(name);
   const token = requireToken(undefined, context.env, '--github-pr');
   const baseUrl = apiUrlOf(settings.apiUrl, context.env);
-  const analysis = analyseForShell({
+  const analysis = await analyseForShell({
     ...target,
     config: settings.config,
     only: settings.only,
     disable: settings.disable,
+    eslint: settings.eslint,
   });
   const err = (text: string): void => {
     io.err(text);

@@ -79,7 +79,7 @@ export async function main(
     if (settings.version) return (io.out(`${TOOL.version}\n`), EXIT.clean);
     const target = cliTarget(positionals, settings.project);
     if (settings.githubPr !== undefined) return await reviewPullRequestFromCli(settings, target, io, context);
-    return reviewLocally(settings, target, io, context.env);
+    return await reviewLocally(settings, target, io, context.env);
   } catch (error) {
     io.err(noticeLine(fatalNotice(error, debug)));
     const stack = stackOf(error);
@@ -88,15 +88,17 @@ export async function main(
   }
 }
 
-/** Analyses, narrows to --diff, prints the report in --format. */
-function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): number {
+/** Analyses (fixing first with --fix), narrows to --diff, prints the report in --format (the diff with --fix-dry-run). */
+async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
-  const analysis = analyseForShell({
+  const analysis = await analyseForShell({
     ...target,
     config: settings.config,
     only: settings.only,
     disable: settings.disable,
     onProgress: progress.update,
+    fix: settings.fix,
+    eslint: settings.eslint,
   });
   progress.done();
   const result =
@@ -113,10 +115,13 @@ function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env):
   const shown = settings.quiet
     ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') }
     : result;
-  const text = render(settings.format, shown, {
-    color: settings.output === undefined && io.color,
-    docsTemplate: docsUrlTemplate(settings.docsUrl, env),
-  });
+  const text =
+    settings.fix === 'dry-run'
+      ? (analysis.fixed?.diff ?? '')
+      : render(settings.format, shown, {
+          color: settings.output === undefined && io.color,
+          docsTemplate: docsUrlTemplate(settings.docsUrl, env),
+        });
   if (settings.output === undefined) io.out(text);
   else writeFileSync(settings.output, text);
   const failing = failingFindings(shown.findings, settings.failOn).length;

@@ -32,6 +32,8 @@ export interface PipelineOptions {
   onProgress?: ((message: string) => void) | undefined;
   /** Rule settings laid over the configuration file's (tests use it for rule options). */
   inlineRules?: Config['rules'] | undefined;
+  /** Texts (by path relative to the analysed root) laid over the files on disk: how --fix re-analyses fixed files. */
+  overlay?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The analysis, the folder its paths are relative to, and the files that could not be parsed. */
@@ -57,6 +59,8 @@ export function analyse(options: PipelineOptions): PipelineResult {
     project: options.project,
     settings: preliminary.settings,
   });
+  for (const [file, text] of options.overlay ?? [])
+    view.project.getSourceFile(resolve(view.root, file))?.replaceWithText(text);
   const config: Config = { ...preliminary, rules: { ...preliminary.rules, ...options.inlineRules } };
   validateConfig(config, registry);
   const reportedFiles = selectFiles(view, options.files ?? []);

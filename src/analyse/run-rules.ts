@@ -5,6 +5,7 @@ import type { Range } from '../model/range.js';
 import type { AnyRule, FindingDraft, SymbolRef } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
 import { blameFile } from './blame-file.js';
+import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
 
 /** A rule as configured for one run. */
@@ -146,6 +147,7 @@ function render(
       fingerprint: '',
     };
     if (draft.symbol !== undefined && draft.symbol.path !== '') finding.symbol = draft.symbol.path;
+    if (draft.fix !== undefined) finding.fix = renderFix(draft.fix, (f) => view.relativePath(f));
     out.push({ finding, symbolKey });
   }
   return out;

@@ -94,7 +94,8 @@ async function run(context: ActionContext): Promise<number> {
   const inputs = readInputs(env);
   const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
   const event = readRunEvent(env);
-  const analysis = analyseForShell({
+  const analysis = await analyseForShell({
+    eslint: inputs.eslint,
     path: resolve(workspace, inputs.path),
     project: inputs.project === undefined ? undefined : resolve(workspace, inputs.project),
     files: [],

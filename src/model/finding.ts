@@ -1,3 +1,4 @@
+import type { Fix } from './edit.js';
 import type { Range } from './range.js';
 import type { RuleMeta } from './rule.js';
 import type { Severity } from './severity.js';
@@ -28,6 +29,8 @@ export interface Finding extends Range {
   /** The message placeholders, kept so tests can pin them. */
   data: Readonly<Record<string, string | number>>;
   evidence: Evidence[];
+  /** A safe fix (`--fix` applies it); edits in UTF-16 offsets of the files' texts. */
+  fix?: Fix;
   /** Line-independent: hash of rule, file, symbol path and message id. */
   fingerprint: string;
 }

@@ -1,4 +1,5 @@
 import type { Node, SourceFile } from 'ts-morph';
+import type { EditDraft } from './edit.js';
 import type { Severity } from './severity.js';
 import type { ProjectView } from './project-view.js';
 
@@ -81,6 +82,8 @@ export interface FindingDraft<Id extends string = string> {
   /** The symbol the finding is about; part of the fingerprint. */
   symbol?: SymbolRef;
   evidence?: EvidenceDraft[];
+  /** A safe fix: edits that provably keep what the program does (`--fix` applies them, all or none). */
+  fix?: EditDraft[];
 }
 
 /** What a rule's check receives. */

@@ -11,11 +11,16 @@
  *      finding was still delivered (standard output, or the job summary and annotations).
  * When several apply, the highest code wins: 2 before 3 before 1.
  */
+import { resolve } from 'node:path';
 import type { ParseProblem } from '../load/project.js';
 import { UserError } from '../model/errors.js';
 import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
+import { withEslint } from '../eslint/merge.js';
+import { fixSummary, runFix } from '../fix/run-fix.js';
+import type { FixRun } from '../fix/run-fix.js';
 import { analyse } from '../pipeline.js';
+import type { PipelineOptions } from '../pipeline.js';
 import type { FailOn } from './options.js';
 import { checkedUrl } from './options.js';
 import { forTerminal } from '../report/escape/terminal.js';
@@ -136,6 +141,10 @@ export interface AnalysisRequest {
   only: readonly string[];
   disable: readonly string[];
   onProgress?: ((message: string) => void) | undefined;
+  /** Apply safe fixes (`write`) or only work them out (`dry-run`). */
+  fix?: 'write' | 'dry-run' | undefined;
+  /** Merge in the findings of the project's own ESLint. */
+  eslint?: boolean | undefined;
 }
 
 /** The analysis of a shell's target, with the problems it met worded once. */
@@ -149,11 +158,13 @@ export interface ShellAnalysis {
   problems: number;
   /** The errors of the rules that crashed, for --debug stack traces. */
   errors: unknown[];
+  /** What --fix or --fix-dry-run did (the result is then the analysis of the fixed texts). */
+  fixed?: FixRun | undefined;
 }
 
-/** Runs the pipeline for a shell. */
-export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
-  const { result, root, parseProblems } = analyse({
+/** Runs the pipeline for a shell: with fixes applied first when asked, and the project's ESLint merged in when asked. */
+export async function analyseForShell(request: AnalysisRequest): Promise<ShellAnalysis> {
+  const options: PipelineOptions = {
     path: request.path,
     project: request.project,
     files: request.files,
@@ -161,14 +172,47 @@ export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
     only: request.only,
     disable: request.disable,
     onProgress: request.onProgress,
-  });
+  };
+  const fixed =
+    request.fix === undefined
+      ? undefined
+      : runFix((overlay) => analyse({ ...options, overlay }), { write: request.fix === 'write' });
+  const { result: analysed, root, parseProblems } = fixed?.pipeline ?? analyse(options);
+  const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
+  const paths = request.files.map((file) => resolve(file));
+  const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
+  const result = eslint.result;
+  const notes: Notice[] = eslint.note === undefined ? [] : [{ level: 'warning', message: eslint.note }];
   return {
     result,
     root,
-    notices: [...parseProblemNotices(parseProblems), ...ruleFailureNotices(result.failures)],
+    notices: [
+      ...parseProblemNotices(parseProblems),
+      ...ruleFailureNotices(result.failures),
+      ...notes,
+      ...(fixed === undefined ? [] : fixNotices(fixed, request.fix === 'write')),
+    ],
     problems: parseProblems.filter((p) => p.kind === 'unparsed').length + result.failures.length,
     errors: result.failures.map((f) => f.error),
+    fixed,
   };
+}
+
+/** The fixed texts of a dry run, by relative path (what ESLint lints instead of the files on disk). */
+function fixedTexts(fixed: FixRun | undefined): ReadonlyMap<string, string> | undefined {
+  return fixed === undefined ? undefined : new Map(fixed.outcome.changes.map((c) => [c.file, c.after]));
+}
+
+/** What fixing did, and the files left alone because they changed on disk meanwhile. */
+function fixNotices(fixed: FixRun, write: boolean): Notice[] {
+  return [
+    { level: 'notice', message: fixSummary(fixed, write) },
+    ...fixed.changedMeanwhile.map((file): Notice => ({
+      level: 'warning',
+      message: 'changed on disk while it was being fixed: left alone',
+      file,
+    })),
+  ];
 }
 
 /** The token for GitHub: the one given, else GITHUB_TOKEN, else GH_TOKEN; `flag` names where it is set. */

@@ -154,6 +154,15 @@ const OPTIONS: readonly OptionSpec[] = [
     shells: BOTH,
   },
   { name: 'sarif-file', type: 'string', help: 'Also write every finding as SARIF 2.1.0 to this file', shells: ACTION },
+  { name: 'fix', type: 'boolean', help: 'Apply safe fixes to the files, then report what is left', shells: CLI },
+  { name: 'fix-dry-run', type: 'boolean', help: 'Print the safe fixes as a unified diff; write nothing', shells: CLI },
+  {
+    name: 'eslint',
+    type: 'boolean',
+    default: 'false',
+    help: "Also run the project's own ESLint (runs its eslint.config.js: trusted code only)",
+    shells: BOTH,
+  },
   { name: 'debug', type: 'boolean', help: 'Print stack traces of internal errors', shells: CLI },
   { name: 'help', type: 'boolean', help: 'Show this help', shells: CLI },
   { name: 'version', type: 'boolean', help: 'Show the version', shells: CLI },
@@ -192,6 +201,9 @@ export interface Settings {
   retries: number;
   docsUrl: string | undefined;
   sarifFile: string | undefined;
+  /** `write` for --fix, `dry-run` for --fix-dry-run. */
+  fix: 'write' | 'dry-run' | undefined;
+  eslint: boolean;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -237,6 +249,8 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     retries: parseWholeNumber(where('retries')),
     docsUrl: parseDocsUrl(where('docs-url')),
     sarifFile: text('sarif-file'),
+    fix: on('fix') ? 'write' : on('fix-dry-run') ? 'dry-run' : undefined,
+    eslint: parseBoolean(raw['eslint'], flag('eslint')),
     debug: on('debug'),
     help: on('help'),
     version: on('version'),
@@ -248,6 +262,13 @@ interface Given {
   name: string;
   value: string | undefined;
   flag: string;
+}
+
+/** A switch: `true` from the command line, or the text `true`/`false` from a workflow (empty: false). */
+function parseBoolean(value: RawValues[string], flag: string): boolean {
+  if (value === true || value === 'true') return true;
+  if (value === undefined || value === false || value === '' || value === 'false') return false;
+  throw new UserError(`${flag}: expected true or false, got "${String(value)}"`);
 }
 
 /** Checks a `fail-on` value. */

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Runs a command in a folder and returns its standard output; npm's own noise stays on standard error. */
+function run(command: string, args: readonly string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The version in our package.json. */
+function ourVersion(): unknown {
+  const parsed: unknown = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return typeof parsed === 'object' && parsed !== null && 'version' in parsed ? parsed.version : undefined;
+}
+
+/** The `path` of each entry of npm pack's `files` list, sorted. */
+function pathsOf(files: unknown): unknown[] {
+  if (!Array.isArray(files)) return [];
+  return files.map((f: unknown) => (typeof f === 'object' && f !== null && 'path' in f ? f.path : f)).sort();
+}
+
+// The install path a user takes: `npm pack` the package, install the tarball into a fresh project
+// (dependencies from the npm cache when it has them, else the registry), and run the `review-bot` bin there.
+describe('installing the packed package', () => {
+  it('gives a working review-bot command in a scratch project', { timeout: 120_000 }, () => {
+    const work = mkdtempSync(join(tmpdir(), 'review-bot-install-'));
+    const packed: unknown = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
+    const tarball: unknown = Array.isArray(packed) ? packed[0] : undefined;
+    if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))
+      throw new Error(`npm pack printed no tarball: ${JSON.stringify(packed)}`);
+    expect(pathsOf(tarball.files)).toEqual(['README.md', 'dist/cli.js', 'package.json']);
+
+    const project = join(work, 'scratch');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{ "name": "scratch", "version": "1.0.0", "private": true }\n');
+    writeFileSync(
+      join(project, 'src/index.ts'),
+      "import { readFileSync } from 'node:fs';\n\nexport const answer = 42;\n",
+    );
+    run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, String(tarball.filename))],
+      project,
+    );
+
+    expect(run('npx', ['--no', '--', 'review-bot', '--version'], project)).toBe(`${String(ourVersion())}\n`);
+    const output: unknown = JSON.parse(
+      run('npx', ['--no', '--', 'review-bot', '--format', 'json', '--fail-on', 'never'], project),
+    );
+    expect(output).toMatchObject({
+      tool: { name: 'review-bot', version: ourVersion() },
+      findings: [{ ruleId: 'unused-import', file: 'src/index.ts', line: 1, column: 10, symbol: 'readFileSync' }],
+      summary: { files: 1, byRule: { 'unused-import': 1 } },
+    });
+  });
+});
