@@ -6,6 +6,8 @@ import type { ProjectView } from '../model/project-view.js';
 import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
+import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
+import type { NodeIndex } from '../analyse/node-index.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -15,6 +17,8 @@ export interface LoadOptions {
   project?: string | undefined;
   /** Project-wide settings from the configuration file. */
   settings?: Readonly<Record<string, unknown>> | undefined;
+  /** Node kinds the enabled rules declared (`nodesOf`); every kind is collected when undefined. */
+  nodeKinds?: readonly ts.SyntaxKind[] | undefined;
 }
 
 /** A source file that could not be parsed; it is left out of the analysis. */
@@ -75,7 +79,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
     else parseProblems.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  return { view: createView(project, root, files, options.settings ?? {}), parseProblems };
+  return { view: createView(project, root, files, options.settings ?? {}, options.nodeKinds), parseProblems };
 }
 
 /**
@@ -255,8 +259,10 @@ function createView(
   root: string,
   files: SourceFile[],
   settings: Readonly<Record<string, unknown>>,
+  nodeKinds?: readonly ts.SyntaxKind[],
 ): ProjectView {
   const memos = new Map<string, unknown>();
+  let nodeIndex: NodeIndex | undefined;
   let resolved: boolean | undefined;
   const memo = <T>(key: string, build: () => T): T => {
     if (memos.has(key)) return memos.get(key) as T;
@@ -283,6 +289,8 @@ function createView(
     },
     settings,
     memo,
+    nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds())).nodesOf(file, kind),
+    wrap: wrapCompilerNode,
   };
   return view;
 }
