@@ -50,6 +50,8 @@ export default defineRule({
   },
   *check({ files, project }) {
     const model = lockModel(project);
+    // No acquisition anywhere: no critical section, nothing to check (and no file walk to pay for).
+    if (model.acquisitions.length === 0) return;
     const analysis = new WaitAnalysis(model);
     const states = new Map<Acquisition, SectionState>();
     const stateOf = (a: Acquisition): SectionState => {

@@ -53,19 +53,30 @@ function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
 
 /**
  * True when two imports of one module could be one declaration: a type-only
- * and a value import may stay apart, a side-effect import (`import './x'`)
- * is its own statement, and a namespace import cannot share a declaration
- * with named imports.
+ * and a value import may stay apart; two side-effect imports (`import './x'`)
+ * are one too many, but a side-effect import beside a binding import is its
+ * own statement; a namespace import can share a declaration only with a lone
+ * default import (`import a, * as ns from 'x'`).
  */
 function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
   if (a.isTypeOnly() !== b.isTypeOnly()) return false;
-  if (isSideEffectOnly(a) || isSideEffectOnly(b)) return false;
+  if (isSideEffectOnly(a) || isSideEffectOnly(b)) return isSideEffectOnly(a) && isSideEffectOnly(b);
   const aNamespace = a.getNamespaceImport() !== undefined;
   const bNamespace = b.getNamespaceImport() !== undefined;
-  if (aNamespace !== bNamespace) return false;
-  return !(aNamespace && bNamespace);
+  if (aNamespace && bNamespace) return false;
+  if (aNamespace) return isDefaultOnly(b);
+  if (bNamespace) return isDefaultOnly(a);
+  return true;
 }
 
+/** `import './x'`: no bindings at all. */
 function isSideEffectOnly(declaration: ImportDeclaration): boolean {
   return declaration.getImportClause() === undefined;
+}
+
+/** `import a from 'x'`: a default import and nothing else. */
+function isDefaultOnly(declaration: ImportDeclaration): boolean {
+  return (
+    declaration.getDefaultImport() !== undefined && declaration.getImportClause()?.getNamedBindings() === undefined
+  );
 }

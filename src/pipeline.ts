@@ -34,12 +34,12 @@ export interface PipelineOptions {
   inlineRules?: Config['rules'] | undefined;
 }
 
-/** The analysis and what it was made from. */
+/** The analysis, the folder its paths are relative to, and the files that could not be parsed. */
 export interface PipelineResult {
   result: AnalysisResult;
-  view: ProjectView;
+  /** The analysed root (absolute); every path in the result is relative to it. */
+  root: string;
   parseProblems: ParseProblem[];
-  config: Config;
 }
 
 /** load -> analyse. Filtering by diff and reporting are separate stages. */
@@ -65,7 +65,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
     reportedFiles,
     unparsedFiles: parseProblems.map((p) => p.file),
   });
-  return { result, view, parseProblems, config };
+  return { result, root: view.root, parseProblems };
 }
 
 /** Runs the configured rules over an already loaded project. */
@@ -89,7 +89,7 @@ export function analyseView(
 }
 
 /** Applies defaults, the configuration file, --rule and --disable. */
-export function configureRules(
+function configureRules(
   registry: readonly AnyRule[],
   config: Config,
   options: Pick<PipelineOptions, 'only' | 'disable'>,

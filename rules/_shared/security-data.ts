@@ -149,7 +149,26 @@ function assignedValues(declaration: VariableDeclaration): Node[] {
 /** True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. */
 function hasInertType(node: Node): boolean {
   if (!Node.isExpression(node)) return false;
+  if (Node.isIdentifier(node) && isAssertedBinding(node)) return false;
   return isInert(node.getType());
+}
+
+/** The operand of a type assertion (`x as T`, `<T>x`), not of `as const`; undefined for anything else. */
+function assertedValue(node: Node): Node | undefined {
+  if (Node.isAsExpression(node)) return node.getTypeNode()?.getText() === 'const' ? undefined : node.getExpression();
+  if (Node.isTypeAssertion(node)) return node.getExpression();
+  return undefined;
+}
+
+/** A variable whose type comes from a type assertion on its initialiser (`const s = input as Status`). */
+function isAssertedBinding(identifier: Node): boolean {
+  return declarationsOf(identifier).some((declaration) => {
+    if (!Node.isVariableDeclaration(declaration)) return false;
+    let initializer = declaration.getInitializer();
+    while (initializer !== undefined && Node.isParenthesizedExpression(initializer))
+      initializer = initializer.getExpression();
+    return initializer !== undefined && assertedValue(initializer) !== undefined;
+  });
 }
 
 /** See hasInertType. */

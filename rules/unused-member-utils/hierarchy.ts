@@ -98,6 +98,13 @@ export function inheritanceOf(
   return result;
 }
 
+/** The same-named members of the interfaces a class's own `implements` clauses name. */
+export function implementedBy(cls: ClassLike, name: string, analysed: ReadonlySet<SourceFile>): Inheritance {
+  const result: Inheritance = { external: false, ancestors: [] };
+  for (const clause of cls.getImplements()) inspect(clause.getType(), name, analysed, result);
+  return result;
+}
+
 /** Records whether `type` has `name`, and where it is declared. */
 function inspect(type: Type, name: string, analysed: ReadonlySet<SourceFile>, result: Inheritance): void {
   if (type.isAny() || type.isUnknown()) {
