@@ -97,6 +97,7 @@ function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env):
     only: settings.only,
     disable: settings.disable,
     onProgress: progress.update,
+    cache: settings.cache,
   });
   progress.done();
   const result =

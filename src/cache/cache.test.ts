@@ -190,6 +190,7 @@ describe('analyseWithCache', () => {
     expect(second.notes).toEqual([]);
     expect(JSON.stringify(second.result.findings)).toBe(JSON.stringify(first.result.findings));
     expect(second.result.rulesRun).toEqual(first.result.rulesRun);
+    expect(second.result.rulesMeta).toEqual(first.result.rulesMeta);
 
     const target = join(project, 'src', 'tree.ts');
     writeFileSync(target, `${readFileSync(target, 'utf8')}\nexport function added(x) { return x; }\n`);

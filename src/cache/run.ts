@@ -44,8 +44,7 @@ export interface CachedAnalysis {
 export function analyseWithCache(options: PipelineOptions, location: string): CachedAnalysis {
   const prepared = prepare(options);
   if (prepared === undefined) {
-    const { result, view, parseProblems } = analyse(options);
-    return { result, root: view.root, parseProblems, notes: [], plan: 'full' };
+    return { ...analyse(options), notes: [], plan: 'full' };
   }
   const { root, config, rules, key } = prepared;
   const tool = toolBuild();
@@ -58,7 +57,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     hashes: currentHashes(root, known),
     isGlobal: (f) => currentlyGlobal(root, f),
   });
-  if (plan.kind === 'hit') return { ...fromCache(plan.result), root, notes, plan: 'hit' };
+  if (plan.kind === 'hit') return { ...fromCache(plan.result, rules), root, notes, plan: 'hit' };
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
     path: options.path,
@@ -191,6 +190,7 @@ function mergeResults(
     fileCount,
     unparsedFiles: [],
     rulesRun: results.flatMap((r) => r.rulesRun),
+    rulesMeta: results.flatMap((r) => r.rulesMeta),
     securityRulesRun: results.flatMap((r) => r.securityRulesRun),
     securityRulesKnown: registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
     timings: Object.fromEntries(results.flatMap((r) => Object.entries(r.timings))),
@@ -260,14 +260,19 @@ function toCache(result: AnalysisResult, parseProblems: readonly ParseProblem[])
 }
 
 /** The stored analysis as the shells expect it (no timings: nothing ran). */
-function fromCache(stored: CachedResult): { result: AnalysisResult; parseProblems: ParseProblem[] } {
+function fromCache(
+  stored: CachedResult,
+  rules: readonly ConfiguredRule[],
+): { result: AnalysisResult; parseProblems: ParseProblem[] } {
   const failures: RuleFailure[] = stored.failures.map((f) => ({
     ruleId: f.ruleId,
     file: f.file,
     error: new Error(f.message),
   }));
   const { parseProblems, ...rest } = stored;
-  return { result: { ...rest, failures, timings: {} }, parseProblems };
+  const ran = new Set(stored.rulesRun);
+  const rulesMeta = rules.map((r) => r.rule.meta).filter((meta) => ran.has(meta.id));
+  return { result: { ...rest, failures, rulesMeta, timings: {} }, parseProblems };
 }
 
 /** The tool's name, version and build: a hash of the running code, so a rebuilt tool never trusts an older entry. */

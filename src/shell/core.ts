@@ -15,6 +15,7 @@ import type { ParseProblem } from '../load/project.js';
 import { UserError } from '../model/errors.js';
 import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
+import { analyseWithCache } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { FailOn } from './options.js';
 import { checkedUrl } from './options.js';
@@ -126,6 +127,8 @@ export interface AnalysisRequest {
   only: readonly string[];
   disable: readonly string[];
   onProgress?: ((message: string) => void) | undefined;
+  /** With --cache: the cache location. */
+  cache?: string | undefined;
 }
 
 /** The analysis of a shell's target, with the problems it met worded once. */
@@ -143,7 +146,7 @@ export interface ShellAnalysis {
 
 /** Runs the pipeline for a shell. */
 export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
-  const { result, root, parseProblems } = analyse({
+  const options = {
     path: request.path,
     project: request.project,
     files: request.files,
@@ -151,11 +154,17 @@ export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
     only: request.only,
     disable: request.disable,
     onProgress: request.onProgress,
-  });
+  };
+  const { result, root, parseProblems, notes } =
+    request.cache === undefined ? { ...analyse(options), notes: [] } : analyseWithCache(options, request.cache);
   return {
     result,
     root,
-    notices: [...parseProblemNotices(parseProblems), ...ruleFailureNotices(result.failures)],
+    notices: [
+      ...notes.map((message): Notice => ({ level: 'notice', message })),
+      ...parseProblemNotices(parseProblems),
+      ...ruleFailureNotices(result.failures),
+    ],
     problems: parseProblems.length + result.failures.length,
     errors: result.failures.map((f) => f.error),
   };

@@ -154,6 +154,20 @@ const OPTIONS: readonly OptionSpec[] = [
     shells: BOTH,
   },
   { name: 'sarif-file', type: 'string', help: 'Also write every finding as SARIF 2.1.0 to this file', shells: ACTION },
+  {
+    name: 'cache',
+    type: 'boolean',
+    help: 'Reuse the findings of the last run for what did not change (kept in --cache-location)',
+    shells: CLI,
+  },
+  {
+    name: 'cache-location',
+    type: 'string',
+    value: '<folder>',
+    default: '.review-bot-cache',
+    help: 'With --cache: folder (or .json file) of the cache',
+    shells: CLI,
+  },
   { name: 'debug', type: 'boolean', help: 'Print stack traces of internal errors', shells: CLI },
   { name: 'help', type: 'boolean', help: 'Show this help', shells: CLI },
   { name: 'version', type: 'boolean', help: 'Show the version', shells: CLI },
@@ -192,6 +206,8 @@ export interface Settings {
   retries: number;
   docsUrl: string | undefined;
   sarifFile: string | undefined;
+  /** With --cache: where the cache is kept; undefined without --cache. */
+  cache: string | undefined;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -237,6 +253,7 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     retries: parseWholeNumber(where('retries')),
     docsUrl: parseDocsUrl(where('docs-url')),
     sarifFile: text('sarif-file'),
+    cache: on('cache') ? text('cache-location') : undefined,
     debug: on('debug'),
     help: on('help'),
     version: on('version'),
