@@ -1,16 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 
-/**
- * What a rule declares about the syntax it looks at (proposed as
- * `RuleMeta.nodeKinds`): the engine walks each file once and hands the rule
- * the nodes of these kinds, instead of the rule walking the file itself.
- */
-export interface NodeKindDeclaration {
-  /** Kinds of compiler node the rule asks `ProjectView.nodesOf` for; empty or absent for none. */
-  readonly nodeKinds?: readonly ts.SyntaxKind[];
-}
-
 /** The nodes of one file, grouped by kind, in document order. */
 type Buckets = Map<ts.SyntaxKind, ts.Node[]>;
 
@@ -29,7 +19,9 @@ export interface NodeIndex {
 }
 
 /**
- * Creates the run's node index for the kinds the enabled rules declared.
+ * Creates the run's node index for the kinds the enabled rules declared
+ * (proposed `RuleMeta.nodeKinds?: readonly SyntaxKind[]`, the kinds a rule asks
+ * `ProjectView.nodesOf` for; the pipeline passes their union as `LoadOptions.nodeKinds`).
  * A kind asked for later still works (correct, one more walk per file) and is
  * recorded in `lateKinds`, so a missing declaration shows up in --debug.
  */

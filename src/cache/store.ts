@@ -4,9 +4,6 @@ import { dirname, join, resolve } from 'node:path';
 import type { CacheEntry } from './entry.js';
 import { CACHE_FORMAT, isCacheEntry } from './entry.js';
 
-/** Where `--cache` keeps its files when `--cache-location` is not given (relative to the current folder). */
-export const DEFAULT_CACHE_LOCATION = '.review-bot-cache';
-
 /** What reading the cache gave: an entry that may be used, and/or a note saying why none could be. */
 export interface CacheRead {
   entry?: CacheEntry;
