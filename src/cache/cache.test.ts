@@ -209,6 +209,12 @@ describe('analyseWithCache', () => {
     expect(JSON.stringify(run.result.findings)).toBe(whole());
   });
 
+  it('reports an unknown rule as a whole run does', () => {
+    expect(() => analyseWithCache({ path: project, only: ['no-such-rule'] }, location)).toThrow(
+      '--rule: unknown rule "no-such-rule"',
+    );
+  });
+
   it('runs everything when the configuration changes', () => {
     writeFileSync(join(project, '.review-bot.json'), JSON.stringify({ rules: { 'complex-function': 'off' } }));
     const run = analyseWithCache({ path: project }, location);

@@ -64,8 +64,8 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     project: options.project,
     settings: config.settings,
   });
-  const run =
-    plan.kind === 'partial' ? partialRun(view, config, rules, options, plan) : fullRun(view, config, rules, options);
+  const partial = plan.kind === 'partial' ? partialRun(view, config, rules, options, plan) : undefined;
+  const run = partial ?? fullRun(view, config, rules, options);
   const result = { ...run.result, unparsedFiles: parseProblems.map((p) => p.file) };
   const entry: CacheEntry = {
     format: CACHE_FORMAT,
@@ -77,7 +77,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   };
   const written = writeCache(file, entry);
   if (written !== undefined) notes.push(written);
-  return { result, root: view.root, parseProblems, notes, plan: plan.kind };
+  return { result, root: view.root, parseProblems, notes, plan: partial === undefined ? 'full' : 'partial' };
 }
 
 /** The run's root, configuration, rules and cache key, computed without loading the project; undefined when the cache does not apply. */
@@ -88,6 +88,9 @@ function prepare(
   const located = locate(options);
   if (located === undefined) return undefined; // let `analyse` report the bad path
   const registry = options.registry ?? RULES;
+  const known = new Set(registry.map((r) => r.meta.id));
+  const named = [...(options.only ?? []), ...(options.disable ?? [])];
+  if (named.some((id) => !known.has(id))) return undefined; // let `analyse` report the unknown rule
   const loaded = loadConfig(located.root, options.config);
   const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
   validateConfig(config, registry);
@@ -129,19 +132,24 @@ function fullRun(
   return runEach(view, config, rules, options, () => undefined);
 }
 
-/** Runs project rules (and file rules that read project-wide data) everywhere, local file rules on dirty files, and adds the stored findings. */
+/**
+ * Runs project rules (and file rules that read project-wide data) everywhere,
+ * local file rules on dirty files, and adds the stored findings; undefined
+ * when a local rule turned out to read project-wide data (run everything).
+ */
 function partialRun(
   view: ProjectView,
   config: Config,
   rules: readonly ConfiguredRule[],
   options: PipelineOptions,
   plan: Extract<CachePlan, { kind: 'partial' }>,
-): { result: AnalysisResult; localRules: string[] } {
+): { result: AnalysisResult; localRules: string[] } | undefined {
   const dirty = new Set(view.files.filter((f) => plan.dirty.has(view.relativePath(f))));
   const run = runEach(view, config, rules, options, (id) => (plan.localRules.has(id) ? dirty : undefined));
   const kept = new Set(run.localRules);
-  const reused = plan.reused.filter((f) => kept.has(f.ruleId));
-  const findings = [...run.result.findings, ...reused].sort(compareFindings);
+  // A rule that was local and now read project-wide data ran on the dirty files only: run everything instead.
+  if ([...plan.localRules].some((id) => rules.some((r) => r.rule.meta.id === id) && !kept.has(id))) return undefined;
+  const findings = [...run.result.findings, ...plan.reused].sort(compareFindings);
   return { result: { ...run.result, findings }, localRules: run.localRules };
 }
 
