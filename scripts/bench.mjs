@@ -1,31 +1,45 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs N --corpus rxjs,zod,effect]
-// Reviews real codebases from the npm registry and runs `tsc --noEmit` on the
-// same code, side by side (A B A B ...), and reports median wall time and
-// peak memory of each, and their ratio. Public tools only: node, tsc, npm.
+// npm run bench [-- --runs N --corpus rxjs,zod,effect --no-write]
+// Reviews real codebases from the npm registry (pinned, see shared/corpora/README.md) and runs `tsc --noEmit`
+// on the same tsconfig, alternating (review, tsc, review, tsc...), and reports median wall time, CPU time and
+// peak memory of each and their ratios; then, per corpus: the per-rule breakdown (--debug), a pull-request run
+// (--diff over a commit that changes five files; its findings are checked against a whole run narrowed to the
+// same files), and a cached run (--cache, skipped when the CLI has no such flag). Writes the tables into
+// BENCHMARKS.md between the bench markers, with the machine and versions. Public tools only: node, tsc, npm, git.
+// Speed is never asserted: this prints and records figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: 'rxjs,zod,effect' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    corpus: { type: 'string', default: 'rxjs,zod,effect' },
+    'no-write': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 const corpora = values.corpus.split(',').filter(Boolean);
 
-spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-spawnSync(process.execPath, [join(root, 'scripts/fetch-corpus.mjs'), ...corpora], { cwd: root, stdio: 'inherit' });
+// Build into node_modules/.cache (never dist/, which is committed): packages resolve from the repository's node_modules.
+const outdir = join(root, 'node_modules/.cache/review-bot-bench');
+run(process.execPath, [join(root, 'scripts/build.mjs'), '--outdir', outdir]);
+run(process.execPath, [join(root, 'scripts/fetch-corpus.mjs'), ...corpora]);
 
 const preload = join(root, 'scripts/bench-rss.cjs');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const cli = join(root, 'dist/cli.js');
+const cli = join(outdir, 'cli.js');
+const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout ?? '';
+const hasCache = help.includes('--cache');
+
 const rows = [];
 for (const name of corpora) {
   const dir = join(root, '.corpora', name);
   if (!existsSync(dir)) throw new Error(`corpus ${name} is missing in ${dir}`);
-  const review = [
+  const review = (...extra) => [
     process.execPath,
     '-r',
     preload,
@@ -35,45 +49,189 @@ for (const name of corpora) {
     'json',
     '--fail-on',
     'never',
-    '--output',
-    '/dev/null',
+    ...extra,
   ];
   const check = [process.execPath, '-r', preload, tsc, '--noEmit', '-p', dir];
+  log(`${name}: warm-up`);
+  measure(review('--output', '/dev/null'));
+  measure(check);
   const a = [];
   const b = [];
-  measure(review);
-  measure(check); // warm-up: file cache
   for (let i = 0; i < runs; i++) {
-    a.push(measure(review));
+    log(`${name}: run ${i + 1}/${runs}`);
+    a.push(measure(review('--output', '/dev/null')));
     b.push(measure(check));
   }
-  rows.push({ name, review: summary(a), tsc: summary(b), ratio: median(a.map((x, i) => x.wall / b[i].wall)) });
+  const debug = measure(review('--output', '/dev/null', '--debug'));
+  const timings = /rule timings \(ms\): (.*)/.exec(debug.stderr)?.[1] ?? '';
+  log(`${name}: pull-request mode`);
+  const pr = prRun(name, dir, review);
+  log(`${name}: cached run`);
+  const cached = hasCache ? cachedRun(name, review) : undefined;
+  rows.push({
+    name,
+    review: summary(a),
+    tsc: summary(b),
+    wallRatio: median(a.map((x, i) => x.wall / b[i].wall)),
+    cpuRatio: median(a.map((x, i) => x.cpu / b[i].cpu)),
+    rssRatio: median(a.map((x, i) => x.rss / b[i].rss)),
+    timings,
+    pr,
+    cached,
+  });
 }
 
-console.log(`\nreview-bot vs tsc --noEmit, ${runs} runs each, medians (node ${process.version})\n`);
-console.log('| corpus | review-bot wall s | review-bot peak MiB | tsc wall s | tsc peak MiB | wall ratio |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) {
-  console.log(
-    `| ${r.name} | ${r.review.wall.toFixed(2)} | ${r.review.rss.toFixed(0)} | ${r.tsc.wall.toFixed(2)} | ${r.tsc.rss.toFixed(0)} | ${r.ratio.toFixed(2)} |`,
+const table = render(rows);
+console.log(`\n${table}`);
+if (!values['no-write']) writeBenchmarks(table);
+
+/** A pull request over five files: a copy of the corpus under git, a commit touching five files, `--diff` against its parent. */
+function prRun(name, dir, review) {
+  const work = join(root, '.corpora', `${name}-pr`);
+  if (!existsSync(join(work, '.git'))) {
+    rmSync(work, { recursive: true, force: true });
+    cpSync(dir, work, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    if (existsSync(join(dir, 'node_modules'))) symlinkSync(join(dir, 'node_modules'), join(work, 'node_modules'));
+    git(work, 'init', '-q', '-b', 'main');
+    git(work, 'add', '-A', '.');
+    git(work, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'base');
+    git(work, 'tag', 'base');
+    const files = git(work, 'ls-files', '*.ts')
+      .split('\n')
+      .filter((f) => f.startsWith('src/') && !f.endsWith('.d.ts'))
+      .sort();
+    const step = Math.max(1, Math.floor(files.length / 5));
+    for (let i = 0; i < 5; i++) {
+      const file = join(work, files[i * step]);
+      writeFileSync(
+        file,
+        `${readFileSync(file, 'utf8')}\nexport function benchChanged${i}(value) {\n  return value;\n}\n`,
+      );
+    }
+    git(work, 'add', '-A', '.');
+    git(work, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'five files');
+  }
+  const changed = git(work, 'diff', '--name-only', 'base...HEAD').split('\n').filter(Boolean);
+  const reviewIn = (...extra) => review(...extra).map((part) => (part === dir ? work : part));
+  const out = join(work, '.bench-pr.json');
+  const whole = join(work, '.bench-whole.json');
+  const prMeasure = measure(reviewIn('--output', out, '--diff', 'base', '--filter-mode', 'file'));
+  measure(reviewIn('--output', whole));
+  const narrowed = findingsOf(whole).filter((f) => changed.includes(f.file));
+  const identical = JSON.stringify(findingsOf(out)) === JSON.stringify(narrowed);
+  return { ...prMeasure, files: changed.length, identical };
+}
+
+/** Two runs with --cache: the first fills the cache, the second finds nothing changed; findings must be equal. */
+function cachedRun(name, review) {
+  const location = join(root, 'node_modules/.cache', `review-bot-bench-cache-${name}`);
+  rmSync(location, { recursive: true, force: true });
+  const first = join(location, 'first.json');
+  const second = join(location, 'second.json');
+  mkdirSync(location, { recursive: true });
+  const cold = measure(review('--output', first, '--cache', '--cache-location', join(location, 'store')));
+  const warm = measure(review('--output', second, '--cache', '--cache-location', join(location, 'store')));
+  const identical = JSON.stringify(findingsOf(first)) === JSON.stringify(findingsOf(second));
+  return { cold, warm, identical };
+}
+
+/** The findings of a JSON report. */
+function findingsOf(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return report.findings ?? report;
+}
+
+function render(rows) {
+  const lines = [];
+  const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version;
+  const tsMorph = JSON.parse(readFileSync(join(root, 'node_modules/ts-morph/package.json'), 'utf8')).version;
+  lines.push(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+      `Node ${process.version}, TypeScript ${typescript}, ts-morph ${tsMorph}; ${runs} alternating runs each, medians.`,
+    '',
+    '| corpus | review-bot wall s | tsc wall s | wall ratio | review-bot CPU s | tsc CPU s | CPU ratio | review-bot peak MiB | tsc peak MiB | memory ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
+  for (const r of rows) {
+    lines.push(
+      `| ${r.name} | ${f2(r.review.wall)} | ${f2(r.tsc.wall)} | ${f2(r.wallRatio)} | ${f2(r.review.cpu)} | ${f2(r.tsc.cpu)} | ${f2(r.cpuRatio)} | ${r.review.rss.toFixed(0)} | ${r.tsc.rss.toFixed(0)} | ${f2(r.rssRatio)} |`,
+    );
+  }
+  lines.push(
+    '',
+    '| corpus | PR mode (5 files) wall s | / tsc | PR findings = whole run narrowed | cached: 1st run s | 2nd run s | speed-up | cached findings = 1st run |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of rows) {
+    const cached =
+      r.cached === undefined
+        ? '(no --cache) | | | '
+        : `${f2(r.cached.cold.wall)} | ${f2(r.cached.warm.wall)} | ${f2(r.cached.cold.wall / r.cached.warm.wall)}× | ${r.cached.identical ? 'yes' : '**no**'}`;
+    lines.push(
+      `| ${r.name} | ${f2(r.pr.wall)} | ${f2(r.pr.wall / r.tsc.wall)} | ${r.pr.identical ? 'yes' : '**no**'} (${r.pr.files} files) | ${cached} |`,
+    );
+  }
+  lines.push('', 'Per-rule time (ms, `--debug`, one run, slowest first):', '');
+  for (const r of rows) lines.push(`- **${r.name}**: ${r.timings}`);
+  return lines.join('\n');
+}
+
+/** Replaces the text between the bench markers of BENCHMARKS.md (or appends it). */
+function writeBenchmarks(table) {
+  const path = join(root, 'BENCHMARKS.md');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\`.`;
+  const block = `${start}\n${stamp}\n\n${table}\n${end}`;
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next =
+    from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text}\n${block}\n`;
+  writeFileSync(path, next);
+  console.log(`wrote ${path}`);
 }
 
 function measure(command) {
   const started = process.hrtime.bigint();
   const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const match = /BENCH_MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');
-  if (match === null) throw new Error(`no memory figure from: ${command.join(' ')}\n${child.stderr}`);
-  return { wall, rss: Number(match[1]) / 1024 };
+  const stderr = child.stderr ?? '';
+  const rss = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+  const cpu = /BENCH_CPU_MS=(\d+)/.exec(stderr);
+  if (rss === null || cpu === null) throw new Error(`no figures from: ${command.join(' ')}\n${stderr}`);
+  return { wall, rss: Number(rss[1]) / 1024, cpu: Number(cpu[1]) / 1000, stderr };
 }
 
 function summary(samples) {
-  return { wall: median(samples.map((s) => s.wall)), rss: median(samples.map((s) => s.rss)) };
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rss: median(samples.map((s) => s.rss)),
+  };
 }
 
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
+function median(list) {
+  const sorted = [...list].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function f2(x) {
+  return x.toFixed(2);
+}
+
+function run(command, args) {
+  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function git(cwd, ...args) {
+  const child = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${child.stderr}`);
+  return child.stdout.trim();
+}
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
 }

@@ -99,6 +99,7 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
     onProgress: progress.update,
     fix: settings.fix,
     eslint: settings.eslint,
+    cache: settings.cache,
   });
   progress.done();
   const result =

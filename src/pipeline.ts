@@ -94,7 +94,7 @@ export function analyseView(
 }
 
 /** Applies defaults, the configuration file, --rule and --disable. */
-function configureRules(
+export function configureRules(
   registry: readonly AnyRule[],
   config: Config,
   options: Pick<PipelineOptions, 'only' | 'disable'>,

@@ -10,6 +10,8 @@ import { isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
+import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
+import type { NodeIndex } from '../analyse/node-index.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -19,6 +21,8 @@ export interface LoadOptions {
   project?: string | undefined;
   /** Project-wide settings from the configuration file. */
   settings?: Readonly<Record<string, unknown>> | undefined;
+  /** Node kinds the enabled rules declared (`nodesOf`); every kind is collected when undefined. */
+  nodeKinds?: readonly ts.SyntaxKind[] | undefined;
 }
 
 /**
@@ -101,7 +105,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
   parseProblems.sort((a, b) => compare(a.file, b.file));
-  return { view: createView(project, root, files, settings), parseProblems };
+  return { view: createView(project, root, files, settings, options.nodeKinds), parseProblems };
 }
 
 /**
@@ -293,8 +297,10 @@ function createView(
   root: string,
   files: SourceFile[],
   settings: Readonly<Record<string, unknown>>,
+  nodeKinds?: readonly ts.SyntaxKind[],
 ): ProjectView {
   const memos = new Map<string, unknown>();
+  let nodeIndex: NodeIndex | undefined;
   let resolved: boolean | undefined;
   const memo = <T>(key: string, build: () => T): T => {
     if (memos.has(key)) return memos.get(key) as T;
@@ -322,6 +328,8 @@ function createView(
     },
     settings,
     memo,
+    nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds())).nodesOf(file, kind),
+    wrap: wrapCompilerNode,
   };
   return view;
 }

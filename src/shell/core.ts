@@ -19,6 +19,7 @@ import { severityRank } from '../model/severity.js';
 import { withEslint } from '../eslint/merge.js';
 import { fixSummary, runFix } from '../fix/run-fix.js';
 import type { FixRun } from '../fix/run-fix.js';
+import { analyseWithCache } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { FailOn } from './options.js';
@@ -145,6 +146,8 @@ export interface AnalysisRequest {
   fix?: 'write' | 'dry-run' | undefined;
   /** Merge in the findings of the project's own ESLint. */
   eslint?: boolean | undefined;
+  /** With --cache: the cache location. */
+  cache?: string | undefined;
 }
 
 /** The analysis of a shell's target, with the problems it met worded once. */
@@ -177,12 +180,21 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     request.fix === undefined
       ? undefined
       : runFix((overlay) => analyse({ ...options, overlay }), { write: request.fix === 'write' });
-  const { result: analysed, root, parseProblems } = fixed?.pipeline ?? analyse(options);
+  const base =
+    fixed !== undefined
+      ? { ...fixed.pipeline, notes: [] }
+      : request.cache === undefined
+        ? { ...analyse(options), notes: [] }
+        : analyseWithCache(options, request.cache);
+  const { result: analysed, root, parseProblems } = base;
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
   const paths = request.files.map((file) => resolve(file));
   const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
   const result = eslint.result;
-  const notes: Notice[] = eslint.note === undefined ? [] : [{ level: 'warning', message: eslint.note }];
+  const notes: Notice[] = [
+    ...base.notes.map((message): Notice => ({ level: 'notice', message })),
+    ...(eslint.note === undefined ? [] : [{ level: 'warning' as const, message: eslint.note }]),
+  ];
   return {
     result,
     root,

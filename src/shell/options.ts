@@ -163,6 +163,20 @@ const OPTIONS: readonly OptionSpec[] = [
     help: "Also run the project's own ESLint (runs its eslint.config.js: trusted code only)",
     shells: BOTH,
   },
+  {
+    name: 'cache',
+    type: 'boolean',
+    help: 'Reuse the findings of the last run for what did not change (kept in --cache-location)',
+    shells: CLI,
+  },
+  {
+    name: 'cache-location',
+    type: 'string',
+    value: '<folder>',
+    default: '.review-bot-cache',
+    help: 'With --cache: folder (or .json file) of the cache',
+    shells: CLI,
+  },
   { name: 'debug', type: 'boolean', help: 'Print stack traces of internal errors', shells: CLI },
   { name: 'help', type: 'boolean', help: 'Show this help', shells: CLI },
   { name: 'version', type: 'boolean', help: 'Show the version', shells: CLI },
@@ -204,6 +218,8 @@ export interface Settings {
   /** `write` for --fix, `dry-run` for --fix-dry-run. */
   fix: 'write' | 'dry-run' | undefined;
   eslint: boolean;
+  /** With --cache: where the cache is kept; undefined without --cache. */
+  cache: string | undefined;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -251,6 +267,7 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     sarifFile: text('sarif-file'),
     fix: on('fix') ? 'write' : on('fix-dry-run') ? 'dry-run' : undefined,
     eslint: parseBoolean(raw['eslint'], flag('eslint')),
+    cache: on('cache') ? text('cache-location') : undefined,
     debug: on('debug'),
     help: on('help'),
     version: on('version'),
