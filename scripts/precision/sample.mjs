@@ -9,6 +9,8 @@
 //          .corpora/precision/_out/<set>-sample.tsv (id, rule, package, place, message: one line each, for verdicts)
 //        node scripts/precision/sample.mjs A --tally <verdicts.tsv>
 //   prints per rule: findings, read, right, wrong, noise (verdicts.tsv: id<TAB>right|wrong|noise<TAB>reason)
+//        node scripts/precision/sample.mjs A --report <verdicts.tsv>
+//   prints Markdown: the tally, then per rule every sampled finding with its place, message, verdict and reason
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -31,6 +33,12 @@ function main(args) {
   const tally = option(args, '--tally');
   if (tally !== undefined) {
     printTally(pools, samples, tally);
+    return;
+  }
+  const report = option(args, '--report');
+  if (report !== undefined) {
+    printTally(pools, samples, report);
+    printReport(samples, pools, report);
     return;
   }
   writeFileSync(join(out, `${setName}-sample.md`), render(samples, pools, seed, context));
@@ -148,12 +156,46 @@ function tsv(samples) {
   return rows.join('\n') + '\n';
 }
 
-function printTally(pools, samples, verdictsPath) {
+/** id -> { verdict, reason } from a verdicts TSV (id, right|wrong|noise, reason); later lines win. */
+function readVerdicts(verdictsPath) {
   const verdicts = new Map();
   for (const line of readFileSync(verdictsPath, 'utf8').split('\n')) {
-    const [id, verdict] = line.split('\t');
-    if (id && /^(right|wrong|noise)$/.test(verdict ?? '')) verdicts.set(id, verdict);
+    const [id, verdict, reason = ''] = line.split('\t');
+    if (id && /^(right|wrong|noise)$/.test(verdict ?? '')) verdicts.set(id, { verdict, reason });
   }
+  return verdicts;
+}
+
+function printReport(samples, pools, verdictsPath) {
+  const verdicts = readVerdicts(verdictsPath);
+  for (const [rule, sample] of samples) {
+    console.log(`\n### ${rule} (${sample.length} read of ${pools.get(rule).length})\n`);
+    console.log('| id | place | message | verdict | reason |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const f of sample) {
+      const v = verdicts.get(f.id);
+      const cells = [
+        f.id,
+        `${f.pkg} ${f.file}:${f.line}`,
+        cell(f.message, 160),
+        v?.verdict ?? 'unread',
+        v?.reason ?? '',
+      ];
+      console.log(`| ${cells.map((c) => cell(c, 400)).join(' | ')} |`);
+    }
+  }
+}
+
+function cell(text, max) {
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/\\\\\|/g, '\\|');
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+function printTally(pools, samples, verdictsPath) {
+  const verdicts = new Map([...readVerdicts(verdictsPath)].map(([id, v]) => [id, v.verdict]));
   console.log('| rule | findings | sampled | read | right | wrong | noise |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const [rule, sample] of samples) {
