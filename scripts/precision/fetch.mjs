@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Fetches a set of pinned npm packages (scripts/precision/sets.json) into .corpora/precision/<dir>/ for issue 10's
+// precision measurement, as a clone of each project would look: its TypeScript sources, package.json, tsconfig
+// files and README, with compiled output removed and dependencies installed. Never committed (.corpora/ is ignored).
+//
+// The reviewed code must never run: npm is always called with --ignore-scripts.
+// Dependencies: the package's `dependencies` and `peerDependencies`, plus the `@types/*` of its devDependencies
+// (so that Node and other ambient types resolve as they do for the project's own developers).
+//
+// Usage: node scripts/precision/fetch.mjs A|B [name ...]   (names filter the set; default: the whole set)
+//        node scripts/precision/fetch.mjs --list A|B       (prints `dir<TAB>name@version<TAB>source` lines)
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
+const corpora = join(root, '.corpora', 'precision');
+
+/** Top-level entries kept besides the source folder. */
+const KEPT = /^(package\.json|tsconfig.*\.json|README.*|LICENSE.*)$/i;
+/** Version specs npm cannot install outside the package's own monorepo. */
+const LOCAL_SPEC = /^(workspace|file|link|portal):/;
+
+main(process.argv.slice(2));
+
+function main(args) {
+  if (args[0] === '--list') {
+    for (const entry of setOf(args[1])) console.log(`${dirOf(entry)}\t${specOf(entry)}\t${entry.source}`);
+    return;
+  }
+  const [setName, ...names] = args;
+  const entries = setOf(setName).filter((e) => names.length === 0 || names.includes(e.name));
+  for (const entry of entries) fetchPackage(entry);
+}
+
+/** The entries of set A or B; exits on any other name. */
+function setOf(name) {
+  const set = sets[name];
+  if (!Array.isArray(set)) {
+    console.error(`unknown set: ${String(name)} (expected A or B)`);
+    process.exit(2);
+  }
+  return set;
+}
+
+/** `@grpc/grpc-js` -> `grpc__grpc-js`: one folder level per package. */
+function dirOf(entry) {
+  return entry.name.replace(/^@/, '').replace('/', '__');
+}
+
+function specOf(entry) {
+  return `${entry.name}@${entry.version}`;
+}
+
+/** Packs, unpacks, trims and installs one package, unless already done for the same spec. */
+function fetchPackage(entry) {
+  const spec = specOf(entry);
+  const dest = join(corpora, dirOf(entry));
+  const done = join(dest, '.done');
+  if (existsSync(done) && readFileSync(done, 'utf8').trim() === spec) {
+    console.log(`${spec}: already in ${dest}`);
+    return;
+  }
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'precision-'));
+  try {
+    unpack(spec, scratch);
+    const pkg = join(scratch, 'package');
+    for (const name of readdirSync(pkg)) {
+      if (name === entry.source || KEPT.test(name)) cpSync(join(pkg, name), join(dest, name), { recursive: true });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  install(dest);
+  writeFileSync(done, spec + '\n');
+  console.log(`${spec}: in ${dest}`);
+}
+
+/** `npm pack` the exact version into a scratch folder and untar it there (yields scratch/package/). */
+function unpack(spec, scratch) {
+  const out = execFileSync('npm', ['pack', spec, '--silent', '--ignore-scripts', '--pack-destination', scratch], {
+    encoding: 'utf8',
+  });
+  const tarball = out.trim().split('\n').pop();
+  execFileSync('tar', ['-xzf', join(scratch, tarball), '-C', scratch]);
+}
+
+/**
+ * Installs runtime dependencies and dev `@types/*` with scripts disabled, through a temporary package.json that
+ * lists only those, then puts the package's own package.json back (its entry points matter to the analysis).
+ */
+function install(dest) {
+  const manifestPath = join(dest, 'package.json');
+  const original = readFileSync(manifestPath, 'utf8');
+  const manifest = JSON.parse(original);
+  const dependencies = {
+    ...installable(manifest.peerDependencies),
+    ...installable(manifest.dependencies),
+    ...installable(typesOnly(manifest.devDependencies)),
+  };
+  if (Object.keys(dependencies).length === 0) return;
+  writeFileSync(manifestPath, JSON.stringify({ name: 'precision-corpus', private: true, dependencies }, null, 2));
+  try {
+    execFileSync(
+      'npm',
+      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--legacy-peer-deps'],
+      { cwd: dest, stdio: 'inherit' },
+    );
+  } finally {
+    writeFileSync(manifestPath, original);
+  }
+}
+
+function typesOnly(deps = {}) {
+  return Object.fromEntries(Object.entries(deps).filter(([name]) => name.startsWith('@types/')));
+}
+
+function installable(deps = {}) {
+  return Object.fromEntries(Object.entries(deps).filter(([, range]) => !LOCAL_SPEC.test(String(range))));
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Runs a review-bot build on each fetched package of a set (see fetch.mjs) with default rules and records, per
+// package: files, lines, findings per rule and findings per 1,000 lines. Output: .corpora/precision/_out/<dir>.json
+// (the CLI's JSON report) and .corpora/precision/_out/<set>-stats.md (a Markdown table).
+//
+// Usage: node scripts/precision/run.mjs A [--cli /work/main/dist/cli.js] [--reuse] [name ...]
+// --reuse: a package whose report is already in _out/ is not run again (the table is rebuilt from the reports).
+// Only set A may be run before the fixes are done; set B is held aside (pass --final to run it).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
+const corpora = join(root, '.corpora', 'precision');
+const out = join(corpora, '_out');
+
+const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cov']);
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const DECLARATION = /\.d\.[mc]?ts$/;
+
+main(process.argv.slice(2));
+
+function main(args) {
+  const cliAt = args.indexOf('--cli');
+  const cli = cliAt >= 0 ? args[cliAt + 1] : '/work/main/dist/cli.js';
+  const final = args.includes('--final');
+  const reuse = args.includes('--reuse');
+  const rest = args.filter((a, i) => !a.startsWith('--') && (cliAt < 0 || i !== cliAt + 1));
+  const [setName, ...names] = rest;
+  if (setName === 'B' && !final) {
+    console.error('set B is held aside for the final measurement; pass --final to run it');
+    process.exit(2);
+  }
+  const set = sets[setName] ?? [];
+  mkdirSync(out, { recursive: true });
+  const rows = [];
+  for (const entry of set.filter((e) => names.length === 0 || names.includes(e.name)))
+    rows.push(runOne(cli, entry, reuse));
+  const statsPath = join(out, `${setName}-stats.md`);
+  writeFileSync(statsPath, table(rows));
+  console.log(readFileSync(statsPath, 'utf8'));
+}
+
+function dirOf(entry) {
+  return entry.name.replace(/^@/, '').replace('/', '__');
+}
+
+/** Runs the CLI on one package folder; returns its figures. */
+function runOne(cli, entry, reuse) {
+  const dir = join(corpora, dirOf(entry));
+  if (!existsSync(join(dir, '.done')))
+    throw new Error(`${entry.name} is not fetched: node scripts/precision/fetch.mjs`);
+  const reportPath = join(out, `${dirOf(entry)}.json`);
+  const metaPath = join(out, `${dirOf(entry)}.meta.json`);
+  if (!reuse || !existsSync(reportPath) || !existsSync(metaPath)) {
+    const started = Date.now();
+    const report = execFileSync('node', [cli, dir, '--format', 'json', '--fail-on', 'never'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    writeFileSync(reportPath, report);
+    writeFileSync(metaPath, JSON.stringify({ cli, seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
+  }
+  const json = readFileSync(reportPath, 'utf8');
+  const { seconds } = JSON.parse(readFileSync(metaPath, 'utf8'));
+  const report = JSON.parse(json);
+  const lines = countLines(dir);
+  const byRule = report.summary?.byRule ?? {};
+  const total = report.findings.length;
+  console.error(`${entry.name}: ${total} findings in ${seconds}s`);
+  return { entry, files: report.summary?.files, lines, byRule, total, seconds };
+}
+
+/** Lines of the analysed source files (same folders skipped as the loader, declarations excluded). */
+function countLines(folder) {
+  let lines = 0;
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith('.') || SKIPPED.has(name)) continue;
+    const path = join(folder, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) lines += countLines(path);
+    else if (SOURCE.test(name) && !DECLARATION.test(name)) lines += readFileSync(path, 'utf8').split('\n').length;
+  }
+  return lines;
+}
+
+function table(rows) {
+  const rules = [...new Set(rows.flatMap((r) => Object.keys(r.byRule)))].sort();
+  const head = ['package', 'files', 'lines', 'findings', 'per 1k lines', 'seconds', ...rules];
+  const body = rows.map((r) => [
+    `${r.entry.name}@${r.entry.version}`,
+    r.files,
+    r.lines,
+    r.total,
+    ((r.total * 1000) / r.lines).toFixed(1),
+    r.seconds,
+    ...rules.map((id) =>
+      r.byRule[id] === undefined ? '' : `${r.byRule[id]} (${((r.byRule[id] * 1000) / r.lines).toFixed(1)})`,
+    ),
+  ]);
+  return [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n') + '\n';
+}
