@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
 import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
+import { DEFAULT_TEST_GLOBS } from '../config/config.js';
+import { compileGlobs } from '../config/glob.js';
+import type { GlobList } from '../config/glob.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -15,6 +18,10 @@ export interface LoadOptions {
   project?: string | undefined;
   /** Project-wide settings from the configuration file. */
   settings?: Readonly<Record<string, unknown>> | undefined;
+  /** Globs of test files (the configuration's `tests`); DEFAULT_TEST_GLOBS when undefined. */
+  tests?: readonly string[] | undefined;
+  /** Globs of generated files: loaded for types and counted as uses, but not among the files rules check. */
+  generated?: readonly string[] | undefined;
 }
 
 /** A source file that could not be parsed; it is left out of the analysis. */
@@ -69,13 +76,20 @@ export function loadProject(options: LoadOptions): LoadedProject {
   const all = project.getSourceFiles().filter((file) => isAnalysed(file, root));
   const parseProblems: ParseProblem[] = [];
   const files: SourceFile[] = [];
+  const generated: SourceFile[] = [];
+  const isGenerated = compileGlobs(options.generated ?? []);
   for (const file of all) {
+    if (isGenerated.matches(relativePathOf(root, file))) {
+      generated.push(file);
+      continue;
+    }
     const problem = parseProblemOf(file, root);
     if (problem === undefined) files.push(file);
     else parseProblems.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  return { view: createView(project, root, files, options.settings ?? {}), parseProblems };
+  const tests = compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS);
+  return { view: createView(project, root, { files, generated, tests }, options.settings ?? {}), parseProblems };
 }
 
 /**
@@ -92,11 +106,17 @@ export function loadInMemory(
   const parseProblems = files
     .map((file) => parseProblemOf(file, '/'))
     .filter((p): p is ParseProblem => p !== undefined);
-  return { view: createView(project, '/', files, settings), parseProblems };
+  const tests = compileGlobs(DEFAULT_TEST_GLOBS);
+  return { view: createView(project, '/', { files, generated: [], tests }, settings), parseProblems };
+}
+
+/** The analysed root the options name (where the configuration file is looked up), before anything is loaded. */
+export function analysedRoot(options: Pick<LoadOptions, 'path' | 'project'>): string {
+  return locate(options).root;
 }
 
 /** Finds the analysed root and tsconfig from the options. */
-function locate(options: LoadOptions): { root: string; tsconfig: string | undefined } {
+function locate(options: Pick<LoadOptions, 'path' | 'project'>): { root: string; tsconfig: string | undefined } {
   if (options.project !== undefined) {
     const tsconfig = resolve(options.project);
     if (!existsSync(tsconfig)) throw new UserError(`tsconfig not found: ${options.project}`);
@@ -204,18 +224,6 @@ export function relativePathOf(root: string, file: SourceFile | string): string 
   return relative(root, path).split(sep).join('/');
 }
 
-const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
-const TEST_FOLDERS = new Set(['test', 'tests', '__tests__']);
-
-/** True for test files by name or folder. */
-export function isTestPath(relativePath: string): boolean {
-  if (TEST_NAME.test(basename(relativePath))) return true;
-  return relativePath
-    .split('/')
-    .slice(0, -1)
-    .some((part) => TEST_FOLDERS.has(part));
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -249,11 +257,18 @@ function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:');
 }
 
+/** The files of a view: those rules check, the generated ones (only for uses), and which are tests. */
+interface ViewFiles {
+  files: SourceFile[];
+  generated: readonly SourceFile[];
+  tests: GlobList;
+}
+
 /** Builds the read-only view rules receive; indexes are computed on first use. */
 function createView(
   project: Project,
   root: string,
-  files: SourceFile[],
+  { files, generated, tests }: ViewFiles,
   settings: Readonly<Record<string, unknown>>,
 ): ProjectView {
   const memos = new Map<string, unknown>();
@@ -273,10 +288,10 @@ function createView(
       return resolved;
     },
     relativePath: (file) => relativePathOf(root, file),
-    isTestFile: (file) => isTestPath(relativePathOf(root, file)),
+    isTestFile: (file) => tests.matches(relativePathOf(root, file)),
     packageJson: readPackageJson(root),
     get references() {
-      return memo('references', () => buildReferenceIndex(files));
+      return memo('references', () => buildReferenceIndex([...files, ...generated]));
     },
     get publicApi() {
       return memo('publicApi', () => buildPublicApi(view));
