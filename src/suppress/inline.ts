@@ -176,17 +176,11 @@ function ruleList(rules: readonly string[]): string {
 
 /** Text from the repository as a Markdown code span whose fence is longer than any backtick run inside it. */
 function codeSpan(text: string): string {
-  const clean = [...text].map((c) => (isControl(c) ? ' ' : c)).join('');
+  const clean = text.replace(/\p{Cc}/gu, ' ');
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = longest > 0 || clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-/** True for C0 control characters and DEL, which never reach a message. */
-function isControl(char: string): boolean {
-  const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
 }
 
 /** Findings by file. */
