@@ -1,0 +1,181 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ts } from 'ts-morph';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compareFindings } from '../src/analyse/run-rules.js';
+import type { Finding } from '../src/model/finding.js';
+import { analyse } from '../src/pipeline.js';
+import { readSuppressions, serialiseSuppressions, SUPPRESSIONS_FILE_NAME } from '../src/suppress/bulk.js';
+import { parseDirectives } from '../src/suppress/directives.js';
+import { FIXTURES, serialiseFindings } from './fixture-runner.js';
+
+const SUPPRESS = join(FIXTURES, '_suppress');
+
+/** Every finding of a run, suppressed ones included, in the stored form plus `suppressed`. */
+function serialiseAll(findings: readonly Finding[]): string {
+  const sorted = [...findings].sort(compareFindings);
+  const rows: unknown[] = JSON.parse(serialiseFindings(sorted));
+  return `${JSON.stringify(
+    rows.map((row, i) => {
+      const suppressed = sorted[i]?.suppressed;
+      return suppressed === undefined ? row : { ...Object(row), suppressed };
+    }),
+    null,
+    2,
+  )}\n`;
+}
+
+/** Parses a snippet and returns its directives without positions. */
+function directivesIn(text: string, name = 'a.ts'): unknown[] {
+  const kind = name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, true, kind);
+  return parseDirectives(file).map(({ kind: k, rules, reason, line }) => ({ kind: k, rules, reason, line }));
+}
+
+describe('inline suppression comments', () => {
+  it('reads the four directive forms, rule lists and reasons', () => {
+    expect(
+      directivesIn(
+        [
+          '// review-bot-disable-next-line a, b -- the reason',
+          'x(); // review-bot-disable-line c',
+          '/* review-bot-disable -- all of them */',
+          '/* review-bot-enable a */',
+          '/*',
+          ' * review-bot-disable d',
+          ' * -- on two lines',
+          ' */',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { kind: 'disable-next-line', rules: ['a', 'b'], reason: 'the reason', line: 1 },
+      { kind: 'disable-line', rules: ['c'], reason: undefined, line: 2 },
+      { kind: 'disable', rules: [], reason: 'all of them', line: 3 },
+      { kind: 'enable', rules: ['a'], reason: undefined, line: 4 },
+      { kind: 'disable', rules: ['d'], reason: 'on two lines', line: 5 },
+    ]);
+  });
+
+  it('never takes strings, templates, regular expressions or JSX text for comments', () => {
+    const text = readFileSync(join(SUPPRESS, 'not-directives', 'src', 'strings.tsx'), 'utf8');
+    expect(directivesIn(text, 'strings.tsx')).toEqual([]);
+    expect(
+      directivesIn('const t = `${a}// review-bot-disable-line x -- no`; // review-bot-disable-line y -- yes'),
+    ).toEqual([{ kind: 'disable-line', rules: ['y'], reason: 'yes', line: 1 }]);
+  });
+
+  it('finds comments before a closing brace and at the end of the file', () => {
+    expect(
+      directivesIn('function f() {\n  g();\n  // review-bot-enable a\n}\n// review-bot-enable b\n').map(
+        (d) => Object(d).rules,
+      ),
+    ).toEqual([['a'], ['b']]);
+  });
+
+  it.each(readdirSync(SUPPRESS).sort())('fixture %s', async (name) => {
+    const { result } = analyse({ path: join(SUPPRESS, name), only: ['unused-variable'] });
+    const all = [...result.findings, ...(result.suppressed ?? [])];
+    expect(result.findings.every((f) => f.suppressed === undefined)).toBe(true);
+    expect(result.suppressed?.every((f) => f.suppressed?.kind === 'inline')).toBe(true);
+    await expect(serialiseAll(all)).toMatchFileSnapshot(join(SUPPRESS, name, 'expected.json'));
+  });
+});
+
+describe('bulk suppressions', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  /** A scratch copy of the demo project. */
+  function scratch(): string {
+    dir = mkdtempSync(join(tmpdir(), 'review-bot-bulk-'));
+    cpSync(join(FIXTURES, 'provider-tree'), dir, { recursive: true });
+    return dir;
+  }
+
+  it('writes, reads and prunes across an edit that moves lines', () => {
+    const root = scratch();
+    const file = join(root, SUPPRESSIONS_FILE_NAME);
+    const before = analyse({ path: root });
+    expect(before.result.findings.length).toBeGreaterThan(10);
+
+    const written = analyse({ path: root, suppressionsUpdate: { kind: 'suppress-all' } });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(serialiseSuppressions(readSuppressions(file)));
+    expect(
+      readSuppressions(file)
+        .map((e) => e.fingerprint)
+        .sort(),
+    ).toEqual(before.result.findings.map((f) => f.fingerprint).sort());
+    expect(written.result.findings).toEqual([]);
+    expect(written.bulk).toEqual({ entries: before.result.findings.length, unmatched: 0, written: true });
+
+    // Move every line of every file down: fingerprints do not depend on lines.
+    const tree = join(root, 'src', 'tree.ts');
+    for (const name of readdirSync(join(root, 'src'))) {
+      const path = join(root, 'src', name);
+      writeFileSync(path, `\n\n\n${readFileSync(path, 'utf8')}`);
+    }
+    const moved = analyse({ path: root });
+    expect(moved.result.findings).toEqual([]);
+    expect(moved.result.suppressed?.map((f) => f.line).sort()).toEqual(
+      before.result.findings.map((f) => f.line + 3).sort(),
+    );
+    expect(moved.result.suppressed?.every((f) => f.suppressed?.kind === 'bulk')).toBe(true);
+
+    // A new finding is reported; the old ones stay suppressed.
+    writeFileSync(tree, `import { join } from 'node:path';\n${readFileSync(tree, 'utf8')}`);
+    const added = analyse({ path: root });
+    expect(added.result.findings.map((f) => [f.ruleId, f.file, f.data['name']])).toEqual([
+      ['unused-import', 'src/tree.ts', 'join'],
+    ]);
+
+    // Removing the code of a suppressed finding leaves its entry unmatched until pruned.
+    const gone = before.result.findings.find((f) => f.ruleId === 'unused-import');
+    expect(gone).toBeDefined();
+    writeFileSync(tree, readFileSync(tree, 'utf8').replace("import { join } from 'node:path';\n", ''));
+    const goneFile = join(root, gone?.file ?? '');
+    const lines = readFileSync(goneFile, 'utf8').split('\n');
+    lines.splice((gone?.line ?? 0) + 3 - 1, 1);
+    writeFileSync(goneFile, lines.join('\n'));
+    const stale = analyse({ path: root });
+    expect(stale.result.findings).toEqual([]);
+    expect(stale.bulk.unmatched).toBe(1);
+    analyse({ path: root, suppressionsUpdate: { kind: 'prune' } });
+    expect(readSuppressions(file).map((e) => e.fingerprint)).not.toContain(gone?.fingerprint);
+    expect(readSuppressions(file)).toHaveLength(before.result.findings.length - 1);
+  });
+
+  it('suppresses one rule with --suppress-rule and keeps the file where --suppressions-location says', () => {
+    const root = scratch();
+    const location = join(root, 'config', 'accepted.json');
+    mkdirSync(join(root, 'config'));
+    const run = analyse({
+      path: root,
+      suppressionsLocation: location,
+      suppressionsUpdate: { kind: 'suppress-rules', rules: ['missing-docstring'] },
+    });
+    const entries = readSuppressions(location);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(new Set(entries.map((e) => e.ruleId))).toEqual(new Set(['missing-docstring']));
+    expect(run.result.findings.some((f) => f.ruleId === 'missing-docstring')).toBe(false);
+    expect(analyse({ path: root }).result.findings.some((f) => f.ruleId === 'missing-docstring')).toBe(true);
+  });
+
+  it('never prunes entries of rules that did not run', () => {
+    const root = scratch();
+    analyse({ path: root, suppressionsUpdate: { kind: 'suppress-all' } });
+    const all = readSuppressions(join(root, SUPPRESSIONS_FILE_NAME));
+    analyse({ path: root, only: ['unused-import'], suppressionsUpdate: { kind: 'prune' } });
+    expect(readSuppressions(join(root, SUPPRESSIONS_FILE_NAME))).toEqual(all);
+  });
+
+  it('rejects a malformed file in one line naming the entry', () => {
+    const root = scratch();
+    writeFileSync(join(root, SUPPRESSIONS_FILE_NAME), '{ "version": 1, "suppressions": [{ "file": 3 }] }');
+    expect(() => analyse({ path: root })).toThrow(`${SUPPRESSIONS_FILE_NAME}: suppressions[0].file: expected a string`);
+  });
+});
