@@ -8,6 +8,7 @@ import type { Finding } from '../src/model/finding.js';
 import { analyse } from '../src/pipeline.js';
 import { readSuppressions, serialiseSuppressions, SUPPRESSIONS_FILE_NAME } from '../src/suppress/bulk.js';
 import { parseDirectives } from '../src/suppress/directives.js';
+import type { Directive } from '../src/suppress/directives.js';
 import { FIXTURES, serialiseFindings } from './fixture-runner.js';
 
 const SUPPRESS = join(FIXTURES, '_suppress');
@@ -15,19 +16,15 @@ const SUPPRESS = join(FIXTURES, '_suppress');
 /** Every finding of a run, suppressed ones included, in the stored form plus `suppressed`. */
 function serialiseAll(findings: readonly Finding[]): string {
   const sorted = [...findings].sort(compareFindings);
-  const rows: unknown[] = JSON.parse(serialiseFindings(sorted));
-  return `${JSON.stringify(
-    rows.map((row, i) => {
-      const suppressed = sorted[i]?.suppressed;
-      return suppressed === undefined ? row : { ...Object(row), suppressed };
-    }),
-    null,
-    2,
-  )}\n`;
+  const rows = sorted.map((finding) => {
+    const [row] = JSON.parse(serialiseFindings([finding])) as Record<string, unknown>[];
+    return finding.suppressed === undefined ? row : { ...row, suppressed: finding.suppressed };
+  });
+  return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
 /** Parses a snippet and returns its directives without positions. */
-function directivesIn(text: string, name = 'a.ts'): unknown[] {
+function directivesIn(text: string, name = 'a.ts'): Pick<Directive, 'kind' | 'rules' | 'reason' | 'line'>[] {
   const kind = name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, true, kind);
   return parseDirectives(file).map(({ kind: k, rules, reason, line }) => ({ kind: k, rules, reason, line }));
@@ -67,9 +64,7 @@ describe('inline suppression comments', () => {
 
   it('finds comments before a closing brace and at the end of the file', () => {
     expect(
-      directivesIn('function f() {\n  g();\n  // review-bot-enable a\n}\n// review-bot-enable b\n').map(
-        (d) => Object(d).rules,
-      ),
+      directivesIn('function f() {\n  g();\n  // review-bot-enable a\n}\n// review-bot-enable b\n').map((d) => d.rules),
     ).toEqual([['a'], ['b']]);
   });
 
