@@ -9,6 +9,15 @@ import { TOOL } from './meta.js';
 import { analyse } from './pipeline.js';
 import { FORMATS, isFormat, render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
+import type { CliTarget } from './cli-target.js';
+import { loadConfig, validateConfig } from './config/config.js';
+import { effectiveConfig } from './config/effective.js';
+import { analysedRoot, relativePathOf } from './load/project.js';
+import type { BulkOutcome } from './suppress/apply.js';
+import { SUPPRESSIONS_FILE_NAME } from './suppress/bulk.js';
+import type { BulkUpdate } from './suppress/bulk.js';
+import { RULES } from '../rules/index.js';
+import { resolve } from 'node:path';
 import { GITHUB_HELP, githubPrMain, parseFilterMode, scopeToLocalDiff, wantsGitHubPr } from './cli-github.js';
 
 const HELP = `Usage: review-bot [options] [paths...]
@@ -27,6 +36,12 @@ Options:
   --fail-on <level>      Exit 1 when a finding is at or above: error, warning, info, never (default: error)
   --output <file>        Write the report to a file instead of standard output
   --quiet                Report errors only
+  --print-config         Print the effective configuration as JSON (with a file: how ignore/tests/generated class it)
+  --suppress-all         Accept every current finding: add them to the suppressions file
+  --suppress-rule <id>   Accept the current findings of this rule (repeatable)
+  --prune-suppressions   Remove suppressions that match no finding any more
+  --suppressions-location <file>
+                         Suppressions file (default: review-bot-suppressions.json in the root)
 ${GITHUB_HELP}  --debug                Print stack traces of internal errors
   --help                 Show this help
   --version              Show the version
@@ -54,6 +69,11 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
         'fail-on': { type: 'string', default: 'error' },
         output: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'print-config': { type: 'boolean', default: false },
+        'suppress-all': { type: 'boolean', default: false },
+        'suppress-rule': { type: 'string', multiple: true },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
         diff: { type: 'string' },
         'filter-mode': { type: 'string' },
         debug: { type: 'boolean', default: false },
@@ -68,19 +88,24 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     if (!isFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${FORMATS.join(', ')})`);
     const failOn = parseFailOn(values['fail-on']);
     const target = cliTarget(positionals, values.project);
+    if (values['print-config']) return (io.out(printConfig(target, values.config)), 0);
     const progress = io.progress();
     const {
       result: analysed,
       parseProblems,
       view,
+      bulk,
     } = analyse({
       ...target,
       config: values.config,
       only: values.rule,
       disable: values.disable,
       onProgress: progress.update,
+      suppressionsLocation: values['suppressions-location'],
+      suppressionsUpdate: bulkUpdate(values['suppress-all'], values['suppress-rule'], values['prune-suppressions']),
     });
     progress.done();
+    io.err(bulkNote(bulk, values['suppressions-location']));
     const result =
       values.diff === undefined
         ? analysed
@@ -118,6 +143,36 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     if (debug && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
     return 2;
   }
+}
+
+/** The effective configuration as JSON; a named file is classed by the globs. */
+function printConfig(target: CliTarget, explicit: string | undefined): string {
+  const root = analysedRoot(target);
+  const config = loadConfig(root, explicit);
+  validateConfig(config, RULES);
+  const [file] = target.files;
+  const printed = effectiveConfig(config, RULES, file === undefined ? undefined : relativePathOf(root, resolve(file)));
+  return `${JSON.stringify(printed, null, 2)}\n`;
+}
+
+/** The suppressions file update the flags ask for, if any; they exclude each other. */
+function bulkUpdate(all: boolean, rules: readonly string[] | undefined, prune: boolean): BulkUpdate | undefined {
+  const asked = [all, rules !== undefined, prune].filter(Boolean).length;
+  if (asked > 1)
+    throw new UserError('--suppress-all, --suppress-rule and --prune-suppressions cannot be used together');
+  if (all) return { kind: 'suppress-all' };
+  if (rules !== undefined) return { kind: 'suppress-rules', rules };
+  return prune ? { kind: 'prune' } : undefined;
+}
+
+/** A line about the suppressions file: what was written, or what --prune-suppressions would drop. */
+function bulkNote(bulk: BulkOutcome, location: string | undefined): string {
+  const name = location ?? SUPPRESSIONS_FILE_NAME;
+  const count = (n: number): string => `${String(n)} suppression${n === 1 ? '' : 's'}`;
+  if (bulk.written) return `review-bot: wrote ${count(bulk.entries)} to ${name}\n`;
+  if (bulk.unmatched > 0)
+    return `review-bot: ${count(bulk.unmatched)} in ${name} match no finding any more; remove them with --prune-suppressions\n`;
+  return '';
 }
 
 function parseFailOn(value: string): FailOn {

@@ -8,6 +8,7 @@ import { compileGlobs } from './config/glob.js';
 import { applySuppressions } from './suppress/apply.js';
 import type { BulkOutcome } from './suppress/apply.js';
 import { suppressionsPath } from './suppress/bulk.js';
+import { SUPPRESSION_META } from './suppress/meta.js';
 import type { BulkUpdate } from './suppress/bulk.js';
 import type { Config } from './config/config.js';
 import { UserError } from './model/errors.js';
@@ -58,6 +59,12 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const registry = options.registry ?? RULES;
   checkRuleIds(registry, options.only ?? [], '--rule');
   checkRuleIds(registry, options.disable ?? [], '--disable');
+  if (options.suppressionsUpdate?.kind === 'suppress-rules')
+    checkRuleIds(
+      [...registry, { meta: SUPPRESSION_META, run: () => [] }],
+      options.suppressionsUpdate.rules,
+      '--suppress-rule',
+    );
   const root = analysedRoot(options);
   const loaded = loadConfig(root, options.config);
   const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
