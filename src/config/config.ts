@@ -9,7 +9,7 @@ import type { SchemaDocument } from './schema.js';
 import { configProblem } from './validate.js';
 
 /** The configuration file's name, looked up in the analysed root. JSON only: nothing from the repository is executed. */
-export const CONFIG_FILE_NAME = '.review-bot.json';
+const CONFIG_FILE_NAME = '.review-bot.json';
 
 /** Test files when the configuration names none (the same as `*.test.*`, `*.spec.*`, `test/`, `tests/`, `__tests__/`). */
 export const DEFAULT_TEST_GLOBS: readonly string[] = [
@@ -19,7 +19,7 @@ export const DEFAULT_TEST_GLOBS: readonly string[] = [
 ];
 
 /** A rule's configured state. */
-export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
+type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 
 /** The parsed configuration file. */
 export interface Config {

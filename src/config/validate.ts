@@ -166,7 +166,7 @@ function pointerSegments(pointer: string): string[] {
 }
 
 /** `rules.unused-member.options`, `locks[0].module`, `rules["a.b"]`. */
-export function displayPath(segments: readonly string[]): string {
+function displayPath(segments: readonly string[]): string {
   let out = '';
   for (const segment of segments) {
     if (/^\d+$/.test(segment)) out += `[${segment}]`;

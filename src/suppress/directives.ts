@@ -6,7 +6,7 @@ import { commentsOf } from './comments.js';
 const PREFIX = 'review-bot-';
 
 /** What a directive does. */
-export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
 /** One `review-bot-disable…` / `review-bot-enable` comment. */
 export interface Directive extends Range {
