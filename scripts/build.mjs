@@ -56,6 +56,5 @@ export async function build(outdir = 'dist') {
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const index = process.argv.indexOf('--outdir');
   const outdir = index >= 0 ? process.argv[index + 1] : undefined;
-  const out = await build(outdir);
-  console.log(`built ${join(out, 'cli.js')} and ${join(out, 'action.js')}`);
+  await build(outdir); // silent on success: `npm start` prints only the review
 }

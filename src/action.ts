@@ -1,4 +1,4 @@
 /** Entry point of the GitHub Action (bundled to dist/action.js, run by action.yml). */
 import { runAction } from './github/run-action.js';
 
-await runAction();
+process.exitCode = await runAction();

@@ -44,12 +44,12 @@ export interface PipelineOptions {
   suppressionsUpdate?: BulkUpdate | undefined;
 }
 
-/** The analysis and what it was made from. */
+/** The analysis, the folder its paths are relative to, and the files that could not be parsed. */
 export interface PipelineResult {
   result: AnalysisResult;
-  view: ProjectView;
+  /** The analysed root (absolute); every path in the result is relative to it. */
+  root: string;
   parseProblems: ParseProblem[];
-  config: Config;
   /** What the bulk suppressions file did this run. */
   bulk: BulkOutcome;
 }
@@ -98,7 +98,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
     bulkDisplay: view.relativePath(bulkPath),
     update: options.suppressionsUpdate,
   });
-  return { result, view, parseProblems, config, bulk };
+  return { result, root: view.root, parseProblems, bulk };
 }
 
 /** Runs the configured rules over an already loaded project. */

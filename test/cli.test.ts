@@ -10,7 +10,7 @@ const CLI = join(FIXTURES, '_cli');
 const DUPLICATE = join(FIXTURES, 'duplicate-import', 'invalid-two-value-imports');
 
 /** Runs the CLI in-process and captures what it writes. */
-function run(...argv: string[]): { code: number; out: string; err: string } {
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = {
@@ -23,70 +23,72 @@ function run(...argv: string[]): { code: number; out: string; err: string } {
     color: false,
     progress: () => ({ update: () => undefined, done: () => undefined }),
   };
-  const code = main(argv, io);
+  const code = await main(argv, io, { env: {} });
   return { code, out, err };
 }
 
 describe('exit codes and errors', () => {
-  it('names a missing path in one line and exits 2', () => {
-    const { code, out, err } = run('no/such/folder');
+  it('names a missing path in one line and exits 2', async () => {
+    const { code, out, err } = await run('no/such/folder');
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe('review-bot: path not found: no/such/folder\n');
   });
 
-  it('names the place of a broken tsconfig in one line and exits 2', () => {
-    const { code, err } = run(join(CLI, 'broken-tsconfig'));
+  it('names the place of a broken tsconfig in one line and exits 2', async () => {
+    const { code, err } = await run(join(CLI, 'broken-tsconfig'));
     expect(code).toBe(2);
     expect(err.split('\n').filter(Boolean)).toHaveLength(1);
     expect(err).toMatch(/^review-bot: .*broken-tsconfig\/tsconfig\.json:\d+:\d+: .+\n$/);
     expect(err).not.toMatch(/\bat .+:\d+:\d+\)/);
   });
 
-  it('rejects a config file with an unknown severity, naming the rule', () => {
-    const { code, err } = run(join(CLI, 'broken-config'));
+  it('rejects a config file with an unknown severity, naming the rule', async () => {
+    const { code, err } = await run(join(CLI, 'broken-config'));
     expect(code).toBe(2);
     expect(err).toMatch(
       /^review-bot: .*\.review-bot\.json: rules\.duplicate-import: expected "off", "error", "warning" or "info", got "loud"\n$/,
     );
   });
 
-  it('reports an unparsable file with its place, still reviews the rest, and exits 2', () => {
-    const { code, out, err } = run(join(CLI, 'syntax-error'), '--rule', 'duplicate-import', '--format', 'json');
+  it('reports an unparsable file with its place, still reviews the rest, and exits 2', async () => {
+    const { code, out, err } = await run(join(CLI, 'syntax-error'), '--rule', 'duplicate-import', '--format', 'json');
     expect(code).toBe(2);
     expect(err).toBe("review-bot: src/broken.ts:2:10: cannot parse: ':' expected. (file skipped)\n");
     const report = JSON.parse(out) as { findings: { ruleId: string; file: string }[]; verdict: string };
     expect(report.findings.map((f) => [f.ruleId, f.file])).toEqual([['duplicate-import', 'src/main.ts']]);
   });
 
-  it('rejects unknown options, formats and rules with exit 2', () => {
-    expect(run('--nope').code).toBe(2);
-    expect(run(DUPLICATE, '--format', 'xml').err).toBe(
+  it('rejects unknown options, formats and rules with exit 2', async () => {
+    expect((await run('--nope')).code).toBe(2);
+    expect((await run(DUPLICATE, '--format', 'xml')).err).toBe(
       'review-bot: --format: unknown format "xml" (known: stylish, json, review, sarif)\n',
     );
-    expect(run(DUPLICATE, '--rule', 'no-such-rule').err).toBe('review-bot: --rule: unknown rule "no-such-rule"\n');
-    expect(run(DUPLICATE, '--fail-on', 'sometimes').code).toBe(2);
+    expect((await run(DUPLICATE, '--rule', 'no-such-rule')).err).toBe(
+      'review-bot: --rule: unknown rule "no-such-rule"\n',
+    );
+    expect((await run(DUPLICATE, '--fail-on', 'sometimes')).code).toBe(2);
   });
 
-  it('exits 0 below --fail-on and 1 at or above it', () => {
+  it('exits 0 below --fail-on and 1 at or above it', async () => {
     // duplicate-import reports warnings.
-    expect(run(DUPLICATE, '--rule', 'duplicate-import').code).toBe(0);
-    expect(run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'warning').code).toBe(1);
-    expect(run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'info').code).toBe(1);
-    expect(run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'never').code).toBe(0);
-    expect(run(join(CLI, 'clean'), '--rule', 'duplicate-import', '--fail-on', 'info').code).toBe(0);
+    expect((await run(DUPLICATE, '--rule', 'duplicate-import')).code).toBe(0);
+    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'warning')).code).toBe(1);
+    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(1);
+    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'never')).code).toBe(0);
+    expect((await run(join(CLI, 'clean'), '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(0);
   });
 
-  it('prints help and version', () => {
-    expect(run('--help').out).toMatch(/^Usage: review-bot \[options\] \[paths\.\.\.\]/);
-    expect(run('--version').out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('prints help and version', async () => {
+    expect((await run('--help')).out).toMatch(/^Usage: review-bot \[options\] \[paths\.\.\.\]/);
+    expect((await run('--version')).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
 describe('output', () => {
-  it('gives the same JSON bytes on two runs, with relative paths and no absolute path', () => {
-    const first = run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import').out;
-    const second = run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import').out;
+  it('gives the same JSON bytes on two runs, with relative paths and no absolute path', async () => {
+    const first = (await run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
+    const second = (await run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
     expect(first).toBe(second);
     expect(first).not.toContain(FIXTURES);
     const report = JSON.parse(first) as Record<string, unknown>;
@@ -118,8 +120,8 @@ describe('output', () => {
     ]);
   });
 
-  it('writes SARIF 2.1.0 with UTF-16 columns, rule metadata and partial fingerprints', () => {
-    const sarif = JSON.parse(run(DUPLICATE, '--format', 'sarif', '--rule', 'duplicate-import').out) as {
+  it('writes SARIF 2.1.0 with UTF-16 columns, rule metadata and partial fingerprints', async () => {
+    const sarif = JSON.parse((await run(DUPLICATE, '--format', 'sarif', '--rule', 'duplicate-import')).out) as {
       version: string;
       runs: {
         columnKind: string;
@@ -145,11 +147,11 @@ describe('output', () => {
     ]);
   });
 
-  it('writes the report to --output and nothing to standard output', () => {
+  it('writes the report to --output and nothing to standard output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-bot-'));
     try {
       const file = join(dir, 'review.md');
-      const { out } = run(DUPLICATE, '--format', 'review', '--rule', 'duplicate-import', '--output', file);
+      const { out } = await run(DUPLICATE, '--format', 'review', '--rule', 'duplicate-import', '--output', file);
       expect(out).toBe('');
       expect(readFileSync(file, 'utf8')).toMatch(
         /^Security was not checked: no security rules are enabled\.\n\nHowever, the review found 1 finding in 1 theme:/,
@@ -159,8 +161,10 @@ describe('output', () => {
     }
   });
 
-  it('reviews a folder without tsconfig file by file, skipping node_modules and build output, with dependencies missing', () => {
-    const report = JSON.parse(run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import').out) as {
+  it('reviews a folder without tsconfig file by file, skipping node_modules and build output, with dependencies missing', async () => {
+    const report = JSON.parse(
+      (await run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import')).out,
+    ) as {
       findings: { file: string; line: number }[];
       summary: { files: number };
     };
@@ -168,15 +172,18 @@ describe('output', () => {
     expect(report.findings.map((f) => `${f.file}:${String(f.line)}`)).toEqual(['c.ts:2', 'lib/b.mjs:2']);
   });
 
-  it('narrows the report to the files named', () => {
+  it('narrows the report to the files named', async () => {
     const cwd = process.cwd();
     process.chdir(DUPLICATE);
     try {
-      const json = (args: string[]): unknown[] =>
-        (JSON.parse(run(...args, '--format', 'json', '--rule', 'duplicate-import').out) as { findings: unknown[] })
-          .findings;
-      expect(json(['src/lib.ts'])).toEqual([]);
-      expect(json(['src/main.ts'])).toHaveLength(1);
+      const json = async (args: string[]): Promise<unknown[]> =>
+        (
+          JSON.parse((await run(...args, '--format', 'json', '--rule', 'duplicate-import')).out) as {
+            findings: unknown[];
+          }
+        ).findings;
+      expect(await json(['src/lib.ts'])).toEqual([]);
+      expect(await json(['src/main.ts'])).toHaveLength(1);
     } finally {
       process.chdir(cwd);
     }

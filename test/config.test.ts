@@ -18,7 +18,7 @@ const ERRORS = join(CONFIG, 'errors');
 const GLOBS = join(CONFIG, 'globs');
 
 /** Runs the CLI in-process and captures what it writes. */
-function run(...argv: string[]): { code: number; out: string; err: string } {
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = {
@@ -27,7 +27,7 @@ function run(...argv: string[]): { code: number; out: string; err: string } {
     color: false,
     progress: () => ({ update: () => undefined, done: () => undefined }),
   };
-  const code = main(argv, io);
+  const code = await main(argv, io, { env: {} });
   return { code, out, err };
 }
 
@@ -78,9 +78,9 @@ describe('configuration errors', () => {
     expect(Object.keys(expected).sort()).toEqual(cases);
   });
 
-  it.each(cases)('%s: one line naming the file, the JSON path and what was expected; exit 2', (name) => {
+  it.each(cases)('%s: one line naming the file, the JSON path and what was expected; exit 2', async (name) => {
     const file = join(ERRORS, `${name}.review-bot.json`);
-    const { code, out, err } = run(GLOBS, '--config', file);
+    const { code, out, err } = await run(GLOBS, '--config', file);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(`review-bot: ${relative(process.cwd(), file)}: ${expected[name] ?? '(missing)'}\n`);
@@ -139,8 +139,8 @@ describe('file globs', () => {
 });
 
 describe('--print-config', () => {
-  it('prints the effective configuration, itself a valid configuration file', () => {
-    const { code, out } = run('--print-config', GLOBS);
+  it('prints the effective configuration, itself a valid configuration file', async () => {
+    const { code, out } = await run('--print-config', GLOBS);
     expect(code).toBe(0);
     const printed = JSON.parse(out) as { rules: Record<string, unknown>; tests: unknown };
     expect(configProblem(schemaFor(RULES), printed)).toBeUndefined();
@@ -159,8 +159,10 @@ describe('--print-config', () => {
     });
   });
 
-  it('says how the globs classify a named file', () => {
-    const printed = JSON.parse(run('--print-config', join(GLOBS, 'src', 'legacy.ts'), '--project', GLOBS).out) as {
+  it('says how the globs classify a named file', async () => {
+    const printed = JSON.parse(
+      (await run('--print-config', join(GLOBS, 'src', 'legacy.ts'), '--project', GLOBS)).out,
+    ) as {
       file: unknown;
     };
     expect(printed.file).toEqual({ path: 'src/legacy.ts', ignored: true, generated: false, test: false });

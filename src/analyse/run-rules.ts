@@ -53,6 +53,7 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     fileCount: targets.length,
     unparsedFiles: [...(input.unparsedFiles ?? [])],
     rulesRun: ran,
+    rulesMeta: rules.map((r) => r.rule.meta),
     securityRulesRun: rules
       .filter((r) => r.rule.meta.category === 'security' && !failed.has(r.rule.meta.id))
       .map((r) => r.rule.meta.id),

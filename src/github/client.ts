@@ -10,60 +10,79 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 
 /** The client class with both plugins. */
-export const ReviewOctokit = Octokit.plugin(retry, throttling);
+const ReviewOctokit = Octokit.plugin(retry, throttling);
 /** An instance of the client. */
 export type ReviewClient = InstanceType<typeof ReviewOctokit>;
+
+/** How long the client waits between attempts; tests pass milliseconds where GitHub needs seconds. */
+export interface ClientTiming {
+  /** The unit of every retry wait (a 5xx is retried after 1, 4, 9 units; a rate limit after `retry-after` units). */
+  retryUnitMs: number;
+  /** Least time between two writes (GitHub asks for about a second). */
+  writeSpacingMs: number;
+}
+
+/** GitHub's pace: waits counted in seconds, writes a second apart. */
+const GITHUB_TIMING: ClientTiming = { retryUnitMs: 1000, writeSpacingMs: 1000 };
 
 /** Where and how to connect. */
 export interface ClientOptions {
   token: string;
-  /** REST API root, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
+  /** REST API root, e.g. https://api.github.com or https://ghe.example.com/api/v3 (checked: no credentials). */
   baseUrl: string;
-  /**
-   * Test mode (env REVIEW_BOT_TEST_FAST_RETRY=1): the same retries and limits, but every wait is
-   * counted in milliseconds instead of seconds, so tests do not sleep.
-   */
-  fast?: boolean | undefined;
+  /** Each request (each attempt) is given up after this many milliseconds. */
+  timeoutMs: number;
+  /** How many times a failed request is tried again (5xx, timeouts, rate limits). */
+  retries: number;
+  timing?: ClientTiming | undefined;
   /** Where to say that a request is retried. */
   log?: ((message: string) => void) | undefined;
 }
 
-/** How many times a rate-limited request is tried again. */
-const RATE_LIMIT_RETRIES = 2;
-
 /** Creates the client. */
 export function createClient(options: ClientOptions): ReviewClient {
   const log = options.log ?? (() => undefined);
-  const fast = options.fast === true;
+  const timing = options.timing ?? GITHUB_TIMING;
+  const retries = options.retries;
   return new ReviewOctokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: 'review-bot',
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    retry: { retries: 3, retryAfterBaseValue: fast ? 1 : 1000 },
+    request: { fetch: fetchWithTimeout(options.timeoutMs) },
+    retry: { retries, retryAfterBaseValue: timing.retryUnitMs },
     throttle: {
-      retryAfterBaseValue: fast ? 1 : 1000,
+      retryAfterBaseValue: timing.retryUnitMs,
       fallbackSecondaryRateRetryAfter: 60,
-      ...(fast ? fastGroups() : {}),
+      ...writeGroups(timing.writeSpacingMs),
       onRateLimit: (retryAfter, request, _octokit, retryCount) => {
         log(`GitHub rate limit hit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`);
-        return retryCount < RATE_LIMIT_RETRIES;
+        return retryCount < retries;
       },
       onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
         log(
           `GitHub secondary rate limit hit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`,
         );
-        return retryCount < RATE_LIMIT_RETRIES;
+        return retryCount < retries;
       },
     },
   });
 }
 
-/** Write limiters without the one-second spacing, for tests. */
-function fastGroups(): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+/** fetch that gives up after `ms` (headers and body); Octokit reports it as a 500 with the reason, and retries it. */
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal == null ? timeout : AbortSignal.any([init.signal, timeout]);
+    return fetch(input, { ...init, signal });
+  };
+}
+
+/** The throttling plugin's write limiters: one write at a time, `spacingMs` apart. */
+function writeGroups(spacingMs: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
   return {
-    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacingMs }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacingMs }),
   };
 }
 

@@ -5,7 +5,7 @@ import type { FileDiff } from '../diff/parse.js';
 import { parseUnifiedDiff } from '../diff/parse.js';
 
 /** Runs git in a folder and returns its standard output. */
-export function git(cwd: string, args: readonly string[]): string {
+function git(cwd: string, args: readonly string[]): string {
   return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
     cwd,
     encoding: 'utf8',

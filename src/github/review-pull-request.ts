@@ -4,9 +4,9 @@ import { markFindings } from '../diff/filter.js';
 import type { FileDiff } from '../diff/parse.js';
 import { fileDiffFromGitHub } from '../diff/parse.js';
 import type { AnalysisResult, Finding } from '../model/finding.js';
+import { docsUrl } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
-import { RULES } from '../../rules/index.js';
-import type { ExistingComment, ExistingReview, ReviewPlan } from '../report/github-review/plan.js';
+import type { ExistingComment, ExistingReview, ReviewPlan, RuleInfo } from '../report/github-review/plan.js';
 import { planReview } from '../report/github-review/plan.js';
 import type { PostResult } from '../report/github-review/post.js';
 import { applyPlan } from '../report/github-review/post.js';
@@ -34,6 +34,8 @@ export interface ReviewRequest {
   mode: FilterMode;
   maxComments: number;
   runId?: string | undefined;
+  /** Template of the rule pages linked from comments (see report/docs-url.ts). */
+  docsTemplate: string;
   log: (message: string) => void;
 }
 
@@ -46,8 +48,6 @@ export interface ReviewOutcome {
   /** Why nothing could be written, when so. */
   writeError: string | undefined;
 }
-
-const RULE_INFO = new Map(RULES.map((r) => [r.meta.id, { title: r.meta.title, rationale: r.meta.rationale }]));
 
 /** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
@@ -99,7 +99,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
     failedRules,
     note,
     runId: request.runId,
-    ruleInfo: (id) => RULE_INFO.get(id),
+    ruleInfo: ruleInfoOf(request.result, request.docsTemplate),
   });
   try {
     const posted = await applyPlan(request.client, request.pr, plan, request.log);
@@ -108,6 +108,17 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
     if (!isWriteForbidden(error)) throw error;
     return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
   }
+}
+
+/** Title, rationale and page of each rule that ran, from the result's metadata. */
+function ruleInfoOf(result: AnalysisResult, docsTemplate: string): (ruleId: string) => RuleInfo | undefined {
+  const info = new Map(
+    result.rulesMeta.map((m) => [
+      m.id,
+      { title: m.title, rationale: m.rationale, docsUrl: docsUrl(m.id, docsTemplate) },
+    ]),
+  );
+  return (ruleId) => info.get(ruleId);
 }
 
 /** The token may not read the pull request's files and git cannot give the diff either. */

@@ -6,94 +6,78 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
-import type { FilterMode } from '../diff/filter.js';
-import { FILTER_MODES, isFilterMode } from '../diff/filter.js';
-import { UserError } from '../model/errors.js';
+import {
+  EXIT,
+  analyseForShell,
+  apiUrlOf,
+  exitCodeOf,
+  failingFindings,
+  fatalNotice,
+  requireToken,
+} from '../shell/core.js';
+import type { Env, Notice } from '../shell/core.js';
+import type { Settings } from '../shell/options.js';
+import { optionsOf, readSettings } from '../shell/options.js';
 import type { Finding } from '../model/finding.js';
-import type { Severity } from '../model/severity.js';
-import { severityRank } from '../model/severity.js';
-import { analyse } from '../pipeline.js';
 import { chooseAnnotations } from '../report/annotations.js';
+import { docsUrlTemplate } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
 import { toSarif } from '../report/sarif.js';
+import type { ClientTiming } from './client.js';
 import { createClient } from './client.js';
 import { readRunEvent } from './event.js';
 import { gitRoot, headCommit } from './local-diff.js';
 import { reviewPullRequest, selectedFindings } from './review-pull-request.js';
 
-/** The Action's inputs (see action.yml). */
-export interface ActionInputs {
-  token: string;
-  path: string;
-  project: string | undefined;
-  config: string | undefined;
-  filterMode: FilterMode;
-  failOn: Severity | 'never';
-  maxComments: number;
-  sarifFile: string | undefined;
-}
-
 /** GitHub refuses a job summary over 1 MiB. */
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
 
-/** Reads and checks the inputs. */
-export function readInputs(): ActionInputs {
-  const mode = core.getInput('filter-mode') || 'added';
-  if (!isFilterMode(mode))
-    throw new UserError(`filter-mode: expected one of ${FILTER_MODES.join(', ')}, got "${mode}"`);
-  const failOn = core.getInput('fail-on') || 'error';
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
-    throw new UserError(`fail-on: expected error, warning, info or never, got "${failOn}"`);
-  }
-  const max = core.getInput('max-comments') || '30';
-  const maxComments = Number(max);
-  if (!Number.isInteger(maxComments) || maxComments < 0)
-    throw new UserError(`max-comments: expected a whole number, got "${max}"`);
-  return {
-    token: core.getInput('github-token'),
-    path: core.getInput('path') || '.',
-    project: core.getInput('project') || undefined,
-    config: core.getInput('config') || undefined,
-    filterMode: mode,
-    failOn,
-    maxComments,
-    sarifFile: core.getInput('sarif-file') || undefined,
-  };
+/** What the workflow gives besides inputs: the runner's environment, and the client's pace (tests pass their own). */
+export interface ActionContext {
+  env: Env;
+  timing?: ClientTiming | undefined;
 }
 
-/** Runs the Action; failures are reported through core.setFailed. */
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The Action's inputs, read from the runner's INPUT_* variables through the table of inputs. */
+function readInputs(env: Env): Settings {
+  const raw = Object.fromEntries(
+    optionsOf('action').map((o) => [o.name, (env[`INPUT_${o.name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()]),
+  );
+  return readSettings(raw, (name) => name);
+}
+
+/** Runs the Action and returns its exit code (see shell/core.ts); a stopping error is one error line. */
+export async function runAction(context: ActionContext = { env: process.env }): Promise<number> {
   try {
-    await run(env);
+    return await run(context);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.error(fatalNotice(error, false).message);
+    return EXIT.problems;
   }
 }
 
 /** The Action's steps. */
-async function run(env: NodeJS.ProcessEnv): Promise<void> {
-  const inputs = readInputs();
+async function run(context: ActionContext): Promise<number> {
+  const env = context.env;
+  const inputs = readInputs(env);
   const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
   const event = readRunEvent(env);
-  const { result, view, parseProblems } = analyse({
+  const analysis = analyseForShell({
     path: resolve(workspace, inputs.path),
     project: inputs.project === undefined ? undefined : resolve(workspace, inputs.project),
+    files: [],
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
+    only: [],
+    disable: [],
   });
+  const { result, root } = analysis;
+  const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);
   // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
   // may use a `path:`), else the workspace.
-  const repoRoot = repositoryRoot(view.root) ?? workspace;
-  for (const problem of parseProblems)
-    core.warning(`cannot parse: ${problem.message} (file skipped)`, {
-      file: repoPath(repoRoot, view.root, problem.file),
-      startLine: problem.line,
-    });
-  for (const failure of result.failures)
-    core.warning(
-      `rule ${failure.ruleId} failed${failure.file === undefined ? '' : ` on ${failure.file}`}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
-    );
-  const rootPrefix = repoPath(repoRoot, view.root, '');
-  const toRepo = (finding: Finding): Finding => ({ ...finding, file: repoPath(repoRoot, view.root, finding.file) });
+  const repoRoot = repositoryRoot(root) ?? workspace;
+  for (const notice of analysis.notices) emit(notice, repoRoot, root);
+  const rootPrefix = repoPath(repoRoot, root, '');
+  const toRepo = (finding: Finding): Finding => ({ ...finding, file: repoPath(repoRoot, root, finding.file) });
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
   if (inputs.sarifFile !== undefined) {
@@ -101,7 +85,14 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(
       target,
-      `${JSON.stringify(toSarif({ ...result, findings: result.findings.map(toRepo) }), null, 2)}\n`,
+      `${JSON.stringify(
+        toSarif(
+          { ...result, findings: result.findings.map(toRepo), suppressed: result.suppressed?.map(toRepo) },
+          docsTemplate,
+        ),
+        null,
+        2,
+      )}\n`,
     );
     core.setOutput('sarif-file', target);
   }
@@ -110,7 +101,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   if (event.pullRequest === undefined) {
     core.info(`review-bot: event "${event.name}" has no pull request: annotations and job summary only`);
     annotate(judged);
-    await writeSummary(composeReview(result, { findings: judged }));
+    await writeSummary(env, composeReview(result, { findings: judged }));
     core.setOutput('new-findings', judged.length);
     core.setOutput('review-url', '');
   } else {
@@ -122,9 +113,11 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
       );
     }
     const client = createClient({
-      token: inputs.token || (env['GITHUB_TOKEN'] ?? ''),
-      baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
-      fast: env['REVIEW_BOT_TEST_FAST_RETRY'] === '1',
+      token: requireToken(inputs.token, env, 'github-token'),
+      baseUrl: apiUrlOf(undefined, env),
+      timeoutMs: inputs.requestTimeoutMs,
+      retries: inputs.retries,
+      timing: context.timing,
       log: (m) => {
         core.info(m);
       },
@@ -140,6 +133,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
       workspace: repoRoot,
       mode: inputs.filterMode,
       maxComments: inputs.maxComments,
+      docsTemplate,
       runId: [
         env['GITHUB_RUN_ID'] ?? 'local',
         env['GITHUB_RUN_ATTEMPT'] ?? '1',
@@ -159,6 +153,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
       annotate(judged);
       core.setOutput('review-url', '');
       await writeSummary(
+        env,
         `${composeReview(result, { findings: judged })}\n_review-bot could not post this review on the pull request: the token is read-only (${outcome.writeError ?? 'forbidden'})._\n`,
       );
     } else {
@@ -174,13 +169,23 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
         posted.failed > 0 ? `${posted.failed} updates of earlier comments failed (see the log)` : '',
       ].filter((s) => s !== '');
       core.info(`review-bot: ${judged.length} findings in this pull request; ${did.join('; ')}`);
-      await writeSummary(`${outcome.plan.summary}\n\n_review-bot ${did.join('; ')}._\n`);
+      await writeSummary(env, `${outcome.plan.summary}\n\n_review-bot ${did.join('; ')}._\n`);
     }
   }
-  const failing = judged.filter(
-    (f) => inputs.failOn !== 'never' && severityRank(f.severity) <= severityRank(inputs.failOn),
-  );
-  if (failing.length > 0) core.setFailed(`review-bot: ${failing.length} findings at or above "${inputs.failOn}"`);
+  const failing = failingFindings(judged, inputs.failOn).length;
+  if (failing > 0) core.error(`review-bot: ${failing} findings at or above "${inputs.failOn}"`);
+  return exitCodeOf({ failing, problems: analysis.problems, githubFailed: false });
+}
+
+/** A notice as a workflow command, its place made repository-relative. */
+function emit(notice: Notice, repoRoot: string, root: string): void {
+  const place =
+    notice.file === undefined
+      ? {}
+      : { file: repoPath(repoRoot, root, notice.file), startLine: notice.line, startColumn: notice.column };
+  if (notice.level === 'error') core.error(notice.message, place);
+  else if (notice.level === 'warning') core.warning(notice.message, place);
+  else core.notice(notice.message, place);
 }
 
 /** Emits the most severe findings as annotations. */
@@ -206,8 +211,8 @@ function annotate(findings: readonly Finding[]): void {
 }
 
 /** Writes the job summary (when the runner provides one), cut under GitHub's 1 MiB limit. */
-async function writeSummary(markdown: string): Promise<void> {
-  if ((process.env['GITHUB_STEP_SUMMARY'] ?? '') === '') return;
+async function writeSummary(env: Env, markdown: string): Promise<void> {
+  if ((env['GITHUB_STEP_SUMMARY'] ?? '') === '') return;
   let text = markdown;
   if (Buffer.byteLength(text) > SUMMARY_LIMIT)
     text = `${Buffer.from(text)

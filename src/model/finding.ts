@@ -1,4 +1,5 @@
 import type { Range } from './range.js';
+import type { RuleMeta } from './rule.js';
 import type { Severity } from './severity.js';
 
 /** A related place or fact that supports a finding. */
@@ -52,6 +53,15 @@ export interface RuleFailure {
   error: unknown;
 }
 
+/**
+ * What reporters know of a rule that ran (ESLint hands formatters `rulesMeta` the same way), so that
+ * report/ and github/ never import the rules.
+ */
+export type RuleMetaOfRun = Pick<
+  RuleMeta,
+  'id' | 'title' | 'rationale' | 'description' | 'defaultSeverity' | 'category' | 'stability' | 'messages'
+>;
+
 /** The result of analysing a project. */
 export interface AnalysisResult {
   /** The findings to report: none of them suppressed. */
@@ -65,6 +75,8 @@ export interface AnalysisResult {
   unparsedFiles: string[];
   /** Ids of the rules that ran. */
   rulesRun: string[];
+  /** Metadata of the rules that ran, in the order they ran. */
+  rulesMeta: RuleMetaOfRun[];
   /** Ids of the security rules that ran over every file. */
   securityRulesRun: string[];
   /** Ids of all security rules known to the registry. */

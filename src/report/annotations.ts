@@ -4,7 +4,7 @@ import type { Severity } from '../model/severity.js';
 import { severityRank } from '../model/severity.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
-export const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_LEVEL = 10;
 
 /** An annotation to emit. */
 export interface Annotation {

@@ -13,8 +13,14 @@ export function isFormat(value: string): value is Format {
   return (FORMATS as readonly string[]).includes(value);
 }
 
+/** How to render: colours for a terminal, and the template of rule pages that SARIF links to. */
+interface RenderOptions {
+  color?: boolean | undefined;
+  docsTemplate?: string | undefined;
+}
+
 /** Renders a result in a format; every reporter is a pure function of the result. */
-export function render(format: Format, result: AnalysisResult, options: { color?: boolean } = {}): string {
+export function render(format: Format, result: AnalysisResult, options: RenderOptions = {}): string {
   switch (format) {
     case 'stylish':
       return toStylish(result, options);
@@ -23,6 +29,6 @@ export function render(format: Format, result: AnalysisResult, options: { color?
     case 'review':
       return composeReview(result);
     case 'sarif':
-      return `${JSON.stringify(toSarif(result), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(result, options.docsTemplate), null, 2)}\n`;
   }
 }

@@ -1,6 +1,5 @@
-import { RULES } from '../../rules/index.js';
-import type { AnalysisResult, Finding } from '../model/finding.js';
-import type { Category, RuleMeta } from '../model/rule.js';
+import type { AnalysisResult, Finding, RuleMetaOfRun } from '../model/finding.js';
+import type { Category } from '../model/rule.js';
 import { severityRank } from '../model/severity.js';
 import { verdictLine } from './verdict.js';
 
@@ -10,12 +9,10 @@ export interface ReviewOptions {
   findings?: readonly Finding[] | undefined;
   /** How many places to list per theme before summarising the rest. */
   maxPlaces?: number | undefined;
-  /** Rule metadata by id (titles, rationale); the registry by default. */
-  rules?: readonly { meta: RuleMeta }[] | undefined;
 }
 
 interface Theme {
-  meta: RuleMeta | undefined;
+  meta: RuleMetaOfRun | undefined;
   ruleId: string;
   findings: Finding[];
 }
@@ -29,8 +26,7 @@ const DEFAULT_MAX_PLACES = 8;
  */
 export function composeReview(result: AnalysisResult, options: ReviewOptions = {}): string {
   const findings = options.findings ?? result.findings;
-  const rules = options.rules ?? RULES;
-  const metaById = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  const metaById = new Map(result.rulesMeta.map((meta) => [meta.id, meta]));
   const themes = groupThemes(findings, metaById);
   const lines: string[] = [verdictLine(result, findings), ''];
   if (themes.length === 0) {
@@ -56,7 +52,7 @@ export function composeReview(result: AnalysisResult, options: ReviewOptions = {
 }
 
 /** Groups findings by rule: security first, then by severity, then by rule id. */
-function groupThemes(findings: readonly Finding[], metaById: ReadonlyMap<string, RuleMeta>): Theme[] {
+function groupThemes(findings: readonly Finding[], metaById: ReadonlyMap<string, RuleMetaOfRun>): Theme[] {
   const byRule = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byRule.get(finding.ruleId);

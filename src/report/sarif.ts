@@ -1,22 +1,22 @@
-import { RULES } from '../../rules/index.js';
-import type { AnalysisResult, Finding } from '../model/finding.js';
-import type { RuleMeta } from '../model/rule.js';
+import type { AnalysisResult, Finding, RuleMetaOfRun, Suppression } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { TOOL } from '../meta.js';
+import { docsUrl } from './docs-url.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF rule id: `review-bot/<id>`, stable across releases (GitHub matches alerts by it). */
-export function sarifRuleId(id: string): string {
+function sarifRuleId(id: string): string {
   return `${TOOL.name}/${id}`;
 }
 
 /** The tool.driver.rules entry of a rule, from its metadata. */
-export function sarifRule(meta: RuleMeta): Record<string, unknown> {
+function sarifRule(meta: RuleMetaOfRun, docs: string | undefined): Record<string, unknown> {
   return {
     id: sarifRuleId(meta.id),
     name: meta.id,
     shortDescription: { text: meta.description },
+    helpUri: docsUrl(meta.id, docs),
     fullDescription: { text: meta.rationale },
     help: {
       text: `${meta.description}. ${meta.rationale}`,
@@ -27,9 +27,12 @@ export function sarifRule(meta: RuleMeta): Record<string, unknown> {
   };
 }
 
-/** SARIF 2.1.0 log of a run, with line-independent partial fingerprints and UTF-16 columns. */
-export function toSarif(result: AnalysisResult, rules: readonly { meta: RuleMeta }[] = RULES): Record<string, unknown> {
-  const metas = rules.map((r) => r.meta);
+/**
+ * SARIF 2.1.0 log of a run: the rules that ran (with `helpUri` from `docsTemplate`, see docs-url.ts),
+ * line-independent partial fingerprints and UTF-16 columns.
+ */
+export function toSarif(result: AnalysisResult, docsTemplate?: string): Record<string, unknown> {
+  const metas = result.rulesMeta;
   const index = new Map(metas.map((m, i) => [m.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -41,11 +44,11 @@ export function toSarif(result: AnalysisResult, rules: readonly { meta: RuleMeta
             name: TOOL.name,
             version: TOOL.version,
             semanticVersion: TOOL.version,
-            rules: metas.map(sarifRule),
+            rules: metas.map((m) => sarifRule(m, docsTemplate)),
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => toResult(f, index.get(f.ruleId))),
+        results: [...result.findings, ...(result.suppressed ?? [])].map((f) => toResult(f, index.get(f.ruleId))),
       },
     ],
   };
@@ -65,6 +68,7 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
       ),
     ],
     partialFingerprints: { 'reviewBotFingerprint/v1': f.fingerprint },
+    ...(f.suppressed === undefined ? {} : { suppressions: [sarifSuppression(f.suppressed)] }),
     ...(f.evidence.some((e) => e.file !== undefined)
       ? {
           relatedLocations: f.evidence
@@ -77,6 +81,12 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
         }
       : {}),
   };
+}
+
+/** A suppressed result's SARIF suppression: `inSource` with the comment's reason, or `external` for the suppressions file. */
+function sarifSuppression(suppressed: Suppression): Record<string, unknown> {
+  if (suppressed.kind === 'bulk') return { kind: 'external', justification: 'Accepted in the bulk suppressions file.' };
+  return { kind: 'inSource', ...(suppressed.reason === undefined ? {} : { justification: suppressed.reason }) };
 }
 
 function location(file: string, region: Record<string, number>, symbol?: string): Record<string, unknown> {

@@ -24,7 +24,7 @@ export function verdictLine(result: AnalysisResult, findings: readonly Finding[]
 }
 
 /** What the security rules did not cover: rules that were disabled or failed, files that could not be parsed. */
-export function coverageGaps(result: AnalysisResult): string[] {
+function coverageGaps(result: AnalysisResult): string[] {
   const gaps: string[] = [];
   const ran = new Set(result.securityRulesRun);
   const missing = result.securityRulesKnown.filter((id) => !ran.has(id));

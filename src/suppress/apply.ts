@@ -4,6 +4,7 @@ import type { Severity } from '../model/severity.js';
 import { applyBulkSuppressions, readSuppressions, updateSuppressions, writeSuppressions } from './bulk.js';
 import type { BulkUpdate } from './bulk.js';
 import { applyInlineSuppressions } from './inline.js';
+import { SUPPRESSION_META } from './meta.js';
 
 /** What the suppress stage needs besides the analysis. */
 export interface SuppressInput {
@@ -22,6 +23,8 @@ export interface SuppressInput {
 
 /** What the bulk suppressions did, for a line on standard error. */
 export interface BulkOutcome {
+  /** The file, as messages name it. */
+  display: string;
   /** Entries in the file after the run. */
   entries: number;
   /** Entries that matched no finding this run (what --prune-suppressions would drop). */
@@ -55,12 +58,19 @@ export function applySuppressions(
     writeSuppressions(input.bulkPath, entries);
   }
   const bulk = applyBulkSuppressions(inline, entries);
+  const engineFindings = bulk.findings.some((f) => f.ruleId === SUPPRESSION_META.id);
   return {
     result: {
       ...result,
+      rulesMeta: engineFindings ? [...result.rulesMeta, SUPPRESSION_META] : result.rulesMeta,
       findings: bulk.findings.filter((f) => f.suppressed === undefined),
       suppressed: bulk.findings.filter((f) => f.suppressed !== undefined),
     },
-    bulk: { entries: entries.length, unmatched: bulk.unmatched.length, written: input.update !== undefined },
+    bulk: {
+      display: input.bulkDisplay,
+      entries: entries.length,
+      unmatched: bulk.unmatched.length,
+      written: input.update !== undefined,
+    },
   };
 }

@@ -135,7 +135,6 @@ async function runAction(eventName: string, payload: unknown, inputs: Record<str
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_SHA: '0'.repeat(40),
     RUNNER_TEMP: dir,
-    REVIEW_BOT_TEST_FAST_RETRY: '1',
     'INPUT_GITHUB-TOKEN': 'ghs_faketoken',
     INPUT_PATH: '.',
     INPUT_PROJECT: '',

@@ -4,13 +4,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { githubPrMain } from '../../src/cli-github.js';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/cli.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
+
+/** Retries and write spacing in milliseconds: the same waits as on GitHub, a thousand times shorter. */
+const FAST = { retryUnitMs: 1, writeSpacingMs: 0 };
 
 let temp: string;
 let ws: string;
@@ -84,11 +86,11 @@ afterAll(async () => {
 });
 
 describe('review-bot --diff <base-ref>', () => {
-  it('keeps only findings on lines changed since the merge base', () => {
+  it('keeps only findings on lines changed since the merge base', async () => {
     const all = capture();
-    main([ws, '--format', 'json', '--fail-on', 'never'], all);
+    await main([ws, '--format', 'json', '--fail-on', 'never'], all, { env: {} });
     const scoped = capture();
-    const code = main([ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'], scoped);
+    const code = await main([ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'], scoped, { env: {} });
     expect(code).toBe(0);
     const files = (text: string[]): string[] =>
       (JSON.parse(text.join('')) as { findings: { file: string; line: number }[] }).findings.map(
@@ -100,9 +102,9 @@ describe('review-bot --diff <base-ref>', () => {
     expect(places.every((f) => f.startsWith('src/new.ts:'))).toBe(true);
   });
 
-  it('says so when the base ref does not exist', () => {
+  it('says so when the base ref does not exist', async () => {
     const io = capture();
-    expect(main([ws, '--diff', 'no-such-branch'], io)).toBe(2);
+    expect(await main([ws, '--diff', 'no-such-branch'], io, { env: {} })).toBe(2);
     expect(io.stderr.join('')).toMatch(/--diff: git diff no-such-branch\.\.\.HEAD failed/);
   });
 });
@@ -119,11 +121,11 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     ];
     const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 9, headSha: head, baseSha: base, files });
     const io = capture();
-    const env = { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' };
-    const code = await githubPrMain(
+    const context = { env: { GITHUB_TOKEN: 'ghp_test' }, timing: FAST };
+    const code = await main(
       ['--github-pr', 'acme/widgets#9', '--api-url', gh.url, '--fail-on', 'never', ws],
       io,
-      env,
+      context,
     );
     expect(io.stderr.join('')).toMatch(/posted a review with \d+ inline comments/);
     expect(code).toBe(0);
@@ -132,7 +134,7 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     expect(places).toContain('src/new.ts:2');
     expect(places.every((p) => p.startsWith('src/new.ts:'))).toBe(true);
     const again = capture();
-    await githubPrMain(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, ws], again, env);
+    await main(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, ws], again, context);
     expect(pull.reviews).toHaveLength(1);
     expect(pull.comments).toHaveLength(places.length);
     expect(gh.violations).toEqual([]);
@@ -158,11 +160,10 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     });
     gh.inject({ ...forbiddenFault(/\/pulls\/10\//) });
     const io = capture();
-    const code = await githubPrMain(
-      ['--github-pr', 'acme/widgets#10', '--api-url', gh.url, '--fail-on', 'never', ws],
-      io,
-      { GITHUB_TOKEN: 'ghp_test', REVIEW_BOT_TEST_FAST_RETRY: '1' },
-    );
+    const code = await main(['--github-pr', 'acme/widgets#10', '--api-url', gh.url, '--fail-on', 'never', ws], io, {
+      env: { GITHUB_TOKEN: 'ghp_test' },
+      timing: FAST,
+    });
     expect(code).toBe(0);
     expect(io.stderr.join('')).toMatch(
       /cannot write to acme\/widgets#10 \(Resource not accessible by integration.*; and git cannot give the diff/,
@@ -174,8 +175,63 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
 
   it('needs a token and a well-formed reference', async () => {
     const io = capture();
-    expect(await githubPrMain(['--github-pr', 'acme/widgets#9', ws], io, {})).toBe(2);
+    expect(await main(['--github-pr', 'acme/widgets#9', ws], io, { env: {} })).toBe(2);
     expect(io.stderr.join('')).toMatch(/GITHUB_TOKEN/);
-    expect(await githubPrMain(['--github-pr', 'widgets-9', ws], io, { GITHUB_TOKEN: 'x' })).toBe(2);
+    expect(await main(['--github-pr', 'widgets-9', ws], io, { env: { GITHUB_TOKEN: 'x' } })).toBe(2);
+  });
+});
+
+describe('review-bot --github-pr, inputs and problems worded as the CLI words them', () => {
+  it('names a file that cannot be parsed, still posts the review of the rest, and exits 2', async () => {
+    const files = [
+      {
+        filename: 'src/new.ts',
+        status: 'added' as const,
+        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
+        additions: 3,
+      },
+    ];
+    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 11, headSha: head, baseSha: base, files });
+    writeFileSync(join(ws, 'src/broken.ts'), 'export const x = ;\n');
+    try {
+      const io = capture();
+      const code = await main(['--github-pr', 'acme/widgets#11', '--api-url', gh.url, '--fail-on', 'never', ws], io, {
+        env: { GITHUB_TOKEN: 'ghp_test' },
+        timing: FAST,
+      });
+      expect(code).toBe(2);
+      expect(io.stderr.filter((line) => line.includes('cannot parse'))).toEqual([
+        'review-bot: src/broken.ts:1:18: cannot parse: Expression expected. (file skipped)\n',
+      ]);
+      expect(pull.reviews).toHaveLength(1);
+    } finally {
+      rmSync(join(ws, 'src/broken.ts'));
+    }
+  });
+
+  it('refuses credentials in --api-url, redacted, without a request', async () => {
+    const before = gh.log.length;
+    const io = capture();
+    const url = gh.url.replace('http://', 'http://x-access-token:ghp_secret123@');
+    const code = await main(['--github-pr', 'acme/widgets#9', '--api-url', url, ws], io, {
+      env: { GITHUB_TOKEN: 'ghp_test' },
+    });
+    expect(code).toBe(2);
+    expect(io.stderr.join('')).toBe(
+      `review-bot: --api-url: credentials in the URL are refused (http://***@${gh.url.slice('http://'.length)}); pass the token in GITHUB_TOKEN instead\n`,
+    );
+    expect(io.stderr.join('')).not.toContain('ghp_secret123');
+    expect(gh.log.length).toBe(before);
+  });
+
+  it('checks --max-comments and --fail-on once, with the flag named as given', async () => {
+    const io = capture();
+    const env = { env: { GITHUB_TOKEN: 'ghp_test' } };
+    expect(await main(['--github-pr', 'acme/widgets#9', '--max-comments', 'many', ws], io, env)).toBe(2);
+    expect(await main(['--github-pr', 'acme/widgets#9', '--fail-on', 'loud', ws], io, env)).toBe(2);
+    expect(io.stderr).toEqual([
+      'review-bot: --max-comments: expected a whole number, got "many"\n',
+      'review-bot: --fail-on: expected error, warning, info or never, got "loud"\n',
+    ]);
   });
 });

@@ -294,13 +294,15 @@ function bodyItem(marked: MarkedFinding, reason: BodyReason): string {
 export interface RuleInfo {
   title: string;
   rationale: string;
+  /** The rule's page (report/docs-url.ts). */
+  docsUrl: string;
 }
 
 /** The body of an inline comment: severity and rule, message, recommendation, why it matters, evidence, hidden fingerprint. */
 export function commentBody(finding: Finding, rule?: RuleInfo): string {
   const parts = [
     findingMarker(finding.fingerprint),
-    `${severityLabel(finding)} · ${rule === undefined ? '' : `${rule.title} `}(\`${finding.ruleId}\`)`,
+    `${severityLabel(finding)} · ${rule === undefined ? `(\`${finding.ruleId}\`)` : `${rule.title} ([\`${finding.ruleId}\`](${rule.docsUrl}))`}`,
     '',
     finding.message,
     '',

@@ -1,0 +1,213 @@
+/**
+ * What the three shells share after reading their inputs: one decision of what fails, one exit-code
+ * policy, one wording of the problems a run meets. The shells only choose where the words go.
+ *
+ * Exit codes (README "Exit codes"):
+ * - 0: nothing at or above `fail-on`;
+ * - 1: a finding at or above `fail-on`;
+ * - 2: bad input (options, paths, tsconfig, configuration), a file that could not be parsed, a rule that
+ *      crashed, or an internal error; the rest was still analysed and reported;
+ * - 3: GitHub failed (after retries and timeouts) and the review was not posted or only partly; every
+ *      finding was still delivered (standard output, or the job summary and annotations).
+ * When several apply, the highest code wins: 2 before 3 before 1.
+ */
+import type { ParseProblem } from '../load/project.js';
+import { UserError } from '../model/errors.js';
+import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
+import { severityRank } from '../model/severity.js';
+import { analyse } from '../pipeline.js';
+import type { BulkOutcome } from '../suppress/apply.js';
+import type { BulkUpdate } from '../suppress/bulk.js';
+import type { FailOn } from './options.js';
+import { checkedUrl } from './options.js';
+
+/** The exit codes. */
+export const EXIT = { clean: 0, findings: 1, problems: 2, github: 3 } as const;
+
+/** A problem or note to show, with the place it is about; each shell renders it its own way. */
+export interface Notice {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+/** The findings at or above `fail-on`. */
+export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
+  if (failOn === 'never') return [];
+  const limit = severityRank(failOn);
+  return findings.filter((f) => severityRank(f.severity) <= limit);
+}
+
+/** What happened in a run, as far as the exit code cares. */
+export interface RunOutcome {
+  /** Findings at or above `fail-on`. */
+  failing: number;
+  /** Files that could not be parsed plus rules that crashed. */
+  problems: number;
+  /** GitHub failed, so the review was not (fully) posted. */
+  githubFailed: boolean;
+}
+
+/** The exit code of a run (see the module comment). */
+export function exitCodeOf(outcome: RunOutcome): number {
+  if (outcome.problems > 0) return EXIT.problems;
+  if (outcome.githubFailed) return EXIT.github;
+  return outcome.failing > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** What the bulk suppressions file did: written, or holding entries that --prune-suppressions would drop. */
+function bulkNotices(bulk: BulkOutcome): Notice[] {
+  const count = (n: number): string => `${String(n)} suppression${n === 1 ? '' : 's'}`;
+  if (bulk.written) return [{ level: 'notice', message: `wrote ${count(bulk.entries)} to ${bulk.display}` }];
+  if (bulk.unmatched === 0) return [];
+  const verb = bulk.unmatched === 1 ? 'matches' : 'match';
+  return [
+    {
+      level: 'notice',
+      message: `${count(bulk.unmatched)} in ${bulk.display} ${verb} no finding any more; remove them with --prune-suppressions`,
+    },
+  ];
+}
+
+/** One notice per file that could not be parsed. */
+function parseProblemNotices(problems: readonly ParseProblem[]): Notice[] {
+  return problems.map((p) => ({
+    level: 'error',
+    message: `cannot parse: ${p.message} (file skipped)`,
+    file: p.file,
+    line: p.line,
+    column: p.column,
+  }));
+}
+
+/** One notice per rule that crashed (the other rules still ran). */
+function ruleFailureNotices(failures: readonly RuleFailure[]): Notice[] {
+  return failures.map((f) => ({
+    level: 'error',
+    message: `rule ${f.ruleId} crashed${f.file === undefined ? '' : ` on ${f.file}`}: ${describeError(f.error)}`,
+  }));
+}
+
+/** What an error stopping the run means: bad input (named in one line) or an internal error. */
+export function fatalNotice(error: unknown, debug: boolean): Notice {
+  if (error instanceof UserError || isArgError(error)) return { level: 'error', message: describeError(error) };
+  const hint = debug ? '' : ' (run with --debug for the stack trace)';
+  return { level: 'error', message: `internal error: ${describeError(error)}${hint}` };
+}
+
+/** The message of an error, never "null" or "[object Object]". */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message === '' ? error.name : error.message;
+  if (typeof error === 'string') return error;
+  try {
+    const json: unknown = JSON.stringify(error);
+    return typeof json === 'string' ? json : String(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** The stack of an error, when it has one. */
+export function stackOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.stack : undefined;
+}
+
+/** node:util parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code for bad flags. */
+function isArgError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('ERR_PARSE_ARGS')
+  );
+}
+
+/** Renders a notice as one line on standard error: `review-bot: file:line:column: message`. */
+export function noticeLine(notice: Notice): string {
+  const place =
+    notice.file === undefined
+      ? ''
+      : `${notice.file}${notice.line === undefined ? '' : `:${String(notice.line)}`}${notice.column === undefined ? '' : `:${String(notice.column)}`}: `;
+  return `review-bot: ${place}${notice.level === 'warning' ? 'warning: ' : ''}${notice.message}\n`;
+}
+
+/** What a shell asks of the analysis: the project to load, the rules, where progress goes. */
+export interface AnalysisRequest {
+  path: string;
+  project: string | undefined;
+  files: readonly string[];
+  config: string | undefined;
+  only: readonly string[];
+  disable: readonly string[];
+  onProgress?: ((message: string) => void) | undefined;
+  /** The bulk suppressions file (default: review-bot-suppressions.json in the root). */
+  suppressionsLocation?: string | undefined;
+  /** Rewrite the suppressions file from this run. */
+  suppressionsUpdate?: BulkUpdate | undefined;
+}
+
+/** The analysis of a shell's target, with the problems it met worded once. */
+export interface ShellAnalysis {
+  result: AnalysisResult;
+  /** The analysed root (absolute). */
+  root: string;
+  /** Files that could not be parsed, then rules that crashed. */
+  notices: Notice[];
+  /** How many problems decide exit code 2. */
+  problems: number;
+  /** The errors of the rules that crashed, for --debug stack traces. */
+  errors: unknown[];
+}
+
+/** Runs the pipeline for a shell. */
+export function analyseForShell(request: AnalysisRequest): ShellAnalysis {
+  const { result, root, parseProblems, bulk } = analyse({
+    path: request.path,
+    project: request.project,
+    files: request.files,
+    config: request.config,
+    only: request.only,
+    disable: request.disable,
+    onProgress: request.onProgress,
+    suppressionsLocation: request.suppressionsLocation,
+    suppressionsUpdate: request.suppressionsUpdate,
+  });
+  return {
+    result,
+    root,
+    notices: [...bulkNotices(bulk), ...parseProblemNotices(parseProblems), ...ruleFailureNotices(result.failures)],
+    problems: parseProblems.length + result.failures.length,
+    errors: result.failures.map((f) => f.error),
+  };
+}
+
+/** The token for GitHub: the one given, else GITHUB_TOKEN, else GH_TOKEN; `flag` names where it is set. */
+export function requireToken(given: string | undefined, env: Env, flag: string): string {
+  const token = given ?? env['GITHUB_TOKEN'] ?? env['GH_TOKEN'] ?? '';
+  if (token === '') throw new UserError(`${flag}: set GITHUB_TOKEN to a token that may write pull request reviews`);
+  return token;
+}
+
+/** The API root: the setting, else GITHUB_API_URL, else github.com's; credentials in it are refused. */
+export function apiUrlOf(given: string | undefined, env: Env): string {
+  if (given !== undefined) return given;
+  const fromEnv = env['GITHUB_API_URL'] ?? '';
+  return fromEnv === '' ? 'https://api.github.com' : checkedUrl(fromEnv, 'GITHUB_API_URL');
+}
+
+/** Environment variables, as a parameter (tests pass their own). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Writes the analysis's notices, one line each (and, with --debug, rule timings and stack traces). */
+export function logAnalysis(err: (text: string) => void, analysis: ShellAnalysis, debug: boolean): void {
+  for (const notice of analysis.notices) err(noticeLine(notice));
+  if (!debug) return;
+  const slowest = Object.entries(analysis.result.timings).sort(([, a], [, b]) => b - a);
+  err(`review-bot: rule timings (ms): ${slowest.map(([id, ms]) => `${id} ${String(ms)}`).join(', ')}\n`);
+  for (const error of analysis.errors) {
+    const stack = stackOf(error);
+    if (stack !== undefined) err(`${stack}\n`);
+  }
+}
