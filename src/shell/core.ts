@@ -62,11 +62,11 @@ function bulkNotices(bulk: BulkOutcome): Notice[] {
   const count = (n: number): string => `${String(n)} suppression${n === 1 ? '' : 's'}`;
   if (bulk.written) return [{ level: 'notice', message: `wrote ${count(bulk.entries)} to ${bulk.display}` }];
   if (bulk.unmatched === 0) return [];
-  const verb = bulk.unmatched === 1 ? 'matches' : 'match';
+  const [verb, them] = bulk.unmatched === 1 ? ['matches', 'it'] : ['match', 'them'];
   return [
     {
       level: 'notice',
-      message: `${count(bulk.unmatched)} in ${bulk.display} ${verb} no finding any more; remove them with --prune-suppressions`,
+      message: `${count(bulk.unmatched)} in ${bulk.display} ${verb} no finding any more; remove ${them} with --prune-suppressions`,
     },
   ];
 }
