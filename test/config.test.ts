@@ -1,12 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { schemaFile, schemaText } from '../scripts/generate-schema.js';
 import { main } from '../src/cli.js';
 import type { Io } from '../src/cli.js';
-import { loadConfig, schemaFor, validateConfig } from '../src/config/config.js';
+import { DEFAULT_TEST_GLOBS, loadConfig, schemaFor, validateConfig } from '../src/config/config.js';
 import { effectiveConfig } from '../src/config/effective.js';
 import { compileGlobs } from '../src/config/glob.js';
 import { configProblem } from '../src/config/validate.js';
@@ -135,6 +136,32 @@ describe('file globs', () => {
     ['./src/?.ts', 'src/c.ts', true],
   ])('%s matches %s: %s', (pattern, path, matches) => {
     expect(compileGlobs([pattern]).matches(path)).toBe(matches);
+  });
+});
+
+describe('the default test globs', () => {
+  /** The test-file check the globs replaced (src/load/project.ts before `tests` existed). */
+  function oldIsTestPath(path: string): boolean {
+    const name = path.split('/').at(-1) ?? '';
+    if (/\.(test|spec)(-d)?\.[cm]?[jt]sx?$/.test(name)) return true;
+    return path
+      .split('/')
+      .slice(0, -1)
+      .some((part) => ['test', 'tests', '__tests__'].includes(part));
+  }
+
+  it('class every loadable source path as the old check did', () => {
+    const segment = fc.constantFrom('src', 'test', 'tests', '__tests__', 'lib', 'a.test', 'spec', 'testing');
+    const stem = fc.constantFrom('index', 'tree', 'a.test', 'b.spec', 'c.test-d', 'd.spec-d', 'test', 'e.tests');
+    const extension = fc.constantFrom('.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs');
+    const globs = compileGlobs(DEFAULT_TEST_GLOBS);
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 4 }), stem, extension, (folders, name, ext) => {
+        const path = [...folders, `${name}${ext}`].join('/');
+        expect(globs.matches(path)).toBe(oldIsTestPath(path));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
