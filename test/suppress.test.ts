@@ -165,7 +165,12 @@ describe('bulk suppressions', () => {
         .sort(),
     ).toEqual(before.result.findings.map((f) => f.fingerprint).sort());
     expect(written.result.findings).toEqual([]);
-    expect(written.bulk).toEqual({ entries: before.result.findings.length, unmatched: 0, written: true });
+    expect(written.bulk).toEqual({
+      display: SUPPRESSIONS_FILE_NAME,
+      entries: before.result.findings.length,
+      unmatched: 0,
+      written: true,
+    });
 
     // Move every line of every file down: fingerprints do not depend on lines.
     const tree = join(root, 'src', 'tree.ts');
