@@ -1,20 +1,16 @@
 import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { symbolPathOf } from './_shared/names.js';
+import { shorten } from './_shared/text.js';
 import type { VariableDeclaration } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
 import { isInSectionOf, isWrite, sectionState, stateOf as stateOfAccess } from './_shared/locks/state.js';
 import type { SectionState, StateAccess } from './_shared/locks/state.js';
-import {
-  forEachOwnNode,
-  functionName,
-  functionPath,
-  isAsync,
-  isFunctionLike,
-  isInlineCallback,
-} from './_shared/locks/syntax.js';
-import { lockName, snippet } from './_shared/locks/text.js';
+import { forEachOwnNode, functionName, isAsync, isInlineCallback } from './_shared/locks/syntax.js';
+import { lockName } from './_shared/locks/text.js';
 import { WaitAnalysis } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
 
@@ -30,6 +26,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Check and act in separate critical sections',
     rationale:
       'Between two critical sections the lock is free and other tasks can change the state the first one checked; the second one then acts on a decision that no longer holds.',
@@ -46,10 +43,12 @@ export default defineRule({
         recommendation: 'Read {{field}} inside the critical section that writes it.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const model = lockModel(project);
+    // No acquisition anywhere: no critical section, nothing to check (and no file walk to pay for).
+    if (model.acquisitions.length === 0) return;
     const analysis = new WaitAnalysis(model);
     const states = new Map<Acquisition, SectionState>();
     const stateOf = (a: Acquisition): SectionState => {
@@ -332,11 +331,11 @@ function findingOf(
   return {
     node: act,
     messageId: 'checkThenAct',
-    symbol: `${functionPath(fn)}:${checkWait.acquisition.holder?.path ?? lock}`,
+    symbol: { path: symbolPathOf(fn), qualifier: checkWait.acquisition.holder?.path ?? lock },
     data: {
       fn: functionName(fn),
-      check: snippet(check, 40),
-      act: snippet(act, 40),
+      check: shorten(check.getText()),
+      act: shorten(act.getText()),
       lock,
       fields: fields.map((f) => `\`${f}\``).join(' and '),
     },
@@ -360,8 +359,8 @@ function readFindingOf(
   return {
     node: write.node,
     messageId: 'readThenAct',
-    symbol: `${functionPath(fn)}:${wait.acquisition.holder?.path ?? lock}`,
-    data: { fn: functionName(fn), read: snippet(read, 40), lock, field: `\`${field}\`` },
+    symbol: { path: symbolPathOf(fn), qualifier: wait.acquisition.holder?.path ?? lock },
+    data: { fn: functionName(fn), read: shorten(read.getText()), lock, field: `\`${field}\`` },
     evidence: [
       { note: `\`${field}\` read without \`${lock}\``, node: read },
       { note: `waits for \`${lock}\` here`, node: wait.acquisition.call },

@@ -1,12 +1,13 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security-data.js';
-import { declarationsOf, getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
-import type { ModuleBindings } from './_shared/security-modules.js';
-import { getEnclosingPath } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
+import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
+import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
+import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
 
@@ -26,6 +27,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Code injection',
     rationale:
       'Code compiled from a string runs with the full rights of the program, so data spliced into it can run code of its own.',
@@ -40,10 +42,10 @@ export default defineRule({
         recommendation: 'Pass a function to `{{sink}}` and give it `{{data}}` as an argument.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -95,7 +97,7 @@ function checkTimer(call: CallExpression | NewExpression, sink: string): Finding
 
 /** True when the expression is a string: a template or `+` with a string literal, or typed `string`. */
 function isString(expression: Node): boolean {
-  const node = skipParentheses(expression);
+  const node = skipOuterExpressions(expression);
   if (Node.isTemplateExpression(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node))
     return true;
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
@@ -109,10 +111,10 @@ function isString(expression: Node): boolean {
  * `window`/`globalThis`, or undefined when the name is declared by the project itself.
  */
 function getGlobalCallee(call: CallExpression | NewExpression): string | undefined {
-  const callee = skipParentheses(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   if (Node.isIdentifier(callee)) return isGlobal(callee) ? callee.getText() : undefined;
   if (Node.isPropertyAccessExpression(callee)) {
-    const receiver = skipParentheses(callee.getExpression());
+    const receiver = skipOuterExpressions(callee.getExpression());
     if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(receiver))
       return callee.getName();
   }
@@ -137,7 +139,7 @@ function draftOf(
   return {
     node: call,
     messageId,
-    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: { sink, data: description, line: data.getStartLineNumber() },
     evidence: getOriginEvidence(data),
   };

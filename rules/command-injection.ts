@@ -1,12 +1,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security-data.js';
-import { getCalledExport, getModuleBindings, skipParentheses } from './_shared/security-modules.js';
-import { isSanitizerCall } from './_shared/security-sanitizers.js';
-import { getEnclosingPath } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
+import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
+import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
+import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
 
@@ -24,6 +24,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Command injection',
     rationale:
       'A shell parses its whole command line, so data spliced into it can add commands of its own (`; rm -rf ~`); an argument array reaches the program as-is.',
@@ -43,10 +44,10 @@ export default defineRule({
           'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -79,7 +80,7 @@ function checkShellCall(call: CallExpression, sink: string): FindingDraft<Messag
 function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<MessageId> | undefined {
   const [command, second, third] = call.getArguments();
   if (command === undefined) return undefined;
-  const options = second !== undefined && Node.isObjectLiteralExpression(skipParentheses(second)) ? second : third;
+  const options = second !== undefined && Node.isObjectLiteralExpression(skipOuterExpressions(second)) ? second : third;
   if (second !== undefined && options !== second && isExplicitShell(command)) {
     const script = getShellScriptArgument(second);
     const data = script === undefined ? undefined : getNonLiteralPart(script, { isSanitizer: isSanitizerCall });
@@ -96,11 +97,11 @@ function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<Messag
 
 /** True when an options object literal sets `shell` to `true` or to a shell's path. */
 function enablesShell(options: Node): boolean {
-  const object = skipParentheses(options);
+  const object = skipOuterExpressions(options);
   if (!Node.isObjectLiteralExpression(object)) return false;
   const property = object.getProperty('shell');
   if (property === undefined || !Node.isPropertyAssignment(property)) return false;
-  const value = skipParentheses(property.getInitializerOrThrow());
+  const value = skipOuterExpressions(property.getInitializerOrThrow());
   return (
     value.getKind() === SyntaxKind.TrueKeyword || (Node.isStringLiteral(value) && value.getLiteralText().length > 0)
   );
@@ -113,7 +114,7 @@ function draftOf(call: CallExpression, messageId: MessageId, exported: string, d
   return {
     node: call,
     messageId,
-    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: { sink, data: description, line: data.getStartLineNumber() },
     evidence: getOriginEvidence(data),
   };
@@ -125,7 +126,7 @@ const SHELL_PROGRAM =
 
 /** True when the command is a literal shell program (`sh`, `/bin/bash`, `cmd.exe`, `powershell`). */
 function isExplicitShell(command: Node): boolean {
-  const node = skipParentheses(command);
+  const node = skipOuterExpressions(command);
   return (
     (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
     SHELL_PROGRAM.test(node.getLiteralText())
@@ -134,7 +135,7 @@ function isExplicitShell(command: Node): boolean {
 
 /** The element after `-c`, `/c` or `-Command` in a literal argument array: the script the shell runs. */
 function getShellScriptArgument(args: Node): Node | undefined {
-  const array = skipParentheses(args);
+  const array = skipOuterExpressions(args);
   if (!Node.isArrayLiteralExpression(array)) return undefined;
   const elements = array.getElements();
   const flag = elements.findIndex(

@@ -2,7 +2,8 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { IfStatement, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getFunctionKind, getFunctionName, isFunctionLike } from './_shared/complex-function-symbols.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { functionKindOf, functionNameOf, symbolPathOf } from './_shared/names.js';
 
 interface Options {
   maxComplexity: number;
@@ -53,6 +54,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Complex functions',
     rationale:
       'Each branch, loop and boolean chain, and each level of nesting around it, is one more thing a reader keeps in mind at once; past a point the function is hard to follow, to test and to change safely.',
@@ -116,7 +118,7 @@ function findingFor(
   return {
     node: reportNode(unit.node),
     messageId: messageIdOf(unit.node),
-    symbol: unit.name,
+    symbol: { path: unit.name },
     data: {
       name: unit.name,
       score,
@@ -135,7 +137,7 @@ function findingFor(
 
 /** The message for the kind of function: function, method, constructor or accessor. */
 function messageIdOf(node: Node): MessageId {
-  const kind = getFunctionKind(node);
+  const kind = functionKindOf(node);
   if (kind === 'Method') return 'complexMethod';
   if (kind === 'Constructor') return 'complexConstructor';
   if (kind === 'Getter' || kind === 'Setter') return 'complexAccessor';
@@ -177,9 +179,8 @@ function unitsOf(file: SourceFile): Unit[] {
   const units: Unit[] = [];
   const visit = (node: Node): void => {
     if (isFunctionLike(node)) {
-      const name = getFunctionName(node);
-      if (name !== undefined && hasBody(node)) {
-        units.push({ node, name });
+      if (functionNameOf(node) !== undefined && hasBody(node)) {
+        units.push({ node, name: symbolPathOf(node) });
         return;
       }
     }

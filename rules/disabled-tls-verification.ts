@@ -1,10 +1,10 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { skipParentheses } from './_shared/security-modules.js';
-import { getEnclosingPath, isFunctionLike } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security-files.js';
 
 type MessageId = 'rejectUnauthorized' | 'environmentVariable' | 'strictSsl' | 'disableTlsCerts';
 
@@ -17,6 +17,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['test'],
     title: 'Disabled TLS verification',
     rationale:
       'Without certificate verification any machine on the network path can pose as the server, read the traffic and change it, credentials included.',
@@ -45,19 +46,10 @@ export default defineRule({
           'Remove `disableTLSCerts()`; to trust a private certificate authority, pass its certificate with `.ca(...)`.',
       },
     },
-    options: {
-      defaults: { ignoreTestFiles: true },
-      schema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
-        },
-      },
-    },
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -73,10 +65,14 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
       yield {
         node: property,
         messageId: 'rejectUnauthorized',
-        symbol: `${getEnclosingPath(property)}:rejectUnauthorized`,
+        symbol: { path: symbolPathOf(property.getParentOrThrow()), qualifier: `rejectUnauthorized` },
       };
     if (name === 'strictSSL')
-      yield { node: property, messageId: 'strictSsl', symbol: `${getEnclosingPath(property)}:strictSSL` };
+      yield {
+        node: property,
+        messageId: 'strictSsl',
+        symbol: { path: symbolPathOf(property.getParentOrThrow()), qualifier: `strictSSL` },
+      };
   }
   for (const binary of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (binary.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
@@ -88,7 +84,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
       yield {
         node: callee.getNameNode(),
         messageId: 'disableTlsCerts',
-        symbol: `${getEnclosingPath(call)}:disableTLSCerts`,
+        symbol: { path: symbolPathOf(call), qualifier: `disableTLSCerts` },
       };
   }
 }
@@ -97,7 +93,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
 function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<FindingDraft<MessageId>> {
   const name = assignedName(left);
   if (name === 'NODE_TLS_REJECT_UNAUTHORIZED' && isEnvironment(left)) {
-    const value = skipParentheses(right);
+    const value = skipOuterExpressions(right);
     if (
       (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) &&
       value.getLiteralText() === '0'
@@ -105,14 +101,14 @@ function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<
       yield {
         node: assignment,
         messageId: 'environmentVariable',
-        symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`,
+        symbol: { path: symbolPathOf(assignment), qualifier: `NODE_TLS_REJECT_UNAUTHORIZED` },
         data: { value: `'0'` },
       };
     } else if (Node.isNumericLiteral(value) && value.getLiteralValue() === 0) {
       yield {
         node: assignment,
         messageId: 'environmentVariable',
-        symbol: `${getEnclosingPath(assignment)}:NODE_TLS_REJECT_UNAUTHORIZED`,
+        symbol: { path: symbolPathOf(assignment), qualifier: `NODE_TLS_REJECT_UNAUTHORIZED` },
         data: { value: '0' },
       };
     }
@@ -123,10 +119,14 @@ function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<
     yield {
       node: assignment,
       messageId: 'rejectUnauthorized',
-      symbol: `${getEnclosingPath(assignment)}:rejectUnauthorized`,
+      symbol: { path: symbolPathOf(assignment), qualifier: `rejectUnauthorized` },
     };
   if (name === 'strictSSL')
-    yield { node: assignment, messageId: 'strictSsl', symbol: `${getEnclosingPath(assignment)}:strictSSL` };
+    yield {
+      node: assignment,
+      messageId: 'strictSsl',
+      symbol: { path: symbolPathOf(assignment), qualifier: `strictSSL` },
+    };
 }
 
 /** The property an assignment target names (`a.b` → b, `a['b']` → b). */
@@ -143,7 +143,7 @@ function assignedName(left: Node): string | undefined {
 /** True when an assignment target is a property of `process.env`. */
 function isEnvironment(left: Node): boolean {
   if (!Node.isPropertyAccessExpression(left) && !Node.isElementAccessExpression(left)) return false;
-  const receiver = skipParentheses(left.getExpression());
+  const receiver = skipOuterExpressions(left.getExpression());
   return (
     Node.isPropertyAccessExpression(receiver) &&
     receiver.getName() === 'env' &&
@@ -153,7 +153,7 @@ function isEnvironment(left: Node): boolean {
 
 /** `false`, `!1` or `0`. */
 function isFalse(value: Node): boolean {
-  const node = skipParentheses(value);
+  const node = skipOuterExpressions(value);
   if (node.getKind() === SyntaxKind.FalseKeyword) return true;
   if (Node.isNumericLiteral(node)) return node.getLiteralValue() === 0;
   return (

@@ -1,5 +1,5 @@
 import type { ImportDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 
 export default defineRule({
   meta: {
@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     stability: 'stable',
     scope: 'file',
-    needsTypeChecker: false,
+    needsTypeChecker: true,
     title: 'Duplicate imports',
     rationale:
       'Two import declarations of one module split what the file depends on across two places; readers and merge tools see one, miss the other.',
@@ -19,7 +19,7 @@ export default defineRule({
         recommendation: 'Merge this import into the one on line {{firstLine}}.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files }) {
     for (const file of files) {
@@ -32,7 +32,7 @@ export default defineRule({
           yield {
             node: declaration,
             messageId: 'duplicateImport',
-            symbol: declaration.getModuleSpecifierValue(),
+            symbol: { path: declaration.getModuleSpecifierValue() },
             data: { module: declaration.getModuleSpecifierValue(), firstLine: first.getStartLineNumber() },
             evidence: [{ note: 'first import of the module', node: first }],
           };
@@ -53,19 +53,30 @@ function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
 
 /**
  * True when two imports of one module could be one declaration: a type-only
- * and a value import may stay apart, a side-effect import (`import './x'`)
- * is its own statement, and a namespace import cannot share a declaration
- * with named imports.
+ * and a value import may stay apart; two side-effect imports (`import './x'`)
+ * are one too many, but a side-effect import beside a binding import is its
+ * own statement; a namespace import can share a declaration only with a lone
+ * default import (`import a, * as ns from 'x'`).
  */
 function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
   if (a.isTypeOnly() !== b.isTypeOnly()) return false;
-  if (isSideEffectOnly(a) || isSideEffectOnly(b)) return false;
+  if (isSideEffectOnly(a) || isSideEffectOnly(b)) return isSideEffectOnly(a) && isSideEffectOnly(b);
   const aNamespace = a.getNamespaceImport() !== undefined;
   const bNamespace = b.getNamespaceImport() !== undefined;
-  if (aNamespace !== bNamespace) return false;
-  return !(aNamespace && bNamespace);
+  if (aNamespace && bNamespace) return false;
+  if (aNamespace) return isDefaultOnly(b);
+  if (bNamespace) return isDefaultOnly(a);
+  return true;
 }
 
+/** `import './x'`: no bindings at all. */
 function isSideEffectOnly(declaration: ImportDeclaration): boolean {
   return declaration.getImportClause() === undefined;
+}
+
+/** `import a from 'x'`: a default import and nothing else. */
+function isDefaultOnly(declaration: ImportDeclaration): boolean {
+  return (
+    declaration.getDefaultImport() !== undefined && declaration.getImportClause()?.getNamedBindings() === undefined
+  );
 }

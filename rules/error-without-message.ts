@@ -1,9 +1,13 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, ClassDeclaration, ClassExpression, NewExpression, SourceFile, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
-import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
+import { resolvedDeclarationsOf } from './_shared/ast/declarations-of.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { parentSkippingOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
+import { codeSpan, shorten } from './_shared/text.js';
 
 type MessageId = 'missingMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
 
@@ -37,6 +41,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Errors without a clear message',
     rationale:
       'An error with no message, or a thrown string, reaches logs and callers as a bare "Error" or a value with no stack trace; whoever reads it cannot tell what failed or where.',
@@ -63,11 +68,10 @@ export default defineRule({
           'Reject with an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       yield* errorsWithoutMessage(file);
       yield* thrownNonErrors(file, caughtSentinels(project));
       yield* rejectionsWithoutReason(file);
@@ -98,8 +102,13 @@ function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<Message
     yield {
       node: construction,
       messageId: 'missingMessage',
-      symbol: getEnclosingSymbol(construction),
-      data: { where: whereText(construction), construct: shorten(construction.getText()), problem, className },
+      symbol: { path: symbolPathOf(construction) },
+      data: {
+        where: whereText(construction),
+        construct: codeSpan(shorten(construction.getText())),
+        problem,
+        className,
+      },
       evidence: declaration === undefined ? [] : [{ note: `\`${className}\` is declared here`, node: declaration }],
     };
   }
@@ -114,8 +123,8 @@ function* thrownNonErrors(file: SourceFile, sentinels: ReadonlySet<string>): Gen
     yield {
       node: statement,
       messageId: 'nonErrorThrown',
-      symbol: getEnclosingSymbol(statement),
-      data: { where: whereText(statement), value: shorten(statement.getExpression().getText()), kind },
+      symbol: { path: symbolPathOf(statement) },
+      data: { where: whereText(statement), value: codeSpan(shorten(statement.getExpression().getText())), kind },
     };
   }
 }
@@ -127,14 +136,14 @@ function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<Mess
     if (isInsideTryBlock(call)) continue;
     const reason = call.getArguments()[0];
     const where = whereText(call);
-    const symbol = getEnclosingSymbol(call);
+    const symbol = { path: symbolPathOf(call) };
     const callee = call.getExpression().getText();
     if (reason === undefined || isUndefinedLiteral(reason)) {
       yield {
         node: call,
         messageId: 'missingReason',
         symbol,
-        data: { where, construct: shorten(call.getText()), callee },
+        data: { where, construct: codeSpan(shorten(call.getText())), callee },
       };
       continue;
     }
@@ -144,7 +153,7 @@ function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<Mess
         node: call,
         messageId: 'nonErrorRejected',
         symbol,
-        data: { where, value: shorten(reason.getText()), kind },
+        data: { where, value: codeSpan(shorten(reason.getText())), kind },
       };
   }
 }
@@ -163,7 +172,7 @@ function isBareBuiltinCall(call: CallExpression): boolean {
  * read only for `e.stack` are not errors that reach anyone.
  */
 function isMessageSetAfterwards(construction: NewExpression | CallExpression): boolean {
-  const parent = skipParentheses(construction);
+  const parent = parentSkippingOuterExpressions(construction);
   if (parent === undefined) return true;
   if (Node.isThrowStatement(parent)) return isCaughtLocally(parent);
   if (Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return false;
@@ -190,7 +199,7 @@ function isMessageSetAfterwards(construction: NewExpression | CallExpression): b
 function isCaughtLocally(statement: Node): boolean {
   let child: Node = statement;
   for (let parent = statement.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
-    if (isFunctionBoundary(parent)) return false;
+    if (isFunctionLike(parent)) return false;
     if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined)
       return true;
   }
@@ -208,7 +217,7 @@ function isInsideTryBlock(node: Node): boolean {
   for (let parent = node.getParent(); parent !== undefined; child = parent, parent = parent.getParent()) {
     if (Node.isTryStatement(parent) && parent.getTryBlock() === child && parent.getCatchClause() !== undefined)
       return true;
-    if (isFunctionBoundary(parent) && !isCallbackArgument(parent)) return false;
+    if (isFunctionLike(parent) && !isCallbackArgument(parent)) return false;
   }
   return false;
 }
@@ -248,19 +257,6 @@ function isSentinel(expression: Node, sentinels: ReadonlySet<string>): boolean {
   });
 }
 
-/** True for nodes that start a new function body. */
-function isFunctionBoundary(node: Node): boolean {
-  return (
-    Node.isFunctionDeclaration(node) ||
-    Node.isFunctionExpression(node) ||
-    Node.isArrowFunction(node) ||
-    Node.isMethodDeclaration(node) ||
-    Node.isConstructorDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node)
-  );
-}
-
 /** True when a call hands the error on (not `Object.assign` or a stack-capturing helper). */
 function isDeliveringCall(call: CallExpression | NewExpression, argument: Node): boolean {
   const callee = call.getExpression().getText();
@@ -270,7 +266,7 @@ function isDeliveringCall(call: CallExpression | NewExpression, argument: Node):
 
 /** True when a use of a variable throws, returns or passes on its value. */
 function isDeliveringUse(use: Node): boolean {
-  const parent = skipParentheses(use);
+  const parent = parentSkippingOuterExpressions(use);
   if (parent === undefined) return false;
   if (Node.isThrowStatement(parent) || Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return true;
   return (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && isDeliveringCall(parent, use);
@@ -291,13 +287,6 @@ function isMessageWrite(access: Node, variable: string): boolean {
     parent.getOperatorToken().getKind() !== SyntaxKind.EqualsEqualsEqualsToken &&
     /=$/.test(parent.getOperatorToken().getText())
   );
-}
-
-/** The first ancestor that is not a parenthesis. */
-function skipParentheses(node: Node): Node | undefined {
-  let parent = node.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
-  return parent;
 }
 
 /** The message an error construction ends up with, following project subclasses to a built-in error. */
@@ -326,7 +315,7 @@ type ConstructorTarget =
 
 /** Resolves what `new <callee>` constructs, or undefined when it is not provably an error class. */
 function resolveConstructor(callee: Node): ConstructorTarget | undefined {
-  const declarations = declarationsOf(callee);
+  const declarations = resolvedDeclarationsOf(callee);
   const name = Node.isIdentifier(callee) ? callee.getText() : undefined;
   if (name !== undefined && BUILTIN_ERRORS.has(name)) {
     return builtinOrUnknown(callee) === 'builtin' ? { kind: 'builtin', name } : classTarget(declarations);
@@ -335,8 +324,8 @@ function resolveConstructor(callee: Node): ConstructorTarget | undefined {
 }
 
 /** The project class among declarations, when it is an error class. */
-function classTarget(declarations: readonly Node[] | undefined): ConstructorTarget | undefined {
-  const declaration = declarations?.find((d) => Node.isClassDeclaration(d) || Node.isClassExpression(d));
+function classTarget(declarations: readonly Node[]): ConstructorTarget | undefined {
+  const declaration = declarations.find((d) => Node.isClassDeclaration(d) || Node.isClassExpression(d));
   if (declaration === undefined || !(Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration)))
     return undefined;
   if (declaration.getSourceFile().isDeclarationFile()) return undefined;
@@ -345,17 +334,9 @@ function classTarget(declarations: readonly Node[] | undefined): ConstructorTarg
 
 /** 'builtin' when an identifier names the global error constructor (not a local class of that name). */
 function builtinOrUnknown(identifier: Node): 'builtin' | 'local' {
-  const declarations = declarationsOf(identifier);
-  if (declarations === undefined || declarations.length === 0) return 'builtin';
+  const declarations = resolvedDeclarationsOf(identifier);
+  if (declarations.length === 0) return 'builtin';
   return declarations.every((d) => d.getSourceFile().isDeclarationFile()) ? 'builtin' : 'local';
-}
-
-/** The declarations an expression's symbol resolves to, aliases followed. */
-function declarationsOf(node: Node): Node[] | undefined {
-  const symbol = node.getSymbol();
-  if (symbol === undefined) return undefined;
-  const target = symbol.getAliasedSymbol() ?? symbol;
-  return target.getDeclarations();
 }
 
 /** The message state of a built-in error given its arguments. */
@@ -511,7 +492,7 @@ function isPromiseReject(call: CallExpression): boolean {
 function isExecutorReject(call: CallExpression): boolean {
   const callee = call.getExpression();
   if (!Node.isIdentifier(callee)) return false;
-  const declaration = declarationsOf(callee)?.[0];
+  const declaration = resolvedDeclarationsOf(callee)[0];
   if (declaration === undefined || !Node.isParameterDeclaration(declaration)) return false;
   const executor = declaration.getParent();
   if (!(Node.isArrowFunction(executor) || Node.isFunctionExpression(executor))) return false;
@@ -531,13 +512,6 @@ function isUndefinedLiteral(node: Node): boolean {
 
 /** "`Class.method`" for code in a named function, "top-level code" otherwise. */
 function whereText(node: Node): string {
-  const symbol = getEnclosingSymbol(node);
-  return symbol === '(module)' ? 'top-level code' : `\`${symbol}\``;
-}
-
-/** The source text of a construct on one line, cut to a readable length, as Markdown code. */
-function shorten(text: string): string {
-  const oneLine = text.replace(/\s*\n\s*/g, ' ');
-  const cut = oneLine.length <= 60 ? oneLine : `${oneLine.slice(0, 57)}…`;
-  return cut.includes('`') ? `\`\` ${cut} \`\`` : `\`${cut}\``;
+  const path = symbolPathOf(node);
+  return path === MODULE_PATH ? 'top-level code' : `\`${path}\``;
 }

@@ -1,16 +1,15 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { describeSecretNoun, getEnclosingPath, getSecretNoun, getStoredName } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_SCHEMA, shippedFiles } from './_shared/security-files.js';
+import { describeSecretNoun, getSecretNoun, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
 
 interface Options {
   minLength: number;
   minEntropy: number;
-  ignoreTestFiles: boolean;
 }
 
 /** A credential format recognised anywhere in a string. */
@@ -61,6 +60,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['test'],
     title: 'Hardcoded secrets',
     rationale:
       'A credential in the source is readable by everyone who can read the repository, its history and its published packages, and cannot be rotated without a release.',
@@ -77,7 +77,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { minLength: 16, minEntropy: 3.5, ignoreTestFiles: true },
+      defaults: { minLength: 16, minEntropy: 3.5 },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -93,13 +93,12 @@ export default defineRule({
             description:
               'Lowest Shannon entropy, in bits per character, that counts as a secret when assigned to a secret-like name.',
           },
-          ignoreTestFiles: IGNORE_TEST_FILES_SCHEMA,
         },
       },
     },
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file, options);
+  *check({ files, options }) {
+    for (const file of files) yield* checkFile(file, options);
   },
 });
 
@@ -117,7 +116,7 @@ function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<
       yield {
         node: literal,
         messageId: 'knownFormat',
-        symbol: `${getEnclosingPath(literal)}:${format.kind}:${preview(format.match)}`,
+        symbol: { path: symbolPathOf(literal), qualifier: `${format.kind}:${preview(format.match)}` },
         data: { article: /^[AEIOU]/.test(format.kind) ? 'an' : 'a', kind: format.kind, preview: preview(format.match) },
       };
       continue;
@@ -133,7 +132,7 @@ function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<
     yield {
       node: literal,
       messageId: 'namedSecret',
-      symbol: `${getEnclosingPath(literal)}:${name}`,
+      symbol: { path: symbolPathOf(literal), qualifier: name },
       data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length },
     };
   }

@@ -1,9 +1,12 @@
 import { Node } from 'ts-morph';
+import { listOf } from './_shared/text.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { JSDoc, JSDocParameterTag, ParameterDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { getLastJsDoc, tagNamesOf } from './_shared/jsdoc.js';
-import { splitWords } from './_shared/naming.js';
+import { splitWords } from './_shared/identifier-style.js';
 
 type MessageId = 'staleParam' | 'undocumentedParam' | 'missingDescription' | 'restatedName';
 
@@ -100,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Incomplete JSDoc comments',
     rationale:
       'A JSDoc comment that names a parameter the function no longer has, skips one it does have, or only repeats the name misleads readers and editors that show it on hover.',
@@ -122,7 +126,7 @@ export default defineRule({
         recommendation: 'Describe what `{{name}}` {{what}}, beyond its name.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files }) {
     for (const file of files) {
@@ -139,7 +143,7 @@ interface Documented {
   declaration: Node;
   doc: JSDoc;
   name: string;
-  /** Dotted path for the fingerprint. */
+  /** The declaration's symbol path. */
   symbol: string;
   /** The function whose parameters the comment documents, if it is one. */
   fn: FunctionLike | undefined;
@@ -164,7 +168,7 @@ function documentedOf(node: Node): Documented | undefined {
   if (subject === undefined) return undefined;
   const doc = getLastJsDoc(node);
   if (doc === undefined || tagNamesOf(doc).some((t) => NOT_DOCUMENTATION_TAGS.has(t))) return undefined;
-  return { declaration: node, doc, name: subject.name, symbol: symbolPath(node, subject.name), fn: subject.fn };
+  return { declaration: node, doc, name: subject.name, symbol: symbolPathOf(node), fn: subject.fn };
 }
 
 /** The name and (for functions) the parameter owner of a documentable declaration. */
@@ -179,14 +183,14 @@ function subjectOf(node: Node): { name: string; fn: FunctionLike | undefined } |
     return { name: node.getName(), fn: undefined };
   if (Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isPropertyAssignment(node)) {
     if (!Node.isIdentifier(node.getNameNode())) return undefined;
-    const initializer = Node.isPropertySignature(node) ? undefined : unwrap(node.getInitializer());
+    const initializer = Node.isPropertySignature(node) ? undefined : initializerOf(node);
     return { name: node.getName(), fn: isFunctionExpression(initializer) ? initializer : undefined };
   }
   if (Node.isVariableDeclaration(node)) {
     const statement = node.getVariableStatement();
     if (statement === undefined || statement.getDeclarations()[0] !== node || !Node.isIdentifier(node.getNameNode()))
       return undefined;
-    const initializer = unwrap(node.getInitializer());
+    const initializer = initializerOf(node);
     return { name: node.getName(), fn: isFunctionExpression(initializer) ? initializer : undefined };
   }
   return undefined;
@@ -197,16 +201,10 @@ function isFunctionExpression(node: Node | undefined): node is FunctionLike {
   return node !== undefined && (Node.isArrowFunction(node) || Node.isFunctionExpression(node));
 }
 
-/** The expression without parentheses, `as` or `satisfies`. */
-function unwrap(node: Node | undefined): Node | undefined {
-  let current = node;
-  while (
-    current !== undefined &&
-    (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))
-  ) {
-    current = current.getExpression();
-  }
-  return current;
+/** A declaration's initializer without parentheses, type assertions or `!`. */
+function initializerOf(node: Node & { getInitializer(): Node | undefined }): Node | undefined {
+  const initializer = node.getInitializer();
+  return initializer === undefined ? undefined : skipOuterExpressions(initializer);
 }
 
 /** Stale `@param` tags, then parameters the comment leaves out. */
@@ -235,7 +233,7 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
     yield {
       node: tag,
       messageId: 'staleParam',
-      symbol: `${documented.symbol}@${rootOf(tag)}`,
+      symbol: { path: documented.symbol, qualifier: rootOf(tag) },
       data: { name, param: rootOf(tag), target },
     };
   }
@@ -244,7 +242,7 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
     yield {
       node: doc,
       messageId: 'undocumentedParam',
-      symbol: documented.symbol,
+      symbol: { path: documented.symbol },
       data: {
         name,
         documented: listOf(match.documented),
@@ -368,12 +366,6 @@ function parameterLabel(parameter: ParameterDeclaration): string {
   return text.length <= 40 ? `\`${text}\`` : `\`${text.slice(0, 37)}…\``;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
 /** A comment with tags only, or whose description only restates the name. Constructors are described by their class. */
 function* checkDescription(documented: Documented, file: SourceFile): Generator<FindingDraft<MessageId>> {
   const { doc, declaration, name } = documented;
@@ -384,11 +376,16 @@ function* checkDescription(documented: Documented, file: SourceFile): Generator<
   const description = descriptionOf(doc);
   if (description === '') {
     if (tagNames.length === 0 || isTypeOnlyJsDoc(doc, file) || hasDescriptiveTag(doc)) return;
-    yield { node: doc, messageId: 'missingDescription', symbol: documented.symbol, data: { name, what } };
+    yield { node: doc, messageId: 'missingDescription', symbol: { path: documented.symbol }, data: { name, what } };
     return;
   }
   if (restatesName(description, name)) {
-    yield { node: doc, messageId: 'restatedName', symbol: documented.symbol, data: { name, what, description } };
+    yield {
+      node: doc,
+      messageId: 'restatedName',
+      symbol: { path: documented.symbol },
+      data: { name, what, description },
+    };
   }
 }
 
@@ -429,20 +426,4 @@ export function restatesName(description: string, name: string): boolean {
   return words.every(
     (word) => FILLER_WORDS.has(word) || nameWords.has(word) || nameWords.has(word.replace(/e?s$/, '')),
   );
-}
-
-/** Dotted path of a declaration: enclosing classes, interfaces and functions, then the name. */
-function symbolPath(node: Node, name: string): string {
-  const parts: string[] = [];
-  for (const ancestor of node.getAncestors()) {
-    if (
-      Node.isClassDeclaration(ancestor) ||
-      Node.isInterfaceDeclaration(ancestor) ||
-      Node.isFunctionDeclaration(ancestor) ||
-      Node.isTypeAliasDeclaration(ancestor)
-    ) {
-      parts.unshift(ancestor.getName() ?? 'default');
-    }
-  }
-  return [...parts, name].join('.');
 }

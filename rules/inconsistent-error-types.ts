@@ -1,11 +1,17 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
+import { shorten } from './_shared/text.js';
+import { groupBy } from './_shared/group-by.js';
+import { unwrapPromiseTypeNode } from './_shared/ast/unwrap-promise-type-node.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { memberPathOf, symbolPathOf } from './_shared/names.js';
+import { splitWords } from './_shared/identifier-style.js';
 import type { ClassDeclaration, Expression, SourceFile, ThrowStatement, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import {
   absentFormOf,
   absentFormOfTypeNode,
-  enclosingFunctionOf,
   isInheritedSignature,
   isOpenType,
   LOOKUP_VERBS,
@@ -15,9 +21,8 @@ import {
   presentMembersOf,
   resolvedReturnTypeOf,
   siblingGroupsOf,
-  wordsOf,
-} from './_shared/inconsistent-siblings.js';
-import type { AbsentForm, SiblingFunction, SiblingMember } from './_shared/inconsistent-siblings.js';
+} from './_shared/siblings/model.js';
+import type { AbsentForm, SiblingFunction, SiblingMember } from './_shared/siblings/model.js';
 
 type MessageId = 'sameMessageOtherClass' | 'throwsWhereSiblingReturns' | 'returnsWhereSiblingThrows';
 
@@ -90,6 +95,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Inconsistent error types',
     rationale:
       'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
@@ -113,11 +119,10 @@ export default defineRule({
           'Throw `{{errorClass}}` from `{{member}}` as `{{sibling}}` does, or rename the throwing sibling so its name states that it throws (e.g. `{{sibling}}OrThrow`).',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
-  *check({ files, project }) {
+  *check({ files }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       yield* sameMessageFindings(file);
       for (const group of siblingGroupsOf(file)) yield* lookupFindings(group.members.filter((m) => !m.overloaded));
     }
@@ -141,7 +146,7 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
       yield {
         node: site.node,
         messageId: 'sameMessageOtherClass',
-        symbol: `${ownerPrefix(site.node)}${site.where.name}.${site.errorClass}`,
+        symbol: { path: memberPathOf(symbolPathOf(site.node), site.errorClass) },
         data: {
           where: lowerFirst(site.where.label),
           errorClass: site.errorClass,
@@ -223,7 +228,7 @@ function errorSitesOf(file: SourceFile): ErrorSite[] {
 
 /** The error site of `new X(message)` or `X(message)` where X names an error class; undefined otherwise. */
 function errorSiteOf(raw: Expression): ErrorSite | undefined {
-  const expression = unwrapParentheses(raw);
+  const expression = skipOuterExpressions(raw);
   if (!Node.isNewExpression(expression) && !Node.isCallExpression(expression)) return undefined;
   const callee = expression.getExpression();
   const errorClass = callee.getText();
@@ -246,7 +251,7 @@ function errorSiteOf(raw: Expression): ErrorSite | undefined {
 
 /** The message as literal text and holes (`undefined` entries); undefined when it is not built from literals. */
 function messagePartsOf(expression: Expression): (string | undefined)[] | undefined {
-  const node = unwrapParentheses(expression);
+  const node = skipOuterExpressions(expression);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
   if (Node.isTemplateExpression(node)) {
     const parts: (string | undefined)[] = [node.getHead().getLiteralText()];
@@ -297,13 +302,6 @@ function displayOf(parts: readonly (string | undefined)[]): string {
     .replace(/"/g, "'")
     .trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** `Class.` when the node is inside a named class, else nothing. */
-function ownerPrefix(node: Node): string {
-  const cls = node.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a));
-  const name = Node.isClassDeclaration(cls) || Node.isClassExpression(cls) ? cls.getName() : undefined;
-  return name === undefined ? '' : `${name}.`;
 }
 
 /** Where a throw is: its nearest named function or method, else its innermost function, else top-level code. */
@@ -394,7 +392,7 @@ function throwerDraft(thrower: LookupBehaviour, returners: readonly LookupBehavi
   return {
     node: thrower.member.nameNode,
     messageId: 'throwsWhereSiblingReturns',
-    symbol: thrower.member.symbol,
+    symbol: { path: thrower.member.symbol },
     data: {
       member: thrower.member.name,
       errorClass: thrown.errorClass,
@@ -428,7 +426,7 @@ function returnerDraft(returner: LookupBehaviour, throwers: readonly LookupBehav
   return {
     node: returned.node,
     messageId: 'returnsWhereSiblingThrows',
-    symbol: returner.member.symbol,
+    symbol: { path: returner.member.symbol },
     data: {
       member: returner.member.name,
       absent: returned.absent,
@@ -452,13 +450,13 @@ function returnerDraft(returner: LookupBehaviour, throwers: readonly LookupBehav
 
 /** How a lookup-named sibling treats a missing entity; undefined when it is no lookup, announces its convention, or does neither. */
 function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | undefined {
-  const words = wordsOf(member.name);
+  const words = splitWords(member.name);
   const [verb] = words;
   if (verb === undefined || !LOOKUP_VERBS.has(verb) || words.some((w) => CONVENTION_WORDS.has(w))) return undefined;
   const type = resolvedReturnTypeOf(member.fn);
   const present = presentMembersOf(type);
   const [entityType] = present;
-  if (present.length !== 1 || entityType === undefined || !isEntityType(entityType)) return undefined;
+  if (present.length !== 1 || entityType === undefined || !isEntityLikeType(entityType)) return undefined;
   const entity = shorten(entityType.getText(member.fn));
   const absent = absentOf(member.fn, type);
   const thrown = missingThrowOf(member.fn);
@@ -483,13 +481,13 @@ function returnsAbsentOnPurpose(fn: SiblingFunction): boolean {
   if (
     typeNode !== undefined &&
     absentOf(fn, fn.getReturnType()) !== 'none' &&
-    absentFormOfTypeNode(unwrapPromiseNode(typeNode)) !== 'none'
+    absentFormOfTypeNode(unwrapPromiseTypeNode(typeNode)) !== 'none'
   )
     return true;
   return ownReturnsOf(fn).some((statement) => {
     const raw = statement.getExpression();
     if (raw === undefined) return true;
-    const expression = unwrapParentheses(raw);
+    const expression = skipOuterExpressions(raw);
     const text = expression.getText();
     if (text === 'undefined' || text === 'null' || text === 'void 0') return true;
     if (Node.isPropertyAccessExpression(expression)) return false;
@@ -497,21 +495,15 @@ function returnsAbsentOnPurpose(fn: SiblingFunction): boolean {
   });
 }
 
-/** `X` for a written `Promise<X>`, else the node itself. */
-function unwrapPromiseNode(typeNode: Node): Node {
-  if (!Node.isTypeReference(typeNode) || typeNode.getTypeName().getText() !== 'Promise') return typeNode;
-  return typeNode.getTypeArguments()[0] ?? typeNode;
-}
-
 /** The absent values a function returns, from the checker and from a written return type. */
 function absentOf(fn: SiblingFunction, type: Type): AbsentForm {
   const typeNode = fn.getReturnTypeNode();
   if (typeNode === undefined) return absentFormOf(type);
-  return mergeAbsent(absentFormOf(type), absentFormOfTypeNode(unwrapPromiseNode(typeNode)));
+  return mergeAbsent(absentFormOf(type), absentFormOfTypeNode(unwrapPromiseTypeNode(typeNode)));
 }
 
 /** True for a fully known type that can stand for an entity: not `any`/`unknown`/`void`/`boolean`, no type parameter, no function. */
-function isEntityType(type: Type): boolean {
+function isEntityLikeType(type: Type): boolean {
   if (isOpenType(type) || type.isBoolean() || type.isBooleanLiteral() || type.getCallSignatures().length > 0)
     return false;
   return type.isObject() || type.isString() || type.isNumber();
@@ -534,7 +526,7 @@ function missingThrowOf(fn: SiblingFunction): { statement: ThrowStatement; error
 
 /** The class name in `throw new X(…)` / `throw X(…)`; undefined for other thrown values. */
 function thrownClassOf(statement: ThrowStatement): string | undefined {
-  const expression = unwrapParentheses(statement.getExpression());
+  const expression = skipOuterExpressions(statement.getExpression());
   if (Node.isNewExpression(expression) || Node.isCallExpression(expression))
     return expression.getExpression().getText();
   return undefined;
@@ -552,9 +544,9 @@ function isGuardedByAbsenceTest(statement: ThrowStatement): boolean {
 
 /** `!x` (x may be absent), `x === undefined`, `x == null`, `typeof x === 'undefined'`, `!m.has(k)`, or an `||` with one of those. */
 function isAbsenceTest(raw: Expression): boolean {
-  const condition = unwrapParentheses(raw);
+  const condition = skipOuterExpressions(raw);
   if (Node.isPrefixUnaryExpression(condition) && condition.getOperatorToken() === SyntaxKind.ExclamationToken) {
-    const operand = unwrapParentheses(condition.getOperand());
+    const operand = skipOuterExpressions(condition.getOperand());
     if (Node.isCallExpression(operand)) return /\.has$/.test(operand.getExpression().getText());
     return mayBeAbsent(operand.getType());
   }
@@ -563,7 +555,7 @@ function isAbsenceTest(raw: Expression): boolean {
   if (operator === SyntaxKind.BarBarToken)
     return isAbsenceTest(condition.getLeft()) || isAbsenceTest(condition.getRight());
   if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return false;
-  const sides = [condition.getLeft(), condition.getRight()].map((side) => unwrapParentheses(side).getText());
+  const sides = [condition.getLeft(), condition.getRight()].map((side) => skipOuterExpressions(side).getText());
   return sides.some(
     (text) =>
       text === 'undefined' || text === 'null' || text === 'void 0' || text === "'undefined'" || text === '"undefined"',
@@ -596,28 +588,4 @@ function isLoop(node: Node): boolean {
     Node.isWhileStatement(node) ||
     Node.isDoStatement(node)
   );
-}
-
-/** The expression inside any parentheses. */
-function unwrapParentheses(expression: Expression): Expression {
-  let current = expression;
-  while (Node.isParenthesizedExpression(current)) current = current.getExpression();
-  return current;
-}
-
-/** Groups values by key, keeping first-seen order of keys and values. */
-function groupBy<T, K>(values: readonly T[], keyOf: (value: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const value of values) {
-    const key = keyOf(value);
-    const list = out.get(key);
-    if (list === undefined) out.set(key, [value]);
-    else list.push(value);
-  }
-  return out;
-}
-
-/** Cuts long type text to 60 characters. */
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,16 +1,22 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { Node } from 'ts-morph';
+import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
 import type { SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getEnclosingSymbol } from './_shared/complex-function-symbols.js';
+import { firstTokenOf } from './_shared/ast/first-token-of.js';
+import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 
 type MessageId = 'deviatingLine' | 'deviatingLines' | 'deviatingFile';
 
 /** How a line is indented: by character, and by width relative to the line that opens its block. */
 interface MeasuredLine {
   line: number;
-  /** The first token of the construct that starts the line. */
-  node: Node;
+  /** 1-based column where the construct starts. */
+  column: number;
+  /** Position of the construct's first token (wrapped into a node only when reported). */
+  start: number;
+  file: SourceFile;
   /** 'tab', 'space' or 'mixed' (tabs and spaces together). */
   chars: 'tab' | 'space' | 'mixed';
   /** Spaces added relative to the line holding the enclosing `{`, when both are indented with spaces only. */
@@ -56,6 +62,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: false,
+    skipFiles: ['generated'],
     title: 'Inconsistent indentation',
     rationale:
       'Indentation is how readers see structure; a block indented differently from the code around it reads as belonging somewhere else, and mixed styles make every diff noisier.',
@@ -77,7 +84,7 @@ export default defineRule({
         recommendation: "Re-indent `{{file}}` with {{majorityStyle}}, or run the project's formatter on it.",
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const measured = files.map(measureFile);
@@ -94,11 +101,14 @@ function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<
     if (first === undefined || last === undefined) continue;
     const counts = majorityCounts(indentation, block);
     yield {
-      node: first.node,
+      node: tokenAt(first),
       messageId: first.line === last.line ? 'deviatingLine' : 'deviatingLines',
-      symbol: `${getEnclosingSymbol(first.node)}:${block.style}`,
+      symbol: {
+        path: symbolPathOf(enclosingFunctionOf(tokenAt(first)) ?? first.file),
+        qualifier: block.style,
+      },
       data: { first: first.line, last: last.line, style: block.style, ...counts },
-      evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: l.node })),
+      evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: tokenAt(l) })),
     };
   }
 }
@@ -188,7 +198,12 @@ function blocksOf(indentation: FileIndentation): Block[] {
 
 /** The 1-based column where a measured line's construct starts. */
 function columnOf(line: MeasuredLine): number {
-  return line.node.getSourceFile().getLineAndColumnAtPos(line.node.getStart()).column;
+  return line.column;
+}
+
+/** The first token of a measured line's construct, as a node to report. */
+function tokenAt(line: MeasuredLine): Node {
+  return line.file.getDescendantAtPos(line.start) ?? line.file;
 }
 
 /** True when a line's indentation was compared (it counts as following the majority). */
@@ -216,7 +231,7 @@ function* deviatingFiles(
     yield {
       node,
       messageId: 'deviatingFile',
-      symbol: `(file):${style}`,
+      symbol: { path: MODULE_PATH, qualifier: style },
       data: { file: relativePath(m.file), style, majority, total: styled.length, majorityStyle },
     };
   }
@@ -235,46 +250,54 @@ function firstToken(file: SourceFile): Node | undefined {
   return statement === undefined ? undefined : firstTokenOf(statement);
 }
 
-/** The first token of a node: its leftmost leaf. */
-function firstTokenOf(node: Node): Node {
-  let current = node;
-  for (;;) {
-    const child = current.getFirstChild((c) => c.getKind() !== SyntaxKind.JSDoc);
-    if (child === undefined) return current;
-    current = child;
-  }
-}
-
-/** Measures every line that starts a statement, member, property, case or enum member. */
+/**
+ * Measures every line that starts a statement, member, property, case or
+ * enum member. One iterative walk over the compiler's nodes (no ts-morph
+ * wrappers, no recursion), positions from the file's line map; template
+ * literals and JSX are not entered, since their layout follows the markup.
+ */
 function measureFile(file: SourceFile): FileIndentation {
-  const texts = file.getFullText().split(/\r?\n/);
+  const sf = file.compilerNode;
+  const texts = sf.text.split(/\r?\n/);
   const byLine = new Map<number, MeasuredLine>();
   const openers = new Set<number>();
-  const candidates: { node: Node; container: Node; line: number }[] = [];
-  file.forEachDescendant((node) => {
-    const container = containerOf(node);
-    if (container === undefined || isInsideTemplateOrJsx(node)) return;
-    const { line, column } = file.getLineAndColumnAtPos(node.getStart());
-    const text = texts[line - 1] ?? '';
-    if (text.slice(0, column - 1).trim() !== '') return;
-    openers.add(line);
-    if (!Node.isSourceFile(container)) candidates.push({ node, container, line });
+  const candidates: { node: ts.Node; container: ts.Node; line: number; column: number }[] = [];
+  const stack: ts.Node[] = [];
+  ts.forEachChild(sf, (child) => {
+    stack.push(child);
   });
-  for (const { node, container, line } of candidates) {
+  stack.reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isTemplateOrJsx(node)) continue;
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+    const container = containerOf(node);
+    if (container === undefined) continue;
+    const start = node.getStart(sf);
+    const { line, character } = ts.getLineAndCharacterOfPosition(sf, start);
+    const text = texts[line] ?? '';
+    if (text.slice(0, character).trim() !== '') continue;
+    openers.add(line + 1);
+    if (!ts.isSourceFile(container)) candidates.push({ node, container, line: line + 1, column: character + 1 });
+  }
+  for (const { node, container, line, column } of candidates) {
     if (byLine.has(line)) continue;
     const indent = leadingWhitespace(texts[line - 1] ?? '');
     if (indent === '') continue;
-    const opening = file.getLineAndColumnAtPos(openingPosition(container));
-    const refLine = opening.line;
+    const opening = ts.getLineAndCharacterOfPosition(sf, openingPosition(container, sf));
+    const refLine = opening.line + 1;
     if (refLine === line) continue;
     const refText = texts[refLine - 1] ?? '';
     const opensLine =
-      Node.isCaseClause(container) || Node.isDefaultClause(container) || endsLine(refText.slice(opening.column));
-    const refUsable = opensLine && (openers.has(refLine) || (Node.isBlock(container) && /^\s*[})]/.test(refText)));
+      ts.isCaseClause(container) || ts.isDefaultClause(container) || endsLine(refText.slice(opening.character + 1));
+    const refUsable = opensLine && (openers.has(refLine) || (ts.isBlock(container) && /^\s*[})]/.test(refText)));
     const refIndent = leadingWhitespace(refText);
     const step =
       refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
-    byLine.set(line, { line, node: firstTokenOf(node), chars: charsOf(indent), step });
+    byLine.set(line, { line, column, start: node.getStart(sf), file, chars: charsOf(indent), step });
   }
   const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
   return summarise(file, lines);
@@ -297,77 +320,67 @@ function summarise(file: SourceFile, lines: MeasuredLine[]): FileIndentation {
 }
 
 /** The block-like node a line-starting construct sits in, or undefined when the node is not one. */
-function containerOf(node: Node): Node | undefined {
-  const parent = node.getParent();
-  if (parent === undefined) return undefined;
-  if (
-    Node.isBlock(parent) ||
-    Node.isModuleBlock(parent) ||
-    Node.isSourceFile(parent) ||
-    Node.isCaseClause(parent) ||
-    Node.isDefaultClause(parent)
-  ) {
-    return Node.isStatement(node) ? parent : undefined;
-  }
-  if (Node.isCaseBlock(parent)) return Node.isCaseClause(node) || Node.isDefaultClause(node) ? parent : undefined;
-  if (Node.isClassDeclaration(parent) || Node.isClassExpression(parent))
-    return isClassMember(node) ? parent : undefined;
-  if (Node.isObjectLiteralExpression(parent)) return isObjectMember(node) ? parent : undefined;
-  if (Node.isInterfaceDeclaration(parent) || Node.isTypeLiteral(parent))
-    return Node.isTypeElement(node) ? parent : undefined;
-  if (Node.isEnumDeclaration(parent)) return Node.isEnumMember(node) ? parent : undefined;
+function containerOf(node: ts.Node): ts.Node | undefined {
+  const parent = node.parent;
+  if (ts.isBlock(parent) || ts.isModuleBlock(parent) || ts.isSourceFile(parent))
+    return node.kind === ts.SyntaxKind.EndOfFileToken ? undefined : parent;
+  if (ts.isCaseClause(parent) || ts.isDefaultClause(parent))
+    return ts.isCaseClause(parent) && parent.expression === node ? undefined : parent;
+  if (ts.isCaseBlock(parent)) return ts.isCaseClause(node) || ts.isDefaultClause(node) ? parent : undefined;
+  if (ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) return isClassMember(node) ? parent : undefined;
+  if (ts.isObjectLiteralExpression(parent)) return isObjectMember(node) ? parent : undefined;
+  if (ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent))
+    return ts.isTypeElement(node) ? parent : undefined;
+  if (ts.isEnumDeclaration(parent)) return ts.isEnumMember(node) ? parent : undefined;
   return undefined;
 }
 
 /** True for the members of a class body. */
-function isClassMember(node: Node): boolean {
+function isClassMember(node: ts.Node): boolean {
   return (
-    Node.isPropertyDeclaration(node) ||
-    Node.isMethodDeclaration(node) ||
-    Node.isConstructorDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node) ||
-    Node.isIndexSignatureDeclaration(node) ||
-    Node.isClassStaticBlockDeclaration(node)
+    ts.isPropertyDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isIndexSignatureDeclaration(node) ||
+    ts.isClassStaticBlockDeclaration(node)
   );
 }
 
 /** True for the members of an object literal. */
-function isObjectMember(node: Node): boolean {
+function isObjectMember(node: ts.Node): boolean {
   return (
-    Node.isPropertyAssignment(node) ||
-    Node.isShorthandPropertyAssignment(node) ||
-    Node.isSpreadAssignment(node) ||
-    Node.isMethodDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node)
+    ts.isPropertyAssignment(node) ||
+    ts.isShorthandPropertyAssignment(node) ||
+    ts.isSpreadAssignment(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
   );
 }
 
-/** Where a container opens: its `{`, or the `case` keyword of a clause. */
-function openingPosition(container: Node): number {
+/** Where a container opens: its `{` (just before its members), or the `case` keyword of a clause. */
+function openingPosition(container: ts.Node, sf: ts.SourceFile): number {
   if (
-    Node.isClassDeclaration(container) ||
-    Node.isClassExpression(container) ||
-    Node.isInterfaceDeclaration(container) ||
-    Node.isEnumDeclaration(container)
+    ts.isClassDeclaration(container) ||
+    ts.isClassExpression(container) ||
+    ts.isInterfaceDeclaration(container) ||
+    ts.isEnumDeclaration(container)
   ) {
-    return container.getFirstChildByKind(SyntaxKind.OpenBraceToken)?.getStart() ?? container.getStart();
+    return container.members.pos - 1;
   }
-  return container.getStart();
+  return container.getStart(sf);
 }
 
-/** True inside a template literal's substitutions or JSX, where indentation follows the markup. */
-function isInsideTemplateOrJsx(node: Node): boolean {
+/** Template literals and JSX, whose contents are laid out by the markup, not by the code's indentation. */
+function isTemplateOrJsx(node: ts.Node): boolean {
   return (
-    node.getFirstAncestor(
-      (a) =>
-        Node.isTemplateExpression(a) ||
-        Node.isTaggedTemplateExpression(a) ||
-        Node.isJsxElement(a) ||
-        Node.isJsxFragment(a) ||
-        Node.isJsxSelfClosingElement(a),
-    ) !== undefined
+    ts.isTemplateExpression(node) ||
+    ts.isTaggedTemplateExpression(node) ||
+    ts.isJsxElement(node) ||
+    ts.isJsxFragment(node) ||
+    ts.isJsxSelfClosingElement(node)
   );
 }
 

@@ -1,5 +1,7 @@
 import { Node } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { symbolPathOf } from './_shared/names.js';
+import { shorten } from './_shared/text.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { lockModel } from './_shared/locks/model.js';
@@ -14,8 +16,7 @@ import {
   stateOf,
 } from './_shared/locks/state.js';
 import type { InFlux } from './_shared/locks/state.js';
-import { functionName, functionPath, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
-import { snippet } from './_shared/locks/text.js';
+import { functionName, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
 
 type MessageId = 'unguardedRead' | 'unguardedWrite';
 
@@ -45,7 +46,7 @@ export default defineRule({
         recommendation: 'Write {{fields}} inside a critical section of `{{lock}}`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     const model = lockModel(project);
@@ -127,11 +128,11 @@ function* unguardedAccesses(
     yield {
       node: first.node,
       messageId: write ? 'unguardedWrite' : 'unguardedRead',
-      symbol: `${functionPath(fn)}:${holder.path}`,
+      symbol: { path: symbolPathOf(fn), qualifier: holder.path },
       data: {
         writer: sectionFunctionName(flux.section),
         lock: holder.name,
-        await: snippet(flux.await, 50),
+        await: shorten(flux.await.getText()),
         fields: names.map((n) => `\`${n}\``).join(' and '),
         fn: functionName(fn),
       },

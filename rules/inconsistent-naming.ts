@@ -1,8 +1,12 @@
 import { Node, ts } from 'ts-morph';
+import { heritageTypesOf, inheritsMember } from './_shared/heritage.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
-import { getUnambiguousStyle, splitWords } from './_shared/naming.js';
-import type { NamingStyle } from './_shared/naming.js';
+import { getUnambiguousStyle, splitWords } from './_shared/identifier-style.js';
+import type { NamingStyle } from './_shared/identifier-style.js';
+import { isDeclaredAmbient } from './_shared/ast/ambient.js';
 
 /** The kinds of names whose styles are compared among themselves. */
 type NameKind = 'variable' | 'function' | 'method' | 'property' | 'parameter' | 'type';
@@ -56,6 +60,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['generated'],
     title: 'Inconsistent naming',
     rationale:
       'A name written in a different style from its siblings makes readers wonder whether it comes from elsewhere (a wire format, a library) and makes names harder to guess.',
@@ -98,7 +103,7 @@ export default defineRule({
         yield {
           node: outlier.node,
           messageId: 'inconsistentName',
-          symbol: outlier.symbol,
+          symbol: { path: outlier.symbol },
           data: {
             name: outlier.name,
             style: outlier.style,
@@ -174,7 +179,7 @@ function collectSamples(files: readonly SourceFile[]): NameSample[] {
   const cache: Cache = { wireFormat: new Map(), heritage: new Map() };
   for (const file of files) {
     file.forEachDescendant((node, traversal) => {
-      if (isAmbient(node)) {
+      if (isDeclaredAmbient(node)) {
         traversal.skip();
         return;
       }
@@ -214,7 +219,7 @@ function sampleOf(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefin
   if (Node.isFunctionDeclaration(node)) {
     const nameNode = node.getNameNode();
     if (nameNode === undefined || !node.hasBody()) return undefined;
-    return { kind: 'function', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+    return { kind: 'function', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
   }
   if (Node.isParameterDeclaration(node)) return parameterSample(node, cache);
   if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node)) return memberSample(node, 'method', cache);
@@ -236,7 +241,7 @@ function sampleOf(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefin
     if (nameNode === undefined) return undefined;
     if ((Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) && isNamedAfterValue(nameNode))
       return undefined;
-    return { kind: 'type', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+    return { kind: 'type', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
   }
   return undefined;
 }
@@ -252,14 +257,15 @@ function variableSample(node: Node): Omit<NameSample, 'style'> | undefined {
   if (!Node.isVariableDeclaration(node)) return undefined;
   const nameNode = node.getNameNode();
   if (!Node.isIdentifier(nameNode)) return undefined;
-  const initializer = unwrap(node.getInitializer());
+  const written = node.getInitializer();
+  const initializer = written === undefined ? undefined : skipOuterExpressions(written);
   const isFunction =
     initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer));
   return {
     kind: isFunction ? 'function' : 'variable',
     name: nameNode.getText(),
     node: nameNode,
-    symbol: symbolPath(node, nameNode.getText()),
+    symbol: symbolPathOf(node),
   };
 }
 
@@ -273,7 +279,7 @@ function bindingSample(node: Node): Omit<NameSample, 'style'> | undefined {
   if (root === undefined) return undefined;
   if (Node.isParameterDeclaration(root) && !hasImplementation(root)) return undefined;
   const kind: NameKind = Node.isParameterDeclaration(root) ? 'parameter' : 'variable';
-  return { kind, name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+  return { kind, name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
 }
 
 /** A parameter of a function with a body (names in signatures without bodies are often copied from elsewhere). */
@@ -283,7 +289,7 @@ function parameterSample(node: Node, cache: Cache): Omit<NameSample, 'style'> | 
   if (!Node.isIdentifier(nameNode) || nameNode.getText() === 'this') return undefined;
   if (!hasImplementation(node)) return undefined;
   if (node.isParameterProperty()) return parameterPropertySample(node, nameNode.getText(), cache);
-  return { kind: 'parameter', name: nameNode.getText(), node: nameNode, symbol: symbolPath(node, nameNode.getText()) };
+  return { kind: 'parameter', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
 }
 
 /** A constructor parameter that declares a property (`constructor(readonly name: T)`) is judged as a property of its class. */
@@ -293,8 +299,8 @@ function parameterPropertySample(
   cache: Cache,
 ): Omit<NameSample, 'style'> | undefined {
   const container = node.getParent().getParent();
-  if (isWireFormat(container, cache) || inheritsMember(container, name, cache)) return undefined;
-  return { kind: 'property', name, node: node.getNameNode(), symbol: symbolPath(container, name) };
+  if (isWireFormat(container, cache) || inheritsMember(heritageOf(container, cache), name)) return undefined;
+  return { kind: 'property', name, node: node.getNameNode(), symbol: symbolPathOf(node) };
 }
 
 /** True when the parameter belongs to a function with a body. */
@@ -343,8 +349,8 @@ function memberSample(node: Node, kind: NameKind, cache: Cache): Omit<NameSample
   const name = nameNode.getText().replace(/^#/, '');
   if (isWireFormat(container, cache)) return undefined;
   if (Node.isOverrideable(node) && node.hasOverrideKeyword()) return undefined;
-  if (inheritsMember(container, name, cache)) return undefined;
-  return { kind, name, node: nameNode, symbol: symbolPath(node, name) };
+  if (inheritsMember(heritageOf(container, cache), name)) return undefined;
+  return { kind, name, node: nameNode, symbol: symbolPathOf(node) };
 }
 
 /**
@@ -389,62 +395,12 @@ function memberNamesOf(container: Node): string[] {
   return names;
 }
 
-/** True when a class or interface gets a member of that name from a base type, or has a base type the checker cannot resolve. */
-function inheritsMember(container: Node, name: string, cache: Cache): boolean {
+/** The base types of a class or interface, computed once per run of the rule. */
+function heritageOf(container: Node, cache: Cache): Type[] {
   let heritage = cache.heritage.get(container);
   if (heritage === undefined) {
     heritage = heritageTypesOf(container);
     cache.heritage.set(container, heritage);
   }
-  return heritage.some((type) => type.isAny() || type.getProperty(name) !== undefined);
-}
-
-/** The types a class extends and implements, or an interface extends. */
-function heritageTypesOf(container: Node): Type[] {
-  const heritage: Type[] = [];
-  if (Node.isClassDeclaration(container) || Node.isClassExpression(container)) {
-    const extendsClause = container.getExtends();
-    if (extendsClause !== undefined) heritage.push(extendsClause.getType());
-    for (const implemented of container.getImplements()) heritage.push(implemented.getType());
-  } else if (Node.isInterfaceDeclaration(container)) {
-    for (const extended of container.getExtends()) heritage.push(extended.getType());
-  }
   return heritage;
-}
-
-/** The initializer without parentheses, `as` or `satisfies`. */
-function unwrap(node: Node | undefined): Node | undefined {
-  let current = node;
-  while (
-    current !== undefined &&
-    (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current))
-  ) {
-    current = current.getExpression();
-  }
-  return current;
-}
-
-/** True for `declare` blocks and declarations: their names come from elsewhere, so the walk skips them. */
-function isAmbient(node: Node): boolean {
-  return Node.isAmbientable(node) && node.hasDeclareKeyword();
-}
-
-/** Dotted path of the declaration: enclosing classes, interfaces and functions, then the name. */
-function symbolPath(node: Node, name: string): string {
-  const parts: string[] = [];
-  for (const ancestor of node.getAncestors()) {
-    if (
-      Node.isClassDeclaration(ancestor) ||
-      Node.isInterfaceDeclaration(ancestor) ||
-      Node.isFunctionDeclaration(ancestor) ||
-      Node.isMethodDeclaration(ancestor) ||
-      Node.isTypeAliasDeclaration(ancestor)
-    ) {
-      const ancestorName = ancestor.getName();
-      if (ancestorName !== undefined) parts.unshift(ancestorName);
-    } else if (Node.isVariableDeclaration(ancestor)) {
-      parts.unshift(ancestor.getName());
-    }
-  }
-  return [...parts, name].join('.');
 }

@@ -1,6 +1,11 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { listOf, shorten } from './_shared/text.js';
+import { groupBy } from './_shared/group-by.js';
+import { unwrapPromiseTypeNode } from './_shared/ast/unwrap-promise-type-node.js';
+import { symbolPathOf } from './_shared/names.js';
+import { splitWords } from './_shared/identifier-style.js';
 import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import {
   absentFormOf,
@@ -15,9 +20,8 @@ import {
   resolvedReturnTypeOf,
   siblingGroupsOf,
   spellingOf,
-  wordsOf,
-} from './_shared/inconsistent-siblings.js';
-import type { SiblingMember } from './_shared/inconsistent-siblings.js';
+} from './_shared/siblings/model.js';
+import type { SiblingMember } from './_shared/siblings/model.js';
 
 type MessageId = 'inconsistentParameter' | 'inconsistentAbsentReturn';
 
@@ -202,6 +206,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Inconsistent signatures',
     rationale:
       'Sibling functions that take the same thing under different names, types or absent-value conventions make callers convert and guess; the odd one out is usually an oversight.',
@@ -219,11 +224,10 @@ export default defineRule({
           'Return `{{siblingReturned}}` from `{{member}}` as `{{sibling}}` does, or change every sibling that returns a `{{entity}}` to one absent value.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
-  *check({ files, project }) {
+  *check({ files }) {
     for (const file of files) {
-      if (project.isTestFile(file)) continue;
       for (const group of siblingGroupsOf(file)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);
@@ -261,7 +265,7 @@ function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
     if (!Node.isIdentifier(nameNode) || param.isRestParameter()) continue;
     const name = nameNode.getText();
     if (name === 'this') continue;
-    const words = wordsOf(name);
+    const words = splitWords(name);
     if (words.length === 0) continue;
     out.push({
       member,
@@ -337,7 +341,7 @@ function typesConflict(a: ParamInfo, b: ParamInfo): boolean {
  * (`clampBigInt`): such a function takes the concept in another type on purpose.
  */
 function convertsRepresentation(member: SiblingMember): boolean {
-  return wordsOf(member.name).some((word) => CONVERSION_WORDS.has(word));
+  return splitWords(member.name).some((word) => CONVERSION_WORDS.has(word));
 }
 
 /**
@@ -435,14 +439,14 @@ function parameterDraft(
   return {
     node: param.param,
     messageId: 'inconsistentParameter',
-    symbol: `${param.member.symbol}.${param.param.getName()}`,
+    symbol: { path: symbolPathOf(param.param) },
     data: {
       param: param.param.getName(),
       member: param.member.name,
       siblingDeclaration: declarationText(reference.param),
       sibling: reference.member.name,
       line: reference.param.getStartLineNumber(),
-      aspects: joinWords(aspects.map(aspectName)),
+      aspects: listOf(aspects.map(aspectName)),
       details: aspects.map((aspect) => detail(aspect, param, reference)).join('; '),
     },
     evidence,
@@ -498,7 +502,7 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
       yield {
         node: info.node,
         messageId: 'inconsistentAbsentReturn',
-        symbol: info.member.symbol,
+        symbol: { path: info.member.symbol },
         data: {
           member: info.member.name,
           returned: `${info.entity} | ${info.absent}`,
@@ -519,43 +523,24 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
 
 /** What a sibling returns when it can return nothing: one named entity type plus exactly one of `undefined`/`null`. */
 function returnInfoOf(member: SiblingMember): ReturnInfo | undefined {
-  const [verb] = wordsOf(member.name);
+  const [verb] = splitWords(member.name);
   if (verb === undefined) return undefined;
   const type = resolvedReturnTypeOf(member.fn);
   const present = presentMembersOf(type);
   const [entityType] = present;
-  if (present.length !== 1 || entityType === undefined || !isEntityType(entityType)) return undefined;
+  if (present.length !== 1 || entityType === undefined || !isNamedObjectType(entityType)) return undefined;
   const typeNode = member.fn.getReturnTypeNode();
-  const written = typeNode === undefined ? 'none' : absentFormOfTypeNode(unwrapPromiseNode(typeNode));
+  const written = typeNode === undefined ? 'none' : absentFormOfTypeNode(unwrapPromiseTypeNode(typeNode));
   const absent = mergeAbsent(absentFormOf(type), written);
   if (absent !== 'undefined' && absent !== 'null') return undefined;
   return { member, verb, entity: shorten(entityType.getText(member.fn)), absent, node: typeNode ?? member.nameNode };
 }
 
 /** True for a named object type (class, interface, alias, array of one) that is fully known. */
-function isEntityType(type: Type): boolean {
+function isNamedObjectType(type: Type): boolean {
   if (isOpenType(type) || type.getCallSignatures().length > 0) return false;
   if (!type.isObject()) return false;
   return type.getSymbol() !== undefined || type.getAliasSymbol() !== undefined;
-}
-
-/** `X` for a written `Promise<X>`, else the node itself. */
-function unwrapPromiseNode(typeNode: Node): Node {
-  if (!Node.isTypeReference(typeNode) || typeNode.getTypeName().getText() !== 'Promise') return typeNode;
-  const [arg] = typeNode.getTypeArguments();
-  return arg ?? typeNode;
-}
-
-/** Groups values by key, keeping first-seen order of keys and values. */
-function groupBy<T, K>(values: readonly T[], keyOf: (value: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const value of values) {
-    const key = keyOf(value);
-    const list = out.get(key);
-    if (list === undefined) out.set(key, [value]);
-    else list.push(value);
-  }
-  return out;
 }
 
 /** The largest group of a map (the first one on a tie). */
@@ -563,15 +548,4 @@ function largestGroup<K, T>(groups: Map<K, T[]>): T[] {
   let best: T[] = [];
   for (const list of groups.values()) if (list.length > best.length) best = list;
   return best;
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
-}
-
-/** Cuts long type text to 60 characters. */
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,18 +1,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
-import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
-import {
-  describeSecretNoun,
-  getEnclosingPath,
-  getFunctionName,
-  getFunctionNameNode,
-  getSecretNoun,
-  getStoredName,
-  isFunctionLike,
-} from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
+import { describeSecretNoun, getFunctionNameNode, getSecretNoun, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'insecureRandom';
 
@@ -109,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Insecure randomness',
     rationale:
       '`Math.random()` is a fast generator whose next outputs can be computed from a few earlier ones, so a secret made from it can be guessed.',
@@ -120,10 +115,10 @@ export default defineRule({
           'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -138,7 +133,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
     yield {
       node: call,
       messageId: 'insecureRandom',
-      symbol: `${getEnclosingPath(call)}:${sink.target}`,
+      symbol: { path: symbolPathOf(call), qualifier: sink.target },
       data: {
         target: sink.target,
         noun: describeSecretNoun(sink.noun),
@@ -152,7 +147,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
 
 /** True for `Math.random()` on the global `Math`. */
 function isMathRandom(call: CallExpression): boolean {
-  const callee = skipParentheses(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
   const receiver = callee.getExpression();
   return (
@@ -255,7 +250,7 @@ function intoDeclaration(declaration: Node, walk: Walk): Sink | undefined {
 function intoTarget(target: Node, walk: Walk): Sink | undefined {
   const sink = named(target, 'assigned to', target);
   if (sink !== undefined) return sink;
-  if (Node.isElementAccessExpression(target)) return intoTarget(skipParentheses(target.getExpression()), walk);
+  if (Node.isElementAccessExpression(target)) return intoTarget(skipOuterExpressions(target.getExpression()), walk);
   if (!Node.isIdentifier(target)) return undefined;
   const [declaration] = declarationsOf(target);
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
@@ -294,7 +289,7 @@ function throughReferences(declaration: Node, name: Node, walk: Walk): Sink | un
 /** `return <random>` in a function: a sink when the function's name is a secret's, else wherever its calls go. */
 function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   if (fn === undefined) return undefined;
-  const name = getFunctionName(fn);
+  const name = functionNameOf(fn);
   if (name === undefined) return undefined;
   const noun = getSecretNoun(name);
   if (noun !== undefined) return { target: name, noun, via: 'returned from', node: fn };
@@ -332,7 +327,7 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
   if (name === undefined) return undefined;
   const callee = call.getExpression();
   if (COLLECTING_METHODS.has(name) && Node.isPropertyAccessExpression(callee)) {
-    const receiver = skipParentheses(callee.getExpression());
+    const receiver = skipOuterExpressions(callee.getExpression());
     return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
   }
   const noun = getSecretNoun(name);
@@ -349,7 +344,7 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
 
 /** The parameter declaration an argument binds to, when the callee resolves to one function. */
 function parameterFor(call: CallExpression, argument: Node): Node | undefined {
-  const callee = skipParentheses(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   const index = call.getArguments().indexOf(argument);
   for (const declaration of declarationsOf(nameNode)) {
@@ -363,7 +358,7 @@ function parameterFor(call: CallExpression, argument: Node): Node | undefined {
 
 /** The called function's name: `f` for `f(x)` and `a.b.f(x)`. */
 function calleeName(call: CallExpression): string | undefined {
-  const callee = skipParentheses(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   if (Node.isIdentifier(callee)) return callee.getText();
   if (Node.isPropertyAccessExpression(callee)) return callee.getName();
   return undefined;

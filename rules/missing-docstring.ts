@@ -1,6 +1,7 @@
 import { Node, Scope } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { ClassDeclaration, MethodDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { hasJsDoc } from './_shared/jsdoc.js';
 
 /** Methods every object has or that implement a language protocol: their contract is documented where they come from. */
@@ -16,6 +17,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Missing JSDoc comments',
     rationale:
       "What a module exports is what other modules build on; without a JSDoc comment its contract lives only in its body and in its author's head, and editors show nothing on hover.",
@@ -29,29 +31,16 @@ export default defineRule({
         recommendation: 'Add a JSDoc comment to `{{name}}` that says what it does and returns.',
       },
     },
-    options: {
-      defaults: { ignoreTestFiles: true },
-      schema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ignoreTestFiles: {
-            type: 'boolean',
-            description: 'Skip test files (`*.test.*`, `*.spec.*`, files under test folders).',
-          },
-        },
-      },
-    },
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
+  *check({ files }) {
     for (const file of files) {
-      if (options.ignoreTestFiles && project.isTestFile(file)) continue;
       for (const declaration of exportedDeclarationsOf(file)) {
         if (hasDocOnAnySignature(declaration.node) || isMarkedInternal(declaration.node)) continue;
         yield {
           node: nameNodeOf(declaration.node),
           messageId: 'missingDocstring',
-          symbol: declaration.name,
+          symbol: { path: symbolPathOf(declaration.node) },
           data: declarationData(declaration),
         };
       }
@@ -62,7 +51,7 @@ export default defineRule({
           yield {
             node: method.getNameNode(),
             messageId: 'missingMemberDocstring',
-            symbol: `${className}.${method.getName()}`,
+            symbol: { path: symbolPathOf(method) },
             data: memberData(method, className),
           };
         }
@@ -188,7 +177,7 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
     if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_'))
       continue;
     if (PROTOCOL_METHODS.has(name)) continue;
-    if (hasDocOnAnySignature(method) || inheritsMember(cls, name)) continue;
+    if (hasDocOnAnySignature(method) || inheritsDocumentedMember(cls, name)) continue;
     out.push(method);
   }
   return out;
@@ -202,7 +191,7 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
  * none); also when a base type cannot be resolved. An implementation of an
  * undocumented interface member is not exempt: nothing documents it.
  */
-function inheritsMember(cls: ClassDeclaration, name: string): boolean {
+function inheritsDocumentedMember(cls: ClassDeclaration, name: string): boolean {
   const heritage = [cls.getExtends(), ...cls.getImplements()].filter((h) => h !== undefined);
   return heritage.some((clause) => {
     const type = clause.getType();

@@ -1,8 +1,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ImportDeclaration, SourceFile, Statement } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
+import { isDeclaredAmbient } from './_shared/ast/ambient.js';
+import { firstTokenOf } from './_shared/ast/first-token-of.js';
+import { MODULE_PATH } from './_shared/names.js';
+import { listOf, plural } from './_shared/text.js';
 
 type MessageId = 'untestedModule' | 'noTests';
 
@@ -59,7 +63,7 @@ export default defineRule({
         recommendation: 'Add a test runner and a first test file (`*.test.ts`) that imports `{{module}}`.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     const tests = files.filter((f) => project.isTestFile(f));
@@ -97,7 +101,7 @@ function noTestsFinding(candidates: readonly SourceFile[], project: ProjectView)
   return {
     node: firstTokenOf(target),
     messageId: 'noTests',
-    symbol: '(project)',
+    symbol: { path: MODULE_PATH, qualifier: 'project' },
     data: { modules: plural(candidates.length, 'module'), module: project.relativePath(module) },
   };
 }
@@ -107,14 +111,14 @@ function untestedFinding(file: SourceFile, testCount: number, project: ProjectVi
   const names = executableNames(file);
   const shown = names.slice(0, NAMES_IN_MESSAGE).map(displayName);
   const rest = names.length - shown.length;
-  const listed = rest > 0 ? `${shown.join(', ')} and ${String(rest)} more` : joinAnd(shown);
+  const listed = rest > 0 ? `${shown.join(', ')} and ${String(rest)} more` : listOf(shown);
   const statement = firstStatement(file);
   if (statement === undefined)
     throw new Error(`missing-tests: ${project.relativePath(file)} has executable code but no statement`);
   return {
     node: firstTokenOf(statement),
     messageId: 'untestedModule',
-    symbol: '(module)',
+    symbol: { path: MODULE_PATH },
     data: {
       module: project.relativePath(file),
       names: listed,
@@ -134,17 +138,6 @@ function displayName(name: string): string {
 /** How many folders deep a file is (a stable sort keeps path order among equals). */
 function depth(project: ProjectView, file: SourceFile): number {
   return project.relativePath(file).split('/').length;
-}
-
-/** "1 module", "3 modules". */
-function plural(count: number, noun: string): string {
-  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** "`a`", "`a` and `b`", "`a`, `b` and `c`". */
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 /** True when package.json shows a test suite the analysis did not load: a test script or a test runner. */
@@ -305,7 +298,7 @@ function executableNames(file: SourceFile): string[] {
 /** Adds the executable definitions among statements (recursing into namespaces). */
 function collectExecutable(statements: readonly Statement[], names: string[]): void {
   for (const statement of statements) {
-    if (isAmbient(statement)) continue;
+    if (isDeclaredAmbient(statement)) continue;
     if (Node.isFunctionDeclaration(statement)) {
       if (statement.hasBody()) names.push(statement.getName() ?? 'default');
     } else if (Node.isClassDeclaration(statement)) {
@@ -323,11 +316,6 @@ function collectExecutable(statements: readonly Statement[], names: string[]): v
       names.push(TOP_LEVEL_CODE);
     }
   }
-}
-
-/** True for `declare` statements, which emit nothing. */
-function isAmbient(statement: Statement): boolean {
-  return Node.isModifierable(statement) && statement.hasModifier(SyntaxKind.DeclareKeyword);
 }
 
 /** True for top-level `if`, loops, `switch` and `try`. */
@@ -367,14 +355,4 @@ function isCodeNode(node: Node): boolean {
 /** The first statement of a file. */
 function firstStatement(file: SourceFile): Statement | undefined {
   return file.getStatements()[0];
-}
-
-/** The first token of a node: its leftmost leaf (JSDoc skipped). */
-function firstTokenOf(node: Node): Node {
-  let current = node;
-  for (;;) {
-    const child = current.getFirstChild((c) => c.getKind() !== SyntaxKind.JSDoc);
-    if (child === undefined) return current;
-    current = child;
-  }
 }

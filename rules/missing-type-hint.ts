@@ -1,7 +1,9 @@
 import { Node, Scope, TypeFormatFlags, ts } from 'ts-morph';
-import type { ClassDeclaration, ParameterDeclaration, SourceFile, Type } from 'ts-morph';
+import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import { heritageTypesOf, inheritsMember } from './_shared/heritage.js';
+import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 
 type MessageId = 'implicitAnyParameter' | 'missingReturnType' | 'missingReturnTypeUnresolved';
 
@@ -24,6 +26,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test', 'generated'],
     title: 'Missing type annotations',
     rationale:
       "A parameter the checker types as `any` turns off type checking wherever its value flows; an exported function without a return type lets a change in its body silently change its callers' types.",
@@ -43,7 +46,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { checkReturnTypes: true, ignoreTestFiles: true },
+      defaults: { checkReturnTypes: true },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -53,10 +56,6 @@ export default defineRule({
             description:
               'Also report exported functions and public methods of exported classes that have no return type annotation.',
           },
-          ignoreTestFiles: {
-            type: 'boolean',
-            description: 'Skip return types in test files (parameters are checked everywhere).',
-          },
         },
       },
     },
@@ -65,8 +64,7 @@ export default defineRule({
     for (const file of files) {
       if (!isTypeChecked(file)) continue;
       yield* implicitAnyParameters(file);
-      if (options.checkReturnTypes && !(options.ignoreTestFiles && project.isTestFile(file)))
-        yield* missingReturnTypes(file, project.dependenciesResolved);
+      if (options.checkReturnTypes) yield* missingReturnTypes(file, project.dependenciesResolved);
     }
   },
 });
@@ -100,11 +98,12 @@ function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<Messag
     for (const parameter of fn.getParameters()) {
       const type = implicitAnyTypeOf(parameter);
       if (type === undefined) continue;
-      const name = functionName(fn);
+      const path = symbolPathOf(fn);
+      const name = path === MODULE_PATH ? 'function' : path;
       yield {
         node: parameter,
         messageId: 'implicitAnyParameter',
-        symbol: `${name}(${parameter.getName()})`,
+        symbol: { path, qualifier: parameter.getName() },
         data: { param: parameter.getNameNode().getText().replace(/\s+/g, ' '), name, type },
       };
     }
@@ -169,28 +168,6 @@ function isCallArgument(fn: Node): boolean {
   return parent.getArguments().includes(current);
 }
 
-/** A readable name for the function a parameter belongs to. */
-function functionName(fn: Node): string {
-  if (Node.isConstructorDeclaration(fn)) return `${className(fn)}.constructor`;
-  if (Node.isMethodDeclaration(fn) || Node.isSetAccessorDeclaration(fn) || Node.isMethodSignature(fn)) {
-    const owner = fn.getParent();
-    const ownerName =
-      Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner) ? owner.getName() : undefined;
-    return ownerName === undefined ? fn.getName() : `${ownerName}.${fn.getName()}`;
-  }
-  if (Node.isFunctionDeclaration(fn)) return fn.getName() ?? 'default';
-  const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))
-    return parent.getName();
-  return 'function';
-}
-
-/** The name of a member's class, or `class` for an anonymous one. */
-function className(member: Node): string {
-  const owner = member.getParent();
-  return Node.isClassDeclaration(owner) ? (owner.getName() ?? 'default') : 'class';
-}
-
 /**
  * Exported functions and public methods of exported classes that have no
  * declared return type. Constructors, accessors, methods with computed names
@@ -246,7 +223,11 @@ function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): G
         method.getName().startsWith('_')
       )
         continue;
-      if (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword() || inheritsMember(cls, method.getName()))
+      if (
+        OBJECT_METHODS.has(method.getName()) ||
+        method.hasOverrideKeyword() ||
+        inheritsMember(heritageTypesOf(cls), method.getName())
+      )
         continue;
       if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
       if (!method.isOverload() && method.getOverloads().length > 0) continue;
@@ -260,15 +241,6 @@ function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): G
       );
     }
   }
-}
-
-/** True when a base class or implemented interface declares the member (and so its type), or a base type cannot be resolved. */
-function inheritsMember(cls: ClassDeclaration, name: string): boolean {
-  const heritage = [cls.getExtends(), ...cls.getImplements()].filter((h) => h !== undefined);
-  return heritage.some((clause) => {
-    const type = clause.getType();
-    return type.isAny() || type.getProperty(name) !== undefined;
-  });
 }
 
 /** True when a JavaScript function declares its return type with `@returns {T}`. */
@@ -288,8 +260,8 @@ function returnFinding(
   const text = typeText(type, enclosing);
   // Without node_modules, types from packages are `any`: quoting them would state a type the code does not have.
   if (!dependenciesResolved && /\bany\b/.test(text))
-    return { node, messageId: 'missingReturnTypeUnresolved', symbol: name, data: { kind, name } };
-  return { node, messageId: 'missingReturnType', symbol: name, data: { kind, name, type: text } };
+    return { node, messageId: 'missingReturnTypeUnresolved', symbol: { path: name }, data: { kind, name } };
+  return { node, messageId: 'missingReturnType', symbol: { path: name }, data: { kind, name, type: text } };
 }
 
 /** The inferred type as the checker prints it, shortened when long. */

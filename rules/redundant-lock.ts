@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { symbolPathOf } from './_shared/names.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { HolderUses } from './_shared/locks/uses.js';
 import { lockModel } from './_shared/locks/model.js';
@@ -7,7 +8,7 @@ import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
-import { functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
+import { functionName, hostOf } from './_shared/locks/syntax.js';
 
 export default defineRule({
   meta: {
@@ -40,7 +41,7 @@ export default defineRule({
         recommendation: 'Remove `{{lock}}`, or acquire it around the code it was meant to guard.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     for (const holder of lockModel(project).holders) {
@@ -71,7 +72,7 @@ function neverAcquired(holder: LockHolder, uses: HolderUses): FindingDraft<Messa
   return {
     node: nameNodeOf(holder),
     messageId: 'neverAcquired',
-    symbol: holder.path,
+    symbol: { path: holder.path },
     data: { lock: holder.name, uses: uses.other.map((u) => `\`${u.getText().replace(/\s+/g, ' ')}\``).join(', ') },
     evidence: uses.other.map((u) => ({ note: 'used here, without acquiring it', node: u })),
   };
@@ -82,7 +83,7 @@ function syncSection(holder: LockHolder, acquisition: Acquisition): FindingDraft
   return {
     node: acquisitionSite(acquisition),
     messageId: 'syncSections',
-    symbol: holder.path,
+    symbol: { path: holder.path },
     data: sectionData(holder),
     evidence: evidenceOf(holder, acquisition),
   };
@@ -103,7 +104,7 @@ function isolatedSection(holder: LockHolder, acquisition: Acquisition): FindingD
   return {
     node: acquisitionSite(acquisition),
     messageId: 'isolatedSection',
-    symbol: `${functionPath(hostOf(acquisition.call))}:${holder.path}`,
+    symbol: { path: symbolPathOf(hostOf(acquisition.call)), qualifier: holder.path },
     data: {
       lock: holder.name,
       fn: functionName(hostOf(acquisition.call)),

@@ -1,10 +1,12 @@
 import { Node } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { symbolPathOf } from './_shared/names.js';
+import { shorten } from './_shared/text.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
-import { forEachOwnNode, functionName, functionPath, hostOf } from './_shared/locks/syntax.js';
-import { acquisitionSite, lockName, snippet } from './_shared/locks/text.js';
+import { forEachOwnNode, functionName, hostOf } from './_shared/locks/syntax.js';
+import { acquisitionSite, lockName } from './_shared/locks/text.js';
 import { WaitAnalysis, waitedExpressions } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
 
@@ -36,7 +38,7 @@ export default defineRule({
           'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     const model = lockModel(project);
@@ -88,7 +90,7 @@ function findingOf(outer: Acquisition, wait: Wait): FindingDraft<MessageId> {
     ...wait.chain.map((step) => ({ note: step.note, node: step.node })),
     { note: `acquires \`${lock}\` again`, node: acquisitionSite(wait.acquisition) },
   ];
-  const symbol = `${functionPath(hostOf(outer.call))}:${outer.holder?.path ?? lock}`;
+  const symbol = { path: symbolPathOf(hostOf(outer.call)), qualifier: outer.holder?.path ?? lock };
   const fn = functionName(hostOf(outer.call));
   if (first === undefined) {
     return {
@@ -101,14 +103,14 @@ function findingOf(outer: Acquisition, wait: Wait): FindingDraft<MessageId> {
   }
   const chain = [
     ...wait.chain.map((s) => s.note.replace(/^calls /, '')),
-    `\`${snippet(acquisitionSite(wait.acquisition), 40)}\``,
+    `\`${shorten(acquisitionSite(wait.acquisition).getText())}\``,
   ].join(' → ');
   const callee = wait.chain[0]?.note.replace(/^calls /, '').replace(/`/g, '') ?? '';
   return {
     node: first.node,
     messageId: 'reentrantCall',
     symbol,
-    data: { fn, lock, call: snippet(first.node, 50), chain, callee },
+    data: { fn, lock, call: shorten(first.node.getText()), chain, callee },
     evidence,
   };
 }

@@ -1,6 +1,10 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { splitWords } from './_shared/identifier-style.js';
+import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import {
   describeCallee,
@@ -9,11 +13,8 @@ import {
   getLiteralTexts,
   getNonLiteralPart,
   getVariableValues,
-} from './_shared/security-data.js';
-import { declarationsOf, skipParentheses } from './_shared/security-modules.js';
-import { isSanitizerCall } from './_shared/security-sanitizers.js';
-import { getEnclosingPath, wordsOf } from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
+} from './_shared/security/data.js';
+import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
 type MessageId = 'builtQuery';
 
@@ -102,6 +103,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'SQL injection',
     rationale:
       'Data spliced into SQL text is parsed as SQL, so a quote in it can end the string and add clauses of its own; parameters reach the database as values.',
@@ -112,10 +114,10 @@ export default defineRule({
           "Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -143,13 +145,13 @@ function getQuerySink(call: CallExpression): string | undefined {
 
 /** True when the receiver's name says it is a database handle (`db`, `this.pool`, `ctx.sqlite`). */
 function isDatabaseLike(receiver: Node): boolean {
-  const node = skipParentheses(receiver);
+  const node = skipOuterExpressions(receiver);
   const name = Node.isIdentifier(node)
     ? node.getText()
     : Node.isPropertyAccessExpression(node)
       ? node.getName()
       : undefined;
-  return name !== undefined && wordsOf(name).some((w) => DB_WORDS.has(w));
+  return name !== undefined && splitWords(name).some((w) => DB_WORDS.has(w));
 }
 
 /** A finding when the query text is built from non-literal data and reads as SQL. */
@@ -166,7 +168,7 @@ function checkQuery(call: CallExpression, sink: string, query: Node): FindingDra
   return {
     node: call,
     messageId: 'builtQuery',
-    symbol: `${getEnclosingPath(call)}:${sink}:${description}`,
+    symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: {
       sink: describeCallee(call.getExpression(), sink),
       data: description,
@@ -189,7 +191,7 @@ interface BuiltParts {
  * undefined for anything else (a plain variable, a call, a tagged template).
  */
 function getBuiltParts(query: Node, depth = 0): BuiltParts | undefined {
-  const node = skipParentheses(query);
+  const node = skipOuterExpressions(query);
   if (Node.isTemplateExpression(node)) return { parts: [node], how: 'template interpolation' };
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
     return { parts: [node], how: 'concatenation' };
@@ -211,7 +213,7 @@ interface Hole {
 
 /** The holes of a template or `+` chain, each with the literal text just before and after it. */
 function holesOf(part: Node): Hole[] {
-  const node = skipParentheses(part);
+  const node = skipOuterExpressions(part);
   if (Node.isTemplateExpression(node)) {
     const spans = node.getTemplateSpans();
     return spans.map((span, i) => ({
@@ -240,7 +242,7 @@ function holesOf(part: Node): Hole[] {
 
 /** The operands of a left-nested `a + b + c` chain, in order. */
 function flattenPlus(node: Node): Node[] {
-  const inner = skipParentheses(node);
+  const inner = skipOuterExpressions(node);
   if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken)
     return [...flattenPlus(inner.getLeft()), ...flattenPlus(inner.getRight())];
   return [inner];
@@ -286,7 +288,7 @@ function namesIdentifier(data: Node): boolean {
       ? data.getText()
       : undefined;
   if (name === undefined) return false;
-  const last = wordsOf(name).at(-1);
+  const last = splitWords(name).at(-1);
   return last !== undefined && IDENTIFIER_WORDS.has(last);
 }
 

@@ -1,11 +1,13 @@
 import { Node } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { symbolPathOf } from './_shared/names.js';
+import { shorten } from './_shared/text.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
 import type { ReleaseProblem } from './_shared/locks/release.js';
-import { functionName, functionPath } from './_shared/locks/syntax.js';
-import { acquisitionSite, lockName, snippet } from './_shared/locks/text.js';
+import { functionName } from './_shared/locks/syntax.js';
+import { acquisitionSite, lockName } from './_shared/locks/text.js';
 
 type MessageId = 'neverReleased' | 'rejectionSkipsRelease' | 'exitSkipsRelease' | 'endSkipsRelease';
 
@@ -44,7 +46,7 @@ export default defineRule({
         recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ project }) {
     for (const acquisition of lockModel(project).acquisitions) {
@@ -53,7 +55,10 @@ export default defineRule({
       yield {
         node: acquisitionSite(acquisition),
         messageId: messageIdOf(problem),
-        symbol: `${functionPath(acquisition.section.host)}:${acquisition.holder?.path ?? lockName(acquisition)}`,
+        symbol: {
+          path: symbolPathOf(acquisition.section.host),
+          qualifier: acquisition.holder?.path ?? lockName(acquisition),
+        },
         data: dataOf(acquisition, problem),
         evidence: evidenceOf(acquisition, problem),
       };
@@ -86,7 +91,7 @@ function dataOf(acquisition: Acquisition, problem: ReleaseProblem): Record<strin
       : '',
     line: problem.node.getStartLineNumber(),
   };
-  if (problem.reason === 'await') data['await'] = snippet(problem.node);
+  if (problem.reason === 'await') data['await'] = shorten(problem.node.getText());
   if (problem.reason === 'exit') data['exit'] = exitKeyword(problem.node);
   return data;
 }

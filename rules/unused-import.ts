@@ -1,6 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import type { Identifier, ImportDeclaration, ImportEqualsDeclaration, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { localUsesOf } from './_shared/local-uses.js';
 
@@ -28,7 +28,7 @@ export default defineRule({
         recommendation: 'Remove the import of `{{module}}` on line {{line}}.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }) {
     for (const file of files) {
@@ -41,7 +41,7 @@ export default defineRule({
           yield {
             node: binding,
             messageId,
-            symbol: binding.getText(),
+            symbol: { path: binding.getText() },
             data: { name: binding.getText(), module: moduleOf(declaration), line: declaration.getStartLineNumber() },
           };
         }

@@ -1,11 +1,18 @@
 import { Node, ts } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { EvidenceDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
-import { classHierarchyOf, classesOf, descendantsOf, inheritanceOf } from './unused-member-utils/hierarchy.js';
-import type { ClassHierarchy, ClassLike } from './unused-member-utils/hierarchy.js';
-import { wrapNode } from './_shared/wrap.js';
+import {
+  classHierarchyOf,
+  classesOf,
+  descendantsOf,
+  implementedBy,
+  inheritanceOf,
+} from './unused-member-utils/hierarchy.js';
+import type { ClassHierarchy, ClassLike, Inheritance } from './unused-member-utils/hierarchy.js';
+import { wrapNode } from './_shared/ast/wrap-node.js';
 import {
   PROTOCOL_NAMES,
   hasDynamicSelfAccess,
@@ -69,9 +76,12 @@ export default defineRule({
         if (isExemptClass(cls)) continue;
         const className = classNameOf(cls);
         let escapes: boolean | undefined;
+        let isErrorClass: boolean | undefined;
         for (const member of membersOf(cls)) {
           if (PROTOCOL_NAMES.has(member.name) || isFrameworkOrAmbient(member)) continue;
-          const inheritance = inheritanceOf(cls, member.name, member.isStatic, analysed);
+          const inheritance = member.isPrivate
+            ? NO_INHERITANCE
+            : inheritedOrImplemented(hierarchy, cls, member, analysed);
           if (inheritance.external) continue;
           const publicApi =
             !member.isPrivate &&
@@ -79,6 +89,7 @@ export default defineRule({
               inheritance.ancestors.some((a) => isPublicOwner(project, a)) ||
               publicInterfaceMemberNames(project).has(member.name));
           if (publicApi && !options.includePublicApi) continue;
+          if (!member.isPrivate && !member.isStatic && (isErrorClass ??= extendsError(cls))) continue;
           const related = relatedDeclarations(hierarchy, cls, member, inheritance.ancestors);
           const usage = usageOf(project, member, related);
           if (usage.read) continue;
@@ -97,7 +108,7 @@ export default defineRule({
           yield {
             node: member.nameNode,
             messageId: usage.writes.length > 0 ? 'writeOnlyMember' : 'unusedMember',
-            symbol: `${className}.${member.name}`,
+            symbol: { path: symbolPathOf(member.nameNode) },
             data,
             evidence,
           };
@@ -106,6 +117,22 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * True for a subclass of `Error`: its public members are the payload that
+ * whoever catches it reads (`catch (e) { e.code }`), through a value the
+ * checker types as `unknown`, so no reference shows the reads.
+ */
+function extendsError(cls: ClassLike): boolean {
+  let type = cls.getType();
+  for (let depth = 0; depth < 10; depth++) {
+    const base = type.getBaseTypes()[0];
+    if (base === undefined) return false;
+    if (base.getSymbol()?.getName() === 'Error') return true;
+    type = base;
+  }
+  return false;
+}
 
 /** Classes whose members are used in ways no reference shows: ambient, decorated, or read by computed key or as a whole. */
 function isExemptClass(cls: ClassLike): boolean {
@@ -288,10 +315,11 @@ function usageOf(project: ProjectView, member: Member, related: ReadonlySet<ts.N
   for (const occurrence of candidates) {
     if (occurrence.role !== 'property') continue;
     if (!isRelevantAccess(member, occurrence)) {
-      if (occurrence.access === 'write' && refersTo(occurrence, related) === 'yes') writes.push(occurrence);
+      if (occurrence.access === 'write' && refersTo(occurrence, related, member.isPrivate) === 'yes')
+        writes.push(occurrence);
       continue;
     }
-    if (refersTo(occurrence, related) !== 'no') return { read: true, writes };
+    if (refersTo(occurrence, related, member.isPrivate) !== 'no') return { read: true, writes };
   }
   return { read: false, writes };
 }
@@ -302,14 +330,48 @@ function isRelevantAccess(member: Member, occurrence: Occurrence): boolean {
   return member.hasSetter;
 }
 
-/** Whether an occurrence names the member: `yes`, `maybe` (unresolved or through an interface), or `no`. */
-function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>): 'yes' | 'maybe' | 'no' {
+/**
+ * Whether an occurrence names the member: `yes`, `maybe` (unresolved, or
+ * through an interface that a public member may satisfy structurally), or
+ * `no`. A private member never satisfies an interface, so an interface
+ * member of the same name is not it.
+ */
+function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>, isPrivate: boolean): 'yes' | 'maybe' | 'no' {
   const declarations = occurrence.resolve();
   if (declarations === undefined) return 'maybe';
   if (declarations.some((d) => related.has(d.compilerNode))) return 'yes';
-  if (declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d)))
+  if (
+    !isPrivate &&
+    declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d))
+  )
     return 'maybe';
   return 'no';
+}
+
+/** What a private member inherits: nothing (TypeScript allows no private member to override or implement one). */
+const NO_INHERITANCE: Inheritance = { external: false, ancestors: [] };
+
+/**
+ * Where a public member's name comes from: the class's own bases and
+ * interfaces, and the interfaces its subclasses declare: in
+ * `class Impl extends Base implements Verifier`, `Base.cancelled` is
+ * `Impl`'s implementation of `Verifier.cancelled`.
+ */
+function inheritedOrImplemented(
+  hierarchy: ClassHierarchy,
+  cls: ClassLike,
+  member: Member,
+  analysed: ReadonlySet<SourceFile>,
+): Inheritance {
+  const own = inheritanceOf(cls, member.name, member.isStatic, analysed);
+  if (own.external || member.isStatic) return own;
+  for (const descendant of descendantsOf(hierarchy, cls)) {
+    if (membersOf(descendant).some((m) => m.name === member.name && !m.isStatic)) continue;
+    const implemented = implementedBy(descendant, member.name, analysed);
+    if (implemented.external) return implemented;
+    own.ancestors.push(...implemented.ancestors);
+  }
+  return own;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Node, ts } from 'ts-morph';
+import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
-import { isAmbient } from './_shared/ambient.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
+import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { localUsesOf } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 
@@ -33,7 +34,7 @@ export default defineRule({
         recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
       },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable'>> {
     for (const file of files) {
@@ -48,14 +49,14 @@ export default defineRule({
           yield {
             node: candidate.name,
             messageId: 'unusedVariable',
-            symbol: symbolPathOf(candidate.name),
+            symbol: { path: symbolPathOf(candidate.name) },
             data: { kind: candidate.kind, name },
           };
         } else {
           yield {
             node: candidate.name,
             messageId: 'writeOnlyVariable',
-            symbol: symbolPathOf(candidate.name),
+            symbol: { path: symbolPathOf(candidate.name) },
             data: { name, writes: uses.writes.length === 1 ? 'once' : `${String(uses.writes.length)} times` },
             evidence: [{ note: `first assignment of \`${name}\``, node: first.node }],
           };
@@ -104,7 +105,7 @@ function isExempt(name: Identifier, script: boolean): boolean {
   if (name.getText().startsWith('_')) return true;
   const declaration = declarationOf(name);
   if (declaration === undefined) return true;
-  if (isAmbient(declaration)) return true;
+  if (isInAmbientContext(declaration)) return true;
   if (Node.isVariableDeclaration(declaration)) {
     if (Node.isCatchClause(declaration.getParent())) return true;
     const list = declaration.getParent();
@@ -159,21 +160,4 @@ function isTopLevel(declaration: Node): boolean {
         Node.isArrowFunction(a),
     ) === undefined
   );
-}
-
-/** A dotted path for the fingerprint: enclosing functions and classes, then the name. */
-function symbolPathOf(name: Identifier): string {
-  const parts = [name.getText()];
-  for (const ancestor of name.getAncestors()) {
-    if (
-      (Node.isFunctionDeclaration(ancestor) ||
-        Node.isClassDeclaration(ancestor) ||
-        Node.isMethodDeclaration(ancestor)) &&
-      ancestor.getName() !== undefined &&
-      ancestor.getNameNode() !== name
-    ) {
-      parts.unshift(ancestor.getName() ?? '');
-    }
-  }
-  return parts.join('.');
 }

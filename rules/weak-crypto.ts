@@ -1,25 +1,15 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { splitWords } from './_shared/identifier-style.js';
+import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { defineRule } from '../src/model/rule.js';
+import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
-import {
-  declarationsOf,
-  getCalledExport,
-  getModuleBindings,
-  isWholeModule,
-  skipParentheses,
-} from './_shared/security-modules.js';
-import type { ModuleBindings } from './_shared/security-modules.js';
-import {
-  getEnclosingPath,
-  getFunctionName,
-  getFunctionNameNode,
-  getSecurityWord,
-  getStoredName,
-  isFunctionLike,
-  wordsOf,
-} from './_shared/security-names.js';
-import { IGNORE_TEST_FILES_OPTIONS, shippedFiles } from './_shared/security-files.js';
+import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
+import type { ModuleBindings } from './_shared/security/modules.js';
+import { getFunctionNameNode, getSecurityWord, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
 
@@ -77,7 +67,8 @@ export default defineRule({
     defaultSeverity: 'error',
     stability: 'stable',
     scope: 'file',
-    needsTypeChecker: false,
+    needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Weak cryptography',
     rationale:
       'MD5 and SHA-1 collisions can be computed and fast hashes let stolen password hashes be guessed; DES, RC4 and ECB mode leak or expose the data they encrypt.',
@@ -101,10 +92,10 @@ export default defineRule({
         recommendation: 'Use `createCipheriv` with `aes-256-gcm`, a key from `crypto.scrypt` and a random IV.',
       },
     },
-    options: IGNORE_TEST_FILES_OPTIONS,
+    options: NO_OPTIONS,
   },
-  *check({ files, project, options }) {
-    for (const file of shippedFiles(files, project, options)) yield* checkFile(file);
+  *check({ files }) {
+    for (const file of files) yield* checkFile(file);
   },
 });
 
@@ -129,7 +120,7 @@ function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): Findin
     return {
       node: call,
       messageId: 'deprecatedCipher',
-      symbol: `${getEnclosingPath(call)}:${name}`,
+      symbol: { path: symbolPathOf(call), qualifier: name },
       data: { sink: name },
     };
   const algorithm = getAlgorithm(call);
@@ -152,7 +143,7 @@ function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): Findin
         ? {
             node: call,
             messageId: 'weakSignature',
-            symbol: `${getEnclosingPath(call)}:${sink}`,
+            symbol: { path: symbolPathOf(call), qualifier: sink },
             data: { sink, algorithm: displayName(algorithm) },
           }
         : undefined;
@@ -164,7 +155,7 @@ function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): Findin
         : {
             node: call,
             messageId: 'weakCipher',
-            symbol: `${getEnclosingPath(call)}:${sink}`,
+            symbol: { path: symbolPathOf(call), qualifier: sink },
             data: { sink, algorithm, reason },
           };
     }
@@ -176,7 +167,7 @@ function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): Findin
 /** `md5(password)` from the `md5`, `blueimp-md5`, `js-md5` or `sha1` packages. */
 function checkHashModuleCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
   if (bindings.whole.size === 0) return undefined;
-  const callee = skipParentheses(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   if (!isWholeModule(callee, bindings)) return undefined;
   const algorithm = /sha1/i.test(callee.getText()) ? 'sha1' : 'md5';
   return checkHashUse(call, `${callee.getText()}()`, algorithm, () => true, call.getArguments());
@@ -187,7 +178,7 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
   if (bindings.whole.size === 0) return undefined;
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  const receiver = skipParentheses(callee.getExpression());
+  const receiver = skipOuterExpressions(callee.getExpression());
   if (isWholeModule(receiver, bindings)) {
     const name = callee.getName();
     if (name === 'MD5' || name === 'SHA1')
@@ -207,7 +198,7 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
       : {
           node: call,
           messageId: 'weakCipher',
-          symbol: `${getEnclosingPath(call)}:CryptoJS.${cipher}`,
+          symbol: { path: symbolPathOf(call), qualifier: `CryptoJS.${cipher}` },
           data: { sink: `CryptoJS.${cipher}.encrypt()`, algorithm: cipher, reason },
         };
   }
@@ -218,7 +209,7 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
 function getGlobalCryptoCall(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  const receiver = skipParentheses(callee.getExpression());
+  const receiver = skipOuterExpressions(callee.getExpression());
   if (!Node.isIdentifier(receiver) || receiver.getText() !== 'crypto') return undefined;
   return declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile()) ? callee.getName() : undefined;
 }
@@ -227,7 +218,7 @@ function getGlobalCryptoCall(call: CallExpression): string | undefined {
 function getAlgorithm(call: CallExpression): string | undefined {
   const [first] = call.getArguments();
   if (first === undefined) return undefined;
-  const node = skipParentheses(first);
+  const node = skipOuterExpressions(first);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
   if (Node.isIdentifier(node)) {
     const [declaration] = declarationsOf(node);
@@ -303,7 +294,7 @@ function findSecurityContext(
 ): { candidate: string; word: string } | undefined {
   const resultName = getResultName(result);
   const functionName = getEnclosingFunctionName(where);
-  if ([resultName, functionName].some((n) => n !== undefined && wordsOf(n).some((w) => NON_SECURITY_WORDS.has(w))))
+  if ([resultName, functionName].some((n) => n !== undefined && splitWords(n).some((w) => NON_SECURITY_WORDS.has(w))))
     return undefined;
   const candidates = [...data.flatMap(namesIn), resultName, functionName].filter((n): n is string => n !== undefined);
   for (const candidate of candidates) {
@@ -325,7 +316,7 @@ function hashDraft(
   return {
     node: call,
     messageId: 'weakHash',
-    symbol: `${getEnclosingPath(call)}:${sink}:${candidate}`,
+    symbol: { path: symbolPathOf(call), qualifier: `${sink}:${candidate}` },
     data: {
       sink,
       algorithm: displayName(algorithm),
@@ -422,7 +413,7 @@ function getResultName(top: Node): string | undefined {
 function getEnclosingFunctionName(node: Node): string | undefined {
   for (const ancestor of node.getAncestors()) {
     if (!isFunctionLike(ancestor)) continue;
-    const name = getFunctionName(ancestor);
+    const name = functionNameOf(ancestor);
     if (name !== undefined) return name;
   }
   return undefined;

@@ -13,7 +13,7 @@ const camel = id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const tsconfig = `${JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true }, include: ['src'] }, null, 2)}\n`;
 
 const files: Record<string, string> = {
-  [`rules/${id}.ts`]: `import { defineRule } from '../src/model/rule.js';
+  [`rules/${id}.ts`]: `import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 
 export default defineRule({
   meta: {
@@ -29,11 +29,16 @@ export default defineRule({
     messages: {
       ${camel}: { message: 'TODO \`{{name}}\`.', recommendation: 'TODO.' },
     },
-    options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+    options: NO_OPTIONS,
   },
   *check({ files }) {
     for (const file of files) {
-      // yield { node, messageId: '${camel}', data: { name }, symbol: name };
+      // Shared helpers, imported from their owner file (no re-exports):
+      //   symbolPathOf(node), functionNameOf(fn)     ./_shared/names.js
+      //   shorten(text), codeSpan(text), listOf(items) ./_shared/text.js
+      //   skipOuterExpressions(node)                 ./_shared/ast/skip-outer-expressions.js
+      //   isFunctionLike(node)                       ./_shared/ast/is-function-like.js
+      // yield { node, messageId: '${camel}', data: { name }, symbol: { path: symbolPathOf(node) } };
       void file;
     }
   },

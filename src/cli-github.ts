@@ -4,16 +4,21 @@
  * - `review-bot --github-pr <owner/repo#n>`: post the pull-request review from any CI
  *   (token from GITHUB_TOKEN, `--api-url` for GitHub Enterprise).
  */
+import { randomUUID } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import type { FilterMode } from './diff/filter.js';
 import { markFindings } from './diff/filter.js';
 import type { CliContext, Io } from './cli.js';
 import type { CliTarget } from './cli-target.js';
-import { createClient } from './github/client.js';
+import type { ReviewClient } from './github/client.js';
+import { connect } from './github/client.js';
 import { parsePullRequestRef } from './github/event.js';
 import { gitRoot, headCommit, localDiff } from './github/local-diff.js';
+import type { PullRequestHead, PullRequestRef } from './github/pull-request.js';
 import { getPullRequest } from './github/pull-request.js';
-import { reviewPullRequest, selectedFindings } from './github/review-pull-request.js';
+import type { ReviewOutcome } from './github/review-pull-request.js';
+import { isGitHubFailure, reasonOf, reviewPullRequest, selectedFindings } from './github/review-pull-request.js';
+import { composeReview } from './report/review.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { PostResult } from './report/github-review/post.js';
@@ -38,10 +43,20 @@ export function scopeToLocalDiff(
 ): AnalysisResult {
   const repository = gitRoot(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
-  const diff = localDiff(repository, baseRef);
+  const diff = readLocalDiff(repository, baseRef);
   const rootPrefix = relative(repository, resolve(root)).split(sep).join('/');
   const marked = markFindings(result.findings, diff, { mode, rootPrefix });
   return { ...result, findings: marked.filter((m) => m.selected).map((m) => m.finding) };
+}
+
+/** `git diff <merge-base>...HEAD`, its failure named as --diff's. */
+function readLocalDiff(repository: string, baseRef: string): ReturnType<typeof localDiff> {
+  try {
+    return localDiff(repository, baseRef);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`--diff: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 /** `review-bot --github-pr owner/repo#n [paths]`: analyse, then post the review; returns the exit code. */
@@ -61,18 +76,15 @@ export async function reviewPullRequestFromCli(
     only: settings.only,
     disable: settings.disable,
   });
-  logAnalysis(
-    (text) => {
-      io.err(text);
-    },
-    analysis,
-    settings.debug,
-  );
+  const err = (text: string): void => {
+    io.err(text);
+  };
+  logAnalysis(err, analysis, settings.debug);
   const log = (message: string): void => {
-    io.err(noticeLine({ level: 'notice', message }));
+    err(noticeLine({ level: 'notice', message }));
   };
   const workspace = gitRoot(analysis.root) ?? analysis.root;
-  const client = createClient({
+  const { client, retry } = connect({
     token,
     baseUrl,
     timeoutMs: settings.requestTimeoutMs,
@@ -80,36 +92,64 @@ export async function reviewPullRequestFromCli(
     timing: context.timing,
     log,
   });
-  const pr = await getPullRequest(client, ref);
-  const checkedOut = headCommit(workspace);
-  if (checkedOut !== undefined && checkedOut !== pr.headSha) {
-    io.err(
+  const outcome = await reviewOnGitHub(client, ref, workspace, log, (pr) =>
+    reviewPullRequest({
+      client,
+      pr: ref,
+      headSha: pr.headSha,
+      baseSha: pr.baseSha,
+      changedFiles: pr.changedFiles,
+      result: analysis.result,
+      rootPrefix: relative(workspace, analysis.root).split(sep).join('/'),
+      workspace,
+      mode: settings.filterMode,
+      maxComments: settings.maxComments,
+      runId: `cli.${pr.headSha.slice(0, 12)}.${randomUUID()}`,
+      retry,
+      docsTemplate: docsUrlTemplate(settings.docsUrl, context.env),
+      log,
+    }),
+  );
+  const judged = outcome.marked === undefined ? analysis.result.findings : selectedFindings(outcome.marked);
+  if (outcome.kind === 'failed') {
+    // Nothing is lost: the whole review of the findings goes to standard output.
+    io.out(composeReview(analysis.result, { findings: judged, maxPlaces: Number.POSITIVE_INFINITY }));
+    err(
       noticeLine({
-        level: 'warning',
-        message: `HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${pr.headSha.slice(0, 12)}; line numbers may not match`,
+        level: 'error',
+        message: `GitHub failed (${outcome.reason}); the review of ${name} was not posted and is printed above`,
       }),
     );
+  } else {
+    io.out(`${outcome.plan.summary}\n`);
+    if (outcome.kind === 'read-only') log(`cannot write to ${name} (${outcome.reason}); the review is printed above`);
+    else log(postedSummary(outcome.posted));
   }
-  const outcome = await reviewPullRequest({
-    client,
-    pr: ref,
-    headSha: pr.headSha,
-    baseSha: pr.baseSha,
-    changedFiles: pr.changedFiles,
-    result: analysis.result,
-    rootPrefix: relative(workspace, analysis.root).split(sep).join('/'),
-    workspace,
-    mode: settings.filterMode,
-    maxComments: settings.maxComments,
-    docsTemplate: docsUrlTemplate(settings.docsUrl, context.env),
-    log,
-  });
-  io.out(`${outcome.plan.summary}\n`);
-  if (outcome.posted === undefined)
-    log(`cannot write to ${name} (${outcome.writeError ?? 'forbidden'}); the review is printed above`);
-  else log(postedSummary(outcome.posted));
-  const failing = failingFindings(selectedFindings(outcome.marked), settings.failOn).length;
-  return exitCodeOf({ failing, problems: analysis.problems, githubFailed: false });
+  const failing = failingFindings(judged, settings.failOn).length;
+  return exitCodeOf({ failing, problems: analysis.problems, githubFailed: outcome.kind === 'failed' });
+}
+
+/** Reads the pull request's head and base, then runs the review; GitHub failing to give them is a `failed` outcome. */
+async function reviewOnGitHub(
+  client: ReviewClient,
+  ref: PullRequestRef,
+  workspace: string,
+  log: (message: string) => void,
+  review: (pr: PullRequestHead) => Promise<ReviewOutcome>,
+): Promise<ReviewOutcome> {
+  let pr: PullRequestHead;
+  try {
+    pr = await getPullRequest(client, ref);
+  } catch (error) {
+    if (!isGitHubFailure(error)) throw error;
+    return { kind: 'failed', marked: undefined, reason: `reading the pull request: ${reasonOf(error)}` };
+  }
+  const checkedOut = headCommit(workspace);
+  if (checkedOut !== undefined && checkedOut !== pr.headSha)
+    log(
+      `warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${pr.headSha.slice(0, 12)}; line numbers may not match`,
+    );
+  return review(pr);
 }
 
 /** What posting did, in one line. */

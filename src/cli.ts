@@ -53,7 +53,7 @@ failed and the review was not posted (--github-pr; the review is printed).
 function helpLine(option: OptionSpec): string {
   const name = `--${option.name}${option.value === undefined ? '' : ` ${option.value}`}`;
   const fallback = option.default === undefined ? '' : ` (default: ${option.default})`;
-  return `  ${name.padEnd(23)}${option.help}${fallback}`;
+  return `  ${name.padEnd(28)} ${option.help}${fallback}`;
 }
 
 /** The table of inputs in node:util parseArgs's shape. */

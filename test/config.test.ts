@@ -105,10 +105,10 @@ describe('file globs', () => {
     const plain = analyse({ path: GLOBS, config: empty }).result.findings;
     const files = (findings: readonly { file: string }[]): string[] => [...new Set(findings.map((f) => f.file))].sort();
     expect(files(plain)).toEqual(
-      expect.arrayContaining(['e2e/login.flow.ts', 'src/generated/client.ts', 'src/legacy.ts']),
+      expect.arrayContaining(['e2e/login.flow.ts', 'src/openapi/client.ts', 'src/legacy.ts']),
     );
     expect(files(configured)).not.toEqual(expect.arrayContaining(['src/legacy.ts']));
-    expect(configured.filter((f) => ['src/legacy.ts', 'src/generated/client.ts'].includes(f.file))).toEqual([]);
+    expect(configured.filter((f) => ['src/legacy.ts', 'src/openapi/client.ts'].includes(f.file))).toEqual([]);
     expect(configured.filter((f) => f.file === 'e2e/login.flow.ts' && f.ruleId === 'missing-docstring')).toEqual([]);
   });
 
@@ -147,11 +147,11 @@ describe('the default test globs', () => {
     return path
       .split('/')
       .slice(0, -1)
-      .some((part) => ['test', 'tests', '__tests__'].includes(part));
+      .some((part) => ['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'mocks'].includes(part));
   }
 
   it('class every loadable source path as the old check did', () => {
-    const segment = fc.constantFrom('src', 'test', 'tests', '__tests__', 'lib', 'a.test', 'spec', 'testing');
+    const segment = fc.constantFrom('src', 'test', 'tests', '__tests__', 'mocks', 'fixtures', 'lib', 'a.test', 'mock');
     const stem = fc.constantFrom('index', 'tree', 'a.test', 'b.spec', 'c.test-d', 'd.spec-d', 'test', 'e.tests');
     const extension = fc.constantFrom('.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs');
     const globs = compileGlobs(DEFAULT_TEST_GLOBS);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { DOC_HEADINGS, docHeadings } from '../src/docs/rule-docs.js';
+import { loadProject } from '../src/load/project.js';
+import { listFixtureCases } from './fixture-runner.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const RULES_DIR = join(ROOT, 'rules');
@@ -73,5 +75,19 @@ describe.each(RULES.map((r) => [r.meta.id, r.meta] as const))('%s', (id, meta) =
       cases.some((c) => c.startsWith('invalid-')),
       'an invalid-* fixture',
     ).toBe(true);
+  });
+});
+
+describe('needsTypeChecker: false', () => {
+  const withoutChecker = RULES.filter((r) => !r.meta.needsTypeChecker);
+  it.each(withoutChecker.map((r) => [r.meta.id, r] as const))('%s never asks the type checker', (_, rule) => {
+    for (const fixture of listFixtureCases().filter((f) => f.ruleId === rule.meta.id)) {
+      const { view } = loadProject({ path: fixture.dir });
+      const program = view.project.getProgram().compilerObject;
+      program.getTypeChecker = () => {
+        throw new Error(`${rule.meta.id} asked the type checker in ${fixture.name}`);
+      };
+      expect(() => [...rule.run({ files: view.files, project: view }, {})]).not.toThrow();
+    }
   });
 });

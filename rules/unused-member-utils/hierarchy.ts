@@ -1,6 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import type { ClassDeclaration, ClassExpression, ExpressionWithTypeArguments, SourceFile, Type } from 'ts-morph';
-import { wrapNode } from '../_shared/wrap.js';
+import { wrapNode } from '../_shared/ast/wrap-node.js';
 import type { ProjectView } from '../../src/model/project-view.js';
 
 /** A class declaration or class expression. */
@@ -95,6 +95,13 @@ export function inheritanceOf(
     current = classDeclarationsOf(clause.getType(), analysed)[0];
     if (current === undefined && !isKnownBase(clause.getType())) result.external = true;
   }
+  return result;
+}
+
+/** The same-named members of the interfaces a class's own `implements` clauses name. */
+export function implementedBy(cls: ClassLike, name: string, analysed: ReadonlySet<SourceFile>): Inheritance {
+  const result: Inheritance = { external: false, ancestors: [] };
+  for (const clause of cls.getImplements()) inspect(clause.getType(), name, analysed, result);
   return result;
 }
 

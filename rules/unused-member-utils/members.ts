@@ -1,6 +1,6 @@
 import { Node, Scope, ts } from 'ts-morph';
 import type { ClassLike } from './hierarchy.js';
-import { isAmbient } from '../_shared/ambient.js';
+import { isInAmbientContext } from '../_shared/ast/ambient.js';
 
 /** One class member by name: a property, a method (its overloads together) or an accessor pair. */
 export interface Member {
@@ -132,7 +132,7 @@ export function isFrameworkOrAmbient(member: Member): boolean {
   return member.declarations.some((d) => {
     if (Node.isDecoratable(d) && d.getDecorators().length > 0) return true;
     if (Node.isPropertyDeclaration(d) && d.hasDeclareKeyword()) return true;
-    return isAmbient(d);
+    return isInAmbientContext(d);
   });
 }
 

@@ -303,7 +303,39 @@ function inferredTypes(declaration: Node): Type[] {
     declaration.getReturnTypeNode() === undefined
   )
     return [declaration.getReturnType()];
+  if (Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))
+    return declaration.getMembers().flatMap(inferredMemberTypes);
   return [];
+}
+
+/**
+ * What an unannotated public member of an exposed class hands out: the
+ * property `helper = new Helper()` exposes `Helper`, the method or getter
+ * without a return type exposes what it returns. Private members expose nothing.
+ */
+function inferredMemberTypes(member: Node): Type[] {
+  if (Node.isScoped(member) && member.getScope() === Scope.Private) return [];
+  if (Node.isPropertyDeclaration(member)) {
+    if (member.getTypeNode() !== undefined || Node.isPrivateIdentifier(member.getNameNode())) return [];
+    const initializer = member.getInitializer();
+    return initializer !== undefined && hasInferableValue(initializer) ? [initializer.getType()] : [];
+  }
+  if (Node.isMethodDeclaration(member) || Node.isGetAccessorDeclaration(member)) {
+    if (member.getReturnTypeNode() !== undefined || Node.isPrivateIdentifier(member.getNameNode())) return [];
+    return [member.getReturnType()];
+  }
+  return [];
+}
+
+/** Initialisers whose type names a declaration: `new X()`, a class, a call, a function. */
+function hasInferableValue(initializer: Node): boolean {
+  return (
+    Node.isNewExpression(initializer) ||
+    Node.isClassExpression(initializer) ||
+    Node.isCallExpression(initializer) ||
+    Node.isArrowFunction(initializer) ||
+    Node.isFunctionExpression(initializer)
+  );
 }
 
 /** Declarations of a type, its alias, its type arguments, union/intersection parts and call signatures' returns (a few levels deep). */
@@ -350,6 +382,9 @@ function findEntryPoints(view: ProjectView): { files: SourceFile[]; description:
       }
     }
   }
+  if (configured.length === 0)
+    for (const pattern of packageEntryPatterns(view.packageJson))
+      for (const file of filesMatching(view, pattern)) found.add(file);
   const named = [...found].sort(byPath(view));
   const deep =
     configured.length === 0 &&
@@ -369,8 +404,8 @@ function byPath(view: ProjectView): (a: SourceFile, b: SourceFile) => number {
 /**
  * Modules a package without an `exports` map lets users import directly:
  * those that export something and that no other analysed module imports,
- * and `index` barrels (files of re-exports only, such as `src/ajax/index.ts`
- * behind `pkg/ajax`). Test files are left out.
+ * and `index` barrels (files that re-export their siblings, such as
+ * `src/ajax/index.ts` behind `pkg/ajax`). Test files are left out.
  */
 function deepImportableModules(view: ProjectView, named: ReadonlySet<SourceFile>): SourceFile[] {
   const imported = new Set<SourceFile>();
@@ -384,15 +419,14 @@ function deepImportableModules(view: ProjectView, named: ReadonlySet<SourceFile>
   );
 }
 
-/** An `index` module made only of imports and exports (`export * from`, `export { z }`, `export default z`). */
+/**
+ * An `index` module that re-exports its siblings (`export * from './Flow'`,
+ * `export { z } from './z'`): it is the folder's import path (`pkg/flow`),
+ * even when it declares things of its own and its siblings import types back from it.
+ */
 function isIndexBarrel(file: SourceFile): boolean {
   if (!/^index\.[cm]?[jt]sx?$/.test(file.getBaseName())) return false;
-  const statements = file.compilerNode.statements;
-  return (
-    statements.length > 0 &&
-    statements.some((s) => ts.isExportDeclaration(s)) &&
-    statements.every((s) => ts.isExportDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportAssignment(s))
-  );
+  return file.compilerNode.statements.some((s) => ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined);
 }
 
 /** "src/index.ts", "a.ts and b.ts", "src/index.ts and 4 modules that no other module imports". */
@@ -412,6 +446,41 @@ function packageEntryPaths(pkg: Readonly<Record<string, unknown>> | undefined): 
   collectStrings(pkg['exports'], out);
   for (const key of ['main', 'module', 'types', 'typings', 'bin', 'browser']) collectStrings(pkg[key], out);
   return out.filter((p) => !p.includes('*') && !p.endsWith('.json'));
+}
+
+/** The subpath patterns of package.json's `exports` (`"./realtime/*": "./realtime/*.js"`): their targets, with `*`. */
+function packageEntryPatterns(pkg: Readonly<Record<string, unknown>> | undefined): string[] {
+  if (pkg === undefined) return [];
+  const out: string[] = [];
+  collectStrings(pkg['exports'], out);
+  return out.filter((p) => p.includes('*') && !p.endsWith('.json'));
+}
+
+/**
+ * The analysed files a subpath pattern's target makes importable: `*` stands
+ * for any path, mapped back to sources as single paths are (`./realtime/*.js`
+ * matches `src/realtime/ws.ts`).
+ */
+function filesMatching(view: ProjectView, pattern: string): SourceFile[] {
+  const [stem] = splitExtension(pattern.replace(/^\.\//, ''));
+  const [before = '', after = ''] = stem.split('*');
+  const matches: SourceFile[] = [];
+  for (const file of view.files) {
+    if (view.isTestFile(file)) continue;
+    const [path] = splitExtension(view.relativePath(file));
+    for (const candidate of [path, path.replace(/^src\//, '')]) {
+      if (candidate.length < before.length + after.length) continue;
+      if (candidate.startsWith(before) && candidate.endsWith(after)) {
+        const wildcard = candidate.slice(before.length, candidate.length - after.length);
+        const resolved = sourceFor(view, pattern.replace('*', wildcard));
+        if (resolved === file) {
+          matches.push(file);
+          break;
+        }
+      }
+    }
+  }
+  return matches;
 }
 
 function collectStrings(value: unknown, out: string[]): void {
@@ -439,7 +508,7 @@ function sourceFor(view: ProjectView, path: string): SourceFile | undefined {
   if (outDir !== undefined && (clean === outDir || clean.startsWith(`${outDir}/`))) {
     bases.push(joinPosix(rootDir ?? '', clean.slice(outDir.length + 1)));
   }
-  bases.push(clean);
+  bases.push(clean, joinPosix('src', clean));
   const segments = clean.split('/');
   for (let i = 1; i < segments.length; i++) {
     const tail = segments.slice(i).join('/');

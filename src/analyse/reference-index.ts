@@ -291,7 +291,42 @@ function accessOf(node: ts.Node): Access {
     return isStatementLike(outer) ? 'write' : 'readwrite';
   }
   if (ts.isDeleteExpression(outer)) return 'write';
-  return 'read';
+  return isDestructuringTarget(target) ? 'write' : 'read';
+}
+
+/**
+ * True when an expression is written by a destructuring or loop assignment:
+ * `[this.a, ...this.b] = xs`, `({ k: this.c = 1 } = o)`, `for (this.d of xs)`,
+ * `for (this.e in o)`. Walks up through the array and object literals that
+ * form the assignment pattern (no recursion: patterns can be deep).
+ */
+function isDestructuringTarget(expression: ts.Node): boolean {
+  let node = expression;
+  for (;;) {
+    const parent = node.parent;
+    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (parent.right === node) return false;
+      // `this.c = 1` as a default inside a pattern: the pattern decides.
+      if (!ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) node = parent;
+      else return true;
+      continue;
+    }
+    if (ts.isParenthesizedExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isPropertyAssignment(parent) && parent.initializer === node) {
+      node = parent.parent;
+      continue;
+    }
+    if (ts.isShorthandPropertyAssignment(parent)) return false;
+    if (ts.isArrayLiteralExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    return false;
+  }
 }
 
 /** An expression whose value is discarded (`x += 1;`, `for (...; i++)`). */

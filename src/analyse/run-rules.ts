@@ -2,7 +2,7 @@ import type { Node, SourceFile } from 'ts-morph';
 import type { AnalysisResult, Evidence, Finding, RuleFailure } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import type { Range } from '../model/range.js';
-import type { AnyRule, FindingDraft } from '../model/rule.js';
+import type { AnyRule, FindingDraft, SymbolRef } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -31,6 +31,7 @@ export interface RunRulesInput {
 export function runRules(input: RunRulesInput): AnalysisResult {
   const { view, rules, reportedFiles } = input;
   const findings: Finding[] = [];
+  const symbolKeys = new Map<Finding, string>();
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
@@ -40,10 +41,13 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     );
     const started = performance.now();
     const drafts = collectDrafts(configured, view, targets, failures);
-    findings.push(...render(configured, drafts, view, reportedFiles));
+    for (const { finding, symbolKey } of render(configured, drafts, view, reportedFiles)) {
+      findings.push(finding);
+      symbolKeys.set(finding, symbolKey);
+    }
     timings[configured.rule.meta.id] = Math.round(performance.now() - started);
   }
-  assignFingerprints(findings);
+  assignFingerprints(findings, symbolKeys);
   findings.sort(compareFindings);
   const failed = new Set(failures.map((f) => f.ruleId));
   const ran = rules.map((r) => r.rule.meta.id);
@@ -71,7 +75,9 @@ function collectDrafts(
 ): FindingDraft[] {
   const { rule, options } = configured;
   const drafts: FindingDraft[] = [];
-  const batches: (readonly SourceFile[])[] = rule.meta.scope === 'file' ? targets.map((f) => [f]) : [view.files];
+  const looked = lookedAt(rule, view);
+  const batches: (readonly SourceFile[])[] =
+    rule.meta.scope === 'file' ? targets.filter(looked).map((f) => [f]) : [view.files.filter(looked)];
   for (const files of batches) {
     try {
       for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
@@ -83,17 +89,31 @@ function collectDrafts(
   return drafts;
 }
 
+/** A rendered finding and the symbol key its fingerprint hashes: the path, then the qualifier if any. */
+interface Rendered {
+  finding: Finding;
+  symbolKey: string;
+}
+
+/** The engine's one file policy: whether a rule looks at a file, by the kinds it skips (RuleMeta.skipFiles). */
+function lookedAt(rule: AnyRule, view: ProjectView): (file: SourceFile) => boolean {
+  const skips = rule.meta.skipFiles ?? [];
+  const tests = skips.includes('test');
+  const generated = skips.includes('generated');
+  return (file) => !(tests && view.isTestFile(file)) && !(generated && view.isGeneratedFile(file));
+}
+
 /** Turns drafts into located, worded findings. */
 function render(
   configured: ConfiguredRule,
   drafts: readonly FindingDraft[],
   view: ProjectView,
   reportedFiles: ReadonlySet<SourceFile> | undefined,
-): Finding[] {
+): Rendered[] {
   const { rule, severity } = configured;
-  const out: Finding[] = [];
+  const out: Rendered[] = [];
   const seen = new Set<string>();
-  const analysed = new Set(view.files);
+  const analysed = new Set(view.files.filter(lookedAt(rule, view)));
   for (const draft of drafts) {
     const sourceFile = draft.node.getSourceFile();
     if (reportedFiles !== undefined && !reportedFiles.has(sourceFile)) continue;
@@ -103,7 +123,8 @@ function render(
     const data = draft.data ?? {};
     const range = rangeOf(draft.node);
     const file = view.relativePath(sourceFile);
-    const key = `${file}:${String(range.line)}:${String(range.column)}:${draft.messageId}:${draft.symbol ?? ''}`;
+    const symbolKey = symbolKeyOf(draft.symbol);
+    const key = [file, String(range.line), String(range.column), draft.messageId, symbolKey].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     const finding: Finding = {
@@ -119,10 +140,8 @@ function render(
       evidence: (draft.evidence ?? []).map((e) => renderEvidence(e.note, e.node, view)),
       fingerprint: '',
     };
-    const shown = displaySymbol(draft.symbol);
-    if (shown !== undefined) finding.symbol = shown;
-    symbolKeys.set(finding, draft.symbol ?? '');
-    out.push(finding);
+    if (draft.symbol !== undefined && draft.symbol.path !== '') finding.symbol = draft.symbol.path;
+    out.push({ finding, symbolKey });
   }
   return out;
 }
@@ -149,30 +168,18 @@ export function fill(template: string, data: Readonly<Record<string, string | nu
   });
 }
 
-/**
- * The symbol path a rule gave, as fingerprints use it; it may carry more than
- * the symbol (`Tree.find:Tree.lock`, `run:exec:cmd`) to tell findings apart.
- */
-const symbolKeys = new WeakMap<Finding, string>();
-
-/**
- * The symbol as readers see it: the dotted path before any qualifier that
- * only tells findings apart (`Tree.find:Tree.lock` -> `Tree.find`,
- * `Tree.newRoot@parent` -> `Tree.newRoot`); none for `(module)` or `<module>`.
- */
-export function displaySymbol(key: string | undefined): string | undefined {
-  if (key === undefined) return undefined;
-  const cut = key.search(/[:@(]/);
-  const head = (cut < 0 ? key : key.slice(0, cut)).trim().replace(/\.$/, '');
-  return head === '' || head.startsWith('<') ? undefined : head;
+/** What a fingerprint hashes of a symbol: the path, and the qualifier after a NUL when there is one. */
+function symbolKeyOf(symbol: SymbolRef | undefined): string {
+  if (symbol === undefined) return '';
+  return symbol.qualifier === undefined ? symbol.path : `${symbol.path}\u0000${symbol.qualifier}`;
 }
 
 /** Gives each finding a fingerprint; findings with equal keys are numbered in source order. */
-function assignFingerprints(findings: Finding[]): void {
+function assignFingerprints(findings: Finding[], symbolKeys: ReadonlyMap<Finding, string>): void {
   const ordinals = new Map<string, number>();
   const ordered = [...findings].sort(compareFindings);
   for (const finding of ordered) {
-    const symbol = symbolKeys.get(finding) ?? finding.symbol ?? '';
+    const symbol = symbolKeys.get(finding) ?? '';
     const key = [finding.ruleId, finding.file, symbol, finding.messageId].join('\u0000');
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);

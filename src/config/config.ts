@@ -11,11 +11,11 @@ import { configProblem } from './validate.js';
 /** The configuration file's name, looked up in the analysed root. JSON only: nothing from the repository is executed. */
 const CONFIG_FILE_NAME = '.review-bot.json';
 
-/** Test files when the configuration names none (the same as `*.test.*`, `*.spec.*`, `test/`, `tests/`, `__tests__/`). */
+/** Test code when the configuration names none: `*.test.*`, `*.spec.*`, and test, mock and fixture folders. */
 export const DEFAULT_TEST_GLOBS: readonly string[] = [
   '**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
   '**/*.{test,spec}-d.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
-  '**/{test,tests,__tests__}/**',
+  '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,mocks}/**',
 ];
 
 /** A rule's configured state. */
@@ -31,7 +31,7 @@ export interface Config {
   ignore?: readonly string[];
   /** Globs of test files; DEFAULT_TEST_GLOBS when the file names none. */
   tests?: readonly string[];
-  /** Globs of generated files: loaded for types and uses, never seen by rules. */
+  /** Globs of generated files, added to those found by folder and header (src/load/generated.ts). */
   generated?: readonly string[];
   /** Where it came from, for messages (as the user would type it). */
   source: string | undefined;

@@ -39,10 +39,10 @@ export function buildConfigSchema(metas: readonly RuleMeta[]): SchemaDocument {
         'Files never reported on (globs relative to the analysed folder). They are still loaded, so their types and their uses of other code count.',
       ),
       tests: globList(
-        'Test files (globs), for missing-tests and the rules that skip tests. Replaces the default: *.test.*, *.spec.* and files under test/, tests/ or __tests__/.',
+        'Test code (globs), for missing-tests and the rules that skip tests. Replaces the default: *.test.*, *.spec.* and files under test/, tests/, __tests__/, __mocks__/, __fixtures__/, fixtures/ or mocks/.',
       ),
       generated: globList(
-        'Generated files (globs): never reported on and never seen by rules (they do not shape naming or indentation conventions), but loaded for types and counted as uses of other code.',
+        'Generated or vendored files (globs), in addition to generated/ and vendor/ folders and generator headers such as "@generated" or "Code generated ... DO NOT EDIT": the rules about style, documentation, types, naming and complexity skip them.',
       ),
       entryPoints: {
         type: 'array',

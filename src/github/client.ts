@@ -39,8 +39,20 @@ export interface ClientOptions {
   log?: ((message: string) => void) | undefined;
 }
 
+/** The client, and how often and at what pace to retry what it must not retry blindly (creating a review). */
+export interface Connection {
+  client: ReviewClient;
+  retry: { retries: number; unitMs: number };
+}
+
+/** Creates the client with its retry policy. */
+export function connect(options: ClientOptions): Connection {
+  const timing = options.timing ?? GITHUB_TIMING;
+  return { client: createClient(options), retry: { retries: options.retries, unitMs: timing.retryUnitMs } };
+}
+
 /** Creates the client. */
-export function createClient(options: ClientOptions): ReviewClient {
+function createClient(options: ClientOptions): ReviewClient {
   const log = options.log ?? (() => undefined);
   const timing = options.timing ?? GITHUB_TIMING;
   const retries = options.retries;

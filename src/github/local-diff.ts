@@ -1,39 +1,109 @@
-/** The diff of a branch against its base, from the local git repository. */
+/** The diff of a branch against its base, from the local git repository. git is started by absolute path. */
 import { execFileSync } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../model/errors.js';
 import type { FileDiff } from '../diff/parse.js';
 import { parseUnifiedDiff } from '../diff/parse.js';
 
-/** Runs git in a folder and returns its standard output. */
+/** Where git was found, per repository root it must stay out of. */
+const resolved = new Map<string, string | undefined>();
+
+/**
+ * The absolute path of `git`, looked up once on PATH, skipping relative entries, entries inside the
+ * repository (its committed `node_modules/.bin/git` must never run) and any `node_modules/.bin`.
+ */
+export function gitExecutable(repository: string, path = process.env['PATH'] ?? ''): string | undefined {
+  const untrusted = [resolve(repository), process.cwd()];
+  const key = [...untrusted, path].join('\u0000');
+  if (!resolved.has(key)) resolved.set(key, findOnPath('git', path, untrusted));
+  return resolved.get(key);
+}
+
+/** The first executable `name` in the trusted PATH entries. */
+function findOnPath(name: string, path: string, untrusted: readonly string[]): string | undefined {
+  const names = process.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`] : [name];
+  for (const entry of path.split(delimiter)) {
+    if (!isTrustedEntry(entry, untrusted)) continue;
+    for (const candidate of names.map((n) => join(entry, n))) if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** An absolute PATH entry outside the untrusted folders and outside any node_modules/.bin. */
+function isTrustedEntry(entry: string, untrusted: readonly string[]): boolean {
+  if (entry === '' || !isAbsolute(entry)) return false;
+  if (untrusted.some((folder) => isInside(resolve(entry), folder))) return false;
+  return !entry.split(sep).some((part, i, parts) => part === 'node_modules' && parts[i + 1] === '.bin');
+}
+
+/** True when `path` is `folder` or inside it. */
+function isInside(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
+/** True for an executable regular file. */
+function isExecutable(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs git (by absolute path) in a folder and returns its standard output; throws a UserError that says why it failed. */
 function git(cwd: string, args: readonly string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const executable = gitExecutable(cwd);
+  const command = `git ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
+  if (executable === undefined)
+    throw new UserError(
+      `${command}: git was not found on PATH (entries inside the repository and node_modules/.bin are skipped)`,
+    );
+  try {
+    return execFileSync(executable, ['-c', 'core.quotePath=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
+  }
+}
+
+/** Why a child process failed: its first line of standard error, its exit code, the signal, or why it could not start. */
+function whyFailed(error: unknown, executable: string): string {
+  const field = (name: string): unknown =>
+    typeof error === 'object' && error !== null && name in error ? Reflect.get(error, name) : undefined;
+  const stderr = field('stderr');
+  const firstLine = (typeof stderr === 'string' ? stderr : Buffer.isBuffer(stderr) ? stderr.toString('utf8') : '')
+    .trim()
+    .split('\n')[0];
+  if (firstLine !== undefined && firstLine !== '') return firstLine;
+  const status = field('status');
+  if (typeof status === 'number') return `exit code ${String(status)}`;
+  const signal = field('signal');
+  if (typeof signal === 'string') return `killed by ${signal}`;
+  const code = field('code');
+  if (typeof code === 'string') return `cannot start ${executable} (${code})`;
+  return error instanceof Error && error.message !== '' ? error.message : 'unknown reason';
 }
 
 /** `git diff <base>...<head>`: the changes of head since it left base (the merge base), as pull requests show them. */
 export function localDiff(cwd: string, base: string, head = 'HEAD'): FileDiff[] {
-  let text: string;
-  try {
-    text = git(cwd, [
-      'diff',
-      '--no-color',
-      '--no-ext-diff',
-      '--find-renames',
-      '--unified=3',
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      `${base}...${head}`,
-    ]);
-  } catch (error) {
-    const stderr = typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr).trim() : '';
-    throw new UserError(
-      `--diff: git diff ${base}...${head} failed${stderr === '' ? '' : `: ${stderr.split('\n')[0] ?? ''}`}`,
-    );
-  }
+  const text = git(cwd, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--find-renames',
+    '--unified=3',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    `${base}...${head}`,
+  ]);
   return parseUnifiedDiff(text);
 }
 

@@ -58,11 +58,16 @@ export async function listReviews(client: ReviewClient, pr: PullRequestRef): Pro
   return reviews.map((r) => ({ id: r.id, body: r.body, state: r.state, htmlUrl: r.html_url }));
 }
 
+/** The head and base of a pull request. */
+export interface PullRequestHead {
+  headSha: string;
+  baseSha: string;
+  baseRef: string;
+  changedFiles: number;
+}
+
 /** The head and base of a pull request (for --github-pr, where there is no event payload). */
-export async function getPullRequest(
-  client: ReviewClient,
-  pr: PullRequestRef,
-): Promise<{ headSha: string; baseSha: string; baseRef: string; changedFiles: number }> {
+export async function getPullRequest(client: ReviewClient, pr: PullRequestRef): Promise<PullRequestHead> {
   const { data } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
   return { headSha: data.head.sha, baseSha: data.base.sha, baseRef: data.base.ref, changedFiles: data.changed_files };
 }

@@ -6,9 +6,10 @@ import { fileDiffFromGitHub } from '../diff/parse.js';
 import type { AnalysisResult, Finding } from '../model/finding.js';
 import { docsUrl } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
-import type { ExistingComment, ExistingReview, ReviewPlan, RuleInfo } from '../report/github-review/plan.js';
+import type { ExistingComment, ExistingReview, ReviewPlan } from '../report/github-review/plan.js';
+import type { RuleInfo } from '../report/github-review/comment-body.js';
 import { planReview } from '../report/github-review/plan.js';
-import type { PostResult } from '../report/github-review/post.js';
+import type { CreateRetry, PostResult } from '../report/github-review/post.js';
 import { applyPlan } from '../report/github-review/post.js';
 import type { ReviewClient } from './client.js';
 import { httpFailure, isWriteForbidden } from './client.js';
@@ -33,40 +34,38 @@ export interface ReviewRequest {
   workspace: string;
   mode: FilterMode;
   maxComments: number;
-  runId?: string | undefined;
+  /** A unique id of this run, hidden in the review so that a review GitHub made behind a failure is found. */
+  runId: string;
+  /** How a review creation that may have reached GitHub is tried again. */
+  retry: CreateRetry;
   /** Template of the rule pages linked from comments (see report/docs-url.ts). */
   docsTemplate: string;
   log: (message: string) => void;
 }
 
-/** What the review did. */
-export interface ReviewOutcome {
-  marked: MarkedFinding[];
-  plan: ReviewPlan;
-  /** Undefined when the token could not write (then nothing was written). */
-  posted: PostResult | undefined;
-  /** Why nothing could be written, when so. */
-  writeError: string | undefined;
-}
+/** What the review did: posted, not allowed to write (read-only token), or stopped by GitHub failing. */
+export type ReviewOutcome =
+  | { kind: 'posted'; marked: MarkedFinding[]; plan: ReviewPlan; posted: PostResult }
+  | { kind: 'read-only'; marked: MarkedFinding[]; plan: ReviewPlan; reason: string }
+  /** `marked` is undefined when GitHub failed before the diff was known. */
+  | { kind: 'failed'; marked: MarkedFinding[] | undefined; reason: string };
 
-/** Reads the pull request, plans the review and posts it; a token that cannot write gives `posted: undefined`. */
+/**
+ * Reads the pull request, plans the review and posts it. A token that cannot write gives `read-only`;
+ * GitHub failing (after the client's retries and timeouts) gives `failed`, never a throw, so the caller
+ * can still deliver every finding.
+ */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
   let read: Awaited<ReturnType<typeof pullRequestDiff>>;
   try {
     read = await pullRequestDiff(request);
   } catch (error) {
-    if (!(error instanceof CannotReadPullRequest)) throw error;
-    // Nothing to match findings against: annotate the project's most severe findings, write nothing.
-    const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
-    const plan = planReview({
-      marked,
-      comments: [],
-      reviews: [],
-      commitId: request.headSha,
-      maxComments: 0,
-      renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
-    });
-    return { marked, plan, posted: undefined, writeError: error.message };
+    if (error instanceof CannotReadPullRequest) {
+      // Nothing to match findings against: the project's findings, nothing written.
+      const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
+      return { kind: 'read-only', marked, plan: plan(request, marked, [], [], undefined, 0), reason: error.message };
+    }
+    return failed(error, undefined, "reading the pull request's files");
   }
   const { diff, note } = read;
   const marked = markFindings(request.result.findings, diff, { mode: request.mode, rootPrefix: request.rootPrefix });
@@ -74,40 +73,61 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
   try {
     existing = await readExisting(request);
   } catch (error) {
-    if (!isWriteForbidden(error)) throw error;
     // A token that cannot even read the review comments cannot write them either.
-    const plan = planReview({
-      marked,
-      comments: [],
-      reviews: [],
-      commitId: request.headSha,
-      maxComments: request.maxComments,
-      renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
-      note,
-    });
-    return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
+    if (isWriteForbidden(error))
+      return { kind: 'read-only', marked, plan: plan(request, marked, [], [], note), reason: reasonOf(error) };
+    return failed(error, marked, "reading the pull request's reviews");
   }
   const [comments, reviews] = existing;
-  const failedRules = new Set(request.result.failures.map((f) => f.ruleId));
-  const plan = planReview({
+  const planned = plan(request, marked, comments, reviews, note);
+  try {
+    const posted = await applyPlan(request.client, request.pr, planned, request.retry, request.log);
+    return { kind: 'posted', marked, plan: planned, posted };
+  } catch (error) {
+    if (isWriteForbidden(error)) return { kind: 'read-only', marked, plan: planned, reason: reasonOf(error) };
+    return failed(error, marked, 'posting the review');
+  }
+}
+
+/** The plan of the review. */
+function plan(
+  request: ReviewRequest,
+  marked: readonly MarkedFinding[],
+  comments: readonly ExistingComment[],
+  reviews: readonly ExistingReview[],
+  note: string | undefined,
+  maxComments = request.maxComments,
+): ReviewPlan {
+  return planReview({
     marked,
     comments,
     reviews,
     commitId: request.headSha,
-    maxComments: request.maxComments,
+    maxComments,
     renderReview: (findings: readonly Finding[]) => composeReview(request.result, { findings }),
-    failedRules,
+    failedRules: new Set(request.result.failures.map((f) => f.ruleId)),
     note,
     runId: request.runId,
     ruleInfo: ruleInfoOf(request.result, request.docsTemplate),
   });
-  try {
-    const posted = await applyPlan(request.client, request.pr, plan, request.log);
-    return { marked, plan, posted, writeError: undefined };
-  } catch (error) {
-    if (!isWriteForbidden(error)) throw error;
-    return { marked, plan, posted: undefined, writeError: httpFailure(error)?.message ?? 'forbidden' };
-  }
+}
+
+/** The `failed` outcome of a GitHub error; any other error is a bug and is thrown on. */
+function failed(error: unknown, marked: MarkedFinding[] | undefined, doing: string): ReviewOutcome {
+  if (!isGitHubFailure(error)) throw error;
+  return { kind: 'failed', marked, reason: `${doing}: ${reasonOf(error)}` };
+}
+
+/** True for an error of a request to GitHub (an HTTP status, or a timeout or network error Octokit reports as one). */
+export function isGitHubFailure(error: unknown): boolean {
+  return httpFailure(error) !== undefined;
+}
+
+/** What GitHub answered, in a few words. */
+export function reasonOf(error: unknown): string {
+  const failure = httpFailure(error);
+  if (failure === undefined) return error instanceof Error ? error.message : String(error);
+  return `${String(failure.status)} ${failure.message}`;
 }
 
 /** Title, rationale and page of each rule that ran, from the result's metadata. */
@@ -115,7 +135,7 @@ function ruleInfoOf(result: AnalysisResult, docsTemplate: string): (ruleId: stri
   const info = new Map(
     result.rulesMeta.map((m) => [
       m.id,
-      { title: m.title, rationale: m.rationale, docsUrl: docsUrl(m.id, docsTemplate) },
+      { title: m.title, rationale: m.rationale, docsUrl: docsUrl(m.id, docsTemplate), messages: m.messages },
     ]),
   );
   return (ruleId) => info.get(ruleId);

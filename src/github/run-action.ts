@@ -3,6 +3,7 @@
  * annotations and a job summary when there is no pull request or the token
  * cannot write.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
@@ -18,24 +19,51 @@ import {
 import type { Env, Notice } from '../shell/core.js';
 import type { Settings } from '../shell/options.js';
 import { optionsOf, readSettings } from '../shell/options.js';
-import type { Finding } from '../model/finding.js';
-import { chooseAnnotations } from '../report/annotations.js';
+import type { AnalysisResult, Finding } from '../model/finding.js';
+import type { Annotation, AnnotationRoom } from '../report/annotations.js';
+import { ANNOTATIONS_PER_LEVEL, chooseAnnotations } from '../report/annotations.js';
 import { docsUrlTemplate } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
 import { toSarif } from '../report/sarif.js';
 import type { ClientTiming } from './client.js';
-import { createClient } from './client.js';
+import { connect } from './client.js';
 import { readRunEvent } from './event.js';
 import { gitRoot, headCommit } from './local-diff.js';
+import type { ReviewOutcome } from './review-pull-request.js';
 import { reviewPullRequest, selectedFindings } from './review-pull-request.js';
+import type { PostResult } from '../report/github-review/post.js';
 
 /** GitHub refuses a job summary over 1 MiB. */
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+/** Room kept in the summary for what happened after it was written. */
+const SUMMARY_RESERVE = 2048;
 
 /** What the workflow gives besides inputs: the runner's environment, and the client's pace (tests pass their own). */
 export interface ActionContext {
   env: Env;
   timing?: ClientTiming | undefined;
+}
+
+/** Where a workflow command points. */
+type Place = core.AnnotationProperties;
+
+/** Workflow-command annotations, counted per level: GitHub shows at most 10 of each per step. */
+class Annotations {
+  private readonly shown = { error: 0, warning: 0, notice: 0 };
+
+  /** Emits one annotation. */
+  add(level: Annotation['level'], message: string, place: Place = {}): void {
+    this.shown[level] += 1;
+    if (level === 'error') core.error(message, place);
+    else if (level === 'warning') core.warning(message, place);
+    else core.notice(message, place);
+  }
+
+  /** How many more of each level GitHub will show. */
+  room(): AnnotationRoom {
+    const left = (n: number): number => Math.max(0, ANNOTATIONS_PER_LEVEL - n);
+    return { error: left(this.shown.error), warning: left(this.shown.warning), notice: left(this.shown.notice) };
+  }
 }
 
 /** The Action's inputs, read from the runner's INPUT_* variables through the table of inputs. */
@@ -56,7 +84,11 @@ export async function runAction(context: ActionContext = { env: process.env }): 
   }
 }
 
-/** The Action's steps. */
+/**
+ * The Action's steps. Every finding is delivered before GitHub is asked anything: SARIF (when asked) and
+ * the job summary with the review of every finding come first. Then the review is posted; if GitHub
+ * refuses (read-only token) or fails, the findings of the pull request become annotations as well.
+ */
 async function run(context: ActionContext): Promise<number> {
   const env = context.env;
   const inputs = readInputs(env);
@@ -75,122 +107,144 @@ async function run(context: ActionContext): Promise<number> {
   // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
   // may use a `path:`), else the workspace.
   const repoRoot = repositoryRoot(root) ?? workspace;
-  for (const notice of analysis.notices) emit(notice, repoRoot, root);
-  const rootPrefix = repoPath(repoRoot, root, '');
-  const toRepo = (finding: Finding): Finding => ({ ...finding, file: repoPath(repoRoot, root, finding.file) });
+  const shown = new Annotations();
+  for (const notice of analysis.notices) emit(shown, notice, repoRoot, root);
+  const everyFinding = result.findings.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
   if (inputs.sarifFile !== undefined) {
-    const target = resolve(workspace, inputs.sarifFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(
-      target,
-      `${JSON.stringify(
-        toSarif(
-          { ...result, findings: result.findings.map(toRepo), suppressed: result.suppressed?.map(toRepo) },
-          docsTemplate,
-        ),
-        null,
-        2,
-      )}\n`,
-    );
-    core.setOutput('sarif-file', target);
+    const suppressed = result.suppressed?.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
+    writeSarif(resolve(workspace, inputs.sarifFile), { ...result, findings: everyFinding, suppressed }, docsTemplate);
   }
+  await writeSummary(env, composeReview(result, { findings: everyFinding, maxPlaces: Number.POSITIVE_INFINITY }));
 
-  let judged: Finding[] = result.findings.map(toRepo);
-  if (event.pullRequest === undefined) {
+  const pr = event.pullRequest;
+  if (pr === undefined) {
     core.info(`review-bot: event "${event.name}" has no pull request: annotations and job summary only`);
-    annotate(judged);
-    await writeSummary(env, composeReview(result, { findings: judged }));
-    core.setOutput('new-findings', judged.length);
+    core.setOutput('new-findings', everyFinding.length);
     core.setOutput('review-url', '');
-  } else {
-    const pr = event.pullRequest;
-    const checkedOut = headCommit(repoRoot);
-    if (checkedOut !== undefined && checkedOut !== pr.headSha) {
-      core.warning(
-        `the checked-out commit ${checkedOut.slice(0, 12)} is not the pull request's head ${pr.headSha.slice(0, 12)}: line numbers may not match. Check out with "ref: \${{ github.event.pull_request.head.sha }}".`,
-      );
-    }
-    const client = createClient({
-      token: requireToken(inputs.token, env, 'github-token'),
-      baseUrl: apiUrlOf(undefined, env),
-      timeoutMs: inputs.requestTimeoutMs,
-      retries: inputs.retries,
-      timing: context.timing,
-      log: (m) => {
-        core.info(m);
-      },
-    });
-    const outcome = await reviewPullRequest({
-      client,
-      pr,
-      headSha: pr.headSha,
-      baseSha: pr.baseSha,
-      changedFiles: pr.changedFiles,
-      result,
-      rootPrefix,
-      workspace: repoRoot,
-      mode: inputs.filterMode,
-      maxComments: inputs.maxComments,
-      docsTemplate,
-      runId: [
-        env['GITHUB_RUN_ID'] ?? 'local',
-        env['GITHUB_RUN_ATTEMPT'] ?? '1',
-        pr.headSha.slice(0, 12),
-        String(process.pid),
-      ].join('.'),
-      log: (m) => {
-        core.info(m);
-      },
-    });
-    judged = selectedFindings(outcome.marked);
-    core.setOutput('new-findings', judged.length);
-    if (outcome.posted === undefined) {
-      core.warning(
-        `review-bot cannot write to this pull request (${outcome.writeError ?? 'forbidden'}); this is expected for pull requests from forks on the pull_request event. The findings are shown as annotations and in the job summary.`,
-      );
-      annotate(judged);
-      core.setOutput('review-url', '');
-      await writeSummary(
-        env,
-        `${composeReview(result, { findings: judged })}\n_review-bot could not post this review on the pull request: the token is read-only (${outcome.writeError ?? 'forbidden'})._\n`,
-      );
-    } else {
-      const posted = outcome.posted;
-      core.setOutput('review-url', posted.reviewUrl ?? outcome.plan.latestReview?.htmlUrl ?? '');
-      const did = [
-        posted.created
-          ? `posted a review with ${posted.comments} inline comments${posted.movedToBody ? ' (GitHub could not place some comments: all findings were moved into the review body)' : ''}`
-          : 'posted no new review (nothing new)',
-        posted.updated ? 'updated the latest review' : '',
-        posted.deleted > 0 ? `deleted ${posted.deleted} comments whose finding is gone` : '',
-        posted.replied > 0 ? `replied "resolved" in ${posted.replied} threads` : '',
-        posted.failed > 0 ? `${posted.failed} updates of earlier comments failed (see the log)` : '',
-      ].filter((s) => s !== '');
-      core.info(`review-bot: ${judged.length} findings in this pull request; ${did.join('; ')}`);
-      await writeSummary(env, `${outcome.plan.summary}\n\n_review-bot ${did.join('; ')}._\n`);
-    }
+    const code = verdict(shown, everyFinding, inputs, analysis.problems, false);
+    annotate(shown, everyFinding);
+    return code;
   }
+  const checkedOut = headCommit(repoRoot);
+  if (checkedOut !== undefined && checkedOut !== pr.headSha) {
+    shown.add(
+      'warning',
+      `the checked-out commit ${checkedOut.slice(0, 12)} is not the pull request's head ${pr.headSha.slice(0, 12)}: line numbers may not match. Check out with "ref: \${{ github.event.pull_request.head.sha }}".`,
+    );
+  }
+  const log = (m: string): void => {
+    core.info(`review-bot: ${m}`);
+  };
+  const { client, retry } = connect({
+    token: requireToken(inputs.token, env, 'github-token'),
+    baseUrl: apiUrlOf(undefined, env),
+    timeoutMs: inputs.requestTimeoutMs,
+    retries: inputs.retries,
+    timing: context.timing,
+    log,
+  });
+  const outcome = await reviewPullRequest({
+    client,
+    pr,
+    headSha: pr.headSha,
+    baseSha: pr.baseSha,
+    changedFiles: pr.changedFiles,
+    result,
+    rootPrefix: repoPath(repoRoot, root, ''),
+    workspace: repoRoot,
+    mode: inputs.filterMode,
+    maxComments: inputs.maxComments,
+    runId: [
+      env['GITHUB_RUN_ID'] ?? 'local',
+      env['GITHUB_RUN_ATTEMPT'] ?? '1',
+      pr.headSha.slice(0, 12),
+      String(process.pid),
+      randomUUID().slice(0, 8),
+    ].join('.'),
+    retry,
+    docsTemplate,
+    log,
+  });
+  const judged = outcome.marked === undefined ? everyFinding : selectedFindings(outcome.marked);
+  core.setOutput('new-findings', judged.length);
+  await reportOutcome(env, shown, outcome, judged);
+  const code = verdict(shown, judged, inputs, analysis.problems, outcome.kind === 'failed');
+  if (outcome.kind !== 'posted') annotate(shown, judged);
+  return code;
+}
+
+/** Says what the review did: the URL and a line in the summary, or annotations and why the review is missing. */
+async function reportOutcome(
+  env: Env,
+  shown: Annotations,
+  outcome: ReviewOutcome,
+  judged: readonly Finding[],
+): Promise<void> {
+  if (outcome.kind === 'posted') {
+    const did = postedSummary(outcome.posted);
+    core.setOutput('review-url', outcome.posted.reviewUrl ?? outcome.plan.latestReview?.htmlUrl ?? '');
+    core.info(`review-bot: ${judged.length} findings in this pull request; ${did}`);
+    await appendSummary(env, `\n_review-bot ${did}._\n`);
+    return;
+  }
+  core.setOutput('review-url', '');
+  const why =
+    outcome.kind === 'read-only'
+      ? `review-bot cannot write to this pull request (${outcome.reason}); this is expected for pull requests from forks on the pull_request event. The findings are shown as annotations and in the job summary.`
+      : `GitHub failed (${outcome.reason}); the review was not posted. Every finding is in the job summary, the most severe as annotations.`;
+  shown.add(outcome.kind === 'read-only' ? 'warning' : 'error', why);
+  await appendSummary(env, `\n_${why}_\n`);
+}
+
+/** What posting did, in one line. */
+function postedSummary(posted: PostResult): string {
+  return [
+    posted.created
+      ? `posted a review with ${posted.comments} inline comments${posted.movedToBody ? ' (GitHub could not place some comments: all findings were moved into the review body)' : ''}`
+      : 'posted no new review (nothing new)',
+    posted.updated ? 'updated the latest review' : '',
+    posted.deleted > 0 ? `deleted ${posted.deleted} comments whose finding is gone` : '',
+    posted.replied > 0 ? `replied "resolved" in ${posted.replied} threads` : '',
+    posted.failed > 0 ? `${posted.failed} updates of earlier comments failed (see the log)` : '',
+  ]
+    .filter((s) => s !== '')
+    .join('; ');
+}
+
+/** The exit code, with one error line when findings fail the step. */
+function verdict(
+  shown: Annotations,
+  judged: readonly Finding[],
+  inputs: Settings,
+  problems: number,
+  githubFailed: boolean,
+): number {
   const failing = failingFindings(judged, inputs.failOn).length;
-  if (failing > 0) core.error(`review-bot: ${failing} findings at or above "${inputs.failOn}"`);
-  return exitCodeOf({ failing, problems: analysis.problems, githubFailed: false });
+  if (failing > 0) shown.add('error', `review-bot: ${failing} findings at or above "${inputs.failOn}"`);
+  return exitCodeOf({ failing, problems, githubFailed });
+}
+
+/** Writes the SARIF log and names it in the outputs. */
+function writeSarif(target: string, result: AnalysisResult, docsTemplate: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(toSarif(result, docsTemplate), null, 2)}\n`);
+  core.setOutput('sarif-file', target);
 }
 
 /** A notice as a workflow command, its place made repository-relative. */
-function emit(notice: Notice, repoRoot: string, root: string): void {
+function emit(shown: Annotations, notice: Notice, repoRoot: string, root: string): void {
   const place =
     notice.file === undefined
       ? {}
       : { file: repoPath(repoRoot, root, notice.file), startLine: notice.line, startColumn: notice.column };
-  if (notice.level === 'error') core.error(notice.message, place);
-  else if (notice.level === 'warning') core.warning(notice.message, place);
-  else core.notice(notice.message, place);
+  shown.add(notice.level, notice.message, place);
 }
 
-/** Emits the most severe findings as annotations. */
-function annotate(findings: readonly Finding[]): void {
-  const { annotations, omitted } = chooseAnnotations(findings, (f) => f.file);
+/** Emits the most severe findings as annotations, in the room the step has left. */
+function annotate(shown: Annotations, findings: readonly Finding[]): void {
+  const { annotations, omitted } = chooseAnnotations(findings, (f) => f.file, shown.room());
   for (const a of annotations) {
     const properties = {
       title: a.title,
@@ -200,9 +254,7 @@ function annotate(findings: readonly Finding[]): void {
       startColumn: a.startColumn,
       endColumn: a.endColumn,
     };
-    if (a.level === 'error') core.error(a.message, properties);
-    else if (a.level === 'warning') core.warning(a.message, properties);
-    else core.notice(a.message, properties);
+    shown.add(a.level, a.message, properties);
   }
   if (omitted > 0)
     core.info(
@@ -210,16 +262,37 @@ function annotate(findings: readonly Finding[]): void {
     );
 }
 
-/** Writes the job summary (when the runner provides one), cut under GitHub's 1 MiB limit. */
+/** Bytes the job summary holds so far (GitHub refuses one over 1 MiB). */
+let summaryBytes = 0;
+
+/**
+ * Writes the job summary (when the runner provides one), cut under GitHub's 1 MiB limit with room kept
+ * for the line appendSummary adds.
+ */
 async function writeSummary(env: Env, markdown: string): Promise<void> {
-  if ((env['GITHUB_STEP_SUMMARY'] ?? '') === '') return;
-  let text = markdown;
-  if (Buffer.byteLength(text) > SUMMARY_LIMIT)
-    text = `${Buffer.from(text)
-      .subarray(0, SUMMARY_LIMIT)
-      .toString('utf8')
-      .replace(/\uFFFD*$/, '')}\n\n… (cut at GitHub's 1 MiB job summary limit)\n`;
+  const path = env['GITHUB_STEP_SUMMARY'] ?? '';
+  if (path === '') return;
+  const text = cutToBytes(markdown, SUMMARY_LIMIT - SUMMARY_RESERVE);
+  summaryBytes = Buffer.byteLength(text);
   await core.summary.addRaw(text).write();
+}
+
+/** Adds to the job summary what happened after it was written. */
+async function appendSummary(env: Env, markdown: string): Promise<void> {
+  if ((env['GITHUB_STEP_SUMMARY'] ?? '') === '') return;
+  const text = cutToBytes(markdown, SUMMARY_LIMIT - summaryBytes);
+  summaryBytes += Buffer.byteLength(text);
+  await core.summary.addRaw(text).write();
+}
+
+/** The text cut to at most `limit` UTF-8 bytes, saying so when cut. */
+function cutToBytes(text: string, limit: number): string {
+  if (Buffer.byteLength(text) <= limit) return text;
+  const note = `\n\n… (cut at GitHub's 1 MiB job summary limit)\n`;
+  return `${Buffer.from(text)
+    .subarray(0, Math.max(0, limit - Buffer.byteLength(note)))
+    .toString('utf8')
+    .replace(/\uFFFD*$/, '')}${note}`;
 }
 
 /** Repository-relative POSIX path of a path relative to the analysed root. */

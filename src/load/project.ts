@@ -9,6 +9,7 @@ import { buildPublicApi } from '../analyse/public-api.js';
 import { DEFAULT_TEST_GLOBS } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
 import type { GlobList } from '../config/glob.js';
+import { isGeneratedSource } from './generated.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -20,7 +21,7 @@ export interface LoadOptions {
   settings?: Readonly<Record<string, unknown>> | undefined;
   /** Globs of test files (the configuration's `tests`); DEFAULT_TEST_GLOBS when undefined. */
   tests?: readonly string[] | undefined;
-  /** Globs of generated files: loaded for types and counted as uses, but not among the files rules check. */
+  /** Globs of generated files (the configuration's `generated`), added to the folders and headers isGeneratedSource knows. */
   generated?: readonly string[] | undefined;
 }
 
@@ -76,20 +77,17 @@ export function loadProject(options: LoadOptions): LoadedProject {
   const all = project.getSourceFiles().filter((file) => isAnalysed(file, root));
   const parseProblems: ParseProblem[] = [];
   const files: SourceFile[] = [];
-  const generated: SourceFile[] = [];
-  const isGenerated = compileGlobs(options.generated ?? []);
   for (const file of all) {
-    if (isGenerated.matches(relativePathOf(root, file))) {
-      generated.push(file);
-      continue;
-    }
     const problem = parseProblemOf(file, root);
     if (problem === undefined) files.push(file);
     else parseProblems.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  const tests = compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS);
-  return { view: createView(project, root, { files, generated, tests }, options.settings ?? {}), parseProblems };
+  const globs = {
+    tests: compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS),
+    generated: compileGlobs(options.generated ?? []),
+  };
+  return { view: createView(project, root, files, globs, options.settings ?? {}), parseProblems };
 }
 
 /**
@@ -106,8 +104,8 @@ export function loadInMemory(
   const parseProblems = files
     .map((file) => parseProblemOf(file, '/'))
     .filter((p): p is ParseProblem => p !== undefined);
-  const tests = compileGlobs(DEFAULT_TEST_GLOBS);
-  return { view: createView(project, '/', { files, generated: [], tests }, settings), parseProblems };
+  const globs = { tests: compileGlobs(DEFAULT_TEST_GLOBS), generated: compileGlobs([]) };
+  return { view: createView(project, '/', files, globs, settings), parseProblems };
 }
 
 /** The analysed root the options name (where the configuration file is looked up), before anything is loaded. */
@@ -257,18 +255,18 @@ function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:');
 }
 
-/** The files of a view: those rules check, the generated ones (only for uses), and which are tests. */
-interface ViewFiles {
-  files: SourceFile[];
-  generated: readonly SourceFile[];
+/** The configured globs of test and generated files. */
+interface FileGlobs {
   tests: GlobList;
+  generated: GlobList;
 }
 
 /** Builds the read-only view rules receive; indexes are computed on first use. */
 function createView(
   project: Project,
   root: string,
-  { files, generated, tests }: ViewFiles,
+  files: SourceFile[],
+  { tests, generated }: FileGlobs,
   settings: Readonly<Record<string, unknown>>,
 ): ProjectView {
   const memos = new Map<string, unknown>();
@@ -289,9 +287,12 @@ function createView(
     },
     relativePath: (file) => relativePathOf(root, file),
     isTestFile: (file) => tests.matches(relativePathOf(root, file)),
+    isGeneratedFile: (file) =>
+      generated.matches(relativePathOf(root, file)) ||
+      isGeneratedSource(relativePathOf(root, file), file.getFullText()),
     packageJson: readPackageJson(root),
     get references() {
-      return memo('references', () => buildReferenceIndex([...files, ...generated]));
+      return memo('references', () => buildReferenceIndex(files));
     },
     get publicApi() {
       return memo('publicApi', () => buildPublicApi(view));

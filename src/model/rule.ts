@@ -24,6 +24,9 @@ export interface MessageText {
   recommendation: string;
 }
 
+/** Kinds of files a rule may leave out (see RuleMeta.skipFiles). */
+export type SkippedFileKind = 'test' | 'generated';
+
 /** Static description of a rule. */
 export interface RuleMeta<Id extends string = string, Opts = unknown> {
   /** Equal to the file name under rules/. */
@@ -38,6 +41,13 @@ export interface RuleMeta<Id extends string = string, Opts = unknown> {
   scope: 'file' | 'project';
   /** True when the rule asks the type checker for types or symbols. */
   needsTypeChecker: boolean;
+  /**
+   * Kinds of files the rule does not look at, applied by the engine: `test`
+   * (tests and their mocks and fixtures, whose code does not ship) and
+   * `generated` (generated or vendored code nobody edits by hand). Files stay
+   * loaded for types and cross-file questions either way.
+   */
+  skipFiles?: readonly SkippedFileKind[];
   /** Title of the theme in the review, e.g. "Unused class members". */
   title: string;
   /** Why it matters, one or two sentences, used in the review. */
@@ -52,14 +62,24 @@ export interface EvidenceDraft {
   node?: Node;
 }
 
+/**
+ * A symbol as a rule names it: the dotted `path` readers see (from
+ * `symbolPathOf`, empty for top-level code) and an optional `qualifier` that
+ * only tells findings on one symbol apart (the lock, the sink, the parameter).
+ */
+export interface SymbolRef {
+  path: string;
+  qualifier?: string;
+}
+
 /** What a rule returns: the engine renders, locates and fingerprints it. */
 export interface FindingDraft<Id extends string = string> {
   /** The node the finding is about; its range is the finding's range. */
   node: Node;
   messageId: Id;
   data?: Record<string, string | number>;
-  /** Dotted symbol path, e.g. `ProviderTree.find`; part of the fingerprint. */
-  symbol?: string;
+  /** The symbol the finding is about; part of the fingerprint. */
+  symbol?: SymbolRef;
   evidence?: EvidenceDraft[];
 }
 
@@ -70,6 +90,12 @@ export interface RuleContext<Opts> {
   project: ProjectView;
   options: Opts;
 }
+
+/** The options of a rule that has none: no defaults, and a schema that accepts only `{}`. */
+export const NO_OPTIONS: { defaults: Readonly<Record<string, never>>; schema: JsonSchema } = {
+  defaults: {},
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+};
 
 /** A rule: metadata plus one pure check. */
 export interface Rule<Id extends string = string, Opts = unknown> {

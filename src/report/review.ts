@@ -1,6 +1,8 @@
 import type { AnalysisResult, Finding, RuleMetaOfRun } from '../model/finding.js';
 import type { Category } from '../model/rule.js';
 import { severityRank } from '../model/severity.js';
+import { codeSpan, escapeMarkdownText } from './escape/markdown.js';
+import { markdownFindingMessage, markdownPlace, markdownRecommendation } from './finding-markdown.js';
 import { verdictLine } from './verdict.js';
 
 /** Options of the review composer. */
@@ -28,7 +30,7 @@ export function composeReview(result: AnalysisResult, options: ReviewOptions = {
   const findings = options.findings ?? result.findings;
   const metaById = new Map(result.rulesMeta.map((meta) => [meta.id, meta]));
   const themes = groupThemes(findings, metaById);
-  const lines: string[] = [verdictLine(result, findings), ''];
+  const lines: string[] = [escapeMarkdownText(verdictLine(result, findings)), ''];
   if (themes.length === 0) {
     lines.push(
       `No other issues were found by the ${String(result.rulesRun.length)} rules that ran over ${plural(result.fileCount, 'file')}.`,
@@ -83,30 +85,36 @@ function themeRank(theme: Theme): number {
   return (first.security ? 0 : 100) + worst * 10 + category;
 }
 
-/** One numbered item: title, places, why it matters, what to do. */
+/**
+ * One numbered item: title, places, why it matters, what to do. Repository text (file names, symbols,
+ * message data) goes through the Markdown escaper; titles and rationales are ours.
+ */
 function renderTheme(theme: Theme, number: number, maxPlaces: number): string[] {
-  const title = theme.meta?.title ?? theme.ruleId;
+  const title = theme.meta?.title ?? escapeMarkdownText(theme.ruleId);
   const severities = [...new Set(theme.findings.map((f) => f.severity))].join('/');
   const out = [
-    `${String(number)}. **${title}** (\`${theme.ruleId}\`, ${severities}, ${plural(theme.findings.length, 'place')}):`,
+    `${String(number)}. **${title}** (${codeSpan(theme.ruleId)}, ${severities}, ${plural(theme.findings.length, 'place')}):`,
   ];
+  const templates = theme.meta?.messages;
   const recommendations = new Set(theme.findings.map((f) => f.recommendation));
   const shared = recommendations.size === 1;
   for (const finding of theme.findings.slice(0, maxPlaces)) {
-    const symbol = finding.symbol === undefined ? '' : ` \`${finding.symbol}\``;
-    const advice = shared ? '' : ` ${finding.recommendation}`;
-    out.push(`   - \`${finding.file}:${String(finding.line)}\`${symbol}: ${finding.message}${advice}`);
+    const symbol = finding.symbol === undefined ? '' : ` ${codeSpan(finding.symbol)}`;
+    const advice = shared ? '' : ` ${markdownRecommendation(finding, templates)}`;
+    const message = markdownFindingMessage(finding, templates);
+    out.push(`   - ${markdownPlace(finding.file, finding.line)}${symbol}: ${message}${advice}`);
   }
   const rest = theme.findings.length - maxPlaces;
   if (rest > 0) out.push(`   - … and ${String(rest)} more (${summariseFiles(theme.findings.slice(maxPlaces))}).`);
   if (theme.meta !== undefined) out.push(`   Why it matters: ${theme.meta.rationale}`);
   const first = theme.findings[0];
-  if (shared && first !== undefined) out.push(`   What to do: ${first.recommendation}`);
+  if (shared && first !== undefined) out.push(`   What to do: ${markdownRecommendation(first, templates)}`);
   return out;
 }
 
+/** "in `a.ts`, `b.ts` and 3 other files". */
 function summariseFiles(findings: readonly Finding[]): string {
-  const files = [...new Set(findings.map((f) => f.file))];
+  const files = [...new Set(findings.map((f) => codeSpan(f.file)))];
   return files.length <= 3
     ? `in ${files.join(', ')}`
     : `in ${files.slice(0, 3).join(', ')} and ${plural(files.length - 3, 'other file')}`;
@@ -120,7 +128,9 @@ function overall(result: AnalysisResult, themes: readonly Theme[], findings: rea
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => plural(n, s === 'info' ? 'note' : s));
-  const byTheme = themes.map((t) => `${(t.meta?.title ?? t.ruleId).toLowerCase()} ${String(t.findings.length)}`);
+  const byTheme = themes.map(
+    (t) => `${t.meta?.title.toLowerCase() ?? escapeMarkdownText(t.ruleId)} ${String(t.findings.length)}`,
+  );
   const failures =
     result.failures.length === 0
       ? ''

@@ -1,7 +1,11 @@
 import type { AnalysisResult } from '../model/finding.js';
+import { forTerminal } from './escape/terminal.js';
 import { verdictLine } from './verdict.js';
 
-/** Terminal output in the shape of ESLint's "stylish" formatter, plus the security verdict. */
+/**
+ * Terminal output in the shape of ESLint's "stylish" formatter, plus the security verdict. Every text that
+ * may come from the repository (file names, messages, the verdict's places) goes through `forTerminal`.
+ */
 export function toStylish(result: AnalysisResult, options: { color?: boolean } = {}): string {
   const color = options.color ?? false;
   const paint = (code: string, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -11,7 +15,7 @@ export function toStylish(result: AnalysisResult, options: { color?: boolean } =
     if (f.file !== file) {
       if (file !== '') out.push('');
       file = f.file;
-      out.push(paint('4', f.file));
+      out.push(paint('4', forTerminal(f.file)));
     }
     const severity =
       f.severity === 'error'
@@ -20,7 +24,7 @@ export function toStylish(result: AnalysisResult, options: { color?: boolean } =
           ? paint('33', 'warning')
           : paint('36', 'info   ');
     out.push(
-      `  ${paint('2', `${String(f.line)}:${String(f.column)}`.padEnd(8))} ${severity}  ${f.message}  ${paint('2', f.ruleId)}`,
+      `  ${paint('2', `${String(f.line)}:${String(f.column)}`.padEnd(8))} ${severity}  ${forTerminal(f.message)}  ${paint('2', forTerminal(f.ruleId))}`,
     );
   }
   if (out.length > 0) out.push('');
@@ -37,6 +41,6 @@ export function toStylish(result: AnalysisResult, options: { color?: boolean } =
           `✖ ${String(total)} ${total === 1 ? 'problem' : 'problems'} (${detail}) in ${String(result.fileCount)} files.`,
         ),
   );
-  out.push(verdictLine(result));
+  out.push(forTerminal(verdictLine(result)));
   return `${out.join('\n')}\n`;
 }

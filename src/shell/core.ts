@@ -20,6 +20,7 @@ import type { BulkOutcome } from '../suppress/apply.js';
 import type { BulkUpdate } from '../suppress/bulk.js';
 import type { FailOn } from './options.js';
 import { checkedUrl } from './options.js';
+import { forTerminal } from '../report/escape/terminal.js';
 
 /** The exit codes. */
 export const EXIT = { clean: 0, findings: 1, problems: 2, github: 3 } as const;
@@ -130,7 +131,8 @@ export function noticeLine(notice: Notice): string {
     notice.file === undefined
       ? ''
       : `${notice.file}${notice.line === undefined ? '' : `:${String(notice.line)}`}${notice.column === undefined ? '' : `:${String(notice.column)}`}: `;
-  return `review-bot: ${place}${notice.level === 'warning' ? 'warning: ' : ''}${notice.message}\n`;
+  // File names and messages quote the repository: shown, never interpreted by the terminal or the runner.
+  return `review-bot: ${forTerminal(place)}${notice.level === 'warning' ? 'warning: ' : ''}${forTerminal(notice.message)}\n`;
 }
 
 /** What a shell asks of the analysis: the project to load, the rules, where progress goes. */

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyse } from '../../src/pipeline.js';
-import { fingerprintOfComment } from '../../src/report/github-review/plan.js';
+import { fingerprintOfComment } from '../../src/report/github-review/marker.js';
 import type { FakeFile, FakePull } from './fake-github.js';
 import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
 import { pullRequestEvent, pushEvent } from './events.js';
@@ -110,7 +110,12 @@ interface ActionRun {
 }
 
 /** Runs the built Action as the runner does. */
-async function runAction(eventName: string, payload: unknown, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(
+  eventName: string,
+  payload: unknown,
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(temp, 'run-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output.txt');
@@ -145,6 +150,7 @@ async function runAction(eventName: string, payload: unknown, inputs: Record<str
     'INPUT_SARIF-FILE': '',
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  Object.assign(env, extraEnv);
   let code = 0;
   let stdout: string;
   let stderr: string;
@@ -152,7 +158,8 @@ async function runAction(eventName: string, payload: unknown, inputs: Record<str
     ({ stdout, stderr } = await run(process.execPath, [join(built, 'action.js')], {
       cwd: ws,
       env,
-      timeout: 60_000,
+      // GitHub's own pace (waits in seconds) on a machine running several analyses side by side.
+      timeout: 200_000,
       maxBuffer: 64 * 1024 * 1024,
     }));
   } catch (error) {
@@ -507,5 +514,190 @@ describe('the Action on a push', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.length).toBe(Number(result.outputs['findings']));
     expect(result.outputs['sarif-file']).toBe(join(ws, 'out/review-bot.sarif'));
+  });
+});
+
+/** `path:line` of every finding of the project at the pull request's head, from the engine in-process. */
+function everyPlace(): string[] {
+  return analyse({ path: ws }).result.findings.map((f) => `${f.file}:${f.line}`);
+}
+
+/** Bot reviews that were submitted (a pending one is a review half made). */
+function submittedReviews(pull: FakePull): FakePull['reviews'] {
+  return pull.reviews.filter((r) => r.state !== 'PENDING');
+}
+
+/** The annotations a run emitted, as `level file:line`. */
+function annotations(stdout: string): string[] {
+  return [...stdout.matchAll(/^::(error|warning|notice) title=review-bot[^:]*?,file=([^,]+),line=(\d+)/gm)].map(
+    (m) => `${m[1] ?? ''} ${m[2] ?? ''}:${m[3] ?? ''}`,
+  );
+}
+
+// Whatever GitHub does, every finding reaches someone and no review is posted twice. Each case is its own
+// pull request of the same head, run side by side; waits are GitHub's (seconds), so the timeout and the
+// retries are set low.
+describe.concurrent('fault matrix: the Action against a GitHub that fails', () => {
+  beforeAll(() => {
+    git('checkout', '-q', head1); // the head of every pull request below
+  });
+  const FAST_FAIL = { 'request-timeout': '2', retries: '1', 'fail-on': 'never' };
+
+  /** A pull request of the feature branch, numbered `n`. */
+  function pullNumbered(n: number): FakePull {
+    return gh.addPull({
+      owner: OWNER,
+      repo: REPO,
+      number: n,
+      headSha: head1,
+      baseSha: base,
+      files: githubFiles(base, head1),
+    });
+  }
+
+  /** Checks that nothing was lost: the summary holds every finding of the project, in full, written before the outcome. */
+  function expectNothingLost(run: ActionRun, pull: FakePull): void {
+    const places = everyPlace();
+    expect(places.length).toBeGreaterThanOrEqual(4);
+    for (const place of places) expect(run.summary, place).toContain(`\`${place}\``);
+    expect(run.summary).toMatch(/^(No security defects|Security was not checked|\d+ security)/);
+    expect(submittedReviews(pull).length).toBeLessThanOrEqual(1);
+    expect(duplicates(pull)).toEqual([]);
+    expect(gh.violations).toEqual([]);
+  }
+
+  /** Checks a run that GitHub stopped: exit 3, the reason, annotations of the pull request's findings, no review. */
+  function expectGitHubFailed(run: ActionRun, pull: FakePull, reason: RegExp): void {
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^::error::GitHub failed \(/m);
+    expect(run.stdout).toMatch(reason);
+    expect(annotations(run.stdout)).toContain('warning src/index.ts:8');
+    expect(run.summary).toMatch(
+      /_GitHub failed \(.*\); the review was not posted\. Every finding is in the job summary/,
+    );
+    expect(submittedReviews(pull)).toEqual([]);
+    expect(run.stdout).not.toContain('ghs_faketoken');
+  }
+
+  it('404 on listing the files', async () => {
+    const pull = pullNumbered(20);
+    gh.inject({ path: /\/pulls\/20\/files$/, status: 404, body: { message: 'Not Found' }, times: Infinity });
+    const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
+    expectGitHubFailed(run, pull, /reading the pull request's files: 404 Not Found/);
+  });
+
+  it('500 on every request', async () => {
+    const pull = pullNumbered(21);
+    gh.inject({ path: /\/pulls\/21\//, status: 500, body: { message: 'Server Error' }, times: Infinity });
+    const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
+    expectGitHubFailed(run, pull, /500 Server Error/);
+  });
+
+  it('422 on every attempt to create the review', async () => {
+    const pull = pullNumbered(22);
+    gh.inject({
+      method: 'POST',
+      path: /\/pulls\/22\/reviews$/,
+      status: 422,
+      body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] },
+      times: Infinity,
+    });
+    const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
+    expectGitHubFailed(run, pull, /posting the review: 422 Unprocessable Entity/);
+  });
+
+  it('secondary rate limits that never stop', async () => {
+    const pull = pullNumbered(23);
+    gh.inject({ ...secondaryRateLimitFault(/\/pulls\/23\/files$/), times: Infinity });
+    const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
+    expectGitHubFailed(run, pull, /secondary rate limit/);
+  });
+
+  it('a listing that stalls: every request times out', async () => {
+    const pull = pullNumbered(24);
+    gh.inject({ path: /\/pulls\/24\/files$/, status: 0, stall: true, times: Infinity });
+    const run = await runAction('pull_request', eventFor(pull), { ...FAST_FAIL, 'request-timeout': '1' });
+    expectGitHubFailed(run, pull, /timeout/i);
+    // Two attempts (retries: 1), the first given up after 1 s, then a 1 s wait: not held until the job's timeout.
+    const attempts = gh.log.filter((r) => r.path.endsWith('/pulls/24/files')).map((r) => r.at);
+    expect(attempts).toHaveLength(2);
+    expect((attempts[1] ?? 0) - (attempts[0] ?? 0)).toBeLessThan(10_000);
+  });
+
+  it('three secondary rate limits on creating the review: waits, then posts once', async () => {
+    const pull = pullNumbered(25);
+    gh.inject({ ...secondaryRateLimitFault(/\/pulls\/25\/reviews$/), method: 'POST', times: 3 });
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'never', retries: '3' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(0);
+    expect(submittedReviews(pull)).toHaveLength(1);
+  });
+
+  it('a 502 after GitHub made the review: found by its run marker, not posted again', async () => {
+    const pull = pullNumbered(26);
+    gh.inject({ ...badGatewayFault(/\/pulls\/26\/reviews$/, 'POST'), afterAction: true });
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'never' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(0);
+    expect(pull.reviews).toHaveLength(1);
+    expect(botComments(pull).length).toBe(expectedInline(base, head1).length);
+    expect(run.outputs['review-url']).toMatch(/#pullrequestreview-\d+$/);
+  });
+
+  it('four 502s, each after GitHub made the review: still one review', async () => {
+    const pull = pullNumbered(27);
+    gh.inject({ ...badGatewayFault(/\/pulls\/27\/reviews$/, 'POST'), afterAction: true, times: 4 });
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'never' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(0);
+    expect(pull.reviews).toHaveLength(1);
+  });
+
+  it('a review half made (left pending) behind a 502: the pending one is removed and the review posted once', async () => {
+    const pull = pullNumbered(28);
+    gh.inject({ ...badGatewayFault(/\/pulls\/28\/reviews$/, 'POST'), afterAction: true, leavePending: true });
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'never' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(0);
+    expect(pull.reviews.map((r) => r.state)).toEqual(['COMMENTED']);
+    expect(botComments(pull).length).toBe(expectedInline(base, head1).length);
+  });
+
+  it('creating the review stalls once: times out, looks, posts once', async () => {
+    const pull = pullNumbered(29);
+    gh.inject({ method: 'POST', path: /\/pulls\/29\/reviews$/, status: 0, stall: true });
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'never', 'request-timeout': '2' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(0);
+    expect(pull.reviews).toHaveLength(1);
+  });
+
+  it('403 on every write (read-only token) is not a failure: annotations, exit by fail-on', async () => {
+    const pull = pullNumbered(30);
+    gh.inject(forbiddenFault(/\/pulls\/30\//));
+    const run = await runAction('pull_request', eventFor(pull), { 'fail-on': 'warning' });
+    expectNothingLost(run, pull);
+    expect(run.code).toBe(1);
+    expect(annotations(run.stdout)).toContain('warning src/index.ts:8');
+    expect(pull.reviews).toEqual([]);
+  });
+
+  it('credentials in GITHUB_API_URL are refused, redacted, before any request', async () => {
+    const pull = pullNumbered(31);
+    const before = gh.log.length;
+    const run = await runAction(
+      'pull_request',
+      eventFor(pull),
+      { 'fail-on': 'never' },
+      {
+        GITHUB_API_URL: gh.url.replace('http://', 'http://user:s3cret@'),
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('::error::GITHUB_API_URL: credentials in the URL are refused (http://***@');
+    expect(run.stdout + run.stderr).not.toContain('s3cret');
+    expect(gh.log.slice(before).filter((r) => r.path.includes('/pulls/31'))).toEqual([]);
+    for (const place of everyPlace()) expect(run.summary).toContain(`\`${place}\``);
   });
 });

@@ -43,6 +43,13 @@ describe('chooseAnnotations', () => {
     expect(annotations[0]?.startLine).toBe(999); // the security finding leads
     expect(omitted).toBe(findings.length - 30);
   });
+
+  it('keeps within the room the step has left, most severe first', () => {
+    const findings = Array.from({ length: 12 }, (_, i) => finding('error', i + 1));
+    const { annotations, omitted } = chooseAnnotations(findings, (f) => f.file, { error: 8, warning: 10, notice: 0 });
+    expect(annotations.map((a) => a.startLine)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(omitted).toBe(4);
+  });
 });
 
 describe('readRunEvent', () => {

@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
+import { gitExecutable, localDiff } from '../../src/github/local-diff.js';
 import type { Io } from '../../src/cli.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
 
@@ -233,5 +234,53 @@ describe('review-bot --github-pr, inputs and problems worded as the CLI words th
       'review-bot: --max-comments: expected a whole number, got "many"\n',
       'review-bot: --fail-on: expected error, warning, info or never, got "loud"\n',
     ]);
+  });
+});
+
+describe('review-bot --github-pr when GitHub fails', () => {
+  it('prints the whole review, says what failed, and exits 3', async () => {
+    gh.addPull({ owner: 'acme', repo: 'widgets', number: 12, headSha: head, baseSha: base, files: [] });
+    gh.inject({ path: /\/pulls\/12/, status: 503, body: { message: 'Service Unavailable' }, times: Infinity });
+    const io = capture();
+    const code = await main(['--github-pr', 'acme/widgets#12', '--api-url', gh.url, '--retries', '1', ws], io, {
+      env: { GITHUB_TOKEN: 'ghp_test' },
+      timing: FAST,
+    });
+    expect(code).toBe(3);
+    const all = capture();
+    await main([ws, '--format', 'json'], all, { env: {} });
+    const places = (JSON.parse(all.stdout.join('')) as { findings: { file: string; line: number }[] }).findings.map(
+      (f) => `\`${f.file}:${f.line}\``,
+    );
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    for (const place of places) expect(io.stdout.join('')).toContain(place);
+    expect(io.stderr.join('')).toMatch(
+      /^review-bot: GitHub failed \(reading the pull request: 503 Service Unavailable\); the review of acme\/widgets#12 was not posted and is printed above$/m,
+    );
+  });
+});
+
+describe('git is started by absolute path', () => {
+  it('skips PATH entries inside the repository and any node_modules/.bin', () => {
+    const fake = join(ws, 'node_modules', '.bin');
+    const bin = join(ws, 'bin');
+    mkdirSync(fake, { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    for (const folder of [fake, bin])
+      writeFileSync(join(folder, 'git'), '#!/bin/sh\ntouch "$0.ran"\n', { mode: 0o755 });
+    const elsewhere = mkdtempSync(join(temp, 'tools-'));
+    const other = join(elsewhere, 'node_modules', '.bin');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'git'), '#!/bin/sh\n', { mode: 0o755 });
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const path = [fake, bin, other, '.', '', dirname(real)].join(delimiter);
+    expect(gitExecutable(ws, path)).toBe(join(dirname(real), 'git'));
+    expect(gitExecutable(ws, [fake, bin].join(delimiter))).toBeUndefined();
+  });
+
+  it('says what failed and why', () => {
+    expect(() => localDiff(ws, 'no-such-ref')).toThrow(
+      /^git diff no-such-ref\.\.\.HEAD failed: fatal: ambiguous argument 'no-such-ref\.\.\.HEAD'/,
+    );
   });
 });

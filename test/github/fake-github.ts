@@ -73,6 +73,12 @@ export interface Fault {
   headers?: Record<string, string> | undefined;
   /** How many matching requests get the fault (default 1). */
   times?: number | undefined;
+  /** Never answer (the client must time out); `status` is then only logged. */
+  stall?: boolean | undefined;
+  /** Carry the request out, then answer the fault instead of the result (a 502 after GitHub made the review). */
+  afterAction?: boolean | undefined;
+  /** With `afterAction` on creating a review: leave the review half made (PENDING). */
+  leavePending?: boolean | undefined;
 }
 
 /** One request the server saw. */
@@ -83,6 +89,8 @@ export interface LoggedRequest {
   body: unknown;
   status: number;
   operation: string | undefined;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -131,6 +139,8 @@ export class FakeGitHub {
   /** Requests or responses that do not match GitHub's description: a test asserts this stays empty. */
   readonly violations: string[] = [];
   private readonly faults: Fault[] = [];
+  /** Responses held open by `stall` faults (closed by stop()). */
+  private readonly stalled: ServerResponse[] = [];
   private server: Server | undefined;
   private nextId = 1000;
   /** The login of the token's user (GITHUB_TOKEN is github-actions[bot]). */
@@ -154,6 +164,7 @@ export class FakeGitHub {
 
   /** Stops the server. */
   async stop(): Promise<void> {
+    for (const res of this.stalled) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) =>
       this.server?.close(() => {
@@ -208,6 +219,13 @@ export class FakeGitHub {
     return this.log.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
   }
 
+  /** Turns the review an answer describes back into a PENDING one (a review half made). */
+  private leavePending(answer: Answer): void {
+    const id = isObject(answer.body) ? answer.body['id'] : undefined;
+    for (const pull of this.pulls.values())
+      for (const review of pull.reviews) if (review.id === id) review.state = 'PENDING';
+  }
+
   /** A new id. */
   private id(): number {
     this.nextId += 1;
@@ -227,6 +245,7 @@ export class FakeGitHub {
       body: undefined,
       status: 0,
       operation: undefined,
+      at: Date.now(),
     };
     this.log.push(entry);
     const send = (
@@ -275,11 +294,21 @@ export class FakeGitHub {
         return;
       }
       const fault = this.takeFault(method, url.pathname);
-      if (fault !== undefined) {
+      if (fault?.stall === true) {
+        entry.status = fault.status;
+        this.stalled.push(res);
+        return;
+      }
+      if (fault !== undefined && fault.afterAction !== true) {
         send(fault.status, fault.body, fault.headers ?? {});
         return;
       }
       const answer = this.route(operation, url, body);
+      if (fault !== undefined) {
+        if (fault.leavePending === true) this.leavePending(answer);
+        send(fault.status, fault.body, fault.headers ?? {});
+        return;
+      }
       send(answer.status, answer.body, answer.headers, answer.schema);
     } catch (error) {
       this.violations.push(

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkedFinding } from '../../src/diff/filter.js';
 import type { Finding } from '../../src/model/finding.js';
+import { commentBody } from '../../src/report/github-review/comment-body.js';
+import { fingerprintOfComment, listedKey, readReviewState } from '../../src/report/github-review/marker.js';
 import type { ExistingComment, ExistingReview, PlanInput } from '../../src/report/github-review/plan.js';
-import {
-  commentBody,
-  fingerprintOfComment,
-  listedFingerprints,
-  planReview,
-} from '../../src/report/github-review/plan.js';
+import { planReview } from '../../src/report/github-review/plan.js';
 
 /** A finding marked as being on a commentable added line unless told otherwise. */
 function marked(
@@ -178,7 +175,7 @@ describe('planReview', () => {
   it('gives a fallback body with every inline finding moved into it', () => {
     const plan = planReview(input({ marked: [marked('a', 1)] }));
     expect(plan.create?.fallbackBody).toContain('GitHub could not place the comment');
-    expect(listedFingerprints(plan.create?.fallbackBody ?? '')).toEqual([{ fingerprint: 'a', reason: 'rejected' }]);
+    expect(readReviewState(plan.create?.fallbackBody ?? '')?.listed).toEqual(new Map([[listedKey('a'), 'rejected']]));
   });
 
   it('hides the fingerprint in each comment and keeps bodies under GitHub limits', () => {
@@ -191,6 +188,50 @@ describe('planReview', () => {
     );
     const plan = planReview(input({ marked: many }));
     expect(plan.create?.body.length).toBeLessThanOrEqual(65_536);
-    expect(listedFingerprints(plan.create?.body ?? '')).toHaveLength(3000);
+    expect(readReviewState(plan.create?.body ?? '')?.listed.size).toBe(3000);
+  });
+
+  it('shows every one of 1,500 findings in the comments, the body or the job summary, and never reposts them', () => {
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      marked(`fp${String(i)}`, i + 1, {
+        file: `src/file-${String(i % 700)}.ts`,
+        message: `The variable \`name${String(i)}\` is declared but never read.`,
+        recommendation: `Remove \`name${String(i)}\`, or use it where it was meant to be used.`,
+        evidence: [{ note: 'declared here', file: 'src/a.ts', line: 1 }],
+      }),
+    );
+    const plan = planReview(input({ marked: many, runId: '7-1' }));
+    const comments = plan.create?.comments ?? [];
+    const body = plan.create?.body ?? '';
+    expect(comments).toHaveLength(30);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(Buffer.byteLength(plan.summary)).toBeLessThanOrEqual(1_048_576);
+    const shown = [...comments.map((c) => c.body), body, plan.summary].join('\n');
+    const missing = many.filter(
+      (m) => !new RegExp(`\`name${m.finding.fingerprint.slice(2)}\` is declared`).test(shown),
+    );
+    expect(missing).toEqual([]);
+    // The summary alone is complete: one line per finding, with where it stands.
+    const lines = plan.summary.split('\n').filter((l) => l.startsWith('- `src/file-'));
+    expect(lines).toHaveLength(1500);
+    expect(lines.filter((l) => l.endsWith('_(commented inline)_'))).toHaveLength(30);
+    expect(readReviewState(body)?.listed.size).toBe(1470);
+    // Re-running with that review and its comments posts nothing new.
+    const reviews: ExistingReview[] = [{ id: 1, body, state: 'COMMENTED' }];
+    const existing = comments.map((c, i) => ({ id: i + 1, body: c.body, path: c.path, line: c.line }));
+    const again = planReview(input({ marked: many, reviews, comments: existing, runId: '8-1' }));
+    expect([again.create, again.update, again.delete]).toEqual([undefined, undefined, []]);
+  });
+
+  it('keeps the review body readable: the review first, the overflow counted and sent to the job summary', () => {
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      marked(`fp${String(i)}`, i + 1, { message: `Finding number ${String(i)}.` }, { commentLine: undefined }),
+    );
+    const plan = planReview(input({ marked: many, renderReview: () => 'The review.\n\nOverall, fine.' }));
+    const body = plan.create?.body ?? '';
+    expect(body.split('\n').slice(0, 4)).toEqual(['<!-- review-bot:review -->', 'The review.', '', 'Overall, fine.']);
+    const more = /^- … and (\d+) more, listed in the job summary$/m.exec(body);
+    const listedInBody = body.split('\n').filter((l) => l.startsWith('- `src/a.ts:'));
+    expect(listedInBody.length + Number(more?.[1])).toBe(1500);
   });
 });

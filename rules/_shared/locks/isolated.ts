@@ -1,7 +1,9 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { Acquisition } from './model.js';
-import { isFunctionLike, isInlineCallback, unwrap } from './syntax.js';
+import { isInlineCallback } from './syntax.js';
 
 /** Global namespaces whose functions only compute (`Math.max`, `JSON.stringify`). */
 const PURE_NAMESPACES = new Set(['Math', 'JSON', 'Number', 'String', 'Boolean']);
@@ -50,9 +52,9 @@ function allowed(view: ProjectView, node: Node, callback: Node): boolean {
     Node.isBinaryExpression(node) &&
     /^(=|\+=|-=|\*=|\/=|%=|\*\*=|\|\|=|&&=|\?\?=|<<=|>>=|>>>=|&=|\|=|\^=)$/.test(node.getOperatorToken().getText())
   )
-    return isSectionLocal(unwrap(node.getLeft()), callback);
+    return isSectionLocal(skipOuterExpressions(node.getLeft()), callback);
   if ((Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && /\+\+|--/.test(node.getText()))
-    return isSectionLocal(unwrap(node.getOperand()), callback);
+    return isSectionLocal(skipOuterExpressions(node.getOperand()), callback);
   if (Node.isPropertyAccessExpression(node) && Node.isThisExpression(node.getExpression()))
     return isConstantField(view, node);
   if (Node.isThisExpression(node)) return Node.isPropertyAccessExpression(node.getParent());
@@ -64,9 +66,9 @@ function allowed(view: ProjectView, node: Node, callback: Node): boolean {
 /** A call that computes from its operands only: a method of a string, number or boolean, or of `Math`/`JSON`. */
 function isPureCall(call: Node): boolean {
   if (!Node.isCallExpression(call)) return false;
-  const callee = unwrap(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee)) return false;
-  const receiver = unwrap(callee.getExpression());
+  const receiver = skipOuterExpressions(callee.getExpression());
   if (
     Node.isIdentifier(receiver) &&
     PURE_NAMESPACES.has(receiver.getText()) &&

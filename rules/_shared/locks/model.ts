@@ -1,4 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
+import { symbolPathOf } from '../names.js';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
@@ -15,16 +18,7 @@ import { planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
 import type { ConfiguredLockApi } from './settings.js';
-import {
-  bodyOf,
-  functionPath,
-  hostOf,
-  isAsync,
-  isFunctionLike,
-  ownAwaitPoints,
-  returnedExpressions,
-  unwrap,
-} from './syntax.js';
+import { bodyOf, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
 
 /** A variable, field or parameter that holds a lock, or a Web Locks name. */
 export interface LockHolder {
@@ -169,7 +163,7 @@ class ModelBuilder {
   addCall(call: CallExpression): void {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return;
-    const receiver = unwrap(callee.getExpression());
+    const receiver = skipOuterExpressions(callee.getExpression());
     if (Node.isThisExpression(receiver)) return;
     const method = callee.getName();
     const api = this.apiOfExpression(receiver, 0);
@@ -229,7 +223,7 @@ class ModelBuilder {
       !(Node.isIdentifier(target) || Node.isPropertyAccessExpression(target) || Node.isPrivateIdentifier(target))
     )
       return;
-    const api = this.apiOfExpression(unwrap(value), 0);
+    const api = this.apiOfExpression(skipOuterExpressions(value), 0);
     if (api === undefined || api.family === 'web-locks') return;
     const declaration =
       Node.isIdentifier(target) || Node.isPrivateIdentifier(target) ? target.getParent() : declarationOf(target);
@@ -239,9 +233,12 @@ class ModelBuilder {
 
   /** The holder behind a lock expression, creating it on first sight. */
   holderOf(expression: Node, knownApi?: LockApi): LockHolder | undefined {
-    const declaration = declarationOf(unwrap(expression));
+    const declaration = declarationOf(skipOuterExpressions(expression));
     if (declaration === undefined) return undefined;
-    return this.holderOfDeclaration(declaration, knownApi ?? (() => this.apiOfExpression(unwrap(expression), 0)));
+    return this.holderOfDeclaration(
+      declaration,
+      knownApi ?? (() => this.apiOfExpression(skipOuterExpressions(expression), 0)),
+    );
   }
 
   /** The holder of a declaration, creating it with the given (or computed) API on first sight. */
@@ -259,7 +256,7 @@ class ModelBuilder {
       key,
       declaration,
       name,
-      path: holderPath(declaration, name),
+      path: symbolPathOf(declaration),
       api,
       acquisitions: [],
       shared: api.semaphore && !singlePermit(declaration),
@@ -302,10 +299,10 @@ class ModelBuilder {
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
     if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
     if (Node.isCallExpression(expression)) {
-      const imported = importOf(unwrap(expression.getExpression()));
+      const imported = importOf(skipOuterExpressions(expression.getExpression()));
       const first = expression.getArguments()[0];
       if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined)
-        return this.apiOfExpression(unwrap(first), depth + 1);
+        return this.apiOfExpression(skipOuterExpressions(first), depth + 1);
       return undefined;
     }
     const declaration = declarationOf(expression);
@@ -327,10 +324,11 @@ class ModelBuilder {
       if (typeNode !== undefined && Node.isTypeReference(typeNode))
         api = this.apiOfClassReference(typeNode.getTypeName());
       const initializer = Node.isPropertySignature(declaration) ? undefined : declaration.getInitializer();
-      if (api === undefined && initializer !== undefined) api = this.apiOfExpression(unwrap(initializer), depth);
+      if (api === undefined && initializer !== undefined)
+        api = this.apiOfExpression(skipOuterExpressions(initializer), depth);
       if (api === undefined && Node.isPropertyDeclaration(declaration)) {
         for (const assigned of constructorAssignments(declaration)) {
-          api = this.apiOfExpression(unwrap(assigned), depth);
+          api = this.apiOfExpression(skipOuterExpressions(assigned), depth);
           if (api !== undefined) break;
         }
       }
@@ -380,7 +378,7 @@ function lockKeyOf(style: AcquisitionStyle, holder: LockHolder | undefined, call
 
 /** A Web Locks request waits for an exclusive hold unless it asks for `shared`, `ifAvailable` or `steal`. */
 function isExclusiveRequest(call: CallExpression): boolean {
-  const options = call.getArguments().length >= 3 ? unwrap(call.getArguments()[1] ?? call) : undefined;
+  const options = call.getArguments().length >= 3 ? skipOuterExpressions(call.getArguments()[1] ?? call) : undefined;
   if (options === undefined) return true;
   if (!Node.isObjectLiteralExpression(options)) return false;
   for (const property of options.getProperties()) {
@@ -449,7 +447,7 @@ function callbackOf(call: CallExpression, style: AcquisitionStyle): Node | undef
   const args = call.getArguments();
   const candidate = style === 'keyed' ? args[1] : style === 'web' ? args[args.length - 1] : args[0];
   if (candidate === undefined) return undefined;
-  const inner = unwrap(candidate);
+  const inner = skipOuterExpressions(candidate);
   if (Node.isArrowFunction(inner) || Node.isFunctionExpression(inner)) return inner;
   const declaration = declarationOf(inner);
   if (declaration !== undefined && Node.isFunctionDeclaration(declaration) && declaration.getBody() !== undefined)
@@ -473,7 +471,9 @@ function callbackParameterCount(callback: Node): number {
 export function isPromiseLike(expression: Node): boolean | undefined {
   const type = expression.getType();
   if (type.isAny() || type.isUnknown())
-    return Node.isCallExpression(unwrap(expression)) ? calledIsAsync(unwrap(expression)) : undefined;
+    return Node.isCallExpression(skipOuterExpressions(expression))
+      ? calledIsAsync(skipOuterExpressions(expression))
+      : undefined;
   const parts = type.isUnion() ? type.getUnionTypes() : [type];
   if (parts.some((t) => t.isAny() || t.isUnknown())) return undefined;
   return parts.some((t) => t.getProperty('then') !== undefined);
@@ -482,14 +482,14 @@ export function isPromiseLike(expression: Node): boolean | undefined {
 /** For a call whose type is unknown: true when it calls a project `async` function, else unknown. */
 function calledIsAsync(call: Node): boolean | undefined {
   if (!Node.isCallExpression(call)) return undefined;
-  const symbol = unwrap(call.getExpression()).getSymbol();
+  const symbol = skipOuterExpressions(call.getExpression()).getSymbol();
   const declaration = symbol?.getDeclarations()[0];
   return declaration !== undefined && isFunctionLike(declaration) && isAsync(declaration) ? true : undefined;
 }
 
 /** The variable, field or parameter an expression names (aliases followed). */
 export function declarationOf(expression: Node): Node | undefined {
-  const node = unwrap(expression);
+  const node = skipOuterExpressions(expression);
   const nameNode = Node.isPropertyAccessExpression(node) ? node.getNameNode() : node;
   if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
   let symbol = nameNode.getSymbol();
@@ -557,13 +557,13 @@ function importOf(reference: Node): { module: string; name: string } | undefined
 
 /** `navigator.locks`, `globalThis.navigator.locks`, `window.navigator.locks`. */
 function isNavigatorLocks(expression: Node): boolean {
-  return /(^|\.)navigator\??\.locks$/.test(unwrap(expression).getText().replace(/\s+/g, ''));
+  return /(^|\.)navigator\??\.locks$/.test(skipOuterExpressions(expression).getText().replace(/\s+/g, ''));
 }
 
 /** The string value of a literal or of a `const` initialised with one. */
 export function literalValue(node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;
-  const inner = unwrap(node);
+  const inner = skipOuterExpressions(node);
   if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();
   if (Node.isIdentifier(inner) || Node.isPropertyAccessExpression(inner)) {
     const declaration = declarationOf(inner);
@@ -599,24 +599,13 @@ function nameOf(declaration: Node): string {
   return declaration.getText();
 }
 
-/** `Class.field` for fields, `fn.variable` for locals, the name for module variables. */
-function holderPath(declaration: Node, name: string): string {
-  const owner = declaration.getFirstAncestor(
-    (a) => Node.isClassDeclaration(a) || Node.isClassExpression(a) || isFunctionLike(a),
-  );
-  if (owner === undefined) return name;
-  if ((Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) && !Node.isParameterDeclaration(declaration))
-    return `${owner.getName() ?? '<class>'}.${name}`;
-  return `${functionPath(owner)}.${name}`;
-}
-
 /** True for `new Semaphore(1)` (one permit: a mutex). */
 function singlePermit(declaration: Node): boolean {
   const initializer =
     Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
       ? declaration.getInitializer()
       : undefined;
-  const inner = initializer === undefined ? undefined : unwrap(initializer);
+  const inner = initializer === undefined ? undefined : skipOuterExpressions(initializer);
   if (inner === undefined || !Node.isNewExpression(inner)) return false;
   return inner.getArguments()[0]?.getText() === '1';
 }

@@ -1,6 +1,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
-import { forEachOwnNode, hostOf, isFunctionLike, ownAwaitPoints, unwrap } from './syntax.js';
+import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
 
 /** What keeps an `acquire()` from being released on some path. */
 export type ReleaseProblem =
@@ -58,6 +60,8 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
   });
   const guard = enclosingReleasingTry(statement, host, isRelease);
   if (guard !== undefined) return { kind: 'finally', statement, releases, problem: undefined, end: guard.getEnd() };
+  if (target.binding === undefined && releasedByRunner(host, (n) => isReleaseCall(n, undefined, matcher)))
+    return { kind: 'escaped', statement, releases, problem: undefined, end: hostEnd };
   if (releases.length === 0)
     return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
   const walked = walkFrom(statement, host, { isRelease, protectedAwaits: false, acquisition: statement });
@@ -122,18 +126,18 @@ function releaseBindingOf(name: Node): Node | undefined {
 /** True when `node` releases: `release()`, `release.release()`, `lock.release()`, `lock.unlock()`. */
 function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMatcher): boolean {
   if (!Node.isCallExpression(node)) return false;
-  const callee = unwrap(node.getExpression());
+  const callee = skipOuterExpressions(node.getExpression());
   if (binding !== undefined) {
     if (Node.isIdentifier(callee)) return callee.getText() === binding.getText();
     if (Node.isPropertyAccessExpression(callee) && /^(release|unlock|dispose)$/.test(callee.getName())) {
-      return unwrap(callee.getExpression()).getText() === binding.getText();
+      return skipOuterExpressions(callee.getExpression()).getText() === binding.getText();
     }
     return false;
   }
   return (
     Node.isPropertyAccessExpression(callee) &&
     matcher.releaseMethods.includes(callee.getName()) &&
-    matcher.isSameLock(unwrap(callee.getExpression()))
+    matcher.isSameLock(skipOuterExpressions(callee.getExpression()))
   );
 }
 
@@ -372,8 +376,9 @@ function walkTry(statement: Node, context: WalkContext): StepResult {
 
 /** `await release()` and `void release()` release too. */
 function unwrapAwaitVoid(expression: Node): Node {
-  let current = unwrap(expression);
-  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current)) current = unwrap(current.getExpression());
+  let current = skipOuterExpressions(expression);
+  while (Node.isAwaitExpression(current) || Node.isVoidExpression(current))
+    current = skipOuterExpressions(current.getExpression());
   return current;
 }
 
@@ -382,11 +387,76 @@ function awaitProblem(statement: Node, context: WalkContext): StepResult {
   return awaitIn(statement, context) ?? CONTINUE;
 }
 
-/** The first await point of `node` (itself included), as a problem, unless a `catch` releases. */
+/**
+ * A callback whose caller runs it as `try { await lock.acquire(); return await action(); }
+ * finally { lock.release(); }`: whatever the callback leaves acquired, the
+ * caller's `finally` releases (the callback may give the lock up and take it back).
+ */
+function releasedByRunner(host: Node, isRelease: (n: Node) => boolean): boolean {
+  const call = host.getParent();
+  if (!Node.isCallExpression(call)) return false;
+  const index = call.getArguments().indexOf(host);
+  if (index < 0) return false;
+  const callee = skipOuterExpressions(call.getExpression());
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+  for (const declaration of name.getSymbol()?.getDeclarations() ?? []) {
+    const runner = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
+    if (runner === undefined || !Node.isFunctionLikeDeclaration(runner)) continue;
+    const parameter = runner.getParameters()[index];
+    if (parameter !== undefined && runsInReleasingTry(runner, parameter.getName(), isRelease)) return true;
+  }
+  return false;
+}
+
+/** True when the function calls `parameter` inside a `try` whose `finally` releases. */
+function runsInReleasingTry(runner: Node, parameter: string, isRelease: (n: Node) => boolean): boolean {
+  let found = false;
+  forEachOwnNode(runner, (n) => {
+    if (found || !Node.isTryStatement(n) || !finallyReleases(n, isRelease)) return;
+    n.getTryBlock().forEachDescendant((d) => {
+      if (Node.isCallExpression(d) && skipOuterExpressions(d.getExpression()).getText() === parameter) found = true;
+    });
+  });
+  return found;
+}
+
+/**
+ * True for an await that cannot reject: its promise ends in a `.catch()`
+ * whose handler only produces a value (`await p.catch(() => null)`), or it is
+ * `Promise.allSettled(...)`.
+ */
+function cannotReject(point: Node): boolean {
+  if (!Node.isAwaitExpression(point)) return false;
+  const operand = skipOuterExpressions(point.getExpression());
+  if (!Node.isCallExpression(operand)) return false;
+  const callee = skipOuterExpressions(operand.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  if (callee.getName() === 'allSettled' && callee.getExpression().getText() === 'Promise') return true;
+  const handler = operand.getArguments()[callee.getName() === 'catch' ? 0 : callee.getName() === 'then' ? 1 : -1];
+  return handler !== undefined && isValueOnlyHandler(handler);
+}
+
+/** `() => null`, `() => undefined`, `(e) => fallback`, `() => {}`: handlers that cannot throw. */
+function isValueOnlyHandler(handler: Node): boolean {
+  if (!Node.isArrowFunction(handler) && !Node.isFunctionExpression(handler)) return false;
+  const body = handler.getBody();
+  if (Node.isBlock(body)) return body.getStatements().length === 0;
+  const value = skipOuterExpressions(body);
+  return (
+    Node.isLiteralExpression(value) ||
+    Node.isIdentifier(value) ||
+    Node.isTrueLiteral(value) ||
+    Node.isFalseLiteral(value) ||
+    Node.isNullLiteral(value) ||
+    (Node.isVoidExpression(value) && Node.isLiteralExpression(skipOuterExpressions(value.getExpression())))
+  );
+}
+
+/** The first await point of `node` (itself included) that can reject, as a problem, unless a `catch` releases. */
 function awaitIn(node: Node, context: WalkContext): StepResult | undefined {
   if (context.protectedAwaits) return undefined;
   const points = Node.isAwaitExpression(node) ? [node] : ownAwaitPoints(node);
-  const first = points.find((p) => !Node.isYieldExpression(p));
+  const first = points.find((p) => !Node.isYieldExpression(p) && !cannotReject(p));
   return first === undefined ? undefined : { ...CONTINUE, problem: { reason: 'await', node: first } };
 }
 

@@ -1,4 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
 import {
@@ -7,10 +9,8 @@ import {
   functionName,
   hostOf,
   isAsync,
-  isFunctionLike,
   isWaitedFor,
   ownAwaitPoints,
-  unwrap,
 } from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
 
@@ -243,9 +243,11 @@ function calleeEvents(
   const fn = calledFunction(call);
   if (fn === undefined || seen.has(fn)) return out;
   if (isAsync(fn) && !isWaitedFor(call)) return out;
-  const callee = unwrap(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   const keepThis =
-    sameThis && Node.isPropertyAccessExpression(callee) && Node.isThisExpression(unwrap(callee.getExpression()));
+    sameThis &&
+    Node.isPropertyAccessExpression(callee) &&
+    Node.isThisExpression(skipOuterExpressions(callee.getExpression()));
   seen.add(fn);
   if (isAsync(fn))
     for (const point of ownAwaitPoints(fn))
@@ -380,7 +382,7 @@ function isInsertion(access: StateAccess): boolean {
 
 /** `null`, `undefined`, `[]`, `{}`, `''`, `0`, `false`, `new Map()`: a value that holds nothing yet. */
 function isEmptyValue(expression: Node): boolean {
-  const value = unwrap(expression);
+  const value = skipOuterExpressions(expression);
   if (Node.isNewExpression(value)) return value.getArguments().length === 0;
   if (Node.isArrayLiteralExpression(value)) return value.getElements().length === 0;
   if (Node.isObjectLiteralExpression(value)) return value.getProperties().length === 0;
@@ -510,7 +512,8 @@ export function onlyCalledUnderLock(
     if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference)
       reference = parent;
     const call = reference.getParent();
-    if (call === undefined || !Node.isCallExpression(call) || unwrap(call.getExpression()) !== reference) return false;
+    if (call === undefined || !Node.isCallExpression(call) || skipOuterExpressions(call.getExpression()) !== reference)
+      return false;
     if (isInSectionOf(call, holder)) continue;
     const caller = hostOf(call, true);
     if (Node.isConstructorDeclaration(caller)) continue;

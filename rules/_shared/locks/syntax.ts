@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 
 /** A function whose body runs as one unit: a declaration, method, accessor, constructor, arrow or function expression. */
@@ -22,9 +23,7 @@ const INLINE_CALLBACK_METHODS = new Set([
   'toSorted',
 ]);
 
-import { isFunctionLike } from '../functions.js';
-
-export { isFunctionLike };
+import { isFunctionLike } from '../ast/is-function-like.js';
 
 /** True when a function expression is passed to an array method that calls it before returning (`items.forEach(x => ...)`). */
 export function isInlineCallback(fn: Node): boolean {
@@ -136,51 +135,15 @@ export function functionName(fn: Node | SourceFile): string {
   return `the callback on line ${fn.getStartLineNumber()}`;
 }
 
-/** Dotted path of a function for fingerprints: `ProviderTree.refresh`. */
-export function functionPath(fn: Node | SourceFile): string {
-  if (Node.isSourceFile(fn)) return '<module>';
-  const parts: string[] = [];
-  let current: Node | undefined = fn;
-  while (current !== undefined && !Node.isSourceFile(current)) {
-    if (Node.isClassDeclaration(current) || Node.isFunctionDeclaration(current))
-      parts.unshift(current.getName() ?? 'default');
-    else if (
-      Node.isMethodDeclaration(current) ||
-      Node.isPropertyDeclaration(current) ||
-      Node.isVariableDeclaration(current) ||
-      Node.isGetAccessorDeclaration(current) ||
-      Node.isSetAccessorDeclaration(current)
-    )
-      parts.unshift(current.getName());
-    else if (Node.isConstructorDeclaration(current)) parts.unshift('constructor');
-    current = current.getParent();
-  }
-  return parts.join('.') || '<anonymous>';
-}
-
 /** The method name of `x.m(...)` or `x?.m(...)`, if the callee is a property access. */
 export function calledMethodName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
-/** Strips parentheses, `!` and `as` wrappers. */
-export function unwrap(node: Node): Node {
-  let current = node;
-  while (
-    Node.isParenthesizedExpression(current) ||
-    Node.isNonNullExpression(current) ||
-    Node.isAsExpression(current) ||
-    Node.isSatisfiesExpression(current)
-  ) {
-    current = current.getExpression();
-  }
-  return current;
-}
-
 /** The function or method a call runs, when it is declared with a body in the project. */
 export function calledFunction(call: CallExpression): Node | undefined {
-  const callee = unwrap(call.getExpression());
+  const callee = skipOuterExpressions(call.getExpression());
   const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   let symbol = nameNode.getSymbol();
   if (symbol === undefined) return undefined;

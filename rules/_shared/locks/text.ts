@@ -1,12 +1,7 @@
 import { Node } from 'ts-morph';
+import { shorten } from '../text.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { Acquisition } from './model.js';
-import { unwrap } from './syntax.js';
-
-/** Source text on one line, shortened for a message: `await client.listProviders()`. */
-export function snippet(node: Node, max = 60): string {
-  const text = node.getText().replace(/\s+/g, ' ').trim();
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** How messages name the lock an acquisition takes: the holder's name, or the receiver's text. */
 export function lockName(acquisition: Acquisition): string {
@@ -17,8 +12,10 @@ export function lockName(acquisition: Acquisition): string {
         : undefined;
     return key === undefined ? acquisition.holder.name : `${acquisition.holder.name}('${key}')`;
   }
-  const callee = unwrap(acquisition.call.getExpression());
-  return Node.isPropertyAccessExpression(callee) ? snippet(callee.getExpression(), 40) : snippet(callee, 40);
+  const callee = skipOuterExpressions(acquisition.call.getExpression());
+  return Node.isPropertyAccessExpression(callee)
+    ? shorten(callee.getExpression().getText())
+    : shorten(callee.getText());
 }
 
 /** The `x.runExclusive` part of an acquisition, the place findings point at. */

@@ -1,7 +1,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { shorten } from '../text.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { LockHolder } from './model.js';
-import { unwrap } from './syntax.js';
 
 /** How the project uses a lock holder, apart from its acquisitions. */
 export interface HolderUses {
@@ -80,12 +81,12 @@ function classify(name: Node, access: string, holder: LockHolder, uses: HolderUs
     uses.other.push(user);
     return;
   }
-  uses.escape ??= `\`${snippetOf(user)}\` passes it on`;
+  uses.escape ??= `\`${shorten(user.getText())}\` passes it on`;
 }
 
 /** True for `new X()` and `withTimeout(new X(), ...)`. */
 function isCreation(expression: Node): boolean {
-  const inner = unwrap(expression);
+  const inner = skipOuterExpressions(expression);
   if (Node.isNewExpression(inner)) return true;
   if (Node.isCallExpression(inner)) {
     const first = inner.getArguments()[0];
@@ -115,10 +116,4 @@ function publicReasonOf(view: ProjectView, declaration: Node): string | undefine
       return 'it is a public member of an exported class';
   }
   return undefined;
-}
-
-/** One line of source for an escape reason. */
-function snippetOf(node: Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 50 ? `${text.slice(0, 49)}…` : text;
 }

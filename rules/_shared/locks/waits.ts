@@ -1,7 +1,8 @@
 import { Node } from 'ts-morph';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
 import type { Acquisition, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, functionName, isAsync, returnedExpressions, unwrap } from './syntax.js';
+import { calledFunction, forEachOwnNode, functionName, isAsync, returnedExpressions } from './syntax.js';
 
 /** How far call chains are followed. */
 export const MAX_CALL_DEPTH = 8;
@@ -37,14 +38,14 @@ export class WaitAnalysis {
 
   /** Locks that waiting for `expression` (awaited or returned to a lock) waits for. */
   waitsOf(expression: Node, depth: number): Wait[] {
-    const node = unwrap(expression);
+    const node = skipOuterExpressions(expression);
     if (Node.isAwaitExpression(node)) return this.waitsOf(node.getExpression(), depth);
     if (Node.isConditionalExpression(node))
       return [...this.waitsOf(node.getWhenTrue(), depth), ...this.waitsOf(node.getWhenFalse(), depth)];
     if (!Node.isCallExpression(node)) return [];
     const acquisition = this.byCall.get(node);
     if (acquisition !== undefined) return this.waitsOfAcquisition(acquisition);
-    const callee = unwrap(node.getExpression());
+    const callee = skipOuterExpressions(node.getExpression());
     if (Node.isPropertyAccessExpression(callee) && /^(then|catch|finally)$/.test(callee.getName()))
       return this.waitsOf(callee.getExpression(), depth);
     if (/^Promise\.(all|allSettled|race|any)$/.test(callee.getText())) {
@@ -137,6 +138,7 @@ export function waitedExpressions(fn: Node): Node[] {
       if (Node.isAwaitExpression(n)) out.push(n.getExpression());
     });
   }
-  for (const returned of returnedExpressions(fn)) if (!Node.isAwaitExpression(unwrap(returned))) out.push(returned);
+  for (const returned of returnedExpressions(fn))
+    if (!Node.isAwaitExpression(skipOuterExpressions(returned))) out.push(returned);
   return out;
 }

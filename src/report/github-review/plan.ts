@@ -1,11 +1,25 @@
 /**
- * Pure planning of a pull-request review: findings + what the bot already
- * said on the pull request -> what to post, update and delete. No I/O here;
- * post.ts applies the plan.
+ * Pure planning of a pull-request review: findings + what the bot already said on the pull request ->
+ * what to post, update and delete, and the job summary. No I/O here; post.ts applies the plan. Markers are
+ * in marker.ts, the Markdown of one finding in comment-body.ts.
  */
 import type { MarkedFinding } from '../../diff/filter.js';
 import type { Finding } from '../../model/finding.js';
 import { severityRank } from '../../model/severity.js';
+import { escapeMarkdownText } from '../escape/markdown.js';
+import type { RuleInfo } from './comment-body.js';
+import { commentBody, findingLine, MAX_BODY } from './comment-body.js';
+import type { BodyReason, ListedEntry } from './marker.js';
+import {
+  fingerprintOfResolvedReply,
+  listedKey,
+  markResolved,
+  markReview,
+  readCommentMarker,
+  readReviewState,
+  reviewText,
+  stateLine,
+} from './marker.js';
 
 /** A review comment already on the pull request. */
 export interface ExistingComment {
@@ -27,7 +41,7 @@ export interface ExistingReview {
 }
 
 /** An inline comment to post with the review. */
-export interface PlannedComment {
+interface PlannedComment {
   path: string;
   line: number;
   side: 'RIGHT';
@@ -36,7 +50,7 @@ export interface PlannedComment {
 }
 
 /** A review to create. */
-export interface PlannedReview {
+interface PlannedReview {
   commitId: string;
   event: 'COMMENT';
   body: string;
@@ -45,10 +59,11 @@ export interface PlannedReview {
   fallbackBody: string;
 }
 
-/** Why a finding of the pull request is in the body instead of on a line. */
-export type BodyReason = 'outside-diff' | 'no-patch' | 'limit' | 'rejected';
-
-const BODY_REASONS: readonly BodyReason[] = ['outside-diff', 'no-patch', 'limit', 'rejected'];
+/** A finding listed in the review body, and why it is not on a line. */
+interface BodyEntry {
+  marked: MarkedFinding;
+  reason: BodyReason;
+}
 
 /** Everything a run will do on the pull request. */
 export interface ReviewPlan {
@@ -65,10 +80,13 @@ export interface ReviewPlan {
   /** Findings of the pull request a bot comment already covers. */
   alreadyCommented: MarkedFinding[];
   /** Findings listed in the body and why. */
-  inBody: { marked: MarkedFinding; reason: BodyReason }[];
+  inBody: BodyEntry[];
   /** The latest bot review (for the review-url output when nothing is created). */
   latestReview: ExistingReview | undefined;
-  /** The review text without markers (for the job summary). */
+  /**
+   * The job summary, complete: the review, then every finding of the pull request with where it stands
+   * (under 1 MiB; past that, the count of those left out). Written whatever happens to the review.
+   */
   summary: string;
 }
 
@@ -90,56 +108,17 @@ export interface PlanInput {
   note?: string | undefined;
   /** A unique id of this run, hidden in the review body so a half-made review can be found. */
   runId?: string | undefined;
-  /** Title and rationale of a rule, for inline comments. */
+  /** Title, rationale and message templates of a rule, for inline comments and lists. */
   ruleInfo?: ((ruleId: string) => RuleInfo | undefined) | undefined;
 }
 
-const MARKER_PREFIX = 'review-bot:';
-const REVIEW_MARKER = `<!-- ${MARKER_PREFIX}review -->`;
-/** GitHub rejects review and comment bodies over 65536 characters. */
-const MAX_BODY = 65_000;
-
-/** The hidden marker an inline comment carries. */
-export function findingMarker(fingerprint: string): string {
-  return `<!-- ${MARKER_PREFIX}finding ${fingerprint} -->`;
-}
-
-/** The fingerprint in a bot comment's marker, or undefined for other comments. */
-export function fingerprintOfComment(body: string): string | undefined {
-  return /<!-- review-bot:finding ([0-9a-zA-Z_-]+) -->/.exec(body)?.[1];
-}
-
-/** The fingerprint a bot "resolved" reply refers to. */
-export function fingerprintOfResolvedReply(body: string): string | undefined {
-  return /<!-- review-bot:resolved ([0-9a-zA-Z_-]+) -->/.exec(body)?.[1];
-}
-
-/** True for a review the bot wrote. */
-export function isBotReview(body: string): boolean {
-  return body.includes(REVIEW_MARKER);
-}
-
-/** The run id hidden in a bot review body. */
-export function runIdOfReview(body: string): string | undefined {
-  return /<!-- review-bot:run ([^ ]+) -->/.exec(body)?.[1];
-}
-
-/** Fingerprints a bot review lists in its body, with the reason given there. */
-export function listedFingerprints(body: string): { fingerprint: string; reason: BodyReason | undefined }[] {
-  const match = /<!-- review-bot:listed ([^>]*) -->/.exec(body);
-  const entries =
-    match?.[1]
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '') ?? [];
-  return entries.map((entry) => {
-    const [fingerprint = '', reason] = entry.split(':');
-    return { fingerprint, reason: BODY_REASONS.find((r) => r === reason) };
-  });
-}
+/** The job summary stays under GitHub's 1 MiB, with room for the line the caller adds. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** The hidden list of findings in a body takes at most this much; past it (5,000 findings) the rest count as new. */
+const MAX_STATE = 45_000;
 
 /** Most severe first: security, then severity, then place. */
-export function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
+function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
   return (
     Number(b.finding.security) - Number(a.finding.security) ||
     severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
@@ -150,22 +129,22 @@ export function compareForReview(a: MarkedFinding, b: MarkedFinding): number {
   );
 }
 
-/** Plans the review: what to post, update, delete and reply. */
+/** Plans the review: what to post, update, delete and reply, and the job summary. */
 export function planReview(input: PlanInput): ReviewPlan {
   const findings = uniqueByFingerprint(input.marked.filter((m) => m.selected)).sort(compareForReview);
   const current = new Set(findings.map((m) => m.finding.fingerprint));
   const botComments = input.comments.filter(
-    (c) => c.inReplyToId === undefined && fingerprintOfComment(c.body) !== undefined,
+    (c) => c.inReplyToId === undefined && readCommentMarker(c.body) !== undefined,
   );
-  const botReviews = input.reviews.filter((r) => isBotReview(r.body));
-  const commented = new Set(botComments.map((c) => fingerprintOfComment(c.body) ?? ''));
-  const previousReasons = new Map<string, BodyReason | undefined>();
+  const botReviews = input.reviews.filter((r) => readReviewState(r.body) !== undefined);
+  const commented = new Set(botComments.map((c) => readCommentMarker(c.body)?.fingerprint ?? ''));
+  const previousReasons = new Map<string, BodyReason>();
   for (const review of botReviews)
-    for (const entry of listedFingerprints(review.body)) previousReasons.set(entry.fingerprint, entry.reason);
-  const listed = new Set(previousReasons.keys());
+    for (const [key, reason] of readReviewState(review.body)?.listed ?? []) previousReasons.set(key, reason);
 
+  const isListed = (m: MarkedFinding): boolean => previousReasons.has(listedKey(m.finding.fingerprint));
   const alreadyCommented = findings.filter((m) => commented.has(m.finding.fingerprint));
-  const fresh = findings.filter((m) => !commented.has(m.finding.fingerprint) && !listed.has(m.finding.fingerprint));
+  const fresh = findings.filter((m) => !commented.has(m.finding.fingerprint) && !isListed(m));
   const inline: MarkedFinding[] = [];
   for (const m of fresh) if (m.commentLine !== undefined && inline.length < input.maxComments) inline.push(m);
   const inlineSet = new Set(inline);
@@ -174,14 +153,11 @@ export function planReview(input: PlanInput): ReviewPlan {
     // A finding listed before keeps the reason given then, so an unchanged review reads the same.
     .map((marked) => ({
       marked,
-      reason:
-        (listed.has(marked.finding.fingerprint) ? previousReasons.get(marked.finding.fingerprint) : undefined) ??
-        reasonFor(marked),
+      reason: previousReasons.get(listedKey(marked.finding.fingerprint)) ?? reasonFor(marked),
     }));
 
-  const renderBody = (bodyList: readonly { marked: MarkedFinding; reason: BodyReason }[]): string =>
-    reviewBody(input, findings, bodyList);
-  const body = renderBody(inBody);
+  const review = input.renderReview(findings.map((m) => ({ ...m.finding, file: m.path }))).trim();
+  const body = reviewBody(input, review, inBody);
   const latestReview = botReviews.at(-1);
   let create: PlannedReview | undefined;
   let update: ReviewPlan['update'];
@@ -192,7 +168,7 @@ export function planReview(input: PlanInput): ReviewPlan {
     create = {
       commitId: input.commitId,
       event: 'COMMENT',
-      body: withRunId(body, input.runId),
+      body,
       comments: inline.map((m) => ({
         path: m.path,
         line: m.commentLine ?? m.finding.line,
@@ -200,21 +176,25 @@ export function planReview(input: PlanInput): ReviewPlan {
         body: commentBody(m.finding, input.ruleInfo?.(m.finding.ruleId)),
         fingerprint: m.finding.fingerprint,
       })),
-      fallbackBody: withRunId(renderBody(rejected), input.runId),
+      fallbackBody: reviewBody(input, review, rejected),
     };
-  } else if (latestReview !== undefined && visible(latestReview.body) !== visible(body)) {
-    update = { reviewId: latestReview.id, body: withRunId(body, input.runId), htmlUrl: latestReview.htmlUrl };
+  } else if (latestReview !== undefined && reviewText(latestReview.body) !== reviewText(body)) {
+    update = { reviewId: latestReview.id, body, htmlUrl: latestReview.htmlUrl };
   }
-  const cleanup = planCleanup(input, botComments, current);
+  const statusOf = findingStatus(
+    new Set(alreadyCommented),
+    inlineSet,
+    new Map(inBody.map((b) => [b.marked, b.reason])),
+  );
   return {
     create,
     update,
-    ...cleanup,
+    ...planCleanup(input, botComments, current),
     findings,
     alreadyCommented,
     inBody,
     latestReview,
-    summary: visible(body),
+    summary: jobSummary(input, review, findings, statusOf),
   };
 }
 
@@ -234,20 +214,18 @@ function planCleanup(
   const plannedReplies: ReviewPlan['replies'] = [];
   const seen = new Set<string>();
   for (const comment of [...botComments].sort((a, b) => a.id - b.id)) {
-    const fingerprint = fingerprintOfComment(comment.body) ?? '';
+    const marker = readCommentMarker(comment.body);
+    const fingerprint = marker?.fingerprint ?? '';
     const thread = replies.get(comment.id) ?? [];
     const duplicate = seen.has(fingerprint);
     seen.add(fingerprint);
-    const gone = !current.has(fingerprint) && !failed.has(ruleOfComment(comment.body) ?? '');
+    const gone = !current.has(fingerprint) && !failed.has(marker?.ruleId ?? '');
     if (!gone && !duplicate) continue;
     if (thread.length === 0) {
       plannedDeletes.push({ commentId: comment.id, fingerprint });
     } else if (gone && !thread.some((r) => fingerprintOfResolvedReply(r.body) === fingerprint)) {
-      plannedReplies.push({
-        commentId: comment.id,
-        fingerprint,
-        body: `${resolvedMarker(fingerprint)}\nResolved: review-bot no longer reports this finding at ${input.commitId.slice(0, 12)}.`,
-      });
+      const text = `Resolved: review-bot no longer reports this finding at ${escapeMarkdownText(input.commitId.slice(0, 12))}.`;
+      plannedReplies.push({ commentId: comment.id, fingerprint, body: markResolved(text, fingerprint) });
     }
   }
   return { delete: plannedDeletes, replies: plannedReplies };
@@ -266,83 +244,76 @@ const REASONS: Readonly<Record<BodyReason, string>> = {
   rejected: 'GitHub could not place the comment',
 };
 
-/** The review body: the seed-style review, the findings not commented inline, hidden markers. */
-function reviewBody(
-  input: PlanInput,
-  findings: readonly MarkedFinding[],
-  inBody: readonly { marked: MarkedFinding; reason: BodyReason }[],
-): string {
-  const parts = [input.renderReview(findings.map((m) => ({ ...m.finding, file: m.path }))).trim()];
-  if (input.note !== undefined) parts.push(`> [!NOTE]\n> ${input.note}`);
+/**
+ * The review body: the review, the note, the findings not commented inline, then the hidden state. Under
+ * GitHub's limit the human-readable part comes first: whole lines are kept while they fit, and what does
+ * not fit is counted and left to the job summary. Lines are whole Markdown, so cutting between them is safe.
+ */
+function reviewBody(input: PlanInput, review: string, inBody: readonly BodyEntry[]): string {
+  const state = stateLine(input.runId, fittingEntries(inBody));
+  let budget = MAX_BODY - state.length - 200;
+  const head = fitLines(
+    review.split('\n'),
+    budget / 2,
+    (n) => `… (${String(n)} more lines of the review are in the job summary)`,
+  );
+  budget -= head.length;
+  const parts = [head];
+  if (input.note !== undefined) parts.push(`> [!NOTE]\n> ${escapeMarkdownText(input.note)}`);
   if (inBody.length > 0) {
-    const items = inBody.map(({ marked, reason }) => bodyItem(marked, reason));
-    parts.push(`### Not commented inline (${inBody.length})\n\n${fitLines(items, MAX_BODY / 2)}`);
+    const items = inBody.map(({ marked, reason }) => itemLine(input, marked, REASONS[reason]));
+    const list = fitLines(items, budget - 100, (n) => `- … and ${String(n)} more, listed in the job summary`);
+    parts.push(`### Not commented inline (${String(inBody.length)})\n\n${list}`);
   }
-  const listed = `<!-- ${MARKER_PREFIX}listed ${inBody.map((b) => `${b.marked.finding.fingerprint}:${b.reason}`).join(',')} -->`;
-  // The markers must survive: the visible text is cut first.
-  const budget = Math.max(5_000, MAX_BODY - listed.length - REVIEW_MARKER.length - 200);
-  return `${REVIEW_MARKER}\n${truncate(parts.join('\n\n'), budget)}\n\n${listed}`;
+  return markReview(parts.join('\n\n'), input.runId, fittingEntries(inBody));
 }
 
-/** One line of the "not commented inline" list. */
-function bodyItem(marked: MarkedFinding, reason: BodyReason): string {
-  const f = marked.finding;
-  return `- \`${marked.path}:${f.line}\` ${severityLabel(f)} \`${f.ruleId}\`: ${f.message} ${f.recommendation} _(${REASONS[reason]})_`;
+/** The listed entries that fit the hidden state, in review order. */
+function fittingEntries(inBody: readonly BodyEntry[]): ListedEntry[] {
+  const max = Math.floor(MAX_STATE / 9);
+  return inBody.slice(0, max).map((b) => ({ fingerprint: b.marked.finding.fingerprint, reason: b.reason }));
 }
 
-/** What a comment says about its rule. */
-export interface RuleInfo {
-  title: string;
-  rationale: string;
-  /** The rule's page (report/docs-url.ts). */
-  docsUrl: string;
+/** Where each finding of the pull request stands, in words. */
+function findingStatus(
+  commented: ReadonlySet<MarkedFinding>,
+  inline: ReadonlySet<MarkedFinding>,
+  inBody: ReadonlyMap<MarkedFinding, BodyReason>,
+): (m: MarkedFinding) => string {
+  return (m) => {
+    if (commented.has(m)) return 'commented inline earlier';
+    if (inline.has(m)) return 'commented inline';
+    const reason = inBody.get(m);
+    return reason === undefined ? 'listed in the review' : `in the review body: ${REASONS[reason]}`;
+  };
 }
 
-/** The body of an inline comment: severity and rule, message, recommendation, why it matters, evidence, hidden fingerprint. */
-export function commentBody(finding: Finding, rule?: RuleInfo): string {
-  const parts = [
-    findingMarker(finding.fingerprint),
-    `${severityLabel(finding)} · ${rule === undefined ? `(\`${finding.ruleId}\`)` : `${rule.title} ([\`${finding.ruleId}\`](${rule.docsUrl}))`}`,
-    '',
-    finding.message,
-    '',
-    `**Recommendation:** ${finding.recommendation}`,
-  ];
-  if (rule !== undefined) parts.push('', `_Why it matters:_ ${rule.rationale}`);
-  if (finding.evidence.length > 0) {
-    const notes = finding.evidence.map(
-      (e) => `- ${e.note}${e.file === undefined ? '' : ` (\`${e.file}${e.line === undefined ? '' : `:${e.line}`}\`)`}`,
+/** The complete job summary: the review, the note, and one line for every finding of the pull request. */
+function jobSummary(
+  input: PlanInput,
+  review: string,
+  findings: readonly MarkedFinding[],
+  statusOf: (m: MarkedFinding) => string,
+): string {
+  const parts = [review];
+  if (input.note !== undefined) parts.push(`> [!NOTE]\n> ${escapeMarkdownText(input.note)}`);
+  if (findings.length > 0) {
+    const lines = findings.map((m) => itemLine(input, m, statusOf(m)));
+    const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(parts.join('\n\n')) - 1_000;
+    const list = fitBytes(
+      lines,
+      budget,
+      (n) =>
+        `- … and ${String(n)} more (GitHub limits a job summary to 1 MiB; the JSON and SARIF outputs have every finding)`,
     );
-    parts.push('', '<details><summary>Evidence</summary>', '', fitLines(notes, 20_000), '', '</details>');
+    parts.push(`### Every finding of this pull request (${String(findings.length)})\n\n${list}`);
   }
-  parts.push(`<!-- ${MARKER_PREFIX}rule ${finding.ruleId} -->`);
-  return truncate(parts.join('\n'), MAX_BODY);
+  return parts.join('\n\n');
 }
 
-/** The rule id a bot comment names. */
-function ruleOfComment(body: string): string | undefined {
-  return /<!-- review-bot:rule ([^ ]+) -->/.exec(body)?.[1];
-}
-
-/** "**Error**", "**Warning**" or "**Info**", with "security" for security findings. */
-function severityLabel(finding: Finding): string {
-  const name = finding.severity.charAt(0).toUpperCase() + finding.severity.slice(1);
-  return finding.security ? `**${name} (security)**` : `**${name}**`;
-}
-
-/** The marker of a "resolved" reply. */
-function resolvedMarker(fingerprint: string): string {
-  return `<!-- ${MARKER_PREFIX}resolved ${fingerprint} -->`;
-}
-
-/** Adds the run id marker. */
-function withRunId(body: string, runId: string | undefined): string {
-  return runId === undefined ? body : `${body}\n<!-- ${MARKER_PREFIX}run ${runId} -->`;
-}
-
-/** The body without hidden markers, for comparing and for the job summary. */
-export function visible(body: string): string {
-  return body.replace(/<!-- review-bot:[^>]*-->\n*/g, '').trim();
+/** One list line for a finding. */
+function itemLine(input: PlanInput, marked: MarkedFinding, status: string): string {
+  return findingLine(marked.finding, marked.path, status, input.ruleInfo?.(marked.finding.ruleId));
 }
 
 /** Keeps findings with distinct fingerprints (the first of each). */
@@ -355,23 +326,32 @@ function uniqueByFingerprint(marked: readonly MarkedFinding[]): MarkedFinding[] 
   });
 }
 
-/** Joins lines until the budget is spent, then says how many were left out. */
-function fitLines(lines: readonly string[], budget: number): string {
+/** Joins whole lines while they fit in `budget` characters, then says how many were left out. */
+function fitLines(lines: readonly string[], budget: number, more: (left: number) => string): string {
+  return fitBy(lines, budget, more, (line) => line.length);
+}
+
+/** Joins whole lines while they fit in `budget` UTF-8 bytes, then says how many were left out. */
+function fitBytes(lines: readonly string[], budget: number, more: (left: number) => string): string {
+  return fitBy(lines, budget, more, (line) => Buffer.byteLength(line));
+}
+
+/** Joins whole lines while their measured size fits the budget; the rest is counted, never cut mid-line. */
+function fitBy(
+  lines: readonly string[],
+  budget: number,
+  more: (left: number) => string,
+  size: (line: string) => number,
+): string {
   const kept: string[] = [];
-  let size = 0;
+  let used = 0;
   for (const line of lines) {
-    if (size + line.length + 1 > budget) {
-      kept.push(`- … and ${lines.length - kept.length} more (see the job summary)`);
+    if (used + size(line) + 1 > budget) {
+      kept.push(more(lines.length - kept.length));
       break;
     }
     kept.push(line);
-    size += line.length + 1;
+    used += size(line) + 1;
   }
   return kept.join('\n');
-}
-
-/** Cuts text to a length, saying so. */
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 60)}\n\n… (cut: GitHub limits a body to 65536 characters)`;
 }

@@ -1,0 +1,29 @@
+import { Node } from 'ts-morph';
+
+/**
+ * True for the wrappers that do not change a value: parentheses, `as`, `<T>x`,
+ * `satisfies` and the non-null assertion `!`.
+ */
+function isOuterExpression(node: Node): node is Node & { getExpression(): Node } {
+  return (
+    Node.isParenthesizedExpression(node) ||
+    Node.isAsExpression(node) ||
+    Node.isTypeAssertion(node) ||
+    Node.isSatisfiesExpression(node) ||
+    Node.isNonNullExpression(node)
+  );
+}
+
+/** The expression inside any parentheses, type assertions, `satisfies` and `!`: `((x as T)!)` gives `x`. */
+export function skipOuterExpressions(node: Node): Node {
+  let current = node;
+  while (isOuterExpression(current)) current = current.getExpression();
+  return current;
+}
+
+/** The first ancestor that is not such a wrapper: the parent of `(x as T)` as seen from `x`. */
+export function parentSkippingOuterExpressions(node: Node): Node | undefined {
+  let parent = node.getParent();
+  while (parent !== undefined && isOuterExpression(parent)) parent = parent.getParent();
+  return parent;
+}

@@ -1,0 +1,278 @@
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { declarationsOf } from '../ast/declarations-of.js';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import type { Type, VariableDeclaration } from 'ts-morph';
+
+/** How to judge the data an expression is built from. */
+export interface DataOptions {
+  /** Calls whose result counts as safe data (escaping or quoting helpers). */
+  isSanitizer?: (call: Node) => boolean;
+}
+
+/** How deep `const` and `let` initialisers are followed. */
+const MAX_DEPTH = 6;
+
+/**
+ * The first piece of non-literal data the expression is built from, or undefined
+ * when it is built only from literal data: string, number and boolean literals,
+ * template literals whose holes are literal, `+` of literals, conditionals between
+ * literals, `const` bindings initialised with literals (and `let` bindings only ever
+ * assigned literals), values whose type is a number, boolean or a union of literal types
+ * (they cannot carry arbitrary text), the process's own location (`__dirname`,
+ * `import.meta.url`, `process.execPath`), and results of sanitizing calls.
+ */
+export function getNonLiteralPart(expression: Node, options: DataOptions = {}): Node | undefined {
+  return findNonLiteral(expression, options, 0, new Set());
+}
+
+/** One step of getNonLiteralPart. */
+function findNonLiteral(expression: Node, options: DataOptions, depth: number, visited: Set<Node>): Node | undefined {
+  const node = skipOuterExpressions(expression);
+  if (isLiteralToken(node)) return undefined;
+  if (Node.isTemplateExpression(node)) {
+    for (const span of node.getTemplateSpans()) {
+      const found = findNonLiteral(span.getExpression(), options, depth, visited);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (Node.isBinaryExpression(node)) {
+    const operator = node.getOperatorToken().getKind();
+    if (operator === SyntaxKind.CommaToken) return findNonLiteral(node.getRight(), options, depth, visited);
+    return (
+      findNonLiteral(node.getLeft(), options, depth, visited) ??
+      findNonLiteral(node.getRight(), options, depth, visited)
+    );
+  }
+  if (Node.isConditionalExpression(node)) {
+    return (
+      findNonLiteral(node.getWhenTrue(), options, depth, visited) ??
+      findNonLiteral(node.getWhenFalse(), options, depth, visited)
+    );
+  }
+  if (Node.isArrayLiteralExpression(node)) {
+    for (const element of node.getElements()) {
+      const inner = Node.isSpreadElement(element) ? element.getExpression() : element;
+      const found = findNonLiteral(inner, options, depth, visited);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (Node.isPrefixUnaryExpression(node) || Node.isTypeOfExpression(node) || Node.isVoidExpression(node))
+    return undefined;
+  if (isTrustedLocation(node)) return undefined;
+  if (options.isSanitizer?.(node) === true) return undefined;
+  if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
+    visited.add(node);
+    if (isLiteralBinding(node, options, depth, visited)) return undefined;
+  }
+  if (hasInertType(node)) return undefined;
+  return node;
+}
+
+/** String, number, bigint, boolean, null, regular-expression literals, `undefined` and `NaN`. */
+function isLiteralToken(node: Node): boolean {
+  switch (node.getKind()) {
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.BigIntLiteral:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
+    case SyntaxKind.RegularExpressionLiteral:
+      return true;
+    case SyntaxKind.Identifier:
+      return (
+        (node.getText() === 'undefined' || node.getText() === 'NaN' || node.getText() === 'Infinity') &&
+        declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+      );
+    default:
+      return false;
+  }
+}
+
+/** The running program's own location and platform: chosen by whoever runs it, not by its input. */
+function isTrustedLocation(node: Node): boolean {
+  if (Node.isIdentifier(node))
+    return (
+      (node.getText() === '__dirname' || node.getText() === '__filename') &&
+      declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+    );
+  if (Node.isPropertyAccessExpression(node)) {
+    const receiver = node.getExpression();
+    const name = node.getName();
+    if (Node.isMetaProperty(receiver)) return name === 'url' || name === 'dirname' || name === 'filename';
+    if (Node.isIdentifier(receiver) && receiver.getText() === 'process')
+      return name === 'execPath' || name === 'platform' || name === 'arch' || name === 'pid';
+  }
+  return false;
+}
+
+/** True when an identifier names a `const` with a literal initialiser, or a `let`/`var` only ever given literals. */
+function isLiteralBinding(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const declarations = declarationsOf(identifier);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
+  if (!Node.isIdentifier(declaration.getNameNode())) return false;
+  const initializer = declaration.getInitializer();
+  if (initializer === undefined) return false;
+  if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
+  if (
+    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
+    isConstDeclaration(declaration)
+  )
+    return true;
+  return assignedValues(declaration).every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined);
+}
+
+/** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
+function isConstDeclaration(declaration: VariableDeclaration): boolean {
+  const list = declaration.getParent();
+  return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
+}
+
+/** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
+function assignedValues(declaration: VariableDeclaration): Node[] {
+  const scope =
+    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const values: Node[] = [];
+  for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const kind = binary.getOperatorToken().getKind();
+    if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
+    const left = binary.getLeft();
+    if (Node.isIdentifier(left) && declarationsOf(left).includes(declaration)) values.push(binary.getRight());
+  }
+  return values;
+}
+
+/** True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. */
+function hasInertType(node: Node): boolean {
+  if (!Node.isExpression(node)) return false;
+  if (Node.isIdentifier(node) && isAssertedBinding(node)) return false;
+  return isInert(node.getType());
+}
+
+/** The operand of a type assertion (`x as T`, `<T>x`), not of `as const`; undefined for anything else. */
+function assertedValue(node: Node): Node | undefined {
+  if (Node.isAsExpression(node)) return node.getTypeNode()?.getText() === 'const' ? undefined : node.getExpression();
+  if (Node.isTypeAssertion(node)) return node.getExpression();
+  return undefined;
+}
+
+/** A variable whose type comes from a type assertion on its initialiser (`const s = input as Status`). */
+function isAssertedBinding(identifier: Node): boolean {
+  return declarationsOf(identifier).some((declaration) => {
+    if (!Node.isVariableDeclaration(declaration)) return false;
+    let initializer = declaration.getInitializer();
+    while (initializer !== undefined && Node.isParenthesizedExpression(initializer))
+      initializer = initializer.getExpression();
+    return initializer !== undefined && assertedValue(initializer) !== undefined;
+  });
+}
+
+/** See hasInertType. */
+function isInert(type: Type): boolean {
+  if (type.isAny() || type.isUnknown()) return false;
+  if (
+    type.isNumber() ||
+    type.isBoolean() ||
+    type.isBooleanLiteral() ||
+    type.isNumberLiteral() ||
+    type.isStringLiteral() ||
+    type.isEnumLiteral() ||
+    type.isEnum()
+  )
+    return true;
+  if (type.isNull() || type.isUndefined()) return true;
+  if (type.isUnion()) return type.getUnionTypes().every(isInert);
+  return false;
+}
+
+/** Evidence for a piece of data: where a local variable it names got its value, when it has one. */
+export function getOriginEvidence(data: Node): { note: string; node: Node }[] {
+  if (!Node.isIdentifier(data)) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
+  const initializer = getSingleAssignment(data);
+  if (initializer === undefined) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
+  return [{ note: `\`${data.getText()}\` is \`${describeNode(initializer)}\``, node: initializer }];
+}
+
+/** How a call names its callee in messages: `exec`, `cp.execSync`, or the export name for longer forms. */
+export function describeCallee(callee: Node, fallback: string): string {
+  const node = skipOuterExpressions(callee);
+  if (Node.isIdentifier(node)) return node.getText();
+  if (Node.isPropertyAccessExpression(node) && Node.isIdentifier(node.getExpression())) return node.getText();
+  return fallback;
+}
+
+/** A one-line, shortened rendering of a node's text for messages. */
+export function describeNode(node: Node): string {
+  const text = node.getText().replace(/\s+/g, ' ').trim();
+  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+}
+
+/** The string parts of an expression built from literals and holes (literal texts of templates and `+` chains). */
+export function getLiteralTexts(expression: Node, depth = 0): string[] {
+  const node = skipOuterExpressions(expression);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
+  if (Node.isTemplateExpression(node)) {
+    const texts = [node.getHead().getLiteralText()];
+    for (const span of node.getTemplateSpans()) {
+      texts.push(...getLiteralTexts(span.getExpression(), depth));
+      texts.push(span.getLiteral().getLiteralText());
+    }
+    return texts;
+  }
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    return [...getLiteralTexts(node.getLeft(), depth), ...getLiteralTexts(node.getRight(), depth)];
+  }
+  if (Node.isIdentifier(node) && depth < 3) {
+    const [declaration] = declarationsOf(node);
+    if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
+      const initializer = declaration.getInitializer();
+      if (initializer !== undefined) return getLiteralTexts(initializer, depth + 1);
+    }
+  }
+  return [];
+}
+
+/** Every value a local variable is given (initialiser first, then assignments), and whether any is appended with `+=`. */
+export function getVariableValues(identifier: Node): { values: Node[]; appended: boolean } | undefined {
+  const declarations = declarationsOf(identifier);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
+  if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
+  const initializer = declaration.getInitializer();
+  const scope =
+    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const values: Node[] = initializer === undefined ? [] : [initializer];
+  let appended = false;
+  for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const kind = binary.getOperatorToken().getKind();
+    if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
+    const left = binary.getLeft();
+    if (!Node.isIdentifier(left) || !declarationsOf(left).includes(declaration)) continue;
+    values.push(binary.getRight());
+    if (kind === SyntaxKind.PlusEqualsToken) appended = true;
+  }
+  return { values, appended };
+}
+
+/** The initialiser of the local variable an identifier names, when it is declared once and never reassigned. */
+export function getSingleAssignment(identifier: Node): Node | undefined {
+  const declarations = declarationsOf(identifier);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
+  if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
+  const initializer = declaration.getInitializer();
+  if (initializer === undefined) return undefined;
+  if (
+    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
+    isConstDeclaration(declaration)
+  )
+    return initializer;
+  return assignedValues(declaration).length === 0 ? initializer : undefined;
+}

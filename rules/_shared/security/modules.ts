@@ -1,0 +1,141 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import { declarationsOf } from '../ast/declarations-of.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import type { CallExpression, Expression, NewExpression, SourceFile } from 'ts-morph';
+
+/** How a file binds one module: names bound to single exports, and names bound to the whole module. */
+export interface ModuleBindings {
+  /** The module specifiers, without `node:`. */
+  readonly modules: ReadonlySet<string>;
+  /** Declarations (import specifiers, binding elements, variables) bound to one export, with the export's name. */
+  readonly named: ReadonlyMap<Node, string>;
+  /** Declarations bound to the whole module: namespace and default imports, `require` results. */
+  readonly whole: ReadonlySet<Node>;
+}
+
+/**
+ * Every binding of the given modules in the file: `import { exec } from 'child_process'`,
+ * `import * as cp from 'node:child_process'`, `import cp from ...`, `import cp = require(...)`,
+ * `const cp = require(...)`, `const { exec: run } = require(...)`, `const exec = require(...).exec`,
+ * and `const execAsync = promisify(exec)` (same export, promise form).
+ */
+export function getModuleBindings(file: SourceFile, moduleNames: readonly string[]): ModuleBindings {
+  const modules = new Set(moduleNames.map(stripNodePrefix));
+  const named = new Map<Node, string>();
+  const whole = new Set<Node>();
+  for (const declaration of file.getImportDeclarations()) {
+    if (!modules.has(stripNodePrefix(declaration.getModuleSpecifierValue()))) continue;
+    const clause = declaration.getImportClause();
+    if (clause === undefined) continue;
+    if (clause.getDefaultImport() !== undefined) whole.add(clause);
+    const namespace = clause.getNamespaceImport();
+    if (namespace !== undefined) {
+      const parent = namespace.getParent();
+      whole.add(parent);
+    }
+    for (const specifier of clause.getNamedImports()) named.set(specifier, specifier.getName());
+  }
+  for (const importEquals of file.getDescendantsOfKind(SyntaxKind.ImportEqualsDeclaration)) {
+    const reference = importEquals.getModuleReference();
+    if (Node.isExternalModuleReference(reference)) {
+      const target = reference.getExpression();
+      if (target !== undefined && Node.isStringLiteral(target) && modules.has(stripNodePrefix(target.getLiteralText())))
+        whole.add(importEquals);
+    }
+  }
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (!isRequireOf(call, modules)) continue;
+    bindRequire(call, named, whole);
+  }
+  bindPromisified(file, named, whole);
+  return { modules, named, whole };
+}
+
+/** The module export a call or `new` invokes (`exec` for `cp.exec(...)`, `run(...)` bound to `exec`), or undefined. */
+export function getCalledExport(call: CallExpression | NewExpression, bindings: ModuleBindings): string | undefined {
+  return getExportOf(call.getExpression(), bindings);
+}
+
+/** The module export an expression denotes, or undefined. */
+export function getExportOf(expression: Node, bindings: ModuleBindings): string | undefined {
+  const callee = skipOuterExpressions(expression);
+  if (Node.isIdentifier(callee)) {
+    for (const declaration of declarationsOf(callee)) {
+      const name = bindings.named.get(declaration);
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  }
+  if (Node.isPropertyAccessExpression(callee)) {
+    const receiver = skipOuterExpressions(callee.getExpression());
+    if (isWholeModule(receiver, bindings)) return callee.getName();
+  }
+  return undefined;
+}
+
+/** True when the expression is the whole module: a namespace/default binding or `require('<module>')` itself. */
+export function isWholeModule(expression: Node, bindings: ModuleBindings): boolean {
+  const node = skipOuterExpressions(expression);
+  if (Node.isCallExpression(node)) return isRequireOf(node, bindings.modules);
+  if (Node.isIdentifier(node)) return declarationsOf(node).some((d) => bindings.whole.has(d));
+  return false;
+}
+
+/** `child_process` for `node:child_process`. */
+function stripNodePrefix(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+}
+
+/** True for `require('<one of modules>')`. */
+function isRequireOf(call: CallExpression, modules: ReadonlySet<string>): boolean {
+  const callee = call.getExpression();
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return false;
+  const [first] = call.getArguments();
+  return (
+    first !== undefined &&
+    (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first)) &&
+    modules.has(stripNodePrefix(first.getLiteralText()))
+  );
+}
+
+/** Records what a `require(...)` call is bound to. */
+function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<Node>): void {
+  const parent = call.getParent();
+  if (Node.isVariableDeclaration(parent)) {
+    const name = parent.getNameNode();
+    if (Node.isIdentifier(name)) whole.add(parent);
+    else if (Node.isObjectBindingPattern(name)) {
+      for (const element of name.getElements()) {
+        const property = element.getPropertyNameNode();
+        named.set(element, property === undefined ? element.getName() : property.getText());
+      }
+    }
+    return;
+  }
+  if (Node.isPropertyAccessExpression(parent)) {
+    const holder = parent.getParent();
+    if (Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()))
+      named.set(holder, parent.getName());
+  }
+}
+
+/** `const run = promisify(exec)` or `util.promisify(cp.exec)`: `run` is bound to the same export. */
+function bindPromisified(file: SourceFile, named: Map<Node, string>, whole: Set<Node>): void {
+  if (named.size === 0 && whole.size === 0) return;
+  const bindings: ModuleBindings = { modules: new Set(), named, whole };
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))
+      continue;
+    const [target] = initializer.getArguments();
+    if (target === undefined) continue;
+    const exported = getExportOf(target, bindings);
+    if (exported !== undefined && Node.isIdentifier(declaration.getNameNode())) named.set(declaration, exported);
+  }
+}
+
+/** True for `promisify` or `util.promisify`. */
+function isPromisify(callee: Expression): boolean {
+  if (Node.isIdentifier(callee)) return callee.getText() === 'promisify';
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'promisify';
+}

@@ -1,0 +1,33 @@
+import { Node } from 'ts-morph';
+import { splitWords } from '../identifier-style.js';
+
+/** Words in a function's name that say it escapes or quotes its input. */
+const SANITIZING_WORDS = new Set([
+  'escape',
+  'escaped',
+  'quote',
+  'quoted',
+  'sanitize',
+  'sanitized',
+  'shellescape',
+  'escapeshellarg',
+  'escapeid',
+  'escapeliteral',
+  'escapeidentifier',
+]);
+
+/**
+ * True for a call to an escaping or quoting helper (`escape(x)`, `shellQuote.quote([x])`,
+ * `mysql.escapeId(x)`, `pg.escapeLiteral(x)`): its result is treated as safe data.
+ */
+export function isSanitizerCall(node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const name = Node.isIdentifier(callee)
+    ? callee.getText()
+    : Node.isPropertyAccessExpression(callee)
+      ? callee.getName()
+      : undefined;
+  if (name === undefined) return false;
+  return splitWords(name).some((w) => SANITIZING_WORDS.has(w)) || SANITIZING_WORDS.has(name.toLowerCase());
+}
