@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `review-bot` command: argv -> settings (src/shell/options.ts) -> a local review or --github-pr -> exit code. */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { TOOL } from './meta.js';
@@ -23,6 +24,10 @@ import {
 import type { OptionSpec, Settings } from './shell/options.js';
 import { optionsOf, readSettings } from './shell/options.js';
 import { docsUrlTemplate } from './report/docs-url.js';
+import { loadConfig, validateConfig } from './config/config.js';
+import { effectiveConfig } from './config/effective.js';
+import { analysedRoot, relativePathOf } from './load/project.js';
+import { RULES } from '../rules/index.js';
 
 /** The help text, its option lines made from the table of inputs. */
 function helpText(): string {
@@ -78,6 +83,7 @@ export async function main(
     if (settings.help) return (io.out(helpText()), EXIT.clean);
     if (settings.version) return (io.out(`${TOOL.version}\n`), EXIT.clean);
     const target = cliTarget(positionals, settings.project);
+    if (settings.printConfig) return (io.out(printConfig(target, settings.config)), EXIT.clean);
     if (settings.githubPr !== undefined) return await reviewPullRequestFromCli(settings, target, io, context);
     return await reviewLocally(settings, target, io, context.env);
   } catch (error) {
@@ -100,6 +106,8 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
     fix: settings.fix,
     eslint: settings.eslint,
     cache: settings.cache,
+    suppressionsLocation: settings.suppressionsLocation,
+    suppressionsUpdate: settings.suppressionsUpdate,
   });
   progress.done();
   const result =
@@ -127,6 +135,16 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
   else writeFileSync(settings.output, text);
   const failing = failingFindings(shown.findings, settings.failOn).length;
   return exitCodeOf({ failing, problems: analysis.problems, githubFailed: false });
+}
+
+/** The effective configuration as JSON (`--print-config`); a named file is classed by the globs. */
+function printConfig(target: CliTarget, explicit: string | undefined): string {
+  const root = analysedRoot(target);
+  const config = loadConfig(root, explicit);
+  validateConfig(config, RULES);
+  const [file] = target.files;
+  const printed = effectiveConfig(config, RULES, file === undefined ? undefined : relativePathOf(root, resolve(file)));
+  return `${JSON.stringify(printed, null, 2)}\n`;
 }
 
 /** Where the CLI writes; tests pass their own. */

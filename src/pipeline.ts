@@ -3,13 +3,19 @@ import type { SourceFile } from 'ts-morph';
 import { RULES } from '../rules/index.js';
 import { runRules } from './analyse/run-rules.js';
 import type { ConfiguredRule } from './analyse/run-rules.js';
-import { loadConfig, validateConfig } from './config/config.js';
+import { configurableMetas, loadConfig, suppressionSeverity, validateConfig } from './config/config.js';
+import { compileGlobs } from './config/glob.js';
+import { applySuppressions } from './suppress/apply.js';
+import type { BulkOutcome } from './suppress/apply.js';
+import { suppressionsPath } from './suppress/bulk.js';
+import { SUPPRESSION_META } from './suppress/meta.js';
+import type { BulkUpdate } from './suppress/bulk.js';
 import type { Config } from './config/config.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { ProjectView } from './model/project-view.js';
 import type { AnyRule } from './model/rule.js';
-import { loadProject, projectRootOf } from './load/project.js';
+import { analysedRoot, loadProject } from './load/project.js';
 import type { ParseProblem } from './load/project.js';
 
 /** What to analyse and with which rules. */
@@ -34,6 +40,10 @@ export interface PipelineOptions {
   inlineRules?: Config['rules'] | undefined;
   /** Texts (by path relative to the analysed root) laid over the files on disk: how --fix re-analyses fixed files. */
   overlay?: ReadonlyMap<string, string> | undefined;
+  /** The bulk suppressions file, or a folder holding it (default: review-bot-suppressions.json in the root). */
+  suppressionsLocation?: string | undefined;
+  /** `--suppress-all`, `--suppress-rule` or `--prune-suppressions`: rewrite the suppressions file from this run. */
+  suppressionsUpdate?: BulkUpdate | undefined;
 }
 
 /** The analysis, the folder its paths are relative to, and the files that could not be parsed. */
@@ -44,33 +54,57 @@ export interface PipelineResult {
   /** The source files analysed, relative to the root (files left out are in `parseProblems`). */
   files: string[];
   parseProblems: ParseProblem[];
+  /** What the bulk suppressions file did this run. */
+  bulk: BulkOutcome;
 }
 
-/** load -> analyse. Filtering by diff and reporting are separate stages. */
+/** load -> analyse -> suppress. Filtering by diff and reporting are separate stages. */
 export function analyse(options: PipelineOptions): PipelineResult {
   const registry = options.registry ?? RULES;
   checkRuleIds(registry, options.only ?? [], '--rule');
   checkRuleIds(registry, options.disable ?? [], '--disable');
-  const configRoot = options.project === undefined ? resolve(options.path) : projectRootOf(options.project);
-  const preliminary = loadConfig(configRoot, options.config);
+  if (options.suppressionsUpdate?.kind === 'suppress-rules')
+    checkRuleIds(
+      [...registry, { meta: SUPPRESSION_META, run: () => [] }],
+      options.suppressionsUpdate.rules,
+      '--suppress-rule',
+    );
+  const root = analysedRoot(options);
+  const loaded = loadConfig(root, options.config);
+  const config: Config = { ...loaded, rules: { ...loaded.rules, ...options.inlineRules } };
+  validateConfig(config, registry);
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
     path: options.path,
     project: options.project,
-    settings: preliminary.settings,
+    settings: config.settings,
+    tests: config.tests,
+    generated: config.generated,
   });
   for (const [file, text] of options.overlay ?? [])
     view.project.getSourceFile(resolve(view.root, file))?.replaceWithText(text);
-  const config: Config = { ...preliminary, rules: { ...preliminary.rules, ...options.inlineRules } };
-  validateConfig(config, registry);
-  const reportedFiles = selectFiles(view, options.files ?? []);
-  const result = analyseView(view, config, {
+  const reportedFiles = withoutIgnored(view, config, selectFiles(view, options.files ?? []));
+  const analysed = analyseView(view, config, {
     ...options,
     registry,
     reportedFiles,
     unparsedFiles: parseProblems.map((p) => p.file),
   });
-  return { result, root: view.root, files: view.files.map((f) => view.relativePath(f)), parseProblems };
+  const bulkPath = suppressionsPath(view.root, options.suppressionsLocation);
+  const { result, bulk } = applySuppressions(analysed, {
+    files: new Map(
+      (reportedFiles === undefined ? view.files : [...reportedFiles]).map((f) => [
+        view.relativePath(f),
+        f.compilerNode,
+      ]),
+    ),
+    knownRules: new Set(configurableMetas(registry).map((m) => m.id)),
+    severity: suppressionSeverity(config),
+    bulkPath,
+    bulkDisplay: view.relativePath(bulkPath),
+    update: options.suppressionsUpdate,
+  });
+  return { result, root: view.root, files: view.files.map((f) => view.relativePath(f)), parseProblems, bulk };
 }
 
 /** Runs the configured rules over an already loaded project. */
@@ -131,6 +165,19 @@ export function configureRules(
 function checkRuleIds(registry: readonly AnyRule[], ids: readonly string[], flag: string): void {
   const known = new Set(registry.map((r) => r.meta.id));
   for (const id of ids) if (!known.has(id)) throw new UserError(`${flag}: unknown rule "${id}"`);
+}
+
+/** The files to report on without those the configuration's `ignore` names; undefined (all) when nothing is left out. */
+function withoutIgnored(
+  view: ProjectView,
+  config: Config,
+  selected: ReadonlySet<SourceFile> | undefined,
+): ReadonlySet<SourceFile> | undefined {
+  const ignore = config.ignore ?? [];
+  if (ignore.length === 0) return selected;
+  const ignored = compileGlobs(ignore);
+  const candidates = selected === undefined ? view.files : [...selected];
+  return new Set(candidates.filter((file) => !ignored.matches(view.relativePath(file))));
 }
 
 /** The files to report on, from paths given on the command line. */

@@ -47,7 +47,7 @@ describe('exit codes and errors', () => {
     const { code, err } = await run(join(CLI, 'broken-config'));
     expect(code).toBe(2);
     expect(err).toMatch(
-      /^review-bot: .*\.review-bot\.json: rule "duplicate-import": expected "off", "error", "warning" or "info", got "loud"\n$/,
+      /^review-bot: .*\.review-bot\.json: rules\.duplicate-import: expected "off", "error", "warning" or "info", got "loud"\n$/,
     );
   });
 

@@ -46,6 +46,8 @@ const ENVIRONMENT_FILES = [
   'pnpm-lock.yaml',
   'bun.lock',
   'tsconfig.json',
+  // Bulk suppressions move findings out of the result: a new file must not reuse an old result.
+  'review-bot-suppressions.json',
   'jsconfig.json',
 ];
 

@@ -113,8 +113,10 @@ async function run(context: ActionContext): Promise<number> {
   const everyFinding = result.findings.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
-  if (inputs.sarifFile !== undefined)
-    writeSarif(resolve(workspace, inputs.sarifFile), { ...result, findings: everyFinding }, docsTemplate);
+  if (inputs.sarifFile !== undefined) {
+    const suppressed = result.suppressed?.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
+    writeSarif(resolve(workspace, inputs.sarifFile), { ...result, findings: everyFinding, suppressed }, docsTemplate);
+  }
   await writeSummary(env, composeReview(result, { findings: everyFinding, maxPlaces: Number.POSITIVE_INFINITY }));
 
   const pr = event.pullRequest;

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
 import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
+import { DEFAULT_TEST_GLOBS } from '../config/config.js';
+import { compileGlobs } from '../config/glob.js';
+import type { GlobList } from '../config/glob.js';
 import { isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
@@ -23,6 +26,10 @@ export interface LoadOptions {
   settings?: Readonly<Record<string, unknown>> | undefined;
   /** Node kinds the enabled rules declared (`nodesOf`); every kind is collected when undefined. */
   nodeKinds?: readonly ts.SyntaxKind[] | undefined;
+  /** Globs of test files (the configuration's `tests`); DEFAULT_TEST_GLOBS when undefined. */
+  tests?: readonly string[] | undefined;
+  /** Globs of generated files (the configuration's `generated`), added to the folders and headers isGeneratedSource knows. */
+  generated?: readonly string[] | undefined;
 }
 
 /**
@@ -105,7 +112,11 @@ export function loadProject(options: LoadOptions): LoadedProject {
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
   parseProblems.sort((a, b) => compare(a.file, b.file));
-  return { view: createView(project, root, files, settings, options.nodeKinds), parseProblems };
+  const globs = {
+    tests: compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS),
+    generated: compileGlobs(options.generated ?? []),
+  };
+  return { view: createView(project, root, files, globs, settings, options.nodeKinds), parseProblems };
 }
 
 /**
@@ -136,17 +147,17 @@ export function loadInMemory(
     const problem = parseProblemOf(file, '/');
     if (problem !== undefined) parseProblems.push(problem);
   }
-  return { view: createView(project, '/', files, settings), parseProblems };
+  const globs = { tests: compileGlobs(DEFAULT_TEST_GLOBS), generated: compileGlobs([]) };
+  return { view: createView(project, '/', files, globs, settings), parseProblems };
 }
 
-/** The analysed root named by `--project`: the folder itself, or the tsconfig's folder. */
-export function projectRootOf(project: string): string {
-  const path = resolve(project);
-  return existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
+/** The analysed root the options name (where the configuration file is looked up), before anything is loaded. */
+export function analysedRoot(options: Pick<LoadOptions, 'path' | 'project'>): string {
+  return locate(options).root;
 }
 
 /** Finds the analysed root and tsconfig from the options. */
-function locate(options: LoadOptions): { root: string; tsconfig: string | undefined } {
+function locate(options: Pick<LoadOptions, 'path' | 'project'>): { root: string; tsconfig: string | undefined } {
   if (options.project !== undefined) {
     const tsconfig = resolve(options.project);
     if (!existsSync(tsconfig)) throw new UserError(`tsconfig not found: ${options.project}`);
@@ -241,21 +252,9 @@ function parseProblemOf(file: SourceFile, root: string): ParseProblem | undefine
 }
 
 /** Path relative to the root with POSIX separators. */
-function relativePathOf(root: string, file: SourceFile | string): string {
+export function relativePathOf(root: string, file: SourceFile | string): string {
   const path = typeof file === 'string' ? file : file.getFilePath();
   return relative(root, path).split(sep).join('/');
-}
-
-const TEST_NAME = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
-const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'mocks']);
-
-/** True for test code by name or folder: tests, and the mocks and fixtures they use (none of it ships). */
-function isTestPath(relativePath: string): boolean {
-  if (TEST_NAME.test(basename(relativePath))) return true;
-  return relativePath
-    .split('/')
-    .slice(0, -1)
-    .some((part) => TEST_FOLDERS.has(part));
 }
 
 function compare(a: string, b: string): number {
@@ -291,11 +290,18 @@ function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:');
 }
 
+/** The configured globs of test and generated files. */
+interface FileGlobs {
+  tests: GlobList;
+  generated: GlobList;
+}
+
 /** Builds the read-only view rules receive; indexes are computed on first use. */
 function createView(
   project: Project,
   root: string,
   files: SourceFile[],
+  { tests, generated }: FileGlobs,
   settings: Readonly<Record<string, unknown>>,
   nodeKinds?: readonly ts.SyntaxKind[],
 ): ProjectView {
@@ -317,8 +323,10 @@ function createView(
       return resolved;
     },
     relativePath: (file) => relativePathOf(root, file),
-    isTestFile: (file) => isTestPath(relativePathOf(root, file)),
-    isGeneratedFile: (file) => isGeneratedSource(relativePathOf(root, file), file.getFullText()),
+    isTestFile: (file) => tests.matches(relativePathOf(root, file)),
+    isGeneratedFile: (file) =>
+      generated.matches(relativePathOf(root, file)) ||
+      isGeneratedSource(relativePathOf(root, file), file.getFullText()),
     packageJson: readPackageJson(root),
     get references() {
       return memo('references', () => buildReferenceIndex(files));

@@ -11,6 +11,18 @@ export interface Evidence {
   line?: number;
 }
 
+/**
+ * Why a finding is kept out of the review: a `review-bot-disable` comment in
+ * the source (`inline`, with its reason) or an entry of the committed
+ * suppressions file (`bulk`). Suppressed findings stay in JSON and SARIF;
+ * they are never posted and never fail a run.
+ */
+export interface Suppression {
+  kind: 'inline' | 'bulk';
+  /** The comment's reason (after ` -- `); none for bulk suppressions. */
+  reason?: string;
+}
+
 /** What leaves the engine: a rendered, located finding. */
 export interface Finding extends Range {
   ruleId: string;
@@ -33,6 +45,8 @@ export interface Finding extends Range {
   fix?: Fix;
   /** Line-independent: hash of rule, file, symbol path and message id. */
   fingerprint: string;
+  /** Set when the finding is suppressed (see Suppression). */
+  suppressed?: Suppression;
 }
 
 /** A problem that stopped a rule from finishing; the other rules still ran. */
@@ -53,7 +67,10 @@ export type RuleMetaOfRun = Pick<
 
 /** The result of analysing a project. */
 export interface AnalysisResult {
+  /** The findings to report: none of them suppressed. */
   findings: Finding[];
+  /** Findings suppressed inline or by the suppressions file, each with `suppressed` set; kept for JSON and SARIF. */
+  suppressed?: Finding[];
   failures: RuleFailure[];
   /** Number of source files analysed. */
   fileCount: number;

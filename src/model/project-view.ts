@@ -76,13 +76,13 @@ export interface ProjectView {
   readonly root: string;
   /** The ts-morph project, type checker included. */
   readonly project: Project;
-  /** Every analysed source file, sorted by relative path. Declaration files and node_modules excluded. */
+  /** Every analysed source file, sorted by relative path. Declaration files, node_modules and the configuration's `generated` files excluded. */
   readonly files: readonly SourceFile[];
   /** False when some imports could not be resolved (dependencies not installed): types may be `any`. */
   readonly dependenciesResolved: boolean;
   /** Path relative to the root, POSIX separators. */
   relativePath(file: SourceFile | string): string;
-  /** True for test files: `*.test.*`, `*.spec.*`, or files under test/, tests/, __tests__/. */
+  /** True for test files: the configuration's `tests` globs; by default `*.test.*`, `*.spec.*`, or files under test/, tests/, __tests__/. */
   isTestFile(file: SourceFile): boolean;
   /** True for generated or vendored files: a generator's header, or a `generated/` or `vendor/` folder (load/generated.ts). */
   isGeneratedFile(file: SourceFile): boolean;

@@ -14,6 +14,9 @@ export function toJson(result: AnalysisResult): string {
     tool: { name: TOOL.name, version: TOOL.version },
     verdict: verdictLine(result),
     findings: result.findings.map(toContract),
+    ...(result.suppressed === undefined || result.suppressed.length === 0
+      ? {}
+      : { suppressed: result.suppressed.map((f) => ({ ...toContract(f), suppressed: f.suppressed })) }),
     summary: { files: result.fileCount, byRule: sortKeys(byRule) },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import type { AnalysisResult, Finding, RuleMetaOfRun } from '../model/finding.js';
+import type { AnalysisResult, Finding, RuleMetaOfRun, Suppression } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { TOOL } from '../meta.js';
 import { docsUrl } from './docs-url.js';
@@ -48,7 +48,7 @@ export function toSarif(result: AnalysisResult, docsTemplate?: string): Record<s
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => toResult(f, index.get(f.ruleId))),
+        results: [...result.findings, ...(result.suppressed ?? [])].map((f) => toResult(f, index.get(f.ruleId))),
       },
     ],
   };
@@ -68,6 +68,7 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
       ),
     ],
     partialFingerprints: { 'reviewBotFingerprint/v1': f.fingerprint },
+    ...(f.suppressed === undefined ? {} : { suppressions: [sarifSuppression(f.suppressed)] }),
     ...(f.evidence.some((e) => e.file !== undefined)
       ? {
           relatedLocations: f.evidence
@@ -80,6 +81,12 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
         }
       : {}),
   };
+}
+
+/** A suppressed result's SARIF suppression: `inSource` with the comment's reason, or `external` for the suppressions file. */
+function sarifSuppression(suppressed: Suppression): Record<string, unknown> {
+  if (suppressed.kind === 'bulk') return { kind: 'external', justification: 'Accepted in the bulk suppressions file.' };
+  return { kind: 'inSource', ...(suppressed.reason === undefined ? {} : { justification: suppressed.reason }) };
 }
 
 function location(file: string, region: Record<string, number>, symbol?: string): Record<string, unknown> {

@@ -22,6 +22,8 @@ import type { FixRun } from '../fix/run-fix.js';
 import { analyseWithCache } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
+import type { BulkOutcome } from '../suppress/apply.js';
+import type { BulkUpdate } from '../suppress/bulk.js';
 import type { FailOn } from './options.js';
 import { checkedUrl } from './options.js';
 import { forTerminal } from '../report/escape/terminal.js';
@@ -60,6 +62,20 @@ export function exitCodeOf(outcome: RunOutcome): number {
   if (outcome.problems > 0) return EXIT.problems;
   if (outcome.githubFailed) return EXIT.github;
   return outcome.failing > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** What the bulk suppressions file did: written, or holding entries that --prune-suppressions would drop. */
+function bulkNotices(bulk: BulkOutcome): Notice[] {
+  const count = (n: number): string => `${String(n)} suppression${n === 1 ? '' : 's'}`;
+  if (bulk.written) return [{ level: 'notice', message: `wrote ${count(bulk.entries)} to ${bulk.display}` }];
+  if (bulk.unmatched === 0) return [];
+  const [verb, them] = bulk.unmatched === 1 ? ['matches', 'it'] : ['match', 'them'];
+  return [
+    {
+      level: 'notice',
+      message: `${count(bulk.unmatched)} in ${bulk.display} ${verb} no finding any more; remove ${them} with --prune-suppressions`,
+    },
+  ];
 }
 
 /**
@@ -148,6 +164,10 @@ export interface AnalysisRequest {
   eslint?: boolean | undefined;
   /** With --cache: the cache location. */
   cache?: string | undefined;
+  /** The bulk suppressions file (default: review-bot-suppressions.json in the root). */
+  suppressionsLocation?: string | undefined;
+  /** Rewrite the suppressions file from this run. */
+  suppressionsUpdate?: BulkUpdate | undefined;
 }
 
 /** The analysis of a shell's target, with the problems it met worded once. */
@@ -175,6 +195,8 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     only: request.only,
     disable: request.disable,
     onProgress: request.onProgress,
+    suppressionsLocation: request.suppressionsLocation,
+    suppressionsUpdate: request.suppressionsUpdate,
   };
   const fixed =
     request.fix === undefined
@@ -187,6 +209,7 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
         ? { ...analyse(options), notes: [] }
         : analyseWithCache(options, request.cache);
   const { result: analysed, root, parseProblems } = base;
+  const bulk = 'bulk' in base ? base.bulk : undefined;
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
   const paths = request.files.map((file) => resolve(file));
   const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
@@ -199,6 +222,7 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     result,
     root,
     notices: [
+      ...(bulk === undefined ? [] : bulkNotices(bulk)),
       ...parseProblemNotices(parseProblems),
       ...ruleFailureNotices(result.failures),
       ...notes,

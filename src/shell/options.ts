@@ -7,6 +7,7 @@ import type { FilterMode } from '../diff/filter.js';
 import { FILTER_MODES, isFilterMode } from '../diff/filter.js';
 import { UserError } from '../model/errors.js';
 import type { Severity } from '../model/severity.js';
+import type { BulkUpdate } from '../suppress/bulk.js';
 import type { Format } from '../report/index.js';
 import { FORMATS, isFormat } from '../report/index.js';
 
@@ -87,6 +88,39 @@ const OPTIONS: readonly OptionSpec[] = [
     shells: CLI,
   },
   { name: 'quiet', type: 'boolean', help: 'Report errors only', shells: CLI },
+  {
+    name: 'print-config',
+    type: 'boolean',
+    help: 'Print the effective configuration as JSON (with a file: how ignore, tests and generated class it)',
+    shells: CLI,
+  },
+  {
+    name: 'suppress-all',
+    type: 'boolean',
+    help: 'Accept every current finding: write them all to the suppressions file',
+    shells: CLI,
+  },
+  {
+    name: 'suppress-rule',
+    type: 'string',
+    multiple: true,
+    value: '<id>',
+    help: "Accept this rule's current findings in the suppressions file (repeatable)",
+    shells: CLI,
+  },
+  {
+    name: 'prune-suppressions',
+    type: 'boolean',
+    help: 'Remove the suppressions that match no finding any more',
+    shells: CLI,
+  },
+  {
+    name: 'suppressions-location',
+    type: 'string',
+    value: '<file>',
+    help: 'Bulk suppressions file (default: review-bot-suppressions.json in the root)',
+    shells: CLI,
+  },
   {
     name: 'diff',
     type: 'string',
@@ -204,6 +238,10 @@ export interface Settings {
   failOn: FailOn;
   output: string | undefined;
   quiet: boolean;
+  printConfig: boolean;
+  /** `--suppress-all`, `--suppress-rule` or `--prune-suppressions`, which exclude each other. */
+  suppressionsUpdate: BulkUpdate | undefined;
+  suppressionsLocation: string | undefined;
   diff: string | undefined;
   filterMode: FilterMode;
   githubPr: string | undefined;
@@ -255,6 +293,9 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     failOn: parseFailOn(where('fail-on')),
     output: text('output'),
     quiet: on('quiet'),
+    printConfig: on('print-config'),
+    suppressionsUpdate: parseBulkUpdate(on('suppress-all'), list('suppress-rule'), on('prune-suppressions'), flag),
+    suppressionsLocation: text('suppressions-location'),
     diff: text('diff'),
     filterMode: parseFilterMode(where('filter-mode')),
     githubPr: text('github-pr'),
@@ -286,6 +327,22 @@ function parseBoolean(value: RawValues[string], flag: string): boolean {
   if (value === true || value === 'true') return true;
   if (value === undefined || value === false || value === '' || value === 'false') return false;
   throw new UserError(`${flag}: expected true or false, got "${String(value)}"`);
+}
+
+/** The suppressions file update the flags ask for, if any. */
+function parseBulkUpdate(
+  all: boolean,
+  rules: readonly string[],
+  prune: boolean,
+  flag: (name: string) => string,
+): BulkUpdate | undefined {
+  const asked = [all && 'suppress-all', rules.length > 0 && 'suppress-rule', prune && 'prune-suppressions'].filter(
+    (name) => typeof name === 'string',
+  );
+  if (asked.length > 1) throw new UserError(`${asked.map(flag).join(' and ')} cannot be used together`);
+  if (all) return { kind: 'suppress-all' };
+  if (rules.length > 0) return { kind: 'suppress-rules', rules };
+  return prune ? { kind: 'prune' } : undefined;
 }
 
 /** Checks a `fail-on` value. */
