@@ -2,8 +2,9 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
-import { codeSpan, shorten } from './_shared/text.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { symbolPathOf } from './_shared/names.js';
+import { shorten } from './_shared/text.js';
 import {
   BUILTIN_ERRORS,
   builtinOrUnknown,
@@ -14,12 +15,23 @@ import {
   caughtSentinels,
   isCaughtLocally,
   isInsideTryBlock,
-  isMessageSetAfterwards,
+  isExcusedConstruction,
+  isStatusObject,
+  isUnreadSettledSlot,
+  statusShapes,
   isSentinel,
 } from './error-without-message-utils/delivery.js';
+import type { StatusShapes } from './error-without-message-utils/delivery.js';
 import { isExecutorReject, isPromiseReject, nonErrorKind } from './error-without-message-utils/values.js';
 
-type MessageId = 'missingMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
+type MessageId = 'missingMessage' | 'subclassWithoutMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
+
+/** How each message state reads in a message. */
+const PROBLEM_TEXT = {
+  missing: 'no message',
+  empty: 'an empty message',
+  notText: 'a message that is not text',
+} as const;
 
 export default defineRule({
   meta: {
@@ -36,23 +48,27 @@ export default defineRule({
       'An error with no message, or a thrown string, reaches logs and callers as a bare "Error" or a value with no stack trace; whoever reads it cannot tell what failed or where.',
     messages: {
       missingMessage: {
-        message: 'Error {{construct}} in {{where}} has {{problem}}.',
+        message: 'Error `{{construct}}` has {{problem}}.',
+        recommendation: 'Pass `{{className}}` a message that says what failed and with which value.',
+      },
+      subclassWithoutMessage: {
+        message: 'Error `{{construct}}` has no message: `{{className}}` passes none to `Error`.',
         recommendation: 'Pass `{{className}}` a message that says what failed and with which value.',
       },
       missingReason: {
         message:
-          'Rejection {{construct}} in {{where}} has no reason, so the caller receives `undefined`: no message and no stack trace.',
+          'Rejection `{{construct}}` has no reason, so the caller receives `undefined`: no message and no stack trace.',
         recommendation: "Reject with an `Error` whose message says what failed, as in `{{callee}}(new Error('…'))`.",
       },
       nonErrorThrown: {
         message:
-          'Thrown value {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
+          'Thrown value `{{value}}` is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
         recommendation:
           'Throw an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
       nonErrorRejected: {
         message:
-          'Rejection reason {{value}} in {{where}} is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
+          'Rejection reason `{{value}}` is {{kind}}, not an `Error`, so the failure has no stack trace and `instanceof Error` checks miss it.',
         recommendation:
           'Reject with an `Error` (or a subclass) whose message says what failed; attach extra data as properties or as `cause`.',
       },
@@ -61,89 +77,77 @@ export default defineRule({
   },
   *check({ files, project }) {
     for (const file of files) {
-      yield* errorsWithoutMessage(file);
-      yield* thrownNonErrors(file, caughtSentinels(project));
-      yield* rejectionsWithoutReason(file);
+      const calls = file.getDescendantsOfKind(SyntaxKind.CallExpression);
+      yield* errorsWithoutMessage(file, calls, project);
+      yield* thrownNonErrors(file, caughtSentinels(project), statusShapes(project));
+      yield* rejectionsWithoutReason(calls, statusShapes(project));
     }
   },
 });
 
-/** `new Error()`, `new Error('')`, `Error()` and project error classes constructed without a message. */
-function* errorsWithoutMessage(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const constructions = [
-    ...file.getDescendantsOfKind(SyntaxKind.NewExpression),
-    ...file.getDescendantsOfKind(SyntaxKind.CallExpression),
-  ];
+/** `new Error()`, `new Error('')`, `new Error({})`, `Error()` and project error classes constructed without a message. */
+function* errorsWithoutMessage(
+  file: SourceFile,
+  calls: readonly CallExpression[],
+  project: ProjectView,
+): Generator<FindingDraft<MessageId>> {
+  const constructions = [...file.getDescendantsOfKind(SyntaxKind.NewExpression), ...calls.filter(isBareBuiltinCall)];
   for (const construction of constructions) {
-    if (Node.isCallExpression(construction) && !isBareBuiltinCall(construction)) continue;
-    if (isMessageSetAfterwards(construction)) continue;
-    const callee = construction.getExpression();
     const args = construction.getArguments();
     if (args.some((a) => Node.isSpreadElement(a))) continue;
-    const { state, className, through, declaration } = messageStateOf(callee, args);
-    if (state !== 'missing' && state !== 'empty') continue;
-    const problem =
-      state === 'empty'
-        ? 'an empty message'
-        : through === undefined
-          ? 'no message'
-          : `no message: \`${through}\` passes none to \`Error\``;
+    const { state, className, through, declaration } = messageStateOf(construction.getExpression(), args);
+    if (state !== 'missing' && state !== 'empty' && state !== 'notText') continue;
+    if (isExcusedConstruction(construction, project)) continue;
+    const construct = shorten(construction.getText());
     yield {
       node: construction,
-      messageId: 'missingMessage',
+      messageId: through === undefined ? 'missingMessage' : 'subclassWithoutMessage',
       symbol: { path: symbolPathOf(construction) },
-      data: {
-        where: whereText(construction),
-        construct: codeSpan(shorten(construction.getText())),
-        problem,
-        className,
-      },
+      data: through === undefined ? { construct, problem: PROBLEM_TEXT[state], className } : { construct, className },
       evidence: declaration === undefined ? [] : [{ note: `\`${className}\` is declared here`, node: declaration }],
     };
   }
 }
 
 /** `throw 'text'`, `throw 42`, `throw { … }` and, with types, a thrown primitive value. */
-function* thrownNonErrors(file: SourceFile, sentinels: ReadonlySet<string>): Generator<FindingDraft<MessageId>> {
+function* thrownNonErrors(
+  file: SourceFile,
+  sentinels: ReadonlySet<string>,
+  shapes: StatusShapes,
+): Generator<FindingDraft<MessageId>> {
   for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
-    if (isCaughtLocally(statement) || isSentinel(statement.getExpression(), sentinels)) continue;
-    const kind = nonErrorKind(statement.getExpression());
+    const thrown = statement.getExpression();
+    if (isCaughtLocally(statement) || isSentinel(thrown, sentinels) || isStatusObject(thrown, shapes)) continue;
+    const kind = nonErrorKind(thrown);
     if (kind === undefined) continue;
     yield {
       node: statement,
       messageId: 'nonErrorThrown',
       symbol: { path: symbolPathOf(statement) },
-      data: { where: whereText(statement), value: codeSpan(shorten(statement.getExpression().getText())), kind },
+      data: { value: shorten(thrown.getText()), kind },
     };
   }
 }
 
 /** `Promise.reject()` and an executor's `reject()` with no reason or a non-Error reason. */
-function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+function* rejectionsWithoutReason(
+  calls: readonly CallExpression[],
+  shapes: StatusShapes,
+): Generator<FindingDraft<MessageId>> {
+  for (const call of calls) {
     if (!isPromiseReject(call) && !isExecutorReject(call)) continue;
-    if (isInsideTryBlock(call)) continue;
+    if (isInsideTryBlock(call) || isUnreadSettledSlot(call)) continue;
     const reason = call.getArguments()[0];
-    const where = whereText(call);
     const symbol = { path: symbolPathOf(call) };
-    const callee = call.getExpression().getText();
     if (reason === undefined || isUndefinedLiteral(reason)) {
-      yield {
-        node: call,
-        messageId: 'missingReason',
-        symbol,
-        data: { where, construct: codeSpan(shorten(call.getText())), callee },
-      };
+      const callee = call.getExpression().getText();
+      yield { node: call, messageId: 'missingReason', symbol, data: { construct: shorten(call.getText()), callee } };
       continue;
     }
+    if (isStatusObject(reason, shapes)) continue;
     const kind = nonErrorKind(reason);
     if (kind !== undefined)
-      yield {
-        node: call,
-        messageId: 'nonErrorRejected',
-        symbol,
-        data: { where, value: codeSpan(shorten(reason.getText())), kind },
-      };
+      yield { node: call, messageId: 'nonErrorRejected', symbol, data: { value: shorten(reason.getText()), kind } };
   }
 }
 
@@ -151,10 +155,4 @@ function* rejectionsWithoutReason(file: SourceFile): Generator<FindingDraft<Mess
 function isBareBuiltinCall(call: CallExpression): boolean {
   const callee = call.getExpression();
   return Node.isIdentifier(callee) && BUILTIN_ERRORS.has(callee.getText()) && builtinOrUnknown(callee) === 'builtin';
-}
-
-/** "`Class.method`" for code in a named function, "top-level code" otherwise. */
-function whereText(node: Node): string {
-  const path = symbolPathOf(node);
-  return path === MODULE_PATH ? 'top-level code' : `\`${path}\``;
 }

@@ -6,7 +6,6 @@ import type { FindingDraft } from '../src/model/rule.js';
 import { isInheritedSignature, siblingGroupsOf } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { errorSitesOf, preferredClassSites } from './inconsistent-error-types-utils/error-sites.js';
-import { lowerFirst } from './inconsistent-error-types-utils/places.js';
 import { isPrivate, lookupBehaviourOf } from './inconsistent-error-types-utils/lookups.js';
 import type { LookupBehaviour, ReturningLookup, ThrowingLookup } from './inconsistent-error-types-utils/lookups.js';
 
@@ -30,8 +29,7 @@ export default defineRule({
       'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',
     messages: {
       sameMessageOtherClass: {
-        message:
-          'The message "{{text}}" is thrown as `{{errorClass}}` in {{where}} but as `{{otherClass}}` in {{otherWhere}} (line {{line}}).',
+        message: 'The message "{{text}}" is thrown as `{{errorClass}}` here but as `{{otherClass}}` on line {{line}}.',
         recommendation:
           'Throw `{{otherClass}}` here too, or give the two failures different messages if they are different failures.',
       },
@@ -77,11 +75,8 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
         messageId: 'sameMessageOtherClass',
         symbol: { path: memberPathOf(symbolPathOf(site.node), site.errorClass) },
         data: {
-          where: lowerFirst(site.where.label),
           errorClass: site.errorClass,
           text: site.display,
-          otherWhere:
-            reference.where.label === site.where.label ? 'the same function' : lowerFirst(reference.where.label),
           otherClass: reference.errorClass,
           line: reference.node.getStartLineNumber(),
         },

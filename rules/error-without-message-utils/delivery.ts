@@ -11,30 +11,41 @@ import { parentSkippingOuterExpressions } from '../_shared/ast/skip-outer-expres
 import { isMessageWrite } from './message-state.js';
 
 /**
- * True unless the new error provably reaches a caller: thrown, returned,
- * passed to a call, or held in a variable that is then thrown, returned or
- * passed on (and whose `.message` is not assigned). `new Error().stack`,
- * `Object.assign(new Error(), …)` and a stack-capturing `const e = new Error()`
- * read only for `e.stack` are not errors that reach anyone.
+ * True when an error built without a message is not a finding: a `throw`
+ * caught a few lines below, a stack capture (`new Error().stack`, a call to a
+ * stack or trace helper, `Object.assign(new Error(), { message })`), or a
+ * variable whose `.message` is assigned later or that is only read for its
+ * `.stack`. Anything else is reported where it is created, thrown or not.
  */
-export function isMessageSetAfterwards(construction: NewExpression | CallExpression): boolean {
+export function isExcusedConstruction(construction: NewExpression | CallExpression, project: ProjectView): boolean {
   const parent = parentSkippingOuterExpressions(construction);
-  if (parent === undefined) return true;
+  if (parent === undefined) return false;
   if (Node.isThrowStatement(parent)) return isCaughtLocally(parent);
-  if (Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return false;
-  if (Node.isCallExpression(parent) || Node.isNewExpression(parent)) return !isDeliveringCall(parent, construction);
-  if (Node.isVariableDeclaration(parent)) {
-    const name = parent.getNameNode();
-    if (!Node.isIdentifier(name)) return true;
-    const scope = parent.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a));
-    if (scope === undefined) return true;
-    const uses = scope
-      .getDescendantsOfKind(SyntaxKind.Identifier)
-      .filter((i) => i !== name && i.getText() === name.getText());
-    if (uses.some((use) => isMessageWrite(use.getParentOrThrow(), name.getText()))) return true;
-    return !uses.some(isDeliveringUse);
-  }
-  return true;
+  if (isStackCapture(parent, construction)) return true;
+  if (!Node.isVariableDeclaration(parent)) return false;
+  const name = parent.getNameNode();
+  if (!Node.isIdentifier(name)) return false;
+  const scope = parent.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a));
+  if (scope === undefined) return false;
+  const uses = project.references
+    .occurrencesIn(parent.getSourceFile(), name.getText())
+    .filter((o) => o.role === 'name' && o.node.getPos() >= scope.getPos() && o.node.getEnd() <= scope.getEnd())
+    .map((o) => o.node);
+  if (uses.some((use) => isMessageWrite(use.getParentOrThrow(), name.getText()))) return true;
+  return uses.length > 0 && uses.every((use) => isStackCapture(parentSkippingOuterExpressions(use), use));
+}
+
+/** `error.stack`, `captureStack(error)`, or `Object.assign(error, …)` with a `message` (or values nobody can see). */
+function isStackCapture(parent: Node | undefined, error: Node): boolean {
+  if (Node.isPropertyAccessExpression(parent)) return parent.getExpression() === error && parent.getName() === 'stack';
+  if (!Node.isCallExpression(parent) || !parent.getArguments().includes(error)) return false;
+  const callee = parent.getExpression().getText();
+  if (/stack|trace/i.test(callee)) return true;
+  if (callee !== 'Object.assign' || parent.getArguments()[0] !== error) return false;
+  return parent
+    .getArguments()
+    .slice(1)
+    .some((source) => !Node.isObjectLiteralExpression(source) || source.getProperty('message') !== undefined);
 }
 
 /**
@@ -103,17 +114,80 @@ export function isSentinel(expression: Node, sentinels: ReadonlySet<string>): bo
   });
 }
 
-/** True when a call hands the error on (not `Object.assign` or a stack-capturing helper). */
-function isDeliveringCall(call: CallExpression | NewExpression, argument: Node): boolean {
-  const callee = call.getExpression().getText();
-  if (callee === 'Object.assign' || /stack|trace/i.test(callee)) return false;
-  return call.getArguments().includes(argument);
+/** Property-name sets that catch sites read from what they caught: a cast type's properties, or the fields read. */
+export type StatusShapes = readonly ReadonlySet<string>[];
+
+/**
+ * What the project's catch sites expect of a caught value: for each `catch
+ * (err)` clause and `.catch((err) => …)` callback, the properties of a type
+ * it casts `err` to (`err as StatusObject`) and the set of fields it reads
+ * (`err.code`, `err.details`). A thrown or rejected object literal whose
+ * fields all appear in one of them is a status protocol, not a missing message.
+ */
+export function statusShapes(project: ProjectView): StatusShapes {
+  return project.memo('error-without-message:status-shapes', () => {
+    const out: ReadonlySet<string>[] = [];
+    for (const file of project.files) {
+      for (const clause of file.getDescendantsOfKind(SyntaxKind.CatchClause)) {
+        const name = clause.getVariableDeclaration()?.getNameNode();
+        if (Node.isIdentifier(name)) out.push(...shapesRead(clause.getBlock(), name.getText()));
+      }
+      for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const callee = call.getExpression();
+        const [handler] = call.getArguments();
+        if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'catch') continue;
+        if (!Node.isArrowFunction(handler) && !Node.isFunctionExpression(handler)) continue;
+        const name = handler.getParameters()[0]?.getNameNode();
+        if (Node.isIdentifier(name)) out.push(...shapesRead(handler, name.getText()));
+      }
+    }
+    return out.filter((shape) => shape.size > 0);
+  });
 }
 
-/** True when a use of a variable throws, returns or passes on its value. */
-function isDeliveringUse(use: Node): boolean {
-  const parent = parentSkippingOuterExpressions(use);
-  if (parent === undefined) return false;
-  if (Node.isThrowStatement(parent) || Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return true;
-  return (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && isDeliveringCall(parent, use);
+/** The shapes one handler expects of the caught value named `name`. */
+function shapesRead(body: Node, name: string): ReadonlySet<string>[] {
+  const fields = new Set<string>();
+  const shapes: ReadonlySet<string>[] = [fields];
+  for (const node of body.getDescendants()) {
+    if (Node.isAsExpression(node) && node.getExpression().getText() === name) {
+      const type = node.getType();
+      if (!type.isAny() && !type.isUnknown()) shapes.push(new Set(type.getProperties().map((p) => p.getName())));
+    } else if (Node.isPropertyAccessExpression(node) && node.getExpression().getText() === name) {
+      fields.add(node.getName());
+    }
+  }
+  return shapes;
+}
+
+/** True for a thrown or rejected object literal whose fields all appear in one shape some catch site expects. */
+export function isStatusObject(expression: Node, shapes: StatusShapes): boolean {
+  const inner = Node.isParenthesizedExpression(expression) ? expression.getExpression() : expression;
+  if (!Node.isObjectLiteralExpression(inner)) return false;
+  const names: string[] = [];
+  for (const property of inner.getProperties()) {
+    if (!Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property)) return false;
+    names.push(property.getName());
+  }
+  return names.length > 0 && shapes.some((shape) => names.every((n) => shape.has(n)));
+}
+
+/**
+ * True for a rejection created as an element of `Promise.allSettled([...])`
+ * (directly or as a branch of `?:`) in a function that never reads a
+ * `.reason`: the rejection only marks a slot as absent.
+ */
+export function isUnreadSettledSlot(call: CallExpression): boolean {
+  let node: Node = call;
+  let parent = node.getParent();
+  while (Node.isParenthesizedExpression(parent) || Node.isConditionalExpression(parent)) {
+    if (Node.isConditionalExpression(parent) && parent.getCondition() === node) return false;
+    node = parent;
+    parent = node.getParent();
+  }
+  if (!Node.isArrayLiteralExpression(parent)) return false;
+  const settle = parent.getParent();
+  if (!Node.isCallExpression(settle) || settle.getExpression().getText() !== 'Promise.allSettled') return false;
+  const scope = settle.getFirstAncestor(isFunctionLike) ?? settle.getSourceFile();
+  return !/\.reason\b/.test(scope.getText());
 }

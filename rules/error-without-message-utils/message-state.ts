@@ -17,10 +17,11 @@ export const BUILTIN_ERRORS: ReadonlyMap<string, number> = new Map([
   ['EvalError', 0],
   ['URIError', 0],
   ['AggregateError', 1],
+  ['SuppressedError', 2],
 ]);
 
-/** What an error construction does with its message. */
-type MessageState = 'missing' | 'empty' | 'present' | 'unknown';
+/** What an error construction does with its message: none, blank, a value that is not text (`{}`, `[]`, `false`, a number), a message, or not provable. */
+export type MessageState = 'missing' | 'empty' | 'notText' | 'present' | 'unknown';
 
 /** An argument as it reaches a constructor: an expression, or nothing (not passed, no default). */
 type Argument = Node | undefined;
@@ -84,12 +85,48 @@ function builtinMessageState(name: string, args: readonly Argument[]): MessageSt
   return argumentMessageState(args[index]);
 }
 
-/** Whether one argument, used as a message, is missing, empty or present. */
+/** Whether one argument, used as a message, is missing, empty, not text, or present. */
 function argumentMessageState(arg: Argument): MessageState {
   if (arg === undefined || isUndefinedLiteral(arg)) return 'missing';
   if ((Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) && arg.getLiteralText().trim() === '')
     return 'empty';
-  return 'present';
+  return isNotText(arg) ? 'notText' : 'present';
+}
+
+/**
+ * True for a message argument that is provably not text: an object or array
+ * literal, `true`/`false`/`null`, or an expression whose type has no string
+ * part (`{ foo: 0 }.foo`, `lineNumber = 2`). `any`, `unknown` and type
+ * parameters are text as far as anyone can prove.
+ */
+function isNotText(arg: Node): boolean {
+  const inner = Node.isParenthesizedExpression(arg) ? arg.getExpression() : arg;
+  if (
+    Node.isObjectLiteralExpression(inner) ||
+    Node.isArrayLiteralExpression(inner) ||
+    Node.isTrueLiteral(inner) ||
+    Node.isFalseLiteral(inner) ||
+    Node.isNullLiteral(inner)
+  )
+    return true;
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) || Node.isTemplateExpression(inner))
+    return false;
+  const type = inner.getType();
+  if (type.isAny() || type.isUnknown() || type.isTypeParameter()) return false;
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  return parts.every(
+    (part) =>
+      part.isNumber() ||
+      part.isNumberLiteral() ||
+      part.isBoolean() ||
+      part.isBooleanLiteral() ||
+      part.isBigInt() ||
+      part.isBigIntLiteral() ||
+      part.isNull() ||
+      part.isUndefined() ||
+      part.isArray() ||
+      part.isTuple(),
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ export function nonErrorKind(expression: Node | undefined): string | undefined {
   if (Node.isTemplateExpression(inner)) return 'a template string';
   if (Node.isNumericLiteral(inner) || Node.isBigIntLiteral(inner)) return 'a number';
   if (Node.isTrueLiteral(inner) || Node.isFalseLiteral(inner)) return 'a boolean';
-  if (Node.isNullLiteral(inner)) return '`null`';
+  if (Node.isNullLiteral(inner)) return 'null';
   if (Node.isObjectLiteralExpression(inner)) return 'an object literal';
   if (Node.isArrayLiteralExpression(inner)) return 'an array';
   if (
@@ -32,7 +32,7 @@ export function nonErrorKind(expression: Node | undefined): string | undefined {
   ) {
     const type = inner.getType();
     const primitive = primitiveName(type);
-    return primitive === undefined ? undefined : `a value of type \`${primitive}\``;
+    return primitive === undefined ? undefined : `a value of type ${primitive}`;
   }
   return undefined;
 }

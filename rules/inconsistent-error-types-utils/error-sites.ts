@@ -152,13 +152,13 @@ function literalWordCount(normalised: string): number {
     .filter((word) => word.length >= 2).length;
 }
 
-/** The message as written, holes shown as `${…}` and double quotes as single ones, cut to 80 characters. */
+/** The message as written, holes shown as `${…}` and double quotes and backticks as single quotes, cut to 80 characters. */
 function displayOf(parts: readonly (string | undefined)[]): string {
   const text = parts
     .map((part) => (part === undefined ? '${…}' : part))
     .join('')
     .replace(/\s+/g, ' ')
-    .replace(/"/g, "'")
+    .replace(/["`]/g, "'")
     .trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -102,7 +102,7 @@ export function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | unde
       member,
       verb,
       entity,
-      returned: { absent: absent === 'both' ? 'undefined` or `null' : absent, node },
+      returned: { absent: absent === 'both' ? 'undefined | null' : absent, node },
     };
   }
   return thrown === undefined ? undefined : { kind: 'throws', member, verb, entity, thrown };

@@ -4,7 +4,7 @@ import { enclosingFunctionOf } from '../_shared/ast/enclosing-function-of.js';
 
 /** Where a throw is: its nearest named function or method, else its innermost function, else top-level code. */
 export interface Place {
-  /** `Method \`find\``, `The function on line 12`, `Top-level code`. */
+  /** `Method find`, `The function on line 12`, `Top-level code`. */
   label: string;
   /** The name, or `anonymous`/`top-level` for the fingerprint. */
   name: string;
@@ -26,22 +26,17 @@ export function placeOf(node: Node): Place {
 
 /** The place of a named function-like node: its own name, or that of the variable or property it is assigned to. */
 function namedPlaceOf(fn: Node): Place | undefined {
-  if (Node.isMethodDeclaration(fn)) return { label: `Method \`${fn.getName()}\``, name: fn.getName() };
+  if (Node.isMethodDeclaration(fn)) return { label: `Method ${fn.getName()}`, name: fn.getName() };
   if (Node.isFunctionDeclaration(fn)) {
     const name = fn.getName();
-    return name === undefined ? undefined : { label: `Function \`${name}\``, name };
+    return name === undefined ? undefined : { label: `Function ${name}`, name };
   }
   if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn))
-    return { label: `Accessor \`${fn.getName()}\``, name: fn.getName() };
+    return { label: `Accessor ${fn.getName()}`, name: fn.getName() };
   if (Node.isConstructorDeclaration(fn)) return { label: 'The constructor', name: 'constructor' };
   const parent = fn.getParent();
   if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) {
-    return { label: `Function \`${parent.getName()}\``, name: parent.getName() };
+    return { label: `Function ${parent.getName()}`, name: parent.getName() };
   }
   return undefined;
-}
-
-/** A place label in the middle of a sentence: `method \`find\``, `the function on line 12`. */
-export function lowerFirst(label: string): string {
-  return label.charAt(0).toLowerCase() + label.slice(1);
 }
