@@ -75,6 +75,7 @@ function classTarget(declarations: readonly Node[]): ConstructorTarget | undefin
 /** 'builtin' when an identifier names the global error constructor (not a local class of that name). */
 export function builtinOrUnknown(identifier: Node): 'builtin' | 'local' {
   const declarations = resolvedDeclarationsOf(identifier);
+  if (declaresTopLevel(identifier)) return 'local';
   if (declarations.length === 0) return 'builtin';
   return declarations.every((d) => d.getSourceFile().isDeclarationFile()) ? 'builtin' : 'local';
 }
@@ -219,4 +220,19 @@ export function isMessageWrite(access: Node, variable: string): boolean {
 /** True for the `undefined` identifier and `void 0`. */
 export function isUndefinedLiteral(node: Node): boolean {
   return (Node.isIdentifier(node) && node.getText() === 'undefined') || Node.isVoidExpression(node);
+}
+
+/**
+ * True when the file declares the name at top level itself: a script's
+ * `const Error = function () {}` clashes with the global, the checker
+ * resolves the name to the global anyway, and it is not the built-in.
+ */
+function declaresTopLevel(identifier: Node): boolean {
+  const file = identifier.getSourceFile();
+  const name = identifier.getText();
+  return (
+    file.getVariableDeclaration(name) !== undefined ||
+    file.getClass(name) !== undefined ||
+    file.getFunction(name) !== undefined
+  );
 }
