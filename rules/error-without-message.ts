@@ -1,5 +1,6 @@
-import { Node, SyntaxKind } from 'ts-morph';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import { Node } from 'ts-morph';
+import type { CallExpression, NewExpression, ThrowStatement } from 'ts-morph';
+import { candidatesOf } from './error-without-message-utils/candidates.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -77,22 +78,21 @@ export default defineRule({
   },
   *check({ files, project }) {
     for (const file of files) {
-      const calls = file.getDescendantsOfKind(SyntaxKind.CallExpression);
-      yield* errorsWithoutMessage(file, calls, project);
-      yield* thrownNonErrors(file, caughtSentinels(project), statusShapes(project));
-      yield* rejectionsWithoutReason(calls, statusShapes(project));
+      const candidates = candidatesOf(file);
+      yield* errorsWithoutMessage(candidates.constructions, project);
+      yield* thrownNonErrors(candidates.throws, caughtSentinels(project), statusShapes(project));
+      yield* rejectionsWithoutReason(candidates.rejections, statusShapes(project));
     }
   },
 });
 
 /** `new Error()`, `new Error('')`, `new Error({})`, `Error()` and project error classes constructed without a message. */
 function* errorsWithoutMessage(
-  file: SourceFile,
-  calls: readonly CallExpression[],
+  constructions: readonly (NewExpression | CallExpression)[],
   project: ProjectView,
 ): Generator<FindingDraft<MessageId>> {
-  const constructions = [...file.getDescendantsOfKind(SyntaxKind.NewExpression), ...calls.filter(isBareBuiltinCall)];
   for (const construction of constructions) {
+    if (Node.isCallExpression(construction) && !isBareBuiltinCall(construction)) continue;
     const args = construction.getArguments();
     if (args.some((a) => Node.isSpreadElement(a))) continue;
     const { state, className, through, declaration } = messageStateOf(construction.getExpression(), args);
@@ -111,11 +111,11 @@ function* errorsWithoutMessage(
 
 /** `throw 'text'`, `throw 42`, `throw { … }` and, with types, a thrown primitive value. */
 function* thrownNonErrors(
-  file: SourceFile,
+  throws: readonly ThrowStatement[],
   sentinels: ReadonlySet<string>,
   shapes: StatusShapes,
 ): Generator<FindingDraft<MessageId>> {
-  for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
+  for (const statement of throws) {
     const thrown = statement.getExpression();
     if (isCaughtLocally(statement) || isSentinel(thrown, sentinels) || isStatusObject(thrown, shapes)) continue;
     const kind = nonErrorKind(thrown);
