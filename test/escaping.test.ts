@@ -307,25 +307,22 @@ describe('the channels the attacker found', () => {
     const finding = attack('inconsistent-error-types', 'sameMessageOtherClass', {
       text: `x" ${payload} "`,
       errorClass: 'A',
-      where: 'method `m`',
       otherClass: 'B',
-      otherWhere: 'method `n`',
       line: '9',
     });
     expect(renderedMessage(finding)).toBe(
-      'The message &quot;x&quot; ![x](http:°/°/°e/°b.°png) °@°admin °@°org/°team &lt;/°details&gt;&lt;img src=x onerror=alert(1)&gt; &lt;!-- review-bot:°x --&gt; &quot;&quot; is thrown as <code>A</code> in method <code>m</code> but as <code>B</code> in method <code>n</code> (line 9).',
+      'The message &quot;x&quot; ![x](http:°/°/°e/°b.°png) °@°admin °@°org/°team &lt;/°details&gt;&lt;img src=x onerror=alert(1)&gt; &lt;!-- review-bot:°x --&gt; &quot;&quot; is thrown as <code>A</code> here but as <code>B</code> on line 9.',
     );
   });
 
   it('source text with backticks cannot break out of its code span (error-without-message)', () => {
     const finding = attack('error-without-message', 'missingMessage', {
-      construct: "`new Error(``+'<img src=x onerror=alert(1)>'+``)`",
-      where: '`f`',
+      construct: "new Error(``+'<img src=x onerror=alert(1)>'+``)",
       problem: 'no message',
       className: 'Error',
     });
     expect(renderedMessage(finding)).toBe(
-      "Error <code>new Error(``+'&lt;img src=x onerror=alert(1)&gt;'+``)</code> in <code>f</code> has no message.",
+      "Error <code>new Error(``+'&lt;img src=x onerror=alert(1)&gt;'+``)</code> has no message.",
     );
   });
 

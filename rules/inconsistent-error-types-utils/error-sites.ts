@@ -1,0 +1,164 @@
+/**
+ * The thrown and rejected errors of a module whose message is literal text,
+ * normalised so that one failure written twice is one message.
+ */
+import { Node, SyntaxKind } from 'ts-morph';
+import type { ClassDeclaration, Expression, SourceFile } from 'ts-morph';
+import { skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
+import { placeOf } from './places.js';
+import type { Place } from './places.js';
+
+/** One `throw new X('…')` (or `Promise.reject(new X('…'))`) with a message built from literal text. */
+export interface ErrorSite {
+  /** The `new X(…)` or `X(…)` expression. */
+  node: Node;
+  errorClass: string;
+  /** Lower-case message with numbers, quoted values and interpolations replaced by placeholders. */
+  normalised: string;
+  /** The message as written, interpolations shown as `${…}`. */
+  display: string;
+  /** The enclosing function or method. */
+  where: Place;
+  /** Classes the error class extends (`['LookupError', 'Error']`). */
+  ancestors: string[];
+}
+
+/**
+ * The sites of the class the others should follow: a class that extends
+ * another one in the group wins over its ancestor (`NotFoundError` over
+ * `Error`: the subclass was made for this failure); between unrelated
+ * classes, the more frequent one, and on a tie the one thrown first.
+ */
+export function preferredClassSites(byClass: Map<string, ErrorSite[]>): ErrorSite[] {
+  let best: ErrorSite[] = [];
+  for (const sites of byClass.values()) {
+    if (best.length === 0 || prefers(sites, best)) best = sites;
+  }
+  return best;
+}
+
+/** True when the class of `a` should be followed rather than that of `b`. */
+function prefers(a: readonly ErrorSite[], b: readonly ErrorSite[]): boolean {
+  const [siteA] = a;
+  const [siteB] = b;
+  if (siteA === undefined || siteB === undefined) return false;
+  if (siteA.ancestors.includes(siteB.errorClass)) return true;
+  if (siteB.ancestors.includes(siteA.errorClass)) return false;
+  return a.length > b.length;
+}
+
+/** Names of the classes an error class extends, nearest first, as far as their declarations are in the project (`Error` included). */
+function ancestorsOf(callee: Node): string[] {
+  const out: string[] = [];
+  let declaration = classDeclarationOf(callee);
+  while (declaration !== undefined && out.length < 10) {
+    const heritage = declaration.getExtends();
+    if (heritage === undefined) break;
+    const base = heritage.getExpression();
+    out.push(base.getText());
+    declaration = classDeclarationOf(base);
+  }
+  return out;
+}
+
+/** The class declaration an expression names, through imports; undefined for built-ins and unresolved names. */
+function classDeclarationOf(expression: Node): ClassDeclaration | undefined {
+  const symbol = expression.getSymbol();
+  const target = symbol?.getAliasedSymbol() ?? symbol;
+  return target?.getDeclarations().find((d) => Node.isClassDeclaration(d));
+}
+
+/** Every thrown or rejected error of the file whose message is built from literal text with at least two words. */
+export function errorSitesOf(file: SourceFile): ErrorSite[] {
+  const out: ErrorSite[] = [];
+  for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
+    const site = errorSiteOf(statement.getExpression());
+    if (site !== undefined) out.push(site);
+  }
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (call.getExpression().getText() !== 'Promise.reject') continue;
+    const [arg] = call.getArguments();
+    if (arg === undefined || !Node.isExpression(arg)) continue;
+    const site = errorSiteOf(arg);
+    if (site !== undefined) out.push(site);
+  }
+  return out.sort((a, b) => a.node.getStart() - b.node.getStart());
+}
+
+/** The error site of `new X(message)` or `X(message)` where X names an error class; undefined otherwise. */
+function errorSiteOf(raw: Expression): ErrorSite | undefined {
+  const expression = skipOuterExpressions(raw);
+  if (!Node.isNewExpression(expression) && !Node.isCallExpression(expression)) return undefined;
+  const callee = expression.getExpression();
+  const errorClass = callee.getText();
+  if (!/(Error|Exception)$/.test(errorClass)) return undefined;
+  const [first] = expression.getArguments();
+  if (first === undefined || !Node.isExpression(first)) return undefined;
+  const parts = messagePartsOf(first);
+  if (parts === undefined) return undefined;
+  const normalised = normaliseMessage(parts);
+  if (literalWordCount(normalised) < 2) return undefined;
+  return {
+    node: expression,
+    errorClass,
+    normalised,
+    display: displayOf(parts),
+    where: placeOf(expression),
+    ancestors: ancestorsOf(callee),
+  };
+}
+
+/** The message as literal text and holes (`undefined` entries); undefined when it is not built from literals. */
+function messagePartsOf(expression: Expression): (string | undefined)[] | undefined {
+  const node = skipOuterExpressions(expression);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
+  if (Node.isTemplateExpression(node)) {
+    const parts: (string | undefined)[] = [node.getHead().getLiteralText()];
+    for (const span of node.getTemplateSpans()) parts.push(undefined, span.getLiteral().getLiteralText());
+    return parts;
+  }
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const left = messagePartsOf(node.getLeft());
+    if (left === undefined) return undefined;
+    const right = messagePartsOf(node.getRight()) ?? [undefined];
+    return [...left, ...right];
+  }
+  return undefined;
+}
+
+/**
+ * Lower-case text where numbers become `#`, quoted values and
+ * interpolations become `{}`, runs of white space one space, and trailing
+ * punctuation is dropped: "Provider '7' not found." and
+ * `Provider ${id} not found` are one message.
+ */
+function normaliseMessage(parts: readonly (string | undefined)[]): string {
+  return parts
+    .map((part) => (part === undefined ? '{}' : part))
+    .join('')
+    .toLowerCase()
+    .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '{}')
+    .replace(/\d+(\.\d+)?/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.!:;,]+$/, '');
+}
+
+/** Words of two or more letters outside placeholders. */
+function literalWordCount(normalised: string): number {
+  return normalised
+    .replace(/\{\}/g, ' ')
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 2).length;
+}
+
+/** The message as written, holes shown as `${…}` and double quotes and backticks as single quotes, cut to 80 characters. */
+function displayOf(parts: readonly (string | undefined)[]): string {
+  const text = parts
+    .map((part) => (part === undefined ? '${…}' : part))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/["`]/g, "'")
+    .trim();
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
