@@ -77,7 +77,7 @@ export default defineRule({
       },
       markerOnlyComments: {
         message:
-          'The project has {{comments}} made only of metadata tags ({{tags}}) and no description, of {{total}} JSDoc comments in all.',
+          'The project has {{comments}} made only of metadata tags ({{tags}}) and no description, of {{total}} in all.',
         recommendation:
           'Open these comments with a sentence that says what the declaration does or represents; the tags only classify it.',
       },
@@ -102,19 +102,25 @@ export default defineRule({
 function markerSummary(census: DocCensus): FindingDraft<MessageId> {
   const first = census.markerOnly[0];
   if (first === undefined) throw new Error('markerSummary needs a marker-only comment');
-  const counts = new Map<string, number>();
-  for (const { doc } of census.markerOnly)
-    for (const tag of new Set(tagNamesOf(doc))) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  const tags = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => `\`@${tag}\``);
   return {
     node: first.doc,
     messageId: 'markerOnlyComments',
-    data: {
-      comments: plural(census.markerOnly.length, 'JSDoc comment'),
-      tags: listOf(tags),
-      total: census.total,
-    },
+    data: markerSummaryData(
+      census.markerOnly.map((d) => tagNamesOf(d.doc)),
+      census.total,
+    ),
   };
+}
+
+/** Message data for the marker summary: the tag names of each marker-only comment, and how many comments the project has. */
+export function markerSummaryData(
+  tagsPerComment: readonly (readonly string[])[],
+  total: number,
+): Record<string, string> {
+  const counts = new Map<string, number>();
+  for (const names of tagsPerComment) for (const tag of new Set(names)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const tags = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => `\`@${tag}\``);
+  return { comments: plural(tagsPerComment.length, 'JSDoc comment'), tags: listOf(tags), total: String(total) };
 }
 
 /** How the comment's `@param` tags pair with the parameters; undefined when the comment has none or defers to a type. */
@@ -174,15 +180,27 @@ function* checkParameters(
   if (missing.length === 0) return;
   yield {
     node: doc,
-    messageId: match.documented.length === 0 ? 'untaggedParam' : 'undocumentedParam',
+    ...parameterListMessage(name, match.documented, missing.map(parameterLabel)),
     symbol: { path: documented.symbol },
-    data: {
-      name,
-      ...(match.documented.length === 0 ? {} : { documented: listOf(match.documented) }),
-      missing: listOf(missing.map(parameterLabel)),
-      tags: missing.length === 1 ? 'a `@param` tag' : '`@param` tags',
-    },
     evidence: missing.map((p) => ({ note: `parameter ${parameterLabel(p)} has no \`@param\` tag`, node: p })),
+  };
+}
+
+/**
+ * The message for parameters without a tag (`missing`, never empty), given the
+ * labels of the documented ones: a comment that documents none says only what
+ * it lacks.
+ */
+export function parameterListMessage(
+  name: string,
+  documented: readonly string[],
+  missing: readonly string[],
+): { messageId: 'undocumentedParam' | 'untaggedParam'; data: Record<string, string> } {
+  const tags = missing.length === 1 ? 'a `@param` tag' : '`@param` tags';
+  if (documented.length === 0) return { messageId: 'untaggedParam', data: { name, missing: listOf(missing), tags } };
+  return {
+    messageId: 'undocumentedParam',
+    data: { name, documented: listOf(documented), missing: listOf(missing), tags },
   };
 }
 

@@ -76,7 +76,7 @@ export default defineRule<MessageId, Options>({
     const summarise = census.total >= MIN_DECLARATIONS_FOR_PRACTICE && share < options.minDocumentedShare;
     for (const file of files) {
       if (summarise) {
-        if (file === census.anchor) yield projectFinding(file, census, share, options.minDocumentedShare);
+        if (file === census.anchor) yield projectFinding(file, census, options.minDocumentedShare);
         continue;
       }
       for (const candidate of census.byFile.get(file) ?? candidatesOf(file)) {
@@ -122,16 +122,21 @@ function isDocumented(candidate: Candidate, census: Pick<Census, 'usesLineDocs'>
 }
 
 /** The one finding for a project that does not document its exports as a practice. */
-function projectFinding(file: SourceFile, census: Census, share: number, threshold: number): FindingDraft<MessageId> {
+function projectFinding(file: SourceFile, census: Census, threshold: number): FindingDraft<MessageId> {
   return {
     node: file.getStatements()[0] ?? file,
     messageId: 'undocumentedProject',
-    data: {
-      documented: census.documented,
-      declarations: plural(census.total, 'exported declaration'),
-      percent: Math.round(share * 100),
-      threshold: Math.round(threshold * 100),
-    },
+    data: undocumentedProjectData(census.documented, census.total, threshold),
+  };
+}
+
+/** Message data for the project-level finding: `documented` of `total` declarations, and the share the rule expects. */
+export function undocumentedProjectData(documented: number, total: number, threshold: number): Record<string, string> {
+  return {
+    documented: String(documented),
+    declarations: plural(total, 'exported declaration'),
+    percent: String(Math.floor((documented / total) * 100)),
+    threshold: String(Math.round(threshold * 100)),
   };
 }
 
