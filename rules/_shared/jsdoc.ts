@@ -6,7 +6,7 @@ import type { JSDoc } from 'ts-morph';
  * statement for a variable (`/** … *\/ export const f = …`), else the
  * declaration itself when it can carry JSDoc.
  */
-export function getDocHost(declaration: Node): Node | undefined {
+function getDocHost(declaration: Node): Node | undefined {
   if (Node.isVariableDeclaration(declaration)) return declaration.getVariableStatement();
   return Node.isJSDocable(declaration) ? declaration : undefined;
 }
@@ -16,7 +16,7 @@ export function getDocHost(declaration: Node): Node | undefined {
  * any). A `/** … *\/` that holds only a compiler or linter directive
  * (`/** @ts-ignore *\/`, `/* eslint-disable … *\/`) is not one.
  */
-export function getJsDocsOf(declaration: Node): JSDoc[] {
+function getJsDocsOf(declaration: Node): JSDoc[] {
   const host = getDocHost(declaration);
   return host !== undefined && Node.isJSDocable(host) ? host.getJsDocs().filter((doc) => !isDirectiveOnly(doc)) : [];
 }
@@ -26,7 +26,7 @@ const DIRECTIVE_LINE =
   /^(?:@ts-(?:ignore|expect-error|nocheck|check)\b|eslint-(?:disable|enable)|eslint\s|global\s|prettier-ignore\b|@jsx\w*\b|(?:istanbul|c8|v8)\s+ignore\b)/;
 
 /** True when every non-empty line of the comment is a tool directive (see DIRECTIVE_LINE). */
-export function isDirectiveOnly(doc: JSDoc): boolean {
+function isDirectiveOnly(doc: JSDoc): boolean {
   const lines = doc
     .getText()
     .replace(/^\/\*\*/, '')

@@ -6,7 +6,7 @@ import { tagNamesOf } from '../_shared/jsdoc.js';
 export type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
 
 /** A `@param` tag whose name matches no parameter, paired with the undocumented parameter in its place: a rename. */
-export interface RenamedParameter {
+interface RenamedParameter {
   tag: JSDocParameterTag;
   parameter: ParameterDeclaration;
 }

@@ -48,7 +48,7 @@ export const NO_DESCRIPTION_NEEDED_TAGS = new Set([
  * them marks the declaration (its version, category, stability) and is not
  * an incomplete description.
  */
-export const MARKER_TAGS = new Set([
+const MARKER_TAGS = new Set([
   'public',
   'event',
   'eventproperty',
