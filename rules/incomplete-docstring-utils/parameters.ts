@@ -1,6 +1,7 @@
 import { Node } from 'ts-morph';
 import type { JSDocParameterTag, ParameterDeclaration } from 'ts-morph';
 import { tagNamesOf } from '../_shared/jsdoc.js';
+import { codeSpan, shorten } from '../_shared/text.js';
 
 /** A function-like declaration whose parameters can be documented. */
 export type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
@@ -148,6 +149,5 @@ export function requiredByOverloads(fn: FunctionLike): Set<string> | undefined {
 
 /** `` `name` `` for a named parameter, `` `{ a, b }` `` (shortened when long) for a destructured one: a list item whose backticks mark code. */
 export function parameterLabel(parameter: ParameterDeclaration): string {
-  const text = parameter.getNameNode().getText().replace(/\s+/g, ' ');
-  return text.length <= 40 ? `\`${text}\`` : `\`${text.slice(0, 37)}…\``;
+  return codeSpan(shorten(parameter.getNameNode().getText()));
 }
