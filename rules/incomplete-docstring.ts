@@ -1,98 +1,39 @@
 import { Node } from 'ts-morph';
-import { listOf } from './_shared/text.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
-import { symbolPathOf } from './_shared/names.js';
-import type { JSDoc, JSDocParameterTag, ParameterDeclaration, SourceFile } from 'ts-morph';
+import type { JSDoc, ParameterDeclaration } from 'ts-morph';
+import { listOf, plural } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { getLastJsDoc, tagNamesOf } from './_shared/jsdoc.js';
-import { splitWords } from './_shared/identifier-style.js';
+import { tagNamesOf } from './_shared/jsdoc.js';
+import { documentedDeclarationsOf } from './incomplete-docstring-utils/documented.js';
+import type { Documented } from './incomplete-docstring-utils/documented.js';
+import {
+  matchTags,
+  overloadParameterNames,
+  parameterLabel,
+  requiredByOverloads,
+  rootOf,
+} from './incomplete-docstring-utils/parameters.js';
+import type { TagMatch } from './incomplete-docstring-utils/parameters.js';
+import {
+  NO_DESCRIPTION_NEEDED_TAGS,
+  descriptionOf,
+  documentsByParts,
+  hasDescriptiveTag,
+  isMarkerOnly,
+  isTypeOnlyJsDoc,
+} from './incomplete-docstring-utils/tags.js';
+import { restatesName } from './incomplete-docstring-utils/description.js';
+import { isUndocumentedByConvention, takeDocCensus } from './incomplete-docstring-utils/convention.js';
+import type { DocCensus } from './incomplete-docstring-utils/convention.js';
 
-type MessageId = 'staleParam' | 'undocumentedParam' | 'missingDescription' | 'restatedName';
-
-/** Tags that make a comment something else than documentation: file headers, pragmas, JavaScript type declarations. */
-const NOT_DOCUMENTATION_TAGS = new Set([
-  'license',
-  'module',
-  'file',
-  'fileoverview',
-  'overview',
-  'packagedocumentation',
-  'typedef',
-  'callback',
-  'import',
-  'jsx',
-  'jsximportsource',
-  'jsxfrag',
-  'jsxruntime',
-  'vitest-environment',
-  'jest-environment',
-  'flow',
-  'preserve',
-  'copyright',
-]);
-
-/** Tags that say why a comment needs no description of its own: the declaration is hidden, inherited, deprecated or described elsewhere. */
-const NO_DESCRIPTION_NEEDED_TAGS = new Set([
-  'internal',
-  'hidden',
-  'ignore',
-  'private',
-  'package',
-  'protected',
-  'inheritdoc',
-  'override',
-  'deprecated',
-  'see',
-  'description',
-  'desc',
-  'summary',
-  'remarks',
-  'type',
-  'satisfies',
-]);
-
-/** Tags that only declare types in JavaScript files when they carry no text. */
-const TYPE_TAGS = new Set([
-  'param',
-  'arg',
-  'argument',
-  'returns',
-  'return',
-  'type',
-  'template',
-  'this',
-  'satisfies',
-  'extends',
-  'augments',
-  'implements',
-  'enum',
-]);
-
-/** Tags whose text documents a part (a parameter, the result) or metadata, not the declaration as a whole. */
-const PART_TAGS = new Set([
-  'param',
-  'arg',
-  'argument',
-  'returns',
-  'return',
-  'throws',
-  'exception',
-  'template',
-  'typeparam',
-  'since',
-  'category',
-  'categorydescription',
-  'example',
-  'version',
-  'memberof',
-  'author',
-  'module',
-  'group',
-]);
-
-/** Words a description may add to a name and still say nothing more (`getName`: "Gets the name."). */
-const FILLER_WORDS = new Set(['get', 'gets', 'set', 'sets', 'return', 'returns', 'the', 'a', 'an']);
+type MessageId =
+  | 'staleParam'
+  | 'renamedParam'
+  | 'undocumentedParam'
+  | 'untaggedParam'
+  | 'missingDescription'
+  | 'restatedName'
+  | 'markerOnlyComments';
 
 export default defineRule({
   meta: {
@@ -113,8 +54,17 @@ export default defineRule({
           'JSDoc comment of `{{name}}` documents `@param {{param}}`, but `{{name}}` has no parameter `{{param}}`.',
         recommendation: 'Rename `@param {{param}}` to {{target}}, or remove the tag.',
       },
+      renamedParam: {
+        message:
+          '`@param {{param}}` in the JSDoc comment of `{{name}}` names no parameter; the parameter in its place is `{{parameter}}`.',
+        recommendation: 'Rename `@param {{param}}` to `@param {{parameter}}`.',
+      },
       undocumentedParam: {
         message: 'JSDoc comment of `{{name}}` documents {{documented}} but not {{missing}}.',
+        recommendation: 'Add {{tags}} for {{missing}}.',
+      },
+      untaggedParam: {
+        message: 'JSDoc comment of `{{name}}` has no `@param` tag for {{missing}}.',
         recommendation: 'Add {{tags}} for {{missing}}.',
       },
       missingDescription: {
@@ -125,105 +75,95 @@ export default defineRule({
         message: 'JSDoc comment of `{{name}}` only restates its name ("{{description}}").',
         recommendation: 'Describe what `{{name}}` {{what}}, beyond its name.',
       },
+      markerOnlyComments: {
+        message:
+          'The project has {{comments}} made only of metadata tags ({{tags}}) and no description, of {{total}} in all.',
+        recommendation:
+          'Open these comments with a sentence that says what the declaration does or represents; the tags only classify it.',
+      },
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
+  *check({ files, project }) {
+    const census = project.memo('incomplete-docstring:census', () => takeDocCensus(project));
+    const summaryAt = census.markerOnly[0];
     for (const file of files) {
-      for (const documented of documentedDeclarationsOf(file)) {
-        yield* checkParameters(documented);
-        yield* checkDescription(documented, file);
+      if (summaryAt !== undefined && summaryAt.declaration.getSourceFile() === file) yield markerSummary(census);
+      for (const documented of census.byFile.get(file) ?? documentedDeclarationsOf(file)) {
+        const match = parameterMatch(documented);
+        if (match !== undefined) yield* checkParameters(documented, match, census);
+        yield* checkDescription(documented, match, file.getFilePath());
       }
     }
   },
 });
 
-/** A declaration with its closest JSDoc comment. */
-interface Documented {
-  declaration: Node;
-  doc: JSDoc;
-  name: string;
-  /** The declaration's symbol path. */
-  symbol: string;
-  /** The function whose parameters the comment documents, if it is one. */
-  fn: FunctionLike | undefined;
+/** The one finding for the project's marker-only comments, on the first of them. */
+function markerSummary(census: DocCensus): FindingDraft<MessageId> {
+  const first = census.markerOnly[0];
+  if (first === undefined) throw new Error('markerSummary needs a marker-only comment');
+  return {
+    node: first.doc,
+    messageId: 'markerOnlyComments',
+    data: markerSummaryData(
+      census.markerOnly.map((d) => tagNamesOf(d.doc)),
+      census.total,
+    ),
+  };
 }
 
-/** A function-like declaration whose parameters can be documented. */
-type FunctionLike = Node & { getParameters(): ParameterDeclaration[] };
-
-/** Every declaration of the file with a JSDoc comment that is documentation. */
-function documentedDeclarationsOf(file: SourceFile): Documented[] {
-  const out: Documented[] = [];
-  file.forEachDescendant((node) => {
-    const found = documentedOf(node);
-    if (found !== undefined) out.push(found);
-  });
-  return out;
+/** Message data for the marker summary: the tag names of each marker-only comment, and how many comments the project has. */
+export function markerSummaryData(
+  tagsPerComment: readonly (readonly string[])[],
+  total: number,
+): Record<string, string> {
+  const counts = new Map<string, number>();
+  for (const names of tagsPerComment) for (const tag of new Set(names)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const tags = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => `\`@${tag}\``);
+  return { comments: plural(tagsPerComment.length, 'JSDoc comment'), tags: listOf(tags), total: String(total) };
 }
 
-/** The declaration and its comment, when the node is a documentable declaration with a documentation comment. */
-function documentedOf(node: Node): Documented | undefined {
-  const subject = subjectOf(node);
-  if (subject === undefined) return undefined;
-  const doc = getLastJsDoc(node);
-  if (doc === undefined || tagNamesOf(doc).some((t) => NOT_DOCUMENTATION_TAGS.has(t))) return undefined;
-  return { declaration: node, doc, name: subject.name, symbol: symbolPathOf(node), fn: subject.fn };
-}
-
-/** The name and (for functions) the parameter owner of a documentable declaration. */
-function subjectOf(node: Node): { name: string; fn: FunctionLike | undefined } | undefined {
-  if (Node.isFunctionDeclaration(node)) return { name: node.getName() ?? 'default', fn: node };
-  if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node) || Node.isSetAccessorDeclaration(node))
-    return { name: node.getName(), fn: node };
-  if (Node.isConstructorDeclaration(node)) return { name: 'constructor', fn: node };
-  if (Node.isGetAccessorDeclaration(node)) return { name: node.getName(), fn: undefined };
-  if (Node.isClassDeclaration(node)) return { name: node.getName() ?? 'default', fn: undefined };
-  if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node) || Node.isEnumDeclaration(node))
-    return { name: node.getName(), fn: undefined };
-  if (Node.isPropertyDeclaration(node) || Node.isPropertySignature(node) || Node.isPropertyAssignment(node)) {
-    if (!Node.isIdentifier(node.getNameNode())) return undefined;
-    const initializer = Node.isPropertySignature(node) ? undefined : initializerOf(node);
-    return { name: node.getName(), fn: isFunctionExpression(initializer) ? initializer : undefined };
-  }
-  if (Node.isVariableDeclaration(node)) {
-    const statement = node.getVariableStatement();
-    if (statement === undefined || statement.getDeclarations()[0] !== node || !Node.isIdentifier(node.getNameNode()))
-      return undefined;
-    const initializer = initializerOf(node);
-    return { name: node.getName(), fn: isFunctionExpression(initializer) ? initializer : undefined };
-  }
-  return undefined;
-}
-
-/** Narrows to arrow functions and function expressions. */
-function isFunctionExpression(node: Node | undefined): node is FunctionLike {
-  return node !== undefined && (Node.isArrowFunction(node) || Node.isFunctionExpression(node));
-}
-
-/** A declaration's initializer without parentheses, type assertions or `!`. */
-function initializerOf(node: Node & { getInitializer(): Node | undefined }): Node | undefined {
-  const initializer = node.getInitializer();
-  return initializer === undefined ? undefined : skipOuterExpressions(initializer);
-}
-
-/** Stale `@param` tags, then parameters the comment leaves out. */
-function* checkParameters(documented: Documented): Generator<FindingDraft<MessageId>> {
-  const { doc, fn, name } = documented;
-  if (fn === undefined) return;
+/** How the comment's `@param` tags pair with the parameters; undefined when the comment has none or defers to a type. */
+function parameterMatch(documented: Documented): TagMatch | undefined {
+  const { doc, fn } = documented;
+  if (fn === undefined) return undefined;
   const tagNames = tagNamesOf(doc);
-  if (tagNames.includes('type') || tagNames.includes('inheritdoc')) return;
+  if (tagNames.includes('type') || tagNames.includes('inheritdoc')) return undefined;
   const tags = doc.getTags().filter((t) => Node.isJSDocParameterTag(t));
-  if (tags.length === 0) return;
-  const match = matchTags(
+  if (tags.length === 0) return undefined;
+  return matchTags(
     tags,
     fn.getParameters().filter((p) => p.getName() !== 'this'),
     overloadParameterNames(fn),
   );
-  const required = requiredByOverloads(fn);
-  const missing = match.undocumented.filter(
-    (p) => !p.getName().startsWith('_') && (required === undefined || required.has(p.getName())),
-  );
+}
+
+/** The undocumented parameters the comment should tag: not `_unused`, not ones only deprecated overloads take, not ones the project never tags. */
+function missingParameters(documented: Documented, match: TagMatch, census: DocCensus): ParameterDeclaration[] {
+  const required = documented.fn === undefined ? undefined : requiredByOverloads(documented.fn);
+  return match.undocumented.filter((p) => {
+    const name = p.getName();
+    if (name.startsWith('_') || (required !== undefined && !required.has(name))) return false;
+    return !(Node.isIdentifier(p.getNameNode()) && isUndocumentedByConvention(census, name));
+  });
+}
+
+/** Renamed and stale `@param` tags, then parameters the comment leaves out. */
+function* checkParameters(
+  documented: Documented,
+  match: TagMatch,
+  census: DocCensus,
+): Generator<FindingDraft<MessageId>> {
+  const { doc, name } = documented;
+  for (const { tag, parameter } of match.renamed) {
+    yield {
+      node: tag,
+      messageId: 'renamedParam',
+      symbol: { path: documented.symbol, qualifier: rootOf(tag) },
+      data: { name, param: rootOf(tag), parameter: parameter.getName() },
+    };
+  }
+  const missing = missingParameters(documented, match, census);
   const onlyMissing = missing.length === 1 && match.stale.length === 1 ? missing[0] : undefined;
   const target =
     onlyMissing !== undefined && Node.isIdentifier(onlyMissing.getNameNode())
@@ -237,137 +177,44 @@ function* checkParameters(documented: Documented): Generator<FindingDraft<Messag
       data: { name, param: rootOf(tag), target },
     };
   }
-  const first = missing[0];
-  if (first !== undefined) {
-    yield {
-      node: doc,
-      messageId: 'undocumentedParam',
-      symbol: { path: documented.symbol },
-      data: {
-        name,
-        documented: listOf(match.documented),
-        missing: listOf(missing.map(parameterLabel)),
-        tags: missing.length === 1 ? 'a `@param` tag' : '`@param` tags',
-      },
-      evidence: missing.map((p) => ({ note: `parameter ${parameterLabel(p)} has no \`@param\` tag`, node: p })),
-    };
-  }
-}
-
-/** How tags and parameters pair up. */
-interface TagMatch {
-  stale: JSDocParameterTag[];
-  undocumented: ParameterDeclaration[];
-  /** Labels of the documented parameters, for the message. */
-  documented: string[];
+  if (missing.length === 0) return;
+  yield {
+    node: doc,
+    ...parameterListMessage(name, match.documented, missing.map(parameterLabel)),
+    symbol: { path: documented.symbol },
+    evidence: missing.map((p) => ({ note: `parameter ${parameterLabel(p)} has no \`@param\` tag`, node: p })),
+  };
 }
 
 /**
- * Pairs `@param` tags with parameters by name. A destructured parameter has
- * no name: it is documented by a tag naming one of its properties
- * (`@param id`, `@param options.id`) or, in order, by a tag whose name
- * matches no parameter (`@param options`).
+ * The message for parameters without a tag (`missing`, never empty), given the
+ * labels of the documented ones: a comment that documents none says only what
+ * it lacks.
  */
-function matchTags(
-  tags: JSDocParameterTag[],
-  parameters: ParameterDeclaration[],
-  otherSignatureNames: ReadonlySet<string>,
-): TagMatch {
-  const named = new Set(parameters.filter((p) => Node.isIdentifier(p.getNameNode())).map((p) => p.getName()));
-  const roots = [...new Set(tags.map(rootOf))];
-  const documentedRoots = new Set(roots.filter((r) => named.has(r)));
-  const undocumented: ParameterDeclaration[] = [];
-  const documented: string[] = [];
-  const unmatchedRoots = roots.filter((r) => !named.has(r));
-  const consumed = new Set<string>();
-  for (const parameter of parameters) {
-    if (Node.isIdentifier(parameter.getNameNode())) {
-      if (documentedRoots.has(parameter.getName())) documented.push(parameterLabel(parameter));
-      else undocumented.push(parameter);
-      continue;
-    }
-    const inner = new Set(bindingNamesOf(parameter));
-    const byInnerName = unmatchedRoots.filter((r) => inner.has(r));
-    const byPosition = unmatchedRoots.find((r) => !consumed.has(r) && !inner.has(r));
-    if (byInnerName.length > 0) {
-      for (const r of byInnerName) consumed.add(r);
-      documented.push(parameterLabel(parameter));
-    } else if (byPosition !== undefined) {
-      consumed.add(byPosition);
-      documented.push(parameterLabel(parameter));
-    } else {
-      undocumented.push(parameter);
-    }
-  }
-  const staleRoots = new Set(unmatchedRoots.filter((r) => !consumed.has(r) && !otherSignatureNames.has(r)));
-  const reported = new Set<string>();
-  const stale = tags.filter((tag) => {
-    const root = rootOf(tag);
-    if (!staleRoots.has(root) || reported.has(root)) return false;
-    reported.add(root);
-    return true;
-  });
-  return { stale, undocumented, documented };
-}
-
-/** The parameter a tag is about: `options` for `@param options.id`. */
-function rootOf(tag: JSDocParameterTag): string {
-  return tag.getName().split('.')[0] ?? tag.getName();
-}
-
-/** Names bound by a destructured parameter, nested patterns included. */
-function bindingNamesOf(parameter: ParameterDeclaration): string[] {
-  return parameter
-    .getNameNode()
-    .getDescendants()
-    .filter((n) => Node.isBindingElement(n))
-    .flatMap((element) => {
-      const nameNode = element.getNameNode();
-      const property = element.getPropertyNameNode();
-      const names = Node.isIdentifier(nameNode) ? [nameNode.getText()] : [];
-      return property === undefined ? names : [...names, property.getText()];
-    });
-}
-
-/** Parameter names of the other overload signatures and of the implementation: a comment may document all of them. */
-function overloadParameterNames(fn: FunctionLike): Set<string> {
-  const names = new Set<string>();
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isConstructorDeclaration(fn)) {
-    const implementation = fn.getImplementation() ?? fn;
-    for (const signature of [...implementation.getOverloads(), implementation]) {
-      for (const parameter of signature.getParameters()) names.add(parameter.getName());
-    }
-  }
-  return names;
+export function parameterListMessage(
+  name: string,
+  documented: readonly string[],
+  missing: readonly string[],
+): { messageId: 'undocumentedParam' | 'untaggedParam'; data: Record<string, string> } {
+  const tags = missing.length === 1 ? 'a `@param` tag' : '`@param` tags';
+  if (documented.length === 0) return { messageId: 'untaggedParam', data: { name, missing: listOf(missing), tags } };
+  return {
+    messageId: 'undocumentedParam',
+    data: { name, documented: listOf(documented), missing: listOf(missing), tags },
+  };
 }
 
 /**
- * For the implementation of an overloaded function, the parameter names its
- * current (not `@deprecated`) overloads use: an implementation's extra
- * parameters serve deprecated signatures and need no tag. Undefined for
- * functions without overloads.
+ * A comment with tags only, or whose description only restates the name.
+ * Constructors are described by their class; a comment whose tags document
+ * every part (`@returns …` on a method without parameters, `@default …` on a
+ * property) is documentation; one made only of markers is summarised once.
  */
-function requiredByOverloads(fn: FunctionLike): Set<string> | undefined {
-  if (!(Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isConstructorDeclaration(fn)))
-    return undefined;
-  const overloads = fn.getOverloads();
-  if (fn.isOverload() || overloads.length === 0) return undefined;
-  const names = new Set<string>();
-  for (const overload of overloads) {
-    if (overload.getJsDocs().some((doc) => tagNamesOf(doc).includes('deprecated'))) continue;
-    for (const parameter of overload.getParameters()) names.add(parameter.getName());
-  }
-  return names;
-}
-
-/** `` `name` `` for a named parameter, `` `{ a, b }` `` (shortened when long) for a destructured one. */
-function parameterLabel(parameter: ParameterDeclaration): string {
-  const text = parameter.getNameNode().getText().replace(/\s+/g, ' ');
-  return text.length <= 40 ? `\`${text}\`` : `\`${text.slice(0, 37)}…\``;
-}
-
-/** A comment with tags only, or whose description only restates the name. Constructors are described by their class. */
-function* checkDescription(documented: Documented, file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* checkDescription(
+  documented: Documented,
+  match: TagMatch | undefined,
+  filePath: string,
+): Generator<FindingDraft<MessageId>> {
   const { doc, declaration, name } = documented;
   if (Node.isConstructorDeclaration(declaration)) return;
   const tagNames = tagNamesOf(doc);
@@ -375,7 +222,8 @@ function* checkDescription(documented: Documented, file: SourceFile): Generator<
   const what = documented.fn !== undefined || Node.isMethodSignature(declaration) ? 'does' : 'represents';
   const description = descriptionOf(doc);
   if (description === '') {
-    if (tagNames.length === 0 || isTypeOnlyJsDoc(doc, file) || hasDescriptiveTag(doc)) return;
+    if (tagNames.length === 0 || isTypeOnlyJsDoc(doc, filePath) || hasDescriptiveTag(doc) || isMarkerOnly(doc)) return;
+    if (documentsEveryPart(documented, doc, match)) return;
     yield { node: doc, messageId: 'missingDescription', symbol: { path: documented.symbol }, data: { name, what } };
     return;
   }
@@ -389,41 +237,12 @@ function* checkDescription(documented: Documented, file: SourceFile): Generator<
   }
 }
 
-/** True when a tag other than the part and metadata tags carries a sentence (`@legacy Use .values instead.`): the description sits in that tag. */
-function hasDescriptiveTag(doc: JSDoc): boolean {
-  return doc
-    .getTags()
-    .some(
-      (tag) =>
-        !PART_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim().split(/\s+/).length >= 3,
-    );
-}
-
-/** The description text of a comment, whitespace collapsed. */
-function descriptionOf(doc: JSDoc): string {
-  return doc.getDescription().replace(/\s+/g, ' ').trim();
-}
-
-/** True for a JavaScript comment whose tags only declare types (`@param {string} a`, `@returns {number}`). */
-function isTypeOnlyJsDoc(doc: JSDoc, file: SourceFile): boolean {
-  if (!/\.[cm]?jsx?$/.test(file.getFilePath())) return false;
-  return doc
-    .getTags()
-    .every((tag) => TYPE_TAGS.has(tag.getTagName().toLowerCase()) && (tag.getCommentText() ?? '').trim() === '');
-}
-
-/**
- * True when every word of the description is a word of the name or a filler
- * word ("Gets the name." for `getName`, "The uuid." for `uuid`); a plural or
- * a third-person `s` counts as the same word.
- */
-export function restatesName(description: string, name: string): boolean {
-  const text = description.replace(/\{@\w+\s+([^}|\s]+)[^}]*\}/g, '$1');
-  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  if (words.length === 0) return false;
-  const nameWords = new Set(splitWords(name));
-  if (nameWords.size === 0) return false;
-  return words.every(
-    (word) => FILLER_WORDS.has(word) || nameWords.has(word) || nameWords.has(word.replace(/e?s$/, '')),
+/** True when the part tags document the declaration: every parameter of a function has its tag, and some tag has text. */
+function documentsEveryPart(documented: Documented, doc: JSDoc, match: TagMatch | undefined): boolean {
+  if (!documentsByParts(doc)) return false;
+  const parameters = documented.fn?.getParameters().filter((p) => p.getName() !== 'this') ?? [];
+  if (parameters.length === 0) return true;
+  return (
+    match !== undefined && match.undocumented.length === 0 && match.renamed.length === 0 && match.stale.length === 0
   );
 }

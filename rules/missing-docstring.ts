@@ -1,13 +1,29 @@
 import { Node, Scope } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import type { ClassDeclaration, MethodDeclaration, SourceFile } from 'ts-morph';
-import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
-import { hasJsDoc } from './_shared/jsdoc.js';
+import { defineRule } from '../src/model/rule.js';
+import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { hasJsDoc, hasLineDocComment } from './_shared/jsdoc.js';
+import { plural } from './_shared/text.js';
 
 /** Methods every object has or that implement a language protocol: their contract is documented where they come from. */
 const PROTOCOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'toLocaleString', 'then']);
 
-export default defineRule({
+/** Fewest declarations a project needs before the rule judges whether documenting them is its practice. */
+const MIN_DECLARATIONS_FOR_PRACTICE = 10;
+
+/** Fewest declarations with a `///` block that make `///` the project's doc comment. */
+const MIN_LINE_DOC_DECLARATIONS = 2;
+
+type MessageId = 'missingDocstring' | 'missingMemberDocstring' | 'undocumentedProject';
+
+/** Options of the rule. */
+interface Options {
+  minDocumentedShare: number;
+}
+
+export default defineRule<MessageId, Options>({
   meta: {
     id: 'missing-docstring',
     description:
@@ -30,35 +46,145 @@ export default defineRule({
         message: '`{{className}}.{{name}}`, a {{visibility}} method of an exported class, has no JSDoc comment.',
         recommendation: 'Add a JSDoc comment to `{{name}}` that says what it does and returns.',
       },
+      undocumentedProject: {
+        message:
+          "JSDoc comments cover {{documented}} of the project's {{declarations}} ({{percent}}%), under the {{threshold}}% that makes documenting them its practice, so they are not listed one by one.",
+        recommendation:
+          'Document the exports of the entry points first; set `minDocumentedShare` to 0 to list every undocumented declaration.',
+      },
     },
-    options: NO_OPTIONS,
+    options: {
+      defaults: { minDocumentedShare: 0.25 },
+      schema: {
+        type: 'object',
+        properties: {
+          minDocumentedShare: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Share (0 to 1) of exported declarations that must have a comment for the rule to list the undocumented ones; below it, one finding summarises the project. 0 always lists them.',
+            default: 0.25,
+          },
+        },
+        additionalProperties: false,
+      },
+    },
   },
-  *check({ files }) {
+  *check({ files, project, options }) {
+    const census = project.memo('missing-docstring:census', () => takeCensus(project));
+    const share = census.total === 0 ? 1 : census.documented / census.total;
+    const summarise = census.total >= MIN_DECLARATIONS_FOR_PRACTICE && share < options.minDocumentedShare;
     for (const file of files) {
-      for (const declaration of exportedDeclarationsOf(file)) {
-        if (hasDocOnAnySignature(declaration.node) || isMarkedInternal(declaration.node)) continue;
-        yield {
-          node: nameNodeOf(declaration.node),
-          messageId: 'missingDocstring',
-          symbol: { path: symbolPathOf(declaration.node) },
-          data: declarationData(declaration),
-        };
+      if (summarise) {
+        if (file === census.anchor) yield projectFinding(file, census, options.minDocumentedShare);
+        continue;
       }
-      for (const cls of file.getClasses()) {
-        if (!cls.isExported() || isMarkedInternal(cls)) continue;
-        const className = cls.getName() ?? 'default';
-        for (const method of undocumentedMethodsOf(cls)) {
-          yield {
-            node: method.getNameNode(),
-            messageId: 'missingMemberDocstring',
-            symbol: { path: symbolPathOf(method) },
-            data: memberData(method, className),
-          };
-        }
+      for (const candidate of census.byFile.get(file) ?? candidatesOf(file)) {
+        if (!isDocumented(candidate, census)) yield candidate.finding;
       }
     }
   },
 });
+
+/** A declaration the rule asks a comment for, with how it is documented and the finding it gets when it is not. */
+interface Candidate {
+  jsDoc: boolean;
+  lineDoc: boolean;
+  finding: FindingDraft<MessageId>;
+}
+
+/** The project's exported declarations and how many are documented, computed once per run. */
+interface Census {
+  byFile: Map<SourceFile, Candidate[]>;
+  total: number;
+  documented: number;
+  /** True when `///` blocks document declarations in this project. */
+  usesLineDocs: boolean;
+  /** Where the project-level finding goes: the first entry point, else the first file. */
+  anchor: SourceFile | undefined;
+}
+
+/** Counts the candidates of every file the rule looks at (not tests, not generated code). */
+function takeCensus(project: ProjectView): Census {
+  const files = project.files.filter((f) => !project.isTestFile(f) && !project.isGeneratedFile(f));
+  const byFile = new Map(files.map((file) => [file, candidatesOf(file)] as const));
+  const all = [...byFile.values()].flat();
+  const usesLineDocs = all.filter((c) => c.lineDoc).length >= MIN_LINE_DOC_DECLARATIONS;
+  const census: Census = { byFile, total: all.length, documented: 0, usesLineDocs, anchor: undefined };
+  census.documented = all.filter((c) => isDocumented(c, census)).length;
+  census.anchor = files.find((f) => project.publicApi.entryPoints.includes(f)) ?? files[0];
+  return census;
+}
+
+/** True when the candidate has a JSDoc comment, or a `///` block in a project that documents with them. */
+function isDocumented(candidate: Candidate, census: Pick<Census, 'usesLineDocs'>): boolean {
+  return candidate.jsDoc || (candidate.lineDoc && census.usesLineDocs);
+}
+
+/** The one finding for a project that does not document its exports as a practice. */
+function projectFinding(file: SourceFile, census: Census, threshold: number): FindingDraft<MessageId> {
+  return {
+    node: file.getStatements()[0] ?? file,
+    messageId: 'undocumentedProject',
+    data: undocumentedProjectData(census.documented, census.total, threshold),
+  };
+}
+
+/** Message data for the project-level finding: `documented` of `total` declarations, and the share the rule expects. */
+export function undocumentedProjectData(documented: number, total: number, threshold: number): Record<string, string> {
+  return {
+    documented: String(documented),
+    declarations: plural(total, 'exported declaration'),
+    percent: String(Math.floor((documented / total) * 100)),
+    threshold: String(Math.round(threshold * 100)),
+  };
+}
+
+/** Exported declarations and public methods of exported classes of a file, exemptions left out. */
+function candidatesOf(file: SourceFile): Candidate[] {
+  const out: Candidate[] = [];
+  for (const declaration of exportedDeclarationsOf(file)) {
+    if (isMarkedInternal(declaration.node) || isAliasOfAnotherType(declaration.node)) continue;
+    out.push({
+      jsDoc: hasDocOnAnySignature(declaration.node),
+      lineDoc: hasLineDocComment(declaration.node),
+      finding: {
+        node: nameNodeOf(declaration.node),
+        messageId: 'missingDocstring',
+        symbol: { path: symbolPathOf(declaration.node) },
+        data: declarationData(declaration),
+      },
+    });
+  }
+  for (const cls of file.getClasses()) {
+    if (!cls.isExported() || isMarkedInternal(cls)) continue;
+    const className = cls.getName() ?? 'default';
+    for (const method of publicMethodsOf(cls)) {
+      out.push({
+        jsDoc: hasDocOnAnySignature(method),
+        lineDoc: hasLineDocComment(method),
+        finding: {
+          node: method.getNameNode(),
+          messageId: 'missingMemberDocstring',
+          symbol: { path: symbolPathOf(method) },
+          data: memberData(method, className),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * True for a type alias whose whole body is a reference to another type
+ * (`type A = proto.v1.IA`, `type B = Foo<Bar>`, `type C = import('x').C`):
+ * it renames a type documented, or generated, where it is declared.
+ */
+function isAliasOfAnotherType(node: Node): boolean {
+  if (!Node.isTypeAliasDeclaration(node)) return false;
+  const body = node.getTypeNode();
+  return body !== undefined && (Node.isTypeReference(body) || Node.isImportTypeNode(body));
+}
 
 /** Message data for an exported declaration. */
 function declarationData(declaration: ExportedDeclaration): Record<string, string> {
@@ -161,13 +287,13 @@ function nameNodeOf(node: Node): Node {
 }
 
 /**
- * Public and protected methods with no JSDoc on any of their signatures,
- * except members whose contract is documented elsewhere (see
+ * Public and protected methods, except methods whose comment sits on a base
+ * declaration that has one, members whose contract is documented elsewhere (see
  * `inheritsMember`), protocol methods (`toString`, `[Symbol.iterator]`),
  * quoted or computed names, and names starting with `_` (private by
  * convention).
  */
-function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
+function publicMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
   const out: MethodDeclaration[] = [];
   const seen = new Set<string>();
   for (const method of cls.getMethods()) {
@@ -177,7 +303,7 @@ function undocumentedMethodsOf(cls: ClassDeclaration): MethodDeclaration[] {
     if (method.getScope() === Scope.Private || !Node.isIdentifier(method.getNameNode()) || name.startsWith('_'))
       continue;
     if (PROTOCOL_METHODS.has(name)) continue;
-    if (hasDocOnAnySignature(method) || inheritsDocumentedMember(cls, name)) continue;
+    if (!hasDocOnAnySignature(method) && inheritsDocumentedMember(cls, name)) continue;
     out.push(method);
   }
   return out;
