@@ -4,7 +4,13 @@ import { symbolPathOf } from './_shared/names.js';
 import type { ParameterDeclaration, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
-import { isInheritedSignature, isJavaScriptFile, LOOKUP_VERBS, siblingGroupsOf } from './_shared/siblings/model.js';
+import {
+  hasStrictNullChecks,
+  isInheritedSignature,
+  isJavaScriptFile,
+  LOOKUP_VERBS,
+  siblingGroupsOf,
+} from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { paramsOf } from './inconsistent-signature-utils/params.js';
 import type { ParamInfo, TypeForm } from './inconsistent-signature-utils/params.js';
@@ -12,7 +18,7 @@ import { largestGroup, outliersOf, typeOutliersOf } from './inconsistent-signatu
 import type { Aspect, Outlier } from './inconsistent-signature-utils/outliers.js';
 import { returnInfoOf } from './inconsistent-signature-utils/returns.js';
 
-type MessageId = 'inconsistentParameter' | 'inconsistentAbsentReturn';
+type MessageId = 'inconsistentParameter' | 'inconsistentParameterName' | 'inconsistentAbsentReturn';
 
 /** At most this many sibling declarations are listed as evidence. */
 const MAX_EVIDENCE = 5;
@@ -36,7 +42,13 @@ export default defineRule({
         message:
           'Parameter `{{param}}` of `{{member}}` differs from `{{siblingDeclaration}}` in its sibling `{{sibling}}` (line {{line}}) in {{aspects}}: {{details}}.',
         recommendation:
-          'Declare the parameter as `{{siblingDeclaration}}`, as `{{sibling}}` does, or change every sibling to one common form.',
+          'Declare the parameter as `{{suggestion}}`, as `{{sibling}}` does, or change every sibling to one common form.',
+      },
+      inconsistentParameterName: {
+        message:
+          'Parameter `{{param}}` of `{{member}}` is spelled `{{siblingName}}` in its sibling `{{sibling}}` (line {{line}}).',
+        recommendation:
+          'Rename `{{param}}` to `{{siblingName}}`, keeping its own type, as `{{sibling}}` spells it, or change every sibling to one spelling.',
       },
       inconsistentAbsentReturn: {
         message:
@@ -52,7 +64,7 @@ export default defineRule({
       for (const group of siblingGroupsOf(file)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);
-        yield* returnFindings(members);
+        if (hasStrictNullChecks(file)) yield* returnFindings(members);
       }
     }
   },
@@ -66,7 +78,11 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
     if (new Set(concept.map((p) => p.member)).size < 2) continue;
     const specific = concept.filter((p) => !p.generic);
     const outliers = [
-      ...outliersOf(concept, 'spelling', (p) => p.spelling),
+      ...outliersOf(
+        concept.filter((p) => !p.mirrorsWire),
+        'spelling',
+        (p) => p.spelling,
+      ),
       ...typeOutliersOf(specific),
       ...outliersOf(
         specific.filter((p) => p.absent !== undefined),
@@ -107,6 +123,21 @@ function parameterDraft(
   const evidence: EvidenceDraft[] = references
     .slice(0, MAX_EVIDENCE)
     .map((r) => ({ note: `\`${r.member.name}\` declares \`${declarationText(r.param)}\``, node: r.param }));
+  if (aspects.length === 1 && aspects[0] === 'spelling') {
+    return {
+      node: param.param,
+      messageId: 'inconsistentParameterName',
+      symbol: { path: symbolPathOf(param.param) },
+      data: {
+        param: param.param.getName(),
+        member: param.member.name,
+        siblingName: reference.param.getName(),
+        sibling: reference.member.name,
+        line: reference.param.getStartLineNumber(),
+      },
+      evidence,
+    };
+  }
   return {
     node: param.param,
     messageId: 'inconsistentParameter',
@@ -115,6 +146,7 @@ function parameterDraft(
       param: param.param.getName(),
       member: param.member.name,
       siblingDeclaration: declarationText(reference.param),
+      suggestion: suggestedDeclaration(param, reference, aspects),
       sibling: reference.member.name,
       line: reference.param.getStartLineNumber(),
       aspects: listOf(aspects.map(aspectName)),
@@ -122,6 +154,24 @@ function parameterDraft(
     },
     evidence,
   };
+}
+
+/**
+ * The declaration to recommend: the sibling's form in the aspects that differ
+ * and the parameter's own form in the others, so that a difference of
+ * spelling never also changes the type, and a difference of type never
+ * brings along the sibling's `?` or `| null`.
+ */
+function suggestedDeclaration(param: ParamInfo, reference: ParamInfo, aspects: readonly Aspect[]): string {
+  const name = (aspects.includes('spelling') ? reference : param).param.getName();
+  const typed = aspects.includes('type') ? reference : param;
+  const type = typed.typeForm === undefined || typed.typeForm.kind === 'implicitAny' ? undefined : typed.typeForm.text;
+  const absentFrom = aspects.includes('absent') ? reference : param;
+  const optional = absentFrom.absent === 'undefined' && absentFrom.param.hasQuestionToken();
+  let suffix = '';
+  if (absentFrom.absent === 'null') suffix = ' | null';
+  else if (absentFrom.absent === 'undefined' && !optional) suffix = ' | undefined';
+  return shorten(`${name}${optional ? '?' : ''}${type === undefined ? '' : `: ${type}${suffix}`}`);
 }
 
 /** The aspect as it reads in a message. */

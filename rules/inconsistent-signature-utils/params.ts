@@ -1,7 +1,15 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ParameterDeclaration, Type } from 'ts-morph';
 import { splitWords } from '../_shared/identifier-style.js';
-import { absentFormOfTypeNode, combineAbsent, isOpenType, mergeAbsent, spellingOf } from '../_shared/siblings/model.js';
+import {
+  absentFormOfTypeNode,
+  combineAbsent,
+  hasStrictNullChecks,
+  isOpenType,
+  mergeAbsent,
+  spellingOf,
+} from '../_shared/siblings/model.js';
+import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
 
 /** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
@@ -25,6 +33,8 @@ export interface ParamInfo {
   generic: boolean;
   typeForm: TypeForm | undefined;
   absent: 'undefined' | 'null' | undefined;
+  /** True when the name is passed on as the key of the same name (`{ chat_id }`): a wire field's name, not a spelling choice. */
+  mirrorsWire: boolean;
 }
 
 /**
@@ -135,7 +145,8 @@ export function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
       generic:
         GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
       typeForm: typed ? typeFormOf(param) : undefined,
-      absent: typed ? absentOf(param) : undefined,
+      absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
+      mirrorsWire: name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name),
     });
   }
   return out;

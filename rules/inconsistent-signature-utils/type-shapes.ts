@@ -44,6 +44,7 @@ export function typesConflict(a: ParamInfo, b: ParamInfo): boolean {
   if (fa.kind === 'implicitAny' || fb.kind === 'implicitAny') return fa.kind !== fb.kind;
   if (fa.type === undefined || fb.type === undefined) return false;
   if (convertsRepresentation(a.member) || convertsRepresentation(b.member)) return false;
+  if (isElementTypeOf(fa.type, fb.type) || isElementTypeOf(fb.type, fa.type)) return false;
   const ka = primitiveKindsOf(fa.type);
   const kb = primitiveKindsOf(fb.type);
   if (ka === undefined || kb === undefined) return false;
@@ -93,4 +94,15 @@ function shapeOf(part: Type): string | undefined {
     part.getAliasSymbol()?.getName() === 'Record' ||
     (anonymous && part.isObject() && part.getProperties().length === 0 && part.getStringIndexType() !== undefined);
   return isRecord ? 'record' : undefined;
+}
+
+/**
+ * True when `list` is an array (or readonly array) of `item`: `membership:
+ * Membership[]` in a list filter and `membership: Membership` in a single
+ * filter are two operations, not two conventions.
+ */
+function isElementTypeOf(item: Type, list: Type): boolean {
+  if (!(list.isArray() || list.isReadonlyArray())) return false;
+  const element = list.getNumberIndexType();
+  return element !== undefined && (element.compilerType === item.compilerType || element.getText() === item.getText());
 }
