@@ -1,4 +1,8 @@
+import { Node, Scope } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { isPassedUnderOwnName } from './_shared/ast/is-passed-under-own-name.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { splitWords } from './_shared/identifier-style.js';
 import type { NamingStyle } from './_shared/identifier-style.js';
 import { collectSamples } from './inconsistent-naming-utils/samples.js';
@@ -7,6 +11,7 @@ import type { NameKind, NameSample } from './inconsistent-naming-utils/samples.j
 interface Options {
   minimumShare: number;
   minimumSamples: number;
+  twoConventionsShare: number;
 }
 
 /** Plural of each kind, as messages say it. */
@@ -39,7 +44,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { minimumShare: 0.8, minimumSamples: 5 },
+      defaults: { minimumShare: 0.8, minimumSamples: 5, twoConventionsShare: 0.15 },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -55,18 +60,25 @@ export default defineRule({
             minimum: 1,
             description: 'Number of multi-word names of a kind needed before a convention is inferred.',
           },
+          twoConventionsShare: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Share of the multi-word names of a kind at or above which the minority style counts as a second, deliberate convention (a notation, a mirrored format): its names are then not reported.',
+          },
         },
       },
     },
   },
-  *check({ files, options }) {
+  *check({ files, project, options }) {
     const samples = collectSamples(files);
     for (const kind of Object.keys(KIND_PLURAL).filter(isNameKind)) {
       const ofKind = samples.filter((s) => s.kind === kind);
       const dominant = getDominantStyle(ofKind, options);
       if (dominant === undefined) continue;
       const count = ofKind.filter((s) => s.style === dominant).length;
-      for (const outlier of ofKind.filter((s) => s.style !== dominant)) {
+      if (1 - count / ofKind.length >= options.twoConventionsShare) continue;
+      for (const outlier of ofKind.filter((s) => s.style !== dominant && !isFixedFromOutside(s, project))) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {
           node: outlier.node,
@@ -91,6 +103,35 @@ export default defineRule({
 /** Type guard for the keys of KIND_PLURAL. */
 function isNameKind(value: string): value is NameKind {
   return value in KIND_PLURAL;
+}
+
+/**
+ * True when a name cannot simply be renamed: it is part of the exported
+ * public API (renaming breaks users), or it is passed on as the key of the
+ * same name (`{ chat_id }`), so it mirrors external data.
+ */
+function isFixedFromOutside(sample: NameSample, project: ProjectView): boolean {
+  const declaration = sample.node.getParent();
+  if (declaration === undefined) return false;
+  if (isPublicApiName(declaration, project)) return true;
+  const scope = sample.kind === 'parameter' ? declaration.getParent() : enclosingScopeOf(declaration);
+  return scope !== undefined && isPassedUnderOwnName(scope.compilerNode, sample.name);
+}
+
+/** True for an exported declaration, or a non-private member of an exposed class or interface. */
+function isPublicApiName(declaration: Node, project: ProjectView): boolean {
+  const owner = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement() : declaration;
+  if (owner !== undefined && project.publicApi.isExported(owner)) return true;
+  if (!Node.isScoped(declaration) && !Node.isPropertySignature(declaration) && !Node.isMethodSignature(declaration))
+    return false;
+  if (Node.isScoped(declaration) && declaration.getScope() === Scope.Private) return false;
+  const container = declaration.getParent();
+  return container !== undefined && project.publicApi.exposes(container);
+}
+
+/** The function (or file) a variable is declared in. */
+function enclosingScopeOf(declaration: Node): Node | undefined {
+  return declaration.getFirstAncestor((a) => isFunctionLike(a)) ?? declaration.getSourceFile();
 }
 
 /** The style used by at least `minimumShare` of at least `minimumSamples` names, if any. */
