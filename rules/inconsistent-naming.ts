@@ -1,34 +1,17 @@
-import { Node, ts } from 'ts-morph';
-import { heritageTypesOf, inheritsMember } from './_shared/heritage.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
-import { symbolPathOf } from './_shared/names.js';
-import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
+import { Node, Scope } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
-import { getUnambiguousStyle, splitWords } from './_shared/identifier-style.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { isPassedUnderOwnName } from './_shared/ast/is-passed-under-own-name.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { splitWords } from './_shared/identifier-style.js';
 import type { NamingStyle } from './_shared/identifier-style.js';
-import { isDeclaredAmbient } from './_shared/ast/ambient.js';
-
-/** The kinds of names whose styles are compared among themselves. */
-type NameKind = 'variable' | 'function' | 'method' | 'property' | 'parameter' | 'type';
-
-/** One declared name the rule counts. */
-interface NameSample {
-  kind: NameKind;
-  name: string;
-  style: NamingStyle;
-  node: Node;
-  symbol: string;
-}
-
-/** Per-run memo of per-container facts. */
-interface Cache {
-  wireFormat: Map<Node, boolean>;
-  heritage: Map<Node, Type[]>;
-}
+import { collectSamples } from './inconsistent-naming-utils/samples.js';
+import type { NameKind, NameSample } from './inconsistent-naming-utils/samples.js';
 
 interface Options {
   minimumShare: number;
   minimumSamples: number;
+  twoConventionsShare: number;
 }
 
 /** Plural of each kind, as messages say it. */
@@ -39,16 +22,6 @@ const KIND_PLURAL: Record<NameKind, string> = {
   property: 'properties',
   parameter: 'parameters',
   type: 'type names',
-};
-
-/** Styles compared per kind; PascalCase and UPPER_SNAKE_CASE values are conventions (constructors, components, constants). */
-const COMPARED_STYLES: Record<NameKind, readonly NamingStyle[]> = {
-  variable: ['camelCase', 'snake_case'],
-  function: ['camelCase', 'snake_case'],
-  method: ['camelCase', 'snake_case'],
-  property: ['camelCase', 'snake_case'],
-  parameter: ['camelCase', 'snake_case'],
-  type: ['PascalCase', 'camelCase', 'snake_case'],
 };
 
 export default defineRule({
@@ -71,7 +44,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { minimumShare: 0.8, minimumSamples: 5 },
+      defaults: { minimumShare: 0.8, minimumSamples: 5, twoConventionsShare: 0.15 },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -87,18 +60,25 @@ export default defineRule({
             minimum: 1,
             description: 'Number of multi-word names of a kind needed before a convention is inferred.',
           },
+          twoConventionsShare: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Share of the multi-word names of a kind at or above which the minority style counts as a second, deliberate convention (a notation, a mirrored format): its names are then not reported.',
+          },
         },
       },
     },
   },
-  *check({ files, options }) {
+  *check({ files, project, options }) {
     const samples = collectSamples(files);
     for (const kind of Object.keys(KIND_PLURAL).filter(isNameKind)) {
       const ofKind = samples.filter((s) => s.kind === kind);
       const dominant = getDominantStyle(ofKind, options);
       if (dominant === undefined) continue;
       const count = ofKind.filter((s) => s.style === dominant).length;
-      for (const outlier of ofKind.filter((s) => s.style !== dominant)) {
+      if (1 - count / ofKind.length >= options.twoConventionsShare) continue;
+      for (const outlier of ofKind.filter((s) => s.style !== dominant && !isFixedFromOutside(s, project))) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {
           node: outlier.node,
@@ -123,6 +103,35 @@ export default defineRule({
 /** Type guard for the keys of KIND_PLURAL. */
 function isNameKind(value: string): value is NameKind {
   return value in KIND_PLURAL;
+}
+
+/**
+ * True when a name cannot simply be renamed: it is part of the exported
+ * public API (renaming breaks users), or it is passed on as the key of the
+ * same name (`{ chat_id }`), so it mirrors external data.
+ */
+function isFixedFromOutside(sample: NameSample, project: ProjectView): boolean {
+  const declaration = sample.node.getParent();
+  if (declaration === undefined) return false;
+  if (isPublicApiName(declaration, project)) return true;
+  const scope = sample.kind === 'parameter' ? declaration.getParent() : enclosingScopeOf(declaration);
+  return scope !== undefined && isPassedUnderOwnName(scope.compilerNode, sample.name);
+}
+
+/** True for an exported declaration, or a non-private member of an exposed class or interface. */
+function isPublicApiName(declaration: Node, project: ProjectView): boolean {
+  const owner = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement() : declaration;
+  if (owner !== undefined && project.publicApi.isExported(owner)) return true;
+  if (!Node.isScoped(declaration) && !Node.isPropertySignature(declaration) && !Node.isMethodSignature(declaration))
+    return false;
+  if (Node.isScoped(declaration) && declaration.getScope() === Scope.Private) return false;
+  const container = declaration.getParent();
+  return container !== undefined && project.publicApi.exposes(container);
+}
+
+/** The function (or file) a variable is declared in. */
+function enclosingScopeOf(declaration: Node): Node | undefined {
+  return declaration.getFirstAncestor((a) => isFunctionLike(a)) ?? declaration.getSourceFile();
 }
 
 /** The style used by at least `minimumShare` of at least `minimumSamples` names, if any. */
@@ -170,237 +179,4 @@ function restyle(name: string, style: NamingStyle): string {
   else if (style === 'PascalCase') core = capitalised.join('');
   else core = (words[0] ?? '') + capitalised.slice(1).join('');
   return prefix + core + suffix;
-}
-
-/** Every counted name of the project, one per declaration. */
-function collectSamples(files: readonly SourceFile[]): NameSample[] {
-  const samples: NameSample[] = [];
-  const seen = new Set<string>();
-  const cache: Cache = { wireFormat: new Map(), heritage: new Map() };
-  for (const file of files) {
-    file.forEachDescendant((node, traversal) => {
-      if (isDeclaredAmbient(node)) {
-        traversal.skip();
-        return;
-      }
-      const found = sampleOf(node, cache);
-      if (found === undefined) return;
-      const style = getUnambiguousStyle(found.name);
-      if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) return;
-      const key = `${file.getFilePath()}:${dedupeKey(found.node, found.name)}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      samples.push({ ...found, style });
-    });
-  }
-  return samples;
-}
-
-/** One key per declaration: a class's getter and setter, or an interface's overloads, share theirs. */
-function dedupeKey(nameNode: Node, name: string): string {
-  const member = nameNode.getParent();
-  const container = member?.getParent();
-  if (
-    member !== undefined &&
-    container !== undefined &&
-    (Node.isClassLikeDeclarationBase(container) ||
-      Node.isInterfaceDeclaration(container) ||
-      Node.isTypeLiteral(container))
-  ) {
-    return `${String(container.getPos())}.${name}`;
-  }
-  return String(nameNode.getPos());
-}
-
-/** The name a node declares and its kind, or undefined when the node declares no name the rule judges. */
-function sampleOf(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefined {
-  if (Node.isVariableDeclaration(node)) return variableSample(node);
-  if (Node.isBindingElement(node)) return bindingSample(node);
-  if (Node.isFunctionDeclaration(node)) {
-    const nameNode = node.getNameNode();
-    if (nameNode === undefined || !node.hasBody()) return undefined;
-    return { kind: 'function', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
-  }
-  if (Node.isParameterDeclaration(node)) return parameterSample(node, cache);
-  if (Node.isMethodDeclaration(node) || Node.isMethodSignature(node)) return memberSample(node, 'method', cache);
-  if (
-    Node.isPropertyDeclaration(node) ||
-    Node.isPropertySignature(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node)
-  ) {
-    return memberSample(node, 'property', cache);
-  }
-  if (
-    Node.isClassDeclaration(node) ||
-    Node.isInterfaceDeclaration(node) ||
-    Node.isTypeAliasDeclaration(node) ||
-    Node.isEnumDeclaration(node)
-  ) {
-    const nameNode = node.getNameNode();
-    if (nameNode === undefined) return undefined;
-    if ((Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) && isNamedAfterValue(nameNode))
-      return undefined;
-    return { kind: 'type', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
-  }
-  return undefined;
-}
-
-/** True when a type shares its name with a value (`interface optional` beside `const optional`): it is named after that value. */
-function isNamedAfterValue(nameNode: Node): boolean {
-  const symbol = nameNode.getSymbol();
-  return symbol !== undefined && (symbol.getFlags() & ts.SymbolFlags.Value) !== 0;
-}
-
-/** A variable, or a function when its initializer is a function expression. */
-function variableSample(node: Node): Omit<NameSample, 'style'> | undefined {
-  if (!Node.isVariableDeclaration(node)) return undefined;
-  const nameNode = node.getNameNode();
-  if (!Node.isIdentifier(nameNode)) return undefined;
-  const written = node.getInitializer();
-  const initializer = written === undefined ? undefined : skipOuterExpressions(written);
-  const isFunction =
-    initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer));
-  return {
-    kind: isFunction ? 'function' : 'variable',
-    name: nameNode.getText(),
-    node: nameNode,
-    symbol: symbolPathOf(node),
-  };
-}
-
-/** A destructured name: judged only when renamed (`{ a: localName }`) or taken from an array; shorthand names come from the object's type. */
-function bindingSample(node: Node): Omit<NameSample, 'style'> | undefined {
-  if (!Node.isBindingElement(node)) return undefined;
-  const nameNode = node.getNameNode();
-  if (!Node.isIdentifier(nameNode)) return undefined;
-  if (Node.isObjectBindingPattern(node.getParent()) && node.getPropertyNameNode() === undefined) return undefined;
-  const root = node.getFirstAncestor((a) => Node.isParameterDeclaration(a) || Node.isVariableDeclaration(a));
-  if (root === undefined) return undefined;
-  if (Node.isParameterDeclaration(root) && !hasImplementation(root)) return undefined;
-  const kind: NameKind = Node.isParameterDeclaration(root) ? 'parameter' : 'variable';
-  return { kind, name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
-}
-
-/** A parameter of a function with a body (names in signatures without bodies are often copied from elsewhere). */
-function parameterSample(node: Node, cache: Cache): Omit<NameSample, 'style'> | undefined {
-  if (!Node.isParameterDeclaration(node)) return undefined;
-  const nameNode = node.getNameNode();
-  if (!Node.isIdentifier(nameNode) || nameNode.getText() === 'this') return undefined;
-  if (!hasImplementation(node)) return undefined;
-  if (node.isParameterProperty()) return parameterPropertySample(node, nameNode.getText(), cache);
-  return { kind: 'parameter', name: nameNode.getText(), node: nameNode, symbol: symbolPathOf(node) };
-}
-
-/** A constructor parameter that declares a property (`constructor(readonly name: T)`) is judged as a property of its class. */
-function parameterPropertySample(
-  node: ParameterDeclaration,
-  name: string,
-  cache: Cache,
-): Omit<NameSample, 'style'> | undefined {
-  const container = node.getParent().getParent();
-  if (isWireFormat(container, cache) || inheritsMember(heritageOf(container, cache), name)) return undefined;
-  return { kind: 'property', name, node: node.getNameNode(), symbol: symbolPathOf(node) };
-}
-
-/** True when the parameter belongs to a function with a body. */
-function hasImplementation(parameter: Node): boolean {
-  const owner = parameter.getParent();
-  if (owner === undefined) return false;
-  if (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isConstructorDeclaration(owner))
-    return owner.hasBody();
-  return (
-    Node.isArrowFunction(owner) ||
-    Node.isFunctionExpression(owner) ||
-    Node.isGetAccessorDeclaration(owner) ||
-    Node.isSetAccessorDeclaration(owner)
-  );
-}
-
-/**
- * A class, interface or type-literal member, unless its name comes from
- * elsewhere: a quoted or computed name, an object literal's property (named
- * by whatever consumes the object), a member of a wire-format type, or a
- * member that overrides or implements a member of a base type.
- */
-function memberSample(node: Node, kind: NameKind, cache: Cache): Omit<NameSample, 'style'> | undefined {
-  if (!(
-    Node.isMethodDeclaration(node) ||
-    Node.isMethodSignature(node) ||
-    Node.isPropertyDeclaration(node) ||
-    Node.isPropertySignature(node) ||
-    Node.isGetAccessorDeclaration(node) ||
-    Node.isSetAccessorDeclaration(node)
-  ))
-    return undefined;
-  const nameNode = node.getNameNode();
-  if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
-  const container = node.getParent();
-  if (!(
-    Node.isClassDeclaration(container) ||
-    Node.isClassExpression(container) ||
-    Node.isInterfaceDeclaration(container) ||
-    Node.isTypeLiteral(container)
-  ))
-    return undefined;
-  if (Node.isMethodDeclaration(node) && !node.hasBody() && !node.isAbstract()) {
-    if (node.getImplementation() !== undefined) return undefined;
-  }
-  const name = nameNode.getText().replace(/^#/, '');
-  if (isWireFormat(container, cache)) return undefined;
-  if (Node.isOverrideable(node) && node.hasOverrideKeyword()) return undefined;
-  if (inheritsMember(heritageOf(container, cache), name)) return undefined;
-  return { kind, name, node: nameNode, symbol: symbolPathOf(node) };
-}
-
-/**
- * True when a type's own multi-word member names are mostly snake_case: it
- * mirrors a wire format (JSON, SQL rows, a protocol), so its names are
- * consistent with themselves.
- */
-function isWireFormat(container: Node, cache: Cache): boolean {
-  const cached = cache.wireFormat.get(container);
-  if (cached !== undefined) return cached;
-  let snake = 0;
-  let camel = 0;
-  for (const name of memberNamesOf(container)) {
-    const style = getUnambiguousStyle(name);
-    if (style === 'snake_case') snake++;
-    if (style === 'camelCase') camel++;
-  }
-  const result = snake > 0 && snake >= camel;
-  cache.wireFormat.set(container, result);
-  return result;
-}
-
-/** Names of a class's, interface's or type literal's members, constructor parameter properties included. */
-function memberNamesOf(container: Node): string[] {
-  const names: string[] = [];
-  for (const member of container.getChildrenOfKind(ts.SyntaxKind.SyntaxList).flatMap((list) => list.getChildren())) {
-    if (
-      Node.isPropertyDeclaration(member) ||
-      Node.isPropertySignature(member) ||
-      Node.isGetAccessorDeclaration(member) ||
-      Node.isSetAccessorDeclaration(member) ||
-      Node.isMethodDeclaration(member) ||
-      Node.isMethodSignature(member)
-    ) {
-      names.push(member.getName().replace(/^#/, ''));
-    }
-    if (Node.isConstructorDeclaration(member)) {
-      for (const parameter of member.getParameters())
-        if (parameter.isParameterProperty()) names.push(parameter.getName());
-    }
-  }
-  return names;
-}
-
-/** The base types of a class or interface, computed once per run of the rule. */
-function heritageOf(container: Node, cache: Cache): Type[] {
-  let heritage = cache.heritage.get(container);
-  if (heritage === undefined) {
-    heritage = heritageTypesOf(container);
-    cache.heritage.set(container, heritage);
-  }
-  return heritage;
 }

@@ -2,8 +2,10 @@ import { Node, Scope, TypeFormatFlags, ts } from 'ts-morph';
 import type { ParameterDeclaration, SourceFile, Type } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { heritageTypesOf, inheritsMember } from './_shared/heritage.js';
 import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
+import { wrapNode } from './_shared/ast/wrap-node.js';
 
 type MessageId = 'implicitAnyParameter' | 'missingReturnType' | 'missingReturnTypeUnresolved';
 
@@ -46,7 +48,7 @@ export default defineRule({
       },
     },
     options: {
-      defaults: { checkReturnTypes: true },
+      defaults: { checkReturnTypes: true, minimumAnnotatedShare: 0.5 },
       schema: {
         type: 'object',
         additionalProperties: false,
@@ -56,22 +58,34 @@ export default defineRule({
             description:
               'Also report exported functions and public methods of exported classes that have no return type annotation.',
           },
+          minimumAnnotatedShare: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'Share of the exported functions and public methods of the project that must declare their return type for the project to count as annotating them; below it, the project relies on inference and missing return types are not reported.',
+          },
         },
       },
     },
   },
   *check({ files, project, options }) {
+    const annotates = options.checkReturnTypes && annotatedShare(project) >= options.minimumAnnotatedShare;
     for (const file of files) {
       if (!isTypeChecked(file)) continue;
       yield* implicitAnyParameters(file);
-      if (options.checkReturnTypes) yield* missingReturnTypes(file, project.dependenciesResolved);
+      if (annotates) yield* missingReturnTypes(file);
     }
   },
 });
 
+/** True for JavaScript files, where TypeScript reads JSDoc types. */
+function isJavaScriptPath(file: SourceFile): boolean {
+  return /\.[cm]?jsx?$/.test(file.getFilePath());
+}
+
 /** TypeScript files, and JavaScript files the project type-checks (`checkJs` or `// @ts-check`). */
 function isTypeChecked(file: SourceFile): boolean {
-  if (!/\.[cm]?jsx?$/.test(file.getFilePath())) return true;
+  if (!isJavaScriptPath(file)) return true;
   if (/^\s*\/\/\s*@ts-nocheck/m.test(file.getFullText())) return false;
   return file.getProject().getCompilerOptions().checkJs === true || /^\s*\/\/\s*@ts-check/m.test(file.getFullText());
 }
@@ -79,19 +93,10 @@ function isTypeChecked(file: SourceFile): boolean {
 /** Parameters without annotation, default value or JSDoc type that the checker types as `any`, outside contextually typed functions. */
 function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<MessageId>> {
   const functions: FunctionLike[] = [];
-  file.forEachDescendant((node) => {
-    if (
-      Node.isFunctionDeclaration(node) ||
-      Node.isMethodDeclaration(node) ||
-      Node.isConstructorDeclaration(node) ||
-      Node.isSetAccessorDeclaration(node) ||
-      Node.isArrowFunction(node) ||
-      Node.isFunctionExpression(node) ||
-      Node.isMethodSignature(node)
-    ) {
-      functions.push(node);
-    }
-  });
+  for (const node of functionsWithUntypedParameters(file.compilerNode)) {
+    const fn = wrapNode(file, node);
+    if (isFunctionWithParameters(fn)) functions.push(fn);
+  }
   for (const fn of functions) {
     if (fn.getParameters().every((p) => p.getTypeNode() !== undefined || p.hasInitializer())) continue;
     if (isCallArgument(fn) || isContextuallyTyped(fn)) continue;
@@ -110,11 +115,53 @@ function* implicitAnyParameters(file: SourceFile): Generator<FindingDraft<Messag
   }
 }
 
+/**
+ * Function-like compiler nodes with a parameter that has neither a type nor a
+ * default value: one walk over the compiler's nodes, so that only these
+ * candidates get ts-morph wrappers.
+ */
+function functionsWithUntypedParameters(root: ts.SourceFile): ts.SignatureDeclaration[] {
+  const out: ts.SignatureDeclaration[] = [];
+  const stack: ts.Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (
+      (ts.isFunctionDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isConstructorDeclaration(node) ||
+        ts.isSetAccessorDeclaration(node) ||
+        ts.isArrowFunction(node) ||
+        ts.isFunctionExpression(node) ||
+        ts.isMethodSignature(node)) &&
+      node.parameters.some((p) => p.type === undefined && p.initializer === undefined)
+    )
+      out.push(node);
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return out;
+}
+
+/** Type guard for the function-like ts-morph nodes the rule inspects. */
+function isFunctionWithParameters(node: Node): node is FunctionLike {
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isMethodSignature(node)
+  );
+}
+
 /** `any` or `any[]` when the parameter's type is implicit and `any`; undefined otherwise. */
 function implicitAnyTypeOf(parameter: ParameterDeclaration): string | undefined {
   if (parameter.getTypeNode() !== undefined || parameter.hasInitializer() || parameter.getName() === 'this')
     return undefined;
-  if (ts.getJSDocType(parameter.compilerNode) !== undefined) return undefined;
+  // TypeScript reads JSDoc types only in JavaScript files; in a .ts file `@param {string} id` leaves `id` as `any`.
+  if (isJavaScriptPath(parameter.getSourceFile()) && ts.getJSDocType(parameter.compilerNode) !== undefined)
+    return undefined;
   const type = parameter.getType();
   const nameNode = parameter.getNameNode();
   if (!Node.isIdentifier(nameNode)) {
@@ -168,25 +215,57 @@ function isCallArgument(fn: Node): boolean {
   return parent.getArguments().includes(current);
 }
 
+/** An exported function or public method whose return type the rule judges. */
+interface ReturnCandidate {
+  node: Node;
+  kind: string;
+  name: string;
+  fn: Node & { getReturnType(): Type };
+  annotated: boolean;
+}
+
 /**
- * Exported functions and public methods of exported classes that have no
- * declared return type. Constructors, accessors, methods with computed names
- * (protocol members such as `[Symbol.iterator]`) and members whose type a
- * base class or interface declares are left out.
+ * Share of the exported functions and public methods of the project's own
+ * files (test and generated files left out) that declare their return type;
+ * 1 when there are none. Measured once per run.
  */
-function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): Generator<FindingDraft<MessageId>> {
+function annotatedShare(project: ProjectView): number {
+  return project.memo('missing-type-hint:annotated-share', () => {
+    let total = 0;
+    let annotated = 0;
+    for (const file of project.files) {
+      if (project.isTestFile(file) || project.isGeneratedFile(file) || !isTypeChecked(file)) continue;
+      for (const candidate of returnCandidatesOf(file)) {
+        total++;
+        if (candidate.annotated) annotated++;
+      }
+    }
+    return total === 0 ? 1 : annotated / total;
+  });
+}
+
+/** Findings for the candidates of a file that have no declared return type. */
+function* missingReturnTypes(file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const unresolved = unresolvedImportNamesOf(file);
+  for (const candidate of returnCandidatesOf(file)) {
+    if (candidate.annotated) continue;
+    yield returnFinding(candidate, unresolved);
+  }
+}
+
+/**
+ * Exported functions and public methods of exported classes, with whether
+ * they declare a return type. Constructors, accessors, methods with computed
+ * names (protocol members such as `[Symbol.iterator]`), overload
+ * implementations and members whose type a base class or interface declares
+ * are left out.
+ */
+function* returnCandidatesOf(file: SourceFile): Generator<ReturnCandidate> {
   for (const fn of file.getFunctions()) {
-    if (!fn.isExported() || fn.getReturnTypeNode() !== undefined || hasJsDocReturnType(fn)) continue;
+    if (!fn.isExported()) continue;
     if (!fn.isOverload() && fn.getOverloads().length > 0) continue;
-    const name = fn.getName() ?? 'default';
-    yield returnFinding(
-      fn.getNameNode() ?? fn,
-      'exported function',
-      name,
-      fn.getReturnType(),
-      fn,
-      dependenciesResolved,
-    );
+    const annotated = fn.getReturnTypeNode() !== undefined || hasJsDocReturnType(fn);
+    yield { node: fn.getNameNode() ?? fn, kind: 'exported function', name: fn.getName() ?? 'default', fn, annotated };
   }
   for (const statement of file.getVariableStatements()) {
     if (!statement.isExported()) continue;
@@ -197,20 +276,12 @@ function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): G
         !(Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))
       )
         continue;
-      if (
+      const annotated =
         initializer.getReturnTypeNode() !== undefined ||
         hasJsDocReturnType(initializer) ||
-        ts.getJSDocType(statement.compilerNode) !== undefined
-      )
-        continue;
-      yield returnFinding(
-        declaration.getNameNode(),
-        'exported function',
-        declaration.getName(),
-        initializer.getReturnType(),
-        initializer,
-        dependenciesResolved,
-      );
+        ts.getJSDocType(statement.compilerNode) !== undefined;
+      const node = declaration.getNameNode();
+      yield { node, kind: 'exported function', name: declaration.getName(), fn: initializer, annotated };
     }
   }
   for (const cls of file.getClasses()) {
@@ -223,24 +294,46 @@ function* missingReturnTypes(file: SourceFile, dependenciesResolved: boolean): G
         method.getName().startsWith('_')
       )
         continue;
-      if (
-        OBJECT_METHODS.has(method.getName()) ||
-        method.hasOverrideKeyword() ||
-        inheritsMember(heritageTypesOf(cls), method.getName())
-      )
-        continue;
-      if (method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method)) continue;
       if (!method.isOverload() && method.getOverloads().length > 0) continue;
-      yield returnFinding(
-        method.getNameNode(),
-        'public method',
-        `${owner}.${method.getName()}`,
-        method.getReturnType(),
-        method,
-        dependenciesResolved,
-      );
+      const annotated = method.getReturnTypeNode() !== undefined || hasJsDocReturnType(method);
+      if (!annotated && (OBJECT_METHODS.has(method.getName()) || method.hasOverrideKeyword())) continue;
+      if (!annotated && inheritsMember(heritageTypesOf(cls), method.getName())) continue;
+      const name = `${owner}.${method.getName()}`;
+      yield { node: method.getNameNode(), kind: 'public method', name, fn: method, annotated };
     }
   }
+}
+
+/**
+ * Local names the file imports from modules that do not resolve (a package
+ * that is not installed): whatever flows from them is `any` here.
+ */
+function unresolvedImportNamesOf(file: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of file.getImportDeclarations()) {
+    if (declaration.getModuleSpecifier().getSymbol() !== undefined) continue;
+    const clause = declaration.compilerNode.importClause;
+    if (clause === undefined) continue;
+    if (clause.name !== undefined) names.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings === undefined) continue;
+    if (ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+    else for (const element of bindings.elements) names.add(element.name.text);
+  }
+  return names;
+}
+
+/** True when the function's body names one of `names`. */
+function mentionsAny(fn: Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const stack: ts.Node[] = [fn.compilerNode];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (ts.isIdentifier(node) && names.has(node.text)) return true;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return false;
 }
 
 /** True when a JavaScript function declares its return type with `@returns {T}`. */
@@ -248,18 +341,16 @@ function hasJsDocReturnType(fn: Node): boolean {
   return ts.getJSDocReturnType(fn.compilerNode) !== undefined;
 }
 
-/** A missing-return-type finding quoting the inferred type. */
-function returnFinding(
-  node: Node,
-  kind: string,
-  name: string,
-  type: Type,
-  enclosing: Node,
-  dependenciesResolved: boolean,
-): FindingDraft<MessageId> {
-  const text = typeText(type, enclosing);
-  // Without node_modules, types from packages are `any`: quoting them would state a type the code does not have.
-  if (!dependenciesResolved && /\bany\b/.test(text))
+/**
+ * A missing-return-type finding quoting the inferred type. When that type
+ * has `any` in it and the function uses a name imported from a package that
+ * does not resolve, the type is unknown here, and the message says so
+ * instead of quoting it.
+ */
+function returnFinding(candidate: ReturnCandidate, unresolved: ReadonlySet<string>): FindingDraft<MessageId> {
+  const { node, kind, name, fn } = candidate;
+  const text = typeText(fn.getReturnType(), fn);
+  if (/\bany\b/.test(text) && mentionsAny(fn, unresolved))
     return { node, messageId: 'missingReturnTypeUnresolved', symbol: { path: name }, data: { kind, name } };
   return { node, messageId: 'missingReturnType', symbol: { path: name }, data: { kind, name, type: text } };
 }

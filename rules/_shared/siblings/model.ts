@@ -234,3 +234,13 @@ export const LOOKUP_VERBS: ReadonlySet<string> = new Set([
   'locate',
   'search',
 ]);
+
+/**
+ * True when the project checks `null` and `undefined` strictly. Without
+ * `strictNullChecks` both are in every type, so absent-value conventions
+ * (`| null` vs `?`) say nothing about what a function accepts or returns.
+ */
+export function hasStrictNullChecks(node: Node): boolean {
+  const options = node.getProject().getCompilerOptions();
+  return options.strictNullChecks ?? options.strict ?? false;
+}

@@ -1,0 +1,176 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { ParameterDeclaration, Type } from 'ts-morph';
+import { splitWords } from '../_shared/identifier-style.js';
+import {
+  absentFormOfTypeNode,
+  combineAbsent,
+  hasStrictNullChecks,
+  isOpenType,
+  mergeAbsent,
+  spellingOf,
+} from '../_shared/siblings/model.js';
+import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
+import type { SiblingMember } from '../_shared/siblings/model.js';
+
+/** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
+export interface TypeForm {
+  kind: 'declared' | 'inferred' | 'implicitAny';
+  /** The type without `null`/`undefined`, as the checker prints it; `any` for implicitAny. */
+  text: string;
+  /** The checker's type without `null`/`undefined`; undefined for implicitAny. */
+  type: Type | undefined;
+}
+
+/** One parameter of one sibling, with the forms the three comparisons look at. */
+export interface ParamInfo {
+  member: SiblingMember;
+  param: ParameterDeclaration;
+  /** The name without leading `_`. */
+  spelling: string;
+  /** The concept: the name's lower-case words, e.g. `name or uuid`. */
+  key: string;
+  /** True for names that mean different things in different functions (`value`, `options`, `fn`). */
+  generic: boolean;
+  typeForm: TypeForm | undefined;
+  absent: 'undefined' | 'null' | undefined;
+  /** True when the name is passed on as the key of the same name (`{ chat_id }`): a wire field's name, not a spelling choice. */
+  mirrorsWire: boolean;
+}
+
+/**
+ * Parameter names that different functions use for different things; two
+ * siblings' `value` or `options` parameters need not share a type.
+ */
+const GENERIC_NAMES = new Set([
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'i',
+  'j',
+  'k',
+  'n',
+  'm',
+  's',
+  't',
+  'v',
+  'x',
+  'y',
+  'z',
+  'arg',
+  'args',
+  'argument',
+  'arguments',
+  'attrs',
+  'callback',
+  'cb',
+  'config',
+  'content',
+  'context',
+  'ctx',
+  'data',
+  'def',
+  'definition',
+  'done',
+  'el',
+  'element',
+  'err',
+  'error',
+  'ev',
+  'event',
+  'fn',
+  'func',
+  'handler',
+  'idx',
+  'index',
+  'init',
+  'input',
+  'item',
+  'items',
+  'key',
+  'keys',
+  'listener',
+  'msg',
+  'message',
+  'next',
+  'node',
+  'obj',
+  'object',
+  'opts',
+  'option',
+  'options',
+  'other',
+  'params',
+  'param',
+  'payload',
+  'predicate',
+  'project',
+  'props',
+  'rest',
+  'result',
+  'results',
+  'schema',
+  'selector',
+  'settings',
+  'source',
+  'state',
+  'str',
+  'target',
+  'text',
+  'that',
+  'this',
+  'type',
+  'val',
+  'value',
+  'values',
+]);
+
+/** The parameters of a sibling that can be compared (plain names; no `this`, no destructuring). */
+export function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
+  const out: ParamInfo[] = [];
+  for (const param of member.fn.getParameters()) {
+    const nameNode = param.getNameNode();
+    if (!Node.isIdentifier(nameNode) || param.isRestParameter()) continue;
+    const name = nameNode.getText();
+    if (name === 'this') continue;
+    const words = splitWords(name);
+    if (words.length === 0) continue;
+    out.push({
+      member,
+      param,
+      spelling: spellingOf(name),
+      key: words.join(' '),
+      generic:
+        GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
+      typeForm: typed ? typeFormOf(param) : undefined,
+      absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
+      mirrorsWire: name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name),
+    });
+  }
+  return out;
+}
+
+/** The parameter's type form, or undefined when it cannot be compared (callbacks, generics, `any`, unresolved types, contextual types). */
+function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
+  const typeNode = param.getTypeNode();
+  const type = param.getType();
+  if (typeNode === undefined && !param.hasInitializer()) {
+    return type.isAny() ? { kind: 'implicitAny', text: 'any', type: undefined } : undefined;
+  }
+  const present = type.getNonNullableType();
+  if (isOpenType(present) || present.getCallSignatures().length > 0) return undefined;
+  return { kind: typeNode === undefined ? 'inferred' : 'declared', text: present.getText(param), type: present };
+}
+
+/** Which absent value the parameter accepts: `undefined` (optional, defaulted, or `| undefined`) or `null` (`| null`, also with the default `= null`); undefined when both or neither. */
+function absentOf(param: ParameterDeclaration): 'undefined' | 'null' | undefined {
+  const typeNode = param.getTypeNode();
+  const fromType = typeNode === undefined ? 'none' : absentFormOfTypeNode(typeNode);
+  // `generation: number | null = null` follows the null convention; its default only spares callers the argument.
+  const defaultedNull = param.getInitializer()?.getKind() === SyntaxKind.NullKeyword && fromType === 'null';
+  const fromMark = combineAbsent(param.hasQuestionToken() || (param.hasInitializer() && !defaultedNull), false);
+  const form = mergeAbsent(fromMark, fromType);
+  return form === 'undefined' || form === 'null' ? form : undefined;
+}
