@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { runFix } from '../src/fix/run-fix.js';
 import { loadProject } from '../src/load/project.js';
@@ -32,7 +33,9 @@ function copyOf(dir: string): string {
 /** The compiler's diagnostics of a project, as text. */
 function diagnosticsOf(root: string): string[] {
   const { view } = loadProject({ path: root });
-  return view.project.getPreEmitDiagnostics().map((d) => String(d.getMessageText()));
+  return view.project
+    .getPreEmitDiagnostics()
+    .map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
 }
 
 const cases = listFixtureCases().filter((c) => c.ruleId !== undefined && existsSync(join(c.dir, 'expected.fixed')));
