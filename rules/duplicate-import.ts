@@ -1,5 +1,9 @@
+import { Node } from 'ts-morph';
 import type { ImportDeclaration, SourceFile } from 'ts-morph';
+import type { EditDraft } from '../src/model/edit.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
+import { insertAfter, insertBefore, replaceNode } from './_shared/fix/edits.js';
+import { removeNode } from './_shared/fix/remove-node.js';
 
 export default defineRule({
   meta: {
@@ -35,6 +39,7 @@ export default defineRule({
             symbol: { path: declaration.getModuleSpecifierValue() },
             data: { module: declaration.getModuleSpecifierValue(), firstLine: first.getStartLineNumber() },
             evidence: [{ note: 'first import of the module', node: first }],
+            ...fixOf(first, declaration),
           };
         }
         seen.set(key, [...earlier, declaration]);
@@ -79,4 +84,44 @@ function isDefaultOnly(declaration: ImportDeclaration): boolean {
   return (
     declaration.getDefaultImport() !== undefined && declaration.getImportClause()?.getNamedBindings() === undefined
   );
+}
+
+/** The merge as a finding's fix, when there is a safe one. */
+function fixOf(first: ImportDeclaration, again: ImportDeclaration): { fix?: EditDraft[] } {
+  const merge = mergeInto(first, again);
+  return merge === undefined ? {} : { fix: [...merge, removeNode(again)] };
+}
+
+/**
+ * The edits that add the names of `again` to `first` (none when they are all
+ * there already), or undefined when one declaration cannot hold both: two
+ * default imports, import attributes, or a type-only import that would get a
+ * default import beside named bindings (a syntax error).
+ */
+function mergeInto(first: ImportDeclaration, again: ImportDeclaration): EditDraft[] | undefined {
+  if (isSideEffectOnly(first)) return [];
+  if (first.getAttributes() !== undefined || again.getAttributes() !== undefined) return undefined;
+  const firstDefault = first.getDefaultImport();
+  const againDefault = again.getDefaultImport();
+  if (firstDefault !== undefined && againDefault !== undefined) return undefined;
+  const firstNamed = first.getImportClause()?.getNamedBindings();
+  const againNamed = again.getImportClause()?.getNamedBindings();
+  const hasDefault = firstDefault !== undefined || againDefault !== undefined;
+  if (first.isTypeOnly() && hasDefault && (firstNamed !== undefined || againNamed !== undefined)) return undefined;
+  const edits: EditDraft[] = [];
+  if (againDefault !== undefined && firstNamed !== undefined)
+    edits.push(insertBefore(firstNamed, `${againDefault.getText()}, `));
+  if (Node.isNamespaceImport(againNamed) && firstDefault !== undefined)
+    edits.push(insertAfter(firstDefault, `, ${againNamed.getText()}`));
+  if (Node.isNamedImports(againNamed)) {
+    const have = new Set(first.getNamedImports().map((s) => s.getText()));
+    const added = [...new Set(again.getNamedImports().map((s) => s.getText()))].filter((t) => !have.has(t));
+    const last = first.getNamedImports().at(-1);
+    if (added.length === 0) return edits;
+    if (last !== undefined) edits.push(insertAfter(last, `, ${added.join(', ')}`));
+    else if (Node.isNamedImports(firstNamed)) edits.push(replaceNode(firstNamed, `{ ${added.join(', ')} }`));
+    else if (firstDefault !== undefined) edits.push(insertAfter(firstDefault, `, { ${added.join(', ')} }`));
+    else return undefined;
+  }
+  return edits;
 }

@@ -2,7 +2,9 @@ import { Node, ts } from 'ts-morph';
 import type { Identifier, ImportDeclaration, ImportEqualsDeclaration, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
+import type { EditDraft } from '../src/model/edit.js';
 import { localUsesOf } from './_shared/local-uses.js';
+import { removeNode } from './_shared/fix/remove-node.js';
 
 export default defineRule({
   meta: {
@@ -38,11 +40,13 @@ export default defineRule({
         const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
         const messageId = unused.length === bindings.length ? 'unusedImportDeclaration' : 'unusedImport';
         for (const binding of unused) {
+          const fix = removalOf(declaration, binding, unused, bindings);
           yield {
             node: binding,
             messageId,
             symbol: { path: binding.getText() },
             data: { name: binding.getText(), module: moduleOf(declaration), line: declaration.getStartLineNumber() },
+            ...(fix === undefined ? {} : { fix: [fix] }),
           };
         }
       }
@@ -120,4 +124,42 @@ function hasJsx(file: SourceFile): boolean {
   };
   ts.forEachChild(file.compilerNode, visit);
   return found;
+}
+
+/**
+ * The safe fix for one unused binding: the whole declaration when none of
+ * its names is used (only where the compiler drops it anyway, so no module's
+ * side effects are lost); else the binding with its separator, or the whole
+ * `{ ... }` / `* as ns` part when the default import is the only name used.
+ */
+function removalOf(
+  declaration: ImportDeclaration | ImportEqualsDeclaration,
+  binding: Identifier,
+  unused: readonly Identifier[],
+  bindings: readonly Identifier[],
+): EditDraft | undefined {
+  if (unused.length === bindings.length) return isElidedWhenUnused(declaration) ? removeNode(declaration) : undefined;
+  if (Node.isImportEqualsDeclaration(declaration)) return undefined;
+  const named = declaration.getImportClause()?.getNamedBindings();
+  const defaultImport = declaration.getDefaultImport();
+  const file = declaration.getSourceFile();
+  if (named !== undefined && defaultImport !== undefined) {
+    if (binding === defaultImport)
+      return { sourceFile: file, start: binding.getStart(), end: named.getStart(), text: '' };
+    if (!unused.includes(defaultImport))
+      return { sourceFile: file, start: defaultImport.getEnd(), end: named.getEnd(), text: '' };
+  }
+  const specifier = binding.getParentIfKind(ts.SyntaxKind.ImportSpecifier);
+  return specifier === undefined ? undefined : removeNode(specifier);
+}
+
+/**
+ * True when the emitted JavaScript drops an import none of whose names is
+ * used: a type-only import always; otherwise a TypeScript file compiled
+ * without `verbatimModuleSyntax` (which keeps every value import as written).
+ */
+function isElidedWhenUnused(declaration: ImportDeclaration | ImportEqualsDeclaration): boolean {
+  if (declaration.isTypeOnly()) return true;
+  if (declaration.getProject().getCompilerOptions().verbatimModuleSyntax === true) return false;
+  return /\.(?:ts|tsx|mts|cts)$/.test(declaration.getSourceFile().getFilePath());
 }

@@ -21,6 +21,8 @@ import {
   membersOf,
 } from './unused-member-utils/members.js';
 import type { Member } from './unused-member-utils/members.js';
+import { removalOfPrivateMember } from './unused-member-utils/removal.js';
+import type { EditDraft } from '../src/model/edit.js';
 
 /** What the project's code does with a member. */
 interface Usage {
@@ -111,12 +113,19 @@ export default defineRule({
             symbol: { path: symbolPathOf(member.nameNode) },
             data,
             evidence,
+            ...fixOf(member, usage),
           };
         }
       }
     }
   },
 });
+
+/** Removing the member, for a private member that nothing reads or writes, when that is safe. */
+function fixOf(member: Member, usage: Usage): { fix?: EditDraft[] } {
+  const removal = usage.writes.length === 0 ? removalOfPrivateMember(member) : undefined;
+  return removal === undefined ? {} : { fix: removal };
+}
 
 /**
  * True for a subclass of `Error`: its public members are the payload that

@@ -1,0 +1,62 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { runFix } from '../src/fix/run-fix.js';
+import { loadProject } from '../src/load/project.js';
+import { analyse } from '../src/pipeline.js';
+import { listFixtureCases, serialiseFindings } from './fixture-runner.js';
+
+/** Every file under a folder, by relative path, with its text. */
+function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(root, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** A copy of a fixture's project (everything but its expected.* files) in a temporary folder. */
+function copyOf(dir: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'review-bot-rule-fix-'));
+  for (const name of readdirSync(dir).filter((n) => !n.startsWith('expected.')))
+    cpSync(join(dir, name), join(root, name), { recursive: true });
+  return root;
+}
+
+/** The compiler's diagnostics of a project, as text. */
+function diagnosticsOf(root: string): string[] {
+  const { view } = loadProject({ path: root });
+  return view.project
+    .getPreEmitDiagnostics()
+    .map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
+}
+
+const cases = listFixtureCases().filter((c) => c.ruleId !== undefined && existsSync(join(c.dir, 'expected.fixed')));
+
+describe('rule fixes (fixtures/<rule>/<case>/expected.fixed)', () => {
+  it('has fix fixtures', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const fixture of cases) {
+    const ruleId = fixture.ruleId ?? '';
+    it(`${ruleId}/${fixture.name}: --fix writes exactly expected.fixed, leaves only unfixable findings, breaks no type check`, async () => {
+      const root = copyOf(fixture.dir);
+      const before = diagnosticsOf(root);
+      const run = runFix((overlay) => analyse({ path: root, only: [ruleId], overlay }), { write: true });
+      expect(run.outcome.applied).toBeGreaterThan(0);
+      expect(tree(join(root, 'src'))).toEqual(tree(join(fixture.dir, 'expected.fixed', 'src')));
+      const left = run.pipeline.result.findings;
+      expect(left.filter((f) => f.fix !== undefined)).toEqual([]);
+      await expect(serialiseFindings(left)).toMatchFileSnapshot(join(fixture.dir, 'expected.fixed.json'));
+      expect(diagnosticsOf(root).filter((d) => !before.includes(d))).toEqual([]);
+    });
+  }
+});
