@@ -239,7 +239,7 @@ function incrementsOf(unit: Unit): Increment[] {
       add(Node.isBreakStatement(node) ? '`break` to a label' : '`continue` to a label', node, nesting, false);
       return;
     }
-    if (Node.isBinaryExpression(node) && isLogicalRoot(node)) {
+    if (Node.isBinaryExpression(node) && isLogicalRoot(node) && !isValueDefault(node)) {
       const operators = logicalOperatorsOf(node);
       const sequences = operators.filter(
         (operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind(),
@@ -300,6 +300,18 @@ function isLogicalRoot(node: Node): boolean {
   let parent = node.getParent();
   while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
   return parent === undefined || !isLogical(parent);
+}
+
+/**
+ * True for a `??`-only chain that is the value of an object literal's
+ * property (`{ a: raw.a ?? '' }`): a default for a missing value in a flat
+ * mapper, which a reader takes in at a glance, not a branch of the logic.
+ */
+function isValueDefault(node: Node): boolean {
+  let parent = node.getParent();
+  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
+  if (!Node.isPropertyAssignment(parent)) return false;
+  return logicalOperatorsOf(node).every((o) => o.getKind() === SyntaxKind.QuestionQuestionToken);
 }
 
 /** True for a binary expression with `&&`, `||` or `??`. */
