@@ -6,7 +6,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const shared = resolve(root, '../shared/corpora');
+// The tsconfig/package.json files that make zod and effect type-check live in shared/corpora next to the
+// checkout (or two levels up from a worktree); REVIEW_BOT_CORPORA overrides.
+const shared = [
+  process.env.REVIEW_BOT_CORPORA,
+  resolve(root, '../shared/corpora'),
+  resolve(root, '../../shared/corpora'),
+]
+  .filter((p) => p !== undefined && p !== '')
+  .find((p) => existsSync(p));
 const PINNED = { rxjs: 'rxjs@7.8.2', zod: 'zod@4.6.7', effect: 'effect@3.22.4' };
 
 for (const arg of process.argv.slice(2)) fetchCorpus(arg);
@@ -69,6 +77,7 @@ function fetchCorpus(arg) {
   } else if (name === 'zod' || name === 'effect') {
     cpSync(join(pkg, 'src'), join(dest, 'src'), { recursive: true });
     for (const skip of ['tests', 'benchmarks']) removeNamed(join(dest, 'src'), skip);
+    if (shared === undefined) throw new Error('shared/corpora not found: set REVIEW_BOT_CORPORA to its folder');
     for (const f of readdirSync(join(shared, name))) cpSync(join(shared, name, f), join(dest, f));
     if (name === 'effect')
       execFileSync('npm', ['ci', '--silent', '--no-audit', '--no-fund'], { cwd: dest, stdio: 'inherit' });
