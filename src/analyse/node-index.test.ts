@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Project, SyntaxKind, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { loadInMemory } from '../load/project.js';
 import { collectNodes, createNodeIndex, wrapCompilerNode } from './node-index.js';
 
 /** A source file in a fresh in-memory project. */
@@ -154,5 +155,22 @@ describe('wrapCompilerNode', () => {
     expect(wrapped).toBe(file.getDescendantsOfKind(SyntaxKind.CallExpression)[1]);
     expect(wrapped.getParentOrThrow().getText()).toBe('g(h(1))');
     expect(wrapCompilerNode(file, file.compilerNode)).toBe(file);
+  });
+});
+
+describe('ProjectView.nodesOf', () => {
+  it('answers from the shared index, and wraps what a rule reports', () => {
+    const { view } = loadInMemory({
+      'src/a.ts': 'export function f() { return g(1); }\nfunction g(n: number) { return n; }',
+    });
+    const file = view.files[0];
+    if (file === undefined) throw new Error('expected one file');
+    const calls = view.nodesOf(file, SyntaxKind.CallExpression);
+    expect(describeNodes(file, calls)).toEqual(['CallExpression g(1)']);
+    expect(view.nodesOf(file, SyntaxKind.CallExpression)).toBe(calls);
+    const [call] = calls;
+    if (call === undefined) throw new Error('expected one call');
+    expect(view.wrap(file, call).getKindName()).toBe('CallExpression');
+    expect(describeNodes(file, view.nodesOf(file, SyntaxKind.FunctionDeclaration))).toHaveLength(2);
   });
 });

@@ -63,6 +63,12 @@ export function createNodeIndex(declared: Iterable<ts.SyntaxKind>): NodeIndex {
   };
 }
 
+/** Every syntax kind: what the index collects when the rules declared nothing (one walk still, more memory). */
+export function allKinds(): ts.SyntaxKind[] {
+  const values: unknown[] = Object.values(ts.SyntaxKind);
+  return [...new Set(values.filter(isSyntaxKind))];
+}
+
 /**
  * Collects the nodes of the given kinds under `root` (itself included) in one
  * walk with an explicit stack, so a file nested 100,000 levels deep cannot
@@ -98,6 +104,11 @@ export function collectNodes(root: ts.Node, kinds: ReadonlySet<ts.SyntaxKind>): 
   const buckets: Buckets = new Map();
   for (const kind of kinds) buckets.set(kind, lists[kind] ?? []);
   return buckets;
+}
+
+/** Guard for the numeric members of the SyntaxKind enum (its reverse mapping also holds names). */
+function isSyntaxKind(value: unknown): value is ts.SyntaxKind {
+  return typeof value === 'number';
 }
 
 /** True for the kinds that only occur inside JSDoc comments (`JSDoc`, `JSDocParameterTag`, `JSDocTypeExpression`...). */

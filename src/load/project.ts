@@ -7,6 +7,8 @@ import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
 import { isGeneratedSource } from './generated.js';
+import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
+import type { NodeIndex } from '../analyse/node-index.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -16,6 +18,8 @@ export interface LoadOptions {
   project?: string | undefined;
   /** Project-wide settings from the configuration file. */
   settings?: Readonly<Record<string, unknown>> | undefined;
+  /** Node kinds the enabled rules declared (`nodesOf`); every kind is collected when undefined. */
+  nodeKinds?: readonly ts.SyntaxKind[] | undefined;
 }
 
 /** A source file that could not be parsed; it is left out of the analysis. */
@@ -76,7 +80,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
     else parseProblems.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  return { view: createView(project, root, files, options.settings ?? {}), parseProblems };
+  return { view: createView(project, root, files, options.settings ?? {}, options.nodeKinds), parseProblems };
 }
 
 /**
@@ -256,8 +260,10 @@ function createView(
   root: string,
   files: SourceFile[],
   settings: Readonly<Record<string, unknown>>,
+  nodeKinds?: readonly ts.SyntaxKind[],
 ): ProjectView {
   const memos = new Map<string, unknown>();
+  let nodeIndex: NodeIndex | undefined;
   let resolved: boolean | undefined;
   const memo = <T>(key: string, build: () => T): T => {
     if (memos.has(key)) return memos.get(key) as T;
@@ -285,6 +291,8 @@ function createView(
     },
     settings,
     memo,
+    nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds())).nodesOf(file, kind),
+    wrap: wrapCompilerNode,
   };
   return view;
 }

@@ -96,4 +96,12 @@ export interface ProjectView {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Computes a value once per run and shares it between rules (e.g. a lock model). */
   memo<T>(key: string, build: () => T): T;
+  /**
+   * The file's compiler nodes of one kind, in document order, from one walk per
+   * file shared by every rule of the run (src/analyse/node-index.ts). Declare
+   * the kinds in the rule's meta (`nodeKinds`) so that walk collects them.
+   */
+  nodesOf(file: SourceFile, kind: ts.SyntaxKind): readonly ts.Node[];
+  /** The ts-morph wrapper of one compiler node of `file` (ts-morph's own, cached), for the few nodes a rule inspects deeply or reports. */
+  wrap(file: SourceFile, node: ts.Node): Node;
 }
