@@ -1,17 +1,19 @@
-import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { Node, SyntaxKind, ts, VariableDeclarationKind } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
-import { symbolPathOf } from './_shared/names.js';
-import { shorten } from './_shared/text.js';
+import { functionNameOf, symbolPathOf } from './_shared/names.js';
+import { andOthers, codeSpan, shorten } from './_shared/text.js';
 import type { VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
-import type { Acquisition } from './_shared/locks/model.js';
+import type { Acquisition, LockModel } from './_shared/locks/model.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { isInSectionOf, isWrite, sectionState, stateOf as stateOfAccess } from './_shared/locks/state.js';
 import type { SectionState, StateAccess } from './_shared/locks/state.js';
-import { forEachOwnNode, functionName, isAsync, isInlineCallback } from './_shared/locks/syntax.js';
+import { forEachOwnNode, functionData, hostOf, isInlineCallback, isInTestCallback } from './_shared/locks/syntax.js';
 import { lockName } from './_shared/locks/text.js';
-import { WaitAnalysis } from './_shared/locks/waits.js';
+import { MAX_CALL_DEPTH, WaitAnalysis } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
 
 type MessageId = 'checkThenAct' | 'readThenAct';
@@ -33,14 +35,14 @@ export default defineRule({
     messages: {
       checkThenAct: {
         message:
-          '`{{fn}}` checks `{{check}}` and then acts with `{{act}}` in a separate critical section of `{{lock}}`, which does not check again; another task can take `{{lock}}` between the two and change {{fields}}, so the act can run on a stale answer.',
+          'In {{fnKind}} `{{fn}}`, the check `{{check}}` and the act `{{act}}` run in separate critical sections of `{{lock}}`, and the section of the act does not check again; another task can take `{{lock}}` between the two and change `{{field}}`{{others}}, so the act can run on a stale answer.',
         recommendation:
           'Do the check and the act in one critical section of `{{lock}}`, or repeat the check inside the section of `{{act}}`.',
       },
       readThenAct: {
         message:
-          '`{{fn}}` reads `{{read}}` without `{{lock}}`, waits for `{{lock}}`, and then writes {{field}} based on that read in a critical section that does not read it again; another task can take `{{lock}}` first and change {{field}}, so the write is based on a stale value.',
-        recommendation: 'Read {{field}} inside the critical section that writes it.',
+          'In {{fnKind}} `{{fn}}`, `{{read}}` is read without `{{lock}}`, and `{{field}}` is then written from that read in a later critical section of `{{lock}}` that does not read it again; another task can take `{{lock}}` first and change `{{field}}`, so the write is based on a stale value.',
+        recommendation: 'Read `{{field}}` inside the critical section that writes it.',
       },
     },
     options: NO_OPTIONS,
@@ -59,14 +61,68 @@ export default defineRule({
       }
       return state;
     };
+    const reached = filesReachingLocks(model, project);
     for (const file of files) {
-      for (const fn of file.getDescendants().filter((n) => isFunctionLike(n) && isAsync(n))) {
+      if (!reached.has(file)) continue;
+      for (const fn of asyncFunctionsOf(file, project)) {
+        if (isInTestCallback(fn)) continue;
         const finding = checkThenActIn(fn, analysis, stateOf);
         if (finding !== undefined) yield finding;
       }
     }
   },
 });
+
+/** Kinds of compiler node that can be async functions. */
+const FUNCTION_KINDS = [
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.FunctionExpression,
+] as const;
+
+/** The async functions of a file in document order, from the shared node index; only those are wrapped. */
+function asyncFunctionsOf(file: SourceFile, project: ProjectView): Node[] {
+  const found: ts.Node[] = [];
+  for (const kind of FUNCTION_KINDS)
+    for (const node of project.nodesOf(file, kind)) if (isAsyncNode(node)) found.push(node);
+  found.sort((a, b) => a.pos - b.pos);
+  return found.map((node) => project.wrap(file, node));
+}
+
+/** True for a compiler node with the `async` modifier. */
+function isAsyncNode(node: ts.Node): boolean {
+  return (
+    ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false)
+  );
+}
+
+/**
+ * The files where an async function can wait for a lock: those that hold an
+ * acquisition, and those that name a function that does, following callers
+ * as far as the wait analysis follows calls. A file outside this set has no
+ * await that reaches a critical section, so it is not walked at all.
+ */
+function filesReachingLocks(model: LockModel, project: ProjectView): Set<SourceFile> {
+  const files = new Set<SourceFile>();
+  const names = new Set<string>();
+  let frontier: Node[] = model.acquisitions.map((a) => hostOf(a.call));
+  for (let depth = 0; depth <= MAX_CALL_DEPTH && frontier.length > 0; depth++) {
+    const next: Node[] = [];
+    for (const fn of frontier) {
+      files.add(fn.getSourceFile());
+      const name = Node.isSourceFile(fn) ? undefined : functionNameOf(fn);
+      if (name === undefined || names.has(name)) continue;
+      names.add(name);
+      for (const occurrence of project.references.occurrences(name)) {
+        files.add(occurrence.file);
+        next.push(hostOf(occurrence.node));
+      }
+    }
+    frontier = next;
+  }
+  return files;
+}
 
 /** The first check-then-act pair in one async function, if any. */
 function checkThenActIn(
@@ -333,11 +389,12 @@ function findingOf(
     messageId: 'checkThenAct',
     symbol: { path: symbolPathOf(fn), qualifier: checkWait.acquisition.holder?.path ?? lock },
     data: {
-      fn: functionName(fn),
+      ...functionData(fn),
       check: shorten(check.getText()),
       act: shorten(act.getText()),
       lock,
-      fields: fields.map((f) => `\`${f}\``).join(' and '),
+      field: fields[0] ?? '',
+      others: andOthers(fields.length - 1, 'field'),
     },
     evidence: [
       { note: 'the check, in its own critical section', node: check },
@@ -360,10 +417,10 @@ function readFindingOf(
     node: write.node,
     messageId: 'readThenAct',
     symbol: { path: symbolPathOf(fn), qualifier: wait.acquisition.holder?.path ?? lock },
-    data: { fn: functionName(fn), read: shorten(read.getText()), lock, field: `\`${field}\`` },
+    data: { ...functionData(fn), read: shorten(read.getText()), lock, field },
     evidence: [
-      { note: `\`${field}\` read without \`${lock}\``, node: read },
-      { note: `waits for \`${lock}\` here`, node: wait.acquisition.call },
+      { note: `${codeSpan(field)} read without ${codeSpan(lock)}`, node: read },
+      { note: `waits for ${codeSpan(lock)} here`, node: wait.acquisition.call },
     ],
   };
 }

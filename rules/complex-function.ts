@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { IfStatement, SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -114,6 +114,7 @@ function findingFor(
   const shown = ranked.slice(0, CONTRIBUTORS_IN_MESSAGE).map(describeIncrement);
   const rest = ranked.length - shown.length;
   const contributors = rest > 0 ? `${shown.join(', ')}, and ${String(rest)} more` : shown.join(', ');
+  // Data is plain text: keywords and operators are named in prose, the evidence notes keep them as code.
   const block = blockToExtract(unit, increments, score);
   return {
     node: reportNode(unit.node),
@@ -123,9 +124,9 @@ function findingFor(
       name: unit.name,
       score,
       limit,
-      contributors,
-      block: block.label,
-      blockLine: block.node.getStartLineNumber(),
+      contributors: plainText(contributors),
+      block: plainText(block.label),
+      blockLine: lineOf(block.node),
       blockScore: block.score,
     },
     evidence: increments.map((i) => ({
@@ -133,6 +134,17 @@ function findingFor(
       node: i.node,
     })),
   };
+}
+
+/** A label without its code marks (`if` block -> if block), for message data, which is plain text. */
+function plainText(label: string): string {
+  return label.replace(/`/g, '');
+}
+
+/** 1-based line of a node's first token, from the file's line map (no scan from the start of the file). */
+function lineOf(node: Node): number {
+  const file = node.getSourceFile().compilerNode;
+  return ts.getLineAndCharacterOfPosition(file, node.getStart()).line + 1;
 }
 
 /** The message for the kind of function: function, method, constructor or accessor. */
@@ -147,7 +159,7 @@ function messageIdOf(node: Node): MessageId {
 /** "nested `for` at line 40 (+3)". */
 function describeIncrement(increment: Increment): string {
   const nested = increment.nested ? 'nested ' : '';
-  return `${nested}${increment.label} at line ${String(increment.node.getStartLineNumber())} (+${String(increment.amount)})`;
+  return `${nested}${increment.label} at line ${String(lineOf(increment.node))} (+${String(increment.amount)})`;
 }
 
 /** The name node of a function, or the function itself. */
@@ -239,7 +251,7 @@ function incrementsOf(unit: Unit): Increment[] {
       add(Node.isBreakStatement(node) ? '`break` to a label' : '`continue` to a label', node, nesting, false);
       return;
     }
-    if (Node.isBinaryExpression(node) && isLogicalRoot(node)) {
+    if (Node.isBinaryExpression(node) && isLogicalRoot(node) && !isValueDefault(node)) {
       const operators = logicalOperatorsOf(node);
       const sequences = operators.filter(
         (operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind(),
@@ -300,6 +312,18 @@ function isLogicalRoot(node: Node): boolean {
   let parent = node.getParent();
   while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
   return parent === undefined || !isLogical(parent);
+}
+
+/**
+ * True for a `??`-only chain that is the value of an object literal's
+ * property (`{ a: raw.a ?? '' }`): a default for a missing value in a flat
+ * mapper, which a reader takes in at a glance, not a branch of the logic.
+ */
+function isValueDefault(node: Node): boolean {
+  let parent = node.getParent();
+  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
+  if (!Node.isPropertyAssignment(parent)) return false;
+  return logicalOperatorsOf(node).every((o) => o.getKind() === SyntaxKind.QuestionQuestionToken);
 }
 
 /** True for a binary expression with `&&`, `||` or `??`. */

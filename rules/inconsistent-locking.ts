@@ -1,6 +1,6 @@
 import { Node } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import { shorten } from './_shared/text.js';
+import { andOthers, codeSpan, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -11,12 +11,11 @@ import {
   isInSectionOf,
   isWrite,
   onlyCalledUnderLock,
-  sectionFunctionName,
   sectionStates,
   stateOf,
 } from './_shared/locks/state.js';
 import type { InFlux } from './_shared/locks/state.js';
-import { functionName, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
+import { functionData, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
 
 type MessageId = 'unguardedRead' | 'unguardedWrite';
 
@@ -30,20 +29,21 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'State used outside the lock that guards it',
     rationale:
       'A critical section that awaits in the middle of changing state lets other tasks run while the state is half-updated; code that uses that state without the lock runs right then and sees, or clobbers, the half-done work.',
     messages: {
       unguardedRead: {
         message:
-          '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` reads {{fields}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
+          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` reads `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
         recommendation:
-          'Read {{fields}} inside a critical section of `{{lock}}`, or make `{{fn}}` private and call it only from such sections.',
+          'Read `{{field}}`{{others}} inside a critical section of `{{lock}}`, or make {{fnKind}} `{{fn}}` private and call it only from such sections.',
       },
       unguardedWrite: {
         message:
-          '`{{writer}}` holds `{{lock}}` across `{{await}}` while it changes {{fields}}; `{{fn}}` writes {{fields}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
-        recommendation: 'Write {{fields}} inside a critical section of `{{lock}}`.',
+          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` writes `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
+        recommendation: 'Write `{{field}}`{{others}} inside a critical section of `{{lock}}`.',
       },
     },
     options: NO_OPTIONS,
@@ -117,11 +117,11 @@ function* unguardedAccesses(
     const names = [...new Set(accesses.map((a) => a.flux.name))];
     const flux = first.flux;
     const evidence: EvidenceDraft[] = [
-      { note: `\`${flux.name}\` changed before the await`, node: flux.before },
+      { note: `${codeSpan(flux.name)} changed before the await`, node: flux.before },
       { note: 'await point inside the critical section', node: flux.await },
-      { note: `\`${flux.name}\` changed again after the await`, node: flux.after },
+      { note: `${codeSpan(flux.name)} changed again after the await`, node: flux.after },
       ...accesses.slice(1).map((a) => ({
-        note: `also ${a.write ? 'writes' : 'reads'} \`${a.flux.name}\` without the lock`,
+        note: `also ${a.write ? 'writes' : 'reads'} ${codeSpan(a.flux.name)} without the lock`,
         node: a.node,
       })),
     ];
@@ -130,11 +130,12 @@ function* unguardedAccesses(
       messageId: write ? 'unguardedWrite' : 'unguardedRead',
       symbol: { path: symbolPathOf(fn), qualifier: holder.path },
       data: {
-        writer: sectionFunctionName(flux.section),
+        ...functionData(hostOf(flux.section.call), 'writer'),
         lock: holder.name,
         await: shorten(flux.await.getText()),
-        fields: names.map((n) => `\`${n}\``).join(' and '),
-        fn: functionName(fn),
+        field: names[0] ?? '',
+        others: andOthers(names.length - 1, 'field'),
+        ...functionData(fn),
       },
       evidence,
     };

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
+import { andOthers, codeSpan, listOf, plural, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { HolderUses } from './_shared/locks/uses.js';
@@ -8,7 +9,7 @@ import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
-import { functionName, hostOf } from './_shared/locks/syntax.js';
+import { functionData, hostOf } from './_shared/locks/syntax.js';
 
 export default defineRule({
   meta: {
@@ -20,6 +21,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'project',
     needsTypeChecker: true,
+    skipFiles: ['test'],
     title: 'Locks that guard nothing',
     rationale:
       'JavaScript runs code between await points to completion, so a lock whose critical sections never await keeps nothing out; it adds queueing and suggests a protection that is not there.',
@@ -32,12 +34,12 @@ export default defineRule({
       },
       isolatedSection: {
         message:
-          'This critical section of `{{lock}}` in `{{fn}}` uses only its own variables, parameters and fields set once at construction ({{uses}}), so no other task can change what it reads and the lock protects nothing here.',
+          'This critical section of `{{lock}}` in {{fnKind}} `{{fn}}` uses only its own variables, parameters and fields set once at construction ({{uses}}), so no other task can change what it reads and the lock protects nothing here.',
         recommendation:
           'Run this code without `{{lock}}`; keep the lock around code that reads or writes state other tasks change.',
       },
       neverAcquired: {
-        message: '`{{lock}}` is created and used ({{uses}}) but never acquired, so it guards nothing.',
+        message: '`{{lock}}` is created and used (`{{use}}`{{others}}) but never acquired, so it guards nothing.',
         recommendation: 'Remove `{{lock}}`, or acquire it around the code it was meant to guard.',
       },
     },
@@ -73,7 +75,11 @@ function neverAcquired(holder: LockHolder, uses: HolderUses): FindingDraft<Messa
     node: nameNodeOf(holder),
     messageId: 'neverAcquired',
     symbol: { path: holder.path },
-    data: { lock: holder.name, uses: uses.other.map((u) => `\`${u.getText().replace(/\s+/g, ' ')}\``).join(', ') },
+    data: {
+      lock: holder.name,
+      use: shorten(uses.other[0]?.getText() ?? ''),
+      others: andOthers(uses.other.length - 1, 'use'),
+    },
     evidence: uses.other.map((u) => ({ note: 'used here, without acquiring it', node: u })),
   };
 }
@@ -92,29 +98,36 @@ function syncSection(holder: LockHolder, acquisition: Acquisition): FindingDraft
 /** A section that touches no state another task can change. */
 function isolatedSection(holder: LockHolder, acquisition: Acquisition): FindingDraft<MessageId> {
   const callback = acquisition.section.callback ?? acquisition.call;
-  const names = new Set(
-    callback
-      .getDescendantsOfKind(SyntaxKind.Identifier)
-      .filter((id) => {
-        const d = id.getSymbol()?.getDeclarations()[0];
-        return d !== undefined && (Node.isParameterDeclaration(d) || Node.isPropertyDeclaration(d));
-      })
-      .map((id) => `\`${id.getText()}\``),
-  );
+  const used = new Set<Node>();
+  for (const id of callback.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    const d = id.getSymbol()?.getDeclarations()[0];
+    if (d !== undefined && (Node.isParameterDeclaration(d) || Node.isPropertyDeclaration(d))) used.add(d);
+  }
   return {
     node: acquisitionSite(acquisition),
     messageId: 'isolatedSection',
     symbol: { path: symbolPathOf(hostOf(acquisition.call)), qualifier: holder.path },
     data: {
       lock: holder.name,
-      fn: functionName(hostOf(acquisition.call)),
-      uses: names.size === 0 ? 'nothing else' : [...names].join(', '),
+      ...functionData(hostOf(acquisition.call)),
+      uses: usesPhrase([...used]),
     },
     evidence:
       holder.declaration === undefined
         ? []
-        : [{ note: `\`${holder.name}\` is created here`, node: holder.declaration }],
+        : [{ note: `${codeSpan(holder.name)} is created here`, node: holder.declaration }],
   };
+}
+
+/** What an isolated section uses besides its locals, in prose: `2 parameters and 1 field`, or `nothing else`. */
+function usesPhrase(declarations: readonly Node[]): string {
+  const parameters = declarations.filter((d) => Node.isParameterDeclaration(d)).length;
+  const fields = declarations.length - parameters;
+  const parts = [
+    ...(parameters > 0 ? [plural(parameters, 'parameter')] : []),
+    ...(fields > 0 ? [plural(fields, 'field')] : []),
+  ];
+  return parts.length === 0 ? 'nothing else' : listOf(parts);
 }
 
 /** Wording for how many sections the lock has. */
@@ -142,7 +155,7 @@ function nameNodeOf(holder: LockHolder): Node {
 function evidenceOf(holder: LockHolder, acquisition: Acquisition): EvidenceDraft[] {
   const evidence: EvidenceDraft[] = [];
   if (holder.declaration !== undefined)
-    evidence.push({ note: `\`${holder.name}\` is created here`, node: holder.declaration });
+    evidence.push({ note: `${codeSpan(holder.name)} is created here`, node: holder.declaration });
   for (const other of holder.acquisitions) {
     if (other !== acquisition)
       evidence.push({

@@ -1,11 +1,11 @@
 import { Node } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import { shorten } from './_shared/text.js';
+import { codeSpan, plural, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
-import { forEachOwnNode, functionName, hostOf } from './_shared/locks/syntax.js';
+import { forEachOwnNode, functionData, hostOf } from './_shared/locks/syntax.js';
 import { acquisitionSite, lockName } from './_shared/locks/text.js';
 import { WaitAnalysis, waitedExpressions } from './_shared/locks/waits.js';
 import type { Wait } from './_shared/locks/waits.js';
@@ -27,15 +27,15 @@ export default defineRule({
     messages: {
       nestedAcquisition: {
         message:
-          '`{{fn}}` acquires `{{lock}}` again inside a critical section that already holds `{{lock}}`; `{{lock}}` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.',
+          '`{{lock}}` is acquired again in {{fnKind}} `{{fn}}`, inside a critical section that already holds `{{lock}}`; `{{lock}}` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.',
         recommendation:
           'Run this code directly inside the section that already holds `{{lock}}` instead of acquiring it again.',
       },
       reentrantCall: {
         message:
-          '`{{fn}}` waits for `{{call}}` while holding `{{lock}}`, and that call acquires `{{lock}}` again ({{chain}}); `{{lock}}` is not re-entrant, so the two wait for each other forever.',
+          'In {{fnKind}} `{{fn}}`, `{{call}}` is awaited while `{{lock}}` is held, and that call acquires `{{lock}}` again at `{{inner}}`{{through}}; `{{lock}}` is not re-entrant, so the two wait for each other forever.',
         recommendation:
-          'Split `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
+          'Split {{calleeKind}} `{{callee}}` into a part that takes `{{lock}}` and a `…Locked` part that assumes it is held, and call the `…Locked` part here.',
       },
     },
     options: NO_OPTIONS,
@@ -86,31 +86,34 @@ function findingOf(outer: Acquisition, wait: Wait): FindingDraft<MessageId> {
   const lock = lockName(outer);
   const first = wait.chain[0];
   const evidence: EvidenceDraft[] = [
-    { note: `\`${lock}\` is acquired here`, node: acquisitionSite(outer) },
+    { note: `${codeSpan(lock)} is acquired here`, node: acquisitionSite(outer) },
     ...wait.chain.map((step) => ({ note: step.note, node: step.node })),
-    { note: `acquires \`${lock}\` again`, node: acquisitionSite(wait.acquisition) },
+    { note: `acquires ${codeSpan(lock)} again`, node: acquisitionSite(wait.acquisition) },
   ];
   const symbol = { path: symbolPathOf(hostOf(outer.call)), qualifier: outer.holder?.path ?? lock };
-  const fn = functionName(hostOf(outer.call));
+  const fn = functionData(hostOf(outer.call));
   if (first === undefined) {
     return {
       node: acquisitionSite(wait.acquisition),
       messageId: 'nestedAcquisition',
       symbol,
-      data: { fn, lock },
+      data: { ...fn, lock },
       evidence,
     };
   }
-  const chain = [
-    ...wait.chain.map((s) => s.note.replace(/^calls /, '')),
-    `\`${shorten(acquisitionSite(wait.acquisition).getText())}\``,
-  ].join(' → ');
-  const callee = wait.chain[0]?.note.replace(/^calls /, '').replace(/`/g, '') ?? '';
+  const through = wait.chain.length > 1 ? ` through ${plural(wait.chain.length, 'call')}` : '';
   return {
     node: first.node,
     messageId: 'reentrantCall',
     symbol,
-    data: { fn, lock, call: shorten(first.node.getText()), chain, callee },
+    data: {
+      ...fn,
+      lock,
+      call: shorten(first.node.getText()),
+      inner: shorten(acquisitionSite(wait.acquisition).getText()),
+      through,
+      ...functionData(first.fn, 'callee'),
+    },
     evidence,
   };
 }

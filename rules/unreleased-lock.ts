@@ -1,12 +1,12 @@
 import { Node } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import { shorten } from './_shared/text.js';
+import { codeSpan, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft } from '../src/model/rule.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition } from './_shared/locks/model.js';
 import type { ReleaseProblem } from './_shared/locks/release.js';
-import { functionName } from './_shared/locks/syntax.js';
+import { functionData } from './_shared/locks/syntax.js';
 import { acquisitionSite, lockName } from './_shared/locks/text.js';
 
 type MessageId = 'neverReleased' | 'rejectionSkipsRelease' | 'exitSkipsRelease' | 'endSkipsRelease';
@@ -26,24 +26,23 @@ export default defineRule({
     messages: {
       neverReleased: {
         message:
-          '`{{lock}}` is acquired in `{{fn}}` and never released there, so every later acquisition of `{{lock}}` waits forever.',
-        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+          '`{{lock}}` is acquired in {{fnKind}} `{{fn}}` and never released there, so every later acquisition of `{{lock}}` waits forever.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition.',
       },
       rejectionSkipsRelease: {
         message:
-          '`{{lock}}` is acquired in `{{fn}}` and released without `finally`: if `{{await}}` on line {{line}} rejects, the release never runs and `{{lock}}` stays held.',
-        recommendation:
-          'Wrap the code after the acquisition in `try` and release `{{lock}}` in its `finally` block{{alternative}}.',
+          '`{{lock}}` is acquired in {{fnKind}} `{{fn}}` and released without `finally`: if `{{await}}` on line {{line}} rejects, the release never runs and `{{lock}}` stays held.',
+        recommendation: 'Wrap the code after the acquisition in `try` and release `{{lock}}` in its `finally` block.',
       },
       exitSkipsRelease: {
         message:
-          '`{{lock}}` is acquired in `{{fn}}`, but the `{{exit}}` on line {{line}} leaves before any release, so `{{lock}}` stays held.',
-        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+          '`{{lock}}` is acquired in {{fnKind}} `{{fn}}`, but the `{{exit}}` on line {{line}} leaves before any release, so `{{lock}}` stays held.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition.',
       },
       endSkipsRelease: {
         message:
-          '`{{lock}}` is acquired in `{{fn}}`, but a path reaches the end of `{{fn}}` without releasing it, so `{{lock}}` stays held.',
-        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition{{alternative}}.',
+          '`{{lock}}` is acquired in {{fnKind}} `{{fn}}`, but a path reaches its end without releasing it, so `{{lock}}` stays held.',
+        recommendation: 'Release `{{lock}}` in a `finally` block right after the acquisition.',
       },
     },
     options: NO_OPTIONS,
@@ -82,13 +81,9 @@ function messageIdOf(problem: ReleaseProblem): MessageId {
 
 /** Placeholders: the lock, the function, and the await or exit that skips the release. */
 function dataOf(acquisition: Acquisition, problem: ReleaseProblem): Record<string, string | number> {
-  const canRun = acquisition.api.runMethods.length > 0;
   const data: Record<string, string | number> = {
     lock: lockName(acquisition),
-    fn: functionName(acquisition.section.host),
-    alternative: canRun
-      ? `, or run the section with \`${lockName(acquisition)}.${acquisition.api.runMethods[0] ?? 'runExclusive'}(...)\``
-      : '',
+    ...functionData(acquisition.section.host),
     line: problem.node.getStartLineNumber(),
   };
   if (problem.reason === 'await') data['await'] = shorten(problem.node.getText());
@@ -112,5 +107,11 @@ function evidenceOf(acquisition: Acquisition, problem: ReleaseProblem): Evidence
   if (problem.reason === 'exit') evidence.push({ note: 'leaves before the release', node: problem.node });
   for (const release of acquisition.release?.releases ?? [])
     evidence.push({ note: 'release, not in a `finally` block', node: release });
+  const runMethod = acquisition.api.runMethods[0];
+  if (runMethod !== undefined)
+    evidence.push({
+      note: `${codeSpan(`${lockName(acquisition)}.${runMethod}(...)`)} would run the section and release the lock on every path`,
+      node: acquisitionSite(acquisition),
+    });
   return evidence;
 }

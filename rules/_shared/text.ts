@@ -23,6 +23,15 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+/**
+ * The tail that stands for the items a message does not name, in prose:
+ * empty for none, ` and 1 other field`, ` and 3 other fields`; the message
+ * names the first item in code itself (`\`{{field}}\`{{others}}`).
+ */
+export function andOthers(count: number, noun: string): string {
+  return count <= 0 ? '' : ` and ${String(count)} other ${plural(count, noun).replace(/^\d+ /, '')}`;
+}
+
 /** A count with its noun: `1 module`, `3 modules`. */
 export function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;

@@ -95,12 +95,15 @@ function buildLockModel(view: ProjectView): LockModel {
   for (const file of view.files) {
     // Most files of a project never touch a lock: skip them before wrapping any node.
     if (!mentionsLocks.test(file.getFullText())) continue;
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee) || !names.has(callee.getName())) continue;
-      builder.addCall(call);
+    // Compiler nodes from the run's shared index; only calls of a lock-taking method name and creations
+    // stored in a variable, property or assignment are wrapped and shown to the checker.
+    for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
+      if (!ts.isCallExpression(call) || !isLockMethodCall(call, names)) continue;
+      const wrapped = view.wrap(file, call);
+      if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
-    for (const created of file.getDescendantsOfKind(SyntaxKind.NewExpression)) builder.addCreation(created);
+    for (const created of view.nodesOf(file, SyntaxKind.NewExpression))
+      if (isStoredCreation(created)) builder.addCreation(view.wrap(file, created));
   }
   return {
     holders: [...builder.holders.values()],
@@ -109,6 +112,33 @@ function buildLockModel(view: ProjectView): LockModel {
     configured,
   };
 }
+
+/** True for `x.name(...)` or `x?.name(...)` where `name` is a lock-taking method name (a syntax test, no checker). */
+function isLockMethodCall(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && names.has(callee.name.text);
+}
+
+/**
+ * True when a `new` expression (through calls, parentheses and `as`) is the
+ * initializer of a variable or property or the right side of `=`: the only
+ * creations `addCreation` records, tested on compiler nodes before any wrap.
+ */
+function isStoredCreation(created: ts.Node): boolean {
+  let value = created;
+  let parent: ts.Node | undefined = value.parent;
+  while (ts.isCallExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent)) {
+    value = parent;
+    parent = parent.parent;
+  }
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) return parent.initializer === value;
+  return (
+    ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === SyntaxKind.EqualsToken
+  );
+}
+
+/** Declarations whose names can stand for a lock type. */
+const TYPE_KINDS = [SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression, SyntaxKind.InterfaceDeclaration] as const;
 
 /**
  * Words without which a file can neither take a lock nor create one: the
@@ -133,20 +163,17 @@ function lockWordPattern(
     'locks',
   ]);
   for (const api of configured) words.add(api.export);
-  const visit = (node: ts.Node): void => {
-    if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.name !== undefined) {
-      const members: readonly ts.Node[] = node.members;
-      if (
-        members.some(
-          (m) =>
-            (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && ts.isIdentifier(m.name) && names.has(m.name.text),
-        )
-      )
-        words.add(node.name.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const file of view.files) ts.forEachChild(file.compilerNode, visit);
+  const declaresLockMethod = (member: ts.Node): boolean =>
+    (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
+    ts.isIdentifier(member.name) &&
+    names.has(member.name.text);
+  for (const file of view.files)
+    for (const kind of TYPE_KINDS)
+      for (const node of view.nodesOf(file, kind)) {
+        if (!(ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) || node.name === undefined) continue;
+        const members: readonly ts.Node[] = node.members;
+        if (members.some(declaresLockMethod)) words.add(node.name.text);
+      }
   const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
 }

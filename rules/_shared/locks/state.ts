@@ -3,15 +3,7 @@ import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
-import {
-  calledFunction,
-  forEachOwnNode,
-  functionName,
-  hostOf,
-  isAsync,
-  isWaitedFor,
-  ownAwaitPoints,
-} from './syntax.js';
+import { calledFunction, forEachOwnNode, hostOf, isAsync, isWaitedFor, ownAwaitPoints } from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
 
 /** Methods that change the collection they are called on. */
@@ -547,9 +539,4 @@ export function sectionStates(view: ProjectView, model: LockModel): Map<LockHold
     }
     return out;
   });
-}
-
-/** For messages: `refresh()`. */
-export function sectionFunctionName(acquisition: Acquisition): string {
-  return functionName(hostOf(acquisition.call));
 }

@@ -1,5 +1,7 @@
 import { Node } from 'ts-morph';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { functionNameOf } from '../names.js';
+import { codeSpan, shorten } from '../text.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 
 /** A function whose body runs as one unit: a declaration, method, accessor, constructor, arrow or function expression. */
@@ -44,6 +46,47 @@ export function hostOf(node: Node, throughInline = false): FunctionHost | Source
     current = current.getParent();
   }
   return node.getSourceFile();
+}
+
+/** Functions of test frameworks that run their callback as a test or a hook, one after another. */
+const TEST_FUNCTIONS = new Set([
+  'it',
+  'test',
+  'describe',
+  'suite',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+]);
+
+/**
+ * True when `fn` is, or is inside, a callback handed to a test framework
+ * (`it('…', async () => …)`, `test.each(rows)(…)`, `beforeEach(…)`): tests and
+ * hooks run one at a time, so no other task interleaves with them.
+ */
+export function isInTestCallback(fn: Node): boolean {
+  for (let current: Node | undefined = fn; current !== undefined; current = current.getParent()) {
+    if (!Node.isArrowFunction(current) && !Node.isFunctionExpression(current)) continue;
+    const callback: Node = current;
+    const call = callback.getParent();
+    if (Node.isCallExpression(call) && call.getArguments().includes(callback) && isTestFunction(call.getExpression()))
+      return true;
+  }
+  return false;
+}
+
+/** True for `it`, `test.only`, `describe.skip`, `it.each(rows)` and the like. */
+function isTestFunction(callee: Node): boolean {
+  let root: Node = callee;
+  for (;;) {
+    if (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    else if (Node.isCallExpression(root)) root = root.getExpression();
+    else break;
+  }
+  return Node.isIdentifier(root) && TEST_FUNCTIONS.has(root.getText());
 }
 
 /** True for `async` functions and methods. */
@@ -122,17 +165,47 @@ export function returnedExpressions(fn: Node): Node[] {
   return out;
 }
 
-/** A readable name for a function in messages: `refresh()`, `ProviderTree.refresh()`, or `this callback`. */
-export function functionName(fn: Node | SourceFile): string {
-  if (Node.isSourceFile(fn)) return 'the module body';
-  if (Node.isMethodDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn))
-    return `${fn.getName()}()`;
-  if (Node.isConstructorDeclaration(fn)) return 'the constructor';
-  if (Node.isFunctionDeclaration(fn)) return `${fn.getName() ?? 'default'}()`;
-  const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertyAssignment(parent))
-    return `${parent.getName()}()`;
-  return `the callback on line ${fn.getStartLineNumber()}`;
+/**
+ * How messages name a function: a prose `kind` and the `code` that identifies
+ * it, so a template reads `{{fnKind}} \`{{fn}}\`` and a description is never
+ * set as code: method `refresh()`, the constructor of `Tree`, the callback
+ * passed to `lock.runExclusive`, the top-level code of `cache.ts`.
+ */
+export interface FunctionRef {
+  kind: string;
+  code: string;
+}
+
+/** The FunctionRef of a function, accessor, constructor, callback or module. */
+export function functionRefOf(fn: Node | SourceFile): FunctionRef {
+  if (Node.isSourceFile(fn)) return { kind: 'the top-level code of', code: fn.getBaseName() };
+  if (Node.isConstructorDeclaration(fn)) {
+    const owner = fn.getParent();
+    return {
+      kind: 'the constructor of',
+      code: (Node.isClassDeclaration(owner) ? owner.getName() : undefined) ?? 'class',
+    };
+  }
+  const name = functionNameOf(fn);
+  if (Node.isGetAccessorDeclaration(fn)) return { kind: 'getter', code: name ?? '' };
+  if (Node.isSetAccessorDeclaration(fn)) return { kind: 'setter', code: name ?? '' };
+  if (name !== undefined) return { kind: Node.isMethodDeclaration(fn) ? 'method' : 'function', code: `${name}()` };
+  const call = fn.getParent();
+  if (Node.isCallExpression(call) && call.getArguments().includes(fn))
+    return { kind: 'the callback passed to', code: shorten(call.getExpression().getText()) };
+  return { kind: 'the function', code: shorten(fn.getText()) };
+}
+
+/** The FunctionRef as message data: `fnKind` (prose) and `fn` (code), or under another prefix (`writerKind`, `writer`). */
+export function functionData(fn: Node | SourceFile, key = 'fn'): Record<string, string> {
+  const ref = functionRefOf(fn);
+  return { [`${key}Kind`]: ref.kind, [key]: ref.code };
+}
+
+/** The FunctionRef as a phrase for evidence notes: method `refresh()`. */
+export function functionPhrase(fn: Node | SourceFile): string {
+  const ref = functionRefOf(fn);
+  return `${ref.kind} ${codeSpan(ref.code)}`;
 }
 
 /** The method name of `x.m(...)` or `x?.m(...)`, if the callee is a property access. */

@@ -2,7 +2,7 @@ import { Node } from 'ts-morph';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
 import type { Acquisition, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, functionName, isAsync, returnedExpressions } from './syntax.js';
+import { calledFunction, forEachOwnNode, functionPhrase, isAsync, returnedExpressions } from './syntax.js';
 
 /** How far call chains are followed. */
 export const MAX_CALL_DEPTH = 8;
@@ -11,6 +11,8 @@ export const MAX_CALL_DEPTH = 8;
 export interface ChainStep {
   note: string;
   node: Node;
+  /** The function the call runs. */
+  fn: Node;
 }
 
 /** A lock that an expression's promise waits for, and the calls that lead there. */
@@ -88,7 +90,7 @@ export class WaitAnalysis {
       out.push({
         lockKey,
         acquisition: wait.acquisition,
-        chain: [{ note: `calls \`${functionName(fn)}\``, node: call }, ...wait.chain],
+        chain: [{ note: `calls ${functionPhrase(fn)}`, node: call, fn }, ...wait.chain],
       });
     }
     return out;
