@@ -17,7 +17,7 @@ const UPPER_WORD = /^[A-Z][A-Z0-9]*$/;
  * uppercase word (`URL`) fits PascalCase and UPPER_SNAKE_CASE; a name mixing
  * styles (`get_Name`) or made of no letters fits none.
  */
-export function stylesOf(name: string): readonly NamingStyle[] {
+function stylesOf(name: string): readonly NamingStyle[] {
   const core = name.replace(AFFIXES, '');
   if (LOWER_WORD.test(core)) return ['camelCase', 'snake_case'];
   if (UPPER_WORD.test(core)) return ['PascalCase', 'UPPER_SNAKE_CASE'];

@@ -159,7 +159,7 @@ function renderEvidence(note: string, node: Node | undefined, view: ProjectView)
 }
 
 /** The 1-based range of a node, from its first token (comments excluded). */
-export function rangeOf(node: Node): Range {
+function rangeOf(node: Node): Range {
   const file = node.getSourceFile();
   const start = file.getLineAndColumnAtPos(node.getStart());
   const end = file.getLineAndColumnAtPos(node.getEnd());

@@ -8,7 +8,7 @@
  */
 
 /** One line of a hunk. */
-export interface DiffLine {
+interface DiffLine {
   kind: 'add' | 'delete' | 'context';
   /** Line number on the old side (context and deleted lines). */
   oldLine?: number;
@@ -26,7 +26,7 @@ export interface Hunk {
 }
 
 /** How GitHub names a file's change (the `status` of "list pull request files"). */
-export type FileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+type FileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
 /** The change to one file. */
 export interface FileDiff {

@@ -26,7 +26,7 @@ export interface MessageText {
 }
 
 /** Kinds of files a rule may leave out (see RuleMeta.skipFiles). */
-export type SkippedFileKind = 'test' | 'generated';
+type SkippedFileKind = 'test' | 'generated';
 
 /** Static description of a rule. */
 export interface RuleMeta<Id extends string = string, Opts = unknown> {
@@ -87,7 +87,7 @@ export interface FindingDraft<Id extends string = string> {
 }
 
 /** What a rule's check receives. */
-export interface RuleContext<Opts> {
+interface RuleContext<Opts> {
   /** Files to check: one file for `file` rules, every analysed file for `project` rules. */
   files: readonly SourceFile[];
   project: ProjectView;

@@ -38,7 +38,7 @@ export interface LockHolder {
 }
 
 /** How a section is entered. */
-export type AcquisitionStyle = 'run' | 'keyed' | 'web' | 'acquire' | 'using';
+type AcquisitionStyle = 'run' | 'keyed' | 'web' | 'acquire' | 'using';
 
 /** One place that takes a lock. */
 export interface Acquisition {
@@ -57,7 +57,7 @@ export interface Acquisition {
 }
 
 /** What runs while the lock is held. */
-export interface Section {
+interface Section {
   /** The function whose code is (part of) the section: the callback, or the function that calls `acquire()`. */
   host: Node | SourceFile;
   /** The callback, for `runExclusive(fn)`-style sections. */
@@ -495,7 +495,7 @@ function callbackParameterCount(callback: Node): number {
 }
 
 /** True when a value is a promise (has `then`), false when it is not, undefined when its type is unknown. */
-export function isPromiseLike(expression: Node): boolean | undefined {
+function isPromiseLike(expression: Node): boolean | undefined {
   const type = expression.getType();
   if (type.isAny() || type.isUnknown())
     return Node.isCallExpression(skipOuterExpressions(expression))
@@ -515,7 +515,7 @@ function calledIsAsync(call: Node): boolean | undefined {
 }
 
 /** The variable, field or parameter an expression names (aliases followed). */
-export function declarationOf(expression: Node): Node | undefined {
+function declarationOf(expression: Node): Node | undefined {
   const node = skipOuterExpressions(expression);
   const nameNode = Node.isPropertyAccessExpression(node) ? node.getNameNode() : node;
   if (!Node.isIdentifier(nameNode) && !Node.isPrivateIdentifier(nameNode)) return undefined;
@@ -588,7 +588,7 @@ function isNavigatorLocks(expression: Node): boolean {
 }
 
 /** The string value of a literal or of a `const` initialised with one. */
-export function literalValue(node: Node | undefined): string | undefined {
+function literalValue(node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;
   const inner = skipOuterExpressions(node);
   if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();

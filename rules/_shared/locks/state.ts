@@ -44,7 +44,7 @@ export interface StateAccess {
 }
 
 /** A place where the section lets other tasks in: its own await points and those of the async functions it awaits. */
-export interface Suspension {
+interface Suspension {
   node: Node;
   loop: Node | undefined;
   trail: readonly Node[];
@@ -109,7 +109,7 @@ export function isWrite(node: Node): boolean {
 }
 
 /** The expression that performs the write (the assignment, `++`, `delete` or mutating call), if the access writes. */
-export function writeSiteOf(node: Node): Node | undefined {
+function writeSiteOf(node: Node): Node | undefined {
   const parent = node.getParent();
   if (parent === undefined) return undefined;
   if (
@@ -382,7 +382,7 @@ function isEmptyValue(expression: Node): boolean {
 }
 
 /** True when the event at trail `a` runs before the event at trail `b` (both within one run of the section). */
-export function happensBefore(a: readonly Node[], b: readonly Node[]): boolean {
+function happensBefore(a: readonly Node[], b: readonly Node[]): boolean {
   const i = firstDifference(a, b);
   const x = a[i];
   const y = b[i];
@@ -410,7 +410,7 @@ function completion(node: Node): [number, number] {
 }
 
 /** True when no run of the code takes both steps: they sit in different arms of an `if` or `?:`, or the first one's path returns first. */
-export function exclusive(a: readonly Node[], b: readonly Node[]): boolean {
+function exclusive(a: readonly Node[], b: readonly Node[]): boolean {
   const i = firstDifference(a, b);
   const x = a[i];
   const y = b[i];

@@ -209,7 +209,7 @@ export function functionPhrase(fn: Node | SourceFile): string {
 }
 
 /** The method name of `x.m(...)` or `x?.m(...)`, if the callee is a property access. */
-export function calledMethodName(call: CallExpression): string | undefined {
+function calledMethodName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }

@@ -8,7 +8,7 @@ import { calledFunction, forEachOwnNode, functionPhrase, isAsync, returnedExpres
 export const MAX_CALL_DEPTH = 8;
 
 /** One step of a chain that ends in an acquisition. */
-export interface ChainStep {
+interface ChainStep {
   note: string;
   node: Node;
   /** The function the call runs. */

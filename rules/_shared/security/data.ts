@@ -261,7 +261,7 @@ export function getVariableValues(identifier: Node): { values: Node[]; appended:
 }
 
 /** The initialiser of the local variable an identifier names, when it is declared once and never reassigned. */
-export function getSingleAssignment(identifier: Node): Node | undefined {
+function getSingleAssignment(identifier: Node): Node | undefined {
   const declarations = declarationsOf(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))

@@ -57,7 +57,7 @@ export function getCalledExport(call: CallExpression | NewExpression, bindings: 
 }
 
 /** The module export an expression denotes, or undefined. */
-export function getExportOf(expression: Node, bindings: ModuleBindings): string | undefined {
+function getExportOf(expression: Node, bindings: ModuleBindings): string | undefined {
   const callee = skipOuterExpressions(expression);
   if (Node.isIdentifier(callee)) {
     for (const declaration of declarationsOf(callee)) {
