@@ -208,12 +208,6 @@ export function functionPhrase(fn: Node | SourceFile): string {
   return `${ref.kind} ${codeSpan(ref.code)}`;
 }
 
-/** The method name of `x.m(...)` or `x?.m(...)`, if the callee is a property access. */
-function calledMethodName(call: CallExpression): string | undefined {
-  const callee = call.getExpression();
-  return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-}
-
 /** The function or method a call runs, when it is declared with a body in the project. */
 export function calledFunction(call: CallExpression): Node | undefined {
   const callee = skipOuterExpressions(call.getExpression());
