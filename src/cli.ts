@@ -2,6 +2,7 @@
 /** The `review-bot` command: argv -> settings (src/shell/options.ts) -> a local review or --github-pr -> exit code. */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import type { ParseArgsConfig } from 'node:util';
 import { TOOL } from './meta.js';
 import { render } from './report/index.js';
@@ -159,6 +160,11 @@ function processIo(): Io {
   };
 }
 
-if (process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])) {
+// In a worker (the parse worker of load/parse-screen.ts runs this bundle), nothing starts.
+if (
+  isMainThread &&
+  process.argv[1] !== undefined &&
+  /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])
+) {
   process.exitCode = await main(process.argv.slice(2));
 }
