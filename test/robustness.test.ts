@@ -228,7 +228,7 @@ describe('budgets', () => {
 
   it('refuses unknown or mistyped limits in one line', () => {
     expect(() => limitsFrom({ limits: { maxDepth: 3 } })).toThrow(
-      'configuration: unknown key "limits.maxDepth" (known: maxNestingDepth, maxSiblings, maxFileBytes, maxAverageLineLength, maxLineLength)',
+      'configuration: unknown key "limits.maxDepth" (known: maxNestingDepth, maxSiblings, maxFileBytes, maxAverageLineLength, maxLineLength, maxParseMilliseconds)',
     );
     expect(() => limitsFrom({ limits: { maxFileBytes: -1 } })).toThrow(
       'configuration: "limits.maxFileBytes" must be a positive integer',

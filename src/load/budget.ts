@@ -17,6 +17,8 @@ export interface Limits {
   maxAverageLineLength: number;
   /** A file with most of its text on lines longer than this is taken as minified. */
   maxLineLength: number;
+  /** Longest the screening parse of one file may take, in milliseconds (a worker runs it; see load/parse-screen.ts). */
+  maxParseMilliseconds: number;
 }
 
 /** The defaults, and why: see docs/robustness.md for the figures they were measured against. */
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 1024 * 1024,
   maxAverageLineLength: 500,
   maxLineLength: 10_000,
+  maxParseMilliseconds: 2000,
 };
 
 /** Declaration files and JSON may be this many times larger than `maxFileBytes` (they are parsed, never walked by rules). */
@@ -55,12 +58,9 @@ export function limitsFrom(settings: Readonly<Record<string, unknown>>): Limits 
   return limits;
 }
 
-type NumericLimit = 'maxNestingDepth' | 'maxFileBytes' | 'maxAverageLineLength' | 'maxLineLength';
-
-function isNumericLimit(key: string): key is NumericLimit {
-  return (
-    key === 'maxNestingDepth' || key === 'maxFileBytes' || key === 'maxAverageLineLength' || key === 'maxLineLength'
-  );
+/** Whether a key of `"limits"` names a limit (every limit is a positive integer). */
+function isNumericLimit(key: string): key is keyof Limits {
+  return Object.hasOwn(DEFAULT_LIMITS, key);
 }
 
 /** The size limit for a path: larger for declaration files and JSON. */

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import type { Limits } from './budget.js';
-import { sizeLimitOf, skipReasonOf } from './budget.js';
+import { sizeLimitOf } from './budget.js';
+import { screenedSkipReason } from './parse-screen.js';
 
 /** Extensions the compiler parses; every other file is read as it is. */
 const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
@@ -43,7 +44,7 @@ export class GuardedFileSystem implements FileSystemHost {
     if (size > limit)
       return this.skip(filePath, `${formatBytes(size)}, over the ${formatBytes(limit)} limit (limits.maxFileBytes)`);
     const text = decodeText(readFileSync(filePath));
-    const reason = skipReasonOf(filePath, text, this.limits);
+    const reason = screenedSkipReason(filePath, text, this.limits);
     return reason === undefined ? text : this.skip(filePath, reason);
   }
 
