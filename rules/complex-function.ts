@@ -51,7 +51,7 @@ export default defineRule({
     description: 'Enforce a maximum cognitive complexity for functions and methods',
     category: 'complexity',
     defaultSeverity: 'warning',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: false,
     skipFiles: ['generated'],

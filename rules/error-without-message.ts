@@ -40,7 +40,7 @@ export default defineRule({
     description: 'Require errors to be thrown and rejected as Error objects with a message',
     category: 'correctness',
     defaultSeverity: 'warning',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: true,
     skipFiles: ['test'],

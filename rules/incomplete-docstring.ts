@@ -41,7 +41,7 @@ export default defineRule({
     description: 'Require JSDoc comments to describe the declaration and to document exactly the parameters it has',
     category: 'docs',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: false,
     skipFiles: ['generated'],

@@ -59,7 +59,7 @@ export default defineRule({
     description: 'Enforce one indentation style within a file and across the project',
     category: 'style',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'project',
     needsTypeChecker: false,
     skipFiles: ['generated'],

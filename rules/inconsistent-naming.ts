@@ -42,6 +42,12 @@ export default defineRule({
         message: '`{{name}}` is {{style}} while {{count}} of {{total}} {{kinds}} in this project are {{dominant}}.',
         recommendation: 'Rename `{{name}}` to `{{suggestion}}`, the style of the other {{kinds}}.',
       },
+      inconsistentPublicName: {
+        message:
+          '`{{name}}` is {{style}} while {{count}} of {{total}} {{kinds}} in this project are {{dominant}}; it is public API, so renaming it would break the code that uses it.',
+        recommendation:
+          'Add `{{suggestion}}`, the style of the other {{kinds}}, keep `{{name}}` as a deprecated alias of it, and remove the alias in the next major version.',
+      },
     },
     options: {
       defaults: { minimumShare: 0.8, minimumSamples: 5, twoConventionsShare: 0.15 },
@@ -78,11 +84,11 @@ export default defineRule({
       if (dominant === undefined) continue;
       const count = ofKind.filter((s) => s.style === dominant).length;
       if (1 - count / ofKind.length >= options.twoConventionsShare) continue;
-      for (const outlier of ofKind.filter((s) => s.style !== dominant && !isFixedFromOutside(s, project))) {
+      for (const outlier of ofKind.filter((s) => s.style !== dominant && !mirrorsExternalData(s))) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {
           node: outlier.node,
-          messageId: 'inconsistentName',
+          messageId: isPublicName(outlier, project) ? 'inconsistentPublicName' : 'inconsistentName',
           symbol: { path: outlier.symbol },
           data: {
             name: outlier.name,
@@ -106,16 +112,20 @@ function isNameKind(value: string): value is NameKind {
 }
 
 /**
- * True when a name cannot simply be renamed: it is part of the exported
- * public API (renaming breaks users), or it is passed on as the key of the
- * same name (`{ chat_id }`), so it mirrors external data.
+ * True when a name mirrors external data: it is passed on as the key of the
+ * same name (`{ chat_id }`), so its style is the wire format's, not a slip.
  */
-function isFixedFromOutside(sample: NameSample, project: ProjectView): boolean {
+function mirrorsExternalData(sample: NameSample): boolean {
   const declaration = sample.node.getParent();
   if (declaration === undefined) return false;
-  if (isPublicApiName(declaration, project)) return true;
   const scope = sample.kind === 'parameter' ? declaration.getParent() : enclosingScopeOf(declaration);
   return scope !== undefined && isPassedUnderOwnName(scope.compilerNode, sample.name);
+}
+
+/** True when the name is part of the exported public API: renaming it breaks users, so the advice is an alias. */
+function isPublicName(sample: NameSample, project: ProjectView): boolean {
+  const declaration = sample.node.getParent();
+  return declaration !== undefined && isPublicApiName(declaration, project);
 }
 
 /** True for an exported declaration, or a non-private member of an exposed class or interface. */

@@ -30,7 +30,7 @@ export default defineRule<MessageId, Options>({
       'Require a JSDoc comment on exported functions, classes, interfaces, type aliases and the public methods of exported classes',
     category: 'docs',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: true,
     skipFiles: ['test', 'generated'],

@@ -46,7 +46,7 @@ export default defineRule({
     description: 'Require every module with executable code to be imported by at least one test',
     category: 'tests',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'project',
     needsTypeChecker: true,
     title: 'Code without tests',

@@ -25,7 +25,7 @@ export default defineRule({
       'Require type annotations where the checker infers `any` and on the return types of exported functions and public methods',
     category: 'correctness',
     defaultSeverity: 'warning',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: true,
     skipFiles: ['test', 'generated'],

@@ -36,7 +36,7 @@ export default defineRule({
     description: 'Disallow class members that are never read anywhere in the project',
     category: 'correctness',
     defaultSeverity: 'warning',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'project',
     needsTypeChecker: true,
     title: 'Unused class members',
