@@ -70,7 +70,7 @@ export default defineRule({
             type: 'number',
             minimum: 0,
             description:
-              'Share of the multi-word names of a kind at or above which the minority style counts as a second, deliberate convention (a notation, a mirrored format): its names are then not reported.',
+              'Share of the multi-word names of a kind at or above which the minority style (when at least 3 names use it) counts as a second, deliberate convention (a notation, a mirrored format): its names are then not reported.',
           },
         },
       },
@@ -83,7 +83,9 @@ export default defineRule({
       const dominant = getDominantStyle(ofKind, options);
       if (dominant === undefined) continue;
       const count = ofKind.filter((s) => s.style === dominant).length;
-      if (1 - count / ofKind.length >= options.twoConventionsShare) continue;
+      // A second convention takes a real minority (at least 3 names), not one slip among six.
+      const minority = ofKind.length - count;
+      if (minority >= 3 && minority / ofKind.length >= options.twoConventionsShare) continue;
       for (const outlier of ofKind.filter((s) => s.style !== dominant && !mirrorsExternalData(s))) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {

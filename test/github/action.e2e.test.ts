@@ -283,6 +283,8 @@ beforeAll(async () => {
         null,
         2,
       ),
+      // The repository names the experimental rules it wants, as a team adopting them would.
+      '.review-bot.json': JSON.stringify({ rules: EXPERIMENTAL_RULES_ON }, null, 2),
       'src/util.ts': 'export function double(value: number): number {\n  return value * 2;\n}\n',
       // A finding that is already on the base branch: not part of the pull request.
       'src/old.ts':
@@ -325,6 +327,18 @@ describe('dist/', () => {
 });
 
 let pull: FakePull;
+
+/** The rules made experimental after the fresh-code measurement, turned on at their default severities. */
+const EXPERIMENTAL_RULES_ON = {
+  'unused-member': 'warning',
+  'missing-tests': 'info',
+  'error-without-message': 'warning',
+  'complex-function': 'warning',
+  'missing-docstring': 'info',
+  'incomplete-docstring': 'info',
+  'missing-type-hint': 'warning',
+  'inconsistent-indentation': 'info',
+};
 
 describe('the Action on a pull request', () => {
   let expected: string[];
