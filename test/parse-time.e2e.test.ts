@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPERIMENTAL_RULES_CONFIG } from './experimental-rules.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -61,6 +62,7 @@ describe('the built CLI on a file the parser takes minutes on', () => {
   it('skips that file with a note once the parse budget runs out, and reviews the others', async () => {
     const project = join(temp, 'project');
     mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, '.review-bot.json'), EXPERIMENTAL_RULES_CONFIG);
     writeFileSync(join(project, 'src', 'slow.ts'), slowParseText(24));
     writeFileSync(
       join(project, 'src', 'ok.ts'),

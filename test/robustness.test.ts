@@ -9,6 +9,7 @@ import { analyse } from '../src/pipeline.js';
 import { loadInMemory } from '../src/load/project.js';
 import { decodeText } from '../src/load/file-system.js';
 import { DEFAULT_LIMITS, limitsFrom, skipReasonOf } from '../src/load/budget.js';
+import { EXPERIMENTAL_RULES_CONFIG } from './experimental-rules.js';
 
 /** Runs the CLI in-process and captures what it writes. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -48,6 +49,7 @@ describe('one file never costs the run (CLI, end to end)', () => {
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-robust-'));
     writeFileSync(join(folder, 'ok.ts'), OK);
+    writeFileSync(join(folder, '.review-bot.json'), EXPERIMENTAL_RULES_CONFIG);
     for (const [name, text] of Object.entries(PATHOLOGICAL)) writeFileSync(join(folder, name), text);
     mkdirSync(join(folder, 'types'));
     writeFileSync(

@@ -8,6 +8,7 @@ import { main } from '../../src/cli.js';
 import { gitExecutable, localDiff } from '../../src/github/local-diff.js';
 import type { Io } from '../../src/cli.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
+import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
@@ -57,6 +58,7 @@ beforeAll(async () => {
   ws = join(temp, 'repo');
   mkdirSync(join(ws, 'src'), { recursive: true });
   git('init', '-q', '-b', 'main');
+  writeFileSync(join(ws, '.review-bot.json'), EXPERIMENTAL_RULES_CONFIG);
   writeFileSync(
     join(ws, 'tsconfig.json'),
     JSON.stringify({
