@@ -15,6 +15,7 @@ import { fingerprintOfComment } from '../../src/report/github-review/marker.js';
 import type { FakeFile, FakePull } from './fake-github.js';
 import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
 import { pullRequestEvent, pushEvent } from './events.js';
+import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
@@ -284,7 +285,7 @@ beforeAll(async () => {
         2,
       ),
       // The repository names the experimental rules it wants, as a team adopting them would.
-      '.review-bot.json': JSON.stringify({ rules: EXPERIMENTAL_RULES_ON }, null, 2),
+      '.review-bot.json': EXPERIMENTAL_RULES_CONFIG,
       'src/util.ts': 'export function double(value: number): number {\n  return value * 2;\n}\n',
       // A finding that is already on the base branch: not part of the pull request.
       'src/old.ts':
@@ -327,18 +328,6 @@ describe('dist/', () => {
 });
 
 let pull: FakePull;
-
-/** The rules made experimental after the fresh-code measurement, turned on at their default severities. */
-const EXPERIMENTAL_RULES_ON = {
-  'unused-member': 'warning',
-  'missing-tests': 'info',
-  'error-without-message': 'warning',
-  'complex-function': 'warning',
-  'missing-docstring': 'info',
-  'incomplete-docstring': 'info',
-  'missing-type-hint': 'warning',
-  'inconsistent-indentation': 'info',
-};
 
 describe('the Action on a pull request', () => {
   let expected: string[];
