@@ -71,7 +71,7 @@ describe('one file never costs the run (CLI, end to end)', () => {
     expect(performance.now() - started).toBeLessThan(60_000);
     expect(err).toBe(
       [
-        'review-bot: arrays.ts: warning: skipped: nested too deeply to parse',
+        'review-bot: arrays.ts: warning: skipped: nested more than 300 levels deep (limits.maxNestingDepth)',
         'review-bot: blocks.ts: warning: skipped: nested more than 300 levels deep (limits.maxNestingDepth)',
         'review-bot: huge.ts: warning: skipped: 10.0 MiB, over the 1.0 MiB limit (limits.maxFileBytes)',
         'review-bot: members.ts: warning: skipped: 10000 members, statements or elements in one list, over 2000 (limits.maxSiblings)',
@@ -220,6 +220,34 @@ describe('budgets', () => {
     expect(skipReasonOf('chain.ts', chain, DEFAULT_LIMITS)).toBe(
       'nested more than 300 levels deep (limits.maxNestingDepth)',
     );
+  });
+
+  it('gives brackets nested past the limit one reason, whether or not the parser survives them', () => {
+    const reason = 'nested more than 300 levels deep (limits.maxNestingDepth)';
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['{a:', '}'],
+    ] as const) {
+      for (const depth of [400, 700, 20_000]) {
+        const text = `export const x =\n${`${open}\n`.repeat(depth)}1${`${close}\n`.repeat(depth)};\n`;
+        expect(skipReasonOf('deep.ts', text, DEFAULT_LIMITS), `${open} × ${String(depth)}`).toBe(reason);
+      }
+    }
+    // Deep nesting that is not brackets, past what the parser survives, says so...
+    const generic = `export declare const deep: ${'Array<'.repeat(20_000)}number${'>'.repeat(20_000)};\n`;
+    expect(skipReasonOf('deep.d.ts', generic, DEFAULT_LIMITS)).toBe('nested too deeply to parse');
+    // ...and brackets in strings, comments, regular expressions and templates are not nesting.
+    const quoted = [
+      `const s = '${'('.repeat(1000)}';`,
+      `// ${'['.repeat(1000)}`,
+      `const r = /${'\\('.repeat(1000)}/;`,
+      `const q = 4 / 2 / (1);`,
+      `const t = \`\${{ a: 1 }.a}${'{'.repeat(1000)}\${2}\`;`,
+      generic,
+    ].join('\n');
+    expect(skipReasonOf('quoted.d.ts', quoted, DEFAULT_LIMITS)).toBe('nested too deeply to parse');
+    expect(skipReasonOf('quoted.d.ts', `const u = (${'('.repeat(400)}${generic}`, DEFAULT_LIMITS)).toBe(reason);
   });
 
   it('leaves ordinary code alone', () => {

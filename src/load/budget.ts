@@ -86,15 +86,84 @@ export function skipReasonOf(path: string, text: string, limits: Limits): string
   try {
     file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
   } catch (error) {
-    if (error instanceof RangeError) return 'nested too deeply to parse';
-    throw error;
+    if (!(error instanceof RangeError)) throw error;
+    // Where the parser runs out of stack depends on the stack left and on how
+    // far its functions are compiled; the bracket depth does not, so a file
+    // nested past the limit in brackets gets the same reason either way.
+    if (bracketDepthOf(text) > limits.maxNestingDepth) return nestingReason(limits);
+    return 'nested too deeply to parse';
   }
   const shape = treeShapeOf(file, limits.maxNestingDepth);
-  if (shape.depth > limits.maxNestingDepth)
-    return `nested more than ${String(limits.maxNestingDepth)} levels deep (limits.maxNestingDepth)`;
+  if (shape.depth > limits.maxNestingDepth) return nestingReason(limits);
   if (shape.widest > limits.maxSiblings && !isDeclarationOrJson(path))
     return `${String(shape.widest)} members, statements or elements in one list, over ${String(limits.maxSiblings)} (limits.maxSiblings)`;
   return undefined;
+}
+
+function nestingReason(limits: Limits): string {
+  return `nested more than ${String(limits.maxNestingDepth)} levels deep (limits.maxNestingDepth)`;
+}
+
+/** Tokens after which a `/` divides; anywhere else it starts a regular expression. */
+const ENDS_OPERAND = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.PrivateIdentifier,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.SuperKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+]);
+
+/**
+ * The deepest nesting of `(`, `[` and `{` in a text, from the scanner alone
+ * (iterative, so any depth is measured). Used only when the parser ran out
+ * of stack, to tell nesting past the limit from other deep recursion.
+ */
+function bracketDepthOf(text: string): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const braces: ('block' | 'template')[] = [];
+  let depth = 0;
+  let deepest = 0;
+  let previous = ts.SyntaxKind.Unknown;
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous))
+      kind = scanner.reScanSlashToken();
+    if (kind === ts.SyntaxKind.CloseBraceToken && braces.at(-1) === 'template') {
+      kind = scanner.reScanTemplateToken(false);
+      if (kind === ts.SyntaxKind.TemplateTail) braces.pop();
+    } else if (kind === ts.SyntaxKind.TemplateHead) {
+      braces.push('template');
+    } else if (
+      kind === ts.SyntaxKind.OpenParenToken ||
+      kind === ts.SyntaxKind.OpenBracketToken ||
+      kind === ts.SyntaxKind.OpenBraceToken
+    ) {
+      if (kind === ts.SyntaxKind.OpenBraceToken) braces.push('block');
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (
+      kind === ts.SyntaxKind.CloseParenToken ||
+      kind === ts.SyntaxKind.CloseBracketToken ||
+      kind === ts.SyntaxKind.CloseBraceToken
+    ) {
+      if (kind === ts.SyntaxKind.CloseBraceToken) braces.pop();
+      depth = Math.max(0, depth - 1);
+    }
+    previous = kind;
+  }
+  return deepest;
 }
 
 /**
