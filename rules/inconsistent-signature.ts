@@ -79,7 +79,7 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
     const specific = concept.filter((p) => !p.generic);
     const outliers = [
       ...outliersOf(
-        concept.filter((p) => !p.mirrorsWire),
+        concept.filter((p) => !p.nameFixed),
         'spelling',
         (p) => p.spelling,
       ),

@@ -10,6 +10,7 @@ import {
   spellingOf,
 } from '../_shared/siblings/model.js';
 import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
+import { isConstructedIn, isTypeTestedIn } from '../_shared/ast/parameter-uses.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
 
 /** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
@@ -33,8 +34,12 @@ export interface ParamInfo {
   generic: boolean;
   typeForm: TypeForm | undefined;
   absent: 'undefined' | 'null' | undefined;
-  /** True when the name is passed on as the key of the same name (`{ chat_id }`): a wire field's name, not a spelling choice. */
-  mirrorsWire: boolean;
+  /**
+   * True when the name is not a spelling choice: it is passed on as the key of
+   * the same name (`{ chat_id }`, a wire field's name), or the parameter holds
+   * a constructor (`new ModelConstructor()`), which JavaScript spells in PascalCase.
+   */
+  nameFixed: boolean;
 }
 
 /**
@@ -146,7 +151,9 @@ export function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
         GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
       typeForm: typed ? typeFormOf(param) : undefined,
       absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
-      mirrorsWire: name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name),
+      nameFixed:
+        (name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name)) ||
+        (/^[A-Z]/.test(name) && isConstructedIn(member.fn.compilerNode, name)),
     });
   }
   return out;
@@ -157,6 +164,8 @@ function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
   const typeNode = param.getTypeNode();
   const type = param.getType();
   if (typeNode === undefined && !param.hasInitializer()) {
+    // A parameter the body tests with `typeof`, `Array.isArray`, `instanceof` or `in` takes several types by design: no sibling's type fits it.
+    if (isTypeTestedIn(param.getParentOrThrow().compilerNode, param.getName())) return undefined;
     return type.isAny() ? { kind: 'implicitAny', text: 'any', type: undefined } : undefined;
   }
   const present = type.getNonNullableType();
