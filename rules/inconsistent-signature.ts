@@ -1,3 +1,4 @@
+import { startLineOf } from './_shared/ast/line-of.js';
 import { listOf, shorten } from './_shared/text.js';
 import { groupBy } from './_shared/group-by.js';
 import { symbolPathOf } from './_shared/names.js';
@@ -59,9 +60,9 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
+  *check({ files, project }) {
     for (const file of files) {
-      for (const group of siblingGroupsOf(file)) {
+      for (const group of siblingGroupsOf(file, project)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);
         if (hasStrictNullChecks(file)) yield* returnFindings(members);
@@ -133,7 +134,7 @@ function parameterDraft(
         member: param.member.name,
         siblingName: reference.param.getName(),
         sibling: reference.member.name,
-        line: reference.param.getStartLineNumber(),
+        line: startLineOf(reference.param),
       },
       evidence,
     };
@@ -148,7 +149,7 @@ function parameterDraft(
       siblingDeclaration: declarationText(reference.param),
       suggestion: suggestedDeclaration(param, reference, aspects),
       sibling: reference.member.name,
-      line: reference.param.getStartLineNumber(),
+      line: startLineOf(reference.param),
       aspects: listOf(aspects.map(aspectName)),
       details: aspects.map((aspect) => detail(aspect, param, reference)).join('; '),
     },
@@ -229,7 +230,7 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
           returned: `${info.entity} | ${info.absent}`,
           sibling: reference.member.name,
           siblingReturned: `${reference.entity} | ${reference.absent}`,
-          line: reference.node.getStartLineNumber(),
+          line: startLineOf(reference.node),
           absent: info.absent,
           siblingAbsent: reference.absent,
           entity: info.entity,
