@@ -24,8 +24,9 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const corpora = values.corpus.split(',').filter(Boolean);
 
-// Build into node_modules/.cache (never dist/, which is committed): packages resolve from the repository's node_modules.
-const outdir = join(root, 'node_modules/.cache/review-bot-bench');
+// Build into .corpora/.build (never dist/, which is committed; not node_modules/.cache either, which worktrees may
+// share): packages resolve from the repository's node_modules.
+const outdir = join(root, '.corpora/.build');
 run(process.execPath, [join(root, 'scripts/build.mjs'), '--outdir', outdir]);
 run(process.execPath, [join(root, 'scripts/fetch-corpus.mjs'), ...corpora]);
 
@@ -126,7 +127,7 @@ function prRun(name, dir, review) {
 
 /** Two runs with --cache: the first fills the cache, the second finds nothing changed; findings must be equal. */
 function cachedRun(name, review) {
-  const location = join(root, 'node_modules/.cache', `review-bot-bench-cache-${name}`);
+  const location = join(root, '.corpora', `.cache-${name}`);
   rmSync(location, { recursive: true, force: true });
   const first = join(location, 'first.json');
   const second = join(location, 'second.json');

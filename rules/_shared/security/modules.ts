@@ -43,6 +43,8 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
     }
     for (const specifier of clause.getNamedImports()) named.set(specifier, specifier.getName());
   }
+  // No binding yet and no `require` anywhere (escaped spellings included): nothing else can bind the modules.
+  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText())) return { modules, named, whole };
   const candidates = bindingCandidatesOf(file);
   for (const importEquals of candidates.importEquals) {
     const reference = importEquals.getModuleReference();
@@ -69,8 +71,21 @@ interface BindingCandidates {
   promisified: VariableDeclaration[];
 }
 
-/** One walk of the file's compiler nodes (an explicit stack: no depth limit) for the candidates of `getModuleBindings`. */
+/** Candidates by file, found once per file for every rule that asks (a changed text is a new compiler SourceFile). */
+const candidatesByFile = new WeakMap<ts.SourceFile, BindingCandidates>();
+
+/** The candidates of `getModuleBindings` in a file, from one walk of its compiler nodes. */
 function bindingCandidatesOf(file: SourceFile): BindingCandidates {
+  let found = candidatesByFile.get(file.compilerNode);
+  if (found === undefined) {
+    found = findBindingCandidates(file);
+    candidatesByFile.set(file.compilerNode, found);
+  }
+  return found;
+}
+
+/** One walk of the file's compiler nodes (an explicit stack: no depth limit) for the candidates of `getModuleBindings`. */
+function findBindingCandidates(file: SourceFile): BindingCandidates {
   const found: BindingCandidates = { importEquals: [], requires: [], promisified: [] };
   const stack: ts.Node[] = [file.compilerNode];
   const children: ts.Node[] = [];

@@ -46,9 +46,22 @@ export interface SiblingGroup {
   members: SiblingMember[];
 }
 
-/** Every sibling group of a file: one per class (declaration or expression) with methods, plus the module's top-level functions; computed once per file and run. */
+/**
+ * Sibling groups by file, shared by both sibling rules. Kept per compiler
+ * SourceFile rather than in `ProjectView.memo`: they depend on that file alone,
+ * and a memo read would mark the rules as reading project-wide data, which
+ * makes `--cache` re-run them on every file instead of the changed ones.
+ */
+const groupsByFile = new WeakMap<ts.SourceFile, SiblingGroup[]>();
+
+/** Every sibling group of a file: one per class (declaration or expression) with methods, plus the module's top-level functions; computed once per file. */
 export function siblingGroupsOf(file: SourceFile, project: ProjectView): SiblingGroup[] {
-  return project.memo(`siblings:groups:${file.getFilePath()}`, () => buildSiblingGroups(file, project));
+  let groups = groupsByFile.get(file.compilerNode);
+  if (groups === undefined) {
+    groups = buildSiblingGroups(file, project);
+    groupsByFile.set(file.compilerNode, groups);
+  }
+  return groups;
 }
 
 /** The sibling groups of a file: classes from the shared node index, wrapped one by one. */
