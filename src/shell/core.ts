@@ -213,7 +213,7 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   const base =
     fixed !== undefined
       ? { ...fixed.pipeline, notes: [] }
-      : request.cache === undefined
+      : request.cache === undefined || request.suppressionsUpdate !== undefined
         ? { ...analyse(options), notes: [] }
         : analyseWithCache(options, request.cache);
   const { result: analysed, root, parseProblems } = base;
