@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts, TypeFlags } from 'ts-morph';
 import { wrapNode } from '../ast/wrap-node.js';
+import { isFunctionLikeKind } from '../ast/is-function-like.js';
 import { symbolPathOf } from '../names.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type {
@@ -235,19 +236,6 @@ function ownStatementsOf(fn: SiblingFunction, kind: ts.SyntaxKind): Node[] {
     stack.push(...stack.splice(start).reverse());
   }
   return found;
-}
-
-/** The kinds `isFunctionLike` accepts: where a nested function's own statements begin. */
-function isFunctionLikeKind(kind: ts.SyntaxKind): boolean {
-  return (
-    kind === ts.SyntaxKind.FunctionDeclaration ||
-    kind === ts.SyntaxKind.FunctionExpression ||
-    kind === ts.SyntaxKind.ArrowFunction ||
-    kind === ts.SyntaxKind.MethodDeclaration ||
-    kind === ts.SyntaxKind.Constructor ||
-    kind === ts.SyntaxKind.GetAccessor ||
-    kind === ts.SyntaxKind.SetAccessor
-  );
 }
 
 /** The absent values a written type admits (`T | null`, `T | undefined`), read from the syntax so it holds without `strictNullChecks`. */
