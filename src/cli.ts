@@ -9,7 +9,7 @@ import { TOOL } from './meta.js';
 import { render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
 import type { CliTarget } from './cli-target.js';
-import { reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
+import { changedFilesOf, reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
 import type { ClientTiming } from './github/client.js';
 import type { Env } from './shell/core.js';
 import {
@@ -100,6 +100,10 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
   const progress = io.progress();
   const analysis = await analyseForShell({
     ...target,
+    changedFiles:
+      settings.diff === undefined
+        ? undefined
+        : changedFilesOf(analysedRoot(target), settings.diff, settings.filterMode),
     config: settings.config,
     only: settings.only,
     disable: settings.disable,

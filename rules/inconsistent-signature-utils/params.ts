@@ -132,24 +132,48 @@ const GENERIC_NAMES = new Set([
   'values',
 ]);
 
-/** The parameters of a sibling that can be compared (plain names; no `this`, no destructuring). */
-export function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
-  const out: ParamInfo[] = [];
+/** The comparable parameters of a sibling with their names' words (plain names; no `this`, no destructuring, no rest). */
+function namedParamsOf(member: SiblingMember): { param: ParameterDeclaration; name: string; words: string[] }[] {
+  const out: { param: ParameterDeclaration; name: string; words: string[] }[] = [];
   for (const param of member.fn.getParameters()) {
     const nameNode = param.getNameNode();
     if (!Node.isIdentifier(nameNode) || param.isRestParameter()) continue;
     const name = nameNode.getText();
     if (name === 'this') continue;
     const words = splitWords(name);
-    if (words.length === 0) continue;
+    if (words.length > 0) out.push({ param, name, words });
+  }
+  return out;
+}
+
+/** The concepts (parameter keys) that two or more of the siblings name: the only ones compared. */
+export function sharedConceptsOf(members: readonly SiblingMember[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const member of members) {
+    const keys = new Set(namedParamsOf(member).map((p) => p.words.join(' ')));
+    for (const key of keys) (seen.has(key) ? shared : seen).add(key);
+  }
+  return shared;
+}
+
+/**
+ * The parameters of a sibling that can be compared (plain names; no `this`,
+ * no destructuring). The checker is asked for the type of a parameter only
+ * when its concept is `shared` by another sibling: no other is ever compared.
+ */
+export function paramsOf(member: SiblingMember, typed: boolean, shared: ReadonlySet<string>): ParamInfo[] {
+  const out: ParamInfo[] = [];
+  for (const { param, name, words } of namedParamsOf(member)) {
+    const key = words.join(' ');
     out.push({
       member,
       param,
       spelling: spellingOf(name),
-      key: words.join(' '),
+      key,
       generic:
         GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
-      typeForm: typed ? typeFormOf(param) : undefined,
+      typeForm: typed && shared.has(key) ? typeFormOf(param) : undefined,
       absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
       nameFixed:
         (name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name)) ||

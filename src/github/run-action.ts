@@ -102,6 +102,7 @@ async function run(context: ActionContext): Promise<number> {
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
     only: [],
     disable: [],
+    cache: inputs.cache === undefined ? undefined : resolve(workspace, inputs.cache),
   });
   const { result, root } = analysis;
   const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);
