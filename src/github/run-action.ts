@@ -102,6 +102,8 @@ async function run(context: ActionContext): Promise<number> {
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
     only: [],
     disable: [],
+    suppressionsLocation:
+      inputs.suppressionsLocation === undefined ? undefined : resolve(workspace, inputs.suppressionsLocation),
   });
   const { result, root } = analysis;
   const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);
