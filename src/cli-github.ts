@@ -90,6 +90,7 @@ export async function reviewPullRequestFromCli(
     only: settings.only,
     disable: settings.disable,
     eslint: settings.eslint,
+    suppressionsLocation: settings.suppressionsLocation,
   });
   const err = (text: string): void => {
     io.err(text);

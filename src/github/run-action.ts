@@ -103,6 +103,8 @@ async function run(context: ActionContext): Promise<number> {
     only: [],
     disable: [],
     cache: inputs.cache === undefined ? undefined : resolve(workspace, inputs.cache),
+    suppressionsLocation:
+      inputs.suppressionsLocation === undefined ? undefined : resolve(workspace, inputs.suppressionsLocation),
   });
   const { result, root } = analysis;
   const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);

@@ -18,7 +18,7 @@ import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
 import { withEslint } from '../eslint/merge.js';
 import { fixSummary, runFix } from '../fix/run-fix.js';
-import type { FixRun } from '../fix/run-fix.js';
+import type { FixRun, FixScope } from '../fix/run-fix.js';
 import { analyseWithCache } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -160,6 +160,8 @@ export interface AnalysisRequest {
   onProgress?: ((message: string) => void) | undefined;
   /** Apply safe fixes (`write`) or only work them out (`dry-run`). */
   fix?: 'write' | 'dry-run' | undefined;
+  /** The findings the shell reports (`--diff`, `--quiet`): with `fix`, only those are fixed; all by default. */
+  fixScope?: FixScope | undefined;
   /** Merge in the findings of the project's own ESLint. */
   eslint?: boolean | undefined;
   /** With --cache: the cache location. */
@@ -209,7 +211,10 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   const fixed =
     request.fix === undefined
       ? undefined
-      : runFix((overlay) => analyse({ ...options, overlay }), { write: request.fix === 'write' });
+      : runFix((overlay) => analyse({ ...options, overlay }), {
+          write: request.fix === 'write',
+          scope: request.fixScope,
+        });
   const base =
     fixed !== undefined
       ? { ...fixed.pipeline, notes: [] }

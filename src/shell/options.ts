@@ -119,7 +119,7 @@ const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     value: '<file>',
     help: 'Bulk suppressions file (default: review-bot-suppressions.json in the root)',
-    shells: CLI,
+    shells: BOTH,
   },
   {
     name: 'diff',
