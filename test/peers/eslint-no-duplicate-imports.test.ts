@@ -58,6 +58,7 @@ const SUITE: PeerSuite = {
   scopeOf,
   expectedOf: (c) => (c.errors ?? []).filter((e) => e.messageId === 'import'),
   judges: () => true,
+  matchesAcrossLines: false,
   nameOf: (f) => (typeof f.data.module === 'string' ? f.data.module : undefined),
 };
 

@@ -35,6 +35,7 @@ const SUITE: PeerSuite = {
   extensionOf: () => '.mts',
   scopeOf: () => ({ in: true }),
   expectedOf,
+  matchesAcrossLines: false,
   judges: (f) => typeof f.data.kind === 'string' && f.data.kind.startsWith('private'),
   nameOf: (f) => (typeof f.data.name === 'string' ? f.data.name : undefined),
 };

@@ -38,11 +38,13 @@ interface Reported {
   name: string | undefined;
 }
 
-/** The comparison of one judged case. */
+/** The comparison of one judged case: how many matched, and what did not. */
 interface CaseScore {
   truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
+  /** Our findings the peer does not expect, as `line:name`. */
+  extra: string[];
+  /** The peer's expected findings we do not give, as `line:name`. */
+  missed: string[];
 }
 
 /** How a suite maps onto our rules: which rules run, how a case is loaded, and what is in scope. */
@@ -57,6 +59,12 @@ export interface PeerSuite {
   expectedOf: (c: PeerCase) => readonly PeerError[];
   /** True for a finding of ours that the peer's rule speaks about (the others are outside its domain and not judged). */
   judges: (f: Finding) => boolean;
+  /**
+   * True when a finding on the expected name at another line of the case still
+   * matches (after exact matches): the peer reports at a different place of
+   * the same binding, such as its last write.
+   */
+  matchesAcrossLines: boolean;
   /** The name a finding of ours is about, compared with the peer's `name`. */
   nameOf: (f: Finding) => string | undefined;
 }
@@ -93,28 +101,35 @@ function indexOf(file: string): number {
   return Number(/case-(\d+)/.exec(file)?.[1] ?? -1);
 }
 
-/** Matches expected findings to ours one to one, on line and name where the peer states them. */
-function scoreOf(expected: readonly PeerError[], reported: readonly Reported[]): CaseScore {
+/** Matches expected findings to ours one to one, on line and name where the peer states them (then on name alone, if the suite allows). */
+function scoreOf(expected: readonly PeerError[], reported: readonly Reported[], acrossLines: boolean): CaseScore {
   const left = [...reported];
-  let truePositives = 0;
-  for (const want of expected) {
+  const missed: PeerError[] = [];
+  const take = (want: PeerError, sameLine: boolean): boolean => {
     const at = left.findIndex(
-      (r) => (want.line === undefined || want.line === r.line) && (want.name === undefined || want.name === r.name),
+      (r) =>
+        (!sameLine || want.line === undefined || want.line === r.line) &&
+        (want.name === undefined || want.name === r.name),
     );
-    if (at === -1) continue;
-    left.splice(at, 1);
-    truePositives += 1;
-  }
-  return { truePositives, falsePositives: left.length, falseNegatives: expected.length - truePositives };
+    if (at !== -1) left.splice(at, 1);
+    return at !== -1;
+  };
+  for (const want of expected) if (!take(want, true)) missed.push(want);
+  const stillMissed = acrossLines ? missed.filter((want) => !take(want, false)) : missed;
+  return {
+    truePositives: expected.length - stillMissed.length,
+    extra: left.map((r) => `${String(r.line)}:${r.name ?? '?'}`),
+    missed: stillMissed.map((e) => `${String(e.line ?? '?')}:${e.name ?? '?'}`),
+  };
 }
 
-/** One line per case: its number, scope decision and, when judged, what matched. */
+/** One line per case: its number, scope decision and, when judged, what matched and what did not. */
 function lineOf(index: number, c: PeerCase, scope: Scope, score: CaseScore | undefined): string {
   const head = `#${String(index)} ${c.kind} ${JSON.stringify(c.code.trim().slice(0, 60))}`;
   if (!scope.in || score === undefined) return `${head} out of scope: ${scope.in ? '' : scope.why}`;
-  const { truePositives, falsePositives, falseNegatives } = score;
-  const verdict = falsePositives + falseNegatives === 0 ? 'agrees' : 'DISAGREES';
-  return `${head} in scope: ${verdict} (tp ${String(truePositives)}, fp ${String(falsePositives)}, fn ${String(falseNegatives)})`;
+  const { truePositives, extra, missed } = score;
+  if (extra.length + missed.length === 0) return `${head} agrees (${String(truePositives)} found)`;
+  return `${head} DISAGREES: ${String(truePositives)} found, not expected [${extra.join(', ')}], missed [${missed.join(', ')}]`;
 }
 
 /** Precision, recall and a per-case table of a peer suite run through our rules. */
@@ -128,11 +143,11 @@ export function judge(
   const reported = reportedFor(suite, inScope);
   const lines = cases.map((c, index) => {
     const ours = reported.get(index);
-    const score = ours === undefined ? undefined : scoreOf(suite.expectedOf(c), ours);
+    const score = ours === undefined ? undefined : scoreOf(suite.expectedOf(c), ours, suite.matchesAcrossLines);
     if (score !== undefined) {
       totals.truePositives += score.truePositives;
-      totals.falsePositives += score.falsePositives;
-      totals.falseNegatives += score.falseNegatives;
+      totals.falsePositives += score.extra.length;
+      totals.falseNegatives += score.missed.length;
     }
     return lineOf(index, c, scopes[index] ?? { in: true }, score);
   });
