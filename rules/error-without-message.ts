@@ -23,6 +23,7 @@ import {
   isSentinel,
 } from './error-without-message-utils/delivery.js';
 import type { StatusShapes } from './error-without-message-utils/delivery.js';
+import { isTypedErrorClass } from './error-without-message-utils/typed-errors.js';
 import { isExecutorReject, isPromiseReject, nonErrorKind } from './error-without-message-utils/values.js';
 
 type MessageId = 'missingMessage' | 'subclassWithoutMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
@@ -98,6 +99,7 @@ function* errorsWithoutMessage(
     const { state, className, through, declaration } = messageStateOf(construction.getExpression(), args);
     if (state !== 'missing' && state !== 'empty' && state !== 'notText') continue;
     if (isExcusedConstruction(construction, project)) continue;
+    if (through !== undefined && declaration !== undefined && isTypedErrorClass(declaration, project)) continue;
     const construct = shorten(construction.getText());
     yield {
       node: construction,
