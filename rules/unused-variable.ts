@@ -1,6 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import type { Identifier, SourceFile } from 'ts-morph';
+import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { localUsesOf } from './_shared/local-uses.js';
@@ -170,8 +170,40 @@ function isExempt(name: Identifier, script: boolean): boolean {
     if (declaration.isExported() || declaration.isDefaultExport() || declaration.hasDeclareKeyword()) return true;
     if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
   }
-  if (hasRestSibling(name)) return true;
+  if (hasRestSibling(name) || isSlotBeforeAnother(name)) return true;
+  if (Node.isVariableDeclaration(declaration) && isTypeTest(declaration)) return true;
   return script && isTopLevel(declaration);
+}
+
+/**
+ * True for an array-destructuring slot with another slot after it
+ * (`const [eid, aid, v] = triple`): it cannot go without leaving a hole, and
+ * its name documents the tuple's shape.
+ */
+function isSlotBeforeAnother(name: Identifier): boolean {
+  const element = name.getParent();
+  if (!Node.isBindingElement(element)) return false;
+  const pattern = element.getParent();
+  if (!Node.isArrayBindingPattern(pattern)) return false;
+  const elements = pattern.getElements();
+  return elements.slice(elements.indexOf(element) + 1).some((e) => Node.isBindingElement(e));
+}
+
+/** Comment directives that make a line a compile-time type test. */
+const TYPE_TEST_DIRECTIVE = /^\s*\/\/\s*@ts-(?:expect-error|ignore)\b/;
+
+/**
+ * True for a binding that is a compile-time type test: its statement sits
+ * under a `// @ts-expect-error` or `// @ts-ignore` line (the binding checks
+ * that the initialiser does not type-check), or it declares a type and the
+ * file holds such directives (`const r: Expected = f(...)` checks assignability).
+ */
+function isTypeTest(declaration: VariableDeclaration): boolean {
+  const statement = declaration.getVariableStatement();
+  if (statement === undefined) return false;
+  if (statement.getLeadingCommentRanges().some((c) => TYPE_TEST_DIRECTIVE.test(c.getText()))) return true;
+  if (declaration.getTypeNode() === undefined || declaration.getInitializer() === undefined) return false;
+  return /\/\/\s*@ts-expect-error\b/.test(declaration.getSourceFile().getFullText());
 }
 
 /** The variable, function or class declaration a name belongs to (through destructuring patterns). */
