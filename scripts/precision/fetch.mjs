@@ -7,8 +7,8 @@
 // Dependencies: the package's `dependencies` and `peerDependencies`, plus the `@types/*` of its devDependencies
 // (so that Node and other ambient types resolve as they do for the project's own developers).
 //
-// Usage: node scripts/precision/fetch.mjs A|B [name ...]   (names filter the set; default: the whole set)
-//        node scripts/precision/fetch.mjs --list A|B       (prints `dir<TAB>name@version<TAB>source` lines)
+// Usage: node scripts/precision/fetch.mjs A|B|C [name ...]   (names filter the set; default: the whole set)
+//        node scripts/precision/fetch.mjs --list A|B|C       (prints `dir<TAB>name@version<TAB>source` lines)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,11 +35,11 @@ function main(args) {
   for (const entry of entries) fetchPackage(entry);
 }
 
-/** The entries of set A or B; exits on any other name. */
+/** The entries of a set of sets.json; exits on any other name. */
 function setOf(name) {
   const set = sets[name];
   if (!Array.isArray(set)) {
-    console.error(`unknown set: ${String(name)} (expected A or B)`);
+    console.error(`unknown set: ${String(name)} (expected A, B or C)`);
     process.exit(2);
   }
   return set;
