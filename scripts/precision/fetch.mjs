@@ -12,7 +12,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '../..');
 const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
@@ -76,9 +77,24 @@ function fetchPackage(entry) {
     rmSync(scratch, { recursive: true, force: true });
   }
   if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  for (const name of readdirSync(dest)) if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec);
   install(dest);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
+}
+
+/**
+ * A tsconfig that `extends` a file of the package's monorepo (`../../tsconfig.base.json`), absent from the tarball,
+ * loses that `extends` (its own options are kept): the review then runs on the package's own settings instead of
+ * stopping at a tsconfig that cannot be read.
+ */
+function detachMissingBase(path, spec) {
+  const { config, error } = ts.readConfigFile(path, ts.sys.readFile);
+  if (error !== undefined || typeof config?.extends !== 'string' || !config.extends.startsWith('.')) return;
+  if (existsSync(resolve(dirname(path), config.extends))) return;
+  console.log(`${spec}: ${path} extends ${config.extends}, which is not in the tarball; extends removed`);
+  delete config.extends;
+  writeFileSync(path, JSON.stringify(config, null, 2) + '\n');
 }
 
 /** `npm pack` the exact version into a scratch folder and untar it there (yields scratch/package/). */

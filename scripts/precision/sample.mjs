@@ -11,6 +11,8 @@
 //   prints per rule: findings, read, right, wrong, noise (verdicts.tsv: id<TAB>right|wrong|noise<TAB>reason)
 //        node scripts/precision/sample.mjs A --report <verdicts.tsv>
 //   prints Markdown: the tally, then per rule every sampled finding with its place, message, verdict and reason
+// --experimental: reads the reports of `run.mjs --experimental` (_out/experimental/) and samples only the rules that
+//   are not in the default run's reports (the experimental ones); files are named <set>-experimental-sample.*
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -20,7 +22,10 @@ const SAMPLE_SIZE = 15;
 const root = resolve(import.meta.dirname, '../..');
 const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
 const corpora = join(root, '.corpora', 'precision');
+const EXPERIMENTAL = process.argv.includes('--experimental');
 const out = join(corpora, '_out');
+const reports = EXPERIMENTAL ? join(out, 'experimental') : out;
+const label = EXPERIMENTAL ? '-experimental' : '';
 
 main(process.argv.slice(2));
 
@@ -28,7 +33,9 @@ function main(args) {
   const setName = args[0];
   const seed = Number(option(args, '--seed') ?? SEED_DEFAULT);
   const context = Number(option(args, '--context') ?? 4);
-  const pools = poolsOf(setName);
+  const pools = EXPERIMENTAL
+    ? withoutDefaultRules(poolsOf(setName, reports), poolsOf(setName, out))
+    : poolsOf(setName, out);
   const samples = new Map([...pools].map(([rule, pool]) => [rule, sampleOf(pool, seed, rule)]));
   const tally = option(args, '--tally');
   if (tally !== undefined) {
@@ -41,8 +48,8 @@ function main(args) {
     printReport(samples, pools, report);
     return;
   }
-  writeFileSync(join(out, `${setName}-sample.md`), render(samples, pools, seed, context));
-  writeFileSync(join(out, `${setName}-sample.tsv`), tsv(samples));
+  writeFileSync(join(out, `${setName}${label}-sample.md`), render(samples, pools, seed, context));
+  writeFileSync(join(out, `${setName}${label}-sample.tsv`), tsv(samples));
   for (const [rule, pool] of pools)
     console.log(`${rule}: ${pool.length} findings, ${samples.get(rule).length} sampled`);
 }
@@ -56,13 +63,18 @@ function dirOf(entry) {
   return entry.name.replace(/^@/, '').replace('/', '__');
 }
 
-/** Rule id -> findings of every package of the set, in a stable order, each tagged with its package. */
-function poolsOf(setName) {
+/** The pools of the rules that the default run did not report: the experimental rules. */
+function withoutDefaultRules(pools, defaults) {
+  return new Map([...pools].filter(([rule]) => !defaults.has(rule)));
+}
+
+/** Rule id -> findings of every package of the set (reports in `folder`), stable order, each tagged with its package. */
+function poolsOf(setName, folder) {
   const pools = new Map();
   const entries = sets[setName] ?? [];
   entries.forEach((entry, index) => {
-    const path = join(out, `${dirOf(entry)}.json`);
-    if (!existsSync(path)) throw new Error(`no report for ${entry.name}: node scripts/precision/run.mjs ${setName}`);
+    const path = join(folder, `${dirOf(entry)}.json`);
+    if (!existsSync(path)) throw new Error(`no report in ${folder} for ${entry.name}: run scripts/precision/run.mjs`);
     const report = JSON.parse(readFileSync(path, 'utf8'));
     for (const f of report.findings) {
       const list = pools.get(f.ruleId) ?? [];
