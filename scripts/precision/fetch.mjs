@@ -77,7 +77,8 @@ function fetchPackage(entry) {
     rmSync(scratch, { recursive: true, force: true });
   }
   if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
-  for (const name of readdirSync(dest)) if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec);
+  for (const name of readdirSync(dest))
+    if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec, entry.tsconfigBase);
   install(dest);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
@@ -85,15 +86,17 @@ function fetchPackage(entry) {
 
 /**
  * A tsconfig that `extends` a file of the package's monorepo (`../../tsconfig.base.json`), absent from the tarball,
- * loses that `extends` (its own options are kept): the review then runs on the package's own settings instead of
- * stopping at a tsconfig that cannot be read.
+ * gets that file's `compilerOptions` inlined instead (`tsconfigBase` in sets.json, copied from the project's
+ * repository), so the review sees the options a clone would (`allowJs` decides which files are analysed); without
+ * `tsconfigBase` the `extends` is only dropped. Either way the review runs instead of stopping at exit 2.
  */
-function detachMissingBase(path, spec) {
+function detachMissingBase(path, spec, base) {
   const { config, error } = ts.readConfigFile(path, ts.sys.readFile);
   if (error !== undefined || typeof config?.extends !== 'string' || !config.extends.startsWith('.')) return;
   if (existsSync(resolve(dirname(path), config.extends))) return;
-  console.log(`${spec}: ${path} extends ${config.extends}, which is not in the tarball; extends removed`);
+  console.log(`${spec}: ${path} extends ${config.extends}, not in the tarball; ${base ? 'inlined' : 'dropped'}`);
   delete config.extends;
+  config.compilerOptions = { ...base?.compilerOptions, ...config.compilerOptions };
   writeFileSync(path, JSON.stringify(config, null, 2) + '\n');
 }
 
