@@ -11,6 +11,10 @@
 //   prints per rule: findings, read, right, wrong, noise (verdicts.tsv: id<TAB>right|wrong|noise<TAB>reason)
 //        node scripts/precision/sample.mjs A --report <verdicts.tsv>
 //   prints Markdown: the tally, then per rule every sampled finding with its place, message, verdict and reason
+//        node scripts/precision/sample.mjs A --carry <old-sample.tsv> <old-verdicts.tsv>
+//   after a re-run on a newer build: prints the old verdicts re-keyed to this draw's ids (a finding is the same when
+//   its package, place and message are), so only findings that appeared or changed are read again; their ids go to
+//   standard error
 // --experimental: reads the reports of `run.mjs --experimental` (_out/experimental/) and samples only the rules that
 //   are not in the default run's reports (the experimental ones); files are named <set>-experimental-sample.*
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +44,11 @@ function main(args) {
   const tally = option(args, '--tally');
   if (tally !== undefined) {
     printTally(pools, samples, tally);
+    return;
+  }
+  const carryFrom = option(args, '--carry');
+  if (carryFrom !== undefined) {
+    carry(samples, carryFrom, args[args.indexOf('--carry') + 2]);
     return;
   }
   const report = option(args, '--report');
@@ -218,4 +227,24 @@ function printTally(pools, samples, verdictsPath) {
       `| ${rule} | ${pools.get(rule).length} | ${sample.length} | ${read} | ${counts.right} | ${counts.wrong} | ${counts.noise} |`,
     );
   }
+}
+
+/** Old verdicts re-keyed to the ids of this draw; the ids of findings without a verdict go to standard error. */
+function carry(samples, oldSamplePath, oldVerdictsPath) {
+  const keyOfOldId = new Map();
+  for (const line of readFileSync(oldSamplePath, 'utf8').split('\n')) {
+    const [id, ...rest] = line.split('\t');
+    if (id) keyOfOldId.set(id, rest.join('\t'));
+  }
+  const verdictOfKey = new Map();
+  for (const [id, v] of readVerdicts(oldVerdictsPath)) if (keyOfOldId.has(id)) verdictOfKey.set(keyOfOldId.get(id), v);
+  const unread = [];
+  for (const sample of samples.values()) {
+    for (const f of sample) {
+      const v = verdictOfKey.get([f.pkg, `${f.file}:${f.line}`, f.message.replace(/\s+/g, ' ')].join('\t'));
+      if (v === undefined) unread.push(f.id);
+      else console.log([f.id, v.verdict, v.reason].join('\t'));
+    }
+  }
+  console.error(`to read: ${unread.length === 0 ? 'none' : unread.join(' ')}`);
 }
