@@ -7,12 +7,13 @@
 // Dependencies: the package's `dependencies` and `peerDependencies`, plus the `@types/*` of its devDependencies
 // (so that Node and other ambient types resolve as they do for the project's own developers).
 //
-// Usage: node scripts/precision/fetch.mjs A|B [name ...]   (names filter the set; default: the whole set)
-//        node scripts/precision/fetch.mjs --list A|B       (prints `dir<TAB>name@version<TAB>source` lines)
+// Usage: node scripts/precision/fetch.mjs A|B|C [name ...]   (names filter the set; default: the whole set)
+//        node scripts/precision/fetch.mjs --list A|B|C       (prints `dir<TAB>name@version<TAB>source` lines)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '../..');
 const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
@@ -35,11 +36,11 @@ function main(args) {
   for (const entry of entries) fetchPackage(entry);
 }
 
-/** The entries of set A or B; exits on any other name. */
+/** The entries of a set of sets.json; exits on any other name. */
 function setOf(name) {
   const set = sets[name];
   if (!Array.isArray(set)) {
-    console.error(`unknown set: ${String(name)} (expected A or B)`);
+    console.error(`unknown set: ${String(name)} (expected A, B or C)`);
     process.exit(2);
   }
   return set;
@@ -76,9 +77,27 @@ function fetchPackage(entry) {
     rmSync(scratch, { recursive: true, force: true });
   }
   if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  for (const name of readdirSync(dest))
+    if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec, entry.tsconfigBase);
   install(dest);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
+}
+
+/**
+ * A tsconfig that `extends` a file of the package's monorepo (`../../tsconfig.base.json`), absent from the tarball,
+ * gets that file's `compilerOptions` inlined instead (`tsconfigBase` in sets.json, copied from the project's
+ * repository), so the review sees the options a clone would (`allowJs` decides which files are analysed); without
+ * `tsconfigBase` the `extends` is only dropped. Either way the review runs instead of stopping at exit 2.
+ */
+function detachMissingBase(path, spec, base) {
+  const { config, error } = ts.readConfigFile(path, ts.sys.readFile);
+  if (error !== undefined || typeof config?.extends !== 'string' || !config.extends.startsWith('.')) return;
+  if (existsSync(resolve(dirname(path), config.extends))) return;
+  console.log(`${spec}: ${path} extends ${config.extends}, not in the tarball; ${base ? 'inlined' : 'dropped'}`);
+  delete config.extends;
+  config.compilerOptions = { ...base?.compilerOptions, ...config.compilerOptions };
+  writeFileSync(path, JSON.stringify(config, null, 2) + '\n');
 }
 
 /** `npm pack` the exact version into a scratch folder and untar it there (yields scratch/package/). */

@@ -3,8 +3,10 @@
 // package: files, lines, findings per rule and findings per 1,000 lines. Output: .corpora/precision/_out/<dir>.json
 // (the CLI's JSON report) and .corpora/precision/_out/<set>-stats.md (a Markdown table).
 //
-// Usage: node scripts/precision/run.mjs A [--cli /work/main/dist/cli.js] [--reuse] [name ...]
+// Usage: node scripts/precision/run.mjs A [--cli /work/main/dist/cli.js] [--reuse] [--experimental] [name ...]
 // --reuse: a package whose report is already in _out/ is not run again (the table is rebuilt from the reports).
+// --experimental: the default rules plus the experimental ones, turned on by the config the end-to-end tests use
+// (test/experimental-rules.ts); reports and table go to _out/experimental/ instead.
 // Only set A may be run before the fixes are done; set B is held aside (pass --final to run it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
 const corpora = join(root, '.corpora', 'precision');
-const out = join(corpora, '_out');
+const EXPERIMENTAL = process.argv.includes('--experimental');
+const out = join(corpora, '_out', ...(EXPERIMENTAL ? ['experimental'] : []));
 
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cov']);
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -34,9 +37,10 @@ function main(args) {
   }
   const set = sets[setName] ?? [];
   mkdirSync(out, { recursive: true });
+  const config = EXPERIMENTAL ? writeExperimentalConfig() : undefined;
   const rows = [];
   for (const entry of set.filter((e) => names.length === 0 || names.includes(e.name)))
-    rows.push(runOne(cli, entry, reuse));
+    rows.push(runOne(cli, entry, reuse, config));
   const statsPath = join(out, `${setName}-stats.md`);
   writeFileSync(statsPath, table(rows));
   console.log(readFileSync(statsPath, 'utf8'));
@@ -46,8 +50,17 @@ function dirOf(entry) {
   return entry.name.replace(/^@/, '').replace('/', '__');
 }
 
-/** Runs the CLI on one package folder; returns its figures. */
-function runOne(cli, entry, reuse) {
+/** Writes test/experimental-rules.ts's `.review-bot.json` to _out/experimental/ (one source for the rule list). */
+function writeExperimentalConfig() {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const code = `import { EXPERIMENTAL_RULES_CONFIG } from './test/experimental-rules.ts'; console.log(EXPERIMENTAL_RULES_CONFIG);`;
+  const path = join(out, 'review-bot.json');
+  writeFileSync(path, execFileSync(tsx, ['-e', code], { cwd: root, encoding: 'utf8' }));
+  return path;
+}
+
+/** Runs the CLI on one package folder (with a config file when given); returns its figures. */
+function runOne(cli, entry, reuse, config) {
   const dir = join(corpora, dirOf(entry));
   if (!existsSync(join(dir, '.done')))
     throw new Error(`${entry.name} is not fetched: node scripts/precision/fetch.mjs`);
@@ -55,7 +68,8 @@ function runOne(cli, entry, reuse) {
   const metaPath = join(out, `${dirOf(entry)}.meta.json`);
   if (!reuse || !existsSync(reportPath) || !existsSync(metaPath)) {
     const started = Date.now();
-    const report = execFileSync('node', [cli, dir, '--format', 'json', '--fail-on', 'never'], {
+    const configArgs = config === undefined ? [] : ['--config', config];
+    const report = execFileSync('node', [cli, dir, ...configArgs, '--format', 'json', '--fail-on', 'never'], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });

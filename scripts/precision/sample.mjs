@@ -11,6 +11,12 @@
 //   prints per rule: findings, read, right, wrong, noise (verdicts.tsv: id<TAB>right|wrong|noise<TAB>reason)
 //        node scripts/precision/sample.mjs A --report <verdicts.tsv>
 //   prints Markdown: the tally, then per rule every sampled finding with its place, message, verdict and reason
+//        node scripts/precision/sample.mjs A --carry <old-sample.tsv> <old-verdicts.tsv>
+//   after a re-run on a newer build: prints the old verdicts re-keyed to this draw's ids (a finding is the same when
+//   its package, place and message are), so only findings that appeared or changed are read again; their ids go to
+//   standard error
+// --experimental: reads the reports of `run.mjs --experimental` (_out/experimental/) and samples only the rules that
+//   are not in the default run's reports (the experimental ones); files are named <set>-experimental-sample.*
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -20,7 +26,10 @@ const SAMPLE_SIZE = 15;
 const root = resolve(import.meta.dirname, '../..');
 const sets = JSON.parse(readFileSync(join(import.meta.dirname, 'sets.json'), 'utf8'));
 const corpora = join(root, '.corpora', 'precision');
+const EXPERIMENTAL = process.argv.includes('--experimental');
 const out = join(corpora, '_out');
+const reports = EXPERIMENTAL ? join(out, 'experimental') : out;
+const label = EXPERIMENTAL ? '-experimental' : '';
 
 main(process.argv.slice(2));
 
@@ -28,11 +37,18 @@ function main(args) {
   const setName = args[0];
   const seed = Number(option(args, '--seed') ?? SEED_DEFAULT);
   const context = Number(option(args, '--context') ?? 4);
-  const pools = poolsOf(setName);
+  const pools = EXPERIMENTAL
+    ? withoutDefaultRules(poolsOf(setName, reports), poolsOf(setName, out))
+    : poolsOf(setName, out);
   const samples = new Map([...pools].map(([rule, pool]) => [rule, sampleOf(pool, seed, rule)]));
   const tally = option(args, '--tally');
   if (tally !== undefined) {
     printTally(pools, samples, tally);
+    return;
+  }
+  const carryFrom = option(args, '--carry');
+  if (carryFrom !== undefined) {
+    carry(samples, carryFrom, args[args.indexOf('--carry') + 2]);
     return;
   }
   const report = option(args, '--report');
@@ -41,8 +57,8 @@ function main(args) {
     printReport(samples, pools, report);
     return;
   }
-  writeFileSync(join(out, `${setName}-sample.md`), render(samples, pools, seed, context));
-  writeFileSync(join(out, `${setName}-sample.tsv`), tsv(samples));
+  writeFileSync(join(out, `${setName}${label}-sample.md`), render(samples, pools, seed, context));
+  writeFileSync(join(out, `${setName}${label}-sample.tsv`), tsv(samples));
   for (const [rule, pool] of pools)
     console.log(`${rule}: ${pool.length} findings, ${samples.get(rule).length} sampled`);
 }
@@ -56,13 +72,18 @@ function dirOf(entry) {
   return entry.name.replace(/^@/, '').replace('/', '__');
 }
 
-/** Rule id -> findings of every package of the set, in a stable order, each tagged with its package. */
-function poolsOf(setName) {
+/** The pools of the rules that the default run did not report: the experimental rules. */
+function withoutDefaultRules(pools, defaults) {
+  return new Map([...pools].filter(([rule]) => !defaults.has(rule)));
+}
+
+/** Rule id -> findings of every package of the set (reports in `folder`), stable order, each tagged with its package. */
+function poolsOf(setName, folder) {
   const pools = new Map();
   const entries = sets[setName] ?? [];
   entries.forEach((entry, index) => {
-    const path = join(out, `${dirOf(entry)}.json`);
-    if (!existsSync(path)) throw new Error(`no report for ${entry.name}: node scripts/precision/run.mjs ${setName}`);
+    const path = join(folder, `${dirOf(entry)}.json`);
+    if (!existsSync(path)) throw new Error(`no report in ${folder} for ${entry.name}: run scripts/precision/run.mjs`);
     const report = JSON.parse(readFileSync(path, 'utf8'));
     for (const f of report.findings) {
       const list = pools.get(f.ruleId) ?? [];
@@ -206,4 +227,24 @@ function printTally(pools, samples, verdictsPath) {
       `| ${rule} | ${pools.get(rule).length} | ${sample.length} | ${read} | ${counts.right} | ${counts.wrong} | ${counts.noise} |`,
     );
   }
+}
+
+/** Old verdicts re-keyed to the ids of this draw; the ids of findings without a verdict go to standard error. */
+function carry(samples, oldSamplePath, oldVerdictsPath) {
+  const keyOfOldId = new Map();
+  for (const line of readFileSync(oldSamplePath, 'utf8').split('\n')) {
+    const [id, ...rest] = line.split('\t');
+    if (id) keyOfOldId.set(id, rest.join('\t'));
+  }
+  const verdictOfKey = new Map();
+  for (const [id, v] of readVerdicts(oldVerdictsPath)) if (keyOfOldId.has(id)) verdictOfKey.set(keyOfOldId.get(id), v);
+  const unread = [];
+  for (const sample of samples.values()) {
+    for (const f of sample) {
+      const v = verdictOfKey.get([f.pkg, `${f.file}:${f.line}`, f.message.replace(/\s+/g, ' ')].join('\t'));
+      if (v === undefined) unread.push(f.id);
+      else console.log([f.id, v.verdict, v.reason].join('\t'));
+    }
+  }
+  console.error(`to read: ${unread.length === 0 ? 'none' : unread.join(' ')}`);
 }
