@@ -77,7 +77,7 @@ export default defineRule({
     },
   },
   *check({ files, project, options }) {
-    const samples = collectSamples(files);
+    const samples = collectSamples(files, project);
     for (const kind of Object.keys(KIND_PLURAL).filter(isNameKind)) {
       const ofKind = samples.filter((s) => s.kind === kind);
       const dominant = getDominantStyle(ofKind, options);

@@ -5,7 +5,8 @@ import { skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from '../_shared/names.js';
 import { getUnambiguousStyle } from '../_shared/identifier-style.js';
 import type { NamingStyle } from '../_shared/identifier-style.js';
-import { isDeclaredAmbient } from '../_shared/ast/ambient.js';
+import { wrapNode } from '../_shared/ast/wrap-node.js';
+import type { ProjectView } from '../../src/model/project-view.js';
 
 /** The kinds of names whose styles are compared among themselves. */
 export type NameKind = 'variable' | 'function' | 'method' | 'property' | 'parameter' | 'type';
@@ -35,32 +36,88 @@ const COMPARED_STYLES: Record<NameKind, readonly NamingStyle[]> = {
   type: ['PascalCase', 'camelCase', 'snake_case'],
 };
 
+/** The declaration kinds that can name a sample (see `sampleOf`). */
+const DECLARATION_KINDS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.PropertySignature,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+];
+
+/** Every style some kind of name is compared in. */
+const ANY_COMPARED_STYLE = new Set<NamingStyle>(Object.values(COMPARED_STYLES).flat());
+
 /**
  * Every counted name of the project, one per declaration. Names with a
  * leading `_` are left out: the underscore marks a placeholder or an
- * internal name on purpose (`([_k_a, a]) => …`), not a style.
+ * internal name on purpose (`([_k_a, a]) => …`), not a style. Declarations
+ * come from the run's node index; only those whose own name could be
+ * counted are wrapped in ts-morph nodes.
  */
-export function collectSamples(files: readonly SourceFile[]): NameSample[] {
+export function collectSamples(files: readonly SourceFile[], project: Pick<ProjectView, 'nodesOf'>): NameSample[] {
   const samples: NameSample[] = [];
   const seen = new Set<string>();
   const cache: Cache = { wireFormat: new Map(), heritage: new Map() };
   for (const file of files) {
-    file.forEachDescendant((node, traversal) => {
-      if (isDeclaredAmbient(node)) {
-        traversal.skip();
-        return;
-      }
-      const found = sampleOf(node, cache);
-      if (found === undefined || found.name.startsWith('_')) return;
+    for (const declaration of declarationsInOrder(file, project)) {
+      if (!mayNameASample(declaration) || isUnderDeclareOrJsDoc(declaration)) continue;
+      const found = sampleOf(wrapNode(file, declaration), cache);
+      if (found === undefined || found.name.startsWith('_')) continue;
       const style = getUnambiguousStyle(found.name);
-      if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) return;
+      if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) continue;
       const key = `${file.getFilePath()}:${dedupeKey(found.node, found.name)}`;
-      if (seen.has(key)) return;
+      if (seen.has(key)) continue;
       seen.add(key);
       samples.push({ ...found, style });
-    });
+    }
   }
   return samples;
+}
+
+/** The file's declarations of every kind `sampleOf` reads, in document order (a node before the nodes inside it). */
+function declarationsInOrder(file: SourceFile, project: Pick<ProjectView, 'nodesOf'>): ts.Node[] {
+  return DECLARATION_KINDS.flatMap((kind) => project.nodesOf(file, kind)).sort(
+    (a, b) => a.pos - b.pos || b.end - a.end,
+  );
+}
+
+/** False when the declaration's own name can never be counted: none, a leading `_`, or no compared style. */
+function mayNameASample(declaration: ts.Node): boolean {
+  const name = ts.isVariableDeclaration(declaration) || hasDeclarationName(declaration) ? declaration.name : undefined;
+  if (name === undefined) return false;
+  if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return true;
+  const text = name.text.replace(/^#/, '');
+  if (text.startsWith('_')) return false;
+  const style = getUnambiguousStyle(text);
+  return style !== undefined && ANY_COMPARED_STYLE.has(style);
+}
+
+/** Guard for the declarations of DECLARATION_KINDS that carry a `name` (possibly absent: `export default class {}`). */
+function hasDeclarationName(node: ts.Node): node is ts.Node & { name?: ts.Node } {
+  return 'name' in node;
+}
+
+/**
+ * True when the declaration is not written as code here: it or a node around
+ * it has `declare` (ambient), or it sits inside a JSDoc comment.
+ */
+function isUnderDeclareOrJsDoc(declaration: ts.Node): boolean {
+  for (let current = declaration; !ts.isSourceFile(current); current = current.parent) {
+    if (current.kind >= ts.SyntaxKind.FirstJSDocNode && current.kind <= ts.SyntaxKind.LastJSDocNode) return true;
+    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword))
+      return true;
+  }
+  return false;
 }
 
 /** One key per declaration: a class's getter and setter, or an interface's overloads, share theirs. */
