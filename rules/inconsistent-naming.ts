@@ -1,4 +1,6 @@
 import { Node, Scope, ts } from 'ts-morph';
+import type { VariableDeclaration } from 'ts-morph';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { defineRule } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { isPassedUnderOwnName } from './_shared/ast/is-passed-under-own-name.js';
@@ -123,8 +125,27 @@ function isNameKind(value: string): value is NameKind {
 function mirrorsExternalData(sample: NameSample): boolean {
   const declaration = sample.node.getParent();
   if (declaration === undefined) return false;
+  if (Node.isVariableDeclaration(declaration) && readsPropertyOfOwnName(declaration, sample.name)) return true;
   const scope = sample.kind === 'parameter' ? declaration.getParent() : enclosingScopeOf(declaration);
   return scope !== undefined && isPassedUnderOwnName(scope.compilerNode, sample.name);
+}
+
+/**
+ * True for `const llhttp_alloc = instance.exports.llhttp_alloc` (or
+ * `obj['llhttp_alloc']`): the local takes the name of the property it holds,
+ * as `const { llhttp_alloc } = instance.exports` would, and that name is the
+ * other object's, not a style chosen here.
+ */
+function readsPropertyOfOwnName(declaration: VariableDeclaration, name: string): boolean {
+  const written = declaration.getInitializer();
+  if (written === undefined) return false;
+  const initializer = skipOuterExpressions(written);
+  if (Node.isPropertyAccessExpression(initializer)) return initializer.getName() === name;
+  if (Node.isElementAccessExpression(initializer)) {
+    const argument = initializer.getArgumentExpression();
+    return argument !== undefined && Node.isStringLiteral(argument) && argument.getLiteralText() === name;
+  }
+  return false;
 }
 
 /**
