@@ -10,7 +10,7 @@ import {
   spellingOf,
 } from '../_shared/siblings/model.js';
 import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
-import { isConstructedIn, isTypeTestedIn } from '../_shared/ast/parameter-uses.js';
+import { isConstructedIn, isNameUsedIn, isTypeTestedIn } from '../_shared/ast/parameter-uses.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
 
 /** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
@@ -189,7 +189,10 @@ function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
   const type = param.getType();
   if (typeNode === undefined && !param.hasInitializer()) {
     // A parameter the body tests with `typeof`, `Array.isArray`, `instanceof` or `in` takes several types by design: no sibling's type fits it.
-    if (isTypeTestedIn(param.getParentOrThrow().compilerNode, param.getName())) return undefined;
+    const owner = param.getParentOrThrow().compilerNode;
+    if (isTypeTestedIn(owner, param.getName())) return undefined;
+    // A parameter the function never uses (a stub that only throws) has no type to get right.
+    if (!isNameUsedIn(owner, param.getName(), param.getNameNode().compilerNode)) return undefined;
     return type.isAny() ? { kind: 'implicitAny', text: 'any', type: undefined } : undefined;
   }
   const present = type.getNonNullableType();

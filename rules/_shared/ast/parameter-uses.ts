@@ -50,3 +50,9 @@ export function isConstructedIn(root: ts.Node, name: string): boolean {
   }
   return false;
 }
+
+/** True when an identifier `name` other than `declared` (the declaration's own name) occurs under `root`. */
+export function isNameUsedIn(root: ts.Node, name: string, declared: ts.Node): boolean {
+  for (const node of nodesUnder(root)) if (node !== declared && isNamed(node, name)) return true;
+  return false;
+}
