@@ -1,10 +1,12 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { startLineOf } from './_shared/ast/line-of.js';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
@@ -44,22 +46,58 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project }) {
+    for (const file of files) yield* checkFile(file, project);
   },
 });
 
-/** Findings of one file. */
-function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+/** Names of the global sinks, called directly or through a global object. */
+const GLOBAL_SINKS = new Set(['eval', 'Function', ...TIMERS]);
+
+/** Findings of one file: calls and `new`s from the shared node index; only those that can reach a sink are wrapped. */
+function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
   const vm = getModuleBindings(file, ['vm']);
+  const bindsVm = vm.named.size > 0 || vm.whole.size > 0;
   const calls = [
-    ...file.getDescendantsOfKind(SyntaxKind.CallExpression),
-    ...file.getDescendantsOfKind(SyntaxKind.NewExpression),
+    ...project.nodesOf(file, ts.SyntaxKind.CallExpression),
+    ...project.nodesOf(file, ts.SyntaxKind.NewExpression),
   ];
-  for (const call of calls) {
+  for (const compilerCall of calls) {
+    if (!bindsVm && !mayReachSink(compilerCall)) continue;
+    const call = project.wrap(file, compilerCall);
+    if (!Node.isCallExpression(call) && !Node.isNewExpression(call)) continue;
     const draft = checkCall(call, vm);
     if (draft !== undefined) yield draft;
   }
+}
+
+/**
+ * The syntactic test every sink call passes, on the compiler's node: the callee
+ * is a global sink's name (`eval`, `Function`, a timer) alone or on an object
+ * (`window.eval`), or a member of `require(…)` (`require('vm').runInThisContext`).
+ */
+function mayReachSink(call: ts.Node): boolean {
+  if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
+  const callee = skipOuterCompilerExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return GLOBAL_SINKS.has(callee.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterCompilerExpressions(callee.expression);
+  if (ts.isIdentifier(receiver)) return GLOBAL_OBJECTS.has(receiver.text) && GLOBAL_SINKS.has(callee.name.text);
+  return ts.isCallExpression(receiver);
+}
+
+/** The expression inside the wrappers `skipOuterExpressions` takes off (parentheses, `as`, `<T>`, `satisfies`, `!`). */
+function skipOuterCompilerExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isNonNullExpression(current)
+  )
+    current = current.expression;
+  return current;
 }
 
 /** A finding for one call or `new`, or undefined. */
@@ -140,7 +178,7 @@ function draftOf(
     node: call,
     messageId,
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
-    data: { sink, data: description, line: data.getStartLineNumber() },
+    data: { sink, data: description, line: startLineOf(data) },
     evidence: getOriginEvidence(data),
   };
 }

@@ -1,15 +1,30 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import type { IfStatement, SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import type { ProjectView } from '../src/model/project-view.js';
+import { isFunctionLike, isFunctionLikeKind } from './_shared/ast/is-function-like.js';
 import { functionKindOf, functionNameOf, symbolPathOf } from './_shared/names.js';
 
 interface Options {
   maxComplexity: number;
 }
 
-/** One increment of the cognitive complexity score. */
+/** One increment of the cognitive complexity score, on the compiler's nodes (wrapped only for reported functions). */
+interface RawIncrement {
+  /** What it is, as shown: "`if`", "`else if`", "`&&`/`||` chain", "recursive call". */
+  label: string;
+  node: ts.Node;
+  /** For `else` and `else if`: the keyword of `node` the increment points at. */
+  keyword?: SyntaxKind.IfKeyword | SyntaxKind.ElseKeyword;
+  /** 1, plus the nesting level for structures that take a nesting increment; one per sequence for boolean chains. */
+  amount: number;
+  nesting: number;
+  /** True when the nesting level was added. */
+  nested: boolean;
+}
+
+/** One increment of a reported function, its node wrapped. */
 interface Increment {
   /** What it is, as shown: "`if`", "`else if`", "`&&`/`||` chain", "recursive call". */
   label: string;
@@ -91,17 +106,25 @@ export default defineRule({
       },
     },
   },
-  *check({ files, options }) {
+  *check({ files, project, options }) {
     for (const file of files) {
-      for (const unit of unitsOf(file)) {
-        const increments = incrementsOf(unit);
-        const score = increments.reduce((sum, i) => sum + i.amount, 0);
+      for (const unit of unitsOf(file, project)) {
+        const raw = incrementsOf(unit);
+        const score = raw.reduce((sum, i) => sum + i.amount, 0);
         if (score <= options.maxComplexity) continue;
+        const increments = raw.map((i) => wrapIncrement(i, file, project));
         yield findingFor(unit, increments, score, options.maxComplexity);
       }
     }
   },
 });
+
+/** An increment of a reported function with its node wrapped (the `if`/`else` keyword for `else if` and `else`). */
+function wrapIncrement(increment: RawIncrement, file: SourceFile, project: ProjectView): Increment {
+  const { keyword, node, ...rest } = increment;
+  const wrapped = project.wrap(file, node);
+  return { ...rest, node: keyword === undefined ? wrapped : wrapped.getFirstChildByKindOrThrow(keyword) };
+}
 
 /** The finding for a function over the limit. */
 function findingFor(
@@ -186,19 +209,21 @@ function reportNode(node: Node): Node {
  * The functions measured as wholes: named functions, methods, accessors,
  * constructors and named arrows that are not inside another measured
  * function (nested functions count towards the function around them).
+ * Walks the compiler's nodes; only function-likes are wrapped, to read their names.
  */
-function unitsOf(file: SourceFile): Unit[] {
+function unitsOf(file: SourceFile, project: ProjectView): Unit[] {
   const units: Unit[] = [];
-  const visit = (node: Node): void => {
-    if (isFunctionLike(node)) {
-      if (functionNameOf(node) !== undefined && hasBody(node)) {
-        units.push({ node, name: symbolPathOf(node) });
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLikeKind(node.kind)) {
+      const wrapped = project.wrap(file, node);
+      if (functionNameOf(wrapped) !== undefined && hasBody(wrapped)) {
+        units.push({ node: wrapped, name: symbolPathOf(wrapped) });
         return;
       }
     }
-    node.forEachChild(visit);
+    ts.forEachChild(node, visit);
   };
-  visit(file);
+  visit(file.compilerNode);
   return units;
 }
 
@@ -207,111 +232,118 @@ function hasBody(node: Node): boolean {
   return node.getChildrenOfKind(SyntaxKind.Block).length > 0 || Node.isArrowFunction(node);
 }
 
-/** Every increment of a function's cognitive complexity, in source order. */
-function incrementsOf(unit: Unit): Increment[] {
-  const out: Increment[] = [];
+/** Every increment of a function's cognitive complexity, in source order, from its compiler nodes. */
+function incrementsOf(unit: Unit): RawIncrement[] {
+  const out: RawIncrement[] = [];
+  const root = unit.node.compilerNode;
+  const sourceFile = unit.node.getSourceFile().compilerNode;
   let recursionCounted = false;
-  const add = (label: string, node: Node, nesting: number, structural: boolean): void => {
-    out.push({ label, node, amount: structural ? 1 + nesting : 1, nesting, nested: structural && nesting > 0 });
+  const add = (
+    label: string,
+    node: ts.Node,
+    nesting: number,
+    structural: boolean,
+    keyword?: RawIncrement['keyword'],
+  ) => {
+    out.push({
+      label,
+      node,
+      ...(keyword === undefined ? {} : { keyword }),
+      amount: structural ? 1 + nesting : 1,
+      nesting,
+      nested: structural && nesting > 0,
+    });
   };
-  const visit = (node: Node, nesting: number): void => {
-    if (Node.isIfStatement(node)) {
+  const visit = (node: ts.Node, nesting: number): void => {
+    if (ts.isIfStatement(node)) {
       visitIf(node, nesting, false);
       return;
     }
-    if (Node.isConditionalExpression(node)) {
+    if (ts.isConditionalExpression(node)) {
       add('ternary', node, nesting, true);
-      visit(node.getCondition(), nesting);
-      visit(node.getWhenTrue(), nesting + 1);
-      visit(node.getWhenFalse(), nesting + 1);
+      visit(node.condition, nesting);
+      visit(node.whenTrue, nesting + 1);
+      visit(node.whenFalse, nesting + 1);
       return;
     }
-    if (Node.isSwitchStatement(node)) {
+    if (ts.isSwitchStatement(node)) {
       add('`switch`', node, nesting, true);
-      visit(node.getExpression(), nesting);
-      for (const clause of node.getClauses())
-        for (const statement of clause.getStatements()) visit(statement, nesting + 1);
+      visit(node.expression, nesting);
+      for (const clause of node.caseBlock.clauses)
+        for (const statement of clause.statements) visit(statement, nesting + 1);
       return;
     }
-    const loop = loopLabel(node);
-    if (loop !== undefined) {
+    const loop = loopLabel(node.kind);
+    if (loop !== undefined && ts.isIterationStatement(node, false)) {
       add(loop, node, nesting, true);
-      for (const child of node.getChildren()) {
-        if (Node.isStatement(child) || Node.isBlock(child)) visit(child, nesting + 1);
-        else visit(child, nesting);
-      }
+      // The body nests one level deeper; the header (initializer, condition, iterated value) does not.
+      ts.forEachChild(node, (child) => {
+        visit(child, child === node.statement ? nesting + 1 : nesting);
+      });
       return;
     }
-    if (Node.isCatchClause(node)) {
+    if (ts.isCatchClause(node)) {
       add('`catch`', node, nesting, true);
-      visit(node.getBlock(), nesting + 1);
+      visit(node.block, nesting + 1);
       return;
     }
-    if ((Node.isBreakStatement(node) || Node.isContinueStatement(node)) && node.getLabel() !== undefined) {
-      add(Node.isBreakStatement(node) ? '`break` to a label' : '`continue` to a label', node, nesting, false);
+    if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && node.label !== undefined) {
+      add(ts.isBreakStatement(node) ? '`break` to a label' : '`continue` to a label', node, nesting, false);
       return;
     }
-    if (Node.isBinaryExpression(node) && isLogicalRoot(node) && !isValueDefault(node)) {
+    if (ts.isBinaryExpression(node) && isLogicalRoot(node) && !isValueDefault(node)) {
       const operators = logicalOperatorsOf(node);
-      const sequences = operators.filter(
-        (operator, index) => index === 0 || operator.getKind() !== operators[index - 1]?.getKind(),
-      ).length;
+      const sequences = operators.filter((operator, index) => index === 0 || operator !== operators[index - 1]).length;
       out.push({ label: `\`${chainLabel(operators)}\` chain`, node, amount: sequences, nesting, nested: false });
     }
-    if (!recursionCounted && Node.isCallExpression(node) && isRecursiveCall(node, unit)) {
+    if (!recursionCounted && ts.isCallExpression(node) && isRecursiveCall(node, unit, sourceFile)) {
       recursionCounted = true;
       add('recursive call', node, nesting, false);
     }
-    if (node !== unit.node && isFunctionLike(node)) {
-      node.forEachChild((child) => {
+    if (node !== root && isFunctionLikeKind(node.kind)) {
+      ts.forEachChild(node, (child) => {
         visit(child, nesting + 1);
       });
       return;
     }
-    node.forEachChild((child) => {
+    ts.forEachChild(node, (child) => {
       visit(child, nesting);
     });
   };
-  const visitIf = (node: IfStatement, nesting: number, elseIf: boolean): void => {
-    add(
-      elseIf ? '`else if`' : '`if`',
-      elseIf ? node.getFirstChildByKindOrThrow(SyntaxKind.IfKeyword) : node,
-      nesting,
-      !elseIf,
-    );
-    visit(node.getExpression(), nesting);
-    visit(node.getThenStatement(), nesting + 1);
-    const otherwise = node.getElseStatement();
+  const visitIf = (node: ts.IfStatement, nesting: number, elseIf: boolean): void => {
+    if (elseIf) add('`else if`', node, nesting, false, SyntaxKind.IfKeyword);
+    else add('`if`', node, nesting, true);
+    visit(node.expression, nesting);
+    visit(node.thenStatement, nesting + 1);
+    const otherwise = node.elseStatement;
     if (otherwise === undefined) return;
-    if (Node.isIfStatement(otherwise)) {
+    if (ts.isIfStatement(otherwise)) {
       visitIf(otherwise, nesting, true);
       return;
     }
-    add('`else`', node.getFirstChildByKindOrThrow(SyntaxKind.ElseKeyword), nesting, false);
+    add('`else`', node, nesting, false, SyntaxKind.ElseKeyword);
     visit(otherwise, nesting + 1);
   };
-  unit.node.forEachChild((child) => {
+  ts.forEachChild(root, (child) => {
     visit(child, 0);
   });
   return out;
 }
 
-/** The label of a loop statement, or undefined for anything else. */
-function loopLabel(node: Node): string | undefined {
-  if (Node.isForStatement(node)) return '`for`';
-  if (Node.isForOfStatement(node)) return '`for…of`';
-  if (Node.isForInStatement(node)) return '`for…in`';
-  if (Node.isWhileStatement(node)) return '`while`';
-  if (Node.isDoStatement(node)) return '`do…while`';
+/** The label of a loop statement's kind, or undefined for any other kind. */
+function loopLabel(kind: SyntaxKind): string | undefined {
+  if (kind === SyntaxKind.ForStatement) return '`for`';
+  if (kind === SyntaxKind.ForOfStatement) return '`for…of`';
+  if (kind === SyntaxKind.ForInStatement) return '`for…in`';
+  if (kind === SyntaxKind.WhileStatement) return '`while`';
+  if (kind === SyntaxKind.DoStatement) return '`do…while`';
   return undefined;
 }
 
 /** True for a `&&`/`||`/`??` expression that is not itself an operand of another one (parentheses looked through). */
-function isLogicalRoot(node: Node): boolean {
+function isLogicalRoot(node: ts.Node): boolean {
   if (!isLogical(node)) return false;
-  let parent = node.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
-  return parent === undefined || !isLogical(parent);
+  return !isLogical(parentOutsideParentheses(node));
 }
 
 /**
@@ -319,41 +351,45 @@ function isLogicalRoot(node: Node): boolean {
  * property (`{ a: raw.a ?? '' }`): a default for a missing value in a flat
  * mapper, which a reader takes in at a glance, not a branch of the logic.
  */
-function isValueDefault(node: Node): boolean {
-  let parent = node.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
-  if (!Node.isPropertyAssignment(parent)) return false;
-  return logicalOperatorsOf(node).every((o) => o.getKind() === SyntaxKind.QuestionQuestionToken);
+function isValueDefault(node: ts.Node): boolean {
+  if (!ts.isPropertyAssignment(parentOutsideParentheses(node))) return false;
+  return logicalOperatorsOf(node).every((o) => o === SyntaxKind.QuestionQuestionToken);
+}
+
+/** The parent of a node, parentheses around it skipped. */
+function parentOutsideParentheses(node: ts.Node): ts.Node {
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return parent;
 }
 
 /** True for a binary expression with `&&`, `||` or `??`. */
-function isLogical(node: Node): boolean {
-  return Node.isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.getOperatorToken().getKind());
+function isLogical(node: ts.Node): boolean {
+  return ts.isBinaryExpression(node) && LOGICAL_OPERATORS.has(node.operatorToken.kind);
 }
 
-/** The operator tokens of a flattened logical sequence, in source order; `!(…)` starts a new sequence. */
-function logicalOperatorsOf(node: Node): Node[] {
+/** The operators of a flattened logical sequence, in source order; `!(…)` starts a new sequence. */
+function logicalOperatorsOf(node: ts.Node): SyntaxKind[] {
   let inner = node;
-  while (Node.isParenthesizedExpression(inner)) inner = inner.getExpression();
-  if (!Node.isBinaryExpression(inner) || !LOGICAL_OPERATORS.has(inner.getOperatorToken().getKind())) return [];
-  return [...logicalOperatorsOf(inner.getLeft()), inner.getOperatorToken(), ...logicalOperatorsOf(inner.getRight())];
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (!ts.isBinaryExpression(inner) || !LOGICAL_OPERATORS.has(inner.operatorToken.kind)) return [];
+  return [...logicalOperatorsOf(inner.left), inner.operatorToken.kind, ...logicalOperatorsOf(inner.right)];
 }
 
 /** "&&", "&&`/`||" …: the distinct operators of a sequence. */
-function chainLabel(operators: readonly Node[]): string {
-  return [...new Set(operators.map((o) => o.getText()))].join('`/`');
+function chainLabel(operators: readonly SyntaxKind[]): string {
+  return [...new Set(operators.map((o) => ts.tokenToString(o) ?? ''))].join('`/`');
 }
 
 /** A call of the measured function itself: `name(...)` or `this.name(...)`. */
-function isRecursiveCall(call: Node, unit: Unit): boolean {
-  if (!Node.isCallExpression(call)) return false;
-  const callee = call.getExpression();
+function isRecursiveCall(call: ts.CallExpression, unit: Unit, file: ts.SourceFile): boolean {
+  const callee = call.expression;
   const simpleName = unit.name.split('.').pop() ?? unit.name;
-  if (Node.isIdentifier(callee)) return !unit.name.includes('.') && callee.getText() === unit.name;
+  if (ts.isIdentifier(callee)) return !unit.name.includes('.') && callee.getText(file) === unit.name;
   return (
-    Node.isPropertyAccessExpression(callee) &&
-    callee.getExpression().getKind() === SyntaxKind.ThisKeyword &&
-    callee.getName() === simpleName &&
+    ts.isPropertyAccessExpression(callee) &&
+    callee.expression.kind === SyntaxKind.ThisKeyword &&
+    callee.name.getText(file) === simpleName &&
     Node.isMethodDeclaration(unit.node)
   );
 }
@@ -390,7 +426,7 @@ function blockLabel(node: Node): string | undefined {
     const parent = node.getParent();
     return Node.isIfStatement(parent) && parent.getElseStatement() === node ? undefined : '`if` block';
   }
-  const loop = loopLabel(node);
+  const loop = loopLabel(node.getKind());
   if (loop !== undefined) return `${loop} loop`;
   if (Node.isSwitchStatement(node)) return '`switch`';
   if (Node.isCatchClause(node)) return '`catch` block';

@@ -61,11 +61,13 @@ function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
  * and a value import may stay apart; two side-effect imports (`import './x'`)
  * are one too many, but a side-effect import beside a binding import is its
  * own statement; a namespace import can share a declaration only with a lone
- * default import (`import a, * as ns from 'x'`).
+ * default import (`import a, * as ns from 'x'`), and a type-only import holds
+ * a default import or named bindings but not both (TypeScript's TS1363).
  */
 function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
   if (a.isTypeOnly() !== b.isTypeOnly()) return false;
   if (isSideEffectOnly(a) || isSideEffectOnly(b)) return isSideEffectOnly(a) && isSideEffectOnly(b);
+  if (a.isTypeOnly() && hasDefault(a) !== hasDefault(b)) return false;
   const aNamespace = a.getNamespaceImport() !== undefined;
   const bNamespace = b.getNamespaceImport() !== undefined;
   if (aNamespace && bNamespace) return false;
@@ -77,6 +79,11 @@ function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
 /** `import './x'`: no bindings at all. */
 function isSideEffectOnly(declaration: ImportDeclaration): boolean {
   return declaration.getImportClause() === undefined;
+}
+
+/** `import a from 'x'` or `import a, { b } from 'x'`: the import has a default import. */
+function hasDefault(declaration: ImportDeclaration): boolean {
+  return declaration.getDefaultImport() !== undefined;
 }
 
 /** `import a from 'x'`: a default import and nothing else. */

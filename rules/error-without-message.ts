@@ -23,6 +23,7 @@ import {
   isSentinel,
 } from './error-without-message-utils/delivery.js';
 import type { StatusShapes } from './error-without-message-utils/delivery.js';
+import { isTypedErrorClass } from './error-without-message-utils/typed-errors.js';
 import { isExecutorReject, isPromiseReject, nonErrorKind } from './error-without-message-utils/values.js';
 
 type MessageId = 'missingMessage' | 'subclassWithoutMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
@@ -98,6 +99,7 @@ function* errorsWithoutMessage(
     const { state, className, through, declaration } = messageStateOf(construction.getExpression(), args);
     if (state !== 'missing' && state !== 'empty' && state !== 'notText') continue;
     if (isExcusedConstruction(construction, project)) continue;
+    if (through !== undefined && declaration !== undefined && isTypedErrorClass(declaration, project)) continue;
     const construct = shorten(construction.getText());
     yield {
       node: construction,
@@ -118,6 +120,7 @@ function* thrownNonErrors(
   for (const statement of throws) {
     const thrown = statement.getExpression();
     if (isCaughtLocally(statement) || isSentinel(thrown, sentinels) || isStatusObject(thrown, shapes)) continue;
+    if (isWaivedByEslint(statement)) continue;
     const kind = nonErrorKind(thrown);
     if (kind === undefined) continue;
     yield {
@@ -136,7 +139,7 @@ function* rejectionsWithoutReason(
 ): Generator<FindingDraft<MessageId>> {
   for (const call of calls) {
     if (!isPromiseReject(call) && !isExecutorReject(call)) continue;
-    if (isInsideTryBlock(call) || isUnreadSettledSlot(call)) continue;
+    if (isInsideTryBlock(call) || isUnreadSettledSlot(call) || isWaivedByEslint(call)) continue;
     const reason = call.getArguments()[0];
     const symbol = { path: symbolPathOf(call) };
     if (reason === undefined || isUndefinedLiteral(reason)) {
@@ -149,6 +152,25 @@ function* rejectionsWithoutReason(
     if (kind !== undefined)
       yield { node: call, messageId: 'nonErrorRejected', symbol, data: { value: shorten(reason.getText()), kind } };
   }
+}
+
+/** ESLint rules that check what this rule checks for thrown and rejected values. */
+const EQUIVALENT_ESLINT_RULES =
+  /(?:^|[\s,])(?:@typescript-eslint\/)?(?:prefer-promise-reject-errors|no-throw-literal|only-throw-error)\b/;
+
+/**
+ * True when an `eslint-disable-line` comment on the node's line, or an
+ * `eslint-disable-next-line` on the line above, waives the equivalent ESLint
+ * rule there: the project decided that this value is thrown or rejected on purpose.
+ */
+function isWaivedByEslint(node: Node): boolean {
+  const lines = node.getSourceFile().getFullText().split('\n');
+  const line = node.getStartLineNumber();
+  const waives = (text: string | undefined, directive: string): boolean => {
+    const at = text?.indexOf(directive) ?? -1;
+    return text !== undefined && at !== -1 && EQUIVALENT_ESLINT_RULES.test(text.slice(at + directive.length));
+  };
+  return waives(lines[line - 1], 'eslint-disable-line') || waives(lines[line - 2], 'eslint-disable-next-line');
 }
 
 /** `Error()` / `TypeError()` called without `new` (which also creates an error). */

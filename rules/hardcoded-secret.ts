@@ -1,8 +1,9 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { describeSecretNoun, getSecretNoun, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'knownFormat' | 'namedSecret';
@@ -97,21 +98,34 @@ export default defineRule({
       },
     },
   },
-  *check({ files, options }) {
-    for (const file of files) yield* checkFile(file, options);
+  *check({ files, project, options }) {
+    for (const file of files) yield* checkFile(file, project, options);
   },
 });
 
-/** Findings of one file. */
-function* checkFile(file: SourceFile, options: Options): Generator<FindingDraft<MessageId>> {
+/** Parents under which a literal is stored under a name (`getAssignedName` looks no further). */
+const NAMING_PARENTS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.BinaryExpression,
+]);
+
+/** Findings of one file: string literals from the shared node index, wrapped only when a format matches or a name may hold them. */
+function* checkFile(file: SourceFile, project: ProjectView, options: Options): Generator<FindingDraft<MessageId>> {
   const literals = [
-    ...file.getDescendantsOfKind(SyntaxKind.StringLiteral),
-    ...file.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral),
+    ...project.nodesOf(file, ts.SyntaxKind.StringLiteral),
+    ...project.nodesOf(file, ts.SyntaxKind.NoSubstitutionTemplateLiteral),
   ];
-  for (const literal of literals) {
-    if (isModuleName(literal)) continue;
-    const text = literal.getLiteralText();
+  for (const compilerLiteral of literals) {
+    if (!ts.isStringLiteral(compilerLiteral) && !ts.isNoSubstitutionTemplateLiteral(compilerLiteral)) continue;
+    const text = compilerLiteral.text;
     const format = findFormat(text);
+    if (format === undefined && !NAMING_PARENTS.has(compilerLiteral.parent.kind)) continue;
+    const literal = project.wrap(file, compilerLiteral);
+    if (isModuleName(literal)) continue;
     if (format !== undefined) {
       yield {
         node: literal,

@@ -15,7 +15,7 @@ import {
 } from './incomplete-docstring-utils/parameters.js';
 import type { TagMatch } from './incomplete-docstring-utils/parameters.js';
 import {
-  NO_DESCRIPTION_NEEDED_TAGS,
+  isNoDescriptionNeededTag,
   descriptionOf,
   documentsByParts,
   hasDescriptiveTag,
@@ -218,7 +218,7 @@ function* checkDescription(
   const { doc, declaration, name } = documented;
   if (Node.isConstructorDeclaration(declaration)) return;
   const tagNames = tagNamesOf(doc);
-  if (tagNames.some((t) => NO_DESCRIPTION_NEEDED_TAGS.has(t))) return;
+  if (tagNames.some(isNoDescriptionNeededTag)) return;
   const what = documented.fn !== undefined || Node.isMethodSignature(declaration) ? 'does' : 'represents';
   const description = descriptionOf(doc);
   if (description === '') {

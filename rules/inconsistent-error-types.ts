@@ -1,8 +1,10 @@
+import { startLineOf } from './_shared/ast/line-of.js';
 import { groupBy } from './_shared/group-by.js';
 import { memberPathOf, symbolPathOf } from './_shared/names.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { isInheritedSignature, siblingGroupsOf } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { errorSitesOf, preferredClassSites } from './inconsistent-error-types-utils/error-sites.js';
@@ -48,10 +50,11 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
+  *check({ files, project }) {
     for (const file of files) {
-      yield* sameMessageFindings(file);
-      for (const group of siblingGroupsOf(file)) yield* lookupFindings(group.members.filter((m) => !m.overloaded));
+      yield* sameMessageFindings(file, project);
+      for (const group of siblingGroupsOf(file, project))
+        yield* lookupFindings(group.members.filter((m) => !m.overloaded));
     }
   },
 });
@@ -60,8 +63,8 @@ export default defineRule({
 // (a) One message, several error classes
 
 /** Findings for throws whose normalised message is thrown elsewhere in the module with another error class. */
-function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const sites = errorSitesOf(file);
+function* sameMessageFindings(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
+  const sites = errorSitesOf(file, project);
   for (const sameMessage of groupBy(sites, (s) => s.normalised).values()) {
     const byClass = groupBy(sameMessage, (s) => s.errorClass);
     if (byClass.size < 2) continue;
@@ -78,7 +81,7 @@ function* sameMessageFindings(file: SourceFile): Generator<FindingDraft<MessageI
           errorClass: site.errorClass,
           text: site.display,
           otherClass: reference.errorClass,
-          line: reference.node.getStartLineNumber(),
+          line: startLineOf(reference.node),
         },
         evidence: majority
           .slice(0, MAX_EVIDENCE)
@@ -131,7 +134,7 @@ function throwerDraft(thrower: ThrowingLookup, returners: readonly ReturningLook
       entity: thrower.entity,
       sibling: reference.member.name,
       absent: reference.returned.absent,
-      line: reference.returned.node.getStartLineNumber(),
+      line: startLineOf(reference.returned.node),
     },
     evidence: [
       { note: `\`${thrower.member.name}\` throws \`${thrown.errorClass}\` here`, node: thrown.statement },
@@ -158,7 +161,7 @@ function returnerDraft(returner: ReturningLookup, throwers: readonly ThrowingLoo
       entity: returner.entity,
       sibling: reference.member.name,
       errorClass: reference.thrown.errorClass,
-      line: reference.thrown.statement.getStartLineNumber(),
+      line: startLineOf(reference.thrown.statement),
     },
     evidence: throwers.slice(0, MAX_EVIDENCE).map((t) => ({
       note: `\`${t.member.name}\` throws \`${t.thrown.errorClass}\` for a missing \`${t.entity}\``,

@@ -4,6 +4,7 @@ import { enclosingFunctionOf } from './_shared/ast/enclosing-function-of.js';
 import type { SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { EditDraft } from '../src/model/edit.js';
 import { firstTokenOf } from './_shared/ast/first-token-of.js';
 import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 
@@ -16,6 +17,12 @@ interface MeasuredLine {
   column: number;
   /** Position of the construct's first token (wrapped into a node only when reported). */
   start: number;
+  /** Position where the construct's leading trivia (comments, blank lines) starts. */
+  pos: number;
+  /** Position where the construct ends (the end of a shifted region). */
+  end: number;
+  /** The line of the `{` (or `case`) the step is measured from, when it was usable. */
+  ref: number | undefined;
   file: SourceFile;
   /** 'tab', 'space' or 'mixed' (tabs and spaces together). */
   chars: 'tab' | 'space' | 'mixed';
@@ -109,8 +116,84 @@ function* deviatingBlocks(indentation: FileIndentation): Generator<FindingDraft<
       },
       data: { first: first.line, last: last.line, style: block.style, ...counts },
       evidence: block.lines.map((l) => ({ note: `indented with ${describeLine(l)}`, node: tokenAt(l) })),
+      ...shiftFixOf(block, indentation),
     };
   }
+}
+
+/**
+ * The safe fix of a shifted region: a block whose lines all sit the same number of spaces off the file's
+ * step, with everything nested in them consistent, moves back by that number, its nested lines, comments
+ * and closing braces along with it. Only leading spaces change, so what the code does cannot. Nothing is
+ * offered when the region holds a tab, a line a move would not bring to the file's step, or a string,
+ * template or JSX text over several lines (whose leading spaces are content).
+ */
+function shiftFixOf(block: Block, indentation: FileIndentation): { fix?: EditDraft[] } {
+  const first = block.lines[0];
+  const last = block.lines[block.lines.length - 1];
+  const unit = indentation.unit;
+  if (first?.step === undefined || last === undefined || unit === undefined || indentation.chars !== 'space') return {};
+  const delta = first.step - unit;
+  const sf = first.file.compilerNode;
+  const startLine = commentedStartLine(sf, first);
+  const endLine = ts.getLineAndCharacterOfPosition(sf, last.end).line + 1;
+  const inRegion = (line: number | undefined): boolean => line !== undefined && line >= startLine && line <= endLine;
+  const lands = indentation.lines
+    .filter((l) => inRegion(l.line))
+    .every((l) => l.step !== undefined && (inRegion(l.ref) ? l.step === unit : l.step - delta === unit));
+  const starts = sf.getLineStarts();
+  const start = starts[startLine - 1] ?? 0;
+  const end = starts[endLine] ?? sf.text.length;
+  if (!lands || hasMultiLineText(sf, start, end)) return {};
+  const moved = sf.text
+    .slice(start, end)
+    .split('\n')
+    .map((line) => shiftLine(line, delta));
+  if (moved.some((line) => line === undefined)) return {};
+  return { fix: [{ sourceFile: first.file, start, end, text: moved.join('\n') }] };
+}
+
+/**
+ * The first line of a construct with the comments right above it that are indented as it is (its JSDoc,
+ * say): they were shifted with it.
+ */
+function commentedStartLine(sf: ts.SourceFile, line: MeasuredLine): number {
+  const indent = leadingWhitespace(sf.text.slice(sf.getLineStarts()[line.line - 1] ?? 0));
+  let first = line.line;
+  for (const comment of [...(ts.getLeadingCommentRanges(sf.text, line.pos) ?? [])].reverse()) {
+    const at = ts.getLineAndCharacterOfPosition(sf, comment.pos);
+    const ownLine = sf.text.slice(sf.getLineStarts()[at.line] ?? 0, comment.pos);
+    if (ownLine !== indent || at.line + 1 >= first) break;
+    first = at.line + 1;
+  }
+  return first;
+}
+
+/** A line moved left (`delta` > 0) or right by `delta` spaces; blank lines stay; undefined when it cannot move. */
+function shiftLine(line: string, delta: number): string | undefined {
+  if (/^[ \t]*\r?$/.test(line)) return line;
+  const spaces = leadingWhitespace(line);
+  if (spaces.includes('\t')) return undefined;
+  if (delta < 0) return ' '.repeat(-delta) + line;
+  return spaces.length >= delta ? line.slice(delta) : undefined;
+}
+
+/** True when a string, template or JSX text between two positions spans lines: its leading spaces are content. */
+function hasMultiLineText(sf: ts.SourceFile, start: number, end: number): boolean {
+  const stack: ts.Node[] = [sf];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.end <= start || node.pos >= end) continue;
+    const literal =
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateExpression(node) ||
+      ts.isJsxText(node);
+    if (literal && node.getText(sf).includes('\n')) return true;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return false;
 }
 
 /** The majority the block is compared with, and how many lines follow it. */
@@ -297,7 +380,17 @@ function measureFile(file: SourceFile): FileIndentation {
     const refIndent = leadingWhitespace(refText);
     const step =
       refUsable && /^ +$/.test(indent) && /^ *$/.test(refIndent) ? indent.length - refIndent.length : undefined;
-    byLine.set(line, { line, column, start: node.getStart(sf), file, chars: charsOf(indent), step });
+    byLine.set(line, {
+      line,
+      column,
+      start: node.getStart(sf),
+      pos: node.pos,
+      end: node.getEnd(),
+      ref: step === undefined ? undefined : refLine,
+      file,
+      chars: charsOf(indent),
+      step,
+    });
   }
   const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
   return summarise(file, lines);

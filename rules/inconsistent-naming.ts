@@ -1,4 +1,4 @@
-import { Node, Scope } from 'ts-morph';
+import { Node, Scope, ts } from 'ts-morph';
 import { defineRule } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { isPassedUnderOwnName } from './_shared/ast/is-passed-under-own-name.js';
@@ -86,7 +86,10 @@ export default defineRule({
       // A second convention takes a real minority (at least 3 names), not one slip among six.
       const minority = ofKind.length - count;
       if (minority >= 3 && minority / ofKind.length >= options.twoConventionsShare) continue;
-      for (const outlier of ofKind.filter((s) => s.style !== dominant && !mirrorsExternalData(s))) {
+      const wireNames = wireNamesOf(project);
+      for (const outlier of ofKind.filter(
+        (s) => s.style !== dominant && !mirrorsExternalData(s) && !wireNames.has(s.name),
+      )) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {
           node: outlier.node,
@@ -122,6 +125,29 @@ function mirrorsExternalData(sample: NameSample): boolean {
   if (declaration === undefined) return false;
   const scope = sample.kind === 'parameter' ? declaration.getParent() : enclosingScopeOf(declaration);
   return scope !== undefined && isPassedUnderOwnName(scope.compilerNode, sample.name);
+}
+
+/**
+ * Names the project also writes as data, computed once per run: string
+ * literals (`'default_language'`, `x['__mock__']`, `'name' in x`) and keys of
+ * object literals (`{ refresh_token: token }`) that look like identifiers. A
+ * declared name among them mirrors a wire format or a server's field, so its
+ * style is not the project's to choose.
+ */
+function wireNamesOf(project: ProjectView): ReadonlySet<string> {
+  return project.memo('inconsistent-naming:wire-names', () => {
+    const names = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+        if (/^[A-Za-z_$][\w$]*$/.test(node.text)) names.add(node.text);
+      } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+        names.add(node.name.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const file of project.files) ts.forEachChild(file.compilerNode, visit);
+    return names;
+  });
 }
 
 /** True when the name is part of the exported public API: renaming it breaks users, so the advice is an alias. */

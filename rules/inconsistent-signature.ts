@@ -1,5 +1,7 @@
+import { startLineOf } from './_shared/ast/line-of.js';
 import { listOf, shorten } from './_shared/text.js';
 import { groupBy } from './_shared/group-by.js';
+import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { ParameterDeclaration, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -12,7 +14,7 @@ import {
   siblingGroupsOf,
 } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
-import { paramsOf } from './inconsistent-signature-utils/params.js';
+import { paramsOf, sharedConceptsOf } from './inconsistent-signature-utils/params.js';
 import type { ParamInfo, TypeForm } from './inconsistent-signature-utils/params.js';
 import { largestGroup, outliersOf, typeOutliersOf } from './inconsistent-signature-utils/outliers.js';
 import type { Aspect, Outlier } from './inconsistent-signature-utils/outliers.js';
@@ -59,9 +61,9 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
+  *check({ files, project }) {
     for (const file of files) {
-      for (const group of siblingGroupsOf(file)) {
+      for (const group of siblingGroupsOf(file, project)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
         yield* parameterFindings(members, file);
         if (hasStrictNullChecks(file)) yield* returnFindings(members);
@@ -73,13 +75,14 @@ export default defineRule({
 /** Findings for parameters that take one concept in a minority form. */
 function* parameterFindings(members: readonly SiblingMember[], file: SourceFile): Generator<FindingDraft<MessageId>> {
   const typed = !isJavaScriptFile(file);
-  const params = members.flatMap((member) => paramsOf(member, typed));
+  const shared = sharedConceptsOf(members);
+  const params = members.flatMap((member) => paramsOf(member, typed, shared));
   for (const concept of groupBy(params, (p) => p.key).values()) {
     if (new Set(concept.map((p) => p.member)).size < 2) continue;
     const specific = concept.filter((p) => !p.generic);
     const outliers = [
       ...outliersOf(
-        concept.filter((p) => !p.mirrorsWire),
+        concept.filter((p) => !p.nameFixed),
         'spelling',
         (p) => p.spelling,
       ),
@@ -133,7 +136,7 @@ function parameterDraft(
         member: param.member.name,
         siblingName: reference.param.getName(),
         sibling: reference.member.name,
-        line: reference.param.getStartLineNumber(),
+        line: startLineOf(reference.param),
       },
       evidence,
     };
@@ -148,7 +151,7 @@ function parameterDraft(
       siblingDeclaration: declarationText(reference.param),
       suggestion: suggestedDeclaration(param, reference, aspects),
       sibling: reference.member.name,
-      line: reference.param.getStartLineNumber(),
+      line: startLineOf(reference.param),
       aspects: listOf(aspects.map(aspectName)),
       details: aspects.map((aspect) => detail(aspect, param, reference)).join('; '),
     },
@@ -205,14 +208,19 @@ function declarationText(param: ParameterDeclaration): string {
   );
 }
 
+/** The verb class of a sibling's name: `lookup` for every lookup verb (`find…`, `get…`, `load…`), else the first word. */
+function verbClassOf(member: SiblingMember): string {
+  const [verb] = splitWords(member.name);
+  return verb !== undefined && LOOKUP_VERBS.has(verb) ? 'lookup' : (verb ?? '');
+}
+
 /** Findings for `find…`-style siblings that return one entity with different absent values. */
 function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
-  const infos = members.flatMap((m) => returnInfoOf(m) ?? []);
+  // A family needs two siblings of one verb class: the checker is asked about the others' return types only then.
+  const classes = groupBy(members, verbClassOf);
+  const infos = members.flatMap((m) => ((classes.get(verbClassOf(m))?.length ?? 0) < 2 ? [] : (returnInfoOf(m) ?? [])));
   // Lookups (`find…`, `get…`, `load…`) of one entity form one family whatever their verb; other verbs only with themselves.
-  for (const family of groupBy(
-    infos,
-    (r) => `${LOOKUP_VERBS.has(r.verb) ? 'lookup' : r.verb}\u0000${r.entity}`,
-  ).values()) {
+  for (const family of groupBy(infos, (r) => `${verbClassOf(r.member)}\u0000${r.entity}`).values()) {
     const forms = groupBy(family, (r) => r.absent);
     if (forms.size < 2) continue;
     const majority = largestGroup(forms);
@@ -229,7 +237,7 @@ function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDr
           returned: `${info.entity} | ${info.absent}`,
           sibling: reference.member.name,
           siblingReturned: `${reference.entity} | ${reference.absent}`,
-          line: reference.node.getStartLineNumber(),
+          line: startLineOf(reference.node),
           absent: info.absent,
           siblingAbsent: reference.absent,
           entity: info.entity,

@@ -79,7 +79,7 @@ export default defineRule<MessageId, Options>({
         if (file === census.anchor) yield projectFinding(file, census, options.minDocumentedShare);
         continue;
       }
-      for (const candidate of census.byFile.get(file) ?? candidatesOf(file)) {
+      for (const candidate of census.byFile.get(file) ?? candidatesOf(file, project)) {
         if (!isDocumented(candidate, census)) yield candidate.finding;
       }
     }
@@ -107,7 +107,7 @@ interface Census {
 /** Counts the candidates of every file the rule looks at (not tests, not generated code). */
 function takeCensus(project: ProjectView): Census {
   const files = project.files.filter((f) => !project.isTestFile(f) && !project.isGeneratedFile(f));
-  const byFile = new Map(files.map((file) => [file, candidatesOf(file)] as const));
+  const byFile = new Map(files.map((file) => [file, candidatesOf(file, project)] as const));
   const all = [...byFile.values()].flat();
   const usesLineDocs = all.filter((c) => c.lineDoc).length >= MIN_LINE_DOC_DECLARATIONS;
   const census: Census = { byFile, total: all.length, documented: 0, usesLineDocs, anchor: undefined };
@@ -140,11 +140,19 @@ export function undocumentedProjectData(documented: number, total: number, thres
   };
 }
 
-/** Exported declarations and public methods of exported classes of a file, exemptions left out. */
-function candidatesOf(file: SourceFile): Candidate[] {
+/**
+ * Exported declarations and public methods of exported classes of a file,
+ * exemptions left out: declarations marked internal, and, once an entry
+ * point is known, those its public API does not reach (an `export` that only
+ * sibling modules import is not documentation users read).
+ */
+function candidatesOf(file: SourceFile, project: ProjectView): Candidate[] {
   const out: Candidate[] = [];
+  const api = project.publicApi;
+  const unreachable = (node: Node): boolean => api.entryPoints.length > 0 && !api.exposes(node);
   for (const declaration of exportedDeclarationsOf(file)) {
     if (isMarkedInternal(declaration.node) || isAliasOfAnotherType(declaration.node)) continue;
+    if (unreachable(declaration.node)) continue;
     out.push({
       jsDoc: hasDocOnAnySignature(declaration.node),
       lineDoc: hasLineDocComment(declaration.node),
@@ -157,7 +165,7 @@ function candidatesOf(file: SourceFile): Candidate[] {
     });
   }
   for (const cls of file.getClasses()) {
-    if (!cls.isExported() || isMarkedInternal(cls)) continue;
+    if (!cls.isExported() || isMarkedInternal(cls) || unreachable(cls)) continue;
     const className = cls.getName() ?? 'default';
     for (const method of publicMethodsOf(cls)) {
       out.push({
@@ -204,10 +212,13 @@ function memberData(method: MethodDeclaration, className: string): Record<string
   };
 }
 
-/** True when a comment before the declaration (JSDoc or not, as in `/* @internal *\/`) marks it `@internal`: it is not documented on purpose. */
+/** Tags that hide a declaration from the documentation: `@internal`, `@private`, `@hidden`, `@ignore`, ethers' `@_ignore`. */
+const HIDING_TAG = /@_?(?:internal|private|hidden|ignore)\b/;
+
+/** True when a comment before the declaration (JSDoc or not, as in `/* @internal *\/`) hides it from the docs: it is not documented on purpose. */
 function isMarkedInternal(node: Node): boolean {
   const host = Node.isVariableDeclaration(node) ? (node.getVariableStatement() ?? node) : node;
-  return host.getLeadingCommentRanges().some((comment) => comment.getText().includes('@internal'));
+  return host.getLeadingCommentRanges().some((comment) => HIDING_TAG.test(comment.getText()));
 }
 
 /** An exported declaration the rule asks a JSDoc comment for. */

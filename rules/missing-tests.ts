@@ -8,7 +8,7 @@ import { firstTokenOf } from './_shared/ast/first-token-of.js';
 import { MODULE_PATH } from './_shared/names.js';
 import { listOf, plural } from './_shared/text.js';
 
-type MessageId = 'untestedModule' | 'noTests';
+type MessageId = 'untestedModule' | 'noTests' | 'noTestsForOnlyModule';
 
 /** Dev dependencies that mean the project runs tests, even when no test file was loaded. */
 const TEST_RUNNERS = [
@@ -62,6 +62,10 @@ export default defineRule({
           'Project has no test files, so none of its {{modules}} with executable code is tested (`{{module}}` among them).',
         recommendation: 'Add a test runner and a first test file (`*.test.ts`) that imports `{{module}}`.',
       },
+      noTestsForOnlyModule: {
+        message: 'Project has no test files, so its only module with executable code, `{{module}}`, is not tested.',
+        recommendation: 'Add a test runner and a first test file (`*.test.ts`) that imports `{{module}}`.',
+      },
     },
     options: NO_OPTIONS,
   },
@@ -100,9 +104,13 @@ function noTestsFinding(candidates: readonly SourceFile[], project: ProjectView)
     throw new Error('missing-tests: a module with executable code has no statement');
   return {
     node: firstTokenOf(target),
-    messageId: 'noTests',
     symbol: { path: MODULE_PATH, qualifier: 'project' },
-    data: { modules: plural(candidates.length, 'module'), module: project.relativePath(module) },
+    ...(candidates.length === 1
+      ? { messageId: 'noTestsForOnlyModule', data: { module: project.relativePath(module) } }
+      : {
+          messageId: 'noTests',
+          data: { modules: plural(candidates.length, 'module'), module: project.relativePath(module) },
+        }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { heritageTypesOf, inheritsMember } from './_shared/heritage.js';
 import { MODULE_PATH, symbolPathOf } from './_shared/names.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
+import { returnTypeFix } from './missing-type-hint-utils/return-type-fix.js';
 
 type MessageId = 'implicitAnyParameter' | 'missingReturnType' | 'missingReturnTypeUnresolved';
 
@@ -342,9 +343,10 @@ function hasJsDocReturnType(fn: Node): boolean {
 }
 
 /**
- * A missing-return-type finding quoting the inferred type. When that type
- * has `any` in it and the function uses a name imported from a package that
- * does not resolve, the type is unknown here, and the message says so
+ * A missing-return-type finding quoting the inferred type, with the fix that
+ * writes it when that is provably safe (missing-type-hint-utils). When that
+ * type has `any` in it and the function uses a name imported from a package
+ * that does not resolve, the type is unknown here, and the message says so
  * instead of quoting it.
  */
 function returnFinding(candidate: ReturnCandidate, unresolved: ReadonlySet<string>): FindingDraft<MessageId> {
@@ -352,7 +354,14 @@ function returnFinding(candidate: ReturnCandidate, unresolved: ReadonlySet<strin
   const text = typeText(fn.getReturnType(), fn);
   if (/\bany\b/.test(text) && mentionsAny(fn, unresolved))
     return { node, messageId: 'missingReturnTypeUnresolved', symbol: { path: name }, data: { kind, name } };
-  return { node, messageId: 'missingReturnType', symbol: { path: name }, data: { kind, name, type: text } };
+  const fix = returnTypeFix(fn);
+  return {
+    node,
+    messageId: 'missingReturnType',
+    symbol: { path: name },
+    data: { kind, name, type: text },
+    ...(fix === undefined ? {} : { fix: [fix] }),
+  };
 }
 
 /** The inferred type as the checker prints it, shortened when long. */

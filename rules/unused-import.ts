@@ -91,13 +91,16 @@ function isUsed(project: ProjectView, binding: Identifier): boolean {
  * Names that JSX uses implicitly: under the classic JSX transform, `<div/>`
  * compiles to `React.createElement(...)` (or the configured factory, or the
  * one named by an `@jsx` pragma), so that import is used by every JSX element.
+ * As in TypeScript's own check, every `jsx` setting but the automatic runtime
+ * (`react-jsx`, `react-jsxdev`) counts: with `preserve` the factory is left to
+ * the next compiler, which is classic unless told otherwise.
  */
 function jsxFactoryNames(file: SourceFile): Set<string> {
   const names = new Set<string>();
   if (!hasJsx(file)) return names;
   const options = file.getProject().getCompilerOptions();
   const jsx = options.jsx;
-  const classic = jsx === undefined || jsx === ts.JsxEmit.React;
+  const classic = jsx !== ts.JsxEmit.ReactJSX && jsx !== ts.JsxEmit.ReactJSXDev;
   const text = file.getFullText();
   const pragma = /@jsx\s+([\w$.]+)/.exec(text)?.[1];
   const fragmentPragma = /@jsxFrag\s+([\w$.]+)/.exec(text)?.[1];

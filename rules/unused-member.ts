@@ -346,6 +346,7 @@ function isRelevantAccess(member: Member, occurrence: Occurrence): boolean {
  * member of the same name is not it.
  */
 function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>, isPrivate: boolean): 'yes' | 'maybe' | 'no' {
+  if (ts.isPrivateIdentifier(occurrence.compilerNode)) return declaresHashName(occurrence.compilerNode, related);
   const declarations = occurrence.resolve();
   if (declarations === undefined) return 'maybe';
   if (declarations.some((d) => related.has(d.compilerNode))) return 'yes';
@@ -354,6 +355,23 @@ function refersTo(occurrence: Occurrence, related: ReadonlySet<ts.Node>, isPriva
     declarations.some((d) => (Node.isPropertySignature(d) || Node.isMethodSignature(d)) && !isDefaultLibrary(d))
   )
     return 'maybe';
+  return 'no';
+}
+
+/**
+ * Whether a `#name` occurrence names the member: a `#name` always means the
+ * one declared by the innermost enclosing class that declares it, whatever
+ * the receiver's type (`b.#x` with an untyped `b` inside a nested class that
+ * declares its own `#x` is that class's `#x`).
+ */
+function declaresHashName(occurrence: ts.PrivateIdentifier, related: ReadonlySet<ts.Node>): 'yes' | 'no' {
+  for (let node: ts.Node = occurrence.parent; !ts.isSourceFile(node); node = node.parent) {
+    if (!ts.isClassLike(node)) continue;
+    const own = node.members.find(
+      (m) => m.name !== undefined && ts.isPrivateIdentifier(m.name) && m.name.text === occurrence.text,
+    );
+    if (own !== undefined) return related.has(own) ? 'yes' : 'no';
+  }
   return 'no';
 }
 

@@ -1,10 +1,11 @@
 import { Node, ts } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
-import type { Identifier, SourceFile } from 'ts-morph';
+import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { localUsesOf } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { Occurrence } from '../src/model/project-view.js';
 
 /** A declared local binding the rule checks. */
 interface Candidate {
@@ -33,16 +34,20 @@ export default defineRule({
         message: 'The variable `{{name}}` is assigned {{writes}} but never read.',
         recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
       },
+      selfReadVariable: {
+        message: 'The variable `{{name}}` is read only to compute its own next value, and that value is never read.',
+        recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
+      },
     },
     options: NO_OPTIONS,
   },
-  *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable'>> {
+  *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable' | 'selfReadVariable'>> {
     for (const file of files) {
       const script = !isModuleFile(file);
       for (const candidate of candidatesOf(file)) {
         if (isExempt(candidate.name, script)) continue;
         const uses = localUsesOf(project, candidate.name);
-        if (uses.reads.length > 0) continue;
+        if (uses.reads.some((read) => !isSelfReference(read)) || uses.writes.some(isLogicalAssignment)) continue;
         const name = candidate.name.getText();
         const first = uses.writes[0];
         if (first === undefined) {
@@ -51,6 +56,16 @@ export default defineRule({
             messageId: 'unusedVariable',
             symbol: { path: symbolPathOf(candidate.name) },
             data: { kind: candidate.kind, name },
+          };
+        } else if (uses.reads.length > 0) {
+          yield {
+            node: candidate.name,
+            messageId: 'selfReadVariable',
+            symbol: { path: symbolPathOf(candidate.name) },
+            data: { name },
+            evidence: uses.reads
+              .slice(0, 3)
+              .map((read) => ({ note: `\`${name}\` read for its own next value`, node: read.node })),
           };
         } else {
           yield {
@@ -65,6 +80,45 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * True for the target of `x ??= v`, `x ||= v` or `x &&= v`: the assignment
+ * happens only after reading `x`, so the current value decides what happens
+ * (TypeScript and ESLint count it as a use).
+ */
+function isLogicalAssignment(occurrence: Occurrence): boolean {
+  const parent = occurrence.compilerNode.parent;
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.left === occurrence.compilerNode &&
+    (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+      parent.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken ||
+      parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken)
+  );
+}
+
+/**
+ * True for a read that only computes the variable's next value: `x` in
+ * `x = f(x);` or `x = x + 1;` as a statement of its own, not inside a nested
+ * function (ESLint's self-reference: the value read flows nowhere else).
+ */
+function isSelfReference(occurrence: Occurrence): boolean {
+  const name = occurrence.node.getText();
+  let child: ts.Node = occurrence.compilerNode;
+  for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.right === child &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(node.left) &&
+      node.left.text === name
+    )
+      return ts.isExpressionStatement(node.parent);
+    if (ts.isStatement(node)) return false;
+  }
+  return false;
+}
 
 /** Every variable (destructured names included), function declaration and class declaration of a file. */
 function candidatesOf(file: SourceFile): Candidate[] {
@@ -116,8 +170,40 @@ function isExempt(name: Identifier, script: boolean): boolean {
     if (declaration.isExported() || declaration.isDefaultExport() || declaration.hasDeclareKeyword()) return true;
     if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
   }
-  if (hasRestSibling(name)) return true;
+  if (hasRestSibling(name) || isSlotBeforeAnother(name)) return true;
+  if (Node.isVariableDeclaration(declaration) && isTypeTest(declaration)) return true;
   return script && isTopLevel(declaration);
+}
+
+/**
+ * True for an array-destructuring slot with another slot after it
+ * (`const [eid, aid, v] = triple`): it cannot go without leaving a hole, and
+ * its name documents the tuple's shape.
+ */
+function isSlotBeforeAnother(name: Identifier): boolean {
+  const element = name.getParent();
+  if (!Node.isBindingElement(element)) return false;
+  const pattern = element.getParent();
+  if (!Node.isArrayBindingPattern(pattern)) return false;
+  const elements = pattern.getElements();
+  return elements.slice(elements.indexOf(element) + 1).some((e) => Node.isBindingElement(e));
+}
+
+/** Comment directives that make a line a compile-time type test. */
+const TYPE_TEST_DIRECTIVE = /^\s*\/\/\s*@ts-(?:expect-error|ignore)\b/;
+
+/**
+ * True for a binding that is a compile-time type test: its statement sits
+ * under a `// @ts-expect-error` or `// @ts-ignore` line (the binding checks
+ * that the initialiser does not type-check), or it declares a type and the
+ * file holds such directives (`const r: Expected = f(...)` checks assignability).
+ */
+function isTypeTest(declaration: VariableDeclaration): boolean {
+  const statement = declaration.getVariableStatement();
+  if (statement === undefined) return false;
+  if (statement.getLeadingCommentRanges().some((c) => TYPE_TEST_DIRECTIVE.test(c.getText()))) return true;
+  if (declaration.getTypeNode() === undefined || declaration.getInitializer() === undefined) return false;
+  return /\/\/\s*@ts-expect-error\b/.test(declaration.getSourceFile().getFullText());
 }
 
 /** The variable, function or class declaration a name belongs to (through destructuring patterns). */

@@ -24,8 +24,9 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const corpora = values.corpus.split(',').filter(Boolean);
 
-// Build into node_modules/.cache (never dist/, which is committed): packages resolve from the repository's node_modules.
-const outdir = join(root, 'node_modules/.cache/review-bot-bench');
+// Build into .corpora/.build (never dist/, which is committed; not node_modules/.cache either, which worktrees may
+// share): packages resolve from the repository's node_modules.
+const outdir = join(root, '.corpora/.build');
 run(process.execPath, [join(root, 'scripts/build.mjs'), '--outdir', outdir]);
 run(process.execPath, [join(root, 'scripts/fetch-corpus.mjs'), ...corpora]);
 
@@ -63,11 +64,13 @@ for (const name of corpora) {
     b.push(measure(check));
   }
   const debug = measure(review('--output', '/dev/null', '--debug'));
-  const timings = /rule timings \(ms\): (.*)/.exec(debug.stderr)?.[1] ?? '';
+  const timings = ruleShares(/rule timings \(ms\): (.*)/.exec(debug.stderr)?.[1] ?? '', debug.wall);
   log(`${name}: pull-request mode`);
   const pr = prRun(name, dir, review);
+  log(`${name}: pull-request mode (5 files): ${f2(pr.wall)} s; identical: ${pr.identical ? 'yes' : 'no'}`);
   log(`${name}: cached run`);
   const cached = hasCache ? cachedRun(name, review) : undefined;
+  if (cached !== undefined) log(`${name}: cached run: identical: ${cached.identical ? 'yes' : 'no'}`);
   rows.push({
     name,
     review: summary(a),
@@ -124,7 +127,7 @@ function prRun(name, dir, review) {
 
 /** Two runs with --cache: the first fills the cache, the second finds nothing changed; findings must be equal. */
 function cachedRun(name, review) {
-  const location = join(root, 'node_modules/.cache', `review-bot-bench-cache-${name}`);
+  const location = join(root, '.corpora', `.cache-${name}`);
   rmSync(location, { recursive: true, force: true });
   const first = join(location, 'first.json');
   const second = join(location, 'second.json');
@@ -133,6 +136,20 @@ function cachedRun(name, review) {
   const warm = measure(review('--output', second, '--cache', '--cache-location', join(location, 'store')));
   const identical = JSON.stringify(findingsOf(first)) === JSON.stringify(findingsOf(second));
   return { cold, warm, identical };
+}
+
+/** `id ms, id ms…` from --debug as `id ms (share%)`, a rule above 10% of the run's wall time in bold. */
+function ruleShares(text, wallSeconds) {
+  return text
+    .split(', ')
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, ms] = entry.split(' ');
+      const share = Number(ms) / (wallSeconds * 1000);
+      const shown = `${id} ${ms} (${(share * 100).toFixed(1)}%)`;
+      return share > 0.1 ? `**${shown}**` : shown;
+    })
+    .join(', ');
 }
 
 /** The findings of a JSON report. */
@@ -171,7 +188,11 @@ function render(rows) {
       `| ${r.name} | ${f2(r.pr.wall)} | ${f2(r.pr.wall / r.tsc.wall)} | ${r.pr.identical ? 'yes' : '**no**'} (${r.pr.files} files) | ${cached} |`,
     );
   }
-  lines.push('', 'Per-rule time (ms, `--debug`, one run, slowest first):', '');
+  lines.push(
+    '',
+    "Per-rule time (ms and share of the whole run's wall time, `--debug`, one run, slowest first; **bold**: above the 10% budget):",
+    '',
+  );
   for (const r of rows) lines.push(`- **${r.name}**: ${r.timings}`);
   return lines.join('\n');
 }

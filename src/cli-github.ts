@@ -5,7 +5,7 @@
  *   (token from GITHUB_TOKEN, `--api-url` for GitHub Enterprise).
  */
 import { randomUUID } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { FilterMode } from './diff/filter.js';
 import { markFindings } from './diff/filter.js';
 import type { CliContext, Io } from './cli.js';
@@ -49,6 +49,20 @@ export function scopeToLocalDiff(
   return { ...result, findings: marked.filter((m) => m.selected).map((m) => m.finding) };
 }
 
+/**
+ * The files `git diff <merge-base>...HEAD` adds or modifies in the repository around `root` (absolute paths):
+ * the only files --diff shows findings in, so the only ones the rules need to report on (pull-request mode).
+ * Undefined when the filter mode keeps every finding.
+ */
+export function changedFilesOf(root: string, baseRef: string, mode: FilterMode): string[] | undefined {
+  if (mode === 'nofilter') return undefined;
+  const repository = gitRoot(root);
+  if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
+  return readLocalDiff(repository, baseRef)
+    .filter((file) => file.status !== 'removed')
+    .map((file) => join(repository, file.path));
+}
+
 /** `git diff <merge-base>...HEAD`, its failure named as --diff's. */
 function readLocalDiff(repository: string, baseRef: string): ReturnType<typeof localDiff> {
   try {
@@ -76,6 +90,7 @@ export async function reviewPullRequestFromCli(
     only: settings.only,
     disable: settings.disable,
     eslint: settings.eslint,
+    suppressionsLocation: settings.suppressionsLocation,
   });
   const err = (text: string): void => {
     io.err(text);

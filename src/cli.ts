@@ -9,9 +9,10 @@ import { TOOL } from './meta.js';
 import { render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
 import type { CliTarget } from './cli-target.js';
-import { reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
+import { changedFilesOf, reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
 import type { ClientTiming } from './github/client.js';
 import type { Env } from './shell/core.js';
+import type { AnalysisResult } from './model/finding.js';
 import {
   EXIT,
   analyseForShell,
@@ -98,23 +99,34 @@ export async function main(
 /** Analyses (fixing first with --fix), narrows to --diff, prints the report in --format (the diff with --fix-dry-run). */
 async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
+  /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
+  const reported = (result: AnalysisResult, root: string): AnalysisResult => {
+    const scoped =
+      settings.diff === undefined ? result : scopeToLocalDiff(result, root, settings.diff, settings.filterMode);
+    return settings.quiet ? { ...scoped, findings: scoped.findings.filter((f) => f.severity === 'error') } : scoped;
+  };
   const analysis = await analyseForShell({
     ...target,
+    changedFiles:
+      settings.diff === undefined
+        ? undefined
+        : changedFilesOf(analysedRoot(target), settings.diff, settings.filterMode),
     config: settings.config,
     only: settings.only,
     disable: settings.disable,
     onProgress: progress.update,
     fix: settings.fix,
+    fixScope:
+      settings.diff === undefined && !settings.quiet
+        ? undefined
+        : (pipeline) => reported(pipeline.result, pipeline.root).findings,
     eslint: settings.eslint,
     cache: settings.cache,
     suppressionsLocation: settings.suppressionsLocation,
     suppressionsUpdate: settings.suppressionsUpdate,
   });
   progress.done();
-  const result =
-    settings.diff === undefined
-      ? analysis.result
-      : scopeToLocalDiff(analysis.result, analysis.root, settings.diff, settings.filterMode);
+  const shown = reported(analysis.result, analysis.root);
   logAnalysis(
     (text) => {
       io.err(text);
@@ -122,9 +134,6 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
     analysis,
     settings.debug,
   );
-  const shown = settings.quiet
-    ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') }
-    : result;
   const text =
     settings.fix === 'dry-run'
       ? (analysis.fixed?.diff ?? '')

@@ -32,6 +32,12 @@ export interface PipelineOptions {
   disable?: readonly string[] | undefined;
   /** Report only on these files (relative to the current folder or absolute); all when empty. */
   files?: readonly string[] | undefined;
+  /**
+   * Pull-request mode: the files a change adds or modifies (absolute paths). Rules then report only on those
+   * of them the run reports on (file rules run on them alone), with the same findings there as a whole run;
+   * an empty list reports on nothing. Undefined: no change to narrow to.
+   */
+  changed?: readonly string[] | undefined;
   /** Rules to choose from (tests pass their own); the registry by default. */
   registry?: readonly AnyRule[] | undefined;
   /** Called as rules start, for a progress line. */
@@ -83,7 +89,11 @@ export function analyse(options: PipelineOptions): PipelineResult {
   });
   for (const [file, text] of options.overlay ?? [])
     view.project.getSourceFile(resolve(view.root, file))?.replaceWithText(text);
-  const reportedFiles = withoutIgnored(view, config, selectFiles(view, options.files ?? []));
+  const reportedFiles = withoutIgnored(
+    view,
+    config,
+    narrowToChange(view, selectFiles(view, options.files ?? []), options.changed),
+  );
   const analysed = analyseView(view, config, {
     ...options,
     registry,
@@ -178,6 +188,18 @@ function withoutIgnored(
   const ignored = compileGlobs(ignore);
   const candidates = selected === undefined ? view.files : [...selected];
   return new Set(candidates.filter((file) => !ignored.matches(view.relativePath(file))));
+}
+
+/** The selected files (all when undefined) that the change touches; the selection itself when there is no change. */
+function narrowToChange(
+  view: ProjectView,
+  selected: ReadonlySet<SourceFile> | undefined,
+  changed: readonly string[] | undefined,
+): ReadonlySet<SourceFile> | undefined {
+  if (changed === undefined) return selected;
+  const paths = new Set(changed.map((p) => resolve(p)));
+  const candidates = selected === undefined ? view.files : [...selected];
+  return new Set(candidates.filter((file) => paths.has(file.getFilePath())));
 }
 
 /** The files to report on, from paths given on the command line. */

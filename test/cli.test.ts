@@ -2,41 +2,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
+import { runCli } from './support/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const CLI = join(FIXTURES, '_cli');
 const DUPLICATE = join(FIXTURES, 'duplicate-import', 'invalid-two-value-imports');
 
-/** Runs the CLI in-process and captures what it writes. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    color: false,
-    progress: () => ({ update: () => undefined, done: () => undefined }),
-  };
-  const code = await main(argv, io, { env: {} });
-  return { code, out, err };
-}
-
 describe('exit codes and errors', () => {
   it('names a missing path in one line and exits 2', async () => {
-    const { code, out, err } = await run('no/such/folder');
+    const { code, out, err } = await runCli('no/such/folder');
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe('review-bot: path not found: no/such/folder\n');
   });
 
   it('names the place of a broken tsconfig in one line and exits 2', async () => {
-    const { code, err } = await run(join(CLI, 'broken-tsconfig'));
+    const { code, err } = await runCli(join(CLI, 'broken-tsconfig'));
     expect(code).toBe(2);
     expect(err.split('\n').filter(Boolean)).toHaveLength(1);
     expect(err).toMatch(/^review-bot: .*broken-tsconfig\/tsconfig\.json:\d+:\d+: .+\n$/);
@@ -44,7 +25,7 @@ describe('exit codes and errors', () => {
   });
 
   it('rejects a config file with an unknown severity, naming the rule', async () => {
-    const { code, err } = await run(join(CLI, 'broken-config'));
+    const { code, err } = await runCli(join(CLI, 'broken-config'));
     expect(code).toBe(2);
     expect(err).toMatch(
       /^review-bot: .*\.review-bot\.json: rules\.duplicate-import: expected "off", "error", "warning" or "info", got "loud"\n$/,
@@ -52,7 +33,13 @@ describe('exit codes and errors', () => {
   });
 
   it('reports an unparsable file with its place, still reviews the rest, and exits 2', async () => {
-    const { code, out, err } = await run(join(CLI, 'syntax-error'), '--rule', 'duplicate-import', '--format', 'json');
+    const { code, out, err } = await runCli(
+      join(CLI, 'syntax-error'),
+      '--rule',
+      'duplicate-import',
+      '--format',
+      'json',
+    );
     expect(code).toBe(2);
     expect(err).toBe("review-bot: src/broken.ts:2:10: cannot parse: ':' expected. (file skipped)\n");
     const report = JSON.parse(out) as { findings: { ruleId: string; file: string }[]; verdict: string };
@@ -60,35 +47,35 @@ describe('exit codes and errors', () => {
   });
 
   it('rejects unknown options, formats and rules with exit 2', async () => {
-    expect((await run('--nope')).code).toBe(2);
-    expect((await run(DUPLICATE, '--format', 'xml')).err).toBe(
+    expect((await runCli('--nope')).code).toBe(2);
+    expect((await runCli(DUPLICATE, '--format', 'xml')).err).toBe(
       'review-bot: --format: unknown format "xml" (known: stylish, json, review, sarif)\n',
     );
-    expect((await run(DUPLICATE, '--rule', 'no-such-rule')).err).toBe(
+    expect((await runCli(DUPLICATE, '--rule', 'no-such-rule')).err).toBe(
       'review-bot: --rule: unknown rule "no-such-rule"\n',
     );
-    expect((await run(DUPLICATE, '--fail-on', 'sometimes')).code).toBe(2);
+    expect((await runCli(DUPLICATE, '--fail-on', 'sometimes')).code).toBe(2);
   });
 
   it('exits 0 below --fail-on and 1 at or above it', async () => {
     // duplicate-import reports warnings.
-    expect((await run(DUPLICATE, '--rule', 'duplicate-import')).code).toBe(0);
-    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'warning')).code).toBe(1);
-    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(1);
-    expect((await run(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'never')).code).toBe(0);
-    expect((await run(join(CLI, 'clean'), '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(0);
+    expect((await runCli(DUPLICATE, '--rule', 'duplicate-import')).code).toBe(0);
+    expect((await runCli(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'warning')).code).toBe(1);
+    expect((await runCli(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(1);
+    expect((await runCli(DUPLICATE, '--rule', 'duplicate-import', '--fail-on', 'never')).code).toBe(0);
+    expect((await runCli(join(CLI, 'clean'), '--rule', 'duplicate-import', '--fail-on', 'info')).code).toBe(0);
   });
 
   it('prints help and version', async () => {
-    expect((await run('--help')).out).toMatch(/^Usage: review-bot \[options\] \[paths\.\.\.\]/);
-    expect((await run('--version')).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runCli('--help')).out).toMatch(/^Usage: review-bot \[options\] \[paths\.\.\.\]/);
+    expect((await runCli('--version')).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
 describe('output', () => {
   it('gives the same JSON bytes on two runs, with relative paths and no absolute path', async () => {
-    const first = (await run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
-    const second = (await run(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
+    const first = (await runCli(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
+    const second = (await runCli(DUPLICATE, '--format', 'json', '--rule', 'duplicate-import')).out;
     expect(first).toBe(second);
     expect(first).not.toContain(FIXTURES);
     const report = JSON.parse(first) as Record<string, unknown>;
@@ -121,7 +108,7 @@ describe('output', () => {
   });
 
   it('writes SARIF 2.1.0 with UTF-16 columns, rule metadata and partial fingerprints', async () => {
-    const sarif = JSON.parse((await run(DUPLICATE, '--format', 'sarif', '--rule', 'duplicate-import')).out) as {
+    const sarif = JSON.parse((await runCli(DUPLICATE, '--format', 'sarif', '--rule', 'duplicate-import')).out) as {
       version: string;
       runs: {
         columnKind: string;
@@ -151,7 +138,7 @@ describe('output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-bot-'));
     try {
       const file = join(dir, 'review.md');
-      const { out } = await run(DUPLICATE, '--format', 'review', '--rule', 'duplicate-import', '--output', file);
+      const { out } = await runCli(DUPLICATE, '--format', 'review', '--rule', 'duplicate-import', '--output', file);
       expect(out).toBe('');
       expect(readFileSync(file, 'utf8')).toMatch(
         /^Security was not checked: no security rules are enabled\.\n\nHowever, the review found 1 finding in 1 theme:/,
@@ -163,7 +150,7 @@ describe('output', () => {
 
   it('reviews a folder without tsconfig file by file, skipping node_modules and build output, with dependencies missing', async () => {
     const report = JSON.parse(
-      (await run(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import')).out,
+      (await runCli(join(CLI, 'no-tsconfig'), '--format', 'json', '--rule', 'duplicate-import')).out,
     ) as {
       findings: { file: string; line: number }[];
       summary: { files: number };
@@ -178,7 +165,7 @@ describe('output', () => {
     try {
       const json = async (args: string[]): Promise<unknown[]> =>
         (
-          JSON.parse((await run(...args, '--format', 'json', '--rule', 'duplicate-import')).out) as {
+          JSON.parse((await runCli(...args, '--format', 'json', '--rule', 'duplicate-import')).out) as {
             findings: unknown[];
           }
         ).findings;

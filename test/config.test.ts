@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
 import { RULES } from '../rules/index.js';
 import { schemaFile, schemaText } from '../scripts/generate-schema.js';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
 import { DEFAULT_TEST_GLOBS, loadConfig, schemaFor, validateConfig } from '../src/config/config.js';
 import { effectiveConfig } from '../src/config/effective.js';
 import { compileGlobs } from '../src/config/glob.js';
@@ -17,20 +16,6 @@ import { FIXTURES, serialiseFindings } from './fixture-runner.js';
 const CONFIG = join(FIXTURES, '_config');
 const ERRORS = join(CONFIG, 'errors');
 const GLOBS = join(CONFIG, 'globs');
-
-/** Runs the CLI in-process and captures what it writes. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => ((out += t), undefined),
-    err: (t) => ((err += t), undefined),
-    color: false,
-    progress: () => ({ update: () => undefined, done: () => undefined }),
-  };
-  const code = await main(argv, io, { env: {} });
-  return { code, out, err };
-}
 
 /** A scratch folder removed after the callback. */
 function withScratch<T>(from: string, body: (dir: string) => T): T {
@@ -81,7 +66,7 @@ describe('configuration errors', () => {
 
   it.each(cases)('%s: one line naming the file, the JSON path and what was expected; exit 2', async (name) => {
     const file = join(ERRORS, `${name}.review-bot.json`);
-    const { code, out, err } = await run(GLOBS, '--config', file);
+    const { code, out, err } = await runCli(GLOBS, '--config', file);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(`review-bot: ${relative(process.cwd(), file)}: ${expected[name] ?? '(missing)'}\n`);
@@ -172,7 +157,7 @@ describe('the default test globs', () => {
 
 describe('--print-config', () => {
   it('prints the effective configuration, itself a valid configuration file', async () => {
-    const { code, out } = await run('--print-config', GLOBS);
+    const { code, out } = await runCli('--print-config', GLOBS);
     expect(code).toBe(0);
     const printed = JSON.parse(out) as { rules: Record<string, unknown>; tests: unknown };
     expect(configProblem(schemaFor(RULES), printed)).toBeUndefined();
@@ -190,7 +175,7 @@ describe('--print-config', () => {
 
   it('says how the globs classify a named file', async () => {
     const printed = JSON.parse(
-      (await run('--print-config', join(GLOBS, 'src', 'legacy.ts'), '--project', GLOBS)).out,
+      (await runCli('--print-config', join(GLOBS, 'src', 'legacy.ts'), '--project', GLOBS)).out,
     ) as {
       file: unknown;
     };

@@ -19,6 +19,7 @@ import { listedKey, readCommentMarker, readReviewState } from '../src/report/git
 import type { ExistingReview, PlanInput } from '../src/report/github-review/plan.js';
 import { planReview } from '../src/report/github-review/plan.js';
 import { composeReview } from '../src/report/review.js';
+import { suggestionBlock, suggestionForFix } from '../src/report/suggestion.js';
 import { toStylish } from '../src/report/stylish.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -263,6 +264,37 @@ describe('every message template, every output: repository text stays literal', 
           listed: new Map([[listedKey('beef'), 'outside-diff']]),
         });
         expect(outputs.summary.split('\n').filter((l) => l.startsWith('- ')).length).toBe(2);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a suggestion of repository text is one fenced block holding exactly that text; nothing else is active', () => {
+    const lines = fc.array(text, { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(hostileCase, lines, (c, suggested) => {
+        const finding = caseFinding(c);
+        const source = 'const a = 1;\nconst b = 2;\n';
+        const fix = {
+          edits: [{ file: finding.file, start: 0, end: source.indexOf('\n') + 1, text: `${suggested.join('\n')}\n` }],
+        };
+        const suggestion = suggestionForFix(fix, finding.file, source);
+        // The guard refuses what GitHub's Markdown would split into other lines, and marker look-alikes.
+        fc.pre(suggestion !== undefined);
+        const plan = planReview(planInput([markedOf(finding, 1)], { suggestionFor: () => suggestion }));
+        const comment = plan.create?.comments[0];
+        expect([comment?.line, comment?.startLine]).toEqual([1, undefined]);
+        const body = comment?.body ?? '';
+        // CommonMark shows NUL as U+FFFD; everything else comes out as it went in.
+        const fences = md.parse(body, {}).filter((t) => t.type === 'fence');
+        expect(fences.map((t) => [t.info, t.content])).toEqual([
+          ['suggestion', suggestion.lines.map((l) => `${l.replaceAll('\0', '\ufffd')}\n`).join('')],
+        ]);
+        const outside = body.replace(suggestionBlock(suggestion), '');
+        expect(outside).not.toBe(body);
+        expect(activeParts(outside)).toEqual([]);
+        expect(body.split('\n').filter((l) => /^<!-- review-bot:/.test(l))).toHaveLength(1);
+        expect(readCommentMarker(body)).toEqual({ fingerprint: 'f00d', ruleId: finding.ruleId });
       }),
       { numRuns: 200 },
     );

@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
+import { runCli } from './support/run-cli.js';
 import { isRecord } from '../src/eslint/eslint-results.js';
 import { withEslint } from '../src/eslint/merge.js';
 import { runEslint } from '../src/eslint/run-eslint.js';
@@ -86,23 +85,9 @@ describe('--eslint: the project own ESLint', () => {
 });
 
 describe('review-bot --eslint', () => {
-  /** Runs the CLI in-process and captures what it writes. */
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: Io = {
-      out: (t) => ((out += t), undefined),
-      err: (t) => ((err += t), undefined),
-      color: false,
-      progress: () => ({ update: () => undefined, done: () => undefined }),
-    };
-    const code = await main(argv, io, { env: {} });
-    return { code, out, err };
-  }
-
   it("merges the project's ESLint findings into ours, sorted by place", async () => {
     const root = copyOfFixture(true);
-    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
+    const { code, out, err } = await runCli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
     const parsed: unknown = JSON.parse(out);
     const ids =
       isRecord(parsed) && Array.isArray(parsed['findings'])
@@ -121,7 +106,7 @@ describe('review-bot --eslint', () => {
 
   it('goes on without ESLint, with one line, when the project has not installed it', async () => {
     const root = copyOfFixture(false);
-    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
+    const { code, out, err } = await runCli(root, '--eslint', '--format', 'json', '--fail-on', 'error');
     expect(err).toBe(
       `review-bot: warning: --eslint: ESLint is not installed in ${root} (npm install --save-dev eslint); ESLint findings are left out\n`,
     );
@@ -132,14 +117,14 @@ describe('review-bot --eslint', () => {
   it('exits 2 with one line when the ESLint configuration is broken, and still reports the rest', async () => {
     const root = copyOfFixture(true);
     writeFileSync(join(root, 'eslint.config.js'), "throw new Error('broken config');\n");
-    const { code, out, err } = await cli(root, '--eslint', '--format', 'json', '--fail-on', 'never');
+    const { code, out, err } = await runCli(root, '--eslint', '--format', 'json', '--fail-on', 'never');
     expect(err).toBe('review-bot: rule eslint crashed: broken config\n');
     expect(out).toContain('"unused-variable"');
     expect(code).toBe(2);
   });
 
   it('runs no ESLint without --eslint', async () => {
-    const { out } = await cli(copyOfFixture(true), '--format', 'json', '--fail-on', 'never');
+    const { out } = await runCli(copyOfFixture(true), '--format', 'json', '--fail-on', 'never');
     expect(out).not.toContain('eslint/');
   });
 });

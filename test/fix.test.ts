@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Node } from 'ts-morph';
@@ -143,5 +143,27 @@ describe('review-bot --fix-dry-run and --fix', () => {
     const fixed = await cli(root, '--fix', '--format', 'json', '--fail-on', 'never');
     expect(fixed.err).toBe('review-bot: no finding has a safe fix to apply\n');
     expect(tree(root)).toEqual(before);
+  });
+
+  it('with --quiet fixes only the errors it reports, and leaves the warnings alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'review-bot-fix-quiet-'));
+    mkdirSync(join(root, 'src'));
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      '{ "compilerOptions": { "strict": true, "noEmit": true }, "include": ["src"] }\n',
+    );
+    writeFileSync(
+      join(root, '.review-bot.json'),
+      '{ "rules": { "unused-import": "error", "duplicate-import": "warning" } }\n',
+    );
+    writeFileSync(join(root, 'src/a.ts'), 'export const a = 1;\nexport const b = 2;\n');
+    const source =
+      "import { a } from './a';\nimport { b } from './a';\nimport { a as unused } from './a';\n\nexport const c = a + b;\n";
+    writeFileSync(join(root, 'src/main.ts'), source);
+    const quiet = await cli(root, '--fix', '--quiet', '--fail-on', 'never');
+    expect(quiet.err).toBe('review-bot: applied 1 fix in 1 file (1 pass)\n');
+    expect(readFileSync(join(root, 'src/main.ts'), 'utf8')).toBe(
+      source.replace("import { a as unused } from './a';\n", ''),
+    );
   });
 });

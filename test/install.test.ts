@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,23 @@ function pathsOf(files: unknown): unknown[] {
   return files.map((f: unknown) => (typeof f === 'object' && f !== null && 'path' in f ? f.path : f)).sort();
 }
 
+/** Every `$schema` path the README and docs/ tell users to write in `.review-bot.json` (relative to the project). */
+function schemaReferences(): string[] {
+  const texts = [
+    join(ROOT, 'README.md'),
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => join(ROOT, 'docs', n)),
+  ].map((path) => readFileSync(path, 'utf8'));
+  return [
+    ...new Set(
+      texts.flatMap((text) =>
+        [...text.matchAll(/"\$schema":\s*"(\.\/node_modules\/review-bot\/[^"]+)"/g)].map((m) => m[1] ?? ''),
+      ),
+    ),
+  ];
+}
+
 // The install path a user takes: `npm pack` the package, install the tarball into a fresh project
 // (dependencies from the npm cache when it has them, else the registry), and run the `review-bot` bin there.
 describe('installing the packed package', () => {
@@ -32,7 +49,13 @@ describe('installing the packed package', () => {
     const tarball: unknown = Array.isArray(packed) ? packed[0] : undefined;
     if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))
       throw new Error(`npm pack printed no tarball: ${JSON.stringify(packed)}`);
-    expect(pathsOf(tarball.files)).toEqual(['README.md', 'dist/cli.js', 'package.json']);
+    // README and package.json always ship; the bin, and the JSON Schema that `$schema` in a configuration names.
+    expect(pathsOf(tarball.files)).toEqual([
+      'README.md',
+      'dist/cli.js',
+      'package.json',
+      'schema/review-bot.schema.json',
+    ]);
 
     const project = join(work, 'scratch');
     mkdirSync(join(project, 'src'), { recursive: true });
@@ -41,11 +64,19 @@ describe('installing the packed package', () => {
       join(project, 'src/index.ts'),
       "import { readFileSync } from 'node:fs';\n\nexport const answer = 42;\n",
     );
+    // The configuration the README shows, with its `$schema` reference as written there.
+    const schemaRefs = schemaReferences();
+    expect(schemaRefs.length).toBeGreaterThan(0);
+    writeFileSync(join(project, '.review-bot.json'), `${JSON.stringify({ $schema: schemaRefs[0] })}\n`);
     run(
       'npm',
       ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, String(tarball.filename))],
       project,
     );
+    for (const ref of schemaRefs) {
+      const schema: unknown = JSON.parse(readFileSync(join(project, ref), 'utf8'));
+      expect(schema, ref).toMatchObject({ $schema: expect.stringContaining('json-schema.org') as unknown });
+    }
 
     expect(run('npx', ['--no', '--', 'review-bot', '--version'], project)).toBe(`${String(ourVersion())}\n`);
     const output: unknown = JSON.parse(

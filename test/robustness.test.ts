@@ -2,32 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
+import { runCli } from './support/run-cli.js';
 import { defineRule } from '../src/model/rule.js';
 import { analyse } from '../src/pipeline.js';
 import { loadInMemory } from '../src/load/project.js';
 import { decodeText } from '../src/load/file-system.js';
 import { DEFAULT_LIMITS, limitsFrom, skipReasonOf } from '../src/load/budget.js';
 import { EXPERIMENTAL_RULES_CONFIG } from './experimental-rules.js';
-
-/** Runs the CLI in-process and captures what it writes. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    color: false,
-    progress: () => ({ update: () => undefined, done: () => undefined }),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const OK = 'export function f(a: number): number {\n  return a + 1;\n}\n';
 
@@ -67,7 +48,7 @@ describe('one file never costs the run (CLI, end to end)', () => {
 
   it('names every skipped file with its reason, reviews the rest, and exits 0', async () => {
     const started = performance.now();
-    const { code, out, err } = await run(folder, '--format', 'json', '--fail-on', 'never');
+    const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
     expect(performance.now() - started).toBeLessThan(60_000);
     expect(err).toBe(
       [
@@ -94,7 +75,7 @@ describe('one file never costs the run (CLI, end to end)', () => {
     try {
       writeFileSync(join(small, 'ok.ts'), OK);
       writeFileSync(join(small, '.review-bot.json'), JSON.stringify({ limits: { maxNestingDepth: 5 } }));
-      const { code, err } = await run(small, '--format', 'json', '--fail-on', 'never');
+      const { code, err } = await runCli(small, '--format', 'json', '--fail-on', 'never');
       expect(err).toBe(
         'review-bot: ok.ts: warning: skipped: nested more than 5 levels deep (limits.maxNestingDepth)\n',
       );
@@ -121,7 +102,7 @@ describe('text encodings', () => {
       const le = Buffer.from(OK, 'utf16le');
       writeFileSync(join(folder, 'le.ts'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
       writeFileSync(join(folder, 'be.ts'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]));
-      const { code, out, err } = await run(folder, '--format', 'json', '--rule', 'missing-docstring');
+      const { code, out, err } = await runCli(folder, '--format', 'json', '--rule', 'missing-docstring');
       expect(err).toBe('');
       expect(code).toBe(0);
       const report = JSON.parse(out) as { findings: { file: string; line: number; column: number }[] };
@@ -149,7 +130,7 @@ describe('tsconfig extends', () => {
   });
 
   it('refuses an extends outside the repository root in one line, exit 2', async () => {
-    const { code, out, err } = await run(join(outer, 'repo'));
+    const { code, out, err } = await runCli(join(outer, 'repo'));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
@@ -160,7 +141,7 @@ describe('tsconfig extends', () => {
   it('follows it when the configuration allows it', async () => {
     writeFileSync(join(outer, 'repo', '.review-bot.json'), JSON.stringify({ allowExtendsOutsideRoot: true }));
     try {
-      const { code, err } = await run(join(outer, 'repo'), '--format', 'json', '--fail-on', 'never');
+      const { code, err } = await runCli(join(outer, 'repo'), '--format', 'json', '--fail-on', 'never');
       expect(err).toBe('');
       expect(code).toBe(0);
     } finally {
@@ -172,7 +153,7 @@ describe('tsconfig extends', () => {
     mkdirSync(join(outer, 'repo', 'configs'), { recursive: true });
     writeFileSync(join(outer, 'repo', 'configs', 'base.json'), JSON.stringify({ compilerOptions: { strict: true } }));
     writeFileSync(join(outer, 'repo', 'tsconfig.json'), JSON.stringify({ extends: './configs/base.json' }));
-    const { code, err } = await run(join(outer, 'repo'), '--format', 'json', '--fail-on', 'never');
+    const { code, err } = await runCli(join(outer, 'repo'), '--format', 'json', '--fail-on', 'never');
     expect(err).toBe('');
     expect(code).toBe(0);
   });

@@ -40,6 +40,14 @@ function diagnosticsOf(root: string): string[] {
 
 const cases = listFixtureCases().filter((c) => c.ruleId !== undefined && existsSync(join(c.dir, 'expected.fixed')));
 
+/** The rule's options of a fixture (its options.json), as the fixture runner passes them. */
+function optionsOf(dir: string, ruleId: string): { [id: string]: { options: Record<string, unknown> } } {
+  const path = join(dir, 'options.json');
+  const parsed: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  const options = typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
+  return { [ruleId]: { options } };
+}
+
 describe('rule fixes (fixtures/<rule>/<case>/expected.fixed)', () => {
   it('has fix fixtures', () => {
     expect(cases.length).toBeGreaterThan(0);
@@ -50,13 +58,35 @@ describe('rule fixes (fixtures/<rule>/<case>/expected.fixed)', () => {
     it(`${ruleId}/${fixture.name}: --fix writes exactly expected.fixed, leaves only unfixable findings, breaks no type check`, async () => {
       const root = copyOf(fixture.dir);
       const before = diagnosticsOf(root);
-      const run = runFix((overlay) => analyse({ path: root, only: [ruleId], overlay }), { write: true });
+      const inlineRules = optionsOf(fixture.dir, ruleId);
+      const run = runFix((overlay) => analyse({ path: root, only: [ruleId], overlay, inlineRules }), { write: true });
       expect(run.outcome.applied).toBeGreaterThan(0);
       expect(tree(join(root, 'src'))).toEqual(tree(join(fixture.dir, 'expected.fixed', 'src')));
       const left = run.pipeline.result.findings;
       expect(left.filter((f) => f.fix !== undefined)).toEqual([]);
       await expect(serialiseFindings(left)).toMatchFileSnapshot(join(fixture.dir, 'expected.fixed.json'));
       expect(diagnosticsOf(root).filter((d) => !before.includes(d))).toEqual([]);
+    });
+  }
+});
+
+describe('findings a rule must not fix (fixtures/<rule>/*-no-safe-fix)', () => {
+  const unsafe = listFixtureCases().filter((c) => c.ruleId !== undefined && c.name.endsWith('-no-safe-fix'));
+
+  it('has such fixtures', () => {
+    expect(unsafe.length).toBeGreaterThan(0);
+  });
+
+  for (const fixture of unsafe) {
+    const ruleId = fixture.ruleId ?? '';
+    it(`${ruleId}/${fixture.name}: every finding comes without a fix`, () => {
+      const { findings } = analyse({
+        path: fixture.dir,
+        only: [ruleId],
+        inlineRules: optionsOf(fixture.dir, ruleId),
+      }).result;
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings.filter((f) => f.fix !== undefined).map((f) => `${f.file}:${String(f.line)}`)).toEqual([]);
     });
   }
 });

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
 import { compareFindings } from '../src/analyse/run-rules.js';
 import type { Finding } from '../src/model/finding.js';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
 import { analyse } from '../src/pipeline.js';
 import type { PipelineOptions, PipelineResult } from '../src/pipeline.js';
 import { readSuppressions, serialiseSuppressions, SUPPRESSIONS_FILE_NAME } from '../src/suppress/bulk.js';
@@ -85,17 +84,7 @@ describe('inline suppression comments', () => {
 
 describe('suppressed findings in the reports', () => {
   /** Runs the CLI in-process on a suppression fixture. */
-  async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-    let out = '';
-    const io: Io = {
-      out: (t) => void (out += t),
-      err: () => undefined,
-      color: false,
-      progress: () => ({ update: () => undefined, done: () => undefined }),
-    };
-    const code = await main([join(SUPPRESS, 'with-reasons'), '--rule', 'unused-variable', ...argv], io, { env: {} });
-    return { code, out };
-  }
+  const cli = (...argv: string[]) => runCli(join(SUPPRESS, 'with-reasons'), '--rule', 'unused-variable', ...argv);
 
   it('keeps them in JSON under suppressed, with the reason, and they never fail a run', async () => {
     const { code, out } = await cli('--format', 'json', '--fail-on', 'info');
@@ -110,17 +99,16 @@ describe('suppressed findings in the reports', () => {
     });
     expect(code).toBe(1);
     const fixture = join(SUPPRESS, 'with-reasons');
-    const onlySuppressed = await main(
-      [join(fixture, 'src', 'same-line.ts'), '--project', fixture, '--rule', 'unused-variable', '--fail-on', 'info'],
-      {
-        out: () => undefined,
-        err: () => undefined,
-        color: false,
-        progress: () => ({ update: () => undefined, done: () => undefined }),
-      },
-      { env: {} },
+    const onlySuppressed = await runCli(
+      join(fixture, 'src', 'same-line.ts'),
+      '--project',
+      fixture,
+      '--rule',
+      'unused-variable',
+      '--fail-on',
+      'info',
     );
-    expect(onlySuppressed).toBe(0);
+    expect(onlySuppressed.code).toBe(0);
   });
 
   it('marks them in SARIF with an inSource suppression whose justification is the reason', async () => {

@@ -14,7 +14,10 @@ export function shorten(text: string): string {
 
 /** Text as a Markdown code span whose fence is longer than any backtick run inside it. */
 export function codeSpan(text: string): string {
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = longestRun > 0 || text.startsWith(' ') || text.endsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** A list in prose: `a`, `a and b`, `a, b and c`; empty for no items. */

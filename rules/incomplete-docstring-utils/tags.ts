@@ -24,7 +24,7 @@ export const NOT_DOCUMENTATION_TAGS = new Set([
 ]);
 
 /** Tags that say why a comment needs no description of its own: the declaration is hidden, inherited, deprecated or described elsewhere. */
-export const NO_DESCRIPTION_NEEDED_TAGS = new Set([
+const NO_DESCRIPTION_NEEDED_TAGS = new Set([
   'internal',
   'hidden',
   'ignore',
@@ -108,10 +108,91 @@ const PART_TAGS = new Set([
   'module',
 ]);
 
-/** True when the comment has tags, no description, and every tag is a marker (`@since 2.0.0`, `@category models`). */
+/** JSDoc and TSDoc tags with a meaning of their own, besides those above: any other tag is a doc generator's instruction. */
+const OTHER_KNOWN_TAGS = new Set([
+  'abstract',
+  'access',
+  'async',
+  'borrows',
+  'class',
+  'classdesc',
+  'constant',
+  'const',
+  'constructor',
+  'constructs',
+  'decorator',
+  'enum',
+  'exports',
+  'external',
+  'fires',
+  'function',
+  'func',
+  'generator',
+  'global',
+  'implements',
+  'instance',
+  'interface',
+  'kind',
+  'label',
+  'lends',
+  'link',
+  'linkcode',
+  'linkplain',
+  'listens',
+  'member',
+  'method',
+  'mixes',
+  'mixin',
+  'modifiers',
+  'name',
+  'namespace',
+  'privateremarks',
+  'prop',
+  'property',
+  'requires',
+  'static',
+  'todo',
+  'tutorial',
+  'var',
+  'variation',
+  'yield',
+  'yields',
+]);
+
+/** True for a tag no JSDoc or TSDoc vocabulary defines (`@_ignore`, `@dev`): an instruction to some doc generator. */
+function isUnknownTag(name: string): boolean {
+  return ![
+    NOT_DOCUMENTATION_TAGS,
+    NO_DESCRIPTION_NEEDED_TAGS,
+    MARKER_TAGS,
+    DOCUMENTING_PART_TAGS,
+    TYPE_TAGS,
+    PART_TAGS,
+    OTHER_KNOWN_TAGS,
+  ].some((tags) => tags.has(name));
+}
+
+/**
+ * True when a tag hides the declaration from the documentation or defers its
+ * description, also in a doc generator's spelling (ethers' `@_ignore`).
+ */
+export function isNoDescriptionNeededTag(name: string): boolean {
+  return NO_DESCRIPTION_NEEDED_TAGS.has(name.replace(/^_+/, ''));
+}
+
+/**
+ * True when the comment has tags, no description, and every tag is a marker
+ * (`@since 2.0.0`, `@category models`) or a doc generator's own instruction
+ * that no JSDoc vocabulary defines.
+ */
 export function isMarkerOnly(doc: JSDoc): boolean {
   const names = tagNamesOf(doc);
-  return names.length > 0 && descriptionOf(doc) === '' && names.every((name) => MARKER_TAGS.has(name));
+  return (
+    names.length > 0 &&
+    descriptionOf(doc) === '' &&
+    !names.some(isNoDescriptionNeededTag) &&
+    names.every((name) => MARKER_TAGS.has(name) || isUnknownTag(name))
+  );
 }
 
 /**

@@ -2,8 +2,9 @@
  * The thrown and rejected errors of a module whose message is literal text,
  * normalised so that one failure written twice is one message.
  */
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { ClassDeclaration, Expression, SourceFile } from 'ts-morph';
+import type { ProjectView } from '../../src/model/project-view.js';
 import { skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
 import { placeOf } from './places.js';
 import type { Place } from './places.js';
@@ -69,20 +70,45 @@ function classDeclarationOf(expression: Node): ClassDeclaration | undefined {
 }
 
 /** Every thrown or rejected error of the file whose message is built from literal text with at least two words. */
-export function errorSitesOf(file: SourceFile): ErrorSite[] {
+export function errorSitesOf(file: SourceFile, project: ProjectView): ErrorSite[] {
   const out: ErrorSite[] = [];
-  for (const statement of file.getDescendantsOfKind(SyntaxKind.ThrowStatement)) {
-    const site = errorSiteOf(statement.getExpression());
+  for (const statement of project.nodesOf(file, ts.SyntaxKind.ThrowStatement)) {
+    if (!ts.isThrowStatement(statement) || !mayBeErrorSite(statement.expression)) continue;
+    const expression = project.wrap(file, statement.expression);
+    const site = Node.isExpression(expression) ? errorSiteOf(expression) : undefined;
     if (site !== undefined) out.push(site);
   }
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (call.getExpression().getText() !== 'Promise.reject') continue;
-    const [arg] = call.getArguments();
-    if (arg === undefined || !Node.isExpression(arg)) continue;
-    const site = errorSiteOf(arg);
+  for (const call of project.nodesOf(file, ts.SyntaxKind.CallExpression)) {
+    if (!ts.isCallExpression(call) || !isPromiseReject(call, file.compilerNode)) continue;
+    const [arg] = call.arguments;
+    if (arg === undefined || !mayBeErrorSite(arg)) continue;
+    const wrapped = project.wrap(file, arg);
+    const site = Node.isExpression(wrapped) ? errorSiteOf(wrapped) : undefined;
     if (site !== undefined) out.push(site);
   }
   return out.sort((a, b) => a.node.getStart() - b.node.getStart());
+}
+
+/** `Promise.reject(…)`, as written (the callee's text is `Promise.reject`). */
+function isPromiseReject(call: ts.CallExpression, file: ts.SourceFile): boolean {
+  const callee = call.expression;
+  return (
+    ts.isPropertyAccessExpression(callee) && callee.name.text === 'reject' && callee.getText(file) === 'Promise.reject'
+  );
+}
+
+/** The syntactic test `errorSiteOf` starts with, on the compiler's node: `new X(…)` or `X(…)`, under the wrappers `skipOuterExpressions` takes off. */
+function mayBeErrorSite(expression: ts.Expression): boolean {
+  let inner = expression;
+  while (
+    ts.isParenthesizedExpression(inner) ||
+    ts.isAsExpression(inner) ||
+    ts.isTypeAssertionExpression(inner) ||
+    ts.isSatisfiesExpression(inner) ||
+    ts.isNonNullExpression(inner)
+  )
+    inner = inner.expression;
+  return ts.isNewExpression(inner) || ts.isCallExpression(inner);
 }
 
 /** The error site of `new X(message)` or `X(message)` where X names an error class; undefined otherwise. */

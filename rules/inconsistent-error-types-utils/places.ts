@@ -1,4 +1,5 @@
 /** Where a throw is, as messages name it. */
+import { startLineOf } from '../_shared/ast/line-of.js';
 import { Node } from 'ts-morph';
 import { enclosingFunctionOf } from '../_shared/ast/enclosing-function-of.js';
 
@@ -19,8 +20,7 @@ export function placeOf(node: Node): Place {
     if (named !== undefined) return named;
     fn = enclosingFunctionOf(fn);
   }
-  if (innermost !== undefined)
-    return { label: `The function on line ${innermost.getStartLineNumber()}`, name: 'anonymous' };
+  if (innermost !== undefined) return { label: `The function on line ${startLineOf(innermost)}`, name: 'anonymous' };
   return { label: 'Top-level code', name: 'top-level' };
 }
 

@@ -35,7 +35,11 @@ const COMPARED_STYLES: Record<NameKind, readonly NamingStyle[]> = {
   type: ['PascalCase', 'camelCase', 'snake_case'],
 };
 
-/** Every counted name of the project, one per declaration. */
+/**
+ * Every counted name of the project, one per declaration. Names with a
+ * leading `_` are left out: the underscore marks a placeholder or an
+ * internal name on purpose (`([_k_a, a]) => …`), not a style.
+ */
 export function collectSamples(files: readonly SourceFile[]): NameSample[] {
   const samples: NameSample[] = [];
   const seen = new Set<string>();
@@ -47,7 +51,7 @@ export function collectSamples(files: readonly SourceFile[]): NameSample[] {
         return;
       }
       const found = sampleOf(node, cache);
-      if (found === undefined) return;
+      if (found === undefined || found.name.startsWith('_')) return;
       const style = getUnambiguousStyle(found.name);
       if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) return;
       const key = `${file.getFilePath()}:${dedupeKey(found.node, found.name)}`;

@@ -10,6 +10,7 @@ import {
   spellingOf,
 } from '../_shared/siblings/model.js';
 import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
+import { isConstructedIn, isTypeTestedIn } from '../_shared/ast/parameter-uses.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
 
 /** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
@@ -33,8 +34,12 @@ export interface ParamInfo {
   generic: boolean;
   typeForm: TypeForm | undefined;
   absent: 'undefined' | 'null' | undefined;
-  /** True when the name is passed on as the key of the same name (`{ chat_id }`): a wire field's name, not a spelling choice. */
-  mirrorsWire: boolean;
+  /**
+   * True when the name is not a spelling choice: it is passed on as the key of
+   * the same name (`{ chat_id }`, a wire field's name), or the parameter holds
+   * a constructor (`new ModelConstructor()`), which JavaScript spells in PascalCase.
+   */
+  nameFixed: boolean;
 }
 
 /**
@@ -127,26 +132,52 @@ const GENERIC_NAMES = new Set([
   'values',
 ]);
 
-/** The parameters of a sibling that can be compared (plain names; no `this`, no destructuring). */
-export function paramsOf(member: SiblingMember, typed: boolean): ParamInfo[] {
-  const out: ParamInfo[] = [];
+/** The comparable parameters of a sibling with their names' words (plain names; no `this`, no destructuring, no rest). */
+function namedParamsOf(member: SiblingMember): { param: ParameterDeclaration; name: string; words: string[] }[] {
+  const out: { param: ParameterDeclaration; name: string; words: string[] }[] = [];
   for (const param of member.fn.getParameters()) {
     const nameNode = param.getNameNode();
     if (!Node.isIdentifier(nameNode) || param.isRestParameter()) continue;
     const name = nameNode.getText();
     if (name === 'this') continue;
     const words = splitWords(name);
-    if (words.length === 0) continue;
+    if (words.length > 0) out.push({ param, name, words });
+  }
+  return out;
+}
+
+/** The concepts (parameter keys) that two or more of the siblings name: the only ones compared. */
+export function sharedConceptsOf(members: readonly SiblingMember[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const member of members) {
+    const keys = new Set(namedParamsOf(member).map((p) => p.words.join(' ')));
+    for (const key of keys) (seen.has(key) ? shared : seen).add(key);
+  }
+  return shared;
+}
+
+/**
+ * The parameters of a sibling that can be compared (plain names; no `this`,
+ * no destructuring). The checker is asked for the type of a parameter only
+ * when its concept is `shared` by another sibling: no other is ever compared.
+ */
+export function paramsOf(member: SiblingMember, typed: boolean, shared: ReadonlySet<string>): ParamInfo[] {
+  const out: ParamInfo[] = [];
+  for (const { param, name, words } of namedParamsOf(member)) {
+    const key = words.join(' ');
     out.push({
       member,
       param,
       spelling: spellingOf(name),
-      key: words.join(' '),
+      key,
       generic:
         GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
-      typeForm: typed ? typeFormOf(param) : undefined,
+      typeForm: typed && shared.has(key) ? typeFormOf(param) : undefined,
       absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
-      mirrorsWire: name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name),
+      nameFixed:
+        (name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name)) ||
+        (/^[A-Z]/.test(name) && isConstructedIn(member.fn.compilerNode, name)),
     });
   }
   return out;
@@ -157,6 +188,8 @@ function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
   const typeNode = param.getTypeNode();
   const type = param.getType();
   if (typeNode === undefined && !param.hasInitializer()) {
+    // A parameter the body tests with `typeof`, `Array.isArray`, `instanceof` or `in` takes several types by design: no sibling's type fits it.
+    if (isTypeTestedIn(param.getParentOrThrow().compilerNode, param.getName())) return undefined;
     return type.isAny() ? { kind: 'implicitAny', text: 'any', type: undefined } : undefined;
   }
   const present = type.getNonNullableType();

@@ -18,9 +18,12 @@ export interface Member {
 
 /**
  * Names that runtimes and libraries call without any reference in the code:
- * conversions, thenables, iterators, inspection hooks.
+ * conversions, thenables, iterators, inspection hooks; and `__proto__`, whose
+ * assignment sets the object's prototype (the `instanceof` fix for `Error`
+ * subclasses compiled to ES5), an effect rather than a stored value.
  */
 export const PROTOCOL_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
   'constructor',
   'toString',
   'toJSON',

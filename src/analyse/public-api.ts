@@ -496,17 +496,16 @@ function stringList(value: unknown): string[] {
 
 /**
  * Maps a path from package.json (often build output such as `dist/index.js`)
- * back to a source file: through the tsconfig's outDir/rootDir first, then by
- * trying the path's trailing segments under the root and under `src/`.
+ * back to a source file: through the build's output folders (tsconfig
+ * outDir/declarationDir and rootDir, or the folder the package's own entry
+ * paths line up with) first, then by trying the path's trailing segments
+ * under the root and under `src/`.
  */
 function sourceFor(view: ProjectView, path: string): SourceFile | undefined {
   const clean = path.replace(/^\.\//, '');
-  const options = view.project.getCompilerOptions();
   const bases: string[] = [];
-  const outDir = options.outDir === undefined ? undefined : view.relativePath(options.outDir);
-  const rootDir = options.rootDir === undefined ? undefined : view.relativePath(options.rootDir);
-  if (outDir !== undefined && (clean === outDir || clean.startsWith(`${outDir}/`))) {
-    bases.push(joinPosix(rootDir ?? '', clean.slice(outDir.length + 1)));
+  for (const { out, source } of outputFolders(view)) {
+    if (clean.startsWith(`${out}/`)) bases.push(joinPosix(source, clean.slice(out.length + 1)));
   }
   bases.push(clean, joinPosix('src', clean));
   const segments = clean.split('/');
@@ -514,15 +513,157 @@ function sourceFor(view: ProjectView, path: string): SourceFile | undefined {
     const tail = segments.slice(i).join('/');
     bases.push(tail, joinPosix('src', tail));
   }
-  const byPath = new Map(view.files.map((f) => [view.relativePath(f), f]));
+  const byPath = filesByPath(view);
   for (const base of bases) {
-    const [stem, ext] = splitExtension(base);
-    for (const replacement of SOURCE_EXTENSIONS[ext] ?? []) {
-      const file = byPath.get(stem + replacement);
-      if (file !== undefined) return file;
-    }
+    const file = sourceAt(byPath, base);
+    if (file !== undefined) return file;
   }
   return undefined;
+}
+
+/** The analysed file a build-output path compiles from, trying each source extension. */
+function sourceAt(byPath: ReadonlyMap<string, SourceFile>, base: string): SourceFile | undefined {
+  const [stem, ext] = splitExtension(base);
+  for (const replacement of SOURCE_EXTENSIONS[ext] ?? []) {
+    const file = byPath.get(stem + replacement);
+    if (file !== undefined) return file;
+  }
+  return undefined;
+}
+
+/** The analysed files by relative path, built once per run. */
+function filesByPath(view: ProjectView): ReadonlyMap<string, SourceFile> {
+  return view.memo('public-api:files-by-path', () => new Map(view.files.map((f) => [view.relativePath(f), f])));
+}
+
+/** A build's output folder and the source folder compiled into it, both relative to the root. */
+interface OutputFolder {
+  out: string;
+  source: string;
+}
+
+/**
+ * Where build output comes from, computed once per run: the loaded
+ * tsconfig's outDir/declarationDir with its rootDir; those of the other
+ * tsconfig files at the root (`tsconfig.esm.json` builds `lib.esm/` from
+ * `src.ts/`); and, for an output folder of the package's entry paths that no
+ * tsconfig names (a published package ships none), the one source folder
+ * under which every entry path of that folder has its source.
+ */
+function outputFolders(view: ProjectView): readonly OutputFolder[] {
+  return view.memo('public-api:output-folders', () => {
+    const found: OutputFolder[] = [];
+    const options = view.project.getCompilerOptions();
+    addOutputFolders(view, found, options.outDir, options.declarationDir, options.rootDir);
+    for (const config of siblingConfigOptions(view)) addOutputFolders(view, found, ...config);
+    found.push(...inferredOutputFolders(view, new Set(found.map((f) => f.out))));
+    return found;
+  });
+}
+
+/** Adds the pairs of each output folder with the source root, when both are known and inside the root. */
+function addOutputFolders(
+  view: ProjectView,
+  found: OutputFolder[],
+  outDir: string | undefined,
+  declarationDir: string | undefined,
+  rootDir: string | undefined,
+): void {
+  if (rootDir === undefined) return;
+  const source = view.relativePath(rootDir);
+  for (const dir of [outDir, declarationDir]) {
+    if (dir === undefined) continue;
+    const out = view.relativePath(dir);
+    if (!isInsideRoot(out) || !isInsideRoot(source) || out === '' || out === '.') continue;
+    if (!found.some((f) => f.out === out)) found.push({ out, source: source === '.' ? '' : source });
+  }
+}
+
+/** True for a relative path that stays inside the analysed root. */
+function isInsideRoot(relative: string): boolean {
+  return !relative.startsWith('..') && !relative.startsWith('/');
+}
+
+/** outDir, declarationDir and rootDir (absolute) of each `tsconfig*.json` at the root, `extends` followed within the root. */
+function siblingConfigOptions(view: ProjectView): [string | undefined, string | undefined, string | undefined][] {
+  const fs = view.project.getFileSystem();
+  if (!fs.directoryExistsSync(view.root)) return [];
+  const names = fs
+    .readDirSync(view.root)
+    .filter((entry) => entry.isFile && /^tsconfig.*\.json$/.test(entry.name.split(/[\\/]/).pop() ?? ''))
+    .map((entry) => entry.name);
+  return names.map((path) => {
+    const options = configOptions(view, path, 0);
+    return [options.outDir, options.declarationDir, options.rootDir];
+  });
+}
+
+/** The build folders a tsconfig file sets (paths made absolute), merged over those of the config it extends. */
+function configOptions(
+  view: ProjectView,
+  path: string,
+  depth: number,
+): { outDir?: string; declarationDir?: string; rootDir?: string } {
+  const fs = view.project.getFileSystem();
+  const absolute = resolvePath(view.root, path);
+  if (depth > 3 || !absolute.startsWith(view.root) || !fs.fileExistsSync(absolute)) return {};
+  const config: unknown = ts.parseConfigFileTextToJson(absolute, fs.readFileSync(absolute)).config;
+  const folder = resolvePath(absolute, '..');
+  const extended = fieldOf(config, 'extends');
+  const base =
+    typeof extended === 'string' && extended.startsWith('.')
+      ? configOptions(view, resolvePath(folder, extended), depth + 1)
+      : {};
+  const own = fieldOf(config, 'compilerOptions');
+  const dir = (key: string): string | undefined => {
+    const value = fieldOf(own, key);
+    return typeof value === 'string' ? resolvePath(folder, value) : undefined;
+  };
+  return {
+    outDir: dir('outDir') ?? base.outDir,
+    declarationDir: dir('declarationDir') ?? base.declarationDir,
+    rootDir: dir('rootDir') ?? base.rootDir,
+  };
+}
+
+/**
+ * For each first folder of the package's entry paths that no tsconfig names
+ * (`lib.esm` in `./lib.esm/index.js`), the source folder under which every one
+ * of those paths has a source, when exactly one folder does and it is not the
+ * output folder itself: the package's own layout, not a guessed folder name.
+ */
+function inferredOutputFolders(view: ProjectView, known: ReadonlySet<string>): OutputFolder[] {
+  const byOut = new Map<string, string[]>();
+  for (const path of [...packageEntryPaths(view.packageJson), ...browserMapPaths(view.packageJson)]) {
+    const [out, ...rest] = path.replace(/^\.\//, '').split('/');
+    if (out === undefined || rest.length === 0 || known.has(out)) continue;
+    byOut.set(out, [...(byOut.get(out) ?? []), rest.join('/')]);
+  }
+  const byPath = filesByPath(view);
+  const folders = new Set(view.files.map((f) => view.relativePath(f).split('/').slice(0, -1).join('/')));
+  const out: OutputFolder[] = [];
+  for (const [folder, rests] of byOut) {
+    if (byPath.size === 0 || rests.some((r) => sourceAt(byPath, joinPosix(folder, r)) !== undefined)) continue;
+    const fits = [...folders].filter(
+      (source) => source !== folder && rests.every((r) => sourceAt(byPath, joinPosix(source, r)) !== undefined),
+    );
+    const [only] = fits;
+    if (only !== undefined && fits.length === 1) out.push({ out: folder, source: only });
+  }
+  return out;
+}
+
+/** A property of a parsed JSON object, or undefined when the value is not an object or lacks it. */
+function fieldOf(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return Object.entries(value).find(([k]) => k === key)?.[1];
+}
+
+/** The keys and values of package.json's `browser` map (`"./lib.esm/ws.js": "./lib.esm/ws-browser.js"`). */
+function browserMapPaths(pkg: Readonly<Record<string, unknown>> | undefined): string[] {
+  const browser = pkg?.['browser'];
+  if (typeof browser !== 'object' || browser === null) return [];
+  return Object.entries(browser).flatMap(([key, value]) => (typeof value === 'string' ? [key, value] : [key]));
 }
 
 function splitExtension(path: string): [string, string] {

@@ -7,6 +7,8 @@ import type { Severity } from '../model/severity.js';
 import { blameFile } from './blame-file.js';
 import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
+// The one line counter of rules and engine alike, so a message's "line N" and the finding's line agree.
+import { lineAndColumnAt, startLineOf } from '../../rules/_shared/ast/line-of.js';
 
 /** A rule as configured for one run. */
 export interface ConfiguredRule {
@@ -78,8 +80,11 @@ function collectDrafts(
   const { rule, options } = configured;
   const drafts: FindingDraft[] = [];
   const looked = lookedAt(rule, view);
+  const reported = targets.filter(looked);
+  // A rule reports only in the target files it looks at: with none (a change that touches none of its files), it has nothing to do.
+  if (reported.length === 0) return drafts;
   const batches: (readonly SourceFile[])[] =
-    rule.meta.scope === 'file' ? targets.filter(looked).map((f) => [f]) : [view.files.filter(looked)];
+    rule.meta.scope === 'file' ? reported.map((f) => [f]) : [view.files.filter(looked)];
   for (const files of batches) {
     try {
       for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
@@ -155,14 +160,14 @@ function render(
 
 function renderEvidence(note: string, node: Node | undefined, view: ProjectView): Evidence {
   if (node === undefined) return { note };
-  return { note, file: view.relativePath(node.getSourceFile()), line: node.getStartLineNumber() };
+  return { note, file: view.relativePath(node.getSourceFile()), line: startLineOf(node) };
 }
 
-/** The 1-based range of a node, from its first token (comments excluded). */
+/** The 1-based range of a node, from its first token (comments excluded); line lookups from the file's line map. */
 function rangeOf(node: Node): Range {
-  const file = node.getSourceFile();
-  const start = file.getLineAndColumnAtPos(node.getStart());
-  const end = file.getLineAndColumnAtPos(node.getEnd());
+  const file = node.getSourceFile().compilerNode;
+  const start = lineAndColumnAt(file, node.compilerNode.getStart(file));
+  const end = lineAndColumnAt(file, node.compilerNode.getEnd());
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 

@@ -49,6 +49,7 @@ function entry(overrides: Partial<CacheEntry> = {}): CacheEntry {
       findings: ['a.ts', 'b.ts', 'c.ts', 'd.ts'].flatMap((f) => [finding(f, 'local-rule'), finding(f, 'project-rule')]),
       failures: [],
       fileCount: 4,
+      reportedFiles: ['a.ts', 'b.ts', 'c.ts', 'd.ts'],
       unparsedFiles: [],
       rulesRun: ['local-rule', 'project-rule'],
       securityRulesRun: [],
@@ -221,5 +222,28 @@ describe('analyseWithCache', () => {
     expect(run.plan).toBe('full');
     expect(run.result.rulesRun).not.toContain('complex-function');
     expect(JSON.stringify(run.result.findings)).toBe(whole());
+  });
+
+  it('leaves out ignored files and applies suppression comments as a whole run does, on a hit too', () => {
+    const other = join(scratch, 'provider-tree-suppressed');
+    cpSync(resolve(import.meta.dirname, '../../fixtures/provider-tree'), other, { recursive: true });
+    writeFileSync(join(other, '.review-bot.json'), JSON.stringify({ ignore: ['src/snapshot.ts'] }));
+    const tree = join(other, 'src', 'tree.ts');
+    writeFileSync(
+      tree,
+      `/* review-bot-disable duplicate-import -- kept for the demo */\n${readFileSync(tree, 'utf8')}`,
+    );
+    const expected = analyse({ path: other }).result;
+    expect(expected.suppressed?.length).toBeGreaterThan(0);
+    expect(expected.findings.some((f) => f.file === 'src/snapshot.ts')).toBe(false);
+    const shown = (r: { findings: unknown; suppressed?: unknown }) => JSON.stringify([r.findings, r.suppressed]);
+    const cache = join(scratch, 'cache-suppressed');
+    const first = analyseWithCache({ path: other }, cache);
+    expect(first.plan).toBe('full');
+    expect(shown(first.result)).toBe(shown(expected));
+    const second = analyseWithCache({ path: other }, cache);
+    expect(second.plan).toBe('hit');
+    expect(shown(second.result)).toBe(shown(expected));
+    expect(second.result.fileCount).toBe(expected.fileCount);
   });
 });

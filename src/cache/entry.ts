@@ -2,7 +2,7 @@ import type { Evidence, Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 
 /** Bumped whenever the shape of a cache entry changes: an entry of another format is ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What one analysed file looked like when the entry was written. */
 export interface CachedFile {
@@ -24,6 +24,8 @@ export interface CachedResult {
   rulesRun: string[];
   securityRulesRun: string[];
   securityRulesKnown: string[];
+  /** The analysed files reported on (the configuration's `ignore` left out), by relative path: where suppression comments are read. */
+  reportedFiles: string[];
   /** Files that could not be parsed, with the first syntax error of each. */
   parseProblems: { kind: 'unparsed' | 'skipped'; file: string; line: number; column: number; message: string }[];
 }
@@ -73,6 +75,7 @@ function isCachedResult(value: unknown): value is CachedResult {
     Array.isArray(value.failures) &&
     value.failures.every(isFailure) &&
     typeof value.fileCount === 'number' &&
+    isStringArray(value.reportedFiles) &&
     isStringArray(value.unparsedFiles) &&
     isStringArray(value.rulesRun) &&
     isStringArray(value.securityRulesRun) &&

@@ -1,19 +1,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { RULES } from '../../rules/index.js';
 import { compareFindings } from '../analyse/run-rules.js';
 import type { ConfiguredRule } from '../analyse/run-rules.js';
-import { loadConfig, validateConfig } from '../config/config.js';
+import { configurableMetas, loadConfig, suppressionSeverity, validateConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
-import { loadProject } from '../load/project.js';
+import { compileGlobs } from '../config/glob.js';
+import { loadProject, relativePathOf } from '../load/project.js';
 import type { ParseProblem } from '../load/project.js';
 import { TOOL } from '../meta.js';
 import type { AnalysisResult, RuleFailure } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import { analyse, analyseView, configureRules } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
+import { applySuppressions } from '../suppress/apply.js';
+import type { BulkOutcome } from '../suppress/apply.js';
+import { suppressionsPath } from '../suppress/bulk.js';
 import type { CachedResult, CacheEntry } from './entry.js';
 import { CACHE_FORMAT } from './entry.js';
 import { cacheKey, currentHashes, currentlyGlobal, describeFiles, hashText, ruleVersion } from './inputs.js';
@@ -32,6 +37,8 @@ export interface CachedAnalysis {
   notes: string[];
   /** How the cache was used: `hit` (nothing loaded), `partial` (some files re-analysed) or `full`. */
   plan: CachePlan['kind'];
+  /** What the bulk suppressions file did this run. */
+  bulk: BulkOutcome;
 }
 
 /**
@@ -57,27 +64,104 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     hashes: currentHashes(root, known),
     isGlobal: (f) => currentlyGlobal(root, f),
   });
-  if (plan.kind === 'hit') return { ...fromCache(plan.result, rules), root, notes, plan: 'hit' };
+  if (plan.kind === 'hit') {
+    const stored = fromCache(plan.result, rules);
+    const suppressed = suppress(stored.result, storedTexts(root, plan.result.reportedFiles), root, config, options);
+    return { ...stored, ...suppressed, root, notes, plan: 'hit' };
+  }
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
     path: options.path,
     project: options.project,
     settings: config.settings,
+    tests: config.tests,
+    generated: config.generated,
   });
-  const partial = plan.kind === 'partial' ? partialRun(view, config, rules, options, plan) : undefined;
-  const run = partial ?? fullRun(view, config, rules, options);
+  const reported = withoutIgnored(view, config);
+  const partial = plan.kind === 'partial' ? partialRun(view, config, rules, options, plan, reported) : undefined;
+  const run = partial ?? fullRun(view, config, rules, options, reported);
   const result = { ...run.result, unparsedFiles: parseProblems.map((p) => p.file) };
+  const reportedFiles = reported === undefined ? view.files : [...reported];
   const entry: CacheEntry = {
     format: CACHE_FORMAT,
     tool,
     key,
     files: describeFiles(view.root, view.project.getSourceFiles(), view.project.getCompilerOptions()),
     localRules: run.localRules,
-    result: toCache(result, parseProblems),
+    result: toCache(
+      result,
+      reportedFiles.map((f) => view.relativePath(f)),
+      parseProblems,
+    ),
   };
   const written = writeCache(file, entry);
   if (written !== undefined) notes.push(written);
-  return { result, root: view.root, parseProblems, notes, plan: partial === undefined ? 'full' : 'partial' };
+  const texts = new Map(reportedFiles.map((f) => [view.relativePath(f), f.compilerNode]));
+  return {
+    ...suppress(result, texts, view.root, config, options),
+    root: view.root,
+    parseProblems,
+    notes,
+    plan: partial === undefined ? 'full' : 'partial',
+  };
+}
+
+/**
+ * The suppress stage, as `analyse` runs it after the rules: the cache stores
+ * findings before suppression, so an edited suppression comment or
+ * suppressions file takes effect at once, with or without a cache hit.
+ */
+function suppress(
+  result: AnalysisResult,
+  files: ReadonlyMap<string, ts.SourceFile>,
+  root: string,
+  config: Config,
+  options: PipelineOptions,
+): { result: AnalysisResult; bulk: BulkOutcome } {
+  const registry = options.registry ?? RULES;
+  const bulkPath = suppressionsPath(root, options.suppressionsLocation);
+  return applySuppressions(result, {
+    files,
+    knownRules: new Set(configurableMetas(registry).map((m) => m.id)),
+    severity: suppressionSeverity(config),
+    bulkPath,
+    bulkDisplay: relativePathOf(root, bulkPath),
+    update: undefined,
+  });
+}
+
+/** The analysed files left after the configuration's `ignore`; undefined (all) when it ignores nothing. */
+function withoutIgnored(view: ProjectView, config: Config): ReadonlySet<SourceFile> | undefined {
+  const ignore = config.ignore ?? [];
+  if (ignore.length === 0) return undefined;
+  const ignored = compileGlobs(ignore);
+  return new Set(view.files.filter((file) => !ignored.matches(view.relativePath(file))));
+}
+
+/** An empty file: what a file without the `review-bot-` prefix gives the suppress stage (it can hold no directive). */
+const NO_DIRECTIVES = ts.createSourceFile('empty.ts', '', ts.ScriptTarget.Latest);
+
+/**
+ * The reported files as the suppress stage reads them on a cache hit, without
+ * loading the project: a file whose text has a `review-bot-` comment prefix is
+ * parsed alone (comments need no types); any other file holds no directive.
+ */
+function storedTexts(root: string, files: readonly string[]): Map<string, ts.SourceFile> {
+  const texts = new Map<string, ts.SourceFile>();
+  for (const file of files) {
+    const path = join(root, file);
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // unreadable now: it holds no directive this run
+    }
+    texts.set(
+      file,
+      text.includes('review-bot-') ? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true) : NO_DIRECTIVES,
+    );
+  }
+  return texts;
 }
 
 /** The run's root, configuration, rules and cache key, computed without loading the project; undefined when the cache does not apply. */
@@ -97,7 +181,8 @@ function prepare(
   const rules = configureRules(registry, config, options);
   const inputs: KeyInputs = {
     tool: toolBuild(),
-    config: { rules: config.rules, settings: config.settings },
+    // The whole configuration: `ignore`, `tests` and `generated` change what the rules look at and report on.
+    config,
     rules: rules.map((r) => ({
       id: r.rule.meta.id,
       severity: r.severity,
@@ -128,8 +213,9 @@ function fullRun(
   config: Config,
   rules: readonly ConfiguredRule[],
   options: PipelineOptions,
+  reported: ReadonlySet<SourceFile> | undefined,
 ): { result: AnalysisResult; localRules: string[] } {
-  return runEach(view, config, rules, options, () => undefined);
+  return runEach(view, config, rules, options, () => reported, reported);
 }
 
 /**
@@ -143,9 +229,12 @@ function partialRun(
   rules: readonly ConfiguredRule[],
   options: PipelineOptions,
   plan: Extract<CachePlan, { kind: 'partial' }>,
+  reported: ReadonlySet<SourceFile> | undefined,
 ): { result: AnalysisResult; localRules: string[] } | undefined {
-  const dirty = new Set(view.files.filter((f) => plan.dirty.has(view.relativePath(f))));
-  const run = runEach(view, config, rules, options, (id) => (plan.localRules.has(id) ? dirty : undefined));
+  const dirty = new Set(
+    view.files.filter((f) => plan.dirty.has(view.relativePath(f)) && (reported === undefined || reported.has(f))),
+  );
+  const run = runEach(view, config, rules, options, (id) => (plan.localRules.has(id) ? dirty : reported), reported);
   const kept = new Set(run.localRules);
   // A rule that was local and now read project-wide data ran on the dirty files only: run everything instead.
   if ([...plan.localRules].some((id) => rules.some((r) => r.rule.meta.id === id) && !kept.has(id))) return undefined;
@@ -165,6 +254,7 @@ function runEach(
   rules: readonly ConfiguredRule[],
   options: PipelineOptions,
   filesFor: (ruleId: string) => ReadonlySet<SourceFile> | undefined,
+  reported: ReadonlySet<SourceFile> | undefined,
 ): { result: AnalysisResult; localRules: string[] } {
   const registry = options.registry ?? RULES;
   const tracked = trackProjectReads(view);
@@ -183,7 +273,10 @@ function runEach(
     );
     if (configured.rule.meta.scope === 'file' && !tracked.readProject()) localRules.push(id);
   }
-  return { result: mergeResults(results, view.files.length, registry), localRules };
+  return {
+    result: mergeResults(results, reported === undefined ? view.files.length : reported.size, registry),
+    localRules,
+  };
 }
 
 /** One result from the per-rule results, in the order and shape of a whole run. */
@@ -250,7 +343,11 @@ function trackProjectReads(view: ProjectView): { view: ProjectView; reset(): voi
 }
 
 /** The analysis as stored: errors become their messages. */
-function toCache(result: AnalysisResult, parseProblems: readonly ParseProblem[]): CachedResult {
+function toCache(
+  result: AnalysisResult,
+  reportedFiles: readonly string[],
+  parseProblems: readonly ParseProblem[],
+): CachedResult {
   return {
     findings: result.findings,
     failures: result.failures.map((f) => ({
@@ -259,6 +356,7 @@ function toCache(result: AnalysisResult, parseProblems: readonly ParseProblem[])
       message: f.error instanceof Error ? f.error.message : String(f.error),
     })),
     fileCount: result.fileCount,
+    reportedFiles: [...reportedFiles],
     unparsedFiles: result.unparsedFiles,
     rulesRun: result.rulesRun,
     securityRulesRun: result.securityRulesRun,
@@ -277,10 +375,20 @@ function fromCache(
     file: f.file,
     error: new Error(f.message),
   }));
-  const { parseProblems, ...rest } = stored;
   const ran = new Set(stored.rulesRun);
   const rulesMeta = rules.map((r) => r.rule.meta).filter((meta) => ran.has(meta.id));
-  return { result: { ...rest, failures, rulesMeta, timings: {} }, parseProblems };
+  const result: AnalysisResult = {
+    findings: stored.findings,
+    failures,
+    fileCount: stored.fileCount,
+    unparsedFiles: stored.unparsedFiles,
+    rulesRun: stored.rulesRun,
+    rulesMeta,
+    securityRulesRun: stored.securityRulesRun,
+    securityRulesKnown: stored.securityRulesKnown,
+    timings: {},
+  };
+  return { result, parseProblems: stored.parseProblems };
 }
 
 /** The tool's name, version and build: a hash of the running code, so a rebuilt tool never trusts an older entry. */

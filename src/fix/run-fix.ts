@@ -17,28 +17,36 @@ export interface FixRun {
   changedMeanwhile: string[];
 }
 
+/** The findings a shell reports of an analysis (narrowed to a diff, say): the only ones `--fix` may fix. */
+export type FixScope = (analysis: PipelineResult) => readonly Finding[];
+
 /**
  * Fixes the project analysed by `analyseWith` (which lays the given texts,
  * by path relative to the root, over the files on disk). Writes the changed
- * files only when `write` is true.
+ * files only when `write` is true. With a `scope`, only the findings it
+ * reports of the first analysis are fixed, in every pass (known by their
+ * fingerprints, which do not move with lines), never the others.
  */
 export function runFix(
   analyseWith: (overlay: ReadonlyMap<string, string>) => PipelineResult,
-  options: { write: boolean; select?: ((finding: Finding) => boolean) | undefined },
+  options: { write: boolean; scope?: FixScope | undefined },
 ): FixRun {
-  const state: { last?: PipelineResult } = {};
+  const state: { last?: PipelineResult; reported?: ReadonlySet<string> } = {};
   const lastOrThrow = (): PipelineResult => {
     if (state.last === undefined) throw new Error('the fix loop read a file before analysing the project');
     return state.last;
   };
+  const scope = options.scope;
   const outcome = fixProject({
     analyse: (overlay) => {
       state.last = analyseWith(overlay);
+      if (scope !== undefined && state.reported === undefined)
+        state.reported = new Set(scope(state.last).map((f) => f.fingerprint));
       return state.last.result;
     },
     read: (file) => readSourceText(lastOrThrow().root, file),
     parses: parsesAsSource,
-    select: options.select,
+    select: scope === undefined ? undefined : (finding) => state.reported?.has(finding.fingerprint) === true,
   });
   const pipeline = lastOrThrow();
   const written = options.write ? writeChanges(pipeline.root, outcome.changes) : undefined;

@@ -11,6 +11,9 @@ import type { RuleInfo } from '../report/github-review/comment-body.js';
 import { planReview } from '../report/github-review/plan.js';
 import type { CreateRetry, PostResult } from '../report/github-review/post.js';
 import { applyPlan } from '../report/github-review/post.js';
+import type { Suggestion } from '../report/suggestion.js';
+import { isSuggestionInDiff, suggestionForFix } from '../report/suggestion.js';
+import { readSourceText } from '../fix/files.js';
 import type { ReviewClient } from './client.js';
 import { httpFailure, isWriteForbidden } from './client.js';
 import { localDiff } from './local-diff.js';
@@ -79,7 +82,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewO
     return failed(error, marked, "reading the pull request's reviews");
   }
   const [comments, reviews] = existing;
-  const planned = plan(request, marked, comments, reviews, note);
+  const planned = plan(request, marked, comments, reviews, note, request.maxComments, suggestionsIn(request, diff));
   try {
     const posted = await applyPlan(request.client, request.pr, planned, request.retry, request.log);
     return { kind: 'posted', marked, plan: planned, posted };
@@ -97,6 +100,7 @@ function plan(
   reviews: readonly ExistingReview[],
   note: string | undefined,
   maxComments = request.maxComments,
+  suggestionFor?: (marked: MarkedFinding) => Suggestion | undefined,
 ): ReviewPlan {
   return planReview({
     marked,
@@ -109,7 +113,28 @@ function plan(
     note,
     runId: request.runId,
     ruleInfo: ruleInfoOf(request.result, request.docsTemplate),
+    suggestionFor,
   });
+}
+
+/**
+ * The suggestion of each finding of the pull request that has a safe fix: from the file's text in the
+ * working copy (what was analysed), offered only when every line it replaces is commentable in the
+ * file's diff. Findings the filter mode leaves out get none: only reported findings are fixed.
+ */
+function suggestionsIn(
+  request: ReviewRequest,
+  diff: readonly FileDiff[],
+): (marked: MarkedFinding) => Suggestion | undefined {
+  const patched = new Map(diff.filter((f) => f.hasPatch && f.status !== 'removed').map((f) => [f.path, f]));
+  return (marked) => {
+    const fix = marked.finding.fix;
+    const file = patched.get(marked.path);
+    if (fix === undefined || file === undefined || !marked.selected) return undefined;
+    const text = readSourceText(request.workspace, marked.path);
+    const suggestion = text === undefined ? undefined : suggestionForFix(fix, marked.finding.file, text);
+    return suggestion !== undefined && isSuggestionInDiff(suggestion, file.visibleLines) ? suggestion : undefined;
+  };
 }
 
 /** The `failed` outcome of a GitHub error; any other error is a bug and is thrown on. */

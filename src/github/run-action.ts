@@ -102,6 +102,9 @@ async function run(context: ActionContext): Promise<number> {
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
     only: [],
     disable: [],
+    cache: inputs.cache === undefined ? undefined : resolve(workspace, inputs.cache),
+    suppressionsLocation:
+      inputs.suppressionsLocation === undefined ? undefined : resolve(workspace, inputs.suppressionsLocation),
   });
   const { result, root } = analysis;
   const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Edit } from '../model/edit.js';
 import { applyEdits } from '../fix/apply.js';
-import { isSuggestionInDiff, suggestionBlock, suggestionOf } from './suggestion.js';
+import { isSuggestionInDiff, suggestionBlock, suggestionForFix, suggestionOf } from './suggestion.js';
 import type { Suggestion } from './suggestion.js';
 
 const edit = (start: number, end: number, text: string, file = 'src/a.ts'): Edit => ({ file, start, end, text });
@@ -115,10 +115,41 @@ describe('suggestionBlock', () => {
   });
 });
 
+describe('suggestionForFix', () => {
+  const text = 'a\nb\nc\n';
+
+  it("offers the fix's whole-line replacement when it edits the finding's file only", () => {
+    expect(suggestionForFix({ edits: [edit(2, 3, 'B')] }, 'src/a.ts', text)).toEqual({
+      file: 'src/a.ts',
+      startLine: 2,
+      endLine: 2,
+      lines: ['B'],
+    });
+    expect(suggestionForFix({ edits: [edit(2, 3, 'B'), edit(0, 1, 'x', 'src/b.ts')] }, 'src/a.ts', text)).toBe(
+      undefined,
+    );
+    expect(suggestionForFix({ edits: [edit(2, 3, 'B', 'src/b.ts')] }, 'src/a.ts', text)).toBeUndefined();
+  });
+
+  it('offers none for text GitHub would split into other lines, or that starts like our markers', () => {
+    for (const insert of ['x\ry', 'x\u2028y', '<!-- review-bot:finding f r -->', '  <!--review-bot:review -->'])
+      expect(suggestionForFix({ edits: [edit(2, 3, insert)] }, 'src/a.ts', text), insert).toBeUndefined();
+    expect(suggestionForFix({ edits: [edit(2, 3, '<!-- other -->')] }, 'src/a.ts', text)).toBeDefined();
+  });
+
+  it('offers none past 50 lines replaced or suggested, or 10,000 characters', () => {
+    const long = 'x\n'.repeat(60);
+    expect(suggestionForFix({ edits: [edit(0, long.length, '')] }, 'src/a.ts', long)).toBeUndefined();
+    expect(suggestionForFix({ edits: [edit(0, 1, 'y\n'.repeat(50))] }, 'src/a.ts', long)).toBeUndefined();
+    expect(suggestionForFix({ edits: [edit(0, 1, 'y'.repeat(10_001))] }, 'src/a.ts', long)).toBeUndefined();
+    expect(suggestionForFix({ edits: [edit(0, 1, 'y\n'.repeat(49))] }, 'src/a.ts', long)).toBeDefined();
+  });
+});
+
 describe('isSuggestionInDiff', () => {
   const suggestion: Suggestion = { file: 'a.ts', startLine: 3, endLine: 5, lines: [] };
 
-  it('is true only when every replaced line is added or modified', () => {
+  it('is true only when every replaced line is commentable (shown by the diff)', () => {
     expect(isSuggestionInDiff(suggestion, new Set([2, 3, 4, 5]))).toBe(true);
     expect(isSuggestionInDiff(suggestion, new Set([3, 5]))).toBe(false);
     expect(isSuggestionInDiff(suggestion, new Set())).toBe(false);

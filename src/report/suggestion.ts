@@ -52,10 +52,37 @@ export function suggestionBlock(suggestion: Suggestion): string {
   return `${fence}suggestion\n${body === '' && suggestion.lines.length === 0 ? '' : `${body}\n`}${fence}`;
 }
 
-/** True when every line the suggestion replaces is added or modified by the pull request (so it can be committed there). */
-export function isSuggestionInDiff(suggestion: Suggestion, addedLines: ReadonlySet<number>): boolean {
-  for (let line = suggestion.startLine; line <= suggestion.endLine; line++) if (!addedLines.has(line)) return false;
+/**
+ * True when every line the suggestion replaces is a line the diff shows (added or context: where a review
+ * comment can sit), so that one comment can span them and GitHub can commit the suggestion there.
+ */
+export function isSuggestionInDiff(suggestion: Suggestion, commentableLines: ReadonlySet<number>): boolean {
+  for (let line = suggestion.startLine; line <= suggestion.endLine; line++)
+    if (!commentableLines.has(line)) return false;
   return true;
+}
+
+/** Most lines a suggestion may replace or hold: past that, a "Commit suggestion" button is no help to a reviewer. */
+const MAX_SUGGESTION_LINES = 50;
+/** Most characters of suggested text, well under GitHub's limit of a comment body. */
+const MAX_SUGGESTION_CHARS = 10_000;
+
+/**
+ * The suggestion to post for a finding's fix, from the text of the finding's file as analysed: undefined
+ * when the fix edits another file, falls outside the text, replaces or suggests too many lines, or holds
+ * a line GitHub's Markdown would split (a lone carriage return or another line terminator) or one that
+ * starts like our hidden markers (never read from there, but never written either).
+ */
+export function suggestionForFix(fix: Fix, file: string, text: string): Suggestion | undefined {
+  if (fix.edits.some((e) => e.file !== file)) return undefined;
+  const suggestion = suggestionOf(fix, text);
+  if (suggestion === undefined) return undefined;
+  const replaced = suggestion.endLine - suggestion.startLine + 1;
+  if (replaced > MAX_SUGGESTION_LINES || suggestion.lines.length > MAX_SUGGESTION_LINES) return undefined;
+  if (suggestion.lines.reduce((n, line) => n + line.length + 1, 0) > MAX_SUGGESTION_CHARS) return undefined;
+  if (suggestion.lines.some((line) => /[\r\u2028\u2029]/.test(line) || /^\s*<!--\s*review-bot:/.test(line)))
+    return undefined;
+  return suggestion;
 }
 
 /** Offsets where each line starts. */

@@ -18,7 +18,7 @@ import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
 import { withEslint } from '../eslint/merge.js';
 import { fixSummary, runFix } from '../fix/run-fix.js';
-import type { FixRun } from '../fix/run-fix.js';
+import type { FixRun, FixScope } from '../fix/run-fix.js';
 import { analyseWithCache } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -160,10 +160,19 @@ export interface AnalysisRequest {
   onProgress?: ((message: string) => void) | undefined;
   /** Apply safe fixes (`write`) or only work them out (`dry-run`). */
   fix?: 'write' | 'dry-run' | undefined;
+  /** The findings the shell reports (`--diff`, `--quiet`): with `fix`, only those are fixed; all by default. */
+  fixScope?: FixScope | undefined;
   /** Merge in the findings of the project's own ESLint. */
   eslint?: boolean | undefined;
   /** With --cache: the cache location. */
   cache?: string | undefined;
+  /**
+   * Pull-request mode: the files the change adds or modifies (absolute paths), when only findings in them
+   * will be shown. The rules then run on what those files need and report on them alone; their findings are
+   * those of a whole run narrowed to the files. Left unused with --fix, --cache and suppression updates,
+   * which work on the whole project.
+   */
+  changedFiles?: readonly string[] | undefined;
   /** The bulk suppressions file (default: review-bot-suppressions.json in the root). */
   suppressionsLocation?: string | undefined;
   /** Rewrite the suppressions file from this run. */
@@ -197,15 +206,19 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     onProgress: request.onProgress,
     suppressionsLocation: request.suppressionsLocation,
     suppressionsUpdate: request.suppressionsUpdate,
+    changed: wholeProjectNeeded(request) ? undefined : request.changedFiles,
   };
   const fixed =
     request.fix === undefined
       ? undefined
-      : runFix((overlay) => analyse({ ...options, overlay }), { write: request.fix === 'write' });
+      : runFix((overlay) => analyse({ ...options, overlay }), {
+          write: request.fix === 'write',
+          scope: request.fixScope,
+        });
   const base =
     fixed !== undefined
       ? { ...fixed.pipeline, notes: [] }
-      : request.cache === undefined
+      : request.cache === undefined || request.suppressionsUpdate !== undefined
         ? { ...analyse(options), notes: [] }
         : analyseWithCache(options, request.cache);
   const { result: analysed, root, parseProblems } = base;
@@ -232,6 +245,11 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     errors: result.failures.map((f) => f.error),
     fixed,
   };
+}
+
+/** True when a run must cover the whole project even in pull-request mode: it fixes, caches or rewrites suppressions. */
+function wholeProjectNeeded(request: AnalysisRequest): boolean {
+  return request.fix !== undefined || request.cache !== undefined || request.suppressionsUpdate !== undefined;
 }
 
 /** The fixed texts of a dry run, by relative path (what ESLint lints instead of the files on disk). */

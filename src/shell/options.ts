@@ -119,7 +119,7 @@ const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     value: '<file>',
     help: 'Bulk suppressions file (default: review-bot-suppressions.json in the root)',
-    shells: CLI,
+    shells: BOTH,
   },
   {
     name: 'diff',
@@ -200,8 +200,9 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'cache',
     type: 'boolean',
+    default: 'false',
     help: 'Reuse the findings of the last run for what did not change (kept in --cache-location)',
-    shells: CLI,
+    shells: BOTH,
   },
   {
     name: 'cache-location',
@@ -209,7 +210,7 @@ const OPTIONS: readonly OptionSpec[] = [
     value: '<folder>',
     default: '.review-bot-cache',
     help: 'With --cache: folder (or .json file) of the cache',
-    shells: CLI,
+    shells: BOTH,
   },
   { name: 'debug', type: 'boolean', help: 'Print stack traces of internal errors', shells: CLI },
   { name: 'help', type: 'boolean', help: 'Show this help', shells: CLI },
@@ -308,7 +309,7 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     sarifFile: text('sarif-file'),
     fix: on('fix') ? 'write' : on('fix-dry-run') ? 'dry-run' : undefined,
     eslint: parseBoolean(raw['eslint'], flag('eslint')),
-    cache: on('cache') ? text('cache-location') : undefined,
+    cache: parseBoolean(raw['cache'], flag('cache')) ? text('cache-location') : undefined,
     debug: on('debug'),
     help: on('help'),
     version: on('version'),

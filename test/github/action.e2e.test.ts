@@ -5,11 +5,12 @@
  * that the committed dist/ is exactly what the sources build to.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.js';
 import { analyse } from '../../src/pipeline.js';
 import { fingerprintOfComment } from '../../src/report/github-review/marker.js';
 import type { FakeFile, FakePull } from './fake-github.js';
@@ -361,6 +362,16 @@ describe('the Action on a pull request', () => {
     expect(Number(result.outputs['new-findings'])).toBe(botComments(pull).length);
     expect(pull.reviews[0]?.body).toMatch(/security|Security/);
     expect(result.summary).toContain('src/index.ts:8');
+    // Added line 2 has two findings with safe fixes. The duplicate import merges into line 1 (a context line the
+    // diff shows): its comment spans lines 1-2 and suggests their replacement. The unused import's suggestion
+    // deletes line 2. No other finding has a fix.
+    const suggestions = botComments(pull)
+      .filter((c) => c.body.includes('```suggestion'))
+      .map((c) => [c.startLine, c.line, /\n```suggestion\n([^`]*)```\n/.exec(c.body)?.[1]]);
+    expect(suggestions).toEqual([
+      [1, 2, "import { double, double as twice } from './util.js';\n"],
+      [undefined, 2, ''],
+    ]);
   });
 
   it('posts nothing on a re-run of the same commit', async () => {
@@ -702,5 +713,47 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
     expect(run.stdout + run.stderr).not.toContain('s3cret');
     expect(gh.log.slice(before).filter((r) => r.path.includes('/pulls/31'))).toEqual([]);
     for (const place of everyPlace()) expect(run.summary).toContain(`\`${place}\``);
+  });
+});
+
+describe('the Action with a bulk suppressions file elsewhere (suppressions-location)', () => {
+  it("reads it as the CLI's --suppressions-location does: its findings are kept out of the review", async () => {
+    const location = join(ws, 'config', 'accepted.json');
+    mkdirSync(join(ws, 'config'));
+    try {
+      const io = {
+        out: () => undefined,
+        err: () => undefined,
+        color: false,
+        progress: () => ({ update: () => undefined, done: () => undefined }),
+      };
+      const args = [ws, '--suppress-rule', 'error-without-message', '--suppressions-location', location];
+      expect(await main(args, io, { env: {} })).toBe(0);
+      const accepted = expectedInline(base, head1).filter((place) => place !== 'src/index.ts:8');
+      expect(accepted.length).toBe(expectedInline(base, head1).length - 1);
+      const pull = gh.addPull({
+        owner: OWNER,
+        repo: REPO,
+        number: 50,
+        headSha: head1,
+        baseSha: base,
+        files: githubFiles(base, head1),
+      });
+      const result = await runAction('pull_request', eventFor(pull), {
+        'suppressions-location': 'config/accepted.json',
+      });
+      expect(result.code).toBe(0);
+      expect(gh.violations).toEqual([]);
+      const places = botComments(pull)
+        .map((c) => `${c.path}:${c.line ?? 0}`)
+        .sort();
+      expect(places).toEqual(accepted);
+      // Without the input the Action reads review-bot-suppressions.json in the root, which does not exist.
+      const other = gh.addPull({ ...pull, number: 51, reviews: [], comments: [], commits: [head1] });
+      await runAction('pull_request', eventFor(other));
+      expect(botComments(other).map((c) => `${c.path}:${c.line ?? 0}`)).toContain('src/index.ts:8');
+    } finally {
+      rmSync(join(ws, 'config'), { recursive: true, force: true });
+    }
   });
 });

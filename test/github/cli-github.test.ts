@@ -286,3 +286,140 @@ describe('git is started by absolute path', () => {
     );
   });
 });
+
+/** The files of two commits as GitHub's "list pull request files" gives them (patch = hunks only). */
+function githubFiles(from: string, to: string): { filename: string; status: 'added' | 'modified'; patch: string }[] {
+  return git('diff', '--src-prefix=a/', '--dst-prefix=b/', from, to)
+    .split(/^(?=diff --git )/m)
+    .filter((chunk) => chunk.startsWith('diff --git '))
+    .map((chunk) => {
+      const lines = chunk.split('\n');
+      const filename = (lines.find((l) => l.startsWith('+++ b/')) ?? '').slice('+++ b/'.length);
+      const hunks = lines.slice(lines.findIndex((l) => l.startsWith('@@')));
+      while (hunks.at(-1) === '') hunks.pop();
+      return { filename, status: chunk.includes('\nnew file mode') ? 'added' : 'modified', patch: hunks.join('\n') };
+    });
+}
+
+/** A file importing `one` on line 1, then nine modules; the pull request edits line 2 and adds line 11. */
+function farImports(head: boolean): string {
+  const modules = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) =>
+    i === 1 && head ? "import { v1, w1 } from './m1.js';" : `import { v${String(i)} } from './m${String(i)}.js';`,
+  );
+  const again = head ? ["import { one as uno } from './util.js';"] : [];
+  const sum = head ? 'one() + uno()' : 'one()';
+  return [
+    "import { one } from './util.js';",
+    ...modules,
+    ...again,
+    '',
+    `export const sum: number = ${sum} + v1 + v2 + v3 + v4 + v5 + v6 + v7 + v8 + v9;`,
+    '',
+  ].join('\n');
+}
+
+const NEAR = `import { one } from './util.js';
+import { one as uno } from './util.js';
+
+export class Counter {
+  private count = one();
+  private spare = 0;
+
+  next(): number {
+    this.count += uno();
+    return this.count;
+  }
+}
+`;
+
+describe('review-bot --github-pr: suggestions for safe fixes', () => {
+  let suggestBase: string;
+  let suggestHead: string;
+
+  beforeAll(() => {
+    git('checkout', '-q', '-b', 'suggest', head);
+    for (let i = 1; i <= 9; i += 1)
+      writeFileSync(
+        join(ws, `src/m${String(i)}.ts`),
+        `export const v${String(i)} = ${String(i)};\nexport const w${String(i)} = 0;\n`,
+      );
+    writeFileSync(join(ws, 'src/far.ts'), farImports(false));
+    // A finding with a safe fix that is already on the base branch: never part of the pull request.
+    writeFileSync(
+      join(ws, 'src/legacy.ts'),
+      "import { one } from './util.js';\nimport { v1 } from './m1.js';\n\nexport const x = v1;\n",
+    );
+    git('add', '-A');
+    git('commit', '-q', '-m', 'suggest base');
+    suggestBase = git('rev-parse', 'HEAD');
+    writeFileSync(join(ws, 'src/far.ts'), farImports(true));
+    writeFileSync(join(ws, 'src/near.ts'), NEAR);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'suggest head');
+    suggestHead = git('rev-parse', 'HEAD');
+  });
+
+  afterAll(() => {
+    git('checkout', '-q', 'feature');
+  });
+
+  it('posts a suggestion on the lines a fix replaces when the diff shows them all, and none otherwise', async () => {
+    const files = githubFiles(suggestBase, suggestHead);
+    expect(files.map((f) => f.filename).sort()).toEqual(['src/far.ts', 'src/near.ts']);
+    const pull = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 40,
+      headSha: suggestHead,
+      baseSha: suggestBase,
+      files,
+    });
+    const io = capture();
+    const code = await main(['--github-pr', 'acme/widgets#40', '--api-url', gh.url, '--fail-on', 'never', ws], io, {
+      env: { GITHUB_TOKEN: 'ghp_test' },
+      timing: FAST,
+    });
+    expect(code).toBe(0);
+    expect(gh.violations).toEqual([]);
+    expect(pull.reviews).toHaveLength(1);
+    const comment = (path: string, line: number): { startLine: number | undefined; suggestion: string | undefined } => {
+      const found = pull.comments.find((c) => c.path === path && c.line === line);
+      if (found === undefined) throw new Error(`no comment on ${path}:${String(line)}`);
+      return { startLine: found.startLine, suggestion: /\n(`{3,}suggestion\n[^]*?\n?`{3,})\n/.exec(found.body)?.[1] };
+    };
+    // Line 2 is modified: the fix of the unused `w1` replaces that line only.
+    expect(comment('src/far.ts', 2)).toEqual({
+      startLine: undefined,
+      suggestion: "```suggestion\nimport { v1 } from './m1.js';\n```",
+    });
+    // The duplicate on line 11 is merged into line 1, which the diff does not show: no suggestion.
+    expect(comment('src/far.ts', 11)).toEqual({ startLine: undefined, suggestion: undefined });
+    // A new file: the merge replaces lines 1 and 2 (one comment over both), the unused member's line is deleted.
+    expect(comment('src/near.ts', 2)).toEqual({
+      startLine: 1,
+      suggestion: "```suggestion\nimport { one, one as uno } from './util.js';\n```",
+    });
+    expect(comment('src/near.ts', 6)).toEqual({ startLine: undefined, suggestion: '```suggestion\n```' });
+    // GitHub was asked for the comment over lines 1-2 as GitHub expects it.
+    const posted = gh.log.find((r) => r.method === 'POST' && r.path.endsWith('/pulls/40/reviews'));
+    expect(JSON.stringify(posted?.body)).toContain('"path":"src/near.ts","start_line":1,"start_side":"RIGHT","line":2');
+    expect(pull.comments.filter((c) => c.path === 'src/legacy.ts')).toEqual([]);
+  });
+
+  it('--fix with --diff fixes only the findings it reports, never those outside the diff', async () => {
+    try {
+      const io = capture();
+      const code = await main([ws, '--fix', '--diff', suggestBase, '--fail-on', 'never'], io, { env: {} });
+      expect(io.stderr.join('')).toMatch(/applied \d+ fixes in 2 files/);
+      expect(code).toBe(0);
+      expect(git('diff', '--name-only').split('\n').sort()).toEqual(['src/far.ts', 'src/near.ts']);
+      // Without --diff the same run would fix the duplicate import on main and the unused import on the base.
+      const all = capture();
+      await main([ws, '--fix-dry-run', '--fail-on', 'never'], all, { env: {} });
+      expect(all.stdout.join('')).toContain('--- a/src/legacy.ts');
+      expect(all.stdout.join('')).toContain('--- a/src/old.ts');
+    } finally {
+      git('checkout', '--', '.');
+    }
+  });
+});

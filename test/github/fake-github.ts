@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileDiffFromGitHub } from '../../src/diff/parse.js';
+import type { Hunk } from '../../src/diff/parse.js';
 import type { Operation, OpenApi } from './openapi.js';
 import { isObject, matchOperation, restApi } from './openapi.js';
 
@@ -31,6 +32,8 @@ export interface FakeComment {
   reviewId: number | null;
   path: string;
   line: number | null;
+  /** First line of a comment over several lines (GitHub's `start_line`). */
+  startLine?: number | undefined;
   side: 'RIGHT' | 'LEFT';
   body: string;
   commitId: string;
@@ -477,7 +480,7 @@ export class FakeGitHub {
     if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && body === '')
       return unprocessable('Body is required for this review action');
     const comments = Array.isArray(input['comments']) ? input['comments'] : [];
-    const placed: { path: string; line: number; side: 'RIGHT' | 'LEFT'; body: string }[] = [];
+    const placed: { path: string; line: number; startLine?: number; side: 'RIGHT' | 'LEFT'; body: string }[] = [];
     for (const c of comments) {
       if (!isObject(c) || typeof c['path'] !== 'string') return unprocessable('Path could not be resolved');
       const file = pull.files.find((f) => f.filename === c['path']);
@@ -488,7 +491,18 @@ export class FakeGitHub {
       const lines =
         side === 'RIGHT' ? diff.visibleLines : new Set(diff.hunks.flatMap((h) => h.lines.map((l) => l.oldLine ?? -1)));
       if (!lines.has(c['line'])) return unprocessable('Line could not be resolved');
-      placed.push({ path: c['path'], line: c['line'], side, body: typeof c['body'] === 'string' ? c['body'] : '' });
+      const startLine = c['start_line'];
+      if (startLine !== undefined) {
+        const problem = multiLineProblem(diff.hunks, side, c['start_side'] ?? side, startLine, c['line']);
+        if (problem !== undefined) return unprocessable(problem);
+      }
+      placed.push({
+        path: c['path'],
+        line: c['line'],
+        ...(typeof startLine === 'number' ? { startLine } : {}),
+        side,
+        body: typeof c['body'] === 'string' ? c['body'] : '',
+      });
     }
     const review: FakeReview = {
       id: this.id(),
@@ -511,6 +525,7 @@ export class FakeGitHub {
         reviewId: review.id,
         path: c.path,
         line: c.line,
+        startLine: c.startLine,
         side: c.side,
         body: c.body,
         commitId,
@@ -596,6 +611,9 @@ export class FakeGitHub {
       path: c.path,
       line: c.line,
       original_line: c.line ?? 1,
+      start_line: c.line === null ? null : (c.startLine ?? null),
+      original_start_line: c.startLine ?? null,
+      start_side: c.startLine === undefined ? null : c.side,
       side: c.side,
       body: c.body,
       commit_id: c.commitId,
@@ -629,6 +647,29 @@ interface Answer {
 }
 
 /** GitHub's 422 for a review it cannot make. */
+/**
+ * Why GitHub refuses a comment over `start_line`..`line` (undefined when it accepts it): the start must be
+ * a line before the end, on the same side, and every line between must be in one hunk of the diff.
+ */
+function multiLineProblem(
+  hunks: readonly Hunk[],
+  side: 'RIGHT' | 'LEFT',
+  startSide: Json,
+  startLine: Json,
+  line: number,
+): string | undefined {
+  if (typeof startLine !== 'number' || !Number.isInteger(startLine)) return 'start_line must be an integer';
+  if (startSide !== side) return 'start_side must be the side of the comment';
+  if (startLine >= line) return 'start_line must precede the end line';
+  const lineOf = (l: Hunk['lines'][number]): number | undefined => (side === 'RIGHT' ? l.newLine : l.oldLine);
+  const inOneHunk = hunks.some((h) => {
+    const shown = new Set(h.lines.map(lineOf));
+    for (let n = startLine; n <= line; n += 1) if (!shown.has(n)) return false;
+    return true;
+  });
+  return inOneHunk ? undefined : 'start_line must be part of the same hunk as the line';
+}
+
 function unprocessable(error: string): Answer {
   return {
     status: 422,

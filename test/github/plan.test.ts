@@ -62,6 +62,23 @@ function posted(id: number, m: MarkedFinding): ExistingComment {
 }
 
 describe('planReview', () => {
+  it('puts a comment with a suggestion over exactly the lines it replaces, and a finding without one on its line', () => {
+    const withFix = marked('f1', 4);
+    const plain = marked('p1', 9);
+    const suggestion = { file: 'src/a.ts', startLine: 3, endLine: 5, lines: ['const a = 1;'] };
+    const plan = planReview(
+      input({ marked: [withFix, plain], suggestionFor: (m) => (m === withFix ? suggestion : undefined) }),
+    );
+    expect(plan.create?.comments.map((c) => [c.fingerprint, c.startLine, c.line])).toEqual([
+      ['f1', 3, 5],
+      ['p1', undefined, 9],
+    ]);
+    expect(plan.create?.comments[0]?.body).toContain('\n\n```suggestion\nconst a = 1;\n```\n\n');
+    expect(plan.create?.comments[1]?.body).not.toContain('```');
+    // Moved into the body (GitHub refused a place), a finding is listed without its suggestion.
+    expect(plan.create?.fallbackBody).not.toContain('```');
+  });
+
   it('comments most severe first, up to max-comments, and lists the rest in the body', () => {
     const plan = planReview(
       input({

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../src/analyse/run-rules.js';
-import { RULES } from '../../rules/index.js';
 import { markerSummaryData, parameterListMessage } from '../../rules/incomplete-docstring.js';
 import { undocumentedProjectData } from '../../rules/missing-docstring.js';
-
-/** The message and recommendation of a rule's message id, filled with data. */
-function render(ruleId: string, messageId: string, data: Record<string, string>): string[] {
-  const text = RULES.find((r) => r.meta.id === ruleId)?.meta.messages[messageId];
-  if (text === undefined) throw new Error(`${ruleId} has no message ${messageId}`);
-  return [fill(text.message, data), fill(text.recommendation, data)];
-}
+import { render } from './render.js';
 
 describe('incomplete-docstring parameter messages', () => {
   it('names only what is missing when no parameter is documented', () => {

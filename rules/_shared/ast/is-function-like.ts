@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
 import type {
   ArrowFunction,
   ConstructorDeclaration,
@@ -32,5 +32,18 @@ export function isFunctionLike(node: Node | undefined): node is AnyFunction {
     Node.isConstructorDeclaration(node) ||
     Node.isGetAccessorDeclaration(node) ||
     Node.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The compiler-node kinds `isFunctionLike` accepts, for walks over the compiler's nodes. */
+export function isFunctionLikeKind(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.FunctionDeclaration ||
+    kind === ts.SyntaxKind.FunctionExpression ||
+    kind === ts.SyntaxKind.ArrowFunction ||
+    kind === ts.SyntaxKind.MethodDeclaration ||
+    kind === ts.SyntaxKind.Constructor ||
+    kind === ts.SyntaxKind.GetAccessor ||
+    kind === ts.SyntaxKind.SetAccessor
   );
 }

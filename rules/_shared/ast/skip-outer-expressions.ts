@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
 
 /**
  * True for the wrappers that do not change a value: parentheses, `as`, `<T>x`,
@@ -26,4 +26,18 @@ export function parentSkippingOuterExpressions(node: Node): Node | undefined {
   let parent = node.getParent();
   while (parent !== undefined && isOuterExpression(parent)) parent = parent.getParent();
   return parent;
+}
+
+/** `skipOuterExpressions` on the compiler's own nodes, for walks that do not wrap them. */
+export function skipOuterCompilerExpressions(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (
+    ts.isParenthesizedExpression(inner) ||
+    ts.isAsExpression(inner) ||
+    ts.isTypeAssertionExpression(inner) ||
+    ts.isSatisfiesExpression(inner) ||
+    ts.isNonNullExpression(inner)
+  )
+    inner = inner.expression;
+  return inner;
 }

@@ -64,16 +64,9 @@ export class WaitAnalysis {
     if (!acquisition.exclusive || acquisition.lockKey === undefined) return [];
     const declaration = acquisition.holder?.declaration;
     let lockKey = acquisition.lockKey;
-    if (declaration !== undefined && Node.isParameterDeclaration(declaration) && acquisition.style !== 'keyed') {
-      const owner = declaration.getParent();
-      const index =
-        Node.isFunctionDeclaration(owner) ||
-        Node.isMethodDeclaration(owner) ||
-        Node.isArrowFunction(owner) ||
-        Node.isFunctionExpression(owner)
-          ? owner.getParameters().indexOf(declaration)
-          : -1;
-      if (index >= 0) lockKey = `param:${String(index)}`;
+    if (declaration !== undefined && acquisition.style !== 'keyed') {
+      const parameter = parameterPositionOf(declaration);
+      if (parameter !== undefined) lockKey = `param:${String(parameter.index)}`;
     }
     return [{ lockKey, acquisition, chain: [] }];
   }
@@ -103,18 +96,9 @@ export class WaitAnalysis {
     if (argument === undefined) return undefined;
     const holder = this.model.holderOf(argument);
     if (holder === undefined) return undefined;
-    const declaration = holder.declaration;
-    if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
-      const owner = declaration.getParent();
-      const index =
-        Node.isFunctionDeclaration(owner) ||
-        Node.isMethodDeclaration(owner) ||
-        Node.isArrowFunction(owner) ||
-        Node.isFunctionExpression(owner)
-          ? owner.getParameters().indexOf(declaration)
-          : -1;
-      if (index >= 0 && call.getFirstAncestor((a) => a === owner) !== undefined) return `param:${String(index)}`;
-    }
+    const parameter = holder.declaration === undefined ? undefined : parameterPositionOf(holder.declaration);
+    if (parameter !== undefined && call.getFirstAncestor((a) => a === parameter.owner) !== undefined)
+      return `param:${String(parameter.index)}`;
     return holder.key;
   }
 
@@ -143,4 +127,19 @@ export function waitedExpressions(fn: Node): Node[] {
   for (const returned of returnedExpressions(fn))
     if (!Node.isAwaitExpression(skipOuterExpressions(returned))) out.push(returned);
   return out;
+}
+
+/** Where a lock holder is a parameter of a function, method or arrow: that function and the parameter's index. */
+function parameterPositionOf(declaration: Node): { owner: Node; index: number } | undefined {
+  if (!Node.isParameterDeclaration(declaration)) return undefined;
+  const owner = declaration.getParent();
+  if (
+    !Node.isFunctionDeclaration(owner) &&
+    !Node.isMethodDeclaration(owner) &&
+    !Node.isArrowFunction(owner) &&
+    !Node.isFunctionExpression(owner)
+  )
+    return undefined;
+  const index = owner.getParameters().indexOf(declaration);
+  return index >= 0 ? { owner, index } : undefined;
 }

@@ -1,7 +1,15 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
+import { wrapNode } from '../ast/wrap-node.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression, Expression, NewExpression, SourceFile } from 'ts-morph';
+import type {
+  CallExpression,
+  Expression,
+  ImportEqualsDeclaration,
+  NewExpression,
+  SourceFile,
+  VariableDeclaration,
+} from 'ts-morph';
 
 /** How a file binds one module: names bound to single exports, and names bound to the whole module. */
 export interface ModuleBindings {
@@ -35,7 +43,10 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
     }
     for (const specifier of clause.getNamedImports()) named.set(specifier, specifier.getName());
   }
-  for (const importEquals of file.getDescendantsOfKind(SyntaxKind.ImportEqualsDeclaration)) {
+  // No binding yet and no `require` anywhere (escaped spellings included): nothing else can bind the modules.
+  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText())) return { modules, named, whole };
+  const candidates = bindingCandidatesOf(file);
+  for (const importEquals of candidates.importEquals) {
     const reference = importEquals.getModuleReference();
     if (Node.isExternalModuleReference(reference)) {
       const target = reference.getExpression();
@@ -43,12 +54,74 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
         whole.add(importEquals);
     }
   }
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of candidates.requires) {
     if (!isRequireOf(call, modules)) continue;
     bindRequire(call, named, whole);
   }
-  bindPromisified(file, named, whole);
+  bindPromisified(candidates.promisified, named, whole);
   return { modules, named, whole };
+}
+
+/** The nodes of a file that may bind a module, in document order: only these are wrapped. */
+interface BindingCandidates {
+  importEquals: ImportEqualsDeclaration[];
+  /** Calls of an identifier named `require`. */
+  requires: CallExpression[];
+  /** Variables initialised by a call of `promisify` or `….promisify`. */
+  promisified: VariableDeclaration[];
+}
+
+/** Candidates by file, found once per file for every rule that asks (a changed text is a new compiler SourceFile). */
+const candidatesByFile = new WeakMap<ts.SourceFile, BindingCandidates>();
+
+/** The candidates of `getModuleBindings` in a file, from one walk of its compiler nodes. */
+function bindingCandidatesOf(file: SourceFile): BindingCandidates {
+  let found = candidatesByFile.get(file.compilerNode);
+  if (found === undefined) {
+    found = findBindingCandidates(file);
+    candidatesByFile.set(file.compilerNode, found);
+  }
+  return found;
+}
+
+/** One walk of the file's compiler nodes (an explicit stack: no depth limit) for the candidates of `getModuleBindings`. */
+function findBindingCandidates(file: SourceFile): BindingCandidates {
+  const found: BindingCandidates = { importEquals: [], requires: [], promisified: [] };
+  const stack: ts.Node[] = [file.compilerNode];
+  const children: ts.Node[] = [];
+  const push = (child: ts.Node): undefined => {
+    children.push(child);
+    return undefined;
+  };
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (ts.isImportEqualsDeclaration(node)) found.importEquals.push(wrapAs(file, node, Node.isImportEqualsDeclaration));
+    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
+      found.requires.push(wrapAs(file, node, Node.isCallExpression));
+    else if (ts.isVariableDeclaration(node) && isPromisifyCall(node.initializer))
+      found.promisified.push(wrapAs(file, node, Node.isVariableDeclaration));
+    children.length = 0;
+    ts.forEachChild(node, push);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child !== undefined) stack.push(child);
+    }
+  }
+  return found;
+}
+
+/** `promisify(…)` or `….promisify(…)`, on the compiler's node (what `isPromisify` accepts). */
+function isPromisifyCall(initializer: ts.Expression | undefined): boolean {
+  if (initializer === undefined || !ts.isCallExpression(initializer)) return false;
+  const callee = initializer.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 'promisify';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'promisify';
+}
+
+/** The wrapper of a compiler node, of the kind the guard accepts. */
+function wrapAs<T extends Node>(file: SourceFile, node: ts.Node, guard: (n: Node) => n is T): T {
+  const wrapped = wrapNode(file, node);
+  if (!guard(wrapped)) throw new Error(`unexpected node kind ${String(node.kind)} in ${file.getFilePath()}`);
+  return wrapped;
 }
 
 /** The module export a call or `new` invokes (`exec` for `cp.exec(...)`, `run(...)` bound to `exec`), or undefined. */
@@ -120,10 +193,14 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
 }
 
 /** `const run = promisify(exec)` or `util.promisify(cp.exec)`: `run` is bound to the same export. */
-function bindPromisified(file: SourceFile, named: Map<Node, string>, whole: Set<Node>): void {
+function bindPromisified(
+  declarations: readonly VariableDeclaration[],
+  named: Map<Node, string>,
+  whole: Set<Node>,
+): void {
   if (named.size === 0 && whole.size === 0) return;
   const bindings: ModuleBindings = { modules: new Set(), named, whole };
-  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  for (const declaration of declarations) {
     const initializer = declaration.getInitializer();
     if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))
       continue;

@@ -1,8 +1,12 @@
-import { Node, SyntaxKind, TypeFlags } from 'ts-morph';
-import { enclosingFunctionOf } from '../ast/enclosing-function-of.js';
+import { Node, SyntaxKind, ts, TypeFlags } from 'ts-morph';
+import { wrapNode } from '../ast/wrap-node.js';
+import { isFunctionLikeKind } from '../ast/is-function-like.js';
 import { symbolPathOf } from '../names.js';
+import type { ProjectView } from '../../../src/model/project-view.js';
 import type {
   ArrowFunction,
+  ClassDeclaration,
+  ClassExpression,
   FunctionDeclaration,
   FunctionExpression,
   MethodDeclaration,
@@ -43,11 +47,28 @@ export interface SiblingGroup {
   members: SiblingMember[];
 }
 
-/** Every sibling group of a file: one per class (declaration or expression) with methods, plus the module's top-level functions. */
-export function siblingGroupsOf(file: SourceFile): SiblingGroup[] {
+/**
+ * Sibling groups by file, shared by both sibling rules. Kept per compiler
+ * SourceFile rather than in `ProjectView.memo`: they depend on that file alone,
+ * and a memo read would mark the rules as reading project-wide data, which
+ * makes `--cache` re-run them on every file instead of the changed ones.
+ */
+const groupsByFile = new WeakMap<ts.SourceFile, SiblingGroup[]>();
+
+/** Every sibling group of a file: one per class (declaration or expression) with methods, plus the module's top-level functions; computed once per file. */
+export function siblingGroupsOf(file: SourceFile, project: ProjectView): SiblingGroup[] {
+  let groups = groupsByFile.get(file.compilerNode);
+  if (groups === undefined) {
+    groups = buildSiblingGroups(file, project);
+    groupsByFile.set(file.compilerNode, groups);
+  }
+  return groups;
+}
+
+/** The sibling groups of a file: classes from the shared node index, wrapped one by one. */
+function buildSiblingGroups(file: SourceFile, project: ProjectView): SiblingGroup[] {
   const groups: SiblingGroup[] = [];
-  for (const cls of file.getDescendants()) {
-    if (!Node.isClassDeclaration(cls) && !Node.isClassExpression(cls)) continue;
+  for (const cls of classesOf(file, project)) {
     const className = classNameOf(cls);
     const members: SiblingMember[] = [];
     for (const method of cls.getMethods()) {
@@ -67,6 +88,18 @@ export function siblingGroupsOf(file: SourceFile): SiblingGroup[] {
   const moduleMembers = moduleFunctionsOf(file);
   if (moduleMembers.length > 1) groups.push({ kind: 'module', name: file.getBaseName(), members: moduleMembers });
   return groups;
+}
+
+/** The class declarations and expressions of a file in document order (an enclosing class before the classes in it). */
+function classesOf(file: SourceFile, project: ProjectView): (ClassDeclaration | ClassExpression)[] {
+  const found = [
+    ...project.nodesOf(file, ts.SyntaxKind.ClassDeclaration),
+    ...project.nodesOf(file, ts.SyntaxKind.ClassExpression),
+  ];
+  found.sort((a, b) => a.pos - b.pos || b.end - a.end);
+  return found
+    .map((node) => project.wrap(file, node))
+    .filter((cls) => Node.isClassDeclaration(cls) || Node.isClassExpression(cls));
 }
 
 /** The class's name, or the name of the variable a class expression is assigned to. */
@@ -170,14 +203,39 @@ function mentionsTypeParameter(type: Type, depth: number): boolean {
   return parts.some((part) => mentionsTypeParameter(part, depth + 1));
 }
 
-/** Throw statements of `fn` itself, not of a nested function or class. */
+/** Throw statements of `fn` itself, not of a nested function. */
 export function ownThrowsOf(fn: SiblingFunction): ThrowStatement[] {
-  return fn.getDescendantsOfKind(SyntaxKind.ThrowStatement).filter((node) => enclosingFunctionOf(node) === fn);
+  return ownStatementsOf(fn, ts.SyntaxKind.ThrowStatement).filter((node) => Node.isThrowStatement(node));
 }
 
-/** Return statements of `fn` itself, not of a nested function or class. */
+/** Return statements of `fn` itself, not of a nested function. */
 export function ownReturnsOf(fn: SiblingFunction): ReturnStatement[] {
-  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((node) => enclosingFunctionOf(node) === fn);
+  return ownStatementsOf(fn, ts.SyntaxKind.ReturnStatement).filter((node) => Node.isReturnStatement(node));
+}
+
+/**
+ * The nodes of one kind inside `fn` whose nearest enclosing function is `fn`
+ * (`enclosingFunctionOf`), in document order: a walk of the compiler's nodes
+ * that does not enter nested functions; only the matches are wrapped.
+ */
+function ownStatementsOf(fn: SiblingFunction, kind: ts.SyntaxKind): Node[] {
+  const file = fn.getSourceFile();
+  const found: Node[] = [];
+  const stack: ts.Node[] = [];
+  const push = (child: ts.Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
+  ts.forEachChild(fn.compilerNode, push);
+  stack.reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === kind) found.push(wrapNode(file, node));
+    if (isFunctionLikeKind(node.kind)) continue;
+    const start = stack.length;
+    ts.forEachChild(node, push);
+    stack.push(...stack.splice(start).reverse());
+  }
+  return found;
 }
 
 /** The absent values a written type admits (`T | null`, `T | undefined`), read from the syntax so it holds without `strictNullChecks`. */

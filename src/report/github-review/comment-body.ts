@@ -7,6 +7,8 @@ import type { Finding } from '../../model/finding.js';
 import { codeSpan, markdownMessage } from '../escape/markdown.js';
 import type { MessageTemplates } from '../finding-markdown.js';
 import { markdownFindingMessage, markdownPlace, markdownRecommendation } from '../finding-markdown.js';
+import type { Suggestion } from '../suggestion.js';
+import { suggestionBlock } from '../suggestion.js';
 import { markComment } from './marker.js';
 
 /** What a comment says about its rule; `messages` are its templates, for escaping data by where it stands. */
@@ -24,19 +26,25 @@ export const MAX_BODY = 65_000;
 const MAX_EVIDENCE = 50;
 
 /**
- * The body of an inline comment: severity and rule, message, recommendation, why it matters, evidence,
+ * The body of an inline comment: severity and rule, message, recommendation, the suggested change (a
+ * GitHub suggestion block, when the comment spans the lines it replaces), why it matters, evidence,
  * hidden fingerprint. Over GitHub's limit (only with thousands of evidence notes or huge quoted values),
  * the evidence goes first, then the message gives way to a pointer to the job summary.
  */
-export function commentBody(finding: Finding, rule?: RuleInfo): string {
-  const full = commentText(finding, rule, true);
-  const text = full.length <= MAX_BODY - 200 ? full : commentText(finding, rule, false);
+export function commentBody(finding: Finding, rule?: RuleInfo, suggestion?: Suggestion): string {
+  const full = commentText(finding, rule, suggestion, true);
+  const text = full.length <= MAX_BODY - 200 ? full : commentText(finding, rule, suggestion, false);
   const fits = text.length <= MAX_BODY - 200;
   return markComment(fits ? text : tooLongText(finding, rule), finding.fingerprint, finding.ruleId);
 }
 
 /** The visible text of a comment, with or without its evidence. */
-function commentText(finding: Finding, rule: RuleInfo | undefined, withEvidence: boolean): string {
+function commentText(
+  finding: Finding,
+  rule: RuleInfo | undefined,
+  suggestion: Suggestion | undefined,
+  withEvidence: boolean,
+): string {
   const parts = [
     `${severityLabel(finding)} · ${rule === undefined ? '' : `${rule.title} `}(${ruleLink(finding.ruleId, rule?.docsUrl)})`,
     '',
@@ -44,6 +52,8 @@ function commentText(finding: Finding, rule: RuleInfo | undefined, withEvidence:
     '',
     `**Recommendation:** ${markdownRecommendation(finding, rule?.messages)}`,
   ];
+  // Repository text, fenced longer than any backtick run in it (suggestion.ts), so it cannot close the block.
+  if (suggestion !== undefined) parts.push('', suggestionBlock(suggestion));
   if (rule !== undefined) parts.push('', `_Why it matters:_ ${rule.rationale}`);
   if (withEvidence && finding.evidence.length > 0) {
     const notes = finding.evidence.slice(0, MAX_EVIDENCE).map(evidenceLine);

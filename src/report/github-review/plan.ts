@@ -7,6 +7,7 @@ import type { MarkedFinding } from '../../diff/filter.js';
 import type { Finding } from '../../model/finding.js';
 import { severityRank } from '../../model/severity.js';
 import { escapeMarkdownText } from '../escape/markdown.js';
+import type { Suggestion } from '../suggestion.js';
 import type { RuleInfo } from './comment-body.js';
 import { commentBody, findingLine, MAX_BODY } from './comment-body.js';
 import type { BodyReason, ListedEntry } from './marker.js';
@@ -40,10 +41,12 @@ export interface ExistingReview {
   htmlUrl?: string | undefined;
 }
 
-/** An inline comment to post with the review. */
+/** An inline comment to post with the review: on one line, or on `startLine`..`line` when it carries a suggestion. */
 interface PlannedComment {
   path: string;
   line: number;
+  /** First line of a comment over several lines (those its suggestion replaces). */
+  startLine?: number | undefined;
   side: 'RIGHT';
   body: string;
   fingerprint: string;
@@ -110,6 +113,11 @@ export interface PlanInput {
   runId?: string | undefined;
   /** Title, rationale and message templates of a rule, for inline comments and lists. */
   ruleInfo?: ((ruleId: string) => RuleInfo | undefined) | undefined;
+  /**
+   * The GitHub suggestion of a finding's safe fix, when every line it replaces is commentable in the diff;
+   * an inline comment that carries one spans exactly those lines.
+   */
+  suggestionFor?: ((marked: MarkedFinding) => Suggestion | undefined) | undefined;
 }
 
 /** The job summary stays under GitHub's 1 MiB, with room for the line the caller adds. */
@@ -169,13 +177,7 @@ export function planReview(input: PlanInput): ReviewPlan {
       commitId: input.commitId,
       event: 'COMMENT',
       body,
-      comments: inline.map((m) => ({
-        path: m.path,
-        line: m.commentLine ?? m.finding.line,
-        side: 'RIGHT',
-        body: commentBody(m.finding, input.ruleInfo?.(m.finding.ruleId)),
-        fingerprint: m.finding.fingerprint,
-      })),
+      comments: inline.map((m) => plannedComment(input, m)),
       fallbackBody: reviewBody(input, review, rejected),
     };
   } else if (latestReview !== undefined && reviewText(latestReview.body) !== reviewText(body)) {
@@ -195,6 +197,21 @@ export function planReview(input: PlanInput): ReviewPlan {
     inBody,
     latestReview,
     summary: jobSummary(input, review, findings, statusOf),
+  };
+}
+
+/** The inline comment of a finding: on its line, or over the lines its suggestion replaces. */
+function plannedComment(input: PlanInput, m: MarkedFinding): PlannedComment {
+  const suggestion = input.suggestionFor?.(m);
+  const rule = input.ruleInfo?.(m.finding.ruleId);
+  const common = { path: m.path, side: 'RIGHT' as const, fingerprint: m.finding.fingerprint };
+  if (suggestion === undefined)
+    return { ...common, line: m.commentLine ?? m.finding.line, body: commentBody(m.finding, rule) };
+  return {
+    ...common,
+    line: suggestion.endLine,
+    ...(suggestion.startLine < suggestion.endLine ? { startLine: suggestion.startLine } : {}),
+    body: commentBody(m.finding, rule, suggestion),
   };
 }
 

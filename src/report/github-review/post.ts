@@ -54,7 +54,13 @@ export async function applyPlan(
   if (plan.create !== undefined) {
     const review = plan.create;
     const runId = runIdOfReview(review.body);
-    const comments = review.comments.map((c) => ({ path: c.path, line: c.line, side: c.side, body: c.body }));
+    const comments = review.comments.map((c) => ({
+      path: c.path,
+      ...(c.startLine === undefined ? {} : { start_line: c.startLine, start_side: c.side }),
+      line: c.line,
+      side: c.side,
+      body: c.body,
+    }));
     try {
       const made = await createOnce(
         client,
@@ -129,7 +135,7 @@ interface CreateReviewRequest {
   commit_id: string;
   event: 'COMMENT';
   body: string;
-  comments?: { path: string; line: number; side: 'RIGHT'; body: string }[];
+  comments?: { path: string; start_line?: number; start_side?: 'RIGHT'; line: number; side: 'RIGHT'; body: string }[];
 }
 
 /**
