@@ -555,7 +555,8 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
   beforeAll(() => {
     git('checkout', '-q', head1); // the head of every pull request below
   });
-  const FAST_FAIL = { 'request-timeout': '2', retries: '1', 'fail-on': 'never' };
+  // The faults below answer at once; a request timeout well above a loaded machine's slowest answer keeps them apart from the one stall test.
+  const FAST_FAIL = { 'request-timeout': '10', retries: '1', 'fail-on': 'never' };
 
   /** A pull request of the feature branch, numbered `n`. */
   function pullNumbered(n: number): FakePull {
@@ -631,9 +632,9 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
   it('a listing that stalls: every request times out', async () => {
     const pull = pullNumbered(24);
     gh.inject({ path: /\/pulls\/24\/files$/, status: 0, stall: true, times: Infinity });
-    const run = await runAction('pull_request', eventFor(pull), { ...FAST_FAIL, 'request-timeout': '1' });
+    const run = await runAction('pull_request', eventFor(pull), { ...FAST_FAIL, 'request-timeout': '3' });
     expectGitHubFailed(run, pull, /timeout/i);
-    // Two attempts (retries: 1), the first given up after 1 s, then a 1 s wait: not held until the job's timeout.
+    // Two attempts (retries: 1), the first given up after 3 s, then a short wait: not held until the job's timeout.
     const attempts = gh.log.filter((r) => r.path.endsWith('/pulls/24/files')).map((r) => r.at);
     expect(attempts).toHaveLength(2);
     expect((attempts[1] ?? 0) - (attempts[0] ?? 0)).toBeLessThan(10_000);
