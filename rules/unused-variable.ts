@@ -195,15 +195,31 @@ const TYPE_TEST_DIRECTIVE = /^\s*\/\/\s*@ts-(?:expect-error|ignore)\b/;
 /**
  * True for a binding that is a compile-time type test: its statement sits
  * under a `// @ts-expect-error` or `// @ts-ignore` line (the binding checks
- * that the initialiser does not type-check), or it declares a type and the
- * file holds such directives (`const r: Expected = f(...)` checks assignability).
+ * that the initialiser does not type-check), it sits in the same block as
+ * such a binding (the cases that must compile beside those that must not), or
+ * it declares a type and the file holds such directives (`const r: Expected =
+ * f(...)` checks assignability).
  */
 function isTypeTest(declaration: VariableDeclaration): boolean {
   const statement = declaration.getVariableStatement();
   if (statement === undefined) return false;
-  if (statement.getLeadingCommentRanges().some((c) => TYPE_TEST_DIRECTIVE.test(c.getText()))) return true;
-  if (declaration.getTypeNode() === undefined || declaration.getInitializer() === undefined) return false;
+  if (isUnderTypeTestDirective(statement)) return true;
+  if (declaration.getInitializer() === undefined) return false;
+  // In a block of such checks, the bindings that must compile sit beside the ones that must not.
+  const block = statement.getParent();
+  if ((Node.isBlock(block) || Node.isSourceFile(block)) && block.getStatements().some(isTypeTestBinding)) return true;
+  if (declaration.getTypeNode() === undefined) return false;
   return /\/\/\s*@ts-expect-error\b/.test(declaration.getSourceFile().getFullText());
+}
+
+/** True for a statement under a `// @ts-expect-error` or `// @ts-ignore` line. */
+function isUnderTypeTestDirective(statement: Node): boolean {
+  return statement.getLeadingCommentRanges().some((c) => TYPE_TEST_DIRECTIVE.test(c.getText()));
+}
+
+/** True for a variable statement that checks a type under such a directive (`// @ts-expect-error` above `const r = f(…)`). */
+function isTypeTestBinding(statement: Node): boolean {
+  return Node.isVariableStatement(statement) && isUnderTypeTestDirective(statement);
 }
 
 /** The variable, function or class declaration a name belongs to (through destructuring patterns). */
