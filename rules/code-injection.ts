@@ -1,7 +1,7 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -84,20 +84,6 @@ function mayReachSink(call: ts.Node): boolean {
   const receiver = skipOuterCompilerExpressions(callee.expression);
   if (ts.isIdentifier(receiver)) return GLOBAL_OBJECTS.has(receiver.text) && GLOBAL_SINKS.has(callee.name.text);
   return ts.isCallExpression(receiver);
-}
-
-/** The expression inside the wrappers `skipOuterExpressions` takes off (parentheses, `as`, `<T>`, `satisfies`, `!`). */
-function skipOuterCompilerExpressions(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current)
-  )
-    current = current.expression;
-  return current;
 }
 
 /** A finding for one call or `new`, or undefined. */

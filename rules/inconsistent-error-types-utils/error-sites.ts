@@ -5,7 +5,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { ClassDeclaration, Expression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
-import { skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
 import { placeOf } from './places.js';
 import type { Place } from './places.js';
 
@@ -99,15 +99,7 @@ function isPromiseReject(call: ts.CallExpression, file: ts.SourceFile): boolean 
 
 /** The syntactic test `errorSiteOf` starts with, on the compiler's node: `new X(…)` or `X(…)`, under the wrappers `skipOuterExpressions` takes off. */
 function mayBeErrorSite(expression: ts.Expression): boolean {
-  let inner = expression;
-  while (
-    ts.isParenthesizedExpression(inner) ||
-    ts.isAsExpression(inner) ||
-    ts.isTypeAssertionExpression(inner) ||
-    ts.isSatisfiesExpression(inner) ||
-    ts.isNonNullExpression(inner)
-  )
-    inner = inner.expression;
+  const inner = skipOuterCompilerExpressions(expression);
   return ts.isNewExpression(inner) || ts.isCallExpression(inner);
 }
 
