@@ -34,33 +34,35 @@ import {
 } from './shell/core.js';
 import type { Settings } from './shell/options.js';
 
-/** The result narrowed to the findings of `git diff <merge-base>...HEAD` in the repository around `root`. */
-export function scopeToLocalDiff(
-  result: AnalysisResult,
-  root: string,
-  baseRef: string,
-  mode: FilterMode,
-): AnalysisResult {
+/** `git diff <merge-base>...HEAD` in the repository around the analysed root, read once for a --diff run. */
+export interface LocalDiff {
+  repository: string;
+  /** The analysed root relative to the repository, with `/` separators. */
+  rootPrefix: string;
+  files: ReturnType<typeof localDiff>;
+}
+
+/** Reads the local diff of the repository around `root`; a root outside git is --diff's error. */
+export function readLocalDiffOf(root: string, baseRef: string): LocalDiff {
   const repository = gitRoot(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
-  const diff = readLocalDiff(repository, baseRef);
   const rootPrefix = relative(repository, resolve(root)).split(sep).join('/');
-  const marked = markFindings(result.findings, diff, { mode, rootPrefix });
+  return { repository, rootPrefix, files: readLocalDiff(repository, baseRef) };
+}
+
+/** The result narrowed to the findings the local diff shows, as `mode` selects them. */
+export function scopeToLocalDiff(result: AnalysisResult, diff: LocalDiff, mode: FilterMode): AnalysisResult {
+  const marked = markFindings(result.findings, diff.files, { mode, rootPrefix: diff.rootPrefix });
   return { ...result, findings: marked.filter((m) => m.selected).map((m) => m.finding) };
 }
 
 /**
- * The files `git diff <merge-base>...HEAD` adds or modifies in the repository around `root` (absolute paths):
- * the only files --diff shows findings in, so the only ones the rules need to report on (pull-request mode).
- * Undefined when the filter mode keeps every finding.
+ * The files the local diff adds or modifies (absolute paths): the only files --diff shows findings in, so
+ * the only ones the rules need to report on (pull-request mode). Undefined when the filter mode keeps every finding.
  */
-export function changedFilesOf(root: string, baseRef: string, mode: FilterMode): string[] | undefined {
+export function changedFilesOf(diff: LocalDiff, mode: FilterMode): string[] | undefined {
   if (mode === 'nofilter') return undefined;
-  const repository = gitRoot(root);
-  if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
-  return readLocalDiff(repository, baseRef)
-    .filter((file) => file.status !== 'removed')
-    .map((file) => join(repository, file.path));
+  return diff.files.filter((file) => file.status !== 'removed').map((file) => join(diff.repository, file.path));
 }
 
 /** `git diff <merge-base>...HEAD`, its failure named as --diff's. */

@@ -9,7 +9,7 @@ import { TOOL } from './meta.js';
 import { render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
 import type { CliTarget } from './cli-target.js';
-import { changedFilesOf, reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
+import { changedFilesOf, readLocalDiffOf, reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
 import type { ClientTiming } from './github/client.js';
 import type { Env } from './shell/core.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -100,33 +100,28 @@ export async function main(
 async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
   /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
-  const reported = (result: AnalysisResult, root: string): AnalysisResult => {
-    const scoped =
-      settings.diff === undefined ? result : scopeToLocalDiff(result, root, settings.diff, settings.filterMode);
+  const diff = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
+  const reported = (result: AnalysisResult): AnalysisResult => {
+    const scoped = diff === undefined ? result : scopeToLocalDiff(result, diff, settings.filterMode);
     return settings.quiet ? { ...scoped, findings: scoped.findings.filter((f) => f.severity === 'error') } : scoped;
   };
   const analysis = await analyseForShell({
     ...target,
-    changedFiles:
-      settings.diff === undefined
-        ? undefined
-        : changedFilesOf(analysedRoot(target), settings.diff, settings.filterMode),
+    changedFiles: diff === undefined ? undefined : changedFilesOf(diff, settings.filterMode),
     config: settings.config,
     only: settings.only,
     disable: settings.disable,
     onProgress: progress.update,
     fix: settings.fix,
     fixScope:
-      settings.diff === undefined && !settings.quiet
-        ? undefined
-        : (pipeline) => reported(pipeline.result, pipeline.root).findings,
+      settings.diff === undefined && !settings.quiet ? undefined : (pipeline) => reported(pipeline.result).findings,
     eslint: settings.eslint,
     cache: settings.cache,
     suppressionsLocation: settings.suppressionsLocation,
     suppressionsUpdate: settings.suppressionsUpdate,
   });
   progress.done();
-  const shown = reported(analysis.result, analysis.root);
+  const shown = reported(analysis.result);
   logAnalysis(
     (text) => {
       io.err(text);

@@ -1,4 +1,5 @@
 import type { Fix } from '../model/edit.js';
+import { longestBacktickRun } from './escape/markdown.js';
 
 /**
  * A GitHub suggestion: lines `startLine`..`endLine` (1-based, inclusive, new
@@ -47,8 +48,7 @@ export function suggestionOf(fix: Fix, text: string): Suggestion | undefined {
  */
 export function suggestionBlock(suggestion: Suggestion): string {
   const body = suggestion.lines.join('\n');
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   return `${fence}suggestion\n${body === '' && suggestion.lines.length === 0 ? '' : `${body}\n`}${fence}`;
 }
 

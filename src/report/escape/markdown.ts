@@ -42,12 +42,16 @@ export function escapeMarkdownText(text: string): string {
     .replace(/^ (?= )/, '&#32;');
 }
 
+/** The longest run of backticks in a text: a code span's or fenced block's fence must be longer. */
+export function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+
 /** A code span showing exactly `showInvisibles(text)`, whatever backticks or markup the text holds. */
 export function codeSpan(text: string): string {
   const content = showInvisibles(text);
   if (content === '') return '` `';
-  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = '`'.repeat(longestBacktickRun(content) + 1);
   const pad = needsPadding(content) ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
 }
