@@ -1,12 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Node } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { fileTree } from './support/file-tree.js';
+import { runCli } from './support/run-cli.js';
 import { removeNode } from '../rules/_shared/fix/remove-node.js';
 import { replaceNode } from '../rules/_shared/fix/edits.js';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/cli.js';
 import { runFix } from '../src/fix/run-fix.js';
 import { loadProject } from '../src/load/project.js';
 import { defineRule } from '../src/model/rule.js';
@@ -49,20 +49,6 @@ const noExtraParens: AnyRule = defineRule({
   },
 });
 
-/** Every file under a folder, by relative path, with its text. */
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
-
 /** A copy of a fix fixture's project (tsconfig.json and src/) in a temporary folder. */
 function copyOf(name: string): string {
   const root = join(mkdtempSync(join(tmpdir(), 'review-bot-fix-')), name);
@@ -81,7 +67,10 @@ describe('--fix', () => {
     const root = copyOf('passes-and-conflicts');
     const run = fix(root, true);
     const expected = join(FIXTURES, '_fix', 'passes-and-conflicts', 'expected.fixed');
-    expect({ ...tree(root), 'tsconfig.json': undefined }).toEqual({ ...tree(expected), 'tsconfig.json': undefined });
+    expect({ ...fileTree(root), 'tsconfig.json': undefined }).toEqual({
+      ...fileTree(expected),
+      'tsconfig.json': undefined,
+    });
     expect(run.written).toEqual(['src/math.ts']);
     expect(run.outcome).toMatchObject({ applied: 6, passes: 3 });
     expect(run.pipeline.result.findings).toEqual([]);
@@ -94,11 +83,11 @@ describe('--fix', () => {
   it('never touches a file with a syntax error, and still fixes the others', async () => {
     const root = copyOf('syntax-error-untouched');
     const run = fix(root, true);
-    expect(tree(root)['src/broken.ts']).toBe(
+    expect(fileTree(root)['src/broken.ts']).toBe(
       readFileSync(join(FIXTURES, '_fix/syntax-error-untouched/src/broken.ts'), 'utf8'),
     );
-    expect({ ...tree(root), 'tsconfig.json': undefined }).toEqual({
-      ...tree(join(FIXTURES, '_fix', 'syntax-error-untouched', 'expected.fixed')),
+    expect({ ...fileTree(root), 'tsconfig.json': undefined }).toEqual({
+      ...fileTree(join(FIXTURES, '_fix', 'syntax-error-untouched', 'expected.fixed')),
       'tsconfig.json': undefined,
     });
     expect(run.pipeline.parseProblems.map((p) => p.file)).toEqual(['src/broken.ts']);
@@ -109,40 +98,23 @@ describe('--fix', () => {
 describe('--fix-dry-run', () => {
   it('gives the same diff as --fix and writes nothing', () => {
     const root = copyOf('passes-and-conflicts');
-    const before = tree(root);
+    const before = fileTree(root);
     const run = fix(root, false);
-    expect(tree(root)).toEqual(before);
+    expect(fileTree(root)).toEqual(before);
     expect(run.written).toEqual([]);
     expect(run.diff).toBe(readFileSync(join(FIXTURES, '_fix', 'passes-and-conflicts', 'expected.diff'), 'utf8'));
   });
 });
 
 describe('review-bot --fix-dry-run and --fix', () => {
-  /** Runs the CLI in-process and captures what it writes. */
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const written = { out: '', err: '' };
-    const io: Io = {
-      out: (t) => {
-        written.out += t;
-      },
-      err: (t) => {
-        written.err += t;
-      },
-      color: false,
-      progress: () => ({ update: () => undefined, done: () => undefined }),
-    };
-    const code = await main(argv, io, { env: {} });
-    return { code, ...written };
-  }
-
   it('says when no finding has a safe fix, prints an empty diff and writes nothing', async () => {
     const root = copyOf('passes-and-conflicts');
-    const before = tree(root);
-    const dry = await cli(root, '--fix-dry-run', '--fail-on', 'never');
+    const before = fileTree(root);
+    const dry = await runCli(root, '--fix-dry-run', '--fail-on', 'never');
     expect(dry).toEqual({ code: 0, out: '', err: 'review-bot: no finding has a safe fix to apply\n' });
-    const fixed = await cli(root, '--fix', '--format', 'json', '--fail-on', 'never');
+    const fixed = await runCli(root, '--fix', '--format', 'json', '--fail-on', 'never');
     expect(fixed.err).toBe('review-bot: no finding has a safe fix to apply\n');
-    expect(tree(root)).toEqual(before);
+    expect(fileTree(root)).toEqual(before);
   });
 
   it('with --quiet fixes only the errors it reports, and leaves the warnings alone', async () => {
@@ -160,7 +132,7 @@ describe('review-bot --fix-dry-run and --fix', () => {
     const source =
       "import { a } from './a';\nimport { b } from './a';\nimport { a as unused } from './a';\n\nexport const c = a + b;\n";
     writeFileSync(join(root, 'src/main.ts'), source);
-    const quiet = await cli(root, '--fix', '--quiet', '--fail-on', 'never');
+    const quiet = await runCli(root, '--fix', '--quiet', '--fail-on', 'never');
     expect(quiet.err).toBe('review-bot: applied 1 fix in 1 file (1 pass)\n');
     expect(readFileSync(join(root, 'src/main.ts'), 'utf8')).toBe(
       source.replace("import { a as unused } from './a';\n", ''),

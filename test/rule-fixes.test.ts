@@ -1,26 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { fileTree } from './support/file-tree.js';
 import { runFix } from '../src/fix/run-fix.js';
 import { loadProject } from '../src/load/project.js';
 import { analyse } from '../src/pipeline.js';
 import { listFixtureCases, serialiseFindings } from './fixture-runner.js';
-
-/** Every file under a folder, by relative path, with its text. */
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 /** A copy of a fixture's project (everything but its expected.* files) in a temporary folder. */
 function copyOf(dir: string): string {
@@ -61,7 +48,7 @@ describe('rule fixes (fixtures/<rule>/<case>/expected.fixed)', () => {
       const inlineRules = optionsOf(fixture.dir, ruleId);
       const run = runFix((overlay) => analyse({ path: root, only: [ruleId], overlay, inlineRules }), { write: true });
       expect(run.outcome.applied).toBeGreaterThan(0);
-      expect(tree(join(root, 'src'))).toEqual(tree(join(fixture.dir, 'expected.fixed', 'src')));
+      expect(fileTree(join(root, 'src'))).toEqual(fileTree(join(fixture.dir, 'expected.fixed', 'src')));
       const left = run.pipeline.result.findings;
       expect(left.filter((f) => f.fix !== undefined)).toEqual([]);
       await expect(serialiseFindings(left)).toMatchFileSnapshot(join(fixture.dir, 'expected.fixed.json'));
