@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/error-without-message.js';
-import { fill } from '../../src/analyse/run-rules.js';
+import { renderLine } from './render.js';
 
-const { messages } = rule.meta;
-
-/** The message and recommendation of one messageId filled with data, checked for leftovers and markup in data. */
+/** The message and recommendation of one of the rule's message ids, as one checked line. */
 function render(messageId: string, data: Record<string, string>): string {
-  const text = messages[messageId];
-  if (text === undefined) throw new Error(`no message ${messageId}`);
-  for (const value of Object.values(data)) expect(value).not.toContain('`');
-  const out = `${fill(text.message, data)} ${fill(text.recommendation, data)}`;
-  expect(out).not.toMatch(/\{\{|\s{2}|``/);
-  return out;
+  return renderLine('error-without-message', messageId, data);
 }
 
 describe('error-without-message messages', () => {

@@ -12,6 +12,18 @@ export function render(ruleId: string, messageId: string, data: Record<string, s
 }
 
 /**
+ * The message and recommendation of a rule's message id as one line, filled
+ * with data that holds no code markup, checked for leftover placeholders,
+ * doubled spaces and empty code spans.
+ */
+export function renderLine(ruleId: string, messageId: string, data: Record<string, string>): string {
+  for (const value of Object.values(data)) expect(value).not.toContain('`');
+  const out = render(ruleId, messageId, data).join(' ');
+  expect(out).not.toMatch(/\{\{|\s{2}|``/);
+  return out;
+}
+
+/**
  * What one rule says about a small in-memory project: each finding as
  * `line: message recommendation`, checked to be well-formed (no placeholder
  * left, no empty code span, no doubled space, no empty list).
