@@ -120,7 +120,12 @@ function isUnderDeclareOrJsDoc(declaration: ts.Node): boolean {
   return false;
 }
 
-/** One key per declaration: a class's getter and setter, or an interface's overloads, share theirs. */
+/**
+ * One key per named thing: a class's getter and setter, or an interface's
+ * overloads, share theirs, and so do the declarations of one name in several
+ * blocks of one function (`row_count` declared in three branches is one
+ * naming choice, counted and reported once, at its first declaration).
+ */
 function dedupeKey(nameNode: Node, name: string): string {
   const member = nameNode.getParent();
   const container = member?.getParent();
@@ -133,7 +138,16 @@ function dedupeKey(nameNode: Node, name: string): string {
   ) {
     return `${String(container.getPos())}.${name}`;
   }
+  if (member !== undefined && (Node.isVariableDeclaration(member) || Node.isBindingElement(member)))
+    return `${String(enclosingFunctionOf(nameNode.compilerNode)?.pos ?? -1)}:${name}`;
   return String(nameNode.getPos());
+}
+
+/** The function a local is declared in, or undefined at module level (where each declaration is its own name). */
+function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent)
+    if (ts.isFunctionLike(current)) return current;
+  return undefined;
 }
 
 /** The name a node declares and its kind, or undefined when the node declares no name the rule judges. */
