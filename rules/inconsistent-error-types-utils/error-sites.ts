@@ -3,7 +3,7 @@
  * normalised so that one failure written twice is one message.
  */
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import type { ClassDeclaration, Expression, SourceFile } from 'ts-morph';
+import type { ClassDeclaration, ConstructorDeclaration, Expression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from '../_shared/ast/skip-outer-expressions.js';
 import { placeOf } from './places.js';
@@ -62,6 +62,44 @@ function ancestorsOf(callee: Node): string[] {
   return out;
 }
 
+/** Built-in errors whose message is not their first argument: `new AggregateError(errors, message)`. */
+const BUILT_IN_MESSAGE_INDEX: Readonly<Record<string, number>> = { AggregateError: 1, SuppressedError: 2 };
+
+/**
+ * Which argument of `new X(…)` is the error's message: the one the class's
+ * constructor passes on as its base's message. `class ListError extends
+ * Error { constructor(public code: string, message: string) { super(message); } }`
+ * takes its message second; its first argument is a code. Undefined when
+ * that cannot be told (the message is fixed in the class, or built).
+ */
+function messageArgumentIndexOf(callee: Node, depth: number): number | undefined {
+  const declaration = classDeclarationOf(callee);
+  if (declaration === undefined) return BUILT_IN_MESSAGE_INDEX[callee.getText()] ?? 0;
+  const base = declaration.getExtends()?.getExpression();
+  if (base === undefined || depth > 10) return undefined;
+  const baseIndex = messageArgumentIndexOf(base, depth + 1);
+  const [constructor] = declaration.getConstructors();
+  if (constructor === undefined || baseIndex === undefined) return baseIndex;
+  if (!constructor.hasBody()) return parameterIndexOf(constructor, (name) => name === 'message' || name === 'msg');
+  const superCall = constructor
+    .getStatements()
+    .map((statement) => (Node.isExpressionStatement(statement) ? statement.getExpression() : undefined))
+    .find((call) => Node.isCallExpression(call) && call.getExpression().getKind() === ts.SyntaxKind.SuperKeyword);
+  if (superCall === undefined || !Node.isCallExpression(superCall)) return undefined;
+  const passed = superCall.getArguments()[baseIndex];
+  if (passed === undefined || !Node.isIdentifier(passed)) return undefined;
+  return parameterIndexOf(constructor, (name) => name === passed.getText());
+}
+
+/** The position of the first parameter whose name matches, if any. */
+function parameterIndexOf(
+  constructor: ConstructorDeclaration,
+  isWanted: (name: string) => boolean,
+): number | undefined {
+  const index = constructor.getParameters().findIndex((parameter) => isWanted(parameter.getName()));
+  return index === -1 ? undefined : index;
+}
+
 /** The class declaration an expression names, through imports; undefined for built-ins and unresolved names. */
 function classDeclarationOf(expression: Node): ClassDeclaration | undefined {
   const symbol = expression.getSymbol();
@@ -110,9 +148,11 @@ function errorSiteOf(raw: Expression): ErrorSite | undefined {
   const callee = expression.getExpression();
   const errorClass = callee.getText();
   if (!/(Error|Exception)$/.test(errorClass)) return undefined;
-  const [first] = expression.getArguments();
-  if (first === undefined || !Node.isExpression(first)) return undefined;
-  const parts = messagePartsOf(first);
+  const index = messageArgumentIndexOf(callee, 0);
+  if (index === undefined) return undefined;
+  const message = expression.getArguments()[index];
+  if (message === undefined || !Node.isExpression(message)) return undefined;
+  const parts = messagePartsOf(message);
   if (parts === undefined) return undefined;
   const normalised = normaliseMessage(parts);
   if (literalWordCount(normalised) < 2) return undefined;
