@@ -29,6 +29,10 @@ export default defineRule({
           'Imported name `{{name}}` is never used in this file, and neither is any other name of the import of `{{module}}` on line {{line}}.',
         recommendation: 'Remove the import of `{{module}}` on line {{line}}.',
       },
+      unusedOnlyImport: {
+        message: 'Imported name `{{name}}` from `{{module}}` is never used in this file.',
+        recommendation: 'Remove the import of `{{module}}` on line {{line}}.',
+      },
     },
     options: NO_OPTIONS,
   },
@@ -36,9 +40,10 @@ export default defineRule({
     for (const file of files) {
       const used = jsxFactoryNames(file);
       for (const declaration of importsOf(file)) {
+        if (isKeptOnPurpose(declaration)) continue;
         const bindings = bindingsOf(declaration);
         const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
-        const messageId = unused.length === bindings.length ? 'unusedImportDeclaration' : 'unusedImport';
+        const messageId = messageIdOf(unused.length, bindings.length);
         for (const binding of unused) {
           const fix = removalOf(declaration, binding, unused, bindings);
           yield {
@@ -53,6 +58,39 @@ export default defineRule({
     }
   },
 });
+
+/** Which message fits: one unused name among used ones, the only name of its import, or one of several all unused. */
+function messageIdOf(
+  unused: number,
+  bindings: number,
+): 'unusedImport' | 'unusedImportDeclaration' | 'unusedOnlyImport' {
+  if (unused < bindings) return 'unusedImport';
+  return bindings === 1 ? 'unusedOnlyImport' : 'unusedImportDeclaration';
+}
+
+/** What a comment says when an import is there on purpose: "must remain", "keep this", "do not remove", "for its side effects". */
+const KEPT_ON_PURPOSE =
+  /\b(must (remain|stay|be kept)|keep (this|it|the import)|(do not|don't|never) remove|intentional(ly)?|on purpose|side[- ]?effects?)\b/i;
+
+/**
+ * True when a comment directly above the import (no blank line between) or
+ * after it on its line says it is kept on purpose: the author already
+ * decided, and "remove the import" would undo a decision the code records.
+ */
+function isKeptOnPurpose(declaration: ImportDeclaration | ImportEqualsDeclaration): boolean {
+  const text = declaration.getSourceFile().getFullText();
+  const start = declaration.getStart();
+  const leading = ts.getLeadingCommentRanges(text, declaration.getPos()) ?? [];
+  const adjacent: ts.CommentRange[] = [];
+  let next = start;
+  for (const comment of [...leading].reverse()) {
+    if ((text.slice(comment.end, next).match(/\n/g) ?? []).length > 1) break;
+    adjacent.push(comment);
+    next = comment.pos;
+  }
+  const trailing = ts.getTrailingCommentRanges(text, declaration.getEnd()) ?? [];
+  return [...adjacent, ...trailing].some((comment) => KEPT_ON_PURPOSE.test(text.slice(comment.pos, comment.end)));
+}
 
 /** Import declarations and `import x = require('y')` / `import x = N.y` declarations at any level. */
 function importsOf(file: SourceFile): (ImportDeclaration | ImportEqualsDeclaration)[] {

@@ -48,9 +48,18 @@ describe('unused-import messages', () => {
       '1: Imported name `c` is never used in this file; the other names imported from `./m` on line 1 are. Remove `c` from the import of `./m`.',
       '2: Imported name `d` is never used in this file, and neither is any other name of the import of `./m` on line 2. Remove the import of `./m` on line 2.',
       '2: Imported name `ns` is never used in this file, and neither is any other name of the import of `./m` on line 2. Remove the import of `./m` on line 2.',
-      '3: Imported name `e` is never used in this file, and neither is any other name of the import of `./m` on line 3. Remove the import of `./m` on line 3.',
-      '4: Imported name `f` is never used in this file, and neither is any other name of the import of `./m` on line 4. Remove the import of `./m` on line 4.',
+      '3: Imported name `e` from `./m` is never used in this file. Remove the import of `./m` on line 3.',
+      '4: Imported name `f` from `./m` is never used in this file. Remove the import of `./m` on line 4.',
     ]);
+  });
+  it('gives no finding for an import a comment beside it keeps on purpose, and one for an import a comment only describes', () => {
+    expect(
+      messagesFor('unused-import', {
+        'a.ts':
+          "// Copyright: do not remove this notice.\n\nimport { a } from './m'; // the first name\n// Must remain: the build rewrites it.\nimport { b } from './m';\nimport { c } from './m'; // for its side effects\nexport const x = 1;\n",
+        'm.ts': 'export const a = 1, b = 2, c = 3;\n',
+      }),
+    ).toEqual(['3: Imported name `a` from `./m` is never used in this file. Remove the import of `./m` on line 3.']);
   });
   it('gives no finding when every imported name is used', () => {
     expect(
