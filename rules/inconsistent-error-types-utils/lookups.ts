@@ -20,6 +20,7 @@ import {
   resolvedReturnTypeOf,
 } from '../_shared/siblings/model.js';
 import type { AbsentForm, SiblingFunction, SiblingMember } from '../_shared/siblings/model.js';
+import { typeTextAt } from '../_shared/ast/type-text.js';
 
 /** What every lookup behaviour says about its sibling. */
 interface LookupBase {
@@ -90,7 +91,7 @@ export function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | unde
   const present = presentMembersOf(type);
   const [entityType] = present;
   if (present.length !== 1 || entityType === undefined || !isEntityLikeType(entityType)) return undefined;
-  const entity = shorten(entityType.getText(member.fn));
+  const entity = shorten(typeTextAt(entityType, member.fn));
   const absent = absentOf(member.fn, type);
   const thrown = missingThrowOf(member.fn);
   if (absent !== 'none') {

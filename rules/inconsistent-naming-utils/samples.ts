@@ -6,6 +6,7 @@ import { symbolPathOf } from '../_shared/names.js';
 import { getUnambiguousStyle } from '../_shared/identifier-style.js';
 import type { NamingStyle } from '../_shared/identifier-style.js';
 import { wrapNode } from '../_shared/ast/wrap-node.js';
+import { enclosingFunctionOf } from '../_shared/ast/enclosing-function-of.js';
 import type { ProjectView } from '../../src/model/project-view.js';
 
 /** The kinds of names whose styles are compared among themselves. */
@@ -139,15 +140,8 @@ function dedupeKey(nameNode: Node, name: string): string {
     return `${String(container.getPos())}.${name}`;
   }
   if (member !== undefined && (Node.isVariableDeclaration(member) || Node.isBindingElement(member)))
-    return `${String(enclosingFunctionOf(nameNode.compilerNode)?.pos ?? -1)}:${name}`;
+    return `${String(enclosingFunctionOf(nameNode)?.getPos() ?? -1)}:${name}`;
   return String(nameNode.getPos());
-}
-
-/** The function a local is declared in, or undefined at module level (where each declaration is its own name). */
-function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent)
-    if (ts.isFunctionLike(current)) return current;
-  return undefined;
 }
 
 /** The name a node declares and its kind, or undefined when the node declares no name the rule judges. */

@@ -12,6 +12,7 @@ import {
 import { isPassedUnderOwnName } from '../_shared/ast/is-passed-under-own-name.js';
 import { isConstructedIn, isNameUsedIn, isTypeTestedIn } from '../_shared/ast/parameter-uses.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
+import { typeTextAt } from '../_shared/ast/type-text.js';
 
 /** How a parameter's type is known: written, inferred from its default value, or implicitly `any`. */
 export interface TypeForm {
@@ -197,7 +198,7 @@ function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
   }
   const present = type.getNonNullableType();
   if (isOpenType(present) || present.getCallSignatures().length > 0) return undefined;
-  return { kind: typeNode === undefined ? 'inferred' : 'declared', text: present.getText(param), type: present };
+  return { kind: typeNode === undefined ? 'inferred' : 'declared', text: typeTextAt(present, param), type: present };
 }
 
 /** Which absent value the parameter accepts: `undefined` (optional, defaulted, or `| undefined`) or `null` (`| null`, also with the default `= null`); undefined when both or neither. */

@@ -11,6 +11,7 @@ import {
   resolvedReturnTypeOf,
 } from '../_shared/siblings/model.js';
 import type { SiblingMember } from '../_shared/siblings/model.js';
+import { typeTextAt } from '../_shared/ast/type-text.js';
 
 /** What a sibling returns for a missing entity. */
 export interface ReturnInfo {
@@ -36,7 +37,13 @@ export function returnInfoOf(member: SiblingMember): ReturnInfo | undefined {
   const written = typeNode === undefined ? 'none' : absentFormOfTypeNode(unwrapPromiseTypeNode(typeNode));
   const absent = mergeAbsent(absentFormOf(type), written);
   if (absent !== 'undefined' && absent !== 'null') return undefined;
-  return { member, verb, entity: shorten(entityType.getText(member.fn)), absent, node: typeNode ?? member.nameNode };
+  return {
+    member,
+    verb,
+    entity: shorten(typeTextAt(entityType, member.fn)),
+    absent,
+    node: typeNode ?? member.nameNode,
+  };
 }
 
 /** True for a named object type (class, interface, alias, array of one) that is fully known. */
