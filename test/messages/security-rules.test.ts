@@ -5,7 +5,7 @@ import { messagesFor } from './render.js';
 // compute from real code: short and long snippets, articles, values as written.
 
 describe('sql-injection messages', () => {
-  it('quotes short and long data as code, cut at 60 characters, and says how the query is built', () => {
+  it('quotes short and long data as code, cut at 60 characters with the one ellipsis every message uses, and says how the query is built', () => {
     expect(
       messagesFor('sql-injection', {
         'a.ts':
@@ -14,7 +14,7 @@ describe('sql-injection messages', () => {
     ).toEqual([
       "3: `db.query` runs SQL built from `id` (line 3) by template interpolation. Pass `id` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
       "4: `db.query` runs SQL built from `req.body.name` (line 4) by concatenation. Pass `req.body.name` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
-      "5: `db.query` runs SQL built from `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.t...` (line 5) by template interpolation. Pass `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.t...` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+      "5: `db.query` runs SQL built from `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.toU…` (line 5) by template interpolation. Pass `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.toU…` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
     ]);
   });
   it('gives no finding for a parameterised query', () => {

@@ -3,6 +3,7 @@ import { declarationsOf } from '../ast/declarations-of.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { Type, VariableDeclaration } from 'ts-morph';
+import { shorten } from '../text.js';
 
 /** How to judge the data an expression is built from. */
 export interface DataOptions {
@@ -206,10 +207,9 @@ export function describeCallee(callee: Node, fallback: string): string {
   return fallback;
 }
 
-/** A one-line, shortened rendering of a node's text for messages. */
+/** A one-line, shortened rendering of a node's text for messages (every run of white space one space), as `shorten` cuts it. */
 export function describeNode(node: Node): string {
-  const text = node.getText().replace(/\s+/g, ' ').trim();
-  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+  return shorten(node.getText().replace(/\s+/g, ' '));
 }
 
 /** The string parts of an expression built from literals and holes (literal texts of templates and `+` chains). */
