@@ -8,7 +8,8 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { isInheritedSignature, siblingGroupsOf } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { errorSitesOf, preferredClassSites } from './inconsistent-error-types-utils/error-sites.js';
-import { isPrivate, lookupBehaviourOf } from './inconsistent-error-types-utils/lookups.js';
+import { lookupBehaviourOf } from './inconsistent-error-types-utils/lookups.js';
+import { isPrivate } from './_shared/siblings/is-private.js';
 import type { LookupBehaviour, ReturningLookup, ThrowingLookup } from './inconsistent-error-types-utils/lookups.js';
 
 type MessageId = 'sameMessageOtherClass' | 'throwsWhereSiblingReturns' | 'returnsWhereSiblingThrows';

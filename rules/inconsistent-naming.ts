@@ -5,7 +5,7 @@ import { defineRule } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { isPassedUnderOwnName } from './_shared/ast/is-passed-under-own-name.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
-import { splitWords } from './_shared/identifier-style.js';
+import { getUnambiguousStyle, splitWords } from './_shared/identifier-style.js';
 import type { NamingStyle } from './_shared/identifier-style.js';
 import { collectSamples } from './inconsistent-naming-utils/samples.js';
 import type { NameKind, NameSample } from './inconsistent-naming-utils/samples.js';
@@ -89,9 +89,9 @@ export default defineRule({
       const minority = ofKind.length - count;
       if (minority >= 3 && minority / ofKind.length >= options.twoConventionsShare) continue;
       const wireNames = wireNamesOf(project);
-      for (const outlier of ofKind.filter(
-        (s) => s.style !== dominant && !mirrorsExternalData(s) && !wireNames.has(s.name),
-      )) {
+      const outliers = ofKind.filter((s) => s.style !== dominant && !mirrorsExternalData(s) && !wireNames.has(s.name));
+      const families = prefixFamiliesOf(outliers, dominant);
+      for (const outlier of outliers.filter((s) => !families.has(firstWordOf(s.name)))) {
         const example = nearestExample(outlier, ofKind, dominant);
         yield {
           node: outlier.node,
@@ -112,6 +112,44 @@ export default defineRule({
     }
   },
 });
+
+/** Names that share a first word make a family of at least this many before the family counts as a convention. */
+const MIN_FAMILY = 3;
+
+/**
+ * First words that make a naming family of their own: at least three
+ * outliers start with the word, and in every one of them what follows the
+ * word is written in the dominant style. tRPC's type helpers `inferRouterInputs`,
+ * `inferProcedureOutput`, `inferParser` among PascalCase types are a
+ * convention (a verb, then a type name in the house style), not slips.
+ * `get_user_name`, `get_user_id`, `get_user_role` among camelCase names are
+ * not: what follows `get` is snake_case too.
+ */
+function prefixFamiliesOf(outliers: readonly NameSample[], dominant: NamingStyle): ReadonlySet<string> {
+  const byWord = new Map<string, string[]>();
+  for (const outlier of outliers) {
+    const word = firstWordOf(outlier.name);
+    byWord.set(word, [...(byWord.get(word) ?? []), outlier.name]);
+  }
+  const families = new Set<string>();
+  for (const [word, names] of byWord) {
+    const distinct = [...new Set(names)];
+    if (distinct.length >= MIN_FAMILY && distinct.every((name) => restFitsStyle(name, word, dominant)))
+      families.add(word);
+  }
+  return families;
+}
+
+/** The name's first word as written (`infer` of `inferRouterInputs`, `get` of `get_user`), leading `_`/`$` left out. */
+function firstWordOf(name: string): string {
+  return /^[_$]*([a-z0-9]+|[A-Z][a-z0-9]*)/.exec(name)?.[1] ?? name;
+}
+
+/** True when what follows the first word, taken as a name of its own, is unambiguously in the style. */
+function restFitsStyle(name: string, word: string, style: NamingStyle): boolean {
+  const rest = name.replace(/^[_$]*/, '').slice(word.length).replace(/^_/, '');
+  return getUnambiguousStyle(rest) === style;
+}
 
 /** Type guard for the keys of KIND_PLURAL. */
 function isNameKind(value: string): value is NameKind {

@@ -14,6 +14,7 @@ import {
   siblingGroupsOf,
 } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
+import { isPrivate } from './_shared/siblings/is-private.js';
 import { paramsOf, sharedConceptsOf } from './inconsistent-signature-utils/params.js';
 import type { ParamInfo, TypeForm } from './inconsistent-signature-utils/params.js';
 import { largestGroup, outliersOf, typeOutliersOf } from './inconsistent-signature-utils/outliers.js';
@@ -93,8 +94,21 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
         (p) => p.absent,
       ),
     ];
-    for (const [param, list] of groupBy(outliers, (o) => o.param)) yield* draftsFor(param, list);
+    for (const [param, list] of groupBy(outliers.flatMap(publicOutlier), (o) => o.param)) yield* draftsFor(param, list);
   }
+}
+
+/**
+ * A private method's declared types and absent values are its own business:
+ * its callers are the class itself, so neither is it told to follow a public
+ * sibling nor is a public method told to follow it. Spelling is compared
+ * everywhere, and so is an implicit `any`, which is a gap wherever it is.
+ */
+function publicOutlier(outlier: Outlier): Outlier[] {
+  if (outlier.aspect === 'spelling' || outlier.param.typeForm?.kind === 'implicitAny') return [outlier];
+  if (isPrivate(outlier.param.member)) return [];
+  const majority = outlier.majority.filter((q) => !isPrivate(q.member));
+  return majority.length === 0 ? [] : [{ ...outlier, majority }];
 }
 
 /** One finding per outlier parameter when one sibling declaration is the majority in every aspect it differs in; else one per aspect. */
@@ -218,7 +232,9 @@ function verbClassOf(member: SiblingMember): string {
 function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
   // A family needs two siblings of one verb class: the checker is asked about the others' return types only then.
   const classes = groupBy(members, verbClassOf);
-  const infos = members.flatMap((m) => ((classes.get(verbClassOf(m))?.length ?? 0) < 2 ? [] : (returnInfoOf(m) ?? [])));
+  const infos = members.flatMap((m) =>
+    isPrivate(m) || (classes.get(verbClassOf(m))?.length ?? 0) < 2 ? [] : (returnInfoOf(m) ?? []),
+  );
   // Lookups (`find…`, `get…`, `load…`) of one entity form one family whatever their verb; other verbs only with themselves.
   for (const family of groupBy(infos, (r) => `${verbClassOf(r.member)}\u0000${r.entity}`).values()) {
     const forms = groupBy(family, (r) => r.absent);

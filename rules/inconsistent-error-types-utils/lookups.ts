@@ -75,13 +75,6 @@ const CONVENTION_WORDS = new Set([
   'known',
 ]);
 
-/** True for `private` and `#private` methods: implementation details whose callers are the class itself. */
-export function isPrivate(member: SiblingMember): boolean {
-  const fn = member.fn;
-  if (!Node.isMethodDeclaration(fn)) return false;
-  return fn.hasModifier(SyntaxKind.PrivateKeyword) || Node.isPrivateIdentifier(fn.getNameNode());
-}
-
 /** How a lookup-named sibling treats a missing entity; undefined when it is no lookup, announces its convention, or does neither. */
 export function lookupBehaviourOf(member: SiblingMember): LookupBehaviour | undefined {
   const words = splitWords(member.name);

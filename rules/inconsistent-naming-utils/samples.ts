@@ -74,7 +74,7 @@ export function collectSamples(files: readonly SourceFile[], project: Pick<Proje
       if (!mayNameASample(declaration) || isUnderDeclareOrJsDoc(declaration)) continue;
       const found = sampleOf(wrapNode(file, declaration), cache);
       if (found === undefined || found.name.startsWith('_')) continue;
-      const style = getUnambiguousStyle(found.name);
+      const style = getUnambiguousStyle(withoutStageMarker(found.name));
       if (style === undefined || !COMPARED_STYLES[found.kind].includes(style)) continue;
       const key = `${file.getFilePath()}:${dedupeKey(found.node, found.name)}`;
       if (seen.has(key)) continue;
@@ -99,8 +99,20 @@ function mayNameASample(declaration: ts.Node): boolean {
   if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return true;
   const text = name.text.replace(/^#/, '');
   if (text.startsWith('_')) return false;
-  const style = getUnambiguousStyle(text);
+  const style = getUnambiguousStyle(withoutStageMarker(text));
   return style !== undefined && ANY_COMPARED_STYLE.has(style);
+}
+
+/** A release-stage or safety marker written before a name with `_` (React's `unstable_`, `experimental_`, `UNSAFE_`). */
+const STAGE_MARKER = /^(unstable|experimental|unsafe|UNSAFE|internal|legacy|deprecated|DEPRECATED|INTERNAL)_(?=[A-Za-z])/;
+
+/**
+ * The name without a leading release-stage marker: in `unstable_connector`
+ * or `experimental_context` the `_` separates a marker from the name, as
+ * `unstable_` does in React's API; the name's style is what follows it.
+ */
+function withoutStageMarker(name: string): string {
+  return name.replace(STAGE_MARKER, '');
 }
 
 /** Guard for the declarations of DECLARATION_KINDS that carry a `name` (possibly absent: `export default class {}`). */
