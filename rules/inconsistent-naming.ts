@@ -32,7 +32,7 @@ export default defineRule({
     description: 'Enforce the naming style that the project itself uses for each kind of name',
     category: 'style',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'project',
     needsTypeChecker: true,
     skipFiles: ['generated'],

@@ -14,5 +14,6 @@ export const EXPERIMENTAL_RULES_CONFIG = JSON.stringify({
     'incomplete-docstring': 'info',
     'missing-type-hint': 'warning',
     'inconsistent-indentation': 'info',
+    'inconsistent-naming': 'info',
   },
 });
