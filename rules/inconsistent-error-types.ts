@@ -26,7 +26,7 @@ export default defineRule({
     stability: 'stable',
     scope: 'file',
     needsTypeChecker: true,
-    skipFiles: ['test'],
+    skipFiles: ['test', 'generated'],
     title: 'Inconsistent error types',
     rationale:
       'When one failure is signalled with different error classes, or thrown by one lookup and returned as `undefined` by its sibling, callers catch one form and miss the other.',

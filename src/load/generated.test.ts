@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGeneratedSource } from './generated.js';
+import { isCompiledFromSchema, isGeneratedSource } from './generated.js';
 
 describe('isGeneratedSource', () => {
   it.each([
@@ -23,5 +23,22 @@ describe('isGeneratedSource', () => {
     ['src/regenerated-cache.ts', ''],
   ])('%s is hand-written', (path, text) => {
     expect(isGeneratedSource(path, text)).toBe(false);
+  });
+});
+
+describe('isCompiledFromSchema', () => {
+  const files = new Set(['/repo/src/pb/peer.proto', '/repo/src/pb/peer.d.proto']);
+  const exists = (path: string): boolean => files.has(path);
+  it.each([
+    ['/repo/src/pb/peer.ts', true],
+    ['/repo/src/pb/peer.js', true],
+    ['/repo/src/pb/peer.mts', true],
+    ['/repo/src/pb/peer.tsx', true],
+    ['/repo/src/pb/other.ts', false],
+    ['/repo/src/pb/peer.d.ts', false],
+    ['/repo/src/pb/peer.proto', false],
+    ['/repo/src/peer.ts', false],
+  ])('%s compiled from a schema beside it: %s', (path, expected) => {
+    expect(isCompiledFromSchema(path, exists)).toBe(expected);
   });
 });

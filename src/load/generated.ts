@@ -29,3 +29,17 @@ export function isGeneratedSource(relativePath: string, text: string): boolean {
   const head = text.slice(0, HEADER_LENGTH);
   return GENERATED_HEADER.some((pattern) => pattern.test(head));
 }
+
+/** Sources of schema compilers that write a TypeScript or JavaScript module of the same name beside them. */
+const SCHEMA_SOURCE_EXTENSIONS = ['.proto'];
+
+/**
+ * True when the file was compiled from a schema beside it: `peer.ts` next to
+ * `peer.proto` is protons', ts-proto's or protobuf-ts's output, whatever its
+ * header says (protons writes none). `exists` answers for absolute paths.
+ */
+export function isCompiledFromSchema(absolutePath: string, exists: (path: string) => boolean): boolean {
+  const stem = absolutePath.replace(/\.[cm]?[jt]sx?$/, '');
+  if (stem === absolutePath || /\.d$/.test(stem)) return false;
+  return SCHEMA_SOURCE_EXTENSIONS.some((extension) => exists(stem + extension));
+}

@@ -9,7 +9,7 @@ import { buildPublicApi } from '../analyse/public-api.js';
 import { DEFAULT_TEST_GLOBS } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
 import type { GlobList } from '../config/glob.js';
-import { isGeneratedSource } from './generated.js';
+import { isCompiledFromSchema, isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
@@ -326,7 +326,8 @@ function createView(
     isTestFile: (file) => tests.matches(relativePathOf(root, file)),
     isGeneratedFile: (file) =>
       generated.matches(relativePathOf(root, file)) ||
-      isGeneratedSource(relativePathOf(root, file), file.getFullText()),
+      isGeneratedSource(relativePathOf(root, file), file.getFullText()) ||
+      memo(`compiled-from-schema:${file.getFilePath()}`, () => isCompiledFromSchema(file.getFilePath(), existsSync)),
     packageJson: readPackageJson(root),
     get references() {
       return memo('references', () => buildReferenceIndex(files));
