@@ -83,7 +83,7 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
     const specific = concept.filter((p) => !p.generic);
     const outliers = [
       ...outliersOf(
-        concept.filter((p) => !p.nameFixed),
+        concept.filter((p) => !p.nameFixed && !isOneLetter(p.spelling)),
         'spelling',
         (p) => p.spelling,
       ),
@@ -96,6 +96,15 @@ function* parameterFindings(members: readonly SiblingMember[], file: SourceFile)
     ];
     for (const [param, list] of groupBy(outliers.flatMap(publicOutlier), (o) => o.param)) yield* draftsFor(param, list);
   }
+}
+
+/**
+ * True for `a`, `A`, `_x`: a one-letter name is notation, not a spelling of a
+ * concept. Argon2's `G(a, b, c, d)` mixes words while `H'(A)` hashes a block,
+ * as the specification writes them; `A` is not `a` misspelt.
+ */
+function isOneLetter(name: string): boolean {
+  return name.replace(/^[_$]+/, '').length === 1;
 }
 
 /**
