@@ -23,7 +23,7 @@ export default defineRule({
     description: 'Enforce one way of signalling the same failure within a class or module',
     category: 'suspicious',
     defaultSeverity: 'warning',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: true,
     skipFiles: ['test', 'generated'],

@@ -33,7 +33,7 @@ export default defineRule({
       'Enforce one name, type and absent-value convention for a concept across sibling methods and functions',
     category: 'style',
     defaultSeverity: 'info',
-    stability: 'stable',
+    stability: 'experimental',
     scope: 'file',
     needsTypeChecker: true,
     skipFiles: ['test', 'generated'],

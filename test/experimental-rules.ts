@@ -15,5 +15,7 @@ export const EXPERIMENTAL_RULES_CONFIG = JSON.stringify({
     'missing-type-hint': 'warning',
     'inconsistent-indentation': 'info',
     'inconsistent-naming': 'info',
+    'inconsistent-signature': 'info',
+    'inconsistent-error-types': 'warning',
   },
 });
