@@ -147,7 +147,10 @@ function firstWordOf(name: string): string {
 
 /** True when what follows the first word, taken as a name of its own, is unambiguously in the style. */
 function restFitsStyle(name: string, word: string, style: NamingStyle): boolean {
-  const rest = name.replace(/^[_$]*/, '').slice(word.length).replace(/^_/, '');
+  const rest = name
+    .replace(/^[_$]*/, '')
+    .slice(word.length)
+    .replace(/^_/, '');
   return getUnambiguousStyle(rest) === style;
 }
 

@@ -104,7 +104,8 @@ function mayNameASample(declaration: ts.Node): boolean {
 }
 
 /** A release-stage or safety marker written before a name with `_` (React's `unstable_`, `experimental_`, `UNSAFE_`). */
-const STAGE_MARKER = /^(unstable|experimental|unsafe|UNSAFE|internal|legacy|deprecated|DEPRECATED|INTERNAL)_(?=[A-Za-z])/;
+const STAGE_MARKER =
+  /^(unstable|experimental|unsafe|UNSAFE|internal|legacy|deprecated|DEPRECATED|INTERNAL)_(?=[A-Za-z])/;
 
 /**
  * The name without a leading release-stage marker: in `unstable_connector`
