@@ -118,6 +118,8 @@ export async function reviewPullRequestFromCli(
   const files: PullRequestFiles = read.kind === 'read' ? read.files : read;
   const scope = pullRequestScope({ scope: settings.scope, mode: settings.filterMode, files, root, rootPrefix });
   if (scope.notice !== undefined) err(noticeLine(scope.notice));
+  if (scope.changed !== undefined)
+    log(`pull-request mode: reporting on the ${String(scope.changed.length)} changed files`);
   const analysis = await analyseForShell({
     ...target,
     config: settings.config,

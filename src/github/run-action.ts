@@ -134,7 +134,8 @@ async function run(context: ActionContext): Promise<number> {
           root: targetRoot,
           rootPrefix: repoPath(repoRoot, targetRoot, ''),
         });
-  if (scope?.changed !== undefined) log(`pull-request mode: analysing the ${scope.changed.length} changed files`);
+  if (scope?.changed !== undefined)
+    log(`pull-request mode: reporting on the ${String(scope.changed.length)} changed files`);
   const analysis = await analyseForShell({
     eslint: inputs.eslint,
     ...target,
