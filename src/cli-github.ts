@@ -25,7 +25,7 @@ import {
   selectedFindings,
 } from './github/review-pull-request.js';
 import { analysedRoot } from './load/project.js';
-import { pullRequestScope } from './shell/pull-request-scope.js';
+import { pullRequestModeLine, pullRequestScope } from './shell/pull-request-scope.js';
 import { composeReview } from './report/review.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -118,8 +118,7 @@ export async function reviewPullRequestFromCli(
   const files: PullRequestFiles = read.kind === 'read' ? read.files : read;
   const scope = pullRequestScope({ scope: settings.scope, mode: settings.filterMode, files, root, rootPrefix });
   if (scope.notice !== undefined) err(noticeLine(scope.notice));
-  if (scope.changed !== undefined)
-    log(`pull-request mode: reporting on the ${String(scope.changed.length)} changed files`);
+  if (scope.changed !== undefined) log(pullRequestModeLine(scope.changed));
   const analysis = await analyseForShell({
     ...target,
     config: settings.config,

@@ -178,7 +178,7 @@ describe('--github-pr in pull-request mode posts the review of a whole run', () 
       const [first, second] = mode === 'added' ? [1, 2] : [3, 4];
       const changed = await review(first, ['--filter-mode', mode]);
       const all = await review(second, ['--filter-mode', mode, '--scope', 'all']);
-      expect(changed.stderr).toContain('review-bot: pull-request mode: reporting on the 3 changed files\n');
+      expect(changed.stderr).toContain('review-bot: pull-request mode: reporting on 3 changed files\n');
       expect(all.stderr).not.toContain('pull-request mode');
       expect(changed.comments).toEqual(all.comments);
       const project = analyse({ path: ws }).result;

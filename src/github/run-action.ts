@@ -33,7 +33,7 @@ import type { ReviewOutcome } from './review-pull-request.js';
 import { readPullRequestFiles, reviewPullRequest, selectedFindings } from './review-pull-request.js';
 import { analysedRoot } from '../load/project.js';
 import { UserError } from '../model/errors.js';
-import { pullRequestScope } from '../shell/pull-request-scope.js';
+import { pullRequestModeLine, pullRequestScope } from '../shell/pull-request-scope.js';
 import type { PostResult } from '../report/github-review/post.js';
 
 /** GitHub refuses a job summary over 1 MiB. */
@@ -134,8 +134,7 @@ async function run(context: ActionContext): Promise<number> {
           root: targetRoot,
           rootPrefix: repoPath(repoRoot, targetRoot, ''),
         });
-  if (scope?.changed !== undefined)
-    log(`pull-request mode: reporting on the ${String(scope.changed.length)} changed files`);
+  if (scope?.changed !== undefined) log(pullRequestModeLine(scope.changed));
   const analysis = await analyseForShell({
     eslint: inputs.eslint,
     ...target,

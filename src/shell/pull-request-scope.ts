@@ -60,3 +60,8 @@ function pathInRoot(path: string, rootPrefix: string): string | undefined {
   if (rootPrefix === '') return path;
   return path.startsWith(`${rootPrefix}/`) ? path.slice(rootPrefix.length + 1) : undefined;
 }
+
+/** The line a shell logs in pull-request mode. */
+export function pullRequestModeLine(changed: readonly string[]): string {
+  return `pull-request mode: reporting on ${String(changed.length)} changed ${changed.length === 1 ? 'file' : 'files'}`;
+}
