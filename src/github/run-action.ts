@@ -27,12 +27,14 @@ import { composeReview } from '../report/review.js';
 import { toSarif } from '../report/sarif.js';
 import type { ClientTiming, Connection } from './client.js';
 import { connect } from './client.js';
+import type { PullRequestTarget } from './event.js';
 import { readRunEvent } from './event.js';
 import { gitRoot, headCommit } from './local-diff.js';
-import type { ReviewOutcome } from './review-pull-request.js';
+import type { PullRequestFiles, ReviewOutcome } from './review-pull-request.js';
 import { readPullRequestFiles, reviewPullRequest, selectedFindings } from './review-pull-request.js';
 import { analysedRoot } from '../load/project.js';
 import { UserError } from '../model/errors.js';
+import type { PullRequestScope } from '../shell/pull-request-scope.js';
 import { pullRequestModeLine, pullRequestScope } from '../shell/pull-request-scope.js';
 import type { PostResult } from '../report/github-review/post.js';
 
@@ -111,30 +113,8 @@ async function run(context: ActionContext): Promise<number> {
     core.info(`review-bot: ${m}`);
   };
   const pr = event.pullRequest;
-  const github = pr === undefined ? undefined : openGitHub(inputs, context, log);
-  const files =
-    pr === undefined || github === undefined || github instanceof UserError
-      ? undefined
-      : await readPullRequestFiles({
-          client: github.client,
-          pr,
-          headSha: pr.headSha,
-          baseSha: pr.baseSha,
-          changedFiles: pr.changedFiles,
-          workspace: repoRoot,
-          log,
-        });
-  const scope =
-    pr === undefined
-      ? undefined
-      : pullRequestScope({
-          scope: inputs.scope,
-          mode: inputs.filterMode,
-          files,
-          root: targetRoot,
-          rootPrefix: repoPath(repoRoot, targetRoot, ''),
-        });
-  if (scope?.changed !== undefined) log(pullRequestModeLine(scope.changed));
+  const opened = pr === undefined ? undefined : await openPullRequest(pr, inputs, context, targetRoot, repoRoot, log);
+  const scope = opened?.scope;
   const analysis = await analyseForShell({
     eslint: inputs.eslint,
     ...target,
@@ -162,8 +142,8 @@ async function run(context: ActionContext): Promise<number> {
   await writeSummary(env, composeReview(result, { findings: everyFinding, maxPlaces: Number.POSITIVE_INFINITY }));
 
   // Bad input that stopped the connection is said now that every finding is delivered.
-  if (github instanceof UserError) throw github;
-  if (pr === undefined || github === undefined || files === undefined) {
+  if (opened?.kind === 'refused') throw opened.error;
+  if (pr === undefined || opened === undefined) {
     core.info(`review-bot: event "${event.name}" has no pull request: annotations and job summary only`);
     core.setOutput('new-findings', everyFinding.length);
     core.setOutput('review-url', '');
@@ -179,10 +159,10 @@ async function run(context: ActionContext): Promise<number> {
     );
   }
   const outcome = await reviewPullRequest({
-    client: github.client,
+    client: opened.github.client,
     pr,
     headSha: pr.headSha,
-    files,
+    files: opened.files,
     result,
     rootPrefix: repoPath(repoRoot, root, ''),
     workspace: repoRoot,
@@ -195,7 +175,7 @@ async function run(context: ActionContext): Promise<number> {
       String(process.pid),
       randomUUID().slice(0, 8),
     ].join('.'),
-    retry: github.retry,
+    retry: opened.github.retry,
     docsTemplate,
     log,
   });
@@ -205,6 +185,42 @@ async function run(context: ActionContext): Promise<number> {
   const code = verdict(shown, judged, inputs, analysis.problems, outcome.kind === 'failed');
   if (outcome.kind !== 'posted') annotate(shown, judged);
   return code;
+}
+
+/** A pull request before the analysis: connected, its files read, or the bad input that prevents a connection. */
+type OpenedPullRequest =
+  | { kind: 'connected'; github: Connection; files: PullRequestFiles; scope: PullRequestScope }
+  /** A token or API URL that cannot be used: raised once every finding is delivered (the whole project is analysed). */
+  | { kind: 'refused'; error: UserError; scope: PullRequestScope };
+
+/** Connects to GitHub and reads the pull request's files, then decides what the analysis covers. */
+async function openPullRequest(
+  pr: PullRequestTarget,
+  inputs: Settings,
+  context: ActionContext,
+  root: string,
+  repoRoot: string,
+  log: (message: string) => void,
+): Promise<OpenedPullRequest> {
+  /** What the analysis covers, said in the log in pull-request mode. */
+  const scopeOf = (files: PullRequestFiles | undefined): PullRequestScope => {
+    const rootPrefix = repoPath(repoRoot, root, '');
+    const scope = pullRequestScope({ scope: inputs.scope, mode: inputs.filterMode, files, root, rootPrefix });
+    if (scope.changed !== undefined) log(pullRequestModeLine(scope.changed));
+    return scope;
+  };
+  const github = openGitHub(inputs, context, log);
+  if (github instanceof UserError) return { kind: 'refused', error: github, scope: scopeOf(undefined) };
+  const files = await readPullRequestFiles({
+    client: github.client,
+    pr,
+    headSha: pr.headSha,
+    baseSha: pr.baseSha,
+    changedFiles: pr.changedFiles,
+    workspace: repoRoot,
+    log,
+  });
+  return { kind: 'connected', github, files, scope: scopeOf(files) };
 }
 
 /**
