@@ -16,8 +16,16 @@ import { parsePullRequestRef } from './github/event.js';
 import { gitRoot, headCommit, localDiff } from './github/local-diff.js';
 import type { PullRequestHead, PullRequestRef } from './github/pull-request.js';
 import { getPullRequest } from './github/pull-request.js';
-import type { ReviewOutcome } from './github/review-pull-request.js';
-import { isGitHubFailure, reasonOf, reviewPullRequest, selectedFindings } from './github/review-pull-request.js';
+import type { PullRequestFiles, ReviewOutcome } from './github/review-pull-request.js';
+import {
+  isGitHubFailure,
+  readPullRequestFiles,
+  reasonOf,
+  reviewPullRequest,
+  selectedFindings,
+} from './github/review-pull-request.js';
+import { analysedRoot } from './load/project.js';
+import { pullRequestModeLine, pullRequestScope } from './shell/pull-request-scope.js';
 import { composeReview } from './report/review.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -75,7 +83,10 @@ function readLocalDiff(repository: string, baseRef: string): ReturnType<typeof l
   }
 }
 
-/** `review-bot --github-pr owner/repo#n [paths]`: analyse, then post the review; returns the exit code. */
+/**
+ * `review-bot --github-pr owner/repo#n [paths]`: read the pull request, analyse (its changed files by
+ * default: see shell/pull-request-scope.ts), then post the review; returns the exit code.
+ */
 export async function reviewPullRequestFromCli(
   settings: Settings,
   target: CliTarget,
@@ -86,22 +97,15 @@ export async function reviewPullRequestFromCli(
   const ref = parsePullRequestRef(name);
   const token = requireToken(undefined, context.env, '--github-pr');
   const baseUrl = apiUrlOf(settings.apiUrl, context.env);
-  const analysis = await analyseForShell({
-    ...target,
-    config: settings.config,
-    only: settings.only,
-    disable: settings.disable,
-    eslint: settings.eslint,
-    suppressionsLocation: settings.suppressionsLocation,
-  });
   const err = (text: string): void => {
     io.err(text);
   };
-  logAnalysis(err, analysis, settings.debug);
   const log = (message: string): void => {
     err(noticeLine({ level: 'notice', message }));
   };
-  const workspace = gitRoot(analysis.root) ?? analysis.root;
+  const root = analysedRoot(target);
+  const workspace = gitRoot(root) ?? root;
+  const rootPrefix = relative(workspace, root).split(sep).join('/');
   const { client, retry } = connect({
     token,
     baseUrl,
@@ -110,24 +114,39 @@ export async function reviewPullRequestFromCli(
     timing: context.timing,
     log,
   });
-  const outcome = await reviewOnGitHub(client, ref, workspace, log, (pr) =>
-    reviewPullRequest({
-      client,
-      pr: ref,
-      headSha: pr.headSha,
-      baseSha: pr.baseSha,
-      changedFiles: pr.changedFiles,
-      result: analysis.result,
-      rootPrefix: relative(workspace, analysis.root).split(sep).join('/'),
-      workspace,
-      mode: settings.filterMode,
-      maxComments: settings.maxComments,
-      runId: `cli.${pr.headSha.slice(0, 12)}.${randomUUID()}`,
-      retry,
-      docsTemplate: docsUrlTemplate(settings.docsUrl, context.env),
-      log,
-    }),
-  );
+  const read = await readPullRequest(client, ref, workspace, log);
+  const files: PullRequestFiles = read.kind === 'read' ? read.files : read;
+  const scope = pullRequestScope({ scope: settings.scope, mode: settings.filterMode, files, root, rootPrefix });
+  if (scope.notice !== undefined) err(noticeLine(scope.notice));
+  if (scope.changed !== undefined) log(pullRequestModeLine(scope.changed));
+  const analysis = await analyseForShell({
+    ...target,
+    config: settings.config,
+    only: settings.only,
+    disable: settings.disable,
+    eslint: settings.eslint,
+    suppressionsLocation: settings.suppressionsLocation,
+    changedFiles: scope.changed,
+  });
+  logAnalysis(err, analysis, settings.debug);
+  const outcome: ReviewOutcome =
+    read.kind === 'failed'
+      ? { kind: 'failed', marked: undefined, reason: read.reason }
+      : await reviewPullRequest({
+          client,
+          pr: ref,
+          headSha: read.head.headSha,
+          files: read.files,
+          result: analysis.result,
+          rootPrefix,
+          workspace,
+          mode: settings.filterMode,
+          maxComments: settings.maxComments,
+          runId: `cli.${read.head.headSha.slice(0, 12)}.${randomUUID()}`,
+          retry,
+          docsTemplate: docsUrlTemplate(settings.docsUrl, context.env),
+          log,
+        });
   const judged = outcome.marked === undefined ? analysis.result.findings : selectedFindings(outcome.marked);
   if (outcome.kind === 'failed') {
     // Nothing is lost: the whole review of the findings goes to standard output.
@@ -147,27 +166,39 @@ export async function reviewPullRequestFromCli(
   return exitCodeOf({ failing, problems: analysis.problems, githubFailed: outcome.kind === 'failed' });
 }
 
-/** Reads the pull request's head and base, then runs the review; GitHub failing to give them is a `failed` outcome. */
-async function reviewOnGitHub(
+/** The pull request's head and files, or GitHub failing to give its head. */
+type PullRequestRead =
+  { kind: 'read'; head: PullRequestHead; files: PullRequestFiles } | { kind: 'failed'; reason: string };
+
+/** Reads the pull request's head and base, then its files; warns when the checked-out commit is not its head. */
+async function readPullRequest(
   client: ReviewClient,
   ref: PullRequestRef,
   workspace: string,
   log: (message: string) => void,
-  review: (pr: PullRequestHead) => Promise<ReviewOutcome>,
-): Promise<ReviewOutcome> {
-  let pr: PullRequestHead;
+): Promise<PullRequestRead> {
+  let head: PullRequestHead;
   try {
-    pr = await getPullRequest(client, ref);
+    head = await getPullRequest(client, ref);
   } catch (error) {
     if (!isGitHubFailure(error)) throw error;
-    return { kind: 'failed', marked: undefined, reason: `reading the pull request: ${reasonOf(error)}` };
+    return { kind: 'failed', reason: `reading the pull request: ${reasonOf(error)}` };
   }
   const checkedOut = headCommit(workspace);
-  if (checkedOut !== undefined && checkedOut !== pr.headSha)
+  if (checkedOut !== undefined && checkedOut !== head.headSha)
     log(
-      `warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${pr.headSha.slice(0, 12)}; line numbers may not match`,
+      `warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${head.headSha.slice(0, 12)}; line numbers may not match`,
     );
-  return review(pr);
+  const files = await readPullRequestFiles({
+    client,
+    pr: ref,
+    headSha: head.headSha,
+    baseSha: head.baseSha,
+    changedFiles: head.changedFiles,
+    workspace,
+    log,
+  });
+  return { kind: 'read', head, files };
 }
 
 /** What posting did, in one line. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../model/errors.js';
 
 /** The pull request a run reviews. */
-interface PullRequestTarget {
+export interface PullRequestTarget {
   owner: string;
   repo: string;
   number: number;

@@ -20,8 +20,8 @@ import { localDiff } from './local-diff.js';
 import type { PullRequestRef } from './pull-request.js';
 import { GITHUB_FILE_CAP, listComments, listFiles, listReviews } from './pull-request.js';
 
-/** What to review. */
-export interface ReviewRequest {
+/** Where a pull request's files are read from. */
+export interface FilesRequest {
   client: ReviewClient;
   pr: PullRequestRef;
   /** The review's commit (`pull_request.head.sha`). */
@@ -30,10 +30,35 @@ export interface ReviewRequest {
   baseSha?: string | undefined;
   /** Files the pull request changes, when known (GitHub lists at most 3000). */
   changedFiles?: number | undefined;
+  /** The repository's working copy (for a local diff). */
+  workspace: string;
+  log: (message: string) => void;
+}
+
+/**
+ * What is known of the pull request's files, read once before the analysis (which then runs on the changed
+ * files) and used again by the review.
+ */
+export type PullRequestFiles =
+  /** The diff; `complete` is false when GitHub's cap cut the list and git could not give the rest. */
+  | { kind: 'read'; diff: FileDiff[]; note: string | undefined; complete: boolean }
+  /** The token may not list the files and git cannot give the diff: the review can only be read-only. */
+  | { kind: 'unreadable'; reason: string }
+  /** GitHub failed (after the client's retries and timeouts). */
+  | { kind: 'failed'; reason: string };
+
+/** What to review. */
+export interface ReviewRequest {
+  client: ReviewClient;
+  pr: PullRequestRef;
+  /** The review's commit (`pull_request.head.sha`). */
+  headSha: string;
+  /** The pull request's files, as readPullRequestFiles read them. */
+  files: PullRequestFiles;
   result: AnalysisResult;
   /** Repository-relative path of the analysed root ('' for the repository root). */
   rootPrefix: string;
-  /** The repository's working copy (for a local diff). */
+  /** The repository's working copy (for the texts of suggestions). */
   workspace: string;
   mode: FilterMode;
   maxComments: number;
@@ -54,23 +79,34 @@ export type ReviewOutcome =
   | { kind: 'failed'; marked: MarkedFinding[] | undefined; reason: string };
 
 /**
- * Reads the pull request, plans the review and posts it. A token that cannot write gives `read-only`;
+ * Reads the pull request's files: GitHub's list, completed from git past GitHub's cap. A token that may not
+ * list them is helped by git; GitHub failing (after the client's retries and timeouts) gives `failed`, never
+ * a throw, so the caller can still analyse the whole project.
+ */
+export async function readPullRequestFiles(request: FilesRequest): Promise<PullRequestFiles> {
+  try {
+    return { kind: 'read', ...(await pullRequestDiff(request)) };
+  } catch (error) {
+    if (error instanceof CannotReadPullRequest) return { kind: 'unreadable', reason: error.message };
+    if (!isGitHubFailure(error)) throw error;
+    return { kind: 'failed', reason: `reading the pull request's files: ${reasonOf(error)}` };
+  }
+}
+
+/**
+ * Plans the review of the pull request's files and posts it. A token that cannot write gives `read-only`;
  * GitHub failing (after the client's retries and timeouts) gives `failed`, never a throw, so the caller
  * can still deliver every finding.
  */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewOutcome> {
-  let read: Awaited<ReturnType<typeof pullRequestDiff>>;
-  try {
-    read = await pullRequestDiff(request);
-  } catch (error) {
-    if (error instanceof CannotReadPullRequest) {
-      // Nothing to match findings against: the project's findings, nothing written.
-      const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
-      return { kind: 'read-only', marked, plan: plan(request, marked, [], [], undefined, 0), reason: error.message };
-    }
-    return failed(error, undefined, "reading the pull request's files");
+  const files = request.files;
+  if (files.kind === 'failed') return { kind: 'failed', marked: undefined, reason: files.reason };
+  if (files.kind === 'unreadable') {
+    // Nothing to match findings against: the project's findings, nothing written.
+    const marked = markFindings(request.result.findings, [], { mode: 'nofilter', rootPrefix: request.rootPrefix });
+    return { kind: 'read-only', marked, plan: plan(request, marked, [], [], undefined, 0), reason: files.reason };
   }
-  const { diff, note } = read;
+  const { diff, note } = files;
   const marked = markFindings(request.result.findings, diff, { mode: request.mode, rootPrefix: request.rootPrefix });
   let existing: [ExistingComment[], ExistingReview[]];
   try {
@@ -172,7 +208,9 @@ class CannotReadPullRequest extends Error {
 }
 
 /** The pull request's files as GitHub lists them, completed from git when GitHub's 3000-file cap cut the list. */
-async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff[]; note: string | undefined }> {
+async function pullRequestDiff(
+  request: FilesRequest,
+): Promise<{ diff: FileDiff[]; note: string | undefined; complete: boolean }> {
   let files: Awaited<ReturnType<typeof listFiles>>;
   try {
     files = await listFiles(request.client, request.pr);
@@ -182,7 +220,7 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
     request.log(`cannot list the pull request's files (${reason}); reading the diff from git`);
     try {
       if (request.baseSha === undefined) throw new Error('the base commit is unknown', { cause: error });
-      return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined };
+      return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined, complete: true };
     } catch (gitError) {
       throw new CannotReadPullRequest(
         `${reason}; and git cannot give the diff: ${gitError instanceof Error ? gitError.message : String(gitError)}`,
@@ -193,7 +231,7 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
   const diff = files.map(fileDiffFromGitHub);
   const capped =
     files.length >= GITHUB_FILE_CAP && (request.changedFiles === undefined || request.changedFiles > files.length);
-  if (!capped) return { diff, note: undefined };
+  if (!capped) return { diff, note: undefined, complete: true };
   const listed = new Set(diff.map((f) => f.path));
   if (request.baseSha !== undefined) {
     try {
@@ -201,6 +239,7 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
       return {
         diff: [...diff, ...extra],
         note: `GitHub lists only the first ${GITHUB_FILE_CAP} files of a pull request; the other ${extra.length} changed files were read from git.`,
+        complete: true,
       };
     } catch (error) {
       request.log(
@@ -212,6 +251,7 @@ async function pullRequestDiff(request: ReviewRequest): Promise<{ diff: FileDiff
   return {
     diff,
     note: `This pull request changes ${total} files; GitHub lists only the first ${GITHUB_FILE_CAP}, so findings in the others are not part of this review (fetch the base commit to include them).`,
+    complete: false,
   };
 }
 

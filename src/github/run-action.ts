@@ -25,12 +25,17 @@ import { ANNOTATIONS_PER_LEVEL, chooseAnnotations } from '../report/annotations.
 import { docsUrlTemplate } from '../report/docs-url.js';
 import { composeReview } from '../report/review.js';
 import { toSarif } from '../report/sarif.js';
-import type { ClientTiming } from './client.js';
+import type { ClientTiming, Connection } from './client.js';
 import { connect } from './client.js';
+import type { PullRequestTarget } from './event.js';
 import { readRunEvent } from './event.js';
 import { gitRoot, headCommit } from './local-diff.js';
-import type { ReviewOutcome } from './review-pull-request.js';
-import { reviewPullRequest, selectedFindings } from './review-pull-request.js';
+import type { PullRequestFiles, ReviewOutcome } from './review-pull-request.js';
+import { readPullRequestFiles, reviewPullRequest, selectedFindings } from './review-pull-request.js';
+import { analysedRoot } from '../load/project.js';
+import { UserError } from '../model/errors.js';
+import type { PullRequestScope } from '../shell/pull-request-scope.js';
+import { pullRequestModeLine, pullRequestScope } from '../shell/pull-request-scope.js';
 import type { PostResult } from '../report/github-review/post.js';
 
 /** GitHub refuses a job summary over 1 MiB. */
@@ -85,19 +90,34 @@ export async function runAction(context: ActionContext = { env: process.env }): 
 }
 
 /**
- * The Action's steps. Every finding is delivered before GitHub is asked anything: SARIF (when asked) and
- * the job summary with the review of every finding come first. Then the review is posted; if GitHub
- * refuses (read-only token) or fails, the findings of the pull request become annotations as well.
+ * The Action's steps. On a pull request, its files are read first: the analysis then covers the files it
+ * changes (pull-request mode; the whole project with `scope: all`, or when the files cannot be read). Every
+ * finding is delivered before the review is posted: SARIF (when asked) and the job summary with the review of
+ * every finding come first. Then the review is posted; if GitHub refuses (read-only token) or fails, the
+ * findings of the pull request become annotations as well.
  */
 async function run(context: ActionContext): Promise<number> {
   const env = context.env;
   const inputs = readInputs(env);
   const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
   const event = readRunEvent(env);
-  const analysis = await analyseForShell({
-    eslint: inputs.eslint,
+  const target = {
     path: resolve(workspace, inputs.path),
     project: inputs.project === undefined ? undefined : resolve(workspace, inputs.project),
+  };
+  // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
+  // may use a `path:`), else the workspace.
+  const targetRoot = analysedRoot(target);
+  const repoRoot = repositoryRoot(targetRoot) ?? workspace;
+  const log = (m: string): void => {
+    core.info(`review-bot: ${m}`);
+  };
+  const pr = event.pullRequest;
+  const opened = pr === undefined ? undefined : await openPullRequest(pr, inputs, context, targetRoot, repoRoot, log);
+  const scope = opened?.scope;
+  const analysis = await analyseForShell({
+    eslint: inputs.eslint,
+    ...target,
     files: [],
     config: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
     only: [],
@@ -105,14 +125,13 @@ async function run(context: ActionContext): Promise<number> {
     cache: inputs.cache === undefined ? undefined : resolve(workspace, inputs.cache),
     suppressionsLocation:
       inputs.suppressionsLocation === undefined ? undefined : resolve(workspace, inputs.suppressionsLocation),
+    changedFiles: scope?.changed,
   });
   const { result, root } = analysis;
   const docsTemplate = docsUrlTemplate(inputs.docsUrl, env);
-  // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
-  // may use a `path:`), else the workspace.
-  const repoRoot = repositoryRoot(root) ?? workspace;
   const shown = new Annotations();
-  for (const notice of analysis.notices) emit(shown, notice, repoRoot, root);
+  for (const notice of [...(scope?.notice === undefined ? [] : [scope.notice]), ...analysis.notices])
+    emit(shown, notice, repoRoot, root);
   const everyFinding = result.findings.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
@@ -122,8 +141,9 @@ async function run(context: ActionContext): Promise<number> {
   }
   await writeSummary(env, composeReview(result, { findings: everyFinding, maxPlaces: Number.POSITIVE_INFINITY }));
 
-  const pr = event.pullRequest;
-  if (pr === undefined) {
+  // Bad input that stopped the connection is said now that every finding is delivered.
+  if (opened?.kind === 'refused') throw opened.error;
+  if (pr === undefined || opened === undefined) {
     core.info(`review-bot: event "${event.name}" has no pull request: annotations and job summary only`);
     core.setOutput('new-findings', everyFinding.length);
     core.setOutput('review-url', '');
@@ -138,23 +158,11 @@ async function run(context: ActionContext): Promise<number> {
       `the checked-out commit ${checkedOut.slice(0, 12)} is not the pull request's head ${pr.headSha.slice(0, 12)}: line numbers may not match. Check out with "ref: \${{ github.event.pull_request.head.sha }}".`,
     );
   }
-  const log = (m: string): void => {
-    core.info(`review-bot: ${m}`);
-  };
-  const { client, retry } = connect({
-    token: requireToken(inputs.token, env, 'github-token'),
-    baseUrl: apiUrlOf(undefined, env),
-    timeoutMs: inputs.requestTimeoutMs,
-    retries: inputs.retries,
-    timing: context.timing,
-    log,
-  });
   const outcome = await reviewPullRequest({
-    client,
+    client: opened.github.client,
     pr,
     headSha: pr.headSha,
-    baseSha: pr.baseSha,
-    changedFiles: pr.changedFiles,
+    files: opened.files,
     result,
     rootPrefix: repoPath(repoRoot, root, ''),
     workspace: repoRoot,
@@ -167,7 +175,7 @@ async function run(context: ActionContext): Promise<number> {
       String(process.pid),
       randomUUID().slice(0, 8),
     ].join('.'),
-    retry,
+    retry: opened.github.retry,
     docsTemplate,
     log,
   });
@@ -177,6 +185,62 @@ async function run(context: ActionContext): Promise<number> {
   const code = verdict(shown, judged, inputs, analysis.problems, outcome.kind === 'failed');
   if (outcome.kind !== 'posted') annotate(shown, judged);
   return code;
+}
+
+/** A pull request before the analysis: connected, its files read, or the bad input that prevents a connection. */
+type OpenedPullRequest =
+  | { kind: 'connected'; github: Connection; files: PullRequestFiles; scope: PullRequestScope }
+  /** A token or API URL that cannot be used: raised once every finding is delivered (the whole project is analysed). */
+  | { kind: 'refused'; error: UserError; scope: PullRequestScope };
+
+/** Connects to GitHub and reads the pull request's files, then decides what the analysis covers. */
+async function openPullRequest(
+  pr: PullRequestTarget,
+  inputs: Settings,
+  context: ActionContext,
+  root: string,
+  repoRoot: string,
+  log: (message: string) => void,
+): Promise<OpenedPullRequest> {
+  /** What the analysis covers, said in the log in pull-request mode. */
+  const scopeOf = (files: PullRequestFiles | undefined): PullRequestScope => {
+    const rootPrefix = repoPath(repoRoot, root, '');
+    const scope = pullRequestScope({ scope: inputs.scope, mode: inputs.filterMode, files, root, rootPrefix });
+    if (scope.changed !== undefined) log(pullRequestModeLine(scope.changed));
+    return scope;
+  };
+  const github = openGitHub(inputs, context, log);
+  if (github instanceof UserError) return { kind: 'refused', error: github, scope: scopeOf(undefined) };
+  const files = await readPullRequestFiles({
+    client: github.client,
+    pr,
+    headSha: pr.headSha,
+    baseSha: pr.baseSha,
+    changedFiles: pr.changedFiles,
+    workspace: repoRoot,
+    log,
+  });
+  return { kind: 'connected', github, files, scope: scopeOf(files) };
+}
+
+/**
+ * The client for the pull request, or the bad input (token, API URL) that prevents one: the caller raises it
+ * once every finding is delivered.
+ */
+function openGitHub(inputs: Settings, context: ActionContext, log: (message: string) => void): Connection | UserError {
+  try {
+    return connect({
+      token: requireToken(inputs.token, context.env, 'github-token'),
+      baseUrl: apiUrlOf(undefined, context.env),
+      timeoutMs: inputs.requestTimeoutMs,
+      retries: inputs.retries,
+      timing: context.timing,
+      log,
+    });
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
 }
 
 /** Says what the review did: the URL and a line in the summary, or annotations and why the review is missing. */

@@ -169,8 +169,8 @@ export interface AnalysisRequest {
   /**
    * Pull-request mode: the files the change adds or modifies (absolute paths), when only findings in them
    * will be shown. The rules then run on what those files need and report on them alone; their findings are
-   * those of a whole run narrowed to the files. Left unused with --fix, --cache and suppression updates,
-   * which work on the whole project.
+   * those of a whole run narrowed to the files. Runs with --fix, --cache and suppression updates still
+   * analyse the whole project (which they work on), then report on the files alone.
    */
   changedFiles?: readonly string[] | undefined;
   /** The bulk suppressions file (default: review-bot-suppressions.json in the root). */
@@ -226,7 +226,10 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
   const paths = request.files.map((file) => resolve(file));
   const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
-  const result = eslint.result;
+  // Pull-request mode reports on the changed files alone, whether the pipeline ran on them (which it narrows
+  // itself) or on the whole project (--fix, --cache): the same findings either way, the project's ESLint's too.
+  const result =
+    request.changedFiles === undefined ? eslint.result : narrowedTo(eslint.result, root, request.changedFiles);
   const notes: Notice[] = [
     ...base.notes.map((message): Notice => ({ level: 'notice', message })),
     ...(eslint.note === undefined ? [] : [{ level: 'warning' as const, message: eslint.note }]),
@@ -245,6 +248,15 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     errors: result.failures.map((f) => f.error),
     fixed,
   };
+}
+
+/** The result with only the findings (and suppressed findings) in the given files (absolute paths). */
+function narrowedTo(result: AnalysisResult, root: string, files: readonly string[]): AnalysisResult {
+  const kept = new Set(files.map((file) => resolve(file)));
+  const inFiles = (finding: Finding): boolean => kept.has(resolve(root, finding.file));
+  const narrowed: AnalysisResult = { ...result, findings: result.findings.filter(inFiles) };
+  if (result.suppressed !== undefined) narrowed.suppressed = result.suppressed.filter(inFiles);
+  return narrowed;
 }
 
 /** True when a run must cover the whole project even in pull-request mode: it fixes, caches or rewrites suppressions. */

@@ -137,6 +137,14 @@ const OPTIONS: readonly OptionSpec[] = [
     shells: BOTH,
   },
   {
+    name: 'scope',
+    type: 'string',
+    value: '<scope>',
+    default: 'changed',
+    help: 'With --github-pr: changed (analyse the files the pull request changes) or all (the whole project)',
+    shells: BOTH,
+  },
+  {
     name: 'github-pr',
     type: 'string',
     value: '<o/r#n>',
@@ -225,6 +233,9 @@ export function optionsOf(shell: Shell): OptionSpec[] {
 /** What `--fail-on` may say. */
 export type FailOn = Severity | 'never';
 
+/** What a pull-request review analyses: `changed` (the files the pull request changes) or `all` (the whole project). */
+export type Scope = 'changed' | 'all';
+
 /** Raw values as a shell read them: '' and undefined both mean "not given". */
 export type RawValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 
@@ -245,6 +256,8 @@ export interface Settings {
   suppressionsLocation: string | undefined;
   diff: string | undefined;
   filterMode: FilterMode;
+  /** What a pull-request review analyses: the changed files (pull-request mode) or the whole project. */
+  scope: Scope;
   githubPr: string | undefined;
   apiUrl: string | undefined;
   token: string | undefined;
@@ -299,6 +312,7 @@ export function readSettings(raw: RawValues, flag: (name: string) => string): Se
     suppressionsLocation: text('suppressions-location'),
     diff: text('diff'),
     filterMode: parseFilterMode(where('filter-mode')),
+    scope: parseScope(where('scope')),
     githubPr: text('github-pr'),
     apiUrl: parseApiUrl(where('api-url')),
     token: text('github-token'),
@@ -366,6 +380,13 @@ function parseFilterMode(given: Given): FilterMode {
   if (!isFilterMode(value))
     throw new UserError(`${given.flag}: expected one of ${FILTER_MODES.join(', ')}, got "${value}"`);
   return value;
+}
+
+/** Checks a `scope` value. */
+function parseScope(given: Given): Scope {
+  const value = given.value ?? 'changed';
+  if (value === 'changed' || value === 'all') return value;
+  throw new UserError(`${given.flag}: expected changed or all, got "${value}"`);
 }
 
 /** Checks a whole number (0 or more). */

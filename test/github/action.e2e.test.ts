@@ -16,6 +16,7 @@ import { fingerprintOfComment } from '../../src/report/github-review/marker.js';
 import type { FakeFile, FakePull } from './fake-github.js';
 import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } from './fake-github.js';
 import { pullRequestEvent, pushEvent } from './events.js';
+import { githubFiles as githubFilesOf } from './pull-files.js';
 import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
@@ -60,33 +61,7 @@ function commit(files: Record<string, string>, message: string): string {
 
 /** The files of base..head as GitHub's "list pull request files" gives them (patch = hunks only). */
 function githubFiles(from: string, to: string): FakeFile[] {
-  const text = git('diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to);
-  return text
-    .split(/^(?=diff --git )/m)
-    .filter((c) => c.startsWith('diff --git '))
-    .map((chunk) => {
-      const lines = chunk.split('\n');
-      const plus = lines.find((l) => l.startsWith('+++ b/'));
-      const header = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? '');
-      const filename = plus?.slice(6) ?? header?.[2] ?? '';
-      const status = chunk.includes('\nnew file mode')
-        ? 'added'
-        : chunk.includes('\ndeleted file mode')
-          ? 'removed'
-          : chunk.includes('\nrename from')
-            ? 'renamed'
-            : 'modified';
-      const first = lines.findIndex((l) => l.startsWith('@@'));
-      const hunks = first < 0 ? [] : lines.slice(first);
-      while (hunks.at(-1) === '') hunks.pop();
-      return {
-        filename,
-        status,
-        additions: hunks.filter((l) => l.startsWith('+')).length,
-        deletions: hunks.filter((l) => l.startsWith('-')).length,
-        ...(first < 0 ? {} : { patch: hunks.join('\n') }),
-      };
-    });
+  return githubFilesOf(git('diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to));
 }
 
 /** New-side lines added between two commits, per file (an oracle independent of src/diff). */
@@ -358,6 +333,9 @@ describe('the Action on a pull request', () => {
     expect(places).toEqual(expected);
     expect(places.some((p) => p.startsWith('src/old.ts'))).toBe(false);
     expect(result.outputs['review-url']).toMatch(/#pullrequestreview-\d+$/);
+    // Pull-request mode: the analysis reports on the one changed file, as a whole run narrowed to it.
+    expect(result.stdout).toContain('review-bot: pull-request mode: reporting on 1 changed file\n');
+    expect(Number(result.outputs['findings'])).toBe(placesIn(['src/index.ts']).length);
     expect(Number(result.outputs['findings'])).toBeGreaterThan(Number(result.outputs['new-findings']));
     expect(Number(result.outputs['new-findings'])).toBe(botComments(pull).length);
     expect(pull.reviews[0]?.body).toMatch(/security|Security/);
@@ -536,6 +514,34 @@ function everyPlace(): string[] {
   return analyse({ path: ws }).result.findings.map((f) => `${f.file}:${f.line}`);
 }
 
+/** `path:line` of the findings of a whole run in the given files (what pull-request mode reports). */
+function placesIn(files: readonly string[]): string[] {
+  return everyPlace().filter((place) => files.some((file) => place.startsWith(`${file}:`)));
+}
+
+/** A result of a SARIF log, as far as these tests read it. */
+interface SarifResult {
+  ruleId: string;
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
+
+/** The results of a SARIF file the Action wrote (path relative to the workspace). */
+function sarifResults(file: string): SarifResult[] {
+  const sarif = JSON.parse(readFileSync(join(ws, file), 'utf8')) as { runs: { results: SarifResult[] }[] };
+  return sarif.runs[0]?.results ?? [];
+}
+
+/** `path:line` of a SARIF result. */
+function sarifPlace(result: SarifResult): string {
+  const location = result.locations[0]?.physicalLocation;
+  return `${location?.artifactLocation.uri ?? ''}:${String(location?.region.startLine ?? 0)}`;
+}
+
+/** `path:line` of the results of a SARIF file the Action wrote, sorted. */
+function sarifPlaces(file: string): string[] {
+  return sarifResults(file).map(sarifPlace).sort();
+}
+
 /** Bot reviews that were submitted (a pending one is a review half made). */
 function submittedReviews(pull: FakePull): FakePull['reviews'] {
   return pull.reviews.filter((r) => r.state !== 'PENDING');
@@ -570,11 +576,15 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
     });
   }
 
-  /** Checks that nothing was lost: the summary holds every finding of the project, in full, written before the outcome. */
-  function expectNothingLost(run: ActionRun, pull: FakePull): void {
-    const places = everyPlace();
-    expect(places.length).toBeGreaterThanOrEqual(4);
+  /**
+   * Checks that nothing was lost: the summary holds, in full and written before the outcome, every finding of
+   * the pull request's files (pull-request mode), or of the whole project when its files could not be read.
+   */
+  function expectNothingLost(run: ActionRun, pull: FakePull, scope: 'changed' | 'all' = 'changed'): void {
+    const places = scope === 'all' ? everyPlace() : placesIn(pull.files.map((f) => f.filename));
+    expect(places.length).toBeGreaterThanOrEqual(scope === 'all' ? 4 : 3);
     for (const place of places) expect(run.summary, place).toContain(`\`${place}\``);
+    if (scope === 'changed') expect(run.summary).not.toContain('src/old.ts');
     expect(run.summary).toMatch(/^(No security defects|Security was not checked|\d+ security)/);
     expect(submittedReviews(pull).length).toBeLessThanOrEqual(1);
     expect(duplicates(pull)).toEqual([]);
@@ -582,8 +592,8 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
   }
 
   /** Checks a run that GitHub stopped: exit 3, the reason, annotations of the pull request's findings, no review. */
-  function expectGitHubFailed(run: ActionRun, pull: FakePull, reason: RegExp): void {
-    expectNothingLost(run, pull);
+  function expectGitHubFailed(run: ActionRun, pull: FakePull, reason: RegExp, scope: 'changed' | 'all'): void {
+    expectNothingLost(run, pull, scope);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^::error::GitHub failed \(/m);
     expect(run.stdout).toMatch(reason);
@@ -598,15 +608,25 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
   it('404 on listing the files', async () => {
     const pull = pullNumbered(20);
     gh.inject({ path: /\/pulls\/20\/files$/, status: 404, body: { message: 'Not Found' }, times: Infinity });
-    const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
-    expectGitHubFailed(run, pull, /reading the pull request's files: 404 Not Found/);
+    const run = await runAction('pull_request', eventFor(pull), { ...FAST_FAIL, 'sarif-file': 'out/pull-20.sarif' });
+    expectGitHubFailed(run, pull, /reading the pull request's files: 404 Not Found/, 'all');
+    // The changed files are unknown: the whole project is analysed, said once, and SARIF holds every finding.
+    expect(run.stdout).toContain(
+      "::warning::the pull request's changed files are unknown (reading the pull request's files: 404 Not Found); analysing the whole project so that no finding is lost\n",
+    );
+    expect(run.stdout).not.toContain('pull-request mode');
+    expect(Number(run.outputs['findings'])).toBe(everyPlace().length);
+    expect(sarifPlaces('out/pull-20.sarif')).toEqual(everyPlace().sort());
   });
 
   it('500 on every request', async () => {
     const pull = pullNumbered(21);
     gh.inject({ path: /\/pulls\/21\//, status: 500, body: { message: 'Server Error' }, times: Infinity });
     const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
-    expectGitHubFailed(run, pull, /500 Server Error/);
+    expectGitHubFailed(run, pull, /500 Server Error/, 'all');
+    expect(run.stdout).toMatch(
+      /^::warning::the pull request's changed files are unknown \(.*500 Server Error\); analysing/m,
+    );
   });
 
   it('422 on every attempt to create the review', async () => {
@@ -619,21 +639,21 @@ describe.concurrent('fault matrix: the Action against a GitHub that fails', () =
       times: Infinity,
     });
     const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
-    expectGitHubFailed(run, pull, /posting the review: 422 Unprocessable Entity/);
+    expectGitHubFailed(run, pull, /posting the review: 422 Unprocessable Entity/, 'changed');
   });
 
   it('secondary rate limits that never stop', async () => {
     const pull = pullNumbered(23);
     gh.inject({ ...secondaryRateLimitFault(/\/pulls\/23\/files$/), times: Infinity });
     const run = await runAction('pull_request', eventFor(pull), FAST_FAIL);
-    expectGitHubFailed(run, pull, /secondary rate limit/);
+    expectGitHubFailed(run, pull, /secondary rate limit/, 'all');
   });
 
   it('a listing that stalls: every request times out', async () => {
     const pull = pullNumbered(24);
     gh.inject({ path: /\/pulls\/24\/files$/, status: 0, stall: true, times: Infinity });
     const run = await runAction('pull_request', eventFor(pull), { ...FAST_FAIL, 'request-timeout': '3' });
-    expectGitHubFailed(run, pull, /timeout/i);
+    expectGitHubFailed(run, pull, /timeout/i, 'all');
     // Two attempts (retries: 1), the first given up after 3 s, then a short wait: not held until the job's timeout.
     const attempts = gh.log.filter((r) => r.path.endsWith('/pulls/24/files')).map((r) => r.at);
     expect(attempts).toHaveLength(2);
@@ -756,5 +776,44 @@ describe('the Action with a bulk suppressions file elsewhere (suppressions-locat
     } finally {
       rmSync(join(ws, 'config'), { recursive: true, force: true });
     }
+  });
+});
+
+describe('the Action in pull-request mode (input scope)', () => {
+  beforeAll(() => {
+    git('checkout', '-q', head1);
+  });
+
+  it('scope changed: SARIF and summary of a whole run narrowed to the changed files; scope all: of the project; one review', async () => {
+    const pullOf = (number: number): FakePull =>
+      gh.addPull({ owner: OWNER, repo: REPO, number, headSha: head1, baseSha: base, files: githubFiles(base, head1) });
+    const changedPull = pullOf(60);
+    const allPull = pullOf(61);
+    const changed = await runAction('pull_request', eventFor(changedPull), { 'sarif-file': 'out/changed.sarif' });
+    const all = await runAction('pull_request', eventFor(allPull), { 'sarif-file': 'out/all.sarif', scope: 'all' });
+    expect([changed.code, all.code]).toEqual([0, 0]);
+    expect(gh.violations).toEqual([]);
+    expect(changed.stdout).toContain('review-bot: pull-request mode: reporting on 1 changed file\n');
+    expect(all.stdout).not.toContain('pull-request mode');
+    // scope all: every finding of the project; scope changed: exactly the whole run's results in src/index.ts.
+    const whole = sarifResults('out/all.sarif');
+    expect(whole.map(sarifPlace).sort()).toEqual(everyPlace().sort());
+    const narrowed = whole.filter((r) => sarifPlace(r).startsWith('src/index.ts:'));
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(whole.length);
+    expect(sarifResults('out/changed.sarif')).toEqual(narrowed);
+    expect([changed.outputs['findings'], all.outputs['findings']]).toEqual([
+      String(narrowed.length),
+      String(whole.length),
+    ]);
+    expect(changed.summary).not.toContain('src/old.ts');
+    expect(all.summary).toContain('`src/old.ts:');
+    for (const place of narrowed.map(sarifPlace)) expect(changed.summary).toContain(`\`${place}\``);
+    // The review is the same either way.
+    const comments = (pull: FakePull): string[] =>
+      botComments(pull).map((c) => `${c.path}:${String(c.line)} ${c.body}`);
+    expect(comments(changedPull).length).toBeGreaterThan(0);
+    expect(comments(changedPull)).toEqual(comments(allPull));
+    expect(changed.outputs['new-findings']).toBe(all.outputs['new-findings']);
   });
 });

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { gitExecutable, localDiff } from '../../src/github/local-diff.js';
 import type { Io } from '../../src/cli.js';
+import type { FakeFile } from './fake-github.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
+import { githubFiles as githubFilesOf } from './pull-files.js';
 import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
@@ -259,6 +261,36 @@ describe('review-bot --github-pr when GitHub fails', () => {
     expect(io.stderr.join('')).toMatch(
       /^review-bot: GitHub failed \(reading the pull request: 503 Service Unavailable\); the review of acme\/widgets#12 was not posted and is printed above$/m,
     );
+    expect(io.stderr).toContain(
+      "review-bot: warning: the pull request's changed files are unknown (reading the pull request: 503 Service Unavailable); analysing the whole project so that no finding is lost\n",
+    );
+  });
+
+  it('listing the files fails: analyses the whole project, says so, prints every finding, and exits 3', async () => {
+    const files = githubFiles(base, head);
+    expect(files.map((f) => f.filename)).toEqual(['src/new.ts']);
+    gh.addPull({ owner: 'acme', repo: 'widgets', number: 13, headSha: head, baseSha: base, files });
+    gh.inject({ path: /\/pulls\/13\/files$/, status: 500, body: { message: 'Server Error' }, times: Infinity });
+    const io = capture();
+    const code = await main(
+      ['--github-pr', 'acme/widgets#13', '--api-url', gh.url, '--retries', '1', '--fail-on', 'never', ws],
+      io,
+      { env: { GITHUB_TOKEN: 'ghp_test' }, timing: FAST },
+    );
+    expect(code).toBe(3);
+    const stderr = io.stderr.join('');
+    expect(stderr).toContain(
+      "review-bot: warning: the pull request's changed files are unknown (reading the pull request's files: 500 Server Error); analysing the whole project so that no finding is lost\n",
+    );
+    expect(stderr).not.toContain('pull-request mode');
+    const all = capture();
+    await main([ws, '--format', 'json'], all, { env: {} });
+    const places = (JSON.parse(all.stdout.join('')) as { findings: { file: string; line: number }[] }).findings.map(
+      (f) => `\`${f.file}:${String(f.line)}\``,
+    );
+    expect(places.some((place) => place.startsWith('`src/old.ts:'))).toBe(true);
+    for (const place of places) expect(io.stdout.join('')).toContain(place);
+    expect(gh.violations).toEqual([]);
   });
 });
 
@@ -288,17 +320,8 @@ describe('git is started by absolute path', () => {
 });
 
 /** The files of two commits as GitHub's "list pull request files" gives them (patch = hunks only). */
-function githubFiles(from: string, to: string): { filename: string; status: 'added' | 'modified'; patch: string }[] {
-  return git('diff', '--src-prefix=a/', '--dst-prefix=b/', from, to)
-    .split(/^(?=diff --git )/m)
-    .filter((chunk) => chunk.startsWith('diff --git '))
-    .map((chunk) => {
-      const lines = chunk.split('\n');
-      const filename = (lines.find((l) => l.startsWith('+++ b/')) ?? '').slice('+++ b/'.length);
-      const hunks = lines.slice(lines.findIndex((l) => l.startsWith('@@')));
-      while (hunks.at(-1) === '') hunks.pop();
-      return { filename, status: chunk.includes('\nnew file mode') ? 'added' : 'modified', patch: hunks.join('\n') };
-    });
+function githubFiles(from: string, to: string): FakeFile[] {
+  return githubFilesOf(git('diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to));
 }
 
 /** A file importing `one` on line 1, then nine modules; the pull request edits line 2 and adds line 11. */
