@@ -10,6 +10,7 @@ import * as core from '@actions/core';
 import {
   EXIT,
   analyseForShell,
+  cacheLine,
   apiUrlOf,
   exitCodeOf,
   failingFindings,
@@ -133,6 +134,7 @@ async function run(context: ActionContext): Promise<number> {
   for (const notice of [...(scope?.notice === undefined ? [] : [scope.notice]), ...analysis.notices])
     emit(shown, notice, repoRoot, root);
   const everyFinding = result.findings.map((f) => ({ ...f, file: repoPath(repoRoot, root, f.file) }));
+  if (analysis.cache !== undefined) core.info(`review-bot: cache: ${cacheLine(analysis.cache)}`);
   core.info(`review-bot: ${result.findings.length} findings in ${result.fileCount} files`);
   core.setOutput('findings', result.findings.length);
   if (inputs.sarifFile !== undefined) {

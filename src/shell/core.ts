@@ -20,6 +20,7 @@ import { withEslint } from '../eslint/merge.js';
 import { fixSummary, runFix } from '../fix/run-fix.js';
 import type { FixRun, FixScope } from '../fix/run-fix.js';
 import { analyseWithCache } from '../cache/run.js';
+import type { CachedAnalysis } from '../cache/run.js';
 import { analyse } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { BulkOutcome } from '../suppress/apply.js';
@@ -192,6 +193,8 @@ export interface ShellAnalysis {
   errors: unknown[];
   /** What --fix or --fix-dry-run did (the result is then the analysis of the fixed texts). */
   fixed?: FixRun | undefined;
+  /** With --cache: how the cache served the run (`hit`: nothing changed, nothing loaded; `partial`; `full`). */
+  cache?: CachedAnalysis['plan'] | undefined;
 }
 
 /** Runs the pipeline for a shell: with fixes applied first when asked, and the project's ESLint merged in when asked. */
@@ -247,6 +250,7 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     problems: parseProblems.filter((p) => p.kind === 'unparsed').length + result.failures.length,
     errors: result.failures.map((f) => f.error),
     fixed,
+    cache: 'plan' in base ? base.plan : undefined,
   };
 }
 
@@ -298,10 +302,18 @@ export function apiUrlOf(given: string | undefined, env: Env): string {
 /** Environment variables, as a parameter (tests pass their own). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** How the cache served a run, in words. */
+export function cacheLine(plan: CachedAnalysis['plan']): string {
+  if (plan === 'hit') return 'hit: nothing changed, the findings of the last run';
+  if (plan === 'partial') return 'partial: the changed files and those that import them analysed again';
+  return 'miss: everything analysed, the cache written';
+}
+
 /** Writes the analysis's notices, one line each (and, with --debug, rule timings and stack traces). */
 export function logAnalysis(err: (text: string) => void, analysis: ShellAnalysis, debug: boolean): void {
   for (const notice of analysis.notices) err(noticeLine(notice));
   if (!debug) return;
+  if (analysis.cache !== undefined) err(`review-bot: cache: ${cacheLine(analysis.cache)}\n`);
   const slowest = Object.entries(analysis.result.timings).sort(([, a], [, b]) => b - a);
   err(`review-bot: rule timings (ms): ${slowest.map(([id, ms]) => `${id} ${String(ms)}`).join(', ')}\n`);
   for (const error of analysis.errors) {

@@ -5,7 +5,7 @@
  * that the committed dist/ is exactly what the sources build to.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -506,6 +506,30 @@ describe('the Action on a push', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.length).toBe(Number(result.outputs['findings']));
     expect(result.outputs['sarif-file']).toBe(join(ws, 'out/review-bot.sarif'));
+  });
+});
+
+describe('the Action with a cache (input cache, kept between runs as actions/cache keeps the folder)', () => {
+  it('fills the cache, then serves the same findings from it with nothing changed', async () => {
+    const { payload } = pushEvent(OWNER, REPO, git('rev-parse', 'HEAD'));
+    const location = mkdtempSync(join(temp, 'cache-'));
+    const inputs = { cache: 'true', 'cache-location': location };
+    const plain = await runAction('push', payload, { 'sarif-file': 'out/plain.sarif' });
+    const first = await runAction('push', payload, { ...inputs, 'sarif-file': 'out/first.sarif' });
+    const second = await runAction('push', payload, { ...inputs, 'sarif-file': 'out/second.sarif' });
+    expect([plain.code, first.code, second.code]).toEqual([0, 0, 0]);
+    expect(first.stdout).toContain('review-bot: cache: miss: everything analysed, the cache written\n');
+    expect(second.stdout).toContain('review-bot: cache: hit: nothing changed, the findings of the last run\n');
+    expect(plain.stdout).not.toContain('review-bot: cache:');
+    expect(readdirSync(location).length).toBeGreaterThan(0);
+    // The same findings all three ways: the SARIF results, the annotations, the job summary, the outputs.
+    const results = (file: string): string => JSON.stringify(sarifResults(file));
+    expect(results('out/first.sarif')).toBe(results('out/plain.sarif'));
+    expect(results('out/second.sarif')).toBe(results('out/plain.sarif'));
+    expect(sarifResults('out/plain.sarif').length).toBeGreaterThan(0);
+    expect(annotations(second.stdout)).toEqual(annotations(plain.stdout));
+    expect(second.summary).toBe(plain.summary);
+    expect(second.outputs['findings']).toBe(plain.outputs['findings']);
   });
 });
 
