@@ -26,9 +26,9 @@ interface OwnParse {
  * ts-morph's view of the disk, read-only and guarded: every source file the
  * compiler reads (the project's own, and any file an import pulls in) is
  * decoded (UTF-8, or UTF-16 LE/BE by its byte order mark) and checked against
- * the per-file budgets. A file past a budget reads as empty text, so neither
- * the parser, the binder, the checker nor a rule ever walks it, and is
- * recorded in `skipped`.
+ * the per-file budgets. A file past a budget reads as empty text before the
+ * program is built, so neither the binder, the checker nor a rule ever walks
+ * it, and is recorded in `skipped`.
  *
  * The project's own files are parsed once: the loader adds each through
  * `addWithinBudgets`, which runs the compiler's own parse under the time budget

@@ -46,12 +46,15 @@ describe('the loader applies the budget to every file it parses', () => {
     writeFileSync(join(folder, 'slow.ts'), slowParseText(24));
     writeFileSync(join(folder, 'types', 'slow.d.ts'), `export declare const x: number;\n${slowParseText(24)}`);
     writeFileSync(join(folder, 'ok.ts'), "import { x } from './types/slow';\nexport const y = x + 1;\n");
+    // Deep enough to overflow the compiler's own parse on any stack: the overflow is caught in the loader.
+    writeFileSync(join(folder, 'parens.ts'), `export const p =\n${'(\n'.repeat(50_000)}1${')\n'.repeat(50_000)};\n`);
+    writeFileSync(join(folder, 'generic.ts'), `export let g:\n${'Array<\n'.repeat(50_000)}1${'>\n'.repeat(50_000)};\n`);
   });
   afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('skips a project file and an imported declaration file whose parse runs past it', () => {
+  it('skips project files and an imported declaration file whose parse runs past it or out of stack', () => {
     const started = performance.now();
     const { view, parseProblems } = loadProject({
       path: folder,
@@ -60,12 +63,21 @@ describe('the loader applies the budget to every file it parses', () => {
     expect(performance.now() - started).toBeLessThan(30_000);
     const reason = 'parse took longer than 300 ms (limits.maxParseMilliseconds)';
     expect(parseProblems).toEqual([
+      { kind: 'skipped', file: 'generic.ts', line: 1, column: 1, message: 'nested too deeply to parse' },
+      {
+        kind: 'skipped',
+        file: 'parens.ts',
+        line: 1,
+        column: 1,
+        message: 'nested more than 300 levels deep (limits.maxNestingDepth)',
+      },
       { kind: 'skipped', file: 'slow.ts', line: 1, column: 1, message: reason },
       { kind: 'skipped', file: 'types/slow.d.ts', line: 1, column: 1, message: reason },
     ]);
     expect(view.files.map((f) => view.relativePath(f))).toEqual(['ok.ts']);
     // Skipped files are empty to the compiler, so nothing walks them.
-    expect(view.project.getSourceFileOrThrow(join(folder, 'slow.ts')).getFullText()).toBe('');
+    for (const name of ['slow.ts', 'parens.ts', 'generic.ts'])
+      expect(view.project.getSourceFileOrThrow(join(folder, name)).getFullText()).toBe('');
     expect(view.project.getSourceFileOrThrow(join(folder, 'types', 'slow.d.ts')).getFullText()).toBe('');
   }, 60_000);
 });
