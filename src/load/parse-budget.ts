@@ -5,7 +5,7 @@ import type { Context } from 'node:vm';
  * How a parse run under the per-file budget ended: its value, out of stack
  * (the parser recursed too deeply), or out of time.
  */
-export type BudgetedParse<T> = { kind: 'done'; value: T } | { kind: 'overflow' } | { kind: 'timeout' };
+type BudgetedParse<T> = { kind: 'done'; value: T } | { kind: 'overflow' } | { kind: 'timeout' };
 
 /** The one-call script the parse runs under: `vm`'s timeout interrupts whatever it calls. */
 const RUN = new Script('run()');
