@@ -17,7 +17,7 @@ export interface Limits {
   maxAverageLineLength: number;
   /** A file with most of its text on lines longer than this is taken as minified. */
   maxLineLength: number;
-  /** Longest the screening parse of one file may take, in milliseconds (a worker runs it; see load/parse-screen.ts). */
+  /** Longest the parse of one file may take, in milliseconds (see load/parse-budget.ts). */
   maxParseMilliseconds: number;
 }
 
@@ -74,30 +74,50 @@ function isDeclarationOrJson(path: string): boolean {
 
 /**
  * Why a source text is left out of the analysis, or undefined when it is
- * within every budget. Parses the text once (a parser stack overflow is a
- * reason too) and measures its nesting with an iterative walk.
+ * within every budget: parses it once on this thread, without a time budget
+ * (for texts the caller holds, such as documentation examples; files on disk
+ * go through load/file-system.ts, which parses under the time budget too).
  */
 export function skipReasonOf(path: string, text: string, limits: Limits): string | undefined {
-  if (!isDeclarationOrJson(path)) {
-    const shape = shapeReasonOf(text, limits);
-    if (shape !== undefined) return shape;
-  }
+  const shape = textReasonOf(path, text, limits);
+  if (shape !== undefined) return shape;
   let file: ts.SourceFile;
   try {
     file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    // Where the parser runs out of stack depends on the stack left and on how
-    // far its functions are compiled; the bracket depth does not, so a file
-    // nested past the limit in brackets gets the same reason either way.
-    if (bracketDepthOf(text) > limits.maxNestingDepth) return nestingReason(limits);
-    return 'nested too deeply to parse';
+    return overflowReasonOf(text, limits);
   }
+  return treeReasonOf(path, file, limits);
+}
+
+/** Why a text is left out before it is parsed (minified), or undefined; declaration files and JSON are never minified. */
+export function textReasonOf(path: string, text: string, limits: Limits): string | undefined {
+  return isDeclarationOrJson(path) ? undefined : shapeReasonOf(text, limits);
+}
+
+/** Why a parsed file is left out (nested too deeply, a list too long), or undefined; measured without recursion. */
+export function treeReasonOf(path: string, file: ts.Node, limits: Limits): string | undefined {
   const shape = treeShapeOf(file, limits.maxNestingDepth);
   if (shape.depth > limits.maxNestingDepth) return nestingReason(limits);
   if (shape.widest > limits.maxSiblings && !isDeclarationOrJson(path))
     return `${String(shape.widest)} members, statements or elements in one list, over ${String(limits.maxSiblings)} (limits.maxSiblings)`;
   return undefined;
+}
+
+/**
+ * Why a text the parser ran out of stack on is left out. Where the parser
+ * runs out of stack depends on the stack left and on how far its functions
+ * are compiled; the bracket depth does not, so a file nested past the limit
+ * in brackets gets the same reason either way.
+ */
+export function overflowReasonOf(text: string, limits: Limits): string {
+  return bracketDepthOf(text) > limits.maxNestingDepth ? nestingReason(limits) : 'nested too deeply to parse';
+}
+
+/** Why a file whose parse ran past `limits.maxParseMilliseconds` is left out. */
+export function timeoutReasonOf(limits: Limits): string {
+  return `parse took longer than ${String(limits.maxParseMilliseconds)} ms (limits.maxParseMilliseconds)`;
 }
 
 function nestingReason(limits: Limits): string {

@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ts } from 'ts-morph';
 import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import type { Limits } from './budget.js';
-import { sizeLimitOf } from './budget.js';
-import { screenedSkipReason } from './parse-screen.js';
+import { overflowReasonOf, sizeLimitOf, textReasonOf, timeoutReasonOf, treeReasonOf } from './budget.js';
+import { withParseBudget } from './parse-budget.js';
 
 /** Extensions the compiler parses; every other file is read as it is. */
 const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
@@ -15,19 +16,64 @@ interface SkippedFile {
   reason: string;
 }
 
+/** The file the loader is adding through `addWithinBudgets`, and its text once read. */
+interface OwnParse {
+  path?: string;
+  text?: string;
+}
+
 /**
  * ts-morph's view of the disk, read-only and guarded: every source file the
  * compiler reads (the project's own, and any file an import pulls in) is
  * decoded (UTF-8, or UTF-16 LE/BE by its byte order mark) and checked against
- * the per-file budgets before the compiler parses it. A file past a budget
- * reads as empty text, so neither the parser, the binder, the checker nor a
- * rule ever walks it, and is recorded in `skipped`.
+ * the per-file budgets. A file past a budget reads as empty text before the
+ * program is built, so neither the binder, the checker nor a rule ever walks
+ * it, and is recorded in `skipped`.
+ *
+ * The project's own files are parsed once: the loader adds each through
+ * `addWithinBudgets`, which runs the compiler's own parse under the time budget
+ * and measures the tree it made. A file the compiler reads on its own while it
+ * builds the program (an imported declaration file, JSON, a dependency) is
+ * parsed here first, under the same budgets, before the compiler parses it.
  */
 export class GuardedFileSystem implements FileSystemHost {
   /** Files read as empty text because they are past a budget, by absolute path. */
   readonly skipped = new Map<string, SkippedFile>();
 
+  /** Set while `addWithinBudgets` runs: the file it adds is read without a parse of its own. */
+  private own: OwnParse | undefined;
+
   constructor(private readonly limits: Limits) {}
+
+  /**
+   * Adds a file by `add` (ts-morph's `addSourceFileAtPath`, which reads the
+   * file through this file system and parses it), with the per-file budgets
+   * applied to that very parse: it runs under `limits.maxParseMilliseconds`, a
+   * stack overflow is caught, and the tree it made is measured. A file past a
+   * budget is dropped by `remove` and added again as empty text.
+   */
+  addWithinBudgets(add: () => ts.SourceFile, remove: () => void): void {
+    const own: OwnParse = {};
+    this.own = own;
+    let outcome;
+    try {
+      outcome = withParseBudget(add, this.limits.maxParseMilliseconds);
+    } finally {
+      this.own = undefined;
+    }
+    const { path, text } = own;
+    if (path === undefined || text === undefined || this.skipped.has(path)) return;
+    const reason =
+      outcome.kind === 'done'
+        ? treeReasonOf(path, outcome.value, this.limits)
+        : outcome.kind === 'timeout'
+          ? timeoutReasonOf(this.limits)
+          : overflowReasonOf(text, this.limits);
+    if (reason === undefined) return;
+    this.skip(path, reason);
+    remove();
+    add();
+  }
 
   /** @inheritdoc */
   isCaseSensitive(): boolean {
@@ -44,8 +90,26 @@ export class GuardedFileSystem implements FileSystemHost {
     if (size > limit)
       return this.skip(filePath, `${formatBytes(size)}, over the ${formatBytes(limit)} limit (limits.maxFileBytes)`);
     const text = decodeText(readFileSync(filePath));
-    const reason = screenedSkipReason(filePath, text, this.limits);
+    const shape = textReasonOf(filePath, text, this.limits);
+    if (shape !== undefined) return this.skip(filePath, shape);
+    if (this.own !== undefined && this.own.path === undefined) {
+      this.own.path = filePath;
+      this.own.text = text;
+      return text;
+    }
+    const reason = this.screen(filePath, text);
     return reason === undefined ? text : this.skip(filePath, reason);
+  }
+
+  /** Why a file the compiler reads on its own is left out: parsed once here, under the budgets, before the compiler parses it. */
+  private screen(path: string, text: string): string | undefined {
+    const outcome = withParseBudget(
+      () => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false),
+      this.limits.maxParseMilliseconds,
+    );
+    if (outcome.kind === 'timeout') return timeoutReasonOf(this.limits);
+    if (outcome.kind === 'overflow') return overflowReasonOf(text, this.limits);
+    return treeReasonOf(path, outcome.value, this.limits);
   }
 
   /** @inheritdoc */

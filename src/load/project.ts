@@ -189,7 +189,7 @@ function projectFromTsconfig(
     compilerOptions: { ...parsed.options, noEmit: true },
   });
   const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
-  for (const path of paths) project.addSourceFileAtPath(path);
+  for (const path of paths) addSourceFile(project, fileSystem, path);
   return project;
 }
 
@@ -200,8 +200,19 @@ function projectFromFolder(root: string, fileSystem: GuardedFileSystem): Project
     compilerOptions: DEFAULT_COMPILER_OPTIONS,
     skipAddingFilesFromTsConfig: true,
   });
-  for (const path of walk(root)) project.addSourceFileAtPath(path);
+  for (const path of walk(root)) addSourceFile(project, fileSystem, path);
   return project;
+}
+
+/** Adds one of the project's files, parsed once, under the per-file budgets (GuardedFileSystem.addWithinBudgets). */
+function addSourceFile(project: Project, fileSystem: GuardedFileSystem, path: string): void {
+  fileSystem.addWithinBudgets(
+    () => project.addSourceFileAtPath(path).compilerNode,
+    () => {
+      const added = project.getSourceFile(path);
+      if (added !== undefined) project.removeSourceFile(added);
+    },
+  );
 }
 
 /** Source files under a folder, skipping dependencies, build output and hidden folders. */
