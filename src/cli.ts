@@ -3,7 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import type { ParseArgsConfig } from 'node:util';
 import { TOOL } from './meta.js';
 import { render } from './report/index.js';
@@ -183,11 +182,7 @@ function processIo(): Io {
   };
 }
 
-// In a worker (the parse worker of load/parse-screen.ts runs this bundle), nothing starts.
-if (
-  isMainThread &&
-  process.argv[1] !== undefined &&
-  /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])
-) {
+// Run as the command (not when a test imports this module).
+if (process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }
