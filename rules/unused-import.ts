@@ -84,7 +84,7 @@ function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): str
 
 /** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
 function isUsed(project: ProjectView, binding: Identifier): boolean {
-  return localUsesOf(project, binding).reads.length > 0;
+  return localUsesOf(project, binding.getSourceFile(), binding.compilerNode).reads.length > 0;
 }
 
 /**
