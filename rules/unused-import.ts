@@ -35,7 +35,7 @@ export default defineRule({
   *check({ files, project }) {
     for (const file of files) {
       const used = jsxFactoryNames(file);
-      for (const declaration of importsOf(file)) {
+      for (const declaration of importsOf(file, project)) {
         const bindings = bindingsOf(declaration);
         const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
         const messageId = unused.length === bindings.length ? 'unusedImportDeclaration' : 'unusedImport';
@@ -54,10 +54,22 @@ export default defineRule({
   },
 });
 
-/** Import declarations and `import x = require('y')` / `import x = N.y` declarations at any level. */
-function importsOf(file: SourceFile): (ImportDeclaration | ImportEqualsDeclaration)[] {
-  const equals = file.getDescendantsOfKind(ts.SyntaxKind.ImportEqualsDeclaration).filter((d) => !d.isExported());
-  return [...file.getImportDeclarations(), ...equals];
+/**
+ * Top-level import declarations, then `import x = require('y')` / `import x =
+ * N.y` declarations at any level, from the compiler's nodes (the run's node
+ * index for the latter); only those are wrapped.
+ */
+function importsOf(file: SourceFile, project: ProjectView): (ImportDeclaration | ImportEqualsDeclaration)[] {
+  const imports = file.compilerNode.statements
+    .filter(ts.isImportDeclaration)
+    .map((node) => project.wrap(file, node))
+    .filter(Node.isImportDeclaration);
+  const equals = project
+    .nodesOf(file, ts.SyntaxKind.ImportEqualsDeclaration)
+    .map((node) => project.wrap(file, node))
+    .filter(Node.isImportEqualsDeclaration)
+    .filter((d) => !d.isExported());
+  return [...imports, ...equals];
 }
 
 /** The local names an import declaration binds. */
