@@ -3,7 +3,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
-import { localUsesOf, plainUsesOf } from './_shared/local-uses.js';
+import { hasLocalUse, localUsesOf, plainUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
@@ -54,8 +54,9 @@ export default defineRule({
         const nameNode = identifierOrThrow(project, file, candidate.name);
         script ??= !isModuleFile(file);
         if (isExempt(nameNode, script)) continue;
+        // A shadowed name: the checker decides which occurrences are this binding, one use at a time.
+        if (plain === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         const uses = plain ?? localUsesOf(project, file, candidate.name);
-        if (isUsed(uses)) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
@@ -94,7 +95,12 @@ export default defineRule({
  * computes its own next value, or a logical assignment (which reads first).
  */
 function isUsed(uses: LocalUses): boolean {
-  return uses.reads.some((read) => !isSelfReference(read)) || uses.writes.some(isLogicalAssignment);
+  return uses.reads.some(isUse) || uses.writes.some(isUse);
+}
+
+/** True for an occurrence that uses the binding: a read other than a self-reference, or a logical assignment. */
+function isUse(occurrence: Occurrence): boolean {
+  return occurrence.access === 'write' ? isLogicalAssignment(occurrence) : !isSelfReference(occurrence);
 }
 
 /** The ts-morph wrapper of a candidate's name, for the exemptions and the finding. */

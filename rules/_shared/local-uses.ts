@@ -28,6 +28,25 @@ export function localUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.No
 }
 
 /**
+ * True when some occurrence of the binding in its file satisfies `isUse`:
+ * `localUsesOf(...)` followed by a test of each occurrence, with the checker
+ * asked (when the name is shadowed) only about occurrences that pass `isUse`,
+ * and only until one is found to be this binding.
+ */
+export function hasLocalUse(
+  view: ProjectView,
+  file: SourceFile,
+  nameNode: ts.Node,
+  isUse: (occurrence: Occurrence) => boolean,
+): boolean {
+  const plain = plainOccurrencesOf(view, file, nameNode);
+  if (view.references.declarationCount(file, nameNode.getText(file.compilerNode)) <= 1) return plain.some(isUse);
+  const checker = view.project.getTypeChecker().compilerObject;
+  const own = checker.getSymbolAtLocation(nameNode);
+  return plain.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
+}
+
+/**
  * The uses of a binding found from names alone, without the checker, or
  * `undefined` when the file declares the name more than once (then only
  * `localUsesOf` can tell which occurrences are this binding).
