@@ -3,7 +3,7 @@ import { listOf, shorten } from './_shared/text.js';
 import { groupBy } from './_shared/group-by.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
-import type { ParameterDeclaration, SourceFile } from 'ts-morph';
+import type { ParameterDeclaration, SourceFile, ts } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import {
@@ -20,6 +20,7 @@ import type { ParamInfo, TypeForm } from './inconsistent-signature-utils/params.
 import { largestGroup, outliersOf, typeOutliersOf } from './inconsistent-signature-utils/outliers.js';
 import type { Aspect, Outlier } from './inconsistent-signature-utils/outliers.js';
 import { returnInfoOf } from './inconsistent-signature-utils/returns.js';
+import { cannotReturnEntityOrNothing } from './inconsistent-signature-utils/written-types.js';
 
 type MessageId = 'inconsistentParameter' | 'inconsistentParameterName' | 'inconsistentAbsentReturn';
 
@@ -63,21 +64,26 @@ export default defineRule({
     options: NO_OPTIONS,
   },
   *check({ files, project }) {
+    const checker = (): ts.TypeChecker => project.project.getTypeChecker().compilerObject;
     for (const file of files) {
       for (const group of siblingGroupsOf(file, project)) {
         const members = group.members.filter((m) => !m.overloaded && !isInheritedSignature(m));
-        yield* parameterFindings(members, file);
-        if (hasStrictNullChecks(file)) yield* returnFindings(members);
+        yield* parameterFindings(members, file, checker);
+        if (hasStrictNullChecks(file)) yield* returnFindings(members, checker);
       }
     }
   },
 });
 
 /** Findings for parameters that take one concept in a minority form. */
-function* parameterFindings(members: readonly SiblingMember[], file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* parameterFindings(
+  members: readonly SiblingMember[],
+  file: SourceFile,
+  checker: () => ts.TypeChecker,
+): Generator<FindingDraft<MessageId>> {
   const typed = !isJavaScriptFile(file);
   const shared = sharedConceptsOf(members);
-  const params = members.flatMap((member) => paramsOf(member, typed, shared));
+  const params = members.flatMap((member) => paramsOf(member, typed, shared, checker));
   for (const concept of groupBy(params, (p) => p.key).values()) {
     if (new Set(concept.map((p) => p.member)).size < 2) continue;
     const specific = concept.filter((p) => !p.generic);
@@ -238,11 +244,16 @@ function verbClassOf(member: SiblingMember): string {
 }
 
 /** Findings for `find…`-style siblings that return one entity with different absent values. */
-function* returnFindings(members: readonly SiblingMember[]): Generator<FindingDraft<MessageId>> {
-  // A family needs two siblings of one verb class: the checker is asked about the others' return types only then.
-  const classes = groupBy(members, verbClassOf);
-  const infos = members.flatMap((m) =>
-    isPrivate(m) || (classes.get(verbClassOf(m))?.length ?? 0) < 2 ? [] : (returnInfoOf(m) ?? []),
+function* returnFindings(
+  members: readonly SiblingMember[],
+  checker: () => ts.TypeChecker,
+): Generator<FindingDraft<MessageId>> {
+  // A family needs two public siblings of one verb class whose written returns allow `entity | absent`:
+  // the checker is asked about their return types only then.
+  const candidates = members.filter((m) => !isPrivate(m) && !cannotReturnEntityOrNothing(m.fn.compilerNode, checker()));
+  const classes = groupBy(candidates, verbClassOf);
+  const infos = candidates.flatMap((m) =>
+    (classes.get(verbClassOf(m))?.length ?? 0) < 2 ? [] : (returnInfoOf(m) ?? []),
   );
   // Lookups (`find…`, `get…`, `load…`) of one entity form one family whatever their verb; other verbs only with themselves.
   for (const family of groupBy(infos, (r) => `${verbClassOf(r.member)}\u0000${r.entity}`).values()) {

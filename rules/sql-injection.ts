@@ -1,11 +1,12 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import {
   describeCallee,
   describeNode,
@@ -116,14 +117,17 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project }) {
+    for (const file of files) yield* checkFile(file, project);
   },
 });
 
-/** Findings of one file. */
-function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+/** Findings of one file: calls from the run's node index, wrapped only when their callee reads as a query method. */
+function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
+  for (const compilerCall of project.nodesOf(file, ts.SyntaxKind.CallExpression)) {
+    if (!ts.isCallExpression(compilerCall) || !mayBeQuerySink(compilerCall, file.compilerNode)) continue;
+    const call = project.wrap(file, compilerCall);
+    if (!Node.isCallExpression(call)) continue;
     const sink = getQuerySink(call);
     if (sink === undefined) continue;
     const [first] = call.getArguments();
@@ -131,6 +135,22 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
     const draft = checkQuery(call, sink, first);
     if (draft !== undefined) yield draft;
   }
+}
+
+/** `getQuerySink` on the compiler's nodes, so that no other call is wrapped: true for `<receiver>.<query method>(...)`. */
+function mayBeQuerySink(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.getText(sourceFile);
+  if (QUERY_METHODS.has(name)) return true;
+  if (!DB_ONLY_METHODS.has(name)) return false;
+  const receiver = skipOuterCompilerExpressions(callee.expression);
+  const receiverName = ts.isIdentifier(receiver)
+    ? receiver.getText(sourceFile)
+    : ts.isPropertyAccessExpression(receiver)
+      ? receiver.name.getText(sourceFile)
+      : undefined;
+  return receiverName !== undefined && splitWords(receiverName).some((w) => DB_WORDS.has(w));
 }
 
 /** The query method's name when the call is `<receiver>.<query method>(...)`, else undefined. */

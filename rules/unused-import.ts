@@ -39,7 +39,7 @@ export default defineRule({
   *check({ files, project }) {
     for (const file of files) {
       const used = jsxFactoryNames(file);
-      for (const declaration of importsOf(file)) {
+      for (const declaration of importsOf(file, project)) {
         if (isKeptOnPurpose(declaration)) continue;
         const bindings = bindingsOf(declaration);
         const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
@@ -92,10 +92,22 @@ function isKeptOnPurpose(declaration: ImportDeclaration | ImportEqualsDeclaratio
   return [...adjacent, ...trailing].some((comment) => KEPT_ON_PURPOSE.test(text.slice(comment.pos, comment.end)));
 }
 
-/** Import declarations and `import x = require('y')` / `import x = N.y` declarations at any level. */
-function importsOf(file: SourceFile): (ImportDeclaration | ImportEqualsDeclaration)[] {
-  const equals = file.getDescendantsOfKind(ts.SyntaxKind.ImportEqualsDeclaration).filter((d) => !d.isExported());
-  return [...file.getImportDeclarations(), ...equals];
+/**
+ * Top-level import declarations, then `import x = require('y')` / `import x =
+ * N.y` declarations at any level, from the compiler's nodes (the run's node
+ * index for the latter); only those are wrapped.
+ */
+function importsOf(file: SourceFile, project: ProjectView): (ImportDeclaration | ImportEqualsDeclaration)[] {
+  const imports = file.compilerNode.statements
+    .filter(ts.isImportDeclaration)
+    .map((node) => project.wrap(file, node))
+    .filter(Node.isImportDeclaration);
+  const equals = project
+    .nodesOf(file, ts.SyntaxKind.ImportEqualsDeclaration)
+    .map((node) => project.wrap(file, node))
+    .filter(Node.isImportEqualsDeclaration)
+    .filter((d) => !d.isExported());
+  return [...imports, ...equals];
 }
 
 /** The local names an import declaration binds. */
@@ -122,7 +134,7 @@ function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): str
 
 /** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
 function isUsed(project: ProjectView, binding: Identifier): boolean {
-  return localUsesOf(project, binding).reads.length > 0;
+  return localUsesOf(project, binding.getSourceFile(), binding.compilerNode).reads.length > 0;
 }
 
 /**

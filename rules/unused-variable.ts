@@ -3,13 +3,15 @@ import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
-import { localUsesOf } from './_shared/local-uses.js';
+import { hasLocalUse, localUsesOf, plainUsesOf } from './_shared/local-uses.js';
+import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
-import type { Occurrence } from '../src/model/project-view.js';
+import type { Occurrence, ProjectView } from '../src/model/project-view.js';
 
-/** A declared local binding the rule checks. */
+/** A declared local binding the rule checks: its name as the compiler's node, and its declaration. */
 interface Candidate {
-  name: Identifier;
+  name: ts.Identifier;
+  declaration: ts.Node;
   kind: 'variable' | 'function' | 'class';
 }
 
@@ -43,25 +45,32 @@ export default defineRule({
   },
   *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable' | 'selfReadVariable'>> {
     for (const file of files) {
-      const script = !isModuleFile(file);
-      for (const candidate of candidatesOf(file)) {
-        if (isExempt(candidate.name, script)) continue;
-        const uses = localUsesOf(project, candidate.name);
-        if (uses.reads.some((read) => !isSelfReference(read)) || uses.writes.some(isLogicalAssignment)) continue;
-        const name = candidate.name.getText();
+      let script: boolean | undefined;
+      for (const candidate of candidatesOf(project, file)) {
+        // Syntax first: a name read where it cannot be shadowed needs no wrapper and no checker.
+        if (candidate.name.getText(file.compilerNode).startsWith('_')) continue;
+        const plain = plainUsesOf(project, file, candidate.name);
+        if (plain !== undefined && isUsed(plain)) continue;
+        const nameNode = identifierOrThrow(project, file, candidate.name);
+        script ??= !isModuleFile(file);
+        if (isExempt(nameNode, script)) continue;
+        // A shadowed name: the checker decides which occurrences are this binding, one use at a time.
+        if (plain === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
+        const uses = plain ?? localUsesOf(project, file, candidate.name);
+        const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
           yield {
-            node: candidate.name,
+            node: nameNode,
             messageId: 'unusedVariable',
-            symbol: { path: symbolPathOf(candidate.name) },
+            symbol: { path: symbolPathOf(nameNode) },
             data: { kind: candidate.kind, name },
           };
         } else if (uses.reads.length > 0) {
           yield {
-            node: candidate.name,
+            node: nameNode,
             messageId: 'selfReadVariable',
-            symbol: { path: symbolPathOf(candidate.name) },
+            symbol: { path: symbolPathOf(nameNode) },
             data: { name },
             evidence: uses.reads
               .slice(0, 3)
@@ -69,9 +78,9 @@ export default defineRule({
           };
         } else {
           yield {
-            node: candidate.name,
+            node: nameNode,
             messageId: 'writeOnlyVariable',
-            symbol: { path: symbolPathOf(candidate.name) },
+            symbol: { path: symbolPathOf(nameNode) },
             data: { name, writes: uses.writes.length === 1 ? 'once' : `${String(uses.writes.length)} times` },
             evidence: [{ note: `first assignment of \`${name}\``, node: first.node }],
           };
@@ -80,6 +89,27 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * True when a binding's uses keep it: a read other than one that only
+ * computes its own next value, or a logical assignment (which reads first).
+ */
+function isUsed(uses: LocalUses): boolean {
+  return uses.reads.some(isUse) || uses.writes.some(isUse);
+}
+
+/** True for an occurrence that uses the binding: a read other than a self-reference, or a logical assignment. */
+function isUse(occurrence: Occurrence): boolean {
+  return occurrence.access === 'write' ? isLogicalAssignment(occurrence) : !isSelfReference(occurrence);
+}
+
+/** The ts-morph wrapper of a candidate's name, for the exemptions and the finding. */
+function identifierOrThrow(project: ProjectView, file: SourceFile, name: ts.Identifier): Identifier {
+  const wrapped = project.wrap(file, name);
+  if (!Node.isIdentifier(wrapped))
+    throw new Error(`expected an identifier at ${file.getFilePath()}:${String(name.pos)}`);
+  return wrapped;
+}
 
 /**
  * True for the target of `x ??= v`, `x ||= v` or `x &&= v`: the assignment
@@ -103,7 +133,7 @@ function isLogicalAssignment(occurrence: Occurrence): boolean {
  * function (ESLint's self-reference: the value read flows nowhere else).
  */
 function isSelfReference(occurrence: Occurrence): boolean {
-  const name = occurrence.node.getText();
+  const name = occurrence.compilerNode.getText(occurrence.file.compilerNode);
   let child: ts.Node = occurrence.compilerNode;
   for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
@@ -120,33 +150,55 @@ function isSelfReference(occurrence: Occurrence): boolean {
   return false;
 }
 
-/** Every variable (destructured names included), function declaration and class declaration of a file. */
-function candidatesOf(file: SourceFile): Candidate[] {
+/**
+ * Every variable (destructured names included), function declaration and
+ * class declaration of a file, in document order, from the run's node index.
+ * A function or class whose symbol an earlier one already declared
+ * (overloads) is left out; only names declared twice need the checker for it.
+ */
+function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   const out: Candidate[] = [];
-  const seen = new Set<ts.Symbol>();
-  file.forEachDescendant((node) => {
-    if (Node.isVariableDeclaration(node)) {
-      for (const name of bindingNamesOf(node.getNameNode())) out.push({ name, kind: 'variable' });
-    } else if (Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node)) {
-      const name = node.getNameNode();
-      const symbol = name?.getSymbol()?.compilerSymbol;
-      if (name === undefined || (symbol !== undefined && seen.has(symbol))) return;
-      if (symbol !== undefined) seen.add(symbol);
-      out.push({ name, kind: Node.isClassDeclaration(node) ? 'class' : 'function' });
-    }
+  for (const declaration of project.nodesOf(file, ts.SyntaxKind.VariableDeclaration)) {
+    if (!ts.isVariableDeclaration(declaration)) continue;
+    for (const name of bindingNamesOf(declaration.name)) out.push({ name, declaration, kind: 'variable' });
+  }
+  const named = [
+    ...project.nodesOf(file, ts.SyntaxKind.FunctionDeclaration),
+    ...project.nodesOf(file, ts.SyntaxKind.ClassDeclaration),
+  ].flatMap((declaration) => {
+    const name =
+      ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) ? declaration.name : undefined;
+    return name === undefined
+      ? []
+      : [{ name, declaration, kind: ts.isClassDeclaration(declaration) ? 'class' : 'function' } satisfies Candidate];
   });
-  return out;
+  named.sort((a, b) => a.declaration.pos - b.declaration.pos);
+  const repeated = repeatedNames(named.map((candidate) => candidate.name.text));
+  const seen = new Set<ts.Symbol>();
+  for (const candidate of named) {
+    if (repeated.has(candidate.name.text)) {
+      const symbol = project.wrap(file, candidate.name).getSymbol()?.compilerSymbol;
+      if (symbol !== undefined && seen.has(symbol)) continue;
+      if (symbol !== undefined) seen.add(symbol);
+    }
+    out.push(candidate);
+  }
+  // Stable sort by declaration: the order of one walk of the file, names of a pattern in pattern order.
+  return out.sort((a, b) => a.declaration.pos - b.declaration.pos);
+}
+
+/** The names that occur more than once in a list. */
+function repeatedNames(names: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of names) (seen.has(name) ? repeated : seen).add(name);
+  return repeated;
 }
 
 /** The identifiers a variable's name binds: itself, or every name of a destructuring pattern. */
-function bindingNamesOf(name: Node): Identifier[] {
-  if (Node.isIdentifier(name)) return [name];
-  if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) {
-    return name
-      .getElements()
-      .flatMap((element) => (Node.isBindingElement(element) ? bindingNamesOf(element.getNameNode()) : []));
-  }
-  return [];
+function bindingNamesOf(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNamesOf(element.name) : []));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import type { ParameterDeclaration, Type } from 'ts-morph';
+import type { ParameterDeclaration, Type, ts } from 'ts-morph';
+import { isOpenOrCallableAnnotation } from './written-types.js';
 import { splitWords } from '../_shared/identifier-style.js';
 import {
   absentFormOfTypeNode,
@@ -163,7 +164,12 @@ export function sharedConceptsOf(members: readonly SiblingMember[]): Set<string>
  * no destructuring). The checker is asked for the type of a parameter only
  * when its concept is `shared` by another sibling: no other is ever compared.
  */
-export function paramsOf(member: SiblingMember, typed: boolean, shared: ReadonlySet<string>): ParamInfo[] {
+export function paramsOf(
+  member: SiblingMember,
+  typed: boolean,
+  shared: ReadonlySet<string>,
+  checker: () => ts.TypeChecker,
+): ParamInfo[] {
   const out: ParamInfo[] = [];
   for (const { param, name, words } of namedParamsOf(member)) {
     const key = words.join(' ');
@@ -174,7 +180,7 @@ export function paramsOf(member: SiblingMember, typed: boolean, shared: Readonly
       key,
       generic:
         GENERIC_NAMES.has(words.join('')) || (words.length === 1 && words[0] !== undefined && words[0].length < 2),
-      typeForm: typed && shared.has(key) ? typeFormOf(param) : undefined,
+      typeForm: typed && shared.has(key) ? typeFormOf(param, checker) : undefined,
       absent: typed && hasStrictNullChecks(param) ? absentOf(param) : undefined,
       nameFixed:
         (name.includes('_') && isPassedUnderOwnName(member.fn.compilerNode, name)) ||
@@ -185,8 +191,10 @@ export function paramsOf(member: SiblingMember, typed: boolean, shared: Readonly
 }
 
 /** The parameter's type form, or undefined when it cannot be compared (callbacks, generics, `any`, unresolved types, contextual types). */
-function typeFormOf(param: ParameterDeclaration): TypeForm | undefined {
+function typeFormOf(param: ParameterDeclaration, checker: () => ts.TypeChecker): TypeForm | undefined {
   const typeNode = param.getTypeNode();
+  // Settled from the annotation when it cannot be compared: no type to compute.
+  if (typeNode !== undefined && isOpenOrCallableAnnotation(typeNode.compilerNode, checker())) return undefined;
   const type = param.getType();
   if (typeNode === undefined && !param.hasInitializer()) {
     // A parameter the body tests with `typeof`, `Array.isArray`, `instanceof` or `in` takes several types by design: no sibling's type fits it.

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Node, SourceFile } from 'ts-morph';
 import type { Access, Occurrence, OccurrenceRole, ReferenceIndex } from '../model/project-view.js';
+import { wrapCompilerNode } from './node-index.js';
 
 /** The names one file uses (compiler nodes, by name), how often it declares each binding name, and whether it reads `this[key]`. */
 interface FileEntry {
@@ -34,9 +35,13 @@ export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceInde
     walkDescendants(file.compilerNode, (node) => {
       recordNode(node, record, entry.declared);
       if (!entry.dynamic && isDynamicThisAccess(node)) entry.dynamic = true;
-      return () => {
-        if (hasJsDoc(node)) for (const doc of node.jsDoc ?? []) visitJsDoc(doc, record);
-      };
+      const docs = jsDocsOf(node);
+      // JSDoc names are recorded after the node's own (a closure only for the few nodes that carry JSDoc).
+      return docs === undefined
+        ? undefined
+        : () => {
+            for (const doc of docs) visitJsDoc(doc, record);
+          };
     });
   }
   const made = new WeakMap<ts.Node, Occurrence>();
@@ -115,12 +120,18 @@ function visitJsDoc(doc: ts.Node, record: Recorder): void {
  */
 function walkDescendants(root: ts.Node, enter: (node: ts.Node) => (() => void) | undefined): void {
   const stack: (ts.Node | (() => void))[] = [];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): undefined => {
+    children.push(child);
+    return undefined;
+  };
   const pushChildrenOf = (node: ts.Node): void => {
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (const child of children.reverse()) stack.push(child);
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child !== undefined) stack.push(child);
+    }
   };
   pushChildrenOf(root);
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
@@ -134,7 +145,13 @@ function walkDescendants(root: ts.Node, enter: (node: ts.Node) => (() => void) |
   }
 }
 
-/** Whether a node carries parsed JSDoc comments. */
+/** The parsed JSDoc comments a node carries, or undefined when it has none. */
+function jsDocsOf(node: ts.Node): readonly ts.JSDoc[] | undefined {
+  if (!hasJsDoc(node) || node.jsDoc === undefined || node.jsDoc.length === 0) return undefined;
+  return node.jsDoc;
+}
+
+/** Whether a node has a slot for parsed JSDoc comments. */
 function hasJsDoc(node: ts.Node): node is ts.Node & { jsDoc?: ts.JSDoc[] } {
   return 'jsDoc' in node;
 }
@@ -164,11 +181,7 @@ function lazyOccurrence(
     file,
     compilerNode,
     get node(): Node {
-      wrapped ??= file.getDescendantAtStartWithWidth(
-        compilerNode.getStart(file.compilerNode),
-        compilerNode.getWidth(file.compilerNode),
-      );
-      if (wrapped === undefined) throw new Error(`no node at ${file.getFilePath()}:${String(compilerNode.pos)}`);
+      wrapped ??= wrapCompilerNode(file, compilerNode);
       return wrapped;
     },
     resolve(): readonly Node[] | undefined {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { ClassDeclaration, InterfaceDeclaration, Type } from 'ts-morph';
 import type { ConfiguredLockApi } from './settings.js';
 
@@ -149,6 +149,32 @@ export function apiOfType(type: Type, configured: readonly ConfiguredLockApi[]):
     if (shaped !== undefined) return shaped;
   }
   return undefined;
+}
+
+/**
+ * False when a declaration of a type's symbol cannot make `apiOfType` find an
+ * API: not a class or interface, or one outside the known and configured lock
+ * modules, not named `LockManager`, and without a method `apiOfShape` looks
+ * for. A syntax test on the compiler's node: the checker's type is asked only
+ * when a declaration passes it.
+ */
+export function mayDeclareLockApi(declaration: ts.Declaration, configured: readonly ConfiguredLockApi[]): boolean {
+  if (!ts.isClassDeclaration(declaration) && !ts.isInterfaceDeclaration(declaration)) return false;
+  const module = moduleOfPath(declaration.getSourceFile().fileName);
+  if (module === 'async-mutex' || module === 'async-lock') return true;
+  if (module !== undefined && configured.some((c) => c.module === module)) return true;
+  if (declaration.name?.text === 'LockManager') return true;
+  const members: readonly ts.Node[] = declaration.members;
+  return members.some(isShapeMethod);
+}
+
+/** The method names without which `apiOfShape` finds no API. */
+const SHAPE_METHODS: ReadonlySet<string> = new Set(['runExclusive', 'acquire', 'lock']);
+
+/** True for a method (or method signature) that `apiOfShape` may count: it reads the name as written, so only a plain identifier can match. */
+function isShapeMethod(member: ts.Node): boolean {
+  if (!ts.isMethodDeclaration(member) && !ts.isMethodSignature(member)) return false;
+  return ts.isIdentifier(member.name) && SHAPE_METHODS.has(member.name.text);
 }
 
 /** `async-mutex` for `/node_modules/async-mutex/lib/Mutex.d.ts`, `@types/async-lock` → `async-lock`. */

@@ -11,9 +11,11 @@ import {
   apiOfType,
   isLockWrapper,
   knownModuleApi,
+  mayDeclareLockApi,
   namedApi,
 } from './apis.js';
 import type { LockApi } from './apis.js';
+import { constructedTypesOf } from './constructed.js';
 import { planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
@@ -89,7 +91,7 @@ export function lockModel(view: ProjectView): LockModel {
 /** Finds every acquisition in the project and the holders they name. */
 function buildLockModel(view: ProjectView): LockModel {
   const configured = configuredLockApis(view.settings);
-  const builder = new ModelBuilder(configured);
+  const builder = new ModelBuilder(configured, () => view.project.getTypeChecker().compilerObject);
   const names = acquiringMethodNames(configured);
   const mentionsLocks = lockWordPattern(view, names, configured);
   for (const file of view.files) {
@@ -184,7 +186,11 @@ class ModelBuilder {
   readonly acquisitions: Acquisition[] = [];
   private readonly apiCache = new Map<Node, LockApi | undefined>();
 
-  constructor(private readonly configured: readonly ConfiguredLockApi[]) {}
+  constructor(
+    private readonly configured: readonly ConfiguredLockApi[],
+    /** The compiler's checker, asked for on first need (creating it binds every file). */
+    private readonly checker: () => ts.TypeChecker,
+  ) {}
 
   /** Records `call` if it takes a lock. */
   addCall(call: CallExpression): void {
@@ -321,7 +327,7 @@ class ModelBuilder {
   /** The lock API of an expression: from its type when the checker knows it, else from how it was declared. */
   apiOfExpression(expression: Node, depth: number): LockApi | undefined {
     if (depth > 4) return undefined;
-    const fromType = apiOfType(expression.getType(), this.configured);
+    const fromType = this.apiOfExpressionType(expression);
     if (fromType !== undefined) return fromType;
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
     if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
@@ -334,6 +340,25 @@ class ModelBuilder {
     }
     const declaration = declarationOf(expression);
     return declaration === undefined ? undefined : this.apiOfDeclaration(declaration, depth + 1);
+  }
+
+  /**
+   * The lock API of an expression's type, from the checker. Not asked for a
+   * `new X()` whose declarations show that the value is an instance of
+   * classes or interfaces none of which can be a lock API: the answer is
+   * known without resolving the call (arguments, overloads, inferred types).
+   */
+  private apiOfExpressionType(expression: Node): LockApi | undefined {
+    if (Node.isNewExpression(expression)) {
+      const constructed = constructedTypesOf(this.checker(), expression.compilerNode.expression);
+      if (constructed?.every((type) => !this.mayBeLockType(type)) === true) return undefined;
+    }
+    return apiOfType(expression.getType(), this.configured);
+  }
+
+  /** False when no declaration of a class or interface can make it a lock API (see `mayDeclareLockApi`). */
+  private mayBeLockType(type: ts.Symbol): boolean {
+    return (type.declarations ?? []).some((d) => mayDeclareLockApi(d, this.configured));
   }
 
   /** The lock API of a variable, field or parameter, from its initialiser, type annotation or constructor assignment. */
