@@ -1,5 +1,7 @@
 import { Node, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
+import { createWorkClock } from './work-clock.js';
+import type { WorkClock } from './work-clock.js';
 
 /** The nodes of one file, grouped by kind, in document order. */
 type Buckets = Map<ts.SyntaxKind, ts.Node[]>;
@@ -25,7 +27,7 @@ export interface NodeIndex {
  * A kind asked for later still works (correct, one more walk per file) and is
  * recorded in `lateKinds`, so a missing declaration shows up in --debug.
  */
-export function createNodeIndex(declared: Iterable<ts.SyntaxKind>): NodeIndex {
+export function createNodeIndex(declared: Iterable<ts.SyntaxKind>, clock: WorkClock = createWorkClock()): NodeIndex {
   const kinds = new Set(declared);
   const late = new Set<ts.SyntaxKind>();
   const byFile = new WeakMap<ts.SourceFile, Buckets>();
@@ -35,14 +37,14 @@ export function createNodeIndex(declared: Iterable<ts.SyntaxKind>): NodeIndex {
       const root = file.compilerNode;
       let buckets = byFile.get(root);
       if (buckets === undefined) {
-        buckets = collectNodes(root, kinds);
+        buckets = clock.time(() => collectNodes(root, kinds));
         walks++;
         byFile.set(root, buckets);
       }
       let nodes = buckets.get(kind);
       if (nodes === undefined) {
         late.add(kind);
-        nodes = collectNodes(root, new Set([kind])).get(kind) ?? [];
+        nodes = clock.time(() => collectNodes(root, new Set([kind])).get(kind) ?? []);
         walks++;
         buckets.set(kind, nodes);
       }

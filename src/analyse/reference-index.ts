@@ -2,6 +2,8 @@ import { ts } from 'ts-morph';
 import type { Node, SourceFile } from 'ts-morph';
 import type { Access, Occurrence, OccurrenceRole, ReferenceIndex } from '../model/project-view.js';
 import { wrapCompilerNode } from './node-index.js';
+import { createWorkClock } from './work-clock.js';
+import type { WorkClock } from './work-clock.js';
 
 /** The names one file uses (compiler nodes, by name), how often it declares each binding name, and whether it reads `this[key]`. */
 interface FileEntry {
@@ -11,39 +13,45 @@ interface FileEntry {
 }
 
 /**
- * Builds the run's reference index in one walk over the compiler's syntax
- * trees. No ts-morph wrapper, closure or object is made during the walk:
- * every identifier, private identifier and literal element-access key that
- * is not itself a declaration's name is pushed, as a bare compiler node, onto
- * two arrays keyed by its text (one for the project, one for its file). When
- * a rule asks for a name, the occurrences are made from those nodes (access
- * and role are read off the syntax around them) and kept, so each occurrence
- * is wrapped and resolved by the checker at most once per run.
+ * Builds the run's reference index from one walk over each file's compiler
+ * syntax tree, made when first asked for: a file's own entry when a rule asks
+ * about that file (a pull request's file rules walk only the changed files),
+ * every file's when a rule asks about a name across the project. No ts-morph
+ * wrapper, closure or object is made during a walk: every identifier, private
+ * identifier and literal element-access key that is not itself a
+ * declaration's name is pushed, as a bare compiler node, onto an array keyed
+ * by its text. When a rule asks for a name, the occurrences are made from
+ * those nodes (access and role are read off the syntax around them) and kept,
+ * so each occurrence is wrapped and resolved by the checker at most once per
+ * run. Occurrences across the project come in file order, then document order.
  */
-export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceIndex {
-  const byName = new Map<string, ts.Node[]>();
+export function buildReferenceIndex(
+  files: readonly SourceFile[],
+  clock: WorkClock = createWorkClock(),
+): ReferenceIndex {
   const byFile = new Map<SourceFile, FileEntry>();
-  const fileOf = new Map<ts.SourceFile, SourceFile>();
-  for (const file of files) {
-    const entry: FileEntry = { byName: new Map(), declared: new Map(), dynamic: false };
-    byFile.set(file, entry);
-    fileOf.set(file.compilerNode, file);
-    const record = (node: ts.Node, name: string): void => {
-      add(byName, name, node);
-      add(entry.byName, name, node);
-    };
-    walkDescendants(file.compilerNode, (node) => {
-      recordNode(node, record, entry.declared);
-      if (!entry.dynamic && isDynamicThisAccess(node)) entry.dynamic = true;
-      const docs = jsDocsOf(node);
-      // JSDoc names are recorded after the node's own (a closure only for the few nodes that carry JSDoc).
-      return docs === undefined
-        ? undefined
-        : () => {
-            for (const doc of docs) visitJsDoc(doc, record);
-          };
-    });
-  }
+  const fileOf = new Map<ts.SourceFile, SourceFile>(files.map((file) => [file.compilerNode, file]));
+  const entryOf = (file: SourceFile): FileEntry | undefined => {
+    let entry = byFile.get(file);
+    if (entry === undefined && fileOf.has(file.compilerNode)) {
+      entry = clock.time(() => fileEntryOf(file));
+      byFile.set(file, entry);
+    }
+    return entry;
+  };
+  let byName: Map<string, ts.Node[]> | undefined;
+  const projectNames = (): Map<string, ts.Node[]> => {
+    if (byName !== undefined) return byName;
+    byName = new Map();
+    for (const file of files) {
+      for (const [name, nodes] of entryOf(file)?.byName ?? []) {
+        const list = byName.get(name);
+        if (list === undefined) byName.set(name, [...nodes]);
+        else list.push(...nodes);
+      }
+    }
+    return byName;
+  };
   const made = new WeakMap<ts.Node, Occurrence>();
   const occurrenceOf = (node: ts.Node): Occurrence => {
     let occurrence = made.get(node);
@@ -57,12 +65,32 @@ export function buildReferenceIndex(files: readonly SourceFile[]): ReferenceInde
     return occurrence;
   };
   return {
-    occurrences: (name) => (byName.get(name) ?? []).map(occurrenceOf),
-    occurrencesIn: (file, name) => (byFile.get(file)?.byName.get(name) ?? []).map(occurrenceOf),
-    declarationCount: (file, name) => byFile.get(file)?.declared.get(name) ?? 0,
+    occurrences: (name) => (projectNames().get(name) ?? []).map(occurrenceOf),
+    occurrencesIn: (file, name) => (entryOf(file)?.byName.get(name) ?? []).map(occurrenceOf),
+    declarationCount: (file, name) => entryOf(file)?.declared.get(name) ?? 0,
     resolve: (occurrence) => occurrence.resolve(),
-    hasDynamicAccess: (file) => byFile.get(file)?.dynamic === true,
+    hasDynamicAccess: (file) => entryOf(file)?.dynamic === true,
   };
+}
+
+/** One file's names (compiler nodes, by name, in document order), binding declarations and dynamic access, in one walk. */
+function fileEntryOf(file: SourceFile): FileEntry {
+  const entry: FileEntry = { byName: new Map(), declared: new Map(), dynamic: false };
+  const record = (node: ts.Node, name: string): void => {
+    add(entry.byName, name, node);
+  };
+  walkDescendants(file.compilerNode, (node) => {
+    recordNode(node, record, entry.declared);
+    if (!entry.dynamic && isDynamicThisAccess(node)) entry.dynamic = true;
+    const docs = jsDocsOf(node);
+    // JSDoc names are recorded after the node's own (a closure only for the few nodes that carry JSDoc).
+    return docs === undefined
+      ? undefined
+      : () => {
+          for (const doc of docs) visitJsDoc(doc, record);
+        };
+  });
+  return entry;
 }
 
 type Recorder = (node: ts.Node, name: string) => void;

@@ -14,6 +14,7 @@ import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
 import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
+import { createWorkClock } from '../analyse/work-clock.js';
 import type { NodeIndex } from '../analyse/node-index.js';
 
 /** What to load. */
@@ -318,6 +319,7 @@ function createView(
 ): ProjectView {
   const memos = new Map<string, unknown>();
   let nodeIndex: NodeIndex | undefined;
+  const clock = createWorkClock();
   let resolved: boolean | undefined;
   const memo = <T>(key: string, build: () => T): T => {
     if (memos.has(key)) return memos.get(key) as T;
@@ -341,14 +343,15 @@ function createView(
       memo(`compiled-from-schema:${file.getFilePath()}`, () => isCompiledFromSchema(file.getFilePath(), existsSync)),
     packageJson: readPackageJson(root),
     get references() {
-      return memo('references', () => buildReferenceIndex(files));
+      return memo('references', () => buildReferenceIndex(files, clock));
     },
     get publicApi() {
       return memo('publicApi', () => buildPublicApi(view));
     },
     settings,
     memo,
-    nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds())).nodesOf(file, kind),
+    nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds(), clock)).nodesOf(file, kind),
+    sharedWorkTime: () => clock.spent(),
     wrap: wrapCompilerNode,
   };
   return view;

@@ -94,6 +94,8 @@ export interface ProjectView {
   readonly publicApi: PublicApi;
   /** Project-wide settings from the configuration file (e.g. extra lock APIs), untyped JSON. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Milliseconds spent so far on the node index's and the reference index's walks (work the rules share), for --debug. */
+  sharedWorkTime(): number;
   /** Computes a value once per run and shares it between rules (e.g. a lock model). */
   memo<T>(key: string, build: () => T): T;
   /**
