@@ -138,16 +138,19 @@ function cachedRun(name, review) {
   return { cold, warm, identical };
 }
 
-/** `id ms, id ms…` from --debug as `id ms (share%)`, a rule above 10% of the run's wall time in bold. */
+/**
+ * `id ms, id ms…` from --debug as `id ms (share%)`, a rule above 10% of the run's wall time in bold. Shared work
+ * (`(type checker)`, `(syntax indexes)`: names in parentheses) is shown with its share but is no rule's budget.
+ */
 function ruleShares(text, wallSeconds) {
   return text
     .split(', ')
     .filter(Boolean)
     .map((entry) => {
-      const [id, ms] = entry.split(' ');
+      const [, id, ms] = /^(.*) (\d+)$/.exec(entry) ?? [entry, entry, '0'];
       const share = Number(ms) / (wallSeconds * 1000);
       const shown = `${id} ${ms} (${(share * 100).toFixed(1)}%)`;
-      return share > 0.1 ? `**${shown}**` : shown;
+      return share > 0.1 && !id.startsWith('(') ? `**${shown}**` : shown;
     })
     .join(', ');
 }
