@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { FixtureCase } from './fixture-runner.js';
 import type { FakeFile } from './github/fake-github.js';
 import { FakeGitHub } from './github/fake-github.js';
 import { githubFiles } from './github/pull-files.js';
+import { gitIn } from './support/git.js';
 
 // Pull-request mode runs file rules on the changed files only and gives project rules what they need; its
 // findings must be exactly those of a whole run narrowed to the changed files (fingerprints included). Each
@@ -92,19 +92,7 @@ describe('--github-pr in pull-request mode posts the review of a whole run', () 
 
   /** Runs git in the repository. */
   function git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-      cwd: ws,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: temp,
-        GIT_AUTHOR_NAME: 'T',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 'T',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-      },
-    }).trim();
+    return gitIn(ws, temp, args);
   }
 
   beforeAll(async () => {

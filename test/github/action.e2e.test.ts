@@ -18,6 +18,7 @@ import { FakeGitHub, badGatewayFault, forbiddenFault, secondaryRateLimitFault } 
 import { pullRequestEvent, pushEvent } from './events.js';
 import { githubFiles as githubFilesOf } from './pull-files.js';
 import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
+import { gitIn } from '../support/git.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
@@ -36,19 +37,7 @@ let head1: string;
 
 /** Runs git in the workspace. */
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.quotePath=false', ...args], {
-    cwd: ws,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: temp,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
-  }).trim();
+  return gitIn(ws, temp, args);
 }
 
 /** Writes files into the workspace and commits them. */

@@ -11,6 +11,7 @@ import type { FakeFile } from './fake-github.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
 import { githubFiles as githubFilesOf } from './pull-files.js';
 import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
+import { gitIn } from '../support/git.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
@@ -26,19 +27,7 @@ let head: string;
 
 /** Runs git in the workspace. */
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd: ws,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: temp,
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
-  }).trim();
+  return gitIn(ws, temp, args);
 }
 
 /** Captures output. */
