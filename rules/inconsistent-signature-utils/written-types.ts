@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { isFunctionLikeKind } from '../_shared/ast/is-function-like.js';
+import { isClassOrInterface, isOnlyTypeOfKind, resolvedSymbolOf } from '../_shared/ast/resolved-symbol.js';
 
 /**
  * Questions about written types answered from the syntax and the names they
@@ -49,8 +50,9 @@ export function cannotReturnEntityOrNothing(fn: ts.FunctionLikeDeclaration, chec
 function promisedType(type: ts.TypeNode, checker: ts.TypeChecker): ts.TypeNode | undefined {
   const node = withoutParentheses(type);
   if (!ts.isTypeReferenceNode(node) || node.typeArguments?.length !== 1) return undefined;
-  const symbol = symbolOfTypeName(node.typeName, checker);
-  if (symbol === undefined || symbol.name !== 'Promise' || !isOnly(symbol, ts.SymbolFlags.Interface)) return undefined;
+  const symbol = resolvedSymbolOf(checker, node.typeName);
+  if (symbol === undefined || symbol.name !== 'Promise' || !isOnlyTypeOfKind(symbol, ts.SymbolFlags.Interface))
+    return undefined;
   return node.typeArguments[0];
 }
 
@@ -74,8 +76,8 @@ function cannotHoldAbsent(type: ts.TypeNode, checker: ts.TypeChecker): boolean {
   )
     return true;
   if (!ts.isTypeReferenceNode(node)) return false;
-  const symbol = symbolOfTypeName(node.typeName, checker);
-  return symbol !== undefined && (isClassOrInterface(symbol) || isOnly(symbol, ts.SymbolFlags.TypeParameter));
+  const symbol = resolvedSymbolOf(checker, node.typeName);
+  return symbol !== undefined && (isClassOrInterface(symbol) || isOnlyTypeOfKind(symbol, ts.SymbolFlags.TypeParameter));
 }
 
 /** True when a written type mentions a type parameter where the checker's type keeps it (see `isOpenOrCallableAnnotation`). */
@@ -85,9 +87,9 @@ function mentionsTypeParameter(type: ts.TypeNode, checker: ts.TypeChecker): bool
     return node.types.some((t) => mentionsTypeParameter(t, checker));
   if (ts.isArrayTypeNode(node)) return mentionsTypeParameter(node.elementType, checker);
   if (!ts.isTypeReferenceNode(node)) return false;
-  const symbol = symbolOfTypeName(node.typeName, checker);
+  const symbol = resolvedSymbolOf(checker, node.typeName);
   if (symbol === undefined) return false;
-  if (isOnly(symbol, ts.SymbolFlags.TypeParameter)) return true;
+  if (isOnlyTypeOfKind(symbol, ts.SymbolFlags.TypeParameter)) return true;
   return isClassOrInterface(symbol) && (node.typeArguments?.some((t) => mentionsTypeParameter(t, checker)) ?? false);
 }
 
@@ -102,26 +104,6 @@ function returnsValue(body: ts.Block): boolean {
     });
   }
   return false;
-}
-
-/** The symbol a type name resolves to, imports followed. */
-function symbolOfTypeName(name: ts.EntityName, checker: ts.TypeChecker): ts.Symbol | undefined {
-  const symbol = checker.getSymbolAtLocation(ts.isQualifiedName(name) ? name.right : name);
-  if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return symbol;
-  return checker.getAliasedSymbol(symbol);
-}
-
-/** True for a class or interface that is no type alias or type parameter too. */
-function isClassOrInterface(symbol: ts.Symbol): boolean {
-  return (
-    (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) !== 0 &&
-    (symbol.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.TypeParameter)) === 0
-  );
-}
-
-/** True when a symbol's only type meaning is `kind`. */
-function isOnly(symbol: ts.Symbol, kind: ts.SymbolFlags): boolean {
-  return (symbol.flags & kind) !== 0 && (symbol.flags & ts.SymbolFlags.Type & ~kind) === 0;
 }
 
 /** True for `any`, `unknown` and `never`, which `typeFormOf` never compares. */

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { isClassOrInterface, isOnlyTypeOfKind, resolvedSymbolOf } from '../ast/resolved-symbol.js';
 
 /**
  * The classes and interfaces the value of `new <callee>(...)` can be an
@@ -11,7 +12,7 @@ import { ts } from 'ts-morph';
  * expression can, at the price of resolving the call.
  */
 export function constructedTypesOf(checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol[] | undefined {
-  const symbol = symbolOfName(checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  const symbol = resolvedSymbolOf(checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   if (symbol === undefined) return undefined;
   const values = symbol.flags & ts.SymbolFlags.Value;
   if ((values & ts.SymbolFlags.Class) !== 0)
@@ -54,22 +55,14 @@ function constructedTypeNodesOf(
   if (ts.isConstructorTypeNode(annotation)) return [annotation.type];
   if (ts.isTypeLiteralNode(annotation)) return returnsOf(annotation.members);
   if (!ts.isTypeReferenceNode(annotation)) return undefined;
-  const target = symbolOfName(checker, entityNameOf(annotation.typeName));
-  if (target === undefined || !isOnlyInterface(target)) return undefined;
+  const target = resolvedSymbolOf(checker, annotation.typeName);
+  if (target === undefined || !isOnlyTypeOfKind(target, ts.SymbolFlags.Interface)) return undefined;
   const out: (ts.TypeNode | undefined)[] = [];
   for (const declaration of target.declarations ?? []) {
     if (!ts.isInterfaceDeclaration(declaration) || declaration.heritageClauses !== undefined) return undefined;
     out.push(...returnsOf(declaration.members));
   }
   return out;
-}
-
-/** True for a symbol that is an interface and no other kind of type (no class, alias or enum). */
-function isOnlyInterface(symbol: ts.Symbol): boolean {
-  return (
-    (symbol.flags & ts.SymbolFlags.Interface) !== 0 &&
-    (symbol.flags & ts.SymbolFlags.Type & ~ts.SymbolFlags.Interface) === 0
-  );
 }
 
 /** The return types of the construct signatures among an interface's or type literal's members. */
@@ -84,21 +77,6 @@ function returnsOf(members: readonly ts.TypeElement[]): (ts.TypeNode | undefined
 function instanceTypeOf(checker: ts.TypeChecker, returned: ts.TypeNode): ts.Symbol | undefined {
   if (ts.isArrayTypeNode(returned)) return checker.resolveName('Array', undefined, ts.SymbolFlags.Interface, false);
   if (!ts.isTypeReferenceNode(returned)) return undefined;
-  const symbol = symbolOfName(checker, entityNameOf(returned.typeName));
-  if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) === 0)
-    return undefined;
-  return (symbol.flags & (ts.SymbolFlags.TypeParameter | ts.SymbolFlags.TypeAlias)) === 0 ? symbol : undefined;
-}
-
-/** The identifier that names an entity: `X`, or `X` of `ns.X`. */
-function entityNameOf(name: ts.EntityName): ts.Node {
-  return ts.isQualifiedName(name) ? name.right : name;
-}
-
-/** The symbol a name resolves to, imports followed; undefined for anything but an identifier. */
-function symbolOfName(checker: ts.TypeChecker, name: ts.Node): ts.Symbol | undefined {
-  if (!ts.isIdentifier(name)) return undefined;
-  const symbol = checker.getSymbolAtLocation(name);
-  if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return symbol;
-  return checker.getAliasedSymbol(symbol);
+  const symbol = resolvedSymbolOf(checker, returned.typeName);
+  return symbol !== undefined && isClassOrInterface(symbol) ? symbol : undefined;
 }
