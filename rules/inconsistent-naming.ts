@@ -126,16 +126,15 @@ const MIN_FAMILY = 3;
  * not: what follows `get` is snake_case too.
  */
 function prefixFamiliesOf(outliers: readonly NameSample[], dominant: NamingStyle): ReadonlySet<string> {
-  const byWord = new Map<string, string[]>();
-  for (const outlier of outliers) {
-    const word = firstWordOf(outlier.name);
-    byWord.set(word, [...(byWord.get(word) ?? []), outlier.name]);
+  const byWord = new Map<string, Set<string>>();
+  for (const { name } of outliers) {
+    const word = firstWordOf(name);
+    const names = byWord.get(word) ?? new Set<string>();
+    byWord.set(word, names.add(name));
   }
   const families = new Set<string>();
   for (const [word, names] of byWord) {
-    const distinct = [...new Set(names)];
-    if (distinct.length >= MIN_FAMILY && distinct.every((name) => restFitsStyle(name, word, dominant)))
-      families.add(word);
+    if (names.size >= MIN_FAMILY && [...names].every((name) => restFitsStyle(name, word, dominant))) families.add(word);
   }
   return families;
 }
