@@ -13,17 +13,19 @@ export interface LocalUses {
 /**
  * Finds the uses of a binding (an import, a variable, a function or a class)
  * in the file that declares it, from its declared name (a compiler node).
- * Names first: every plain occurrence of the name counts. Only when the file
- * declares the name more than once (a parameter or inner variable may shadow
- * it) does the checker decide which occurrences are this binding; one it
- * cannot resolve still counts.
+ * Syntax first: a name can be seen only inside the scope around its
+ * declaration (see `inScopeOf`), and when that scope declares the name once,
+ * every plain occurrence inside it is this binding. Only when the scope
+ * declares the name again (a parameter or inner variable may shadow it) does
+ * the checker decide which occurrences are this binding; one it cannot
+ * resolve still counts.
  */
 export function localUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses {
   const unshadowed = plainUsesOf(view, file, nameNode);
   if (unshadowed !== undefined) return unshadowed;
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
-  const plain = plainOccurrencesOf(view, file, nameNode);
+  const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
   return usesFrom(own === undefined ? plain : plain.filter((o) => isSameBinding(checker, o.compilerNode, own)));
 }
 
@@ -39,8 +41,8 @@ export function hasLocalUse(
   nameNode: ts.Node,
   isUse: (occurrence: Occurrence) => boolean,
 ): boolean {
-  const plain = plainOccurrencesOf(view, file, nameNode);
-  if (view.references.declarationCount(file, nameNode.getText(file.compilerNode)) <= 1) return plain.some(isUse);
+  const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
+  if (!isShadowed(view, file, nameNode)) return plain.some(isUse);
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
   return plain.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
@@ -48,18 +50,70 @@ export function hasLocalUse(
 
 /**
  * The uses of a binding found from names alone, without the checker, or
- * `undefined` when the file declares the name more than once (then only
- * `localUsesOf` can tell which occurrences are this binding).
+ * `undefined` when the scope around the declaration declares the name again
+ * (then only `localUsesOf` can tell which occurrences are this binding).
  */
 export function plainUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses | undefined {
-  if (view.references.declarationCount(file, nameNode.getText(file.compilerNode)) > 1) return undefined;
-  return usesFrom(plainOccurrencesOf(view, file, nameNode));
+  if (isShadowed(view, file, nameNode)) return undefined;
+  return usesFrom(inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode)));
+}
+
+/**
+ * True when another declaration of the name lies in the scope the binding can
+ * be seen from (the whole file for a top-level one): an occurrence there may
+ * mean either, and only the checker can tell.
+ */
+function isShadowed(view: ProjectView, file: SourceFile, nameNode: ts.Node): boolean {
+  const declared = view.references.declarationsIn(file, nameNode.getText(file.compilerNode));
+  if (declared.length <= 1) return false;
+  const scope = visibilityScopeOf(nameNode);
+  return declared.some((other) => other !== nameNode && isWithin(other, scope));
 }
 
 /** The occurrences of the binding's name in its file that stand as plain names (not property names). */
 function plainOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): Occurrence[] {
   const name = nameNode.getText(file.compilerNode);
   return view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
+}
+
+/**
+ * The occurrences that lie inside the scope a declared name can be seen from:
+ * the nearest function, class static block, namespace body or file around its
+ * declaration (`var` included: it never leaves its function). Names outside it
+ * cannot be this binding, so the checker is not asked about them: with a name
+ * declared in many functions of one file, asking about every occurrence for
+ * every declaration grew with the square of the file.
+ */
+function inScopeOf(nameNode: ts.Node, occurrences: readonly Occurrence[]): Occurrence[] {
+  const scope = visibilityScopeOf(nameNode);
+  return occurrences.filter((o) => isWithin(o.compilerNode, scope));
+}
+
+/** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
+function isWithin(node: ts.Node, scope: ts.Node): boolean {
+  return ts.isSourceFile(scope) || (node.pos >= scope.pos && node.end <= scope.end);
+}
+
+/** The nearest node around a declared name that bounds where the name can be seen. */
+function visibilityScopeOf(nameNode: ts.Node): ts.Node {
+  // The declaration itself (a function's own name belongs to the scope around it), then its ancestors.
+  let node = declarationAround(nameNode).parent;
+  while (
+    !ts.isSourceFile(node) &&
+    !ts.isFunctionLike(node) &&
+    !ts.isClassStaticBlockDeclaration(node) &&
+    !ts.isModuleBlock(node)
+  )
+    node = node.parent;
+  return node;
+}
+
+/** The declaration a declared name belongs to, through destructuring patterns. */
+function declarationAround(nameNode: ts.Node): ts.Node {
+  let node = nameNode.parent;
+  while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node))
+    node = node.parent;
+  return node;
 }
 
 /** Splits occurrences into reads and writes. */

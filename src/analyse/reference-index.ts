@@ -5,10 +5,10 @@ import { wrapCompilerNode } from './node-index.js';
 import { createWorkClock } from './work-clock.js';
 import type { WorkClock } from './work-clock.js';
 
-/** The names one file uses (compiler nodes, by name), how often it declares each binding name, and whether it reads `this[key]`. */
+/** The names one file uses (compiler nodes, by name), the names its binding declarations declare (by name), and whether it reads `this[key]`. */
 interface FileEntry {
   byName: Map<string, ts.Node[]>;
-  declared: Map<string, number>;
+  declared: Map<string, ts.Node[]>;
   dynamic: boolean;
 }
 
@@ -67,7 +67,7 @@ export function buildReferenceIndex(
   return {
     occurrences: (name) => (projectNames().get(name) ?? []).map(occurrenceOf),
     occurrencesIn: (file, name) => (entryOf(file)?.byName.get(name) ?? []).map(occurrenceOf),
-    declarationCount: (file, name) => entryOf(file)?.declared.get(name) ?? 0,
+    declarationsIn: (file, name) => entryOf(file)?.declared.get(name) ?? [],
     resolve: (occurrence) => occurrence.resolve(),
     hasDynamicAccess: (file) => entryOf(file)?.dynamic === true,
   };
@@ -95,12 +95,12 @@ function fileEntryOf(file: SourceFile): FileEntry {
 
 type Recorder = (node: ts.Node, name: string) => void;
 
-/** Records `node` if it is a use of a name, and counts it if it declares a binding. */
-function recordNode(node: ts.Node, record: Recorder, declared: Map<string, number>): void {
+/** Records `node` if it is a use of a name, or among the file's declared names if it declares a binding. */
+function recordNode(node: ts.Node, record: Recorder, declared: Map<string, ts.Node[]>): void {
   if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
     if (isLabel(node)) return;
     if (isDeclarationName(node)) {
-      if (isBindingDeclarationName(node)) declared.set(node.text, (declared.get(node.text) ?? 0) + 1);
+      if (isBindingDeclarationName(node)) add(declared, node.text, node);
       if (isBindingShorthand(node)) record(node, node.text);
       return;
     }

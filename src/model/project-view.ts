@@ -36,8 +36,12 @@ export interface ReferenceIndex {
   occurrences(name: string): readonly Occurrence[];
   /** The occurrences of `name` in one file. */
   occurrencesIn(file: SourceFile, name: string): readonly Occurrence[];
-  /** How many bindings named `name` the file declares (variables, parameters, functions, classes, imports, types...), to tell when a name may be shadowed. */
-  declarationCount(file: SourceFile, name: string): number;
+  /**
+   * The declared names (compiler nodes, document order) of the bindings named
+   * `name` the file declares (variables, parameters, functions, classes,
+   * imports, types...), to tell where a name may be shadowed.
+   */
+  declarationsIn(file: SourceFile, name: string): readonly ts.Node[];
   /**
    * The declarations the checker resolves an occurrence to, or `undefined`
    * when it cannot tell (an `any` receiver, an unresolved import, a dynamic key).
