@@ -104,6 +104,8 @@ export function schemaFor(registry: readonly AnyRule[]): SchemaDocument {
  */
 export function validateConfig(config: Config, registry: readonly AnyRule[]): void {
   const raw = config.raw ?? {};
+  // Nothing configured, nothing to check: compiling the schema costs a fifth of a second on every run without a file.
+  if (Object.keys(raw).length === 0 && Object.keys(config.rules).length === 0) return;
   const problem = configProblem(schemaFor(registry), { ...raw, rules: { ...asRecord(raw['rules']), ...config.rules } });
   if (problem !== undefined) throw new UserError(`${config.source ?? CONFIG_FILE_NAME}: ${problem}`);
 }

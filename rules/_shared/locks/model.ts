@@ -169,13 +169,18 @@ function lockWordPattern(
     (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
     ts.isIdentifier(member.name) &&
     names.has(member.name.text);
-  for (const file of view.files)
+  // A class or interface that declares a lock method spells the method's name (or escapes it) in its file's text:
+  // the other files need no syntax index for this (a pull request's run indexes only its files and these).
+  const mayDeclare = (text: string): boolean => text.includes('\\u') || [...names].some((n) => text.includes(n));
+  for (const file of view.files) {
+    if (!mayDeclare(file.getFullText())) continue;
     for (const kind of TYPE_KINDS)
       for (const node of view.nodesOf(file, kind)) {
         if (!(ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) || node.name === undefined) continue;
         const members: readonly ts.Node[] = node.members;
         if (members.some(declaresLockMethod)) words.add(node.name.text);
       }
+  }
   const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
 }
