@@ -16,6 +16,13 @@ interface SkippedFile {
   reason: string;
 }
 
+/** A file the compiler read while `buildWithinBudgets` built the program: its text, and when it was read. */
+interface CompilerRead {
+  path: string;
+  text: string;
+  at: number;
+}
+
 /** The file the loader is adding through `addWithinBudgets`, and its text once read. */
 interface OwnParse {
   path?: string;
@@ -30,11 +37,15 @@ interface OwnParse {
  * program is built, so neither the binder, the checker nor a rule ever walks
  * it, and is recorded in `skipped`.
  *
- * The project's own files are parsed once: the loader adds each through
- * `addWithinBudgets`, which runs the compiler's own parse under the time budget
- * and measures the tree it made. A file the compiler reads on its own while it
- * builds the program (an imported declaration file, JSON, a dependency) is
- * parsed here first, under the same budgets, before the compiler parses it.
+ * Every file is parsed once, by the compiler, under the budgets. The
+ * project's own files: the loader adds each through `addWithinBudgets`, which
+ * runs that parse under the time budget and measures the tree it made. A file
+ * the compiler reads on its own while it builds the program (an imported
+ * declaration file, JSON, a dependency): the loader builds the program through
+ * `buildWithinBudgets`, which runs the build under the time budget, blames an
+ * overflow or a timeout on the file being parsed, and measures the trees of the
+ * files read before anything binds them. A file read outside either (never, in
+ * a load) is parsed here first, under the same budgets.
  */
 export class GuardedFileSystem implements FileSystemHost {
   /** Files read as empty text because they are past a budget, by absolute path. */
@@ -42,6 +53,9 @@ export class GuardedFileSystem implements FileSystemHost {
 
   /** Set while `addWithinBudgets` runs: the file it adds is read without a parse of its own. */
   private own: OwnParse | undefined;
+
+  /** Set while `buildWithinBudgets` builds the program: the files the compiler reads, in order. */
+  private reads: CompilerRead[] | undefined;
 
   constructor(private readonly limits: Limits) {}
 
@@ -97,8 +111,81 @@ export class GuardedFileSystem implements FileSystemHost {
       this.own.text = text;
       return text;
     }
+    if (this.reads !== undefined) {
+      this.reads.push({ path: filePath, text, at: performance.now() });
+      return text;
+    }
     const reason = this.screen(filePath, text);
     return reason === undefined ? text : this.skip(filePath, reason);
+  }
+
+  /**
+   * Builds the program by `build` (ts-morph's `getProgram()`), the compiler's
+   * parse of every file it reads on its own kept to the per-file budgets
+   * without a second parse. The build runs under the time budget; the compiler
+   * parses a file right after reading it, so an overflow is the last file
+   * read's, and so is a timeout unless that file, parsed alone under the
+   * budget, finishes (then the build was only long, and runs on with twice
+   * the time). A file read more than the budget before the next is parsed
+   * alone under it too. Once built, the tree of every file read is measured.
+   * A file past a budget is forgotten by `forget` and reads as empty text in
+   * the next build; files already parsed are kept, so each build goes further.
+   */
+  buildWithinBudgets(build: () => ts.Program, forget: (path: string) => void): ts.Program {
+    const read = new Set<string>();
+    const cleared = new Set<string>();
+    const measured = new Set<string>();
+    let budget = this.limits.maxParseMilliseconds;
+    for (;;) {
+      const reads: CompilerRead[] = [];
+      this.reads = reads;
+      let outcome;
+      try {
+        outcome = withParseBudget(build, budget);
+      } finally {
+        this.reads = undefined;
+      }
+      const ended = performance.now();
+      for (const r of reads) read.add(r.path);
+      const last = reads.at(-1);
+      const suspects = reads.filter(
+        (r, i) => (reads[i + 1]?.at ?? ended) - r.at > this.limits.maxParseMilliseconds && !cleared.has(r.path),
+      );
+      if (outcome.kind === 'overflow') {
+        if (last === undefined) throw new Error('stack overflow while building the program, with no file being parsed');
+        this.skip(last.path, overflowReasonOf(last.text, this.limits));
+        forget(last.path);
+        continue;
+      }
+      if (outcome.kind === 'timeout' && last !== undefined && !cleared.has(last.path)) suspects.push(last);
+      let dropped = false;
+      for (const suspect of suspects) {
+        const reason = this.screen(suspect.path, suspect.text);
+        if (reason === undefined) cleared.add(suspect.path);
+        else {
+          this.skip(suspect.path, reason);
+          forget(suspect.path);
+          dropped = true;
+        }
+      }
+      if (outcome.kind === 'timeout') {
+        if (!dropped) budget *= 2;
+        continue;
+      }
+      if (dropped) continue;
+      const program = outcome.value;
+      for (const path of read) {
+        if (measured.has(path)) continue;
+        measured.add(path);
+        const parsed = this.skipped.has(path) ? undefined : program.getSourceFile(path);
+        const reason = parsed === undefined ? undefined : treeReasonOf(path, parsed, this.limits);
+        if (reason === undefined) continue;
+        this.skip(path, reason);
+        forget(path);
+        dropped = true;
+      }
+      if (!dropped) return program;
+    }
   }
 
   /** Why a file the compiler reads on its own is left out: parsed once here, under the budgets, before the compiler parses it. */

@@ -81,3 +81,38 @@ describe('the loader applies the budget to every file it parses', () => {
     expect(view.project.getSourceFileOrThrow(join(folder, 'types', 'slow.d.ts')).getFullText()).toBe('');
   }, 60_000);
 });
+
+describe('a declaration file the compiler reads on its own', () => {
+  let folder = '';
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'review-bot-parse-budget-'));
+    mkdirSync(join(folder, 'types'));
+    // Parses well within the budget (no second parse measures it first), but too deep for the binder and checker.
+    writeFileSync(
+      join(folder, 'types', 'nested.d.ts'),
+      `export declare const n: ${'Array<'.repeat(400)}number${'>'.repeat(400)};\n`,
+    );
+    writeFileSync(join(folder, 'ok.ts'), "import { n } from './types/nested';\nexport const y = n;\n");
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is measured once the compiler has parsed it, and skipped when nested past the limit', () => {
+    const { view, parseProblems } = loadProject({ path: folder });
+    expect(parseProblems).toEqual([
+      {
+        kind: 'skipped',
+        file: 'types/nested.d.ts',
+        line: 1,
+        column: 1,
+        message: 'nested more than 300 levels deep (limits.maxNestingDepth)',
+      },
+    ]);
+    expect(view.files.map((f) => view.relativePath(f))).toEqual(['ok.ts']);
+    expect(view.project.getSourceFileOrThrow(join(folder, 'types', 'nested.d.ts')).getFullText()).toBe('');
+    // The program the rules see is built without it: the import's type is unknown, not 400 levels of arrays.
+    const y = view.project.getSourceFileOrThrow(join(folder, 'ok.ts')).getVariableDeclarationOrThrow('y');
+    expect(y.getType().getText()).not.toContain('Array<');
+  }, 60_000);
+});

@@ -93,8 +93,14 @@ export function loadProject(options: LoadOptions): LoadedProject {
     tsconfig === undefined
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
-  // Building the program now pulls in every imported file through the guarded file system.
-  project.getProgram().compilerObject.getSourceFiles();
+  // Building the program now pulls in every imported file through the guarded file system, each parsed under the budgets.
+  fileSystem.buildWithinBudgets(
+    () => project.getProgram().compilerObject,
+    (path) => {
+      const parsed = project.getSourceFile(path);
+      if (parsed !== undefined) project.removeSourceFile(parsed);
+    },
+  );
   const parseProblems: ParseProblem[] = [...fileSystem.skipped.values()]
     .filter((skipped) => isUnderRoot(skipped.path, root))
     .map((skipped) => ({
