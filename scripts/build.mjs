@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the committed bundles:
-//   dist/cli.js    — the `review-bot` command; packages stay external (node_modules is present where it runs).
+//   dist/cli.js    — the `review-bot` command; packages stay external (node_modules is present where it runs),
+//                    the CommonJS ones loaded with `require` (see REQUIRED_PACKAGES).
 //   dist/action.js — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
 //                    TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
 // The output is deterministic: same sources, same bytes (tested by test/github/dist.test.ts).
@@ -20,6 +21,28 @@ const ESM_REQUIRE_BANNER = [
   'const __filename = __rbFileURLToPath(import.meta.url);',
   'const __dirname = __rbDirname(__filename);',
 ].join('\n');
+
+/**
+ * CommonJS packages the CLI bundle loads with `require` instead of `import`: Node's ESM loader would scan ts-morph
+ * (and the TypeScript it re-exports) with its CommonJS export lexer before running a line, about 0.17 s of every run.
+ */
+const REQUIRED_PACKAGES = /^(?:ts-morph|ajv)$/;
+
+/** Turns `import { x } from 'pkg'` of a REQUIRED_PACKAGES package into a property of `require('pkg')` (kept external). */
+const requireCommonJsPackages = {
+  name: 'require-commonjs-packages',
+  setup(build) {
+    build.onResolve({ filter: REQUIRED_PACKAGES }, (args) =>
+      args.namespace === 'required-package'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'required-package' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 /** Builds both bundles into `outdir` (absolute or relative to the repository root). */
 export async function build(outdir = 'dist') {
@@ -43,6 +66,8 @@ export async function build(outdir = 'dist') {
     entryPoints: [join(ROOT, 'src/cli.ts')],
     outfile: join(out, 'cli.js'),
     packages: 'external',
+    banner: { js: ESM_REQUIRE_BANNER },
+    plugins: [requireCommonJsPackages],
   });
   await esbuild({
     ...common,
