@@ -196,7 +196,7 @@ function projectFromTsconfig(
     compilerOptions: { ...parsed.options, noEmit: true },
   });
   const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
-  for (const path of paths) addSourceFile(project, fileSystem, path);
+  addSourceFiles(project, fileSystem, paths);
   return project;
 }
 
@@ -207,15 +207,16 @@ function projectFromFolder(root: string, fileSystem: GuardedFileSystem): Project
     compilerOptions: DEFAULT_COMPILER_OPTIONS,
     skipAddingFilesFromTsConfig: true,
   });
-  for (const path of walk(root)) addSourceFile(project, fileSystem, path);
+  addSourceFiles(project, fileSystem, walk(root));
   return project;
 }
 
-/** Adds one of the project's files, parsed once, under the per-file budgets (GuardedFileSystem.addWithinBudgets). */
-function addSourceFile(project: Project, fileSystem: GuardedFileSystem, path: string): void {
-  fileSystem.addWithinBudgets(
-    () => project.addSourceFileAtPath(path).compilerNode,
-    () => {
+/** Adds the project's files, each parsed once, under the per-file budgets (GuardedFileSystem.addAllWithinBudgets). */
+function addSourceFiles(project: Project, fileSystem: GuardedFileSystem, paths: readonly string[]): void {
+  fileSystem.addAllWithinBudgets(
+    paths,
+    (path) => project.addSourceFileAtPath(path).compilerNode,
+    (path) => {
       const added = project.getSourceFile(path);
       if (added !== undefined) project.removeSourceFile(added);
     },
