@@ -106,7 +106,7 @@ function importsOf(file: SourceFile, project: ProjectView): (ImportDeclaration |
     .nodesOf(file, ts.SyntaxKind.ImportEqualsDeclaration)
     .map((node) => project.wrap(file, node))
     .filter(Node.isImportEqualsDeclaration)
-    .filter((d) => !d.isExported());
+    .filter((d) => !d.hasExportKeyword());
   return [...imports, ...equals];
 }
 

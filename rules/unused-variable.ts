@@ -54,7 +54,7 @@ export default defineRule({
         const nameNode = identifierOrThrow(project, file, candidate.name);
         script ??= !isModuleFile(file);
         if (isExempt(nameNode, script)) continue;
-        // A shadowed name: the checker decides which occurrences are this binding, one use at a time.
+        // A shadowed name: inner scopes cut out, or the checker deciding which occurrences are this binding.
         if (plain === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         const uses = plain ?? localUsesOf(project, file, candidate.name);
         const name = nameNode.getText();
@@ -202,7 +202,8 @@ function bindingNamesOf(name: ts.BindingName): ts.Identifier[] {
 }
 
 /**
- * Bindings out of scope: exported or ambient ones, catch bindings, `using`
+ * Bindings out of scope: exported (by keyword: `export { x }` and `export
+ * default x` are reads, so they never reach here) or ambient ones, catch bindings, `using`
  * declarations (disposal is their use), names starting with `_`, siblings of
  * a rest element (`const { a, ...rest } = o` omits `a` on purpose), decorated
  * classes, and top-level declarations of script files (they are globals).
@@ -217,9 +218,11 @@ function isExempt(name: Identifier, script: boolean): boolean {
     const list = declaration.getParent();
     if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return true;
     const statement = list.getParent();
-    if (Node.isVariableStatement(statement) && (statement.isExported() || statement.hasDeclareKeyword())) return true;
+    if (Node.isVariableStatement(statement) && (statement.hasExportKeyword() || statement.hasDeclareKeyword()))
+      return true;
   } else if (Node.isFunctionDeclaration(declaration) || Node.isClassDeclaration(declaration)) {
-    if (declaration.isExported() || declaration.isDefaultExport() || declaration.hasDeclareKeyword()) return true;
+    if (declaration.hasExportKeyword() || declaration.hasDefaultKeyword() || declaration.hasDeclareKeyword())
+      return true;
     if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
   }
   if (hasRestSibling(name) || isSlotBeforeAnother(name)) return true;

@@ -15,14 +15,18 @@ export interface LocalUses {
  * in the file that declares it, from its declared name (a compiler node).
  * Syntax first: a name can be seen only inside the scope around its
  * declaration (see `inScopeOf`), and when that scope declares the name once,
- * every plain occurrence inside it is this binding. Only when the scope
- * declares the name again (a parameter or inner variable may shadow it) does
- * the checker decide which occurrences are this binding; one it cannot
- * resolve still counts.
+ * every plain occurrence inside it is this binding. When the scope declares
+ * the name again, the scopes of those inner declarations are cut out
+ * (`lexicalOccurrencesOf`); only where syntax cannot settle it (a type, an
+ * enum or an import of the name, a redeclaration in the same scope, a
+ * decorator) does the checker decide which occurrences are this binding; one
+ * it cannot resolve still counts.
  */
 export function localUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses {
   const unshadowed = plainUsesOf(view, file, nameNode);
   if (unshadowed !== undefined) return unshadowed;
+  const lexical = lexicalOccurrencesOf(view, file, nameNode);
+  if (lexical !== undefined) return usesFrom(lexical);
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
   const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
@@ -43,6 +47,8 @@ export function hasLocalUse(
 ): boolean {
   const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
   if (!isShadowed(view, file, nameNode)) return plain.some(isUse);
+  const lexical = lexicalOccurrencesOf(view, file, nameNode);
+  if (lexical !== undefined) return lexical.some(isUse);
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
   return plain.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
@@ -68,6 +74,99 @@ function isShadowed(view: ProjectView, file: SourceFile, nameNode: ts.Node): boo
   if (declared.length <= 1) return false;
   const scope = visibilityScopeOf(nameNode);
   return declared.some((other) => other !== nameNode && isWithin(other, scope));
+}
+
+/**
+ * The occurrences of a shadowed binding, told apart from syntax as the
+ * checker would: those inside the block, function or loop the binding belongs
+ * to (`exactScopeOf`), minus those inside the scope of another declaration of
+ * the name nested in it (an inner variable, parameter, function or class; a
+ * `catch` variable). `undefined` when syntax cannot settle it: the binding or
+ * an inner declaration of a kind not handled here (a type, an enum, a
+ * namespace, an import, a function in a block of a script), one declared
+ * again in the same scope, a name in a decorator or computed member name
+ * (evaluated outside the member's own scope), or a name in a type position
+ * where this binding names only a value (it may name a type declared
+ * elsewhere).
+ */
+function lexicalOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): Occurrence[] | undefined {
+  const own = exactScopeOf(nameNode, file);
+  if (own === undefined) return undefined;
+  const inner: ts.Node[] = [];
+  for (const other of view.references.declarationsIn(file, nameNode.getText(file.compilerNode))) {
+    if (other === nameNode || !isWithin(other, own)) continue;
+    const scope = exactScopeOf(other, file);
+    if (scope === undefined || scope === own || !isWithin(scope, own)) return undefined;
+    inner.push(scope);
+  }
+  const valueOnly = !ts.isClassDeclaration(declarationAround(nameNode));
+  const out: Occurrence[] = [];
+  for (const occurrence of plainOccurrencesOf(view, file, nameNode)) {
+    const node = occurrence.compilerNode;
+    if (!isWithin(node, own) || inner.some((scope) => isWithin(node, scope))) continue;
+    const position = positionOf(node, own);
+    if (position === 'unsettled' || (position === 'type' && valueOnly)) return undefined;
+    out.push(occurrence);
+  }
+  return out;
+}
+
+/**
+ * The scope a declared name belongs to, exactly: a parameter's function, a
+ * `var`'s function, a `let`/`const`/`using` or class's block (or loop, or
+ * `case` block), a function declaration's block (in a module) or body, a
+ * function or class expression itself, a `catch` variable's clause.
+ * `undefined` for other declarations (types, enums, namespaces, imports) and
+ * for a function declared in a block of a script (hoisted by legacy rules).
+ */
+function exactScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
+  const declaration = declarationAround(nameNode);
+  if (ts.isParameter(declaration)) return declaration.parent;
+  if (ts.isFunctionExpression(declaration) || ts.isClassExpression(declaration)) return declaration;
+  if (ts.isClassDeclaration(declaration)) return blockScopeOf(declaration);
+  if (ts.isFunctionDeclaration(declaration)) {
+    const container = declaration.parent;
+    if (ts.isBlock(container) && !ts.isFunctionLike(container.parent) && !ts.isExternalModule(file.compilerNode))
+      return undefined;
+    return blockScopeOf(declaration);
+  }
+  if (!ts.isVariableDeclaration(declaration)) return undefined;
+  const list = declaration.parent;
+  if (ts.isCatchClause(list)) return list;
+  return (list.flags & ts.NodeFlags.BlockScoped) !== 0 ? blockScopeOf(list) : visibilityScopeOf(nameNode);
+}
+
+/** The nearest block-like node around a node: where a `let`, `const` or class declared in it can be seen. */
+function blockScopeOf(node: ts.Node): ts.Node {
+  let scope = node.parent;
+  while (
+    !ts.isSourceFile(scope) &&
+    !ts.isBlock(scope) &&
+    !ts.isModuleBlock(scope) &&
+    !ts.isCaseBlock(scope) &&
+    !ts.isForStatement(scope) &&
+    !ts.isForInStatement(scope) &&
+    !ts.isForOfStatement(scope) &&
+    !ts.isClassStaticBlockDeclaration(scope) &&
+    !ts.isFunctionLike(scope)
+  )
+    scope = scope.parent;
+  return scope;
+}
+
+/**
+ * Whether an occurrence inside `scope` stands where a value is read, where a
+ * type is (`let y: x`; `typeof x` reads the value), or where syntax alone
+ * cannot place it in a scope (a decorator, a computed member name).
+ */
+function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettled' {
+  let position: 'value' | 'type' | undefined;
+  for (let at = node.parent; at !== scope && !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isDecorator(at) || ts.isComputedPropertyName(at)) return 'unsettled';
+    // The nearest type around the name decides: `typeof x` (even inside `Array<typeof x>`) reads the value.
+    if (position === undefined && ts.isTypeNode(at)) position = ts.isTypeQueryNode(at) ? 'value' : 'type';
+  }
+  return position ?? 'value';
 }
 
 /** The occurrences of the binding's name in its file that stand as plain names (not property names). */

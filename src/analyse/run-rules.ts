@@ -1,4 +1,4 @@
-import type { Node, SourceFile } from 'ts-morph';
+import type { Node, SourceFile, ts } from 'ts-morph';
 import type { AnalysisResult, Evidence, Finding, RuleFailure } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import type { Range } from '../model/range.js';
@@ -7,6 +7,8 @@ import type { Severity } from '../model/severity.js';
 import { blameFile } from './blame-file.js';
 import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
+import { createWorkClock } from './work-clock.js';
+import type { WorkClock } from './work-clock.js';
 // The one line counter of rules and engine alike, so a message's "line N" and the finding's line agree.
 import { lineAndColumnAt, startLineOf } from '../../rules/_shared/ast/line-of.js';
 
@@ -37,7 +39,8 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const findings: Finding[] = [];
   const symbolKeys = new Map<Finding, string>();
   const failures: RuleFailure[] = [];
-  const timings: Record<string, number> = { ...prepareTypeChecker(view, rules) };
+  const timings: Record<string, number> = {};
+  const checkerClock = timeTypeCheckerCreation(view);
   let indexTime = 0;
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
   for (const [index, configured] of rules.entries()) {
@@ -46,17 +49,20 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     );
     const started = performance.now();
     const indexed = view.sharedWorkTime();
+    const checked = checkerClock.spent();
     const drafts = collectDrafts(configured, view, targets, failures);
     for (const { finding, symbolKey } of render(configured, drafts, view, reportedFiles)) {
       findings.push(finding);
       symbolKeys.set(finding, symbolKey);
     }
-    // The node and reference indexes are built file by file for whichever rule asks first: their walks are timed apart.
+    // The indexes are built file by file, and the checker once, for whichever rule asks first: timed apart.
     const walked = view.sharedWorkTime() - indexed;
-    timings[configured.rule.meta.id] = Math.round(performance.now() - started - walked);
+    const created = checkerClock.spent() - checked;
+    timings[configured.rule.meta.id] = Math.round(performance.now() - started - walked - created);
     indexTime += walked;
   }
   if (indexTime > 0) timings[INDEX_TIMING] = Math.round(indexTime);
+  if (checkerClock.spent() > 0) timings[TYPE_CHECKER_TIMING] = Math.round(checkerClock.spent());
   assignFingerprints(findings, symbolKeys);
   findings.sort(compareFindings);
   const failed = new Set(failures.map((f) => f.ruleId));
@@ -81,22 +87,27 @@ const TYPE_CHECKER_TIMING = '(type checker)';
 const INDEX_TIMING = '(syntax indexes)';
 
 /**
- * Creates the type checker before the first rule when some rule needs it, and
- * times it on its own: creating it binds every file (a second on a large
- * project), work every type-aware rule shares and none should be charged for.
- * A run whose rules need no checker never creates one; a checker that cannot
- * be created is left to the rules, which report the failure as theirs.
+ * Times the type checker's creation apart from the rules: creating it binds
+ * every file (a second on a large project), work every type-aware rule shares
+ * and none should be charged for. It is created when a rule first asks a
+ * question that needs it (ts-morph asks the compiler's program for it), not
+ * before: a run whose questions syntax settles (a pull request's few files, a
+ * project with no lock) never binds the project. The program object is the
+ * run's own; its `getTypeChecker` is timed once on the returned clock. A
+ * program that cannot be built is left to the rules, which report the failure.
  */
-function prepareTypeChecker(view: ProjectView, rules: readonly ConfiguredRule[]): Record<string, number> {
-  if (!rules.some((configured) => configured.rule.meta.needsTypeChecker)) return {};
-  const started = performance.now();
+function timeTypeCheckerCreation(view: ProjectView): WorkClock {
+  const clock = createWorkClock();
+  let program: ts.Program;
   try {
-    view.project.getProgram().compilerObject.getTypeChecker();
+    program = view.project.getProgram().compilerObject;
   } catch {
-    // The rules that need it meet the same error and are each reported as crashed, with the file to blame.
-    return {};
+    return clock;
   }
-  return { [TYPE_CHECKER_TIMING]: Math.round(performance.now() - started) };
+  const create = program.getTypeChecker.bind(program);
+  let created: ts.TypeChecker | undefined;
+  program.getTypeChecker = () => (created ??= clock.time(create));
+  return clock;
 }
 
 /** Runs one rule, per file for file rules and once for project rules; a throw is recorded, not fatal. */
