@@ -103,9 +103,12 @@ function lexicalOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.
   const out: Occurrence[] = [];
   for (const occurrence of plainOccurrencesOf(view, file, nameNode)) {
     const node = occurrence.compilerNode;
-    if (!isWithin(node, own) || inner.some((scope) => isWithin(node, scope))) continue;
+    if (!isWithin(node, own)) continue;
+    // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
-    if (position === 'unsettled' || (position === 'type' && valueOnly)) return undefined;
+    if (position === 'unsettled') return undefined;
+    if (inner.some((scope) => isWithin(node, scope))) continue;
+    if (position === 'type' && valueOnly) return undefined;
     out.push(occurrence);
   }
   return out;
