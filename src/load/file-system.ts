@@ -4,7 +4,7 @@ import { ts } from 'ts-morph';
 import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import type { Limits } from './budget.js';
 import { overflowReasonOf, sizeLimitOf, textReasonOf, timeoutReasonOf, treeReasonOf } from './budget.js';
-import { withParseBudget } from './parse-budget.js';
+import { isStackOverflow, withParseBudget } from './parse-budget.js';
 
 /** Text parsed per budgeted call by `addAllWithinBudgets` (about 0.1-0.2 s of parsing). */
 const BATCH_CHARACTERS = 512 * 1024;
@@ -78,18 +78,7 @@ export class GuardedFileSystem implements FileSystemHost {
     } finally {
       this.own = undefined;
     }
-    const { path, text } = own;
-    if (path === undefined || text === undefined || this.skipped.has(path)) return;
-    const reason =
-      outcome.kind === 'done'
-        ? treeReasonOf(path, outcome.value, this.limits)
-        : outcome.kind === 'timeout'
-          ? timeoutReasonOf(this.limits)
-          : overflowReasonOf(text, this.limits);
-    if (reason === undefined) return;
-    this.skip(path, reason);
-    remove();
-    add();
+    this.settle(own, outcome.kind === 'done' ? outcome.value : outcome.kind, add, remove);
   }
 
   /**
@@ -118,7 +107,7 @@ export class GuardedFileSystem implements FileSystemHost {
             tree = add(path);
           } catch (error) {
             // The parser ran out of stack in this file: it is skipped below, as `addWithinBudgets` would.
-            if (!isRangeError(error)) throw error;
+            if (!isStackOverflow(error)) throw error;
           } finally {
             this.own = undefined;
           }
@@ -129,13 +118,16 @@ export class GuardedFileSystem implements FileSystemHost {
       }, this.limits.maxParseMilliseconds);
       this.own = undefined;
       for (const { parsed, tree } of done) {
-        const { path, text } = parsed;
-        if (path === undefined || text === undefined || this.skipped.has(path)) continue;
-        const reason = tree === undefined ? overflowReasonOf(text, this.limits) : treeReasonOf(path, tree, this.limits);
-        if (reason === undefined) continue;
-        this.skip(path, reason);
-        remove(path);
-        add(path);
+        const path = parsed.path;
+        if (path === undefined) continue;
+        this.settle(
+          parsed,
+          tree ?? 'overflow',
+          () => add(path),
+          () => {
+            remove(path);
+          },
+        );
       }
       if (outcome.kind !== 'done') {
         // The budget ran out (or the stack, outside any one parse) in the file at `next`: that file gets its own.
@@ -151,6 +143,31 @@ export class GuardedFileSystem implements FileSystemHost {
         );
       }
     }
+  }
+
+  /**
+   * Settles a project file once `add` parsed it: a parse that ran out of time
+   * or stack, or made a tree past the limits, leaves the file skipped, dropped
+   * by `remove` and added again by `add` as empty text.
+   */
+  private settle(
+    parsed: OwnParse,
+    outcome: ts.SourceFile | 'timeout' | 'overflow',
+    add: () => unknown,
+    remove: () => void,
+  ): void {
+    const { path, text } = parsed;
+    if (path === undefined || text === undefined || this.skipped.has(path)) return;
+    const reason =
+      outcome === 'timeout'
+        ? timeoutReasonOf(this.limits)
+        : outcome === 'overflow'
+          ? overflowReasonOf(text, this.limits)
+          : treeReasonOf(path, outcome, this.limits);
+    if (reason === undefined) return;
+    this.skip(path, reason);
+    remove();
+    add();
   }
 
   /** @inheritdoc */
@@ -196,9 +213,9 @@ export class GuardedFileSystem implements FileSystemHost {
    * the next build; files already parsed are kept, so each build goes further.
    */
   buildWithinBudgets(build: () => ts.Program, forget: (path: string) => void): ts.Program {
-    const read = new Set<string>();
     const cleared = new Set<string>();
-    const measured = new Set<string>();
+    /** Files read and not yet measured: a build that ends early (out of time, or a file dropped) measures none. */
+    const unmeasured = new Set<string>();
     let budget = this.limits.maxParseMilliseconds;
     for (;;) {
       const reads: CompilerRead[] = [];
@@ -210,7 +227,7 @@ export class GuardedFileSystem implements FileSystemHost {
         this.reads = undefined;
       }
       const ended = performance.now();
-      for (const r of reads) read.add(r.path);
+      for (const r of reads) unmeasured.add(r.path);
       const last = reads.at(-1);
       const suspects = reads.filter(
         (r, i) => (reads[i + 1]?.at ?? ended) - r.at > this.limits.maxParseMilliseconds && !cleared.has(r.path),
@@ -238,9 +255,8 @@ export class GuardedFileSystem implements FileSystemHost {
       }
       if (dropped) continue;
       const program = outcome.value;
-      for (const path of read) {
-        if (measured.has(path)) continue;
-        measured.add(path);
+      for (const path of unmeasured) {
+        unmeasured.delete(path);
         const parsed = this.skipped.has(path) ? undefined : program.getSourceFile(path);
         const reason = parsed === undefined ? undefined : treeReasonOf(path, parsed, this.limits);
         if (reason === undefined) continue;
@@ -252,7 +268,11 @@ export class GuardedFileSystem implements FileSystemHost {
     }
   }
 
-  /** Why a file the compiler reads on its own is left out: parsed once here, under the budgets, before the compiler parses it. */
+  /**
+   * Why a file the compiler reads on its own is left out, from a parse of it
+   * alone here under the budgets: a file that took a build past the time
+   * budget, or one read outside any build.
+   */
   private screen(path: string, text: string): string | undefined {
     const outcome = withParseBudget(
       () => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false),
@@ -391,11 +411,6 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** A RangeError from any realm (a stack overflow reads as one). */
-function isRangeError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'RangeError';
 }
 
 function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {

@@ -59,6 +59,6 @@ function isTimeout(error: unknown): boolean {
 }
 
 /** A RangeError, from this realm or the sandbox's (the overflow may hit in either); the parser throws no other. */
-function isStackOverflow(error: unknown): boolean {
+export function isStackOverflow(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'name' in error && error.name === 'RangeError';
 }
