@@ -3,7 +3,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
-import { hasLocalUse, localUsesOf, plainUsesOf } from './_shared/local-uses.js';
+import { hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
@@ -47,16 +47,16 @@ export default defineRule({
     for (const file of files) {
       let script: boolean | undefined;
       for (const candidate of candidatesOf(project, file)) {
-        // Syntax first: a name read where it cannot be shadowed needs no wrapper and no checker.
+        // Syntax first: a name it settles as read needs no wrapper and no checker.
         if (candidate.name.getText(file.compilerNode).startsWith('_')) continue;
-        const plain = plainUsesOf(project, file, candidate.name);
-        if (plain !== undefined && isUsed(plain)) continue;
+        const settled = syntacticUsesOf(project, file, candidate.name);
+        if (settled !== undefined && isUsed(settled)) continue;
         const nameNode = identifierOrThrow(project, file, candidate.name);
         script ??= !isModuleFile(file);
         if (isExempt(nameNode, script)) continue;
-        // A shadowed name: inner scopes cut out, or the checker deciding which occurrences are this binding.
-        if (plain === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
-        const uses = plain ?? localUsesOf(project, file, candidate.name);
+        // A name syntax cannot settle: the checker decides which occurrences are this binding.
+        if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
+        const uses = settled ?? localUsesOf(project, file, candidate.name);
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {

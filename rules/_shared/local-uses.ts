@@ -13,31 +13,28 @@ export interface LocalUses {
 /**
  * Finds the uses of a binding (an import, a variable, a function or a class)
  * in the file that declares it, from its declared name (a compiler node).
- * Syntax first: a name can be seen only inside the scope around its
- * declaration (see `inScopeOf`), and when that scope declares the name once,
- * every plain occurrence inside it is this binding. When the scope declares
- * the name again, the scopes of those inner declarations are cut out
- * (`lexicalOccurrencesOf`); only where syntax cannot settle it (a type, an
- * enum or an import of the name, a redeclaration in the same scope, a
- * decorator) does the checker decide which occurrences are this binding; one
- * it cannot resolve still counts.
+ * Syntax first (`syntacticUsesOf`); only where syntax cannot settle it (a
+ * type, an enum or an import of the name, a redeclaration in the same scope,
+ * a decorator) does the checker decide which occurrences are this binding;
+ * one it cannot resolve still counts.
  */
 export function localUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses {
-  const unshadowed = plainUsesOf(view, file, nameNode);
-  if (unshadowed !== undefined) return unshadowed;
-  const lexical = lexicalOccurrencesOf(view, file, nameNode);
-  if (lexical !== undefined) return usesFrom(lexical);
+  const found = occurrencesOf(view, file, nameNode);
+  if (found.settled) return usesFrom(found.occurrences);
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
-  const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
-  return usesFrom(own === undefined ? plain : plain.filter((o) => isSameBinding(checker, o.compilerNode, own)));
+  return usesFrom(
+    own === undefined
+      ? found.occurrences
+      : found.occurrences.filter((o) => isSameBinding(checker, o.compilerNode, own)),
+  );
 }
 
 /**
  * True when some occurrence of the binding in its file satisfies `isUse`:
  * `localUsesOf(...)` followed by a test of each occurrence, with the checker
- * asked (when the name is shadowed) only about occurrences that pass `isUse`,
- * and only until one is found to be this binding.
+ * asked (when syntax cannot settle it) only about occurrences that pass
+ * `isUse`, and only until one is found to be this binding.
  */
 export function hasLocalUse(
   view: ProjectView,
@@ -45,35 +42,50 @@ export function hasLocalUse(
   nameNode: ts.Node,
   isUse: (occurrence: Occurrence) => boolean,
 ): boolean {
-  const plain = inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode));
-  if (!isShadowed(view, file, nameNode)) return plain.some(isUse);
-  const lexical = lexicalOccurrencesOf(view, file, nameNode);
-  if (lexical !== undefined) return lexical.some(isUse);
+  const found = occurrencesOf(view, file, nameNode);
+  if (found.settled) return found.occurrences.some(isUse);
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
-  return plain.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
+  return found.occurrences.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
 }
 
 /**
- * The uses of a binding found from names alone, without the checker, or
- * `undefined` when the scope around the declaration declares the name again
- * (then only `localUsesOf` can tell which occurrences are this binding).
+ * The uses of a binding found from syntax alone, without the checker, or
+ * `undefined` when syntax cannot tell which occurrences are this binding
+ * (then only `localUsesOf` can). A name can be seen only inside the scope
+ * around its declaration (`visibilityScopeOf`), and when that scope declares
+ * the name once, every plain occurrence inside it is this binding; when it
+ * declares the name again, the scopes of those inner declarations are cut out
+ * (`lexicalOccurrencesOf`).
  */
-export function plainUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses | undefined {
-  if (isShadowed(view, file, nameNode)) return undefined;
-  return usesFrom(inScopeOf(nameNode, plainOccurrencesOf(view, file, nameNode)));
+export function syntacticUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses | undefined {
+  const found = occurrencesOf(view, file, nameNode);
+  return found.settled ? usesFrom(found.occurrences) : undefined;
 }
 
 /**
- * True when another declaration of the name lies in the scope the binding can
- * be seen from (the whole file for a top-level one): an occurrence there may
- * mean either, and only the checker can tell.
+ * The binding's occurrences as syntax finds them: `settled` when they are
+ * exactly this binding's; else every plain occurrence in the scope it can be
+ * seen from, for the checker to sort. Names outside that scope cannot be this
+ * binding, so the checker is never asked about them: with a name declared in
+ * many functions of one file, asking about every occurrence for every
+ * declaration grew with the square of the file.
  */
-function isShadowed(view: ProjectView, file: SourceFile, nameNode: ts.Node): boolean {
-  const declared = view.references.declarationsIn(file, nameNode.getText(file.compilerNode));
-  if (declared.length <= 1) return false;
+function occurrencesOf(
+  view: ProjectView,
+  file: SourceFile,
+  nameNode: ts.Node,
+): { settled: boolean; occurrences: Occurrence[] } {
+  const name = nameNode.getText(file.compilerNode);
+  const plain = view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
   const scope = visibilityScopeOf(nameNode);
-  return declared.some((other) => other !== nameNode && isWithin(other, scope));
+  const inScope = plain.filter((o) => isWithin(o.compilerNode, scope));
+  const declared = view.references.declarationsIn(file, name);
+  // Another declaration of the name where this one can be seen: an occurrence there may mean either.
+  const shadowed = declared.length > 1 && declared.some((other) => other !== nameNode && isWithin(other, scope));
+  if (!shadowed) return { settled: true, occurrences: inScope };
+  const lexical = lexicalOccurrencesOf(file, nameNode, declared, plain);
+  return lexical === undefined ? { settled: false, occurrences: inScope } : { settled: true, occurrences: lexical };
 }
 
 /**
@@ -89,11 +101,16 @@ function isShadowed(view: ProjectView, file: SourceFile, nameNode: ts.Node): boo
  * where this binding names only a value (it may name a type declared
  * elsewhere).
  */
-function lexicalOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): Occurrence[] | undefined {
+function lexicalOccurrencesOf(
+  file: SourceFile,
+  nameNode: ts.Node,
+  declared: readonly ts.Node[],
+  plain: readonly Occurrence[],
+): Occurrence[] | undefined {
   const own = exactScopeOf(nameNode, file);
   if (own === undefined) return undefined;
   const inner: ts.Node[] = [];
-  for (const other of view.references.declarationsIn(file, nameNode.getText(file.compilerNode))) {
+  for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
     const scope = exactScopeOf(other, file);
     if (scope === undefined || scope === own || !isWithin(scope, own)) return undefined;
@@ -101,7 +118,7 @@ function lexicalOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.
   }
   const valueOnly = !ts.isClassDeclaration(declarationAround(nameNode));
   const out: Occurrence[] = [];
-  for (const occurrence of plainOccurrencesOf(view, file, nameNode)) {
+  for (const occurrence of plain) {
     const node = occurrence.compilerNode;
     if (!isWithin(node, own)) continue;
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
@@ -141,20 +158,16 @@ function exactScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined 
 
 /** The nearest block-like node around a node: where a `let`, `const` or class declared in it can be seen. */
 function blockScopeOf(node: ts.Node): ts.Node {
-  let scope = node.parent;
-  while (
-    !ts.isSourceFile(scope) &&
-    !ts.isBlock(scope) &&
-    !ts.isModuleBlock(scope) &&
-    !ts.isCaseBlock(scope) &&
-    !ts.isForStatement(scope) &&
-    !ts.isForInStatement(scope) &&
-    !ts.isForOfStatement(scope) &&
-    !ts.isClassStaticBlockDeclaration(scope) &&
-    !ts.isFunctionLike(scope)
-  )
-    scope = scope.parent;
-  return scope;
+  return nearestAround(
+    node.parent,
+    (at) =>
+      ts.isBlock(at) ||
+      ts.isCaseBlock(at) ||
+      ts.isForStatement(at) ||
+      ts.isForInStatement(at) ||
+      ts.isForOfStatement(at) ||
+      isFunctionScope(at),
+  );
 }
 
 /**
@@ -172,42 +185,31 @@ function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettle
   return position ?? 'value';
 }
 
-/** The occurrences of the binding's name in its file that stand as plain names (not property names). */
-function plainOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): Occurrence[] {
-  const name = nameNode.getText(file.compilerNode);
-  return view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
-}
-
-/**
- * The occurrences that lie inside the scope a declared name can be seen from:
- * the nearest function, class static block, namespace body or file around its
- * declaration (`var` included: it never leaves its function). Names outside it
- * cannot be this binding, so the checker is not asked about them: with a name
- * declared in many functions of one file, asking about every occurrence for
- * every declaration grew with the square of the file.
- */
-function inScopeOf(nameNode: ts.Node, occurrences: readonly Occurrence[]): Occurrence[] {
-  const scope = visibilityScopeOf(nameNode);
-  return occurrences.filter((o) => isWithin(o.compilerNode, scope));
-}
-
 /** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
 function isWithin(node: ts.Node, scope: ts.Node): boolean {
   return ts.isSourceFile(scope) || (node.pos >= scope.pos && node.end <= scope.end);
 }
 
-/** The nearest node around a declared name that bounds where the name can be seen. */
+/**
+ * The scope a declared name can be seen from: the nearest function, class
+ * static block, namespace body or file around its declaration (`var`
+ * included: it never leaves its function). The declaration itself is not
+ * one: a function's own name belongs to the scope around it.
+ */
 function visibilityScopeOf(nameNode: ts.Node): ts.Node {
-  // The declaration itself (a function's own name belongs to the scope around it), then its ancestors.
-  let node = declarationAround(nameNode).parent;
-  while (
-    !ts.isSourceFile(node) &&
-    !ts.isFunctionLike(node) &&
-    !ts.isClassStaticBlockDeclaration(node) &&
-    !ts.isModuleBlock(node)
-  )
-    node = node.parent;
-  return node;
+  return nearestAround(declarationAround(nameNode).parent, isFunctionScope);
+}
+
+/** A node that bounds every declaration in it but a `var`'s: a function, class static block or namespace body. */
+function isFunctionScope(node: ts.Node): boolean {
+  return ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isModuleBlock(node);
+}
+
+/** `node` itself or its nearest ancestor that `isScope` accepts; the file when none does. */
+function nearestAround(node: ts.Node, isScope: (at: ts.Node) => boolean): ts.Node {
+  let at = node;
+  while (!ts.isSourceFile(at) && !isScope(at)) at = at.parent;
+  return at;
 }
 
 /** The declaration a declared name belongs to, through destructuring patterns. */
