@@ -130,13 +130,18 @@ function isLogicalAssignment(occurrence: Occurrence): boolean {
 /**
  * True for a read that only computes the variable's next value: `x` in
  * `x = f(x);` or `x = x + 1;` as a statement of its own, not inside a nested
- * function (ESLint's self-reference: the value read flows nowhere else).
+ * function (ESLint's self-reference: the value read flows nowhere else). A
+ * method called on the value is a use (`chain = chain.then(next)`): the method
+ * acts on the value itself (here it queues `next` after what was queued
+ * before), so removing the variable would change what runs. ESLint counts it
+ * as a self-reference; we do not claim what we cannot prove.
  */
 function isSelfReference(occurrence: Occurrence): boolean {
   const name = occurrence.compilerNode.getText(occurrence.file.compilerNode);
   let child: ts.Node = occurrence.compilerNode;
   for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (child === occurrence.compilerNode && isMethodCalledOn(node, child)) return false;
     if (
       ts.isBinaryExpression(node) &&
       node.right === child &&
@@ -148,6 +153,14 @@ function isSelfReference(occurrence: Occurrence): boolean {
     if (ts.isStatement(node)) return false;
   }
   return false;
+}
+
+/** True when `node` is `value.m` or `value[k]` (optional chains too) and is called: a method called on `value`. */
+function isMethodCalledOn(node: ts.Node, value: ts.Node): boolean {
+  if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || node.expression !== value)
+    return false;
+  const call = node.parent;
+  return ts.isCallExpression(call) && call.expression === node;
 }
 
 /**
