@@ -75,15 +75,29 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
  * The syntactic test every sink call passes, on the compiler's node: the callee
  * is a global sink's name (`eval`, `Function`, a timer) alone or on an object
  * (`window.eval`), or a member of `require(…)` (`require('vm').runInThisContext`).
+ * A timer given a function written in place (`setTimeout(() => …)`, the usual
+ * call) compiles nothing, so it is left before the checker is asked whether
+ * the timer is the global one.
  */
 function mayReachSink(call: ts.Node): boolean {
   if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
   const callee = skipOuterCompilerExpressions(call.expression);
-  if (ts.isIdentifier(callee)) return GLOBAL_SINKS.has(callee.text);
-  if (!ts.isPropertyAccessExpression(callee)) return false;
-  const receiver = skipOuterCompilerExpressions(callee.expression);
-  if (ts.isIdentifier(receiver)) return GLOBAL_OBJECTS.has(receiver.text) && GLOBAL_SINKS.has(callee.name.text);
-  return ts.isCallExpression(receiver);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = skipOuterCompilerExpressions(callee.expression);
+    if (!ts.isIdentifier(receiver)) return ts.isCallExpression(receiver);
+    if (!GLOBAL_OBJECTS.has(receiver.text)) return false;
+  } else if (!ts.isIdentifier(callee)) return false;
+  const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
+  if (!GLOBAL_SINKS.has(name)) return false;
+  if (!TIMERS.has(name)) return true;
+  const handler = call.arguments?.[0];
+  return handler !== undefined && !isFunctionWrittenInPlace(handler);
+}
+
+/** An arrow function or function expression, parenthesized or not. */
+function isFunctionWrittenInPlace(expression: ts.Expression): boolean {
+  const inner = skipOuterCompilerExpressions(expression);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
 }
 
 /** A finding for one call or `new`, or undefined. */

@@ -47,7 +47,7 @@ function fetchCorpus(arg) {
             target: 'es2022',
             lib: ['es2022', 'dom'],
             module: 'esnext',
-            moduleResolution: 'node',
+            moduleResolution: 'bundler', // 'node' (node10) is deprecated in TypeScript 6: tsc stops at the options error and checks nothing
             strict: true,
             skipLibCheck: true,
             noEmit: true,
