@@ -167,7 +167,8 @@ function isMethodCalledOn(node: ts.Node, value: ts.Node): boolean {
  * Every variable (destructured names included), function declaration and
  * class declaration of a file, in document order, from the run's node index.
  * A function or class whose symbol an earlier one already declared
- * (overloads) is left out; only names declared twice need the checker for it.
+ * (overloads) is left out. Only names declared twice need a test for it, and
+ * syntax settles the usual case (`sameSymbolBySyntax`); the checker the rest.
  */
 function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   const out: Candidate[] = [];
@@ -188,16 +189,50 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   named.sort((a, b) => a.declaration.pos - b.declaration.pos);
   const repeated = repeatedNames(named.map((candidate) => candidate.name.text));
   const seen = new Set<ts.Symbol>();
+  const seenInList = new Map<ts.Node, Set<string>>();
   for (const candidate of named) {
-    if (repeated.has(candidate.name.text)) {
-      const symbol = project.wrap(file, candidate.name).getSymbol()?.compilerSymbol;
-      if (symbol !== undefined && seen.has(symbol)) continue;
-      if (symbol !== undefined) seen.add(symbol);
+    const name = candidate.name.text;
+    if (repeated.has(name)) {
+      if (sameSymbolBySyntax(project, file, name, named)) {
+        // Functions of one name in one statement list are one symbol (overloads); in another list, another.
+        const list = candidate.declaration.parent;
+        const names = seenInList.get(list) ?? new Set<string>();
+        if (names.has(name)) continue;
+        names.add(name);
+        seenInList.set(list, names);
+      } else {
+        const symbol = project.wrap(file, candidate.name).getSymbol()?.compilerSymbol;
+        if (symbol !== undefined && seen.has(symbol)) continue;
+        if (symbol !== undefined) seen.add(symbol);
+      }
     }
     out.push(candidate);
   }
   // Stable sort by declaration: the order of one walk of the file, names of a pattern in pattern order.
   return out.sort((a, b) => a.declaration.pos - b.declaration.pos);
+}
+
+/**
+ * True when syntax tells which declarations of `name` share a symbol: every
+ * declaration of the name in the file is a function declaration, outside any
+ * namespace body, in a module. Functions of one name in one statement list
+ * then merge into one symbol (overloads); in a module (strict code) a
+ * function in another block or function is another binding. The checker is
+ * asked otherwise: a script (a function in a block joins the enclosing
+ * scope), a namespace (its exported functions merge across blocks), or a
+ * class, variable, parameter or import of the same name (which may conflict
+ * and get a symbol of its own).
+ */
+function sameSymbolBySyntax(
+  project: ProjectView,
+  file: SourceFile,
+  name: string,
+  named: readonly Candidate[],
+): boolean {
+  if (!ts.isExternalModule(file.compilerNode)) return false;
+  const functions = named.filter((c) => c.name.text === name);
+  if (functions.some((c) => c.kind !== 'function' || ts.isModuleBlock(c.declaration.parent))) return false;
+  return project.references.declarationsIn(file, name).length === functions.length;
 }
 
 /** The names that occur more than once in a list. */
