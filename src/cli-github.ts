@@ -106,7 +106,7 @@ export async function reviewPullRequestFromCli(
   const root = analysedRoot(target);
   const workspace = gitRoot(root) ?? root;
   const rootPrefix = relative(workspace, root).split(sep).join('/');
-  const { client, retry } = connect({
+  const { client, retry } = await connect({
     token,
     baseUrl,
     timeoutMs: settings.requestTimeoutMs,

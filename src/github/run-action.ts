@@ -211,7 +211,7 @@ async function openPullRequest(
     if (scope.changed !== undefined) log(pullRequestModeLine(scope.changed));
     return scope;
   };
-  const github = openGitHub(inputs, context, log);
+  const github = await openGitHub(inputs, context, log);
   if (github instanceof UserError) return { kind: 'refused', error: github, scope: scopeOf(undefined) };
   const files = await readPullRequestFiles({
     client: github.client,
@@ -229,9 +229,13 @@ async function openPullRequest(
  * The client for the pull request, or the bad input (token, API URL) that prevents one: the caller raises it
  * once every finding is delivered.
  */
-function openGitHub(inputs: Settings, context: ActionContext, log: (message: string) => void): Connection | UserError {
+async function openGitHub(
+  inputs: Settings,
+  context: ActionContext,
+  log: (message: string) => void,
+): Promise<Connection | UserError> {
   try {
-    return connect({
+    return await connect({
       token: requireToken(inputs.token, context.env, 'github-token'),
       baseUrl: apiUrlOf(undefined, context.env),
       timeoutMs: inputs.requestTimeoutMs,
