@@ -3,7 +3,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
-import { hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
+import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
@@ -168,7 +168,7 @@ function isMethodCalledOn(node: ts.Node, value: ts.Node): boolean {
  * class declaration of a file, in document order, from the run's node index.
  * A function or class whose symbol an earlier one already declared
  * (overloads) is left out. Only names declared twice need a test for it, and
- * syntax settles the usual case (`sameSymbolBySyntax`); the checker the rest.
+ * syntax settles the usual case (`scopesBySyntax`); the checker the rest.
  */
 function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   const out: Candidate[] = [];
@@ -189,17 +189,19 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   named.sort((a, b) => a.declaration.pos - b.declaration.pos);
   const repeated = repeatedNames(named.map((candidate) => candidate.name.text));
   const seen = new Set<ts.Symbol>();
-  const seenInList = new Map<ts.Node, Set<string>>();
+  const seenInScope = new Map<ts.Node, Set<string>>();
+  const scopesByName = new Map<string, Map<ts.Identifier, ts.Node> | undefined>();
   for (const candidate of named) {
     const name = candidate.name.text;
     if (repeated.has(name)) {
-      if (sameSymbolBySyntax(project, file, name, named)) {
-        // Functions of one name in one statement list are one symbol (overloads); in another list, another.
-        const list = candidate.declaration.parent;
-        const names = seenInList.get(list) ?? new Set<string>();
+      if (!scopesByName.has(name)) scopesByName.set(name, scopesBySyntax(project, file, name, named));
+      const scope = scopesByName.get(name)?.get(candidate.name);
+      if (scope !== undefined) {
+        // Functions of one name in one scope are one symbol (overloads); in another scope, another.
+        const names = seenInScope.get(scope) ?? new Set<string>();
         if (names.has(name)) continue;
         names.add(name);
-        seenInList.set(list, names);
+        seenInScope.set(scope, names);
       } else {
         const symbol = project.wrap(file, candidate.name).getSymbol()?.compilerSymbol;
         if (symbol !== undefined && seen.has(symbol)) continue;
@@ -213,26 +215,33 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
 }
 
 /**
- * True when syntax tells which declarations of `name` share a symbol: every
- * declaration of the name in the file is a function declaration, outside any
- * namespace body, in a module. Functions of one name in one statement list
- * then merge into one symbol (overloads); in a module (strict code) a
- * function in another block or function is another binding. The checker is
- * asked otherwise: a script (a function in a block joins the enclosing
- * scope), a namespace (its exported functions merge across blocks), or a
- * class, variable, parameter or import of the same name (which may conflict
- * and get a symbol of its own).
+ * The scope each function declaring `name` binds it in (`exactScopeOf`, the
+ * same scopes the lexical resolver of `local-uses.ts` cuts out), when syntax
+ * tells which of them share a symbol: every declaration of the name in the
+ * file is a function declaration outside any namespace body, and each has an
+ * exact scope. Functions of one name in one scope then merge into one symbol
+ * (overloads), and in another scope are another binding. `undefined` leaves
+ * it to the checker: a function in a block of a script (it joins the
+ * enclosing scope), a namespace (its exported functions merge across
+ * blocks), or a class, variable, parameter or import of the same name (which
+ * may conflict and get a symbol of its own).
  */
-function sameSymbolBySyntax(
+function scopesBySyntax(
   project: ProjectView,
   file: SourceFile,
   name: string,
   named: readonly Candidate[],
-): boolean {
-  if (!ts.isExternalModule(file.compilerNode)) return false;
+): Map<ts.Identifier, ts.Node> | undefined {
   const functions = named.filter((c) => c.name.text === name);
-  if (functions.some((c) => c.kind !== 'function' || ts.isModuleBlock(c.declaration.parent))) return false;
-  return project.references.declarationsIn(file, name).length === functions.length;
+  if (functions.some((c) => c.kind !== 'function' || ts.isModuleBlock(c.declaration.parent))) return undefined;
+  if (project.references.declarationsIn(file, name).length !== functions.length) return undefined;
+  const scopes = new Map<ts.Identifier, ts.Node>();
+  for (const { name: nameNode } of functions) {
+    const scope = exactScopeOf(nameNode, file);
+    if (scope === undefined) return undefined;
+    scopes.set(nameNode, scope);
+  }
+  return scopes;
 }
 
 /** The names that occur more than once in a list. */

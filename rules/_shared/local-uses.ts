@@ -139,7 +139,7 @@ function lexicalOccurrencesOf(
  * `undefined` for other declarations (types, enums, namespaces, imports) and
  * for a function declared in a block of a script (hoisted by legacy rules).
  */
-function exactScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
+export function exactScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
   const declaration = declarationAround(nameNode);
   if (ts.isParameter(declaration)) return declaration.parent;
   if (ts.isFunctionExpression(declaration) || ts.isClassExpression(declaration)) return declaration;

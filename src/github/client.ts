@@ -20,7 +20,7 @@ interface ClientLibraries {
   Bottleneck: typeof Bottleneck;
 }
 
-/** Loaded on the first connection: a local review never loads Octokit (about 50 ms and 10 MiB of every run). */
+/** Loaded on the first connection: a local review never loads them (about 75 ms and 11 MiB of every run). */
 let libraries: Promise<ClientLibraries> | undefined;
 
 /** Octokit with its plugins, and Bottleneck, loaded once. */
