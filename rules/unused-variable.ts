@@ -15,6 +15,9 @@ interface Candidate {
   kind: 'variable' | 'function' | 'class';
 }
 
+/** Files of compile-time type tests: vitest's `typecheck.include` default (`*.test-d.ts`, `*.spec-d.ts`) and tsd's. */
+const TYPE_TEST_FILE = /\.(?:test|spec)-d\.[cm]?[jt]sx?$/;
+
 export default defineRule({
   meta: {
     id: 'unused-variable',
@@ -45,6 +48,8 @@ export default defineRule({
   },
   *check({ files, project }): Generator<FindingDraft<'unusedVariable' | 'writeOnlyVariable' | 'selfReadVariable'>> {
     for (const file of files) {
+      // A type-test file is compiled, never run: its declarations are the tests.
+      if (TYPE_TEST_FILE.test(file.getFilePath())) continue;
       let script: boolean | undefined;
       for (const candidate of candidatesOf(project, file)) {
         // Syntax first: a name it settles as read needs no wrapper and no checker.
