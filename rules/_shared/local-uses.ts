@@ -71,11 +71,25 @@ export function syntacticUsesOf(view: ProjectView, file: SourceFile, nameNode: t
  * many functions of one file, asking about every occurrence for every
  * declaration grew with the square of the file.
  */
-function occurrencesOf(
-  view: ProjectView,
-  file: SourceFile,
-  nameNode: ts.Node,
-): { settled: boolean; occurrences: Occurrence[] } {
+function occurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): FoundOccurrences {
+  // Asked up to three times per name (settled by syntax? used? its uses for the report): found once per run.
+  const found = view.memo('local-uses', () => new WeakMap<ts.Node, FoundOccurrences>());
+  let known = found.get(nameNode);
+  if (known === undefined) {
+    known = findOccurrences(view, file, nameNode);
+    found.set(nameNode, known);
+  }
+  return known;
+}
+
+/** A binding's occurrences as syntax finds them (see `occurrencesOf`). */
+interface FoundOccurrences {
+  settled: boolean;
+  occurrences: Occurrence[];
+}
+
+/** `occurrencesOf`, computed. */
+function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node): FoundOccurrences {
   const name = nameNode.getText(file.compilerNode);
   const plain = view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
   const scope = visibilityScopeOf(nameNode);
