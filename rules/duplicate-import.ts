@@ -1,5 +1,6 @@
 import { Node } from 'ts-morph';
-import type { ImportDeclaration, SourceFile, ts } from 'ts-morph';
+import type { ImportDeclaration, SourceFile } from 'ts-morph';
+import type { ProjectView } from '../src/model/project-view.js';
 import type { EditDraft } from '../src/model/edit.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { insertAfter, insertBefore, replaceNode } from './_shared/fix/edits.js';
@@ -25,11 +26,11 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
+  *check({ files, project }) {
     for (const file of files) {
       const seen = new Map<string, ImportDeclaration[]>();
       const declarations = file.getImportDeclarations();
-      const keyOf = mayNameOneModuleTwice(file, declarations) ? moduleKey : specifierKey;
+      const keyOf = mayNameOneModuleTwice(project, file, declarations) ? moduleKey : specifierKey;
       for (const declaration of declarations) {
         const key = keyOf(file, declaration);
         const earlier = seen.get(key) ?? [];
@@ -53,22 +54,24 @@ export default defineRule({
 /**
  * True when two different specifiers of the file may name one module (`./a`
  * and `./a.js`, a path alias beside a relative path): two of them resolve to
- * the same file in the program's own module resolution, which the type
- * checker reads too. Only then is the checker asked (`moduleKey`); otherwise
- * equal specifiers are the only imports of one module, and a file's imports
- * are told apart without creating the checker (which binds every file of the
- * project: most of a small pull request's run).
+ * the same file as the compiler resolves imports (`ProjectView.resolveModule`,
+ * which builds no program). Only then is the checker asked (`moduleKey`);
+ * otherwise equal specifiers are the only imports of one module, and a file's
+ * imports are told apart without building the program or creating the
+ * checker (which parses every dependency and binds every file of the
+ * project: most of a small package's or pull request's run).
  */
-function mayNameOneModuleTwice(file: SourceFile, declarations: readonly ImportDeclaration[]): boolean {
+function mayNameOneModuleTwice(
+  project: ProjectView,
+  file: SourceFile,
+  declarations: readonly ImportDeclaration[],
+): boolean {
   if (declarations.length < 2) return false;
-  const program: ProgramWithResolutions = file.getProject().getProgram().compilerObject;
-  if (program.getResolvedModuleFromModuleSpecifier === undefined) return true;
   const specifierOf = new Map<string, string>();
   const fileOf = new Map<string, string | undefined>();
   for (const declaration of declarations) {
     const literal = declaration.getModuleSpecifier().compilerNode;
-    const resolved = program.getResolvedModuleFromModuleSpecifier(literal, file.compilerNode)?.resolvedModule;
-    const target = resolved?.resolvedFileName;
+    const target = project.resolveModule(file, literal);
     // One specifier resolving two ways (a `resolution-mode` attribute): the checker tells them apart.
     if (fileOf.has(literal.text) && fileOf.get(literal.text) !== target) return true;
     fileOf.set(literal.text, target);
@@ -79,18 +82,6 @@ function mayNameOneModuleTwice(file: SourceFile, declarations: readonly ImportDe
   }
   return false;
 }
-
-/**
- * The program's lookup of the resolution it made for an import (TypeScript
- * 5.3 and later; not in the declared API, hence optional: without it the
- * checker is asked, as before).
- */
-type ProgramWithResolutions = ts.Program & {
-  getResolvedModuleFromModuleSpecifier?: (
-    specifier: ts.StringLiteralLike,
-    file: ts.SourceFile,
-  ) => ts.ResolvedModuleWithFailedLookupLocations | undefined;
-};
 
 /** The imported module as written: enough when no two different specifiers of the file name one module. */
 function specifierKey(_file: SourceFile, declaration: ImportDeclaration): string {

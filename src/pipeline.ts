@@ -94,12 +94,10 @@ export function analyse(options: PipelineOptions): PipelineResult {
     config,
     narrowToChange(view, selectFiles(view, options.files ?? []), options.changed),
   );
-  const analysed = analyseView(view, config, {
-    ...options,
-    registry,
-    reportedFiles,
-    unparsedFiles: parseProblems.map((p) => p.file),
-  });
+  const run = analyseView(view, config, { ...options, registry, reportedFiles });
+  // Asked after the rules: a file the compiler read and skipped while building the program for them is known by now.
+  const problems = parseProblems();
+  const analysed = { ...run, unparsedFiles: problems.map((p) => p.file) };
   const bulkPath = suppressionsPath(view.root, options.suppressionsLocation);
   const { result, bulk } = applySuppressions(analysed, {
     files: new Map(
@@ -114,7 +112,13 @@ export function analyse(options: PipelineOptions): PipelineResult {
     bulkDisplay: view.relativePath(bulkPath),
     update: options.suppressionsUpdate,
   });
-  return { result, root: view.root, files: view.files.map((f) => view.relativePath(f)), parseProblems, bulk };
+  return {
+    result,
+    root: view.root,
+    files: view.files.map((f) => view.relativePath(f)),
+    parseProblems: problems,
+    bulk,
+  };
 }
 
 /** Runs the configured rules over an already loaded project. */

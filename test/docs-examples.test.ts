@@ -25,7 +25,7 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s doc examples', (id,
     const shots: string[] = [];
     for (const example of examples) {
       const { view, parseProblems } = loadInMemory({ [`example.${example.language}`]: example.code });
-      expect(parseProblems, `rules/${id}.md:${String(example.line)} parses`).toEqual([]);
+      expect(parseProblems(), `rules/${id}.md:${String(example.line)} parses`).toEqual([]);
       const result = analyseView(
         view,
         { rules: {}, settings: {}, source: undefined },

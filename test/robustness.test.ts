@@ -233,7 +233,7 @@ describe('budgets', () => {
 
   it('leaves ordinary code alone', () => {
     const { view, parseProblems } = loadInMemory({ 'a.ts': OK, 'b.ts': `// generated? no.\n${OK}` });
-    expect(parseProblems).toEqual([]);
+    expect(parseProblems()).toEqual([]);
     expect(view.files.map((f) => view.relativePath(f))).toEqual(['a.ts', 'b.ts']);
   });
 

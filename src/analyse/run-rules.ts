@@ -7,8 +7,6 @@ import type { Severity } from '../model/severity.js';
 import { blameFile } from './blame-file.js';
 import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
-import { createWorkClock } from './work-clock.js';
-import type { WorkClock } from './work-clock.js';
 // The one line counter of rules and engine alike, so a message's "line N" and the finding's line agree.
 import { lineAndColumnAt, startLineOf } from '../../rules/_shared/ast/line-of.js';
 
@@ -40,7 +38,6 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const symbolKeys = new Map<Finding, string>();
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
-  const checkerClock = timeTypeCheckerCreation(view);
   let indexTime = 0;
   const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
   for (const [index, configured] of rules.entries()) {
@@ -49,20 +46,20 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     );
     const started = performance.now();
     const indexed = view.sharedWorkTime();
-    const checked = checkerClock.spent();
+    const checked = view.typeWorkTime();
     const drafts = collectDrafts(configured, view, targets, failures);
     for (const { finding, symbolKey } of render(configured, drafts, view, reportedFiles)) {
       findings.push(finding);
       symbolKeys.set(finding, symbolKey);
     }
-    // The indexes are built file by file, and the checker once, for whichever rule asks first: timed apart.
+    // The indexes are built file by file, and the program and its checker once, for whichever rule asks first: timed apart.
     const walked = view.sharedWorkTime() - indexed;
-    const created = checkerClock.spent() - checked;
+    const created = view.typeWorkTime() - checked;
     timings[configured.rule.meta.id] = Math.round(performance.now() - started - walked - created);
     indexTime += walked;
   }
   if (indexTime > 0) timings[INDEX_TIMING] = Math.round(indexTime);
-  if (checkerClock.spent() > 0) timings[TYPE_CHECKER_TIMING] = Math.round(checkerClock.spent());
+  if (view.typeWorkTime() > 0) timings[PROGRAM_TIMING] = Math.round(view.typeWorkTime());
   assignFingerprints(findings, symbolKeys);
   findings.sort(compareFindings);
   const failed = new Set(failures.map((f) => f.ruleId));
@@ -82,33 +79,9 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   };
 }
 
-/** The timing keys of shared work, shown beside the rules' own times with --debug: the type checker's creation, the node and reference indexes' walks. */
-const TYPE_CHECKER_TIMING = '(type checker)';
+/** The timing keys of shared work, shown beside the rules' own times with --debug: building the program and creating its checker, the node and reference indexes' walks. */
+const PROGRAM_TIMING = '(program and checker)';
 const INDEX_TIMING = '(syntax indexes)';
-
-/**
- * Times the type checker's creation apart from the rules: creating it binds
- * every file (a second on a large project), work every type-aware rule shares
- * and none should be charged for. It is created when a rule first asks a
- * question that needs it (ts-morph asks the compiler's program for it), not
- * before: a run whose questions syntax settles (a pull request's few files, a
- * project with no lock) never binds the project. The program object is the
- * run's own; its `getTypeChecker` is timed once on the returned clock. A
- * program that cannot be built is left to the rules, which report the failure.
- */
-function timeTypeCheckerCreation(view: ProjectView): WorkClock {
-  const clock = createWorkClock();
-  let program: ts.Program;
-  try {
-    program = view.project.getProgram().compilerObject;
-  } catch {
-    return clock;
-  }
-  const create = program.getTypeChecker.bind(program);
-  let created: ts.TypeChecker | undefined;
-  program.getTypeChecker = () => (created ??= clock.time(create));
-  return clock;
-}
 
 /** Runs one rule, per file for file rules and once for project rules; a throw is recorded, not fatal. */
 function collectDrafts(

@@ -80,7 +80,9 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   const reported = withoutIgnored(view, config);
   const partial = plan.kind === 'partial' ? partialRun(view, config, rules, options, plan, reported) : undefined;
   const run = partial ?? fullRun(view, config, rules, options, reported);
-  const result = { ...run.result, unparsedFiles: parseProblems.map((p) => p.file) };
+  // Asked after the rules: a file the compiler read and skipped while building the program for them is known by now.
+  const problems = parseProblems();
+  const result = { ...run.result, unparsedFiles: problems.map((p) => p.file) };
   const reportedFiles = reported === undefined ? view.files : [...reported];
   const entry: CacheEntry = {
     format: CACHE_FORMAT,
@@ -91,7 +93,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     result: toCache(
       result,
       reportedFiles.map((f) => view.relativePath(f)),
-      parseProblems,
+      problems,
     ),
   };
   const written = writeCache(file, entry);
@@ -100,7 +102,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   return {
     ...suppress(result, texts, view.root, config, options),
     root: view.root,
-    parseProblems,
+    parseProblems: problems,
     notes,
     plan: partial === undefined ? 'full' : 'partial',
   };

@@ -16,6 +16,7 @@ import { readTsconfig } from './tsconfig.js';
 import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
 import { createWorkClock } from '../analyse/work-clock.js';
 import type { NodeIndex } from '../analyse/node-index.js';
+import type { WorkClock } from '../analyse/work-clock.js';
 
 /** What to load. */
 export interface LoadOptions {
@@ -50,7 +51,13 @@ export interface ParseProblem {
 /** The loaded project and what could not be loaded. */
 export interface LoadedProject {
   view: ProjectView;
-  parseProblems: ParseProblem[];
+  /**
+   * The files left out, by path: the project's own, known once it is loaded,
+   * and, once the program is built (see `buildProgramOnFirstUse`), any file
+   * the compiler read on its own and skipped (an imported declaration file).
+   * Ask after the analysis, when every file that was read is known.
+   */
+  parseProblems(): ParseProblem[];
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -93,37 +100,140 @@ export function loadProject(options: LoadOptions): LoadedProject {
     tsconfig === undefined
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
-  // Building the program now pulls in every imported file through the guarded file system, each parsed under the budgets.
-  fileSystem.buildWithinBudgets(
-    () => project.getProgram().compilerObject,
-    (path) => {
-      const parsed = project.getSourceFile(path);
-      if (parsed !== undefined) project.removeSourceFile(parsed);
-    },
-  );
-  const parseProblems: ParseProblem[] = [...fileSystem.skipped.values()]
-    .filter((skipped) => isUnderRoot(skipped.path, root))
-    .map((skipped) => ({
-      kind: 'skipped',
-      file: relativePathOf(root, skipped.path),
-      line: 1,
-      column: 1,
-      message: skipped.reason,
-    }));
+  const typeWork = createWorkClock();
+  buildProgramOnFirstUse(project, fileSystem, typeWork);
   const files: SourceFile[] = [];
-  for (const file of project.getSourceFiles()) {
-    if (!isAnalysed(file, root) || fileSystem.skipped.has(file.getFilePath())) continue;
-    const problem = parseProblemOf(file, root);
+  const unparsed: ParseProblem[] = [];
+  const candidates = project
+    .getSourceFiles()
+    .filter((file) => isAnalysed(file, root) && !fileSystem.skipped.has(file.getFilePath()));
+  const syntaxErrors = firstSyntaxErrors(candidates, project.getCompilerOptions());
+  for (const file of candidates) {
+    const problem = parseProblemOf(file, root, syntaxErrors.get(file.compilerNode));
     if (problem === undefined) files.push(file);
-    else parseProblems.push(problem);
+    else unparsed.push(problem);
   }
   files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
-  parseProblems.sort((a, b) => compare(a.file, b.file));
+  const parseProblems = (): ParseProblem[] =>
+    [
+      ...[...fileSystem.skipped.values()]
+        .filter((skipped) => isUnderRoot(skipped.path, root))
+        .map(
+          (skipped): ParseProblem => ({
+            kind: 'skipped',
+            file: relativePathOf(root, skipped.path),
+            line: 1,
+            column: 1,
+            message: skipped.reason,
+          }),
+        ),
+      ...unparsed,
+    ].sort((a, b) => compare(a.file, b.file));
   const globs = {
     tests: compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS),
     generated: compileGlobs(options.generated ?? []),
   };
-  return { view: createView(project, root, files, globs, settings, options.nodeKinds), parseProblems };
+  return { view: createView(project, root, files, globs, settings, options.nodeKinds, typeWork), parseProblems };
+}
+
+/**
+ * Leaves the compiler's program unbuilt until something first needs it (a
+ * type, a symbol, a module resolution), and builds it then under the per-file
+ * budgets (`GuardedFileSystem.buildWithinBudgets`). Building it parses every
+ * file the project imports, the `lib` files and the dependencies' declaration
+ * files, and creating its checker binds them all: on a small package more
+ * than the rules' own work, and nothing a run whose questions syntax settles
+ * needs (a pull request's few files, a package with no lock). Both are timed
+ * on `clock`, as work the rules share. ts-morph builds the program when its
+ * one Program object's `compilerObject` is first read (by its type checker,
+ * by a node's `getType()`, by a rule); the property is shadowed on that
+ * object so the first read builds through the budgets. A program ts-morph
+ * builds again after a file changes (`--fix`) is built as ts-morph builds it.
+ */
+function buildProgramOnFirstUse(project: Project, fileSystem: GuardedFileSystem, clock: WorkClock): void {
+  const program = project.getProgram();
+  const read = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(program), 'compilerObject')?.get;
+  if (read === undefined) throw new Error("ts-morph's Program has no compilerObject getter to defer");
+  const current = (): ts.Program => read.call(program) as ts.Program;
+  let built = false;
+  let timed: ts.Program | undefined;
+  Object.defineProperty(program, 'compilerObject', {
+    configurable: true,
+    get(): ts.Program {
+      let compiled: ts.Program;
+      if (built) compiled = current();
+      else {
+        built = true;
+        compiled = clock.time(() =>
+          fileSystem.buildWithinBudgets(current, (path) => {
+            const parsed = project.getSourceFile(path);
+            if (parsed !== undefined) project.removeSourceFile(parsed);
+          }),
+        );
+      }
+      if (compiled !== timed) {
+        timed = compiled;
+        timeTypeChecker(compiled, clock);
+      }
+      return compiled;
+    },
+  });
+}
+
+/**
+ * Times the type checker's creation on `clock`: creating it binds every file
+ * (a second on a large project), work every type-aware rule shares and none
+ * should be charged for.
+ */
+function timeTypeChecker(program: ts.Program, clock: WorkClock): void {
+  const create = program.getTypeChecker.bind(program);
+  let created: ts.TypeChecker | undefined;
+  program.getTypeChecker = () => (created ??= clock.time(create));
+}
+
+/**
+ * The first syntax error of each file that has one, as the program's
+ * `getSyntacticDiagnostics` gives it (the parser's errors and, in a
+ * JavaScript file, TypeScript-only syntax), from a program of the files alone
+ * with the project's options: no `lib`, no import resolved or followed, nothing
+ * bound. The project's program is not built for this (see
+ * `buildProgramOnFirstUse`). It sees the very trees ts-morph parsed, so what
+ * it records on them (the imports a file makes, under the same options) is
+ * what the project's program would record.
+ */
+function firstSyntaxErrors(
+  files: readonly SourceFile[],
+  options: ts.CompilerOptions,
+): Map<ts.SourceFile, ts.DiagnosticWithLocation> {
+  const errors = new Map<ts.SourceFile, ts.DiagnosticWithLocation>();
+  if (files.length === 0) return errors;
+  const byName = new Map(files.map((file) => [file.compilerNode.fileName, file.compilerNode]));
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => byName.get(name),
+    getDefaultLibFileName: () => 'lib.d.ts',
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (name) => byName.has(name),
+    readFile: () => undefined,
+    directoryExists: () => false,
+    getDirectories: () => [],
+    resolveModuleNameLiterals: (literals) => literals.map(() => ({ resolvedModule: undefined })),
+    resolveTypeReferenceDirectiveReferences: (references) =>
+      references.map(() => ({ resolvedTypeReferenceDirective: undefined })),
+  };
+  const program = ts.createProgram({
+    rootNames: [...byName.keys()],
+    options: { ...options, noLib: true, noResolve: true, types: [] },
+    host,
+  });
+  for (const file of byName.values()) {
+    const first = program.getSyntacticDiagnostics(file)[0];
+    if (first !== undefined) errors.set(file, first);
+  }
+  return errors;
 }
 
 /**
@@ -150,12 +260,16 @@ export function loadInMemory(
       });
   }
   const files = project.getSourceFiles().filter((file) => isAnalysed(file, '/'));
+  const syntaxErrors = firstSyntaxErrors(files, project.getCompilerOptions());
   for (const file of files) {
-    const problem = parseProblemOf(file, '/');
+    const problem = parseProblemOf(file, '/', syntaxErrors.get(file.compilerNode));
     if (problem !== undefined) parseProblems.push(problem);
   }
   const globs = { tests: compileGlobs(DEFAULT_TEST_GLOBS), generated: compileGlobs([]) };
-  return { view: createView(project, '/', files, globs, settings), parseProblems };
+  return {
+    view: createView(project, '/', files, globs, settings, undefined, createWorkClock()),
+    parseProblems: () => [...parseProblems],
+  };
 }
 
 /** The analysed root the options name (where the configuration file is looked up), before anything is loaded. */
@@ -255,10 +369,12 @@ function isUnderRoot(path: string, root: string): boolean {
   return !rel.startsWith('..') && !rel.split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part));
 }
 
-/** The first syntax error of a file, if it has one. */
-function parseProblemOf(file: SourceFile, root: string): ParseProblem | undefined {
-  const diagnostics = file.getProject().getProgram().compilerObject.getSyntacticDiagnostics(file.compilerNode);
-  const first = diagnostics[0];
+/** The problem a file's first syntax error makes, if it has one. */
+function parseProblemOf(
+  file: SourceFile,
+  root: string,
+  first: ts.DiagnosticWithLocation | undefined,
+): ParseProblem | undefined {
   if (first === undefined) return undefined;
   const { line, character } = ts.getLineAndCharacterOfPosition(file.compilerNode, first.start);
   return {
@@ -322,12 +438,14 @@ function createView(
   files: SourceFile[],
   { tests, generated }: FileGlobs,
   settings: Readonly<Record<string, unknown>>,
-  nodeKinds?: readonly ts.SyntaxKind[],
+  nodeKinds: readonly ts.SyntaxKind[] | undefined,
+  typeWork: WorkClock,
 ): ProjectView {
   const memos = new Map<string, unknown>();
   let nodeIndex: NodeIndex | undefined;
   const clock = createWorkClock();
   let resolved: boolean | undefined;
+  let resolver: ModuleResolver | undefined;
   const memo = <T>(key: string, build: () => T): T => {
     if (memos.has(key)) return memos.get(key) as T;
     const value = build();
@@ -359,7 +477,30 @@ function createView(
     memo,
     nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds(), clock)).nodesOf(file, kind),
     sharedWorkTime: () => clock.spent(),
+    typeWorkTime: () => typeWork.spent(),
+    resolveModule: (file, specifier) => (resolver ??= moduleResolverOf(project))(file, specifier),
     wrap: wrapCompilerNode,
   };
   return view;
+}
+
+/** `ProjectView.resolveModule`: a file's import specifier to the file it resolves to. */
+type ModuleResolver = (file: SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
+
+/**
+ * Resolves imports as the compiler's program does when it is built: TypeScript's
+ * `resolveModuleName` with the project's options, ts-morph's module resolution
+ * host (the file system the program reads through), one resolution cache, and
+ * the mode the program gives the import (`getModeForUsageLocation`: ESM or
+ * CommonJS, a `resolution-mode` attribute).
+ */
+function moduleResolverOf(project: Project): ModuleResolver {
+  const options = project.getCompilerOptions();
+  const host = project.getModuleResolutionHost();
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory?.() ?? '/', (name) => name, options);
+  return (file, specifier) => {
+    const mode = ts.getModeForUsageLocation(file.compilerNode, specifier, options);
+    return ts.resolveModuleName(specifier.text, file.getFilePath(), options, host, cache, undefined, mode).resolvedModule
+      ?.resolvedFileName;
+  };
 }

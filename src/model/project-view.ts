@@ -100,6 +100,15 @@ export interface ProjectView {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Milliseconds spent so far on the node index's and the reference index's walks (work the rules share), for --debug. */
   sharedWorkTime(): number;
+  /**
+   * The file an import's module specifier resolves to, as the compiler's
+   * program resolves it (the same function, options, host and resolution
+   * mode, with one cache for the run), without building the program;
+   * undefined when it does not resolve to a file.
+   */
+  resolveModule(file: SourceFile, specifier: ts.StringLiteralLike): string | undefined;
+  /** Milliseconds spent so far building the compiler's program and creating its type checker (done when first needed), for --debug. */
+  typeWorkTime(): number;
   /** Computes a value once per run and shares it between rules (e.g. a lock model). */
   memo<T>(key: string, build: () => T): T;
   /**

@@ -30,7 +30,7 @@ export function renderLine(ruleId: string, messageId: string, data: Record<strin
  */
 export function messagesFor(ruleId: string, sources: Readonly<Record<string, string>>): string[] {
   const { view, parseProblems } = loadInMemory(sources);
-  expect(parseProblems).toEqual([]);
+  expect(parseProblems()).toEqual([]);
   const registry = RULES.filter((r) => r.meta.id === ruleId);
   const result = analyseView(
     view,
