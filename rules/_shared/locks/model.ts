@@ -91,8 +91,13 @@ export function lockModel(view: ProjectView): LockModel {
 /** Finds every acquisition in the project and the holders they name. */
 function buildLockModel(view: ProjectView): LockModel {
   const configured = configuredLockApis(view.settings);
-  const builder = new ModelBuilder(configured, () => view.project.getTypeChecker().compilerObject);
+  const builder = new ModelBuilder(
+    configured,
+    () => view.project.getTypeChecker().compilerObject,
+    (created) => constructsBuiltin(view, created),
+  );
   const names = acquiringMethodNames(configured);
+  const requestTakes = configured.some((api) => api.runExclusive.includes('request') || api.acquire.includes('request'));
   const mentionsLocks = lockWordPattern(view, names, configured);
   for (const file of view.files) {
     // Most files of a project never touch a lock: skip them before wrapping any node.
@@ -101,6 +106,7 @@ function buildLockModel(view: ProjectView): LockModel {
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
       if (!ts.isCallExpression(call) || !isLockMethodCall(call, names)) continue;
+      if (!requestTakes && isShortRequest(call)) continue;
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
@@ -119,6 +125,114 @@ function buildLockModel(view: ProjectView): LockModel {
 function isLockMethodCall(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && names.has(callee.name.text);
+}
+
+/**
+ * True for `x.request(a)` with fewer than two arguments: `request` takes a
+ * lock only as the Web Locks `request(name, callback)` (`styleOf`) or in a
+ * configured API that names it, so no receiver type can make this call take
+ * one, and the checker need not be asked for the receiver's.
+ */
+function isShortRequest(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'request' && call.arguments.length < 2;
+}
+
+/**
+ * Global constructors of the ECMAScript and DOM libraries, none of which
+ * declares `runExclusive`, `acquire` or `lock` or is `LockManager`: what they
+ * construct is never a lock API (`apiOfType`, `apiOfShape`).
+ */
+const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'AbortController',
+  'AggregateError',
+  'Array',
+  'ArrayBuffer',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Blob',
+  'BroadcastChannel',
+  'CustomEvent',
+  'DOMException',
+  'DataView',
+  'Date',
+  'Error',
+  'EvalError',
+  'Event',
+  'EventTarget',
+  'File',
+  'FinalizationRegistry',
+  'Float32Array',
+  'Float64Array',
+  'FormData',
+  'Headers',
+  'Int16Array',
+  'Int32Array',
+  'Int8Array',
+  'Map',
+  'MessageChannel',
+  'Promise',
+  'Proxy',
+  'RangeError',
+  'ReadableStream',
+  'ReferenceError',
+  'RegExp',
+  'Request',
+  'Response',
+  'Set',
+  'SharedArrayBuffer',
+  'SyntaxError',
+  'TextDecoder',
+  'TextEncoder',
+  'TransformStream',
+  'TypeError',
+  'URIError',
+  'URL',
+  'URLSearchParams',
+  'Uint16Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+  'WritableStream',
+]);
+
+/**
+ * True for `new Map()`, `new Set<T>(...)`, `new AbortController()`: a
+ * constructor of `BUILTIN_CONSTRUCTORS` called by a name that is the global
+ * one, told from syntax: the file declares nothing of that name (no import,
+ * variable, parameter, class or type anywhere in it), and no analysed file
+ * declares it globally (a script's top-level declaration, `declare global`).
+ * The value is then the library's, and no lock, without asking the checker
+ * (creating it binds every file). Declaration files are taken to leave these
+ * library types as the library declares them (a `.d.ts` that gave `Map` an
+ * `acquire()` would make its instances look like locks to the checker).
+ */
+function constructsBuiltin(view: ProjectView, created: Node): boolean {
+  if (!Node.isNewExpression(created)) return false;
+  const callee = created.compilerNode.expression;
+  if (!ts.isIdentifier(callee) || !BUILTIN_CONSTRUCTORS.has(callee.text)) return false;
+  const name = callee.text;
+  const file = created.getSourceFile();
+  // The reference index knows the analysed files' declarations; a creation elsewhere is left to the checker.
+  if (!globalDeclarersOf(view).analysed.has(file)) return false;
+  if (view.references.declarationsIn(file, name).length > 0) return false;
+  return !globalDeclarersOf(view).declarers.some((f) => view.references.declarationsIn(f, name).length > 0);
+}
+
+/**
+ * The analysed files, and those of them that may declare global names:
+ * scripts (no import or export) and files with `declare global`.
+ */
+function globalDeclarersOf(view: ProjectView): { analysed: ReadonlySet<SourceFile>; declarers: readonly SourceFile[] } {
+  return view.memo('locks:global-declarers', () => ({
+    analysed: new Set(view.files),
+    declarers: view.files.filter(
+      (file) => !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global'),
+    ),
+  }));
 }
 
 /**
@@ -195,6 +309,8 @@ class ModelBuilder {
     private readonly configured: readonly ConfiguredLockApi[],
     /** The compiler's checker, asked for on first need (creating it binds every file). */
     private readonly checker: () => ts.TypeChecker,
+    /** True for a `new` of a library constructor that constructs no lock (`constructsBuiltin`). */
+    private readonly constructsBuiltin: (created: Node) => boolean,
   ) {}
 
   /** Records `call` if it takes a lock. */
@@ -331,7 +447,7 @@ class ModelBuilder {
 
   /** The lock API of an expression: from its type when the checker knows it, else from how it was declared. */
   apiOfExpression(expression: Node, depth: number): LockApi | undefined {
-    if (depth > 4) return undefined;
+    if (depth > 4 || this.constructsBuiltin(expression)) return undefined;
     const fromType = this.apiOfExpressionType(expression);
     if (fromType !== undefined) return fromType;
     if (isNavigatorLocks(expression)) return WEB_LOCKS;

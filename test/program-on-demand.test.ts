@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../src/load/project.js';
+import { analyseView } from '../src/pipeline.js';
+import { RULES } from '../rules/index.js';
+
+/** The --debug timing of building the program and creating its checker: present only when they were built. */
+const PROGRAM = '(program and checker)';
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true },
+  include: ['src'],
+});
+
+/** Files whose every question syntax settles: imports of different modules, a short `request`, stored builtins. */
+const SYNTAX_ONLY: Record<string, string> = {
+  'tsconfig.json': TSCONFIG,
+  'src/lib.ts': 'export const a = 1;\nexport const b = 2;\n',
+  'src/other.ts': 'export const c = 3;\n',
+  'src/main.ts': "import { a } from './lib';\nimport { c } from './other';\n\nexport const sum = a + c;\n",
+  'src/queue.ts': [
+    'export class Queue {',
+    '  private readonly pending = new Map<string, number>();',
+    '  private readonly controller = new AbortController();',
+    '',
+    '  send(client: { request(body: unknown): void }): void {',
+    '    client.request({});',
+    "    this.pending.set('x', 1);",
+    '    this.controller.abort();',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/** A creation the lock model cannot settle from syntax: `Map` is the project's own class, and it takes a lock. */
+const OWN_MAP: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'src/my-map.ts': [
+    'export class Map {',
+    '  async acquire(): Promise<() => void> {',
+    '    return () => undefined;',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/holder.ts': "import { Map } from './my-map';\n\nexport class Holder {\n  readonly guard = new Map();\n}\n",
+};
+
+/** Two specifiers of one module: only the checker can say they are one, so the program is built. */
+const ONE_MODULE_TWICE: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'src/dup.ts': "import { a } from './lib';\nimport { b } from './lib.js';\n\nexport const ab = a + b;\n",
+};
+
+const folders: string[] = [];
+
+function project(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'review-bot-on-demand-'));
+  folders.push(folder);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  return folder;
+}
+
+/** Every default rule's findings on the folder, and whether the program was built; `eager` builds it before the rules. */
+function review(folder: string, eager: boolean): { findings: string[]; built: boolean } {
+  const { view } = loadProject({ path: folder });
+  if (eager) expect(view.project.getProgram().compilerObject.getSourceFiles().length).toBeGreaterThan(3);
+  const result = analyseView(view, { rules: {}, settings: {}, source: undefined }, { registry: RULES });
+  expect(result.failures).toEqual([]);
+  return {
+    findings: result.findings.map((f) => `${f.ruleId} ${f.file}:${String(f.line)}:${String(f.column)} ${f.message}`),
+    built: PROGRAM in result.timings,
+  };
+}
+
+describe('the program is built only when a rule needs it', () => {
+  let syntaxOnly = '';
+  let ownMap = '';
+  let oneModuleTwice = '';
+  beforeAll(() => {
+    syntaxOnly = project(SYNTAX_ONLY);
+    ownMap = project(OWN_MAP);
+    oneModuleTwice = project(ONE_MODULE_TWICE);
+  });
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is not built when syntax settles every question, and the findings are those of a run that built it', () => {
+    const lazy = review(syntaxOnly, false);
+    expect(lazy).toEqual({ findings: [], built: false });
+    expect(review(syntaxOnly, true)).toEqual({ findings: [], built: true });
+  });
+
+  it('is built for a `new Map()` whose `Map` the file imports, not taken for the global one', () => {
+    const lazy = review(ownMap, false);
+    expect(lazy.built).toBe(true);
+    expect(lazy.findings).toEqual(review(ownMap, true).findings);
+  });
+
+  it('is built when two specifiers resolve to one file, and the duplicate is found as before', () => {
+    const lazy = review(oneModuleTwice, false);
+    expect(lazy).toEqual({
+      findings: [
+        "duplicate-import src/dup.ts:2:1 Module `./lib.js` is imported again here; it is already imported on line 1.",
+      ],
+      built: true,
+    });
+    expect(review(oneModuleTwice, true)).toEqual(lazy);
+  });
+});
