@@ -1,4 +1,4 @@
-import type { Node, SourceFile, ts } from 'ts-morph';
+import type { Node, SourceFile } from 'ts-morph';
 import type { AnalysisResult, Evidence, Finding, RuleFailure } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import type { Range } from '../model/range.js';

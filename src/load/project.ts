@@ -57,7 +57,7 @@ export interface LoadedProject {
    * the compiler read on its own and skipped (an imported declaration file).
    * Ask after the analysis, when every file that was read is known.
    */
-  parseProblems(): ParseProblem[];
+  readonly parseProblems: () => ParseProblem[];
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -118,15 +118,13 @@ export function loadProject(options: LoadOptions): LoadedProject {
     [
       ...[...fileSystem.skipped.values()]
         .filter((skipped) => isUnderRoot(skipped.path, root))
-        .map(
-          (skipped): ParseProblem => ({
-            kind: 'skipped',
-            file: relativePathOf(root, skipped.path),
-            line: 1,
-            column: 1,
-            message: skipped.reason,
-          }),
-        ),
+        .map((skipped): ParseProblem => ({
+          kind: 'skipped',
+          file: relativePathOf(root, skipped.path),
+          line: 1,
+          column: 1,
+          message: skipped.reason,
+        })),
       ...unparsed,
     ].sort((a, b) => compare(a.file, b.file));
   const globs = {
@@ -152,9 +150,11 @@ export function loadProject(options: LoadOptions): LoadedProject {
  */
 function buildProgramOnFirstUse(project: Project, fileSystem: GuardedFileSystem, clock: WorkClock): void {
   const program = project.getProgram();
-  const read = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(program), 'compilerObject')?.get;
-  if (read === undefined) throw new Error("ts-morph's Program has no compilerObject getter to defer");
-  const current = (): ts.Program => read.call(program) as ts.Program;
+  const prototype = Object.getPrototypeOf(program) as object;
+  if (Object.getOwnPropertyDescriptor(prototype, 'compilerObject') === undefined)
+    throw new Error("ts-morph's Program has no compilerObject getter to defer");
+  // ts-morph's own getter, run on the object: it builds the program once, and again after a file changes.
+  const current = (): ts.Program => Reflect.get(prototype, 'compilerObject', program) as ts.Program;
   let built = false;
   let timed: ts.Program | undefined;
   Object.defineProperty(program, 'compilerObject', {
@@ -500,7 +500,7 @@ function moduleResolverOf(project: Project): ModuleResolver {
   const cache = ts.createModuleResolutionCache(host.getCurrentDirectory?.() ?? '/', (name) => name, options);
   return (file, specifier) => {
     const mode = ts.getModeForUsageLocation(file.compilerNode, specifier, options);
-    return ts.resolveModuleName(specifier.text, file.getFilePath(), options, host, cache, undefined, mode).resolvedModule
-      ?.resolvedFileName;
+    return ts.resolveModuleName(specifier.text, file.getFilePath(), options, host, cache, undefined, mode)
+      .resolvedModule?.resolvedFileName;
   };
 }

@@ -97,7 +97,9 @@ function buildLockModel(view: ProjectView): LockModel {
     (created) => constructsBuiltin(view, created),
   );
   const names = acquiringMethodNames(configured);
-  const requestTakes = configured.some((api) => api.runExclusive.includes('request') || api.acquire.includes('request'));
+  const requestTakes = configured.some(
+    (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
+  );
   const mentionsLocks = lockWordPattern(view, names, configured);
   for (const file of view.files) {
     // Most files of a project never touch a lock: skip them before wrapping any node.
