@@ -173,7 +173,7 @@ function isMethodCalledOn(node: ts.Node, value: ts.Node): boolean {
  * class declaration of a file, in document order, from the run's node index.
  * A function or class whose symbol an earlier one already declared
  * (overloads) is left out. Only names declared twice need a test for it, and
- * syntax settles the usual case (`scopesBySyntax`); the checker the rest.
+ * syntax settles the usual case (`firstInEachScope`); the checker the rest.
  */
 function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   const out: Candidate[] = [];
@@ -194,19 +194,14 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
   named.sort((a, b) => a.declaration.pos - b.declaration.pos);
   const repeated = repeatedNames(named.map((candidate) => candidate.name.text));
   const seen = new Set<ts.Symbol>();
-  const seenInScope = new Map<ts.Node, Set<string>>();
-  const scopesByName = new Map<string, Map<ts.Identifier, ts.Node> | undefined>();
+  const firstsByName = new Map<string, ReadonlySet<ts.Identifier> | undefined>();
   for (const candidate of named) {
     const name = candidate.name.text;
     if (repeated.has(name)) {
-      if (!scopesByName.has(name)) scopesByName.set(name, scopesBySyntax(project, file, name, named));
-      const scope = scopesByName.get(name)?.get(candidate.name);
-      if (scope !== undefined) {
-        // Functions of one name in one scope are one symbol (overloads); in another scope, another.
-        const names = seenInScope.get(scope) ?? new Set<string>();
-        if (names.has(name)) continue;
-        names.add(name);
-        seenInScope.set(scope, names);
+      if (!firstsByName.has(name)) firstsByName.set(name, firstInEachScope(project, file, name, named));
+      const firsts = firstsByName.get(name);
+      if (firsts !== undefined) {
+        if (!firsts.has(candidate.name)) continue;
       } else {
         const symbol = project.wrap(file, candidate.name).getSymbol()?.compilerSymbol;
         if (symbol !== undefined && seen.has(symbol)) continue;
@@ -220,33 +215,34 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
 }
 
 /**
- * The scope each function declaring `name` binds it in (`exactScopeOf`, the
- * same scopes the lexical resolver of `local-uses.ts` cuts out), when syntax
- * tells which of them share a symbol: every declaration of the name in the
- * file is a function declaration outside any namespace body, and each has an
- * exact scope. Functions of one name in one scope then merge into one symbol
- * (overloads), and in another scope are another binding. `undefined` leaves
- * it to the checker: a function in a block of a script (it joins the
- * enclosing scope), a namespace (its exported functions merge across
- * blocks), or a class, variable, parameter or import of the same name (which
- * may conflict and get a symbol of its own).
+ * The first function declaring `name` in each scope that binds it
+ * (`exactScopeOf`, the same scopes the lexical resolver of `local-uses.ts`
+ * cuts out), when syntax tells which of them share a symbol: every
+ * declaration of the name in the file is a function declaration outside any
+ * namespace body, and each has an exact scope. Functions of one name in one
+ * scope then merge into one symbol (overloads: the later ones are left out),
+ * and in another scope are another binding. `undefined` leaves it to the
+ * checker: a function in a block of a script (it joins the enclosing scope),
+ * a namespace (its exported functions merge across blocks), or a class,
+ * variable, parameter or import of the same name (which may conflict and get
+ * a symbol of its own). `named` is in document order.
  */
-function scopesBySyntax(
+function firstInEachScope(
   project: ProjectView,
   file: SourceFile,
   name: string,
   named: readonly Candidate[],
-): Map<ts.Identifier, ts.Node> | undefined {
+): ReadonlySet<ts.Identifier> | undefined {
   const functions = named.filter((c) => c.name.text === name);
   if (functions.some((c) => c.kind !== 'function' || ts.isModuleBlock(c.declaration.parent))) return undefined;
   if (project.references.declarationsIn(file, name).length !== functions.length) return undefined;
-  const scopes = new Map<ts.Identifier, ts.Node>();
+  const firsts = new Map<ts.Node, ts.Identifier>();
   for (const { name: nameNode } of functions) {
     const scope = exactScopeOf(nameNode, file);
     if (scope === undefined) return undefined;
-    scopes.set(nameNode, scope);
+    if (!firsts.has(scope)) firsts.set(scope, nameNode);
   }
-  return scopes;
+  return new Set(firsts.values());
 }
 
 /** The names that occur more than once in a list. */

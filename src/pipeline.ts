@@ -128,7 +128,6 @@ export function analyseView(
   options: Pick<PipelineOptions, 'only' | 'disable' | 'onProgress'> & {
     registry: readonly AnyRule[];
     reportedFiles?: ReadonlySet<SourceFile> | undefined;
-    unparsedFiles?: readonly string[] | undefined;
   },
 ): AnalysisResult {
   return runRules({
@@ -136,7 +135,6 @@ export function analyseView(
     rules: configureRules(options.registry, config, options),
     reportedFiles: options.reportedFiles,
     securityRulesKnown: options.registry.filter((r) => r.meta.category === 'security').map((r) => r.meta.id),
-    unparsedFiles: options.unparsedFiles ?? [],
     onProgress: options.onProgress,
   });
 }

@@ -20,14 +20,7 @@ export interface LocalUses {
  */
 export function localUsesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): LocalUses {
   const found = occurrencesOf(view, file, nameNode);
-  if (found.settled) return usesFrom(found.occurrences);
-  const checker = view.project.getTypeChecker().compilerObject;
-  const own = checker.getSymbolAtLocation(nameNode);
-  return usesFrom(
-    own === undefined
-      ? found.occurrences
-      : found.occurrences.filter((o) => isSameBinding(checker, o.compilerNode, own)),
-  );
+  return usesFrom(found.occurrences.filter(bindingTest(view, found, nameNode)));
 }
 
 /**
@@ -43,10 +36,20 @@ export function hasLocalUse(
   isUse: (occurrence: Occurrence) => boolean,
 ): boolean {
   const found = occurrencesOf(view, file, nameNode);
-  if (found.settled) return found.occurrences.some(isUse);
+  const isThisBinding = bindingTest(view, found, nameNode);
+  return found.occurrences.some((o) => isUse(o) && isThisBinding(o));
+}
+
+/**
+ * Which of the occurrences syntax found are this binding: all of them when
+ * syntax settled it; else those the checker resolves to the binding's symbol
+ * (every one when the checker has no symbol for the declaration).
+ */
+function bindingTest(view: ProjectView, found: FoundOccurrences, nameNode: ts.Node): (o: Occurrence) => boolean {
+  if (found.settled) return () => true;
   const checker = view.project.getTypeChecker().compilerObject;
   const own = checker.getSymbolAtLocation(nameNode);
-  return found.occurrences.some((o) => isUse(o) && (own === undefined || isSameBinding(checker, o.compilerNode, own)));
+  return own === undefined ? () => true : (o) => isSameBinding(checker, o.compilerNode, own);
 }
 
 /**

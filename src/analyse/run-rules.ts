@@ -25,8 +25,6 @@ export interface RunRulesInput {
   reportedFiles?: ReadonlySet<SourceFile> | undefined;
   /** Ids of every security rule in the registry, enabled or not. */
   securityRulesKnown: readonly string[];
-  /** Files that could not be parsed and were left out. */
-  unparsedFiles?: readonly string[];
   /** Called before each rule runs. */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -68,7 +66,8 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     findings,
     failures,
     fileCount: targets.length,
-    unparsedFiles: [...(input.unparsedFiles ?? [])],
+    // The loader's to fill: files skipped while the program was built for the rules are known only after them.
+    unparsedFiles: [],
     rulesRun: ran,
     rulesMeta: rules.map((r) => r.rule.meta),
     securityRulesRun: rules

@@ -44,11 +44,12 @@ interface OwnParse {
  * project's own files: the loader adds each through `addWithinBudgets`, which
  * runs that parse under the time budget and measures the tree it made. A file
  * the compiler reads on its own while it builds the program (an imported
- * declaration file, JSON, a dependency): the loader builds the program through
- * `buildWithinBudgets`, which runs the build under the time budget, blames an
- * overflow or a timeout on the file being parsed, and measures the trees of the
- * files read before anything binds them. A file read outside either (never, in
- * a load) is parsed here first, under the same budgets.
+ * declaration file, JSON, a dependency): the program is built, when a rule
+ * first needs it, through `buildWithinBudgets`, which runs the build under the
+ * time budget, blames an overflow or a timeout on the file being parsed, and
+ * measures the trees of the files read before anything binds them. A file
+ * read outside either (a `package.json` that module resolution reads for
+ * `ProjectView.resolveModule`) is parsed here first, under the same budgets.
  */
 export class GuardedFileSystem implements FileSystemHost {
   /** Files read as empty text because they are past a budget, by absolute path. */

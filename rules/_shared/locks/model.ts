@@ -108,7 +108,7 @@ function buildLockModel(view: ProjectView): LockModel {
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
       if (!ts.isCallExpression(call) || !isLockMethodCall(call, names)) continue;
-      if (!requestTakes && isShortRequest(call)) continue;
+      if (!requestTakes && isRequestTakingNoLock(call)) continue;
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
@@ -130,14 +130,23 @@ function isLockMethodCall(call: ts.CallExpression, names: ReadonlySet<string>): 
 }
 
 /**
- * True for `x.request(a)` with fewer than two arguments: `request` takes a
- * lock only as the Web Locks `request(name, callback)` (`styleOf`) or in a
- * configured API that names it, so no receiver type can make this call take
- * one, and the checker need not be asked for the receiver's.
+ * True for `x.request(a)` that is not a Web Locks request (`isWebLockRequest`):
+ * `request` takes a lock only there or in a configured API that names it, so
+ * no receiver type can make this call take one, and the checker need not be
+ * asked for the receiver's.
  */
-function isShortRequest(call: ts.CallExpression): boolean {
+function isRequestTakingNoLock(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'request' && call.arguments.length < 2;
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'request' &&
+    !isWebLockRequest(callee.name.text, call.arguments.length)
+  );
+}
+
+/** `locks.request(name, callback)` or `locks.request(name, options, callback)`: the only Web Locks call that takes a lock. */
+function isWebLockRequest(method: string, argumentCount: number): boolean {
+  return method === 'request' && argumentCount >= 2;
 }
 
 /**
@@ -218,10 +227,11 @@ function constructsBuiltin(view: ProjectView, created: Node): boolean {
   if (!ts.isIdentifier(callee) || !BUILTIN_CONSTRUCTORS.has(callee.text)) return false;
   const name = callee.text;
   const file = created.getSourceFile();
+  const { analysed, declarers } = globalDeclarersOf(view);
   // The reference index knows the analysed files' declarations; a creation elsewhere is left to the checker.
-  if (!globalDeclarersOf(view).analysed.has(file)) return false;
-  if (view.references.declarationsIn(file, name).length > 0) return false;
-  return !globalDeclarersOf(view).declarers.some((f) => view.references.declarationsIn(f, name).length > 0);
+  if (!analysed.has(file)) return false;
+  const declares = (f: SourceFile): boolean => view.references.declarationsIn(f, name).length > 0;
+  return !declares(file) && !declarers.some(declares);
 }
 
 /**
@@ -536,7 +546,7 @@ class ModelBuilder {
 
 /** How a call on a lock takes it, or undefined when the method does not take the lock. */
 function styleOf(api: LockApi, method: string, call: CallExpression): AcquisitionStyle | undefined {
-  if (api.family === 'web-locks') return method === 'request' && call.getArguments().length >= 2 ? 'web' : undefined;
+  if (api.family === 'web-locks') return isWebLockRequest(method, call.getArguments().length) ? 'web' : undefined;
   if (api.keyed && method === 'acquire') return call.getArguments().length >= 2 ? 'keyed' : undefined;
   if (api.runMethods.includes(method)) return 'run';
   if (api.acquireMethods.includes(method)) return 'acquire';
