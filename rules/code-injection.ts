@@ -1,9 +1,10 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { syntacticBindingOf } from './_shared/name-binding.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
-import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -56,7 +57,7 @@ const GLOBAL_SINKS = new Set(['eval', 'Function', ...TIMERS]);
 
 /** Findings of one file: calls and `new`s from the shared node index; only those that can reach a sink are wrapped. */
 function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
-  const vm = getModuleBindings(file, ['vm']);
+  const vm = getModuleBindings(project, file, ['vm']);
   const bindsVm = vm.named.size > 0 || vm.whole.size > 0;
   const calls = [
     ...project.nodesOf(file, ts.SyntaxKind.CallExpression),
@@ -66,7 +67,7 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     if (!bindsVm && !mayReachSink(compilerCall)) continue;
     const call = project.wrap(file, compilerCall);
     if (!Node.isCallExpression(call) && !Node.isNewExpression(call)) continue;
-    const draft = checkCall(call, vm);
+    const draft = checkCall(project, call, vm);
     if (draft !== undefined) yield draft;
   }
 }
@@ -101,12 +102,16 @@ function isFunctionWrittenInPlace(expression: ts.Expression): boolean {
 }
 
 /** A finding for one call or `new`, or undefined. */
-function checkCall(call: CallExpression | NewExpression, vm: ModuleBindings): FindingDraft<MessageId> | undefined {
+function checkCall(
+  view: ProjectView,
+  call: CallExpression | NewExpression,
+  vm: ModuleBindings,
+): FindingDraft<MessageId> | undefined {
   const args = call.getArguments();
-  const global = getGlobalCallee(call);
+  const global = getGlobalCallee(view, call);
   if (global === 'eval' && Node.isCallExpression(call)) return checkCode(call, 'eval', args.slice(0, 1));
   if (global === 'Function') return checkCode(call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
-  if (global !== undefined && TIMERS.has(global)) return checkTimer(call, global);
+  if (global !== undefined && TIMERS.has(global)) return checkTimer(view, call, global);
   const exported = getCalledExport(call, vm);
   if (exported !== undefined && VM_FUNCTIONS.has(exported)) return checkCode(call, `vm.${exported}`, args.slice(0, 1));
   return undefined;
@@ -126,11 +131,59 @@ function checkCode(
 }
 
 /** `setTimeout('...' + x, 10)`: a finding when the first argument is a string built from non-literal data. */
-function checkTimer(call: CallExpression | NewExpression, sink: string): FindingDraft<MessageId> | undefined {
+function checkTimer(
+  view: ProjectView,
+  call: CallExpression | NewExpression,
+  sink: string,
+): FindingDraft<MessageId> | undefined {
   const [handler] = call.getArguments();
-  if (handler === undefined || !isString(handler)) return undefined;
+  if (handler === undefined || isNamedFunction(view, handler) || !isString(handler)) return undefined;
   const data = getNonLiteralPart(handler);
   return data === undefined ? undefined : draftOf(call, 'stringTimer', sink, data);
+}
+
+/**
+ * True when syntax shows that a timer's handler is a name for a function, so
+ * the checker need not be asked whether it is a string: a function the file
+ * declares, a `const` given a function written in place, a parameter typed
+ * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
+ * the global `Promise` (declaration files are taken to leave its constructor
+ * as the library declares it). Only for a name declared once in the file and
+ * never assigned there (`syntacticBindingOf`).
+ */
+function isNamedFunction(view: ProjectView, handler: Node): boolean {
+  const node = skipOuterExpressions(handler);
+  if (!Node.isIdentifier(node)) return false;
+  const file = node.getSourceFile();
+  const binding = syntacticBindingOf(view, file, node.compilerNode);
+  if (binding?.kind !== 'local') return false;
+  if (view.references.occurrencesIn(file, node.compilerNode.text).some((o) => o.access === 'write')) return false;
+  const declaration = binding.declaration.parent;
+  if (ts.isFunctionDeclaration(declaration)) return true;
+  if (ts.isVariableDeclaration(declaration)) {
+    if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
+    const initializer = declaration.initializer;
+    const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    return isConst && initializer !== undefined && isFunctionWrittenInPlace(initializer);
+  }
+  if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
+  if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
+  return isPromiseExecutorCallback(view, file, declaration);
+}
+
+/** `resolve` or `reject` in `new Promise((resolve, reject) => …)` on the global `Promise`. */
+function isPromiseExecutorCallback(view: ProjectView, file: SourceFile, parameter: ts.ParameterDeclaration): boolean {
+  const executor = parameter.parent;
+  if (!ts.isArrowFunction(executor) && !ts.isFunctionExpression(executor)) return false;
+  if (executor.parameters.indexOf(parameter) > 1) return false;
+  let argument: ts.Node = executor;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const created = argument.parent;
+  if (!ts.isNewExpression(created) || created.arguments?.[0] !== argument) return false;
+  const callee = created.expression;
+  return (
+    ts.isIdentifier(callee) && callee.text === 'Promise' && syntacticBindingOf(view, file, callee)?.kind === 'global'
+  );
 }
 
 /** True when the expression is a string: a template or `+` with a string literal, or typed `string`. */
@@ -148,19 +201,21 @@ function isString(expression: Node): boolean {
  * The global function a call invokes (`eval`, `Function`, a timer), directly or through
  * `window`/`globalThis`, or undefined when the name is declared by the project itself.
  */
-function getGlobalCallee(call: CallExpression | NewExpression): string | undefined {
+function getGlobalCallee(view: ProjectView, call: CallExpression | NewExpression): string | undefined {
   const callee = skipOuterExpressions(call.getExpression());
-  if (Node.isIdentifier(callee)) return isGlobal(callee) ? callee.getText() : undefined;
+  if (Node.isIdentifier(callee)) return isGlobal(view, callee) ? callee.getText() : undefined;
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = skipOuterExpressions(callee.getExpression());
-    if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(receiver))
+    if (Node.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.getText()) && isGlobal(view, receiver))
       return callee.getName();
   }
   return undefined;
 }
 
-/** True when an identifier is not declared in the project's own code (a global of the environment). */
-function isGlobal(identifier: Node): boolean {
+/** True when an identifier is not declared in the project's own code (a global of the environment); from syntax when it settles which binding it is. */
+function isGlobal(view: ProjectView, identifier: Identifier): boolean {
+  const binding = syntacticBindingOf(view, identifier.getSourceFile(), identifier.compilerNode);
+  if (binding !== undefined) return binding.kind === 'global';
   return declarationsOf(identifier).every(
     (d) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isInNodeModules(),
   );

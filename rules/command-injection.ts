@@ -4,6 +4,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
@@ -46,14 +47,14 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project }) {
+    for (const file of files) yield* checkFile(project, file);
   },
 });
 
 /** Findings of one file. */
-function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const bindings = getModuleBindings(file, ['child_process']);
+function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const bindings = getModuleBindings(project, file, ['child_process']);
   if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return;
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const sink = getCalledExport(call, bindings);

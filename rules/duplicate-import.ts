@@ -71,7 +71,7 @@ function mayNameOneModuleTwice(
   const fileOf = new Map<string, string | undefined>();
   for (const declaration of declarations) {
     const literal = declaration.getModuleSpecifier().compilerNode;
-    const target = project.resolveModule(file, literal);
+    const target = project.resolveModule(file.compilerNode, literal);
     // One specifier resolving two ways (a `resolution-mode` attribute): the checker tells them apart.
     if (fileOf.has(literal.text) && fileOf.get(literal.text) !== target) return true;
     fileOf.set(literal.text, target);

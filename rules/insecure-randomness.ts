@@ -1,11 +1,13 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { syntacticBindingOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { describeSecretNoun, getFunctionNameNode, getSecretNoun, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'insecureRandom';
@@ -117,16 +119,16 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project }) {
+    for (const file of files) yield* checkFile(project, file);
   },
 });
 
 /** Findings of one file. */
-function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   if (!file.getText().includes('random')) return;
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!isMathRandom(call)) continue;
+    if (!isMathRandom(view, file, call)) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [] };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
@@ -145,16 +147,15 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
   }
 }
 
-/** True for `Math.random()` on the global `Math`. */
-function isMathRandom(call: CallExpression): boolean {
+/** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */
+function isMathRandom(view: ProjectView, file: SourceFile, call: CallExpression): boolean {
   const callee = skipOuterExpressions(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
   const receiver = callee.getExpression();
-  return (
-    Node.isIdentifier(receiver) &&
-    receiver.getText() === 'Math' &&
-    declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile())
-  );
+  if (!Node.isIdentifier(receiver) || receiver.getText() !== 'Math') return false;
+  const binding = syntacticBindingOf(view, file, receiver.compilerNode);
+  if (binding !== undefined) return binding.kind === 'global';
+  return declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile());
 }
 
 /** Follows a value up through the expressions that carry it, to the first name that says it is a secret. */

@@ -3,7 +3,9 @@ import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
+import { syntacticBindingOf } from './_shared/name-binding.js';
+import type { SyntacticBinding } from './_shared/name-binding.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -132,7 +134,7 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     if (sink === undefined) continue;
     const [first] = call.getArguments();
     if (first === undefined) continue;
-    const draft = checkQuery(call, sink, first);
+    const draft = checkQuery(project, call, sink, first);
     if (draft !== undefined) yield draft;
   }
 }
@@ -175,8 +177,13 @@ function isDatabaseLike(receiver: Node): boolean {
 }
 
 /** A finding when the query text is built from non-literal data and reads as SQL. */
-function checkQuery(call: CallExpression, sink: string, query: Node): FindingDraft<MessageId> | undefined {
-  const built = getBuiltParts(query);
+function checkQuery(
+  view: ProjectView,
+  call: CallExpression,
+  sink: string,
+  query: Node,
+): FindingDraft<MessageId> | undefined {
+  const built = getBuiltParts(view, query);
   if (built === undefined) return undefined;
   const texts = built.parts.flatMap((p) => getLiteralTexts(p)).join(' ');
   if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
@@ -210,15 +217,19 @@ interface BuiltParts {
  * (every value it is given, when it is built up with `+=` or assigned a template or `+` chain);
  * undefined for anything else (a plain variable, a call, a tagged template).
  */
-function getBuiltParts(query: Node, depth = 0): BuiltParts | undefined {
+function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | undefined {
   const node = skipOuterExpressions(query);
   if (Node.isTemplateExpression(node)) return { parts: [node], how: 'template interpolation' };
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
     return { parts: [node], how: 'concatenation' };
   if (!Node.isIdentifier(node) || depth >= 3) return undefined;
-  const variable = getVariableValues(node);
+  const bindingOf = (name: Identifier): SyntacticBinding | undefined =>
+    syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
+  // A global is declared in a declaration file, where a variable has no value but a literal: nothing built.
+  if (bindingOf(node)?.kind === 'global') return undefined;
+  const variable = getVariableValues(node, bindingOf);
   if (variable === undefined) return undefined;
-  const builtValues = variable.values.map((v) => getBuiltParts(v, depth + 1));
+  const builtValues = variable.values.map((v) => getBuiltParts(view, v, depth + 1));
   const firstBuilt = builtValues.find((b) => b !== undefined);
   if (firstBuilt === undefined && !variable.appended) return undefined;
   return { parts: variable.values, how: variable.appended ? 'concatenation' : (firstBuilt?.how ?? 'concatenation') };

@@ -215,17 +215,17 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
 }
 
 /**
- * The first function declaring `name` in each scope that binds it
- * (`exactScopeOf`, the same scopes the lexical resolver of `local-uses.ts`
- * cuts out), when syntax tells which of them share a symbol: every
- * declaration of the name in the file is a function declaration outside any
- * namespace body, and each has an exact scope. Functions of one name in one
- * scope then merge into one symbol (overloads: the later ones are left out),
- * and in another scope are another binding. `undefined` leaves it to the
- * checker: a function in a block of a script (it joins the enclosing scope),
- * a namespace (its exported functions merge across blocks), or a class,
- * variable, parameter or import of the same name (which may conflict and get
- * a symbol of its own). `named` is in document order.
+ * The first function declaring `name` in each scope that binds it, when
+ * syntax tells which declarations share a symbol: every declaration of the
+ * name in the file is a function or class declaration, each has a scope
+ * (`mergeScopeOf`), and no class shares its scope with another declaration.
+ * Functions of one name in one scope then merge into one symbol (overloads:
+ * the later ones are left out), and in another scope are another binding; a
+ * class is a binding of its own. `undefined` leaves it to the checker: a
+ * function in a block of a script (it joins the enclosing scope), a class
+ * beside a function of its name, or a variable, parameter or import of the
+ * same name (which may conflict and get a symbol of its own). `named` is in
+ * document order.
  */
 function firstInEachScope(
   project: ProjectView,
@@ -233,16 +233,47 @@ function firstInEachScope(
   name: string,
   named: readonly Candidate[],
 ): ReadonlySet<ts.Identifier> | undefined {
-  const functions = named.filter((c) => c.name.text === name);
-  if (functions.some((c) => c.kind !== 'function' || ts.isModuleBlock(c.declaration.parent))) return undefined;
-  if (project.references.declarationsIn(file, name).length !== functions.length) return undefined;
-  const firsts = new Map<ts.Node, ts.Identifier>();
-  for (const { name: nameNode } of functions) {
-    const scope = exactScopeOf(nameNode, file);
+  const declarations = named.filter((c) => c.name.text === name);
+  if (project.references.declarationsIn(file, name).length !== declarations.length) return undefined;
+  const firsts = new Map<unknown, Candidate>();
+  for (const candidate of declarations) {
+    const scope = mergeScopeOf(candidate, file);
     if (scope === undefined) return undefined;
-    if (!firsts.has(scope)) firsts.set(scope, nameNode);
+    const first = firsts.get(scope);
+    if (first === undefined) firsts.set(scope, candidate);
+    else if (first.kind === 'class' || candidate.kind === 'class') return undefined;
   }
-  return new Set(firsts.values());
+  return new Set([...firsts.values()].map((c) => c.name));
+}
+
+/**
+ * Where a function or class declaration's name is bound, as a key that two
+ * declarations binding one name share: the node of its exact scope
+ * (`exactScopeOf`), or for a member exported from a namespace the namespace's
+ * path (`N.M`: namespaces of one path merge, and so do their exported
+ * members). `undefined` when syntax cannot place it: a namespace inside a
+ * function or in a script (global namespaces merge across files).
+ */
+function mergeScopeOf(candidate: Candidate, file: SourceFile): unknown {
+  const block = candidate.declaration.parent;
+  if (!ts.isModuleBlock(block)) return exactScopeOf(candidate.name, file);
+  const { declaration } = candidate;
+  const exported =
+    (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) &&
+    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+  if (!exported) return block;
+  if (!ts.isExternalModule(file.compilerNode)) return undefined;
+  const path: string[] = [];
+  for (let at: ts.Node = block; !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isModuleDeclaration(at)) {
+      // A namespace nested in another's block merges with its namesakes only when exported.
+      const inBlock = ts.isModuleBlock(at.parent);
+      if (!ts.isIdentifier(at.name) || (inBlock && (ts.getCombinedModifierFlags(at) & ts.ModifierFlags.Export) === 0))
+        return undefined;
+      path.unshift(at.name.text);
+    } else if (!ts.isModuleBlock(at)) return undefined;
+  }
+  return `namespace:${path.join('.')}`;
 }
 
 /** The names that occur more than once in a list. */

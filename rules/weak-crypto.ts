@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
+import { syntacticBindingOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -7,6 +8,7 @@ import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
+import type { ProjectView } from '../src/model/project-view.js';
 import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 import { getFunctionNameNode, getSecurityWord, getStoredName } from './_shared/security/names.js';
@@ -94,27 +96,33 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files }) {
-    for (const file of files) yield* checkFile(file);
+  *check({ files, project }) {
+    for (const file of files) yield* checkFile(project, file);
   },
 });
 
 /** Findings of one file. */
-function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
+function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   if (!/crypto|md5|sha1/i.test(file.getText())) return;
-  const crypto = getModuleBindings(file, ['crypto']);
-  const hashModules = getModuleBindings(file, Object.keys(HASH_MODULES));
-  const cryptoJs = getModuleBindings(file, ['crypto-js']);
+  const crypto = getModuleBindings(view, file, ['crypto']);
+  const hashModules = getModuleBindings(view, file, Object.keys(HASH_MODULES));
+  const cryptoJs = getModuleBindings(view, file, ['crypto-js']);
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const draft =
-      checkCryptoCall(call, crypto) ?? checkHashModuleCall(call, hashModules) ?? checkCryptoJsCall(call, cryptoJs);
+      checkCryptoCall(view, call, crypto) ??
+      checkHashModuleCall(call, hashModules) ??
+      checkCryptoJsCall(call, cryptoJs);
     if (draft !== undefined) yield draft;
   }
 }
 
 /** Node's `crypto` functions: hashes, HMACs, signatures and ciphers. */
-function checkCryptoCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
-  const name = getCalledExport(call, bindings) ?? getGlobalCryptoCall(call);
+function checkCryptoCall(
+  view: ProjectView,
+  call: CallExpression,
+  bindings: ModuleBindings,
+): FindingDraft<MessageId> | undefined {
+  const name = getCalledExport(call, bindings) ?? getGlobalCryptoCall(view, call);
   if (name === undefined) return undefined;
   if (name === 'createCipher' || name === 'createDecipher')
     return {
@@ -206,12 +214,17 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
 }
 
 /** `crypto.createHash(...)` on the global `crypto` object (no import in the file). */
-function getGlobalCryptoCall(call: CallExpression): string | undefined {
+function getGlobalCryptoCall(view: ProjectView, call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const receiver = skipOuterExpressions(callee.getExpression());
   if (!Node.isIdentifier(receiver) || receiver.getText() !== 'crypto') return undefined;
-  return declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile()) ? callee.getName() : undefined;
+  const binding = syntacticBindingOf(view, call.getSourceFile(), receiver.compilerNode);
+  const global =
+    binding === undefined
+      ? declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile())
+      : binding.kind === 'global';
+  return global ? callee.getName() : undefined;
 }
 
 /** The algorithm named by the first argument, when it is a literal or a constant. */

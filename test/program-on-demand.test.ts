@@ -55,6 +55,55 @@ const ONE_MODULE_TWICE: Record<string, string> = {
   'src/dup.ts': "import { a } from './lib';\nimport { b } from './lib.js';\n\nexport const ab = a + b;\n",
 };
 
+/**
+ * Questions security and lock rules ask about names, settled from syntax
+ * (rules/_shared/name-binding.ts): the global `Math` and `setTimeout`, a
+ * promise's `resolve`, a `crypto` import and calls of other names, a query
+ * held in a local variable, and a class imported through `export *`.
+ */
+const NAMES_SETTLED: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'src/token.ts': [
+    'export function makeToken(): string {',
+    '  const token = Math.random().toString(36);',
+    '  return token;',
+    '}',
+    '',
+  ].join('\n'),
+  'src/sleep.ts': 'export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));\n',
+  'src/hash.ts': [
+    "import { createHash } from 'node:crypto';",
+    '',
+    "export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');",
+    'export const twice = (text: string): string => text.repeat(2);',
+    '',
+  ].join('\n'),
+  'src/db.ts': [
+    'export function count(db: { query(sql: string): void }): void {',
+    "  const sql = 'SELECT count(*) FROM t';",
+    '  db.query(sql);',
+    '}',
+    '',
+  ].join('\n'),
+  'src/index.ts': "export * from './queue';\nexport * from './other';\n",
+  'src/pool.ts': [
+    "import { Queue } from './index';",
+    '',
+    '// A lock-free pool: the queue takes no lock.',
+    'export class Pool {',
+    '  readonly queue = new Queue();',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/** A script (no import or export) that declares a global `setTimeout`: which one a call means is the checker's to say. */
+const GLOBAL_DECLARED: Record<string, string> = {
+  ...NAMES_SETTLED,
+  'src/legacy.ts': 'function setTimeout(code: string, ms: number): void {\n  void code;\n  void ms;\n}\n',
+  'src/run.ts': 'export function later(code: string): void {\n  setTimeout(code, 10);\n}\n',
+};
+
 const folders: string[] = [];
 
 function project(files: Record<string, string>): string {
@@ -83,7 +132,11 @@ describe('the program is built only when a rule needs it', () => {
   let syntaxOnly = '';
   let ownMap = '';
   let oneModuleTwice = '';
+  let namesSettled = '';
+  let globalDeclared = '';
   beforeAll(() => {
+    namesSettled = project(NAMES_SETTLED);
+    globalDeclared = project(GLOBAL_DECLARED);
     syntaxOnly = project(SYNTAX_ONLY);
     ownMap = project(OWN_MAP);
     oneModuleTwice = project(ONE_MODULE_TWICE);
@@ -96,6 +149,24 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(syntaxOnly, false);
     expect(lazy).toEqual({ findings: [], built: false });
     expect(review(syntaxOnly, true)).toEqual({ findings: [], built: true });
+  });
+
+  it('is not built when syntax settles which binding each name is, and finds what a run that built it finds', () => {
+    const lazy = review(namesSettled, false);
+    expect(lazy).toEqual({
+      findings: [
+        'insecure-randomness src/token.ts:2:17 `Math.random()` makes the token assigned to `token` (line 2), and its output can be predicted.',
+      ],
+      built: false,
+    });
+    expect(review(namesSettled, true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is built when a script declares a global of the name, and the findings are those of a run that built it', () => {
+    const lazy = review(globalDeclared, false);
+    // `setTimeout(code, 10)` calls the project's own function, which compiles nothing.
+    expect(lazy).toEqual({ findings: review(namesSettled, false).findings, built: true });
+    expect(review(globalDeclared, true)).toEqual(lazy);
   });
 
   it('is built for a `new Map()` whose `Map` the file imports, not taken for the global one', () => {

@@ -270,6 +270,26 @@ export class GuardedFileSystem implements FileSystemHost {
   }
 
   /**
+   * A declaration file parsed on its own (parents set, nothing bound) under
+   * the per-file budgets, for a question syntax answers without the program
+   * (which class a dependency's export is); undefined when it is not a
+   * declaration file or is past a budget. Nothing is recorded: a program
+   * built later reads and judges the file itself.
+   */
+  parseDeclarationFile(path: string, options: ts.CreateSourceFileOptions): ts.SourceFile | undefined {
+    if (!/\.d\.[cm]?ts$/.test(path) || this.skipped.has(path) || !this.fileExistsSync(path)) return undefined;
+    if (statSync(path).size > sizeLimitOf(path, this.limits)) return undefined;
+    const text = decodeText(readFileSync(path));
+    if (textReasonOf(path, text, this.limits) !== undefined) return undefined;
+    const outcome = withParseBudget(
+      () => ts.createSourceFile(path, text, options, true),
+      this.limits.maxParseMilliseconds,
+    );
+    if (outcome.kind !== 'done') return undefined;
+    return treeReasonOf(path, outcome.value, this.limits) === undefined ? outcome.value : undefined;
+  }
+
+  /**
    * Why a file the compiler reads on its own is left out, from a parse of it
    * alone here under the budgets: a file that took a build past the time
    * budget, or one read outside any build.

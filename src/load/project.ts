@@ -131,7 +131,22 @@ export function loadProject(options: LoadOptions): LoadedProject {
     tests: compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS),
     generated: compileGlobs(options.generated ?? []),
   };
-  return { view: createView(project, root, files, globs, settings, options.nodeKinds, typeWork), parseProblems };
+  // Parsed as the program would: its target, and the module format its resolution of the file's imports depends on.
+  const compilerOptions = project.getCompilerOptions();
+  const declarationFile = (path: string): ts.SourceFile | undefined =>
+    fileSystem.parseDeclarationFile(path, {
+      languageVersion: compilerOptions.target ?? ts.ScriptTarget.Latest,
+      impliedNodeFormat: ts.getImpliedNodeFormatForFile(
+        path,
+        undefined,
+        project.getModuleResolutionHost(),
+        compilerOptions,
+      ),
+    });
+  return {
+    view: createView(project, root, files, globs, settings, options.nodeKinds, typeWork, declarationFile),
+    parseProblems,
+  };
 }
 
 /**
@@ -267,7 +282,7 @@ export function loadInMemory(
   }
   const globs = { tests: compileGlobs(DEFAULT_TEST_GLOBS), generated: compileGlobs([]) };
   return {
-    view: createView(project, '/', files, globs, settings, undefined, createWorkClock()),
+    view: createView(project, '/', files, globs, settings, undefined, createWorkClock(), () => undefined),
     parseProblems: () => [...parseProblems],
   };
 }
@@ -440,7 +455,9 @@ function createView(
   settings: Readonly<Record<string, unknown>>,
   nodeKinds: readonly ts.SyntaxKind[] | undefined,
   typeWork: WorkClock,
+  parseDeclarationFile: (path: string) => ts.SourceFile | undefined,
 ): ProjectView {
+  const declarationFiles = new Map<string, ts.SourceFile | undefined>();
   const memos = new Map<string, unknown>();
   let nodeIndex: NodeIndex | undefined;
   const clock = createWorkClock();
@@ -479,13 +496,17 @@ function createView(
     sharedWorkTime: () => clock.spent(),
     typeWorkTime: () => typeWork.spent(),
     resolveModule: (file, specifier) => (resolver ??= moduleResolverOf(project))(file, specifier),
+    declarationFile: (path) => {
+      if (!declarationFiles.has(path)) declarationFiles.set(path, parseDeclarationFile(path));
+      return declarationFiles.get(path);
+    },
     wrap: wrapCompilerNode,
   };
   return view;
 }
 
 /** `ProjectView.resolveModule`: a file's import specifier to the file it resolves to. */
-type ModuleResolver = (file: SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
+type ModuleResolver = (file: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 
 /**
  * Resolves imports as the compiler's program does when it is built: TypeScript's
@@ -499,8 +520,8 @@ function moduleResolverOf(project: Project): ModuleResolver {
   const host = project.getModuleResolutionHost();
   const cache = ts.createModuleResolutionCache(host.getCurrentDirectory?.() ?? '/', (name) => name, options);
   return (file, specifier) => {
-    const mode = ts.getModeForUsageLocation(file.compilerNode, specifier, options);
-    return ts.resolveModuleName(specifier.text, file.getFilePath(), options, host, cache, undefined, mode)
-      .resolvedModule?.resolvedFileName;
+    const mode = ts.getModeForUsageLocation(file, specifier, options);
+    return ts.resolveModuleName(specifier.text, file.fileName, options, host, cache, undefined, mode).resolvedModule
+      ?.resolvedFileName;
   };
 }

@@ -106,7 +106,13 @@ export interface ProjectView {
    * mode, with one cache for the run), without building the program;
    * undefined when it does not resolve to a file.
    */
-  resolveModule(file: SourceFile, specifier: ts.StringLiteralLike): string | undefined;
+  resolveModule(file: ts.SourceFile, specifier: ts.StringLiteralLike): string | undefined;
+  /**
+   * A declaration file (`.d.ts`) an import resolves to (a dependency's),
+   * parsed alone, once per run, under the per-file budgets: not bound, no
+   * program built. Undefined for any other file and for one past a budget.
+   */
+  declarationFile(path: string): ts.SourceFile | undefined;
   /** Milliseconds spent so far building the compiler's program and creating its type checker (done when first needed), for --debug. */
   typeWorkTime(): number;
   /** Computes a value once per run and shares it between rules (e.g. a lock model). */

@@ -1,8 +1,11 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { symbolPathOf } from '../names.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { syntacticBindingOf, syntacticClassOf } from '../name-binding.js';
+import type { SyntacticBinding } from '../name-binding.js';
+import { wrapNode } from '../ast/wrap-node.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
   WEB_LOCKS,
@@ -95,6 +98,11 @@ function buildLockModel(view: ProjectView): LockModel {
     configured,
     () => view.project.getTypeChecker().compilerObject,
     (created) => constructsBuiltin(view, created),
+    (reference) =>
+      Node.isIdentifier(reference)
+        ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
+        : undefined,
+    (name) => syntacticBindingOf(view, name.getSourceFile(), name.compilerNode),
   );
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
@@ -172,6 +180,7 @@ const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'Event',
   'EventTarget',
   'File',
+  'FileReader',
   'FinalizationRegistry',
   'Float32Array',
   'Float64Array',
@@ -207,44 +216,26 @@ const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'WeakMap',
   'WeakRef',
   'WeakSet',
+  'WebSocket',
+  'Worker',
   'WritableStream',
+  'XMLHttpRequest',
 ]);
 
 /**
  * True for `new Map()`, `new Set<T>(...)`, `new AbortController()`: a
  * constructor of `BUILTIN_CONSTRUCTORS` called by a name that is the global
- * one, told from syntax: the file declares nothing of that name (no import,
- * variable, parameter, class or type anywhere in it), and no analysed file
- * declares it globally (a script's top-level declaration, `declare global`).
- * The value is then the library's, and no lock, without asking the checker
- * (creating it binds every file). Declaration files are taken to leave these
- * library types as the library declares them (a `.d.ts` that gave `Map` an
- * `acquire()` would make its instances look like locks to the checker).
+ * one, told from syntax (`syntacticBindingOf`). The value is then the
+ * library's, and no lock, without asking the checker (creating it binds
+ * every file). Declaration files are taken to leave these library types as
+ * the library declares them (a `.d.ts` that gave `Map` an `acquire()` would
+ * make its instances look like locks to the checker).
  */
 function constructsBuiltin(view: ProjectView, created: Node): boolean {
   if (!Node.isNewExpression(created)) return false;
   const callee = created.compilerNode.expression;
   if (!ts.isIdentifier(callee) || !BUILTIN_CONSTRUCTORS.has(callee.text)) return false;
-  const name = callee.text;
-  const file = created.getSourceFile();
-  const { analysed, declarers } = globalDeclarersOf(view);
-  // The reference index knows the analysed files' declarations; a creation elsewhere is left to the checker.
-  if (!analysed.has(file)) return false;
-  const declares = (f: SourceFile): boolean => view.references.declarationsIn(f, name).length > 0;
-  return !declares(file) && !declarers.some(declares);
-}
-
-/**
- * The analysed files, and those of them that may declare global names:
- * scripts (no import or export) and files with `declare global`.
- */
-function globalDeclarersOf(view: ProjectView): { analysed: ReadonlySet<SourceFile>; declarers: readonly SourceFile[] } {
-  return view.memo('locks:global-declarers', () => ({
-    analysed: new Set(view.files),
-    declarers: view.files.filter(
-      (file) => !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global'),
-    ),
-  }));
+  return syntacticBindingOf(view, created.getSourceFile(), callee)?.kind === 'global';
 }
 
 /**
@@ -323,6 +314,10 @@ class ModelBuilder {
     private readonly checker: () => ts.TypeChecker,
     /** True for a `new` of a library constructor that constructs no lock (`constructsBuiltin`). */
     private readonly constructsBuiltin: (created: Node) => boolean,
+    /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
+    private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
+    /** The binding a plain name stands for, when syntax settles it (`syntacticBindingOf`). */
+    private readonly bindingOf: (name: Identifier) => SyntacticBinding | undefined,
   ) {}
 
   /** Records `call` if it takes a lock. */
@@ -465,7 +460,7 @@ class ModelBuilder {
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
     if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
     if (Node.isCallExpression(expression)) {
-      const imported = importOf(skipOuterExpressions(expression.getExpression()));
+      const imported = importOf(skipOuterExpressions(expression.getExpression()), this.bindingOf);
       const first = expression.getArguments()[0];
       if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined)
         return this.apiOfExpression(skipOuterExpressions(first), depth + 1);
@@ -483,10 +478,21 @@ class ModelBuilder {
    */
   private apiOfExpressionType(expression: Node): LockApi | undefined {
     if (Node.isNewExpression(expression)) {
+      if (this.isClassWithoutLockApi(expression.getExpression())) return undefined;
       const constructed = constructedTypesOf(this.checker(), expression.compilerNode.expression);
       if (constructed?.every((type) => !this.mayBeLockType(type)) === true) return undefined;
     }
     return apiOfType(expression.getType(), this.configured);
+  }
+
+  /**
+   * True when syntax shows that a name stands for one class of the project
+   * that no declaration can make a lock API (`mayDeclareLockApi`): what the
+   * checker would find, without creating it.
+   */
+  private isClassWithoutLockApi(reference: Node): boolean {
+    const declaration = this.classOf(reference);
+    return declaration !== undefined && !mayDeclareLockApi(declaration, this.configured);
   }
 
   /** False when no declaration of a class or interface can make it a lock API (see `mayDeclareLockApi`). */
@@ -524,11 +530,13 @@ class ModelBuilder {
 
   /** The lock API of a class named in `new X()` or a type annotation. */
   private apiOfClassReference(reference: Node): LockApi | undefined {
-    const imported = importOf(reference);
+    const imported = importOf(reference, this.bindingOf);
     if (imported !== undefined) {
       const known = knownModuleApi(imported.module, imported.name, this.configured);
       if (known !== undefined) return known;
     }
+    // The checker's first class declaration would be this one, and `apiOfShape` finds no API in it.
+    if (this.isClassWithoutLockApi(reference)) return undefined;
     const symbol = reference.getSymbol();
     const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
     for (const declaration of target?.getDeclarations() ?? []) {
@@ -714,16 +722,27 @@ function constructorAssignments(property: Node): Node[] {
 }
 
 /** The module and exported name an imported identifier (or `ns.Name`) comes from. */
-function importOf(reference: Node): { module: string; name: string } | undefined {
+function importOf(
+  reference: Node,
+  bindingOf: (name: Identifier) => SyntacticBinding | undefined,
+): { module: string; name: string } | undefined {
   if (Node.isPropertyAccessExpression(reference) || Node.isQualifiedName(reference)) {
     const left = Node.isPropertyAccessExpression(reference) ? reference.getExpression() : reference.getLeft();
     const right = Node.isPropertyAccessExpression(reference) ? reference.getName() : reference.getRight().getText();
-    const namespace = importOf(left);
+    const namespace = importOf(left, bindingOf);
     return namespace?.name === '*' ? { module: namespace.module, name: right } : undefined;
   }
   if (!Node.isIdentifier(reference)) return undefined;
-  const symbol = reference.getSymbol();
-  for (const declaration of symbol?.getDeclarations() ?? []) {
+  // Settled from syntax: a global is no import, and a name the file declares once is an import only if that
+  // declaration is one (an import's alias carries every meaning, so a type position finds it too).
+  const binding = bindingOf(reference);
+  const declarations =
+    binding === undefined
+      ? (reference.getSymbol()?.getDeclarations() ?? [])
+      : binding.kind === 'global'
+        ? []
+        : [wrapNode(reference.getSourceFile(), binding.declaration.parent)];
+  for (const declaration of declarations) {
     if (Node.isImportSpecifier(declaration)) {
       return { module: declaration.getImportDeclaration().getModuleSpecifierValue(), name: declaration.getName() };
     }

@@ -2,7 +2,9 @@ import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { Type, VariableDeclaration } from 'ts-morph';
+import type { Identifier, Type, VariableDeclaration } from 'ts-morph';
+import type { SyntacticBinding } from '../name-binding.js';
+import { wrapNode } from '../ast/wrap-node.js';
 import { shorten } from '../text.js';
 
 /** How to judge the data an expression is built from. */
@@ -238,8 +240,16 @@ export function getLiteralTexts(expression: Node, depth = 0): string[] {
 }
 
 /** Every value a local variable is given (initialiser first, then assignments), and whether any is appended with `+=`. */
-export function getVariableValues(identifier: Node): { values: Node[]; appended: boolean } | undefined {
-  const declarations = declarationsOf(identifier);
+export function getVariableValues(
+  identifier: Identifier,
+  bindingOf: (name: Identifier) => SyntacticBinding | undefined = () => undefined,
+): { values: Node[]; appended: boolean } | undefined {
+  const declarationsOfName = (name: Identifier): readonly Node[] => {
+    const binding = bindingOf(name);
+    if (binding === undefined || binding.kind === 'global') return declarationsOf(name);
+    return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
+  };
+  const declarations = declarationsOfName(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
     return undefined;
@@ -253,7 +263,8 @@ export function getVariableValues(identifier: Node): { values: Node[]; appended:
     const kind = binary.getOperatorToken().getKind();
     if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
     const left = binary.getLeft();
-    if (!Node.isIdentifier(left) || !declarationsOf(left).includes(declaration)) continue;
+    if (!Node.isIdentifier(left) || left.compilerNode.text !== identifier.compilerNode.text) continue;
+    if (!declarationsOfName(left).includes(declaration)) continue;
     values.push(binary.getRight());
     if (kind === SyntaxKind.PlusEqualsToken) appended = true;
   }

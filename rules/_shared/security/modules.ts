@@ -1,10 +1,13 @@
 import { Node, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
+import { syntacticBindingOf } from '../name-binding.js';
+import type { ProjectView } from '../../../src/model/project-view.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type {
   CallExpression,
   Expression,
+  Identifier,
   ImportEqualsDeclaration,
   NewExpression,
   SourceFile,
@@ -19,6 +22,8 @@ export interface ModuleBindings {
   readonly named: ReadonlyMap<Node, string>;
   /** Declarations bound to the whole module: namespace and default imports, `require` results. */
   readonly whole: ReadonlySet<Node>;
+  /** The run's view, for telling from syntax which binding a name is (`boundDeclarationsOf`). */
+  readonly view: ProjectView;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface ModuleBindings {
  * `const cp = require(...)`, `const { exec: run } = require(...)`, `const exec = require(...).exec`,
  * and `const execAsync = promisify(exec)` (same export, promise form).
  */
-export function getModuleBindings(file: SourceFile, moduleNames: readonly string[]): ModuleBindings {
+export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNames: readonly string[]): ModuleBindings {
   const modules = new Set(moduleNames.map(stripNodePrefix));
   const named = new Map<Node, string>();
   const whole = new Set<Node>();
@@ -44,7 +49,8 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
     for (const specifier of clause.getNamedImports()) named.set(specifier, specifier.getName());
   }
   // No binding yet and no `require` anywhere (escaped spellings included): nothing else can bind the modules.
-  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText())) return { modules, named, whole };
+  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText()))
+    return { modules, named, whole, view };
   const candidates = bindingCandidatesOf(file);
   for (const importEquals of candidates.importEquals) {
     const reference = importEquals.getModuleReference();
@@ -58,8 +64,8 @@ export function getModuleBindings(file: SourceFile, moduleNames: readonly string
     if (!isRequireOf(call, modules)) continue;
     bindRequire(call, named, whole);
   }
-  bindPromisified(candidates.promisified, named, whole);
-  return { modules, named, whole };
+  bindPromisified(view, candidates.promisified, named, whole);
+  return { modules, named, whole, view };
 }
 
 /** The nodes of a file that may bind a module, in document order: only these are wrapped. */
@@ -133,7 +139,7 @@ export function getCalledExport(call: CallExpression | NewExpression, bindings: 
 function getExportOf(expression: Node, bindings: ModuleBindings): string | undefined {
   const callee = skipOuterExpressions(expression);
   if (Node.isIdentifier(callee)) {
-    for (const declaration of declarationsOf(callee)) {
+    for (const declaration of boundDeclarationsOf(callee, bindings)) {
       const name = bindings.named.get(declaration);
       if (name !== undefined) return name;
     }
@@ -150,8 +156,39 @@ function getExportOf(expression: Node, bindings: ModuleBindings): string | undef
 export function isWholeModule(expression: Node, bindings: ModuleBindings): boolean {
   const node = skipOuterExpressions(expression);
   if (Node.isCallExpression(node)) return isRequireOf(node, bindings.modules);
-  if (Node.isIdentifier(node)) return declarationsOf(node).some((d) => bindings.whole.has(d));
+  if (Node.isIdentifier(node)) return boundDeclarationsOf(node, bindings).some((d) => bindings.whole.has(d));
   return false;
+}
+
+/**
+ * The declarations of a name that may be among the bindings, as the checker
+ * lists them (`declarationsOf`) but asking it only when syntax cannot tell
+ * (creating it binds every file): a name no binding declares stands for none
+ * of them, and `syntacticBindingOf` settles most others.
+ */
+function boundDeclarationsOf(identifier: Identifier, bindings: ModuleBindings): readonly Node[] {
+  const bound = [...bindings.named.keys(), ...bindings.whole];
+  const names = bound.map(declaredNameOf);
+  const { text } = identifier.compilerNode;
+  if (names.every((name) => name !== undefined && name.text !== text)) return [];
+  const settled = syntacticBindingOf(bindings.view, identifier.getSourceFile(), identifier.compilerNode);
+  if (settled === undefined) return declarationsOf(identifier);
+  return settled.kind === 'global' ? [] : bound.filter((_, i) => names[i] === settled.declaration);
+}
+
+/** The plain name a binding declares (`run` in `{ exec: run }`, `cp` in `* as cp`), or undefined for a pattern. */
+function declaredNameOf(declaration: Node): ts.Identifier | undefined {
+  const { compilerNode } = declaration;
+  const name =
+    ts.isImportSpecifier(compilerNode) ||
+    ts.isImportClause(compilerNode) ||
+    ts.isNamespaceImport(compilerNode) ||
+    ts.isImportEqualsDeclaration(compilerNode) ||
+    ts.isVariableDeclaration(compilerNode) ||
+    ts.isBindingElement(compilerNode)
+      ? compilerNode.name
+      : undefined;
+  return name !== undefined && ts.isIdentifier(name) ? name : undefined;
 }
 
 /** `child_process` for `node:child_process`. */
@@ -194,12 +231,13 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
 
 /** `const run = promisify(exec)` or `util.promisify(cp.exec)`: `run` is bound to the same export. */
 function bindPromisified(
+  view: ProjectView,
   declarations: readonly VariableDeclaration[],
   named: Map<Node, string>,
   whole: Set<Node>,
 ): void {
   if (named.size === 0 && whole.size === 0) return;
-  const bindings: ModuleBindings = { modules: new Set(), named, whole };
+  const bindings: ModuleBindings = { modules: new Set(), named, whole, view };
   for (const declaration of declarations) {
     const initializer = declaration.getInitializer();
     if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))

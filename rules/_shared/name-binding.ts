@@ -1,0 +1,427 @@
+import { ts } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import type { ProjectView } from '../../src/model/project-view.js';
+import { exactScopeOf } from './local-uses.js';
+
+/**
+ * What a plain name read as a value stands for, when syntax alone settles it:
+ * - `global`: the environment's (`Math`, `setTimeout`): the checker finds
+ *   every declaration of it in a declaration file, or none;
+ * - `local`: the one binding of that name the file declares (`declaration`
+ *   is its declared name), and no other.
+ */
+export type SyntacticBinding = { kind: 'global' } | { kind: 'local'; declaration: ts.Node };
+
+/**
+ * The binding a name read as a value (a call's callee, a receiver) stands
+ * for, told from syntax, or `undefined` when only the checker can tell (then
+ * ask it): creating the checker binds every file and the libraries, most of a
+ * small package's run, and most names a rule asks about are settled here.
+ *
+ * - The file declares no binding of the name (the reference index's
+ *   declarations: variables, parameters, functions, classes, imports, types,
+ *   enums, namespaces), and no project file declares it globally (a script's
+ *   top level, `declare global`): the name is the environment's.
+ * - Otherwise the name is the binding whose scope (`exactScopeOf`; a file's
+ *   or namespace's imports) is the innermost around it, as in JavaScript's
+ *   lexical scoping; one outside every such scope is the environment's.
+ *
+ * Not settled: a name inside a namespace or enum (their members merge and are
+ * seen by name), a `with` block, a decorator or computed member name
+ * (evaluated outside the member's scope), a parameter list (its initialisers
+ * have a scope of their own); a name declared where `exactScopeOf` does not
+ * place it (a type, an enum, a namespace, a block function of a script), twice
+ * in one scope, or at a script's top level (a global that other files'
+ * declarations merge with);
+ * `require`, `module` and `exports` in a JavaScript file; a file not
+ * analysed; and every global when the program follows JavaScript into
+ * `node_modules` (`maxNodeModuleJsDepth`), whose files may declare globals.
+ * A file that only the program's build reaches (imported from outside the
+ * configured files) is assumed not to declare the name globally.
+ */
+export function syntacticBindingOf(
+  view: ProjectView,
+  file: SourceFile,
+  identifier: ts.Identifier,
+): SyntacticBinding | undefined {
+  const { analysed } = globalDeclarersOf(view);
+  if (!analysed.has(file) || !isPlainValueName(identifier, file)) return undefined;
+  const name = identifier.text;
+  // The declaration whose scope is the innermost around the name (a scope declares a name once here).
+  let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
+  for (const declaration of view.references.declarationsIn(file, name)) {
+    const scope = scopeOf(declaration, file);
+    if (scope === undefined) return undefined;
+    if (!isWithin(identifier, scope)) continue;
+    if (nearest === undefined || isStrictlyWithin(scope, nearest.scope)) nearest = { declaration, scope };
+    else if (!isStrictlyWithin(nearest.scope, scope)) return undefined;
+  }
+  if (nearest === undefined) return isGlobalName(view, name) ? { kind: 'global' } : undefined;
+  if (ts.isSourceFile(nearest.scope) && !ts.isExternalModule(file.compilerNode)) return undefined;
+  return { kind: 'local', declaration: nearest.declaration };
+}
+
+/** True when `inner` lies inside `outer` and is not the same node (every node lies inside a file). */
+function isStrictlyWithin(inner: ts.Node, outer: ts.Node): boolean {
+  return inner !== outer && !ts.isSourceFile(inner) && isWithin(inner, outer);
+}
+
+/**
+ * True when no project file can declare `name` as a global: no analysed
+ * script or `declare global` file declares it, no other source file the
+ * project lists that could (a script, a `declare global`) spells it, and the
+ * program reads no JavaScript of `node_modules`. Its declarations, if any,
+ * are then all in declaration files.
+ */
+function isGlobalName(view: ProjectView, name: string): boolean {
+  const { declarers, unindexed, followsNodeModulesJs } = globalDeclarersOf(view);
+  if (followsNodeModulesJs) return false;
+  if (declarers.some((file) => view.references.declarationsIn(file, name).length > 0)) return false;
+  return !unindexed.some((file) => file.getFullText().includes(name));
+}
+
+/** A name that is read as a plain value where syntax can see every binding it may stand for. */
+function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean {
+  if (isJavaScript(file) && COMMONJS_NAMES.has(identifier.text)) return false;
+  for (let at = identifier.parent; !ts.isSourceFile(at); at = at.parent) {
+    if (
+      ts.isModuleDeclaration(at) ||
+      ts.isEnumDeclaration(at) ||
+      ts.isWithStatement(at) ||
+      ts.isDecorator(at) ||
+      ts.isComputedPropertyName(at) ||
+      ts.isParameter(at)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Names a CommonJS JavaScript file has without declaring them. */
+const COMMONJS_NAMES: ReadonlySet<string> = new Set(['require', 'module', 'exports']);
+
+/** True for a `.js`, `.jsx`, `.mjs` or `.cjs` file. */
+function isJavaScript(file: SourceFile): boolean {
+  return /\.[cm]?jsx?$/.test(file.getFilePath());
+}
+
+/**
+ * Where a declared name can be seen: `exactScopeOf` for variables,
+ * parameters, functions and classes; the file or namespace body around an
+ * import. `undefined` for types, enums and namespaces.
+ */
+function scopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
+  const parent = nameNode.parent;
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isImportEqualsDeclaration(parent)
+  ) {
+    let at: ts.Node = parent;
+    while (!ts.isSourceFile(at) && !ts.isModuleBlock(at)) at = at.parent;
+    return at;
+  }
+  return exactScopeOf(nameNode, file);
+}
+
+/** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
+function isWithin(node: ts.Node, scope: ts.Node): boolean {
+  return ts.isSourceFile(scope) || (node.pos >= scope.pos && node.end <= scope.end);
+}
+
+/** The run's files that bear on which names are global, found once per run. */
+interface GlobalDeclarers {
+  /** The analysed files (those the reference index knows). */
+  analysed: ReadonlySet<SourceFile>;
+  /** Analysed files that may declare globals: scripts (no import or export) and files with `declare global`. */
+  declarers: readonly SourceFile[];
+  /** Other source files of the project (generated ones, those outside the root) that may declare globals. */
+  unindexed: readonly SourceFile[];
+  /** True when the program reads JavaScript files of `node_modules`, which may declare globals. */
+  followsNodeModulesJs: boolean;
+}
+
+/** See `GlobalDeclarers`. */
+function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
+  return view.memo('name-binding:global-declarers', () => {
+    const analysed = new Set(view.files);
+    const mayDeclareGlobals = (file: SourceFile): boolean =>
+      !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global');
+    const others = view.project.getSourceFiles().filter((file) => !analysed.has(file) && !file.isDeclarationFile());
+    const depth = view.project.getCompilerOptions().maxNodeModuleJsDepth;
+    return {
+      analysed,
+      declarers: view.files.filter(mayDeclareGlobals),
+      unindexed: others.filter(mayDeclareGlobals),
+      followsNodeModulesJs: (depth ?? 0) > 0,
+    };
+  });
+}
+
+/**
+ * The class a name read as a value stands for (`X` in `new X()`), told from
+ * syntax, or `undefined` when only the checker can tell. Settled: a class
+ * the file declares, and a class imported (`import { X }`, `import X`) from
+ * an analysed TypeScript module or a dependency's declaration file, followed
+ * through `export { … }`, `export { … } from` and `export * from` to the one
+ * class declaration the name ends at. Not settled: anything else, a class
+ * merged with another declaration of its name (an interface, a namespace),
+ * a JavaScript module, a module with `export =`, and any class while a
+ * project file holds a module augmentation (`declare module`) that spells
+ * its name. A dependency's declaration files are taken not to augment
+ * another module's classes.
+ */
+export function syntacticClassOf(
+  view: ProjectView,
+  file: SourceFile,
+  identifier: ts.Identifier,
+): ts.ClassDeclaration | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local') return undefined;
+  const found = classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0);
+  if (found?.kind !== 'class' || found.node.name === undefined) return undefined;
+  const name = found.node.name.text;
+  return augmentersOf(view).some((text) => text.includes(name)) ? undefined : found.node;
+}
+
+/** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
+type Resolved = { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'absent' } | { kind: 'other' };
+
+/** A module whose exports are read from syntax: its tree, and the declarations of a name in it that may merge. */
+interface SyntaxModule {
+  tree: ts.SourceFile;
+  declarationsOf(name: string): readonly ts.Node[];
+}
+
+/** An analysed file: every declaration of the name anywhere in it counts (the reference index's). */
+function projectModule(view: ProjectView, file: SourceFile): SyntaxModule {
+  return { tree: file.compilerNode, declarationsOf: (name) => view.references.declarationsIn(file, name) };
+}
+
+/** A declaration file: the names its top-level statements declare (a module's names merge only there). */
+function declarationModule(tree: ts.SourceFile): SyntaxModule {
+  let byName: Map<string, ts.Node[]> | undefined;
+  return {
+    tree,
+    declarationsOf: (name) => (byName ??= topLevelNamesOf(tree)).get(name) ?? [],
+  };
+}
+
+/** The declared names of a file's top-level statements, by name. */
+function topLevelNamesOf(tree: ts.SourceFile): Map<string, ts.Node[]> {
+  const out = new Map<string, ts.Node[]>();
+  const add = (name: ts.Node | undefined): void => {
+    if (name === undefined || !ts.isIdentifier(name)) return;
+    const list = out.get(name.text);
+    if (list === undefined) out.set(name.text, [name]);
+    else list.push(name);
+  };
+  const addBinding = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) add(name);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
+  };
+  for (const statement of tree.statements) {
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+    else if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      add(clause?.name);
+      const bindings = clause?.namedBindings;
+      if (bindings !== undefined && ts.isNamespaceImport(bindings)) add(bindings.name);
+      else if (bindings !== undefined) for (const element of bindings.elements) add(element.name);
+    } else if (
+      ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isModuleDeclaration(statement) ||
+      ts.isImportEqualsDeclaration(statement)
+    )
+      add(statement.name);
+  }
+  return out;
+}
+
+/** Chains of re-exports followed at most this deep. */
+const MAX_EXPORT_HOPS = 8;
+
+/** The class a declared name (its name node) is, through an import to the exporting module. */
+function classOfDeclaredName(
+  view: ProjectView,
+  module: SyntaxModule,
+  nameNode: ts.Node,
+  hops: number,
+): Resolved | undefined {
+  const declaration = nameNode.parent;
+  if (module.declarationsOf(nameNode.getText(module.tree)).length !== 1) return undefined;
+  if (ts.isClassDeclaration(declaration)) return { kind: 'class', node: declaration };
+  if (ts.isImportSpecifier(declaration)) {
+    const imported = declaration.propertyName ?? declaration.name;
+    const importDeclaration = declaration.parent.parent.parent;
+    if (
+      declaration.isTypeOnly ||
+      importDeclaration.importClause?.phaseModifier !== undefined ||
+      !ts.isIdentifier(imported)
+    )
+      return undefined;
+    return exportedFrom(view, module, importDeclaration.moduleSpecifier, imported.text, hops + 1);
+  }
+  if (ts.isImportClause(declaration) && declaration.name === nameNode && declaration.phaseModifier === undefined)
+    return exportedFrom(view, module, declaration.parent.moduleSpecifier, 'default', hops + 1);
+  return { kind: 'other' };
+}
+
+/**
+ * What `exported` is in the module a specifier resolves to: an analysed
+ * TypeScript module, or a declaration file (a dependency's) without module
+ * augmentations; anything else is not read.
+ */
+function exportedFrom(
+  view: ProjectView,
+  from: SyntaxModule,
+  specifier: ts.Expression,
+  exported: string,
+  hops: number,
+): Resolved | undefined {
+  if (hops > MAX_EXPORT_HOPS || !ts.isStringLiteralLike(specifier)) return undefined;
+  const path = view.resolveModule(from.tree, specifier);
+  if (path === undefined) return undefined;
+  const project = view.project.getSourceFile(path);
+  let target: SyntaxModule | undefined;
+  if (project !== undefined && globalDeclarersOf(view).analysed.has(project)) {
+    if (/\.[cm]?tsx?$/.test(path) && !/\.d\.[cm]?ts$/.test(path)) target = projectModule(view, project);
+  } else {
+    const tree = view.declarationFile(path);
+    if (tree !== undefined && !tree.text.includes('declare module')) target = declarationModule(tree);
+  }
+  if (target === undefined || !ts.isExternalModule(target.tree)) return undefined;
+  return exportOf(view, target, exported, hops);
+}
+
+/**
+ * What a module exports as `exported`: its own exports first (a declaration
+ * with `export`, `export { a as b }`, `export default x`), else the one
+ * `export *` module that has it (more than one is ambiguous: not settled).
+ */
+function exportOf(view: ProjectView, module: SyntaxModule, exported: string, hops: number): Resolved | undefined {
+  const own: (() => Resolved | undefined)[] = [];
+  const stars: ts.Expression[] = [];
+  for (const statement of module.tree.statements) {
+    if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals === true) return undefined;
+      if (exported === 'default') {
+        const value = statement.expression;
+        own.push(() => (ts.isIdentifier(value) ? localClass(view, module, value.text, hops) : { kind: 'other' }));
+      }
+    } else if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      const from = statement.moduleSpecifier;
+      if (clause === undefined) {
+        if (from !== undefined && !statement.isTypeOnly) stars.push(from);
+      } else if (ts.isNamespaceExport(clause)) {
+        if (clause.name.text === exported) own.push(() => ({ kind: 'other' }));
+      } else {
+        for (const element of clause.elements) {
+          if (element.name.text !== exported) continue;
+          const local = element.propertyName ?? element.name;
+          if (statement.isTypeOnly || element.isTypeOnly || !ts.isIdentifier(local)) own.push(() => undefined);
+          else if (from !== undefined) own.push(() => exportedFrom(view, module, from, local.text, hops + 1));
+          else own.push(() => localClass(view, module, local.text, hops));
+        }
+      }
+    } else if (exportsByModifier(statement, exported)) {
+      own.push(() =>
+        ts.isClassDeclaration(statement)
+          ? statement.name === undefined
+            ? { kind: 'class', node: statement }
+            : classOfDeclaredName(view, module, statement.name, hops)
+          : { kind: 'other' },
+      );
+    }
+  }
+  if (own.length > 1) return undefined;
+  const [first] = own;
+  if (first !== undefined) return first();
+  let found: Resolved = { kind: 'absent' };
+  for (const from of stars) {
+    const resolved = exportedFrom(view, module, from, exported, hops + 1);
+    if (resolved === undefined) return undefined;
+    if (resolved.kind === 'absent') continue;
+    if (found.kind !== 'absent') return undefined;
+    found = resolved;
+  }
+  return found;
+}
+
+/** What a name declared at a module's top level is (`export { X }`, `export default X`). */
+function localClass(view: ProjectView, module: SyntaxModule, name: string, hops: number): Resolved | undefined {
+  const declared = module.declarationsOf(name);
+  const [only] = declared;
+  if (declared.length !== 1 || only === undefined || !ts.isSourceFile(declarationStatementOf(only).parent))
+    return undefined;
+  return classOfDeclaredName(view, module, only, hops);
+}
+
+/** The top-level statement (or nested node) a declared name belongs to: its import declaration, variable statement or declaration. */
+function declarationStatementOf(nameNode: ts.Node): ts.Node {
+  let at = nameNode.parent;
+  while (
+    ts.isBindingElement(at) ||
+    ts.isObjectBindingPattern(at) ||
+    ts.isArrayBindingPattern(at) ||
+    ts.isVariableDeclaration(at) ||
+    ts.isVariableDeclarationList(at) ||
+    ts.isImportSpecifier(at) ||
+    ts.isNamedImports(at) ||
+    ts.isNamespaceImport(at) ||
+    ts.isImportClause(at)
+  )
+    at = at.parent;
+  return at;
+}
+
+/** True when a statement with the `export` modifier exports `exported` (`export default class` as `default`). */
+function exportsByModifier(statement: ts.Statement, exported: string): boolean {
+  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+  if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return exported === 'default';
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.some((d) => bindsName(d.name, exported));
+  const named =
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    ts.isModuleDeclaration(statement) ||
+    ts.isImportEqualsDeclaration(statement)
+      ? statement.name
+      : undefined;
+  return named !== undefined && ts.isIdentifier(named) && named.text === exported;
+}
+
+/** True when a binding name or pattern declares `name`. */
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+/**
+ * The texts of the module augmentations (`declare module 'x' { … }`) in the
+ * project's own files, declaration files included: they can add members to
+ * a class of the module they name.
+ */
+function augmentersOf(view: ProjectView): readonly string[] {
+  return view.memo('name-binding:augmenters', () =>
+    view.project
+      .getSourceFiles()
+      .filter((file) => !file.isInNodeModules() && file.getFullText().includes('declare module'))
+      .flatMap((file) =>
+        file.compilerNode.statements
+          .filter((statement) => ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name))
+          .map((statement) => statement.getText(file.compilerNode)),
+      ),
+  );
+}

@@ -1,0 +1,172 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { loadInMemory } from '../src/load/project.js';
+import { syntacticBindingOf, syntacticClassOf } from '../rules/_shared/name-binding.js';
+import type { ProjectView } from '../src/model/project-view.js';
+
+/**
+ * `syntacticBindingOf` and `syntacticClassOf` answer, from syntax, questions
+ * rules would otherwise ask the checker. Whenever they answer, the answer must
+ * be the checker's: checked on every name read as a value (a callee, a
+ * receiver, an argument, a `new`) in every fixture project and in snippets
+ * written to tempt them into a wrong answer.
+ */
+
+/** Names syntax must leave to the checker, and names it settles, beside traps for each rule of the resolver. */
+const SNIPPETS: Record<string, string> = {
+  'traps/shadow.ts': [
+    "import { createHash } from 'node:crypto';",
+    'export function outer(Math: { random(): number }) {',
+    '  const inner = () => { const createHash = (x: string) => x; return createHash(String(Math.random())); };',
+    "  return [inner(), createHash('md5'), setTimeout(inner, 1)];",
+    '}',
+    'export function blocks() {',
+    '  { const value = 1; void value; }',
+    '  { let value = 2; value += 1; return value; }',
+    '}',
+    'export function late(a = outer, b = () => String(ghost)) { var ghost = 1; return [a, b, String(ghost)]; }',
+    'export enum Colors { Red = 1, Blue = Number(Red) }',
+    'export namespace Space { export const Math = { floor: (x: number) => x }; export const pick = () => Math.floor(1); }',
+    'export namespace Space { export const again = () => Math.floor(2); }',
+    'function twice(): void;',
+    'function twice(x?: number): void { void x; }',
+    'export { twice };',
+    'export class Merged {}',
+    'export interface Merged { acquire(): Promise<() => void> }',
+    'export const made = [new Merged(), new Map(), new Promise<void>((resolve) => setTimeout(resolve, 1))];',
+    '',
+  ].join('\n'),
+  'traps/script-global.ts': 'var scriptGlobal = 1;\nfunction setInterval(code: string) { return code; }\n',
+  'traps/uses-script.ts':
+    "export const read = () => [String(scriptGlobal), setInterval('x'), clearTimeout(undefined)];\n",
+  'traps/augment.ts': [
+    "import { Queue } from './classes/queue';",
+    "declare module './classes/queue' { interface Queue { lock(): void } }",
+    'export const q = new Queue();',
+    '',
+  ].join('\n'),
+  'traps/classes/queue.ts': 'export class Queue {}\nexport class Plain {}\nexport default class {}\n',
+  'traps/classes/more.ts': "export { Plain as Renamed } from './queue';\nexport * from './queue';\n",
+  'traps/classes/other.ts': 'export class Plain {}\n',
+  'traps/classes/both.ts': "export * from './queue';\nexport * from './other';\n",
+  'traps/classes/use.ts': [
+    "import Anonymous from './queue';",
+    "import { Renamed, Queue } from './more';",
+    "import { Plain } from './both';",
+    "import { Plain as Direct } from './queue';",
+    'export const made = [new Anonymous(), new Renamed(), new Queue(), new Plain(), new Direct()];',
+    '',
+  ].join('\n'),
+};
+
+/** Every fixture's source files, each project under its own folder. */
+function fixtureSources(): Record<string, string> {
+  const root = join(import.meta.dirname, '..', 'fixtures');
+  const out: Record<string, string> = {};
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(?:[cm]?ts|tsx)$/.test(entry.name)) out[relative(root, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Names read as values where rules ask: callees, `new` targets, receivers and arguments. */
+function valueNames(file: ts.SourceFile): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      if (
+        ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+          (parent.expression === node || (parent.arguments ?? []).some((a) => a === node))) ||
+        (ts.isPropertyAccessExpression(parent) && parent.expression === node)
+      )
+        out.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return out;
+}
+
+/** Checks every answer against the checker; returns how many names each kind of answer covered. */
+function audit(view: ProjectView): { global: number; local: number; unsettled: number; classes: number } {
+  const checker = view.project.getTypeChecker().compilerObject;
+  const counts = { global: 0, local: 0, unsettled: 0, classes: 0 };
+  for (const file of view.files) {
+    for (const name of valueNames(file.compilerNode)) {
+      const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(name.getStart()).line + 1)} ${name.text}`;
+      const symbol = checker.getSymbolAtLocation(name);
+      const declarations = symbol?.declarations ?? [];
+      const binding = syntacticBindingOf(view, file, name);
+      if (binding === undefined) counts.unsettled++;
+      else if (binding.kind === 'global') {
+        counts.global++;
+        expect(
+          declarations.filter((d) => !d.getSourceFile().isDeclarationFile).map((d) => d.getSourceFile().fileName),
+          where,
+        ).toEqual([]);
+      } else {
+        counts.local++;
+        expect(declarations, where).toEqual([binding.declaration.parent]);
+      }
+      const found = syntacticClassOf(view, file, name);
+      if (found !== undefined) {
+        counts.classes++;
+        const target =
+          symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0
+            ? checker.getAliasedSymbol(symbol)
+            : symbol;
+        expect(target?.declarations, where).toEqual([found]);
+      }
+    }
+  }
+  return counts;
+}
+
+describe('names settled from syntax are what the checker says they are', () => {
+  it('on the traps: each answer is the checker’s, and the traps are left to it', () => {
+    const { view } = loadInMemory(SNIPPETS);
+    const counts = audit(view);
+    // Settled and unsettled names both occur: the audit above compared real answers.
+    expect(counts.global).toBeGreaterThan(3);
+    expect(counts.local).toBeGreaterThan(8);
+    expect(counts.unsettled).toBeGreaterThan(2);
+    const at = (path: string, text: string): ts.Identifier => {
+      const file = view.project.getSourceFileOrThrow(`/${path}`);
+      const name = valueNames(file.compilerNode).find((n) => n.text === text);
+      if (name === undefined) throw new Error(`no ${text} in ${path}`);
+      return name;
+    };
+    const classOf = (path: string, text: string): string | undefined =>
+      syntacticClassOf(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text))?.getSourceFile().fileName;
+    const bindingOf = (path: string, text: string): string | undefined =>
+      syntacticBindingOf(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text))?.kind;
+    expect(bindingOf('traps/uses-script.ts', 'setInterval')).toBeUndefined();
+    expect(bindingOf('traps/uses-script.ts', 'scriptGlobal')).toBeUndefined();
+    expect(bindingOf('traps/uses-script.ts', 'clearTimeout')).toBe('global');
+    expect(bindingOf('traps/shadow.ts', 'Math')).toBe('local');
+    expect(classOf('traps/shadow.ts', 'Merged')).toBeUndefined();
+    expect(classOf('traps/augment.ts', 'Queue')).toBeUndefined();
+    expect(classOf('traps/classes/use.ts', 'Plain')).toBeUndefined();
+    // An anonymous default class is left to the checker; so is a class a module augmentation names.
+    expect(classOf('traps/classes/use.ts', 'Anonymous')).toBeUndefined();
+    expect(classOf('traps/classes/use.ts', 'Queue')).toBeUndefined();
+    expect(classOf('traps/classes/use.ts', 'Renamed')).toBe('/traps/classes/queue.ts');
+    expect(classOf('traps/classes/use.ts', 'Direct')).toBe('/traps/classes/queue.ts');
+  });
+
+  it('on every fixture project: each answer is the checker’s', () => {
+    const { view } = loadInMemory(fixtureSources());
+    const counts = audit(view);
+    expect(counts.global).toBeGreaterThan(100);
+    expect(counts.local).toBeGreaterThan(100);
+    expect(counts.classes).toBeGreaterThan(50);
+  });
+});
