@@ -148,16 +148,18 @@ function checkTimer(
  * declares, a `const` given a function written in place, a parameter typed
  * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
  * the global `Promise` (declaration files are taken to leave its constructor
- * as the library declares it). Only for a name declared once in the file and
- * never assigned there (`syntacticBindingOf`).
+ * as the library declares it), for a name syntax settles (`syntacticBindingOf`):
+ * a `this.name` of its class's own methods (`isMethodOfThisClass`). The
+ * declared type is then a function type, and whatever is assigned to the name
+ * can only narrow that to another function (or to nothing).
  */
 function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
+  if (Node.isPropertyAccessExpression(node)) return isMethodOfThisClass(node.compilerNode);
   if (!Node.isIdentifier(node)) return false;
   const file = node.getSourceFile();
   const binding = syntacticBindingOf(view, file, node.compilerNode);
   if (binding?.kind !== 'local') return false;
-  if (view.references.occurrencesIn(file, node.compilerNode.text).some((o) => o.access === 'write')) return false;
   const declaration = binding.declaration.parent;
   if (ts.isFunctionDeclaration(declaration)) return true;
   if (ts.isVariableDeclaration(declaration)) {
@@ -169,6 +171,76 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
   return isPromiseExecutorCallback(view, file, declaration);
+}
+
+/**
+ * `this.handle` in a class's own method, arrow or initialiser, where the class
+ * declares `handle` (static or not, as the code around `this` is) only as a
+ * method, as a property holding a function written in place, or with a
+ * function type: its type is a function, and whatever is assigned to it can
+ * only narrow that to another function.
+ */
+function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
+  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const home = thisHomeOf(access);
+  if (home === undefined) return false;
+  const name = access.name.text;
+  const members = [
+    ...home.members.filter((m) => m.name !== undefined && memberNameOf(m.name) === name),
+    ...home.members
+      .filter(ts.isConstructorDeclaration)
+      .flatMap((c) =>
+        c.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, c) && memberNameOf(p.name) === name),
+      ),
+  ];
+  return (
+    members.length > 0 &&
+    members.every((member) => {
+      if (isStatic(member) !== home.isStatic) return false;
+      if (ts.isMethodDeclaration(member)) return true;
+      if (!ts.isPropertyDeclaration(member) && !ts.isParameter(member)) return false;
+      if (member.type !== undefined) return ts.isFunctionTypeNode(member.type);
+      return member.initializer !== undefined && isFunctionWrittenInPlace(member.initializer);
+    })
+  );
+}
+
+/**
+ * The class whose instance (or, in static code, whose constructor) `this`
+ * is at a node: found through arrow functions up to a method, constructor,
+ * accessor, property initialiser or static block of a class. `undefined`
+ * inside a function or object literal method (its own `this`).
+ */
+function thisHomeOf(node: ts.Node): { members: readonly ts.ClassElement[]; isStatic: boolean } | undefined {
+  for (let at = node.parent; !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isArrowFunction(at)) continue;
+    if (
+      ts.isMethodDeclaration(at) ||
+      ts.isConstructorDeclaration(at) ||
+      ts.isGetAccessorDeclaration(at) ||
+      ts.isSetAccessorDeclaration(at) ||
+      ts.isPropertyDeclaration(at) ||
+      ts.isClassStaticBlockDeclaration(at)
+    ) {
+      const home = at.parent;
+      if (!ts.isClassDeclaration(home) && !ts.isClassExpression(home)) return undefined;
+      return { members: home.members, isStatic: ts.isClassStaticBlockDeclaration(at) || isStatic(at) };
+    }
+    if (ts.isFunctionLike(at) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at)) return undefined;
+  }
+  return undefined;
+}
+
+/** True for a `static` member. */
+function isStatic(member: ts.Node): boolean {
+  return (
+    ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
+  );
+}
+
+/** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */
+function memberNameOf(name: ts.Node): string | undefined {
+  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
 }
 
 /** `resolve` or `reject` in `new Promise((resolve, reject) => …)` on the global `Promise`. */

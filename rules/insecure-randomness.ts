@@ -1,6 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { syntacticBindingOf } from './_shared/name-binding.js';
+import { wrapNode } from './_shared/ast/wrap-node.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -32,6 +33,8 @@ interface Walk {
   visited: Set<Node>;
   /** Places the value went through, for evidence. */
   path: EvidenceDraft[];
+  /** The run's view, to tell from syntax which binding a name is (`syntacticBindingOf`). */
+  view: ProjectView;
 }
 
 /** Calls that keep the randomness of their argument (`Math.floor(r * n)`, `chars.charAt(i)`). */
@@ -129,7 +132,7 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
   if (!file.getText().includes('random')) return;
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (!isMathRandom(view, file, call)) continue;
-    const walk: Walk = { hops: 4, visited: new Set(), path: [] };
+    const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
     yield {
@@ -253,7 +256,7 @@ function intoTarget(target: Node, walk: Walk): Sink | undefined {
   if (sink !== undefined) return sink;
   if (Node.isElementAccessExpression(target)) return intoTarget(skipOuterExpressions(target.getExpression()), walk);
   if (!Node.isIdentifier(target)) return undefined;
-  const [declaration] = declarationsOf(target);
+  const [declaration] = localDeclarationsOf(target, walk.view);
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
   const name = declaration.getNameNode();
   return Node.isIdentifier(name) ? throughReferences(declaration, name, walk) : undefined;
@@ -334,7 +337,7 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
   const noun = getSecretNoun(name);
   if (noun !== undefined && call.getArguments().length === 1)
     return { target: `${name}()`, noun, via: 'passed to', node: call };
-  const parameter = parameterFor(call, argument);
+  const parameter = parameterFor(call, argument, walk.view);
   if (parameter === undefined) return undefined;
   const parameterName = getStoredName(parameter);
   const parameterNoun = parameterName === undefined ? undefined : getSecretNoun(parameterName);
@@ -344,17 +347,32 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
 }
 
 /** The parameter declaration an argument binds to, when the callee resolves to one function. */
-function parameterFor(call: CallExpression, argument: Node): Node | undefined {
+function parameterFor(call: CallExpression, argument: Node, view: ProjectView): Node | undefined {
   const callee = skipOuterExpressions(call.getExpression());
   const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   const index = call.getArguments().indexOf(argument);
-  for (const declaration of declarationsOf(nameNode)) {
+  const declarations = Node.isPropertyAccessExpression(callee)
+    ? declarationsOf(nameNode)
+    : localDeclarationsOf(nameNode, view);
+  for (const declaration of declarations) {
     const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
     if (fn === undefined || !isFunctionLike(fn)) continue;
     const parameter = fn.getParameters()[index];
     if (parameter !== undefined) return parameter;
   }
   return undefined;
+}
+
+/**
+ * `declarationsOf(name)`, without the checker for a plain name syntax settles
+ * as a binding of its file (`syntacticBindingOf`): that binding's declaration.
+ */
+function localDeclarationsOf(name: Node, view: ProjectView): Node[] {
+  if (Node.isIdentifier(name)) {
+    const binding = syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
+    if (binding?.kind === 'local') return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
+  }
+  return declarationsOf(name);
 }
 
 /** The called function's name: `f` for `f(x)` and `a.b.f(x)`. */

@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { loadInMemory } from '../src/load/project.js';
 import { syntacticBindingOf, syntacticClassOf } from '../rules/_shared/name-binding.js';
+import { syntacticUsesOf } from '../rules/_shared/local-uses.js';
 import type { ProjectView } from '../src/model/project-view.js';
 
 /**
@@ -45,6 +46,18 @@ const SNIPPETS: Record<string, string> = {
     "import { Queue } from './classes/queue';",
     "declare module './classes/queue' { interface Queue { lock(): void } }",
     'export const q = new Queue();',
+    '',
+  ].join('\n'),
+  'traps/imports/lib.ts': 'export class Address {}\nexport const address = (text: string): Address => new Address();\n',
+  'traps/imports/use.ts': [
+    "import { Address, address } from './lib';",
+    'export function parse(address: string): Address {',
+    '  const parsed: typeof address = address;',
+    '  return new Address().constructor === Object ? new Address() : (parsed as unknown as Address);',
+    '}',
+    "export function again(Address: string) { return [Address, address('x')]; }",
+    'export function inner() { class Address {} return new Address(); }',
+    "export const top = address('y');",
     '',
   ].join('\n'),
   'traps/classes/queue.ts': 'export class Queue {}\nexport class Plain {}\nexport default class {}\n',
@@ -130,10 +143,53 @@ function audit(view: ProjectView): { global: number; local: number; unsettled: n
   return counts;
 }
 
+/** Checks the uses syntax finds for every import shadowed in its file against the checker's; returns how many it settled. */
+function auditShadowedImports(view: ProjectView): number {
+  const checker = view.project.getTypeChecker().compilerObject;
+  let settled = 0;
+  for (const file of view.files) {
+    for (const statement of file.compilerNode.statements) {
+      if (!ts.isImportDeclaration(statement)) continue;
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      const names = [
+        clause?.name,
+        ...(bindings === undefined
+          ? []
+          : ts.isNamespaceImport(bindings)
+            ? [bindings.name]
+            : bindings.elements.map((e) => e.name)),
+      ].filter((n) => n !== undefined);
+      for (const name of names) {
+        if (view.references.declarationsIn(file, name.text).length < 2) continue;
+        const uses = syntacticUsesOf(view, file, name);
+        if (uses === undefined) continue;
+        settled++;
+        const own = checker.getSymbolAtLocation(name);
+        const mine = new Set([...uses.reads, ...uses.writes].map((o) => o.compilerNode));
+        for (const occurrence of view.references.occurrencesIn(file, name.text)) {
+          if (occurrence.role !== 'name') continue;
+          const node = occurrence.compilerNode;
+          const found = ts.isShorthandPropertyAssignment(node.parent)
+            ? checker.getShorthandAssignmentValueSymbol(node.parent)
+            : checker.getSymbolAtLocation(node);
+          const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+          expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(
+            found === undefined || found === own,
+          );
+        }
+      }
+    }
+  }
+  return settled;
+}
+
 describe('names settled from syntax are what the checker says they are', () => {
   it('on the traps: each answer is the checker’s, and the traps are left to it', () => {
     const { view } = loadInMemory(SNIPPETS);
     const counts = audit(view);
+    // Shadowed and settled: both imports of traps/imports/use.ts, and `createHash` in traps/shadow.ts.
+    expect(auditShadowedImports(view)).toBe(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
     expect(counts.global).toBeGreaterThan(3);
     expect(counts.local).toBeGreaterThan(8);
@@ -165,6 +221,7 @@ describe('names settled from syntax are what the checker says they are', () => {
   it('on every fixture project: each answer is the checker’s', () => {
     const { view } = loadInMemory(fixtureSources());
     const counts = audit(view);
+    expect(auditShadowedImports(view)).toBeGreaterThan(0);
     expect(counts.global).toBeGreaterThan(100);
     expect(counts.local).toBeGreaterThan(100);
     expect(counts.classes).toBeGreaterThan(50);

@@ -70,7 +70,28 @@ const NAMES_SETTLED: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  'src/nonce.ts': [
+    'function encode(nonce: number): string {',
+    '  return nonce.toString(36);',
+    '}',
+    '',
+    'export function next(): string {',
+    '  return encode(Math.random());',
+    '}',
+    '',
+  ].join('\n'),
   'src/sleep.ts': 'export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));\n',
+  'src/ticker.ts': [
+    'export class Ticker {',
+    '  constructor(private readonly onStop: () => void) {}',
+    '  start(): void {',
+    '    setInterval(this.tick, 10);',
+    '    setTimeout(this.onStop, 100);',
+    '  }',
+    '  tick(): void {}',
+    '}',
+    '',
+  ].join('\n'),
   'src/hash.ts': [
     "import { createHash } from 'node:crypto';",
     '',
@@ -155,6 +176,7 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(namesSettled, false);
     expect(lazy).toEqual({
       findings: [
+        'insecure-randomness src/nonce.ts:6:17 `Math.random()` makes the nonce passed to `encode` as parameter `nonce` (line 6), and its output can be predicted.',
         'insecure-randomness src/token.ts:2:17 `Math.random()` makes the token assigned to `token` (line 2), and its output can be predicted.',
       ],
       built: false,

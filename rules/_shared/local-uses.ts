@@ -108,15 +108,18 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
 /**
  * The occurrences of a shadowed binding, told apart from syntax as the
  * checker would: those inside the block, function or loop the binding belongs
- * to (`exactScopeOf`), minus those inside the scope of another declaration of
- * the name nested in it (an inner variable, parameter, function or class; a
- * `catch` variable). `undefined` when syntax cannot settle it: the binding or
- * an inner declaration of a kind not handled here (a type, an enum, a
- * namespace, an import, a function in a block of a script), one declared
- * again in the same scope, a name in a decorator or computed member name
- * (evaluated outside the member's own scope), or a name in a type position
- * where this binding names only a value (it may name a type declared
- * elsewhere).
+ * to (`exactScopeOf`; a file's or namespace body's imports), minus those
+ * inside the scope of another declaration of the name nested in it (an inner
+ * variable, parameter, function or class; a `catch` variable). An import
+ * names a type as well as a value, and an inner declaration that names only a
+ * value (all but a class) does not hide the type: an occurrence in a type
+ * position there is still the import's. `undefined` when syntax cannot settle
+ * it: the binding or an inner declaration of a kind not handled here (a type,
+ * an enum, a namespace, an inner import, a function in a block of a script),
+ * one declared again in the same scope, a name in a decorator or computed
+ * member name (evaluated outside the member's own scope), or a name in a type
+ * position where this binding names only a value (it may name a type
+ * declared elsewhere).
  */
 function lexicalOccurrencesOf(
   file: SourceFile,
@@ -124,16 +127,18 @@ function lexicalOccurrencesOf(
   declared: readonly ts.Node[],
   plain: readonly Occurrence[],
 ): Occurrence[] | undefined {
-  const own = exactScopeOf(nameNode, file);
+  const imported = isImportName(nameNode);
+  const own = imported ? importScopeOf(nameNode) : exactScopeOf(nameNode, file);
   if (own === undefined) return undefined;
-  const inner: ts.Node[] = [];
+  const inner: { scope: ts.Node; hidesTypes: boolean }[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
     const scope = exactScopeOf(other, file);
     if (scope === undefined || scope === own || !isWithin(scope, own)) return undefined;
-    inner.push(scope);
+    const around = declarationAround(other);
+    inner.push({ scope, hidesTypes: ts.isClassDeclaration(around) || ts.isClassExpression(around) });
   }
-  const valueOnly = !ts.isClassDeclaration(declarationAround(nameNode));
+  const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
   const out: Occurrence[] = [];
   for (const occurrence of plain) {
     const node = occurrence.compilerNode;
@@ -141,11 +146,28 @@ function lexicalOccurrencesOf(
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
     if (position === 'unsettled') return undefined;
-    if (inner.some((scope) => isWithin(node, scope))) continue;
+    const hiding = inner.filter((i) => isWithin(node, i.scope));
+    if (hiding.length > 0 && !(imported && position === 'type' && hiding.every((i) => !i.hidesTypes))) continue;
     if (position === 'type' && valueOnly) return undefined;
     out.push(occurrence);
   }
   return out;
+}
+
+/** True for the name an import declares (`a` in `import { a }`, `import a`, `import * as a`, `import a = …`). */
+function isImportName(nameNode: ts.Node): boolean {
+  const parent = nameNode.parent;
+  return (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    (ts.isImportEqualsDeclaration(parent) && parent.name === nameNode)
+  );
+}
+
+/** Where an import's name can be seen: the file, or the namespace body it is written in. */
+function importScopeOf(nameNode: ts.Node): ts.Node {
+  return nearestAround(nameNode.parent, ts.isModuleBlock);
 }
 
 /**

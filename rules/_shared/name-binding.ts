@@ -83,6 +83,11 @@ function isGlobalName(view: ProjectView, name: string): boolean {
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
 function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean {
   if (isJavaScript(file) && COMMONJS_NAMES.has(identifier.text)) return false;
+  const { parent } = identifier;
+  // A member's name (`a.name`, `A.B`, `{ name: … }`) is looked up on something else, not in scope.
+  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
+  if (ts.isQualifiedName(parent) && parent.right === identifier) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === identifier) return false;
   for (let at = identifier.parent; !ts.isSourceFile(at); at = at.parent) {
     if (
       ts.isModuleDeclaration(at) ||
