@@ -125,6 +125,19 @@ const GLOBAL_DECLARED: Record<string, string> = {
   'src/run.ts': 'export function later(code: string): void {\n  setTimeout(code, 10);\n}\n',
 };
 
+/** A random value that reaches its secret through another variable: the rule asks the language service for references. */
+const THROUGH_REFERENCES: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'src/relay.ts': [
+    'export function makeSecret(): string {',
+    '  const r = Math.random();',
+    '  const secret = r.toString(36);',
+    '  return secret;',
+    '}',
+    '',
+  ].join('\n'),
+};
+
 const folders: string[] = [];
 
 function project(files: Record<string, string>): string {
@@ -155,7 +168,9 @@ describe('the program is built only when a rule needs it', () => {
   let oneModuleTwice = '';
   let namesSettled = '';
   let globalDeclared = '';
+  let throughReferences = '';
   beforeAll(() => {
+    throughReferences = project(THROUGH_REFERENCES);
     namesSettled = project(NAMES_SETTLED);
     globalDeclared = project(GLOBAL_DECLARED);
     syntaxOnly = project(SYNTAX_ONLY);
@@ -189,6 +204,17 @@ describe('the program is built only when a rule needs it', () => {
     // `setTimeout(code, 10)` calls the project's own function, which compiles nothing.
     expect(lazy).toEqual({ findings: review(namesSettled, false).findings, built: true });
     expect(review(globalDeclared, true)).toEqual(lazy);
+  });
+
+  it('is built, and timed as such, before the language service finds references', () => {
+    const lazy = review(throughReferences, false);
+    expect(lazy).toEqual({
+      findings: [
+        'insecure-randomness src/relay.ts:2:13 `Math.random()` makes the secret assigned to `secret` (line 3), and its output can be predicted.',
+      ],
+      built: true,
+    });
+    expect(review(throughReferences, true)).toEqual(lazy);
   });
 
   it('is built for a `new Map()` whose `Map` the file imports, not taken for the global one', () => {

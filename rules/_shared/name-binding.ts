@@ -222,29 +222,17 @@ function topLevelNamesOf(tree: ts.SourceFile): Map<string, ts.Node[]> {
     if (list === undefined) out.set(name.text, [name]);
     else list.push(name);
   };
-  const addBinding = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) add(name);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
   for (const statement of tree.statements) {
     if (ts.isVariableStatement(statement))
-      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+      for (const declaration of statement.declarationList.declarations)
+        for (const name of identifiersOf(declaration.name)) add(name);
     else if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       add(clause?.name);
       const bindings = clause?.namedBindings;
       if (bindings !== undefined && ts.isNamespaceImport(bindings)) add(bindings.name);
       else if (bindings !== undefined) for (const element of bindings.elements) add(element.name);
-    } else if (
-      ts.isFunctionDeclaration(statement) ||
-      ts.isClassDeclaration(statement) ||
-      ts.isInterfaceDeclaration(statement) ||
-      ts.isTypeAliasDeclaration(statement) ||
-      ts.isEnumDeclaration(statement) ||
-      ts.isModuleDeclaration(statement) ||
-      ts.isImportEqualsDeclaration(statement)
-    )
-      add(statement.name);
+    } else add(statementNameOf(statement));
   }
   return out;
 }
@@ -393,24 +381,28 @@ function exportsByModifier(statement: ts.Statement, exported: string): boolean {
   if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
   if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return exported === 'default';
   if (ts.isVariableStatement(statement))
-    return statement.declarationList.declarations.some((d) => bindsName(d.name, exported));
-  const named =
-    ts.isFunctionDeclaration(statement) ||
+    return statement.declarationList.declarations.some((d) => identifiersOf(d.name).some((n) => n.text === exported));
+  const name = statementNameOf(statement);
+  return name !== undefined && ts.isIdentifier(name) && name.text === exported;
+}
+
+/** The name a declaration statement declares: a function's, class's, interface's, type's, enum's, namespace's, `import x =`'s. */
+function statementNameOf(statement: ts.Statement): ts.Node | undefined {
+  return ts.isFunctionDeclaration(statement) ||
     ts.isClassDeclaration(statement) ||
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||
     ts.isEnumDeclaration(statement) ||
     ts.isModuleDeclaration(statement) ||
     ts.isImportEqualsDeclaration(statement)
-      ? statement.name
-      : undefined;
-  return named !== undefined && ts.isIdentifier(named) && named.text === exported;
+    ? statement.name
+    : undefined;
 }
 
-/** True when a binding name or pattern declares `name`. */
-function bindsName(binding: ts.BindingName, name: string): boolean {
-  if (ts.isIdentifier(binding)) return binding.text === name;
-  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+/** The names a binding name or pattern declares. */
+function identifiersOf(binding: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(binding)) return [binding];
+  return binding.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : identifiersOf(element.name)));
 }
 
 /**

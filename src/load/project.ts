@@ -102,6 +102,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
   const typeWork = createWorkClock();
   buildProgramOnFirstUse(project, fileSystem, typeWork);
+  buildProgramBeforeLanguageService(project);
   const files: SourceFile[] = [];
   const unparsed: ParseProblem[] = [];
   const candidates = project
@@ -191,6 +192,29 @@ function buildProgramOnFirstUse(project: Project, fileSystem: GuardedFileSystem,
         timeTypeChecker(compiled, clock);
       }
       return compiled;
+    },
+  });
+}
+
+/**
+ * Makes the language service (ts-morph's `findReferences`) build the project's
+ * program first, through `buildProgramOnFirstUse`. The language service keeps
+ * a program of its own, made from the same parsed files: after that build it
+ * reads nothing new, while as the first to build it would read every `lib` and
+ * dependency declaration file outside the budgeted build (each then screened
+ * by a parse of its own). Its own checker is still its own (creating the
+ * project's too would cost a second checker's set-up when no rule needs it).
+ */
+function buildProgramBeforeLanguageService(project: Project): void {
+  const service = project.getLanguageService();
+  const prototype = Object.getPrototypeOf(service) as object;
+  if (Object.getOwnPropertyDescriptor(prototype, 'compilerObject') === undefined)
+    throw new Error("ts-morph's LanguageService has no compilerObject getter to wrap");
+  Object.defineProperty(service, 'compilerObject', {
+    configurable: true,
+    get(): ts.LanguageService {
+      Reflect.get(project.getProgram(), 'compilerObject');
+      return Reflect.get(prototype, 'compilerObject', service) as ts.LanguageService;
     },
   });
 }
