@@ -43,11 +43,12 @@ const SNIPPETS: Record<string, string> = {
   'traps/uses-script.ts':
     "export const read = () => [String(scriptGlobal), setInterval('x'), clearTimeout(undefined)];\n",
   'traps/augment.ts': [
-    "import { Queue } from './classes/queue';",
-    "declare module './classes/queue' { interface Queue { lock(): void } }",
-    'export const q = new Queue();',
+    "import { Target } from './classes/target';",
+    "declare module './classes/target' { interface Target { lock(): void } }",
+    'export const t = new Target();',
     '',
   ].join('\n'),
+  'traps/classes/target.ts': 'export class Target {}\n',
   'traps/imports/lib.ts': 'export class Address {}\nexport const address = (text: string): Address => new Address();\n',
   'traps/imports/use.ts': [
     "import { Address, address } from './lib';",
@@ -209,11 +210,11 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(bindingOf('traps/uses-script.ts', 'clearTimeout')).toBe('global');
     expect(bindingOf('traps/shadow.ts', 'Math')).toBe('local');
     expect(classOf('traps/shadow.ts', 'Merged')).toBeUndefined();
-    expect(classOf('traps/augment.ts', 'Queue')).toBeUndefined();
     expect(classOf('traps/classes/use.ts', 'Plain')).toBeUndefined();
-    // An anonymous default class is left to the checker; so is a class a module augmentation names.
+    // An anonymous default class is left to the checker; so is a class of a module an augmentation targets.
     expect(classOf('traps/classes/use.ts', 'Anonymous')).toBeUndefined();
-    expect(classOf('traps/classes/use.ts', 'Queue')).toBeUndefined();
+    expect(classOf('traps/augment.ts', 'Target')).toBeUndefined();
+    expect(classOf('traps/classes/use.ts', 'Queue')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Renamed')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Direct')).toBe('/traps/classes/queue.ts');
   });

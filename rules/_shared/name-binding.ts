@@ -172,10 +172,10 @@ function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
  * through `export { … }`, `export { … } from` and `export * from` to the one
  * class declaration the name ends at. Not settled: anything else, a class
  * merged with another declaration of its name (an interface, a namespace),
- * a JavaScript module, a module with `export =`, and any class while a
- * project file holds a module augmentation (`declare module`) that spells
- * its name. A dependency's declaration files are taken not to augment
- * another module's classes.
+ * a JavaScript module, a module with `export =`, an anonymous default
+ * class, and a path through a module that a module augmentation of the
+ * project targets (`augmentedModulesOf`). A dependency's declaration files
+ * are taken not to augment another module's classes.
  */
 export function syntacticClassOf(
   view: ProjectView,
@@ -186,8 +186,7 @@ export function syntacticClassOf(
   if (binding?.kind !== 'local') return undefined;
   const found = classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0);
   if (found?.kind !== 'class' || found.node.name === undefined) return undefined;
-  const name = found.node.name.text;
-  return augmentersOf(view).some((text) => text.includes(name)) ? undefined : found.node;
+  return augmentedModulesOf(view).has(found.node.getSourceFile().fileName) ? undefined : found.node;
 }
 
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
@@ -268,8 +267,9 @@ function classOfDeclaredName(
 
 /**
  * What `exported` is in the module a specifier resolves to: an analysed
- * TypeScript module, or a declaration file (a dependency's) without module
- * augmentations; anything else is not read.
+ * TypeScript module, or a declaration file (a dependency's) that declares no
+ * module of its own; not a module the project augments; anything else is not
+ * read.
  */
 function exportedFrom(
   view: ProjectView,
@@ -280,7 +280,7 @@ function exportedFrom(
 ): Resolved | undefined {
   if (hops > MAX_EXPORT_HOPS || !ts.isStringLiteralLike(specifier)) return undefined;
   const path = view.resolveModule(from.tree, specifier);
-  if (path === undefined) return undefined;
+  if (path === undefined || augmentedModulesOf(view).has(path)) return undefined;
   const project = view.project.getSourceFile(path);
   let target: SyntaxModule | undefined;
   if (project !== undefined && globalDeclarersOf(view).analysed.has(project)) {
@@ -406,19 +406,22 @@ function identifiersOf(binding: ts.BindingName): ts.Identifier[] {
 }
 
 /**
- * The texts of the module augmentations (`declare module 'x' { … }`) in the
- * project's own files, declaration files included: they can add members to
- * a class of the module they name.
+ * The files that module augmentations in the project's own files target
+ * (`declare module './queue' { interface Queue { … } }`, resolved as an
+ * import of the file that holds it): they can add members to the classes
+ * those modules export, so no class is resolved through them.
  */
-function augmentersOf(view: ProjectView): readonly string[] {
-  return view.memo('name-binding:augmenters', () =>
-    view.project
-      .getSourceFiles()
-      .filter((file) => !file.isInNodeModules() && file.getFullText().includes('declare module'))
-      .flatMap((file) =>
-        file.compilerNode.statements
-          .filter((statement) => ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name))
-          .map((statement) => statement.getText(file.compilerNode)),
-      ),
-  );
+function augmentedModulesOf(view: ProjectView): ReadonlySet<string> {
+  return view.memo('name-binding:augmented-modules', () => {
+    const out = new Set<string>();
+    for (const file of view.project.getSourceFiles()) {
+      if (file.isInNodeModules() || !file.getFullText().includes('declare module')) continue;
+      for (const statement of file.compilerNode.statements) {
+        if (!ts.isModuleDeclaration(statement) || !ts.isStringLiteral(statement.name)) continue;
+        const target = view.resolveModule(file.compilerNode, statement.name);
+        if (target !== undefined) out.add(target);
+      }
+    }
+    return out;
+  });
 }
