@@ -166,7 +166,7 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
     if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
     const initializer = declaration.initializer;
     const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    return isConst && initializer !== undefined && isFunctionWrittenInPlace(initializer);
+    return isConst && initializer !== undefined && isFunctionValue(initializer);
   }
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
@@ -200,7 +200,7 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
       if (ts.isMethodDeclaration(member)) return true;
       if (!ts.isPropertyDeclaration(member) && !ts.isParameter(member)) return false;
       if (member.type !== undefined) return ts.isFunctionTypeNode(member.type);
-      return member.initializer !== undefined && isFunctionWrittenInPlace(member.initializer);
+      return member.initializer !== undefined && isFunctionValue(member.initializer);
     })
   );
 }
@@ -241,6 +241,17 @@ function isStatic(member: ts.Node): boolean {
 /** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */
 function memberNameOf(name: ts.Node): string | undefined {
   return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+}
+
+/**
+ * An arrow function or function expression, in parentheses or not, as an
+ * initialiser whose type is the function's: an `as` or `satisfies` around it
+ * could give the variable another type, so only parentheses are looked through.
+ */
+function isFunctionValue(initializer: ts.Expression): boolean {
+  let inner = initializer;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
 }
 
 /** `resolve` or `reject` in `new Promise((resolve, reject) => …)` on the global `Promise`. */
