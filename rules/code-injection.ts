@@ -1,7 +1,6 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { syntacticBindingOf } from './_shared/name-binding.js';
+import { isEnvironmentName, syntacticBindingOf } from './_shared/name-binding.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
@@ -297,11 +296,7 @@ function getGlobalCallee(view: ProjectView, call: CallExpression | NewExpression
 
 /** True when an identifier is not declared in the project's own code (a global of the environment); from syntax when it settles which binding it is. */
 function isGlobal(view: ProjectView, identifier: Identifier): boolean {
-  const binding = syntacticBindingOf(view, identifier.getSourceFile(), identifier.compilerNode);
-  if (binding !== undefined) return binding.kind === 'global';
-  return declarationsOf(identifier).every(
-    (d) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isInNodeModules(),
-  );
+  return isEnvironmentName(view, identifier, (file) => file.isDeclarationFile() || file.isInNodeModules());
 }
 
 /** The finding for a call and the data it is built from. */

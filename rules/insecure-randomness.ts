@@ -1,7 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { syntacticBindingOf } from './_shared/name-binding.js';
-import { wrapNode } from './_shared/ast/wrap-node.js';
+import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -131,7 +130,7 @@ export default defineRule({
 function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   if (!file.getText().includes('random')) return;
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!isMathRandom(view, file, call)) continue;
+    if (!isMathRandom(view, call)) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
@@ -151,14 +150,11 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
 }
 
 /** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */
-function isMathRandom(view: ProjectView, file: SourceFile, call: CallExpression): boolean {
+function isMathRandom(view: ProjectView, call: CallExpression): boolean {
   const callee = skipOuterExpressions(call.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
   const receiver = callee.getExpression();
-  if (!Node.isIdentifier(receiver) || receiver.getText() !== 'Math') return false;
-  const binding = syntacticBindingOf(view, file, receiver.compilerNode);
-  if (binding !== undefined) return binding.kind === 'global';
-  return declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile());
+  return Node.isIdentifier(receiver) && receiver.getText() === 'Math' && isEnvironmentName(view, receiver);
 }
 
 /** Follows a value up through the expressions that carry it, to the first name that says it is a secret. */
@@ -256,7 +252,7 @@ function intoTarget(target: Node, walk: Walk): Sink | undefined {
   if (sink !== undefined) return sink;
   if (Node.isElementAccessExpression(target)) return intoTarget(skipOuterExpressions(target.getExpression()), walk);
   if (!Node.isIdentifier(target)) return undefined;
-  const [declaration] = localDeclarationsOf(target, walk.view);
+  const [declaration] = settledDeclarationsOf(walk.view, target);
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
   const name = declaration.getNameNode();
   return Node.isIdentifier(name) ? throughReferences(declaration, name, walk) : undefined;
@@ -353,7 +349,7 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
   const index = call.getArguments().indexOf(argument);
   const declarations = Node.isPropertyAccessExpression(callee)
     ? declarationsOf(nameNode)
-    : localDeclarationsOf(nameNode, view);
+    : settledDeclarationsOf(view, nameNode);
   for (const declaration of declarations) {
     const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
     if (fn === undefined || !isFunctionLike(fn)) continue;
@@ -361,18 +357,6 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
     if (parameter !== undefined) return parameter;
   }
   return undefined;
-}
-
-/**
- * `declarationsOf(name)`, without the checker for a plain name syntax settles
- * as a binding of its file (`syntacticBindingOf`): that binding's declaration.
- */
-function localDeclarationsOf(name: Node, view: ProjectView): Node[] {
-  if (Node.isIdentifier(name)) {
-    const binding = syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
-    if (binding?.kind === 'local') return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
-  }
-  return declarationsOf(name);
 }
 
 /** The called function's name: `f` for `f(x)` and `a.b.f(x)`. */

@@ -3,9 +3,8 @@ import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
-import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
-import { syntacticBindingOf } from './_shared/name-binding.js';
-import type { SyntacticBinding } from './_shared/name-binding.js';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { settledDeclarationsOf, syntacticBindingOf } from './_shared/name-binding.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -223,11 +222,9 @@ function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | 
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
     return { parts: [node], how: 'concatenation' };
   if (!Node.isIdentifier(node) || depth >= 3) return undefined;
-  const bindingOf = (name: Identifier): SyntacticBinding | undefined =>
-    syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
   // A global is declared in a declaration file, where a variable has no value but a literal: nothing built.
-  if (bindingOf(node)?.kind === 'global') return undefined;
-  const variable = getVariableValues(node, bindingOf);
+  if (syntacticBindingOf(view, node.getSourceFile(), node.compilerNode)?.kind === 'global') return undefined;
+  const variable = getVariableValues(node, (name) => settledDeclarationsOf(view, name));
   if (variable === undefined) return undefined;
   const builtValues = variable.values.map((v) => getBuiltParts(view, v, depth + 1));
   const firstBuilt = builtValues.find((b) => b !== undefined);

@@ -3,6 +3,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
+import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -282,12 +283,6 @@ function repeatedNames(names: readonly string[]): Set<string> {
   const repeated = new Set<string>();
   for (const name of names) (seen.has(name) ? repeated : seen).add(name);
   return repeated;
-}
-
-/** The identifiers a variable's name binds: itself, or every name of a destructuring pattern. */
-function bindingNamesOf(name: ts.BindingName): ts.Identifier[] {
-  if (ts.isIdentifier(name)) return [name];
-  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNamesOf(element.name) : []));
 }
 
 /**

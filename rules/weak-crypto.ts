@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { syntacticBindingOf } from './_shared/name-binding.js';
+import { isEnvironmentName } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -219,12 +219,7 @@ function getGlobalCryptoCall(view: ProjectView, call: CallExpression): string | 
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const receiver = skipOuterExpressions(callee.getExpression());
   if (!Node.isIdentifier(receiver) || receiver.getText() !== 'crypto') return undefined;
-  const binding = syntacticBindingOf(view, call.getSourceFile(), receiver.compilerNode);
-  const global =
-    binding === undefined
-      ? declarationsOf(receiver).every((d) => d.getSourceFile().isDeclarationFile())
-      : binding.kind === 'global';
-  return global ? callee.getName() : undefined;
+  return isEnvironmentName(view, receiver) ? callee.getName() : undefined;
 }
 
 /** The algorithm named by the first argument, when it is a literal or a constant. */

@@ -128,7 +128,7 @@ function lexicalOccurrencesOf(
   plain: readonly Occurrence[],
 ): Occurrence[] | undefined {
   const imported = isImportName(nameNode);
-  const own = imported ? importScopeOf(nameNode) : exactScopeOf(nameNode, file);
+  const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
   const inner: { scope: ts.Node; hidesTypes: boolean }[] = [];
   for (const other of declared) {
@@ -165,9 +165,12 @@ function isImportName(nameNode: ts.Node): boolean {
   );
 }
 
-/** Where an import's name can be seen: the file, or the namespace body it is written in. */
-function importScopeOf(nameNode: ts.Node): ts.Node {
-  return nearestAround(nameNode.parent, ts.isModuleBlock);
+/**
+ * Where a declared name can be seen: `exactScopeOf`, or for an import the file
+ * or namespace body it is written in. `undefined` where `exactScopeOf` is.
+ */
+export function bindingScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
+  return isImportName(nameNode) ? nearestAround(nameNode.parent, ts.isModuleBlock) : exactScopeOf(nameNode, file);
 }
 
 /**
@@ -225,7 +228,7 @@ function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettle
 }
 
 /** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
-function isWithin(node: ts.Node, scope: ts.Node): boolean {
+export function isWithin(node: ts.Node, scope: ts.Node): boolean {
   return ts.isSourceFile(scope) || (node.pos >= scope.pos && node.end <= scope.end);
 }
 

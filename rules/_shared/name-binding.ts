@@ -1,7 +1,10 @@
 import { ts } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
-import { exactScopeOf } from './local-uses.js';
+import { bindingScopeOf, isWithin } from './local-uses.js';
+import { bindingNamesOf } from './ast/binding-names.js';
+import { declarationsOf } from './ast/declarations-of.js';
+import { wrapNode } from './ast/wrap-node.js';
 
 /**
  * What a plain name read as a value stands for, when syntax alone settles it:
@@ -50,7 +53,7 @@ export function syntacticBindingOf(
   // The declaration whose scope is the innermost around the name (a scope declares a name once here).
   let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
   for (const declaration of view.references.declarationsIn(file, name)) {
-    const scope = scopeOf(declaration, file);
+    const scope = bindingScopeOf(declaration, file);
     if (scope === undefined) return undefined;
     if (!isWithin(identifier, scope)) continue;
     if (nearest === undefined || isStrictlyWithin(scope, nearest.scope)) nearest = { declaration, scope };
@@ -59,6 +62,34 @@ export function syntacticBindingOf(
   if (nearest === undefined) return isGlobalName(view, name) ? { kind: 'global' } : undefined;
   if (ts.isSourceFile(nearest.scope) && !ts.isExternalModule(file.compilerNode)) return undefined;
   return { kind: 'local', declaration: nearest.declaration };
+}
+
+/**
+ * `declarationsOf(name)`, without the checker for a plain name syntax settles
+ * as one of its file's bindings (`syntacticBindingOf`): that declaration.
+ */
+export function settledDeclarationsOf(view: ProjectView, name: Node): Node[] {
+  const binding = name.isKind(ts.SyntaxKind.Identifier)
+    ? syntacticBindingOf(view, name.getSourceFile(), name.compilerNode)
+    : undefined;
+  if (binding?.kind === 'local') return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
+  return declarationsOf(name);
+}
+
+/**
+ * True when a plain name is the environment's (`Math`, `setTimeout`, `crypto`):
+ * from syntax when it settles the name, else when every declaration the
+ * checker finds is in a file `isLibrary` accepts (by default a declaration
+ * file).
+ */
+export function isEnvironmentName(
+  view: ProjectView,
+  name: Identifier,
+  isLibrary: (file: SourceFile) => boolean = (file) => file.isDeclarationFile(),
+): boolean {
+  const binding = syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
+  if (binding !== undefined) return binding.kind === 'global';
+  return declarationsOf(name).every((declaration) => isLibrary(declaration.getSourceFile()));
 }
 
 /** True when `inner` lies inside `outer` and is not the same node (every node lies inside a file). */
@@ -108,31 +139,6 @@ const COMMONJS_NAMES: ReadonlySet<string> = new Set(['require', 'module', 'expor
 /** True for a `.js`, `.jsx`, `.mjs` or `.cjs` file. */
 function isJavaScript(file: SourceFile): boolean {
   return /\.[cm]?jsx?$/.test(file.getFilePath());
-}
-
-/**
- * Where a declared name can be seen: `exactScopeOf` for variables,
- * parameters, functions and classes; the file or namespace body around an
- * import. `undefined` for types, enums and namespaces.
- */
-function scopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | undefined {
-  const parent = nameNode.parent;
-  if (
-    ts.isImportSpecifier(parent) ||
-    ts.isImportClause(parent) ||
-    ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent)
-  ) {
-    let at: ts.Node = parent;
-    while (!ts.isSourceFile(at) && !ts.isModuleBlock(at)) at = at.parent;
-    return at;
-  }
-  return exactScopeOf(nameNode, file);
-}
-
-/** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
-function isWithin(node: ts.Node, scope: ts.Node): boolean {
-  return ts.isSourceFile(scope) || (node.pos >= scope.pos && node.end <= scope.end);
 }
 
 /** The run's files that bear on which names are global, found once per run. */
@@ -224,7 +230,7 @@ function topLevelNamesOf(tree: ts.SourceFile): Map<string, ts.Node[]> {
   for (const statement of tree.statements) {
     if (ts.isVariableStatement(statement))
       for (const declaration of statement.declarationList.declarations)
-        for (const name of identifiersOf(declaration.name)) add(name);
+        for (const name of bindingNamesOf(declaration.name)) add(name);
     else if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       add(clause?.name);
@@ -284,7 +290,7 @@ function exportedFrom(
   const project = view.project.getSourceFile(path);
   let target: SyntaxModule | undefined;
   if (project !== undefined && globalDeclarersOf(view).analysed.has(project)) {
-    if (/\.[cm]?tsx?$/.test(path) && !/\.d\.[cm]?ts$/.test(path)) target = projectModule(view, project);
+    if (!isJavaScript(project)) target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);
     if (tree !== undefined && !tree.text.includes('declare module')) target = declarationModule(tree);
@@ -381,7 +387,7 @@ function exportsByModifier(statement: ts.Statement, exported: string): boolean {
   if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
   if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return exported === 'default';
   if (ts.isVariableStatement(statement))
-    return statement.declarationList.declarations.some((d) => identifiersOf(d.name).some((n) => n.text === exported));
+    return statement.declarationList.declarations.some((d) => bindingNamesOf(d.name).some((n) => n.text === exported));
   const name = statementNameOf(statement);
   return name !== undefined && ts.isIdentifier(name) && name.text === exported;
 }
@@ -397,12 +403,6 @@ function statementNameOf(statement: ts.Statement): ts.Node | undefined {
     ts.isImportEqualsDeclaration(statement)
     ? statement.name
     : undefined;
-}
-
-/** The names a binding name or pattern declares. */
-function identifiersOf(binding: ts.BindingName): ts.Identifier[] {
-  if (ts.isIdentifier(binding)) return [binding];
-  return binding.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : identifiersOf(element.name)));
 }
 
 /**

@@ -3,8 +3,6 @@ import { declarationsOf } from '../ast/declarations-of.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { Identifier, Type, VariableDeclaration } from 'ts-morph';
-import type { SyntacticBinding } from '../name-binding.js';
-import { wrapNode } from '../ast/wrap-node.js';
 import { shorten } from '../text.js';
 
 /** How to judge the data an expression is built from. */
@@ -242,13 +240,8 @@ export function getLiteralTexts(expression: Node, depth = 0): string[] {
 /** Every value a local variable is given (initialiser first, then assignments), and whether any is appended with `+=`. */
 export function getVariableValues(
   identifier: Identifier,
-  bindingOf: (name: Identifier) => SyntacticBinding | undefined = () => undefined,
+  declarationsOfName: (name: Identifier) => readonly Node[] = declarationsOf,
 ): { values: Node[]; appended: boolean } | undefined {
-  const declarationsOfName = (name: Identifier): readonly Node[] => {
-    const binding = bindingOf(name);
-    if (binding === undefined || binding.kind === 'global') return declarationsOf(name);
-    return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
-  };
   const declarations = declarationsOfName(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
