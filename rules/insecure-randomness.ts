@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
+import { isEnvironmentName, referencesInOwnFile, settledDeclarationsOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -264,8 +264,7 @@ function throughReferences(declaration: Node, name: Node, walk: Walk): Sink | un
   walk.hops--;
   walk.visited.add(declaration);
   walk.path.push({ note: `stored in \`${name.getText()}\``, node: declaration });
-  for (const reference of name.findReferencesAsNodes()) {
-    if (reference === name || reference.getSourceFile() !== name.getSourceFile()) continue;
+  for (const reference of referencesInOwnFile(walk.view, name)) {
     const parent = reference.getParent();
     if (parent === undefined) continue;
     if (
@@ -299,8 +298,7 @@ function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   walk.hops--;
   walk.visited.add(fn);
   walk.path.push({ note: `returned from \`${name}\``, node: fn });
-  for (const reference of nameNode.findReferencesAsNodes()) {
-    if (reference === nameNode || reference.getSourceFile() !== fn.getSourceFile()) continue;
+  for (const reference of referencesInOwnFile(walk.view, nameNode)) {
     const call = callOf(reference);
     if (call === undefined) continue;
     const sink = followValue(call, walk);

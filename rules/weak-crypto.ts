@@ -1,6 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { isEnvironmentName } from './_shared/name-binding.js';
+import { isEnvironmentName, referencesInOwnFile, settledDeclarationsOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -110,8 +109,8 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const draft =
       checkCryptoCall(view, call, crypto) ??
-      checkHashModuleCall(call, hashModules) ??
-      checkCryptoJsCall(call, cryptoJs);
+      checkHashModuleCall(view, call, hashModules) ??
+      checkCryptoJsCall(view, call, cryptoJs);
     if (draft !== undefined) yield draft;
   }
 }
@@ -131,17 +130,17 @@ function checkCryptoCall(
       symbol: { path: symbolPathOf(call), qualifier: name },
       data: { sink: name },
     };
-  const algorithm = getAlgorithm(call);
+  const algorithm = getAlgorithm(view, call);
   if (algorithm === undefined) return undefined;
   const sink = `${name}('${algorithm}')`;
   switch (name) {
     case 'createHash':
     case 'hash':
-      return WEAK_HASH.test(algorithm) ? checkHashUse(call, sink, algorithm, () => true) : undefined;
+      return WEAK_HASH.test(algorithm) ? checkHashUse(view, call, sink, algorithm, () => true) : undefined;
     case 'createHmac':
-      if (WEAK_HMAC.test(algorithm)) return checkHashUse(call, sink, algorithm, () => true);
+      if (WEAK_HMAC.test(algorithm)) return checkHashUse(view, call, sink, algorithm, () => true);
       return WEAK_HASH.test(algorithm)
-        ? checkHashUse(call, sink, algorithm, (word) => PASSWORD_WORDS.has(word))
+        ? checkHashUse(view, call, sink, algorithm, (word) => PASSWORD_WORDS.has(word))
         : undefined;
     case 'createSign':
     case 'createVerify':
@@ -173,16 +172,24 @@ function checkCryptoCall(
 }
 
 /** `md5(password)` from the `md5`, `blueimp-md5`, `js-md5` or `sha1` packages. */
-function checkHashModuleCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
+function checkHashModuleCall(
+  view: ProjectView,
+  call: CallExpression,
+  bindings: ModuleBindings,
+): FindingDraft<MessageId> | undefined {
   if (bindings.whole.size === 0) return undefined;
   const callee = skipOuterExpressions(call.getExpression());
   if (!isWholeModule(callee, bindings)) return undefined;
   const algorithm = /sha1/i.test(callee.getText()) ? 'sha1' : 'md5';
-  return checkHashUse(call, `${callee.getText()}()`, algorithm, () => true, call.getArguments());
+  return checkHashUse(view, call, `${callee.getText()}()`, algorithm, () => true, call.getArguments());
 }
 
 /** `CryptoJS.MD5(x)`, `CryptoJS.SHA1(x)`, `CryptoJS.DES.encrypt(...)`. */
-function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): FindingDraft<MessageId> | undefined {
+function checkCryptoJsCall(
+  view: ProjectView,
+  call: CallExpression,
+  bindings: ModuleBindings,
+): FindingDraft<MessageId> | undefined {
   if (bindings.whole.size === 0) return undefined;
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
@@ -190,8 +197,9 @@ function checkCryptoJsCall(call: CallExpression, bindings: ModuleBindings): Find
   if (isWholeModule(receiver, bindings)) {
     const name = callee.getName();
     if (name === 'MD5' || name === 'SHA1')
-      return checkHashUse(call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
-    if (name === 'HmacMD5') return checkHashUse(call, 'CryptoJS.HmacMD5()', 'md5', () => true, call.getArguments());
+      return checkHashUse(view, call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
+    if (name === 'HmacMD5')
+      return checkHashUse(view, call, 'CryptoJS.HmacMD5()', 'md5', () => true, call.getArguments());
     return undefined;
   }
   if (
@@ -223,13 +231,13 @@ function getGlobalCryptoCall(view: ProjectView, call: CallExpression): string | 
 }
 
 /** The algorithm named by the first argument, when it is a literal or a constant. */
-function getAlgorithm(call: CallExpression): string | undefined {
+function getAlgorithm(view: ProjectView, call: CallExpression): string | undefined {
   const [first] = call.getArguments();
   if (first === undefined) return undefined;
   const node = skipOuterExpressions(first);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
   if (Node.isIdentifier(node)) {
-    const [declaration] = declarationsOf(node);
+    const [declaration] = settledDeclarationsOf(view, node);
     if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
       if (
@@ -269,6 +277,7 @@ function displayName(algorithm: string): string {
  * result's name nor the function's name says it is a checksum, cache key, ETag or file hash.
  */
 function checkHashUse(
+  view: ProjectView,
   call: CallExpression,
   sink: string,
   algorithm: string,
@@ -278,7 +287,7 @@ function checkHashUse(
   const chain = getChain(call);
   const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], accepts);
   if (direct !== undefined) return hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
-  for (const site of wrapperCallSites(chain.top)) {
+  for (const site of wrapperCallSites(view, chain.top)) {
     const context = findSecurityContext(site, site, site.getArguments(), accepts);
     if (context === undefined) continue;
     const wrapper = describeWrapper(site);
@@ -341,7 +350,7 @@ function hashDraft(
  * Calls, in the same file, of a hash wrapper (`function md5(s) { return createHash('md5').update(s).digest('hex') }`):
  * the function whose return value the hash chain is. Empty when the chain is not returned.
  */
-function wrapperCallSites(top: Node): CallExpression[] {
+function wrapperCallSites(view: ProjectView, top: Node): CallExpression[] {
   const parent = top.getParent();
   const fn = Node.isReturnStatement(parent)
     ? parent.getFirstAncestor(isFunctionLike)
@@ -352,8 +361,7 @@ function wrapperCallSites(top: Node): CallExpression[] {
   const nameNode = getFunctionNameNode(fn);
   if (nameNode === undefined) return [];
   const sites: CallExpression[] = [];
-  for (const reference of nameNode.findReferencesAsNodes()) {
-    if (reference === nameNode || reference.getSourceFile() !== fn.getSourceFile()) continue;
+  for (const reference of referencesInOwnFile(view, nameNode)) {
     const call = reference.getParent();
     if (Node.isCallExpression(call) && call.getExpression() === reference) sites.push(call);
   }

@@ -58,7 +58,7 @@ const ONE_MODULE_TWICE: Record<string, string> = {
 /**
  * Questions security and lock rules ask about names, settled from syntax
  * (rules/_shared/name-binding.ts): the global `Math` and `setTimeout`, a
- * promise's `resolve`, a `crypto` import and calls of other names, a query
+ * random value's way through a local variable, a promise's `resolve`, a `crypto` import and calls of other names, a query
  * held in a local variable, and a class imported through `export *`.
  */
 const NAMES_SETTLED: Record<string, string> = {
@@ -99,6 +99,14 @@ const NAMES_SETTLED: Record<string, string> = {
     'export const twice = (text: string): string => text.repeat(2);',
     '',
   ].join('\n'),
+  'src/relay.ts': [
+    'export function makeSecret(): string {',
+    '  const r = Math.random();',
+    '  const secret = r.toString(36);',
+    '  return secret;',
+    '}',
+    '',
+  ].join('\n'),
   'src/db.ts': [
     'export function count(db: { query(sql: string): void }): void {',
     "  const sql = 'SELECT count(*) FROM t';",
@@ -125,14 +133,19 @@ const GLOBAL_DECLARED: Record<string, string> = {
   'src/run.ts': 'export function later(code: string): void {\n  setTimeout(code, 10);\n}\n',
 };
 
-/** A random value that reaches its secret through another variable: the rule asks the language service for references. */
+/** A random value that reaches its secret through a method's calls: the rule asks the language service for references. */
 const THROUGH_REFERENCES: Record<string, string> = {
   ...SYNTAX_ONLY,
   'src/relay.ts': [
-    'export function makeSecret(): string {',
-    '  const r = Math.random();',
-    '  const secret = r.toString(36);',
-    '  return secret;',
+    'export class Relay {',
+    '  private draw(): number {',
+    '    return Math.random();',
+    '  }',
+    '',
+    '  makeSecret(): string {',
+    '    const secret = this.draw().toString(36);',
+    '    return secret;',
+    '  }',
     '}',
     '',
   ].join('\n'),
@@ -192,6 +205,7 @@ describe('the program is built only when a rule needs it', () => {
     expect(lazy).toEqual({
       findings: [
         'insecure-randomness src/nonce.ts:6:17 `Math.random()` makes the nonce passed to `encode` as parameter `nonce` (line 6), and its output can be predicted.',
+        'insecure-randomness src/relay.ts:2:13 `Math.random()` makes the secret assigned to `secret` (line 3), and its output can be predicted.',
         'insecure-randomness src/token.ts:2:17 `Math.random()` makes the token assigned to `token` (line 2), and its output can be predicted.',
       ],
       built: false,
@@ -210,7 +224,7 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(throughReferences, false);
     expect(lazy).toEqual({
       findings: [
-        'insecure-randomness src/relay.ts:2:13 `Math.random()` makes the secret assigned to `secret` (line 3), and its output can be predicted.',
+        'insecure-randomness src/relay.ts:3:12 `Math.random()` makes the secret assigned to `secret` (line 7), and its output can be predicted.',
       ],
       built: true,
     });

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
-import type { ProjectView } from '../../src/model/project-view.js';
+import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { bindingScopeOf, isWithin } from './local-uses.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
@@ -62,6 +62,61 @@ export function syntacticBindingOf(
   if (nearest === undefined) return isGlobalName(view, name) ? { kind: 'global' } : undefined;
   if (ts.isSourceFile(nearest.scope) && !ts.isExternalModule(file.compilerNode)) return undefined;
   return { kind: 'local', declaration: nearest.declaration };
+}
+
+/**
+ * The references to a variable or function in the file that declares it, in
+ * document order and without its declared name: what ts-morph's
+ * `findReferencesAsNodes()` lists in that file. From syntax when the name is
+ * declared once in its scope, every other declaration of it in the file has a
+ * scope of its own (no overload, type or namespace to merge with), and every plain
+ * occurrence of the name in the file is a name in code (not in a type, where
+ * it may mean a type declared elsewhere, nor in JSDoc) that
+ * `syntacticBindingOf` settles: those it binds to this declaration. Else the
+ * language service's (`languageService`: ts-morph's, which builds a program
+ * and a checker of its own).
+ */
+export function referencesInOwnFile(
+  view: ProjectView,
+  name: Identifier,
+  languageService: (name: Identifier) => Node[] = (n) => n.findReferencesAsNodes(),
+): Node[] {
+  const file = name.getSourceFile();
+  const own = name.compilerNode;
+  const declaration = own.parent;
+  const mine: Occurrence[] = [];
+  const scope = bindingScopeOf(own, file);
+  // Declared once in its scope (no overload, no second `var`), and nothing else of the name it could merge with.
+  let settled =
+    (ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) &&
+    declaration.name === own &&
+    scope !== undefined &&
+    view.references.declarationsIn(file, own.text).every((other) => {
+      if (other === own) return true;
+      const its = bindingScopeOf(other, file);
+      return its !== undefined && its !== scope;
+    });
+  for (const occurrence of settled ? view.references.occurrencesIn(file, own.text) : []) {
+    if (occurrence.role !== 'name') continue;
+    const node = occurrence.compilerNode;
+    const binding = ts.isIdentifier(node) && isInCode(node) ? syntacticBindingOf(view, file, node) : undefined;
+    if (binding === undefined) {
+      settled = false;
+      break;
+    }
+    if (binding.kind === 'local' && binding.declaration === own) mine.push(occurrence);
+  }
+  if (settled) return mine.sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
+  return languageService(name).filter((r) => r !== name && r.getSourceFile() === file);
+}
+
+/** True for a name outside every type (`typeof x` aside) and JSDoc comment. */
+function isInCode(node: ts.Node): boolean {
+  for (let at = node.parent; !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isJSDoc(at) || ts.isJSDocTypeExpression(at)) return false;
+    if (ts.isTypeNode(at)) return ts.isTypeQueryNode(at) && isInCode(at);
+  }
+  return true;
 }
 
 /**
