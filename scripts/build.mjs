@@ -81,7 +81,7 @@ export async function build(outdir = 'dist') {
   };
   await esbuild({
     ...common,
-    entryPoints: [join(ROOT, 'src/cli.ts')],
+    entryPoints: [join(ROOT, 'src/bin.ts')],
     outfile: join(out, 'cli.js'),
     packages: 'external',
     banner: { js: ESM_REQUIRE_BANNER },
