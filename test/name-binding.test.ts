@@ -85,6 +85,15 @@ const SNIPPETS: Record<string, string> = {
     'export class Holder { private make(): number { return Math.random(); } use() { return this.make(); } }',
     '',
   ].join('\n'),
+  'traps/computed.ts': [
+    "const key = 'outer';",
+    'export function pick(key: number) { return { [key]: key }; }',
+    'export const literal = { [key]: String(key) };',
+    'export class Keys { [key] = 1; m(key: string) { return { [key]: String(key) }; } }',
+    'export function shadowed() { const key = 2; const o = { [key]: String(key), m() { return key; } }; return o; }',
+    'export const method = { [key](key: number) { return String(key); } };',
+    '',
+  ].join('\n'),
   'traps/classes/use.ts': [
     "import Anonymous from './queue';",
     "import { Renamed, Queue } from './more';",
@@ -164,6 +173,41 @@ function audit(view: ProjectView): { global: number; local: number; unsettled: n
   return counts;
 }
 
+/**
+ * Checks the uses syntax finds for every variable and function declared more
+ * than once in its file (shadowed, or shadowing) against the checker's;
+ * returns how many it settled.
+ */
+function auditShadowedBindings(view: ProjectView): number {
+  const checker = view.project.getTypeChecker().compilerObject;
+  let settled = 0;
+  for (const file of view.files) {
+    for (const declaration of [
+      ...file.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration),
+      ...file.getDescendantsOfKind(ts.SyntaxKind.FunctionDeclaration),
+    ]) {
+      const name = declaration.compilerNode.name;
+      if (name === undefined || !ts.isIdentifier(name)) continue;
+      if (view.references.declarationsIn(file, name.text).length < 2) continue;
+      const uses = syntacticUsesOf(view, file, name);
+      if (uses === undefined) continue;
+      settled++;
+      const own = checker.getSymbolAtLocation(name);
+      const mine = new Set([...uses.reads, ...uses.writes].map((o) => o.compilerNode));
+      for (const occurrence of view.references.occurrencesIn(file, name.text)) {
+        if (occurrence.role !== 'name') continue;
+        const node = occurrence.compilerNode;
+        const found = ts.isShorthandPropertyAssignment(node.parent)
+          ? checker.getShorthandAssignmentValueSymbol(node.parent)
+          : checker.getSymbolAtLocation(node);
+        const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(found === own);
+      }
+    }
+  }
+  return settled;
+}
+
 /** Checks the uses syntax finds for every import shadowed in its file against the checker's; returns how many it settled. */
 function auditShadowedImports(view: ProjectView): number {
   const checker = view.project.getTypeChecker().compilerObject;
@@ -241,6 +285,7 @@ describe('names settled from syntax are what the checker says they are', () => {
     const counts = audit(view);
     // Shadowed and settled: both imports of traps/imports/use.ts, and `createHash` in traps/shadow.ts.
     expect(auditShadowedImports(view)).toBe(3);
+    expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
     expect(counts.global).toBeGreaterThan(3);
     expect(counts.local).toBeGreaterThan(8);
@@ -279,6 +324,7 @@ describe('names settled from syntax are what the checker says they are', () => {
     const { view } = loadInMemory(fixtureSources());
     const counts = audit(view);
     expect(auditShadowedImports(view)).toBeGreaterThan(0);
+    expect(auditShadowedBindings(view)).toBeGreaterThan(50);
     expect(counts.global).toBeGreaterThan(100);
     expect(counts.local).toBeGreaterThan(100);
     expect(counts.classes).toBeGreaterThan(50);

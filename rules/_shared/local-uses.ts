@@ -96,6 +96,8 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
   const name = nameNode.getText(file.compilerNode);
   const plain = view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
   const scope = visibilityScopeOf(nameNode);
+  // A namespace's export is seen by name in every block of the namespace, wherever the others are.
+  if (ts.isModuleBlock(scope) && isExported(declarationAround(nameNode))) return { settled: false, occurrences: plain };
   const inScope = plain.filter((o) => isWithin(o.compilerNode, scope));
   const declared = view.references.declarationsIn(file, name);
   // Another declaration of the name where this one can be seen: an occurrence there may mean either.
@@ -220,11 +222,21 @@ function blockScopeOf(node: ts.Node): ts.Node {
 function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettled' {
   let position: 'value' | 'type' | undefined;
   for (let at = node.parent; at !== scope && !ts.isSourceFile(at); at = at.parent) {
-    if (ts.isDecorator(at) || ts.isComputedPropertyName(at)) return 'unsettled';
+    if (ts.isDecorator(at) || isMemberComputedName(at)) return 'unsettled';
     // The nearest type around the name decides: `typeof x` (even inside `Array<typeof x>`) reads the value.
     if (position === undefined && ts.isTypeNode(at)) position = ts.isTypeQueryNode(at) ? 'value' : 'type';
   }
   return position ?? 'value';
+}
+
+/**
+ * True for the computed name of a class member or of an object literal's
+ * method or accessor (`[key]() {}`): evaluated outside the member, whose text
+ * holds it. The computed key of an object literal's property (`{ [key]: v }`)
+ * is an expression like any other, evaluated where the literal is.
+ */
+export function isMemberComputedName(node: ts.Node): boolean {
+  return ts.isComputedPropertyName(node) && !ts.isPropertyAssignment(node.parent);
 }
 
 /** True when `node` lies inside `scope`'s text (anywhere in the file for a file). */
@@ -252,6 +264,15 @@ function nearestAround(node: ts.Node, isScope: (at: ts.Node) => boolean): ts.Nod
   let at = node;
   while (!ts.isSourceFile(at) && !isScope(at)) at = at.parent;
   return at;
+}
+
+/** True for a declaration written with `export` (a variable's through its statement). */
+function isExported(declaration: ts.Node): boolean {
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /** The declaration a declared name belongs to, through destructuring patterns. */

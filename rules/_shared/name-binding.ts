@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
-import { bindingScopeOf, isWithin } from './local-uses.js';
+import { bindingScopeOf, isMemberComputedName, isWithin } from './local-uses.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
 import { wrapNode } from './ast/wrap-node.js';
@@ -180,7 +180,7 @@ function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean 
       ts.isEnumDeclaration(at) ||
       ts.isWithStatement(at) ||
       ts.isDecorator(at) ||
-      ts.isComputedPropertyName(at) ||
+      isMemberComputedName(at) ||
       ts.isParameter(at)
     )
       return false;
