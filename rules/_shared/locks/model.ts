@@ -5,7 +5,7 @@ import { syntacticBindingOf, syntacticClassOf } from '../name-binding.js';
 import type { SyntacticBinding } from '../name-binding.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression, Identifier, SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
   WEB_LOCKS,
@@ -358,18 +358,28 @@ class ModelBuilder {
     holder?.acquisitions.push(acquisition);
   }
 
-  /** Records the variable or field a `new Lock()` is stored in, so locks never acquired are known too. */
+  /**
+   * Records the variable or field a `new Lock()` is stored in, so locks never
+   * acquired are known too; also through a wrapper's call
+   * (`withTimeout(new Mutex(), 100)`). A call around a `new` that syntax shows
+   * makes no lock (`pipeThrough(new TransformStream())`, a project class
+   * without a lock method) is no creation of a lock: a factory's lock is known
+   * where it is acquired, as it is when its arguments make nothing.
+   */
   addCreation(created: Node): void {
     let value: Node = created;
     let parent = value.getParent();
+    let throughCall = false;
     while (
       parent !== undefined &&
       (Node.isCallExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))
     ) {
+      throughCall ||= Node.isCallExpression(parent);
       value = parent;
       parent = parent.getParent();
     }
     if (parent === undefined) return;
+    if (throughCall && Node.isNewExpression(created) && this.constructsNoLock(created)) return;
     let target: Node | undefined;
     if ((Node.isVariableDeclaration(parent) || Node.isPropertyDeclaration(parent)) && parent.getInitializer() === value)
       target = parent.getNameNode();
@@ -483,6 +493,11 @@ class ModelBuilder {
       if (constructed?.every((type) => !this.mayBeLockType(type)) === true) return undefined;
     }
     return apiOfType(expression.getType(), this.configured);
+  }
+
+  /** True when syntax shows that a `new` makes no lock: a library constructor, or a class without a lock method. */
+  private constructsNoLock(created: NewExpression): boolean {
+    return this.constructsBuiltin(created) || this.isClassWithoutLockApi(created.getExpression());
   }
 
   /**
