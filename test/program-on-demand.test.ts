@@ -59,7 +59,8 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  * Questions security and lock rules ask about names, settled from syntax
  * (rules/_shared/name-binding.ts): the global `Math` and `setTimeout`, a
  * random value's way through a local variable, a call given a `new
- * TransformStream()` in a file that spells a lock word, a promise's `resolve`, a `crypto` import and calls of other names, a query
+ * TransformStream()` in a file that names `request`, a `new` in a file that
+ * spells a lock word only in a comment, a promise's `resolve`, a `crypto` import and calls of other names, a query
  * held in a local variable, and a class imported through `export *`.
  */
 const NAMES_SETTLED: Record<string, string> = {
@@ -109,10 +110,17 @@ const NAMES_SETTLED: Record<string, string> = {
     '',
   ].join('\n'),
   'src/stream.ts': [
-    '// The lock-free path: a stream piped through a transform takes no lock.',
-    'export function upper(source: ReadableStream<string>): ReadableStream<string> {',
-    '  const piped = source.pipeThrough(new TransformStream<string, string>());',
+    'export function upper(request: Request): ReadableStream<Uint8Array> | undefined {',
+    '  const piped = request.body?.pipeThrough(new TransformStream<Uint8Array, Uint8Array>());',
     '  return piped;',
+    '}',
+    '',
+  ].join('\n'),
+  'src/observe.ts': [
+    '// Measure on the next frame: a request made in this one is dropped.',
+    'export function observe(view: typeof globalThis, measure: () => void): ResizeObserver {',
+    '  const observer = new view.ResizeObserver(measure);',
+    '  return observer;',
     '}',
     '',
   ].join('\n'),

@@ -108,10 +108,12 @@ function buildLockModel(view: ProjectView): LockModel {
   const requestTakes = configured.some(
     (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
   );
-  const mentionsLocks = lockWordPattern(view, names, configured);
+  const words = lockWords(view, names, configured);
+  const mentionsLocks = patternOf(words);
   for (const file of view.files) {
-    // Most files of a project never touch a lock: skip them before wrapping any node.
-    if (!mentionsLocks.test(file.getFullText())) continue;
+    // Most files of a project never touch a lock: skip them before wrapping any node. A word in a comment or a
+    // string (`// a smooth request …`) takes or makes no lock: the file must name one in its code.
+    if (!mentionsLocks.test(file.getFullText()) || !namesInCode(view, file, words)) continue;
     // Compiler nodes from the run's shared index; only calls of a lock-taking method name and creations
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
@@ -265,11 +267,11 @@ const TYPE_KINDS = [SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression, Syn
  * exports, and the names of the project's classes and interfaces that declare
  * a lock-taking method (found in one walk of the syntax trees, no checker).
  */
-function lockWordPattern(
+function lockWords(
   view: ProjectView,
   names: ReadonlySet<string>,
   configured: readonly ConfiguredLockApi[],
-): RegExp {
+): ReadonlySet<string> {
   const words = new Set<string>([
     ...names,
     'Mutex',
@@ -298,8 +300,21 @@ function lockWordPattern(
         if (members.some(declaresLockMethod)) words.add(node.name.text);
       }
   }
+  return words;
+}
+
+/** A test for any of the words as a whole word of a file's text (before any syntax is indexed). */
+function patternOf(words: ReadonlySet<string>): RegExp {
   const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
+}
+
+/** True when a name of the file's code (a use or a declaration, from the reference index) is one of the words. */
+function namesInCode(view: ProjectView, file: SourceFile, words: ReadonlySet<string>): boolean {
+  for (const word of words)
+    if (view.references.occurrencesIn(file, word).length > 0 || view.references.declarationsIn(file, word).length > 0)
+      return true;
+  return false;
 }
 
 /** Collects holders and acquisitions. */
