@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Node, ts } from 'ts-morph';
-import type { Identifier } from 'ts-morph';
+import type { Identifier, SourceFile } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { loadInMemory } from '../src/load/project.js';
 import { referencesInOwnFile, syntacticBindingOf, syntacticClassOf } from '../rules/_shared/name-binding.js';
@@ -174,12 +174,35 @@ function audit(view: ProjectView): { global: number; local: number; unsettled: n
 }
 
 /**
- * Checks the uses syntax finds for every variable and function declared more
- * than once in its file (shadowed, or shadowing) against the checker's;
- * returns how many it settled.
+ * Compares the uses syntax finds for a name declared more than once in its
+ * file (shadowed, or shadowing) with the checker's, occurrence by occurrence;
+ * false when syntax left the name to the checker. `unresolvedIsMine`: an
+ * occurrence the checker cannot resolve counts as this binding's (an import
+ * of a module that is not there).
  */
-function auditShadowedBindings(view: ProjectView): number {
+function auditUses(view: ProjectView, file: SourceFile, name: ts.Identifier, unresolvedIsMine: boolean): boolean {
+  if (view.references.declarationsIn(file, name.text).length < 2) return false;
+  const uses = syntacticUsesOf(view, file, name);
+  if (uses === undefined) return false;
   const checker = view.project.getTypeChecker().compilerObject;
+  const own = checker.getSymbolAtLocation(name);
+  const mine = new Set([...uses.reads, ...uses.writes].map((o) => o.compilerNode));
+  for (const occurrence of view.references.occurrencesIn(file, name.text)) {
+    if (occurrence.role !== 'name') continue;
+    const node = occurrence.compilerNode;
+    const found = ts.isShorthandPropertyAssignment(node.parent)
+      ? checker.getShorthandAssignmentValueSymbol(node.parent)
+      : checker.getSymbolAtLocation(node);
+    const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+    expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(
+      found === own || (unresolvedIsMine && found === undefined),
+    );
+  }
+  return true;
+}
+
+/** `auditUses` for every variable and function of the project; returns how many syntax settled. */
+function auditShadowedBindings(view: ProjectView): number {
   let settled = 0;
   for (const file of view.files) {
     for (const declaration of [
@@ -187,30 +210,14 @@ function auditShadowedBindings(view: ProjectView): number {
       ...file.getDescendantsOfKind(ts.SyntaxKind.FunctionDeclaration),
     ]) {
       const name = declaration.compilerNode.name;
-      if (name === undefined || !ts.isIdentifier(name)) continue;
-      if (view.references.declarationsIn(file, name.text).length < 2) continue;
-      const uses = syntacticUsesOf(view, file, name);
-      if (uses === undefined) continue;
-      settled++;
-      const own = checker.getSymbolAtLocation(name);
-      const mine = new Set([...uses.reads, ...uses.writes].map((o) => o.compilerNode));
-      for (const occurrence of view.references.occurrencesIn(file, name.text)) {
-        if (occurrence.role !== 'name') continue;
-        const node = occurrence.compilerNode;
-        const found = ts.isShorthandPropertyAssignment(node.parent)
-          ? checker.getShorthandAssignmentValueSymbol(node.parent)
-          : checker.getSymbolAtLocation(node);
-        const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-        expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(found === own);
-      }
+      if (name !== undefined && ts.isIdentifier(name) && auditUses(view, file, name, false)) settled++;
     }
   }
   return settled;
 }
 
-/** Checks the uses syntax finds for every import shadowed in its file against the checker's; returns how many it settled. */
+/** `auditUses` for every import of the project; returns how many syntax settled. */
 function auditShadowedImports(view: ProjectView): number {
-  const checker = view.project.getTypeChecker().compilerObject;
   let settled = 0;
   for (const file of view.files) {
     for (const statement of file.compilerNode.statements) {
@@ -225,25 +232,7 @@ function auditShadowedImports(view: ProjectView): number {
             ? [bindings.name]
             : bindings.elements.map((e) => e.name)),
       ].filter((n) => n !== undefined);
-      for (const name of names) {
-        if (view.references.declarationsIn(file, name.text).length < 2) continue;
-        const uses = syntacticUsesOf(view, file, name);
-        if (uses === undefined) continue;
-        settled++;
-        const own = checker.getSymbolAtLocation(name);
-        const mine = new Set([...uses.reads, ...uses.writes].map((o) => o.compilerNode));
-        for (const occurrence of view.references.occurrencesIn(file, name.text)) {
-          if (occurrence.role !== 'name') continue;
-          const node = occurrence.compilerNode;
-          const found = ts.isShorthandPropertyAssignment(node.parent)
-            ? checker.getShorthandAssignmentValueSymbol(node.parent)
-            : checker.getSymbolAtLocation(node);
-          const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-          expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(
-            found === undefined || found === own,
-          );
-        }
-      }
+      for (const name of names) if (auditUses(view, file, name, true)) settled++;
     }
   }
   return settled;
