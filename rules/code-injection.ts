@@ -3,6 +3,7 @@ import { Node, SyntaxKind, ts } from 'ts-morph';
 import { isEnvironmentName, syntacticBindingOf } from './_shared/name-binding.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
+import { hasModifier } from './_shared/ast/has-modifier.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -195,7 +196,7 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
   return (
     members.length > 0 &&
     members.every((member) => {
-      if (isStatic(member) !== home.isStatic) return false;
+      if (hasModifier(member, ts.SyntaxKind.StaticKeyword) !== home.isStatic) return false;
       if (ts.isMethodDeclaration(member)) return true;
       if (!ts.isPropertyDeclaration(member) && !ts.isParameter(member)) return false;
       if (member.type !== undefined) return ts.isFunctionTypeNode(member.type);
@@ -223,18 +224,14 @@ function thisHomeOf(node: ts.Node): { members: readonly ts.ClassElement[]; isSta
     ) {
       const home = at.parent;
       if (!ts.isClassDeclaration(home) && !ts.isClassExpression(home)) return undefined;
-      return { members: home.members, isStatic: ts.isClassStaticBlockDeclaration(at) || isStatic(at) };
+      return {
+        members: home.members,
+        isStatic: ts.isClassStaticBlockDeclaration(at) || hasModifier(at, ts.SyntaxKind.StaticKeyword),
+      };
     }
     if (ts.isFunctionLike(at) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at)) return undefined;
   }
   return undefined;
-}
-
-/** True for a `static` member. */
-function isStatic(member: ts.Node): boolean {
-  return (
-    ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
-  );
 }
 
 /** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */

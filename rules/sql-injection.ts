@@ -4,7 +4,7 @@ import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/as
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { settledDeclarationsOf, syntacticBindingOf } from './_shared/name-binding.js';
+import { ownDeclarationsOf } from './_shared/name-binding.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -222,9 +222,8 @@ function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | 
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
     return { parts: [node], how: 'concatenation' };
   if (!Node.isIdentifier(node) || depth >= 3) return undefined;
-  // A global is declared in a declaration file, where a variable has no value but a literal: nothing built.
-  if (syntacticBindingOf(view, node.getSourceFile(), node.compilerNode)?.kind === 'global') return undefined;
-  const variable = getVariableValues(node, (name) => settledDeclarationsOf(view, name));
+  // A global has no declaration in the project's code, so no value built here.
+  const variable = getVariableValues(node, (name) => ownDeclarationsOf(view, name));
   if (variable === undefined) return undefined;
   const builtValues = variable.values.map((v) => getBuiltParts(view, v, depth + 1));
   const firstBuilt = builtValues.find((b) => b !== undefined);

@@ -4,6 +4,7 @@ import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
+import { hasModifier } from './_shared/ast/has-modifier.js';
 import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -261,7 +262,7 @@ function mergeScopeOf(candidate: Candidate, file: SourceFile): unknown {
   const { declaration } = candidate;
   const exported =
     (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) &&
-    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+    hasModifier(declaration, ts.SyntaxKind.ExportKeyword);
   if (!exported) return block;
   if (!ts.isExternalModule(file.compilerNode)) return undefined;
   const path: string[] = [];
@@ -269,8 +270,7 @@ function mergeScopeOf(candidate: Candidate, file: SourceFile): unknown {
     if (ts.isModuleDeclaration(at)) {
       // A namespace nested in another's block merges with its namesakes only when exported.
       const inBlock = ts.isModuleBlock(at.parent);
-      if (!ts.isIdentifier(at.name) || (inBlock && (ts.getCombinedModifierFlags(at) & ts.ModifierFlags.Export) === 0))
-        return undefined;
+      if (!ts.isIdentifier(at.name) || (inBlock && !hasModifier(at, ts.SyntaxKind.ExportKeyword))) return undefined;
       path.unshift(at.name.text);
     } else if (!ts.isModuleBlock(at)) return undefined;
   }

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
+import { hasModifier } from './ast/has-modifier.js';
 
 /** The uses of one local binding in its own file, split by whether they read it. */
 export interface LocalUses {
@@ -268,10 +269,9 @@ function nearestAround(node: ts.Node, isScope: (at: ts.Node) => boolean): ts.Nod
 
 /** True for a declaration written with `export` (a variable's through its statement). */
 function isExported(declaration: ts.Node): boolean {
-  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-  return (
-    ts.canHaveModifiers(statement) &&
-    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  return hasModifier(
+    ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration,
+    ts.SyntaxKind.ExportKeyword,
   );
 }
 

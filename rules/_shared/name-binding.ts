@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
-import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
-import { bindingScopeOf, isMemberComputedName, isWithin } from './local-uses.js';
+import type { ProjectView } from '../../src/model/project-view.js';
+import { bindingScopeOf, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
+import { hasModifier } from './ast/has-modifier.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
 import { wrapNode } from './ast/wrap-node.js';
@@ -67,14 +68,14 @@ export function syntacticBindingOf(
 /**
  * The references to a variable or function in the file that declares it, in
  * document order and without its declared name: what ts-morph's
- * `findReferencesAsNodes()` lists in that file. From syntax when the name is
- * declared once in its scope, every other declaration of it in the file has a
- * scope of its own (no overload, type or namespace to merge with), and every plain
- * occurrence of the name in the file is a name in code (not in a type, where
- * it may mean a type declared elsewhere, nor in JSDoc) that
- * `syntacticBindingOf` settles: those it binds to this declaration. Else the
- * language service's (`languageService`: ts-morph's, which builds a program
- * and a checker of its own).
+ * `findReferencesAsNodes()` lists in that file. From syntax when the file's
+ * local uses of the binding are settled (`syntacticUsesOf`: no overload, no
+ * type or namespace of its name to merge with) and each is a name in code
+ * (not in a type, where it may mean a type declared elsewhere, nor in JSDoc)
+ * that `syntacticBindingOf` binds to this declaration (the uses are counted
+ * generously, for the unused-code rules: a parameter initialiser's name, a
+ * script's global). Else the language service's (`languageService`:
+ * ts-morph's, which builds a program and a checker of its own).
  */
 export function referencesInOwnFile(
   view: ProjectView,
@@ -84,29 +85,16 @@ export function referencesInOwnFile(
   const file = name.getSourceFile();
   const own = name.compilerNode;
   const declaration = own.parent;
-  const mine: Occurrence[] = [];
-  const scope = bindingScopeOf(own, file);
-  // Declared once in its scope (no overload, no second `var`), and nothing else of the name it could merge with.
-  let settled =
-    (ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) &&
-    declaration.name === own &&
-    scope !== undefined &&
-    view.references.declarationsIn(file, own.text).every((other) => {
-      if (other === own) return true;
-      const its = bindingScopeOf(other, file);
-      return its !== undefined && its !== scope;
-    });
-  for (const occurrence of settled ? view.references.occurrencesIn(file, own.text) : []) {
-    if (occurrence.role !== 'name') continue;
-    const node = occurrence.compilerNode;
+  const isBinding =
+    (ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) && declaration.name === own;
+  const uses = isBinding ? syntacticUsesOf(view, file, own) : undefined;
+  const mine = uses === undefined ? [] : [...uses.reads, ...uses.writes];
+  const isOwn = (node: ts.Node): boolean => {
     const binding = ts.isIdentifier(node) && isInCode(node) ? syntacticBindingOf(view, file, node) : undefined;
-    if (binding === undefined) {
-      settled = false;
-      break;
-    }
-    if (binding.kind === 'local' && binding.declaration === own) mine.push(occurrence);
-  }
-  if (settled) return mine.sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
+    return binding?.kind === 'local' && binding.declaration === own;
+  };
+  if (uses !== undefined && mine.every((o) => isOwn(o.compilerNode)))
+    return mine.sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
   return languageService(name).filter((r) => r !== name && r.getSourceFile() === file);
 }
 
@@ -129,6 +117,17 @@ export function settledDeclarationsOf(view: ProjectView, name: Node): Node[] {
     : undefined;
   if (binding?.kind === 'local') return [wrapNode(name.getSourceFile(), binding.declaration.parent)];
   return declarationsOf(name);
+}
+
+/**
+ * The declarations a plain name stands for in the project's code, the
+ * environment's left out: from syntax when it settles the name (its file's
+ * binding, or none for a global), else the checker's (`declarationsOf`).
+ */
+export function ownDeclarationsOf(view: ProjectView, name: Identifier): Node[] {
+  const binding = syntacticBindingOf(view, name.getSourceFile(), name.compilerNode);
+  if (binding === undefined) return declarationsOf(name);
+  return binding.kind === 'global' ? [] : [wrapNode(name.getSourceFile(), binding.declaration.parent)];
 }
 
 /**
@@ -438,9 +437,8 @@ function declarationStatementOf(nameNode: ts.Node): ts.Node {
 
 /** True when a statement with the `export` modifier exports `exported` (`export default class` as `default`). */
 function exportsByModifier(statement: ts.Statement, exported: string): boolean {
-  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
-  if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
-  if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return exported === 'default';
+  if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword)) return false;
+  if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) return exported === 'default';
   if (ts.isVariableStatement(statement))
     return statement.declarationList.declarations.some((d) => bindingNamesOf(d.name).some((n) => n.text === exported));
   const name = statementNameOf(statement);

@@ -1,9 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { symbolPathOf } from '../names.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
-import { syntacticBindingOf, syntacticClassOf } from '../name-binding.js';
-import type { SyntacticBinding } from '../name-binding.js';
-import { wrapNode } from '../ast/wrap-node.js';
+import { ownDeclarationsOf, syntacticBindingOf, syntacticClassOf } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
@@ -102,7 +100,7 @@ function buildLockModel(view: ProjectView): LockModel {
       Node.isIdentifier(reference)
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
-    (name) => syntacticBindingOf(view, name.getSourceFile(), name.compilerNode),
+    (name) => ownDeclarationsOf(view, name),
   );
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
@@ -331,8 +329,8 @@ class ModelBuilder {
     private readonly constructsBuiltin: (created: Node) => boolean,
     /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
-    /** The binding a plain name stands for, when syntax settles it (`syntacticBindingOf`). */
-    private readonly bindingOf: (name: Identifier) => SyntacticBinding | undefined,
+    /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
+    private readonly declarationsOf: (name: Identifier) => readonly Node[],
   ) {}
 
   /** Records `call` if it takes a lock. */
@@ -485,7 +483,7 @@ class ModelBuilder {
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
     if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
     if (Node.isCallExpression(expression)) {
-      const imported = importOf(skipOuterExpressions(expression.getExpression()), this.bindingOf);
+      const imported = importOf(skipOuterExpressions(expression.getExpression()), this.declarationsOf);
       const first = expression.getArguments()[0];
       if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined)
         return this.apiOfExpression(skipOuterExpressions(first), depth + 1);
@@ -560,7 +558,7 @@ class ModelBuilder {
 
   /** The lock API of a class named in `new X()` or a type annotation. */
   private apiOfClassReference(reference: Node): LockApi | undefined {
-    const imported = importOf(reference, this.bindingOf);
+    const imported = importOf(reference, this.declarationsOf);
     if (imported !== undefined) {
       const known = knownModuleApi(imported.module, imported.name, this.configured);
       if (known !== undefined) return known;
@@ -754,25 +752,18 @@ function constructorAssignments(property: Node): Node[] {
 /** The module and exported name an imported identifier (or `ns.Name`) comes from. */
 function importOf(
   reference: Node,
-  bindingOf: (name: Identifier) => SyntacticBinding | undefined,
+  declarationsOfName: (name: Identifier) => readonly Node[],
 ): { module: string; name: string } | undefined {
   if (Node.isPropertyAccessExpression(reference) || Node.isQualifiedName(reference)) {
     const left = Node.isPropertyAccessExpression(reference) ? reference.getExpression() : reference.getLeft();
     const right = Node.isPropertyAccessExpression(reference) ? reference.getName() : reference.getRight().getText();
-    const namespace = importOf(left, bindingOf);
+    const namespace = importOf(left, declarationsOfName);
     return namespace?.name === '*' ? { module: namespace.module, name: right } : undefined;
   }
   if (!Node.isIdentifier(reference)) return undefined;
-  // Settled from syntax: a global is no import, and a name the file declares once is an import only if that
-  // declaration is one (an import's alias carries every meaning, so a type position finds it too).
-  const binding = bindingOf(reference);
-  const declarations =
-    binding === undefined
-      ? (reference.getSymbol()?.getDeclarations() ?? [])
-      : binding.kind === 'global'
-        ? []
-        : [wrapNode(reference.getSourceFile(), binding.declaration.parent)];
-  for (const declaration of declarations) {
+  // Settled from syntax where it can be: a global is no import, and a name the file declares once is an import only
+  // if that declaration is one (an import's alias carries every meaning, so a type position finds it too).
+  for (const declaration of declarationsOfName(reference)) {
     if (Node.isImportSpecifier(declaration)) {
       return { module: declaration.getImportDeclaration().getModuleSpecifierValue(), name: declaration.getName() };
     }

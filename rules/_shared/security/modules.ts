@@ -1,6 +1,5 @@
 import { Node, ts } from 'ts-morph';
-import { declarationsOf } from '../ast/declarations-of.js';
-import { syntacticBindingOf } from '../name-binding.js';
+import { ownDeclarationsOf } from '../name-binding.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -161,19 +160,21 @@ export function isWholeModule(expression: Node, bindings: ModuleBindings): boole
 }
 
 /**
- * The declarations of a name that may be among the bindings, as the checker
- * lists them (`declarationsOf`) but asking it only when syntax cannot tell
- * (creating it binds every file): a name no binding declares stands for none
- * of them, and `syntacticBindingOf` settles most others.
+ * The declarations of a name that are among the bindings: none when no
+ * binding declares the name, else those of `ownDeclarationsOf` (from syntax;
+ * the checker, whose creation binds every file, only when syntax cannot tell).
  */
 function boundDeclarationsOf(identifier: Identifier, bindings: ModuleBindings): readonly Node[] {
   const bound = [...bindings.named.keys(), ...bindings.whole];
-  const names = bound.map(declaredNameOf);
   const { text } = identifier.compilerNode;
-  if (names.every((name) => name !== undefined && name.text !== text)) return [];
-  const settled = syntacticBindingOf(bindings.view, identifier.getSourceFile(), identifier.compilerNode);
-  if (settled === undefined) return declarationsOf(identifier);
-  return settled.kind === 'global' ? [] : bound.filter((_, i) => names[i] === settled.declaration);
+  // A pattern's names are not read here (`declaredNameOf` is undefined): then syntax or the checker decides.
+  const declaresOther = (declaration: Node): boolean => {
+    const name = declaredNameOf(declaration);
+    return name !== undefined && name.text !== text;
+  };
+  if (bound.every(declaresOther)) return [];
+  const own = ownDeclarationsOf(bindings.view, identifier);
+  return bound.filter((declaration) => own.includes(declaration));
 }
 
 /** The plain name a binding declares (`run` in `{ exec: run }`, `cp` in `* as cp`), or undefined for a pattern. */
