@@ -181,13 +181,9 @@ export class GuardedFileSystem implements FileSystemHost {
     if (!PARSED.test(filePath)) return decodeText(readFileSync(filePath));
     const known = this.skipped.get(filePath);
     if (known !== undefined) return '';
-    const size = statSync(filePath).size;
-    const limit = sizeLimitOf(filePath, this.limits);
-    if (size > limit)
-      return this.skip(filePath, `${formatBytes(size)}, over the ${formatBytes(limit)} limit (limits.maxFileBytes)`);
-    const text = decodeText(readFileSync(filePath));
-    const shape = textReasonOf(filePath, text, this.limits);
-    if (shape !== undefined) return this.skip(filePath, shape);
+    const read = this.readWithinBudgets(filePath);
+    if (read.reason !== undefined) return this.skip(filePath, read.reason);
+    const { text } = read;
     if (this.own !== undefined && this.own.path === undefined) {
       this.own.path = filePath;
       this.own.text = text;
@@ -278,15 +274,38 @@ export class GuardedFileSystem implements FileSystemHost {
    */
   parseDeclarationFile(path: string, options: ts.CreateSourceFileOptions): ts.SourceFile | undefined {
     if (!/\.d\.[cm]?ts$/.test(path) || this.skipped.has(path) || !this.fileExistsSync(path)) return undefined;
-    if (statSync(path).size > sizeLimitOf(path, this.limits)) return undefined;
+    const read = this.readWithinBudgets(path);
+    if (read.reason !== undefined) return undefined;
+    const parsed = this.parseWithinBudgets(path, read.text, options, true);
+    return parsed.reason === undefined ? parsed.tree : undefined;
+  }
+
+  /** A file's text, or why it is past the size or shape budget (read as `readFileSync` reads it). */
+  private readWithinBudgets(path: string): { text: string; reason?: undefined } | { reason: string } {
+    const size = statSync(path).size;
+    const limit = sizeLimitOf(path, this.limits);
+    if (size > limit)
+      return { reason: `${formatBytes(size)}, over the ${formatBytes(limit)} limit (limits.maxFileBytes)` };
     const text = decodeText(readFileSync(path));
-    if (textReasonOf(path, text, this.limits) !== undefined) return undefined;
+    const shape = textReasonOf(path, text, this.limits);
+    return shape === undefined ? { text } : { reason: shape };
+  }
+
+  /** A file parsed alone under the time budget and measured, or why it is past the time or tree budget. */
+  private parseWithinBudgets(
+    path: string,
+    text: string,
+    options: ts.ScriptTarget | ts.CreateSourceFileOptions,
+    setParentNodes: boolean,
+  ): { tree: ts.SourceFile; reason?: undefined } | { reason: string } {
     const outcome = withParseBudget(
-      () => ts.createSourceFile(path, text, options, true),
+      () => ts.createSourceFile(path, text, options, setParentNodes),
       this.limits.maxParseMilliseconds,
     );
-    if (outcome.kind !== 'done') return undefined;
-    return treeReasonOf(path, outcome.value, this.limits) === undefined ? outcome.value : undefined;
+    if (outcome.kind === 'timeout') return { reason: timeoutReasonOf(this.limits) };
+    if (outcome.kind === 'overflow') return { reason: overflowReasonOf(text, this.limits) };
+    const tree = treeReasonOf(path, outcome.value, this.limits);
+    return tree === undefined ? { tree: outcome.value } : { reason: tree };
   }
 
   /**
@@ -295,13 +314,7 @@ export class GuardedFileSystem implements FileSystemHost {
    * budget, or one read outside any build.
    */
   private screen(path: string, text: string): string | undefined {
-    const outcome = withParseBudget(
-      () => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false),
-      this.limits.maxParseMilliseconds,
-    );
-    if (outcome.kind === 'timeout') return timeoutReasonOf(this.limits);
-    if (outcome.kind === 'overflow') return overflowReasonOf(text, this.limits);
-    return treeReasonOf(path, outcome.value, this.limits);
+    return this.parseWithinBudgets(path, text, ts.ScriptTarget.Latest, false).reason;
   }
 
   /** @inheritdoc */
