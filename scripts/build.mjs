@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the committed bundles:
 //   dist/cli.js    — the `review-bot` command; packages stay external (node_modules is present where it runs),
-//                    the CommonJS ones loaded with `require` (see REQUIRED_PACKAGES).
+//                    the CommonJS ones loaded with `require` (see REQUIRED_PACKAGES). Split at its `import()`s
+//                    into dist/chunks/: the entry holds what --help, --version and a cache hit need
+//                    (src/cache/fast.ts); the compiler, ts-morph and the rules load only when a run needs them.
 //   dist/action.js — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
 //                    TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
 // The output is deterministic: same sources, same bytes (tested by test/github/dist.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,10 +81,13 @@ export async function build(outdir = 'dist') {
     // Packages that are optional at run time (TypeScript probes for them inside try/catch).
     external: ['source-map-support', '@microsoft/typescript-etw'],
   };
+  rmSync(join(out, 'chunks'), { recursive: true, force: true }); // chunks of an earlier build
   await esbuild({
     ...common,
-    entryPoints: [join(ROOT, 'src/bin.ts')],
-    outfile: join(out, 'cli.js'),
+    entryPoints: { cli: join(ROOT, 'src/bin.ts') },
+    outdir: out,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     banner: { js: ESM_REQUIRE_BANNER },
     plugins: [requireCommonJsPackages],

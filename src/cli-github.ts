@@ -24,7 +24,7 @@ import {
   reviewPullRequest,
   selectedFindings,
 } from './github/review-pull-request.js';
-import { analysedRoot } from './load/project.js';
+import { analysedRoot } from './load/root.js';
 import { pullRequestModeLine, pullRequestScope } from './shell/pull-request-scope.js';
 import { composeReview } from './report/review.js';
 import { UserError } from './model/errors.js';

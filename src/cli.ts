@@ -8,7 +8,6 @@ import { TOOL } from './meta.js';
 import { render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
 import type { CliTarget } from './cli-target.js';
-import { changedFilesOf, readLocalDiffOf, reviewPullRequestFromCli, scopeToLocalDiff } from './cli-github.js';
 import type { ClientTiming } from './github/client.js';
 import type { Env } from './shell/core.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -25,10 +24,7 @@ import {
 import type { OptionSpec, Settings } from './shell/options.js';
 import { optionsOf, readSettings } from './shell/options.js';
 import { docsUrlTemplate } from './report/docs-url.js';
-import { loadConfig, validateConfig } from './config/config.js';
-import { effectiveConfig } from './config/effective.js';
-import { analysedRoot, relativePathOf } from './load/project.js';
-import { RULES } from '../rules/index.js';
+import { analysedRoot, relativePathOf } from './load/root.js';
 
 /** The help text, its option lines made from the table of inputs. */
 function helpText(): string {
@@ -84,8 +80,9 @@ export async function main(
     if (settings.help) return (io.out(helpText()), EXIT.clean);
     if (settings.version) return (io.out(`${TOOL.version}\n`), EXIT.clean);
     const target = cliTarget(positionals, settings.project);
-    if (settings.printConfig) return (io.out(printConfig(target, settings.config)), EXIT.clean);
-    if (settings.githubPr !== undefined) return await reviewPullRequestFromCli(settings, target, io, context);
+    if (settings.printConfig) return (io.out(await printConfig(target, settings.config)), EXIT.clean);
+    if (settings.githubPr !== undefined)
+      return await (await import('./cli-github.js')).reviewPullRequestFromCli(settings, target, io, context);
     return await reviewLocally(settings, target, io, context.env);
   } catch (error) {
     io.err(noticeLine(fatalNotice(error, debug)));
@@ -98,15 +95,20 @@ export async function main(
 /** Analyses (fixing first with --fix), narrows to --diff, prints the report in --format (the diff with --fix-dry-run). */
 async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
+  // Loaded for --diff only: a run without it (a cache hit above all) loads nothing of pull requests.
+  const local = settings.diff === undefined ? undefined : await import('./cli-github.js');
   /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
-  const diff = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
+  const diff =
+    local === undefined || settings.diff === undefined
+      ? undefined
+      : { ...local, changes: local.readLocalDiffOf(analysedRoot(target), settings.diff) };
   const reported = (result: AnalysisResult): AnalysisResult => {
-    const scoped = diff === undefined ? result : scopeToLocalDiff(result, diff, settings.filterMode);
+    const scoped = diff === undefined ? result : diff.scopeToLocalDiff(result, diff.changes, settings.filterMode);
     return settings.quiet ? { ...scoped, findings: scoped.findings.filter((f) => f.severity === 'error') } : scoped;
   };
   const analysis = await analyseForShell({
     ...target,
-    changedFiles: diff === undefined ? undefined : changedFilesOf(diff, settings.filterMode),
+    changedFiles: diff === undefined ? undefined : diff.changedFilesOf(diff.changes, settings.filterMode),
     config: settings.config,
     only: settings.only,
     disable: settings.disable,
@@ -142,7 +144,12 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
 }
 
 /** The effective configuration as JSON (`--print-config`); a named file is classed by the globs. */
-function printConfig(target: CliTarget, explicit: string | undefined): string {
+async function printConfig(target: CliTarget, explicit: string | undefined): Promise<string> {
+  const [{ loadConfig, validateConfig }, { effectiveConfig }, { RULES }] = await Promise.all([
+    import('./config/config.js'),
+    import('./config/effective.js'),
+    import('../rules/index.js'),
+  ]);
   const root = analysedRoot(target);
   const config = loadConfig(root, explicit);
   validateConfig(config, RULES);

@@ -6,6 +6,7 @@ import type { ConfiguredRule } from './analyse/run-rules.js';
 import { configurableMetas, loadConfig, suppressionSeverity, validateConfig } from './config/config.js';
 import { compileGlobs } from './config/glob.js';
 import { applySuppressions } from './suppress/apply.js';
+import { parseDirectives } from './suppress/directives.js';
 import type { BulkOutcome } from './suppress/apply.js';
 import { suppressionsPath } from './suppress/bulk.js';
 import { SUPPRESSION_META } from './suppress/meta.js';
@@ -15,7 +16,8 @@ import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { ProjectView } from './model/project-view.js';
 import type { AnyRule } from './model/rule.js';
-import { analysedRoot, loadProject } from './load/project.js';
+import { loadProject } from './load/project.js';
+import { analysedRoot } from './load/root.js';
 import type { ParseProblem } from './load/project.js';
 
 /** What to analyse and with which rules. */
@@ -103,7 +105,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
     files: new Map(
       (reportedFiles === undefined ? view.files : [...reportedFiles]).map((f) => [
         view.relativePath(f),
-        f.compilerNode,
+        parseDirectives(f.compilerNode),
       ]),
     ),
     knownRules: new Set(configurableMetas(registry).map((m) => m.id)),

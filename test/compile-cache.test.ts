@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -26,6 +27,7 @@ function install(): { folder: string; cache: string; cli: string } {
   const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-'));
   mkdirSync(join(folder, 'dist'));
   copyFileSync(join(ROOT, 'dist', 'cli.js'), join(folder, 'dist', 'cli.js'));
+  cpSync(join(ROOT, 'dist', 'chunks'), join(folder, 'dist', 'chunks'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
   return { folder, cache: join(folder, '.compile-cache'), cli: join(folder, 'dist', 'cli.js') };
 }

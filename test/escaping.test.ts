@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { fill } from '../src/analyse/run-rules.js';
+import { fill } from '../src/model/finding-text.js';
 import type { MarkedFinding } from '../src/diff/filter.js';
 import type { AnalysisResult, Finding } from '../src/model/finding.js';
 import type { RuleMeta } from '../src/model/rule.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { compareFindings } from '../src/analyse/run-rules.js';
+import { compareFindings } from '../src/model/finding-text.js';
 import type { Finding } from '../src/model/finding.js';
 import { analyse } from '../src/pipeline.js';
 import type { PipelineOptions, PipelineResult } from '../src/pipeline.js';

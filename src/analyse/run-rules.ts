@@ -7,6 +7,7 @@ import type { Severity } from '../model/severity.js';
 import { blameFile } from './blame-file.js';
 import { renderFix } from '../fix/render.js';
 import { fingerprint } from './fingerprint.js';
+import { compareFindings, fill } from '../model/finding-text.js';
 // The one line counter of rules and engine alike, so a message's "line N" and the finding's line agree.
 import { lineAndColumnAt, startLineOf } from '../../rules/_shared/ast/line-of.js';
 
@@ -183,15 +184,6 @@ function rangeOf(node: Node): Range {
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-/** Replaces `{{name}}` placeholders; a missing value is a bug in the rule. */
-export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`message placeholder {{${name}}} has no data`);
-    return String(value);
-  });
-}
-
 /** What a fingerprint hashes of a symbol: the path, and the qualifier after a NUL when there is one. */
 function symbolKeyOf(symbol: SymbolRef | undefined): string {
   if (symbol === undefined) return '';
@@ -209,19 +201,4 @@ function assignFingerprints(findings: Finding[], symbolKeys: ReadonlyMap<Finding
     ordinals.set(key, ordinal + 1);
     finding.fingerprint = fingerprint(finding.ruleId, finding.file, symbol, finding.messageId, ordinal);
   }
-}
-
-/** Sort order of findings everywhere: file, line, column, rule id, message. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.message, b.message)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,8 +1,35 @@
-import type { Evidence, Finding } from '../model/finding.js';
+import type { Evidence, Finding, RuleMetaOfRun } from '../model/finding.js';
+import { CATEGORIES } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
 
 /** Bumped whenever the shape of a cache entry changes: an entry of another format is ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
+
+/**
+ * What decides the project's file list besides the key's own files: the
+ * tsconfig files its parse read (extends included), by absolute path, and the
+ * folders whose contents its patterns match (recursively or not).
+ */
+export interface Watched {
+  configs: string[];
+  dirs: { path: string; recursive: boolean }[];
+}
+
+/**
+ * What a run needs to serve a hit without loading the compiler or the rules
+ * (src/cache/fast.ts): a key made of what can be read without them, what
+ * decides the file list, and what the suppress stage takes from the rules and
+ * the configuration. Absent when the file list depends on something outside
+ * the root, or the run was not the command's (a test's own rules).
+ */
+export interface FastState {
+  key: string;
+  watched: Watched;
+  /** Every rule id a suppression comment may name. */
+  knownRules: string[];
+  /** Severity of `suppression` findings; null when the configuration turns them off. */
+  suppressionSeverity: Severity | null;
+}
 
 /** What one analysed file looked like when the entry was written. */
 export interface CachedFile {
@@ -24,6 +51,8 @@ export interface CachedResult {
   rulesRun: string[];
   securityRulesRun: string[];
   securityRulesKnown: string[];
+  /** What reporters need of the rules that ran, in the order they ran. */
+  rulesMeta: RuleMetaOfRun[];
   /** The analysed files reported on (the configuration's `ignore` left out), by relative path: where suppression comments are read. */
   reportedFiles: string[];
   /** Files that could not be parsed, with the first syntax error of each. */
@@ -41,6 +70,8 @@ export interface CacheEntry {
   files: Record<string, CachedFile>;
   /** Rules whose findings in a file depend only on that file and what it imports (file-scope rules that read nothing project-wide). */
   localRules: string[];
+  /** For a hit served without the compiler; absent when the run could not tell what decides its file list. */
+  fast?: FastState;
   result: CachedResult;
 }
 
@@ -54,7 +85,21 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
     isRecord(value.files) &&
     Object.values(value.files).every(isCachedFile) &&
     isStringArray(value.localRules) &&
+    (value.fast === undefined || isFastState(value.fast)) &&
     isCachedResult(value.result)
+  );
+}
+
+function isFastState(value: unknown): value is FastState {
+  return (
+    isRecord(value) &&
+    typeof value.key === 'string' &&
+    isRecord(value.watched) &&
+    isStringArray(value.watched.configs) &&
+    Array.isArray(value.watched.dirs) &&
+    value.watched.dirs.every((d) => isRecord(d) && typeof d.path === 'string' && typeof d.recursive === 'boolean') &&
+    isStringArray(value.knownRules) &&
+    (value.suppressionSeverity === null || SEVERITIES.some((s) => s === value.suppressionSeverity))
   );
 }
 
@@ -80,6 +125,8 @@ function isCachedResult(value: unknown): value is CachedResult {
     isStringArray(value.rulesRun) &&
     isStringArray(value.securityRulesRun) &&
     isStringArray(value.securityRulesKnown) &&
+    Array.isArray(value.rulesMeta) &&
+    value.rulesMeta.every(isRuleMeta) &&
     Array.isArray(value.parseProblems) &&
     value.parseProblems.every(isParseProblem)
   );
@@ -102,6 +149,21 @@ function isFinding(value: unknown): value is Finding {
     Object.values(value.data).every((d) => typeof d === 'string' || typeof d === 'number') &&
     Array.isArray(value.evidence) &&
     value.evidence.every(isEvidence)
+  );
+}
+
+/** What a report reads of a rule: texts, severity, category, stability and message templates, each of its type. */
+function isRuleMeta(value: unknown): value is RuleMetaOfRun {
+  return (
+    isRecord(value) &&
+    ['id', 'title', 'rationale', 'description'].every((k) => typeof value[k] === 'string') &&
+    SEVERITIES.some((s) => s === value.defaultSeverity) &&
+    CATEGORIES.some((c) => c === value.category) &&
+    (value.stability === 'stable' || value.stability === 'experimental') &&
+    isRecord(value.messages) &&
+    Object.values(value.messages).every(
+      (m) => isRecord(m) && typeof m.message === 'string' && typeof m.recommendation === 'string',
+    )
   );
 }
 

@@ -1,9 +1,12 @@
+/**
+ * What a cache key is made of, read without the compiler: hashes, the
+ * package and lock files, the folder's source files, the files' current
+ * hashes. The parts that need the compiler (the tsconfig's file list, the
+ * imports of each file) are in project-files.ts.
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ts } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
-import type { CachedFile } from './entry.js';
+import { join, relative, sep } from 'node:path';
 import { declaresGlobals } from './plan.js';
 
 /** Everything besides file contents that a run's findings depend on. */
@@ -51,40 +54,31 @@ const ENVIRONMENT_FILES = [
   'jsconfig.json',
 ];
 
-/**
- * The cache key: the key inputs, the project's file list (from the tsconfig,
- * or the folder), its compiler options, and its package and lock files. Any
- * file added or removed changes the key.
- */
-export function cacheKey(inputs: KeyInputs, root: string, tsconfig: string | undefined): string {
+/** The hashes of the root's package, lock and configuration files that exist (ENVIRONMENT_FILES). */
+export function environmentOf(root: string): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const name of ENVIRONMENT_FILES) {
     const path = join(root, name);
     if (existsSync(path)) environment[name] = hashText(readFileSync(path, 'utf8'));
   }
-  return hashText(canonicalJson({ inputs, listing: listing(root, tsconfig), environment }));
+  return environment;
 }
 
-/** The files the compiler will start from (tsconfig's file list and options, extends included) or the folder's source files. */
-function listing(root: string, tsconfig: string | undefined): unknown {
-  if (tsconfig !== undefined && existsSync(tsconfig)) {
-    const read = ts.readConfigFile(tsconfig, (p) => ts.sys.readFile(p));
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dirname(tsconfig), undefined, tsconfig);
-    const files = parsed.fileNames.map((f) => toRelative(root, f)).sort();
-    if (files.length > 0) return { files, options: parsed.options };
-  }
-  return {
-    files: folderFiles(root)
-      .map((f) => toRelative(root, f))
-      .sort(),
-  };
-}
-
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+export const SOURCE_EXTENSIONS: readonly string[] = [
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '.json',
+];
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cov']);
 
 /** Source files under a folder (a superset of what the loader analyses: hidden and build folders skipped). */
-function folderFiles(folder: string): string[] {
+export function folderFiles(folder: string): string[] {
   const out: string[] = [];
   const stack = [folder];
   for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
@@ -122,57 +116,11 @@ export function currentlyGlobal(root: string, file: string): boolean {
   }
 }
 
-/**
- * What the cache keeps about each project file after a run: every file of the
- * program under the root and outside node_modules (declaration files too: they
- * count as global), its hash, and the project files it imports.
- */
-export function describeFiles(
-  root: string,
-  program: readonly SourceFile[],
-  options: ts.CompilerOptions,
-): Record<string, CachedFile> {
-  const own = program.filter((f) => isUnder(root, f.getFilePath()) && !f.isInNodeModules());
-  const known = new Set(own.map((f) => resolve(f.getFilePath())));
-  const resolutionCache = ts.createModuleResolutionCache(root, (name) => name, options);
-  const out: Record<string, CachedFile> = {};
-  for (const file of own) {
-    const path = file.getFilePath();
-    const text = readFileSync(path, 'utf8');
-    const imports = new Set<string>();
-    for (const target of importedPaths(path, text, options, resolutionCache))
-      if (known.has(target)) imports.add(toRelative(root, target));
-    out[toRelative(root, path)] = {
-      hash: hashText(text),
-      imports: [...imports].sort(),
-      global: file.isDeclarationFile() || declaresGlobals(text),
-    };
-  }
-  return out;
-}
-
-/** Absolute paths of the files a source imports, re-exports, requires or references, as the compiler resolves them. */
-function importedPaths(
-  path: string,
-  text: string,
-  options: ts.CompilerOptions,
-  cache: ts.ModuleResolutionCache,
-): string[] {
-  const info = ts.preProcessFile(text, true, true);
-  const out: string[] = [];
-  for (const imported of info.importedFiles) {
-    const resolved = ts.resolveModuleName(imported.fileName, path, options, ts.sys, cache).resolvedModule;
-    if (resolved !== undefined) out.push(resolve(resolved.resolvedFileName));
-  }
-  for (const referenced of info.referencedFiles) out.push(resolve(dirname(path), referenced.fileName));
-  return out;
-}
-
-function isUnder(root: string, path: string): boolean {
+export function isUnder(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith('..');
 }
 
-function toRelative(root: string, path: string): string {
+export function toRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }

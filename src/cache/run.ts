@@ -1,45 +1,33 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { RULES } from '../../rules/index.js';
-import { compareFindings } from '../analyse/run-rules.js';
+import { compareFindings } from '../model/finding-text.js';
 import type { ConfiguredRule } from '../analyse/run-rules.js';
 import { configurableMetas, loadConfig, suppressionSeverity, validateConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
-import { loadProject, relativePathOf } from '../load/project.js';
+import { loadProject } from '../load/project.js';
 import type { ParseProblem } from '../load/project.js';
-import { TOOL } from '../meta.js';
-import type { AnalysisResult, RuleFailure } from '../model/finding.js';
+import type { AnalysisResult, RuleMetaOfRun } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import { analyse, analyseView, configureRules } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
-import { applySuppressions } from '../suppress/apply.js';
-import type { BulkOutcome } from '../suppress/apply.js';
-import { suppressionsPath } from '../suppress/bulk.js';
-import type { CachedResult, CacheEntry } from './entry.js';
+import type { Directive } from '../suppress/directives.js';
+import { parseDirectives } from '../suppress/directives.js';
+import { mayHoldDirectives } from '../suppress/meta.js';
+import type { Severity } from '../model/severity.js';
+import type { CachedResult, CacheEntry, FastState, Watched } from './entry.js';
 import { CACHE_FORMAT } from './entry.js';
-import { cacheKey, currentHashes, currentlyGlobal, describeFiles, hashText, ruleVersion } from './inputs.js';
+import type { CachedAnalysis } from './fast.js';
+import { fastKeyOf, locateCached, served, suppressed, toolBuild } from './fast.js';
+import { currentHashes, currentlyGlobal, ruleVersion } from './inputs.js';
 import type { KeyInputs } from './inputs.js';
+import { cacheKey, describeFiles } from './project-files.js';
 import { planCachedRun } from './plan.js';
 import type { CachePlan } from './plan.js';
 import { cacheFileFor, readCache, writeCache } from './store.js';
-
-/** What a cached analysis gives the shells: what `analyse` gives, minus the loaded project (a cache hit never loads it). */
-export interface CachedAnalysis {
-  result: AnalysisResult;
-  /** The analysed root (what the shells use the view for). */
-  root: string;
-  parseProblems: ParseProblem[];
-  /** Lines for the user: a cache file that was ignored, or could not be written. */
-  notes: string[];
-  /** How the cache was used: `hit` (nothing loaded), `partial` (some files re-analysed) or `full`. */
-  plan: CachePlan['kind'];
-  /** What the bulk suppressions file did this run. */
-  bulk: BulkOutcome;
-}
 
 /**
  * `analyse` with a cache in `location`: when nothing the findings depend on
@@ -49,11 +37,11 @@ export interface CachedAnalysis {
  * is written back for the next run. Findings equal those of `analyse`.
  */
 export function analyseWithCache(options: PipelineOptions, location: string): CachedAnalysis {
-  const prepared = prepare(options);
+  const prepared = prepare(options, location);
   if (prepared === undefined) {
     return { ...analyse(options), notes: [], plan: 'full' };
   }
-  const { root, config, rules, key } = prepared;
+  const { root, config, rules, key, fast } = prepared;
   const tool = toolBuild();
   const file = cacheFileFor(location, root);
   const read = readCache(file, tool);
@@ -64,10 +52,17 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     hashes: currentHashes(root, known),
     isGlobal: (f) => currentlyGlobal(root, f),
   });
+  const suppress = suppressInputs(options, config);
   if (plan.kind === 'hit') {
-    const stored = fromCache(plan.result, rules);
-    const suppressed = suppress(stored.result, storedTexts(root, plan.result.reportedFiles), root, config, options);
-    return { ...stored, ...suppressed, root, notes, plan: 'hit' };
+    // Served here, not by the fast check (fast.ts): what it reads changed in a way the findings do not depend on
+    // (a new file beside the sources but outside the tsconfig's list), or a suppression comment was to be read.
+    // Recording what it reads now lets the next run be served there.
+    if (read.entry !== undefined && fast !== undefined && read.entry.fast?.key !== fast.key) {
+      const written = writeCache(file, { ...read.entry, fast });
+      if (written !== undefined) notes.push(written);
+    }
+    const directives = storedDirectives(root, plan.result.reportedFiles);
+    return { ...served(plan.result, directives, root, suppress, options), root, notes, plan: 'hit' };
   }
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
@@ -90,6 +85,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     key,
     files: describeFiles(view.root, view.project.getSourceFiles(), view.project.getCompilerOptions()),
     localRules: run.localRules,
+    ...(fast === undefined ? {} : { fast }),
     result: toCache(
       result,
       reportedFiles.map((f) => view.relativePath(f)),
@@ -98,9 +94,9 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   };
   const written = writeCache(file, entry);
   if (written !== undefined) notes.push(written);
-  const texts = new Map(reportedFiles.map((f) => [view.relativePath(f), f.compilerNode]));
+  const directives = new Map(reportedFiles.map((f) => [view.relativePath(f), parseDirectives(f.compilerNode)]));
   return {
-    ...suppress(result, texts, view.root, config, options),
+    ...suppressed(result, directives, view.root, suppress, options),
     root: view.root,
     parseProblems: problems,
     notes,
@@ -108,28 +104,15 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   };
 }
 
-/**
- * The suppress stage, as `analyse` runs it after the rules: the cache stores
- * findings before suppression, so an edited suppression comment or
- * suppressions file takes effect at once, with or without a cache hit.
- */
-function suppress(
-  result: AnalysisResult,
-  files: ReadonlyMap<string, ts.SourceFile>,
-  root: string,
-  config: Config,
+/** What the suppress stage takes from the rules and the configuration: the ids a comment may name, the severity of `suppression`. */
+function suppressInputs(
   options: PipelineOptions,
-): { result: AnalysisResult; bulk: BulkOutcome } {
-  const registry = options.registry ?? RULES;
-  const bulkPath = suppressionsPath(root, options.suppressionsLocation);
-  return applySuppressions(result, {
-    files,
-    knownRules: new Set(configurableMetas(registry).map((m) => m.id)),
+  config: Config,
+): { knownRules: readonly string[]; severity: Severity | undefined } {
+  return {
+    knownRules: configurableMetas(options.registry ?? RULES).map((m) => m.id),
     severity: suppressionSeverity(config),
-    bulkPath,
-    bulkDisplay: relativePathOf(root, bulkPath),
-    update: undefined,
-  });
+  };
 }
 
 /** The analysed files left after the configuration's `ignore`; undefined (all) when it ignores nothing. */
@@ -140,16 +123,13 @@ function withoutIgnored(view: ProjectView, config: Config): ReadonlySet<SourceFi
   return new Set(view.files.filter((file) => !ignored.matches(view.relativePath(file))));
 }
 
-/** An empty file: what a file without the `review-bot-` prefix gives the suppress stage (it can hold no directive). */
-const NO_DIRECTIVES = ts.createSourceFile('empty.ts', '', ts.ScriptTarget.Latest);
-
 /**
- * The reported files as the suppress stage reads them on a cache hit, without
- * loading the project: a file whose text has a `review-bot-` comment prefix is
- * parsed alone (comments need no types); any other file holds no directive.
+ * The directives of the reported files on a cache hit, without loading the
+ * project: a file whose text may hold one is parsed alone (comments need no
+ * types); any other file holds none.
  */
-function storedTexts(root: string, files: readonly string[]): Map<string, ts.SourceFile> {
-  const texts = new Map<string, ts.SourceFile>();
+function storedDirectives(root: string, files: readonly string[]): Map<string, readonly Directive[]> {
+  const directives = new Map<string, readonly Directive[]>();
   for (const file of files) {
     const path = join(root, file);
     let text = '';
@@ -158,20 +138,26 @@ function storedTexts(root: string, files: readonly string[]): Map<string, ts.Sou
     } catch {
       // unreadable now: it holds no directive this run
     }
-    texts.set(
+    directives.set(
       file,
-      text.includes('review-bot-') ? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true) : NO_DIRECTIVES,
+      mayHoldDirectives(text) ? parseDirectives(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)) : [],
     );
   }
-  return texts;
+  return directives;
 }
 
-/** The run's root, configuration, rules and cache key, computed without loading the project; undefined when the cache does not apply. */
+/**
+ * The run's root, configuration, rules and cache key, computed without
+ * loading the project; undefined when the cache does not apply. `fast` is
+ * what a later run can check without the compiler (fast.ts), when the file
+ * list depends only on what is under the root and the run is the command's.
+ */
 function prepare(
   options: PipelineOptions,
-): { root: string; config: Config; rules: ConfiguredRule[]; key: string } | undefined {
+  location: string,
+): { root: string; config: Config; rules: ConfiguredRule[]; key: string; fast: FastState | undefined } | undefined {
   if ((options.files ?? []).length > 0) return undefined; // narrowed reports are not cached
-  const located = locate(options);
+  const located = locateCached(options);
   if (located === undefined) return undefined; // let `analyse` report the bad path
   const registry = options.registry ?? RULES;
   const known = new Set(registry.map((r) => r.meta.id));
@@ -193,20 +179,27 @@ function prepare(
     })),
     selection: { only: options.only ?? [], disable: options.disable ?? [], known: registry.map((r) => r.meta.id) },
   };
-  return { ...located, config, rules, key: cacheKey(inputs, located.root, located.tsconfig) };
+  const { key, watched } = cacheKey(inputs, located.root, located.tsconfig);
+  const commands = options.registry === undefined && options.inlineRules === undefined && options.overlay === undefined;
+  const fast = watched !== undefined && commands ? fastState(options, located, watched, config, location) : undefined;
+  return { ...located, config, rules, key, fast };
 }
 
-/** The analysed root and tsconfig as the loader will find them, or undefined when the path is not usable. */
-function locate(options: PipelineOptions): { root: string; tsconfig: string | undefined } | undefined {
-  const target = resolve(options.project ?? options.path);
-  if (!existsSync(target)) return undefined;
-  if (options.project !== undefined) {
-    if (!statSync(target).isDirectory()) return { root: dirname(target), tsconfig: target };
-    return { root: target, tsconfig: join(target, 'tsconfig.json') };
-  }
-  if (!statSync(target).isDirectory()) return undefined;
-  const tsconfig = join(target, 'tsconfig.json');
-  return { root: target, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
+/** What fast.ts checks and serves a hit with, as of now. */
+function fastState(
+  options: PipelineOptions,
+  located: { root: string; tsconfig: string | undefined },
+  watched: Watched,
+  config: Config,
+  location: string,
+): FastState {
+  const suppress = suppressInputs(options, config);
+  return {
+    key: fastKeyOf(options, located, watched, location),
+    watched,
+    knownRules: [...suppress.knownRules],
+    suppressionSeverity: suppress.severity ?? null,
+  };
 }
 
 /** Runs every rule on every file, one rule at a time, noting which file rules read project-wide data. */
@@ -363,43 +356,13 @@ function toCache(
     rulesRun: result.rulesRun,
     securityRulesRun: result.securityRulesRun,
     securityRulesKnown: result.securityRulesKnown,
+    rulesMeta: result.rulesMeta.map(metaOfRun),
     parseProblems: [...parseProblems],
   };
 }
 
-/** The stored analysis as the shells expect it (no timings: nothing ran). */
-function fromCache(
-  stored: CachedResult,
-  rules: readonly ConfiguredRule[],
-): { result: AnalysisResult; parseProblems: ParseProblem[] } {
-  const failures: RuleFailure[] = stored.failures.map((f) => ({
-    ruleId: f.ruleId,
-    file: f.file,
-    error: new Error(f.message),
-  }));
-  const ran = new Set(stored.rulesRun);
-  const rulesMeta = rules.map((r) => r.rule.meta).filter((meta) => ran.has(meta.id));
-  const result: AnalysisResult = {
-    findings: stored.findings,
-    failures,
-    fileCount: stored.fileCount,
-    unparsedFiles: stored.unparsedFiles,
-    rulesRun: stored.rulesRun,
-    rulesMeta,
-    securityRulesRun: stored.securityRulesRun,
-    securityRulesKnown: stored.securityRulesKnown,
-    timings: {},
-  };
-  return { result, parseProblems: stored.parseProblems };
-}
-
-/** The tool's name, version and build: a hash of the running code, so a rebuilt tool never trusts an older entry. */
-function toolBuild(): string {
-  let build = 'unknown';
-  try {
-    build = hashText(readFileSync(fileURLToPath(import.meta.url), 'utf8')).slice(0, 12);
-  } catch {
-    // the running code cannot be read: the version alone identifies the tool
-  }
-  return `${TOOL.name}@${TOOL.version}+${build}`;
+/** What reporters read of a rule's metadata (RuleMetaOfRun), and nothing else, as stored. */
+function metaOfRun(meta: RuleMetaOfRun): RuleMetaOfRun {
+  const { id, title, rationale, description, defaultSeverity, category, stability, messages } = meta;
+  return { id, title, rationale, description, defaultSeverity, category, stability, messages };
 }

@@ -1,5 +1,5 @@
 import { join, sep } from 'node:path';
-import { compareFindings } from '../analyse/run-rules.js';
+import { compareFindings } from '../model/finding-text.js';
 import type { AnalysisResult } from '../model/finding.js';
 import { readSourceText } from '../fix/files.js';
 import { runEslint } from './run-eslint.js';

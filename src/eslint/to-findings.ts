@@ -1,5 +1,5 @@
 import { fingerprint } from '../analyse/fingerprint.js';
-import { compareFindings } from '../analyse/run-rules.js';
+import { compareFindings } from '../model/finding-text.js';
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { EslintMessage, EslintResult } from './eslint-results.js';

@@ -33,7 +33,7 @@ import { readRunEvent } from './event.js';
 import { gitRoot, headCommit } from './local-diff.js';
 import type { PullRequestFiles, ReviewOutcome } from './review-pull-request.js';
 import { readPullRequestFiles, reviewPullRequest, selectedFindings } from './review-pull-request.js';
-import { analysedRoot } from '../load/project.js';
+import { analysedRoot } from '../load/root.js';
 import { UserError } from '../model/errors.js';
 import type { PullRequestScope } from '../shell/pull-request-scope.js';
 import { pullRequestModeLine, pullRequestScope } from '../shell/pull-request-scope.js';

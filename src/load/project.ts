@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
-import { UserError } from '../model/errors.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
 import { DEFAULT_TEST_GLOBS } from '../config/config.js';
@@ -13,6 +12,7 @@ import { isCompiledFromSchema, isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
+import { locateRoot, relativePathOf } from './root.js';
 import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
 import { createWorkClock } from '../analyse/work-clock.js';
 import type { NodeIndex } from '../analyse/node-index.js';
@@ -93,7 +93,7 @@ const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 
 /** Loads a folder (with or without tsconfig.json) into a ts-morph project with its type checker. */
 export function loadProject(options: LoadOptions): LoadedProject {
-  const { root, tsconfig } = locate(options);
+  const { root, tsconfig } = locateRoot(options);
   const settings = options.settings ?? {};
   const fileSystem = new GuardedFileSystem(limitsFrom(settings));
   const project =
@@ -311,31 +311,6 @@ export function loadInMemory(
   };
 }
 
-/** The analysed root the options name (where the configuration file is looked up), before anything is loaded. */
-export function analysedRoot(options: Pick<LoadOptions, 'path' | 'project'>): string {
-  return locate(options).root;
-}
-
-/** Finds the analysed root and tsconfig from the options. */
-function locate(options: Pick<LoadOptions, 'path' | 'project'>): { root: string; tsconfig: string | undefined } {
-  if (options.project !== undefined) {
-    const tsconfig = resolve(options.project);
-    if (!existsSync(tsconfig)) throw new UserError(`tsconfig not found: ${options.project}`);
-    if (statSync(tsconfig).isDirectory()) {
-      const inside = join(tsconfig, 'tsconfig.json');
-      if (!existsSync(inside)) throw new UserError(`no tsconfig.json in ${options.project}`);
-      return { root: tsconfig, tsconfig: inside };
-    }
-    return { root: dirname(tsconfig), tsconfig };
-  }
-  const path = resolve(options.path);
-  if (!existsSync(path)) throw new UserError(`path not found: ${options.path}`);
-  if (!statSync(path).isDirectory())
-    throw new UserError(`not a folder: ${options.path} (name the folder to analyse; files narrow the report)`);
-  const tsconfig = join(path, 'tsconfig.json');
-  return { root: path, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
-}
-
 /** Loads a project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
 function projectFromTsconfig(
   tsconfig: string,
@@ -423,12 +398,6 @@ function parseProblemOf(
     column: character + 1,
     message: ts.flattenDiagnosticMessageText(first.messageText, ' '),
   };
-}
-
-/** Path relative to the root with POSIX separators. */
-export function relativePathOf(root: string, file: SourceFile | string): string {
-  const path = typeof file === 'string' ? file : file.getFilePath();
-  return relative(root, path).split(sep).join('/');
 }
 
 function compare(a: string, b: string): number {

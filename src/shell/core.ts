@@ -16,13 +16,10 @@ import type { ParseProblem } from '../load/project.js';
 import { UserError } from '../model/errors.js';
 import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
-import { withEslint } from '../eslint/merge.js';
-import { fixSummary, runFix } from '../fix/run-fix.js';
 import type { FixRun, FixScope } from '../fix/run-fix.js';
-import { analyseWithCache } from '../cache/run.js';
-import type { CachedAnalysis } from '../cache/run.js';
-import { analyse } from '../pipeline.js';
-import type { PipelineOptions } from '../pipeline.js';
+import { fastCacheHit } from '../cache/fast.js';
+import type { CachedAnalysis } from '../cache/fast.js';
+import type { PipelineOptions, PipelineResult } from '../pipeline.js';
 import type { BulkOutcome } from '../suppress/apply.js';
 import type { BulkUpdate } from '../suppress/bulk.js';
 import type { FailOn } from './options.js';
@@ -211,24 +208,21 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     suppressionsUpdate: request.suppressionsUpdate,
     changed: wholeProjectNeeded(request) ? undefined : request.changedFiles,
   };
-  const fixed =
-    request.fix === undefined
+  // A cache hit the fast check serves loads nothing more; anything else loads the engine (the compiler, the
+  // rules) here, so that such a hit, --help and --version never pay for it.
+  const fast =
+    request.cache === undefined || request.fix !== undefined || request.suppressionsUpdate !== undefined
       ? undefined
-      : runFix((overlay) => analyse({ ...options, overlay }), {
-          write: request.fix === 'write',
-          scope: request.fixScope,
-        });
-  const base =
-    fixed !== undefined
-      ? { ...fixed.pipeline, notes: [] }
-      : request.cache === undefined || request.suppressionsUpdate !== undefined
-        ? { ...analyse(options), notes: [] }
-        : analyseWithCache(options, request.cache);
+      : fastCacheHit(options, request.cache);
+  const { fixed, base } = fast === undefined ? await analyseFully(request, options) : { fixed: undefined, base: fast };
   const { result: analysed, root, parseProblems } = base;
   const bulk = 'bulk' in base ? base.bulk : undefined;
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
   const paths = request.files.map((file) => resolve(file));
-  const eslint = request.eslint === true ? await withEslint(analysed, root, { overlay, paths }) : { result: analysed };
+  const eslint =
+    request.eslint === true
+      ? await (await import('../eslint/merge.js')).withEslint(analysed, root, { overlay, paths })
+      : { result: analysed };
   // Pull-request mode reports on the changed files alone, whether the pipeline ran on them (which it narrows
   // itself) or on the whole project (--fix, --cache): the same findings either way, the project's ESLint's too.
   const result =
@@ -245,11 +239,11 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
       ...parseProblemNotices(parseProblems),
       ...ruleFailureNotices(result.failures),
       ...notes,
-      ...(fixed === undefined ? [] : fixNotices(fixed, request.fix === 'write')),
+      ...(fixed === undefined ? [] : fixed.notices),
     ],
     problems: parseProblems.filter((p) => p.kind === 'unparsed').length + result.failures.length,
     errors: result.failures.map((f) => f.error),
-    fixed,
+    fixed: fixed?.run,
     cache: 'plan' in base ? base.plan : undefined,
   };
 }
@@ -269,14 +263,38 @@ function wholeProjectNeeded(request: AnalysisRequest): boolean {
 }
 
 /** The fixed texts of a dry run, by relative path (what ESLint lints instead of the files on disk). */
-function fixedTexts(fixed: FixRun | undefined): ReadonlyMap<string, string> | undefined {
-  return fixed === undefined ? undefined : new Map(fixed.outcome.changes.map((c) => [c.file, c.after]));
+function fixedTexts(fixed: { run: FixRun } | undefined): ReadonlyMap<string, string> | undefined {
+  return fixed === undefined ? undefined : new Map(fixed.run.outcome.changes.map((c) => [c.file, c.after]));
+}
+
+/** The pipeline's analysis (with fixes applied first, or through the cache, when asked), loading the engine. */
+async function analyseFully(
+  request: AnalysisRequest,
+  options: PipelineOptions,
+): Promise<{
+  fixed: { run: FixRun; notices: Notice[] } | undefined;
+  base: (PipelineResult & { notes: string[] }) | CachedAnalysis;
+}> {
+  const { analyse } = await import('../pipeline.js');
+  if (request.fix !== undefined) {
+    const { fixSummary, runFix } = await import('../fix/run-fix.js');
+    const run = runFix((overlay) => analyse({ ...options, overlay }), {
+      write: request.fix === 'write',
+      scope: request.fixScope,
+    });
+    const notices = fixNotices(fixSummary(run, request.fix === 'write'), run);
+    return { fixed: { run, notices }, base: { ...run.pipeline, notes: [] } };
+  }
+  if (request.cache === undefined || request.suppressionsUpdate !== undefined)
+    return { fixed: undefined, base: { ...analyse(options), notes: [] } };
+  const { analyseWithCache } = await import('../cache/run.js');
+  return { fixed: undefined, base: analyseWithCache(options, request.cache) };
 }
 
 /** What fixing did, and the files left alone because they changed on disk meanwhile. */
-function fixNotices(fixed: FixRun, write: boolean): Notice[] {
+function fixNotices(summary: string, fixed: FixRun): Notice[] {
   return [
-    { level: 'notice', message: fixSummary(fixed, write) },
+    { level: 'notice', message: summary },
     ...fixed.changedMeanwhile.map((file): Notice => ({
       level: 'warning',
       message: 'changed on disk while it was being fixed: left alone',

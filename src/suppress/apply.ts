@@ -1,15 +1,18 @@
-import type { ts } from 'ts-morph';
 import type { AnalysisResult } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { applyBulkSuppressions, readSuppressions, updateSuppressions, writeSuppressions } from './bulk.js';
 import type { BulkUpdate } from './bulk.js';
+import type { Directive } from './directives.js';
 import { applyInlineSuppressions } from './inline.js';
 import { SUPPRESSION_META } from './meta.js';
 
 /** What the suppress stage needs besides the analysis. */
 export interface SuppressInput {
-  /** The parsed files reported on, by path relative to the root. */
-  files: ReadonlyMap<string, ts.SourceFile>;
+  /**
+   * The directives of the files reported on (`parseDirectives`), by path relative to the root: parsed by the
+   * caller, so that this stage loads no compiler (a cache hit runs it on stored findings).
+   */
+  files: ReadonlyMap<string, readonly Directive[]>;
   /** Every rule id a comment may name. */
   knownRules: ReadonlySet<string>;
   /** Severity of `suppression` findings; undefined when turned off. */

@@ -1,9 +1,7 @@
 import type { ts } from 'ts-morph';
 import type { Range } from '../model/range.js';
 import { commentsOf } from './comments.js';
-
-/** The prefix of every directive, after the comment's delimiters. */
-const PREFIX = 'review-bot-';
+import { mayHoldDirectives } from './meta.js';
 
 /** What a directive does. */
 type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
@@ -25,7 +23,7 @@ const REASON_SEPARATOR = /\s-{2,}\s/u;
 
 /** The directives of a file, in source order; comments that are not directives are skipped. */
 export function parseDirectives(file: ts.SourceFile): Directive[] {
-  if (!file.text.includes(PREFIX)) return [];
+  if (!mayHoldDirectives(file.text)) return [];
   const out: Directive[] = [];
   for (const comment of commentsOf(file)) {
     const raw = file.text.slice(comment.pos, comment.end);

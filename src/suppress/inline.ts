@@ -1,10 +1,8 @@
-import type { ts } from 'ts-morph';
 import { fingerprint } from '../analyse/fingerprint.js';
-import { compareFindings, fill } from '../analyse/run-rules.js';
+import { compareFindings, fill } from '../model/finding-text.js';
 import type { Finding } from '../model/finding.js';
 import type { Range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
-import { parseDirectives } from './directives.js';
 import type { Directive } from './directives.js';
 import { SUPPRESSION_META } from './meta.js';
 import type { SuppressionMessageId } from './meta.js';
@@ -13,8 +11,8 @@ import type { SuppressionMessageId } from './meta.js';
 export interface InlineInput {
   /** The run's findings (none suppressed yet). */
   findings: readonly Finding[];
-  /** The parsed reported files, by path relative to the root (POSIX). */
-  files: ReadonlyMap<string, ts.SourceFile>;
+  /** The reported files' directives (`parseDirectives`), by path relative to the root (POSIX). */
+  files: ReadonlyMap<string, readonly Directive[]>;
   /** Every rule id a comment may name. */
   knownRules: ReadonlySet<string>;
   /** The rules that ran: only their suppressions can be found unused. */
@@ -33,9 +31,8 @@ export function applyInlineSuppressions(input: InlineInput): Finding[] {
   const byFile = groupByFile(input.findings);
   const out: Finding[] = [];
   for (const [path, findings] of byFile) if (!input.files.has(path)) out.push(...findings);
-  for (const [path, file] of input.files) {
+  for (const [path, directives] of input.files) {
     const findings = byFile.get(path) ?? [];
-    const directives = parseDirectives(file);
     if (directives.length === 0) {
       out.push(...findings);
       continue;

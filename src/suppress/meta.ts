@@ -36,3 +36,11 @@ export const SUPPRESSION_META: RuleMeta<SuppressionMessageId, Record<string, nev
   },
   options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
 };
+
+/** The prefix of every directive, after the comment's delimiters. */
+const DIRECTIVE_PREFIX = 'review-bot-';
+
+/** False when a file's text cannot hold a directive (no comment can start with the prefix): nothing to parse. */
+export function mayHoldDirectives(text: string): boolean {
+  return text.includes(DIRECTIVE_PREFIX);
+}

@@ -273,7 +273,16 @@ afterAll(async () => {
 
 describe('dist/', () => {
   it('is exactly what the sources build to (run `npm run build` and commit dist/)', () => {
-    for (const name of ['cli.js', 'action.js']) {
+    const files = (dir: string): string[] => [
+      'action.js',
+      'cli.js',
+      ...readdirSync(join(dir, 'chunks'))
+        .map((name) => `chunks/${name}`)
+        .sort(),
+    ];
+    // The same files (no stale chunk left, none missing), each byte for byte.
+    expect(files(join(ROOT, 'dist'))).toEqual(files(built));
+    for (const name of files(built)) {
       const fresh = readFileSync(join(built, name));
       const committed = readFileSync(join(ROOT, 'dist', name));
       expect(committed.equals(fresh), `dist/${name} differs from a fresh build`).toBe(true);

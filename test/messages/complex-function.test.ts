@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../src/analyse/run-rules.js';
+import { fill } from '../../src/model/finding-text.js';
 import { RULES } from '../../rules/index.js';
 
 /** The templates of complex-function by message id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/inconsistent-signature.js';
-import { fill } from '../../src/analyse/run-rules.js';
+import { fill } from '../../src/model/finding-text.js';
 import { listOf } from '../../rules/_shared/text.js';
 
 /** The template of a message id; a missing one fails the test. */

@@ -1,6 +1,6 @@
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../src/analyse/run-rules.js';
+import { fill } from '../../src/model/finding-text.js';
 import { RULES } from '../../rules/index.js';
 import { functionRefOf } from '../../rules/_shared/locks/syntax.js';
 import { andOthers } from '../../rules/_shared/text.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { fill } from '../../src/analyse/run-rules.js';
+import { fill } from '../../src/model/finding-text.js';
 import { RULES } from '../../rules/index.js';
 import { loadInMemory } from '../../src/load/project.js';
 import { analyseView } from '../../src/pipeline.js';

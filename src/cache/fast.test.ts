@@ -1,0 +1,210 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CachedRunOptions } from './fast.js';
+import { fastCacheHit } from './fast.js';
+import { analyseWithCache } from './run.js';
+import { cacheFileFor } from './store.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'review-bot-fast-cache-'));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const DEMO = resolve(import.meta.dirname, '../../fixtures/provider-tree');
+let projects = 0;
+
+/** A fresh copy of the demo with a filled cache: the first run stores what the fast check reads. */
+function cachedProject(prepare: (project: string) => void = () => undefined): {
+  project: string;
+  location: string;
+} {
+  projects += 1;
+  const project = join(scratch, `project-${String(projects)}`);
+  cpSync(DEMO, project, { recursive: true });
+  prepare(project);
+  const location = join(project, '.review-bot-cache');
+  expect(analyseWithCache({ path: project }, location).plan).toBe('full');
+  return { project, location };
+}
+
+/** What a report shows of a cached analysis: everything but timings, which no report prints. */
+function shown(analysis: { result: object; parseProblems: unknown; bulk: unknown; plan: string }): string {
+  return JSON.stringify({ ...analysis.result, timings: undefined, parseProblems: analysis.parseProblems });
+}
+
+/** Appends a line to a file of the project. */
+function append(project: string, file: string, text: string): void {
+  const path = join(project, file);
+  writeFileSync(path, `${readFileSync(path, 'utf8')}${text}`);
+}
+
+describe('fastCacheHit', () => {
+  it('serves what the full check serves, without loading the project', () => {
+    const { project, location } = cachedProject();
+    const fast = fastCacheHit({ path: project }, location);
+    const full = analyseWithCache({ path: project }, location);
+    expect(full.plan).toBe('hit');
+    expect(fast?.plan).toBe('hit');
+    expect(fast === undefined ? undefined : shown(fast)).toBe(shown(full));
+    expect(fast?.bulk).toEqual(full.bulk);
+    expect(fast?.result.findings.length).toBeGreaterThan(0);
+  });
+
+  // Each change, then what the fast check says and what the full check (which loads the compiler) says. The fast
+  // check may decline what the full one serves (it then goes to the full one), never the other way round.
+  const changes: { name: string; change: (project: string) => void; fast: boolean; full: 'hit' | 'other' }[] = [
+    { name: 'nothing', change: () => undefined, fast: true, full: 'hit' },
+    {
+      name: 'a source file edited',
+      change: (p) => {
+        append(p, 'src/tree.ts', '\nexport const edited = 1;\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'a source file added where the tsconfig includes',
+      change: (p) => {
+        writeFileSync(join(p, 'src/added.ts'), 'export const added = 1;\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'a source file added in a folder the tsconfig includes, deeper down',
+      change: (p) => {
+        mkdirSync(join(p, 'test/deeper'));
+        writeFileSync(join(p, 'test/deeper/added.ts'), 'export const added = 1;\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'a source file added outside what the tsconfig includes',
+      change: (p) => {
+        writeFileSync(join(p, 'scratch.ts'), 'export const elsewhere = 1;\n');
+      },
+      fast: true,
+      full: 'hit',
+    },
+    {
+      name: 'a JSON file added where the tsconfig includes (its patterns take no JSON)',
+      change: (p) => {
+        writeFileSync(join(p, 'src/data.json'), '{}\n');
+      },
+      fast: false,
+      full: 'hit',
+    },
+    {
+      name: 'a file of another kind added where the tsconfig includes',
+      change: (p) => {
+        writeFileSync(join(p, 'src/notes.md'), '# notes\n');
+      },
+      fast: true,
+      full: 'hit',
+    },
+    {
+      name: 'the tsconfig edited',
+      change: (p) => {
+        writeFileSync(join(p, 'tsconfig.json'), readFileSync(join(p, 'tsconfig.json'), 'utf8') + '\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'the configuration file added',
+      change: (p) => {
+        writeFileSync(join(p, '.review-bot.json'), '{ "rules": { "complex-function": "off" } }\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'package.json edited',
+      change: (p) => {
+        append(p, 'package.json', '\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+    {
+      name: 'a suppression comment added (comments are parsed by the full check)',
+      change: (p) => {
+        append(p, 'src/tree.ts', '\n// review-bot-disable-next-line duplicate-import -- kept\n');
+      },
+      fast: false,
+      full: 'other',
+    },
+  ];
+
+  for (const { name, change, fast, full } of changes) {
+    it(`after ${name}: ${fast ? 'serves the hit' : 'leaves the run to the full check'}`, () => {
+      const { project, location } = cachedProject();
+      change(project);
+      const served = fastCacheHit({ path: project }, location);
+      const checked = analyseWithCache({ path: project }, location);
+      expect(served !== undefined).toBe(fast);
+      expect(checked.plan === 'hit' ? 'hit' : 'other').toBe(full);
+      if (served !== undefined) expect(shown(served)).toBe(shown(checked));
+    });
+  }
+
+  it('after a hit it could not serve, serves the next one (the full check records what it reads now)', () => {
+    const { project, location } = cachedProject();
+    writeFileSync(join(project, 'src/data.json'), '{}\n');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
+    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+  });
+
+  it('sees an edit to a tsconfig the project extends', () => {
+    const { project, location } = cachedProject((p) => {
+      const config = JSON.parse(readFileSync(join(p, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(p, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: config['compilerOptions'] }));
+      writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
+    });
+    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    append(project, 'tsconfig.base.json', '\n');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+  });
+
+  it('sees a file added through a link to a folder', () => {
+    const outside = join(scratch, 'linked-sources');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'linked.ts'), 'export const linked = 1;\n');
+    const { project, location } = cachedProject((p) => {
+      symlinkSync(outside, join(p, 'src', 'linked'));
+    });
+    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    writeFileSync(join(outside, 'more.ts'), 'export const more = 1;\n');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+  });
+
+  it('answers only for the choices it was stored with', () => {
+    const { project, location } = cachedProject();
+    const options: CachedRunOptions[] = [
+      { path: project, disable: ['complex-function'] },
+      { path: project, only: ['duplicate-import'] },
+      { path: project, config: join(project, 'tsconfig.json') },
+      { path: project, files: [join(project, 'src/tree.ts')] },
+    ];
+    for (const option of options) expect(fastCacheHit(option, location)).toBeUndefined();
+    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+  });
+
+  it('records nothing to check when the file list depends on a folder outside the root', () => {
+    const shared = join(scratch, 'shared-sources');
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(join(shared, 'shared.ts'), 'export const shared = 1;\n');
+    const { project, location } = cachedProject((p) => {
+      const config = JSON.parse(readFileSync(join(p, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ ...config, include: ['src', '../shared-sources'] }));
+    });
+    const stored = JSON.parse(readFileSync(cacheFileFor(location, project), 'utf8')) as { fast?: unknown };
+    expect(stored.fast).toBeUndefined();
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
+  });
+});

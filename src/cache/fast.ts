@@ -1,0 +1,275 @@
+/**
+ * A cache hit served without the compiler and without the rules. A run that
+ * loaded them records, beside its result, what decides that result and can be
+ * read without them (`FastState`): the tool's build, the command's choices,
+ * the configuration file, the package and lock files, the tsconfig files its
+ * parse read, and the source files in the folders its patterns match. When a
+ * later run finds all of it unchanged, every analysed file unchanged, and no
+ * suppression comment to read, the stored result is the result: the suppress
+ * stage runs on it (the suppressions file may have changed) and nothing else.
+ * Whatever the check cannot settle goes to the full check (run.ts), which
+ * loads the compiler: this path can only say "hit" sooner, never differently.
+ *
+ * This module and what it imports load no compiler, no rule and no
+ * configuration validator: the command's entry reaches the rest through
+ * `import()` only when this path does not serve the run (scripts/build.mjs
+ * splits the bundle there).
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOOL } from '../meta.js';
+import { relativePathOf } from '../load/root.js';
+import type { ParseProblem } from '../load/project.js';
+import type { AnalysisResult, RuleFailure } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import { applySuppressions } from '../suppress/apply.js';
+import type { BulkOutcome } from '../suppress/apply.js';
+import { suppressionsPath } from '../suppress/bulk.js';
+import type { Directive } from '../suppress/directives.js';
+import { mayHoldDirectives } from '../suppress/meta.js';
+import type { CachedResult, Watched } from './entry.js';
+import { canonicalJson, environmentOf, hashText, SOURCE_EXTENSIONS } from './inputs.js';
+import { cacheFileFor, readCache } from './store.js';
+
+/** What a cached analysis gives the shells: what `analyse` gives, minus the loaded project (a cache hit never loads it). */
+export interface CachedAnalysis {
+  result: AnalysisResult;
+  /** The analysed root (what the shells use the view for). */
+  root: string;
+  parseProblems: ParseProblem[];
+  /** Lines for the user: a cache file that was ignored, or could not be written. */
+  notes: string[];
+  /** How the cache was used: `hit` (nothing loaded), `partial` (some files re-analysed) or `full`. */
+  plan: 'hit' | 'partial' | 'full';
+  /** What the bulk suppressions file did this run. */
+  bulk: BulkOutcome;
+}
+
+/** The command's choices a cached result depends on. */
+export interface CachedRunOptions {
+  path: string;
+  project?: string | undefined;
+  config?: string | undefined;
+  only?: readonly string[] | undefined;
+  disable?: readonly string[] | undefined;
+  /** Report only on these files: such runs are not cached. */
+  files?: readonly string[] | undefined;
+  suppressionsLocation?: string | undefined;
+}
+
+/** The analysed root and tsconfig as the loader will find them, or undefined when the path is not usable (the loader says why). */
+export function locateCached(options: CachedRunOptions): { root: string; tsconfig: string | undefined } | undefined {
+  const target = resolve(options.project ?? options.path);
+  if (!existsSync(target)) return undefined;
+  if (options.project !== undefined) {
+    if (!statSync(target).isDirectory()) return { root: dirname(target), tsconfig: target };
+    return { root: target, tsconfig: join(target, 'tsconfig.json') };
+  }
+  if (!statSync(target).isDirectory()) return undefined;
+  const tsconfig = join(target, 'tsconfig.json');
+  return { root: target, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
+}
+
+/**
+ * The stored result of the last run when nothing it depends on changed and
+ * no file holds a suppression comment; undefined otherwise (the full check
+ * decides). Reads the files and hashes them; loads nothing.
+ */
+export function fastCacheHit(options: CachedRunOptions, location: string): CachedAnalysis | undefined {
+  if ((options.files ?? []).length > 0) return undefined;
+  const located = locateCached(options);
+  if (located === undefined) return undefined;
+  const { entry } = readCache(cacheFileFor(location, located.root), toolBuild());
+  const fast = entry?.fast;
+  if (entry === undefined || fast === undefined) return undefined;
+  if (fastKeyOf(options, located, fast.watched, location) !== fast.key) return undefined;
+  const texts = new Map<string, string>();
+  for (const [file, stored] of Object.entries(entry.files)) {
+    const text = readText(join(located.root, file));
+    if (text === undefined || hashText(text) !== stored.hash) return undefined;
+    texts.set(file, text);
+  }
+  const directives = new Map<string, readonly Directive[]>();
+  for (const file of entry.result.reportedFiles) {
+    const text = texts.get(file) ?? readText(join(located.root, file)) ?? '';
+    if (mayHoldDirectives(text)) return undefined; // comments to parse: the full check reads them
+    directives.set(file, []);
+  }
+  const suppress = { knownRules: fast.knownRules, severity: fast.suppressionSeverity ?? undefined };
+  return {
+    ...served(entry.result, directives, located.root, suppress, options),
+    root: located.root,
+    notes: [],
+    plan: 'hit',
+  };
+}
+
+/**
+ * The key of what a hit depends on, read without the compiler: the tool's
+ * build, the command's choices, the configuration file, the package and lock
+ * files, the tsconfig files (as they are now) and the source files in the
+ * watched folders. The cache folder itself is never part of it.
+ */
+export function fastKeyOf(
+  options: CachedRunOptions,
+  located: { root: string; tsconfig: string | undefined },
+  watched: Watched,
+  location: string,
+): string {
+  const { root } = located;
+  const configPath = options.config === undefined ? join(root, '.review-bot.json') : resolve(options.config);
+  const skipped = resolve(location);
+  return hashText(
+    canonicalJson({
+      tool: toolBuild(),
+      // The configuration's name in messages is relative to the current folder.
+      cwd: process.cwd(),
+      located,
+      selection: { config: configPath, only: options.only ?? [], disable: options.disable ?? [] },
+      configFile: hashOf(configPath),
+      environment: environmentOf(root),
+      configs: watched.configs.map((path) => [path, hashOf(path)]),
+      folders: watched.dirs.map((dir) => [dir.path, dir.recursive, sourceFilesIn(dir.path, dir.recursive, skipped)]),
+    }),
+  );
+}
+
+/** The stored result as the shells expect it, through the suppress stage (no timings: nothing ran). */
+export function served(
+  stored: CachedResult,
+  directives: ReadonlyMap<string, readonly Directive[]>,
+  root: string,
+  suppress: { knownRules: readonly string[]; severity: Severity | undefined },
+  options: Pick<CachedRunOptions, 'suppressionsLocation'>,
+): { result: AnalysisResult; parseProblems: ParseProblem[]; bulk: BulkOutcome } {
+  const failures: RuleFailure[] = stored.failures.map((f) => ({
+    ruleId: f.ruleId,
+    file: f.file,
+    error: new Error(f.message),
+  }));
+  const result: AnalysisResult = {
+    findings: stored.findings,
+    failures,
+    fileCount: stored.fileCount,
+    unparsedFiles: stored.unparsedFiles,
+    rulesRun: stored.rulesRun,
+    rulesMeta: stored.rulesMeta,
+    securityRulesRun: stored.securityRulesRun,
+    securityRulesKnown: stored.securityRulesKnown,
+    timings: {},
+  };
+  return { ...suppressed(result, directives, root, suppress, options), parseProblems: stored.parseProblems };
+}
+
+/**
+ * The suppress stage, as `analyse` runs it after the rules: the cache stores
+ * findings before suppression, so an edited suppression comment or
+ * suppressions file takes effect at once, with or without a cache hit.
+ */
+export function suppressed(
+  result: AnalysisResult,
+  directives: ReadonlyMap<string, readonly Directive[]>,
+  root: string,
+  suppress: { knownRules: readonly string[]; severity: Severity | undefined },
+  options: Pick<CachedRunOptions, 'suppressionsLocation'>,
+): { result: AnalysisResult; bulk: BulkOutcome } {
+  const bulkPath = suppressionsPath(root, options.suppressionsLocation);
+  return applySuppressions(result, {
+    files: directives,
+    knownRules: new Set(suppress.knownRules),
+    severity: suppress.severity,
+    bulkPath,
+    bulkDisplay: relativePathOf(root, bulkPath),
+    update: undefined,
+  });
+}
+
+/**
+ * The tool's name, version and build: a hash of the running code, so a
+ * rebuilt tool never trusts an older entry. The command's bundle is split
+ * (its entry and `chunks/`): every part of it is hashed.
+ */
+export function toolBuild(): string {
+  let build = 'unknown';
+  try {
+    const own = fileURLToPath(import.meta.url);
+    const folder = basename(dirname(own)) === 'chunks' ? dirname(dirname(own)) : dirname(own);
+    const chunks = join(folder, 'chunks');
+    const bundle = existsSync(chunks)
+      ? [join(folder, 'cli.js'), ...readdirSync(chunks).map((name) => join(chunks, name))]
+      : [];
+    const parts = [...new Set([own, ...bundle])].sort();
+    build = hashText(parts.map((part) => readFileSync(part, 'utf8')).join('\u0000')).slice(0, 12);
+  } catch {
+    // the running code cannot be read: the version alone identifies the tool
+  }
+  return `${TOOL.name}@${TOOL.version}+${build}`;
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hash of a file's text, or null when there is none to read. */
+function hashOf(path: string): string | null {
+  const text = readText(path);
+  return text === undefined ? null : hashText(text);
+}
+
+/**
+ * Source files (any extension the compiler or the folder listing takes) in a
+ * folder, by path relative to it, sorted: recursively through folders and
+ * links to folders (as TypeScript's patterns follow them), but never into
+ * `node_modules`, `.git` or the cache folder. A superset of what the
+ * tsconfig's patterns can match there, so a file they would add is seen.
+ */
+function sourceFilesIn(folder: string, recursive: boolean, skipped: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const stack: [string, string][] = [[folder, '']];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [dir, prefix] = next;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      out.push(`${prefix}\u0000unreadable`);
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      out.push(`${prefix}\u0000unreadable`);
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const name = `${prefix}${entry.name}`;
+      if (path === skipped || entry.name === 'node_modules' || entry.name === '.git') continue;
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path));
+      if (isDirectory) {
+        if (recursive) stack.push([path, `${name}/`]);
+      } else if (SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
+        out.push(name);
+      }
+    }
+  }
+  return out.sort();
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The parts of a cache key that need the compiler: the project's file list as
+ * the tsconfig gives it (extends, include and exclude applied) and, after a
+ * run, each file's imports as the compiler resolves them. Also what a later
+ * run must re-read to know, without the compiler, that the file list is the
+ * same (`Watched`, used by fast.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { ts } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import type { CachedFile, Watched } from './entry.js';
+import type { KeyInputs } from './inputs.js';
+import { canonicalJson, environmentOf, folderFiles, hashText, isUnder, toRelative } from './inputs.js';
+import { declaresGlobals } from './plan.js';
+
+/**
+ * The cache key: the key inputs, the project's file list (from the tsconfig,
+ * or the folder), its compiler options, and its package and lock files. Any
+ * file added or removed changes the key. `watched` says what decides the file
+ * list (undefined when something outside the root or in `node_modules` does).
+ */
+export function cacheKey(
+  inputs: KeyInputs,
+  root: string,
+  tsconfig: string | undefined,
+): { key: string; watched: Watched | undefined } {
+  const { listing, watched } = listingOf(root, tsconfig);
+  return { key: hashText(canonicalJson({ inputs, listing, environment: environmentOf(root) })), watched };
+}
+
+/**
+ * The files the compiler will start from (tsconfig's file list and options,
+ * extends included) or the folder's source files; and the configuration files
+ * the tsconfig's parse read and the folders whose contents its patterns match
+ * (TypeScript's `wildcardDirectories`, what `tsc --watch` watches for new files).
+ */
+function listingOf(root: string, tsconfig: string | undefined): { listing: unknown; watched: Watched | undefined } {
+  const folderListing = (configs: string[], dirs: Watched['dirs']): { listing: unknown; watched: Watched } => ({
+    listing: {
+      files: folderFiles(root)
+        .map((f) => toRelative(root, f))
+        .sort(),
+    },
+    watched: { configs, dirs: [...dirs, { path: root, recursive: true }] },
+  });
+  if (tsconfig === undefined || !existsSync(tsconfig)) return folderListing([], []);
+  const configs = new Set<string>([resolve(tsconfig)]);
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    fileExists: (path) => ts.sys.fileExists(path),
+    readFile: (path) => {
+      configs.add(resolve(path));
+      return ts.sys.readFile(path);
+    },
+  };
+  const read = ts.readConfigFile(tsconfig, (p) => ts.sys.readFile(p));
+  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, host, dirname(tsconfig), undefined, tsconfig);
+  const dirs = Object.entries(parsed.wildcardDirectories ?? {}).map(([path, flags]) => ({
+    path: resolve(path),
+    recursive: (flags & ts.WatchDirectoryFlags.Recursive) !== 0,
+  }));
+  const watchable = dirs.every((d) => (d.path === resolve(root) || isUnder(root, d.path)) && !inDependencies(d.path));
+  const files = parsed.fileNames.map((f) => toRelative(root, f)).sort();
+  if (files.length === 0) return folderListing([...configs].sort(), watchable ? dirs : []);
+  return {
+    listing: { files, options: parsed.options },
+    watched: watchable ? { configs: [...configs].sort(), dirs } : undefined,
+  };
+}
+
+/** True for a path in `node_modules` or `.git`, which a cache check does not walk. */
+function inDependencies(path: string): boolean {
+  return path.split(sep).some((part) => part === 'node_modules' || part === '.git');
+}
+
+/**
+ * What the cache keeps about each project file after a run: every file of the
+ * program under the root and outside node_modules (declaration files too: they
+ * count as global), its hash, and the project files it imports.
+ */
+export function describeFiles(
+  root: string,
+  program: readonly SourceFile[],
+  options: ts.CompilerOptions,
+): Record<string, CachedFile> {
+  const own = program.filter((f) => isUnder(root, f.getFilePath()) && !f.isInNodeModules());
+  const known = new Set(own.map((f) => resolve(f.getFilePath())));
+  const resolutionCache = ts.createModuleResolutionCache(root, (name) => name, options);
+  const out: Record<string, CachedFile> = {};
+  for (const file of own) {
+    const path = file.getFilePath();
+    const text = readFileSync(path, 'utf8');
+    const imports = new Set<string>();
+    for (const target of importedPaths(path, text, options, resolutionCache))
+      if (known.has(target)) imports.add(toRelative(root, target));
+    out[toRelative(root, path)] = {
+      hash: hashText(text),
+      imports: [...imports].sort(),
+      global: file.isDeclarationFile() || declaresGlobals(text),
+    };
+  }
+  return out;
+}
+
+/** Absolute paths of the files a source imports, re-exports, requires or references, as the compiler resolves them. */
+function importedPaths(
+  path: string,
+  text: string,
+  options: ts.CompilerOptions,
+  cache: ts.ModuleResolutionCache,
+): string[] {
+  const info = ts.preProcessFile(text, true, true);
+  const out: string[] = [];
+  for (const imported of info.importedFiles) {
+    const resolved = ts.resolveModuleName(imported.fileName, path, options, ts.sys, cache).resolvedModule;
+    if (resolved !== undefined) out.push(resolve(resolved.resolvedFileName));
+  }
+  for (const referenced of info.referencedFiles) out.push(resolve(dirname(path), referenced.fileName));
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * The built command (dist/cli.js, which test/github/action.e2e.test.ts checks
+ * against a fresh build) with --cache: a run with nothing changed is served
+ * from the cache without loading TypeScript, ts-morph or the rules, and prints
+ * what a run without the cache prints.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const scratch = mkdtempSync(join(tmpdir(), 'review-bot-cache-cli-'));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Preloaded into the command: names, at exit, every compiler, rule engine or validator package it loaded. */
+const WATCH = join(scratch, 'loaded.cjs');
+writeFileSync(
+  WATCH,
+  `process.on('exit', () => {
+  const heavy = Object.keys(require.cache).filter((p) => /[\\\\/](typescript|ts-morph|@ts-morph|ajv)[\\\\/]/.test(p));
+  process.stderr.write('loaded: ' + JSON.stringify(heavy.map((p) => p.replace(/.*node_modules[\\\\/]/, ''))) + '\\n');
+});
+`,
+);
+
+function review(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['-r', WATCH, CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The packages a run loaded, from the preload's line. */
+function loaded(stderr: string): string[] {
+  const line = /^loaded: (.*)$/m.exec(stderr)?.[1];
+  if (line === undefined) throw new Error(`no loaded line in: ${stderr}`);
+  return JSON.parse(line) as string[];
+}
+
+describe('review-bot --cache, built', () => {
+  const project = join(scratch, 'provider-tree');
+  cpSync(join(ROOT, 'fixtures', 'provider-tree'), project, { recursive: true });
+  const args = [project, '--format', 'json', '--fail-on', 'never'];
+  const cached = [...args, '--cache', '--cache-location', join(scratch, 'cache'), '--debug'];
+
+  it('serves a run with nothing changed without loading the compiler, and prints what an uncached run prints', () => {
+    const uncached = review(...args);
+    expect(uncached.status).toBe(0);
+    expect(loaded(uncached.stderr)).toContain('@ts-morph/common/dist/typescript.js');
+
+    const first = review(...cached);
+    expect(first.stderr).toContain('review-bot: cache: miss');
+    expect(first.stdout).toBe(uncached.stdout);
+
+    const second = review(...cached);
+    expect(second.stderr).toContain('review-bot: cache: hit');
+    expect(loaded(second.stderr)).toEqual([]);
+    expect(second.stdout).toBe(uncached.stdout);
+    expect(second.status).toBe(uncached.status);
+    expect(JSON.parse(second.stdout)).toHaveProperty('findings');
+  });
+
+  it('loads the compiler again once a file changed', () => {
+    writeFileSync(join(project, 'src', 'added-later.ts'), 'export const later = 1;\n');
+    const run = review(...cached);
+    expect(run.stderr).not.toContain('review-bot: cache: hit');
+    expect(loaded(run.stderr)).toContain('@ts-morph/common/dist/typescript.js');
+    expect(run.stdout).toBe(review(...args).stdout);
+  });
+
+  it('prints its version and help without loading the compiler', () => {
+    for (const flag of ['--version', '--help']) {
+      const run = review(flag);
+      expect(run.status).toBe(0);
+      expect(loaded(run.stderr)).toEqual([]);
+    }
+  });
+});
