@@ -116,3 +116,41 @@ describe.runIf(ownCache)('the compile cache of the built command', () => {
     expect(readFileSync(installed.cache, 'utf8')).toBe('not a folder');
   });
 });
+
+describe.runIf(ownCache)('the compile cache, for a file rewritten in place', () => {
+  it('compiles the new text (a new entry), even at the same length', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-rewrite-'));
+    const cache = join(folder, '.compile-cache');
+    const large = join(folder, 'large.cjs');
+    // Over the size the cache takes (a megabyte of text), and equal in length before and after the rewrite.
+    const text = (value: string): string => `module.exports = '${value}';\n/*${'x'.repeat(1_100_000)}*/\n`;
+    const script = join(folder, 'load.ts');
+    writeFileSync(
+      script,
+      [
+        `import { createRequire } from 'node:module';`,
+        `import { installCompileCache } from ${JSON.stringify(join(ROOT, 'src/shell/compile-cache.ts'))};`,
+        `installCompileCache(${JSON.stringify(cache)});`,
+        `process.stdout.write(String(createRequire(import.meta.url)(${JSON.stringify(large)})));`,
+      ].join('\n'),
+    );
+    const load = (): string => {
+      const inherited = { ...process.env };
+      delete inherited['NODE_DISABLE_COMPILE_CACHE'];
+      const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script], { encoding: 'utf8', env: inherited });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return run.stdout;
+    };
+    try {
+      writeFileSync(large, text('before'));
+      expect(load()).toBe('before');
+      expect(load()).toBe('before'); // from the entry the first run wrote
+      expect(entries(cache).size).toBe(1);
+      writeFileSync(large, text('after!'));
+      expect(load()).toBe('after!');
+      expect(entries(cache).size).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

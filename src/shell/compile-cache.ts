@@ -13,15 +13,20 @@
  * Where: `.compile-cache/` in review-bot's own installed folder (beside
  * `dist/`), never in the reviewed project; whoever can write there can
  * change review-bot itself, so the cache is trusted as its code is. Each
- * entry is named by a SHA-256 of the file's text and path, Node's version
- * and the architecture; V8 rejects one made under other flags, and a
+ * entry is named by a SHA-256 of the file's path and identity on disk (size,
+ * modification and change times to the nanosecond, inode and device: what
+ * git's index compares to know a file unchanged; an install or an edit
+ * replaces or rewrites the file, which changes its change time, and no
+ * program can set that back), its length, Node's version and the
+ * architecture. Hashing the text itself cost 35 ms of every start (12 MB).
+ * V8 rejects an entry made under other flags, and a
  * rejected, unreadable or unwritable entry only means compiling as usual.
  * Entries are written to a temporary name and renamed, so parallel runs never
  * read half an entry. `NODE_DISABLE_COMPILE_CACHE` (Node's own switch) turns
  * it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { compileFunction } from 'node:vm';
@@ -74,23 +79,37 @@ function compileWithCache(module: CommonJsModule, content: string, filename: str
  * are garbage before the module runs (it loads the next large file).
  */
 function compileCached(content: string, filename: string, folder: string): (...args: unknown[]) => unknown {
-  const entry = join(
-    folder,
-    createHash('sha256')
-      .update(`${process.version}\0${process.arch}\0${filename}\0`)
-      .update(content)
-      .digest('hex')
-      .slice(0, 40),
-  );
-  const cachedData = readEntry(entry);
+  const identity = identityOf(filename);
+  const entry =
+    identity === undefined
+      ? undefined
+      : join(
+          folder,
+          createHash('sha256')
+            .update(`${process.version}\0${process.arch}\0${filename}\0${String(content.length)}\0${identity}`)
+            .digest('hex')
+            .slice(0, 40),
+        );
+  const cachedData = entry === undefined ? undefined : readEntry(entry);
   const run = compileFunction(content, WRAPPER_PARAMETERS, {
     filename,
     ...(cachedData === undefined ? { produceCachedData: true } : { cachedData }),
   }) as ((...args: unknown[]) => unknown) & { cachedData?: Buffer; cachedDataRejected?: boolean };
-  if (cachedData === undefined && run.cachedData !== undefined) writeEntry(folder, entry, run.cachedData);
-  else if (run.cachedDataRejected === true) writeEntry(folder, entry, undefined);
+  if (entry !== undefined && cachedData === undefined && run.cachedData !== undefined)
+    writeEntry(folder, entry, run.cachedData);
+  else if (entry !== undefined && run.cachedDataRejected === true) writeEntry(folder, entry, undefined);
   delete run.cachedData;
   return run;
+}
+
+/** A file's identity on disk (size, modification and change times in nanoseconds, inode, device); undefined when it cannot be read. */
+function identityOf(filename: string): string | undefined {
+  try {
+    const stat = statSync(filename, { bigint: true });
+    return [stat.size, stat.mtimeNs, stat.ctimeNs, stat.ino, stat.dev].join('\0');
+  } catch {
+    return undefined;
+  }
 }
 
 /** An entry's bytes, or undefined when there is none (or it cannot be read). */
