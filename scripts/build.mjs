@@ -43,7 +43,9 @@ const requireCommonJsPackages = {
     build.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({
       contents: ESM_FACADES.has(args.path)
         ? esmFacadeOf(args.path)
-        : `module.exports = require(${JSON.stringify(args.path)});`,
+        : LAZY_CLASSES.has(args.path)
+          ? lazyFacadeOf(args.path, LAZY_CLASSES.get(args.path))
+          : `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
   },
@@ -55,6 +57,24 @@ const requireCommonJsPackages = {
  * ts-morph's 538 exports into a fresh object per importer: about 35 ms and 13 MiB at every start).
  */
 const ESM_FACADES = new Set(['ts-morph']);
+
+/**
+ * Required packages a run needs only sometimes, by the classes imported from them: the package is loaded when
+ * one is first constructed. Ajv validates a configuration file (src/config/validate.ts): loading it took about
+ * 30 ms of every run, with or without such a file.
+ */
+const LAZY_CLASSES = new Map([['ajv', ['Ajv']]]);
+
+/** `export class X { constructor(...a) { return new (require(pkg).X)(...a); } }` for each class named. */
+function lazyFacadeOf(name, classes) {
+  const load = `let m;\nconst load = () => (m ??= require(${JSON.stringify(name)}));\n`;
+  return (
+    load +
+    classes
+      .map((c) => `export class ${c} {\n  constructor(...args) {\n    return new (load().${c})(...args);\n  }\n}\n`)
+      .join('')
+  );
+}
 
 /** `const m = require(pkg); export const { a, b, ... } = m;` with the package's export names as installed. */
 function esmFacadeOf(name) {

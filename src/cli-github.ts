@@ -1,19 +1,15 @@
 /**
- * The diff-aware CLI paths outside Actions:
- * - `review-bot --diff <base-ref>`: keep the findings of `git diff <merge-base>...HEAD`;
- * - `review-bot --github-pr <owner/repo#n>`: post the pull-request review from any CI
- *   (token from GITHUB_TOKEN, `--api-url` for GitHub Enterprise).
+ * `review-bot --github-pr <owner/repo#n>`: post the pull-request review from any CI (token from GITHUB_TOKEN,
+ * `--api-url` for GitHub Enterprise). `--diff` is in cli-diff.ts, which loads no GitHub client.
  */
 import { randomUUID } from 'node:crypto';
-import { join, relative, resolve, sep } from 'node:path';
-import type { FilterMode } from './diff/filter.js';
-import { markFindings } from './diff/filter.js';
+import { relative, sep } from 'node:path';
 import type { CliContext, Io } from './cli.js';
 import type { CliTarget } from './cli-target.js';
 import type { ReviewClient } from './github/client.js';
 import { connect } from './github/client.js';
 import { parsePullRequestRef } from './github/event.js';
-import { gitRoot, headCommit, localDiff } from './github/local-diff.js';
+import { gitRoot, headCommit } from './github/local-diff.js';
 import type { PullRequestHead, PullRequestRef } from './github/pull-request.js';
 import { getPullRequest } from './github/pull-request.js';
 import type { PullRequestFiles, ReviewOutcome } from './github/review-pull-request.js';
@@ -27,8 +23,6 @@ import {
 import { analysedRoot } from './load/root.js';
 import { pullRequestModeLine, pullRequestScope } from './shell/pull-request-scope.js';
 import { composeReview } from './report/review.js';
-import { UserError } from './model/errors.js';
-import type { AnalysisResult } from './model/finding.js';
 import type { PostResult } from './report/github-review/post.js';
 import { docsUrlTemplate } from './report/docs-url.js';
 import {
@@ -41,47 +35,6 @@ import {
   requireToken,
 } from './shell/core.js';
 import type { Settings } from './shell/options.js';
-
-/** `git diff <merge-base>...HEAD` in the repository around the analysed root, read once for a --diff run. */
-export interface LocalDiff {
-  repository: string;
-  /** The analysed root relative to the repository, with `/` separators. */
-  rootPrefix: string;
-  files: ReturnType<typeof localDiff>;
-}
-
-/** Reads the local diff of the repository around `root`; a root outside git is --diff's error. */
-export function readLocalDiffOf(root: string, baseRef: string): LocalDiff {
-  const repository = gitRoot(root);
-  if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
-  const rootPrefix = relative(repository, resolve(root)).split(sep).join('/');
-  return { repository, rootPrefix, files: readLocalDiff(repository, baseRef) };
-}
-
-/** The result narrowed to the findings the local diff shows, as `mode` selects them. */
-export function scopeToLocalDiff(result: AnalysisResult, diff: LocalDiff, mode: FilterMode): AnalysisResult {
-  const marked = markFindings(result.findings, diff.files, { mode, rootPrefix: diff.rootPrefix });
-  return { ...result, findings: marked.filter((m) => m.selected).map((m) => m.finding) };
-}
-
-/**
- * The files the local diff adds or modifies (absolute paths): the only files --diff shows findings in, so
- * the only ones the rules need to report on (pull-request mode). Undefined when the filter mode keeps every finding.
- */
-export function changedFilesOf(diff: LocalDiff, mode: FilterMode): string[] | undefined {
-  if (mode === 'nofilter') return undefined;
-  return diff.files.filter((file) => file.status !== 'removed').map((file) => join(diff.repository, file.path));
-}
-
-/** `git diff <merge-base>...HEAD`, its failure named as --diff's. */
-function readLocalDiff(repository: string, baseRef: string): ReturnType<typeof localDiff> {
-  try {
-    return localDiff(repository, baseRef);
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(`--diff: ${error.message}`, { cause: error });
-    throw error;
-  }
-}
 
 /**
  * `review-bot --github-pr owner/repo#n [paths]`: read the pull request, analyse (its changed files by

@@ -7,6 +7,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { TOOL } from './meta.js';
 import { render } from './report/index.js';
 import { cliTarget } from './cli-target.js';
+import { changedFilesOf, readLocalDiffOf, scopeToLocalDiff } from './cli-diff.js';
 import type { CliTarget } from './cli-target.js';
 import type { ClientTiming } from './github/client.js';
 import type { Env } from './shell/core.js';
@@ -95,20 +96,15 @@ export async function main(
 /** Analyses (fixing first with --fix), narrows to --diff, prints the report in --format (the diff with --fix-dry-run). */
 async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
-  // Loaded for --diff only: a run without it (a cache hit above all) loads nothing of pull requests.
-  const local = settings.diff === undefined ? undefined : await import('./cli-github.js');
   /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
-  const diff =
-    local === undefined || settings.diff === undefined
-      ? undefined
-      : { ...local, changes: local.readLocalDiffOf(analysedRoot(target), settings.diff) };
+  const diff = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
   const reported = (result: AnalysisResult): AnalysisResult => {
-    const scoped = diff === undefined ? result : diff.scopeToLocalDiff(result, diff.changes, settings.filterMode);
+    const scoped = diff === undefined ? result : scopeToLocalDiff(result, diff, settings.filterMode);
     return settings.quiet ? { ...scoped, findings: scoped.findings.filter((f) => f.severity === 'error') } : scoped;
   };
   const analysis = await analyseForShell({
     ...target,
-    changedFiles: diff === undefined ? undefined : diff.changedFilesOf(diff.changes, settings.filterMode),
+    changedFiles: diff === undefined ? undefined : changedFilesOf(diff, settings.filterMode),
     config: settings.config,
     only: settings.only,
     disable: settings.disable,

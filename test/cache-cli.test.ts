@@ -53,6 +53,8 @@ describe('review-bot --cache, built', () => {
     const uncached = review(...args);
     expect(uncached.status).toBe(0);
     expect(loaded(uncached.stderr)).toContain('@ts-morph/common/dist/typescript.js');
+    // Nor does a run without a configuration file load the configuration's validator (scripts/build.mjs).
+    expect(loaded(uncached.stderr).filter((path) => path.startsWith('ajv/'))).toEqual([]);
 
     const first = review(...cached);
     expect(first.stderr).toContain('review-bot: cache: miss');

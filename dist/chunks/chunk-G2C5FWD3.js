@@ -4,4 +4,4 @@ import { dirname as __rbDirname } from 'node:path';
 const require = __rbCreateRequire(import.meta.url);
 const __filename = __rbFileURLToPath(import.meta.url);
 const __dirname = __rbDirname(__filename);
-import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-Z2NP5HCC.js";import"./chunk-WKPEGLMG.js";import"./chunk-5KFWJ5ZZ.js";export{a as DEFAULT_TEST_GLOBS,c as configurableMetas,b as loadConfig,d as schemaFor,f as suppressionSeverity,e as validateConfig};
+var d=(a=>typeof require<"u"?require:typeof Proxy<"u"?new Proxy(a,{get:(b,c)=>(typeof require<"u"?require:b)[c]}):a)(function(a){if(typeof require<"u")return require.apply(this,arguments);throw Error('Dynamic require of "'+a+'" is not supported')});export{d as a};

@@ -1,0 +1,7 @@
+import { createRequire as __rbCreateRequire } from 'node:module';
+import { fileURLToPath as __rbFileURLToPath } from 'node:url';
+import { dirname as __rbDirname } from 'node:path';
+const require = __rbCreateRequire(import.meta.url);
+const __filename = __rbFileURLToPath(import.meta.url);
+const __dirname = __rbDirname(__filename);
+import{c as a}from"./chunk-K6ZI7MUG.js";import"./chunk-UXKQSVXG.js";import"./chunk-SBJWB2XX.js";import"./chunk-G2C5FWD3.js";export{a as RULES};
