@@ -46,6 +46,8 @@ function loaded(stderr: string): string[] {
 describe('review-bot --cache, built', () => {
   const project = join(scratch, 'provider-tree');
   cpSync(join(ROOT, 'fixtures', 'provider-tree'), project, { recursive: true });
+  // Without the demo's configuration file: what a project without one loads is part of what is checked.
+  rmSync(join(project, '.review-bot.json'));
   const args = [project, '--format', 'json', '--fail-on', 'never'];
   const cached = [...args, '--cache', '--cache-location', join(scratch, 'cache'), '--debug'];
 
