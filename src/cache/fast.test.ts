@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CacheEntry } from './entry.js';
 import type { CachedRunOptions } from './fast.js';
 import { fastCacheHit } from './fast.js';
 import { analyseWithCache } from './run.js';
@@ -32,6 +33,11 @@ function cachedProject(prepare: (project: string) => void = () => undefined): {
 /** What a report shows of a cached analysis: everything but timings, which no report prints. */
 function shown(analysis: { result: object; parseProblems: unknown; bulk: unknown; plan: string }): string {
   return JSON.stringify({ ...analysis.result, timings: undefined, parseProblems: analysis.parseProblems });
+}
+
+/** The cache file of a project, as written. */
+function stored(project: string, location: string): CacheEntry {
+  return JSON.parse(readFileSync(cacheFileFor(location, project), 'utf8')) as CacheEntry;
 }
 
 /** Appends a line to a file of the project. */
@@ -170,16 +176,46 @@ describe('fastCacheHit', () => {
     expect(fastCacheHit({ path: project }, location)).toBeUndefined();
   });
 
-  it('sees a file added through a link to a folder', () => {
+  it('sees a file added through a link to a folder of the project', () => {
+    const { project, location } = cachedProject((p) => {
+      mkdirSync(join(p, 'shared'));
+      writeFileSync(join(p, 'shared', 'linked.ts'), 'export const linked = 1;\n');
+      symlinkSync(join(p, 'shared'), join(p, 'src', 'linked'));
+    });
+    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    writeFileSync(join(project, 'shared', 'more.ts'), 'export const more = 1;\n');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+  });
+
+  it('never walks out of the project: a link to a folder outside leaves every run to the full check', () => {
     const outside = join(scratch, 'linked-sources');
     mkdirSync(outside, { recursive: true });
     writeFileSync(join(outside, 'linked.ts'), 'export const linked = 1;\n');
     const { project, location } = cachedProject((p) => {
       symlinkSync(outside, join(p, 'src', 'linked'));
     });
-    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
-    writeFileSync(join(outside, 'more.ts'), 'export const more = 1;\n');
+    expect(stored(project, location).fast).toBeUndefined();
     expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
+  });
+
+  it('reads nothing a cache file names outside the project, and then serves nothing', () => {
+    const { project, location } = cachedProject();
+    const file = cacheFileFor(location, project);
+    const entry = stored(project, location);
+    const hostile = [
+      {
+        ...entry,
+        fast: { ...entry.fast, watched: { ...entry.fast?.watched, dirs: [{ path: '/', recursive: true }] } },
+      },
+      { ...entry, files: { ...entry.files, '../../../../../../dev/zero': { hash: 'x', imports: [], global: false } } },
+    ];
+    for (const changed of hostile) {
+      writeFileSync(file, JSON.stringify(changed));
+      expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    }
+    // The full check sees the named file as gone (changed): it runs everything, and reads no device either.
+    expect(analyseWithCache({ path: project }, location).plan).toBe('full');
   });
 
   it('answers only for the choices it was stored with', () => {
@@ -202,8 +238,7 @@ describe('fastCacheHit', () => {
       const config = JSON.parse(readFileSync(join(p, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
       writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ ...config, include: ['src', '../shared-sources'] }));
     });
-    const stored = JSON.parse(readFileSync(cacheFileFor(location, project), 'utf8')) as { fast?: unknown };
-    expect(stored.fast).toBeUndefined();
+    expect(stored(project, location).fast).toBeUndefined();
     expect(fastCacheHit({ path: project }, location)).toBeUndefined();
     expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
   });

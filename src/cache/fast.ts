@@ -29,7 +29,15 @@ import { suppressionsPath } from '../suppress/bulk.js';
 import type { Directive } from '../suppress/directives.js';
 import { mayHoldDirectives } from '../suppress/meta.js';
 import type { CachedResult, Watched } from './entry.js';
-import { canonicalJson, environmentOf, hashText, SOURCE_EXTENSIONS } from './inputs.js';
+import {
+  canonicalJson,
+  environmentOf,
+  hashText,
+  isUnder,
+  projectFileText,
+  regularFileText,
+  SOURCE_EXTENSIONS,
+} from './inputs.js';
 import { cacheFileFor, readCache } from './store.js';
 
 /** What a cached analysis gives the shells: what `analyse` gives, minus the loaded project (a cache hit never loads it). */
@@ -83,23 +91,27 @@ export function fastCacheHit(options: CachedRunOptions, location: string): Cache
   const { entry } = readCache(cacheFileFor(location, located.root), toolBuild());
   const fast = entry?.fast;
   if (entry === undefined || fast === undefined) return undefined;
-  if (fastKeyOf(options, located, fast.watched, location) !== fast.key) return undefined;
+  // The folders come from the cache file: a walk is only ever of the project's own folders.
+  const { root } = located;
+  if (!fast.watched.dirs.every((dir) => dir.path === resolve(root) || isUnder(root, dir.path))) return undefined;
+  const key = fastKeyOf(options, located, fast.watched, location);
+  if (key === undefined || key !== fast.key) return undefined;
   const texts = new Map<string, string>();
   for (const [file, stored] of Object.entries(entry.files)) {
-    const text = readText(join(located.root, file));
+    const text = projectFileText(root, file);
     if (text === undefined || hashText(text) !== stored.hash) return undefined;
     texts.set(file, text);
   }
   const directives = new Map<string, readonly Directive[]>();
   for (const file of entry.result.reportedFiles) {
-    const text = texts.get(file) ?? readText(join(located.root, file)) ?? '';
+    const text = texts.get(file) ?? projectFileText(root, file) ?? '';
     if (mayHoldDirectives(text)) return undefined; // comments to parse: the full check reads them
     directives.set(file, []);
   }
   const suppress = { knownRules: fast.knownRules, severity: fast.suppressionSeverity ?? undefined };
   return {
-    ...served(entry.result, directives, located.root, suppress, options),
-    root: located.root,
+    ...served(entry.result, directives, root, suppress, options),
+    root,
     notes: [],
     plan: 'hit',
   };
@@ -109,17 +121,24 @@ export function fastCacheHit(options: CachedRunOptions, location: string): Cache
  * The key of what a hit depends on, read without the compiler: the tool's
  * build, the command's choices, the configuration file, the package and lock
  * files, the tsconfig files (as they are now) and the source files in the
- * watched folders. The cache folder itself is never part of it.
+ * watched folders. The cache folder itself is never part of it. Undefined
+ * when a watched folder links out of the project: nothing to serve from.
  */
 export function fastKeyOf(
   options: CachedRunOptions,
   located: { root: string; tsconfig: string | undefined },
   watched: Watched,
   location: string,
-): string {
+): string | undefined {
   const { root } = located;
   const configPath = options.config === undefined ? join(root, '.review-bot.json') : resolve(options.config);
   const skipped = resolve(location);
+  const folders = [];
+  for (const dir of watched.dirs) {
+    const files = sourceFilesIn(root, dir.path, dir.recursive, skipped);
+    if (files === undefined) return undefined;
+    folders.push([dir.path, dir.recursive, files]);
+  }
   return hashText(
     canonicalJson({
       tool: toolBuild(),
@@ -130,7 +149,7 @@ export function fastKeyOf(
       configFile: hashOf(configPath),
       environment: environmentOf(root),
       configs: watched.configs.map((path) => [path, hashOf(path)]),
-      folders: watched.dirs.map((dir) => [dir.path, dir.recursive, sourceFilesIn(dir.path, dir.recursive, skipped)]),
+      folders,
     }),
   );
 }
@@ -207,18 +226,9 @@ export function toolBuild(): string {
   return `${TOOL.name}@${TOOL.version}+${build}`;
 }
 
-/** A file's text, or undefined when it cannot be read. */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The hash of a file's text, or null when there is none to read. */
+/** The hash of a regular file's text, or null when there is none to read. */
 function hashOf(path: string): string | null {
-  const text = readText(path);
+  const text = regularFileText(path);
   return text === undefined ? null : hashText(text);
 }
 
@@ -228,20 +238,22 @@ function hashOf(path: string): string | null {
  * links to folders (as TypeScript's patterns follow them), but never into
  * `node_modules`, `.git` or the cache folder. A superset of what the
  * tsconfig's patterns can match there, so a file they would add is seen.
+ * Undefined when a link leads out of the root (the reviewed repository
+ * chooses its links: a walk never leaves the project).
  */
-function sourceFilesIn(folder: string, recursive: boolean, skipped: string): string[] {
+function sourceFilesIn(root: string, folder: string, recursive: boolean, skipped: string): string[] | undefined {
   const out: string[] = [];
   const seen = new Set<string>();
+  const realRoot = realPathOf(root);
   const stack: [string, string][] = [[folder, '']];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [dir, prefix] = next;
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
+    const real = realPathOf(dir);
+    if (real === undefined || realRoot === undefined) {
       out.push(`${prefix}\u0000unreadable`);
       continue;
     }
+    if (real !== realRoot && !isUnder(realRoot, real)) return undefined;
     if (seen.has(real)) continue;
     seen.add(real);
     let entries;
@@ -264,6 +276,14 @@ function sourceFilesIn(folder: string, recursive: boolean, skipped: string): str
     }
   }
   return out.sort();
+}
+
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function isFolder(path: string): boolean {

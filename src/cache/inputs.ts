@@ -5,7 +5,7 @@
  * imports of each file) are in project-files.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { declaresGlobals } from './plan.js';
 
@@ -58,8 +58,9 @@ const ENVIRONMENT_FILES = [
 export function environmentOf(root: string): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const name of ENVIRONMENT_FILES) {
-    const path = join(root, name);
-    if (existsSync(path)) environment[name] = hashText(readFileSync(path, 'utf8'));
+    // A link to a device or a pipe (the repository chooses its links) is read as no file.
+    const text = regularFileText(join(root, name));
+    if (text !== undefined) environment[name] = hashText(text);
   }
   return environment;
 }
@@ -94,26 +95,41 @@ export function folderFiles(folder: string): string[] {
   return out;
 }
 
+/**
+ * The text of a project file a cache entry names (relative to the root), or
+ * undefined when there is none to read: gone, not a regular file (a pipe or a
+ * device would block the run), or outside the root. The names come from the
+ * cache file, which is read as untrusted input.
+ */
+export function projectFileText(root: string, file: string): string | undefined {
+  const path = join(root, file);
+  return isUnder(root, path) ? regularFileText(path) : undefined;
+}
+
+/** A regular file's text, or undefined when it is gone, unreadable or not a regular file. */
+export function regularFileText(path: string): string | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Current hashes of the given files (relative to the root); a file that cannot be read has none. */
 export function currentHashes(root: string, files: Iterable<string>): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const file of files) {
-    try {
-      hashes.set(file, hashText(readFileSync(join(root, file), 'utf8')));
-    } catch {
-      // gone or unreadable: no hash, so the plan sees it as changed
-    }
+    const text = projectFileText(root, file);
+    // gone or unreadable: no hash, so the plan sees it as changed
+    if (text !== undefined) hashes.set(file, hashText(text));
   }
   return hashes;
 }
 
 /** True when the file's current text declares globals (see declaresGlobals); unreadable counts as true. */
 export function currentlyGlobal(root: string, file: string): boolean {
-  try {
-    return declaresGlobals(readFileSync(join(root, file), 'utf8'));
-  } catch {
-    return true;
-  }
+  const text = projectFileText(root, file);
+  return text === undefined || declaresGlobals(text);
 }
 
 export function isUnder(root: string, path: string): boolean {

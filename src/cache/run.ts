@@ -185,21 +185,18 @@ function prepare(
   return { ...located, config, rules, key, fast };
 }
 
-/** What fast.ts checks and serves a hit with, as of now. */
+/** What fast.ts checks and serves a hit with, as of now; undefined when a watched folder links out of the project. */
 function fastState(
   options: PipelineOptions,
   located: { root: string; tsconfig: string | undefined },
   watched: Watched,
   config: Config,
   location: string,
-): FastState {
+): FastState | undefined {
+  const key = fastKeyOf(options, located, watched, location);
+  if (key === undefined) return undefined;
   const suppress = suppressInputs(options, config);
-  return {
-    key: fastKeyOf(options, located, watched, location),
-    watched,
-    knownRules: [...suppress.knownRules],
-    suppressionSeverity: suppress.severity ?? null,
-  };
+  return { key, watched, knownRules: [...suppress.knownRules], suppressionSeverity: suppress.severity ?? null };
 }
 
 /** Runs every rule on every file, one rule at a time, noting which file rules read project-wide data. */
