@@ -117,40 +117,63 @@ describe.runIf(ownCache)('the compile cache of the built command', () => {
   });
 });
 
-describe.runIf(ownCache)('the compile cache, for a file rewritten in place', () => {
-  it('compiles the new text (a new entry), even at the same length', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-rewrite-'));
-    const cache = join(folder, '.compile-cache');
-    const large = join(folder, 'large.cjs');
-    // Over the size the cache takes (a megabyte of text), and equal in length before and after the rewrite.
-    const text = (value: string): string => `module.exports = '${value}';\n/*${'x'.repeat(1_100_000)}*/\n`;
-    const script = join(folder, 'load.ts');
-    writeFileSync(
-      script,
-      [
-        `import { createRequire } from 'node:module';`,
-        `import { installCompileCache } from ${JSON.stringify(join(ROOT, 'src/shell/compile-cache.ts'))};`,
-        `installCompileCache(${JSON.stringify(cache)});`,
-        `process.stdout.write(String(createRequire(import.meta.url)(${JSON.stringify(large)})));`,
-      ].join('\n'),
-    );
-    const load = (): string => {
-      const inherited = { ...process.env };
-      delete inherited['NODE_DISABLE_COMPILE_CACHE'];
-      const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script], { encoding: 'utf8', env: inherited });
-      if (run.status !== 0) throw new Error(run.stderr);
-      return run.stdout;
-    };
-    try {
-      writeFileSync(large, text('before'));
-      expect(load()).toBe('before');
-      expect(load()).toBe('before'); // from the entry the first run wrote
-      expect(entries(cache).size).toBe(1);
-      writeFileSync(large, text('after!'));
-      expect(load()).toBe('after!');
-      expect(entries(cache).size).toBe(2);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+describe.runIf(ownCache)('the compile cache, for files it did not write', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-files-'));
+  const cache = join(folder, '.compile-cache');
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+  // Over the size the cache takes (a megabyte of text); `value` is the module's one export.
+  const padding = `/*${'x'.repeat(1_100_000)}*/\n`;
+  const commonJs = (value: string): string => `module.exports = { value: '${value}' };\n${padding}`;
+  const esm = (value: string): string => `export const value = '${value}';\n${padding}`;
+  const script = join(folder, 'load.ts');
+  writeFileSync(
+    script,
+    [
+      `import { createRequire } from 'node:module';`,
+      `import { installCompileCache } from ${JSON.stringify(join(ROOT, 'src/shell/compile-cache.ts'))};`,
+      `installCompileCache(${JSON.stringify(cache)});`,
+      `const loaded = createRequire(import.meta.url)(process.argv[2] ?? '') as { value: string };`,
+      `process.stdout.write(loaded.value);`,
+    ].join('\n'),
+  );
+  /** Requires a file in a child process with the cache installed; its export, or the error. */
+  const load = (path: string): string => {
+    const inherited = { ...process.env };
+    delete inherited['NODE_DISABLE_COMPILE_CACHE'];
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script, path], { encoding: 'utf8', env: inherited });
+    return run.status === 0 ? run.stdout : `failed: ${run.stderr}`;
+  };
+  /** A package folder with its package.json and one large module. */
+  const packageWith = (name: string, type: string | undefined, file: string, text: string): string => {
+    const dir = join(folder, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(type === undefined ? { name } : { name, type }));
+    writeFileSync(join(dir, file), text);
+    return join(dir, file);
+  };
+
+  it('compiles the new text (a new entry) of a file rewritten in place, even at the same length', () => {
+    const large = packageWith('rewritten', undefined, 'large.cjs', commonJs('before'));
+    expect(load(large)).toBe('before');
+    expect(load(large)).toBe('before'); // from the entry the first run wrote
+    const before = entries(cache).size;
+    writeFileSync(large, commonJs('after!'));
+    expect(load(large)).toBe('after!');
+    expect(entries(cache).size).toBe(before + 1);
+  });
+
+  it('caches a large CommonJS .js file, and leaves ES modules to Node, whatever their package says', () => {
+    const plain = packageWith('plain', undefined, 'large.js', commonJs('common'));
+    const typed = packageWith('typed', 'module', 'large.js', esm('typed'));
+    // No `type`: Node tells an ES module by its syntax, which must not fail as CommonJS here.
+    const detected = packageWith('detected', undefined, 'large.js', esm('detected'));
+    const before = entries(cache).size;
+    expect(load(plain)).toBe('common');
+    expect(entries(cache).size).toBe(before + 1);
+    expect(load(typed)).toBe('typed');
+    expect(load(detected)).toBe('detected');
+    expect(load(plain)).toBe('common');
   });
 });
