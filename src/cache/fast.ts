@@ -19,7 +19,9 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL } from '../meta.js';
-import { relativePathOf } from '../load/root.js';
+import { locateRoot, relativePathOf } from '../load/root.js';
+import { UserError } from '../model/errors.js';
+import type { PipelineOptions } from '../pipeline.js';
 import type { ParseProblem } from '../load/project.js';
 import type { AnalysisResult, RuleFailure } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
@@ -55,28 +57,27 @@ export interface CachedAnalysis {
 }
 
 /** The command's choices a cached result depends on. */
-export interface CachedRunOptions {
-  path: string;
-  project?: string | undefined;
-  config?: string | undefined;
-  only?: readonly string[] | undefined;
-  disable?: readonly string[] | undefined;
-  /** Report only on these files: such runs are not cached. */
-  files?: readonly string[] | undefined;
-  suppressionsLocation?: string | undefined;
+export type CachedRunOptions = Pick<
+  PipelineOptions,
+  'path' | 'project' | 'config' | 'only' | 'disable' | 'files' | 'suppressionsLocation'
+>;
+
+/** What the suppress stage takes from the rules and the configuration. */
+export interface SuppressChoices {
+  /** Every rule id a comment may name. */
+  knownRules: readonly string[];
+  /** Severity of `suppression` findings; undefined when turned off. */
+  severity: Severity | undefined;
 }
 
 /** The analysed root and tsconfig as the loader will find them, or undefined when the path is not usable (the loader says why). */
 export function locateCached(options: CachedRunOptions): { root: string; tsconfig: string | undefined } | undefined {
-  const target = resolve(options.project ?? options.path);
-  if (!existsSync(target)) return undefined;
-  if (options.project !== undefined) {
-    if (!statSync(target).isDirectory()) return { root: dirname(target), tsconfig: target };
-    return { root: target, tsconfig: join(target, 'tsconfig.json') };
+  try {
+    return locateRoot(options);
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
   }
-  if (!statSync(target).isDirectory()) return undefined;
-  const tsconfig = join(target, 'tsconfig.json');
-  return { root: target, tsconfig: existsSync(tsconfig) ? tsconfig : undefined };
 }
 
 /**
@@ -159,7 +160,7 @@ export function served(
   stored: CachedResult,
   directives: ReadonlyMap<string, readonly Directive[]>,
   root: string,
-  suppress: { knownRules: readonly string[]; severity: Severity | undefined },
+  suppress: SuppressChoices,
   options: Pick<CachedRunOptions, 'suppressionsLocation'>,
 ): { result: AnalysisResult; parseProblems: ParseProblem[]; bulk: BulkOutcome } {
   const failures: RuleFailure[] = stored.failures.map((f) => ({
@@ -190,7 +191,7 @@ export function suppressed(
   result: AnalysisResult,
   directives: ReadonlyMap<string, readonly Directive[]>,
   root: string,
-  suppress: { knownRules: readonly string[]; severity: Severity | undefined },
+  suppress: SuppressChoices,
   options: Pick<CachedRunOptions, 'suppressionsLocation'>,
 ): { result: AnalysisResult; bulk: BulkOutcome } {
   const bulkPath = suppressionsPath(root, options.suppressionsLocation);

@@ -17,10 +17,9 @@ import type { PipelineOptions } from '../pipeline.js';
 import type { Directive } from '../suppress/directives.js';
 import { parseDirectives } from '../suppress/directives.js';
 import { mayHoldDirectives } from '../suppress/meta.js';
-import type { Severity } from '../model/severity.js';
 import type { CachedResult, CacheEntry, FastState, Watched } from './entry.js';
 import { CACHE_FORMAT } from './entry.js';
-import type { CachedAnalysis } from './fast.js';
+import type { CachedAnalysis, SuppressChoices } from './fast.js';
 import { fastKeyOf, locateCached, served, suppressed, toolBuild } from './fast.js';
 import { currentHashes, currentlyGlobal, ruleVersion } from './inputs.js';
 import type { KeyInputs } from './inputs.js';
@@ -105,10 +104,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
 }
 
 /** What the suppress stage takes from the rules and the configuration: the ids a comment may name, the severity of `suppression`. */
-function suppressInputs(
-  options: PipelineOptions,
-  config: Config,
-): { knownRules: readonly string[]; severity: Severity | undefined } {
+function suppressInputs(options: PipelineOptions, config: Config): SuppressChoices {
   return {
     knownRules: configurableMetas(options.registry ?? RULES).map((m) => m.id),
     severity: suppressionSeverity(config),
