@@ -199,6 +199,20 @@ describe('fastCacheHit', () => {
     expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
   });
 
+  it('records nothing to check when the tsconfig lists no file yet but looks in a folder outside the root', () => {
+    const later = join(scratch, 'sources-added-later');
+    mkdirSync(later, { recursive: true });
+    const { project, location } = cachedProject((p) => {
+      const config = JSON.parse(readFileSync(join(p, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ ...config, include: ['../sources-added-later'] }));
+    });
+    expect(stored(project, location).fast).toBeUndefined();
+    // A file there changes what the tsconfig lists: only the full check can see it.
+    writeFileSync(join(later, 'added.ts'), 'export const added = 1;\n');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(analyseWithCache({ path: project }, location).plan).not.toBe('hit');
+  });
+
   it('reads nothing a cache file names outside the project, and then serves nothing', () => {
     const { project, location } = cachedProject();
     const file = cacheFileFor(location, project);

@@ -92,9 +92,8 @@ export function fastCacheHit(options: CachedRunOptions, location: string): Cache
   const { entry } = readCache(cacheFileFor(location, located.root), toolBuild());
   const fast = entry?.fast;
   if (entry === undefined || fast === undefined) return undefined;
-  // The folders come from the cache file: a walk is only ever of the project's own folders.
+  // The folders come from the cache file: the walk refuses any outside the project (`sourceFilesIn`).
   const { root } = located;
-  if (!fast.watched.dirs.every((dir) => dir.path === resolve(root) || isUnder(root, dir.path))) return undefined;
   const key = fastKeyOf(options, located, fast.watched, location);
   if (key === undefined || key !== fast.key) return undefined;
   const texts = new Map<string, string>();

@@ -18,7 +18,7 @@ import { declaresGlobals } from './plan.js';
  * The cache key: the key inputs, the project's file list (from the tsconfig,
  * or the folder), its compiler options, and its package and lock files. Any
  * file added or removed changes the key. `watched` says what decides the file
- * list (undefined when something outside the root or in `node_modules` does).
+ * list (undefined when a folder in `node_modules` or `.git` does).
  */
 export function cacheKey(
   inputs: KeyInputs,
@@ -36,15 +36,13 @@ export function cacheKey(
  * (TypeScript's `wildcardDirectories`, what `tsc --watch` watches for new files).
  */
 function listingOf(root: string, tsconfig: string | undefined): { listing: unknown; watched: Watched | undefined } {
-  const folderListing = (configs: string[], dirs: Watched['dirs']): { listing: unknown; watched: Watched } => ({
-    listing: {
-      files: folderFiles(root)
-        .map((f) => toRelative(root, f))
-        .sort(),
-    },
-    watched: { configs, dirs: [...dirs, { path: root, recursive: true }] },
+  const folderListing = (): unknown => ({
+    files: folderFiles(root)
+      .map((f) => toRelative(root, f))
+      .sort(),
   });
-  if (tsconfig === undefined || !existsSync(tsconfig)) return folderListing([], []);
+  if (tsconfig === undefined || !existsSync(tsconfig))
+    return { listing: folderListing(), watched: { configs: [], dirs: [{ path: root, recursive: true }] } };
   const configs = new Set<string>([resolve(tsconfig)]);
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
@@ -61,12 +59,14 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
     path: resolve(path),
     recursive: (flags & ts.WatchDirectoryFlags.Recursive) !== 0,
   }));
-  const watchable = dirs.every((d) => (d.path === resolve(root) || isUnder(root, d.path)) && !inDependencies(d.path));
   const files = parsed.fileNames.map((f) => toRelative(root, f)).sort();
-  if (files.length === 0) return folderListing([...configs].sort(), watchable ? dirs : []);
+  // With no file listed, the folder's files stand in: the root is watched too. A folder outside the root is
+  // refused by the walk itself (fast.ts), which makes the whole record unusable.
+  const listing = files.length > 0 ? { files, options: parsed.options } : folderListing();
+  const watchedDirs = files.length > 0 ? dirs : [...dirs, { path: root, recursive: true }];
   return {
-    listing: { files, options: parsed.options },
-    watched: watchable ? { configs: [...configs].sort(), dirs } : undefined,
+    listing,
+    watched: dirs.some((d) => inDependencies(d.path)) ? undefined : { configs: [...configs].sort(), dirs: watchedDirs },
   };
 }
 
