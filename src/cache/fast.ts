@@ -18,6 +18,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configFileOf } from '../config/config.js';
 import { TOOL } from '../meta.js';
 import { locateRoot, relativePathOf } from '../load/root.js';
 import { UserError } from '../model/errors.js';
@@ -31,6 +32,7 @@ import { suppressionsPath } from '../suppress/bulk.js';
 import type { Directive } from '../suppress/directives.js';
 import { mayHoldDirectives } from '../suppress/meta.js';
 import type { CachedResult, Watched } from './entry.js';
+import type { CachePlan } from './plan.js';
 import {
   canonicalJson,
   environmentOf,
@@ -51,7 +53,7 @@ export interface CachedAnalysis {
   /** Lines for the user: a cache file that was ignored, or could not be written. */
   notes: string[];
   /** How the cache was used: `hit` (nothing loaded), `partial` (some files re-analysed) or `full`. */
-  plan: 'hit' | 'partial' | 'full';
+  plan: CachePlan['kind'];
   /** What the bulk suppressions file did this run. */
   bulk: BulkOutcome;
 }
@@ -131,7 +133,7 @@ export function fastKeyOf(
   location: string,
 ): string | undefined {
   const { root } = located;
-  const configPath = options.config === undefined ? join(root, '.review-bot.json') : resolve(options.config);
+  const configPath = configFileOf(root, options.config);
   const skipped = resolve(location);
   const folders = [];
   for (const dir of watched.dirs) {

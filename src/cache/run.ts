@@ -40,7 +40,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   if (prepared === undefined) {
     return { ...analyse(options), notes: [], plan: 'full' };
   }
-  const { root, config, rules, key, fast } = prepared;
+  const { root, config, rules, key, fast, suppress } = prepared;
   const tool = toolBuild();
   const file = cacheFileFor(location, root);
   const read = readCache(file, tool);
@@ -51,7 +51,6 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
     hashes: currentHashes(root, known),
     isGlobal: (f) => currentlyGlobal(root, f),
   });
-  const suppress = suppressInputs(options, config);
   if (plan.kind === 'hit') {
     // Served here, not by the fast check (fast.ts): what it reads changed in a way the findings do not depend on
     // (a new file beside the sources but outside the tsconfig's list), or a suppression comment was to be read.
@@ -151,7 +150,16 @@ function storedDirectives(root: string, files: readonly string[]): Map<string, r
 function prepare(
   options: PipelineOptions,
   location: string,
-): { root: string; config: Config; rules: ConfiguredRule[]; key: string; fast: FastState | undefined } | undefined {
+):
+  | {
+      root: string;
+      config: Config;
+      rules: ConfiguredRule[];
+      key: string;
+      fast: FastState | undefined;
+      suppress: SuppressChoices;
+    }
+  | undefined {
   if ((options.files ?? []).length > 0) return undefined; // narrowed reports are not cached
   const located = locateCached(options);
   if (located === undefined) return undefined; // let `analyse` report the bad path
@@ -177,8 +185,9 @@ function prepare(
   };
   const { key, watched } = cacheKey(inputs, located.root, located.tsconfig);
   const commands = options.registry === undefined && options.inlineRules === undefined && options.overlay === undefined;
-  const fast = watched !== undefined && commands ? fastState(options, located, watched, config, location) : undefined;
-  return { ...located, config, rules, key, fast };
+  const suppress = suppressInputs(options, config);
+  const fast = watched !== undefined && commands ? fastState(options, located, watched, suppress, location) : undefined;
+  return { ...located, config, rules, key, fast, suppress };
 }
 
 /** What fast.ts checks and serves a hit with, as of now; undefined when a watched folder links out of the project. */
@@ -186,12 +195,11 @@ function fastState(
   options: PipelineOptions,
   located: { root: string; tsconfig: string | undefined },
   watched: Watched,
-  config: Config,
+  suppress: SuppressChoices,
   location: string,
 ): FastState | undefined {
   const key = fastKeyOf(options, located, watched, location);
   if (key === undefined) return undefined;
-  const suppress = suppressInputs(options, config);
   return { key, watched, knownRules: [...suppress.knownRules], suppressionSeverity: suppress.severity ?? null };
 }
 

@@ -42,9 +42,14 @@ export interface Config {
 /** The keys rules and the loader read from `settings`. */
 const SETTINGS_KEYS = ['entryPoints', 'locks', 'limits', 'allowExtendsOutsideRoot'];
 
+/** The configuration file a run reads: the one given, else `.review-bot.json` in the root (it may not exist). */
+export function configFileOf(root: string, explicitPath: string | undefined): string {
+  return explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
+}
+
 /** Reads `.review-bot.json` from the root, or the file given; a missing default file is an empty config. */
 export function loadConfig(root: string, explicitPath: string | undefined): Config {
-  const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
+  const path = configFileOf(root, explicitPath);
   if (!existsSync(path)) {
     if (explicitPath !== undefined) throw new UserError(`config file not found: ${explicitPath}`);
     return fromRaw({}, undefined);

@@ -210,10 +210,8 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   };
   // A cache hit the fast check serves loads nothing more; anything else loads the engine (the compiler, the
   // rules) here, so that such a hit, --help and --version never pay for it.
-  const fast =
-    request.cache === undefined || request.fix !== undefined || request.suppressionsUpdate !== undefined
-      ? undefined
-      : fastCacheHit(options, request.cache);
+  const cache = cacheLocationOf(request);
+  const fast = cache === undefined ? undefined : fastCacheHit(options, cache);
   const { fixed, base } = fast === undefined ? await analyseFully(request, options) : { fixed: undefined, base: fast };
   const { result: analysed, root, parseProblems } = base;
   const bulk = 'bulk' in base ? base.bulk : undefined;
@@ -285,10 +283,15 @@ async function analyseFully(
     const notices = fixNotices(fixSummary(run, request.fix === 'write'), run);
     return { fixed: { run, notices }, base: { ...run.pipeline, notes: [] } };
   }
-  if (request.cache === undefined || request.suppressionsUpdate !== undefined)
-    return { fixed: undefined, base: { ...analyse(options), notes: [] } };
+  const cache = cacheLocationOf(request);
+  if (cache === undefined) return { fixed: undefined, base: { ...analyse(options), notes: [] } };
   const { analyseWithCache } = await import('../cache/run.js');
-  return { fixed: undefined, base: analyseWithCache(options, request.cache) };
+  return { fixed: undefined, base: analyseWithCache(options, cache) };
+}
+
+/** The cache a run reads and writes: --cache's, unless it fixes files or rewrites the suppressions file. */
+function cacheLocationOf(request: AnalysisRequest): string | undefined {
+  return request.fix === undefined && request.suppressionsUpdate === undefined ? request.cache : undefined;
 }
 
 /** What fixing did, and the files left alone because they changed on disk meanwhile. */

@@ -1,7 +1,0 @@
-import { createRequire as __rbCreateRequire } from 'node:module';
-import { fileURLToPath as __rbFileURLToPath } from 'node:url';
-import { dirname as __rbDirname } from 'node:path';
-const require = __rbCreateRequire(import.meta.url);
-const __filename = __rbFileURLToPath(import.meta.url);
-const __dirname = __rbDirname(__filename);
-var s=class extends Error{name="UserError"};var i={id:"suppression",description:"Require suppression comments to name known rules, give a reason, and suppress something",category:"suspicious",defaultSeverity:"warning",stability:"stable",scope:"file",needsTypeChecker:!1,title:"Suppression comments",rationale:"A suppression hides a finding from every later review, so it must say why, name a real rule, and still be needed.",messages:{missingReason:{message:"Suppression of {{rules}} gives no reason.",recommendation:"Add ` -- ` and the reason after the rule ids, e.g. `-- the lock is held by the caller`."},unknownRule:{message:"Suppression names {{rule}}, which is not a review-bot rule.",recommendation:"Use a rule id from the rules table, or remove {{rule}} from the comment."},unusedSuppression:{message:"Suppression of {{rule}} matches no finding.",recommendation:"Remove the comment, or {{rule}} from it: the finding it suppressed is gone."}},options:{defaults:{},schema:{type:"object",properties:{},additionalProperties:!1}}},r="review-bot-";function t(e){return e.includes(r)}var n=["error","warning","info"];function u(e){return n.indexOf(e)}export{n as a,u as b,s as c,i as d,t as e};
