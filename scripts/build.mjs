@@ -8,10 +8,10 @@
 //                    TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
 // The output is deterministic: same sources, same bytes (tested by test/github/dist.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +84,37 @@ function esmFacadeOf(name) {
   return `const m = require(${JSON.stringify(name)});\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`;
 }
 
+/**
+ * The metadata reporters read of every rule (`RuleMetaOfRun`: id, title, rationale, description, default
+ * severity, category, stability, message templates), in the registry's order, as JSON: taken from the rules
+ * themselves by bundling rules/index.ts and importing it here (our own code; nothing of a reviewed project).
+ */
+async function ruleMetasJson() {
+  const scratch = mkdtempSync(join(ROOT, 'node_modules', '.review-bot-build-'));
+  try {
+    const file = join(scratch, 'rules.mjs');
+    const bundled = await esbuild({
+      absWorkingDir: ROOT,
+      entryPoints: [join(ROOT, 'rules/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      write: false,
+      logLevel: 'warning',
+    });
+    writeFileSync(file, bundled.outputFiles[0].text);
+    const { RULES } = await import(pathToFileURL(file).href);
+    const metas = RULES.map(({ meta }) => {
+      const { id, title, rationale, description, defaultSeverity, category, stability, messages } = meta;
+      return { id, title, rationale, description, defaultSeverity, category, stability, messages };
+    });
+    return JSON.stringify(metas);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 /** Builds both bundles into `outdir` (absolute or relative to the repository root). */
 export async function build(outdir = 'dist') {
   const out = resolve(ROOT, outdir);
@@ -100,6 +131,8 @@ export async function build(outdir = 'dist') {
     logLevel: 'warning',
     // Packages that are optional at run time (TypeScript probes for them inside try/catch).
     external: ['source-map-support', '@microsoft/typescript-etw'],
+    // What reports read of each rule, as code: a cache hit that loads no rule renders with these (src/cache/fast.ts).
+    define: { __REVIEW_BOT_RULE_METAS__: JSON.stringify(await ruleMetasJson()) },
   };
   rmSync(join(out, 'chunks'), { recursive: true, force: true }); // chunks of an earlier build
   await esbuild({

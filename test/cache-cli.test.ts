@@ -49,7 +49,8 @@ describe('review-bot --cache, built', () => {
   // Without the demo's configuration file: what a project without one loads is part of what is checked.
   rmSync(join(project, '.review-bot.json'));
   const args = [project, '--format', 'json', '--fail-on', 'never'];
-  const cached = [...args, '--cache', '--cache-location', join(scratch, 'cache'), '--debug'];
+  const cacheFlags = ['--cache', '--cache-location', join(scratch, 'cache'), '--debug'];
+  const cached = [...args, ...cacheFlags];
 
   it('serves a run with nothing changed without loading the compiler, and prints what an uncached run prints', () => {
     const uncached = review(...args);
@@ -68,6 +69,15 @@ describe('review-bot --cache, built', () => {
     expect(second.stdout).toBe(uncached.stdout);
     expect(second.status).toBe(uncached.status);
     expect(JSON.parse(second.stdout)).toHaveProperty('findings');
+
+    // The review and SARIF show each rule's title and rationale: from the build's embedded metadata on a hit.
+    for (const format of ['review', 'sarif']) {
+      const expected = review(project, '--format', format, '--fail-on', 'never').stdout;
+      const served = review(project, '--format', format, '--fail-on', 'never', ...cacheFlags);
+      expect(served.stderr).toContain('review-bot: cache: hit');
+      expect(loaded(served.stderr)).toEqual([]);
+      expect(served.stdout).toBe(expected);
+    }
   });
 
   it('loads the compiler again once a file changed', () => {

@@ -1,6 +1,6 @@
-import type { Evidence, Finding, RuleMetaOfRun } from '../model/finding.js';
-import { CATEGORIES } from '../model/rule.js';
+import type { Evidence, Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
+import { SEVERITIES } from '../model/severity.js';
 
 /** Bumped whenever the shape of a cache entry changes: an entry of another format is ignored. */
 export const CACHE_FORMAT = 3;
@@ -51,8 +51,6 @@ export interface CachedResult {
   rulesRun: string[];
   securityRulesRun: string[];
   securityRulesKnown: string[];
-  /** What reporters need of the rules that ran, in the order they ran. */
-  rulesMeta: RuleMetaOfRun[];
   /** The analysed files reported on (the configuration's `ignore` left out), by relative path: where suppression comments are read. */
   reportedFiles: string[];
   /** Files that could not be parsed, with the first syntax error of each. */
@@ -125,14 +123,10 @@ function isCachedResult(value: unknown): value is CachedResult {
     isStringArray(value.rulesRun) &&
     isStringArray(value.securityRulesRun) &&
     isStringArray(value.securityRulesKnown) &&
-    Array.isArray(value.rulesMeta) &&
-    value.rulesMeta.every(isRuleMeta) &&
     Array.isArray(value.parseProblems) &&
     value.parseProblems.every(isParseProblem)
   );
 }
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A stored finding: every field of Finding with its type. */
 function isFinding(value: unknown): value is Finding {
@@ -149,21 +143,6 @@ function isFinding(value: unknown): value is Finding {
     Object.values(value.data).every((d) => typeof d === 'string' || typeof d === 'number') &&
     Array.isArray(value.evidence) &&
     value.evidence.every(isEvidence)
-  );
-}
-
-/** What a report reads of a rule: texts, severity, category, stability and message templates, each of its type. */
-function isRuleMeta(value: unknown): value is RuleMetaOfRun {
-  return (
-    isRecord(value) &&
-    ['id', 'title', 'rationale', 'description'].every((k) => typeof value[k] === 'string') &&
-    SEVERITIES.some((s) => s === value.defaultSeverity) &&
-    CATEGORIES.some((c) => c === value.category) &&
-    (value.stability === 'stable' || value.stability === 'experimental') &&
-    isRecord(value.messages) &&
-    Object.values(value.messages).every(
-      (m) => isRecord(m) && typeof m.message === 'string' && typeof m.recommendation === 'string',
-    )
   );
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from './entry.js';
 import type { CachedRunOptions } from './fast.js';
 import { fastCacheHit } from './fast.js';
+import { RULES } from '../../rules/index.js';
 import { analyseWithCache } from './run.js';
 import { cacheFileFor } from './store.js';
 
@@ -15,6 +16,18 @@ afterAll(() => {
 
 const DEMO = resolve(import.meta.dirname, '../../fixtures/provider-tree');
 let projects = 0;
+
+/**
+ * The fast check with the registry's rule metadata, as the built command has it embedded (from the sources
+ * there is none, and the check declines: see the last test).
+ */
+function hitOf(options: CachedRunOptions, location: string): ReturnType<typeof fastCacheHit> {
+  return fastCacheHit(
+    options,
+    location,
+    RULES.map((rule) => rule.meta),
+  );
+}
 
 /** A fresh copy of the demo with a filled cache: the first run stores what the fast check reads. */
 function cachedProject(prepare: (project: string) => void = () => undefined): {
@@ -49,7 +62,7 @@ function append(project: string, file: string, text: string): void {
 describe('fastCacheHit', () => {
   it('serves what the full check serves, without loading the project', () => {
     const { project, location } = cachedProject();
-    const fast = fastCacheHit({ path: project }, location);
+    const fast = hitOf({ path: project }, location);
     const full = analyseWithCache({ path: project }, location);
     expect(full.plan).toBe('hit');
     expect(fast?.plan).toBe('hit');
@@ -149,7 +162,7 @@ describe('fastCacheHit', () => {
     it(`after ${name}: ${fast ? 'serves the hit' : 'leaves the run to the full check'}`, () => {
       const { project, location } = cachedProject();
       change(project);
-      const served = fastCacheHit({ path: project }, location);
+      const served = hitOf({ path: project }, location);
       const checked = analyseWithCache({ path: project }, location);
       expect(served !== undefined).toBe(fast);
       expect(checked.plan === 'hit' ? 'hit' : 'other').toBe(full);
@@ -160,9 +173,9 @@ describe('fastCacheHit', () => {
   it('after a hit it could not serve, serves the next one (the full check records what it reads now)', () => {
     const { project, location } = cachedProject();
     writeFileSync(join(project, 'src/data.json'), '{}\n');
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
     expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
-    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    expect(hitOf({ path: project }, location)?.plan).toBe('hit');
   });
 
   it('sees an edit to a tsconfig the project extends', () => {
@@ -171,9 +184,9 @@ describe('fastCacheHit', () => {
       writeFileSync(join(p, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: config['compilerOptions'] }));
       writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
     });
-    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    expect(hitOf({ path: project }, location)?.plan).toBe('hit');
     append(project, 'tsconfig.base.json', '\n');
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
   });
 
   it('sees a file added through a link to a folder of the project', () => {
@@ -182,9 +195,9 @@ describe('fastCacheHit', () => {
       writeFileSync(join(p, 'shared', 'linked.ts'), 'export const linked = 1;\n');
       symlinkSync(join(p, 'shared'), join(p, 'src', 'linked'));
     });
-    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    expect(hitOf({ path: project }, location)?.plan).toBe('hit');
     writeFileSync(join(project, 'shared', 'more.ts'), 'export const more = 1;\n');
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
   });
 
   it('never walks out of the project: a link to a folder outside leaves every run to the full check', () => {
@@ -195,7 +208,7 @@ describe('fastCacheHit', () => {
       symlinkSync(outside, join(p, 'src', 'linked'));
     });
     expect(stored(project, location).fast).toBeUndefined();
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
     expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
   });
 
@@ -209,7 +222,7 @@ describe('fastCacheHit', () => {
     expect(stored(project, location).fast).toBeUndefined();
     // A file there changes what the tsconfig lists: only the full check can see it.
     writeFileSync(join(later, 'added.ts'), 'export const added = 1;\n');
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
     expect(analyseWithCache({ path: project }, location).plan).not.toBe('hit');
   });
 
@@ -226,7 +239,7 @@ describe('fastCacheHit', () => {
     ];
     for (const changed of hostile) {
       writeFileSync(file, JSON.stringify(changed));
-      expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+      expect(hitOf({ path: project }, location)).toBeUndefined();
     }
     // The full check sees the named file as gone (changed): it runs everything, and reads no device either.
     expect(analyseWithCache({ path: project }, location).plan).toBe('full');
@@ -240,8 +253,8 @@ describe('fastCacheHit', () => {
       { path: project, config: join(project, 'tsconfig.json') },
       { path: project, files: [join(project, 'src/tree.ts')] },
     ];
-    for (const option of options) expect(fastCacheHit(option, location)).toBeUndefined();
-    expect(fastCacheHit({ path: project }, location)?.plan).toBe('hit');
+    for (const option of options) expect(hitOf(option, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)?.plan).toBe('hit');
   });
 
   it('records nothing to check when the file list depends on a folder outside the root', () => {
@@ -253,7 +266,13 @@ describe('fastCacheHit', () => {
       writeFileSync(join(p, 'tsconfig.json'), JSON.stringify({ ...config, include: ['src', '../shared-sources'] }));
     });
     expect(stored(project, location).fast).toBeUndefined();
-    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+    expect(hitOf({ path: project }, location)).toBeUndefined();
     expect(analyseWithCache({ path: project }, location).plan).toBe('hit');
+  });
+
+  it("declines without the rules' metadata (from the sources), so titles never come from the cache file", () => {
+    const { project, location } = cachedProject();
+    expect(hitOf({ path: project }, location)?.plan).toBe('hit');
+    expect(fastCacheHit({ path: project }, location)).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ import { locateRoot, relativePathOf } from '../load/root.js';
 import { UserError } from '../model/errors.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { ParseProblem } from '../load/project.js';
-import type { AnalysisResult, RuleFailure } from '../model/finding.js';
+import type { AnalysisResult, RuleFailure, RuleMetaOfRun } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { applySuppressions } from '../suppress/apply.js';
 import type { BulkOutcome } from '../suppress/apply.js';
@@ -58,6 +58,18 @@ export interface CachedAnalysis {
   bulk: BulkOutcome;
 }
 
+declare const __REVIEW_BOT_RULE_METAS__: string | undefined;
+
+/**
+ * What reporters read of every rule, embedded by the build (scripts/build.mjs) from the rules themselves:
+ * a hit renders titles and rationales from code, never from the cache file (untrusted input, which only
+ * findings come from, and those are escaped as repository text). Undefined when running from the sources.
+ */
+const EMBEDDED_METAS: readonly RuleMetaOfRun[] | undefined =
+  typeof __REVIEW_BOT_RULE_METAS__ === 'string'
+    ? (JSON.parse(__REVIEW_BOT_RULE_METAS__) as RuleMetaOfRun[])
+    : undefined;
+
 /** The command's choices a cached result depends on. */
 export type CachedRunOptions = Pick<
   PipelineOptions,
@@ -85,10 +97,15 @@ export function locateCached(options: CachedRunOptions): { root: string; tsconfi
 /**
  * The stored result of the last run when nothing it depends on changed and
  * no file holds a suppression comment; undefined otherwise (the full check
- * decides). Reads the files and hashes them; loads nothing.
+ * decides). Reads the files and hashes them; loads nothing. `metas` are the
+ * rules' (the build's embedded ones; tests pass the registry's).
  */
-export function fastCacheHit(options: CachedRunOptions, location: string): CachedAnalysis | undefined {
-  if ((options.files ?? []).length > 0) return undefined;
+export function fastCacheHit(
+  options: CachedRunOptions,
+  location: string,
+  metas: readonly RuleMetaOfRun[] | undefined = EMBEDDED_METAS,
+): CachedAnalysis | undefined {
+  if ((options.files ?? []).length > 0 || metas === undefined) return undefined;
   const located = locateCached(options);
   if (located === undefined) return undefined;
   const { entry } = readCache(cacheFileFor(location, located.root), toolBuild());
@@ -112,7 +129,7 @@ export function fastCacheHit(options: CachedRunOptions, location: string): Cache
   }
   const suppress = { knownRules: fast.knownRules, severity: fast.suppressionSeverity ?? undefined };
   return {
-    ...served(entry.result, directives, root, suppress, options),
+    ...served(entry.result, metas, directives, root, suppress, options),
     root,
     notes: [],
     plan: 'hit',
@@ -156,9 +173,13 @@ export function fastKeyOf(
   );
 }
 
-/** The stored result as the shells expect it, through the suppress stage (no timings: nothing ran). */
+/**
+ * The stored result as the shells expect it, through the suppress stage (no timings: nothing ran), with the
+ * given rules' metadata for those that ran.
+ */
 export function served(
   stored: CachedResult,
+  metas: readonly RuleMetaOfRun[],
   directives: ReadonlyMap<string, readonly Directive[]>,
   root: string,
   suppress: SuppressChoices,
@@ -175,7 +196,7 @@ export function served(
     fileCount: stored.fileCount,
     unparsedFiles: stored.unparsedFiles,
     rulesRun: stored.rulesRun,
-    rulesMeta: stored.rulesMeta,
+    rulesMeta: metas.filter((meta) => stored.rulesRun.includes(meta.id)),
     securityRulesRun: stored.securityRulesRun,
     securityRulesKnown: stored.securityRulesKnown,
     timings: {},

@@ -10,7 +10,7 @@ import type { Config } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
 import { loadProject } from '../load/project.js';
 import type { ParseProblem } from '../load/project.js';
-import type { AnalysisResult, RuleMetaOfRun } from '../model/finding.js';
+import type { AnalysisResult } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
 import { analyse, analyseView, configureRules } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -60,7 +60,8 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
       if (written !== undefined) notes.push(written);
     }
     const directives = storedDirectives(root, plan.result.reportedFiles);
-    return { ...served(plan.result, directives, root, suppress, options), root, notes, plan: 'hit' };
+    const metas = (options.registry ?? RULES).map((rule) => rule.meta);
+    return { ...served(plan.result, metas, directives, root, suppress, options), root, notes, plan: 'hit' };
   }
   options.onProgress?.('review-bot: loading the project…');
   const { view, parseProblems } = loadProject({
@@ -357,13 +358,6 @@ function toCache(
     rulesRun: result.rulesRun,
     securityRulesRun: result.securityRulesRun,
     securityRulesKnown: result.securityRulesKnown,
-    rulesMeta: result.rulesMeta.map(metaOfRun),
     parseProblems: [...parseProblems],
   };
-}
-
-/** What reporters read of a rule's metadata (RuleMetaOfRun), and nothing else, as stored. */
-function metaOfRun(meta: RuleMetaOfRun): RuleMetaOfRun {
-  const { id, title, rationale, description, defaultSeverity, category, stability, messages } = meta;
-  return { id, title, rationale, description, defaultSeverity, category, stability, messages };
 }

@@ -3,20 +3,9 @@ import type { EditDraft } from './edit.js';
 import type { Severity } from './severity.js';
 import type { ProjectView } from './project-view.js';
 
-/** Broad families of rules, used for grouping in reports. */
-export const CATEGORIES = [
-  'correctness',
-  'suspicious',
-  'style',
-  'docs',
-  'complexity',
-  'concurrency',
-  'security',
-  'tests',
-] as const;
-
-/** Broad family of a rule. */
-export type Category = (typeof CATEGORIES)[number];
+/** Broad family of a rule, used for grouping in reports. */
+export type Category =
+  'correctness' | 'suspicious' | 'style' | 'docs' | 'complexity' | 'concurrency' | 'security' | 'tests';
 
 /** A JSON-schema fragment describing rule options (every property has a description). */
 export interface JsonSchema {
