@@ -2,10 +2,11 @@
  * `review-bot --diff <base-ref>`: keep the findings of `git diff <merge-base>...HEAD`. Apart from
  * cli-github.ts so that a local run reads its diff without loading the GitHub client.
  */
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FilterMode } from './diff/filter.js';
 import { markFindings } from './diff/filter.js';
 import { localDiff, gitRoot } from './github/local-diff.js';
+import { relativePathOf } from './load/root.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 
@@ -21,7 +22,7 @@ export interface LocalDiff {
 export function readLocalDiffOf(root: string, baseRef: string): LocalDiff {
   const repository = gitRoot(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
-  const rootPrefix = relative(repository, resolve(root)).split(sep).join('/');
+  const rootPrefix = relativePathOf(repository, resolve(root));
   return { repository, rootPrefix, files: readLocalDiff(repository, baseRef) };
 }
 

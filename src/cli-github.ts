@@ -3,7 +3,6 @@
  * `--api-url` for GitHub Enterprise). `--diff` is in cli-diff.ts, which loads no GitHub client.
  */
 import { randomUUID } from 'node:crypto';
-import { relative, sep } from 'node:path';
 import type { CliContext, Io } from './cli.js';
 import type { CliTarget } from './cli-target.js';
 import type { ReviewClient } from './github/client.js';
@@ -20,7 +19,7 @@ import {
   reviewPullRequest,
   selectedFindings,
 } from './github/review-pull-request.js';
-import { analysedRoot } from './load/root.js';
+import { analysedRoot, relativePathOf } from './load/root.js';
 import { pullRequestModeLine, pullRequestScope } from './shell/pull-request-scope.js';
 import { composeReview } from './report/review.js';
 import type { PostResult } from './report/github-review/post.js';
@@ -58,7 +57,7 @@ export async function reviewPullRequestFromCli(
   };
   const root = analysedRoot(target);
   const workspace = gitRoot(root) ?? root;
-  const rootPrefix = relative(workspace, root).split(sep).join('/');
+  const rootPrefix = relativePathOf(workspace, root);
   const { client, retry } = await connect({
     token,
     baseUrl,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { declaresGlobals } from './plan.js';
 
 /** Everything besides file contents that a run's findings depend on. */
@@ -135,8 +135,4 @@ export function currentlyGlobal(root: string, file: string): boolean {
 export function isUnder(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith('..');
-}
-
-export function toRelative(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
 }

@@ -11,7 +11,8 @@ import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { CachedFile, Watched } from './entry.js';
 import type { KeyInputs } from './inputs.js';
-import { canonicalJson, environmentOf, folderFiles, hashText, isUnder, toRelative } from './inputs.js';
+import { relativePathOf } from '../load/root.js';
+import { canonicalJson, environmentOf, folderFiles, hashText, isUnder } from './inputs.js';
 import { declaresGlobals } from './plan.js';
 
 /**
@@ -38,7 +39,7 @@ export function cacheKey(
 function listingOf(root: string, tsconfig: string | undefined): { listing: unknown; watched: Watched | undefined } {
   const folderListing = (): unknown => ({
     files: folderFiles(root)
-      .map((f) => toRelative(root, f))
+      .map((f) => relativePathOf(root, f))
       .sort(),
   });
   if (tsconfig === undefined || !existsSync(tsconfig))
@@ -59,7 +60,7 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
     path: resolve(path),
     recursive: (flags & ts.WatchDirectoryFlags.Recursive) !== 0,
   }));
-  const files = parsed.fileNames.map((f) => toRelative(root, f)).sort();
+  const files = parsed.fileNames.map((f) => relativePathOf(root, f)).sort();
   // With no file listed, the folder's files stand in: the root is watched too. A folder outside the root is
   // refused by the walk itself (fast.ts), which makes the whole record unusable.
   const listing = files.length > 0 ? { files, options: parsed.options } : folderListing();
@@ -94,8 +95,8 @@ export function describeFiles(
     const text = readFileSync(path, 'utf8');
     const imports = new Set<string>();
     for (const target of importedPaths(path, text, options, resolutionCache))
-      if (known.has(target)) imports.add(toRelative(root, target));
-    out[toRelative(root, path)] = {
+      if (known.has(target)) imports.add(relativePathOf(root, target));
+    out[relativePathOf(root, path)] = {
       hash: hashText(text),
       imports: [...imports].sort(),
       global: file.isDeclarationFile() || declaresGlobals(text),
