@@ -35,6 +35,7 @@ import type { CachedResult, Watched } from './entry.js';
 import type { CachePlan } from './plan.js';
 import {
   canonicalJson,
+  currentTexts,
   environmentOf,
   hashText,
   isUnder,
@@ -115,11 +116,10 @@ export function fastCacheHit(
   const { root } = located;
   const key = fastKeyOf(options, located, fast.watched, location);
   if (key === undefined || key !== fast.key) return undefined;
-  const texts = new Map<string, string>();
+  const texts = currentTexts(root, Object.keys(entry.files));
   for (const [file, stored] of Object.entries(entry.files)) {
-    const text = projectFileText(root, file);
+    const text = texts.get(file);
     if (text === undefined || hashText(text) !== stored.hash) return undefined;
-    texts.set(file, text);
   }
   const directives = new Map<string, readonly Directive[]>();
   for (const file of entry.result.reportedFiles) {

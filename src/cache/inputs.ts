@@ -115,15 +115,20 @@ export function regularFileText(path: string): string | undefined {
   }
 }
 
-/** Current hashes of the given files (relative to the root); a file that cannot be read has none. */
-export function currentHashes(root: string, files: Iterable<string>): Map<string, string> {
-  const hashes = new Map<string, string>();
+/** Current texts of the given files (relative to the root); a file that cannot be read has none. */
+export function currentTexts(root: string, files: Iterable<string>): Map<string, string> {
+  const texts = new Map<string, string>();
   for (const file of files) {
     const text = projectFileText(root, file);
-    // gone or unreadable: no hash, so the plan sees it as changed
-    if (text !== undefined) hashes.set(file, hashText(text));
+    // gone or unreadable: no text, so a check sees it as changed
+    if (text !== undefined) texts.set(file, text);
   }
-  return hashes;
+  return texts;
+}
+
+/** Current hashes of the given files (relative to the root); a file that cannot be read has none. */
+export function currentHashes(root: string, files: Iterable<string>): Map<string, string> {
+  return new Map([...currentTexts(root, files)].map(([file, text]) => [file, hashText(text)]));
 }
 
 /** True when the file's current text declares globals (see declaresGlobals); unreadable counts as true. */
