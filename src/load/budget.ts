@@ -96,6 +96,75 @@ export function textReasonOf(path: string, text: string, limits: Limits): string
   return isDeclarationOrJson(path) ? undefined : shapeReasonOf(text, limits);
 }
 
+/**
+ * Valid JSON up to this many characters parses in milliseconds (about 30 ms
+ * for the largest, cold), far inside any time budget: the package.json files
+ * module resolution reads are this, a few kilobytes each.
+ */
+const PLAIN_JSON_CHARACTERS = 1024 * 1024;
+
+/**
+ * True when a JSON file's budgeted parse would find it within every budget,
+ * told without the parse: its brackets nest shallowly enough, it is valid
+ * JSON (V8's own parser, which does not recurse, accepts it; only then does
+ * the compiler's tree follow the text as `jsonTreeDepthOf` counts it) and it
+ * is short enough that parsing cannot approach the time budget. The budgeted
+ * parse runs in a `vm` context with a watchdog, about 3 ms a file before any
+ * parsing: resolving a package's imports reads one package.json per
+ * dependency. False sends the file to that parse, which decides.
+ */
+export function isPlainJson(path: string, text: string, limits: Limits): boolean {
+  if (!path.endsWith('.json') || text.length > PLAIN_JSON_CHARACTERS) return false;
+  if (jsonTreeDepthOf(text, limits.maxNestingDepth) > limits.maxNestingDepth) return false;
+  try {
+    JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The depth of the compiler's tree of a valid JSON text, as `treeReasonOf`
+ * measures it (from the text; counting stops past `stopAbove`): the file is
+ * 1 and its statement 2, the top value 3; an object's properties lie one
+ * below it and their names and values two; an array's elements one; a
+ * negative number is a minus sign over its literal. Scanned before
+ * `JSON.parse`, so a text nested past the limit is turned away in one pass
+ * however deep it goes. Any text is scanned; only a valid one's count is
+ * used.
+ */
+function jsonTreeDepthOf(text: string, stopAbove: number): number {
+  /** The tree depth of each open object or array (negative for arrays). */
+  const open: number[] = [];
+  let deepest = 2;
+  const valueDepth = (): number => {
+    const container = open.at(-1);
+    if (container === undefined) return 3;
+    return container > 0 ? container + 2 : -container + 1;
+  };
+  for (let i = 0; i < text.length && deepest <= stopAbove; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      deepest = Math.max(deepest, valueDepth());
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const depth = valueDepth();
+      deepest = Math.max(deepest, depth);
+      open.push(c === 0x7b ? depth : -depth);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+    } else if (c === 0x2d /* - */) {
+      deepest = Math.max(deepest, valueDepth() + 1);
+      for (; i + 1 < text.length && /[\d.eE+-]/.test(text.charAt(i + 1)); i++);
+    } else if ((c >= 0x30 && c <= 0x39) || c === 0x74 /* t */ || c === 0x66 /* f */ || c === 0x6e /* n */) {
+      deepest = Math.max(deepest, valueDepth());
+      for (; i + 1 < text.length && /[\w.+-]/.test(text.charAt(i + 1)); i++);
+    }
+  }
+  return deepest;
+}
+
 /** Why a parsed file is left out (nested too deeply, a list too long), or undefined; measured without recursion. */
 export function treeReasonOf(path: string, file: ts.Node, limits: Limits): string | undefined {
   const shape = treeShapeOf(file, limits.maxNestingDepth);

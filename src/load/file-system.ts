@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import type { Limits } from './budget.js';
-import { overflowReasonOf, sizeLimitOf, textReasonOf, timeoutReasonOf, treeReasonOf } from './budget.js';
+import { isPlainJson, overflowReasonOf, sizeLimitOf, textReasonOf, timeoutReasonOf, treeReasonOf } from './budget.js';
 import { isStackOverflow, withParseBudget } from './parse-budget.js';
 
 /** Text parsed per budgeted call by `addAllWithinBudgets` (about 0.1-0.2 s of parsing). */
@@ -314,6 +314,7 @@ export class GuardedFileSystem implements FileSystemHost {
    * budget, or one read outside any build.
    */
   private screen(path: string, text: string): string | undefined {
+    if (isPlainJson(path, text, this.limits)) return undefined;
     return this.parseWithinBudgets(path, text, ts.ScriptTarget.Latest, false).reason;
   }
 
