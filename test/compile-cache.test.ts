@@ -14,6 +14,7 @@ import {
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -127,14 +128,23 @@ describe.runIf(ownCache)('the compile cache, for files it did not write', () => 
   const padding = `/*${'x'.repeat(1_100_000)}*/\n`;
   const commonJs = (value: string): string => `module.exports = { value: '${value}' };\n${padding}`;
   const esm = (value: string): string => `export const value = '${value}';\n${padding}`;
-  const script = join(folder, 'load.ts');
+  // The cache as the built command has it, run by plain Node: a loader such as tsx's would read and translate
+  // modules its own way, and hide what Node's loader does with them.
+  const script = join(folder, 'load.mjs');
+  buildSync({
+    entryPoints: [join(ROOT, 'src/shell/compile-cache.ts')],
+    outfile: join(folder, 'compile-cache.mjs'),
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
   writeFileSync(
     script,
     [
       `import { createRequire } from 'node:module';`,
-      `import { installCompileCache } from ${JSON.stringify(join(ROOT, 'src/shell/compile-cache.ts'))};`,
+      `import { installCompileCache } from './compile-cache.mjs';`,
       `installCompileCache(${JSON.stringify(cache)});`,
-      `const loaded = createRequire(import.meta.url)(process.argv[2] ?? '') as { value: string };`,
+      `const loaded = createRequire(import.meta.url)(process.argv[2] ?? '');`,
       `process.stdout.write(loaded.value);`,
     ].join('\n'),
   );
@@ -142,7 +152,7 @@ describe.runIf(ownCache)('the compile cache, for files it did not write', () => 
   const load = (path: string): string => {
     const inherited = { ...process.env };
     delete inherited['NODE_DISABLE_COMPILE_CACHE'];
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script, path], { encoding: 'utf8', env: inherited });
+    const run = spawnSync(process.execPath, [script, path], { encoding: 'utf8', env: inherited });
     return run.status === 0 ? run.stdout : `failed: ${run.stderr}`;
   };
   /** A package folder with its package.json and one large module. */
@@ -175,5 +185,14 @@ describe.runIf(ownCache)('the compile cache, for files it did not write', () => 
     expect(load(typed)).toBe('typed');
     expect(load(detected)).toBe('detected');
     expect(load(plain)).toBe('common');
+  });
+
+  it('reads a large module’s text exactly, ASCII or not, first run and cached', () => {
+    const ascii = packageWith('ascii', 'commonjs', 'large.js', commonJs('plain text'));
+    const accented = packageWith('accented', undefined, 'large.js', commonJs('café ☃ 𝒳'));
+    for (let run = 0; run < 2; run++) {
+      expect(load(ascii)).toBe('plain text');
+      expect(load(accented)).toBe('café ☃ 𝒳');
+    }
   });
 });
