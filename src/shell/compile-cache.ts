@@ -115,7 +115,8 @@ function readLargeFilesFaster(): void {
     try {
       return Reflect.apply(original, this, [module, filename]);
     } finally {
-      fs.readFileSync = read;
+      // Unless the module replaced it meanwhile (graceful-fs and the like patch `fs`), which is theirs to keep.
+      if (fs.readFileSync === answer) fs.readFileSync = read;
     }
   };
   Reflect.set(extensions as object, '.js', load);
