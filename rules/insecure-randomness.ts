@@ -1,6 +1,11 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
-import { isEnvironmentName, referencesInOwnFile, settledDeclarationsOf } from './_shared/name-binding.js';
+import {
+  isEnvironmentName,
+  referencesInOwnFile,
+  settledDeclarationsOf,
+  syntacticBindingOf,
+} from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -340,9 +345,37 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
     : { target: parameterName, noun: parameterNoun, via: `passed to \`${name}\` as parameter`, node: call };
 }
 
+/**
+ * Globals the ECMAScript library declares only as `declare var X: XConstructor`
+ * (a variable with a call signature in its type, no function declaration):
+ * `declarationsOf` finds no function among their declarations, so an argument
+ * passed to one (`BigInt(n)`, `Symbol(n)`) binds to no parameter declaration.
+ * Declaration files are taken to leave them as the library declares them.
+ * (`String` and `Number` carry the value on: `CARRYING_CALLS`.)
+ */
+const LIBRARY_VARIABLE_GLOBALS: ReadonlySet<string> = new Set([
+  'Array',
+  'BigInt',
+  'Boolean',
+  'Date',
+  'Error',
+  'Object',
+  'RangeError',
+  'RegExp',
+  'Symbol',
+  'TypeError',
+]);
+
 /** The parameter declaration an argument binds to, when the callee resolves to one function. */
 function parameterFor(call: CallExpression, argument: Node, view: ProjectView): Node | undefined {
   const callee = skipOuterExpressions(call.getExpression());
+  // A library global syntax shows to be the global one (no file of the project declares it): the checker is not asked.
+  if (
+    Node.isIdentifier(callee) &&
+    LIBRARY_VARIABLE_GLOBALS.has(callee.getText()) &&
+    syntacticBindingOf(view, callee.getSourceFile(), callee.compilerNode)?.kind === 'global'
+  )
+    return undefined;
   const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   const index = call.getArguments().indexOf(argument);
   const declarations = Node.isPropertyAccessExpression(callee)

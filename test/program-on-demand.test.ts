@@ -61,7 +61,9 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  * random value's way through a local variable, a call given a `new
  * TransformStream()` in a file that names `request`, a `new` in a file that
  * spells a lock word only in a comment, a promise's `resolve`, a `crypto` import and calls of other names, a query
- * held in a local variable, and a class imported through `export *`.
+ * held in a local variable, a class imported through `export *`, a class of Node's `node:stream` and a global
+ * constructor reached through `globalThis` stored in a file that names `request`, and a random value passed to
+ * `BigInt`.
  */
 const NAMES_SETTLED: Record<string, string> = {
   ...SYNTAX_ONLY,
@@ -131,6 +133,20 @@ const NAMES_SETTLED: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  'src/pipe.ts': [
+    "import { PassThrough } from 'node:stream';",
+    '',
+    'export class Pipe {',
+    '  private readonly buffer = new PassThrough();',
+    "  private readonly channel = new globalThis.BroadcastChannel('pipe');",
+    '',
+    '  send(client: { request(body: unknown): void }): void {',
+    '    client.request([this.buffer, this.channel]);',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/pick.ts': 'export function pick(): bigint {\n  return BigInt(Math.round(Math.random() * 10));\n}\n',
   'src/index.ts': "export * from './queue';\nexport * from './other';\n",
   'src/pool.ts': [
     "import { Queue } from './index';",
@@ -148,6 +164,27 @@ const GLOBAL_DECLARED: Record<string, string> = {
   ...NAMES_SETTLED,
   'src/legacy.ts': 'function setTimeout(code: string, ms: number): void {\n  void code;\n  void ms;\n}\n',
   'src/run.ts': 'export function later(code: string): void {\n  setTimeout(code, 10);\n}\n',
+};
+
+/** `new PassThrough()` where a file of the project augments `node:stream`: its classes may gain a lock method. */
+const NODE_MODULE_AUGMENTED: Record<string, string> = {
+  ...NAMES_SETTLED,
+  'src/augment.ts': [
+    "import 'node:stream';",
+    '',
+    "declare module 'node:stream' {",
+    '  interface PassThrough {',
+    '    lock(): void;',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/** `BigInt(…Math.random()…)` where a script declares a global `BigInt`, which the call may mean. */
+const LIBRARY_GLOBAL_DECLARED: Record<string, string> = {
+  ...NAMES_SETTLED,
+  'src/legacy-bigint.ts': 'function BigInt(secret: number): bigint {\n  return secret > 0 ? 1n : 0n;\n}\n',
 };
 
 /** A random value that reaches its secret through a method's calls: the rule asks the language service for references. */
@@ -199,7 +236,11 @@ describe('the program is built only when a rule needs it', () => {
   let namesSettled = '';
   let globalDeclared = '';
   let throughReferences = '';
+  let nodeModuleAugmented = '';
+  let libraryGlobalDeclared = '';
   beforeAll(() => {
+    nodeModuleAugmented = project(NODE_MODULE_AUGMENTED);
+    libraryGlobalDeclared = project(LIBRARY_GLOBAL_DECLARED);
     throughReferences = project(THROUGH_REFERENCES);
     namesSettled = project(NAMES_SETTLED);
     globalDeclared = project(GLOBAL_DECLARED);
@@ -235,6 +276,18 @@ describe('the program is built only when a rule needs it', () => {
     // `setTimeout(code, 10)` calls the project's own function, which compiles nothing.
     expect(lazy).toEqual({ findings: review(namesSettled, false).findings, built: true });
     expect(review(globalDeclared, true)).toEqual(lazy);
+  });
+
+  it('is built when the project augments the Node module a class comes from, with the same findings', () => {
+    const lazy = review(nodeModuleAugmented, false);
+    expect(lazy.built).toBe(true);
+    expect(lazy).toEqual(review(nodeModuleAugmented, true));
+  });
+
+  it('is built when a script declares the library global a random value is passed to, with the same findings', () => {
+    const lazy = review(libraryGlobalDeclared, false);
+    expect(lazy.built).toBe(true);
+    expect(lazy).toEqual(review(libraryGlobalDeclared, true));
   });
 
   it('is built, and timed as such, before the language service finds references', () => {

@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
@@ -158,7 +159,7 @@ function isStrictlyWithin(inner: ts.Node, outer: ts.Node): boolean {
  * program reads no JavaScript of `node_modules`. Its declarations, if any,
  * are then all in declaration files.
  */
-function isGlobalName(view: ProjectView, name: string): boolean {
+export function isGlobalName(view: ProjectView, name: string): boolean {
   const { declarers, unindexed, followsNodeModulesJs } = globalDeclarersOf(view);
   if (followsNodeModulesJs) return false;
   if (declarers.some((file) => view.references.declarationsIn(file, name).length > 0)) return false;
@@ -456,6 +457,57 @@ function statementNameOf(statement: ts.Statement): ts.Node | undefined {
     ts.isImportEqualsDeclaration(statement)
     ? statement.name
     : undefined;
+}
+
+/**
+ * What a name read as a value stands for when syntax shows it is imported
+ * (`import { X }`, `import X`) from one of Node's built-in modules
+ * (`node:stream`, `stream`: `isBuiltin`) that no file of the project
+ * augments (`declare module 'stream'`): the specifier as written and the
+ * exported name. Undefined otherwise, and for a type-only or deferred import.
+ * A dependency's declaration files are taken not to augment Node's modules
+ * (as `syntacticClassOf` takes them not to augment other modules).
+ */
+export function builtinImportOf(
+  view: ProjectView,
+  file: SourceFile,
+  identifier: ts.Identifier,
+): { module: string; name: string } | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local') return undefined;
+  const declaration = binding.declaration.parent;
+  let name: string;
+  let clause: ts.ImportClause;
+  if (ts.isImportSpecifier(declaration)) {
+    const imported = declaration.propertyName ?? declaration.name;
+    if (declaration.isTypeOnly || !ts.isIdentifier(imported)) return undefined;
+    name = imported.text;
+    clause = declaration.parent.parent;
+  } else if (ts.isImportClause(declaration) && declaration.name === binding.declaration) {
+    name = 'default';
+    clause = declaration;
+  } else return undefined;
+  const specifier = clause.parent.moduleSpecifier;
+  if (clause.phaseModifier !== undefined || !ts.isStringLiteral(specifier)) return undefined;
+  if (!isBuiltin(specifier.text)) return undefined;
+  const bare = specifier.text.replace(/^node:/, '');
+  return builtinAugmentationsOf(view).has(bare) ? undefined : { module: specifier.text, name };
+}
+
+/** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */
+function builtinAugmentationsOf(view: ProjectView): ReadonlySet<string> {
+  return view.memo('name-binding:builtin-augmentations', () => {
+    const out = new Set<string>();
+    for (const file of view.project.getSourceFiles()) {
+      if (file.isInNodeModules() || !file.getFullText().includes('declare module')) continue;
+      file.compilerNode.forEachChild(function visit(node): void {
+        if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name) && isBuiltin(node.name.text))
+          out.add(node.name.text.replace(/^node:/, ''));
+        if (ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) node.forEachChild(visit);
+      });
+    }
+    return out;
+  });
 }
 
 /**

@@ -1,7 +1,13 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { symbolPathOf } from '../names.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
-import { ownDeclarationsOf, syntacticBindingOf, syntacticClassOf } from '../name-binding.js';
+import {
+  builtinImportOf,
+  isGlobalName,
+  ownDeclarationsOf,
+  syntacticBindingOf,
+  syntacticClassOf,
+} from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
@@ -95,7 +101,7 @@ function buildLockModel(view: ProjectView): LockModel {
   const builder = new ModelBuilder(
     configured,
     () => view.project.getTypeChecker().compilerObject,
-    (created) => constructsBuiltin(view, created),
+    (created) => constructsBuiltin(view, created, configured),
     (reference) =>
       Node.isIdentifier(reference)
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
@@ -225,17 +231,50 @@ const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set([
 /**
  * True for `new Map()`, `new Set<T>(...)`, `new AbortController()`: a
  * constructor of `BUILTIN_CONSTRUCTORS` called by a name that is the global
- * one, told from syntax (`syntacticBindingOf`). The value is then the
+ * one, told from syntax (`syntacticBindingOf`), or through `globalThis`
+ * (`new globalThis.BroadcastChannel()`); and a class imported from one of
+ * Node's modules (`isNodeModuleClassOfNoLock`). The value is then the
  * library's, and no lock, without asking the checker (creating it binds
  * every file). Declaration files are taken to leave these library types as
  * the library declares them (a `.d.ts` that gave `Map` an `acquire()` would
  * make its instances look like locks to the checker).
  */
-function constructsBuiltin(view: ProjectView, created: Node): boolean {
+function constructsBuiltin(view: ProjectView, created: Node, configured: readonly ConfiguredLockApi[]): boolean {
   if (!Node.isNewExpression(created)) return false;
+  const file = created.getSourceFile();
   const callee = created.compilerNode.expression;
-  if (!ts.isIdentifier(callee) || !BUILTIN_CONSTRUCTORS.has(callee.text)) return false;
-  return syntacticBindingOf(view, created.getSourceFile(), callee)?.kind === 'global';
+  if (ts.isPropertyAccessExpression(callee)) {
+    // `new globalThis.BroadcastChannel()`: the global constructor, unless a file of the project declares the name.
+    const { expression, name } = callee;
+    return (
+      ts.isIdentifier(expression) &&
+      expression.text === 'globalThis' &&
+      ts.isIdentifier(name) &&
+      BUILTIN_CONSTRUCTORS.has(name.text) &&
+      syntacticBindingOf(view, file, expression)?.kind === 'global' &&
+      isGlobalName(view, name.text)
+    );
+  }
+  if (!ts.isIdentifier(callee)) return false;
+  if (BUILTIN_CONSTRUCTORS.has(callee.text)) return syntacticBindingOf(view, file, callee)?.kind === 'global';
+  return isNodeModuleClassOfNoLock(builtinImportOf(view, file, callee), configured);
+}
+
+/**
+ * True for a class imported from one of Node's modules (`new PassThrough()`
+ * from `node:stream`): none declares `runExclusive`, `acquire` or `lock`
+ * (`apiOfShape`), and the one lock API Node has, `worker_threads`'
+ * `LockManager`, is reached as `locks`, never constructed. Not so for a
+ * module configured as a lock API, for `LockManager`, or for a name
+ * `namedApi` would take for a lock (`…Mutex`, `…Lock`).
+ */
+function isNodeModuleClassOfNoLock(
+  imported: { module: string; name: string } | undefined,
+  configured: readonly ConfiguredLockApi[],
+): boolean {
+  if (imported === undefined || imported.name === 'LockManager' || namedApi(imported.name) !== undefined) return false;
+  const bare = imported.module.replace(/^node:/, '');
+  return !configured.some((api) => api.module === imported.module || api.module.replace(/^node:/, '') === bare);
 }
 
 /**
