@@ -311,7 +311,9 @@ export class GuardedFileSystem implements FileSystemHost {
   /**
    * Why a file the compiler reads on its own is left out, from a parse of it
    * alone here under the budgets: a file that took a build past the time
-   * budget, or one read outside any build.
+   * budget, or one read outside any build. JSON the parser cannot stall on
+   * (`isPlainJson`: a dependency's package.json, read to resolve an import)
+   * needs no parse to be within them.
    */
   private screen(path: string, text: string): string | undefined {
     if (isPlainJson(path, text, this.limits)) return undefined;
