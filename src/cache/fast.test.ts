@@ -245,6 +245,20 @@ describe('fastCacheHit', () => {
     expect(analyseWithCache({ path: project }, location).plan).toBe('full');
   });
 
+  it('reads no device a cache file names among the reported files, when it serves the stored result', () => {
+    const { project, location } = cachedProject();
+    const entry = stored(project, location);
+    const reportedFiles = [...entry.result.reportedFiles, '../../../../../../dev/zero'];
+    // Without the fast check's record, so that the full check serves it and reads the reported files' comments.
+    writeFileSync(
+      cacheFileFor(location, project),
+      JSON.stringify({ ...entry, fast: undefined, result: { ...entry.result, reportedFiles } }),
+    );
+    const served = analyseWithCache({ path: project }, location);
+    expect(served.plan).toBe('hit');
+    expect(served.result.findings).toEqual(entry.result.findings);
+  });
+
   it('answers only for the choices it was stored with', () => {
     const { project, location } = cachedProject();
     const options: CachedRunOptions[] = [

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
@@ -21,7 +20,7 @@ import type { CachedResult, CacheEntry, FastState, Watched } from './entry.js';
 import { CACHE_FORMAT } from './entry.js';
 import type { CachedAnalysis, SuppressChoices } from './fast.js';
 import { fastKeyOf, locateCached, served, suppressed, toolBuild } from './fast.js';
-import { currentHashes, currentlyGlobal, ruleVersion } from './inputs.js';
+import { currentHashes, currentlyGlobal, projectFileText, ruleVersion } from './inputs.js';
 import type { KeyInputs } from './inputs.js';
 import { cacheKey, describeFiles } from './project-files.js';
 import { planCachedRun } from './plan.js';
@@ -127,16 +126,13 @@ function withoutIgnored(view: ProjectView, config: Config): ReadonlySet<SourceFi
 function storedDirectives(root: string, files: readonly string[]): Map<string, readonly Directive[]> {
   const directives = new Map<string, readonly Directive[]>();
   for (const file of files) {
-    const path = join(root, file);
-    let text = '';
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // unreadable now: it holds no directive this run
-    }
+    // The names come from the cache file: only a regular file under the root is read (gone: no directive).
+    const text = projectFileText(root, file) ?? '';
     directives.set(
       file,
-      mayHoldDirectives(text) ? parseDirectives(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)) : [],
+      mayHoldDirectives(text)
+        ? parseDirectives(ts.createSourceFile(join(root, file), text, ts.ScriptTarget.Latest, true))
+        : [],
     );
   }
   return directives;
