@@ -497,17 +497,31 @@ export function builtinImportOf(
 /** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */
 function builtinAugmentationsOf(view: ProjectView): ReadonlySet<string> {
   return view.memo('name-binding:builtin-augmentations', () => {
-    const out = new Set<string>();
-    for (const file of view.project.getSourceFiles()) {
-      if (file.isInNodeModules() || !file.getFullText().includes('declare module')) continue;
-      file.compilerNode.forEachChild(function visit(node): void {
-        if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name) && isBuiltin(node.name.text))
-          out.add(node.name.text.replace(/^node:/, ''));
-        if (ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) node.forEachChild(visit);
-      });
-    }
-    return out;
+    const names = moduleDeclarationsOf(view).map(({ declaration }) => declaration.name.text);
+    return new Set(names.filter((name) => isBuiltin(name)).map((name) => name.replace(/^node:/, '')));
   });
+}
+
+/**
+ * The `declare module '…'` blocks of the project's own files (not those of
+ * `node_modules`), with their files: top-level statements only, where the
+ * language allows them (ambient modules do not nest).
+ */
+function moduleDeclarationsOf(
+  view: ProjectView,
+): readonly { file: ts.SourceFile; declaration: ts.ModuleDeclaration & { name: ts.StringLiteral } }[] {
+  return view.memo('name-binding:module-declarations', () =>
+    view.project
+      .getSourceFiles()
+      .filter((file) => !file.isInNodeModules() && file.getFullText().includes('declare module'))
+      .flatMap((file) =>
+        file.compilerNode.statements
+          .filter((s): s is ts.ModuleDeclaration & { name: ts.StringLiteral } => {
+            return ts.isModuleDeclaration(s) && ts.isStringLiteral(s.name);
+          })
+          .map((declaration) => ({ file: file.compilerNode, declaration })),
+      ),
+  );
 }
 
 /**
@@ -519,13 +533,9 @@ function builtinAugmentationsOf(view: ProjectView): ReadonlySet<string> {
 function augmentedModulesOf(view: ProjectView): ReadonlySet<string> {
   return view.memo('name-binding:augmented-modules', () => {
     const out = new Set<string>();
-    for (const file of view.project.getSourceFiles()) {
-      if (file.isInNodeModules() || !file.getFullText().includes('declare module')) continue;
-      for (const statement of file.compilerNode.statements) {
-        if (!ts.isModuleDeclaration(statement) || !ts.isStringLiteral(statement.name)) continue;
-        const target = view.resolveModule(file.compilerNode, statement.name);
-        if (target !== undefined) out.add(target);
-      }
+    for (const { file, declaration } of moduleDeclarationsOf(view)) {
+      const target = view.resolveModule(file, declaration.name);
+      if (target !== undefined) out.add(target);
     }
     return out;
   });

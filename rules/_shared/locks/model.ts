@@ -274,7 +274,7 @@ function isNodeModuleClassOfNoLock(
 ): boolean {
   if (imported === undefined || imported.name === 'LockManager' || namedApi(imported.name) !== undefined) return false;
   const bare = imported.module.replace(/^node:/, '');
-  return !configured.some((api) => api.module === imported.module || api.module.replace(/^node:/, '') === bare);
+  return !configured.some((api) => api.module.replace(/^node:/, '') === bare);
 }
 
 /**
