@@ -141,7 +141,8 @@ export function fastCacheHit(
  * build, the command's choices, the configuration file, the package and lock
  * files, the tsconfig files (as they are now) and the source files in the
  * watched folders. The cache folder itself is never part of it. Undefined
- * when a watched folder links out of the project: nothing to serve from.
+ * when a watched folder links out of the project, or the root's real path
+ * cannot be read: nothing to serve from.
  */
 export function fastKeyOf(
   options: CachedRunOptions,
@@ -152,9 +153,11 @@ export function fastKeyOf(
   const { root } = located;
   const configPath = configFileOf(root, options.config);
   const skipped = resolve(location);
+  const realRoot = realPathOf(root);
+  if (realRoot === undefined) return undefined;
   const folders = [];
   for (const dir of watched.dirs) {
-    const files = sourceFilesIn(root, dir.path, dir.recursive, skipped);
+    const files = sourceFilesIn(realRoot, dir.path, dir.recursive, skipped);
     if (files === undefined) return undefined;
     folders.push([dir.path, dir.recursive, files]);
   }
@@ -261,18 +264,18 @@ function hashOf(path: string): string | null {
  * links to folders (as TypeScript's patterns follow them), but never into
  * `node_modules`, `.git` or the cache folder. A superset of what the
  * tsconfig's patterns can match there, so a file they would add is seen.
- * Undefined when a link leads out of the root (the reviewed repository
- * chooses its links: a walk never leaves the project).
+ * Undefined when a link leads out of the root (`realRoot`, the root's real
+ * path; the reviewed repository chooses its links: a walk never leaves the
+ * project).
  */
-function sourceFilesIn(root: string, folder: string, recursive: boolean, skipped: string): string[] | undefined {
+function sourceFilesIn(realRoot: string, folder: string, recursive: boolean, skipped: string): string[] | undefined {
   const out: string[] = [];
   const seen = new Set<string>();
-  const realRoot = realPathOf(root);
   const stack: [string, string][] = [[folder, '']];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [dir, prefix] = next;
     const real = realPathOf(dir);
-    if (real === undefined || realRoot === undefined) {
+    if (real === undefined) {
       out.push(`${prefix}\u0000unreadable`);
       continue;
     }

@@ -212,7 +212,8 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   // rules) here, so that such a hit, --help and --version never pay for it.
   const cache = cacheLocationOf(request);
   const fast = cache === undefined ? undefined : fastCacheHit(options, cache);
-  const { fixed, base } = fast === undefined ? await analyseFully(request, options) : { fixed: undefined, base: fast };
+  const { fixed, base } =
+    fast === undefined ? await analyseFully(request, options, cache) : { fixed: undefined, base: fast };
   const { result: analysed, root, parseProblems } = base;
   const bulk = 'bulk' in base ? base.bulk : undefined;
   const overlay = request.fix === 'dry-run' ? fixedTexts(fixed) : undefined;
@@ -265,10 +266,11 @@ function fixedTexts(fixed: { run: FixRun } | undefined): ReadonlyMap<string, str
   return fixed === undefined ? undefined : new Map(fixed.run.outcome.changes.map((c) => [c.file, c.after]));
 }
 
-/** The pipeline's analysis (with fixes applied first, or through the cache, when asked), loading the engine. */
+/** The pipeline's analysis (with fixes applied first, or through the cache in `cache`), loading the engine. */
 async function analyseFully(
   request: AnalysisRequest,
   options: PipelineOptions,
+  cache: string | undefined,
 ): Promise<{
   fixed: { run: FixRun; notices: Notice[] } | undefined;
   base: (PipelineResult & { notes: string[] }) | CachedAnalysis;
@@ -283,7 +285,6 @@ async function analyseFully(
     const notices = fixNotices(fixSummary(run, request.fix === 'write'), run);
     return { fixed: { run, notices }, base: { ...run.pipeline, notes: [] } };
   }
-  const cache = cacheLocationOf(request);
   if (cache === undefined) return { fixed: undefined, base: { ...analyse(options), notes: [] } };
   const { analyseWithCache } = await import('../cache/run.js');
   return { fixed: undefined, base: analyseWithCache(options, cache) };
