@@ -25,6 +25,7 @@ import {
 import type { StatusShapes } from './error-without-message-utils/delivery.js';
 import { isTypedErrorClass } from './error-without-message-utils/typed-errors.js';
 import { isExecutorReject, isPromiseReject, nonErrorKind } from './error-without-message-utils/values.js';
+import { isWaivedByEslint } from './_shared/waivers.js';
 
 type MessageId = 'missingMessage' | 'subclassWithoutMessage' | 'missingReason' | 'nonErrorThrown' | 'nonErrorRejected';
 
@@ -120,7 +121,7 @@ function* thrownNonErrors(
   for (const statement of throws) {
     const thrown = statement.getExpression();
     if (isCaughtLocally(statement) || isSentinel(thrown, sentinels) || isStatusObject(thrown, shapes)) continue;
-    if (isWaivedByEslint(statement)) continue;
+    if (isWaivedByEslint(statement, EQUIVALENT_ESLINT_RULES)) continue;
     const kind = nonErrorKind(thrown);
     if (kind === undefined) continue;
     yield {
@@ -139,7 +140,8 @@ function* rejectionsWithoutReason(
 ): Generator<FindingDraft<MessageId>> {
   for (const call of calls) {
     if (!isPromiseReject(call) && !isExecutorReject(call)) continue;
-    if (isInsideTryBlock(call) || isUnreadSettledSlot(call) || isWaivedByEslint(call)) continue;
+    if (isInsideTryBlock(call) || isUnreadSettledSlot(call) || isWaivedByEslint(call, EQUIVALENT_ESLINT_RULES))
+      continue;
     const reason = call.getArguments()[0];
     const symbol = { path: symbolPathOf(call) };
     if (reason === undefined || isUndefinedLiteral(reason)) {
@@ -157,21 +159,6 @@ function* rejectionsWithoutReason(
 /** ESLint rules that check what this rule checks for thrown and rejected values. */
 const EQUIVALENT_ESLINT_RULES =
   /(?:^|[\s,])(?:@typescript-eslint\/)?(?:prefer-promise-reject-errors|no-throw-literal|only-throw-error)\b/;
-
-/**
- * True when an `eslint-disable-line` comment on the node's line, or an
- * `eslint-disable-next-line` on the line above, waives the equivalent ESLint
- * rule there: the project decided that this value is thrown or rejected on purpose.
- */
-function isWaivedByEslint(node: Node): boolean {
-  const lines = node.getSourceFile().getFullText().split('\n');
-  const line = node.getStartLineNumber();
-  const waives = (text: string | undefined, directive: string): boolean => {
-    const at = text?.indexOf(directive) ?? -1;
-    return text !== undefined && at !== -1 && EQUIVALENT_ESLINT_RULES.test(text.slice(at + directive.length));
-  };
-  return waives(lines[line - 1], 'eslint-disable-line') || waives(lines[line - 2], 'eslint-disable-next-line');
-}
 
 /** `Error()` / `TypeError()` called without `new` (which also creates an error). */
 function isBareBuiltinCall(call: CallExpression): boolean {

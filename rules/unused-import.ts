@@ -5,6 +5,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import type { EditDraft } from '../src/model/edit.js';
 import { localUsesOf } from './_shared/local-uses.js';
 import { removeNode } from './_shared/fix/remove-node.js';
+import { ESLINT_UNUSED_RULES, isCompilerErrorSilenced, isWaivedByEslint } from './_shared/waivers.js';
 
 export default defineRule({
   meta: {
@@ -45,6 +46,8 @@ export default defineRule({
         const unused = bindings.filter((b) => !used.has(b.getText()) && !isUsed(project, b));
         const messageId = messageIdOf(unused.length, bindings.length);
         for (const binding of unused) {
+          // The project silenced its own linter's or compiler's report of this name: it is kept on purpose.
+          if (isWaivedByEslint(binding, ESLINT_UNUSED_RULES) || isCompilerErrorSilenced(binding)) continue;
           const fix = removalOf(declaration, binding, unused, bindings);
           yield {
             node: binding,

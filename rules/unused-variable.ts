@@ -9,6 +9,7 @@ import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shar
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
+import { ESLINT_UNUSED_RULES, isCompilerErrorSilenced, isWaivedByEslint } from './_shared/waivers.js';
 
 /** A declared local binding the rule checks: its name as the compiler's node, and its declaration. */
 interface Candidate {
@@ -61,6 +62,8 @@ export default defineRule({
         const nameNode = identifierOrThrow(project, file, candidate.name);
         script ??= !isModuleFile(file);
         if (isExempt(nameNode, script)) continue;
+        // The project silenced its own linter's or compiler's report of this name: it is kept on purpose.
+        if (isWaivedByEslint(nameNode, ESLINT_UNUSED_RULES) || isCompilerErrorSilenced(nameNode)) continue;
         // A name syntax cannot settle: the checker decides which occurrences are this binding.
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);

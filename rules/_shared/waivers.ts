@@ -1,0 +1,58 @@
+/** What a project says, in its own directives, it does not want reported: ESLint and TypeScript waivers a rule honours. */
+import { ts } from 'ts-morph';
+import type { Node } from 'ts-morph';
+
+/**
+ * True when the project's own ESLint directives turn off, at `node`, an ESLint
+ * rule that checks what ours checks (`equivalent` matches one name in a
+ * directive's list: `no-unused-vars`, `@typescript-eslint/no-unused-vars`):
+ * an `eslint-disable-line` on the node's line, an `eslint-disable-next-line`
+ * on the line above, or an `/* eslint-disable *\/` block comment before the
+ * file's first statement, naming such a rule or none (every rule), not turned
+ * back on by an `eslint-enable` between it and the node. The project decided
+ * what its linter should not say there, and saying it anyway is noise. Block
+ * comments further down are not read: a waiver missed costs a finding the
+ * project may not want, never a finding it does.
+ */
+export function isWaivedByEslint(node: Node, equivalent: RegExp): boolean {
+  const text = node.getSourceFile().getFullText();
+  const lines = text.split('\n');
+  const line = node.getStartLineNumber();
+  const names = (comment: string, directive: string): string | undefined => {
+    const at = comment.indexOf(directive);
+    return at === -1 ? undefined : (comment.slice(at + directive.length).split(/\s--\s|\*\//)[0] ?? '');
+  };
+  const waives = (comment: string | undefined, directive: string): boolean => {
+    const list = comment === undefined ? undefined : names(comment, directive);
+    return list !== undefined && (list.trim() === '' || equivalent.test(list));
+  };
+  if (waives(lines[line - 1], 'eslint-disable-line') || waives(lines[line - 2], 'eslint-disable-next-line'))
+    return true;
+  const start = node.getStart();
+  for (const comment of ts.getLeadingCommentRanges(text, 0) ?? []) {
+    const body = text.slice(comment.pos, comment.end);
+    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia || !/^\/\*\s*eslint-disable(?![-\w])/.test(body))
+      continue;
+    if (!waives(body, 'eslint-disable')) continue;
+    const between = text.slice(comment.end, start);
+    const enables = between.match(/\/\*\s*eslint-enable(?![-\w])[^]*?\*\//g) ?? [];
+    if (!enables.some((enable) => waives(enable, 'eslint-enable'))) return true;
+  }
+  return false;
+}
+
+/** ESLint rules that report an unused binding: what `unused-variable` and `unused-import` report. */
+export const ESLINT_UNUSED_RULES =
+  /(?:^|[\s,])(?:(?:@typescript-eslint|unused-imports)\/)?no-unused-(?:vars|imports)(?![-\w])/;
+
+/**
+ * True when a `@ts-ignore` or `@ts-expect-error` comment on the line above
+ * silences the compiler's own error at the node's line: for an unused
+ * declaration, `noUnusedLocals`' "declared but never read", which the project
+ * then keeps on purpose (`// @ts-ignore - export this once …`).
+ */
+export function isCompilerErrorSilenced(node: Node): boolean {
+  const lines = node.getSourceFile().getFullText().split('\n');
+  const above = lines[node.getStartLineNumber() - 2]?.trim() ?? '';
+  return /^(?:\/\/|\/\*+)\s*@ts-(?:ignore|expect-error)(?![-\w])/.test(above);
+}
