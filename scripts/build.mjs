@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Builds the committed bundles:
-//   dist/cli.js    — the `review-bot` command; packages stay external (node_modules is present where it runs),
-//                    the CommonJS ones loaded with `require` (see REQUIRED_PACKAGES). Split at its `import()`s
-//                    into dist/chunks/: the entry holds what --help, --version and a cache hit need
-//                    (src/cache/fast.ts); the compiler, ts-morph and the rules load only when a run needs them.
-//   dist/action.js — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
-//                    TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
-// The output is deterministic: same sources, same bytes (tested by test/github/dist.test.ts).
+//   dist/cli.js     — the `review-bot` command's entry (src/bin.ts): installs the compile cache
+//                     (src/shell/compile-cache.ts), then loads dist/engine.cjs.
+//   dist/engine.cjs — the command itself (src/engine.ts), a CommonJS bundle so that the compile cache covers it
+//                     (Node 20 caches no ES module's compiled code: 35–55 ms of every run went to compiling our own
+//                     ES module chunks). Packages stay external (node_modules is present where it runs), the
+//                     CommonJS ones loaded with `require` (see REQUIRED_PACKAGES). What only some runs need (the
+//                     compiler, ts-morph, the rules, the GitHub client) is behind `import()`s, which esbuild turns
+//                     into modules initialised on first use: a cache hit, --help and --version load none of it.
+//   dist/action.js  — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
+//                     TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
+// The output is deterministic: same sources, same bytes (tested by test/github/action.e2e.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,8 +30,9 @@ const ESM_REQUIRE_BANNER = [
 ].join('\n');
 
 /**
- * CommonJS packages the CLI bundle loads with `require` instead of `import`: Node's ESM loader would scan ts-morph
- * (and the TypeScript it re-exports) with its CommonJS export lexer before running a line, about 0.17 s of every run.
+ * CommonJS packages the engine loads through a module of ours, with `require` (kept external): ts-morph's exports
+ * named once (ESM_FACADES), Ajv on first use (LAZY_CLASSES). Never through Node's ES module loader, which would scan
+ * ts-morph (and the TypeScript it re-exports) with its CommonJS export lexer before running a line: 0.17 s a run.
  */
 const REQUIRED_PACKAGES = /^(?:ts-morph|ajv)$/;
 
@@ -52,7 +57,7 @@ const requireCommonJsPackages = {
 };
 
 /**
- * Required packages imported by many of our modules: each gets an ESM module that names the package's exports
+ * Required packages imported by many of our modules: each gets one module that names the package's exports
  * once. A CommonJS wrapper would be converted for every importing module (esbuild's `__toESM` copies each of
  * ts-morph's 538 exports into a fresh object per importer: about 35 ms and 13 MiB at every start).
  */
@@ -134,15 +139,22 @@ export async function build(outdir = 'dist') {
     // What reports read of each rule, as code: a cache hit that loads no rule renders with these (src/cache/fast.ts).
     define: { __REVIEW_BOT_RULE_METAS__: JSON.stringify(await ruleMetasJson()) },
   };
-  rmSync(join(out, 'chunks'), { recursive: true, force: true }); // chunks of an earlier build
+  rmSync(join(out, 'chunks'), { recursive: true, force: true }); // the split ES module build of earlier versions
   await esbuild({
     ...common,
-    entryPoints: { cli: join(ROOT, 'src/bin.ts') },
-    outdir: out,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    entryPoints: [join(ROOT, 'src/bin.ts')],
+    outfile: join(out, 'cli.js'),
     packages: 'external',
-    banner: { js: ESM_REQUIRE_BANNER },
+  });
+  await esbuild({
+    ...common,
+    format: 'cjs',
+    entryPoints: [join(ROOT, 'src/engine.ts')],
+    outfile: join(out, 'engine.cjs'),
+    packages: 'external',
+    // The one ES module feature our code uses that CommonJS lacks: the running file's URL (src/cache/fast.ts).
+    define: { ...common.define, 'import.meta.url': '__rbImportMetaUrl' },
+    banner: { js: "'use strict';\nconst __rbImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [requireCommonJsPackages],
   });
   await esbuild({

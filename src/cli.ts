@@ -184,8 +184,3 @@ function processIo(): Io {
     },
   };
 }
-
-// Run as the command (not when a test imports this module).
-if (process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.[cm]?[jt]s|review-bot)$/.test(process.argv[1])) {
-  process.exitCode = await main(process.argv.slice(2));
-}

@@ -5,7 +5,16 @@
  * what a run without the cache prints.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +95,22 @@ describe('review-bot --cache, built', () => {
     expect(run.stderr).not.toContain('review-bot: cache: hit');
     expect(loaded(run.stderr)).toContain('@ts-morph/common/dist/typescript.js');
     expect(run.stdout).toBe(review(...args).stdout);
+  });
+
+  it('trusts no entry of another build of the command: its entry and engine are both part of the key', () => {
+    const installed = join(scratch, 'installed');
+    mkdirSync(join(installed, 'dist'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
+    const command = (name: string): string => join(installed, 'dist', name);
+    const flags = [...args, '--cache', '--cache-location', join(scratch, 'cache-of-builds'), '--debug'];
+    const run = (): string => spawnSync(process.execPath, [command('cli.js'), ...flags], { encoding: 'utf8' }).stderr;
+    for (const name of ['cli.js', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), command(name));
+    expect(run()).toContain('review-bot: cache: miss');
+    for (const name of ['cli.js', 'engine.cjs']) {
+      expect(run()).toContain('review-bot: cache: hit');
+      appendFileSync(command(name), '\n// rebuilt\n');
+      expect(run()).toContain('review-bot: cache: miss');
+    }
   });
 
   it('prints its version and help without loading the compiler', () => {

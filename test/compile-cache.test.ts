@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
-  cpSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -27,8 +26,7 @@ const DEMO = join(ROOT, 'fixtures', 'provider-tree');
 function install(): { folder: string; cache: string; cli: string } {
   const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-'));
   mkdirSync(join(folder, 'dist'));
-  copyFileSync(join(ROOT, 'dist', 'cli.js'), join(folder, 'dist', 'cli.js'));
-  cpSync(join(ROOT, 'dist', 'chunks'), join(folder, 'dist', 'chunks'), { recursive: true });
+  for (const name of ['cli.js', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), join(folder, 'dist', name));
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
   return { folder, cache: join(folder, '.compile-cache'), cli: join(folder, 'dist', 'cli.js') };
 }
@@ -87,11 +85,12 @@ describe.runIf(ownCache)('the compile cache of the built command', () => {
     expect(entries(installed.cache).size).toBe(0);
   });
 
-  it('is written by the first run (TypeScript and ts-morph’s helpers), kept by the next, and changes nothing', () => {
+  it('is written by the first run (TypeScript, ts-morph, our engine), kept by the next, and changes nothing', () => {
     expect(review(installed.cli)).toEqual(plain);
     const written = entries(installed.cache);
-    // One entry for each CommonJS file of a megabyte or more: ts-morph's TypeScript and its common helpers.
-    expect(written.size).toBe(2);
+    // One entry for each CommonJS file of 256 KiB or more: ts-morph's TypeScript, its common helpers, ts-morph
+    // itself and the command's own dist/engine.cjs.
+    expect(written.size).toBe(4);
     for (const name of written.keys()) expect(name).toMatch(/^[0-9a-f]{40}$/);
     expect(review(installed.cli)).toEqual(plain);
     expect(entries(installed.cache)).toEqual(written);
@@ -124,8 +123,8 @@ describe.runIf(ownCache)('the compile cache, for files it did not write', () => 
   afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
   });
-  // Over the size the cache takes (a megabyte of text); `value` is the module's one export.
-  const padding = `/*${'x'.repeat(1_100_000)}*/\n`;
+  // Over the size the cache takes (256 KiB of text); `value` is the module's one export.
+  const padding = `/*${'x'.repeat(300_000)}*/\n`;
   const commonJs = (value: string): string => `module.exports = { value: '${value}' };\n${padding}`;
   const esm = (value: string): string => `export const value = '${value}';\n${padding}`;
   // The cache as the built command has it, run by plain Node: a loader such as tsx's would read and translate

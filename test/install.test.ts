@@ -50,10 +50,9 @@ describe('installing the packed package', () => {
     if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))
       throw new Error(`npm pack printed no tarball: ${JSON.stringify(packed)}`);
     // README and package.json always ship; the bin, and the JSON Schema that `$schema` in a configuration names.
-    // The bin is split in chunks (scripts/build.mjs): every one of them ships.
-    const chunks = readdirSync(join(ROOT, 'dist', 'chunks')).map((name) => `dist/chunks/${name}`);
+    // The bin is its entry and the engine it loads (scripts/build.mjs); the Action's bundle does not ship.
     expect(pathsOf(tarball.files)).toEqual(
-      ['README.md', 'dist/cli.js', ...chunks, 'package.json', 'schema/review-bot.schema.json'].sort(),
+      ['README.md', 'dist/cli.js', 'dist/engine.cjs', 'package.json', 'schema/review-bot.schema.json'].sort(),
     );
 
     const project = join(work, 'scratch');

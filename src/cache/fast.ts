@@ -16,7 +16,7 @@
  * splits the bundle there).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFileOf } from '../config/config.js';
 import { TOOL } from '../meta.js';
@@ -232,18 +232,14 @@ export function suppressed(
 
 /**
  * The tool's name, version and build: a hash of the running code, so a
- * rebuilt tool never trusts an older entry. The command's bundle is split
- * (its entry and `chunks/`): every part of it is hashed.
+ * rebuilt tool never trusts an older entry. The command is two files (its
+ * entry, `cli.js`, and `engine.cjs`, scripts/build.mjs): both are hashed.
  */
 export function toolBuild(): string {
   let build = 'unknown';
   try {
     const own = fileURLToPath(import.meta.url);
-    const folder = basename(dirname(own)) === 'chunks' ? dirname(dirname(own)) : dirname(own);
-    const chunks = join(folder, 'chunks');
-    const bundle = existsSync(chunks)
-      ? [join(folder, 'cli.js'), ...readdirSync(chunks).map((name) => join(chunks, name))]
-      : [];
+    const bundle = ['cli.js', 'engine.cjs'].map((name) => join(dirname(own), name)).filter((part) => existsSync(part));
     const parts = [...new Set([own, ...bundle])].sort();
     build = hashText(parts.map((part) => readFileSync(part, 'utf8')).join('\u0000')).slice(0, 12);
   } catch {

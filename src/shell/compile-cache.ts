@@ -1,9 +1,9 @@
 /**
  * V8's compiled code for the large CommonJS files every run of the command
- * loads (TypeScript, 9 MB, and ts-morph's helpers, 3 MB), kept between runs.
- * Without it V8 parses and compiles them at every start: about 0.1 s of CPU
- * and, for the parser's working memory, about 17 MiB of a small project's
- * peak (BENCHMARKS.md).
+ * loads (TypeScript, 9 MB, ts-morph and its helpers, 4 MB, and the command's
+ * own engine, dist/engine.cjs), kept between runs. Without it V8 parses and
+ * compiles them at every start: about 0.15 s of CPU and, for the parser's
+ * working memory, about 17 MiB of a small project's peak (BENCHMARKS.md).
  *
  * Node 22.1+ has this built in (`module.enableCompileCache`), and it is used
  * where present. On Node 20 the command compiles those files itself with
@@ -33,8 +33,11 @@ import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { compileFunction } from 'node:vm';
 
-/** Files at least this long (in characters) are cached: TypeScript and ts-morph's helpers, nothing of ours. */
-const LARGE = 1_000_000;
+/**
+ * Files at least this long (in characters) are cached: TypeScript, ts-morph and its helpers, and our engine
+ * (about 470 kB); a small file compiles faster than its entry is read.
+ */
+const LARGE = 256 * 1024;
 
 /** The parameters Node's CommonJS wrapper gives a module's code. */
 const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
