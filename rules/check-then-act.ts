@@ -47,9 +47,10 @@ export default defineRule({
     },
     options: NO_OPTIONS,
   },
-  *check({ files, project }) {
+  *check(context) {
+    const { project } = context;
     const model = lockModel(project);
-    // No acquisition anywhere: no critical section, nothing to check (and no file walk to pay for).
+    // No acquisition anywhere: no critical section, nothing to check (and no file walk, nor any file read, to pay for).
     if (model.acquisitions.length === 0) return;
     const analysis = new WaitAnalysis(model);
     const states = new Map<Acquisition, SectionState>();
@@ -62,7 +63,7 @@ export default defineRule({
       return state;
     };
     const reached = filesReachingLocks(model, project);
-    for (const file of files) {
+    for (const file of context.files) {
       if (!reached.has(file)) continue;
       for (const fn of asyncFunctionsOf(file, project)) {
         if (isInTestCallback(fn)) continue;

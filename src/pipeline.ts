@@ -59,7 +59,10 @@ export interface PipelineResult {
   result: AnalysisResult;
   /** The analysed root (absolute); every path in the result is relative to it. */
   root: string;
-  /** The source files analysed, relative to the root (files left out are in `parseProblems`). */
+  /**
+   * The source files analysed, relative to the root (files left out are in `parseProblems`); in pull-request
+   * mode, the changed ones (the rules parse of the others only what they need).
+   */
   files: string[];
   parseProblems: ParseProblem[];
   /** What the bulk suppressions file did this run. */
@@ -88,6 +91,8 @@ export function analyse(options: PipelineOptions): PipelineResult {
     settings: config.settings,
     tests: config.tests,
     generated: config.generated,
+    // Pull-request mode: what the rules need of the other files is parsed when they ask for it.
+    focus: options.changed,
   });
   for (const [file, text] of options.overlay ?? [])
     view.project.getSourceFile(resolve(view.root, file))?.replaceWithText(text);
@@ -117,7 +122,9 @@ export function analyse(options: PipelineOptions): PipelineResult {
   return {
     result,
     root: view.root,
-    files: view.files.map((f) => view.relativePath(f)),
+    files: (options.changed === undefined || reportedFiles === undefined ? view.files : [...reportedFiles]).map((f) =>
+      view.relativePath(f),
+    ),
     parseProblems: problems,
     bulk,
   };
@@ -202,8 +209,8 @@ function narrowToChange(
 ): ReadonlySet<SourceFile> | undefined {
   if (changed === undefined) return selected;
   const paths = new Set(changed.map((p) => resolve(p)));
-  const candidates = selected === undefined ? view.files : [...selected];
-  return new Set(candidates.filter((file) => paths.has(file.getFilePath())));
+  if (selected === undefined) return new Set(view.filesAt(paths));
+  return new Set([...selected].filter((file) => paths.has(file.getFilePath())));
 }
 
 /** The files to report on, from paths given on the command line. */

@@ -49,8 +49,8 @@ export function syntacticBindingOf(
   file: SourceFile,
   identifier: ts.Identifier,
 ): SyntacticBinding | undefined {
-  const { analysed } = globalDeclarersOf(view);
-  if (!analysed.has(file) || !isPlainValueName(identifier, file)) return undefined;
+  const { isAnalysed } = globalDeclarersOf(view);
+  if (!isAnalysed(file) || !isPlainValueName(identifier, file)) return undefined;
   const name = identifier.text;
   // The declaration whose scope is the innermost around the name (a scope declares a name once here).
   let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
@@ -160,10 +160,8 @@ function isStrictlyWithin(inner: ts.Node, outer: ts.Node): boolean {
  * are then all in declaration files.
  */
 export function isGlobalName(view: ProjectView, name: string): boolean {
-  const { declarers, unindexed, followsNodeModulesJs } = globalDeclarersOf(view);
-  if (followsNodeModulesJs) return false;
-  if (declarers.some((file) => view.references.declarationsIn(file, name).length > 0)) return false;
-  return !unindexed.some((file) => file.getFullText().includes(name));
+  const { mayDeclare, followsNodeModulesJs } = globalDeclarersOf(view);
+  return !followsNodeModulesJs && !mayDeclare(name);
 }
 
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
@@ -196,14 +194,16 @@ function isJavaScript(file: SourceFile): boolean {
   return /\.[cm]?jsx?$/.test(file.getFilePath());
 }
 
-/** The run's files that bear on which names are global, found once per run. */
+/** What the run's files say about which names are global, asked once per run (and once per name). */
 interface GlobalDeclarers {
-  /** The analysed files (those the reference index knows). */
-  analysed: ReadonlySet<SourceFile>;
-  /** Analysed files that may declare globals: scripts (no import or export) and files with `declare global`. */
-  declarers: readonly SourceFile[];
-  /** Other source files of the project (generated ones, those outside the root) that may declare globals. */
-  unindexed: readonly SourceFile[];
+  /** True for an analysed file (one the reference index knows). */
+  isAnalysed: (file: SourceFile) => boolean;
+  /**
+   * True when a file that may declare globals (a script, with no import or export, or a file with `declare
+   * global`) declares the name: an analysed one, by the reference index; any other source file of the project
+   * (generated, outside the root, with a syntax error), by spelling it.
+   */
+  mayDeclare: (name: string) => boolean;
   /** True when the program reads JavaScript files of `node_modules`, which may declare globals. */
   followsNodeModulesJs: boolean;
 }
@@ -211,15 +211,29 @@ interface GlobalDeclarers {
 /** See `GlobalDeclarers`. */
 function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
   return view.memo('name-binding:global-declarers', () => {
-    const analysed = new Set(view.files);
     const mayDeclareGlobals = (file: SourceFile): boolean =>
       !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global');
-    const others = view.project.getSourceFiles().filter((file) => !analysed.has(file) && !file.isDeclarationFile());
     const depth = view.project.getCompilerOptions().maxNodeModuleJsDepth;
+    const answers = new Map<string, boolean>();
+    const mayDeclare = (name: string): boolean => {
+      let answer = answers.get(name);
+      if (answer === undefined) {
+        // A file declares the name only where its text spells it, or escapes a character of it (`\u0061`): the
+        // files that do not need no look (a pull-request run does not parse them for this).
+        const declarers = view.filesWhoseText((text) => text.includes(name) || text.includes('\\u'));
+        const others = view
+          .sourceFilesWhoseText((text) => text.includes(name))
+          .filter((file) => !view.isAnalysed(file) && !file.isDeclarationFile());
+        answer =
+          declarers.some((file) => mayDeclareGlobals(file) && view.references.declarationsIn(file, name).length > 0) ||
+          others.some(mayDeclareGlobals);
+        answers.set(name, answer);
+      }
+      return answer;
+    };
     return {
-      analysed,
-      declarers: view.files.filter(mayDeclareGlobals),
-      unindexed: others.filter(mayDeclareGlobals),
+      isAnalysed: (file) => view.isAnalysed(file),
+      mayDeclare,
       followsNodeModulesJs: (depth ?? 0) > 0,
     };
   });
@@ -342,9 +356,9 @@ function exportedFrom(
   if (hops > MAX_EXPORT_HOPS || !ts.isStringLiteralLike(specifier)) return undefined;
   const path = view.resolveModule(from.tree, specifier);
   if (path === undefined || augmentedModulesOf(view).has(path)) return undefined;
-  const project = view.project.getSourceFile(path);
+  const project = view.sourceFileAt(path);
   let target: SyntaxModule | undefined;
-  if (project !== undefined && globalDeclarersOf(view).analysed.has(project)) {
+  if (project !== undefined && globalDeclarersOf(view).isAnalysed(project)) {
     if (!isJavaScript(project)) target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);
@@ -511,9 +525,9 @@ function moduleDeclarationsOf(
   view: ProjectView,
 ): readonly { file: ts.SourceFile; declaration: ts.ModuleDeclaration & { name: ts.StringLiteral } }[] {
   return view.memo('name-binding:module-declarations', () =>
-    view.project
-      .getSourceFiles()
-      .filter((file) => !file.isInNodeModules() && file.getFullText().includes('declare module'))
+    view
+      .sourceFilesWhoseText((text) => text.includes('declare module'))
+      .filter((file) => !file.isInNodeModules())
       .flatMap((file) =>
         file.compilerNode.statements
           .filter((s): s is ts.ModuleDeclaration & { name: ts.StringLiteral } => {

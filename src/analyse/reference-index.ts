@@ -12,6 +12,14 @@ interface FileEntry {
   dynamic: boolean;
 }
 
+/** The analysed files, for the index: all of them (for a name across the project), and which tree is one. */
+interface AnalysedFiles {
+  /** Every analysed file, in `ProjectView.files` order. */
+  all(): readonly SourceFile[];
+  /** The analysed file whose tree this is; undefined for any other tree. */
+  analysedOf(tree: ts.SourceFile): SourceFile | undefined;
+}
+
 /**
  * Builds the run's reference index from one walk over each file's compiler
  * syntax tree, made when first asked for: a file's own entry when a rule asks
@@ -25,15 +33,11 @@ interface FileEntry {
  * so each occurrence is wrapped and resolved by the checker at most once per
  * run. Occurrences across the project come in file order, then document order.
  */
-export function buildReferenceIndex(
-  files: readonly SourceFile[],
-  clock: WorkClock = createWorkClock(),
-): ReferenceIndex {
+export function buildReferenceIndex(files: AnalysedFiles, clock: WorkClock = createWorkClock()): ReferenceIndex {
   const byFile = new Map<SourceFile, FileEntry>();
-  const fileOf = new Map<ts.SourceFile, SourceFile>(files.map((file) => [file.compilerNode, file]));
   const entryOf = (file: SourceFile): FileEntry | undefined => {
     let entry = byFile.get(file);
-    if (entry === undefined && fileOf.has(file.compilerNode)) {
+    if (entry === undefined && files.analysedOf(file.compilerNode) === file) {
       entry = clock.time(() => fileEntryOf(file));
       byFile.set(file, entry);
     }
@@ -43,7 +47,7 @@ export function buildReferenceIndex(
   const projectNames = (): Map<string, ts.Node[]> => {
     if (byName !== undefined) return byName;
     byName = new Map();
-    for (const file of files) {
+    for (const file of files.all()) {
       for (const [name, nodes] of entryOf(file)?.byName ?? []) {
         const list = byName.get(name);
         if (list === undefined) byName.set(name, [...nodes]);
@@ -56,7 +60,7 @@ export function buildReferenceIndex(
   const occurrenceOf = (node: ts.Node): Occurrence => {
     let occurrence = made.get(node);
     if (occurrence === undefined) {
-      const file = fileOf.get(node.getSourceFile());
+      const file = files.analysedOf(node.getSourceFile());
       if (file === undefined)
         throw new Error(`reference index: no analysed file holds the node at ${String(node.pos)}`);
       occurrence = makeOccurrence(file, node);

@@ -38,7 +38,9 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
   let indexTime = 0;
-  const targets = reportedFiles === undefined ? view.files : view.files.filter((f) => reportedFiles.has(f));
+  // In `files` order; a pull-request run's reported files are parsed, and the others are not parsed for this.
+  const targets =
+    reportedFiles === undefined ? view.files : view.filesAt(new Set([...reportedFiles].map((f) => f.getFilePath())));
   for (const [index, configured] of rules.entries()) {
     input.onProgress?.(
       `review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`,
@@ -96,12 +98,24 @@ function collectDrafts(
   const reported = targets.filter(looked);
   // A rule reports only in the target files it looks at: with none (a change that touches none of its files), it has nothing to do.
   if (reported.length === 0) return drafts;
-  const batches: (readonly SourceFile[])[] =
-    rule.meta.scope === 'file' ? reported.map((f) => [f]) : [view.files.filter(looked)];
-  for (const files of batches) {
+  // A project rule's files are every analysed file it looks at: read only if the rule reads them (a lock rule
+  // with no lock in the project does not, and a pull-request run then parses none of the other files for it).
+  const batches: (() => readonly SourceFile[])[] =
+    rule.meta.scope === 'file' ? reported.map((f) => () => [f]) : [() => view.files.filter(looked)];
+  for (const batch of batches) {
     try {
-      for (const draft of rule.run({ files, project: view }, options)) drafts.push(draft);
+      for (const draft of rule.run(
+        {
+          get files() {
+            return batch();
+          },
+          project: view,
+        },
+        options,
+      ))
+        drafts.push(draft);
     } catch (error) {
+      const files = batch();
       const culprit = files.length === 1 ? files[0] : blameFile(rule, view, options, files, error);
       failures.push({
         ruleId: rule.meta.id,
@@ -137,11 +151,17 @@ function render(
   const { rule, severity } = configured;
   const out: Rendered[] = [];
   const seen = new Set<string>();
-  const analysed = new Set(view.files.filter(lookedAt(rule, view)));
+  const looked = lookedAt(rule, view);
+  const analysed = new Map<SourceFile, boolean>();
   for (const draft of drafts) {
     const sourceFile = draft.node.getSourceFile();
     if (reportedFiles !== undefined && !reportedFiles.has(sourceFile)) continue;
-    if (!analysed.has(sourceFile)) continue;
+    let kept = analysed.get(sourceFile);
+    if (kept === undefined) {
+      kept = view.isAnalysed(sourceFile) && looked(sourceFile);
+      analysed.set(sourceFile, kept);
+    }
+    if (!kept) continue;
     const text = rule.meta.messages[draft.messageId];
     if (text === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${draft.messageId}`);
     const data = draft.data ?? {};

@@ -280,6 +280,17 @@ export class GuardedFileSystem implements FileSystemHost {
     return parsed.reason === undefined ? parsed.tree : undefined;
   }
 
+  /**
+   * A file's text as the loader's read of it returns it, or undefined when
+   * that read would leave the file out (past the size or shape budget):
+   * nothing is recorded. A pull-request run screens the files it has not
+   * parsed by this text (`ProjectView.filesWhoseText`).
+   */
+  peekText(path: string): string | undefined {
+    const read = this.readWithinBudgets(path);
+    return read.reason === undefined ? read.text : undefined;
+  }
+
   /** A file's text, or why it is past the size or shape budget (read as `readFileSync` reads it). */
   private readWithinBudgets(path: string): { text: string; reason?: undefined } | { reason: string } {
     const size = statSync(path).size;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
@@ -32,6 +32,12 @@ export interface LoadOptions {
   tests?: readonly string[] | undefined;
   /** Globs of generated files (the configuration's `generated`), added to the folders and headers isGeneratedSource knows. */
   generated?: readonly string[] | undefined;
+  /**
+   * Pull-request mode: the files a change touches (absolute paths). Only they are parsed at load; every other file
+   * is parsed when something first needs it (see `ProjectView.files` and `filesWhoseText`). Undefined: every file
+   * is parsed at load.
+   */
+  focus?: readonly string[] | undefined;
 }
 
 /**
@@ -96,25 +102,22 @@ export function loadProject(options: LoadOptions): LoadedProject {
   const { root, tsconfig } = locateRoot(options);
   const settings = options.settings ?? {};
   const fileSystem = new GuardedFileSystem(limitsFrom(settings));
-  const project =
+  const { project, paths } =
     tsconfig === undefined
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
-  const typeWork = createWorkClock();
-  buildProgramOnFirstUse(project, fileSystem, typeWork);
-  buildProgramBeforeLanguageService(project);
-  const files: SourceFile[] = [];
-  const unparsed: ParseProblem[] = [];
-  const candidates = project
-    .getSourceFiles()
-    .filter((file) => isAnalysed(file, root) && !fileSystem.skipped.has(file.getFilePath()));
-  const syntaxErrors = firstSyntaxErrors(candidates, project.getCompilerOptions());
-  for (const file of candidates) {
-    const problem = parseProblemOf(file, root, syntaxErrors.get(file.compilerNode));
-    if (problem === undefined) files.push(file);
-    else unparsed.push(problem);
+  const focus = options.focus === undefined ? undefined : new Set(options.focus.map((path) => resolve(path)));
+  const deferred = focus === undefined ? [] : paths.filter((path) => !focus.has(path) && isDeferrable(path, root));
+  const later = new Set(deferred);
+  addSourceFiles(project, fileSystem, later.size === 0 ? paths : paths.filter((path) => !later.has(path)));
+  const files = trackFiles(project, fileSystem, root, deferred);
+  if (deferred.length > 0) {
+    parseAllBeforeWholeProjectReads(project, files.parseAll);
+    programInLoadOrder(project, paths);
   }
-  files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
+  const typeWork = createWorkClock();
+  buildProgramOnFirstUse(project, fileSystem, typeWork, files.parseAll);
+  buildProgramBeforeLanguageService(project);
   const parseProblems = (): ParseProblem[] =>
     [
       ...[...fileSystem.skipped.values()]
@@ -126,7 +129,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
           column: 1,
           message: skipped.reason,
         })),
-      ...unparsed,
+      ...files.unparsed,
     ].sort((a, b) => compare(a.file, b.file));
   const globs = {
     tests: compileGlobs(options.tests ?? DEFAULT_TEST_GLOBS),
@@ -151,6 +154,202 @@ export function loadProject(options: LoadOptions): LoadedProject {
 }
 
 /**
+ * The analysed files of a run and the files left out for a syntax error,
+ * growing as a pull-request run parses the files it deferred (all of them at
+ * once when something reads the whole project: `all`, `parseAll`). What a
+ * deferred file turns out to be (analysed, or left out) is what a run that
+ * parsed it at load makes of it: the same read under the same budgets, the
+ * same syntax check, the same sorted list.
+ */
+interface TrackedFiles {
+  /** Every analysed file, sorted by relative path: parses the deferred files first. */
+  all: () => readonly SourceFile[];
+  /** The analysed files parsed so far, sorted by relative path. */
+  parsed: () => readonly SourceFile[];
+  /** The analysed file whose tree this is, if it is one. */
+  analysedOf: (tree: ts.SourceFile) => SourceFile | undefined;
+  /** Parses the deferred files among `paths`, in load order. */
+  parse: (paths: ReadonlySet<string>) => void;
+  /** Parses every deferred file. */
+  parseAll: () => void;
+  /** The deferred files not parsed yet whose text (as the loader reads it) passes `test`; a file that read leaves out never passes. */
+  pendingWhoseText: (test: (text: string) => boolean) => ReadonlySet<string>;
+  /** The project's source files parsed so far, of every kind (ts-morph's `getSourceFiles`). */
+  sourceFiles: () => readonly SourceFile[];
+  /** The project's parsed source file at a path (ts-morph's `getSourceFile`). */
+  lookup: (path: string) => SourceFile | undefined;
+  /** The files with a syntax error, among those parsed. */
+  readonly unparsed: readonly ParseProblem[];
+}
+
+/** See `TrackedFiles`: the project's parsed files are taken as they are, `deferred` (in load order) parsed on demand. */
+function trackFiles(
+  project: Project,
+  fileSystem: GuardedFileSystem,
+  root: string,
+  deferred: readonly string[],
+): TrackedFiles {
+  const files: SourceFile[] = [];
+  const byTree = new Map<ts.SourceFile, SourceFile>();
+  const unparsed: ParseProblem[] = [];
+  const waiting = new Set(deferred);
+  const texts = new Map<string, ScreenText>();
+  // ts-morph's own reads: `parseAllBeforeWholeProjectReads` makes the project's parse every deferred file first.
+  const lookup = project.getSourceFile.bind(project);
+  const sourceFiles = project.getSourceFiles.bind(project);
+  const admit = (added: readonly SourceFile[]): void => {
+    const candidates = added.filter((file) => isAnalysed(file, root) && !fileSystem.skipped.has(file.getFilePath()));
+    const syntaxErrors = firstSyntaxErrors(candidates, project.getCompilerOptions());
+    for (const file of candidates) {
+      const problem = parseProblemOf(file, root, syntaxErrors.get(file.compilerNode));
+      if (problem !== undefined) unparsed.push(problem);
+      else {
+        files.push(file);
+        byTree.set(file.compilerNode, file);
+      }
+    }
+    files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
+  };
+  admit(sourceFiles());
+  const parse = (paths: ReadonlySet<string>): void => {
+    const now = deferred.filter((path) => waiting.has(path) && paths.has(path));
+    if (now.length === 0) return;
+    for (const path of now) {
+      waiting.delete(path);
+      texts.delete(path);
+    }
+    addSourceFiles(project, fileSystem, now, lookup);
+    admit(now.map((path) => lookup(path)).filter((file) => file !== undefined));
+  };
+  const parseAll = (): void => {
+    parse(waiting);
+  };
+  return {
+    all: () => {
+      parseAll();
+      return files;
+    },
+    parsed: () => files,
+    analysedOf: (tree) => byTree.get(tree),
+    parse,
+    parseAll,
+    pendingWhoseText: (test) => {
+      const passing = new Set<string>();
+      for (const path of waiting) {
+        let text = texts.get(path);
+        if (text === undefined) {
+          text = screenTextOf(fileSystem, path);
+          texts.set(path, text);
+        }
+        if (text.kind === 'unread' || (text.kind === 'text' && test(text.text))) passing.add(path);
+      }
+      return passing;
+    },
+    sourceFiles,
+    lookup,
+    unparsed,
+  };
+}
+
+/** `TrackedFiles` of a project parsed whole at load (in memory): nothing deferred. */
+function parsedWhole(project: Project, files: readonly SourceFile[]): TrackedFiles {
+  const byTree = new Map(files.map((file) => [file.compilerNode, file]));
+  return {
+    all: () => files,
+    parsed: () => files,
+    analysedOf: (tree) => byTree.get(tree),
+    parse: () => undefined,
+    parseAll: () => undefined,
+    pendingWhoseText: () => new Set(),
+    sourceFiles: () => project.getSourceFiles(),
+    lookup: (path) => project.getSourceFile(path),
+    unparsed: [],
+  };
+}
+
+/**
+ * A deferred file's text for a screen: as the loader reads it; `left out`
+ * when that read leaves the file out (past a budget: it is never analysed);
+ * `unread` when it cannot be read here (then it is parsed, and the loader's
+ * read decides, as at load).
+ */
+type ScreenText = { kind: 'text'; text: string } | { kind: 'left out' } | { kind: 'unread' };
+
+function screenTextOf(fileSystem: GuardedFileSystem, path: string): ScreenText {
+  try {
+    const text = fileSystem.peekText(path);
+    return text === undefined ? { kind: 'left out' } : { kind: 'text', text };
+  } catch {
+    return { kind: 'unread' };
+  }
+}
+
+/**
+ * True for a file a pull-request run may leave unparsed until something
+ * needs it: one that would be analysed (under the root, outside dependency,
+ * build and hidden folders, a TypeScript or JavaScript source, not a
+ * declaration file). Any other file the project lists is parsed at load.
+ */
+function isDeferrable(path: string, root: string): boolean {
+  return (
+    isUnderRoot(path, root) &&
+    SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) &&
+    !/\.d\.([^/\\]+\.)?[cm]?ts$/.test(path)
+  );
+}
+
+/**
+ * Makes every read of the whole project through ts-morph's `Project` (its
+ * files, a file by path, its folders) parse the deferred files first, so that
+ * a reader that did not ask for a part of the project (`ProjectView` methods)
+ * sees what a run that parsed everything at load sees.
+ */
+function parseAllBeforeWholeProjectReads(project: Project, parseAll: () => void): void {
+  for (const name of [
+    'getSourceFile',
+    'getSourceFileOrThrow',
+    'getSourceFiles',
+    'getDirectory',
+    'getDirectoryOrThrow',
+    'getDirectories',
+    'getRootDirectories',
+  ]) {
+    const read: unknown = Reflect.get(project, name);
+    if (typeof read !== 'function') throw new Error(`ts-morph's Project has no ${name} to wrap`);
+    Reflect.set(project, name, (...args: unknown[]): unknown => {
+      parseAll();
+      const result: unknown = Reflect.apply(read, project, args);
+      return result;
+    });
+  }
+}
+
+/**
+ * Makes the compiler's programs (the project's and the language service's)
+ * list the project's files in the order a run that parsed every file at load
+ * added them (`paths`), whatever order a pull-request run parsed them in: the
+ * order of a program's files is the order the checker binds them and merges
+ * their global declarations in. ts-morph takes that list from its compiler
+ * factory's `getSourceFilePaths` (its cache's insertion order).
+ */
+function programInLoadOrder(project: Project, paths: readonly string[]): void {
+  const context: unknown = Reflect.get(project, '_context');
+  const factory: unknown =
+    typeof context === 'object' && context !== null ? Reflect.get(context, 'compilerFactory') : undefined;
+  const listed: unknown =
+    typeof factory === 'object' && factory !== null ? Reflect.get(factory, 'getSourceFilePaths') : undefined;
+  if (typeof factory !== 'object' || factory === null || typeof listed !== 'function')
+    throw new Error("ts-morph's compiler factory has no getSourceFilePaths to order");
+  const rank = new Map(paths.map((path, index) => [path, index]));
+  Reflect.set(factory, 'getSourceFilePaths', (): IterableIterator<string> => {
+    const current = [...(Reflect.apply(listed, factory, []) as Iterable<string>)];
+    const ranked = current.map((path, index) => ({ path, rank: rank.get(path) ?? paths.length + index }));
+    const ordered = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.path);
+    return ordered[Symbol.iterator]();
+  });
+}
+
+/**
  * Leaves the compiler's program unbuilt until something first needs it (a
  * type, a symbol, a module resolution), and builds it then under the per-file
  * budgets (`GuardedFileSystem.buildWithinBudgets`). Building it parses every
@@ -164,7 +363,12 @@ export function loadProject(options: LoadOptions): LoadedProject {
  * object so the first read builds through the budgets. A program ts-morph
  * builds again after a file changes (`--fix`) is built as ts-morph builds it.
  */
-function buildProgramOnFirstUse(project: Project, fileSystem: GuardedFileSystem, clock: WorkClock): void {
+function buildProgramOnFirstUse(
+  project: Project,
+  fileSystem: GuardedFileSystem,
+  clock: WorkClock,
+  parseAll: () => void,
+): void {
   const program = project.getProgram();
   const prototype = Object.getPrototypeOf(program) as object;
   if (Object.getOwnPropertyDescriptor(prototype, 'compilerObject') === undefined)
@@ -180,12 +384,14 @@ function buildProgramOnFirstUse(project: Project, fileSystem: GuardedFileSystem,
       if (built) compiled = current();
       else {
         built = true;
-        compiled = clock.time(() =>
-          fileSystem.buildWithinBudgets(current, (path) => {
+        compiled = clock.time(() => {
+          // The program holds every file of the project: a pull-request run's deferred ones are parsed first.
+          parseAll();
+          return fileSystem.buildWithinBudgets(current, (path) => {
             const parsed = project.getSourceFile(path);
             if (parsed !== undefined) project.removeSourceFile(parsed);
-          }),
-        );
+          });
+        });
       }
       if (compiled !== timed) {
         timed = compiled;
@@ -306,46 +512,63 @@ export function loadInMemory(
   }
   const globs = { tests: compileGlobs(DEFAULT_TEST_GLOBS), generated: compileGlobs([]) };
   return {
-    view: createView(project, '/', files, globs, settings, undefined, createWorkClock(), () => undefined),
+    view: createView(
+      project,
+      '/',
+      parsedWhole(project, files),
+      globs,
+      settings,
+      undefined,
+      createWorkClock(),
+      () => undefined,
+    ),
     parseProblems: () => [...parseProblems],
   };
 }
 
-/** Loads a project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
+/** An empty project with its compiler options, and the files it holds in load order. */
+interface ProjectFiles {
+  project: Project;
+  paths: readonly string[];
+}
+
+/** A project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
 function projectFromTsconfig(
   tsconfig: string,
   fileSystem: GuardedFileSystem,
   allowExtendsOutsideRoot: boolean,
-): Project {
+): ProjectFiles {
   const parsed = readTsconfig(tsconfig, { allowExtendsOutsideRoot });
   const project = new Project({
     fileSystem,
     skipAddingFilesFromTsConfig: true,
     compilerOptions: { ...parsed.options, noEmit: true },
   });
-  const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
-  addSourceFiles(project, fileSystem, paths);
-  return project;
+  return { project, paths: parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames };
 }
 
-/** Loads every source file under a folder with default compiler options. */
-function projectFromFolder(root: string, fileSystem: GuardedFileSystem): Project {
+/** A project of every source file under a folder, with default compiler options. */
+function projectFromFolder(root: string, fileSystem: GuardedFileSystem): ProjectFiles {
   const project = new Project({
     fileSystem,
     compilerOptions: DEFAULT_COMPILER_OPTIONS,
     skipAddingFilesFromTsConfig: true,
   });
-  addSourceFiles(project, fileSystem, walk(root));
-  return project;
+  return { project, paths: walk(root) };
 }
 
-/** Adds the project's files, each parsed once, under the per-file budgets (GuardedFileSystem.addAllWithinBudgets). */
-function addSourceFiles(project: Project, fileSystem: GuardedFileSystem, paths: readonly string[]): void {
+/** Adds files to the project, each parsed once, under the per-file budgets (GuardedFileSystem.addAllWithinBudgets). */
+function addSourceFiles(
+  project: Project,
+  fileSystem: GuardedFileSystem,
+  paths: readonly string[],
+  lookup: (path: string) => SourceFile | undefined = (path) => project.getSourceFile(path),
+): void {
   fileSystem.addAllWithinBudgets(
     paths,
     (path) => project.addSourceFileAtPath(path).compilerNode,
     (path) => {
-      const added = project.getSourceFile(path);
+      const added = lookup(path);
       if (added !== undefined) project.removeSourceFile(added);
     },
   );
@@ -443,7 +666,7 @@ interface FileGlobs {
 function createView(
   project: Project,
   root: string,
-  files: SourceFile[],
+  tracked: TrackedFiles,
   { tests, generated }: FileGlobs,
   settings: Readonly<Record<string, unknown>>,
   nodeKinds: readonly ts.SyntaxKind[] | undefined,
@@ -465,9 +688,28 @@ function createView(
   const view: ProjectView = {
     root,
     project,
-    files,
+    get files() {
+      return tracked.all();
+    },
+    filesWhoseText: (test) => {
+      tracked.parse(tracked.pendingWhoseText(test));
+      return tracked.parsed().filter((file) => test(file.getFullText()));
+    },
+    sourceFilesWhoseText: (test) => {
+      tracked.parse(tracked.pendingWhoseText(test));
+      return tracked.sourceFiles().filter((file) => test(file.getFullText()));
+    },
+    isAnalysed: (file) => tracked.analysedOf(file.compilerNode) === file,
+    sourceFileAt: (path) => {
+      tracked.parse(new Set([path]));
+      return tracked.lookup(path);
+    },
+    filesAt: (paths) => {
+      tracked.parse(paths);
+      return tracked.parsed().filter((file) => paths.has(file.getFilePath()));
+    },
     get dependenciesResolved() {
-      resolved ??= allImportsResolve(files);
+      resolved ??= allImportsResolve(tracked.all());
       return resolved;
     },
     relativePath: (file) => relativePathOf(root, file),
@@ -478,7 +720,7 @@ function createView(
       memo(`compiled-from-schema:${file.getFilePath()}`, () => isCompiledFromSchema(file.getFilePath(), existsSync)),
     packageJson: readPackageJson(root),
     get references() {
-      return memo('references', () => buildReferenceIndex(files, clock));
+      return memo('references', () => buildReferenceIndex(tracked, clock));
     },
     get publicApi() {
       return memo('publicApi', () => buildPublicApi(view));

@@ -80,8 +80,27 @@ export interface ProjectView {
   readonly root: string;
   /** The ts-morph project, type checker included. */
   readonly project: Project;
-  /** Every analysed source file, sorted by relative path. Declaration files, node_modules and the configuration's `generated` files excluded. */
+  /**
+   * Every analysed source file, sorted by relative path. Declaration files, node_modules and the configuration's
+   * `generated` files excluded. A pull-request run parses at load only the changed files, and the rest when first
+   * needed: reading this parses every file. A reader that needs only some files asks for them by the methods below,
+   * which parse only those.
+   */
   readonly files: readonly SourceFile[];
+  /**
+   * The analysed files whose text passes `test`, in `files` order: `files` narrowed by a screen of their text, which
+   * must pass every file the caller needs (one that spells a name, a word). A pull-request run parses only the
+   * files that pass of those it has not parsed yet.
+   */
+  filesWhoseText(test: (text: string) => boolean): readonly SourceFile[];
+  /** The project's source files of every kind (ts-morph's `getSourceFiles`) whose text passes `test`, as `filesWhoseText` parses them; in no set order. */
+  sourceFilesWhoseText(test: (text: string) => boolean): readonly SourceFile[];
+  /** True when the file is one of `files` (told without parsing any other file). */
+  isAnalysed(file: SourceFile): boolean;
+  /** The project's source file at an absolute path, as ts-morph's `getSourceFile` finds it, parsing only that file if a pull-request run had not. */
+  sourceFileAt(path: string): SourceFile | undefined;
+  /** The analysed files at these absolute paths, in `files` order, parsing only them if a pull-request run had not. */
+  filesAt(paths: ReadonlySet<string>): readonly SourceFile[];
   /** False when some imports could not be resolved (dependencies not installed): types may be `any`. */
   readonly dependenciesResolved: boolean;
   /** Path relative to the root, POSIX separators. */

@@ -120,6 +120,14 @@ export interface AnyRule {
 export function defineRule<Id extends string, Opts extends object>(rule: Rule<Id, Opts>): AnyRule {
   return {
     meta: rule.meta,
-    run: (context, options) => rule.check({ ...context, options: { ...rule.meta.options.defaults, ...options } }),
+    // `files` read through, not copied: the engine reads a project rule's files only if the rule does.
+    run: (context, options) =>
+      rule.check({
+        get files() {
+          return context.files;
+        },
+        project: context.project,
+        options: { ...rule.meta.options.defaults, ...options },
+      }),
   };
 }

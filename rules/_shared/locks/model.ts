@@ -114,10 +114,11 @@ function buildLockModel(view: ProjectView): LockModel {
   );
   const words = lockWords(view, names, configured);
   const mentionsLocks = patternOf(words);
-  for (const file of view.files) {
-    // Most files of a project never touch a lock: skip them before wrapping any node. A word in a comment or a
-    // string (`// a smooth request …`) takes or makes no lock: the file must name one in its code.
-    if (!mentionsLocks.test(file.getFullText()) || !namesInCode(view, file, words)) continue;
+  // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
+  // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
+  // must name one in its code.
+  for (const file of view.filesWhoseText((text) => mentionsLocks.test(text))) {
+    if (!namesInCode(view, file, words)) continue;
     // Compiler nodes from the run's shared index; only calls of a lock-taking method name and creations
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
@@ -325,11 +326,12 @@ function lockWords(
     (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
     ts.isIdentifier(member.name) &&
     names.has(member.name.text);
-  // A class or interface that declares a lock method spells the method's name (or escapes it) in its file's text:
-  // the other files need no syntax index for this (a pull request's run indexes only its files and these).
-  const mayDeclare = (text: string): boolean => text.includes('\\u') || [...names].some((n) => text.includes(n));
-  for (const file of view.files) {
-    if (!mayDeclare(file.getFullText())) continue;
+  // A class or interface that declares a lock method spells the method's name (or escapes it) in its file's text,
+  // with no identifier character of ASCII on either side: the other files need no syntax index for this (a pull
+  // request's run does not even parse them).
+  const spelled = new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`);
+  const mayDeclare = (text: string): boolean => text.includes('\\u') || spelled.test(text);
+  for (const file of view.filesWhoseText(mayDeclare)) {
     for (const kind of TYPE_KINDS)
       for (const node of view.nodesOf(file, kind)) {
         if (!(ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) || node.name === undefined) continue;
@@ -342,8 +344,13 @@ function lockWords(
 
 /** A test for any of the words as a whole word of a file's text (before any syntax is indexed). */
 function patternOf(words: ReadonlySet<string>): RegExp {
-  const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = [...words].filter((w) => w !== '').map(escapeRegExp);
   return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
+}
+
+/** A word as a regular expression that matches it literally. */
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True when a name of the file's code (a use or a declaration, from the reference index) is one of the words. */
