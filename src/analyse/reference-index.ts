@@ -15,9 +15,11 @@ interface FileEntry {
 /** The analysed files, for the index: all of them (for a name across the project), and which tree is one. */
 interface AnalysedFiles {
   /** Every analysed file, in `ProjectView.files` order. */
-  all(): readonly SourceFile[];
+  all: () => readonly SourceFile[];
+  /** True for an analysed file. */
+  isAnalysed: (file: SourceFile) => boolean;
   /** The analysed file whose tree this is; undefined for any other tree. */
-  analysedOf(tree: ts.SourceFile): SourceFile | undefined;
+  analysedOf: (tree: ts.SourceFile) => SourceFile | undefined;
 }
 
 /**
@@ -37,7 +39,7 @@ export function buildReferenceIndex(files: AnalysedFiles, clock: WorkClock = cre
   const byFile = new Map<SourceFile, FileEntry>();
   const entryOf = (file: SourceFile): FileEntry | undefined => {
     let entry = byFile.get(file);
-    if (entry === undefined && files.analysedOf(file.compilerNode) === file) {
+    if (entry === undefined && files.isAnalysed(file)) {
       entry = clock.time(() => fileEntryOf(file));
       byFile.set(file, entry);
     }

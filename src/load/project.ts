@@ -166,7 +166,9 @@ interface TrackedFiles {
   all: () => readonly SourceFile[];
   /** The analysed files parsed so far, sorted by relative path. */
   parsed: () => readonly SourceFile[];
-  /** The analysed file whose tree this is, if it is one. */
+  /** True for an analysed file (one of those parsed so far: a deferred file is not parsed for this). */
+  isAnalysed: (file: SourceFile) => boolean;
+  /** The analysed file whose tree this is, if it is one (its current tree: `--fix` replaces a file's text). */
   analysedOf: (tree: ts.SourceFile) => SourceFile | undefined;
   /** Parses the deferred files among `paths`, in load order. */
   parse: (paths: ReadonlySet<string>) => void;
@@ -190,7 +192,8 @@ function trackFiles(
   deferred: readonly string[],
 ): TrackedFiles {
   const files: SourceFile[] = [];
-  const byTree = new Map<ts.SourceFile, SourceFile>();
+  const analysed = new Set<SourceFile>();
+  let byTree = new Map<ts.SourceFile, SourceFile>();
   const unparsed: ParseProblem[] = [];
   const waiting = new Set(deferred);
   const texts = new Map<string, ScreenText>();
@@ -205,7 +208,7 @@ function trackFiles(
       if (problem !== undefined) unparsed.push(problem);
       else {
         files.push(file);
-        byTree.set(file.compilerNode, file);
+        analysed.add(file);
       }
     }
     files.sort((a, b) => compare(relativePathOf(root, a), relativePathOf(root, b)));
@@ -230,7 +233,14 @@ function trackFiles(
       return files;
     },
     parsed: () => files,
-    analysedOf: (tree) => byTree.get(tree),
+    isAnalysed: (file) => analysed.has(file),
+    analysedOf: (tree) => {
+      const known = byTree.get(tree);
+      if (known?.compilerNode === tree) return known;
+      // A file added since, or whose text was replaced (its tree with it): the map is made again.
+      byTree = new Map(files.map((file) => [file.compilerNode, file]));
+      return byTree.get(tree);
+    },
     parse,
     parseAll,
     pendingWhoseText: (test) => {
@@ -253,11 +263,12 @@ function trackFiles(
 
 /** `TrackedFiles` of a project parsed whole at load (in memory): nothing deferred. */
 function parsedWhole(project: Project, files: readonly SourceFile[]): TrackedFiles {
-  const byTree = new Map(files.map((file) => [file.compilerNode, file]));
+  const analysed = new Set(files);
   return {
     all: () => files,
     parsed: () => files,
-    analysedOf: (tree) => byTree.get(tree),
+    isAnalysed: (file) => analysed.has(file),
+    analysedOf: (tree) => files.find((file) => file.compilerNode === tree),
     parse: () => undefined,
     parseAll: () => undefined,
     pendingWhoseText: () => new Set(),
@@ -699,7 +710,7 @@ function createView(
       tracked.parse(tracked.pendingWhoseText(test));
       return tracked.sourceFiles().filter((file) => test(file.getFullText()));
     },
-    isAnalysed: (file) => tracked.analysedOf(file.compilerNode) === file,
+    isAnalysed: tracked.isAnalysed,
     sourceFileAt: (path) => {
       tracked.parse(new Set([path]));
       return tracked.lookup(path);
