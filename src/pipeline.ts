@@ -122,9 +122,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
   return {
     result,
     root: view.root,
-    files: (options.changed === undefined || reportedFiles === undefined ? view.files : [...reportedFiles]).map((f) =>
-      view.relativePath(f),
-    ),
+    files: (options.changed === undefined ? view.files : [...(reportedFiles ?? [])]).map((f) => view.relativePath(f)),
     parseProblems: problems,
     bulk,
   };

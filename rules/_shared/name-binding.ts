@@ -49,8 +49,7 @@ export function syntacticBindingOf(
   file: SourceFile,
   identifier: ts.Identifier,
 ): SyntacticBinding | undefined {
-  const { isAnalysed } = globalDeclarersOf(view);
-  if (!isAnalysed(file) || !isPlainValueName(identifier, file)) return undefined;
+  if (!view.isAnalysed(file) || !isPlainValueName(identifier, file)) return undefined;
   const name = identifier.text;
   // The declaration whose scope is the innermost around the name (a scope declares a name once here).
   let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
@@ -196,8 +195,6 @@ function isJavaScript(file: SourceFile): boolean {
 
 /** What the run's files say about which names are global, asked once per run (and once per name). */
 interface GlobalDeclarers {
-  /** True for an analysed file (one the reference index knows). */
-  isAnalysed: (file: SourceFile) => boolean;
   /**
    * True when a file that may declare globals (a script, with no import or export, or a file with `declare
    * global`) declares the name: an analysed one, by the reference index; any other source file of the project
@@ -232,7 +229,6 @@ function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
       return answer;
     };
     return {
-      isAnalysed: (file) => view.isAnalysed(file),
       mayDeclare,
       followsNodeModulesJs: (depth ?? 0) > 0,
     };
@@ -358,7 +354,7 @@ function exportedFrom(
   if (path === undefined || augmentedModulesOf(view).has(path)) return undefined;
   const project = view.sourceFileAt(path);
   let target: SyntaxModule | undefined;
-  if (project !== undefined && globalDeclarersOf(view).isAnalysed(project)) {
+  if (project !== undefined && view.isAnalysed(project)) {
     if (!isJavaScript(project)) target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);

@@ -22,7 +22,10 @@ export interface ConfiguredRule {
 export interface RunRulesInput {
   view: ProjectView;
   rules: readonly ConfiguredRule[];
-  /** Only findings in these files are kept (and file rules only run on them); all when undefined. */
+  /**
+   * Only findings in these files are kept (and file rules only run on them, in this set's order: the pipeline's
+   * and the cache's sets are in `files` order); all when undefined.
+   */
   reportedFiles?: ReadonlySet<SourceFile> | undefined;
   /** Ids of every security rule in the registry, enabled or not. */
   securityRulesKnown: readonly string[];
@@ -38,9 +41,7 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
   let indexTime = 0;
-  // In `files` order; a pull-request run's reported files are parsed, and the others are not parsed for this.
-  const targets =
-    reportedFiles === undefined ? view.files : view.filesAt(new Set([...reportedFiles].map((f) => f.getFilePath())));
+  const targets = reportedFiles === undefined ? view.files : [...reportedFiles];
   for (const [index, configured] of rules.entries()) {
     input.onProgress?.(
       `review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`,

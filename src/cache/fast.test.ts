@@ -6,6 +6,7 @@ import type { CacheEntry } from './entry.js';
 import type { CachedRunOptions } from './fast.js';
 import { fastCacheHit } from './fast.js';
 import { RULES } from '../../rules/index.js';
+import { defineRule } from '../model/rule.js';
 import { analyseWithCache } from './run.js';
 import { cacheFileFor } from './store.js';
 
@@ -288,5 +289,47 @@ describe('fastCacheHit', () => {
     const { project, location } = cachedProject();
     expect(hitOf({ path: project }, location)?.plan).toBe('hit');
     expect(fastCacheHit({ path: project }, location)).toBeUndefined();
+  });
+});
+
+// A file rule whose finding in one file depends on another file's text (as the lock model's and the security rules'
+// screens do): the cache must not keep its finding for an unchanged file when only the other file changed.
+const markerSeen = defineRule({
+  meta: {
+    id: 'marker-elsewhere',
+    description: 'Report index.ts when another file says MARKER',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    stability: 'stable',
+    scope: 'file',
+    needsTypeChecker: false,
+    title: 'Test marker',
+    rationale: 'Only for tests.',
+    messages: { seen: { message: 'A marker elsewhere.', recommendation: 'Nothing.' } },
+    options: { defaults: {}, schema: { type: 'object', properties: {} } },
+  },
+  *check({ files, project }) {
+    for (const file of files) {
+      if (file.getBaseName() !== 'index.ts') continue;
+      if (project.filesWhoseText((text) => text.includes('MARKER')).some((other) => other !== file))
+        yield { node: file, messageId: 'seen' };
+    }
+  },
+});
+
+describe('a file rule that reads other files by their text', () => {
+  it('is not kept as local: a change to the other file alone changes its finding', () => {
+    const { project, location } = cachedProject((p) => {
+      append(p, 'src/errors.ts', '// MARKER\n');
+      rmSync(join(p, '.review-bot.json')); // it configures the registry's rules
+    });
+    const options = { path: project, registry: [markerSeen], only: ['marker-elsewhere'] };
+    const first = analyseWithCache(options, location);
+    expect(first.result.findings.map((f) => [f.ruleId, f.file])).toEqual([['marker-elsewhere', 'src/index.ts']]);
+    expect(stored(project, location).localRules).toEqual([]);
+    writeFileSync(join(project, 'src/errors.ts'), readFileSync(join(DEMO, 'src/errors.ts'), 'utf8'));
+    const second = analyseWithCache(options, location);
+    expect(second.plan).not.toBe('hit');
+    expect(second.result.findings).toEqual([]);
   });
 });

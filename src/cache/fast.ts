@@ -11,9 +11,9 @@
  * loads the compiler: this path can only say "hit" sooner, never differently.
  *
  * This module and what it imports load no compiler, no rule and no
- * configuration validator: the command's entry reaches the rest through
- * `import()` only when this path does not serve the run (scripts/build.mjs
- * splits the bundle there).
+ * configuration validator: the command's engine reaches the rest through
+ * `import()` only when this path does not serve the run (modules initialised
+ * on first use in dist/engine.cjs: scripts/build.mjs).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

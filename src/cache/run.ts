@@ -239,7 +239,8 @@ function partialRun(
  * Runs the rules one at a time through the pipeline (so findings, ranges and
  * fingerprints are made exactly as in a whole run), each on the files
  * `filesFor` gives (all when undefined). A file rule is local when it read no
- * project-wide data (`memo`, `publicApi`, name-wide references) during the run.
+ * project-wide data (`memo`, `publicApi`, name-wide references, other files by
+ * their text or path) during the run.
  */
 function runEach(
   view: ProjectView,
@@ -311,6 +312,25 @@ function trackProjectReads(view: ProjectView): { view: ProjectView; reset(): voi
       get: () => {
         read = true;
         return view.publicApi;
+      },
+    },
+    // What a rule asks of other files (the engine asks `files` and `filesAt` for the files it runs rules on).
+    filesWhoseText: {
+      value: (test: (text: string) => boolean) => {
+        read = true;
+        return view.filesWhoseText(test);
+      },
+    },
+    sourceFilesWhoseText: {
+      value: (test: (text: string) => boolean) => {
+        read = true;
+        return view.sourceFilesWhoseText(test);
+      },
+    },
+    sourceFileAt: {
+      value: (path: string) => {
+        read = true;
+        return view.sourceFileAt(path);
       },
     },
     references: {

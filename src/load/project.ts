@@ -107,9 +107,8 @@ export function loadProject(options: LoadOptions): LoadedProject {
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
   const focus = options.focus === undefined ? undefined : new Set(options.focus.map((path) => resolve(path)));
-  const deferred = focus === undefined ? [] : paths.filter((path) => !focus.has(path) && isDeferrable(path, root));
-  const later = new Set(deferred);
-  addSourceFiles(project, fileSystem, later.size === 0 ? paths : paths.filter((path) => !later.has(path)));
+  const deferred = focus === undefined ? [] : paths.filter((path) => !focus.has(path));
+  addSourceFiles(project, fileSystem, focus === undefined ? paths : paths.filter((path) => focus.has(path)));
   const files = trackFiles(project, fileSystem, root, deferred);
   if (deferred.length > 0) {
     parseAllBeforeWholeProjectReads(project, files.parseAll);
@@ -293,20 +292,6 @@ function screenTextOf(fileSystem: GuardedFileSystem, path: string): ScreenText {
   } catch {
     return { kind: 'unread' };
   }
-}
-
-/**
- * True for a file a pull-request run may leave unparsed until something
- * needs it: one that would be analysed (under the root, outside dependency,
- * build and hidden folders, a TypeScript or JavaScript source, not a
- * declaration file). Any other file the project lists is parsed at load.
- */
-function isDeferrable(path: string, root: string): boolean {
-  return (
-    isUnderRoot(path, root) &&
-    SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) &&
-    !/\.d\.([^/\\]+\.)?[cm]?ts$/.test(path)
-  );
 }
 
 /**

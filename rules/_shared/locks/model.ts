@@ -326,10 +326,9 @@ function lockWords(
     (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
     ts.isIdentifier(member.name) &&
     names.has(member.name.text);
-  // A class or interface that declares a lock method spells the method's name (or escapes it) in its file's text,
-  // with no identifier character of ASCII on either side: the other files need no syntax index for this (a pull
-  // request's run does not even parse them).
-  const spelled = new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`);
+  // A class or interface that declares a lock method spells the method's name as a whole name (or escapes it) in
+  // its file's text: the other files need no syntax index for this (a pull request's run does not even parse them).
+  const spelled = patternOf(names);
   const mayDeclare = (text: string): boolean => text.includes('\\u') || spelled.test(text);
   for (const file of view.filesWhoseText(mayDeclare)) {
     for (const kind of TYPE_KINDS)
@@ -342,15 +341,13 @@ function lockWords(
   return words;
 }
 
-/** A test for any of the words as a whole word of a file's text (before any syntax is indexed). */
+/**
+ * A test for any of the words spelled in a file's text as a whole name (before any syntax is indexed): with no
+ * identifier character of ASCII (letter, digit, `_`, `$`) on either side, as a name in code always stands.
+ */
 function patternOf(words: ReadonlySet<string>): RegExp {
-  const escaped = [...words].filter((w) => w !== '').map(escapeRegExp);
-  return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
-}
-
-/** A word as a regular expression that matches it literally. */
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = [...words].filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
 }
 
 /** True when a name of the file's code (a use or a declaration, from the reference index) is one of the words. */
