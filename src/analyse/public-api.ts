@@ -38,13 +38,18 @@ export function buildPublicApi(view: ProjectView): PublicApi {
   const seenFiles = new Set<SourceFile>();
   for (const entry of entryPoints) collectExports(entry, exported, seenFiles);
   let exposed: Set<ts.Node> | undefined;
+  let handed: Set<ts.Node> | undefined;
   return {
     entryPoints,
     description,
     isExported: (declaration) => exported.has(declaration),
     exposes: (declaration) => {
-      exposed ??= exposedDeclarations(exported, new Set(view.files));
+      exposed ??= exposedDeclarations(exported, new Set(view.files), true);
       return exposed.has(declaration.compilerNode);
+    },
+    handsOut: (declaration) => {
+      handed ??= exposedDeclarations(exported, new Set(view.files), false);
+      return handed.has(declaration.compilerNode);
     },
     sourceOf: (file) => (view.files.includes(file) ? file : sourceFor(view, view.relativePath(file))),
   };
@@ -166,8 +171,15 @@ function requiredFile(node: Node): SourceFile | undefined {
  * Every declaration reachable from the exported ones through type
  * annotations, heritage clauses and (for unannotated declarations) the
  * types the checker infers, limited to declarations in analysed files.
+ * Without `parameterClasses`, a class that a parameter's annotation names
+ * directly (`store: Store`, not `Promise<Store>` nor a callback's) is not
+ * followed: the caller hands that value in.
  */
-function exposedDeclarations(exported: ReadonlySet<Node>, analysed: ReadonlySet<SourceFile>): Set<ts.Node> {
+function exposedDeclarations(
+  exported: ReadonlySet<Node>,
+  analysed: ReadonlySet<SourceFile>,
+  parameterClasses: boolean,
+): Set<ts.Node> {
   const seen = new Set<ts.Node>();
   const queue: Node[] = [];
   const enqueue = (node: Node): void => {
@@ -177,8 +189,10 @@ function exposedDeclarations(exported: ReadonlySet<Node>, analysed: ReadonlySet<
   };
   for (const declaration of exported) enqueue(declaration);
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const typeNode of signatureTypeNodes(next))
-      for (const target of referencedDeclarations(typeNode)) enqueue(target);
+    for (const typeNode of signatureTypeNodes(next)) {
+      const passedIn = parameterClasses ? [] : parameterClassesOf(typeNode);
+      for (const target of referencedDeclarations(typeNode)) if (!passedIn.includes(target)) enqueue(target);
+    }
     for (const type of inferredTypes(next)) for (const target of typeDeclarations(type, 0)) enqueue(target);
   }
   return seen;
@@ -228,6 +242,12 @@ function signatureTypeNodes(declaration: Node): Node[] {
       if (Node.isExportable(statement) && statement.isExported()) out.push(statement);
   }
   return out;
+}
+
+/** The classes a parameter's type annotation names directly (`store: Store`); none for any other type node. */
+function parameterClassesOf(typeNode: Node): Node[] {
+  if (!Node.isParameterDeclaration(typeNode.getParent()) || !Node.isTypeReference(typeNode)) return [];
+  return declarationsOfName(typeNode.getTypeName()).filter((declaration) => Node.isClassDeclaration(declaration));
 }
 
 /** Adds a node if it is defined. */

@@ -67,6 +67,14 @@ export interface PublicApi {
    */
   exposes(declaration: Node): boolean;
   /**
+   * True when code outside the project can hold an instance of this class
+   * (or a value of this declaration): as `exposes`, except that a class named
+   * only as a parameter's type is not handed out (`constructor(store: Store)`:
+   * the caller passes its own value in, and cannot make a `Store` it cannot
+   * import).
+   */
+  handsOut(declaration: Node): boolean;
+  /**
    * The analysed source file a build-output file was compiled from
    * (`dist/index.d.ts` -> `src/index.ts`), through the tsconfig's outDir/rootDir
    * or the path's trailing segments; undefined when none is found.

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
@@ -493,7 +494,7 @@ export function onlyCalledUnderLock(
 ): boolean {
   if (seen.has(fn) || depth > MAX_CALL_DEPTH) return true;
   seen.add(fn);
-  if (isCallableFromOutside(fn)) return false;
+  if (isCallableFromOutside(view, fn)) return false;
   const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
   if (name === undefined) return false;
   for (const occurrence of view.references.occurrences(name)) {
@@ -506,7 +507,7 @@ export function onlyCalledUnderLock(
     const call = reference.getParent();
     if (call === undefined || !Node.isCallExpression(call) || skipOuterExpressions(call.getExpression()) !== reference)
       return false;
-    if (isInSectionOf(call, holder)) continue;
+    if (isInSectionOf(call, holder) || isOnFreshInstance(view, call)) continue;
     const caller = hostOf(call, true);
     if (Node.isConstructorDeclaration(caller)) continue;
     if (!(Node.isMethodDeclaration(caller) || Node.isFunctionDeclaration(caller))) return false;
@@ -515,15 +516,55 @@ export function onlyCalledUnderLock(
   return true;
 }
 
-/** Public and protected members of exported classes, and exported functions, can be called by code the project cannot see. */
-function isCallableFromOutside(fn: Node): boolean {
+/**
+ * Exported functions, and public and protected members of the classes the
+ * package hands out (`PublicApi.handsOut`: exported from an entry point, or an
+ * instance its API returns), can be called by code the project cannot see.
+ * A class exported from its module for the project's own use is not: only
+ * the project's code holds its instances. Without known entry points, every
+ * exported class is taken to be handed out.
+ */
+function isCallableFromOutside(view: ProjectView, fn: Node): boolean {
   if (Node.isFunctionDeclaration(fn)) return fn.isExported();
   if (Node.isMethodDeclaration(fn)) {
     if (fn.hasModifier(SyntaxKind.PrivateKeyword) || fn.getName().startsWith('#')) return false;
     const owner = fn.getParent();
-    return Node.isClassDeclaration(owner) && owner.isExported();
+    if (!Node.isClassDeclaration(owner)) return false;
+    // Entry points unknown (no package.json entry, no index): whatever a module exports may be the package's API.
+    return view.publicApi.entryPoints.length === 0 ? owner.isExported() : view.publicApi.handsOut(owner);
   }
   return true;
+}
+
+/**
+ * True for a call on an instance its function has just made and not yet
+ * shared: a `const` of the same function holding `new X(…)`, named nowhere
+ * between its declaration and this call (`const store = new Store(); await
+ * store.refresh(); return store;`). No other task can reach the instance
+ * yet, as in its constructor.
+ */
+function isOnFreshInstance(view: ProjectView, call: CallExpression): boolean {
+  const callee = skipOuterExpressions(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.getExpression());
+  if (!Node.isIdentifier(receiver)) return false;
+  const [declaration, ...others] = receiver.getSymbol()?.getDeclarations() ?? [];
+  if (declaration === undefined || others.length > 0 || !Node.isVariableDeclaration(declaration)) return false;
+  const list = declaration.getParent();
+  const initializer = declaration.getInitializer();
+  if (
+    !Node.isVariableDeclarationList(list) ||
+    list.getDeclarationKind() !== VariableDeclarationKind.Const ||
+    initializer === undefined ||
+    !Node.isNewExpression(skipOuterExpressions(initializer)) ||
+    hostOf(declaration) !== hostOf(call) ||
+    declaration.getEnd() > receiver.getStart()
+  )
+    return false;
+  const name = receiver.getText();
+  return !view.references
+    .occurrencesIn(receiver.getSourceFile(), name)
+    .some((o) => o.node.getStart() > declaration.getEnd() && o.node.getStart() < receiver.getStart());
 }
 
 /** All sections of every holder, with their state, computed once per model. */
