@@ -100,4 +100,17 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
     expect(loaded.view.project.getSourceFile(join(dir, 'y.ts'))?.getFullText()).toBe('export const y = 2;\n');
     expect(loaded.parseProblems().map((p) => p.file)).toEqual(['z.ts']);
   });
+
+  it('times the parse of deferred files as shared work, apart from the program it is done for', () => {
+    const dir = projectOf('timed', { 'x.ts': PLAIN, 'y.ts': 'export const y = 2;\n' });
+    const eager = loadProject({ path: dir }).view;
+    const lazy = loadProject({ path: dir, focus: [join(dir, 'x.ts')] }).view;
+    expect(lazy.sharedWork()['(deferred parses)']).toBe(0);
+    // Building the program parses the deferred file first, inside the program's clock: counted under the parse only.
+    eager.project.getProgram().compilerObject.getTypeChecker();
+    lazy.project.getProgram().compilerObject.getTypeChecker();
+    expect(eager.sharedWork()['(deferred parses)']).toBe(0);
+    expect(lazy.sharedWork()['(deferred parses)']).toBeGreaterThan(0);
+    expect(lazy.sharedWork()['(program and checker)']).toBeGreaterThan(0);
+  });
 });

@@ -40,28 +40,29 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const symbolKeys = new Map<Finding, string>();
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
-  let indexTime = 0;
+  const shared = new Map<string, number>();
   const targets = reportedFiles === undefined ? view.files : [...reportedFiles];
   for (const [index, configured] of rules.entries()) {
     input.onProgress?.(
       `review-bot: ${configured.rule.meta.id} (${String(index + 1)}/${String(rules.length)}) on ${String(targets.length)} files…`,
     );
     const started = performance.now();
-    const indexed = view.sharedWorkTime();
-    const checked = view.typeWorkTime();
+    const before = view.sharedWork();
     const drafts = collectDrafts(configured, view, targets, failures);
     for (const { finding, symbolKey } of render(configured, drafts, view, reportedFiles)) {
       findings.push(finding);
       symbolKeys.set(finding, symbolKey);
     }
-    // The indexes are built file by file, and the program and its checker once, for whichever rule asks first: timed apart.
-    const walked = view.sharedWorkTime() - indexed;
-    const created = view.typeWorkTime() - checked;
-    timings[configured.rule.meta.id] = Math.round(performance.now() - started - walked - created);
-    indexTime += walked;
+    // Work the rules share (the indexes, file by file; the program once) is done for whichever rule asks first: timed apart.
+    let sharedNow = 0;
+    for (const [name, ms] of Object.entries(view.sharedWork())) {
+      const spent = ms - (before[name] ?? 0);
+      shared.set(name, (shared.get(name) ?? 0) + spent);
+      sharedNow += spent;
+    }
+    timings[configured.rule.meta.id] = Math.round(performance.now() - started - sharedNow);
   }
-  if (indexTime > 0) timings[INDEX_TIMING] = Math.round(indexTime);
-  if (view.typeWorkTime() > 0) timings[PROGRAM_TIMING] = Math.round(view.typeWorkTime());
+  for (const [name, ms] of shared) if (ms > 0) timings[name] = Math.round(ms);
   assignFingerprints(findings, symbolKeys);
   findings.sort(compareFindings);
   const failed = new Set(failures.map((f) => f.ruleId));
@@ -81,10 +82,6 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     timings,
   };
 }
-
-/** The timing keys of shared work, shown beside the rules' own times with --debug: building the program and creating its checker, the node and reference indexes' walks. */
-const PROGRAM_TIMING = '(program and checker)';
-const INDEX_TIMING = '(syntax indexes)';
 
 /** Runs one rule, per file for file rules and once for project rules; a throw is recorded, not fatal. */
 function collectDrafts(

@@ -181,6 +181,8 @@ interface TrackedFiles {
   lookup: (path: string) => SourceFile | undefined;
   /** The files with a syntax error, among those parsed. */
   readonly unparsed: readonly ParseProblem[];
+  /** Milliseconds spent parsing deferred files so far. */
+  parseTime: () => number;
 }
 
 /** See `TrackedFiles`: the project's parsed files are taken as they are, `deferred` (in load order) parsed on demand. */
@@ -196,6 +198,7 @@ function trackFiles(
   const unparsed: ParseProblem[] = [];
   const waiting = new Set(deferred);
   const texts = new Map<string, ScreenText>();
+  const parseWork = createWorkClock();
   // ts-morph's own reads: `parseAllBeforeWholeProjectReads` makes the project's parse every deferred file first.
   const lookup = project.getSourceFile.bind(project);
   const sourceFiles = project.getSourceFiles.bind(project);
@@ -220,8 +223,10 @@ function trackFiles(
       waiting.delete(path);
       texts.delete(path);
     }
-    addSourceFiles(project, fileSystem, now, lookup);
-    admit(now.map((path) => lookup(path)).filter((file) => file !== undefined));
+    parseWork.time(() => {
+      addSourceFiles(project, fileSystem, now, lookup);
+      admit(now.map((path) => lookup(path)).filter((file) => file !== undefined));
+    });
   };
   const parseAll = (): void => {
     parse(waiting);
@@ -257,6 +262,7 @@ function trackFiles(
     sourceFiles,
     lookup,
     unparsed,
+    parseTime: () => parseWork.spent(),
   };
 }
 
@@ -274,6 +280,7 @@ function parsedWhole(project: Project, files: readonly SourceFile[]): TrackedFil
     sourceFiles: () => project.getSourceFiles(),
     lookup: (path) => project.getSourceFile(path),
     unparsed: [],
+    parseTime: () => 0,
   };
 }
 
@@ -724,8 +731,11 @@ function createView(
     settings,
     memo,
     nodesOf: (file, kind) => (nodeIndex ??= createNodeIndex(nodeKinds ?? allKinds(), clock)).nodesOf(file, kind),
-    sharedWorkTime: () => clock.spent(),
-    typeWorkTime: () => typeWork.spent(),
+    sharedWork: () => ({
+      '(program and checker)': typeWork.spent(),
+      '(syntax indexes)': clock.spent(),
+      '(deferred parses)': tracked.parseTime(),
+    }),
     resolveModule: (file, specifier) => (resolver ??= moduleResolverOf(project))(file, specifier),
     declarationFile: (path) => {
       if (!declarationFiles.has(path)) declarationFiles.set(path, parseDeclarationFile(path));

@@ -125,8 +125,14 @@ export interface ProjectView {
   readonly publicApi: PublicApi;
   /** Project-wide settings from the configuration file (e.g. extra lock APIs), untyped JSON. */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** Milliseconds spent so far on the node index's and the reference index's walks (work the rules share), for --debug. */
-  sharedWorkTime(): number;
+  /**
+   * Milliseconds spent so far on work the rules share, done for whichever rule
+   * asks first, by what it is (the name --debug shows it under): building the
+   * compiler's program and creating its checker, the node index's and the
+   * reference index's walks, a pull-request run's parse of files it deferred.
+   * Each millisecond is counted under one name.
+   */
+  sharedWork(): Readonly<Record<string, number>>;
   /**
    * The file an import's module specifier resolves to, as the compiler's
    * program resolves it (the same function, options, host and resolution
@@ -140,8 +146,6 @@ export interface ProjectView {
    * program built. Undefined for any other file and for one past a budget.
    */
   declarationFile(path: string): ts.SourceFile | undefined;
-  /** Milliseconds spent so far building the compiler's program and creating its type checker (done when first needed), for --debug. */
-  typeWorkTime(): number;
   /** Computes a value once per run and shares it between rules (e.g. a lock model). */
   memo<T>(key: string, build: () => T): T;
   /**
