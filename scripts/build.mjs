@@ -5,14 +5,17 @@
 //   dist/engine.cjs — the command itself (src/engine.ts), a CommonJS bundle so that the compile cache covers it
 //                     (Node 20 caches no ES module's compiled code: 35–55 ms of every run went to compiling our own
 //                     ES module chunks). Packages stay external (node_modules is present where it runs), the
-//                     CommonJS ones loaded with `require` (see REQUIRED_PACKAGES). What only some runs need (the
-//                     compiler, ts-morph, the rules, the GitHub client) is behind `import()`s, which esbuild turns
-//                     into modules initialised on first use: a cache hit, --help and --version load none of it.
+//                     CommonJS ones loaded with `require` (see REQUIRED_PACKAGES), ts-morph from dist/vendor. What
+//                     only some runs need (the compiler, ts-morph, the rules, the GitHub client) is behind
+//                     `import()`s, which esbuild turns into modules initialised on first use: a cache hit, --help and
+//                     --version load none of it.
+//   dist/vendor/    — ts-morph, @ts-morph/common and the TypeScript they carry, minified, one file each (see
+//                     `vendorTsMorph`): read, decoded and deserialised at the start of every run that parses code.
 //   dist/action.js  — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
 //                     TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
 // The output is deterministic: same sources, same bytes (tested by test/github/action.e2e.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,10 +39,18 @@ const ESM_REQUIRE_BANNER = [
  */
 const REQUIRED_PACKAGES = /^(?:ts-morph|ajv)$/;
 
+/**
+ * Required packages the command loads from dist/vendor (`vendorTsMorph`) rather than node_modules: the path
+ * `require`d, relative to dist/engine.cjs.
+ */
+const VENDORED = new Map([['ts-morph', './vendor/ts-morph.cjs']]);
+
 /** Turns `import { x } from 'pkg'` of a REQUIRED_PACKAGES package into a property of `require('pkg')` (kept external). */
 const requireCommonJsPackages = {
   name: 'require-commonjs-packages',
   setup(build) {
+    // A vendored package's path, as the facade requires it: kept as written (relative to dist/engine.cjs).
+    build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: REQUIRED_PACKAGES }, (args) =>
       args.namespace === 'required-package'
         ? { path: args.path, external: true }
@@ -81,12 +92,94 @@ function lazyFacadeOf(name, classes) {
   );
 }
 
-/** `const m = require(pkg); export const { a, b, ... } = m;` with the package's export names as installed. */
+/**
+ * `const m = require(pkg); export const { a, b, ... } = m;` with the package's export names as installed (its
+ * vendored copy's path for a VENDORED package: the same code).
+ */
 function esmFacadeOf(name) {
   const names = Object.keys(createRequire(join(ROOT, 'package.json'))(name)).filter(
     (key) => /^[A-Za-z_$][\w$]*$/.test(key) && key !== 'default',
   );
-  return `const m = require(${JSON.stringify(name)});\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`;
+  const path = VENDORED.get(name) ?? name;
+  return `const m = require(${JSON.stringify(path)});\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`;
+}
+
+/**
+ * Writes ts-morph, @ts-morph/common and @ts-morph/common's TypeScript, as installed, into `out`/vendor, minified
+ * (identifiers too, as in dist/action.js), ASCII only, each requiring the next by its vendored path. Every run that
+ * parses code loads the three: 13 MB as installed, 7 MB here. On this 2-core machine that took 0.33 s of a small
+ * package's 0.8 s run (about 2 ms a megabyte to read and decode, and @ts-morph/common, which holds the `lib` files'
+ * text, has a few non-ASCII characters there, so Node decoded its 3 MB as UTF-8 into a two-byte string); vendored,
+ * 0.23 s. Each file keeps its module's code at the top level (esbuild's entry point), where V8 compiles it eagerly
+ * and the compile cache (src/shell/compile-cache.ts) holds it. The small packages @ts-morph/common needs
+ * (minimatch, tinyglobby, path-browserify) and ts-morph's code-block-writer are bundled in, so the command needs
+ * nothing of them installed. Returns the versions vendored, named in the engine (so that its hash, the review
+ * cache's tool build, changes with them).
+ */
+async function vendorTsMorph(out) {
+  const vendor = join(out, 'vendor');
+  mkdirSync(vendor, { recursive: true });
+  const fromRoot = createRequire(join(ROOT, 'package.json'));
+  const tsMorph = fromRoot.resolve('ts-morph');
+  const common = createRequire(tsMorph).resolve('@ts-morph/common');
+  const typescript = createRequire(common).resolve('./typescript');
+  const options = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    charset: 'ascii',
+    legalComments: 'none',
+    logLevel: 'warning',
+    external: ['source-map-support', '@microsoft/typescript-etw'],
+  };
+  /** Resolves `specifier` (as the package requires it) to the vendored file beside. */
+  const vendored = (specifier, file) => ({
+    name: `vendored-${file}`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({
+        path: `./${file}`,
+        external: true,
+      }));
+    },
+  });
+  await esbuild({
+    ...options,
+    absWorkingDir: ROOT,
+    entryPoints: [tsMorph],
+    outfile: join(vendor, 'ts-morph.cjs'),
+    plugins: [vendored('@ts-morph/common', 'ts-morph-common.cjs')],
+  });
+  await esbuild({
+    ...options,
+    absWorkingDir: ROOT,
+    entryPoints: [common],
+    outfile: join(vendor, 'ts-morph-common.cjs'),
+    plugins: [vendored('./typescript', 'typescript.cjs')],
+  });
+  await esbuild({
+    ...options,
+    absWorkingDir: ROOT,
+    entryPoints: [typescript],
+    outfile: join(vendor, 'typescript.cjs'),
+  });
+  const typescriptVersion = fromRoot('ts-morph').ts.version;
+  return `ts-morph@${versionOf(tsMorph)} @ts-morph/common@${versionOf(common)} typescript@${typescriptVersion}`;
+}
+
+/** The version in the package.json of the package a file belongs to (the nearest one above it that has a name). */
+function versionOf(file) {
+  for (let folder = dirname(file); folder !== dirname(folder); folder = dirname(folder)) {
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (typeof manifest.name === 'string') return manifest.version;
+  }
+  throw new Error(`no package.json above ${file}`);
 }
 
 /**
@@ -140,6 +233,7 @@ export async function build(outdir = 'dist') {
     define: { __REVIEW_BOT_RULE_METAS__: JSON.stringify(await ruleMetasJson()) },
   };
   rmSync(join(out, 'chunks'), { recursive: true, force: true }); // the split ES module build of earlier versions
+  const vendored = await vendorTsMorph(out);
   await esbuild({
     ...common,
     entryPoints: [join(ROOT, 'src/bin.ts')],
@@ -153,7 +247,11 @@ export async function build(outdir = 'dist') {
     outfile: join(out, 'engine.cjs'),
     packages: 'external',
     // The one ES module feature our code uses that CommonJS lacks: the running file's URL (src/cache/fast.ts).
-    define: { ...common.define, 'import.meta.url': '__rbImportMetaUrl' },
+    define: {
+      ...common.define,
+      'import.meta.url': '__rbImportMetaUrl',
+      __REVIEW_BOT_VENDORED__: JSON.stringify(vendored),
+    },
     banner: { js: "'use strict';\nconst __rbImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [requireCommonJsPackages],
   });

@@ -26,13 +26,16 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Preloaded into the command: names, at exit, every compiler, rule engine or validator package it loaded. */
+/**
+ * Preloaded into the command: names, at exit, every compiler, rule engine or validator package it loaded, from
+ * node_modules or as the build vendors them (dist/vendor: ts-morph and its TypeScript, scripts/build.mjs).
+ */
 const WATCH = join(scratch, 'loaded.cjs');
 writeFileSync(
   WATCH,
   `process.on('exit', () => {
-  const heavy = Object.keys(require.cache).filter((p) => /[\\\\/](typescript|ts-morph|@ts-morph|ajv)[\\\\/]/.test(p));
-  process.stderr.write('loaded: ' + JSON.stringify(heavy.map((p) => p.replace(/.*node_modules[\\\\/]/, ''))) + '\\n');
+  const heavy = Object.keys(require.cache).filter((p) => /[\\\\/](typescript|ts-morph|@ts-morph|ajv|vendor)[\\\\/]/.test(p));
+  process.stderr.write('loaded: ' + JSON.stringify(heavy.map((p) => p.replace(/.*(node_modules|dist)[\\\\/]/, ''))) + '\\n');
 });
 `,
 );
@@ -64,7 +67,11 @@ describe('review-bot --cache, built', () => {
   it('serves a run with nothing changed without loading the compiler, and prints what an uncached run prints', () => {
     const uncached = review(...args);
     expect(uncached.status).toBe(0);
-    expect(loaded(uncached.stderr)).toContain('@ts-morph/common/dist/typescript.js');
+    expect(loaded(uncached.stderr)).toEqual([
+      'vendor/ts-morph.cjs',
+      'vendor/ts-morph-common.cjs',
+      'vendor/typescript.cjs',
+    ]);
     // Nor does a run without a configuration file load the configuration's validator (scripts/build.mjs).
     expect(loaded(uncached.stderr).filter((path) => path.startsWith('ajv/'))).toEqual([]);
 
@@ -93,7 +100,7 @@ describe('review-bot --cache, built', () => {
     writeFileSync(join(project, 'src', 'added-later.ts'), 'export const later = 1;\n');
     const run = review(...cached);
     expect(run.stderr).not.toContain('review-bot: cache: hit');
-    expect(loaded(run.stderr)).toContain('@ts-morph/common/dist/typescript.js');
+    expect(loaded(run.stderr)).toContain('vendor/typescript.cjs');
     expect(run.stdout).toBe(review(...args).stdout);
   });
 
@@ -101,6 +108,8 @@ describe('review-bot --cache, built', () => {
     const installed = join(scratch, 'installed');
     mkdirSync(join(installed, 'dist'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
+    // ts-morph and TypeScript, as the build vendors them: the engine names their versions, which its hash covers.
+    symlinkSync(join(ROOT, 'dist', 'vendor'), join(installed, 'dist', 'vendor'));
     const command = (name: string): string => join(installed, 'dist', name);
     const flags = [...args, '--cache', '--cache-location', join(scratch, 'cache-of-builds'), '--debug'];
     const run = (): string => spawnSync(process.execPath, [command('cli.js'), ...flags], { encoding: 'utf8' }).stderr;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -20,13 +21,15 @@ const ROOT = join(import.meta.dirname, '..');
 const DEMO = join(ROOT, 'fixtures', 'provider-tree');
 
 /**
- * The built command as installed: `dist/cli.js` in a folder of its own (with
- * the repository's node_modules), so its `.compile-cache/` is this test's.
+ * The built command as installed: `dist/cli.js`, `dist/engine.cjs` and
+ * `dist/vendor/` in a folder of their own (with the repository's
+ * node_modules), so its `.compile-cache/` is this test's.
  */
 function install(): { folder: string; cache: string; cli: string } {
   const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-'));
   mkdirSync(join(folder, 'dist'));
   for (const name of ['cli.js', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), join(folder, 'dist', name));
+  cpSync(join(ROOT, 'dist', 'vendor'), join(folder, 'dist', 'vendor'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
   return { folder, cache: join(folder, '.compile-cache'), cli: join(folder, 'dist', 'cli.js') };
 }
@@ -88,8 +91,8 @@ describe.runIf(ownCache)('the compile cache of the built command', () => {
   it('is written by the first run (TypeScript, ts-morph, our engine), kept by the next, and changes nothing', () => {
     expect(review(installed.cli)).toEqual(plain);
     const written = entries(installed.cache);
-    // One entry for each CommonJS file of 256 KiB or more: ts-morph's TypeScript, its common helpers, ts-morph
-    // itself and the command's own dist/engine.cjs.
+    // One entry for each CommonJS file of 256 KiB or more: the command's own dist/engine.cjs and the three of
+    // dist/vendor (ts-morph, its common helpers, their TypeScript).
     expect(written.size).toBe(4);
     for (const name of written.keys()) expect(name).toMatch(/^[0-9a-f]{40}$/);
     expect(review(installed.cli)).toEqual(plain);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,9 +50,19 @@ describe('installing the packed package', () => {
     if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))
       throw new Error(`npm pack printed no tarball: ${JSON.stringify(packed)}`);
     // README and package.json always ship; the bin, and the JSON Schema that `$schema` in a configuration names.
-    // The bin is its entry and the engine it loads (scripts/build.mjs); the Action's bundle does not ship.
+    // The bin is its entry, the engine it loads and the ts-morph and TypeScript the build vendors
+    // (scripts/build.mjs); the Action's bundle does not ship.
     expect(pathsOf(tarball.files)).toEqual(
-      ['README.md', 'dist/cli.js', 'dist/engine.cjs', 'package.json', 'schema/review-bot.schema.json'].sort(),
+      [
+        'README.md',
+        'dist/cli.js',
+        'dist/engine.cjs',
+        'dist/vendor/ts-morph-common.cjs',
+        'dist/vendor/ts-morph.cjs',
+        'dist/vendor/typescript.cjs',
+        'package.json',
+        'schema/review-bot.schema.json',
+      ].sort(),
     );
 
     const project = join(work, 'scratch');
@@ -76,6 +86,9 @@ describe('installing the packed package', () => {
       expect(schema, ref).toMatchObject({ $schema: expect.stringContaining('json-schema.org') as unknown });
     }
 
+    // ts-morph (and the TypeScript it carries) is the build's: nothing of it is installed.
+    expect(existsSync(join(project, 'node_modules', 'ts-morph'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules', '@ts-morph'))).toBe(false);
     expect(run('npx', ['--no', '--', 'review-bot', '--version'], project)).toBe(`${String(ourVersion())}\n`);
     const output: unknown = JSON.parse(
       run('npx', ['--no', '--', 'review-bot', '--format', 'json', '--fail-on', 'never'], project),

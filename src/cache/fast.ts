@@ -231,9 +231,19 @@ export function suppressed(
 }
 
 /**
+ * The versions of ts-morph and TypeScript the built command carries in
+ * dist/vendor (scripts/build.mjs); undefined when running from source, which
+ * loads them from node_modules.
+ */
+declare const __REVIEW_BOT_VENDORED__: string | undefined;
+const VENDORED = typeof __REVIEW_BOT_VENDORED__ === 'string' ? __REVIEW_BOT_VENDORED__ : '';
+
+/**
  * The tool's name, version and build: a hash of the running code, so a
  * rebuilt tool never trusts an older entry. The command is two files (its
- * entry, `cli.js`, and `engine.cjs`, scripts/build.mjs): both are hashed.
+ * entry, `cli.js`, and `engine.cjs`, scripts/build.mjs), both hashed, and the
+ * compiler it carries (dist/vendor), by the versions the engine names: hashing
+ * its 7 MB would cost a cache hit more than the hit's whole run.
  */
 export function toolBuild(): string {
   let build = 'unknown';
@@ -241,7 +251,8 @@ export function toolBuild(): string {
     const own = fileURLToPath(import.meta.url);
     const bundle = ['cli.js', 'engine.cjs'].map((name) => join(dirname(own), name)).filter((part) => existsSync(part));
     const parts = [...new Set([own, ...bundle])].sort();
-    build = hashText(parts.map((part) => readFileSync(part, 'utf8')).join('\u0000')).slice(0, 12);
+    const texts = [...parts.map((part) => readFileSync(part, 'utf8')), VENDORED];
+    build = hashText(texts.join('\u0000')).slice(0, 12);
   } catch {
     // the running code cannot be read: the version alone identifies the tool
   }

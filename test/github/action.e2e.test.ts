@@ -5,7 +5,7 @@
  * that the committed dist/ is exactly what the sources build to.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -273,7 +273,11 @@ afterAll(async () => {
 
 describe('dist/', () => {
   it('is exactly what the sources build to (run `npm run build` and commit dist/)', () => {
-    const files = (dir: string): string[] => readdirSync(dir).sort();
+    // Every file, in every folder (dist/vendor), by path relative to the folder.
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => statSync(join(dir, name)).isFile())
+        .sort();
     // The same files (none left from an earlier build, none missing), each byte for byte.
     expect(files(join(ROOT, 'dist'))).toEqual(files(built));
     for (const name of files(built)) {
