@@ -40,7 +40,6 @@ export function runRules(input: RunRulesInput): AnalysisResult {
   const symbolKeys = new Map<Finding, string>();
   const failures: RuleFailure[] = [];
   const timings: Record<string, number> = {};
-  const shared = new Map<string, number>();
   const targets = reportedFiles === undefined ? view.files : [...reportedFiles];
   for (const [index, configured] of rules.entries()) {
     input.onProgress?.(
@@ -55,14 +54,11 @@ export function runRules(input: RunRulesInput): AnalysisResult {
     }
     // Work the rules share (the indexes, file by file; the program once) is done for whichever rule asks first: timed apart.
     let sharedNow = 0;
-    for (const [name, ms] of Object.entries(view.sharedWork())) {
-      const spent = ms - (before[name] ?? 0);
-      shared.set(name, (shared.get(name) ?? 0) + spent);
-      sharedNow += spent;
-    }
+    for (const [name, ms] of Object.entries(view.sharedWork())) sharedNow += ms - (before[name] ?? 0);
     timings[configured.rule.meta.id] = Math.round(performance.now() - started - sharedNow);
   }
-  for (const [name, ms] of shared) if (ms > 0) timings[name] = Math.round(ms);
+  // Each kind of shared work in all, whenever it was done (a caller may have built the program before the rules).
+  for (const [name, ms] of Object.entries(view.sharedWork())) if (ms > 0) timings[name] = Math.round(ms);
   assignFingerprints(findings, symbolKeys);
   findings.sort(compareFindings);
   const failed = new Set(failures.map((f) => f.ruleId));
