@@ -57,6 +57,9 @@ export default defineRule({
       for (const candidate of candidatesOf(project, file)) {
         // Syntax first: a name it settles as read needs no wrapper and no checker.
         if (candidate.name.getText(file.compilerNode).startsWith('_')) continue;
+        // Let off by its declaration's keywords (part of `isExempt`), tested before any occurrence is looked up:
+        // most top-level bindings of a library are exported, and their names are the ones its files use most.
+        if (isExportedOrDeclared(candidate.declaration)) continue;
         const settled = syntacticUsesOf(project, file, candidate.name);
         if (settled !== undefined && isUsed(settled)) continue;
         const nameNode = identifierOrThrow(project, file, candidate.name);
@@ -300,21 +303,36 @@ function isExempt(name: Identifier, script: boolean): boolean {
   const declaration = declarationOf(name);
   if (declaration === undefined) return true;
   if (isInAmbientContext(declaration)) return true;
+  if (isExportedOrDeclared(declaration.compilerNode)) return true;
   if (Node.isVariableDeclaration(declaration)) {
     if (Node.isCatchClause(declaration.getParent())) return true;
     const list = declaration.getParent();
     if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return true;
-    const statement = list.getParent();
-    if (Node.isVariableStatement(statement) && (statement.hasExportKeyword() || statement.hasDeclareKeyword()))
-      return true;
-  } else if (Node.isFunctionDeclaration(declaration) || Node.isClassDeclaration(declaration)) {
-    if (declaration.hasExportKeyword() || declaration.hasDefaultKeyword() || declaration.hasDeclareKeyword())
-      return true;
-    if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
-  }
+  } else if (Node.isClassDeclaration(declaration) && declaration.getDecorators().length > 0) return true;
   if (hasRestSibling(name) || isSlotBeforeAnother(name)) return true;
   if (Node.isVariableDeclaration(declaration) && isTypeTest(declaration)) return true;
   return script && isTopLevel(declaration);
+}
+
+/**
+ * True for a declaration exempt by its keywords: a variable statement that is
+ * exported or `declare`d, a function or class declaration that is exported
+ * (`export default` too) or `declare`d.
+ */
+function isExportedOrDeclared(declaration: ts.Node): boolean {
+  if (ts.isVariableDeclaration(declaration)) {
+    const statement = declaration.parent.parent;
+    return (
+      ts.isVariableStatement(statement) &&
+      (hasModifier(statement, ts.SyntaxKind.ExportKeyword) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword))
+    );
+  }
+  return (
+    (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) &&
+    (hasModifier(declaration, ts.SyntaxKind.ExportKeyword) ||
+      hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ||
+      hasModifier(declaration, ts.SyntaxKind.DeclareKeyword))
+  );
 }
 
 /**
