@@ -118,6 +118,7 @@ function esmFacadeOf(name) {
  */
 async function vendorTsMorph(out) {
   const vendor = join(out, 'vendor');
+  rmSync(vendor, { recursive: true, force: true }); // nothing left of another version's files
   mkdirSync(vendor, { recursive: true });
   const fromRoot = createRequire(join(ROOT, 'package.json'));
   const tsMorph = fromRoot.resolve('ts-morph');
@@ -144,26 +145,14 @@ async function vendorTsMorph(out) {
       }));
     },
   });
-  await esbuild({
-    ...options,
-    absWorkingDir: ROOT,
-    entryPoints: [tsMorph],
-    outfile: join(vendor, 'ts-morph.cjs'),
-    plugins: [vendored('@ts-morph/common', 'ts-morph-common.cjs')],
-  });
-  await esbuild({
-    ...options,
-    absWorkingDir: ROOT,
-    entryPoints: [common],
-    outfile: join(vendor, 'ts-morph-common.cjs'),
-    plugins: [vendored('./typescript', 'typescript.cjs')],
-  });
-  await esbuild({
-    ...options,
-    absWorkingDir: ROOT,
-    entryPoints: [typescript],
-    outfile: join(vendor, 'typescript.cjs'),
-  });
+  // Each file requires the next by its vendored path: ts-morph, its common helpers, their TypeScript.
+  const files = [
+    [tsMorph, 'ts-morph.cjs', [vendored('@ts-morph/common', 'ts-morph-common.cjs')]],
+    [common, 'ts-morph-common.cjs', [vendored('./typescript', 'typescript.cjs')]],
+    [typescript, 'typescript.cjs', []],
+  ];
+  for (const [entry, file, plugins] of files)
+    await esbuild({ ...options, absWorkingDir: ROOT, entryPoints: [entry], outfile: join(vendor, file), plugins });
   const typescriptVersion = fromRoot('ts-morph').ts.version;
   return `ts-morph@${versionOf(tsMorph)} @ts-morph/common@${versionOf(common)} typescript@${typescriptVersion}`;
 }
