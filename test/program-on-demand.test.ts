@@ -30,6 +30,11 @@ const SYNTAX_ONLY: Record<string, string> = {
     "    this.pending.set('x', 1);",
     '    this.controller.abort();',
     '  }',
+    '',
+    // Two arguments, as Web Locks takes them, but the last is a number: no callback, so no lock whatever `pages` is.
+    '  more(pages: { request(lease: string, count: number): void }, size: number): void {',
+    "    pages.request('lease', size * 2 + 1);",
+    '  }',
     '}',
     '',
   ].join('\n'),

@@ -145,17 +145,55 @@ function isLockMethodCall(call: ts.CallExpression, names: ReadonlySet<string>): 
 }
 
 /**
- * True for `x.request(a)` that is not a Web Locks request (`isWebLockRequest`):
- * `request` takes a lock only there or in a configured API that names it, so
- * no receiver type can make this call take one, and the checker need not be
- * asked for the receiver's.
+ * True for `x.request(a)` that is not a Web Locks request (`isWebLockRequest`),
+ * or whose last argument syntax shows is no function (`x.request(lease, n * 2)`:
+ * Web Locks takes the lock for the callback it is given last, and rejects any
+ * other value without taking it): `request` takes a lock only there or in a
+ * configured API that names it, so no receiver type can make this call take
+ * one, and the checker need not be asked for the receiver's.
  */
 function isRequestTakingNoLock(call: ts.CallExpression): boolean {
   const callee = call.expression;
+  const last = call.arguments[call.arguments.length - 1];
   return (
     ts.isPropertyAccessExpression(callee) &&
     callee.name.text === 'request' &&
-    !isWebLockRequest(callee.name.text, call.arguments.length)
+    (!isWebLockRequest(callee.name.text, call.arguments.length) || (last !== undefined && isNeverFunction(last)))
+  );
+}
+
+/**
+ * True for an expression whose value syntax shows is never a function: a
+ * literal (string, number, template, `true`, `null`, an array or object
+ * literal), a unary operator's result (`-n`, `!x`, `typeof x`, `void x`), or
+ * an arithmetic, comparison, bitwise or `in` / `instanceof` operator's (not
+ * `,`, `&&`, `||`, `??` or an assignment, which can hand on a function).
+ */
+function isNeverFunction(expression: ts.Expression): boolean {
+  let value = expression;
+  while (ts.isParenthesizedExpression(value)) value = value.expression;
+  if (
+    ts.isLiteralExpression(value) ||
+    ts.isTemplateExpression(value) ||
+    ts.isArrayLiteralExpression(value) ||
+    ts.isObjectLiteralExpression(value) ||
+    ts.isPrefixUnaryExpression(value) ||
+    ts.isPostfixUnaryExpression(value) ||
+    ts.isTypeOfExpression(value) ||
+    ts.isVoidExpression(value)
+  )
+    return true;
+  const kind = value.kind;
+  if (kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword || kind === ts.SyntaxKind.NullKeyword)
+    return true;
+  if (!ts.isBinaryExpression(value)) return false;
+  const operator = value.operatorToken.kind;
+  return (
+    operator !== ts.SyntaxKind.CommaToken &&
+    operator !== ts.SyntaxKind.AmpersandAmpersandToken &&
+    operator !== ts.SyntaxKind.BarBarToken &&
+    operator !== ts.SyntaxKind.QuestionQuestionToken &&
+    !(operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment)
   );
 }
 
