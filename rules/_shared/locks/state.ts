@@ -3,6 +3,7 @@ import type { CallExpression } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
+import { settledDeclarationsOf } from '../name-binding.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
 import { calledFunction, forEachOwnNode, hostOf, isAsync, isWaitedFor, ownAwaitPoints } from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
@@ -548,7 +549,8 @@ function isOnFreshInstance(view: ProjectView, call: CallExpression): boolean {
   if (!Node.isPropertyAccessExpression(callee)) return false;
   const receiver = skipOuterExpressions(callee.getExpression());
   if (!Node.isIdentifier(receiver)) return false;
-  const [declaration, ...others] = receiver.getSymbol()?.getDeclarations() ?? [];
+  // Syntax first (the file's own `const`), the checker only where syntax cannot settle the name.
+  const [declaration, ...others] = settledDeclarationsOf(view, receiver);
   if (declaration === undefined || others.length > 0 || !Node.isVariableDeclaration(declaration)) return false;
   const list = declaration.getParent();
   const initializer = declaration.getInitializer();
@@ -561,10 +563,11 @@ function isOnFreshInstance(view: ProjectView, call: CallExpression): boolean {
     declaration.getEnd() > receiver.getStart()
   )
     return false;
-  const name = receiver.getText();
+  // The names between, from the index's compiler nodes (none wrapped): a name there may share the instance.
+  const between = { from: declaration.getEnd(), to: receiver.getStart() };
   return !view.references
-    .occurrencesIn(receiver.getSourceFile(), name)
-    .some((o) => o.node.getStart() > declaration.getEnd() && o.node.getStart() < receiver.getStart());
+    .occurrencesIn(receiver.getSourceFile(), receiver.getText())
+    .some((o) => o.compilerNode.end > between.from && o.compilerNode.end <= between.to);
 }
 
 /** All sections of every holder, with their state, computed once per model. */
