@@ -300,6 +300,13 @@ function mergeResults(
  */
 function trackProjectReads(view: ProjectView): { view: ProjectView; reset(): void; readProject(): boolean } {
   let read = false;
+  /** The view's own function, noting that it was called. */
+  const noted =
+    <A extends unknown[], R>(ask: (...args: A) => R) =>
+    (...args: A): R => {
+      read = true;
+      return ask(...args);
+    };
   // A view that delegates everything else to the real one (its getters stay lazy).
   const tracked = Object.create(view, {
     memo: {
@@ -315,24 +322,9 @@ function trackProjectReads(view: ProjectView): { view: ProjectView; reset(): voi
       },
     },
     // What a rule asks of other files (the engine asks `files` and `filesAt` for the files it runs rules on).
-    filesWhoseText: {
-      value: (test: (text: string) => boolean) => {
-        read = true;
-        return view.filesWhoseText(test);
-      },
-    },
-    sourceFilesWhoseText: {
-      value: (test: (text: string) => boolean) => {
-        read = true;
-        return view.sourceFilesWhoseText(test);
-      },
-    },
-    sourceFileAt: {
-      value: (path: string) => {
-        read = true;
-        return view.sourceFileAt(path);
-      },
-    },
+    filesWhoseText: { value: noted(view.filesWhoseText.bind(view)) },
+    sourceFilesWhoseText: { value: noted(view.sourceFilesWhoseText.bind(view)) },
+    sourceFileAt: { value: noted(view.sourceFileAt.bind(view)) },
     references: {
       get: () => {
         const index = view.references;
