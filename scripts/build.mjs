@@ -148,13 +148,63 @@ async function vendorTsMorph(out) {
   // Each file requires the next by its vendored path: ts-morph, its common helpers, their TypeScript.
   const files = [
     [tsMorph, 'ts-morph.cjs', [vendored('@ts-morph/common', 'ts-morph-common.cjs')]],
-    [common, 'ts-morph-common.cjs', [vendored('./typescript', 'typescript.cjs')]],
+    [common, 'ts-morph-common.cjs', [vendored('./typescript', 'typescript.cjs'), libFilesOnDemand(common, vendor)]],
     [typescript, 'typescript.cjs', []],
   ];
   for (const [entry, file, plugins] of files)
     await esbuild({ ...options, absWorkingDir: ROOT, entryPoints: [entry], outfile: join(vendor, file), plugins });
   const typescriptVersion = fromRoot('ts-morph').ts.version;
   return `ts-morph@${versionOf(tsMorph)} @ts-morph/common@${versionOf(common)} typescript@${typescriptVersion}`;
+}
+
+/**
+ * @ts-morph/common carries the text of TypeScript's 108 `lib` files (2.9 MB) in its code, and every ts-morph
+ * `Project` maps them all at creation. Loading that code cost 55 ms of every start (V8 deserialising the strings from
+ * the compile cache), yet only a run that builds the type checker reads a lib, and then only the few its `lib` and
+ * `target` name. So the vendored copy keeps only their names: each lib's text is written to `vendor/lib/<name>` and
+ * read from there the first time the compiler asks for it. Two edits of @ts-morph/common's code (its file system maps
+ * each lib's path to the entry, whose `text` is read on demand); the build fails if either no longer matches once.
+ */
+function libFilesOnDemand(common, vendor) {
+  const libFiles = createRequire(join(ROOT, 'package.json'))(common).getLibFiles();
+  const folder = join(vendor, 'lib');
+  mkdirSync(folder, { recursive: true });
+  for (const { fileName, text } of libFiles) writeFileSync(join(folder, fileName), text);
+  const names = JSON.stringify(libFiles.map(({ fileName }) => fileName));
+  const onDemand = `const libFiles = ${names}.map((fileName) => {
+    let text;
+    return { fileName, get text() {
+      return text ??= require("node:fs").readFileSync(require("node:path").join(__dirname, "lib", fileName), "utf8");
+    } };
+});
+`;
+  /** `source` with the one occurrence of `from` replaced by `to`. */
+  const once = (source, from, to) => {
+    const at = source.indexOf(from);
+    if (at < 0 || source.indexOf(from, at + 1) >= 0)
+      throw new Error(`@ts-morph/common changed: expected one ${JSON.stringify(from)} in ${common}`);
+    return source.slice(0, at) + to + source.slice(at + from.length);
+  };
+  return {
+    name: 'lib-files-on-demand',
+    setup(build) {
+      build.onLoad({ filter: /ts-morph-common\.js$/ }, (args) => {
+        let source = readFileSync(args.path, 'utf8');
+        const start = source.indexOf('const libFiles = [');
+        const end = source.indexOf('\nfunction getLibFiles() {');
+        if (args.path !== common || start < 0 || end < start)
+          throw new Error(`@ts-morph/common changed: no libFiles array before getLibFiles in ${args.path}`);
+        source = source.slice(0, start) + onDemand + source.slice(end);
+        source = once(
+          source,
+          'this.#libFileMap.set(this.getStandardizedAbsolutePath(libFolderPath + "/" + libFile.fileName), libFile.text);',
+          'this.#libFileMap.set(this.getStandardizedAbsolutePath(libFolderPath + "/" + libFile.fileName), libFile);',
+        );
+        source = once(source, 'return this.#libFileMap.get(filePath);', 'return this.#libFileMap.get(filePath)?.text;');
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
 }
 
 /** The version in the package.json of the package a file belongs to (the nearest one above it that has a name). */

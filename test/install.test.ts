@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,8 +50,11 @@ describe('installing the packed package', () => {
     if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))
       throw new Error(`npm pack printed no tarball: ${JSON.stringify(packed)}`);
     // README and package.json always ship; the bin, and the JSON Schema that `$schema` in a configuration names.
-    // The bin is its entry, the engine it loads and the ts-morph and TypeScript the build vendors
-    // (scripts/build.mjs); the Action's bundle does not ship.
+    // The bin is its entry, the engine it loads and the ts-morph and TypeScript the build vendors, with each
+    // of TypeScript's lib files, read when the type checker needs it (scripts/build.mjs); the Action's bundle
+    // does not ship.
+    const libs = readdirSync(join(ROOT, 'dist', 'vendor', 'lib')).map((name) => `dist/vendor/lib/${name}`);
+    expect(libs).toContain('dist/vendor/lib/lib.es5.d.ts');
     expect(pathsOf(tarball.files)).toEqual(
       [
         'README.md',
@@ -60,6 +63,7 @@ describe('installing the packed package', () => {
         'dist/vendor/ts-morph-common.cjs',
         'dist/vendor/ts-morph.cjs',
         'dist/vendor/typescript.cjs',
+        ...libs,
         'package.json',
         'schema/review-bot.schema.json',
       ].sort(),
@@ -98,5 +102,14 @@ describe('installing the packed package', () => {
       findings: [{ ruleId: 'unused-import', file: 'src/index.ts', line: 1, column: 10, symbol: 'readFileSync' }],
       summary: { files: 1, byRule: { 'unused-import': 1 } },
     });
+
+    // The demo's lock rules ask the type checker, which reads the vendored lib files: the installed command
+    // reviews it as the repository's build does.
+    const demo = join(work, 'demo');
+    cpSync(join(ROOT, 'fixtures', 'provider-tree'), demo, { recursive: true });
+    const demoArgs = [demo, '--format', 'json', '--fail-on', 'never'];
+    const built = run(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...demoArgs], work);
+    expect(JSON.parse(built)).toHaveProperty(['summary', 'byRule', 'check-then-act'], 1);
+    expect(run('npx', ['--no', '--', 'review-bot', ...demoArgs], project)).toBe(built);
   });
 });

@@ -1,0 +1,1 @@
+declare namespace Intl{function getCanonicalLocales(locale?:string|readonly string[]):string[];}

@@ -1,0 +1,1 @@
+interface ArrayBufferConstructor{new():ArrayBuffer;}

@@ -1,0 +1,1 @@
+declare namespace Intl{interface DateTimeFormatPartTypesRegistry{unknown:never;}}

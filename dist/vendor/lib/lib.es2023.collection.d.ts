@@ -1,0 +1,1 @@
+interface WeakKeyTypes{symbol:symbol;}

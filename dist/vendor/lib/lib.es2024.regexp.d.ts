@@ -1,0 +1,1 @@
+interface RegExp{readonly unicodeSets:boolean;}

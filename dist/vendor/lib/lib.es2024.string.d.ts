@@ -1,0 +1,1 @@
+interface String{isWellFormed():boolean;toWellFormed():string;}

@@ -1,0 +1,1 @@
+interface PromiseConstructor{try<T,U extends unknown[]>(callbackFn:(...args:U)=>T|PromiseLike<T>,...args:U):Promise<Awaited<T>>;}

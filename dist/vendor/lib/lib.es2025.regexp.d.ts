@@ -1,0 +1,1 @@
+interface RegExpConstructor{escape(string:string):string;}

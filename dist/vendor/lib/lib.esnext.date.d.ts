@@ -1,0 +1,2 @@
+/// <reference lib="esnext.temporal" />
+interface Date{toTemporalInstant():Temporal.Instant;}

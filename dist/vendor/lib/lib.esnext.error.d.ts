@@ -1,0 +1,1 @@
+interface ErrorConstructor{isError(error:unknown):error is Error;}

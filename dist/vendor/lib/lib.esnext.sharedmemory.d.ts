@@ -1,0 +1,1 @@
+interface Atomics{pause(n?:number):void;}
