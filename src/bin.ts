@@ -9,4 +9,11 @@
 import { createRequire } from 'node:module';
 import './shell/install-compile-cache.js';
 
-createRequire(import.meta.url)('./engine.cjs');
+/** What dist/engine.cjs exports (src/engine.ts). */
+interface Engine {
+  run(importer: (specifier: string) => Promise<unknown>): void;
+}
+
+const engine = createRequire(import.meta.url)('./engine.cjs') as Engine;
+// The engine's code, compiled by the cache, cannot run `import()` on Node 20: it uses this module's (src/shell/import-module.ts).
+engine.run((specifier) => import(specifier));

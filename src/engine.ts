@@ -1,10 +1,17 @@
 /**
- * The command itself (dist/engine.cjs): runs `main` on the command line and
- * sets the exit code. Loaded by the entry, src/bin.ts, once the compile cache
- * is installed.
+ * The command itself (dist/engine.cjs): `run` runs `main` on the command line
+ * and sets the exit code. Called by the entry, src/bin.ts, once the compile
+ * cache is installed, with the entry's own `import()` (src/shell/import-module.ts
+ * says why the engine needs it).
  */
 import { main } from './cli.js';
+import type { ImportModule } from './shell/import-module.js';
+import { lendImport } from './shell/import-module.js';
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+/** Runs the command on the process's arguments; `importer` is the entry's `import()`. */
+export function run(importer: ImportModule): void {
+  lendImport(importer);
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

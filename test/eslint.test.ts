@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,27 @@ describe('review-bot --eslint', () => {
     expect(err).toBe('review-bot: rule eslint crashed: broken config\n');
     expect(out).toContain('"unused-variable"');
     expect(code).toBe(2);
+  });
+
+  it('merges them the same from the built command, whose engine imports ESLint through its entry', async () => {
+    const root = copyOfFixture(true);
+    const args = [root, '--eslint', '--format', 'json', '--fail-on', 'never'];
+    const { out } = await runCli(...args);
+    expect(out).toContain('eslint/eqeqeq');
+    // Twice: the first run may compile the engine and write its compile cache entry, the second runs from it.
+    for (let run = 0; run < 2; run++) {
+      const inherited = { ...process.env };
+      delete inherited['NODE_DISABLE_COMPILE_CACHE'];
+      const built = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'cli.js'), ...args], {
+        encoding: 'utf8',
+        env: inherited,
+      });
+      expect({ status: built.status, stderr: built.stderr, stdout: built.stdout }).toEqual({
+        status: 0,
+        stderr: '',
+        stdout: out,
+      });
+    }
   });
 
   it('runs no ESLint without --eslint', async () => {

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { isRecord, parseDocsUrls, parseResults } from './eslint-results.js';
 import type { EslintResult } from './eslint-results.js';
 import { findingsFromEslint } from './to-findings.js';
+import { importModule } from '../shell/import-module.js';
 
 /** What running the project's ESLint gave. */
 export type EslintOutcome =
@@ -40,7 +41,8 @@ export async function runEslint(input: EslintInput): Promise<EslintOutcome> {
     };
   }
   try {
-    const module: unknown = await import(pathToFileURL(entry).href);
+    const url = pathToFileURL(entry).href;
+    const module: unknown = await importModule(url, () => import(url));
     const engine = await createEngine(module, input.root);
     const raw = await engine.lintFiles(['.']);
     const linted = await withOverlay(parseResults(raw), engine, input);

@@ -8,6 +8,7 @@ import type { Octokit } from '@octokit/rest';
 import type { retry } from '@octokit/plugin-retry';
 import type { throttling } from '@octokit/plugin-throttling';
 import type Bottleneck from 'bottleneck/light.js';
+import { importModule } from '../shell/import-module.js';
 
 /** The client class with both plugins. */
 type ReviewOctokit = ReturnType<typeof Octokit.plugin<typeof Octokit, [typeof retry, typeof throttling]>>;
@@ -26,10 +27,10 @@ let libraries: Promise<ClientLibraries> | undefined;
 /** Octokit with its plugins, and Bottleneck, loaded once. */
 function loadLibraries(): Promise<ClientLibraries> {
   libraries ??= Promise.all([
-    import('@octokit/rest'),
-    import('@octokit/plugin-retry'),
-    import('@octokit/plugin-throttling'),
-    import('bottleneck/light.js'),
+    importModule('@octokit/rest', () => import('@octokit/rest')),
+    importModule('@octokit/plugin-retry', () => import('@octokit/plugin-retry')),
+    importModule('@octokit/plugin-throttling', () => import('@octokit/plugin-throttling')),
+    importModule('bottleneck/light.js', () => import('bottleneck/light.js')),
   ]).then(([rest, retryPlugin, throttlingPlugin, bottleneck]) => ({
     ReviewOctokit: rest.Octokit.plugin(retryPlugin.retry, throttlingPlugin.throttling),
     Bottleneck: bottleneck.default,

@@ -23,7 +23,8 @@
  * rejected, unreadable or unwritable entry only means compiling as usual.
  * Entries are written to a temporary name and renamed, so parallel runs never
  * read half an entry. `NODE_DISABLE_COMPILE_CACHE` (Node's own switch) turns
- * it off.
+ * it off. Code compiled here cannot run `import()` on Node 20: the engine
+ * imports through the entry's (import-module.ts).
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';

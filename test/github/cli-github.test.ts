@@ -1,5 +1,6 @@
 /** The CLI's diff-aware paths: --diff against a real git repository, --github-pr against the fake GitHub API. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -15,6 +16,8 @@ import { gitIn } from '../support/git.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
 vi.setConfig({ testTimeout: 240_000 });
+
+const execFileAsync = promisify(execFile);
 
 /** Retries and write spacing in milliseconds: the same waits as on GitHub, a thousand times shorter. */
 const FAST = { retryUnitMs: 1, writeSpacingMs: 0 };
@@ -131,6 +134,41 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     await main(['--github-pr', 'acme/widgets#9', '--api-url', gh.url, ws], again, context);
     expect(pull.reviews).toHaveLength(1);
     expect(pull.comments).toHaveLength(places.length);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('posts the same review from the built command, whose engine loads the GitHub client through its entry', async () => {
+    const files = [
+      {
+        filename: 'src/new.ts',
+        status: 'added' as const,
+        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
+        additions: 3,
+      },
+    ];
+    const fromSource = gh.addPull({ owner: 'acme', repo: 'widgets', number: 13, headSha: head, baseSha: base, files });
+    const built = gh.addPull({ owner: 'acme', repo: 'widgets', number: 14, headSha: head, baseSha: base, files });
+    const env = { GITHUB_TOKEN: 'ghp_test' };
+    const flags = ['--api-url', gh.url, '--fail-on', 'never', ws];
+    const io = capture();
+    expect(await main(['--github-pr', 'acme/widgets#13', ...flags], io, { env, timing: FAST })).toBe(0);
+    const inherited = { ...process.env };
+    delete inherited['NODE_DISABLE_COMPILE_CACHE'];
+    // Asynchronously: this process serves the fake API meanwhile.
+    const run = await execFileAsync(
+      process.execPath,
+      [join(import.meta.dirname, '..', '..', 'dist', 'cli.js'), '--github-pr', 'acme/widgets#14', ...flags],
+      { encoding: 'utf8', env: { ...inherited, ...env } },
+    );
+    // The same lines, but for the pull request and the review the fake numbered.
+    const numbersOut = (text: string): string => text.replace(/pull\/1[34]#pullrequestreview-\d+/g, 'pull/N#R');
+    expect(run.stderr).toMatch(/posted a review with \d+ inline comments/);
+    expect(numbersOut(run.stderr)).toBe(numbersOut(io.stderr.join('')));
+    expect(run.stdout).toBe(io.stdout.join(''));
+    expect(built.reviews).toHaveLength(1);
+    expect(built.comments.map((c) => [c.path, c.line, c.body])).toEqual(
+      fromSource.comments.map((c) => [c.path, c.line, c.body]),
+    );
     expect(gh.violations).toEqual([]);
   });
 
