@@ -5,7 +5,8 @@
 import { join, resolve } from 'node:path';
 import type { FilterMode } from './diff/filter.js';
 import { markFindings } from './diff/filter.js';
-import { localDiff, gitRoot } from './github/local-diff.js';
+import type { FileDiff } from './diff/parse.js';
+import { gitRootLater, localDiffLater } from './github/local-diff.js';
 import { relativePathOf } from './load/root.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -15,15 +16,21 @@ export interface LocalDiff {
   repository: string;
   /** The analysed root relative to the repository, with `/` separators. */
   rootPrefix: string;
-  files: ReturnType<typeof localDiff>;
+  files: FileDiff[];
 }
 
-/** Reads the local diff of the repository around `root`; a root outside git is --diff's error. */
-export function readLocalDiffOf(root: string, baseRef: string): LocalDiff {
-  const repository = gitRoot(root);
+/**
+ * Reads the local diff of the repository around `root`; a root outside git is --diff's error. git runs in
+ * processes of its own, both commands at once (the diff names files from the repository's top wherever it
+ * runs), while the caller goes on loading the engine.
+ */
+export async function readLocalDiffOf(root: string, baseRef: string): Promise<LocalDiff> {
+  const files = readLocalDiff(resolve(root), baseRef);
+  files.catch(() => undefined); // awaited below, once the repository is known: its error comes first
+  const repository = await gitRootLater(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
   const rootPrefix = relativePathOf(repository, resolve(root));
-  return { repository, rootPrefix, files: readLocalDiff(repository, baseRef) };
+  return { repository, rootPrefix, files: await files };
 }
 
 /** The result narrowed to the findings the local diff shows, as `mode` selects them. */
@@ -42,9 +49,9 @@ export function changedFilesOf(diff: LocalDiff, mode: FilterMode): string[] | un
 }
 
 /** `git diff <merge-base>...HEAD`, its failure named as --diff's. */
-function readLocalDiff(repository: string, baseRef: string): ReturnType<typeof localDiff> {
+async function readLocalDiff(folder: string, baseRef: string): Promise<FileDiff[]> {
   try {
-    return localDiff(repository, baseRef);
+    return await localDiffLater(folder, baseRef);
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`--diff: ${error.message}`, { cause: error });
     throw error;

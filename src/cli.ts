@@ -15,6 +15,7 @@ import type { AnalysisResult } from './model/finding.js';
 import {
   EXIT,
   analyseForShell,
+  loadEngine,
   exitCodeOf,
   failingFindings,
   fatalNotice,
@@ -97,7 +98,13 @@ export async function main(
 async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
   const progress = io.progress();
   /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
-  const diff = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
+  const reading = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
+  if (reading !== undefined && settings.cache === undefined) {
+    // git works in its own processes meanwhile (a run the cache may serve loads no engine).
+    reading.catch(() => undefined); // awaited just below
+    await loadEngine();
+  }
+  const diff = await reading;
   const reported = (result: AnalysisResult): AnalysisResult => {
     const scoped = diff === undefined ? result : scopeToLocalDiff(result, diff, settings.filterMode);
     return settings.quiet ? { ...scoped, findings: scoped.findings.filter((f) => f.severity === 'error') } : scoped;

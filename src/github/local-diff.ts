@@ -1,10 +1,13 @@
 /** The diff of a branch against its base, from the local git repository. git is started by absolute path. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { UserError } from '../model/errors.js';
 import type { FileDiff } from '../diff/parse.js';
 import { parseUnifiedDiff } from '../diff/parse.js';
+
+const execFileAsync = promisify(execFile);
 
 /** Where git was found, per repository root it must stay out of. */
 const resolved = new Map<string, string | undefined>();
@@ -54,21 +57,39 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** Runs git (by absolute path) in a folder and returns its standard output; throws a UserError that says why it failed. */
-function git(cwd: string, args: readonly string[]): string {
+/** git's path and the command as messages name it; throws a UserError when git is not on PATH. */
+function gitCommand(cwd: string, args: readonly string[]): { executable: string; command: string } {
   const executable = gitExecutable(cwd);
   const command = `git ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
   if (executable === undefined)
     throw new UserError(
       `${command}: git was not found on PATH (entries inside the repository and node_modules/.bin are skipped)`,
     );
+  return { executable, command };
+}
+
+/** How git is started: by absolute path, file names printed as they are, output read as UTF-8. */
+const GIT_OPTIONS = { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 } as const;
+
+/** Runs git (by absolute path) in a folder and returns its standard output; throws a UserError that says why it failed. */
+function git(cwd: string, args: readonly string[]): string {
+  const { executable, command } = gitCommand(cwd, args);
   try {
     return execFileSync(executable, ['-c', 'core.quotePath=false', ...args], {
+      ...GIT_OPTIONS,
       cwd,
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+  } catch (error) {
+    throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
+  }
+}
+
+/** `git` without waiting for it: its standard output, or a UserError that says why it failed. */
+async function gitLater(cwd: string, args: readonly string[]): Promise<string> {
+  const { executable, command } = gitCommand(cwd, args);
+  try {
+    return (await execFileAsync(executable, ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd })).stdout;
   } catch (error) {
     throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
   }
@@ -83,7 +104,8 @@ function whyFailed(error: unknown, executable: string): string {
     .trim()
     .split('\n')[0];
   if (firstLine !== undefined && firstLine !== '') return firstLine;
-  const status = field('status');
+  // execFileSync names the exit code `status`, execFile `code`.
+  const status = field('status') ?? field('code');
   if (typeof status === 'number') return `exit code ${String(status)}`;
   const signal = field('signal');
   if (typeof signal === 'string') return `killed by ${signal}`;
@@ -92,25 +114,47 @@ function whyFailed(error: unknown, executable: string): string {
   return error instanceof Error && error.message !== '' ? error.message : 'unknown reason';
 }
 
-/** `git diff <base>...<head>`: the changes of head since it left base (the merge base), as pull requests show them. */
-export function localDiff(cwd: string, base: string, head = 'HEAD'): FileDiff[] {
-  const text = git(cwd, [
+/**
+ * `git diff <base>...<head>`'s arguments: the changes of head since it left base (the merge base), as pull
+ * requests show them, every path from the repository's top whatever the folder it runs in.
+ */
+function diffArgs(base: string, head: string): string[] {
+  return [
     'diff',
     '--no-color',
     '--no-ext-diff',
+    '--no-relative',
     '--find-renames',
     '--unified=3',
     '--src-prefix=a/',
     '--dst-prefix=b/',
     `${base}...${head}`,
-  ]);
-  return parseUnifiedDiff(text);
+  ];
+}
+
+/** `git diff <base>...<head>` in a folder of the repository (see `diffArgs`). */
+export function localDiff(cwd: string, base: string, head = 'HEAD'): FileDiff[] {
+  return parseUnifiedDiff(git(cwd, diffArgs(base, head)));
+}
+
+/** `localDiff`, without waiting for git. */
+export async function localDiffLater(cwd: string, base: string, head = 'HEAD'): Promise<FileDiff[]> {
+  return parseUnifiedDiff(await gitLater(cwd, diffArgs(base, head)));
 }
 
 /** The repository root containing a folder, or undefined outside a git repository. */
 export function gitRoot(cwd: string): string | undefined {
   try {
     return git(cwd, ['rev-parse', '--show-toplevel']).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** `gitRoot`, without waiting for git. */
+export async function gitRootLater(cwd: string): Promise<string | undefined> {
+  try {
+    return (await gitLater(cwd, ['rev-parse', '--show-toplevel'])).trim();
   } catch {
     return undefined;
   }

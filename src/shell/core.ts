@@ -247,6 +247,11 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   };
 }
 
+/** Loads the engine (the compiler, ts-morph, the rules) now, as `analyseForShell` would on a run the cache does not serve. */
+export async function loadEngine(): Promise<void> {
+  await import('../pipeline.js');
+}
+
 /** The result with only the findings (and suppressed findings) in the given files (absolute paths). */
 function narrowedTo(result: AnalysisResult, root: string, files: readonly string[]): AnalysisResult {
   const kept = new Set(files.map((file) => resolve(file)));

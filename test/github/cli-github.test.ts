@@ -99,6 +99,23 @@ describe('review-bot --diff <base-ref>', () => {
     expect(places.every((f) => f.startsWith('src/new.ts:'))).toBe(true);
   });
 
+  it('reviews a folder inside the repository, even where git is set to print paths from the folder it runs in', async () => {
+    git('config', 'diff.relative', 'true');
+    try {
+      const io = capture();
+      const args = ['--config', join(ws, '.review-bot.json'), '--format', 'json', '--fail-on', 'never'];
+      const code = await main([join(ws, 'src'), ...args, '--diff', 'main'], io, { env: {} });
+      expect(code).toBe(0);
+      const places = (JSON.parse(io.stdout.join('')) as { findings: { file: string; line: number }[] }).findings.map(
+        (f) => `${f.file}:${f.line}`,
+      );
+      expect(places).toContain('new.ts:2');
+      expect(places.every((f) => f.startsWith('new.ts:'))).toBe(true);
+    } finally {
+      git('config', '--unset', 'diff.relative');
+    }
+  });
+
   it('says so when the base ref does not exist', async () => {
     const io = capture();
     expect(await main([ws, '--diff', 'no-such-branch'], io, { env: {} })).toBe(2);
