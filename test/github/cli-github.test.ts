@@ -19,6 +19,16 @@ vi.setConfig({ testTimeout: 240_000 });
 
 const execFileAsync = promisify(execFile);
 
+/** The feature branch's change as GitHub lists it: src/new.ts added, whose line 2 throws an Error without a message. */
+const NEW_FILE: FakeFile[] = [
+  {
+    filename: 'src/new.ts',
+    status: 'added',
+    patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
+    additions: 3,
+  },
+];
+
 /** Retries and write spacing in milliseconds: the same waits as on GitHub, a thousand times shorter. */
 const FAST = { retryUnitMs: 1, writeSpacingMs: 0 };
 
@@ -125,15 +135,14 @@ describe('review-bot --diff <base-ref>', () => {
 
 describe('review-bot --github-pr <owner/repo#n>', () => {
   it('posts one review from outside Actions, and nothing on a re-run', async () => {
-    const files = [
-      {
-        filename: 'src/new.ts',
-        status: 'added' as const,
-        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
-        additions: 3,
-      },
-    ];
-    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 9, headSha: head, baseSha: base, files });
+    const pull = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 9,
+      headSha: head,
+      baseSha: base,
+      files: NEW_FILE,
+    });
     const io = capture();
     const context = { env: { GITHUB_TOKEN: 'ghp_test' }, timing: FAST };
     const code = await main(
@@ -155,16 +164,22 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
   });
 
   it('posts the same review from the built command, whose engine loads the GitHub client through its entry', async () => {
-    const files = [
-      {
-        filename: 'src/new.ts',
-        status: 'added' as const,
-        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
-        additions: 3,
-      },
-    ];
-    const fromSource = gh.addPull({ owner: 'acme', repo: 'widgets', number: 13, headSha: head, baseSha: base, files });
-    const built = gh.addPull({ owner: 'acme', repo: 'widgets', number: 14, headSha: head, baseSha: base, files });
+    const fromSource = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 13,
+      headSha: head,
+      baseSha: base,
+      files: NEW_FILE,
+    });
+    const built = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 14,
+      headSha: head,
+      baseSha: base,
+      files: NEW_FILE,
+    });
     const env = { GITHUB_TOKEN: 'ghp_test' };
     const flags = ['--api-url', gh.url, '--fail-on', 'never', ws];
     const io = capture();
@@ -232,15 +247,14 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
 
 describe('review-bot --github-pr, inputs and problems worded as the CLI words them', () => {
   it('names a file that cannot be parsed, still posts the review of the rest, and exits 2', async () => {
-    const files = [
-      {
-        filename: 'src/new.ts',
-        status: 'added' as const,
-        patch: '@@ -0,0 +1,3 @@\n+export function fail(): never {\n+  throw new Error();\n+}',
-        additions: 3,
-      },
-    ];
-    const pull = gh.addPull({ owner: 'acme', repo: 'widgets', number: 11, headSha: head, baseSha: base, files });
+    const pull = gh.addPull({
+      owner: 'acme',
+      repo: 'widgets',
+      number: 11,
+      headSha: head,
+      baseSha: base,
+      files: NEW_FILE,
+    });
     writeFileSync(join(ws, 'src/broken.ts'), 'export const x = ;\n');
     try {
       const io = capture();
