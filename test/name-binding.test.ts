@@ -1,10 +1,16 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Node, ts } from 'ts-morph';
 import type { Identifier, SourceFile } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { loadInMemory } from '../src/load/project.js';
-import { referencesInOwnFile, syntacticBindingOf, syntacticClassOf } from '../rules/_shared/name-binding.js';
+import {
+  opensAsModule,
+  referencesInOwnFile,
+  syntacticBindingOf,
+  syntacticClassOf,
+} from '../rules/_shared/name-binding.js';
 import { syntacticUsesOf } from '../rules/_shared/local-uses.js';
 import type { ProjectView } from '../src/model/project-view.js';
 
@@ -320,5 +326,65 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(counts.classes).toBeGreaterThan(50);
     // 921 of 1,343 names (methods, which syntax never settles, are most of the rest).
     expect(auditReferences(view)).toBeGreaterThan(800);
+  });
+});
+
+describe('opensAsModule: a module told from its first tokens', () => {
+  /** What the compiler says of the text as a file of its own. */
+  const isModule = (text: string, name = 'file.ts'): boolean =>
+    ts.isExternalModule(ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true));
+  const openers = [
+    "import { a } from 'a';",
+    "import * as a from 'a';",
+    "import a from 'a';",
+    "import a, { b } from 'a';",
+    "import type { A } from 'a';",
+    "import type * as A from 'a';",
+    "import type from 'a';",
+    "import 'a';",
+    'export const a = 1;',
+    'export default 1;',
+    "export * from 'a';",
+    'export = a;',
+    'export as namespace A;',
+    "import a = require('a');",
+    'import a = B.c;',
+    "import('a').then(() => 1);",
+    'import.meta.url;',
+    'const a = 1;',
+    'declare global { var a: number }',
+    'function f() {}',
+    '',
+  ];
+  const lead = fc.constantFrom(
+    '',
+    '#!/usr/bin/env node\n',
+    '\uFEFF',
+    '// a comment\n',
+    '/** a JSDoc */\n',
+    "'use client';\n",
+    "'use strict'\n",
+    '"a" + b;\n',
+  );
+  const text = fc.tuple(fc.array(lead, { maxLength: 3 }), fc.constantFrom(...openers), fc.constantFrom(...openers));
+
+  it('says so only of files the compiler makes modules', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('file.ts', 'file.js', 'file.tsx'), ([leads, first, rest], name) => {
+        const source = `${leads.join('')}${first}\n${rest}\n`;
+        if (opensAsModule(source)) expect(isModule(source, name)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells the usual openings of a module, and leaves scripts and UMD names alone', () => {
+    expect(openers.filter((opener) => opensAsModule(`// header\n'use client';\n${opener}\n`))).toEqual(
+      openers.slice(0, 12),
+    );
+    expect(openers.slice(12).filter((opener) => isModule(opener))).toEqual([
+      "import a = require('a');",
+      'import.meta.url;',
+    ]);
   });
 });

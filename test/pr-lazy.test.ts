@@ -67,6 +67,19 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
     expect(changed.files).toEqual(['src/plain.ts']);
   });
 
+  it('leaves unparsed a module that spells a global: no top-level declaration of a module is one', () => {
+    // code-injection asks whether poll.ts's `setTimeout` is the global one: late.ts spells it, but opens with an
+    // import, so its text alone shows that it cannot declare it for poll.ts.
+    const poll = "export function tick(): void {\n  setTimeout('refresh()', 1000);\n}\n";
+    const late = "import { plain } from './plain';\nexport const later = setTimeout(plain, (;\n";
+    const dir = projectOf('module-spelling', { 'src/plain.ts': PLAIN, 'src/late.ts': late, 'src/poll.ts': poll });
+    const whole = analyse({ path: dir });
+    const changed = analyse({ path: dir, changed: [join(dir, 'src/poll.ts')] });
+    expect(whole.parseProblems.map((p) => p.file)).toEqual(['src/late.ts']);
+    expect(changed.parseProblems).toEqual([]);
+    expect(changed.result.findings).toEqual(whole.result.findings.filter((f) => f.file === 'src/poll.ts'));
+  });
+
   it('makes the whole project, its files and its program what a run that parsed everything at load makes', () => {
     const dir = projectOf('order', {
       'a/one.ts': 'export const one = 1;\n',

@@ -210,6 +210,9 @@ function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
   return view.memo('name-binding:global-declarers', () => {
     const mayDeclareGlobals = (file: SourceFile): boolean =>
       !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global');
+    // What `mayDeclareGlobals` can be true of, told from the text: files that are not are no candidates (and a
+    // pull-request run does not parse them for this).
+    const mayDeclareGlobalsText = (text: string): boolean => text.includes('declare global') || !opensAsModule(text);
     const depth = view.project.getCompilerOptions().maxNodeModuleJsDepth;
     const answers = new Map<string, boolean>();
     const mayDeclare = (name: string): boolean => {
@@ -217,9 +220,11 @@ function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
       if (answer === undefined) {
         // A file declares the name only where its text spells it, or escapes a character of it (`\u0061`): the
         // files that do not need no look (a pull-request run does not parse them for this).
-        const declarers = view.filesWhoseText((text) => text.includes(name) || text.includes('\\u'));
+        const declarers = view.filesWhoseText(
+          (text) => (text.includes(name) || text.includes('\\u')) && mayDeclareGlobalsText(text),
+        );
         const others = view
-          .sourceFilesWhoseText((text) => text.includes(name))
+          .sourceFilesWhoseText((text) => text.includes(name) && mayDeclareGlobalsText(text))
           .filter((file) => !view.isAnalysed(file) && !file.isDeclarationFile());
         answer =
           declarers.some((file) => mayDeclareGlobals(file) && view.references.declarationsIn(file, name).length > 0) ||
@@ -234,6 +239,44 @@ function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
     };
   });
 }
+
+/**
+ * True when the file's first statement, after its directives (`'use client';`), is
+ * an import or export declaration (`import {`, `import *`, `import x from`,
+ * `import x,`, `import type {`, `import 'x'`, `export …` but `export as`): the file is a module
+ * (`ts.isExternalModule`) whatever the compiler options, as such a declaration
+ * makes one, so its top-level declarations are no globals. Told by scanning
+ * its first tokens; false when they show no such declaration (a script, or a
+ * module that opens some other way).
+ */
+export function opensAsModule(text: string): boolean {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  let token = scanner.scan();
+  while (token === ts.SyntaxKind.StringLiteral) {
+    token = scanner.scan();
+    if (token === ts.SyntaxKind.SemicolonToken) token = scanner.scan();
+    else if (!scanner.hasPrecedingLineBreak()) return false;
+  }
+  // Every `export` a statement opens with makes a module but `export as namespace X` (a UMD global's name).
+  if (token === ts.SyntaxKind.ExportKeyword) return scanner.scan() !== ts.SyntaxKind.AsKeyword;
+  if (token !== ts.SyntaxKind.ImportKeyword) return false;
+  const second = scanner.scan();
+  if (IMPORT_OPENERS.has(second)) return true;
+  if (second !== ts.SyntaxKind.Identifier && second !== ts.SyntaxKind.TypeKeyword) return false;
+  const third = scanner.scan();
+  if (third === ts.SyntaxKind.FromKeyword || third === ts.SyntaxKind.CommaToken) return true;
+  return (
+    second === ts.SyntaxKind.TypeKeyword &&
+    (third === ts.SyntaxKind.OpenBraceToken || third === ts.SyntaxKind.AsteriskToken)
+  );
+}
+
+/** Tokens after `import` that only an import declaration has there: `import {`, `import *`, `import 'x'`. */
+const IMPORT_OPENERS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.OpenBraceToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.StringLiteral,
+]);
 
 /**
  * The class a name read as a value stands for (`X` in `new X()`), told from
