@@ -29,6 +29,11 @@ const NEW_FILE: FakeFile[] = [
   },
 ];
 
+/** The feature branch opened as pull request acme/widgets#`number` on the fake GitHub. */
+function featurePull(number: number): ReturnType<FakeGitHub['addPull']> {
+  return gh.addPull({ owner: 'acme', repo: 'widgets', number, headSha: head, baseSha: base, files: NEW_FILE });
+}
+
 /** Retries and write spacing in milliseconds: the same waits as on GitHub, a thousand times shorter. */
 const FAST = { retryUnitMs: 1, writeSpacingMs: 0 };
 
@@ -135,14 +140,7 @@ describe('review-bot --diff <base-ref>', () => {
 
 describe('review-bot --github-pr <owner/repo#n>', () => {
   it('posts one review from outside Actions, and nothing on a re-run', async () => {
-    const pull = gh.addPull({
-      owner: 'acme',
-      repo: 'widgets',
-      number: 9,
-      headSha: head,
-      baseSha: base,
-      files: NEW_FILE,
-    });
+    const pull = featurePull(9);
     const io = capture();
     const context = { env: { GITHUB_TOKEN: 'ghp_test' }, timing: FAST };
     const code = await main(
@@ -164,22 +162,8 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
   });
 
   it('posts the same review from the built command, whose engine loads the GitHub client through its entry', async () => {
-    const fromSource = gh.addPull({
-      owner: 'acme',
-      repo: 'widgets',
-      number: 13,
-      headSha: head,
-      baseSha: base,
-      files: NEW_FILE,
-    });
-    const built = gh.addPull({
-      owner: 'acme',
-      repo: 'widgets',
-      number: 14,
-      headSha: head,
-      baseSha: base,
-      files: NEW_FILE,
-    });
+    const fromSource = featurePull(13);
+    const built = featurePull(14);
     const env = { GITHUB_TOKEN: 'ghp_test' };
     const flags = ['--api-url', gh.url, '--fail-on', 'never', ws];
     const io = capture();
@@ -247,14 +231,7 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
 
 describe('review-bot --github-pr, inputs and problems worded as the CLI words them', () => {
   it('names a file that cannot be parsed, still posts the review of the rest, and exits 2', async () => {
-    const pull = gh.addPull({
-      owner: 'acme',
-      repo: 'widgets',
-      number: 11,
-      headSha: head,
-      baseSha: base,
-      files: NEW_FILE,
-    });
+    const pull = featurePull(11);
     writeFileSync(join(ws, 'src/broken.ts'), 'export const x = ;\n');
     try {
       const io = capture();
