@@ -9,6 +9,7 @@
 // Speed is never asserted: this prints and records figures.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -178,9 +179,12 @@ function render(rows) {
   const lines = [];
   const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version;
   const tsMorph = JSON.parse(readFileSync(join(root, 'node_modules/ts-morph/package.json'), 'utf8')).version;
+  // review-bot runs the TypeScript ts-morph carries (vendored into dist/vendor), which may differ from `tsc`'s.
+  const carried = createRequire(join(root, 'package.json'))('ts-morph').ts.version;
   lines.push(
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
-      `Node ${process.version}, TypeScript ${typescript}, ts-morph ${tsMorph}; ${runs} alternating runs each, medians.`,
+      `Node ${process.version}; \`tsc\` of TypeScript ${typescript}; review-bot on ts-morph ${tsMorph} and its ` +
+      `TypeScript ${carried}; ${runs} alternating runs each, medians.`,
     '',
     '| corpus | review-bot wall s | tsc wall s | wall ratio | review-bot CPU s | tsc CPU s | CPU ratio | review-bot peak MiB | tsc peak MiB | memory ratio |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
