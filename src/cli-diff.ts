@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { FilterMode } from './diff/filter.js';
 import { markFindings } from './diff/filter.js';
 import type { FileDiff } from './diff/parse.js';
-import { gitRootLater, localDiffLater } from './github/local-diff.js';
+import { gitRoot, localDiff } from './github/local-diff.js';
 import { relativePathOf } from './load/root.js';
 import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
@@ -27,7 +27,7 @@ export interface LocalDiff {
 export async function readLocalDiffOf(root: string, baseRef: string): Promise<LocalDiff> {
   const files = readLocalDiff(resolve(root), baseRef);
   files.catch(() => undefined); // awaited below, once the repository is known: its error comes first
-  const repository = await gitRootLater(root);
+  const repository = await gitRoot(root);
   if (repository === undefined) throw new UserError(`--diff: ${root} is not inside a git repository`);
   const rootPrefix = relativePathOf(repository, resolve(root));
   return { repository, rootPrefix, files: await files };
@@ -51,7 +51,7 @@ export function changedFilesOf(diff: LocalDiff, mode: FilterMode): string[] | un
 /** `git diff <merge-base>...HEAD`, its failure named as --diff's. */
 async function readLocalDiff(folder: string, baseRef: string): Promise<FileDiff[]> {
   try {
-    return await localDiffLater(folder, baseRef);
+    return await localDiff(folder, baseRef);
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`--diff: ${error.message}`, { cause: error });
     throw error;

@@ -56,7 +56,7 @@ export async function reviewPullRequestFromCli(
     err(noticeLine({ level: 'notice', message }));
   };
   const root = analysedRoot(target);
-  const workspace = gitRoot(root) ?? root;
+  const workspace = (await gitRoot(root)) ?? root;
   const rootPrefix = relativePathOf(workspace, root);
   const { client, retry } = await connect({
     token,
@@ -136,7 +136,7 @@ async function readPullRequest(
     if (!isGitHubFailure(error)) throw error;
     return { kind: 'failed', reason: `reading the pull request: ${reasonOf(error)}` };
   }
-  const checkedOut = headCommit(workspace);
+  const checkedOut = await headCommit(workspace);
   if (checkedOut !== undefined && checkedOut !== head.headSha)
     log(
       `warning: HEAD is ${checkedOut.slice(0, 12)} but the pull request's head is ${head.headSha.slice(0, 12)}; line numbers may not match`,

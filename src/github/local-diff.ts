@@ -1,5 +1,5 @@
 /** The diff of a branch against its base, from the local git repository. git is started by absolute path. */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,39 +57,24 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** git's path and the command as messages name it; throws a UserError when git is not on PATH. */
-function gitCommand(cwd: string, args: readonly string[]): { executable: string; command: string } {
+/**
+ * Runs git (by absolute path) in a folder, in a process of its own (the caller goes on meanwhile), and resolves
+ * to its standard output, file names printed as they are; rejects with a UserError that says why it failed.
+ */
+async function git(cwd: string, args: readonly string[]): Promise<string> {
   const executable = gitExecutable(cwd);
   const command = `git ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
   if (executable === undefined)
     throw new UserError(
       `${command}: git was not found on PATH (entries inside the repository and node_modules/.bin are skipped)`,
     );
-  return { executable, command };
-}
-
-/** How git is started: by absolute path, file names printed as they are, output read as UTF-8. */
-const GIT_OPTIONS = { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 } as const;
-
-/** Runs git (by absolute path) in a folder and returns its standard output; throws a UserError that says why it failed. */
-function git(cwd: string, args: readonly string[]): string {
-  const { executable, command } = gitCommand(cwd, args);
   try {
-    return execFileSync(executable, ['-c', 'core.quotePath=false', ...args], {
-      ...GIT_OPTIONS,
+    const run = await execFileAsync(executable, ['-c', 'core.quotePath=false', ...args], {
       cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
     });
-  } catch (error) {
-    throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
-  }
-}
-
-/** `git` without waiting for it: its standard output, or a UserError that says why it failed. */
-async function gitLater(cwd: string, args: readonly string[]): Promise<string> {
-  const { executable, command } = gitCommand(cwd, args);
-  try {
-    return (await execFileAsync(executable, ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd })).stdout;
+    return run.stdout;
   } catch (error) {
     throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
   }
@@ -104,22 +89,20 @@ function whyFailed(error: unknown, executable: string): string {
     .trim()
     .split('\n')[0];
   if (firstLine !== undefined && firstLine !== '') return firstLine;
-  // execFileSync names the exit code `status`, execFile `code`.
-  const status = field('status') ?? field('code');
-  if (typeof status === 'number') return `exit code ${String(status)}`;
+  const code = field('code'); // the exit code, or why git could not start (ENOENT)
+  if (typeof code === 'number') return `exit code ${String(code)}`;
   const signal = field('signal');
   if (typeof signal === 'string') return `killed by ${signal}`;
-  const code = field('code');
   if (typeof code === 'string') return `cannot start ${executable} (${code})`;
   return error instanceof Error && error.message !== '' ? error.message : 'unknown reason';
 }
 
 /**
- * `git diff <base>...<head>`'s arguments: the changes of head since it left base (the merge base), as pull
- * requests show them, every path from the repository's top whatever the folder it runs in.
+ * `git diff <base>...<head>`: the changes of head since it left base (the merge base), as pull requests show
+ * them, every path from the repository's top whatever the folder of it that git runs in.
  */
-function diffArgs(base: string, head: string): string[] {
-  return [
+export async function localDiff(cwd: string, base: string, head = 'HEAD'): Promise<FileDiff[]> {
+  const text = await git(cwd, [
     'diff',
     '--no-color',
     '--no-ext-diff',
@@ -129,41 +112,23 @@ function diffArgs(base: string, head: string): string[] {
     '--src-prefix=a/',
     '--dst-prefix=b/',
     `${base}...${head}`,
-  ];
-}
-
-/** `git diff <base>...<head>` in a folder of the repository (see `diffArgs`). */
-export function localDiff(cwd: string, base: string, head = 'HEAD'): FileDiff[] {
-  return parseUnifiedDiff(git(cwd, diffArgs(base, head)));
-}
-
-/** `localDiff`, without waiting for git. */
-export async function localDiffLater(cwd: string, base: string, head = 'HEAD'): Promise<FileDiff[]> {
-  return parseUnifiedDiff(await gitLater(cwd, diffArgs(base, head)));
+  ]);
+  return parseUnifiedDiff(text);
 }
 
 /** The repository root containing a folder, or undefined outside a git repository. */
-export function gitRoot(cwd: string): string | undefined {
+export async function gitRoot(cwd: string): Promise<string | undefined> {
   try {
-    return git(cwd, ['rev-parse', '--show-toplevel']).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-/** `gitRoot`, without waiting for git. */
-export async function gitRootLater(cwd: string): Promise<string | undefined> {
-  try {
-    return (await gitLater(cwd, ['rev-parse', '--show-toplevel'])).trim();
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
   } catch {
     return undefined;
   }
 }
 
 /** The commit checked out in a folder, or undefined. */
-export function headCommit(cwd: string): string | undefined {
+export async function headCommit(cwd: string): Promise<string | undefined> {
   try {
-    return git(cwd, ['rev-parse', 'HEAD']).trim();
+    return (await git(cwd, ['rev-parse', 'HEAD'])).trim();
   } catch {
     return undefined;
   }

@@ -220,7 +220,8 @@ async function pullRequestDiff(
     request.log(`cannot list the pull request's files (${reason}); reading the diff from git`);
     try {
       if (request.baseSha === undefined) throw new Error('the base commit is unknown', { cause: error });
-      return { diff: localDiff(request.workspace, request.baseSha, request.headSha), note: undefined, complete: true };
+      const diff = await localDiff(request.workspace, request.baseSha, request.headSha);
+      return { diff, note: undefined, complete: true };
     } catch (gitError) {
       throw new CannotReadPullRequest(
         `${reason}; and git cannot give the diff: ${gitError instanceof Error ? gitError.message : String(gitError)}`,
@@ -235,7 +236,9 @@ async function pullRequestDiff(
   const listed = new Set(diff.map((f) => f.path));
   if (request.baseSha !== undefined) {
     try {
-      const extra = localDiff(request.workspace, request.baseSha, request.headSha).filter((f) => !listed.has(f.path));
+      const extra = (await localDiff(request.workspace, request.baseSha, request.headSha)).filter(
+        (f) => !listed.has(f.path),
+      );
       return {
         diff: [...diff, ...extra],
         note: `GitHub lists only the first ${GITHUB_FILE_CAP} files of a pull request; the other ${extra.length} changed files were read from git.`,

@@ -109,7 +109,7 @@ async function run(context: ActionContext): Promise<number> {
   // Paths on GitHub are relative to the repository root: the git root around the project (actions/checkout
   // may use a `path:`), else the workspace.
   const targetRoot = analysedRoot(target);
-  const repoRoot = repositoryRoot(targetRoot) ?? workspace;
+  const repoRoot = (await repositoryRoot(targetRoot)) ?? workspace;
   const log = (m: string): void => {
     core.info(`review-bot: ${m}`);
   };
@@ -153,7 +153,7 @@ async function run(context: ActionContext): Promise<number> {
     annotate(shown, everyFinding);
     return code;
   }
-  const checkedOut = headCommit(repoRoot);
+  const checkedOut = await headCommit(repoRoot);
   if (checkedOut !== undefined && checkedOut !== pr.headSha) {
     shown.add(
       'warning',
@@ -377,8 +377,8 @@ function repoPath(repoRoot: string, root: string, file: string): string {
 }
 
 /** The git root containing the analysed root (real paths), or undefined. */
-function repositoryRoot(root: string): string | undefined {
-  const top = gitRoot(root);
+async function repositoryRoot(root: string): Promise<string | undefined> {
+  const top = await gitRoot(root);
   if (top === undefined) return undefined;
   const real = realOrSelf(top);
   const inside = relative(real, realOrSelf(root));

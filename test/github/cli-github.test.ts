@@ -347,8 +347,8 @@ describe('git is started by absolute path', () => {
     expect(gitExecutable(ws, [fake, bin].join(delimiter))).toBeUndefined();
   });
 
-  it('says what failed and why', () => {
-    expect(() => localDiff(ws, 'no-such-ref')).toThrow(
+  it('says what failed and why', async () => {
+    await expect(localDiff(ws, 'no-such-ref')).rejects.toThrow(
       /^git diff no-such-ref\.\.\.HEAD failed: fatal: ambiguous argument 'no-such-ref\.\.\.HEAD'/,
     );
   });
