@@ -18,9 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUILT_CLI } from './support/built-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'review-bot-cache-cli-'));
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
@@ -41,7 +41,7 @@ writeFileSync(
 );
 
 function review(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['-r', WATCH, CLI, ...args], {
+  const run = spawnSync(process.execPath, ['-r', WATCH, BUILT_CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
   });

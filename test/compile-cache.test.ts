@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileCacheOn } from './support/built-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEMO = join(ROOT, 'fixtures', 'provider-tree');
@@ -39,11 +40,9 @@ function review(
   cli: string,
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string } {
-  const inherited = { ...process.env };
-  delete inherited['NODE_DISABLE_COMPILE_CACHE'];
   const run = spawnSync(process.execPath, [cli, DEMO, '--format', 'json', '--fail-on', 'never'], {
     encoding: 'utf8',
-    env: { ...inherited, ...env },
+    env: compileCacheOn(env),
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -152,9 +151,7 @@ describe.runIf(ownCache)('the compile cache, for files it did not write', () => 
   );
   /** Requires a file in a child process with the cache installed; its export, or the error. */
   const load = (path: string): string => {
-    const inherited = { ...process.env };
-    delete inherited['NODE_DISABLE_COMPILE_CACHE'];
-    const run = spawnSync(process.execPath, [script, path], { encoding: 'utf8', env: inherited });
+    const run = spawnSync(process.execPath, [script, path], { encoding: 'utf8', env: compileCacheOn() });
     return run.status === 0 ? run.stdout : `failed: ${run.stderr}`;
   };
   /** A package folder with its package.json and one large module. */

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_CLI, compileCacheOn } from './support/built-cli.js';
 import { runCli } from './support/run-cli.js';
 import { isRecord } from '../src/eslint/eslint-results.js';
 import { withEslint } from '../src/eslint/merge.js';
@@ -131,12 +132,7 @@ describe('review-bot --eslint', () => {
     expect(out).toContain('eslint/eqeqeq');
     // Twice: the first run may compile the engine and write its compile cache entry, the second runs from it.
     for (let run = 0; run < 2; run++) {
-      const inherited = { ...process.env };
-      delete inherited['NODE_DISABLE_COMPILE_CACHE'];
-      const built = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'cli.js'), ...args], {
-        encoding: 'utf8',
-        env: inherited,
-      });
+      const built = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env: compileCacheOn() });
       expect({ status: built.status, stderr: built.stderr, stdout: built.stdout }).toEqual({
         status: 0,
         stderr: '',

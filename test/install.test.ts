@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_CLI } from './support/built-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -108,7 +109,7 @@ describe('installing the packed package', () => {
     const demo = join(work, 'demo');
     cpSync(join(ROOT, 'fixtures', 'provider-tree'), demo, { recursive: true });
     const demoArgs = [demo, '--format', 'json', '--fail-on', 'never'];
-    const built = run(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...demoArgs], work);
+    const built = run(process.execPath, [BUILT_CLI, ...demoArgs], work);
     expect(JSON.parse(built)).toHaveProperty(['summary', 'byRule', 'check-then-act'], 1);
     expect(run('npx', ['--no', '--', 'review-bot', ...demoArgs], project)).toBe(built);
   });

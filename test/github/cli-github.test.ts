@@ -12,6 +12,7 @@ import type { FakeFile } from './fake-github.js';
 import { FakeGitHub, forbiddenFault } from './fake-github.js';
 import { githubFiles as githubFilesOf } from './pull-files.js';
 import { EXPERIMENTAL_RULES_CONFIG } from '../experimental-rules.js';
+import { BUILT_CLI, compileCacheOn } from '../support/built-cli.js';
 import { gitIn } from '../support/git.js';
 
 // Each case runs the analyser in a child process (a few seconds each); a busy machine may need more.
@@ -168,14 +169,11 @@ describe('review-bot --github-pr <owner/repo#n>', () => {
     const flags = ['--api-url', gh.url, '--fail-on', 'never', ws];
     const io = capture();
     expect(await main(['--github-pr', 'acme/widgets#13', ...flags], io, { env, timing: FAST })).toBe(0);
-    const inherited = { ...process.env };
-    delete inherited['NODE_DISABLE_COMPILE_CACHE'];
     // Asynchronously: this process serves the fake API meanwhile.
-    const run = await execFileAsync(
-      process.execPath,
-      [join(import.meta.dirname, '..', '..', 'dist', 'cli.js'), '--github-pr', 'acme/widgets#14', ...flags],
-      { encoding: 'utf8', env: { ...inherited, ...env } },
-    );
+    const run = await execFileAsync(process.execPath, [BUILT_CLI, '--github-pr', 'acme/widgets#14', ...flags], {
+      encoding: 'utf8',
+      env: compileCacheOn(env),
+    });
     // The same lines, but for the pull request and the review the fake numbered.
     const numbersOut = (text: string): string => text.replace(/pull\/1[34]#pullrequestreview-\d+/g, 'pull/N#R');
     expect(run.stderr).toMatch(/posted a review with \d+ inline comments/);
