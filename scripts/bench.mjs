@@ -33,7 +33,7 @@ run(process.execPath, [join(root, 'scripts/fetch-corpus.mjs'), ...corpora]);
 
 const preload = join(root, 'scripts/bench-rss.cjs');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const cli = join(outdir, 'cli.js');
+const cli = join(outdir, 'cli.cjs');
 const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout ?? '';
 const hasCache = help.includes('--cache');
 

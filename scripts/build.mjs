@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the committed bundles:
-//   dist/cli.js     — the `review-bot` command's entry (src/bin.ts): installs the compile cache
-//                     (src/shell/compile-cache.ts), then loads dist/engine.cjs.
+//   dist/cli.cjs    — the `review-bot` command's entry (src/bin.ts): installs the compile cache
+//                     (src/shell/compile-cache.ts), then loads dist/engine.cjs. CommonJS, as Node starts it
+//                     fastest (an ES module entry started Node's ES module loader: 10 ms of every run).
 //   dist/engine.cjs — the command itself (src/engine.ts), a CommonJS bundle so that the compile cache covers it
 //                     (Node 20 caches no ES module's compiled code: 35–55 ms of every run went to compiling our own
 //                     ES module chunks). Packages stay external (node_modules is present where it runs), the
@@ -13,11 +14,13 @@
 //                     `vendorTsMorph`): read, decoded and deserialised at the start of every run that parses code.
 //   dist/action.js  — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
 //                     TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
+// The engine and the Action carry their build id (`writeStamped`).
 // The output is deterministic: same sources, same bytes (tested by test/github/action.e2e.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 
@@ -113,8 +116,7 @@ function esmFacadeOf(name) {
  * 0.23 s. Each file keeps its module's code at the top level (esbuild's entry point), where V8 compiles it eagerly
  * and the compile cache (src/shell/compile-cache.ts) holds it. The small packages @ts-morph/common needs
  * (minimatch, tinyglobby, path-browserify) and ts-morph's code-block-writer are bundled in, so the command needs
- * nothing of them installed. Returns the versions vendored, named in the engine (so that its hash, the review
- * cache's tool build, changes with them).
+ * nothing of them installed. The engine's build id covers these files (`stampInputs`).
  */
 async function vendorTsMorph(out) {
   const vendor = join(out, 'vendor');
@@ -153,8 +155,6 @@ async function vendorTsMorph(out) {
   ];
   for (const [entry, file, plugins] of files)
     await esbuild({ ...options, absWorkingDir: ROOT, entryPoints: [entry], outfile: join(vendor, file), plugins });
-  const typescriptVersion = fromRoot('ts-morph').ts.version;
-  return `ts-morph@${versionOf(tsMorph)} @ts-morph/common@${versionOf(common)} typescript@${typescriptVersion}`;
 }
 
 /**
@@ -207,20 +207,6 @@ function libFilesOnDemand(common, vendor) {
   };
 }
 
-/** The version in the package.json of the package a file belongs to (the nearest one above it that has a name). */
-function versionOf(file) {
-  for (let folder = dirname(file); folder !== dirname(folder); folder = dirname(folder)) {
-    let manifest;
-    try {
-      manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-    } catch {
-      continue;
-    }
-    if (typeof manifest.name === 'string') return manifest.version;
-  }
-  throw new Error(`no package.json above ${file}`);
-}
-
 /**
  * The metadata reporters read of every rule (`RuleMetaOfRun`: id, title, rationale, description, default
  * severity, category, stability, message templates), in the registry's order, as JSON: taken from the rules
@@ -252,6 +238,37 @@ async function ruleMetasJson() {
   }
 }
 
+/** What the build writes where a bundle's own build id goes (src/cache/fast.ts, `__REVIEW_BOT_BUILD__`). */
+export const BUILD_PLACEHOLDER = '<review-bot build id>';
+
+/**
+ * A bundle's build id: the hash of its code, with the placeholder where the id goes, and of what else it runs
+ * with (`stampInputs`). Any change to the code changes it, so a cache entry of another build is never trusted,
+ * and the command need not read and hash its own code at every run.
+ */
+export function buildIdOf(texts) {
+  return createHash('sha256').update(texts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+/** What the engine runs with, besides its own code, as its build id covers them: its entry and dist/vendor, by path. */
+export function stampInputs(out) {
+  const vendored = readdirSync(join(out, 'vendor'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      relative(out, join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join('/'),
+    );
+  return ['cli.cjs', ...vendored.sort()].map((path) => `${path}\u0000${readFileSync(join(out, path), 'utf8')}`);
+}
+
+/** Writes `text` to `file` with its build id in place of the placeholder, which must occur exactly once. */
+function writeStamped(file, text, others) {
+  const parts = text.split(BUILD_PLACEHOLDER);
+  if (parts.length !== 2) throw new Error(`${file}: the build id's placeholder occurs ${parts.length - 1} times`);
+  writeFileSync(file, parts.join(buildIdOf([text, ...others])));
+}
+
 /** Builds both bundles into `outdir` (absolute or relative to the repository root). */
 export async function build(outdir = 'dist') {
   const out = resolve(ROOT, outdir);
@@ -269,37 +286,49 @@ export async function build(outdir = 'dist') {
     // Packages that are optional at run time (TypeScript probes for them inside try/catch).
     external: ['source-map-support', '@microsoft/typescript-etw'],
     // What reports read of each rule, as code: a cache hit that loads no rule renders with these (src/cache/fast.ts).
-    define: { __REVIEW_BOT_RULE_METAS__: JSON.stringify(await ruleMetasJson()) },
+    define: {
+      __REVIEW_BOT_RULE_METAS__: JSON.stringify(await ruleMetasJson()),
+      __REVIEW_BOT_BUILD__: JSON.stringify(BUILD_PLACEHOLDER),
+    },
   };
-  rmSync(join(out, 'chunks'), { recursive: true, force: true }); // the split ES module build of earlier versions
-  const vendored = await vendorTsMorph(out);
-  await esbuild({
-    ...common,
-    entryPoints: [join(ROOT, 'src/bin.ts')],
-    outfile: join(out, 'cli.js'),
-    packages: 'external',
-  });
-  await esbuild({
-    ...common,
+  // The split ES module build and the ES module entry of earlier versions.
+  for (const old of ['chunks', 'cli.js']) rmSync(join(out, old), { recursive: true, force: true });
+  await vendorTsMorph(out);
+  // Both CommonJS: the one ES module feature our code uses that CommonJS lacks is the running file's URL.
+  const commonJs = {
     format: 'cjs',
+    banner: { js: "'use strict';\nconst __rbImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  await esbuild({
+    ...common,
+    ...commonJs,
+    entryPoints: [join(ROOT, 'src/bin.ts')],
+    outfile: join(out, 'cli.cjs'),
+    packages: 'external',
+    define: { ...common.define, 'import.meta.url': '__rbImportMetaUrl' },
+  });
+  const engine = await esbuild({
+    ...common,
+    ...commonJs,
+    write: false,
     entryPoints: [join(ROOT, 'src/engine.ts')],
     outfile: join(out, 'engine.cjs'),
     packages: 'external',
-    // The one ES module feature our code uses that CommonJS lacks: the running file's URL (src/cache/fast.ts).
     define: {
       ...common.define,
       'import.meta.url': '__rbImportMetaUrl',
-      __REVIEW_BOT_VENDORED__: JSON.stringify(vendored),
     },
-    banner: { js: "'use strict';\nconst __rbImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [requireCommonJsPackages],
   });
-  await esbuild({
+  writeStamped(join(out, 'engine.cjs'), engine.outputFiles[0].text, stampInputs(out));
+  const action = await esbuild({
     ...common,
+    write: false,
     entryPoints: [join(ROOT, 'src/action.ts')],
     outfile: join(out, 'action.js'),
     banner: { js: ESM_REQUIRE_BANNER },
   });
+  writeStamped(join(out, 'action.js'), action.outputFiles[0].text, []);
   return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The built command (dist/cli.js, which test/github/action.e2e.test.ts checks
+ * The built command (dist/cli.cjs, which test/github/action.e2e.test.ts checks
  * against a fresh build) with --cache: a run with nothing changed is served
  * from the cache without loading TypeScript, ts-morph or the rules, and prints
  * what a run without the cache prints.
@@ -11,6 +11,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -21,6 +22,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT_CLI } from './support/built-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
+/** The build's stamping of its bundles (scripts/build.mjs, `writeStamped`). */
+const { BUILD_PLACEHOLDER, buildIdOf, stampInputs } = (await import(join(ROOT, 'scripts/build.mjs'))) as {
+  BUILD_PLACEHOLDER: string;
+  buildIdOf: (texts: readonly string[]) => string;
+  stampInputs: (out: string) => string[];
+};
 const scratch = mkdtempSync(join(tmpdir(), 'review-bot-cache-cli-'));
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
@@ -39,6 +46,16 @@ writeFileSync(
 });
 `,
 );
+
+/** The one string literal of 16 hex digits in `text` that is the build id of `text` (with the placeholder in its place) and `others`. */
+function buildIdIn(text: string, others: readonly string[]): string {
+  const literals = [...new Set([...text.matchAll(/"([0-9a-f]{16})"/g)].map((match) => match[1] ?? ''))];
+  const ids = literals.filter(
+    (id) => buildIdOf([text.replace(`"${id}"`, JSON.stringify(BUILD_PLACEHOLDER)), ...others]) === id,
+  );
+  if (ids.length !== 1) throw new Error(`no build id: ${String(ids.length)} literals hash to themselves`);
+  return ids[0] ?? '';
+}
 
 function review(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, ['-r', WATCH, BUILT_CLI, ...args], {
@@ -104,7 +121,7 @@ describe('review-bot --cache, built', () => {
     expect(run.stdout).toBe(review(...args).stdout);
   });
 
-  it('trusts no entry of another build of the command: its entry and engine are both part of the key', () => {
+  it('trusts no entry of another build of the command, nor of one edited after its build', () => {
     const installed = join(scratch, 'installed');
     mkdirSync(join(installed, 'dist'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
@@ -112,14 +129,38 @@ describe('review-bot --cache, built', () => {
     symlinkSync(join(ROOT, 'dist', 'vendor'), join(installed, 'dist', 'vendor'));
     const command = (name: string): string => join(installed, 'dist', name);
     const flags = [...args, '--cache', '--cache-location', join(scratch, 'cache-of-builds'), '--debug'];
-    const run = (): string => spawnSync(process.execPath, [command('cli.js'), ...flags], { encoding: 'utf8' }).stderr;
-    for (const name of ['cli.js', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), command(name));
+    const run = (): string => spawnSync(process.execPath, [command('cli.cjs'), ...flags], { encoding: 'utf8' }).stderr;
+    for (const name of ['cli.cjs', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), command(name));
     expect(run()).toContain('review-bot: cache: miss');
-    for (const name of ['cli.js', 'engine.cjs']) {
+    // Another build: another build id, in code of the same size.
+    const engine = readFileSync(command('engine.cjs'), 'utf8');
+    const id = buildIdIn(engine, stampInputs(join(ROOT, 'dist')));
+    expect(run()).toContain('review-bot: cache: hit');
+    writeFileSync(
+      command('engine.cjs'),
+      engine.replace(
+        id,
+        id.replace(/^./, (first) => (first === '0' ? '1' : '0')),
+      ),
+    );
+    expect(run()).toContain('review-bot: cache: miss');
+    // Edited after the build, its id unchanged.
+    for (const name of ['cli.cjs', 'engine.cjs']) {
       expect(run()).toContain('review-bot: cache: hit');
-      appendFileSync(command(name), '\n// rebuilt\n');
+      appendFileSync(command(name), '\n// edited\n');
       expect(run()).toContain('review-bot: cache: miss');
     }
+  });
+
+  it('carries its build id: the hash of its code, its entry and what it vendors, so any rebuild changing a byte has another', () => {
+    const dist = join(ROOT, 'dist');
+    const engine = readFileSync(join(dist, 'engine.cjs'), 'utf8');
+    expect(buildIdIn(engine, stampInputs(dist))).toMatch(/^[0-9a-f]{16}$/);
+    // Any other entry, or vendored file, and the engine's id is no longer its hash.
+    expect(() => buildIdIn(engine, [...stampInputs(dist), 'vendor/other.cjs\u0000'])).toThrow(/no build id/);
+    const action = readFileSync(join(dist, 'action.js'), 'utf8');
+    expect(buildIdIn(action, [])).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => buildIdIn(`${action}\n`, [])).toThrow(/no build id/);
   });
 
   it('prints its version and help without loading the compiler', () => {

@@ -59,7 +59,7 @@ describe('installing the packed package', () => {
     expect(pathsOf(tarball.files)).toEqual(
       [
         'README.md',
-        'dist/cli.js',
+        'dist/cli.cjs',
         'dist/engine.cjs',
         'dist/vendor/ts-morph-common.cjs',
         'dist/vendor/ts-morph.cjs',

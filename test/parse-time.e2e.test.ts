@@ -1,6 +1,6 @@
 /**
  * End to end: the CLI bundle built from the sources (as `npm run build` makes
- * dist/cli.js, here into a temporary folder) on a project holding a file the
+ * dist/cli.cjs, here into a temporary folder) on a project holding a file the
  * TypeScript parser takes minutes on. The screening parse runs in a worker
  * started from the bundle itself (src/load/parse-screen.ts), so the file is
  * skipped once `limits.maxParseMilliseconds` runs out, and the run goes on.
@@ -51,7 +51,7 @@ beforeAll(async () => {
   writeFileSync(join(temp, 'package.json'), JSON.stringify({ type: 'module' }));
   symlinkSync(join(ROOT, 'node_modules'), join(temp, 'node_modules'), 'dir');
   const { build } = (await import(join(ROOT, 'scripts/build.mjs'))) as { build: (outdir: string) => Promise<string> };
-  cli = join(await build(join(temp, 'dist')), 'cli.js');
+  cli = join(await build(join(temp, 'dist')), 'cli.cjs');
 });
 
 afterAll(() => {

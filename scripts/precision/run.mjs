@@ -3,7 +3,7 @@
 // package: files, lines, findings per rule and findings per 1,000 lines. Output: .corpora/precision/_out/<dir>.json
 // (the CLI's JSON report) and .corpora/precision/_out/<set>-stats.md (a Markdown table).
 //
-// Usage: node scripts/precision/run.mjs A [--cli /work/main/dist/cli.js] [--reuse] [--experimental] [name ...]
+// Usage: node scripts/precision/run.mjs A [--cli /work/main/dist/cli.cjs] [--reuse] [--experimental] [name ...]
 // --reuse: a package whose report is already in _out/ is not run again (the table is rebuilt from the reports).
 // --experimental: the default rules plus the experimental ones, turned on by the config the end-to-end tests use
 // (test/experimental-rules.ts); reports and table go to _out/experimental/ instead.
@@ -26,7 +26,7 @@ main(process.argv.slice(2));
 
 function main(args) {
   const cliAt = args.indexOf('--cli');
-  const cli = cliAt >= 0 ? args[cliAt + 1] : '/work/main/dist/cli.js';
+  const cli = cliAt >= 0 ? args[cliAt + 1] : '/work/main/dist/cli.cjs';
   const final = args.includes('--final');
   const reuse = args.includes('--reuse');
   const rest = args.filter((a, i) => !a.startsWith('--') && (cliAt < 0 || i !== cliAt + 1));

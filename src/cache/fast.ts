@@ -231,32 +231,41 @@ export function suppressed(
 }
 
 /**
- * The versions of ts-morph and TypeScript the built command carries in
- * dist/vendor (scripts/build.mjs); undefined when running from source, which
- * loads them from node_modules.
+ * The hash of the built command's code, written into it by the build
+ * (scripts/build.mjs, `writeStamped`: its entry, its engine with this value
+ * left out, and the ts-morph and TypeScript it carries in dist/vendor; the
+ * Action's bundle, its own code); undefined when running from source.
  */
-declare const __REVIEW_BOT_VENDORED__: string | undefined;
-const VENDORED = typeof __REVIEW_BOT_VENDORED__ === 'string' ? __REVIEW_BOT_VENDORED__ : '';
+declare const __REVIEW_BOT_BUILD__: string | undefined;
+const BUILD = typeof __REVIEW_BOT_BUILD__ === 'string' ? __REVIEW_BOT_BUILD__ : undefined;
+
+let tool: string | undefined;
+
+/** The tool's name, version and build (see `runningBuild`), so a rebuilt tool never trusts an older entry. */
+export function toolBuild(): string {
+  tool ??= `${TOOL.name}@${TOOL.version}+${runningBuild()}`;
+  return tool;
+}
 
 /**
- * The tool's name, version and build: a hash of the running code, so a
- * rebuilt tool never trusts an older entry. The command is two files (its
- * entry, `cli.js`, and `engine.cjs`, scripts/build.mjs), both hashed, and the
- * compiler it carries (dist/vendor), by the versions the engine names: hashing
- * its 7 MB would cost a cache hit more than the hit's whole run.
+ * The build id the command carries, with the size of each of its running
+ * files (so that a command edited after its build, such as a patch to the
+ * installed package, does not trust its entries either): read and hashed at
+ * every run, the command's own half a megabyte cost a fifth of a cache hit.
+ * From source (the tests), the hash of this module's text.
  */
-export function toolBuild(): string {
-  let build = 'unknown';
+function runningBuild(): string {
   try {
     const own = fileURLToPath(import.meta.url);
-    const bundle = ['cli.js', 'engine.cjs'].map((name) => join(dirname(own), name)).filter((part) => existsSync(part));
-    const parts = [...new Set([own, ...bundle])].sort();
-    const texts = [...parts.map((part) => readFileSync(part, 'utf8')), VENDORED];
-    build = hashText(texts.join('\u0000')).slice(0, 12);
+    if (BUILD === undefined) return hashText(readFileSync(own, 'utf8')).slice(0, 12);
+    const files = [own, ...['cli.cjs', 'engine.cjs'].map((name) => join(dirname(own), name))].filter((file) =>
+      existsSync(file),
+    );
+    const sizes = [...new Set(files)].sort().map((file) => `${file}:${String(statSync(file).size)}`);
+    return hashText([BUILD, ...sizes].join('\u0000')).slice(0, 12);
   } catch {
-    // the running code cannot be read: the version alone identifies the tool
+    return 'unknown'; // the running code cannot be read: the version alone identifies the tool
   }
-  return `${TOOL.name}@${TOOL.version}+${build}`;
 }
 
 /** The hash of a regular file's text, or null when there is none to read. */

@@ -10,7 +10,7 @@
  * and Node 20 offers no way to give one with cached code ("A dynamic import
  * callback was not specified"; its `USE_MAIN_CONTEXT_DEFAULT_LOADER` is lost
  * when the code comes from the cache, and prints an experimental warning). So
- * the entry, dist/cli.js, an ES module Node loaded itself, lends its own
+ * the entry, dist/cli.cjs, a module Node's own loader compiled, lends its own
  * `import()` when it starts the engine (src/engine.ts). It resolves from
  * dist/, as the engine's own would. Run from source, as the tests run it, the
  * engine imports by itself.

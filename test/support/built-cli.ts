@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
-/** The built command, `dist/cli.js`: what an install runs (tests of the source import src/cli.ts instead). */
-export const BUILT_CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+/** The built command, `dist/cli.cjs`: what an install runs (tests of the source import src/cli.ts instead). */
+export const BUILT_CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 
 /**
  * This process's environment for a run of the built command with its compile cache on, whatever the shell that
