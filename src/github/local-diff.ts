@@ -1,4 +1,5 @@
 /** The diff of a branch against its base, from the local git repository. git is started by absolute path. */
+import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -6,15 +7,7 @@ import { UserError } from '../model/errors.js';
 import type { FileDiff } from '../diff/parse.js';
 import { parseUnifiedDiff } from '../diff/parse.js';
 
-/** `execFile` as a promise; node:child_process loads with the first git command (a cache hit runs none). */
-async function execFileAsync(
-  file: string,
-  args: readonly string[],
-  options: { cwd: string; encoding: 'utf8'; maxBuffer: number },
-): Promise<{ stdout: string; stderr: string }> {
-  const { execFile } = await import('node:child_process');
-  return promisify(execFile)(file, args, options);
-}
+const execFileAsync = promisify(execFile);
 
 /** Where git was found, per repository root it must stay out of. */
 const resolved = new Map<string, string | undefined>();

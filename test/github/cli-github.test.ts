@@ -132,6 +132,15 @@ describe('review-bot --diff <base-ref>', () => {
     }
   });
 
+  it('runs the same in the built command, whose engine runs git as the tests of the source do', async () => {
+    const args = [ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'];
+    const io = capture();
+    expect(await main(args, io, { env: {} })).toBe(0);
+    const run = await execFileAsync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env: compileCacheOn() });
+    expect(run.stdout).toBe(io.stdout.join(''));
+    expect(run.stderr).toBe(io.stderr.join(''));
+  });
+
   it('says so when the base ref does not exist', async () => {
     const io = capture();
     expect(await main([ws, '--diff', 'no-such-branch'], io, { env: {} })).toBe(2);
