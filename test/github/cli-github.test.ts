@@ -136,7 +136,10 @@ describe('review-bot --diff <base-ref>', () => {
     const args = [ws, '--format', 'json', '--fail-on', 'never', '--diff', 'main'];
     const io = capture();
     expect(await main(args, io, { env: {} })).toBe(0);
-    const run = await execFileAsync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env: compileCacheOn() });
+    const run = await execFileAsync(process.execPath, [BUILT_CLI, ...args], {
+      encoding: 'utf8',
+      env: compileCacheOn(),
+    });
     expect(run.stdout).toBe(io.stdout.join(''));
     expect(run.stderr).toBe(io.stderr.join(''));
   });
