@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `review-bot` command's entry (dist/cli.cjs, CommonJS: Node starts it 10 ms sooner than an ES module). It installs the compile
+ * The `review-bot` command's entry (dist/cli.cjs, CommonJS: Node starts it
+ * 10 ms sooner than an ES module). It installs the compile
  * cache (src/shell/compile-cache.ts) before anything else loads, then loads
  * the command itself, `dist/engine.cjs` beside it (src/engine.ts, bundled as
  * CommonJS so that the cache covers it too: scripts/build.mjs). Only the built

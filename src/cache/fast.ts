@@ -16,7 +16,7 @@
  * on first use in dist/engine.cjs: scripts/build.mjs).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFileOf } from '../config/config.js';
 import { TOOL } from '../meta.js';
@@ -261,7 +261,7 @@ function runningBuild(): string {
     const files = [own, ...['cli.cjs', 'engine.cjs'].map((name) => join(dirname(own), name))].filter((file) =>
       existsSync(file),
     );
-    const sizes = [...new Set(files)].sort().map((file) => `${file}:${String(statSync(file).size)}`);
+    const sizes = [...new Set(files)].sort().map((file) => `${basename(file)}:${String(statSync(file).size)}`);
     return hashText([BUILD, ...sizes].join('\u0000')).slice(0, 12);
   } catch {
     return 'unknown'; // the running code cannot be read: the version alone identifies the tool
