@@ -80,6 +80,26 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
     expect(changed.result.findings).toEqual(whole.result.findings.filter((f) => f.file === 'src/poll.ts'));
   });
 
+  it('leaves unparsed a file that names a lock method only outside a member call or a declaration', () => {
+    // Spells `request`, `lock` and `acquire` as a parameter, a variable and in a comment, and breaks: the lock
+    // model's screen passes a file that calls a lock method (`x.acquire(`), declares one (`acquire(`) or names a
+    // lock class, and this file does none of that.
+    const http = [
+      '// Sends a request; no lock is taken.',
+      'export function send(request: string, acquire = 1): string {',
+      '  const lock = request;',
+      '  return lock + acquire + (;',
+      '}',
+      '',
+    ].join('\n');
+    const dir = projectOf('lock-words', { 'src/plain.ts': PLAIN, 'src/http.ts': http });
+    const whole = analyse({ path: dir });
+    const changed = analyse({ path: dir, changed: [join(dir, 'src/plain.ts')] });
+    expect(whole.parseProblems.map((p) => p.file)).toEqual(['src/http.ts']);
+    expect(changed.parseProblems).toEqual([]);
+    expect(changed.result.findings).toEqual(whole.result.findings.filter((f) => f.file === 'src/plain.ts'));
+  });
+
   it('makes the whole project, its files and its program what a run that parsed everything at load makes', () => {
     const dir = projectOf('order', {
       'a/one.ts': 'export const one = 1;\n',

@@ -112,8 +112,9 @@ function buildLockModel(view: ProjectView): LockModel {
   const requestTakes = configured.some(
     (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
   );
-  const words = lockWords(view, names, configured);
-  const mentionsLocks = patternOf(words);
+  const lockTypes = lockTypeWords(view, names, configured);
+  const words = new Set([...names, ...lockTypes]);
+  const mentionsLocks = lockScreenOf(names, lockTypes);
   // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
   // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
   // must name one in its code.
@@ -338,18 +339,18 @@ function isStoredCreation(created: ts.Node): boolean {
 const TYPE_KINDS = [SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression, SyntaxKind.InterfaceDeclaration] as const;
 
 /**
- * Words without which a file can neither take a lock nor create one: the
- * acquiring method names, the known lock classes and wrappers, configured
- * exports, and the names of the project's classes and interfaces that declare
- * a lock-taking method (found in one walk of the syntax trees, no checker).
+ * Words without which a file can create no lock, nor take one but by calling
+ * a lock-taking method (`names`): the known lock classes and wrappers,
+ * configured exports, and the names of the project's classes and interfaces
+ * that declare a lock-taking method (found in one walk of the syntax trees, no
+ * checker).
  */
-function lockWords(
+function lockTypeWords(
   view: ProjectView,
   names: ReadonlySet<string>,
   configured: readonly ConfiguredLockApi[],
 ): ReadonlySet<string> {
   const words = new Set<string>([
-    ...names,
     'Mutex',
     'Semaphore',
     'MutexInterface',
@@ -364,9 +365,11 @@ function lockWords(
     (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
     ts.isIdentifier(member.name) &&
     names.has(member.name.text);
-  // A class or interface that declares a lock method spells the method's name as a whole name (or escapes it) in
-  // its file's text: the other files need no syntax index for this (a pull request's run does not even parse them).
-  const spelled = patternOf(names);
+  // A class or interface that declares a lock method spells the method's name as a whole name followed by its
+  // parameters (`acquire(`), type parameters (`acquire<T>(`), `?` (`acquire?(`) or a comment, or escapes it, in its
+  // file's text: the other files need no syntax index for this (a pull request's run does not even parse them). A
+  // file that names `request` only as a variable or in its comments declares no such method.
+  const spelled = new RegExp(`${patternOf(names).source}\\s*(?:[(<?]|/[*/])`);
   const mayDeclare = (text: string): boolean => text.includes('\\u') || spelled.test(text);
   for (const file of view.filesWhoseText(mayDeclare)) {
     for (const kind of TYPE_KINDS)
@@ -377,6 +380,18 @@ function lockWords(
       }
   }
   return words;
+}
+
+/**
+ * A test for a file's text (before any syntax is indexed) that can take or create a lock: a lock-taking method
+ * named as a member (`.acquire`, `?.request`, spaces and line breaks allowed after the dot), as `isLockMethodCall`
+ * takes only `x.name(…)`, or any of `lockTypes` as a whole name. A method's name elsewhere (`request` as a
+ * variable or a parameter, `lock` in a comment) calls no lock method, and made a pull-request run parse the file.
+ * (A comment between the dot and the name is not looked for: a pattern that skips comments can take quadratic
+ * time on a hostile text.)
+ */
+function lockScreenOf(methods: ReadonlySet<string>, lockTypes: ReadonlySet<string>): RegExp {
+  return new RegExp(`\\.\\s*${patternOf(methods).source}|${patternOf(lockTypes).source}`);
 }
 
 /**
