@@ -312,6 +312,26 @@ describe('the program is built only when a rule needs it', () => {
     expect(lazy.findings).toEqual(review(ownMap, true).findings);
   });
 
+  // The declaration a file's text must show for its class to be a lock type: the method's name before its parameters.
+  it.each(['acquire()', 'acquire<T>(value?: T)', 'acquire?()', 'acquire /* the lock */ ()', 'acquire\n    ()'])(
+    'is built for a `new Map()` whose class declares `%s`, found by its text',
+    (declaration) => {
+      const folder = project({
+        ...OWN_MAP,
+        'src/my-map.ts': `export class Map {\n  async ${declaration}: Promise<() => void> {\n    return () => undefined;\n  }\n}\n`,
+      });
+      expect(review(folder, false)).toEqual({ findings: review(folder, true).findings, built: true });
+    },
+  );
+
+  it('is not built for a `new Map()` whose class only mentions `acquire` (a property, a comment)', () => {
+    const folder = project({
+      ...OWN_MAP,
+      'src/my-map.ts': 'export class Map {\n  // Nothing to acquire.\n  readonly acquire = 1;\n}\n',
+    });
+    expect(review(folder, false)).toEqual({ findings: [], built: false });
+  });
+
   it('is built when two specifiers resolve to one file, and the duplicate is found as before', () => {
     const lazy = review(oneModuleTwice, false);
     expect(lazy).toEqual({
