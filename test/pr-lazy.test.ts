@@ -128,7 +128,7 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
         '',
       ].join('\n');
       memberCases += 1;
-    const dir = projectOf(`member-call-${String(memberCases)}`, {
+      const dir = projectOf(`member-call-${String(memberCases)}`, {
         'src/lock.ts': latch,
         'src/shared.ts': "import { Latch } from './lock';\n\nexport const latch = new Latch();\n",
         'src/files.ts': files,
