@@ -254,11 +254,7 @@ export function buildIdOf(texts) {
 export function stampInputs(out) {
   const vendored = readdirSync(join(out, 'vendor'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) =>
-      relative(out, join(entry.parentPath ?? entry.path, entry.name))
-        .split(sep)
-        .join('/'),
-    );
+    .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'));
   return ['cli.cjs', ...vendored.sort()].map((path) => `${path}\u0000${readFileSync(join(out, path), 'utf8')}`);
 }
 

@@ -15,7 +15,7 @@
  * `import()` only when this path does not serve the run (modules initialised
  * on first use in dist/engine.cjs: scripts/build.mjs).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFileOf } from '../config/config.js';
@@ -258,11 +258,10 @@ function runningBuild(): string {
   try {
     const own = fileURLToPath(import.meta.url);
     if (BUILD === undefined) return hashText(readFileSync(own, 'utf8')).slice(0, 12);
-    const files = [own, ...['cli.cjs', 'engine.cjs'].map((name) => join(dirname(own), name))].filter((file) =>
-      existsSync(file),
-    );
-    const sizes = [...new Set(files)].sort().map((file) => `${basename(file)}:${String(statSync(file).size)}`);
-    return hashText([BUILD, ...sizes].join('\u0000')).slice(0, 12);
+    const names = [...new Set([basename(own), 'cli.cjs', 'engine.cjs'])].sort();
+    const sizeOf = (name: string): number | undefined =>
+      statSync(join(dirname(own), name), { throwIfNoEntry: false })?.size;
+    return hashText([BUILD, ...names.map((name) => `${name}:${String(sizeOf(name))}`)].join('\u0000')).slice(0, 12);
   } catch {
     return 'unknown'; // the running code cannot be read: the version alone identifies the tool
   }
