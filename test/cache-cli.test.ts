@@ -35,14 +35,16 @@ afterAll(() => {
 
 /**
  * Preloaded into the command: names, at exit, every compiler, rule engine or validator package it loaded, from
- * node_modules or as the build vendors them (dist/vendor: ts-morph and its TypeScript, scripts/build.mjs).
+ * node_modules or as the build vendors them (dist/vendor: ts-morph and its TypeScript, scripts/build.mjs), and
+ * `node:child_process` if loaded (git's: a run that starts no git does not pay for loading it).
  */
 const WATCH = join(scratch, 'loaded.cjs');
 writeFileSync(
   WATCH,
   `process.on('exit', () => {
   const heavy = Object.keys(require.cache).filter((p) => /[\\\\/](typescript|ts-morph|@ts-morph|ajv|vendor)[\\\\/]/.test(p));
-  process.stderr.write('loaded: ' + JSON.stringify(heavy.map((p) => p.replace(/.*(node_modules|dist)[\\\\/]/, ''))) + '\\n');
+  const git = process.moduleLoadList.includes('NativeModule child_process') ? ['node:child_process'] : [];
+  process.stderr.write('loaded: ' + JSON.stringify([...heavy.map((p) => p.replace(/.*(node_modules|dist)[\\\\/]/, '')), ...git]) + '\\n');
 });
 `,
 );
