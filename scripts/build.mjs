@@ -10,11 +10,17 @@
 //                     only some runs need (the compiler, ts-morph, the rules, the GitHub client) is behind
 //                     `import()`s, which esbuild turns into modules initialised on first use: a cache hit, --help and
 //                     --version load none of it.
+//   dist/hit.cjs    — the quick path (src/hit.ts): the same command without what only an analysis needs (every
+//                     `import()` of ours becomes a stop, `quickPath`), 95 kB. The entry loads it instead of the engine
+//                     for a command line with `--cache`: a run the cache serves as it is reads, deserialises and
+//                     runs a fifth of the code; any other run stops before printing anything and the entry runs
+//                     the engine.
 //   dist/vendor/    — ts-morph, @ts-morph/common and the TypeScript they carry, minified, one file each (see
 //                     `vendorTsMorph`): read, decoded and deserialised at the start of every run that parses code.
 //   dist/action.js  — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and
 //                     TypeScript are CommonJS, so the ESM bundle gets a real `require` from createRequire.
-// The engine and the Action carry their build id (`writeStamped`).
+// The engine, the quick path and the Action carry their build id (`writeStamped`): the engine's and the quick path's
+// is one, so that either serves what the other stored.
 // The output is deterministic: same sources, same bytes (tested by test/github/action.e2e.test.ts).
 // Usage: node scripts/build.mjs [--outdir <folder>]   (default: dist)
 import { createHash } from 'node:crypto';
@@ -47,6 +53,26 @@ const REQUIRED_PACKAGES = /^(?:ts-morph|ajv)$/;
  * `require`d, relative to dist/engine.cjs.
  */
 const VENDORED = new Map([['ts-morph', './vendor/ts-morph.cjs']]);
+
+/**
+ * For dist/hit.cjs: every `import()` (of the engine's modules: the pipeline, the compiler and the rules, the fixer,
+ * the GitHub client, ESLint; and of packages) becomes a module whose first use calls `needEngine`
+ * (src/shell/quick-path.ts), which records that the run needs the engine and throws: the quick path then drops
+ * what the run meant to print, and the entry runs the engine (src/hit.ts, src/bin.ts).
+ */
+const quickPath = {
+  name: 'quick-path',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'needs-engine' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'needs-engine' }, () => ({
+      contents: `import { needEngine } from './src/shell/quick-path.ts';\nneedEngine();\n`,
+      loader: 'ts',
+      resolveDir: ROOT,
+    }));
+  },
+};
 
 /** Turns `import { x } from 'pkg'` of a REQUIRED_PACKAGES package into a property of `require('pkg')` (kept external). */
 const requireCommonJsPackages = {
@@ -258,11 +284,17 @@ export function stampInputs(out) {
   return ['cli.cjs', ...vendored.sort()].map((path) => `${path}\u0000${readFileSync(join(out, path), 'utf8')}`);
 }
 
-/** Writes `text` to `file` with its build id in place of the placeholder, which must occur exactly once. */
-function writeStamped(file, text, others) {
-  const parts = text.split(BUILD_PLACEHOLDER);
-  if (parts.length !== 2) throw new Error(`${file}: the build id's placeholder occurs ${parts.length - 1} times`);
-  writeFileSync(file, parts.join(buildIdOf([text, ...others])));
+/**
+ * Writes each of `bundles` (`[file, text]`) with their one build id, the hash of their texts and `others`, in
+ * place of the placeholder, which must occur exactly once in each.
+ */
+function writeStamped(bundles, others) {
+  const id = buildIdOf([...bundles.map(([, text]) => text), ...others]);
+  for (const [file, text] of bundles) {
+    const parts = text.split(BUILD_PLACEHOLDER);
+    if (parts.length !== 2) throw new Error(`${file}: the build id's placeholder occurs ${parts.length - 1} times`);
+    writeFileSync(file, parts.join(id));
+  }
 }
 
 /** Builds both bundles into `outdir` (absolute or relative to the repository root). */
@@ -303,20 +335,29 @@ export async function build(outdir = 'dist') {
     packages: 'external',
     define: { ...common.define, 'import.meta.url': '__rbImportMetaUrl' },
   });
-  const engine = await esbuild({
-    ...common,
-    ...commonJs,
-    write: false,
-    entryPoints: [join(ROOT, 'src/engine.ts')],
-    outfile: join(out, 'engine.cjs'),
-    packages: 'external',
-    define: {
-      ...common.define,
-      'import.meta.url': '__rbImportMetaUrl',
-    },
-    plugins: [requireCommonJsPackages],
-  });
-  writeStamped(join(out, 'engine.cjs'), engine.outputFiles[0].text, stampInputs(out));
+  const commandBundle = async (entry, file, plugins) =>
+    esbuild({
+      ...common,
+      ...commonJs,
+      write: false,
+      entryPoints: [join(ROOT, entry)],
+      outfile: join(out, file),
+      packages: 'external',
+      define: {
+        ...common.define,
+        'import.meta.url': '__rbImportMetaUrl',
+      },
+      plugins: [...plugins, requireCommonJsPackages],
+    });
+  const engine = await commandBundle('src/engine.ts', 'engine.cjs', []);
+  const quick = await commandBundle('src/hit.ts', 'hit.cjs', [quickPath]);
+  writeStamped(
+    [
+      [join(out, 'engine.cjs'), engine.outputFiles[0].text],
+      [join(out, 'hit.cjs'), quick.outputFiles[0].text],
+    ],
+    stampInputs(out),
+  );
   const action = await esbuild({
     ...common,
     write: false,
@@ -324,7 +365,7 @@ export async function build(outdir = 'dist') {
     outfile: join(out, 'action.js'),
     banner: { js: ESM_REQUIRE_BANNER },
   });
-  writeStamped(join(out, 'action.js'), action.outputFiles[0].text, []);
+  writeStamped([[join(out, 'action.js'), action.outputFiles[0].text]], []);
   return out;
 }
 

@@ -66,6 +66,8 @@ function parseArgsTable(): NonNullable<ParseArgsConfig['options']> {
 export interface CliContext {
   env: Env;
   timing?: ClientTiming | undefined;
+  /** The quick path's fast check of the cache already missed on this command line (src/hit.ts). */
+  fastCheckMissed?: boolean | undefined;
 }
 
 /** Runs the command and returns its exit code. */
@@ -85,7 +87,7 @@ export async function main(
     if (settings.printConfig) return (io.out(await printConfig(target, settings.config)), EXIT.clean);
     if (settings.githubPr !== undefined)
       return await (await import('./cli-github.js')).reviewPullRequestFromCli(settings, target, io, context);
-    return await reviewLocally(settings, target, io, context.env);
+    return await reviewLocally(settings, target, io, context);
   } catch (error) {
     io.err(noticeLine(fatalNotice(error, debug)));
     const stack = stackOf(error);
@@ -95,7 +97,7 @@ export async function main(
 }
 
 /** Analyses (fixing first with --fix), narrows to --diff, prints the report in --format (the diff with --fix-dry-run). */
-async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env: Env): Promise<number> {
+async function reviewLocally(settings: Settings, target: CliTarget, io: Io, context: CliContext): Promise<number> {
   const progress = io.progress();
   /** What is reported of an analysis: narrowed to --diff, then to errors with --quiet. --fix fixes only that. */
   const reading = settings.diff === undefined ? undefined : readLocalDiffOf(analysedRoot(target), settings.diff);
@@ -121,6 +123,7 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
       settings.diff === undefined && !settings.quiet ? undefined : (pipeline) => reported(pipeline.result).findings,
     eslint: settings.eslint,
     cache: settings.cache,
+    fastCheckMissed: context.fastCheckMissed,
     suppressionsLocation: settings.suppressionsLocation,
     suppressionsUpdate: settings.suppressionsUpdate,
   });
@@ -138,7 +141,7 @@ async function reviewLocally(settings: Settings, target: CliTarget, io: Io, env:
       ? (analysis.fixed?.diff ?? '')
       : render(settings.format, shown, {
           color: settings.output === undefined && io.color,
-          docsTemplate: docsUrlTemplate(settings.docsUrl, env),
+          docsTemplate: docsUrlTemplate(settings.docsUrl, context.env),
         });
   if (settings.output === undefined) io.out(text);
   else writeFileSync(settings.output, text);
@@ -170,7 +173,7 @@ export interface Io {
 }
 
 /** Standard output and error; a progress line on a terminal when a run takes over a second. */
-function processIo(): Io {
+export function processIo(): Io {
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

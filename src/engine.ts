@@ -2,16 +2,20 @@
  * The command itself (dist/engine.cjs): `run` runs `main` on the command line
  * and sets the exit code. Called by the entry, src/bin.ts, once the compile
  * cache is installed, with the entry's own `import()` (src/shell/import-module.ts
- * says why the engine needs it).
+ * says why the engine needs it), after the quick path (src/hit.ts) when the
+ * command line asked for `--cache` and the quick path could not serve it.
  */
 import { main } from './cli.js';
 import type { ImportModule } from './shell/import-module.js';
 import { lendImport } from './shell/import-module.js';
 
-/** Runs the command on the process's arguments; `importer` is the entry's `import()`. */
-export function run(importer: ImportModule): void {
+/**
+ * Runs the command on the process's arguments; `importer` is the entry's `import()`; `fastCheckMissed`: the
+ * quick path's fast check of the cache missed on this command line, and is not made again.
+ */
+export function run(importer: ImportModule, fastCheckMissed = false): void {
   lendImport(importer);
-  void main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2), undefined, { env: process.env, fastCheckMissed }).then((code) => {
     process.exitCode = code;
   });
 }

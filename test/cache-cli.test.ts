@@ -1,8 +1,10 @@
 /**
  * The built command (dist/cli.cjs, which test/github/action.e2e.test.ts checks
  * against a fresh build) with --cache: a run with nothing changed is served
- * from the cache without loading TypeScript, ts-morph or the rules, and prints
- * what a run without the cache prints.
+ * from the cache by the quick path (dist/hit.cjs) without loading the engine,
+ * TypeScript, ts-morph or the rules, and prints what a run without the cache
+ * prints; a run the quick path cannot serve is the engine's, as if the quick
+ * path had not run.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -36,7 +38,8 @@ afterAll(() => {
 /**
  * Preloaded into the command: names, at exit, every compiler, rule engine or validator package it loaded, from
  * node_modules or as the build vendors them (dist/vendor: ts-morph and its TypeScript, scripts/build.mjs), and
- * `node:child_process` if loaded (git's: a run that starts no git does not pay for loading it).
+ * `node:child_process` if loaded (git's: a run that starts no git does not pay for loading it); and, on a
+ * line of its own, which of the command's bundles it loaded, in order.
  */
 const WATCH = join(scratch, 'loaded.cjs');
 writeFileSync(
@@ -45,15 +48,21 @@ writeFileSync(
   const heavy = Object.keys(require.cache).filter((p) => /[\\\\/](typescript|ts-morph|@ts-morph|ajv|vendor)[\\\\/]/.test(p));
   const git = process.moduleLoadList.includes('NativeModule child_process') ? ['node:child_process'] : [];
   process.stderr.write('loaded: ' + JSON.stringify([...heavy.map((p) => p.replace(/.*(node_modules|dist)[\\\\/]/, '')), ...git]) + '\\n');
+  const bundles = Object.keys(require.cache).filter((p) => /[\\\\/]dist[\\\\/][a-z]+\\.cjs$/.test(p));
+  process.stderr.write('bundles: ' + JSON.stringify(bundles.map((p) => p.replace(/.*[\\\\/]/, ''))) + '\\n');
 });
 `,
 );
 
-/** The one string literal of 16 hex digits in `text` that is the build id of `text` (with the placeholder in its place) and `others`. */
-function buildIdIn(text: string, others: readonly string[]): string {
+/**
+ * The one string literal of 16 hex digits in `text` that is the build id of `text` and `stamped` (each with the
+ * placeholder in its place) and `others`.
+ */
+function buildIdIn(text: string, others: readonly string[], stamped: readonly string[] = []): string {
   const literals = [...new Set([...text.matchAll(/"([0-9a-f]{16})"/g)].map((match) => match[1] ?? ''))];
+  const unstamped = (id: string, code: string): string => code.replace(`"${id}"`, JSON.stringify(BUILD_PLACEHOLDER));
   const ids = literals.filter(
-    (id) => buildIdOf([text.replace(`"${id}"`, JSON.stringify(BUILD_PLACEHOLDER)), ...others]) === id,
+    (id) => buildIdOf([unstamped(id, text), ...stamped.map((code) => unstamped(id, code)), ...others]) === id,
   );
   if (ids.length !== 1) throw new Error(`no build id: ${String(ids.length)} literals hash to themselves`);
   return ids[0] ?? '';
@@ -74,6 +83,18 @@ function loaded(stderr: string): string[] {
   return JSON.parse(line) as string[];
 }
 
+/** The command's bundles a run loaded, in order, from the preload's line. */
+function bundles(stderr: string): string[] {
+  const line = /^bundles: (.*)$/m.exec(stderr)?.[1];
+  if (line === undefined) throw new Error(`no bundles line in: ${stderr}`);
+  return JSON.parse(line) as string[];
+}
+
+/** What a run printed on standard error, without the preload's lines. */
+function ownErr(stderr: string): string {
+  return stderr.replace(/^(loaded|bundles): .*\n/gm, '');
+}
+
 describe('review-bot --cache, built', () => {
   const project = join(scratch, 'provider-tree');
   cpSync(join(ROOT, 'fixtures', 'provider-tree'), project, { recursive: true });
@@ -86,6 +107,7 @@ describe('review-bot --cache, built', () => {
   it('serves a run with nothing changed without loading the compiler, and prints what an uncached run prints', () => {
     const uncached = review(...args);
     expect(uncached.status).toBe(0);
+    expect(bundles(uncached.stderr)).toEqual(['cli.cjs', 'engine.cjs']);
     expect(loaded(uncached.stderr)).toEqual([
       'vendor/ts-morph.cjs',
       'vendor/ts-morph-common.cjs',
@@ -96,11 +118,15 @@ describe('review-bot --cache, built', () => {
 
     const first = review(...cached);
     expect(first.stderr).toContain('review-bot: cache: miss');
+    // The quick path could not serve it, said nothing, and the engine ran the command.
+    expect(bundles(first.stderr)).toEqual(['cli.cjs', 'hit.cjs', 'engine.cjs']);
+    expect(ownErr(first.stderr).match(/review-bot: cache:/g)).toEqual(['review-bot: cache:']);
     expect(first.stdout).toBe(uncached.stdout);
 
     const second = review(...cached);
     expect(second.stderr).toContain('review-bot: cache: hit');
     expect(loaded(second.stderr)).toEqual([]);
+    expect(bundles(second.stderr)).toEqual(['cli.cjs', 'hit.cjs']);
     expect(second.stdout).toBe(uncached.stdout);
     expect(second.status).toBe(uncached.status);
     expect(JSON.parse(second.stdout)).toHaveProperty('findings');
@@ -111,6 +137,7 @@ describe('review-bot --cache, built', () => {
       const served = review(project, '--format', format, '--fail-on', 'never', ...cacheFlags);
       expect(served.stderr).toContain('review-bot: cache: hit');
       expect(loaded(served.stderr)).toEqual([]);
+      expect(bundles(served.stderr)).toEqual(['cli.cjs', 'hit.cjs']);
       expect(served.stdout).toBe(expected);
     }
   });
@@ -123,6 +150,41 @@ describe('review-bot --cache, built', () => {
     expect(run.stdout).toBe(review(...args).stdout);
   });
 
+  it('runs in the engine, as if the quick path had not run, what the quick path cannot finish', () => {
+    review(...cached); // the cache holds this project as it is: each run below passes the fast check
+    // Without --debug, whose stack traces name the bundle that ran.
+    const flags = ['--cache', '--cache-location', join(scratch, 'cache')];
+    const withoutCache = (run: readonly string[]): ReturnType<typeof review> =>
+      review(...run.filter((arg) => arg !== '--cache'));
+    const cases: [run: string[], bundles: string[]][] = [
+      // What only the engine carries (the configuration's validator, the rules): the quick path prints nothing.
+      [
+        [project, '--print-config', ...flags],
+        ['cli.cjs', 'hit.cjs', 'engine.cjs'],
+      ],
+      // What it reads before any analysis, as the engine does: a bad command line, --version.
+      [
+        [project, '--bogus', ...flags],
+        ['cli.cjs', 'hit.cjs'],
+      ],
+      [
+        [project, '--format', 'nonesuch', ...flags],
+        ['cli.cjs', 'hit.cjs'],
+      ],
+      [
+        ['--version', ...flags],
+        ['cli.cjs', 'hit.cjs'],
+      ],
+    ];
+    for (const [run, expected] of cases) {
+      const served = review(...run);
+      const plain = withoutCache(run);
+      expect(bundles(served.stderr)).toEqual(expected);
+      expect({ ...served, stderr: ownErr(served.stderr) }).toEqual({ ...plain, stderr: ownErr(plain.stderr) });
+    }
+    expect(review(project, '--bogus', ...flags).status).toBe(2);
+  });
+
   it('trusts no entry of another build of the command, nor of one edited after its build', () => {
     const installed = join(scratch, 'installed');
     mkdirSync(join(installed, 'dist'), { recursive: true });
@@ -132,22 +194,19 @@ describe('review-bot --cache, built', () => {
     const command = (name: string): string => join(installed, 'dist', name);
     const flags = [...args, '--cache', '--cache-location', join(scratch, 'cache-of-builds'), '--debug'];
     const run = (): string => spawnSync(process.execPath, [command('cli.cjs'), ...flags], { encoding: 'utf8' }).stderr;
-    for (const name of ['cli.cjs', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), command(name));
+    const names = ['cli.cjs', 'engine.cjs', 'hit.cjs'];
+    for (const name of names) copyFileSync(join(ROOT, 'dist', name), command(name));
     expect(run()).toContain('review-bot: cache: miss');
-    // Another build: another build id, in code of the same size.
-    const engine = readFileSync(command('engine.cjs'), 'utf8');
-    const id = buildIdIn(engine, stampInputs(join(ROOT, 'dist')));
+    // Another build: another build id (in both bundles, which carry one), in code of the same size.
+    const [engine, hit] = ['engine.cjs', 'hit.cjs'].map((name) => readFileSync(command(name), 'utf8'));
+    const id = buildIdIn(engine ?? '', stampInputs(join(ROOT, 'dist')), [hit ?? '']);
     expect(run()).toContain('review-bot: cache: hit');
-    writeFileSync(
-      command('engine.cjs'),
-      engine.replace(
-        id,
-        id.replace(/^./, (first) => (first === '0' ? '1' : '0')),
-      ),
-    );
+    const another = id.replace(/^./, (first) => (first === '0' ? '1' : '0'));
+    writeFileSync(command('engine.cjs'), (engine ?? '').replace(id, another));
+    writeFileSync(command('hit.cjs'), (hit ?? '').replace(id, another));
     expect(run()).toContain('review-bot: cache: miss');
     // Edited after the build, its id unchanged.
-    for (const name of ['cli.cjs', 'engine.cjs']) {
+    for (const name of names) {
       expect(run()).toContain('review-bot: cache: hit');
       appendFileSync(command(name), '\n// edited\n');
       expect(run()).toContain('review-bot: cache: miss');
@@ -156,10 +215,16 @@ describe('review-bot --cache, built', () => {
 
   it('carries its build id: the hash of its code, its entry and what it vendors, so any rebuild changing a byte has another', () => {
     const dist = join(ROOT, 'dist');
-    const engine = readFileSync(join(dist, 'engine.cjs'), 'utf8');
-    expect(buildIdIn(engine, stampInputs(dist))).toMatch(/^[0-9a-f]{16}$/);
+    const [engine, hit] = ['engine.cjs', 'hit.cjs'].map((name) => readFileSync(join(dist, name), 'utf8'));
+    const id = buildIdIn(engine ?? '', stampInputs(dist), [hit ?? '']);
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    // The quick path carries the same id, and its code is part of it.
+    expect(hit).toContain(JSON.stringify(id));
+    expect(() => buildIdIn(engine ?? '', stampInputs(dist), [`${hit ?? ''}\n`])).toThrow(/no build id/);
     // Any other entry, or vendored file, and the engine's id is no longer its hash.
-    expect(() => buildIdIn(engine, [...stampInputs(dist), 'vendor/other.cjs\u0000'])).toThrow(/no build id/);
+    expect(() => buildIdIn(engine ?? '', [...stampInputs(dist), 'vendor/other.cjs\u0000'], [hit ?? ''])).toThrow(
+      /no build id/,
+    );
     const action = readFileSync(join(dist, 'action.js'), 'utf8');
     expect(buildIdIn(action, [])).toMatch(/^[0-9a-f]{16}$/);
     expect(() => buildIdIn(`${action}\n`, [])).toThrow(/no build id/);

@@ -22,14 +22,15 @@ const ROOT = join(import.meta.dirname, '..');
 const DEMO = join(ROOT, 'fixtures', 'provider-tree');
 
 /**
- * The built command as installed: `dist/cli.cjs`, `dist/engine.cjs` and
- * `dist/vendor/` in a folder of their own (with the repository's
- * node_modules), so its `.compile-cache/` is this test's.
+ * The built command as installed: `dist/cli.cjs`, `dist/engine.cjs`,
+ * `dist/hit.cjs` and `dist/vendor/` in a folder of their own (with the
+ * repository's node_modules), so its `.compile-cache/` is this test's.
  */
 function install(): { folder: string; cache: string; cli: string } {
   const folder = mkdtempSync(join(tmpdir(), 'review-bot-compile-cache-'));
   mkdirSync(join(folder, 'dist'));
-  for (const name of ['cli.cjs', 'engine.cjs']) copyFileSync(join(ROOT, 'dist', name), join(folder, 'dist', name));
+  for (const name of ['cli.cjs', 'engine.cjs', 'hit.cjs'])
+    copyFileSync(join(ROOT, 'dist', name), join(folder, 'dist', name));
   cpSync(join(ROOT, 'dist', 'vendor'), join(folder, 'dist', 'vendor'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
   return { folder, cache: join(folder, '.compile-cache'), cli: join(folder, 'dist', 'cli.cjs') };

@@ -61,6 +61,7 @@ describe('installing the packed package', () => {
         'README.md',
         'dist/cli.cjs',
         'dist/engine.cjs',
+        'dist/hit.cjs',
         'dist/vendor/ts-morph-common.cjs',
         'dist/vendor/ts-morph.cjs',
         'dist/vendor/typescript.cjs',

@@ -252,13 +252,15 @@ export function toolBuild(): string {
  * files (so that a command edited after its build, such as a patch to the
  * installed package, does not trust its entries either): read and hashed at
  * every run, the command's own half a megabyte cost a fifth of a cache hit.
+ * The engine and the quick path (dist/hit.cjs) carry one id and list the
+ * same files, so either serves what the other stored.
  * From source (the tests), the hash of this module's text.
  */
 function runningBuild(): string {
   try {
     const own = fileURLToPath(import.meta.url);
     if (BUILD === undefined) return hashText(readFileSync(own, 'utf8')).slice(0, 12);
-    const names = [...new Set([basename(own), 'cli.cjs', 'engine.cjs'])].sort();
+    const names = [...new Set([basename(own), 'cli.cjs', 'engine.cjs', 'hit.cjs'])].sort();
     const sizeOf = (name: string): number | undefined =>
       statSync(join(dirname(own), name), { throwIfNoEntry: false })?.size;
     return hashText([BUILD, ...names.map((name) => `${name}:${String(sizeOf(name))}`)].join('\u0000')).slice(0, 12);

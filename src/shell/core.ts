@@ -165,6 +165,11 @@ export interface AnalysisRequest {
   /** With --cache: the cache location. */
   cache?: string | undefined;
   /**
+   * With --cache: the fast check already missed on this command line (the quick path's, src/hit.ts), so the
+   * run goes to the full check at once. Skipping it never changes a result: it can only say "hit" sooner.
+   */
+  fastCheckMissed?: boolean | undefined;
+  /**
    * Pull-request mode: the files the change adds or modifies (absolute paths), when only findings in them
    * will be shown. The rules then run on what those files need and report on them alone; their findings are
    * those of a whole run narrowed to the files. Runs with --fix, --cache and suppression updates still
@@ -211,7 +216,9 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   // A cache hit the fast check serves loads nothing more; anything else loads the engine (the compiler, the
   // rules) here, so that such a hit, --help and --version never pay for it.
   const cache = cacheLocationOf(request);
-  const fast = cache === undefined ? undefined : fastCacheHit(options, cache);
+  const checked = cache !== undefined && request.fastCheckMissed !== true;
+  const fast = checked ? fastCacheHit(options, cache) : undefined;
+  if (checked) lastFastCheck = fast === undefined ? 'miss' : 'hit';
   const { fixed, base } =
     fast === undefined ? await analyseFully(request, options, cache) : { fixed: undefined, base: fast };
   const { result: analysed, root, parseProblems } = base;
@@ -245,6 +252,14 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
     fixed: fixed?.run,
     cache: 'plan' in base ? base.plan : undefined,
   };
+}
+
+/** What the last fast check of the cache (src/cache/fast.ts) found; undefined until one ran. */
+let lastFastCheck: 'hit' | 'miss' | undefined;
+
+/** What the last fast check of the cache found in this process, if one ran (the quick path tells the engine: src/hit.ts). */
+export function lastFastCheckOutcome(): 'hit' | 'miss' | undefined {
+  return lastFastCheck;
 }
 
 /** Loads the engine (the compiler, ts-morph, the rules) now, as `analyseForShell` would on a run the cache does not serve. */
