@@ -11,10 +11,10 @@
 //                     `import()`s, which esbuild turns into modules initialised on first use: a cache hit, --help and
 //                     --version load none of it.
 //   dist/hit.cjs    — the quick path (src/hit.ts): the same command without what only an analysis needs (every
-//                     `import()` of ours becomes a stop, `quickPath`), 95 kB. The entry loads it instead of the engine
-//                     for a command line with `--cache`: a run the cache serves as it is reads, deserialises and
-//                     runs a fifth of the code; any other run stops before printing anything and the entry runs
-//                     the engine.
+//                     `import()` becomes a stop, `quickPath`), 84 kB. The entry loads it instead of the engine for a
+//                     local run with `--cache` (src/bin.ts): a run the cache serves as it is reads, deserialises and
+//                     runs a sixth of the code; any other run stops before printing anything and the entry runs the
+//                     engine.
 //   dist/vendor/    — ts-morph, @ts-morph/common and the TypeScript they carry, minified, one file each (see
 //                     `vendorTsMorph`): read, decoded and deserialised at the start of every run that parses code.
 //   dist/action.js  — the GitHub Action; fully bundled (the runner has no node_modules). ts-morph and

@@ -2,8 +2,8 @@
  * The command itself (dist/engine.cjs): `run` runs `main` on the command line
  * and sets the exit code. Called by the entry, src/bin.ts, once the compile
  * cache is installed, with the entry's own `import()` (src/shell/import-module.ts
- * says why the engine needs it), after the quick path (src/hit.ts) when the
- * command line asked for `--cache` and the quick path could not serve it.
+ * says why the engine needs it), after the quick path (src/hit.ts) when that
+ * was tried (a local run with `--cache`) and could not serve the run.
  */
 import { main } from './cli.js';
 import type { ImportModule } from './shell/import-module.js';

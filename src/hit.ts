@@ -1,6 +1,6 @@
 /**
  * The command's quick path (dist/hit.cjs): the entry (src/bin.ts) loads it
- * instead of the engine when the command line asks for `--cache`. It is the
+ * instead of the engine for a local run with `--cache`. It is the
  * command itself (`main`, the same code as dist/engine.cjs) built without the
  * modules only an analysis needs (the compiler, ts-morph, the rules: 95 kB
  * instead of 475 kB, which a cache hit never runs but had to read and

@@ -175,6 +175,15 @@ describe('review-bot --cache, built', () => {
         ['--version', ...flags],
         ['cli.cjs', 'hit.cjs'],
       ],
+      // Not taken to the quick path: --diff (the engine would run git again on a miss) and --github-pr.
+      [
+        [project, '--diff', 'HEAD', ...flags],
+        ['cli.cjs', 'engine.cjs'],
+      ],
+      [
+        [project, '--diff=HEAD', ...flags],
+        ['cli.cjs', 'engine.cjs'],
+      ],
     ];
     for (const [run, expected] of cases) {
       const served = review(...run);

@@ -116,7 +116,7 @@ export function regularFileText(path: string): string | undefined {
 }
 
 /** Current texts of the given files (relative to the root); a file that cannot be read has none. */
-export function currentTexts(root: string, files: Iterable<string>): Map<string, string> {
+function currentTexts(root: string, files: Iterable<string>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const file of files) {
     const text = projectFileText(root, file);
