@@ -166,7 +166,8 @@ function int(random: Random, max: number): number {
 }
 
 const EXTENSIONS = ['.ts', '.ts', '.ts', '.tsx', '.js', '.mjs', '.cts'];
-const TOKENS = [
+/** Fragments of the language and of broken code that generated texts are made of (also test/syntax-errors.test.ts). */
+export const TOKENS = [
   '(',
   ')',
   '{',

@@ -1,106 +1,34 @@
-import fc from 'fast-check';
-import { ts } from 'ts-morph';
-import { describe, expect, it } from 'vitest';
-import { loadInMemory } from '../src/load/project.js';
-import type { ParseProblem } from '../src/load/project.js';
-
 /**
  * A file's syntax error, as the loader reports it, is the first of the program's syntactic diagnostics for it:
  * the loader reads a TypeScript file's from its tree (`firstSyntaxErrors`, src/load/project.ts) and builds a
  * program only for JavaScript files (TypeScript-only syntax is an error there). Here each is compared with a
  * program of the file alone, as the loader asked before, on texts assembled from fragments of the language and
- * of broken code.
+ * of broken code (the fuzzer's).
  */
+import fc from 'fast-check';
+import { ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { loadInMemory } from '../src/load/project.js';
+import { TOKENS } from '../scripts/fuzz.js';
+import type { ParseProblem } from '../src/load/project.js';
+
+/** The fuzzer's fragments, and words that only TypeScript accepts (an error in a JavaScript file). */
 const FRAGMENTS = [
+  ...TOKENS,
   'let',
-  'const',
   'x',
-  'y',
   ':',
   'number',
   '=',
   '1',
-  '0x',
-  '1n',
-  ';',
-  ',',
-  '.',
-  '?.',
-  '?',
-  '!',
-  '(',
-  ')',
-  '{',
-  '}',
-  '[',
-  ']',
-  '<',
-  '>',
-  '</',
-  '/>',
-  '<div>',
-  '=>',
-  'class',
-  'C',
-  'extends',
-  'implements',
   'interface',
-  'enum',
   'type',
   'T',
-  'as',
-  'satisfies',
-  'async',
-  'await',
-  'yield',
-  'function',
-  '*',
-  'return',
-  'import',
-  'export',
-  'from',
-  "'m'",
-  'default',
+  'implements',
   'public',
-  'private',
-  'abstract',
-  'declare',
-  'namespace',
-  'readonly',
-  '@dec',
-  'new',
-  'if',
-  'else',
-  'for',
-  'of',
-  'in',
-  'do',
-  'while',
-  'switch',
-  'case',
-  'try',
-  'catch',
-  'finally',
-  'throw',
-  '"',
-  "'",
-  '`',
-  '${',
-  '/*',
-  '*/',
-  '//',
-  '/re/g',
-  '\\u',
-  '#p',
-  'accessor',
-  'static',
-  '...',
-  '&&=',
-  '??',
-  '\n',
-  ' ',
-  'é',
-  '\u2028',
+  '!',
+  'x!',
+  '<T>',
 ];
 
 /** The first syntactic diagnostic of a program of `name` alone, in the loader's report form. */
