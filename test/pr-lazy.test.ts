@@ -100,48 +100,46 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
     expect(changed.result.findings).toEqual(whole.result.findings.filter((f) => f.file === 'src/plain.ts'));
   });
 
-  let memberCases = 0;
   // The holder is created in shared.ts; files.ts names no lock class, only the member call, however it is spaced.
-  it.each(['.', '?.', '\n    .', '. '])(
-    'finds a lock taken as `latch%slock()` in a file that names no lock class',
-    (dot) => {
-      const latch = [
-        'export class Latch {',
-        '  private held = false;',
-        '  async lock(): Promise<void> {',
-        '    this.held = true;',
-        '  }',
-        '  unlock(): void {',
-        '    this.held = false;',
-        '  }',
-        '}',
-        '',
-      ].join('\n');
-      const files = [
-        "import { latch } from './shared';",
-        '',
-        'export async function save(write: () => Promise<void>): Promise<void> {',
-        `  await latch${dot}lock();`,
-        '  await write();',
-        '  latch.unlock();',
-        '}',
-        '',
-      ].join('\n');
-      memberCases += 1;
-      const dir = projectOf(`member-call-${String(memberCases)}`, {
-        'src/lock.ts': latch,
-        'src/shared.ts': "import { Latch } from './lock';\n\nexport const latch = new Latch();\n",
-        'src/files.ts': files,
-      });
-      const whole = analyse({ path: dir });
-      expect(whole.result.findings.map((f) => [f.file, f.line, f.ruleId, f.data['lock']])).toEqual([
-        ['src/files.ts', 4, 'unreleased-lock', 'latch'],
-      ]);
-      expect(analyse({ path: dir, changed: [join(dir, 'src/files.ts')] }).result.findings).toEqual(
-        whole.result.findings,
-      );
-    },
-  );
+  it.each([
+    ['.', 'dot'],
+    ['?.', 'optional'],
+    ['\n    .', 'line-break'],
+    ['. ', 'space'],
+  ])('finds a lock taken as `latch%slock()` in a file that names no lock class', (dot, spacing) => {
+    const latch = [
+      'export class Latch {',
+      '  private held = false;',
+      '  async lock(): Promise<void> {',
+      '    this.held = true;',
+      '  }',
+      '  unlock(): void {',
+      '    this.held = false;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const files = [
+      "import { latch } from './shared';",
+      '',
+      'export async function save(write: () => Promise<void>): Promise<void> {',
+      `  await latch${dot}lock();`,
+      '  await write();',
+      '  latch.unlock();',
+      '}',
+      '',
+    ].join('\n');
+    const dir = projectOf(`member-call-${spacing}`, {
+      'src/lock.ts': latch,
+      'src/shared.ts': "import { Latch } from './lock';\n\nexport const latch = new Latch();\n",
+      'src/files.ts': files,
+    });
+    const whole = analyse({ path: dir });
+    expect(whole.result.findings.map((f) => [f.file, f.line, f.ruleId, f.data['lock']])).toEqual([
+      ['src/files.ts', 4, 'unreleased-lock', 'latch'],
+    ]);
+    expect(analyse({ path: dir, changed: [join(dir, 'src/files.ts')] }).result.findings).toEqual(whole.result.findings);
+  });
 
   it('makes the whole project, its files and its program what a run that parsed everything at load makes', () => {
     const dir = projectOf('order', {

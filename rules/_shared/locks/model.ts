@@ -112,9 +112,10 @@ function buildLockModel(view: ProjectView): LockModel {
   const requestTakes = configured.some(
     (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
   );
-  const lockTypes = lockTypeWords(view, names, configured);
+  const methods = patternOf(names).source;
+  const lockTypes = lockTypeWords(view, names, methods, configured);
   const words = new Set([...names, ...lockTypes]);
-  const mentionsLocks = lockScreenOf(names, lockTypes);
+  const mentionsLocks = lockScreenOf(methods, lockTypes);
   // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
   // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
   // must name one in its code.
@@ -348,6 +349,7 @@ const TYPE_KINDS = [SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression, Syn
 function lockTypeWords(
   view: ProjectView,
   names: ReadonlySet<string>,
+  methods: string,
   configured: readonly ConfiguredLockApi[],
 ): ReadonlySet<string> {
   const words = new Set<string>([
@@ -369,7 +371,7 @@ function lockTypeWords(
   // parameters (`acquire(`), type parameters (`acquire<T>(`), `?` (`acquire?(`) or a comment, or escapes it, in its
   // file's text: the other files need no syntax index for this (a pull request's run does not even parse them). A
   // file that names `request` only as a variable or in its comments declares no such method.
-  const spelled = new RegExp(`${patternOf(names).source}\\s*(?:[(<?]|/[*/])`);
+  const spelled = new RegExp(`${methods}\\s*(?:[(<?]|/[*/])`);
   const mayDeclare = (text: string): boolean => text.includes('\\u') || spelled.test(text);
   for (const file of view.filesWhoseText(mayDeclare)) {
     for (const kind of TYPE_KINDS)
@@ -384,14 +386,14 @@ function lockTypeWords(
 
 /**
  * A test for a file's text (before any syntax is indexed) that can take or create a lock: a lock-taking method
- * named as a member (`.acquire`, `?.request`, spaces and line breaks allowed after the dot), as `isLockMethodCall`
- * takes only `x.name(…)`, or any of `lockTypes` as a whole name. A method's name elsewhere (`request` as a
+ * named as a member (`methods`, the pattern of their names: `.acquire`, `?.request`, spaces and line breaks allowed
+ * after the dot), as `isLockMethodCall` takes only `x.name(…)`, or any of `lockTypes` as a whole name. A method's name elsewhere (`request` as a
  * variable or a parameter, `lock` in a comment) calls no lock method, and made a pull-request run parse the file.
  * (A comment between the dot and the name is not looked for: a pattern that skips comments can take quadratic
  * time on a hostile text.)
  */
-function lockScreenOf(methods: ReadonlySet<string>, lockTypes: ReadonlySet<string>): RegExp {
-  return new RegExp(`\\.\\s*${patternOf(methods).source}|${patternOf(lockTypes).source}`);
+function lockScreenOf(methods: string, lockTypes: ReadonlySet<string>): RegExp {
+  return new RegExp(`\\.\\s*${methods}|${patternOf(lockTypes).source}`);
 }
 
 /**
