@@ -13,6 +13,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT_CLI } from './support/built-cli.js';
+import { gitIn } from './support/git.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** The build's stamping of its bundles (scripts/build.mjs, `writeStamped`). */
@@ -69,9 +71,17 @@ function buildIdIn(text: string, others: readonly string[], stamped: readonly st
 }
 
 function review(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return reviewWith({}, ...args);
+}
+
+/** `review` with these environment variables changed. */
+function reviewWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, ['-r', WATCH, BUILT_CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1', ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -237,6 +247,47 @@ describe('review-bot --cache, built', () => {
     const action = readFileSync(join(dist, 'action.js'), 'utf8');
     expect(buildIdIn(action, [])).toMatch(/^[0-9a-f]{16}$/);
     expect(() => buildIdIn(`${action}\n`, [])).toThrow(/no build id/);
+  });
+
+  it("in a git work tree, reads git's index rather than starting git, and refuses an entry committed with the code", () => {
+    const repository = join(scratch, 'in-git');
+    cpSync(join(ROOT, 'fixtures', 'provider-tree'), repository, { recursive: true });
+    const home = join(scratch, 'git-home');
+    mkdirSync(home, { recursive: true });
+    for (const step of [
+      ['init', '-q'],
+      ['add', '.'],
+      ['commit', '-qm', 'the demo'],
+    ])
+      gitIn(repository, home, step);
+    const location = join(repository, '.review-bot-cache');
+    const flags = [repository, '--format', 'json', '--fail-on', 'never', '--cache', '--cache-location', location];
+    const uncached = review(repository, '--format', 'json', '--fail-on', 'never');
+    expect(review(...flags, '--debug').stderr).toContain('review-bot: cache: miss');
+    const hit = review(...flags, '--debug');
+    expect(ownErr(hit.stderr)).toBe(
+      'review-bot: cache: hit: nothing changed, the findings of the last run\nreview-bot: rule timings (ms): \n',
+    );
+    expect(bundles(hit.stderr)).toEqual(['cli.cjs', 'hit.cjs']);
+    expect(loaded(hit.stderr)).toEqual([]); // neither the compiler nor node:child_process: no git started
+    expect(hit.stdout).toBe(uncached.stdout);
+
+    const [name] = readdirSync(location);
+    const file = join(location, name ?? '');
+    gitIn(repository, home, ['add', '-f', file]);
+    // Told from the index alone: with no git on PATH, the entry is still refused, and no git is started.
+    const refused = reviewWith({ PATH: '' }, ...flags);
+    expect(ownErr(refused.stderr)).toMatch(/^review-bot: warning: cache .* not used: git tracks it, /);
+    expect(loaded(refused.stderr)).not.toContain('node:child_process');
+    expect(refused.stdout).toBe(uncached.stdout);
+    // With GIT_DIR set, only git can say which index counts: without git, the cache is not used.
+    gitIn(repository, home, ['rm', '-q', '--cached', file]);
+    expect(ownErr(review(...flags).stderr)).toBe('');
+    const steered = reviewWith({ PATH: '', GIT_DIR: join(repository, '.git') }, ...flags);
+    expect(ownErr(steered.stderr)).toMatch(
+      /^review-bot: warning: cache .* not used: git could not say whether it is tracked /,
+    );
+    expect(steered.stdout).toBe(uncached.stdout);
   });
 
   it('prints its version and help without loading the compiler', () => {

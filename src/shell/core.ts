@@ -18,6 +18,7 @@ import type { AnalysisResult, Finding, RuleFailure } from '../model/finding.js';
 import { severityRank } from '../model/severity.js';
 import type { FixRun, FixScope } from '../fix/run-fix.js';
 import { fastCacheHit } from '../cache/fast.js';
+import { cacheRefusal } from '../cache/origin.js';
 import type { CachedAnalysis } from '../cache/fast.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline.js';
 import type { BulkOutcome } from '../suppress/apply.js';
@@ -215,9 +216,15 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   };
   // A cache hit the fast check serves loads nothing more; anything else loads the engine (the compiler, the
   // rules) here, so that such a hit, --help and --version never pay for it.
-  const cache = cacheLocationOf(request);
-  const checked = cache !== undefined && request.fastCheckMissed !== true;
-  const fast = checked ? fastCacheHit(options, cache) : undefined;
+  const wanted = cacheLocationOf(request);
+  // A cache file committed with the code is never used (src/cache/origin.ts): git is asked while the fast
+  // check hashes the project, and its answer awaited before a hit is served.
+  const origin = wanted === undefined ? undefined : cacheRefusal(options, wanted);
+  const checked = wanted !== undefined && request.fastCheckMissed !== true;
+  const candidate = checked ? fastCacheHit(options, wanted) : undefined;
+  const refusal = await origin;
+  const cache = refusal === undefined ? wanted : undefined;
+  const fast = refusal === undefined ? candidate : undefined;
   if (checked) lastFastCheck = fast === undefined ? 'miss' : 'hit';
   const { fixed, base } =
     fast === undefined ? await analyseFully(request, options, cache) : { fixed: undefined, base: fast };
@@ -234,6 +241,7 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   const result =
     request.changedFiles === undefined ? eslint.result : narrowedTo(eslint.result, root, request.changedFiles);
   const notes: Notice[] = [
+    ...(refusal === undefined ? [] : [{ level: 'warning' as const, message: refusal }]),
     ...base.notes.map((message): Notice => ({ level: 'notice', message })),
     ...(eslint.note === undefined ? [] : [{ level: 'warning' as const, message: eslint.note }]),
   ];

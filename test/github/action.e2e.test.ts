@@ -529,6 +529,37 @@ describe('the Action with a cache (input cache, kept between runs as actions/cac
   });
 });
 
+describe('the Action with a cache committed with the code under review', () => {
+  it('uses none of it: a forged entry without findings in the checkout leaves every finding reported', async () => {
+    const { payload } = pushEvent(OWNER, REPO, git('rev-parse', 'HEAD'));
+    const location = join(ws, '.review-bot-cache-forged');
+    const inputs = { cache: 'true', 'cache-location': location, 'fail-on': 'never' };
+    const plain = await runAction('push', payload, { 'fail-on': 'never' });
+    expect((await runAction('push', payload, inputs)).stdout).toContain('review-bot: cache: miss');
+    // What a pull request's author can compute and commit: the entry the run wrote, every finding taken out.
+    const [name] = readdirSync(location);
+    const file = join(location, name ?? '');
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { result: { findings: unknown[] } };
+    writeFileSync(file, JSON.stringify({ ...entry, result: { ...entry.result, findings: [] } }));
+    try {
+      // Untracked, as actions/cache restores it, the entry is what the run serves.
+      const served = await runAction('push', payload, inputs);
+      expect(served.stdout).toContain('review-bot: cache: hit');
+      expect(served.outputs['findings']).toBe('0');
+      git('add', '-f', file);
+      const committed = await runAction('push', payload, inputs);
+      expect(committed.stdout).not.toContain('review-bot: cache:');
+      expect(committed.stdout).toMatch(/^::warning::cache .* not used: git tracks it, /m);
+      expect(annotations(committed.stdout)).toEqual(annotations(plain.stdout));
+      expect(committed.outputs['findings']).toBe(plain.outputs['findings']);
+      expect(Number(plain.outputs['findings'])).toBeGreaterThan(0);
+    } finally {
+      git('rm', '-q', '--cached', '--ignore-unmatch', file);
+      rmSync(location, { recursive: true, force: true });
+    }
+  });
+});
+
 /** `path:line` of every finding of the project at the pull request's head, from the engine in-process. */
 function everyPlace(): string[] {
   return analyse({ path: ws }).result.findings.map((f) => `${f.file}:${f.line}`);

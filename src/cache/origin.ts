@@ -1,0 +1,99 @@
+/**
+ * Where a cache file came from. Everything an entry is checked against (the tool's build, from the published
+ * package; the configuration's, tsconfig's, package's and sources' hashes; the working folder, the same on
+ * every runner) can be computed by whoever writes a pull request, so an entry committed with the code under
+ * review could serve that review with findings left out. A cache file git tracks therefore came with the
+ * code, not from an earlier run (those write files git does not track: the Action's actions/cache restores
+ * them, a local run leaves them), and is neither read nor written. Outside a git work tree there is no commit
+ * a file can come with, and git is not started.
+ */
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { git } from '../shell/git.js';
+import type { CachedRunOptions } from './fast.js';
+import { locateCached } from './fast.js';
+import { indexLists } from './git-index.js';
+import { cacheFileFor } from './store.js';
+
+/**
+ * Why the cache in `location` must not be used for this run, or undefined when it may be. git is asked in a
+ * process of its own, so the caller can hash the project meanwhile and await the answer before using a hit.
+ */
+export async function cacheRefusal(options: CachedRunOptions, location: string): Promise<string | undefined> {
+  const located = locateCached(options);
+  return located === undefined ? undefined : refusalOf(cacheFileFor(location, located.root));
+}
+
+/** Why a cache file must not be used, or undefined: it does not exist, is outside any git work tree, or is not tracked. */
+async function refusalOf(file: string): Promise<string | undefined> {
+  if (lstatSync(file, { throwIfNoEntry: false }) === undefined) return undefined;
+  let folder: string;
+  try {
+    folder = realpathSync(dirname(file));
+  } catch {
+    return undefined; // its folder cannot be resolved, so the file cannot be read either
+  }
+  const top = workTreeOf(folder);
+  const steered = GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
+  if (top === undefined && !steered) return undefined;
+  const path = join(folder, basename(file));
+  let tracked = steered || top === undefined ? undefined : listedInIndex(top, relative(top, path).split(sep).join('/'));
+  if (tracked === undefined) {
+    try {
+      tracked =
+        (await git(folder, ['--literal-pathspecs', 'ls-files', '-z', '--', basename(file)], top ?? folder)) !== '';
+    } catch {
+      // git's own words may quote the repository (a `.git` file's text): the command to run says it instead.
+      return `cache ${file} not used: git could not say whether it is tracked (run \`git ls-files -- ${basename(file)}\` in ${folder} to see why)`;
+    }
+  }
+  return tracked
+    ? `cache ${file} not used: git tracks it, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)`
+    : undefined;
+}
+
+/** Variables that make git look elsewhere than the `.git` above the folder: git itself is asked then. */
+const GIT_ENVIRONMENT = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'];
+
+/**
+ * Whether the index of the work tree at `top` lists `path` (relative to it), read from the index file; undefined
+ * when only git can tell: a `.git` that is neither a folder nor a file naming one, a configured `core.worktree`,
+ * an index unreadable or not of the kind read here (src/cache/git-index.ts).
+ */
+function listedInIndex(top: string, path: string): boolean | undefined {
+  const gitDir = gitDirOf(top);
+  if (gitDir === undefined) return undefined;
+  let index: Buffer;
+  try {
+    index = readFileSync(join(gitDir, 'index'));
+  } catch (error) {
+    // A repository with no index yet tracks nothing; any other failure is git's to explain.
+    return isMissing(error) && existsSync(join(gitDir, 'HEAD')) ? false : undefined;
+  }
+  return indexLists(index, path);
+}
+
+/** The git folder of the work tree at `top`: its `.git` folder, or the one its `.git` file names; undefined when git must be asked. */
+function gitDirOf(top: string): string | undefined {
+  const dotGit = join(top, '.git');
+  try {
+    if (statSync(dotGit).isDirectory())
+      return /worktree/i.test(readFileSync(join(dotGit, 'config'), 'latin1')) ? undefined : dotGit;
+    const named = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    return named === undefined ? undefined : resolve(top, named.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}
+
+/** The nearest folder at or above `folder` holding `.git` (a folder, or a file naming one), or undefined. */
+function workTreeOf(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
