@@ -16,8 +16,8 @@ import { indexLists } from './git-index.js';
 import { cacheFileFor } from './store.js';
 
 /**
- * Why the cache in `location` must not be used for this run, or undefined when it may be. git is asked in a
- * process of its own, so the caller can hash the project meanwhile and await the answer before using a hit.
+ * Why the cache in `location` must not be used for this run, or undefined when it may be. Never rejects: a
+ * file that cannot be looked at cannot be read either, and a git that fails refuses the cache.
  */
 export async function cacheRefusal(options: CachedRunOptions, location: string): Promise<string | undefined> {
   const located = locateCached(options);
@@ -26,12 +26,12 @@ export async function cacheRefusal(options: CachedRunOptions, location: string):
 
 /** Why a cache file must not be used, or undefined: it does not exist, is outside any git work tree, or is not tracked. */
 async function refusalOf(file: string): Promise<string | undefined> {
-  if (lstatSync(file, { throwIfNoEntry: false }) === undefined) return undefined;
   let folder: string;
   try {
+    lstatSync(file);
     folder = realpathSync(dirname(file));
   } catch {
-    return undefined; // its folder cannot be resolved, so the file cannot be read either
+    return undefined; // no file there (or none that can be read): nothing to trust or refuse
   }
   const top = workTreeOf(folder);
   const steered = GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);

@@ -217,14 +217,11 @@ export async function analyseForShell(request: AnalysisRequest): Promise<ShellAn
   // A cache hit the fast check serves loads nothing more; anything else loads the engine (the compiler, the
   // rules) here, so that such a hit, --help and --version never pay for it.
   const wanted = cacheLocationOf(request);
-  // A cache file committed with the code is never used (src/cache/origin.ts): git is asked while the fast
-  // check hashes the project, and its answer awaited before a hit is served.
-  const origin = wanted === undefined ? undefined : cacheRefusal(options, wanted);
-  const checked = wanted !== undefined && request.fastCheckMissed !== true;
-  const candidate = checked ? fastCacheHit(options, wanted) : undefined;
-  const refusal = await origin;
+  // A cache file committed with the code is neither read nor written (src/cache/origin.ts).
+  const refusal = wanted === undefined ? undefined : await cacheRefusal(options, wanted);
   const cache = refusal === undefined ? wanted : undefined;
-  const fast = refusal === undefined ? candidate : undefined;
+  const checked = cache !== undefined && request.fastCheckMissed !== true;
+  const fast = checked ? fastCacheHit(options, cache) : undefined;
   if (checked) lastFastCheck = fast === undefined ? 'miss' : 'hit';
   const { fixed, base } =
     fast === undefined ? await analyseFully(request, options, cache) : { fixed: undefined, base: fast };
