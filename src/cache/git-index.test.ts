@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitIn } from '../../test/support/git.js';
-import { indexLists } from './git-index.js';
+import { comparable, indexLists } from './git-index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'review-bot-git-index-'));
 afterAll(() => {
@@ -44,8 +44,6 @@ function listed(dir: string): string[] {
   return out.split('\u0000').filter((name) => name !== '');
 }
 
-const comparable = (name: string): string => name.normalize('NFC').toLowerCase();
-
 /** A path component git takes: letters of both cases, digits, spaces, punctuation, composed and decomposed accents, wide characters. */
 const component = fc
   .array(fc.constantFrom(...('aAbBzZ09 -_.~#'.match(/./g) ?? []), 'é', 'e\u0301', 'ß', 'İ', '漢', '😀'), {
@@ -74,8 +72,11 @@ describe('indexLists', () => {
         const index = indexOf(dir);
         expect(index.readUInt32BE(4)).toBe(version);
         const names = listed(dir).map(comparable);
-        for (const query of spellings(all, others))
-          expect([query, indexLists(index, query)]).toEqual([query, names.includes(comparable(query))]);
+        const queries = spellings(all, others);
+        for (const query of queries)
+          expect([query, indexLists(index, [query])]).toEqual([query, names.includes(comparable(query))]);
+        // Several at once: listed when any is.
+        expect(indexLists(index, others)).toBe(others.some((query) => names.includes(comparable(query))));
       }),
       { numRuns: 15 },
     );
@@ -85,14 +86,14 @@ describe('indexLists', () => {
     const long = [`${'a'.repeat(200)}/`.repeat(21).concat('x.json'), 'b'.repeat(4094), 'c'.repeat(4095)];
     for (const version of [2, 3, 4] as const) {
       const index = indexOf(repositoryWith([...long, 'z.ts'], version));
-      for (const name of [...long, 'z.ts']) expect(indexLists(index, name)).toBe(true);
-      expect(indexLists(index, 'b'.repeat(4095))).toBe(false);
+      for (const name of [...long, 'z.ts']) expect(indexLists(index, [name])).toBe(true);
+      expect(indexLists(index, ['b'.repeat(4095)])).toBe(false);
     }
   });
 
   it('answers nothing for an index changed by any byte, or cut short', () => {
     const index = indexOf(repositoryWith(['a.ts', 'src/b.ts', 'src/c/d.ts'], 4));
-    expect(indexLists(index, 'src/b.ts')).toBe(true);
+    expect(indexLists(index, ['src/b.ts'])).toBe(true);
     fc.assert(
       fc.property(
         fc.nat(index.length - 1),
@@ -101,8 +102,8 @@ describe('indexLists', () => {
         (at, xor, cut) => {
           const changed = Buffer.from(index);
           changed[at] = (changed[at] ?? 0) ^ xor;
-          expect(indexLists(changed, 'src/b.ts')).toBeUndefined();
-          expect(indexLists(index.subarray(0, cut), 'src/b.ts')).toBeUndefined();
+          expect(indexLists(changed, ['src/b.ts'])).toBeUndefined();
+          expect(indexLists(index.subarray(0, cut), ['src/b.ts'])).toBeUndefined();
         },
       ),
     );
@@ -111,7 +112,7 @@ describe('indexLists', () => {
   it('answers nothing for a split index, a sparse index or a SHA-256 repository', () => {
     const split = repositoryWith(['a.ts', 'b.ts'], 2);
     execFileSync('git', ['update-index', '--split-index'], { cwd: split });
-    expect(indexLists(indexOf(split), 'a.ts')).toBeUndefined();
+    expect(indexLists(indexOf(split), ['a.ts'])).toBeUndefined();
 
     const sha256 = repositoryWith([], 2, ['--object-format=sha256']);
     execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: sha256, input: '' });
@@ -121,7 +122,7 @@ describe('indexLists', () => {
       input: `100644 ${empty}\ta.ts\u0000`,
     });
     expect(listed(sha256)).toEqual(['a.ts']);
-    expect(indexLists(indexOf(sha256), 'a.ts')).toBeUndefined();
+    expect(indexLists(indexOf(sha256), ['a.ts'])).toBeUndefined();
 
     const home = mkdtempSync(join(scratch, 'home-'));
     const sparse = join(scratch, 'sparse');
@@ -135,14 +136,14 @@ describe('indexLists', () => {
     gitIn(sparse, home, ['sparse-checkout', 'set', '--cone', '--sparse-index', 'in']);
     expect(indexOf(sparse).includes('sdir')).toBe(true);
     // Entries before the first folder entry are read; past it, only git knows what the index holds.
-    expect(indexLists(indexOf(sparse), 'in/a.ts')).toBe(true);
-    expect(indexLists(indexOf(sparse), 'out/b.ts')).toBeUndefined();
-    expect(indexLists(indexOf(sparse), 'in/c.ts')).toBeUndefined();
+    expect(indexLists(indexOf(sparse), ['in/a.ts'])).toBe(true);
+    expect(indexLists(indexOf(sparse), ['out/b.ts'])).toBeUndefined();
+    expect(indexLists(indexOf(sparse), ['in/c.ts'])).toBeUndefined();
   });
 
   it('answers nothing for what is not an index', () => {
-    expect(indexLists(Buffer.from(''), 'a')).toBeUndefined();
-    expect(indexLists(Buffer.from('DIRC'), 'a')).toBeUndefined();
-    expect(indexLists(Buffer.alloc(64), 'a')).toBeUndefined();
+    expect(indexLists(Buffer.from(''), ['a'])).toBeUndefined();
+    expect(indexLists(Buffer.from('DIRC'), ['a'])).toBeUndefined();
+    expect(indexLists(Buffer.alloc(64), ['a'])).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * A cache file committed with the code under review is never used: whoever writes a pull request can compute
  * everything an entry is checked against, so such a file could serve a review with its findings left out.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('a cache file git tracks', () => {
     const run = await runCli(...cached);
     expect(run.out).toBe(uncached.out);
     expect(run.err).toBe(
-      `review-bot: warning: cache ${file} not used: git tracks it, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)\n`,
+      `review-bot: warning: cache ${file} not used: git tracks it or a folder on its path, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)\n`,
     );
     expect(readFileSync(file, 'utf8')).toBe(forged);
     expect(gitIn(project, home, ['status', '--porcelain'])).toBe('');
@@ -78,6 +78,32 @@ describe('a cache file git tracks', () => {
       `100644,e69de29bb2d1d6434b8b29ae775ad8c2e48c5391,CACHE/${file.split('/').pop() ?? ''}`,
     ]);
     expect(await cacheRefusal(options, join(project, 'cache'))).toContain('git tracks it');
+  });
+
+  it("is refused when a link committed in the cache folder's place leads to it, in the repository or out of it", async () => {
+    const project = repository('linked');
+    const location = join(project, '.review-bot-cache');
+    const options = { path: project, project: undefined, config: undefined };
+    await runCli(project, '--fail-on', 'never', '--cache', '--cache-location', location);
+    const name = cacheFileFor(location, project).split('/').pop() ?? '';
+    // The entry moved to a folder the pull request commits, and the cache folder committed as a link to it.
+    const elsewhere = join(project, 'elsewhere');
+    renameSync(location, elsewhere);
+    symlinkSync('elsewhere', location);
+    expect(readFileSync(join(location, name), 'utf8')).toContain('"format"');
+    expect(await cacheRefusal(options, location)).toBeUndefined(); // untracked, as a run leaves it
+    gitIn(project, home, ['add', '-f', location]);
+    expect(await cacheRefusal(options, location)).toContain('git tracks it or a folder on its path');
+    // The link alone is committed, leading out of the repository to a file no commit holds.
+    const outside = mkdtempSync(join(scratch, 'outside-'));
+    renameSync(join(elsewhere, name), join(outside, name));
+    rmSync(location);
+    symlinkSync(outside, location);
+    gitIn(project, home, ['add', '-f', location]);
+    expect(gitIn(project, home, ['ls-files', '--', location])).toBe('.review-bot-cache');
+    expect(await cacheRefusal(options, location)).toContain('git tracks it or a folder on its path');
+    gitIn(project, home, ['rm', '-q', '--cached', location]);
+    expect(await cacheRefusal(options, location)).toBeUndefined();
   });
 
   it('is refused, saying how to see why, when git cannot tell', async () => {

@@ -12,7 +12,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { git } from '../shell/git.js';
 import type { CachedRunOptions } from './fast.js';
 import { locateCached } from './fast.js';
-import { indexLists } from './git-index.js';
+import { comparable, indexLists } from './git-index.js';
 import { cacheFileFor } from './store.js';
 
 /**
@@ -24,32 +24,60 @@ export async function cacheRefusal(options: CachedRunOptions, location: string):
   return located === undefined ? undefined : refusalOf(cacheFileFor(location, located.root));
 }
 
-/** Why a cache file must not be used, or undefined: it does not exist, is outside any git work tree, or is not tracked. */
+/**
+ * Why a cache file must not be used, or undefined: it does not exist, is outside any git work tree, or git
+ * tracks neither it nor a folder on its path. The path is looked up as named and as its folders resolve: a
+ * link committed in the cache folder's place brought the file as surely as a committed file. Messages name
+ * only the path as given: where a link leads is the repository's text.
+ */
 async function refusalOf(file: string): Promise<string | undefined> {
-  let folder: string;
+  let real: string;
   try {
     lstatSync(file);
-    folder = realpathSync(dirname(file));
+    real = join(realpathSync(dirname(file)), basename(file));
   } catch {
     return undefined; // no file there (or none that can be read): nothing to trust or refuse
   }
-  const top = workTreeOf(folder);
-  const steered = GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
-  if (top === undefined && !steered) return undefined;
-  const path = join(folder, basename(file));
-  let tracked = steered || top === undefined ? undefined : listedInIndex(top, relative(top, path).split(sep).join('/'));
-  if (tracked === undefined) {
+  // Paths to look up, relative to the work tree that holds them: the file and each folder above it.
+  const asked = new Map<string, Set<string>>();
+  for (const path of [file, real]) {
+    const top = workTreeOf(dirname(path));
+    if (top === undefined) continue;
+    const parts = relative(top, path).split(sep);
+    const paths = asked.get(top) ?? new Set<string>();
+    parts.forEach((_, i) => paths.add(parts.slice(0, i + 1).join('/')));
+    asked.set(top, paths);
+  }
+  if (steered()) {
+    // git decides which repository the folder belongs to: it is asked about the file, from its folder.
+    asked.clear();
+    asked.set(dirname(real), new Set([basename(real)]));
+  }
+  const refused = `cache ${file} not used: git tracks it or a folder on its path, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)`;
+  for (const [top, paths] of asked) {
+    const fromIndex = steered() ? undefined : listedInIndex(top, [...paths]);
+    if (fromIndex === true) return refused;
+    if (fromIndex === false) continue;
     try {
-      tracked =
-        (await git(folder, ['--literal-pathspecs', 'ls-files', '-z', '--', basename(file)], top ?? folder)) !== '';
+      if (await listedByGit(top, paths)) return refused;
     } catch {
       // git's own words may quote the repository (a `.git` file's text): the command to run says it instead.
-      return `cache ${file} not used: git could not say whether it is tracked (run \`git ls-files -- ${basename(file)}\` in ${folder} to see why)`;
+      return `cache ${file} not used: git could not say whether it is tracked (run \`git ls-files -- ${basename(file)}\` in ${dirname(file)} to see why)`;
     }
   }
-  return tracked
-    ? `cache ${file} not used: git tracks it, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)`
-    : undefined;
+  return undefined;
+}
+
+/** True when git, run in `top`, lists any of `paths` (relative to it), compared as the index reader compares. */
+async function listedByGit(top: string, paths: ReadonlySet<string>): Promise<boolean> {
+  const out = await git(top, ['--literal-pathspecs', 'ls-files', '-z', '--', ...paths]);
+  const wanted = new Set([...paths].map(comparable));
+  return out.split('\u0000').some((name) => wanted.has(comparable(name)));
+}
+
+/** True when the environment makes git look elsewhere than the `.git` above a folder (`GIT_ENVIRONMENT`). */
+function steered(): boolean {
+  return GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
 }
 
 /** Variables that make git look elsewhere than the `.git` above the folder: git itself is asked then. */
@@ -60,7 +88,7 @@ const GIT_ENVIRONMENT = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMM
  * when only git can tell: a `.git` that is neither a folder nor a file naming one, a configured `core.worktree`,
  * an index unreadable or not of the kind read here (src/cache/git-index.ts).
  */
-function listedInIndex(top: string, path: string): boolean | undefined {
+function listedInIndex(top: string, paths: readonly string[]): boolean | undefined {
   const gitDir = gitDirOf(top);
   if (gitDir === undefined) return undefined;
   let index: Buffer;
@@ -70,7 +98,7 @@ function listedInIndex(top: string, path: string): boolean | undefined {
     // A repository with no index yet tracks nothing; any other failure is git's to explain.
     return isMissing(error) && existsSync(join(gitDir, 'HEAD')) ? false : undefined;
   }
-  return indexLists(index, path);
+  return indexLists(index, paths);
 }
 
 /** The git folder of the work tree at `top`: its `.git` folder, or the one its `.git` file names; undefined when git must be asked. */
