@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -140,6 +141,14 @@ describe('readCache / writeCache', () => {
 
   it('gives neither entry nor note when there is no cache file', () => {
     expect(readCache(join(scratch, 'missing.json'), tool)).toEqual({});
+  });
+
+  it("ignores, with a note and without waiting, a pipe or a folder in the cache file's place", () => {
+    const pipe = join(scratch, 'pipe.json');
+    execFileSync('mkfifo', [pipe]);
+    expect(readCache(pipe, tool)).toEqual({ note: `cache ${pipe} is not a regular file; ignored` });
+    const folder = mkdtempSync(join(scratch, 'folder-'));
+    expect(readCache(folder, tool)).toEqual({ note: `cache ${folder} is not a regular file; ignored` });
   });
 
   it('ignores, with a note, a corrupt, foreign, older or malformed cache file', () => {

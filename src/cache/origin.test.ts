@@ -2,6 +2,7 @@
  * A cache file committed with the code under review is never used: whoever writes a pull request can compute
  * everything an entry is checked against, so such a file could serve a review with its findings left out.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,18 @@ describe('a cache file git tracks', () => {
     expect(await cacheRefusal(options, location)).toBe(
       `cache ${file} not used: git could not say whether it is tracked (run \`git ls-files -- ${file.split('/').pop() ?? ''}\` in ${location} to see why)`,
     );
+  });
+
+  it('is refused when git does not answer, as when a pipe stands in the place of its index', async () => {
+    const project = repository('piped');
+    const location = join(project, 'cache');
+    await runCli(project, '--fail-on', 'never', '--cache', '--cache-location', location);
+    rmSync(join(project, '.git', 'index'));
+    execFileSync('mkfifo', [join(project, '.git', 'index')]);
+    const options = { path: project, project: undefined, config: undefined };
+    const started = Date.now();
+    expect(await cacheRefusal(options, location)).toMatch(/ not used: git could not say whether it is tracked /);
+    expect(Date.now() - started).toBeLessThan(60_000); // git is stopped (after 5 s), not waited for
   });
 
   it('is not asked about outside a git work tree, nor when there is no cache file', async () => {

@@ -70,7 +70,7 @@ async function refusalOf(file: string): Promise<string | undefined> {
 
 /** True when git, run in `top`, lists any of `paths` (relative to it), compared as the index reader compares. */
 async function listedByGit(top: string, paths: ReadonlySet<string>): Promise<boolean> {
-  const out = await git(top, ['--literal-pathspecs', 'ls-files', '-z', '--', ...paths]);
+  const out = await git(top, ['--literal-pathspecs', 'ls-files', '-z', '--', ...paths], { timeout: GIT_TIMEOUT });
   const wanted = new Set([...paths].map(comparable));
   return out.split('\u0000').some((name) => wanted.has(comparable(name)));
 }
@@ -79,6 +79,9 @@ async function listedByGit(top: string, paths: ReadonlySet<string>): Promise<boo
 function steered(): boolean {
   return GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
 }
+
+/** How long git may take to list a few paths (milliseconds): it takes 5 ms. */
+const GIT_TIMEOUT = 5000;
 
 /** Variables that make git look elsewhere than the `.git` above the folder: git itself is asked then. */
 const GIT_ENVIRONMENT = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'];
@@ -93,7 +96,7 @@ function listedInIndex(top: string, paths: readonly string[]): boolean | undefin
   if (gitDir === undefined) return undefined;
   let index: Buffer;
   try {
-    index = readFileSync(join(gitDir, 'index'));
+    index = regularFile(join(gitDir, 'index'));
   } catch (error) {
     // A repository with no index yet tracks nothing; any other failure is git's to explain.
     return isMissing(error) && existsSync(join(gitDir, 'HEAD')) ? false : undefined;
@@ -106,12 +109,21 @@ function gitDirOf(top: string): string | undefined {
   const dotGit = join(top, '.git');
   try {
     if (statSync(dotGit).isDirectory())
-      return /worktree/i.test(readFileSync(join(dotGit, 'config'), 'latin1')) ? undefined : dotGit;
-    const named = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+      return /worktree/i.test(regularFile(join(dotGit, 'config')).toString('latin1')) ? undefined : dotGit;
+    const named = /^gitdir: (.+)$/m.exec(regularFile(dotGit).toString('utf8'))?.[1];
     return named === undefined ? undefined : resolve(top, named.trim());
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A regular file's bytes; throws for anything else: a pipe or a device would block the run, and a folder
+ * reviewed from an archive chooses what its `.git` holds.
+ */
+function regularFile(path: string): Buffer {
+  if (!statSync(path).isFile()) throw new Error(`${path} is not a regular file`);
+  return readFileSync(path);
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CacheEntry } from './entry.js';
 import { CACHE_FORMAT, isCacheEntry } from './entry.js';
@@ -30,6 +30,8 @@ export function cacheFileFor(location: string, root: string): string {
 export function readCache(file: string, tool: string): CacheRead {
   let text: string;
   try {
+    // A pipe or a device in the cache's place would block the run.
+    if (!statSync(file).isFile()) return { note: `cache ${file} is not a regular file; ignored` };
     text = readFileSync(file, 'utf8');
   } catch {
     return {};

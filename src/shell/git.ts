@@ -75,14 +75,24 @@ function isExecutable(file: string): boolean {
   }
 }
 
+/** Where and how long git runs. */
+interface GitOptions {
+  /** The work tree whose PATH entries must not supply git (the folder git runs in by default). */
+  repository?: string;
+  /** Milliseconds before git is stopped (two minutes by default). */
+  timeout?: number;
+}
+
 /**
  * Runs git (by absolute path) in a folder, in a process of its own (the caller goes on meanwhile), and resolves
  * to its standard output, file names printed as they are; rejects with a UserError that says why it failed.
- * `repository` is the work tree whose PATH entries must not supply git (`cwd` by default). The repository's
- * own configuration may not start a program through the file system monitor (`core.fsmonitor`, which git
- * runs when it reads the index): a folder reviewed from an archive carries its `.git/config`.
+ * The repository's own configuration may not start a program through the file system monitor
+ * (`core.fsmonitor`, which git runs when it reads the index), and git is stopped when it does not answer (a
+ * pipe in the place of `.git/config` would hold it forever): a folder reviewed from an archive carries its
+ * `.git`.
  */
-export async function git(cwd: string, args: readonly string[], repository = cwd): Promise<string> {
+export async function git(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
+  const { repository = cwd, timeout = 120_000 } = options;
   const executable = gitExecutable(repository);
   const command = `git ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
   if (executable === undefined)
@@ -94,10 +104,19 @@ export async function git(cwd: string, args: readonly string[], repository = cwd
       cwd,
       encoding: 'utf8',
       maxBuffer: 512 * 1024 * 1024,
+      timeout,
     });
     return run.stdout;
   } catch (error) {
-    throw new UserError(`${command} failed: ${whyFailed(error, executable)}`, { cause: error });
+    // Node stops a child that outlives its timeout (`killed`), or one whose output passes `maxBuffer` (its code says so).
+    const stopped = typeof error === 'object' && error !== null && 'killed' in error && error.killed === true;
+    const overflow =
+      typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
+    const why = stopped && !overflow ? `no answer in ${String(timeout / 1000)} s` : whyFailed(error, executable);
+    throw new UserError(`${command} failed: ${why}`, { cause: error });
   }
 }
 
