@@ -107,6 +107,20 @@ describe('a cache file git tracks', () => {
     expect(await cacheRefusal(options, location)).toBeUndefined();
   });
 
+  it('is refused when its folder is a repository the reviewed one commits (a submodule)', async () => {
+    const project = repository('nested');
+    const location = join(project, 'cache');
+    const options = { path: project, project: undefined, config: undefined };
+    await runCli(project, '--fail-on', 'never', '--cache', '--cache-location', location);
+    // A repository of its own in the cache folder, its entry not tracked there; the reviewed repository commits it.
+    gitIn(location, home, ['init', '-q']);
+    gitIn(location, home, ['commit', '-q', '--allow-empty', '-m', 'empty']);
+    expect(await cacheRefusal(options, location)).toBeUndefined();
+    gitIn(project, home, ['add', 'cache']);
+    expect(gitIn(project, home, ['ls-files', '--stage', '--', 'cache'])).toMatch(/^160000 /);
+    expect(await cacheRefusal(options, location)).toContain('git tracks it or a folder on its path');
+  });
+
   it('is refused, saying how to see why, when git cannot tell', async () => {
     const project = repository('broken');
     const location = join(project, 'cache');

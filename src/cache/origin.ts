@@ -38,16 +38,16 @@ async function refusalOf(file: string): Promise<string | undefined> {
   } catch {
     return undefined; // no file there (or none that can be read): nothing to trust or refuse
   }
-  // Paths to look up, relative to the work tree that holds them: the file and each folder above it.
+  // Paths to look up, relative to each work tree that holds them (a submodule's, then its superproject's, whose
+  // index lists the submodule's folder): the file and each folder above it.
   const asked = new Map<string, Set<string>>();
-  for (const path of [file, real]) {
-    const top = workTreeOf(dirname(path));
-    if (top === undefined) continue;
-    const parts = relative(top, path).split(sep);
-    const paths = asked.get(top) ?? new Set<string>();
-    parts.forEach((_, i) => paths.add(parts.slice(0, i + 1).join('/')));
-    asked.set(top, paths);
-  }
+  for (const path of [file, real])
+    for (const top of workTreesAbove(dirname(path))) {
+      const parts = relative(top, path).split(sep);
+      const paths = asked.get(top) ?? new Set<string>();
+      parts.forEach((_, i) => paths.add(parts.slice(0, i + 1).join('/')));
+      asked.set(top, paths);
+    }
   if (steered()) {
     // git decides which repository the folder belongs to: it is asked about the file, from its folder.
     asked.clear();
@@ -87,7 +87,7 @@ const GIT_TIMEOUT = 5000;
 const GIT_ENVIRONMENT = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'];
 
 /**
- * Whether the index of the work tree at `top` lists `path` (relative to it), read from the index file; undefined
+ * Whether the index of the work tree at `top` lists any of `paths` (relative to it), read from the index file; undefined
  * when only git can tell: a `.git` that is neither a folder nor a file naming one, a configured `core.worktree`,
  * an index unreadable or not of the kind read here (src/cache/git-index.ts).
  */
@@ -130,10 +130,11 @@ function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
 
-/** The nearest folder at or above `folder` holding `.git` (a folder, or a file naming one), or undefined. */
-function workTreeOf(folder: string): string | undefined {
+/** The folders at or above `folder` holding `.git` (a folder, or a file naming one), nearest first. */
+function workTreesAbove(folder: string): string[] {
+  const trees = [];
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
+    if (existsSync(join(dir, '.git'))) trees.push(dir);
+    if (dirname(dir) === dir) return trees;
   }
 }
