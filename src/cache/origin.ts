@@ -53,13 +53,15 @@ async function refusalOf(file: string): Promise<string | undefined> {
     asked.clear();
     asked.set(dirname(real), new Set([basename(real)]));
   }
+  // No git inside any of these repositories may run (`gitExecutable`): the outermost holds them all.
+  const outermost = [...asked.keys()].sort((a, b) => a.length - b.length)[0] ?? dirname(real);
   const refused = `cache ${file} not used: git tracks it or a folder on its path, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)`;
   for (const [top, paths] of asked) {
     const fromIndex = steered() ? undefined : listedInIndex(top, [...paths]);
     if (fromIndex === true) return refused;
     if (fromIndex === false) continue;
     try {
-      if (await listedByGit(top, paths)) return refused;
+      if (await listedByGit(top, paths, outermost)) return refused;
     } catch {
       // git's own words may quote the repository (a `.git` file's text): the command to run says it instead.
       return `cache ${file} not used: git could not say whether it is tracked (run \`git ls-files -- ${basename(file)}\` in ${dirname(file)} to see why)`;
@@ -68,9 +70,15 @@ async function refusalOf(file: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** True when git, run in `top`, lists any of `paths` (relative to it), compared as the index reader compares. */
-async function listedByGit(top: string, paths: ReadonlySet<string>): Promise<boolean> {
-  const out = await git(top, ['--literal-pathspecs', 'ls-files', '-z', '--', ...paths], { timeout: GIT_TIMEOUT });
+/**
+ * True when git, run in `top`, lists any of `paths` (relative to it), compared as the index reader compares;
+ * git is not taken from PATH entries inside `repository`.
+ */
+async function listedByGit(top: string, paths: ReadonlySet<string>, repository: string): Promise<boolean> {
+  const out = await git(top, ['--literal-pathspecs', 'ls-files', '-z', '--', ...paths], {
+    repository,
+    timeout: GIT_TIMEOUT,
+  });
   const wanted = new Set([...paths].map(comparable));
   return out.split('\u0000').some((name) => wanted.has(comparable(name)));
 }
