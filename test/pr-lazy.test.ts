@@ -100,46 +100,57 @@ describe('a pull-request run parses what its rules need, and finds what a whole 
     expect(changed.result.findings).toEqual(whole.result.findings.filter((f) => f.file === 'src/plain.ts'));
   });
 
-  // The holder is created in shared.ts; files.ts names no lock class, only the member call, however it is spaced.
+  // The holder is created in shared.ts; files.ts names no lock class, only the member call, however it is spaced,
+  // commented or escaped (the compiler reads `\u006Cock` as `lock`; a screen of the text must let such a file pass).
   it.each([
-    ['.', 'dot'],
-    ['?.', 'optional'],
-    ['\n    .', 'line-break'],
-    ['. ', 'space'],
-  ])('finds a lock taken as `latch%slock()` in a file that names no lock class', (dot, spacing) => {
-    const latch = [
-      'export class Latch {',
-      '  private held = false;',
-      '  async lock(): Promise<void> {',
-      '    this.held = true;',
-      '  }',
-      '  unlock(): void {',
-      '    this.held = false;',
-      '  }',
-      '}',
-      '',
-    ].join('\n');
-    const files = [
-      "import { latch } from './shared';",
-      '',
-      'export async function save(write: () => Promise<void>): Promise<void> {',
-      `  await latch${dot}lock();`,
-      '  await write();',
-      '  latch.unlock();',
-      '}',
-      '',
-    ].join('\n');
-    const dir = projectOf(`member-call-${spacing}`, {
-      'src/lock.ts': latch,
-      'src/shared.ts': "import { Latch } from './lock';\n\nexport const latch = new Latch();\n",
-      'src/files.ts': files,
-    });
-    const whole = analyse({ path: dir });
-    expect(whole.result.findings.map((f) => [f.file, f.line, f.ruleId, f.data['lock']])).toEqual([
-      ['src/files.ts', 4, 'unreleased-lock', 'latch'],
-    ]);
-    expect(analyse({ path: dir, changed: [join(dir, 'src/files.ts')] }).result.findings).toEqual(whole.result.findings);
-  });
+    ['latch.lock()', 'dot', 'Latch'],
+    ['latch?.lock()', 'optional', 'Latch'],
+    ['latch\n    .lock()', 'line-break', 'Latch'],
+    ['latch. lock()', 'space', 'Latch'],
+    ['latch./* held */lock()', 'block-comment', 'Latch'],
+    ['latch.// held\n    lock()', 'line-comment', 'Latch'],
+    ['latch.\\u006Cock()', 'escaped-method', 'Latch'],
+    ['latch.\\u{6C}ock()', 'escaped-method-braces', 'Latch'],
+    ['latch.lock()', 'escaped-class', 'L\\u0061tch'],
+  ])(
+    'finds a lock taken as `%s` in a file that names no lock class (%s; the class spelled `%s`)',
+    (call, spacing, name) => {
+      const latch = [
+        'export class Latch {',
+        '  private held = false;',
+        '  async lock(): Promise<void> {',
+        '    this.held = true;',
+        '  }',
+        '  unlock(): void {',
+        '    this.held = false;',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+      const files = [
+        "import { latch } from './shared';",
+        '',
+        'export async function save(write: () => Promise<void>): Promise<void> {',
+        `  await ${call};`,
+        '  await write();',
+        '  latch.unlock();',
+        '}',
+        '',
+      ].join('\n');
+      const dir = projectOf(`member-call-${spacing}`, {
+        'src/lock.ts': latch,
+        'src/shared.ts': `import { ${name} } from './lock';\n\nexport const latch = new ${name}();\n`,
+        'src/files.ts': files,
+      });
+      const whole = analyse({ path: dir });
+      expect(whole.result.findings.map((f) => [f.file, f.line, f.ruleId, f.data['lock']])).toEqual([
+        ['src/files.ts', 4, 'unreleased-lock', 'latch'],
+      ]);
+      expect(analyse({ path: dir, changed: [join(dir, 'src/files.ts')] }).result.findings).toEqual(
+        whole.result.findings,
+      );
+    },
+  );
 
   it('makes the whole project, its files and its program what a run that parsed everything at load makes', () => {
     const dir = projectOf('order', {

@@ -94,7 +94,8 @@ interface FoundOccurrences {
 
 /** `occurrencesOf`, computed. */
 function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node): FoundOccurrences {
-  const name = nameNode.getText(file.compilerNode);
+  // The name as the compiler reads it (`L\u0061tch` is `Latch`), as the reference index keys occurrences.
+  const name = ts.isIdentifier(nameNode) ? nameNode.text : nameNode.getText(file.compilerNode);
   const plain = view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
   const scope = visibilityScopeOf(nameNode);
   // A namespace's export is seen by name in every block of the namespace, wherever the others are.
