@@ -4,9 +4,9 @@
  * sparse, SHA-256, changed by a byte, cut short) give no answer, so the caller asks git.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitIn } from '../../test/support/git.js';
@@ -128,8 +128,8 @@ describe('indexLists', () => {
     const sparse = join(scratch, 'sparse');
     execFileSync('git', ['init', '-q', sparse]);
     for (const file of ['in/a.ts', 'out/b.ts']) {
-      execFileSync('mkdir', ['-p', join(sparse, file, '..')]);
-      execFileSync('touch', [join(sparse, file)]);
+      mkdirSync(dirname(join(sparse, file)), { recursive: true });
+      writeFileSync(join(sparse, file), '');
     }
     gitIn(sparse, home, ['add', '.']);
     gitIn(sparse, home, ['commit', '-qm', 'files']);

@@ -48,7 +48,8 @@ async function refusalOf(file: string): Promise<string | undefined> {
       parts.forEach((_, i) => paths.add(parts.slice(0, i + 1).join('/')));
       asked.set(top, paths);
     }
-  if (steered()) {
+  const steered = GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
+  if (steered) {
     // git decides which repository the folder belongs to: it is asked about the file, from its folder.
     asked.clear();
     asked.set(dirname(real), new Set([basename(real)]));
@@ -57,7 +58,7 @@ async function refusalOf(file: string): Promise<string | undefined> {
   const outermost = [...asked.keys()].sort((a, b) => a.length - b.length)[0] ?? dirname(real);
   const refused = `cache ${file} not used: git tracks it or a folder on its path, so it came with the code under review, not from an earlier run; it is neither read nor written (untrack it with \`git rm --cached\` and list its folder in .gitignore)`;
   for (const [top, paths] of asked) {
-    const fromIndex = steered() ? undefined : listedInIndex(top, [...paths]);
+    const fromIndex = steered ? undefined : listedInIndex(top, [...paths]);
     if (fromIndex === true) return refused;
     if (fromIndex === false) continue;
     try {
@@ -81,11 +82,6 @@ async function listedByGit(top: string, paths: ReadonlySet<string>, repository: 
   });
   const wanted = new Set([...paths].map(comparable));
   return out.split('\u0000').some((name) => wanted.has(comparable(name)));
-}
-
-/** True when the environment makes git look elsewhere than the `.git` above a folder (`GIT_ENVIRONMENT`). */
-function steered(): boolean {
-  return GIT_ENVIRONMENT.some((name) => process.env[name] !== undefined);
 }
 
 /** How long git may take to list a few paths (milliseconds): it takes 5 ms. */

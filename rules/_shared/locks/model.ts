@@ -368,11 +368,10 @@ function lockTypeWords(
     ts.isIdentifier(member.name) &&
     names.has(member.name.text);
   // A class or interface that declares a lock method spells the method's name as a whole name followed by its
-  // parameters (`acquire(`), type parameters (`acquire<T>(`), `?` (`acquire?(`) or a comment, or escapes it, in its
-  // file's text: the other files need no syntax index for this (a pull request's run does not even parse them). A
-  // file that names `request` only as a variable or in its comments declares no such method.
-  const spelled = new RegExp(`${methods}\\s*(?:[(<?]|/[*/])`);
-  const mayDeclare = (text: string): boolean => text.includes('\\u') || spelled.test(text);
+  // parameters (`acquire(`), type parameters (`acquire<T>(`), `?` (`acquire?(`) or a comment in its file's text,
+  // its escapes read (`withEscapesRead`): the other files need no syntax index for this (a pull request's run does
+  // not even parse them). A file that names `request` only as a variable or in its comments declares no such method.
+  const mayDeclare = passesWithEscapesRead(new RegExp(`${methods}\\s*(?:[(<?]|/[*/])`));
   for (const file of view.filesWhoseText(mayDeclare)) {
     for (const kind of TYPE_KINDS)
       for (const node of view.nodesOf(file, kind)) {
@@ -394,11 +393,18 @@ function lockTypeWords(
  * pattern that skips comments can take quadratic time on a hostile text, and a dot ending a line before a line
  * comment is how most comments end a sentence: passing those made rxjs's pull-request run parse nearly every file,
  * 0.49 → 0.76 s); and an escape in a name (`x.\u0061cquire()`, `new \u004Dutex()`), which the compiler reads as
- * the name it spells: a file holding `\u` is tested again with its escapes read so (passing every such file made
- * zod's pull-request run walk its 160 kB `v3/types.ts`, 8% of the run).
+ * the name it spells (`passesWithEscapesRead`).
  */
 function lockScreenOf(methods: string, lockTypes: ReadonlySet<string>): (text: string) => boolean {
-  const pattern = new RegExp(`\\.\\s*${methods}|\\.[ \\t]*/[*/]|${patternOf(lockTypes).source}`);
+  return passesWithEscapesRead(new RegExp(`\\.\\s*${methods}|\\.[ \\t]*/[*/]|${patternOf(lockTypes).source}`));
+}
+
+/**
+ * A test of a file's text by `pattern`, as it stands or, in a file holding `\u`, with its escapes read as the
+ * compiler reads a name's (`x.\u0061cquire()` is `x.acquire()`). Passing every file that holds `\u` instead
+ * made zod's pull-request run parse and walk its 160 kB `v3/types.ts` for an escape in a string.
+ */
+function passesWithEscapesRead(pattern: RegExp): (text: string) => boolean {
   return (text) => pattern.test(text) || (text.includes('\\u') && pattern.test(withEscapesRead(text)));
 }
 
