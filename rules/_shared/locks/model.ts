@@ -107,6 +107,7 @@ function buildLockModel(view: ProjectView): LockModel {
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
     (name) => ownDeclarationsOf(view, name),
+    (holder, host) => releasedElsewhere(view, holder, host),
   );
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
@@ -425,6 +426,36 @@ function patternOf(words: ReadonlySet<string>): RegExp {
   return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
 }
 
+/** Methods that give a lock back when called on the lock itself, whatever its API. */
+const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'unlock']);
+
+/**
+ * True when code outside `host` releases the holder's lock: a call of a
+ * release method (the API's, `release`, `unlock`) on an expression that
+ * names the holder's declaration (`this.gate.unlock()` in `commit()` for a
+ * `this.gate.lock()` in `begin()`). Only files whose text names the holder
+ * and a release method as a member are parsed, as the lock screen does.
+ */
+function releasedElsewhere(view: ProjectView, holder: LockHolder, host: Node): boolean {
+  const declaration = holder.declaration;
+  if (declaration === undefined) return false;
+  const methods = new Set([...RELEASE_METHODS, ...holder.api.releaseMethods]);
+  const member = passesWithEscapesRead(new RegExp(`\\.\\s*${patternOf(methods).source}|\\.[ \\t]*/[*/]`));
+  const named = passesWithEscapesRead(patternOf(new Set([holder.name])));
+  for (const file of view.filesWhoseText((text) => member(text) && named(text)))
+    for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
+      if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
+      const callee = call.expression;
+      if (!ts.isIdentifier(callee.name) || !methods.has(callee.name.text)) continue;
+      const wrapped = view.wrap(file, call);
+      if (!Node.isCallExpression(wrapped) || hostOf(wrapped) === host) continue;
+      const receiver = wrapped.getExpression();
+      if (Node.isPropertyAccessExpression(receiver) && declarationOf(receiver.getExpression()) === declaration)
+        return true;
+    }
+  return false;
+}
+
 /** True when a name of the file's code (a use or a declaration, from the reference index) is one of the words. */
 function namesInCode(view: ProjectView, file: SourceFile, words: ReadonlySet<string>): boolean {
   for (const word of words)
@@ -449,6 +480,8 @@ class ModelBuilder {
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
+    /** True when a function other than `host` releases the holder's lock (`releasedElsewhere`). */
+    private readonly isReleasedElsewhere: (holder: LockHolder, host: Node) => boolean,
   ) {}
 
   /** Records `call` if it takes a lock. */
@@ -475,10 +508,14 @@ class ModelBuilder {
       section: emptySection(call),
     };
     if (style === 'acquire' || style === 'using') {
-      const plan = planRelease(call, {
+      let plan = planRelease(call, {
         releaseMethods: api.releaseMethods,
         isSameLock: (e) => this.isSameLock(e, receiver, holder),
       });
+      // Taken here and given back by another function (`begin()` locks, `commit()` unlocks): a hand-over this
+      // function cannot judge, as when it returns the release.
+      if (plan.problem?.reason === 'never' && holder !== undefined && this.isReleasedElsewhere(holder, hostOf(call)))
+        plan = { ...plan, kind: 'escaped', problem: undefined, end: hostOf(call).getEnd() };
       acquisition.release = plan;
       acquisition.style = plan.kind === 'using' ? 'using' : 'acquire';
       acquisition.section = sectionOfRange(call, plan);

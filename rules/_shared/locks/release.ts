@@ -54,6 +54,9 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
   if (target.binding !== undefined && bindingEscapes(target.binding, host, isRelease)) {
     return { kind: 'escaped', statement, releases: [], problem: undefined, end: hostEnd };
   }
+  if (target.binding === undefined && localLockEscapes(call, host, matcher)) {
+    return { kind: 'escaped', statement, releases: [], problem: undefined, end: hostEnd };
+  }
   const releases: Node[] = [];
   forEachOwnNode(host, (n) => {
     if (isRelease(n)) releases.push(n);
@@ -163,6 +166,91 @@ function bindingEscapes(binding: Node, host: Node, isRelease: (n: Node) => boole
     escapes = true;
   });
   return escapes;
+}
+
+/**
+ * True when the lock object itself, a variable or parameter of the function
+ * that locks it (`const lock = locker.newLock(id); await lock.lock()`), leaves
+ * the function: returned (`return lock`, `return { id, lock }`), passed on,
+ * stored, used in a nested function, or its release method taken as a value.
+ * Whoever receives it releases it, so this function cannot tell.
+ */
+function localLockEscapes(call: CallExpression, host: Node, matcher: ReleaseMatcher): boolean {
+  if (Node.isSourceFile(host)) return false;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.getExpression());
+  if (!Node.isIdentifier(receiver)) return false;
+  const name = receiver.compilerNode.text;
+  const declaration = localDeclarationNamed(host, name);
+  if (declaration === undefined) return false;
+  let escapes = false;
+  host.forEachDescendant((n, traversal) => {
+    if (escapes) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isIdentifier(n) || n === declaration || n.compilerNode.text !== name || !isReference(n)) return;
+    if (hostOf(n, true) !== host) {
+      escapes = true;
+      return;
+    }
+    const parent = n.getParentOrThrow();
+    if (Node.isPropertyAccessExpression(parent)) {
+      const around = parent.getParent();
+      const calledHere = Node.isCallExpression(around) && around.getExpression() === parent;
+      if (!calledHere && isReleaseName(parent.getName(), matcher)) escapes = true;
+      return;
+    }
+    if (
+      Node.isIfStatement(parent) ||
+      Node.isPrefixUnaryExpression(parent) ||
+      (Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText())) ||
+      (Node.isBinaryExpression(parent) && parent.getLeft() === n)
+    )
+      return;
+    escapes = true;
+  });
+  return escapes;
+}
+
+/** The name node of a parameter or variable of `host` itself (not of a nested function) called `name`. */
+function localDeclarationNamed(host: Node, name: string): Node | undefined {
+  const isNamed = (n: Node | undefined): boolean => Node.isIdentifier(n) && n.compilerNode.text === name;
+  if (isFunctionLike(host))
+    for (const parameter of host.getParameters()) if (isNamed(parameter.getNameNode())) return parameter.getNameNode();
+  let found: Node | undefined;
+  forEachOwnNode(host, (n) => {
+    if (found === undefined && Node.isVariableDeclaration(n) && isNamed(n.getNameNode())) found = n.getNameNode();
+  });
+  return found;
+}
+
+/** True for an identifier that names a value in code, not a property or member name beside it. */
+function isReference(identifier: Node): boolean {
+  const parent = identifier.getParent();
+  if (parent === undefined) return false;
+  if (Node.isPropertyAccessExpression(parent)) return parent.getExpression() === identifier;
+  if (
+    Node.isPropertyAssignment(parent) ||
+    Node.isMethodDeclaration(parent) ||
+    Node.isPropertyDeclaration(parent) ||
+    Node.isPropertySignature(parent) ||
+    Node.isMethodSignature(parent) ||
+    Node.isGetAccessorDeclaration(parent) ||
+    Node.isSetAccessorDeclaration(parent) ||
+    Node.isEnumMember(parent) ||
+    Node.isBindingElement(parent) ||
+    Node.isJsxAttribute(parent)
+  )
+    return parent.getNameNode() !== identifier;
+  if (Node.isQualifiedName(parent)) return parent.getLeft() === identifier;
+  return !(Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent));
+}
+
+/** A method name that gives a lock back. */
+function isReleaseName(name: string, matcher: ReleaseMatcher): boolean {
+  return matcher.releaseMethods.includes(name) || /^(release|unlock|dispose)$/.test(name);
 }
 
 /** A `try` around the acquisition (inside the function) whose `finally` releases. */
