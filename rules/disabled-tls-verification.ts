@@ -174,13 +174,20 @@ function isServerOptions(object: Node | undefined): boolean {
   );
 }
 
-/** Words in a condition that make it a test of the caller's own verification setting. */
-const SETTING_WORDS = /verif|strict|insecure|unauthori[sz]ed|reject|validat|skip|self-?signed/i;
+/**
+ * Words in a condition that make it a test of the caller's own verification
+ * setting; also the SSL modes of libpq and MySQL that mean "encrypt, do not
+ * verify" (`sslmode=require`, `prefer`, `allow`; `ssl-mode=REQUIRED`,
+ * `PREFERRED`) as quoted values: the caller picked a mode that does not verify.
+ */
+const SETTING_WORDS =
+  /verif|strict|insecure|unauthori[sz]ed|reject|validat|skip|self-?signed|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
 
 /**
  * True when the code runs only under a condition on a verification setting
- * (`if (options.strictSSL === false)`, `case 'no-verify':`, `insecure ? {...} : {...}`):
- * it carries out a choice the caller made explicitly, it does not make one.
+ * (`if (options.strictSSL === false)`, `case 'no-verify':`, `insecure ? {...} : {...}`,
+ * `mode === 'verify-full' ? {...} : { rejectUnauthorized: false }`), in either
+ * branch: it carries out a choice the caller made explicitly, it does not make one.
  */
 function isCallersChoice(node: Node): boolean {
   let child: Node = node;
@@ -188,13 +195,13 @@ function isCallersChoice(node: Node): boolean {
     if (isFunctionLike(ancestor) || Node.isSourceFile(ancestor)) return false;
     if (
       Node.isIfStatement(ancestor) &&
-      ancestor.getThenStatement() === child &&
+      ancestor.getExpression() !== child &&
       SETTING_WORDS.test(ancestor.getExpression().getText())
     )
       return true;
     if (
       Node.isConditionalExpression(ancestor) &&
-      ancestor.getWhenTrue() === child &&
+      ancestor.getCondition() !== child &&
       SETTING_WORDS.test(ancestor.getCondition().getText())
     )
       return true;
