@@ -5,6 +5,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
+import { skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -317,14 +318,19 @@ function isExempt(name: Identifier, script: boolean): boolean {
 /**
  * True for a declaration exempt by its keywords: a variable statement that is
  * exported or `declare`d, a function or class declaration that is exported
- * (`export default` too) or `declare`d.
+ * (`export default` too) or `declare`d; and a variable that CommonJS exports
+ * as it is declared (`const name = exports.name = 'x'`, Babel's output for
+ * `export const name`, and `const f = module.exports.f = …`): its value is the
+ * export, the name only its local spelling.
  */
 function isExportedOrDeclared(declaration: ts.Node): boolean {
   if (ts.isVariableDeclaration(declaration)) {
     const statement = declaration.parent.parent;
     return (
-      ts.isVariableStatement(statement) &&
-      (hasModifier(statement, ts.SyntaxKind.ExportKeyword) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword))
+      (ts.isVariableStatement(statement) &&
+        (hasModifier(statement, ts.SyntaxKind.ExportKeyword) ||
+          hasModifier(statement, ts.SyntaxKind.DeclareKeyword))) ||
+      (declaration.initializer !== undefined && assignsCommonJsExport(declaration.initializer))
     );
   }
   return (
@@ -333,6 +339,26 @@ function isExportedOrDeclared(declaration: ts.Node): boolean {
       hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ||
       hasModifier(declaration, ts.SyntaxKind.DeclareKeyword))
   );
+}
+
+/** `exports.x = …`, `exports['x'] = …`, `module.exports = …` or `module.exports.x = …`, through parentheses and chains. */
+function assignsCommonJsExport(expression: ts.Expression): boolean {
+  let value = skipOuterCompilerExpressions(expression);
+  while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (isCommonJsExportTarget(value.left)) return true;
+    value = skipOuterCompilerExpressions(value.right);
+  }
+  return false;
+}
+
+/** `exports.x`, `exports['x']`, `module.exports` or a member of it. */
+function isCommonJsExportTarget(target: ts.Expression): boolean {
+  const isNamed = (node: ts.Expression, name: string): boolean => ts.isIdentifier(node) && node.text === name;
+  const isModuleExports = (node: ts.Expression): boolean =>
+    ts.isPropertyAccessExpression(node) && isNamed(node.expression, 'module') && node.name.text === 'exports';
+  if (isModuleExports(target)) return true;
+  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return false;
+  return isNamed(target.expression, 'exports') || isModuleExports(target.expression);
 }
 
 /**
