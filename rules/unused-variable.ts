@@ -151,11 +151,13 @@ function isLogicalAssignment(occurrence: Occurrence): boolean {
  * as a self-reference; we do not claim what we cannot prove.
  */
 function isSelfReference(occurrence: Occurrence): boolean {
-  const name = occurrence.compilerNode.getText(occurrence.file.compilerNode);
-  let child: ts.Node = occurrence.compilerNode;
+  const own = occurrence.compilerNode;
+  // The name as the compiler reads it, as `node.left.text` below is (`c\u006Funt` is `count`).
+  const name = ts.isIdentifier(own) ? own.text : own.getText(occurrence.file.compilerNode);
+  let child: ts.Node = own;
   for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (child === occurrence.compilerNode && isMethodCalledOn(node, child)) return false;
+    if (child === own && (isMethodCalledOn(node, child) || isWrittenThrough(node, child))) return false;
     if (
       ts.isBinaryExpression(node) &&
       node.right === child &&
@@ -167,6 +169,28 @@ function isSelfReference(occurrence: Occurrence): boolean {
     if (ts.isStatement(node)) return false;
   }
   return false;
+}
+
+/**
+ * True when `node` is `value.k` or `value[k]` and is written (`value[k] = {}`, `value.n += 1`, `value.n++`,
+ * `delete value[k]`): the write changes the object the variable holds, which others may hold too
+ * (`cursor = cursor[key] || (cursor[key] = {})` builds nested objects in the tree it walks).
+ */
+function isWrittenThrough(node: ts.Node, value: ts.Node): boolean {
+  if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || node.expression !== value)
+    return false;
+  let target: ts.Node = node;
+  while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+  const parent = target.parent;
+  if (ts.isBinaryExpression(parent))
+    return (
+      parent.left === target &&
+      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    );
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  return ts.isDeleteExpression(parent);
 }
 
 /** True when `node` is `value.m` or `value[k]` (optional chains too) and is called: a method called on `value`. */
