@@ -21,8 +21,8 @@ const corpora = join(root, '.corpora', 'precision');
 
 /** Top-level entries kept besides the source folder. */
 const KEPT = /^(package\.json|tsconfig.*\.json|README.*|LICENSE.*)$/i;
-/** Version specs npm cannot install outside the package's own monorepo. */
-const LOCAL_SPEC = /^(workspace|file|link|portal):/;
+/** Version specs npm cannot install outside the package's own monorepo (pnpm's `catalog:` too). */
+const LOCAL_SPEC = /^(workspace|file|link|portal|catalog):/;
 
 main(process.argv.slice(2));
 
