@@ -70,6 +70,7 @@ export default defineRule({
         if (isWaivedByEslint(nameNode, ESLINT_UNUSED_RULES) || isCompilerErrorSilenced(nameNode)) continue;
         // A name syntax cannot settle: the checker decides which occurrences are this binding.
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
+        if (isModuleTemplate(project, candidate.declaration)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);
         const name = nameNode.getText();
         const first = uses.writes[0];
@@ -363,6 +364,37 @@ function isExportedOrDeclared(declaration: ts.Node): boolean {
       hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ||
       hasModifier(declaration, ts.SyntaxKind.DeclareKeyword))
   );
+}
+
+/** Files of a project that must declare a top-level empty object under one name for it to be their template. */
+const TEMPLATE_FILES = 5;
+
+/**
+ * True for a top-level `const internals = {};` that at least `TEMPLATE_FILES`
+ * files of the project declare alike (hapi's modules each start with it): a
+ * line of the project's module template, kept in files that do not use it yet,
+ * not a forgotten step. Counted from the files' text: a declaration on a line of
+ * its own, `const`, `let` or `var`, `{}` with any spaces inside.
+ */
+function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const initializer = declaration.initializer;
+  if (initializer === undefined || !ts.isObjectLiteralExpression(initializer) || initializer.properties.length > 0)
+    return false;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+  const name = declaration.name.text;
+  const counts = project.memo('unused-variable:templates', () => new Map<string, number>());
+  let count = counts.get(name);
+  if (count === undefined) {
+    const pattern = new RegExp(
+      `^[ \\t]*(?:const|let|var)[ \\t]+${name.replace(/\$/g, '\\$')}[ \\t]*=[ \\t]*\\{\\s*\\}[ \\t]*;?[ \\t]*$`,
+      'm',
+    );
+    count = project.filesWhoseText((text) => pattern.test(text)).length;
+    counts.set(name, count);
+  }
+  return count >= TEMPLATE_FILES;
 }
 
 /** `exports.x = …`, `exports['x'] = …`, `module.exports = …` or `module.exports.x = …`, through parentheses and chains. */
