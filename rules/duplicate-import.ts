@@ -13,6 +13,7 @@ export default defineRule({
     category: 'style',
     defaultSeverity: 'warning',
     stability: 'stable',
+    skipFiles: ['generated'],
     scope: 'file',
     needsTypeChecker: true,
     title: 'Duplicate imports',

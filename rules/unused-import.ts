@@ -14,6 +14,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     stability: 'stable',
+    skipFiles: ['generated'],
     scope: 'file',
     needsTypeChecker: true,
     title: 'Unused imports',

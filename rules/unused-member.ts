@@ -37,6 +37,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     stability: 'experimental',
+    skipFiles: ['generated'],
     scope: 'project',
     needsTypeChecker: true,
     title: 'Unused class members',

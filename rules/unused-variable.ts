@@ -29,6 +29,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'warning',
     stability: 'stable',
+    skipFiles: ['generated'],
     scope: 'file',
     needsTypeChecker: true,
     title: 'Unused variables and functions',

@@ -42,7 +42,7 @@ export function buildConfigSchema(metas: readonly RuleMeta[]): SchemaDocument {
         'Test code (globs), for missing-tests and the rules that skip tests. Replaces the default: *.test.*, *.spec.* and files under test/, tests/, __tests__/, __mocks__/, __fixtures__/, fixtures/ or mocks/.',
       ),
       generated: globList(
-        'Generated or vendored files (globs), in addition to generated/ and vendor/ folders and generator headers such as "@generated" or "Code generated ... DO NOT EDIT": the rules about style, documentation, types, naming and complexity skip them.',
+        'Generated or vendored files (globs), in addition to generated/ and vendor/ folders and generator headers such as "@generated" or "Code generated ... DO NOT EDIT": the rules about style, documentation, types, naming, complexity and unused code skip them.',
       ),
       entryPoints: {
         type: 'array',
