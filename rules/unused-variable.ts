@@ -73,6 +73,9 @@ export default defineRule({
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         if (isModuleTemplate(project, candidate.declaration)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);
+        // ESLint reports a written variable at its last assignment, so the project's waiver may sit on any write's line
+        // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
+        if (uses.writes.some((write) => isWaivedByEslint(write.node, ESLINT_UNUSED_RULES))) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
