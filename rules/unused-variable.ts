@@ -76,6 +76,7 @@ export default defineRule({
         // ESLint reports a written variable at its last assignment, so the project's waiver may sit on any write's line
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
         if (uses.writes.some((write) => isWaivedByEslint(write.node, ESLINT_UNUSED_RULES))) continue;
+        if ([candidate.name, ...uses.writes.map((write) => write.compilerNode)].some(isExitTestOfLoop)) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
@@ -196,6 +197,21 @@ function isWrittenThrough(node: ts.Node, value: ts.Node): boolean {
   if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
     return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
   return ts.isDeleteExpression(parent);
+}
+
+/**
+ * True for the variable of a `for…in` or `for…of` loop whose body starts by
+ * returning (`for (name in obj) return false;`, jQuery's `isEmptyObject`): the
+ * loop asks whether there is any key or element, and the syntax needs a
+ * variable for it. ESLint's `no-unused-vars` makes the same exception.
+ */
+function isExitTestOfLoop(name: ts.Node): boolean {
+  const declaration = name.parent;
+  const initializer = ts.isVariableDeclaration(declaration) && declaration.name === name ? declaration.parent : name;
+  const loop = initializer.parent;
+  if (!(ts.isForInStatement(loop) || ts.isForOfStatement(loop)) || loop.initializer !== initializer) return false;
+  const first = ts.isBlock(loop.statement) ? loop.statement.statements[0] : loop.statement;
+  return first !== undefined && ts.isReturnStatement(first);
 }
 
 /** True when `node` is `value.m` or `value[k]` (optional chains too) and is called: a method called on `value`. */
