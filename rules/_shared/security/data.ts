@@ -1,8 +1,15 @@
-import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { Identifier, Type, VariableDeclaration } from 'ts-morph';
+import type {
+  ArrowFunction,
+  FunctionDeclaration,
+  FunctionExpression,
+  Identifier,
+  Type,
+  VariableDeclaration,
+} from 'ts-morph';
 import { shorten } from '../text.js';
 
 /** How to judge the data an expression is built from. */
@@ -67,6 +74,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
     visited.add(node);
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
+    if (isLiteralParameter(node, options, depth, visited)) return undefined;
   }
   if (hasInertType(node)) return undefined;
   return node;
@@ -126,6 +134,93 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
   )
     return true;
   return assignedValues(declaration).every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined);
+}
+
+/**
+ * True when an identifier names a parameter that only literal data can reach:
+ * a plain parameter, never assigned, of a function of a module's own (a
+ * declaration or a `const` arrow or function expression, not exported), whose
+ * name appears in its file only as the callee of calls that all pass literal
+ * data in its place (`getFromConfig(workspace, 'npm', 'legacy-peer-deps')`).
+ * Any other use of the function's name (exported, passed on, aliased, called
+ * with a spread) and any file that is not a module (its functions are global)
+ * keeps the parameter non-literal.
+ */
+function isLiteralParameter(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const declarations = declarationsOf(identifier);
+  const [parameter] = declarations;
+  if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return false;
+  if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return false;
+  const fn = parameter.getParent();
+  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
+  const name = functionNameOf(fn);
+  const file = fn.getSourceFile();
+  if (name === undefined || !ts.isExternalModule(file.compilerNode)) return false;
+  const index = fn.getParameters().indexOf(parameter);
+  const initializer = parameter.getInitializer();
+  if (initializer !== undefined && findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
+  const parameterName = parameter.getName();
+  let calls = 0;
+  for (const node of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (node === name) continue;
+    const text = node.compilerNode.text;
+    const inside = node.getPos() >= fn.getPos() && node.getEnd() <= fn.getEnd();
+    if (text === parameterName && inside && isAssignmentTarget(node)) return false;
+    if (text !== name.compilerNode.text || !isValueName(node)) continue;
+    const call = node.getParent();
+    if (!Node.isCallExpression(call) || call.getExpression() !== node) return false;
+    const args = call.getArguments();
+    if (args.some((a) => Node.isSpreadElement(a))) return false;
+    const argument = args[index];
+    if (
+      argument === undefined
+        ? initializer === undefined
+        : findNonLiteral(argument, options, depth + 1, visited) !== undefined
+    )
+      return false;
+    calls += 1;
+  }
+  return calls > 0;
+}
+
+/** The name of a module's own function: `function f`, or `const f = () => …` / `function () …`; not exported. */
+function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
+  if (Node.isFunctionDeclaration(fn)) {
+    const name = fn.getNameNode();
+    return name === undefined || fn.isExported() || fn.isDefaultExport() ? undefined : name;
+  }
+  const declaration = fn.getParent();
+  if (!Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== fn) return undefined;
+  const name = declaration.getNameNode();
+  const statement = declaration.getVariableStatement();
+  if (!Node.isIdentifier(name) || statement === undefined || statement.isExported()) return undefined;
+  return isConstDeclaration(declaration) ? name : undefined;
+}
+
+/** True for an identifier that names a value in code: not a property, member or label name. */
+function isValueName(node: Node): boolean {
+  const parent = node.getParent();
+  if (parent === undefined) return false;
+  if (Node.isPropertyAccessExpression(parent)) return parent.getExpression() === node;
+  if (
+    Node.isPropertyAssignment(parent) ||
+    Node.isMethodDeclaration(parent) ||
+    Node.isPropertyDeclaration(parent) ||
+    Node.isPropertySignature(parent) ||
+    Node.isMethodSignature(parent)
+  )
+    return parent.getNameNode() !== node;
+  return true;
+}
+
+/** The target of an assignment or of `++`/`--`. */
+function isAssignmentTarget(node: Node): boolean {
+  const parent = node.getParent();
+  if (Node.isBinaryExpression(parent)) {
+    const kind = parent.getOperatorToken().getKind();
+    return parent.getLeft() === node && kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+  }
+  return Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent);
 }
 
 /** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
