@@ -23,7 +23,7 @@ import {
 } from './apis.js';
 import type { LockApi } from './apis.js';
 import { constructedTypesOf } from './constructed.js';
-import { planRelease } from './release.js';
+import { RELEASE_NAMES, planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
 import type { ConfiguredLockApi } from './settings.js';
@@ -107,7 +107,7 @@ function buildLockModel(view: ProjectView): LockModel {
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
     (name) => ownDeclarationsOf(view, name),
-    (holder, host) => releasedElsewhere(view, holder, host),
+    (holder) => releaseHostsOf(view, holder),
   );
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
@@ -426,34 +426,32 @@ function patternOf(words: ReadonlySet<string>): RegExp {
   return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
 }
 
-/** Methods that give a lock back when called on the lock itself, whatever its API. */
-const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'unlock']);
-
 /**
- * True when code outside `host` releases the holder's lock: a call of a
- * release method (the API's, `release`, `unlock`) on an expression that
- * names the holder's declaration (`this.gate.unlock()` in `commit()` for a
- * `this.gate.lock()` in `begin()`). Only files whose text names the holder
- * and a release method as a member are parsed, as the lock screen does.
+ * The functions (or files) whose code releases the holder's lock: calls of a
+ * release method (the API's, `release`, `unlock`, `dispose`) on an expression
+ * that names the holder's declaration (`this.gate.unlock()` in `commit()`).
+ * Only files whose text names the holder and a release method as a member are
+ * parsed, as the lock screen does.
  */
-function releasedElsewhere(view: ProjectView, holder: LockHolder, host: Node): boolean {
+function releaseHostsOf(view: ProjectView, holder: LockHolder): Node[] {
   const declaration = holder.declaration;
-  if (declaration === undefined) return false;
-  const methods = new Set([...RELEASE_METHODS, ...holder.api.releaseMethods]);
+  if (declaration === undefined) return [];
+  const methods = new Set([...RELEASE_NAMES, ...holder.api.releaseMethods]);
   const member = passesWithEscapesRead(new RegExp(`\\.\\s*${patternOf(methods).source}|\\.[ \\t]*/[*/]`));
   const named = passesWithEscapesRead(patternOf(new Set([holder.name])));
+  const hosts: Node[] = [];
   for (const file of view.filesWhoseText((text) => member(text) && named(text)))
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
       if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
       const callee = call.expression;
       if (!ts.isIdentifier(callee.name) || !methods.has(callee.name.text)) continue;
       const wrapped = view.wrap(file, call);
-      if (!Node.isCallExpression(wrapped) || hostOf(wrapped) === host) continue;
+      if (!Node.isCallExpression(wrapped)) continue;
       const receiver = wrapped.getExpression();
       if (Node.isPropertyAccessExpression(receiver) && declarationOf(receiver.getExpression()) === declaration)
-        return true;
+        hosts.push(hostOf(wrapped));
     }
-  return false;
+  return hosts;
 }
 
 /** True when a name of the file's code (a use or a declaration, from the reference index) is one of the words. */
@@ -480,9 +478,21 @@ class ModelBuilder {
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
-    /** True when a function other than `host` releases the holder's lock (`releasedElsewhere`). */
-    private readonly isReleasedElsewhere: (holder: LockHolder, host: Node) => boolean,
+    /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
+    private readonly releaseHostsOf: (holder: LockHolder) => readonly Node[],
   ) {}
+
+  private readonly releaseHosts = new Map<LockHolder, readonly Node[]>();
+
+  /** True when a function other than `host` releases the holder's lock. */
+  private isReleasedElsewhere(holder: LockHolder, host: Node): boolean {
+    let hosts = this.releaseHosts.get(holder);
+    if (hosts === undefined) {
+      hosts = this.releaseHostsOf(holder);
+      this.releaseHosts.set(holder, hosts);
+    }
+    return hosts.some((releasing) => releasing !== host);
+  }
 
   /** Records `call` if it takes a lock. */
   addCall(call: CallExpression): void {

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
 import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
@@ -132,7 +133,7 @@ function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMa
   const callee = skipOuterExpressions(node.getExpression());
   if (binding !== undefined) {
     if (Node.isIdentifier(callee)) return callee.getText() === binding.getText();
-    if (Node.isPropertyAccessExpression(callee) && /^(release|unlock|dispose)$/.test(callee.getName())) {
+    if (Node.isPropertyAccessExpression(callee) && RELEASE_NAMES.has(callee.getName())) {
       return skipOuterExpressions(callee.getExpression()).getText() === binding.getText();
     }
     return false;
@@ -190,7 +191,8 @@ function localLockEscapes(call: CallExpression, host: Node, matcher: ReleaseMatc
       traversal.stop();
       return;
     }
-    if (!Node.isIdentifier(n) || n === declaration || n.compilerNode.text !== name || !isReference(n)) return;
+    if (!Node.isIdentifier(n) || n === declaration || n.compilerNode.text !== name || !isValueName(n.compilerNode))
+      return;
     if (hostOf(n, true) !== host) {
       escapes = true;
       return;
@@ -226,31 +228,12 @@ function localDeclarationNamed(host: Node, name: string): Node | undefined {
   return found;
 }
 
-/** True for an identifier that names a value in code, not a property or member name beside it. */
-function isReference(identifier: Node): boolean {
-  const parent = identifier.getParent();
-  if (parent === undefined) return false;
-  if (Node.isPropertyAccessExpression(parent)) return parent.getExpression() === identifier;
-  if (
-    Node.isPropertyAssignment(parent) ||
-    Node.isMethodDeclaration(parent) ||
-    Node.isPropertyDeclaration(parent) ||
-    Node.isPropertySignature(parent) ||
-    Node.isMethodSignature(parent) ||
-    Node.isGetAccessorDeclaration(parent) ||
-    Node.isSetAccessorDeclaration(parent) ||
-    Node.isEnumMember(parent) ||
-    Node.isBindingElement(parent) ||
-    Node.isJsxAttribute(parent)
-  )
-    return parent.getNameNode() !== identifier;
-  if (Node.isQualifiedName(parent)) return parent.getLeft() === identifier;
-  return !(Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent));
-}
+/** Methods that give a lock back whatever its API: on a release handle (`release.release()`), or on the lock itself. */
+export const RELEASE_NAMES: ReadonlySet<string> = new Set(['release', 'unlock', 'dispose']);
 
 /** A method name that gives a lock back. */
 function isReleaseName(name: string, matcher: ReleaseMatcher): boolean {
-  return matcher.releaseMethods.includes(name) || /^(release|unlock|dispose)$/.test(name);
+  return matcher.releaseMethods.includes(name) || RELEASE_NAMES.has(name);
 }
 
 /** A `try` around the acquisition (inside the function) whose `finally` releases. */

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type {
   ArrowFunction,
@@ -166,7 +167,7 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
     const text = node.compilerNode.text;
     const inside = node.getPos() >= fn.getPos() && node.getEnd() <= fn.getEnd();
     if (text === parameterName && inside && isAssignmentTarget(node)) return false;
-    if (text !== name.compilerNode.text || !isValueName(node)) continue;
+    if (text !== name.compilerNode.text || !isValueName(node.compilerNode)) continue;
     const call = node.getParent();
     if (!Node.isCallExpression(call) || call.getExpression() !== node) return false;
     const args = call.getArguments();
@@ -197,22 +198,6 @@ function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpres
   return isConstDeclaration(declaration) ? name : undefined;
 }
 
-/** True for an identifier that names a value in code: not a property, member or label name. */
-function isValueName(node: Node): boolean {
-  const parent = node.getParent();
-  if (parent === undefined) return false;
-  if (Node.isPropertyAccessExpression(parent)) return parent.getExpression() === node;
-  if (
-    Node.isPropertyAssignment(parent) ||
-    Node.isMethodDeclaration(parent) ||
-    Node.isPropertyDeclaration(parent) ||
-    Node.isPropertySignature(parent) ||
-    Node.isMethodSignature(parent)
-  )
-    return parent.getNameNode() !== node;
-  return true;
-}
-
 /** The target of an assignment or of `++`/`--`. */
 function isAssignmentTarget(node: Node): boolean {
   const parent = node.getParent();
@@ -220,7 +205,10 @@ function isAssignmentTarget(node: Node): boolean {
     const kind = parent.getOperatorToken().getKind();
     return parent.getLeft() === node && kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
   }
-  return Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent);
+  return (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
+    (parent.getOperatorToken() === SyntaxKind.PlusPlusToken || parent.getOperatorToken() === SyntaxKind.MinusMinusToken)
+  );
 }
 
 /** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
