@@ -110,7 +110,13 @@ function acquisitionTarget(call: CallExpression): Target {
   ) {
     const left = parent.getLeft();
     const statement = parent.getParent();
-    if (Node.isIdentifier(left) && Node.isExpressionStatement(statement))
+    // A variable of an enclosing function (`permit = await sem.acquire()` in a listener) carries the release out
+    // of this one, to wherever that function's other code releases it.
+    if (
+      Node.isIdentifier(left) &&
+      Node.isExpressionStatement(statement) &&
+      localDeclarationNamed(hostOf(call), left.compilerNode.text) !== undefined
+    )
       return { kind: 'bound', statement, binding: left };
   }
   return { kind: 'escaped' };
