@@ -397,7 +397,12 @@ function lockTypeWords(
  * the name it spells (`passesWithEscapesRead`).
  */
 function lockScreenOf(methods: string, lockTypes: ReadonlySet<string>): (text: string) => boolean {
-  return passesWithEscapesRead(new RegExp(`\\.\\s*${methods}|\\.[ \\t]*/[*/]|${patternOf(lockTypes).source}`));
+  return passesWithEscapesRead(new RegExp(`${memberSource(methods)}|${patternOf(lockTypes).source}`));
+}
+
+/** A pattern's source for one of `names` (a pattern source) named as a member, or a comment right after a dot on its line. */
+function memberSource(names: string): string {
+  return `\\.\\s*${names}|\\.[ \\t]*/[*/]`;
 }
 
 /**
@@ -437,7 +442,7 @@ function releaseHostsOf(view: ProjectView, holder: LockHolder): Node[] {
   const declaration = holder.declaration;
   if (declaration === undefined) return [];
   const methods = new Set([...RELEASE_NAMES, ...holder.api.releaseMethods]);
-  const member = passesWithEscapesRead(new RegExp(`\\.\\s*${patternOf(methods).source}|\\.[ \\t]*/[*/]`));
+  const member = passesWithEscapesRead(new RegExp(memberSource(patternOf(methods).source)));
   const named = passesWithEscapesRead(patternOf(new Set([holder.name])));
   const hosts: Node[] = [];
   for (const file of view.filesWhoseText((text) => member(text) && named(text)))
