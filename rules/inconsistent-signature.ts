@@ -9,12 +9,12 @@ import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import {
   hasStrictNullChecks,
   isInheritedSignature,
-  isJavaScriptFile,
   LOOKUP_VERBS,
   siblingGroupsOf,
 } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { isPrivate } from './_shared/siblings/is-private.js';
+import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { paramsOf, sharedConceptsOf } from './inconsistent-signature-utils/params.js';
 import type { ParamInfo, TypeForm } from './inconsistent-signature-utils/params.js';
 import { largestGroup, outliersOf, typeOutliersOf } from './inconsistent-signature-utils/outliers.js';

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { hasModifier } from './ast/has-modifier.js';
+import { isJavaScriptFile } from './ast/is-javascript-file.js';
 
 /** The uses of one local binding in its own file, split by whether they read it. */
 export interface LocalUses {
@@ -131,16 +132,19 @@ function lexicalOccurrencesOf(
   declared: readonly ts.Node[],
   plain: readonly Occurrence[],
 ): Occurrence[] | undefined {
-  const imported = isImportName(nameNode);
+  const imported = isImportName(nameNode) || isRequireAlias(nameNode, file);
   const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
-  const inner: { scope: ts.Node; hidesTypes: boolean }[] = [];
+  const inner: { scope: ts.Node; start: number; hidesTypes: boolean }[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
     const scope = exactScopeOf(other, file);
     if (scope === undefined || scope === own || !isWithin(scope, own)) return undefined;
     const around = declarationAround(other);
-    inner.push({ scope, hidesTypes: ts.isClassDeclaration(around) || ts.isClassExpression(around) });
+    // From the scope's first token: TypeScript reads a function's own JSDoc (`@param {typeof X} X`) outside the
+    // function, where its parameters and locals are not seen.
+    const start = scope.getStart(file.compilerNode);
+    inner.push({ scope, start, hidesTypes: ts.isClassDeclaration(around) || ts.isClassExpression(around) });
   }
   const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
   const out: Occurrence[] = [];
@@ -150,12 +154,33 @@ function lexicalOccurrencesOf(
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
     if (position === 'unsettled') return undefined;
-    const hiding = inner.filter((i) => isWithin(node, i.scope));
+    const hiding = inner.filter((i) => node.pos >= i.start && isWithin(node, i.scope));
     if (hiding.length > 0 && !(imported && position === 'type' && hiding.every((i) => !i.hidesTypes))) continue;
     if (position === 'type' && valueOnly) return undefined;
     out.push(occurrence);
   }
   return out;
+}
+
+/**
+ * True for a variable of a JavaScript file set to `require(…)` (or to a
+ * property of it: `require('events').EventEmitter`), which TypeScript binds as
+ * an alias, as it does an import: it names a type as well as a value.
+ */
+function isRequireAlias(nameNode: ts.Node, file: SourceFile): boolean {
+  const declaration = declarationAround(nameNode);
+  if (!ts.isVariableDeclaration(declaration) || !isJavaScriptFile(file)) return false;
+  let initializer = declaration.initializer;
+  while (initializer !== undefined && ts.isPropertyAccessExpression(initializer)) initializer = initializer.expression;
+  if (initializer === undefined || !ts.isCallExpression(initializer)) return false;
+  const [specifier, ...rest] = initializer.arguments;
+  return (
+    ts.isIdentifier(initializer.expression) &&
+    initializer.expression.text === 'require' &&
+    specifier !== undefined &&
+    rest.length === 0 &&
+    ts.isStringLiteralLike(specifier)
+  );
 }
 
 /** True for the name an import declares (`a` in `import { a }`, `import a`, `import * as a`, `import a = …`). */

@@ -2,6 +2,7 @@ import { isBuiltin } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
+import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { bindingScopeOf, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
 import { bindingNamesOf } from './ast/binding-names.js';
@@ -165,7 +166,7 @@ export function isGlobalName(view: ProjectView, name: string): boolean {
 
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
 function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean {
-  if (isJavaScript(file) && COMMONJS_NAMES.has(identifier.text)) return false;
+  if (isJavaScriptFile(file) && COMMONJS_NAMES.has(identifier.text)) return false;
   const { parent } = identifier;
   // A member's name (`a.name`, `A.B`, `{ name: … }`) is looked up on something else, not in scope.
   if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
@@ -187,11 +188,6 @@ function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean 
 
 /** Names a CommonJS JavaScript file has without declaring them. */
 const COMMONJS_NAMES: ReadonlySet<string> = new Set(['require', 'module', 'exports']);
-
-/** True for a `.js`, `.jsx`, `.mjs` or `.cjs` file. */
-function isJavaScript(file: SourceFile): boolean {
-  return /\.[cm]?jsx?$/.test(file.getFilePath());
-}
 
 /** What the run's files say about which names are global, asked once per run (and once per name). */
 interface GlobalDeclarers {
@@ -398,7 +394,7 @@ function exportedFrom(
   const project = view.sourceFileAt(path);
   let target: SyntaxModule | undefined;
   if (project !== undefined && view.isAnalysed(project)) {
-    if (!isJavaScript(project)) target = projectModule(view, project);
+    if (!isJavaScriptFile(project)) target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);
     if (tree !== undefined && !tree.text.includes('declare module')) target = declarationModule(tree);

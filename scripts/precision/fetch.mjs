@@ -68,8 +68,7 @@ function fetchPackage(entry) {
   mkdirSync(dest, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), 'precision-'));
   try {
-    unpack(spec, scratch);
-    const pkg = join(scratch, 'package');
+    const pkg = unpack(spec, scratch);
     for (const name of readdirSync(pkg)) {
       if (name === entry.source || KEPT.test(name)) cpSync(join(pkg, name), join(dest, name), { recursive: true });
     }
@@ -100,13 +99,18 @@ function detachMissingBase(path, spec, base) {
   writeFileSync(path, JSON.stringify(config, null, 2) + '\n');
 }
 
-/** `npm pack` the exact version into a scratch folder and untar it there (yields scratch/package/). */
+/** Packs `spec` into `scratch`, unpacks it and returns the package's root folder. */
 function unpack(spec, scratch) {
   const out = execFileSync('npm', ['pack', spec, '--silent', '--ignore-scripts', '--pack-destination', scratch], {
     encoding: 'utf8',
   });
   const tarball = out.trim().split('\n').pop();
-  execFileSync('tar', ['-xzf', join(scratch, tarball), '-C', scratch]);
+  const into = join(scratch, 'unpacked');
+  mkdirSync(into);
+  execFileSync('tar', ['-xzf', join(scratch, tarball), '-C', into]);
+  // npm names the tarball's root folder `package`, but installs any single root (ssh2's is `mscdex-ssh2-<sha>`).
+  const [rootFolder] = readdirSync(into);
+  return join(into, rootFolder);
 }
 
 /**

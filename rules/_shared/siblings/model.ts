@@ -152,11 +152,6 @@ export function spellingOf(name: string): string {
   return name.replace(/^[#_$]+/, '');
 }
 
-/** True for JavaScript files, where parameters carry no type annotation by design. */
-export function isJavaScriptFile(file: SourceFile): boolean {
-  return /\.[cm]?jsx?$/.test(file.getFilePath());
-}
-
 /** The type a function returns, with one `Promise<…>` layer taken off for async functions. */
 export function resolvedReturnTypeOf(fn: SiblingFunction): Type {
   const type = fn.getReturnType();
