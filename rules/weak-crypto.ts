@@ -286,10 +286,11 @@ function checkHashUse(
 ): FindingDraft<MessageId> | undefined {
   const chain = getChain(call);
   const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], accepts);
-  if (direct !== undefined) return hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
+  if (direct !== undefined)
+    return isChosenElsewhere(call) ? undefined : hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
   for (const site of wrapperCallSites(view, chain.top)) {
     const context = findSecurityContext(site, site, site.getArguments(), accepts);
-    if (context === undefined) continue;
+    if (context === undefined || isChosenElsewhere(site)) continue;
     const wrapper = describeWrapper(site);
     return hashDraft(call, sink, algorithm, context.candidate, context.word, [
       { note: `\`${wrapper}\` hashes \`${context.candidate}\` here`, node: site },
@@ -319,6 +320,34 @@ function findSecurityContext(
     if (word !== undefined && accepts(word)) return { candidate, word };
   }
   return undefined;
+}
+
+/** Words of a function's name by which its authors say it is weak on purpose (`md5PasswordUnsafe`). */
+const ACKNOWLEDGED_WORDS = new Set(['unsafe', 'insecure', 'legacy', 'deprecated', 'weak']);
+/** Node's `crypto` functions that encrypt, and those that decrypt. */
+const ENCRYPTING = new Set(['createCipheriv', 'createCipher', 'publicEncrypt', 'privateEncrypt']);
+const DECRYPTING = new Set(['createDecipheriv', 'createDecipher', 'privateDecrypt', 'publicDecrypt']);
+
+/**
+ * True when the hash at `where` follows a choice made elsewhere, so the finding would tell its authors nothing
+ * they can act on here: the function around it only decrypts (it derives the key of data another program
+ * encrypted, as ssh2 reads OpenSSH's and PuTTY's legacy key files, whose formats fix MD5 and SHA-1; where the
+ * project encrypts with such a key, the encrypting function is reported), or its name already says it is weak
+ * (`md5PasswordUnsafe`, `legacyHash`).
+ */
+function isChosenElsewhere(where: Node): boolean {
+  const fn = where.getFirstAncestor(isFunctionLike);
+  if (fn === undefined) return false;
+  const name = getEnclosingFunctionName(where);
+  if (name !== undefined && splitWords(name).some((word) => ACKNOWLEDGED_WORDS.has(word))) return true;
+  let decrypts = false;
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = skipOuterExpressions(call.getExpression());
+    const called = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    if (ENCRYPTING.has(called)) return false;
+    if (DECRYPTING.has(called)) decrypts = true;
+  }
+  return decrypts;
 }
 
 /** The finding for a weak hash used for a security purpose. */
