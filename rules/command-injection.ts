@@ -5,7 +5,15 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
-import { describeCallee, describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
+import {
+  callsInOwnFile,
+  describeCallee,
+  describeNode,
+  getOriginEvidence,
+  getNonLiteralPart,
+  passedParameterOf,
+} from './_shared/security/data.js';
+import type { PassedParameter } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
@@ -59,41 +67,111 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const sink = getCalledExport(call, bindings);
     if (sink === undefined) continue;
-    const draft = SHELL_FUNCTIONS.has(sink)
-      ? checkShellCall(call, sink)
+    const shell = SHELL_FUNCTIONS.has(sink)
+      ? checkShellCall(call)
       : SPAWN_FUNCTIONS.has(sink)
-        ? checkSpawnCall(call, sink)
+        ? checkSpawnCall(call)
         : undefined;
-    if (draft !== undefined) yield draft;
+    if (shell === undefined) continue;
+    const runner = runnerParametersOf(shell.parts);
+    if (runner === undefined)
+      yield draftOf(call, shell.messageId, describeCallee(call.getExpression(), sink), shell.data);
+    else yield* runnerCallFindings(call, shell.messageId, runner, 'the shell', 0);
   }
 }
 
-/** `exec(command)`: a finding when the command is built from non-literal data. */
-function checkShellCall(call: CallExpression, sink: string): FindingDraft<MessageId> | undefined {
+/** What reaches the shell at a call: the parts of its command line that are not literal, the first one's data. */
+interface ShellInput {
+  messageId: MessageId;
+  /** The arguments the shell reads whole: the command, the script after `-c`, the argument array. */
+  parts: Node[];
+  data: Node;
+}
+
+/** `exec(command)`: the command, when it is built from non-literal data. */
+function checkShellCall(call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
   if (command === undefined) return undefined;
   const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall });
-  if (data === undefined) return undefined;
-  return draftOf(call, 'shellCommand', sink, data);
+  return data === undefined ? undefined : { messageId: 'shellCommand', parts: [command], data };
 }
 
-/** `spawn(command, args, { shell: true })`: a finding when the command or an argument is non-literal. */
-function checkSpawnCall(call: CallExpression, sink: string): FindingDraft<MessageId> | undefined {
+/** `spawn(command, args, { shell: true })` or `spawn('sh', ['-c', script])`: what the shell reads, when not literal. */
+function checkSpawnCall(call: CallExpression): ShellInput | undefined {
   const [command, second, third] = call.getArguments();
   if (command === undefined) return undefined;
   const options = second !== undefined && Node.isObjectLiteralExpression(skipOuterExpressions(second)) ? second : third;
   if (second !== undefined && options !== second && isExplicitShell(command)) {
     const script = getShellScriptArgument(second);
     const data = script === undefined ? undefined : getNonLiteralPart(script, { isSanitizer: isSanitizerCall });
-    return data === undefined ? undefined : draftOf(call, 'shellProgram', sink, data);
+    return script === undefined || data === undefined
+      ? undefined
+      : { messageId: 'shellProgram', parts: [script], data };
   }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
-  const data =
-    getNonLiteralPart(command, { isSanitizer: isSanitizerCall }) ??
-    (args === undefined ? undefined : getNonLiteralPart(args, { isSanitizer: isSanitizerCall }));
-  if (data === undefined) return undefined;
-  return draftOf(call, 'shellSpawn', sink, data);
+  const parts = args === undefined ? [command] : [command, args];
+  const data = parts.map((part) => getNonLiteralPart(part, { isSanitizer: isSanitizerCall })).find(Boolean);
+  return data === undefined ? undefined : { messageId: 'shellSpawn', parts, data };
+}
+
+/**
+ * The parameters a function hands to the shell whole, when every non-literal part of the command line is one
+ * (`function run(command) { return execSync(command); }`); else undefined. Such a function runs the command its
+ * caller writes, as `exec` itself does, so the call inside it is not reported: what a caller passes is (below).
+ * CodeQL's query for shell commands built from a library's input draws the same line.
+ */
+function runnerParametersOf(parts: readonly Node[]): PassedParameter[] | undefined {
+  const passed: PassedParameter[] = [];
+  for (const part of parts) {
+    if (getNonLiteralPart(part, { isSanitizer: isSanitizerCall }) === undefined) continue;
+    const parameter = passedParameterOf(part);
+    if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
+    passed.push(parameter);
+  }
+  return passed.length === 0 ? undefined : passed;
+}
+
+/** How many command runners deep calls are followed (`deploy(ref)` calling `run(ref)` calling `exec`). */
+const MAX_RUNNER_DEPTH = 3;
+
+/**
+ * The calls of a command runner in its file that pass it non-literal data, each reported as a shell command
+ * built from that data, with the runner's own call as evidence; a call that passes a parameter of its own
+ * function whole makes that function a runner too, and its calls are followed in turn.
+ */
+function* runnerCallFindings(
+  sinkCall: Node,
+  messageId: MessageId,
+  runner: readonly PassedParameter[],
+  handedTo: string,
+  depth: number,
+): Generator<FindingDraft<MessageId>> {
+  const [first] = runner;
+  if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
+  for (const call of callsInOwnFile(first.fn)) {
+    if (!Node.isCallExpression(call)) continue;
+    const args = call.getArguments();
+    if (args.some((a) => Node.isSpreadElement(a))) continue;
+    const parts = runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined);
+    const data = parts.map((part) => getNonLiteralPart(part, { isSanitizer: isSanitizerCall })).find(Boolean);
+    if (data === undefined) continue;
+    const sink = describeCallee(call.getExpression(), 'call');
+    const outer = runnerParametersOf(parts);
+    if (outer !== undefined && outer[0]?.fn !== first.fn) {
+      yield* runnerCallFindings(call, messageId, outer, `\`${sink}\``, depth + 1);
+      continue;
+    }
+    const draft = draftOf(call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, data);
+    const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
+    yield {
+      ...draft,
+      evidence: [
+        { note: `\`${sink}\` hands its ${handed}, whole, to ${handedTo} here`, node: sinkCall },
+        ...(draft.evidence ?? []),
+      ],
+    };
+  }
 }
 
 /** True when an options object literal sets `shell` to `true` or to a shell's path. */
@@ -109,9 +187,8 @@ function enablesShell(options: Node): boolean {
 }
 
 /** The finding for a call and the data it is built from. */
-function draftOf(call: CallExpression, messageId: MessageId, exported: string, data: Node): FindingDraft<MessageId> {
+function draftOf(call: CallExpression, messageId: MessageId, sink: string, data: Node): FindingDraft<MessageId> {
   const description = describeNode(data);
-  const sink = describeCallee(call.getExpression(), exported);
   return {
     node: call,
     messageId,

@@ -184,6 +184,57 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   return calls > 0;
 }
 
+/** A parameter that a sink receives whole, and the function it belongs to. */
+export interface PassedParameter {
+  /** The function whose parameter it is: a declaration, or an arrow or function expression held by a variable. */
+  fn: FunctionDeclaration | ArrowFunction | FunctionExpression;
+  /** Its position in the function's parameter list. */
+  index: number;
+  name: string;
+}
+
+/**
+ * The parameter `argument` is, whole (not spliced into a larger value), when it is a plain parameter of a named
+ * function (`function run(command)`, `const run = (command) => …`) that the function never reassigns; else
+ * undefined.
+ */
+export function passedParameterOf(argument: Node): PassedParameter | undefined {
+  const node = skipOuterExpressions(argument);
+  if (!Node.isIdentifier(node)) return undefined;
+  const declarations = declarationsOf(node);
+  const [parameter] = declarations;
+  if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
+  if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return undefined;
+  const fn = parameter.getParent();
+  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const name = parameter.getName();
+  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier))
+    if (identifier.compilerNode.text === name && isAssignmentTarget(identifier)) return undefined;
+  return { fn, index: fn.getParameters().indexOf(parameter), name };
+}
+
+/**
+ * The calls of a named function in its own file (`run(x)` for `function run` or `const run = …`, exported or
+ * not), found by name; empty for a function without one. Calls from other files are not among them.
+ */
+export function callsInOwnFile(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Node[] {
+  const holder = fn.getParent();
+  const name = Node.isFunctionDeclaration(fn)
+    ? fn.getNameNode()
+    : Node.isVariableDeclaration(holder) && holder.getInitializer() === fn
+      ? holder.getNameNode()
+      : undefined;
+  if (name === undefined || !Node.isIdentifier(name)) return [];
+  const text = name.compilerNode.text;
+  const calls: Node[] = [];
+  for (const node of fn.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (node === name || node.compilerNode.text !== text || !isValueName(node.compilerNode)) continue;
+    const call = node.getParent();
+    if (Node.isCallExpression(call) && call.getExpression() === node) calls.push(call);
+  }
+  return calls;
+}
+
 /** The name of a module's own function: `function f`, or `const f = () => …` / `function () …`; not exported. */
 function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
   if (Node.isFunctionDeclaration(fn)) {
