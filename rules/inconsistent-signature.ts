@@ -6,12 +6,7 @@ import { symbolPathOf } from './_shared/names.js';
 import type { ParameterDeclaration, SourceFile, ts } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
-import {
-  hasStrictNullChecks,
-  isInheritedSignature,
-  LOOKUP_VERBS,
-  siblingGroupsOf,
-} from './_shared/siblings/model.js';
+import { hasStrictNullChecks, isInheritedSignature, LOOKUP_VERBS, siblingGroupsOf } from './_shared/siblings/model.js';
 import type { SiblingMember } from './_shared/siblings/model.js';
 import { isPrivate } from './_shared/siblings/is-private.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';

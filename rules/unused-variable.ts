@@ -200,18 +200,33 @@ function isWrittenThrough(node: ts.Node, value: ts.Node): boolean {
 }
 
 /**
- * True for the variable of a `for…in` or `for…of` loop whose body starts by
- * returning (`for (name in obj) return false;`, jQuery's `isEmptyObject`): the
- * loop asks whether there is any key or element, and the syntax needs a
- * variable for it. ESLint's `no-unused-vars` makes the same exception.
+ * True for the variable of a `for…in` or `for…of` loop whose body runs at
+ * most once: it starts by returning (`for (name in obj) return false;`,
+ * jQuery's `isEmptyObject`; ESLint's `no-unused-vars` makes this exception),
+ * or it ends by leaving the loop and never continues it (`for (k in o) {
+ * empty = false; break; }`). The loop asks whether there is any key or
+ * element, and the syntax needs a variable for it.
  */
 function isExitTestOfLoop(name: ts.Node): boolean {
   const declaration = name.parent;
   const initializer = ts.isVariableDeclaration(declaration) && declaration.name === name ? declaration.parent : name;
   const loop = initializer.parent;
   if (!(ts.isForInStatement(loop) || ts.isForOfStatement(loop)) || loop.initializer !== initializer) return false;
-  const first = ts.isBlock(loop.statement) ? loop.statement.statements[0] : loop.statement;
-  return first !== undefined && ts.isReturnStatement(first);
+  const statements = ts.isBlock(loop.statement) ? loop.statement.statements : [loop.statement];
+  const first = statements[0];
+  if (first !== undefined && ts.isReturnStatement(first)) return true;
+  const last = statements.at(-1);
+  const leaves =
+    last !== undefined &&
+    ((ts.isBreakStatement(last) && last.label === undefined) ||
+      ts.isReturnStatement(last) ||
+      ts.isThrowStatement(last));
+  return leaves && !containsContinue(loop.statement);
+}
+
+/** True when a `continue` statement lies anywhere inside `node`. */
+function containsContinue(node: ts.Node): boolean {
+  return ts.isContinueStatement(node) || (ts.forEachChild(node, containsContinue) ?? false);
 }
 
 /** True when `node` is `value.m` or `value[k]` (optional chains too) and is called: a method called on `value`. */
