@@ -12,9 +12,11 @@ import type { Node } from 'ts-morph';
  * back on by an `eslint-enable` between it and the node. The project decided
  * what its linter should not say there, and saying it anyway is noise. Block
  * comments further down are not read: a waiver missed costs a finding the
- * project may not want, never a finding it does.
+ * project may not want, never a finding it does. With `namedOnly` (the
+ * security rules), only a directive that names an equivalent rule counts: one
+ * that turns every rule off says nothing about this one.
  */
-export function isWaivedByEslint(node: Node, equivalent: RegExp): boolean {
+export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedOnly = false } = {}): boolean {
   const text = node.getSourceFile().getFullText();
   const lines = text.split('\n');
   const line = node.getStartLineNumber();
@@ -24,7 +26,7 @@ export function isWaivedByEslint(node: Node, equivalent: RegExp): boolean {
   };
   const waives = (comment: string | undefined, directive: string): boolean => {
     const list = comment === undefined ? undefined : names(comment, directive);
-    return list !== undefined && (list.trim() === '' || equivalent.test(list));
+    return list !== undefined && ((!namedOnly && list.trim() === '') || equivalent.test(list));
   };
   if (waives(lines[line - 1], 'eslint-disable-line') || waives(lines[line - 2], 'eslint-disable-next-line'))
     return true;
@@ -40,6 +42,13 @@ export function isWaivedByEslint(node: Node, equivalent: RegExp): boolean {
   }
   return false;
 }
+
+/**
+ * ESLint rules that report code compiled from a string: what `code-injection` reports (`new Function(source); //
+ * eslint-disable-line no-new-func`, as nunjucks compiles its templates).
+ */
+export const ESLINT_EVAL_RULES =
+  /(?:^|[\s,])(?:(?:@typescript-eslint\/)?no-implied-eval|no-eval|no-new-func|security\/detect-eval-with-expression|sonarjs\/code-eval)(?![-\w])/;
 
 /** ESLint rules that report an unused binding: what `unused-variable` and `unused-import` report. */
 export const ESLINT_UNUSED_RULES =
