@@ -71,7 +71,7 @@ export default defineRule({
         if (isWaivedByEslint(nameNode, ESLINT_UNUSED_RULES) || isCompilerErrorSilenced(nameNode)) continue;
         // A name syntax cannot settle: the checker decides which occurrences are this binding.
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
-        if (isModuleTemplate(project, candidate.declaration)) continue;
+        if (isModuleTemplate(project, candidate.declaration) || isEnumerationMember(candidate.declaration)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);
         // ESLint reports a written variable at its last assignment, so the project's waiver may sit on any write's line
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
@@ -431,6 +431,41 @@ function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
     counts.set(name, count);
   }
   return count >= TEMPLATE_FILES;
+}
+
+/**
+ * True for a top-level constant of a table of named numbers (`var CONNECTING = 0; var OPEN = 1;`): a name in
+ * capitals set to a number literal, written beside another such declaration (in the same statement, or in the
+ * statement before or after it). JavaScript's way of writing an enum: the table mirrors a specification's or a
+ * protocol's codes and states, and some go unused by nature, as members of an enum do (which the rule does not
+ * check either). A lone constant is still reported.
+ */
+function isEnumerationMember(declaration: ts.Node): boolean {
+  if (!isNamedNumber(declaration)) return false;
+  const list = declaration.parent;
+  const statement = list.parent;
+  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent))
+    return false;
+  if (list.declarations.some((other) => other !== declaration && isNamedNumber(other))) return true;
+  const statements = statement.parent.statements;
+  const at = statements.indexOf(statement);
+  return [statements[at - 1], statements[at + 1]].some(
+    (next) =>
+      next !== undefined && ts.isVariableStatement(next) && next.declarationList.declarations.some(isNamedNumber),
+  );
+}
+
+/** A declaration of a name in capitals (`ABORT_ERR`) set to a number literal (`20`, `-1`). */
+function isNamedNumber(declaration: ts.Node): boolean {
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  if (!/^[A-Z][A-Z0-9_]*$/.test(declaration.name.text) || declaration.initializer === undefined) return false;
+  const value = declaration.initializer;
+  return (
+    ts.isNumericLiteral(value) ||
+    (ts.isPrefixUnaryExpression(value) &&
+      value.operator === ts.SyntaxKind.MinusToken &&
+      ts.isNumericLiteral(value.operand))
+  );
 }
 
 /** `exports.x = …`, `exports['x'] = …`, `module.exports = …` or `module.exports.x = …`, through parentheses and chains. */
