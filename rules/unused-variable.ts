@@ -434,7 +434,7 @@ function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
 }
 
 /**
- * True for a top-level constant of a table of named numbers (`var CONNECTING = 0; var OPEN = 1;`): a name in
+ * True for a module-level constant of a table of named numbers (`var CONNECTING = 0; var OPEN = 1;`): a name in
  * capitals set to a number literal, written beside another such declaration (in the same statement, or in the
  * statement before or after it). JavaScript's way of writing an enum: the table mirrors a specification's or a
  * protocol's codes and states, and some go unused by nature, as members of an enum do (which the rule does not
@@ -444,7 +444,7 @@ function isEnumerationMember(declaration: ts.Node): boolean {
   if (!isNamedNumber(declaration)) return false;
   const list = declaration.parent;
   const statement = list.parent;
-  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent))
+  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(statement) || !isModuleLevel(statement.parent))
     return false;
   if (list.declarations.some((other) => other !== declaration && isNamedNumber(other))) return true;
   const statements = statement.parent.statements;
@@ -453,6 +453,31 @@ function isEnumerationMember(declaration: ts.Node): boolean {
     (next) =>
       next !== undefined && ts.isVariableStatement(next) && next.declarationList.declarations.some(isNamedNumber),
   );
+}
+
+/**
+ * The file, or the body of a function the file calls at once around its code (`(function ($) { … })(jQuery);`,
+ * also through `.call(this)` and `!function () { … }()`): where a module written before modules keeps its
+ * top-level declarations.
+ */
+function isModuleLevel(node: ts.Node): node is ts.SourceFile | ts.Block {
+  if (ts.isSourceFile(node)) return true;
+  const fn = node.parent;
+  if (!ts.isBlock(node) || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
+  let callee: ts.Node = fn;
+  while (ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  if (ts.isPropertyAccessExpression(callee.parent) && /^(?:call|apply)$/.test(callee.parent.name.text))
+    callee = callee.parent;
+  const call = callee.parent;
+  if (!ts.isCallExpression(call) || call.expression !== callee) return false;
+  let statement: ts.Node = call.parent;
+  while (
+    ts.isParenthesizedExpression(statement) ||
+    ts.isPrefixUnaryExpression(statement) ||
+    ts.isVoidExpression(statement)
+  )
+    statement = statement.parent;
+  return ts.isExpressionStatement(statement) && ts.isSourceFile(statement.parent);
 }
 
 /** A declaration of a name in capitals (`ABORT_ERR`) set to a number literal (`20`, `-1`). */
