@@ -61,7 +61,7 @@ export default defineRule({
         if (candidate.name.getText(file.compilerNode).startsWith('_')) continue;
         // Let off by its declaration's keywords (part of `isExempt`), tested before any occurrence is looked up:
         // most top-level bindings of a library are exported, and their names are the ones its files use most.
-        if (isExportedOrDeclared(candidate.declaration)) continue;
+        if (isExportedOrDeclared(candidate.declaration) || isNamedAsStored(candidate.declaration)) continue;
         const settled = syntacticUsesOf(project, file, candidate.name);
         if (settled !== undefined && isUsed(settled)) continue;
         const nameNode = identifierOrThrow(project, file, candidate.name);
@@ -490,6 +490,21 @@ function isNamedNumber(declaration: ts.Node): boolean {
     (ts.isPrefixUnaryExpression(value) &&
       value.operator === ts.SyntaxKind.MinusToken &&
       ts.isNumericLiteral(value.operand))
+  );
+}
+
+/**
+ * True for a variable named as its value is stored on an object (`var level = rec.level = minLevel`, `var
+ * evaluate = xpath.evaluate = function …`): the value is not thrown away, as the rule's reason has it, but kept
+ * where the code reads it; the unused local name is a spelling, as for a CommonJS export (`isExportedOrDeclared`).
+ */
+function isNamedAsStored(declaration: ts.Node): boolean {
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+  const value = skipOuterCompilerExpressions(declaration.initializer);
+  return (
+    ts.isBinaryExpression(value) &&
+    value.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (ts.isPropertyAccessExpression(value.left) || ts.isElementAccessExpression(value.left))
   );
 }
 
