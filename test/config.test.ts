@@ -130,18 +130,43 @@ describe('file globs', () => {
 });
 
 describe('the default test globs', () => {
-  /** The test-file check the globs replaced (src/load/project.ts before `tests` existed). */
+  /** The test-file check the globs replaced (src/load/project.ts before `tests` existed), with the test-helper folders. */
   function oldIsTestPath(path: string): boolean {
     const name = path.split('/').at(-1) ?? '';
     if (/\.(test|spec)(-d)?\.[cm]?[jt]sx?$/.test(name)) return true;
     return path
       .split('/')
       .slice(0, -1)
-      .some((part) => ['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'mocks'].includes(part));
+      .some((part) =>
+        [
+          'test',
+          'tests',
+          '__tests__',
+          '__mocks__',
+          '__fixtures__',
+          'fixtures',
+          'mocks',
+          'test-utils',
+          'test-helpers',
+        ].includes(part),
+      );
   }
 
   it('class every loadable source path as the old check did', () => {
-    const segment = fc.constantFrom('src', 'test', 'tests', '__tests__', 'mocks', 'fixtures', 'lib', 'a.test', 'mock');
+    const segment = fc.constantFrom(
+      'src',
+      'test',
+      'tests',
+      '__tests__',
+      'mocks',
+      'fixtures',
+      'lib',
+      'a.test',
+      'mock',
+      'test-utils',
+      'test-helpers',
+      'test-util',
+    );
     const stem = fc.constantFrom('index', 'tree', 'a.test', 'b.spec', 'c.test-d', 'd.spec-d', 'test', 'e.tests');
     const extension = fc.constantFrom('.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs');
     const globs = compileGlobs(DEFAULT_TEST_GLOBS);

@@ -11,11 +11,14 @@ import { configProblem } from './validate.js';
 /** The configuration file's name, looked up in the analysed root. JSON only: nothing from the repository is executed. */
 const CONFIG_FILE_NAME = '.review-bot.json';
 
-/** Test code when the configuration names none: `*.test.*`, `*.spec.*`, and test, mock and fixture folders. */
+/**
+ * Test code when the configuration names none: `*.test.*`, `*.spec.*`, and test, mock, fixture and test-helper
+ * folders (rxdb's `src/plugins/test-utils/` makes passwords for its test documents with `Math.random()`).
+ */
 export const DEFAULT_TEST_GLOBS: readonly string[] = [
   '**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
   '**/*.{test,spec}-d.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
-  '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,mocks}/**',
+  '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,mocks,test-utils,test-helpers}/**',
 ];
 
 /** A rule's configured state. */
