@@ -151,9 +151,10 @@ function isLogicalAssignment(occurrence: Occurrence): boolean {
  * True for a read that only computes the variable's next value: `x` in
  * `x = f(x);` or `x = x + 1;` as a statement of its own, not inside a nested
  * function (ESLint's self-reference: the value read flows nowhere else). A
- * method called on the value is a use (`chain = chain.then(next)`): the method
- * acts on the value itself (here it queues `next` after what was queued
- * before), so removing the variable would change what runs. ESLint counts it
+ * method called on the value is a use (`chain = chain.then(next)`, also
+ * through `||`, `??`, `&&` or a conditional: `block = (block || wrap()).append(child)`):
+ * the method acts on the value itself (here it queues `next` after what was
+ * queued before), so removing the variable would change what runs. ESLint counts it
  * as a self-reference; we do not claim what we cannot prove.
  */
 function isSelfReference(occurrence: Occurrence): boolean {
@@ -161,9 +162,11 @@ function isSelfReference(occurrence: Occurrence): boolean {
   // The name as the compiler reads it, as `node.left.text` below is (`c\u006Funt` is `count`).
   const name = ts.isIdentifier(own) ? own.text : own.getText(occurrence.file.compilerNode);
   let child: ts.Node = own;
+  // Whether `child` may evaluate to the variable's value: `(block || fresh()).append(item)` calls a method on it.
+  let carries = true;
   for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (child === own && (isMethodCalledOn(node, child) || isWrittenThrough(node, child))) return false;
+    if (carries && (isMethodCalledOn(node, child) || isWrittenThrough(node, child))) return false;
     if (
       ts.isBinaryExpression(node) &&
       node.right === child &&
@@ -173,8 +176,33 @@ function isSelfReference(occurrence: Occurrence): boolean {
     )
       return ts.isExpressionStatement(node.parent);
     if (ts.isStatement(node)) return false;
+    carries &&= passesValueOn(node, child);
   }
   return false;
+}
+
+/**
+ * True when `node` may evaluate to the value of its operand `child`: parentheses, a type assertion or `!`, either
+ * side of `||`, `??` or `&&`, a branch of a conditional (not its test), the right of a comma.
+ */
+function passesValueOn(node: ts.Node, child: ts.Node): boolean {
+  if (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  )
+    return true;
+  if (ts.isConditionalExpression(node)) return node.condition !== child;
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.CommaToken) return node.right === child;
+  return (
+    operator === ts.SyntaxKind.BarBarToken ||
+    operator === ts.SyntaxKind.QuestionQuestionToken ||
+    operator === ts.SyntaxKind.AmpersandAmpersandToken
+  );
 }
 
 /**
