@@ -2,7 +2,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression } from 'ts-morph';
+import type { CallExpression, Identifier } from 'ts-morph';
 import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
 
 /** What keeps an `acquire()` from being released on some path. */
@@ -154,25 +154,16 @@ function isReleaseCall(node: Node, binding: Node | undefined, matcher: ReleaseMa
 /** True when the release binding is used other than by calling it, or inside a nested function (released later, elsewhere). */
 function bindingEscapes(binding: Node, host: Node, isRelease: (n: Node) => boolean): boolean {
   const name = binding.getText();
-  let escapes = false;
-  host.forEachDescendant((n) => {
-    if (escapes || !Node.isIdentifier(n) || n === binding || n.getText() !== name) return;
-    if (hostOf(n, true) !== host) {
-      escapes = true;
-      return;
-    }
-    const parent = n.getParent();
-    if (isRelease(parent) || (Node.isPropertyAccessExpression(parent) && isRelease(parent.getParentOrThrow()))) return;
-    if (
-      Node.isIfStatement(parent) ||
-      Node.isPrefixUnaryExpression(parent) ||
-      (Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText()))
-    )
-      return;
-    if (Node.isBinaryExpression(parent) && parent.getLeft() === n) return;
-    escapes = true;
+  return nameEscapes(host, {
+    // By source text, property names included: `other.release` is a use that escapes.
+    isUse: (n) => n !== binding && n.getText() === name,
+    judgeUse: (use) => {
+      const parent = use.getParentOrThrow();
+      const released =
+        isRelease(parent) || (Node.isPropertyAccessExpression(parent) && isRelease(parent.getParentOrThrow()));
+      return released ? 'harmless' : 'undecided';
+    },
   });
-  return escapes;
 }
 
 /**
@@ -191,35 +182,61 @@ function localLockEscapes(call: CallExpression, host: Node, matcher: ReleaseMatc
   const name = receiver.compilerNode.text;
   const declaration = localDeclarationNamed(host, name);
   if (declaration === undefined) return false;
+  return nameEscapes(host, {
+    isUse: (n) => n !== declaration && n.compilerNode.text === name && isValueName(n.compilerNode),
+    judgeUse: (use) => {
+      const parent = use.getParentOrThrow();
+      if (!Node.isPropertyAccessExpression(parent)) return 'undecided';
+      const around = parent.getParent();
+      const calledHere = Node.isCallExpression(around) && around.getExpression() === parent;
+      return !calledHere && isReleaseName(parent.getName(), matcher) ? 'escapes' : 'harmless';
+    },
+  });
+}
+
+/** A caller's verdict on one use of a watched name: harmless, an escape, or left to the tests every caller accepts. */
+type UseVerdict = 'harmless' | 'escapes' | 'undecided';
+
+/** Which identifiers `nameEscapes` watches, and which of their uses the caller judges itself. */
+interface NameWatch {
+  /** True for an identifier that uses the watched name, the binding or declaration it starts from excluded. */
+  isUse: (identifier: Identifier) => boolean;
+  /** The caller's verdict on a use in the function itself, before the shared tests. */
+  judgeUse: (use: Identifier) => UseVerdict;
+}
+
+/**
+ * True when a watched name leaves `host`: used inside a nested function, or
+ * in `host` in a way that neither the caller's `judgeUse` nor a test or an
+ * assignment (`if (x)`, `!x`, `x === y`, `x && …`, `x = …`) accounts for.
+ */
+function nameEscapes(host: Node, watch: NameWatch): boolean {
   let escapes = false;
   host.forEachDescendant((n, traversal) => {
     if (escapes) {
       traversal.stop();
       return;
     }
-    if (!Node.isIdentifier(n) || n === declaration || n.compilerNode.text !== name || !isValueName(n.compilerNode))
-      return;
+    if (!Node.isIdentifier(n) || !watch.isUse(n)) return;
     if (hostOf(n, true) !== host) {
       escapes = true;
       return;
     }
-    const parent = n.getParentOrThrow();
-    if (Node.isPropertyAccessExpression(parent)) {
-      const around = parent.getParent();
-      const calledHere = Node.isCallExpression(around) && around.getExpression() === parent;
-      if (!calledHere && isReleaseName(parent.getName(), matcher)) escapes = true;
-      return;
-    }
-    if (
-      Node.isIfStatement(parent) ||
-      Node.isPrefixUnaryExpression(parent) ||
-      (Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText())) ||
-      (Node.isBinaryExpression(parent) && parent.getLeft() === n)
-    )
-      return;
-    escapes = true;
+    const verdict = watch.judgeUse(n);
+    if (verdict === 'undecided') escapes = !isTestOrAssignment(n, n.getParentOrThrow());
+    else escapes = verdict === 'escapes';
   });
   return escapes;
+}
+
+/** A use that keeps a value in place: a test (`if (x)`, `!x`, `x === y`, `x && …`) or the left of a binary (`x = …`). */
+function isTestOrAssignment(use: Node, parent: Node): boolean {
+  return (
+    Node.isIfStatement(parent) ||
+    Node.isPrefixUnaryExpression(parent) ||
+    (Node.isBinaryExpression(parent) && /^(===|!==|==|!=|&&|\|\|)$/.test(parent.getOperatorToken().getText())) ||
+    (Node.isBinaryExpression(parent) && parent.getLeft() === use)
+  );
 }
 
 /** The name node of a parameter or variable of `host` itself (not of a nested function) called `name`. */
