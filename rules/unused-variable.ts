@@ -5,7 +5,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
-import { skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { isOuterCompilerExpression, skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -186,14 +186,7 @@ function isSelfReference(occurrence: Occurrence): boolean {
  * side of `||`, `??` or `&&`, a branch of a conditional (not its test), the right of a comma.
  */
 function passesValueOn(node: ts.Node, child: ts.Node): boolean {
-  if (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  )
-    return true;
+  if (isOuterCompilerExpression(node)) return true;
   if (ts.isConditionalExpression(node)) return node.condition !== child;
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;

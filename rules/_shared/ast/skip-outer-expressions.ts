@@ -28,16 +28,23 @@ export function parentSkippingOuterExpressions(node: Node): Node | undefined {
   return parent;
 }
 
+/** `isOuterExpression` on the compiler's own nodes. */
+export function isOuterCompilerExpression(
+  node: ts.Node,
+): node is
+  ts.ParenthesizedExpression | ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression | ts.NonNullExpression {
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node)
+  );
+}
+
 /** `skipOuterExpressions` on the compiler's own nodes, for walks that do not wrap them. */
 export function skipOuterCompilerExpressions(node: ts.Expression): ts.Expression {
   let inner = node;
-  while (
-    ts.isParenthesizedExpression(inner) ||
-    ts.isAsExpression(inner) ||
-    ts.isTypeAssertionExpression(inner) ||
-    ts.isSatisfiesExpression(inner) ||
-    ts.isNonNullExpression(inner)
-  )
-    inner = inner.expression;
+  while (isOuterCompilerExpression(inner)) inner = inner.expression;
   return inner;
 }

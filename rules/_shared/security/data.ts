@@ -8,6 +8,7 @@ import type {
   FunctionDeclaration,
   FunctionExpression,
   Identifier,
+  ParameterDeclaration,
   Type,
   VariableDeclaration,
 } from 'ts-morph';
@@ -148,12 +149,9 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
  * keeps the parameter non-literal.
  */
 function isLiteralParameter(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  const declarations = declarationsOf(identifier);
-  const [parameter] = declarations;
-  if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return false;
-  if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return false;
-  const fn = parameter.getParent();
-  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
+  const plain = plainParameterOf(identifier);
+  if (plain === undefined) return false;
+  const { parameter, fn } = plain;
   const name = functionNameOf(fn);
   const file = fn.getSourceFile();
   if (name === undefined || !ts.isExternalModule(file.compilerNode)) return false;
@@ -184,6 +182,22 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   return calls > 0;
 }
 
+/**
+ * The parameter an identifier names when it is a plain one (one name, not destructured, not a rest parameter)
+ * of a function declaration, arrow function or function expression, with that function; else undefined.
+ */
+function plainParameterOf(
+  identifier: Node,
+): { parameter: ParameterDeclaration; fn: FunctionDeclaration | ArrowFunction | FunctionExpression } | undefined {
+  const declarations = declarationsOf(identifier);
+  const [parameter] = declarations;
+  if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
+  if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return undefined;
+  const fn = parameter.getParent();
+  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  return { parameter, fn };
+}
+
 /** A parameter that a sink receives whole, and the function it belongs to. */
 export interface PassedParameter {
   /** The function whose parameter it is: a declaration, or an arrow or function expression held by a variable. */
@@ -200,13 +214,9 @@ export interface PassedParameter {
  */
 export function passedParameterOf(argument: Node): PassedParameter | undefined {
   const node = skipOuterExpressions(argument);
-  if (!Node.isIdentifier(node)) return undefined;
-  const declarations = declarationsOf(node);
-  const [parameter] = declarations;
-  if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
-  if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return undefined;
-  const fn = parameter.getParent();
-  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const plain = Node.isIdentifier(node) ? plainParameterOf(node) : undefined;
+  if (plain === undefined) return undefined;
+  const { parameter, fn } = plain;
   const name = parameter.getName();
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier))
     if (identifier.compilerNode.text === name && isAssignmentTarget(identifier)) return undefined;
