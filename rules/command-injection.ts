@@ -158,8 +158,9 @@ function* runnerCallFindings(
     if (data === undefined) continue;
     const sink = describeCallee(call.getExpression(), 'call');
     const outer = runnerParametersOf(parts);
-    if (outer !== undefined && outer[0]?.fn !== first.fn) {
-      yield* runnerCallFindings(call, messageId, outer, `\`${sink}\``, depth + 1);
+    if (outer !== undefined) {
+      // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
+      if (outer[0]?.fn !== first.fn) yield* runnerCallFindings(call, messageId, outer, `\`${sink}\``, depth + 1);
       continue;
     }
     const draft = draftOf(call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, data);
