@@ -6,7 +6,6 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import {
-  callsInOwnFile,
   describeCallee,
   describeNode,
   getOriginEvidence,
@@ -14,6 +13,7 @@ import {
   passedParameterOf,
 } from './_shared/security/data.js';
 import type { PassedParameter } from './_shared/security/data.js';
+import { callSitesInOwnFile } from './_shared/security/call-sites.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
@@ -76,24 +76,36 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
     const runner = runnerParametersOf(shell.parts);
     if (runner === undefined)
       yield draftOf(call, shell.messageId, describeCallee(call.getExpression(), sink), shell.data);
-    else yield* runnerCallFindings(call, shell.messageId, runner, 'the shell', 0);
+    else yield* runnerCallFindings(project, call, shell.messageId, runner, 'the shell', 0);
   }
 }
 
 /** What reaches the shell at a call: the parts of its command line that are not literal, the first one's data. */
 interface ShellInput {
   messageId: MessageId;
-  /** The arguments the shell reads whole: the command, the script after `-c`, the argument array. */
+  /** The arguments the shell reads that are not literal: of the command, the script after `-c`, the argument array. */
   parts: Node[];
   data: Node;
+}
+
+/** The non-literal ones of `parts`, and the data the first is built from; undefined when all are literal. */
+function nonLiteralParts(parts: readonly Node[]): { parts: Node[]; data: Node } | undefined {
+  let data: Node | undefined;
+  const found: Node[] = [];
+  for (const part of parts) {
+    const partData = getNonLiteralPart(part, { isSanitizer: isSanitizerCall });
+    if (partData === undefined) continue;
+    data ??= partData;
+    found.push(part);
+  }
+  return data === undefined ? undefined : { parts: found, data };
 }
 
 /** `exec(command)`: the command, when it is built from non-literal data. */
 function checkShellCall(call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
-  if (command === undefined) return undefined;
-  const data = getNonLiteralPart(command, { isSanitizer: isSanitizerCall });
-  return data === undefined ? undefined : { messageId: 'shellCommand', parts: [command], data };
+  const found = command === undefined ? undefined : nonLiteralParts([command]);
+  return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
 }
 
 /** `spawn(command, args, { shell: true })` or `spawn('sh', ['-c', script])`: what the shell reads, when not literal. */
@@ -103,16 +115,13 @@ function checkSpawnCall(call: CallExpression): ShellInput | undefined {
   const options = second !== undefined && Node.isObjectLiteralExpression(skipOuterExpressions(second)) ? second : third;
   if (second !== undefined && options !== second && isExplicitShell(command)) {
     const script = getShellScriptArgument(second);
-    const data = script === undefined ? undefined : getNonLiteralPart(script, { isSanitizer: isSanitizerCall });
-    return script === undefined || data === undefined
-      ? undefined
-      : { messageId: 'shellProgram', parts: [script], data };
+    const found = script === undefined ? undefined : nonLiteralParts([script]);
+    return found === undefined ? undefined : { messageId: 'shellProgram', ...found };
   }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
-  const parts = args === undefined ? [command] : [command, args];
-  const data = parts.map((part) => getNonLiteralPart(part, { isSanitizer: isSanitizerCall })).find(Boolean);
-  return data === undefined ? undefined : { messageId: 'shellSpawn', parts, data };
+  const found = nonLiteralParts(args === undefined ? [command] : [command, args]);
+  return found === undefined ? undefined : { messageId: 'shellSpawn', ...found };
 }
 
 /**
@@ -124,7 +133,6 @@ function checkSpawnCall(call: CallExpression): ShellInput | undefined {
 function runnerParametersOf(parts: readonly Node[]): PassedParameter[] | undefined {
   const passed: PassedParameter[] = [];
   for (const part of parts) {
-    if (getNonLiteralPart(part, { isSanitizer: isSanitizerCall }) === undefined) continue;
     const parameter = passedParameterOf(part);
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
@@ -141,6 +149,7 @@ const MAX_RUNNER_DEPTH = 3;
  * function whole makes that function a runner too, and its calls are followed in turn.
  */
 function* runnerCallFindings(
+  view: ProjectView,
   sinkCall: Node,
   messageId: MessageId,
   runner: readonly PassedParameter[],
@@ -149,21 +158,19 @@ function* runnerCallFindings(
 ): Generator<FindingDraft<MessageId>> {
   const [first] = runner;
   if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
-  for (const call of callsInOwnFile(first.fn)) {
-    if (!Node.isCallExpression(call)) continue;
+  for (const call of callSitesInOwnFile(view, first.fn)) {
     const args = call.getArguments();
     if (args.some((a) => Node.isSpreadElement(a))) continue;
-    const parts = runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined);
-    const data = parts.map((part) => getNonLiteralPart(part, { isSanitizer: isSanitizerCall })).find(Boolean);
-    if (data === undefined) continue;
+    const found = nonLiteralParts(runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined));
+    if (found === undefined) continue;
     const sink = describeCallee(call.getExpression(), 'call');
-    const outer = runnerParametersOf(parts);
+    const outer = runnerParametersOf(found.parts);
     if (outer !== undefined) {
       // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
-      if (outer[0]?.fn !== first.fn) yield* runnerCallFindings(call, messageId, outer, `\`${sink}\``, depth + 1);
+      if (outer[0]?.fn !== first.fn) yield* runnerCallFindings(view, call, messageId, outer, `\`${sink}\``, depth + 1);
       continue;
     }
-    const draft = draftOf(call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, data);
+    const draft = draftOf(call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
     const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
     yield {
       ...draft,

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { isEnvironmentName, referencesInOwnFile, settledDeclarationsOf } from './_shared/name-binding.js';
+import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -8,9 +8,10 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
+import { callSitesInOwnFile } from './_shared/security/call-sites.js';
 import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
-import { getFunctionNameNode, getSecurityWord, getStoredName } from './_shared/security/names.js';
+import { getSecurityWord, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
 
@@ -386,15 +387,7 @@ function wrapperCallSites(view: ProjectView, top: Node): CallExpression[] {
     : Node.isArrowFunction(parent)
       ? parent
       : undefined;
-  if (fn === undefined) return [];
-  const nameNode = getFunctionNameNode(fn);
-  if (nameNode === undefined) return [];
-  const sites: CallExpression[] = [];
-  for (const reference of referencesInOwnFile(view, nameNode)) {
-    const call = reference.getParent();
-    if (Node.isCallExpression(call) && call.getExpression() === reference) sites.push(call);
-  }
-  return sites;
+  return fn === undefined ? [] : callSitesInOwnFile(view, fn);
 }
 
 /** `md5()` for a call of a wrapper named md5. */

@@ -223,28 +223,6 @@ export function passedParameterOf(argument: Node): PassedParameter | undefined {
   return { fn, index: fn.getParameters().indexOf(parameter), name };
 }
 
-/**
- * The calls of a named function in its own file (`run(x)` for `function run` or `const run = …`, exported or
- * not), found by name; empty for a function without one. Calls from other files are not among them.
- */
-export function callsInOwnFile(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Node[] {
-  const holder = fn.getParent();
-  const name = Node.isFunctionDeclaration(fn)
-    ? fn.getNameNode()
-    : Node.isVariableDeclaration(holder) && holder.getInitializer() === fn
-      ? holder.getNameNode()
-      : undefined;
-  if (name === undefined || !Node.isIdentifier(name)) return [];
-  const text = name.compilerNode.text;
-  const calls: Node[] = [];
-  for (const node of fn.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (node === name || node.compilerNode.text !== text || !isValueName(node.compilerNode)) continue;
-    const call = node.getParent();
-    if (Node.isCallExpression(call) && call.getExpression() === node) calls.push(call);
-  }
-  return calls;
-}
-
 /** The name of a module's own function: `function f`, or `const f = () => …` / `function () …`; not exported. */
 function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
   if (Node.isFunctionDeclaration(fn)) {
