@@ -399,19 +399,15 @@ function isExempt(name: Identifier, script: boolean): boolean {
 /**
  * True for a declaration exempt by its keywords: a variable statement that is
  * exported or `declare`d, a function or class declaration that is exported
- * (`export default` too) or `declare`d; and a variable that CommonJS exports
- * as it is declared (`const name = exports.name = 'x'`, Babel's output for
- * `export const name`, and `const f = module.exports.f = …`): its value is the
- * export, the name only its local spelling.
+ * (`export default` too) or `declare`d. (A variable that CommonJS exports as it
+ * is declared is `isNamedAsStored`.)
  */
 function isExportedOrDeclared(declaration: ts.Node): boolean {
   if (ts.isVariableDeclaration(declaration)) {
     const statement = declaration.parent.parent;
     return (
-      (ts.isVariableStatement(statement) &&
-        (hasModifier(statement, ts.SyntaxKind.ExportKeyword) ||
-          hasModifier(statement, ts.SyntaxKind.DeclareKeyword))) ||
-      (declaration.initializer !== undefined && assignsCommonJsExport(declaration.initializer))
+      ts.isVariableStatement(statement) &&
+      (hasModifier(statement, ts.SyntaxKind.ExportKeyword) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword))
     );
   }
   return (
@@ -515,38 +511,19 @@ function isNamedNumber(declaration: ts.Node): boolean {
 }
 
 /**
- * True for a variable named as its value is stored on an object (`var level = rec.level = minLevel`, `var
- * evaluate = xpath.evaluate = function …`): the value is not thrown away, as the rule's reason has it, but kept
- * where the code reads it; the unused local name is a spelling, as for a CommonJS export (`isExportedOrDeclared`).
+ * True for a variable named as its value is stored on an object, anywhere in an `=` chain (`var level = rec.level =
+ * minLevel`; a CommonJS export as it is declared, `const name = exports.name = 'x'`, which is Babel's output for
+ * `export const name`, or `const f = module.exports.f = …`): the value is not thrown away, as the rule's reason has
+ * it, but kept where the code reads it; the unused local name is only its spelling.
  */
 function isNamedAsStored(declaration: ts.Node): boolean {
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
-  const value = skipOuterCompilerExpressions(declaration.initializer);
-  return (
-    ts.isBinaryExpression(value) &&
-    value.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-    (ts.isPropertyAccessExpression(value.left) || ts.isElementAccessExpression(value.left))
-  );
-}
-
-/** `exports.x = …`, `exports['x'] = …`, `module.exports = …` or `module.exports.x = …`, through parentheses and chains. */
-function assignsCommonJsExport(expression: ts.Expression): boolean {
-  let value = skipOuterCompilerExpressions(expression);
+  let value = skipOuterCompilerExpressions(declaration.initializer);
   while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    if (isCommonJsExportTarget(value.left)) return true;
+    if (ts.isPropertyAccessExpression(value.left) || ts.isElementAccessExpression(value.left)) return true;
     value = skipOuterCompilerExpressions(value.right);
   }
   return false;
-}
-
-/** `exports.x`, `exports['x']`, `module.exports` or a member of it. */
-function isCommonJsExportTarget(target: ts.Expression): boolean {
-  const isNamed = (node: ts.Expression, name: string): boolean => ts.isIdentifier(node) && node.text === name;
-  const isModuleExports = (node: ts.Expression): boolean =>
-    ts.isPropertyAccessExpression(node) && isNamed(node.expression, 'module') && node.name.text === 'exports';
-  if (isModuleExports(target)) return true;
-  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return false;
-  return isNamed(target.expression, 'exports') || isModuleExports(target.expression);
 }
 
 /**
