@@ -151,13 +151,24 @@ function checkTimer(
  * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
  * the global `Promise` (declaration files are taken to leave its constructor
  * as the library declares it), for a name syntax settles (`syntacticBindingOf`):
- * a `this.name` of its class's own methods (`isMethodOfThisClass`). The
- * declared type is then a function type, and whatever is assigned to the name
- * can only narrow that to another function (or to nothing).
+ * a `this.name` of its class's own methods (`isMethodOfThisClass`); or such
+ * a name's `bind(…)`. The declared type is then a function type, and whatever
+ * is assigned to the name can only narrow that to another function (or to
+ * nothing).
  */
 function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
   if (Node.isPropertyAccessExpression(node)) return isMethodOfThisClass(node.compilerNode);
+  // `this.tick.bind(this)`: a function's `bind` (the library's `Function`) makes a function.
+  if (Node.isCallExpression(node)) {
+    const callee = node.getExpression();
+    return (
+      Node.isPropertyAccessExpression(callee) &&
+      !callee.hasQuestionDotToken() &&
+      callee.getName() === 'bind' &&
+      isNamedFunction(view, callee.getExpression())
+    );
+  }
   if (!Node.isIdentifier(node)) return false;
   const file = node.getSourceFile();
   const binding = syntacticBindingOf(view, file, node.compilerNode);

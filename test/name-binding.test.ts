@@ -100,6 +100,40 @@ const SNIPPETS: Record<string, string> = {
     'export const method = { [key](key: number) { return String(key); } };',
     '',
   ].join('\n'),
+  // Names declared again in one scope: two `var`s (one destructured) or overloads are one binding, a `var` beside a
+  // parameter of its name is left to the checker, a function beside a `var` hides it in the body, and a function
+  // expression's own name still hides the outer `var` inside it.
+  'traps/again.ts': [
+    'export function loops(items: number[]) {',
+    '  var total = 0;',
+    '  for (var i = 0; i < items.length; i++) total += items[i];',
+    '  for (var i = 0; i < 2; i++) { const inner = i; total += inner; }',
+    '  { var { i } = { i: 1 }; total += i; }',
+    '  var total = total * 2;',
+    '  const nested = () => { var i = 5; return i; };',
+    '  return [total, nested(), i];',
+    '}',
+    'function pad(a: number): number;',
+    'function pad(a: string): string;',
+    'function pad(a: number | string): number | string { return a; }',
+    "export const padded = [pad(1), pad('x')];",
+    'export function param(n: number) { var n = n + 1; return n; }',
+    'export function clash() { var k = 1; function k() { return k; } return k; }',
+    '',
+  ].join('\n'),
+  'traps/again.js': [
+    'var debug = function debug(s) { return debug.length + s; };',
+    'var debug = function debug() { return 0; };',
+    'function run(items) {',
+    '  for (var i = 0; i < items.length; i++) debug(items[i]);',
+    '  var i = 1;',
+    '  return i;',
+    '}',
+    'function twice() { return 1; }',
+    'function twice() { return twice.length; }',
+    'module.exports = { run: run, twice: twice, debug: debug };',
+    '',
+  ].join('\n'),
   'traps/classes/use.ts': [
     "import Anonymous from './queue';",
     "import { Renamed, Queue } from './more';",
@@ -196,9 +230,12 @@ function auditUses(view: ProjectView, file: SourceFile, name: ts.Identifier, unr
   for (const occurrence of view.references.occurrencesIn(file, name.text)) {
     if (occurrence.role !== 'name') continue;
     const node = occurrence.compilerNode;
+    // The local binding a name refers to (`export { f }` names the local `f`), as the rules' checker path reads it.
     const found = ts.isShorthandPropertyAssignment(node.parent)
       ? checker.getShorthandAssignmentValueSymbol(node.parent)
-      : checker.getSymbolAtLocation(node);
+      : ts.isExportSpecifier(node.parent)
+        ? checker.getExportSpecifierLocalTargetSymbol(node.parent)
+        : checker.getSymbolAtLocation(node);
     const line = file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
     expect(mine.has(node), `${view.relativePath(file)}:${String(line)} ${name.text}`).toBe(
       found === own || (unresolvedIsMine && found === undefined),
@@ -307,6 +344,26 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(classOf('traps/classes/use.ts', 'Queue')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Renamed')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Direct')).toBe('/traps/classes/queue.ts');
+    // Declared again in one scope (traps/again.*): settled as one binding, or left to the checker.
+    const usesAt = (path: string, line: number, text: string): number | undefined => {
+      const file = view.project.getSourceFileOrThrow(`/${path}`);
+      const name = file
+        .getDescendantsOfKind(ts.SyntaxKind.Identifier)
+        .find((n) => n.getText() === text && n.getStartLineNumber() === line);
+      if (name === undefined) throw new Error(`no ${text} on line ${String(line)} of ${path}`);
+      const uses = syntacticUsesOf(view, file, name.compilerNode);
+      return uses === undefined ? undefined : uses.reads.length + uses.writes.length;
+    };
+    expect(usesAt('traps/again.ts', 3, 'i')).toBe(8);
+    expect(usesAt('traps/again.ts', 5, 'i')).toBe(8);
+    expect(usesAt('traps/again.ts', 2, 'total')).toBe(5);
+    expect(usesAt('traps/again.ts', 10, 'pad')).toBe(2);
+    expect(usesAt('traps/again.ts', 14, 'n')).toBeUndefined();
+    // The compiler binds a body's functions first: every `k` there is the function's, none the `var`'s.
+    expect(usesAt('traps/again.ts', 15, 'k')).toBe(0);
+    expect(usesAt('traps/again.js', 1, 'debug')).toBe(2);
+    expect(usesAt('traps/again.js', 4, 'i')).toBe(4);
+    expect(usesAt('traps/again.js', 8, 'twice')).toBe(2);
   });
 
   it('on the traps: the references syntax lists in a binding’s file are the language service’s, in its order', () => {

@@ -67,8 +67,9 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  * TransformStream()` in a file that names `request`, a `new` in a file that
  * spells a lock word only in a comment, a promise's `resolve`, a `crypto` import and calls of other names, a query
  * held in a local variable, a class imported through `export *`, a class of Node's `node:stream` and a global
- * constructor reached through `globalThis` stored in a file that names `request`, and a random value passed to
- * `BigInt`.
+ * constructor reached through `globalThis` stored in a file that names `request`, a random value passed to
+ * `BigInt`, a method's `bind(this)` given to a timer, and a function's overloads and a `var` declared twice, each one
+ * binding.
  */
 const NAMES_SETTLED: Record<string, string> = {
   ...SYNTAX_ONLY,
@@ -96,8 +97,24 @@ const NAMES_SETTLED: Record<string, string> = {
     '  start(): void {',
     '    setInterval(this.tick, 10);',
     '    setTimeout(this.onStop, 100);',
+    '    setTimeout(this.tick.bind(this), 5);',
     '  }',
     '  tick(): void {}',
+    '}',
+    '',
+  ].join('\n'),
+  'src/again.ts': [
+    'function pad(text: string): string;',
+    'function pad(text: number): string;',
+    'function pad(text: string | number): string {',
+    '  return String(text);',
+    '}',
+    '',
+    'export function total(items: number[]): string {',
+    '  var sum = 0;',
+    '  for (var i = 0; i < items.length; i++) sum += items[i];',
+    '  for (var i = 0; i < 2; i++) sum += i;',
+    '  return pad(sum);',
     '}',
     '',
   ].join('\n'),

@@ -121,7 +121,8 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
  * position there is still the import's. `undefined` when syntax cannot settle
  * it: the binding or an inner declaration of a kind not handled here (a type,
  * an enum, a namespace, an inner import, a function in a block of a script),
- * one declared again in the same scope, a name in a decorator or computed
+ * one declared again in the same scope (but as another `var` or overload of
+ * it, which is the same binding: `isSameBindingAgain`), a name in a decorator or computed
  * member name (evaluated outside the member's own scope), or a name in a type
  * position where this binding names only a value (it may name a type
  * declared elsewhere).
@@ -139,6 +140,8 @@ function lexicalOccurrencesOf(
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
     const scope = exactScopeOf(other, file);
+    // Declared again in the same scope as one binding: its other `var`s, or its other overloads.
+    if (scope === own && isSameBindingAgain(nameNode, other)) continue;
     if (scope === undefined || scope === own || !isWithin(scope, own)) return undefined;
     const around = declarationAround(other);
     // From the scope's first token: TypeScript reads a function's own JSDoc (`@param {typeof X} X`) outside the
@@ -160,6 +163,43 @@ function lexicalOccurrencesOf(
     out.push(occurrence);
   }
   return out;
+}
+
+/**
+ * True when two declarations of a name in one scope make one binding, as the
+ * compiler binds them: both `var` (or a `var` and a `var`'s destructured
+ * name: `var i` in two loops of a function), or both function declarations
+ * (a function's overloads, or a JavaScript function written twice). Any other
+ * pair (a `let`, a parameter, a function and a `var`) is two bindings or an
+ * error the checker resolves its own way.
+ */
+function isSameBindingAgain(nameNode: ts.Node, other: ts.Node): boolean {
+  const mine = declarationAround(nameNode);
+  const theirs = declarationAround(other);
+  if (ts.isFunctionDeclaration(mine)) return ts.isFunctionDeclaration(theirs);
+  return isVar(mine) && isVar(theirs);
+}
+
+/**
+ * True when the scope of a declared name declares it again as the same
+ * binding (`isSameBindingAgain`): its other declarations are then among its
+ * references, as the language service lists them, and not among its uses.
+ */
+export function isDeclaredAgain(view: ProjectView, file: SourceFile, nameNode: ts.Node): boolean {
+  const name = ts.isIdentifier(nameNode) ? nameNode.text : nameNode.getText(file.compilerNode);
+  const own = exactScopeOf(nameNode, file);
+  return view.references
+    .declarationsIn(file, name)
+    .some((other) => other !== nameNode && exactScopeOf(other, file) === own && isSameBindingAgain(nameNode, other));
+}
+
+/** True for a declaration of a `var` statement or a `for (var …)` head (not a catch clause's variable). */
+function isVar(declaration: ts.Node): boolean {
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    ts.isVariableDeclarationList(declaration.parent) &&
+    (declaration.parent.flags & ts.NodeFlags.BlockScoped) === 0
+  );
 }
 
 /**

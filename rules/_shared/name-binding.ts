@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
-import { bindingScopeOf, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
+import { bindingScopeOf, isDeclaredAgain, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
@@ -88,7 +88,8 @@ export function referencesInOwnFile(
   const declaration = own.parent;
   const isBinding =
     (ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration)) && declaration.name === own;
-  const uses = isBinding ? syntacticUsesOf(view, file, own) : undefined;
+  // A name declared again as the same binding (overloads, `var`s) has references syntax does not list: its declarations.
+  const uses = isBinding && !isDeclaredAgain(view, file, own) ? syntacticUsesOf(view, file, own) : undefined;
   const mine = uses === undefined ? [] : [...uses.reads, ...uses.writes];
   const isOwn = (node: ts.Node): boolean => {
     const binding = ts.isIdentifier(node) && isInCode(node) ? syntacticBindingOf(view, file, node) : undefined;
