@@ -366,9 +366,61 @@ const LIBRARY_VARIABLE_GLOBALS: ReadonlySet<string> = new Set([
   'TypeError',
 ]);
 
+/**
+ * Methods of the ECMAScript library's `Math` (es5 and es2015), whose parameters it names `x`, `y` and `values`:
+ * no secret's noun. Declaration files are taken to leave them as the library declares them.
+ */
+const MATH_METHODS: ReadonlySet<string> = new Set([
+  'abs',
+  'acos',
+  'acosh',
+  'asin',
+  'asinh',
+  'atan',
+  'atan2',
+  'atanh',
+  'cbrt',
+  'ceil',
+  'clz32',
+  'cos',
+  'cosh',
+  'exp',
+  'expm1',
+  'floor',
+  'fround',
+  'hypot',
+  'imul',
+  'log',
+  'log10',
+  'log1p',
+  'log2',
+  'max',
+  'min',
+  'pow',
+  'round',
+  'sign',
+  'sin',
+  'sinh',
+  'sqrt',
+  'tan',
+  'tanh',
+  'trunc',
+]);
+
 /** The parameter declaration an argument binds to, when the callee resolves to one function. */
 function parameterFor(call: CallExpression, argument: Node, view: ProjectView): Node | undefined {
   const callee = skipOuterExpressions(call.getExpression());
+  // `Math.floor(Math.random() * n)` on the global `Math`: the library's parameter (`x`) names no secret, and the
+  // checker is not asked for it.
+  if (Node.isPropertyAccessExpression(callee) && MATH_METHODS.has(callee.getName())) {
+    const receiver = skipOuterExpressions(callee.getExpression());
+    if (
+      Node.isIdentifier(receiver) &&
+      receiver.getText() === 'Math' &&
+      syntacticBindingOf(view, receiver.getSourceFile(), receiver.compilerNode)?.kind === 'global'
+    )
+      return undefined;
+  }
   // A library global syntax shows to be the global one (no file of the project declares it): the checker is not asked.
   if (
     Node.isIdentifier(callee) &&

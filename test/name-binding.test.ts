@@ -8,6 +8,7 @@ import { loadInMemory } from '../src/load/project.js';
 import {
   opensAsModule,
   referencesInOwnFile,
+  isSyntacticFunction,
   syntacticBindingOf,
   syntacticClassOf,
 } from '../rules/_shared/name-binding.js';
@@ -134,6 +135,49 @@ const SNIPPETS: Record<string, string> = {
     'module.exports = { run: run, twice: twice, debug: debug };',
     '',
   ].join('\n'),
+  // CommonJS: a class assigned to `module.exports`, required directly or through another module; a module that
+  // assigns its exports twice, a class expression, and a `require` given a JSDoc type are left to the checker.
+  'traps/cjs/deque.js': 'class Deque {\n  push(x) { return x; }\n}\nmodule.exports = Deque;\n',
+  'traps/cjs/alias.js': "const Deque = require('./deque');\nmodule.exports = Deque;\n",
+  'traps/cjs/extra.js':
+    'class Extra {}\nExtra.prototype.lock = function () {};\nmodule.exports = Extra;\nmodule.exports.more = 1;\n',
+  'traps/cjs/both.js': 'class Both {}\nexports = module.exports = Both;\n',
+  'traps/cjs/anonymous.js': 'module.exports = class {};\n',
+  'traps/cjs/job.js':
+    'const Job = function (name) {\n  this.name = name;\n};\nJob.prototype.lock = function () {};\nmodule.exports = Job;\n',
+  'traps/cjs/functions.ts': [
+    'export function Plain(this: { n: number }) { this.n = 1; }',
+    'export interface Twin { acquire(): Promise<() => void> }',
+    'export function Twin() {}',
+    'const Arrow = () => 1;',
+    'const Expression = function () {};',
+    'let Changing = function () {};',
+    'Changing = function () {};',
+    '// @ts-expect-error: a function is no constructor in TypeScript',
+    'export const made = [new Plain(), new Twin(), new Arrow(), new Expression(), new Changing()];',
+    '',
+  ].join('\n'),
+  'traps/cjs/use.js': [
+    "const Deque = require('./deque');",
+    "const Alias = require('./alias');",
+    "const Extra = require('./extra');",
+    "const Both = require('./both');",
+    "const Anonymous = require('./anonymous');",
+    "/** @type {any} */ const Typed = require('./deque');",
+    "const Job = require('./job');",
+    'function Local() {}',
+    "String(new Job('x'), new Local());",
+    'module.exports = [new Deque(), new Alias(), new Extra(), new Both(), new Anonymous(), new Typed()];',
+    '',
+  ].join('\n'),
+  // A JavaScript file is a CommonJS module (its top-level names its own) once it calls `require` or assigns exports;
+  // else a script, whose top-level names are globals every file sees.
+  'traps/cjs/solo.js': 'class Solo {}\nconst made = new Solo();\nmodule.exports = made;\n',
+  'traps/cjs/script.js':
+    'var sharedGlobal = 1;\nfunction helperGlobal() { return String(sharedGlobal); }\nhelperGlobal();\n',
+  'traps/cjs/reads-script.js':
+    "const path = require('path');\nmodule.exports = String(sharedGlobal) + helperGlobal() + path.sep;\n",
+  'traps/cjs/voided.js': 'exports.x = void 0;\nvar own = 1;\nString(own);\n',
   'traps/classes/use.ts': [
     "import Anonymous from './queue';",
     "import { Renamed, Queue } from './more';",
@@ -179,9 +223,15 @@ function valueNames(file: ts.SourceFile): ts.Identifier[] {
 }
 
 /** Checks every answer against the checker; returns how many names each kind of answer covered. */
-function audit(view: ProjectView): { global: number; local: number; unsettled: number; classes: number } {
+function audit(view: ProjectView): {
+  global: number;
+  local: number;
+  unsettled: number;
+  classes: number;
+  functions: number;
+} {
   const checker = view.project.getTypeChecker().compilerObject;
-  const counts = { global: 0, local: 0, unsettled: 0, classes: 0 };
+  const counts = { global: 0, local: 0, unsettled: 0, classes: 0, functions: 0 };
   for (const file of view.files) {
     for (const name of valueNames(file.compilerNode)) {
       const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(name.getStart()).line + 1)} ${name.text}`;
@@ -199,14 +249,21 @@ function audit(view: ProjectView): { global: number; local: number; unsettled: n
         counts.local++;
         expect(declarations, where).toEqual([binding.declaration.parent]);
       }
+      const target =
+        symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
       const found = syntacticClassOf(view, file, name);
       if (found !== undefined) {
         counts.classes++;
-        const target =
-          symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0
-            ? checker.getAliasedSymbol(symbol)
-            : symbol;
         expect(target?.declarations, where).toEqual([found]);
+      }
+      if (isSyntacticFunction(view, file, name)) {
+        counts.functions++;
+        const kinds = (target?.declarations ?? []).map((d) => ts.SyntaxKind[d.kind]);
+        expect(kinds.length, where).toBeGreaterThan(0);
+        expect(
+          kinds.filter((k) => k === 'ClassDeclaration' || k === 'InterfaceDeclaration'),
+          where,
+        ).toEqual([]);
       }
     }
   }
@@ -344,6 +401,28 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(classOf('traps/classes/use.ts', 'Queue')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Renamed')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Direct')).toBe('/traps/classes/queue.ts');
+    expect(bindingOf('traps/cjs/use.js', 'Deque')).toBe('local');
+    expect(bindingOf('traps/cjs/solo.js', 'Solo')).toBe('local');
+    expect(bindingOf('traps/cjs/reads-script.js', 'sharedGlobal')).toBeUndefined();
+    expect(bindingOf('traps/cjs/reads-script.js', 'helperGlobal')).toBeUndefined();
+    expect(bindingOf('traps/cjs/script.js', 'sharedGlobal')).toBeUndefined();
+    expect(bindingOf('traps/cjs/voided.js', 'own')).toBeUndefined();
+    const functionOf = (path: string, text: string): boolean =>
+      isSyntacticFunction(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
+    expect(functionOf('traps/cjs/use.js', 'Job')).toBe(true);
+    expect(functionOf('traps/cjs/use.js', 'Local')).toBe(true);
+    expect(functionOf('traps/cjs/use.js', 'Deque')).toBe(false);
+    expect(functionOf('traps/cjs/functions.ts', 'Plain')).toBe(true);
+    expect(functionOf('traps/cjs/functions.ts', 'Expression')).toBe(true);
+    expect(functionOf('traps/cjs/functions.ts', 'Twin')).toBe(false);
+    expect(functionOf('traps/cjs/functions.ts', 'Arrow')).toBe(false);
+    expect(functionOf('traps/cjs/functions.ts', 'Changing')).toBe(false);
+    expect(classOf('traps/cjs/use.js', 'Deque')).toBe('/traps/cjs/deque.js');
+    expect(classOf('traps/cjs/use.js', 'Alias')).toBe('/traps/cjs/deque.js');
+    expect(classOf('traps/cjs/use.js', 'Extra')).toBe('/traps/cjs/extra.js');
+    expect(classOf('traps/cjs/use.js', 'Both')).toBeUndefined();
+    expect(classOf('traps/cjs/use.js', 'Anonymous')).toBeUndefined();
+    expect(classOf('traps/cjs/use.js', 'Typed')).toBeUndefined();
     // Declared again in one scope (traps/again.*): settled as one binding, or left to the checker.
     const usesAt = (path: string, line: number, text: string): number | undefined => {
       const file = view.project.getSourceFileOrThrow(`/${path}`);
@@ -381,6 +460,7 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(counts.global).toBeGreaterThan(100);
     expect(counts.local).toBeGreaterThan(100);
     expect(counts.classes).toBeGreaterThan(50);
+    expect(counts.functions).toBeGreaterThan(0);
     // 921 of 1,343 names (methods, which syntax never settles, are most of the rest).
     expect(auditReferences(view)).toBeGreaterThan(800);
   });

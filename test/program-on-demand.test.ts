@@ -68,7 +68,7 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  * spells a lock word only in a comment, a promise's `resolve`, a `crypto` import and calls of other names, a query
  * held in a local variable, a class imported through `export *`, a class of Node's `node:stream` and a global
  * constructor reached through `globalThis` stored in a file that names `request`, a random value passed to
- * `BigInt`, a method's `bind(this)` given to a timer, and a function's overloads and a `var` declared twice, each one
+ * `BigInt` or to `Math.cos`, a method's `bind(this)` given to a timer, and a function's overloads and a `var` declared twice, each one
  * binding.
  */
 const NAMES_SETTLED: Record<string, string> = {
@@ -87,6 +87,13 @@ const NAMES_SETTLED: Record<string, string> = {
     '',
     'export function next(): string {',
     '  return encode(Math.random());',
+    '}',
+    '',
+  ].join('\n'),
+  'src/spin.ts': [
+    'export function spin(): number {',
+    '  const angle = Math.random() * Math.PI * 2;',
+    '  return Math.cos(angle);',
     '}',
     '',
   ].join('\n'),
@@ -181,6 +188,50 @@ const NAMES_SETTLED: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * CommonJS JavaScript, whose top-level names are its own once it calls
+ * `require`: `new` of a class and of a constructor function it requires and
+ * of its own function, in a file that names a lock method (`this.lock`), a
+ * hash of Node's `crypto` it requires, a `var` declared twice.
+ */
+const COMMONJS: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib'],
+  }),
+  'lib/job.js': "'use strict';\n\nconst Job = function (name) {\n  this.name = name;\n};\n\nmodule.exports = Job;\n",
+  'lib/queue.js': "'use strict';\n\nclass Queue {\n  push(x) {\n    return x;\n  }\n}\n\nmodule.exports = Queue;\n",
+  'lib/worker.js': [
+    "'use strict';",
+    '',
+    "const crypto = require('crypto');",
+    "const Job = require('./job');",
+    "const Queue = require('./queue');",
+    '',
+    'function Local() {',
+    '  this.n = 1;',
+    '}',
+    '',
+    'class Worker {',
+    '  constructor() {',
+    "    this.job = new Job('x');",
+    '    this.queue = new Queue();',
+    '    this.local = new Local();',
+    '    this.lock = null;',
+    '  }',
+    '',
+    '  digest(text) {',
+    "    var out = crypto.createHash('sha256').update(text).digest('hex');",
+    '    var out = out.slice(0, 8);',
+    '    return out;',
+    '  }',
+    '}',
+    '',
+    'module.exports = Worker;',
+    '',
+  ].join('\n'),
+};
+
 /** A script (no import or export) that declares a global `setTimeout`: which one a call means is the checker's to say. */
 const GLOBAL_DECLARED: Record<string, string> = {
   ...NAMES_SETTLED,
@@ -260,7 +311,9 @@ describe('the program is built only when a rule needs it', () => {
   let throughReferences = '';
   let nodeModuleAugmented = '';
   let libraryGlobalDeclared = '';
+  let commonJs = '';
   beforeAll(() => {
+    commonJs = project(COMMONJS);
     nodeModuleAugmented = project(NODE_MODULE_AUGMENTED);
     libraryGlobalDeclared = project(LIBRARY_GLOBAL_DECLARED);
     throughReferences = project(THROUGH_REFERENCES);
@@ -291,6 +344,12 @@ describe('the program is built only when a rule needs it', () => {
       built: false,
     });
     expect(review(namesSettled, true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is not built for CommonJS whose questions syntax settles, and finds what a run that built it finds', () => {
+    const lazy = review(commonJs, false);
+    expect(lazy).toEqual({ findings: [], built: false });
+    expect(review(commonJs, true)).toEqual({ ...lazy, built: true });
   });
 
   it('is built when a script declares a global of the name, and the findings are those of a run that built it', () => {

@@ -3,6 +3,7 @@ import type { SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { hasModifier } from './ast/has-modifier.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
+import { requiredSpecifierOf } from './ast/required-specifier.js';
 
 /** The uses of one local binding in its own file, split by whether they read it. */
 export interface LocalUses {
@@ -212,15 +213,7 @@ function isRequireAlias(nameNode: ts.Node, file: SourceFile): boolean {
   if (!ts.isVariableDeclaration(declaration) || !isJavaScriptFile(file)) return false;
   let initializer = declaration.initializer;
   while (initializer !== undefined && ts.isPropertyAccessExpression(initializer)) initializer = initializer.expression;
-  if (initializer === undefined || !ts.isCallExpression(initializer)) return false;
-  const [specifier, ...rest] = initializer.arguments;
-  return (
-    ts.isIdentifier(initializer.expression) &&
-    initializer.expression.text === 'require' &&
-    specifier !== undefined &&
-    rest.length === 0 &&
-    ts.isStringLiteralLike(specifier)
-  );
+  return initializer !== undefined && requiredSpecifierOf(initializer) !== undefined;
 }
 
 /** True for the name an import declares (`a` in `import { a }`, `import a`, `import * as a`, `import a = …`). */

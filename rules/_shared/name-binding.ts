@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../src/model/project-view.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
+import { requiredSpecifierOf } from './ast/required-specifier.js';
 import { bindingScopeOf, isDeclaredAgain, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
 import { bindingNamesOf } from './ast/binding-names.js';
@@ -62,7 +63,7 @@ export function syntacticBindingOf(
     else if (!isStrictlyWithin(nearest.scope, scope)) return undefined;
   }
   if (nearest === undefined) return isGlobalName(view, name) ? { kind: 'global' } : undefined;
-  if (ts.isSourceFile(nearest.scope) && !ts.isExternalModule(file.compilerNode)) return undefined;
+  if (ts.isSourceFile(nearest.scope) && !isModuleFile(view, file)) return undefined;
   return { kind: 'local', declaration: nearest.declaration };
 }
 
@@ -187,6 +188,63 @@ function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean 
   return true;
 }
 
+/**
+ * True for a file whose top-level names are its own, not globals: an ES
+ * module, or a CommonJS module (`isCommonJsModule`).
+ */
+function isModuleFile(view: ProjectView, file: SourceFile): boolean {
+  return ts.isExternalModule(file.compilerNode) || isCommonJsModule(view, file);
+}
+
+/**
+ * True for an analysed JavaScript file that the compiler's binder makes a
+ * CommonJS module (its `commonJsModuleIndicator`), told from what sets it
+ * without fail: a call of `require` with one argument anywhere in the file,
+ * or a top-level `module.exports = …`, `module.exports.name = …` or
+ * `exports.name = …` whose value is not `void …` (which the binder skips).
+ * Other CommonJS spellings (`Object.defineProperty(exports, …)`, an
+ * assignment in a function) leave the file a script here: its names are
+ * then the checker's to settle, as before.
+ */
+function isCommonJsModule(view: ProjectView, file: SourceFile): boolean {
+  if (!isJavaScriptFile(file) || !view.isAnalysed(file)) return false;
+  const known = view.memo('name-binding:commonjs', () => new WeakMap<ts.SourceFile, boolean>());
+  let answer = known.get(file.compilerNode);
+  if (answer === undefined) {
+    answer =
+      view.references.occurrencesIn(file, 'require').some((o) => isRequireCallee(o.compilerNode)) ||
+      file.compilerNode.statements.some(isExportsAssignment);
+    known.set(file.compilerNode, answer);
+  }
+  return answer;
+}
+
+/** True for `require` called with one argument (`require(x)`), as the binder's `isRequireCall` reads it. */
+function isRequireCallee(node: ts.Node): boolean {
+  const { parent } = node;
+  return ts.isCallExpression(parent) && parent.expression === node && parent.arguments.length === 1;
+}
+
+/** `module.exports = x`, `module.exports.name = x` or `exports.name = x` as a statement, `x` not `void …`. */
+function isExportsAssignment(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return false;
+  const { left, operatorToken, right } = statement.expression;
+  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || ts.isVoidExpression(right)) return false;
+  if (!ts.isPropertyAccessExpression(left)) return false;
+  const target = left.expression;
+  return isModuleExports(left) || isModuleExports(target) || (ts.isIdentifier(target) && target.text === 'exports');
+}
+
+/** True for `module.exports`. */
+function isModuleExports(node: ts.Node): boolean {
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'module' &&
+    node.name.text === 'exports'
+  );
+}
+
 /** Names a CommonJS JavaScript file has without declaring them. */
 const COMMONJS_NAMES: ReadonlySet<string> = new Set(['require', 'module', 'exports']);
 
@@ -206,7 +264,7 @@ interface GlobalDeclarers {
 function globalDeclarersOf(view: ProjectView): GlobalDeclarers {
   return view.memo('name-binding:global-declarers', () => {
     const mayDeclareGlobals = (file: SourceFile): boolean =>
-      !ts.isExternalModule(file.compilerNode) || file.getFullText().includes('declare global');
+      !isModuleFile(view, file) || file.getFullText().includes('declare global');
     // What `mayDeclareGlobals` can be true of, told from the text: files that are not are no candidates (and a
     // pull-request run does not parse them for this).
     const mayDeclareGlobalsText = (text: string): boolean => text.includes('declare global') || !opensAsModule(text);
@@ -281,9 +339,11 @@ const IMPORT_OPENERS: ReadonlySet<ts.SyntaxKind> = new Set([
  * the file declares, and a class imported (`import { X }`, `import X`) from
  * an analysed TypeScript module or a dependency's declaration file, followed
  * through `export { … }`, `export { … } from` and `export * from` to the one
- * class declaration the name ends at. Not settled: anything else, a class
- * merged with another declaration of its name (an interface, a namespace),
- * a JavaScript module, a module with `export =`, an anonymous default
+ * class declaration the name ends at; and in a JavaScript file, a class a
+ * `require` of the project's CommonJS module names (`commonJsExportOf`). Not
+ * settled: anything else, a class merged with another declaration of its name
+ * (an interface, a namespace), an ES module written in JavaScript, a module
+ * with `export =`, an anonymous default
  * class, and a path through a module that a module augmentation of the
  * project targets (`augmentedModulesOf`). A dependency's declaration files
  * are taken not to augment another module's classes.
@@ -300,8 +360,24 @@ export function syntacticClassOf(
   return augmentedModulesOf(view).has(found.node.getSourceFile().fileName) ? undefined : found.node;
 }
 
+/**
+ * True when a name read as a value (`Job` in `new Job()`) stands for a
+ * function, told from syntax as `syntacticClassOf` tells a class: a function
+ * declaration or a `const` function expression of the file, or one a
+ * `require` of the project's CommonJS module names. What `new` makes of a
+ * function has no class or interface among its symbol's declarations (an
+ * error in TypeScript, a constructor function's own type in JavaScript).
+ */
+export function isSyntacticFunction(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
+  const binding = syntacticBindingOf(view, file, identifier);
+  // A module augmentation may merge an interface with an exported function: its symbol is then the checker's.
+  if (binding?.kind !== 'local' || augmentedModulesOf(view).has(file.compilerNode.fileName)) return false;
+  return classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0)?.kind === 'function';
+}
+
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
-type Resolved = { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'absent' } | { kind: 'other' };
+type Resolved =
+  { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'function' } | { kind: 'absent' } | { kind: 'other' };
 
 /** A module whose exports are read from syntax: its tree, and the declarations of a name in it that may merge. */
 interface SyntaxModule {
@@ -360,6 +436,7 @@ function classOfDeclaredName(
   const declaration = nameNode.parent;
   if (module.declarationsOf(nameNode.getText(module.tree)).length !== 1) return undefined;
   if (ts.isClassDeclaration(declaration)) return { kind: 'class', node: declaration };
+  if (isFunctionDeclared(declaration)) return { kind: 'function' };
   if (ts.isImportSpecifier(declaration)) {
     const imported = declaration.propertyName ?? declaration.name;
     const importDeclaration = declaration.parent.parent.parent;
@@ -373,6 +450,14 @@ function classOfDeclaredName(
   }
   if (ts.isImportClause(declaration) && declaration.name === nameNode && declaration.phaseModifier === undefined)
     return exportedFrom(view, module, declaration.parent.moduleSpecifier, 'default', hops + 1);
+  if (ts.isVariableDeclaration(declaration) && isJavaScriptFile(module.tree) && declaration.initializer !== undefined) {
+    // `const Deque = require('./Deque')`: an alias of what the module assigns to `module.exports`, as an import is.
+    const specifier = requiredSpecifierOf(declaration.initializer);
+    if (specifier !== undefined)
+      return ts.getJSDocTypeTag(declaration) === undefined
+        ? commonJsExportOf(view, module, specifier, hops + 1)
+        : undefined;
+  }
   return { kind: 'other' };
 }
 
@@ -402,6 +487,55 @@ function exportedFrom(
   }
   if (target === undefined || !ts.isExternalModule(target.tree)) return undefined;
   return exportOf(view, target, exported, hops);
+}
+
+/**
+ * True for a function declaration, or a `const` given a function expression
+ * (`const Job = function (queue) { … }`, JavaScript's constructor function).
+ */
+function isFunctionDeclared(declaration: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(declaration)) return true;
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer !== undefined &&
+    ts.isFunctionExpression(declaration.initializer) &&
+    ts.isVariableDeclarationList(declaration.parent) &&
+    (declaration.parent.flags & ts.NodeFlags.Const) !== 0
+  );
+}
+
+/**
+ * What a CommonJS module a `require` resolves to assigns to `module.exports`:
+ * an analysed JavaScript file that is no ES module, whose text assigns
+ * `exports` once, in a top-level `module.exports = Name` (`localClass`).
+ * Anything else is not read: another assignment anywhere (`exports =
+ * module.exports = …`, one in a function), `module` or `exports` declared by
+ * the file, `module[…]`, a name with escapes, a value other than a name.
+ */
+function commonJsExportOf(
+  view: ProjectView,
+  from: SyntaxModule,
+  specifier: ts.StringLiteralLike,
+  hops: number,
+): Resolved | undefined {
+  if (hops > MAX_EXPORT_HOPS) return undefined;
+  const path = view.resolveModule(from.tree, specifier);
+  if (path === undefined || augmentedModulesOf(view).has(path)) return undefined;
+  const file = view.sourceFileAt(path);
+  if (file === undefined || !view.isAnalysed(file) || !isJavaScriptFile(file)) return undefined;
+  const tree = file.compilerNode;
+  const text = tree.text;
+  if (ts.isExternalModule(tree) || text.includes('\\u') || /\bmodule\s*\[/.test(text)) return undefined;
+  if ((text.match(/\bexports\s*=(?!=)/g) ?? []).length !== 1) return undefined;
+  const target = projectModule(view, file);
+  if (target.declarationsOf('module').length > 0 || target.declarationsOf('exports').length > 0) return undefined;
+  for (const statement of tree.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+    const { left, operatorToken, right } = statement.expression;
+    if (operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(left))
+      return ts.isIdentifier(right) ? localClass(view, target, right.text, hops) : undefined;
+  }
+  return undefined;
 }
 
 /**

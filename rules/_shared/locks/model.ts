@@ -6,6 +6,7 @@ import {
   isGlobalName,
   ownDeclarationsOf,
   syntacticBindingOf,
+  isSyntacticFunction,
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -106,6 +107,8 @@ function buildLockModel(view: ProjectView): LockModel {
       Node.isIdentifier(reference)
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
+    (reference) =>
+      Node.isIdentifier(reference) && isSyntacticFunction(view, reference.getSourceFile(), reference.compilerNode),
     (name) => ownDeclarationsOf(view, name),
     (holder) => releaseHostsOf(view, holder),
   );
@@ -481,6 +484,8 @@ class ModelBuilder {
     private readonly constructsBuiltin: (created: Node) => boolean,
     /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
+    /** True when a name stands for a function, when syntax settles it (`isSyntacticFunction`). */
+    private readonly isFunction: (reference: Node) => boolean,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
     /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
@@ -671,7 +676,7 @@ class ModelBuilder {
    */
   private apiOfExpressionType(expression: Node): LockApi | undefined {
     if (Node.isNewExpression(expression)) {
-      if (this.isClassWithoutLockApi(expression.getExpression())) return undefined;
+      if (this.isNoLockConstructor(expression.getExpression())) return undefined;
       const constructed = constructedTypesOf(this.checker(), expression.compilerNode.expression);
       if (constructed?.every((type) => !this.mayBeLockType(type)) === true) return undefined;
     }
@@ -691,6 +696,17 @@ class ModelBuilder {
   private isClassWithoutLockApi(reference: Node): boolean {
     const declaration = this.classOf(reference);
     return declaration !== undefined && !mayDeclareLockApi(declaration, this.configured);
+  }
+
+  /**
+   * True when syntax shows that what `new` makes of a name has no lock API: a
+   * class without a lock method (`isClassWithoutLockApi`), or a function, whose
+   * symbol has no class or interface declaration for `apiOfType` to read. Not
+   * taken as a creation of no lock through a call (`constructsNoLock`): a
+   * wrapper's type is still the checker's to say.
+   */
+  private isNoLockConstructor(reference: Node): boolean {
+    return this.isClassWithoutLockApi(reference) || this.isFunction(reference);
   }
 
   /** False when no declaration of a class or interface can make it a lock API (see `mayDeclareLockApi`). */
@@ -733,8 +749,9 @@ class ModelBuilder {
       const known = knownModuleApi(imported.module, imported.name, this.configured);
       if (known !== undefined) return known;
     }
-    // The checker's first class declaration would be this one, and `apiOfShape` finds no API in it.
-    if (this.isClassWithoutLockApi(reference)) return undefined;
+    // The checker's first class declaration would be this one, and `apiOfShape` finds no API in it; or it finds
+    // none, the name being a function's.
+    if (this.isNoLockConstructor(reference)) return undefined;
     const symbol = reference.getSymbol();
     const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
     for (const declaration of target?.getDeclarations() ?? []) {
