@@ -147,7 +147,7 @@ function checkTimer(
 /**
  * True when syntax shows that a timer's handler is a name for a function, so
  * the checker need not be asked whether it is a string: a function the file
- * declares, a `const` given a function written in place, a parameter typed
+ * declares, a function expression's own name, a `const` given a function written in place, a parameter typed
  * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
  * the global `Promise` (declaration files are taken to leave its constructor
  * as the library declares it), for a name syntax settles (`syntacticBindingOf`):
@@ -174,7 +174,8 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const binding = syntacticBindingOf(view, file, node.compilerNode);
   if (binding?.kind !== 'local') return false;
   const declaration = binding.declaration.parent;
-  if (ts.isFunctionDeclaration(declaration)) return true;
+  // A function declaration, or a function expression's own name inside it (`(function poll() { setTimeout(poll) })()`).
+  if (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) return true;
   if (ts.isVariableDeclaration(declaration)) {
     if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
     const initializer = declaration.initializer;

@@ -68,7 +68,7 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  * spells a lock word only in a comment, a promise's `resolve`, a `crypto` import and calls of other names, a query
  * held in a local variable, a class imported through `export *`, a class of Node's `node:stream` and a global
  * constructor reached through `globalThis` stored in a file that names `request`, a random value passed to
- * `BigInt` or to `Math.cos`, a method's `bind(this)` given to a timer, and a function's overloads and a `var` declared twice, each one
+ * `BigInt` or to `Math.cos`, a method's `bind(this)` and a function expression's own name given to a timer, and a function's overloads and a `var` declared twice, each one
  * binding.
  */
 const NAMES_SETTLED: Record<string, string> = {
@@ -90,6 +90,7 @@ const NAMES_SETTLED: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  'src/poll.ts': 'export function start(): void {\n  (function poll(): void {\n    setTimeout(poll, 10);\n  })();\n}\n',
   'src/spin.ts': [
     'export function spin(): number {',
     '  const angle = Math.random() * Math.PI * 2;',
