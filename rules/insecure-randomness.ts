@@ -156,8 +156,15 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
 
 /** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */
 function isMathRandom(view: ProjectView, call: CallExpression): boolean {
-  const callee = skipOuterExpressions(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'random') return false;
+  return isGlobalMathMethod(view, skipOuterExpressions(call.getExpression()), (name) => name === 'random');
+}
+
+/**
+ * True for `Math.name` on the global `Math` (from syntax when it settles which `Math` it is), `name` one that
+ * `accepts` takes: tested first, so that no other method's `Math` is looked up.
+ */
+function isGlobalMathMethod(view: ProjectView, callee: Node, accepts: (name: string) => boolean): boolean {
+  if (!Node.isPropertyAccessExpression(callee) || !accepts(callee.getName())) return false;
   const receiver = callee.getExpression();
   return Node.isIdentifier(receiver) && receiver.getText() === 'Math' && isEnvironmentName(view, receiver);
 }
@@ -410,17 +417,9 @@ const MATH_METHODS: ReadonlySet<string> = new Set([
 /** The parameter declaration an argument binds to, when the callee resolves to one function. */
 function parameterFor(call: CallExpression, argument: Node, view: ProjectView): Node | undefined {
   const callee = skipOuterExpressions(call.getExpression());
-  // `Math.floor(Math.random() * n)` on the global `Math`: the library's parameter (`x`) names no secret, and the
-  // checker is not asked for it.
-  if (Node.isPropertyAccessExpression(callee) && MATH_METHODS.has(callee.getName())) {
-    const receiver = skipOuterExpressions(callee.getExpression());
-    if (
-      Node.isIdentifier(receiver) &&
-      receiver.getText() === 'Math' &&
-      syntacticBindingOf(view, receiver.getSourceFile(), receiver.compilerNode)?.kind === 'global'
-    )
-      return undefined;
-  }
+  // `Math.cos(angle)` on the global `Math`: the library's parameter (`x`) names no secret; its declaration is not
+  // looked up.
+  if (isGlobalMathMethod(view, callee, (name) => MATH_METHODS.has(name))) return undefined;
   // A library global syntax shows to be the global one (no file of the project declares it): the checker is not asked.
   if (
     Node.isIdentifier(callee) &&
