@@ -3,7 +3,7 @@ import type { Identifier, ImportDeclaration, ImportEqualsDeclaration, SourceFile
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import type { EditDraft } from '../src/model/edit.js';
-import { localUsesOf } from './_shared/local-uses.js';
+import { hasLocalUse } from './_shared/local-uses.js';
 import { removeNode } from './_shared/fix/remove-node.js';
 import { ESLINT_UNUSED_RULES, isCompilerErrorSilenced, isWaivedByEslint } from './_shared/waivers.js';
 
@@ -138,7 +138,7 @@ function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): str
 
 /** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
 function isUsed(project: ProjectView, binding: Identifier): boolean {
-  return localUsesOf(project, binding.getSourceFile(), binding.compilerNode).reads.length > 0;
+  return hasLocalUse(project, binding.getSourceFile(), binding.compilerNode, (o) => o.access !== 'write');
 }
 
 /**

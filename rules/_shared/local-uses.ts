@@ -39,6 +39,8 @@ export function hasLocalUse(
   isUse: (occurrence: Occurrence) => boolean,
 ): boolean {
   const found = occurrencesOf(view, file, nameNode);
+  // Occurrences syntax places in this binding answer first: a use among them is one the checker would find.
+  if (found.placed.some(isUse)) return true;
   const isThisBinding = bindingTest(view, found, nameNode);
   return found.occurrences.some((o) => isUse(o) && isThisBinding(o));
 }
@@ -70,6 +72,18 @@ export function syntacticUsesOf(view: ProjectView, file: SourceFile, nameNode: t
 }
 
 /**
+ * The occurrences syntax places in a binding, even where it cannot settle
+ * all of them (`syntacticUsesOf` is then undefined): with a name of the
+ * binding in a type where the binding names only a value, or in a decorator,
+ * the other occurrences are still told apart from syntax
+ * (`lexicalOccurrencesOf`); every occurrence when they are settled, none
+ * when syntax cannot tell any.
+ */
+export function placedOccurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): readonly Occurrence[] {
+  return occurrencesOf(view, file, nameNode).placed;
+}
+
+/**
  * The binding's occurrences as syntax finds them: `settled` when they are
  * exactly this binding's; else every plain occurrence in the scope it can be
  * seen from, for the checker to sort. Names outside that scope cannot be this
@@ -92,6 +106,8 @@ function occurrencesOf(view: ProjectView, file: SourceFile, nameNode: ts.Node): 
 interface FoundOccurrences {
   settled: boolean;
   occurrences: Occurrence[];
+  /** `placedOccurrencesOf`. */
+  placed: Occurrence[];
 }
 
 /** `occurrencesOf`, computed. */
@@ -101,14 +117,19 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
   const plain = view.references.occurrencesIn(file, name).filter((o) => o.role === 'name');
   const scope = visibilityScopeOf(nameNode);
   // A namespace's export is seen by name in every block of the namespace, wherever the others are.
-  if (ts.isModuleBlock(scope) && isExported(declarationAround(nameNode))) return { settled: false, occurrences: plain };
-  const inScope = plain.filter((o) => isWithin(o.compilerNode, scope));
+  if (ts.isModuleBlock(scope) && isExported(declarationAround(nameNode)))
+    return { settled: false, occurrences: plain, placed: [] };
+  // From the scope's first token: a function's own JSDoc is read outside the function (as in `lexicalOccurrencesOf`).
+  const start = ts.isSourceFile(scope) ? 0 : scope.getStart(file.compilerNode);
+  const inScope = plain.filter((o) => o.compilerNode.pos >= start && isWithin(o.compilerNode, scope));
   const declared = view.references.declarationsIn(file, name);
   // Another declaration of the name where this one can be seen: an occurrence there may mean either.
   const shadowed = declared.length > 1 && declared.some((other) => other !== nameNode && isWithin(other, scope));
-  if (!shadowed) return { settled: true, occurrences: inScope };
+  if (!shadowed) return { settled: true, occurrences: inScope, placed: inScope };
   const lexical = lexicalOccurrencesOf(file, nameNode, declared, plain);
-  return lexical === undefined ? { settled: false, occurrences: inScope } : { settled: true, occurrences: lexical };
+  if (lexical === undefined) return { settled: false, occurrences: inScope, placed: [] };
+  const settled = lexical.uncertain === 0;
+  return { settled, occurrences: settled ? lexical.mine : inScope, placed: lexical.mine };
 }
 
 /**
@@ -123,17 +144,19 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
  * it: the binding or an inner declaration of a kind not handled here (a type,
  * an enum, a namespace, an inner import, a function in a block of a script),
  * one declared again in the same scope (but as another `var` or overload of
- * it, which is the same binding: `isSameBindingAgain`), a name in a decorator or computed
- * member name (evaluated outside the member's own scope), or a name in a type
- * position where this binding names only a value (it may name a type
- * declared elsewhere).
+ * it, or a `var` of a parameter's name, which is the same binding:
+ * `isSameBindingAgain`). A name in a decorator or computed member name
+ * (evaluated outside the member's own scope), or in a type position where
+ * this binding names only a value (it may name a type declared elsewhere), is
+ * counted in `uncertain`, for the checker, and the occurrences syntax does
+ * place (`mine`) still stand.
  */
 function lexicalOccurrencesOf(
   file: SourceFile,
   nameNode: ts.Node,
   declared: readonly ts.Node[],
   plain: readonly Occurrence[],
-): Occurrence[] | undefined {
+): { mine: Occurrence[]; uncertain: number } | undefined {
   const imported = isImportName(nameNode) || isRequireAlias(nameNode, file);
   const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
@@ -151,19 +174,23 @@ function lexicalOccurrencesOf(
     inner.push({ scope, start, hidesTypes: ts.isClassDeclaration(around) || ts.isClassExpression(around) });
   }
   const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
-  const out: Occurrence[] = [];
+  const mine: Occurrence[] = [];
+  let uncertain = 0;
   for (const occurrence of plain) {
     const node = occurrence.compilerNode;
     if (!isWithin(node, own)) continue;
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
-    if (position === 'unsettled') return undefined;
+    if (position === 'unsettled') {
+      uncertain++;
+      continue;
+    }
     const hiding = inner.filter((i) => node.pos >= i.start && isWithin(node, i.scope));
     if (hiding.length > 0 && !(imported && position === 'type' && hiding.every((i) => !i.hidesTypes))) continue;
-    if (position === 'type' && valueOnly) return undefined;
-    out.push(occurrence);
+    if (position === 'type' && valueOnly) uncertain++;
+    else mine.push(occurrence);
   }
-  return out;
+  return { mine, uncertain };
 }
 
 /**
@@ -178,7 +205,9 @@ function isSameBindingAgain(nameNode: ts.Node, other: ts.Node): boolean {
   const mine = declarationAround(nameNode);
   const theirs = declarationAround(other);
   if (ts.isFunctionDeclaration(mine)) return ts.isFunctionDeclaration(theirs);
-  return isVar(mine) && isVar(theirs);
+  // A parameter and a `var` of its function: the binder puts both in the function's locals, as one symbol.
+  if (ts.isParameter(mine)) return isVar(theirs);
+  return isVar(mine) && (isVar(theirs) || ts.isParameter(theirs));
 }
 
 /**
@@ -284,9 +313,25 @@ function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettle
   for (let at = node.parent; at !== scope && !ts.isSourceFile(at); at = at.parent) {
     if (ts.isDecorator(at) || isMemberComputedName(at)) return 'unsettled';
     // The nearest type around the name decides: `typeof x` (even inside `Array<typeof x>`) reads the value.
-    if (position === undefined && ts.isTypeNode(at)) position = ts.isTypeQueryNode(at) ? 'value' : 'type';
+    if (position === undefined && ts.isTypeNode(at))
+      position = ts.isTypeQueryNode(at) || isClassExtendsExpression(at) ? 'value' : 'type';
   }
   return position ?? 'value';
+}
+
+/**
+ * True for what a class `extends` (`class A extends base`): an expression the
+ * class evaluates as a value, though the compiler's node for it counts as a
+ * type (unlike an interface's `extends` or a class's `implements`).
+ */
+function isClassExtendsExpression(node: ts.Node): boolean {
+  const clause = node.parent;
+  return (
+    ts.isExpressionWithTypeArguments(node) &&
+    ts.isHeritageClause(clause) &&
+    clause.token === ts.SyntaxKind.ExtendsKeyword &&
+    ts.isClassLike(clause.parent)
+  );
 }
 
 /**
