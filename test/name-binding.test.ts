@@ -8,7 +8,7 @@ import { loadInMemory } from '../src/load/project.js';
 import {
   opensAsModule,
   referencesInOwnFile,
-  isSyntacticFunction,
+  isClasslessConstructor,
   syntacticBindingOf,
   syntacticClassOf,
 } from '../rules/_shared/name-binding.js';
@@ -198,8 +198,33 @@ const SNIPPETS: Record<string, string> = {
     "/** @type {any} */ const Typed = require('./deque');",
     "const Job = require('./job');",
     'function Local() {}',
-    "String(new Job('x'), new Local());",
+    "const Lock = require('./lock');",
+    "const Cast = require('./cast');",
+    "String(new Job('x'), new Local(), new Lock(), new Cast());",
     'module.exports = [new Deque(), new Alias(), new Extra(), new Both(), new Anonymous(), new Typed()];',
+    '',
+  ].join('\n'),
+  // A class expression assigned to `module.exports` has no class declaration; one in parentheses may be cast.
+  'traps/cjs/lock.js': 'module.exports = class Lock {\n  acquire() { return Promise.resolve(() => {}); }\n};\n',
+  'traps/cjs/cast.js': 'module.exports = /** @type {any} */ (class Cast {});\n',
+  // An ES module written in JavaScript: its exports read as a TypeScript module's; `module.exports` there is ignored.
+  'traps/esm/body.js': 'export class Body {\n  text() { return 1; }\n}\nexport function helper() { return 2; }\n',
+  'traps/esm/response.js': [
+    "import { Body } from './body.js';",
+    'export default class Response extends Body {}',
+    'Response.prototype.lock = function () {};',
+    'Response.kind = 1;',
+    'export { Body as Base };',
+    'module.exports = Body;',
+    '',
+  ].join('\n'),
+  'traps/esm/shape.js': '/** @typedef {{ size: number }} Shape */\nexport class Shape {}\n',
+  'traps/esm/use.js': [
+    "import Response from './response.js';",
+    "import { Base } from './response.js';",
+    "import { Body, helper } from './body.js';",
+    "import { Shape } from './shape.js';",
+    'export const made = [new Response(), new Base(), new Body(), new helper(), new Shape()];',
     '',
   ].join('\n'),
   // A JavaScript file is a CommonJS module (its top-level names its own) once it calls `require` or assigns exports;
@@ -254,6 +279,17 @@ function valueNames(file: ts.SourceFile): ts.Identifier[] {
   return out;
 }
 
+/**
+ * A symbol's declarations but the names JavaScript's expandos assign through
+ * (`Response` in `Response.kind = 1`, which the binder adds to the class's
+ * declarations): the same binding, not another declaration of it.
+ */
+function ownDeclarations(symbol: ts.Symbol | undefined): ts.Declaration[] {
+  return (symbol?.declarations ?? []).filter(
+    (d) => !(ts.isIdentifier(d) && ts.isPropertyAccessExpression(d.parent) && d.parent.expression === d),
+  );
+}
+
 /** Checks every answer against the checker; returns how many names each kind of answer covered. */
 function audit(view: ProjectView): {
   global: number;
@@ -268,7 +304,7 @@ function audit(view: ProjectView): {
     for (const name of valueNames(file.compilerNode)) {
       const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(name.getStart()).line + 1)} ${name.text}`;
       const symbol = checker.getSymbolAtLocation(name);
-      const declarations = symbol?.declarations ?? [];
+      const declarations = ownDeclarations(symbol);
       const binding = syntacticBindingOf(view, file, name);
       if (binding === undefined) counts.unsettled++;
       else if (binding.kind === 'global') {
@@ -286,9 +322,9 @@ function audit(view: ProjectView): {
       const found = syntacticClassOf(view, file, name);
       if (found !== undefined) {
         counts.classes++;
-        expect(target?.declarations, where).toEqual([found]);
+        expect(ownDeclarations(target), where).toEqual([found]);
       }
-      if (isSyntacticFunction(view, file, name)) {
+      if (isClasslessConstructor(view, file, name)) {
         counts.functions++;
         const kinds = (target?.declarations ?? []).map((d) => ts.SyntaxKind[d.kind]);
         expect(kinds.length, where).toBeGreaterThan(0);
@@ -443,10 +479,17 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(bindingOf('traps/cjs/script.js', 'sharedGlobal')).toBeUndefined();
     expect(bindingOf('traps/cjs/voided.js', 'own')).toBeUndefined();
     const functionOf = (path: string, text: string): boolean =>
-      isSyntacticFunction(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
+      isClasslessConstructor(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
     expect(functionOf('traps/cjs/use.js', 'Job')).toBe(true);
     expect(functionOf('traps/cjs/use.js', 'Local')).toBe(true);
     expect(functionOf('traps/cjs/use.js', 'Deque')).toBe(false);
+    expect(functionOf('traps/cjs/use.js', 'Anonymous')).toBe(true);
+    expect(functionOf('traps/cjs/use.js', 'Lock')).toBe(true);
+    expect(functionOf('traps/cjs/use.js', 'Cast')).toBe(false);
+    expect(classOf('traps/cjs/use.js', 'Lock')).toBeUndefined();
+    expect(classOf('traps/esm/use.js', 'Response')).toBe('/traps/esm/response.js');
+    expect(classOf('traps/esm/use.js', 'Base')).toBe('/traps/esm/body.js');
+    expect(classOf('traps/esm/use.js', 'Body')).toBe('/traps/esm/body.js');
     expect(functionOf('traps/cjs/functions.ts', 'Plain')).toBe(true);
     expect(functionOf('traps/cjs/functions.ts', 'Expression')).toBe(true);
     expect(functionOf('traps/cjs/functions.ts', 'Twin')).toBe(false);

@@ -202,12 +202,14 @@ const COMMONJS: Record<string, string> = {
   }),
   'lib/job.js': "'use strict';\n\nconst Job = function (name) {\n  this.name = name;\n};\n\nmodule.exports = Job;\n",
   'lib/queue.js': "'use strict';\n\nclass Queue {\n  push(x) {\n    return x;\n  }\n}\n\nmodule.exports = Queue;\n",
+  'lib/decoder.js': "'use strict';\n\nmodule.exports = class Decoder {\n  read() {\n    return 1;\n  }\n};\n",
   'lib/worker.js': [
     "'use strict';",
     '',
     "const crypto = require('crypto');",
     "const Job = require('./job');",
     "const Queue = require('./queue');",
+    "const Decoder = require('./decoder');",
     '',
     'function Local() {',
     '  this.n = 1;',
@@ -218,6 +220,7 @@ const COMMONJS: Record<string, string> = {
     "    this.job = new Job('x');",
     '    this.queue = new Queue();',
     '    this.local = new Local();',
+    '    this.decoder = new Decoder();',
     '    this.lock = null;',
     '  }',
     '',
@@ -263,6 +266,27 @@ const COMMONJS: Record<string, string> = {
     '',
     'Model.prototype.make = make;',
     'module.exports = { kind, handle, Model };',
+    '',
+  ].join('\n'),
+};
+
+/** ES modules written in JavaScript, in a file that mentions locks: a class read from its export like TypeScript's. */
+const ES_MODULES_IN_JAVASCRIPT: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'esnext', allowJs: true, strict: true, noEmit: true },
+    include: ['src'],
+  }),
+  'src/body.js': 'export class Body {\n  text() {\n    return 1;\n  }\n}\n',
+  'src/response.js': "import { Body } from './body.js';\n\nexport default class Response extends Body {}\n",
+  'src/fetch.js': [
+    "import Response from './response.js';",
+    '',
+    'export class Fetcher {',
+    '  constructor() {',
+    '    this.lock = null;',
+    '    this.response = new Response();',
+    '  }',
+    '}',
     '',
   ].join('\n'),
 };
@@ -347,8 +371,10 @@ describe('the program is built only when a rule needs it', () => {
   let nodeModuleAugmented = '';
   let libraryGlobalDeclared = '';
   let commonJs = '';
+  let esModulesInJavaScript = '';
   beforeAll(() => {
     commonJs = project(COMMONJS);
+    esModulesInJavaScript = project(ES_MODULES_IN_JAVASCRIPT);
     nodeModuleAugmented = project(NODE_MODULE_AUGMENTED);
     libraryGlobalDeclared = project(LIBRARY_GLOBAL_DECLARED);
     throughReferences = project(THROUGH_REFERENCES);
@@ -385,6 +411,12 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(commonJs, false);
     expect(lazy).toEqual({ findings: [], built: false });
     expect(review(commonJs, true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is not built for ES modules written in JavaScript whose classes syntax reads, with the same findings', () => {
+    const lazy = review(esModulesInJavaScript, false);
+    expect(lazy).toEqual({ findings: [], built: false });
+    expect(review(esModulesInJavaScript, true)).toEqual({ ...lazy, built: true });
   });
 
   it('is built when a script declares a global of the name, and the findings are those of a run that built it', () => {

@@ -342,11 +342,12 @@ const IMPORT_OPENERS: ReadonlySet<ts.SyntaxKind> = new Set([
  * class declaration the name ends at; and in a JavaScript file, a class a
  * `require` of the project's CommonJS module names (`commonJsExportOf`). Not
  * settled: anything else, a class merged with another declaration of its name
- * (an interface, a namespace), an ES module written in JavaScript, a module
- * with `export =`, an anonymous default
+ * (an interface, a namespace), a module with `export =`, an anonymous default
  * class, and a path through a module that a module augmentation of the
  * project targets (`augmentedModulesOf`). A dependency's declaration files
- * are taken not to augment another module's classes.
+ * are taken not to augment another module's classes. An ES module written in
+ * JavaScript is read as one in TypeScript (the binder ignores `module.exports`
+ * there).
  */
 export function syntacticClassOf(
   view: ProjectView,
@@ -362,22 +363,25 @@ export function syntacticClassOf(
 
 /**
  * True when a name read as a value (`Job` in `new Job()`) stands for a
- * function, told from syntax as `syntacticClassOf` tells a class: a function
- * declaration or a `const` function expression of the file, or one a
- * `require` of the project's CommonJS module names. What `new` makes of a
- * function has no class or interface among its symbol's declarations (an
- * error in TypeScript, a constructor function's own type in JavaScript).
+ * constructor with no class declaration, told from syntax as
+ * `syntacticClassOf` tells a class: a function declaration or a `const`
+ * function expression of the file, or one a `require` of the project's
+ * CommonJS module names, or the class expression such a module assigns to
+ * `module.exports` (`module.exports = class Lock {…}`). What `new` makes of
+ * it has no class or interface among its symbol's declarations (an error in
+ * TypeScript, a constructor function's own type in JavaScript, a class
+ * expression's instance).
  */
-export function isSyntacticFunction(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
+export function isClasslessConstructor(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
   const binding = syntacticBindingOf(view, file, identifier);
   // A module augmentation may merge an interface with an exported function: its symbol is then the checker's.
   if (binding?.kind !== 'local' || augmentedModulesOf(view).has(file.compilerNode.fileName)) return false;
-  return classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0)?.kind === 'function';
+  return classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0)?.kind === 'classless';
 }
 
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
 type Resolved =
-  { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'function' } | { kind: 'absent' } | { kind: 'other' };
+  { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'classless' } | { kind: 'absent' } | { kind: 'other' };
 
 /** A module whose exports are read from syntax: its tree, and the declarations of a name in it that may merge. */
 interface SyntaxModule {
@@ -436,7 +440,7 @@ function classOfDeclaredName(
   const declaration = nameNode.parent;
   if (module.declarationsOf(nameNode.getText(module.tree)).length !== 1) return undefined;
   if (ts.isClassDeclaration(declaration)) return { kind: 'class', node: declaration };
-  if (isFunctionDeclared(declaration)) return { kind: 'function' };
+  if (isFunctionDeclared(declaration)) return { kind: 'classless' };
   if (ts.isImportSpecifier(declaration)) {
     const imported = declaration.propertyName ?? declaration.name;
     const importDeclaration = declaration.parent.parent.parent;
@@ -480,7 +484,7 @@ function exportedFrom(
   const project = view.sourceFileAt(path);
   let target: SyntaxModule | undefined;
   if (project !== undefined && view.isAnalysed(project)) {
-    if (!isJavaScriptFile(project)) target = projectModule(view, project);
+    target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);
     if (tree !== undefined && !tree.text.includes('declare module')) target = declarationModule(tree);
@@ -507,10 +511,11 @@ function isFunctionDeclared(declaration: ts.Node): boolean {
 /**
  * What a CommonJS module a `require` resolves to assigns to `module.exports`:
  * an analysed JavaScript file that is no ES module, whose text assigns
- * `exports` once, in a top-level `module.exports = Name` (`localClass`).
+ * `exports` once, in a top-level `module.exports = Name` (`localClass`) or
+ * `module.exports = class … {}` (a constructor without a class declaration).
  * Anything else is not read: another assignment anywhere (`exports =
  * module.exports = …`, one in a function), `module` or `exports` declared by
- * the file, `module[…]`, a name with escapes, a value other than a name.
+ * the file, `module[…]`, a name with escapes, another value.
  */
 function commonJsExportOf(
   view: ProjectView,
@@ -532,8 +537,10 @@ function commonJsExportOf(
   for (const statement of tree.statements) {
     if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
     const { left, operatorToken, right } = statement.expression;
-    if (operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(left))
-      return ts.isIdentifier(right) ? localClass(view, target, right.text, hops) : undefined;
+    if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isModuleExports(left)) continue;
+    // A class expression, written in place: in parentheses, a JSDoc `@type` could give the exports another type.
+    if (ts.isClassExpression(right)) return { kind: 'classless' };
+    return ts.isIdentifier(right) ? localClass(view, target, right.text, hops) : undefined;
   }
   return undefined;
 }

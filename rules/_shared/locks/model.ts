@@ -6,7 +6,7 @@ import {
   isGlobalName,
   ownDeclarationsOf,
   syntacticBindingOf,
-  isSyntacticFunction,
+  isClasslessConstructor,
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -108,7 +108,7 @@ function buildLockModel(view: ProjectView): LockModel {
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
     (reference) =>
-      Node.isIdentifier(reference) && isSyntacticFunction(view, reference.getSourceFile(), reference.compilerNode),
+      Node.isIdentifier(reference) && isClasslessConstructor(view, reference.getSourceFile(), reference.compilerNode),
     (name) => ownDeclarationsOf(view, name),
     (holder) => releaseHostsOf(view, holder),
   );
@@ -484,8 +484,8 @@ class ModelBuilder {
     private readonly constructsBuiltin: (created: Node) => boolean,
     /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
-    /** True when a name stands for a function, when syntax settles it (`isSyntacticFunction`). */
-    private readonly isFunction: (reference: Node) => boolean,
+    /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
+    private readonly isClassless: (reference: Node) => boolean,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
     /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
@@ -700,13 +700,14 @@ class ModelBuilder {
 
   /**
    * True when syntax shows that what `new` makes of a name has no lock API: a
-   * class without a lock method (`isClassWithoutLockApi`), or a function, whose
-   * symbol has no class or interface declaration for `apiOfType` to read. Not
+   * class without a lock method (`isClassWithoutLockApi`), or a function or a
+   * class expression (`isClasslessConstructor`), whose symbol has no class or
+   * interface declaration for `apiOfType` to read. Not
    * taken as a creation of no lock through a call (`constructsNoLock`): a
    * wrapper's type is still the checker's to say.
    */
   private isNoLockConstructor(reference: Node): boolean {
-    return this.isClassWithoutLockApi(reference) || this.isFunction(reference);
+    return this.isClassWithoutLockApi(reference) || this.isClassless(reference);
   }
 
   /** False when no declaration of a class or interface can make it a lock API (see `mayDeclareLockApi`). */
