@@ -1,6 +1,8 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { isEnvironmentName, syntacticBindingOf } from './_shared/name-binding.js';
+import { syntacticUsesOf } from './_shared/local-uses.js';
+import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
@@ -139,7 +141,13 @@ function checkTimer(
   sink: string,
 ): FindingDraft<MessageId> | undefined {
   const [handler] = call.getArguments();
-  if (handler === undefined || isNamedFunction(view, handler) || !isString(handler)) return undefined;
+  if (
+    handler === undefined ||
+    isNamedFunction(view, handler) ||
+    isUntypedParameter(view, handler) ||
+    !isString(handler)
+  )
+    return undefined;
   const data = getNonLiteralPart(handler);
   return data === undefined ? undefined : draftOf(call, 'stringTimer', sink, data);
 }
@@ -184,7 +192,159 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   }
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
+  if (isJavaScriptFile(file)) {
+    // The parameter's own JSDoc type, which the checker reads before the function's `@type`: asked only without one.
+    const documented = ts.getJSDocType(declaration);
+    if (documented !== undefined)
+      return isJSDocFunctionType(documented) && ts.getJSDocTypeTag(declaration.parent) === undefined;
+  }
   return isPromiseExecutorCallback(view, file, declaration);
+}
+
+/**
+ * A JSDoc type that is a function, or one that may also be `null` or
+ * `undefined` (`{?function(Error)}`, `{Function=}`): `(err) => void`,
+ * `function(Error)`, or `Function`/`function`, which the checker reads in
+ * JSDoc as the global `Function` whatever the project declares. No narrowing
+ * makes a string of it.
+ */
+function isJSDocFunctionType(type: ts.TypeNode): boolean {
+  let inner = type;
+  while (
+    ts.isJSDocOptionalType(inner) ||
+    ts.isJSDocNullableType(inner) ||
+    ts.isJSDocNonNullableType(inner) ||
+    ts.isParenthesizedTypeNode(inner)
+  )
+    inner = inner.type;
+  if (ts.isFunctionTypeNode(inner) || ts.isJSDocFunctionType(inner)) return true;
+  return (
+    ts.isTypeReferenceNode(inner) &&
+    inner.typeArguments === undefined &&
+    ts.isIdentifier(inner.typeName) &&
+    (inner.typeName.text === 'Function' || inner.typeName.text === 'function')
+  );
+}
+
+/**
+ * True when syntax shows that the checker types the handler `any` where the
+ * timer reads it, so it is not a string (what `isString` would ask the checker):
+ * a parameter of a JavaScript function the checker types from nothing
+ * around it (`isUntypedByContext`), with no type written or in JSDoc (its own
+ * `@param`, the function's `@type`), no default and no `...`, that no use can
+ * narrow to a string (`mayNarrowToString`).
+ */
+function isUntypedParameter(view: ProjectView, handler: Node): boolean {
+  const node = skipOuterExpressions(handler);
+  if (!Node.isIdentifier(node)) return false;
+  const file = node.getSourceFile();
+  if (!isJavaScriptFile(file)) return false;
+  const binding = syntacticBindingOf(view, file, node.compilerNode);
+  if (binding?.kind !== 'local') return false;
+  const parameter = binding.declaration.parent;
+  if (!ts.isParameter(parameter) || parameter.name !== binding.declaration) return false;
+  if (parameter.type !== undefined || parameter.initializer !== undefined || parameter.dotDotDotToken !== undefined)
+    return false;
+  const owner = parameter.parent;
+  if (!isUntypedByContext(owner) || ts.getJSDocType(parameter) !== undefined || ts.getJSDocTypeTag(owner) !== undefined)
+    return false;
+  const uses = syntacticUsesOf(view, file, parameter.name);
+  return (
+    uses !== undefined &&
+    [...uses.reads, ...uses.writes].every((use) => !mayNarrowToString(view, file, use.compilerNode))
+  );
+}
+
+/**
+ * True for a function the checker gives no contextual type, whose untyped
+ * parameters are then `any`: a function declaration, a class's method or
+ * constructor, or an arrow function or function expression that is (through
+ * parentheses and a conditional's branches) the value of a variable with no
+ * written or JSDoc type (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`). A callback passed to a
+ * call, an object's method or a function assigned to a property may be typed
+ * by what receives it.
+ */
+function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
+  if (ts.isFunctionDeclaration(owner) || ts.isConstructorDeclaration(owner)) return true;
+  if (ts.isMethodDeclaration(owner)) return ts.isClassLike(owner.parent);
+  if (!ts.isArrowFunction(owner) && !ts.isFunctionExpression(owner)) return false;
+  let value: ts.Node = owner;
+  while (
+    ts.isParenthesizedExpression(value.parent) ||
+    (ts.isConditionalExpression(value.parent) && value.parent.condition !== value)
+  )
+    value = value.parent;
+  const declaration = value.parent;
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer === value &&
+    ts.isIdentifier(declaration.name) &&
+    declaration.type === undefined &&
+    ts.getJSDocTypeTag(declaration) === undefined
+  );
+}
+
+/**
+ * True when a use of an `any` name may narrow it to a string for the code
+ * after it, as the checker's control flow does: the operand of a `typeof`
+ * not compared with a literal other than `'string'` (`typeof x === 'function'`
+ * leaves `any` as it is), the subject of a `switch`, or an argument of a call
+ * that may be a type guard or an assertion (one in a condition, a statement
+ * of its own, or a variable's initialiser, which a condition can name) other
+ * than a global timer's. Equality, truthiness, `instanceof`, `in` and
+ * assignments leave an `any` declared type as it is.
+ */
+function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): boolean {
+  const use = outermostParenthesesOf(name);
+  const parent = use.parent;
+  if (ts.isTypeOfExpression(parent)) {
+    const test = outermostParenthesesOf(parent);
+    if (!ts.isBinaryExpression(test.parent) || !EQUALITY.has(test.parent.operatorToken.kind)) return true;
+    const other = skipOuterCompilerExpressions(test.parent.left === test ? test.parent.right : test.parent.left);
+    return !ts.isStringLiteralLike(other) || other.text === 'string';
+  }
+  if (ts.isSwitchStatement(parent)) return true;
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(use as ts.Expression)) return false;
+  const callee = skipOuterCompilerExpressions(parent.expression);
+  const isTimer =
+    ts.isIdentifier(callee) && TIMERS.has(callee.text) && syntacticBindingOf(view, file, callee)?.kind === 'global';
+  return !isTimer && !isValueOnlyPlace(parent);
+}
+
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/**
+ * True for a call whose result is only passed on, where the checker does not
+ * read it as a condition or an assertion: returned or thrown, an argument, a
+ * property's or element's value, a template's part, awaited, assigned, or an
+ * arrow function's body.
+ */
+function isValueOnlyPlace(call: ts.Expression): boolean {
+  const at = outermostParenthesesOf(call);
+  const parent = at.parent;
+  return (
+    ts.isReturnStatement(parent) ||
+    ts.isThrowStatement(parent) ||
+    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== at) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isTemplateSpan(parent) ||
+    ts.isAwaitExpression(parent) ||
+    (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === at) ||
+    (ts.isArrowFunction(parent) && parent.body === at)
+  );
+}
+
+/** The outermost of the parentheses around a node, or the node. */
+function outermostParenthesesOf(node: ts.Node): ts.Node {
+  let at = node;
+  while (ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  return at;
 }
 
 /**
