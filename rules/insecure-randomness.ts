@@ -374,10 +374,17 @@ const LIBRARY_VARIABLE_GLOBALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The timers the DOM library and Node's types declare as global functions, whose parameters they name `handler`,
+ * `callback`, `timeout`, `delay`, `arguments` and `args` (`setTimeout(retry, jitter)`): no secret's noun.
+ * Declaration files are taken to leave them as those libraries declare them.
+ */
+export const TIMER_GLOBALS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
+/**
  * Methods of the ECMAScript library's `Math` (es5 and es2015), whose parameters it names `x`, `y` and `values`:
  * no secret's noun. Declaration files are taken to leave them as the library declares them.
  */
-const MATH_METHODS: ReadonlySet<string> = new Set([
+export const MATH_METHODS: ReadonlySet<string> = new Set([
   'abs',
   'acos',
   'acosh',
@@ -423,7 +430,7 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
   // A library global syntax shows to be the global one (no file of the project declares it): the checker is not asked.
   if (
     Node.isIdentifier(callee) &&
-    LIBRARY_VARIABLE_GLOBALS.has(callee.getText()) &&
+    (LIBRARY_VARIABLE_GLOBALS.has(callee.getText()) || TIMER_GLOBALS.has(callee.getText())) &&
     syntacticBindingOf(view, callee.getSourceFile(), callee.compilerNode)?.kind === 'global'
   )
     return undefined;

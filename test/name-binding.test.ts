@@ -167,6 +167,27 @@ const SNIPPETS: Record<string, string> = {
     'export class Square implements Shape { base = 1; }',
     '',
   ].join('\n'),
+  // Types of a name a value or import also has: a type parameter, alias or interface hides it in types only.
+  'traps/types-lib.ts': 'export class Profile {\n  name = "";\n}\nexport interface Shape {\n  size: number;\n}\n',
+  'traps/types.ts': [
+    "import { Profile } from './types-lib';",
+    "import type { Shape } from './types-lib';",
+    "import * as Lib from './types-lib';",
+    'export function fetchProfile<Profile>(raw: unknown): Profile { return raw as Profile; }',
+    'export const made: Profile = new Profile();',
+    'export interface Box<Shape> { shape: Shape }',
+    'export function measure(s: Shape): number { return s.size; }',
+    'export const Store = class { n = 1; };',
+    'export type Store = InstanceType<typeof Store>;',
+    'export const store: Store = new Store();',
+    'export function local() { const Count = 2; type Count = number; const n: Count = Count; return n; }',
+    'export function qualified<Lib>(x: Lib.Shape, y: Lib): [Lib.Shape, Lib] { return [x, y]; }',
+    'export const whole = Lib;',
+    'export class Holder<Profile> { constructor(readonly p: Profile, readonly q = new Profile()) {} }',
+    'class Sized {}',
+    'export function sized(Sized: number): Sized { return new (class extends Object {})() as Sized; }',
+    '',
+  ].join('\n'),
   // CommonJS: a class assigned to `module.exports`, required directly or through another module; a module that
   // assigns its exports twice, a class expression, and a `require` given a JSDoc type are left to the checker.
   'traps/cjs/deque.js': 'class Deque {\n  push(x) { return x; }\n}\nmodule.exports = Deque;\n',
@@ -443,8 +464,9 @@ describe('names settled from syntax are what the checker says they are', () => {
   it('on the traps: each answer is the checker’s, and the traps are left to it', () => {
     const { view } = loadInMemory(SNIPPETS);
     const counts = audit(view);
-    // Shadowed and settled: both imports of traps/imports/use.ts, and `createHash` in traps/shadow.ts.
-    expect(auditShadowedImports(view)).toBe(3);
+    // Shadowed and settled: both imports of traps/imports/use.ts, `createHash` in traps/shadow.ts, and `Profile` and
+    // `Shape` in traps/types.ts (hidden by a type parameter in types only).
+    expect(auditShadowedImports(view)).toBe(5);
     expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
     expect(counts.global).toBeGreaterThan(3);
@@ -524,6 +546,13 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(usesAt('traps/redeclared.js', 10, 'ctor')).toBe(2);
     expect(usesAt('traps/extends.ts', 1, 'base')).toBe(1);
     expect(usesAt('traps/extends.ts', 2, 'base')).toBe(1);
+    // A type parameter, alias or interface of the name hides it in types only; `Lib.Shape` reads a namespace.
+    expect(usesAt('traps/types.ts', 1, 'Profile')).toBe(3);
+    expect(usesAt('traps/types.ts', 2, 'Shape')).toBe(1);
+    expect(usesAt('traps/types.ts', 3, 'Lib')).toBeUndefined();
+    expect(usesAt('traps/types.ts', 8, 'Store')).toBe(3);
+    expect(usesAt('traps/types.ts', 11, 'Count')).toBe(2);
+    expect(usesAt('traps/types.ts', 15, 'Sized')).toBe(2);
     // `{Model}` in JSDoc is left to the checker; syntax still places the constructor function's other uses.
     const model = view.project.getSourceFileOrThrow('/traps/redeclared.js');
     const modelName = model.getFunctionOrThrow('Model').getNameNodeOrThrow().compilerNode;

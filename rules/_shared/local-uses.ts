@@ -160,9 +160,26 @@ function lexicalOccurrencesOf(
   const imported = isImportName(nameNode) || isRequireAlias(nameNode, file);
   const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
-  const inner: { scope: ts.Node; start: number; hidesTypes: boolean }[] = [];
+  const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
+  // Whether the binding's symbol also names a type: a class's, an import's, or a value's merged with a type of its
+  // name declared in the same scope (`const Store = …` and `type Store = …` are one symbol).
+  let namesType = !valueOnly;
+  const inner: { scope: ts.Node; start: number; hidesTypes: boolean; hidesValues: boolean }[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
+    const typeScope = typeOnlyScopeOf(other, file);
+    if (typeScope === 'unsettled') return undefined;
+    if (typeScope === own) {
+      // A type of the name beside a class or an import of it: the two merge, or clash.
+      if (!valueOnly) return undefined;
+      namesType = true;
+      continue;
+    }
+    if (typeScope !== undefined) {
+      const start = ts.isSourceFile(typeScope) ? 0 : typeScope.getStart(file.compilerNode);
+      inner.push({ scope: typeScope, start, hidesTypes: true, hidesValues: false });
+      continue;
+    }
     const scope = exactScopeOf(other, file);
     // Declared again in the same scope as one binding: its other `var`s, or its other overloads.
     if (scope === own && isSameBindingAgain(nameNode, other)) continue;
@@ -171,9 +188,9 @@ function lexicalOccurrencesOf(
     // From the scope's first token: TypeScript reads a function's own JSDoc (`@param {typeof X} X`) outside the
     // function, where its parameters and locals are not seen.
     const start = scope.getStart(file.compilerNode);
-    inner.push({ scope, start, hidesTypes: ts.isClassDeclaration(around) || ts.isClassExpression(around) });
+    const hidesTypes = ts.isClassDeclaration(around) || ts.isClassExpression(around);
+    inner.push({ scope, start, hidesTypes, hidesValues: true });
   }
-  const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
   const mine: Occurrence[] = [];
   let uncertain = 0;
   for (const occurrence of plain) {
@@ -186,11 +203,55 @@ function lexicalOccurrencesOf(
       continue;
     }
     const hiding = inner.filter((i) => node.pos >= i.start && isWithin(node, i.scope));
-    if (hiding.length > 0 && !(imported && position === 'type' && hiding.every((i) => !i.hidesTypes))) continue;
-    if (position === 'type' && valueOnly) uncertain++;
+    // `X.T` in a type reads `X` as a namespace, which a type parameter or alias of the name does not declare.
+    if (ts.isQualifiedName(node.parent) && hiding.some((i) => !i.hidesValues)) return undefined;
+    // A value is hidden by a value of the name; a type by a type, where the binding names one; where it names only
+    // a value, a name in a type is never it, and counts as uncertain unless hidden.
+    const hidden =
+      position === 'value'
+        ? hiding.some((i) => i.hidesValues)
+        : namesType
+          ? hiding.some((i) => i.hidesTypes)
+          : hiding.length > 0;
+    if (hidden) continue;
+    if (position === 'type' && !namesType) uncertain++;
     else mine.push(occurrence);
   }
   return { mine, uncertain };
+}
+
+/**
+ * Where a declaration that names only a type can be seen, for the names it
+ * hides in types (not in values: `typeof x` and code still read the value):
+ * a type parameter's function, class, interface or type alias; a type alias's
+ * or interface's block, or its file when the file is a module, or its
+ * namespace body when it is not exported. `undefined` for any other
+ * declaration; `'unsettled'` for a type syntax does not place here (a
+ * script's global, a namespace's export, which every body of the namespace
+ * sees, a `declare global` or module body, a mapped or `infer` type's
+ * parameter, a JSDoc `@template`).
+ */
+function typeOnlyScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | 'unsettled' | undefined {
+  const declaration = nameNode.parent;
+  if (ts.isTypeParameterDeclaration(declaration)) {
+    const owner = declaration.parent;
+    const placed =
+      (ts.isFunctionLike(owner) && !ts.isJSDocSignature(owner)) ||
+      ts.isClassLike(owner) ||
+      ts.isInterfaceDeclaration(owner) ||
+      ts.isTypeAliasDeclaration(owner);
+    return placed ? owner : 'unsettled';
+  }
+  if (!ts.isTypeAliasDeclaration(declaration) && !ts.isInterfaceDeclaration(declaration)) return undefined;
+  const scope = blockScopeOf(declaration);
+  if (ts.isSourceFile(scope)) return ts.isExternalModule(file.compilerNode) ? scope : 'unsettled';
+  if (ts.isModuleBlock(scope)) {
+    const namespace = scope.parent;
+    const isPlainNamespace =
+      ts.isIdentifier(namespace.name) && (namespace.flags & ts.NodeFlags.GlobalAugmentation) === 0;
+    return isPlainNamespace && !hasModifier(declaration, ts.SyntaxKind.ExportKeyword) ? scope : 'unsettled';
+  }
+  return scope;
 }
 
 /**
