@@ -260,7 +260,8 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
  * parameters are then `any`: a function declaration, a class's method or
  * constructor, or an arrow function or function expression that is (through
  * parentheses and a conditional's branches) the value of a variable with no
- * written or JSDoc type (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`). A callback passed to a
+ * written type and no JSDoc tag, through no JSDoc cast
+ * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`). A callback passed to a
  * call, an object's method or a function assigned to a property may be typed
  * by what receives it.
  */
@@ -272,15 +273,20 @@ function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
   while (
     ts.isParenthesizedExpression(value.parent) ||
     (ts.isConditionalExpression(value.parent) && value.parent.condition !== value)
-  )
+  ) {
+    // `/** @type {(code: string) => void} */ ((code) => …)`: JSDoc on parentheses casts what they hold, or checks it
+    // with `@satisfies`, and either gives the function a contextual type.
+    if (ts.getJSDocTags(value.parent).length > 0) return false;
     value = value.parent;
+  }
   const declaration = value.parent;
   return (
     ts.isVariableDeclaration(declaration) &&
     declaration.initializer === value &&
     ts.isIdentifier(declaration.name) &&
     declaration.type === undefined &&
-    ts.getJSDocTypeTag(declaration) === undefined
+    // No JSDoc tag on the declaration: `@type` types the variable, `@satisfies` its value.
+    ts.getJSDocTags(declaration).length === 0
   );
 }
 

@@ -186,6 +186,10 @@ const SNIPPETS: Record<string, string> = {
     'export class Holder<Profile> { constructor(readonly p: Profile, readonly q = new Profile()) {} }',
     'class Sized {}',
     'export function sized(Sized: number): Sized { return new (class extends Object {})() as Sized; }',
+    "import { Shape as Outline } from './types-lib';",
+    'declare namespace Drawing { interface Outline { d: number } }',
+    'declare namespace Drawing { const first: Outline; }',
+    'export const outlines: Outline[] = [];',
     '',
   ].join('\n'),
   // CommonJS: a class assigned to `module.exports`, required directly or through another module; a module that
@@ -553,6 +557,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(usesAt('traps/types.ts', 8, 'Store')).toBe(3);
     expect(usesAt('traps/types.ts', 11, 'Count')).toBe(2);
     expect(usesAt('traps/types.ts', 15, 'Sized')).toBe(2);
+    // An ambient namespace's interface is exported to its other bodies: which `Outline` each means is the checker's.
+    expect(usesAt('traps/types.ts', 17, 'Outline')).toBeUndefined();
     // `{Model}` in JSDoc is left to the checker; syntax still places the constructor function's other uses.
     const model = view.project.getSourceFileOrThrow('/traps/redeclared.js');
     const modelName = model.getFunctionOrThrow('Model').getNameNodeOrThrow().compilerNode;

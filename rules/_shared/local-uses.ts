@@ -225,7 +225,7 @@ function lexicalOccurrencesOf(
  * hides in types (not in values: `typeof x` and code still read the value):
  * a type parameter's function, class, interface or type alias; a type alias's
  * or interface's block, or its file when the file is a module, or its
- * namespace body when it is not exported. `undefined` for any other
+ * namespace body when it is not exported (and the namespace not ambient). `undefined` for any other
  * declaration; `'unsettled'` for a type syntax does not place here (a
  * script's global, a namespace's export, which every body of the namespace
  * sees, a `declare global` or module body, a mapped or `infer` type's
@@ -248,7 +248,9 @@ function typeOnlyScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | 'unsett
   if (ts.isModuleBlock(scope)) {
     const namespace = scope.parent;
     const isPlainNamespace =
-      ts.isIdentifier(namespace.name) && (namespace.flags & ts.NodeFlags.GlobalAugmentation) === 0;
+      ts.isIdentifier(namespace.name) &&
+      (namespace.flags & ts.NodeFlags.GlobalAugmentation) === 0 &&
+      !isAmbient(namespace, file);
     return isPlainNamespace && !hasModifier(declaration, ts.SyntaxKind.ExportKeyword) ? scope : 'unsettled';
   }
   return scope;
@@ -378,6 +380,14 @@ function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettle
       position = ts.isTypeQueryNode(at) || isClassExtendsExpression(at) ? 'value' : 'type';
   }
   return position ?? 'value';
+}
+
+/** True for a namespace in an ambient context (`declare namespace`, one inside it, a declaration file): every member is exported there. */
+function isAmbient(namespace: ts.ModuleDeclaration, file: SourceFile): boolean {
+  if (file.compilerNode.isDeclarationFile) return true;
+  for (let at: ts.Node = namespace; !ts.isSourceFile(at); at = at.parent)
+    if (ts.isModuleDeclaration(at) && hasModifier(at, ts.SyntaxKind.DeclareKeyword)) return true;
+  return false;
 }
 
 /**
