@@ -13,14 +13,13 @@ import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
+import { GLOBAL_TIMERS } from './_shared/security/timers.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
 
 /** `vm` exports that compile their first argument as code. */
 const VM_FUNCTIONS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'Script', 'compileFunction']);
-/** Timers that compile a string first argument as code. */
-const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 /** Global objects through which `eval` and the timers are reached (`window.eval`). */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 
@@ -56,7 +55,7 @@ export default defineRule({
 });
 
 /** Names of the global sinks, called directly or through a global object. */
-const GLOBAL_SINKS = new Set(['eval', 'Function', ...TIMERS]);
+const GLOBAL_SINKS = new Set(['eval', 'Function', ...GLOBAL_TIMERS]);
 
 /** Findings of one file: calls and `new`s from the shared node index; only those that can reach a sink are wrapped. */
 function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
@@ -94,7 +93,7 @@ function mayReachSink(call: ts.Node): boolean {
   } else if (!ts.isIdentifier(callee)) return false;
   const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
   if (!GLOBAL_SINKS.has(name)) return false;
-  if (!TIMERS.has(name)) return true;
+  if (!GLOBAL_TIMERS.has(name)) return true;
   const handler = call.arguments?.[0];
   return handler !== undefined && !isFunctionWrittenInPlace(handler);
 }
@@ -115,7 +114,7 @@ function checkCall(
   const global = getGlobalCallee(view, call);
   if (global === 'eval' && Node.isCallExpression(call)) return checkCode(call, 'eval', args.slice(0, 1));
   if (global === 'Function') return checkCode(call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
-  if (global !== undefined && TIMERS.has(global)) return checkTimer(view, call, global);
+  if (global !== undefined && GLOBAL_TIMERS.has(global)) return checkTimer(view, call, global);
   const exported = getCalledExport(call, vm);
   if (exported !== undefined && VM_FUNCTIONS.has(exported)) return checkCode(call, `vm.${exported}`, args.slice(0, 1));
   return undefined;
@@ -313,7 +312,9 @@ function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): 
   if (!ts.isCallExpression(parent) || !parent.arguments.includes(use as ts.Expression)) return false;
   const callee = skipOuterCompilerExpressions(parent.expression);
   const isTimer =
-    ts.isIdentifier(callee) && TIMERS.has(callee.text) && syntacticBindingOf(view, file, callee)?.kind === 'global';
+    ts.isIdentifier(callee) &&
+    GLOBAL_TIMERS.has(callee.text) &&
+    syntacticBindingOf(view, file, callee)?.kind === 'global';
   return !isTimer && !isValueOnlyPlace(parent);
 }
 

@@ -14,6 +14,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { describeSecretNoun, getFunctionNameNode, getSecretNoun, getStoredName } from './_shared/security/names.js';
+import { GLOBAL_TIMERS } from './_shared/security/timers.js';
 
 type MessageId = 'insecureRandom';
 
@@ -374,13 +375,6 @@ const LIBRARY_VARIABLE_GLOBALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The timers the DOM library and Node's types declare as global functions, whose parameters they name `handler`,
- * `callback`, `timeout`, `delay`, `arguments` and `args` (`setTimeout(retry, jitter)`): no secret's noun.
- * Declaration files are taken to leave them as those libraries declare them.
- */
-export const TIMER_GLOBALS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
-
-/**
  * Methods of the ECMAScript library's `Math` (es5 and es2015), whose parameters it names `x`, `y` and `values`:
  * no secret's noun. Declaration files are taken to leave them as the library declares them.
  */
@@ -430,7 +424,7 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
   // A library global syntax shows to be the global one (no file of the project declares it): the checker is not asked.
   if (
     Node.isIdentifier(callee) &&
-    (LIBRARY_VARIABLE_GLOBALS.has(callee.getText()) || TIMER_GLOBALS.has(callee.getText())) &&
+    (LIBRARY_VARIABLE_GLOBALS.has(callee.getText()) || GLOBAL_TIMERS.has(callee.getText())) &&
     syntacticBindingOf(view, callee.getSourceFile(), callee.compilerNode)?.kind === 'global'
   )
     return undefined;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { MATH_METHODS, TIMER_GLOBALS } from '../rules/insecure-randomness.js';
+import { MATH_METHODS } from '../rules/insecure-randomness.js';
+import { GLOBAL_TIMERS } from '../rules/_shared/security/timers.js';
 import { getSecretNoun } from '../rules/_shared/security/names.js';
 
 /**
@@ -31,7 +32,7 @@ describe('library globals whose parameters insecure-randomness does not look up'
     }));
 
   it('the timers: declared by the DOM library and by Node, no parameter named like a secret', () => {
-    for (const name of TIMER_GLOBALS) {
+    for (const name of GLOBAL_TIMERS) {
       const found = parametersOf(checker.resolveName(name, probe.compilerNode, ts.SymbolFlags.Value, false));
       expect(found.some((f) => f.file.endsWith('lib.dom.d.ts')) || name === 'setImmediate', name).toBe(true);
       expect(

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { hasModifier } from './ast/has-modifier.js';
+import { isInAmbientCompilerContext } from './ast/ambient.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { requiredSpecifierOf } from './ast/required-specifier.js';
 
@@ -247,10 +248,8 @@ function typeOnlyScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | 'unsett
   if (ts.isSourceFile(scope)) return ts.isExternalModule(file.compilerNode) ? scope : 'unsettled';
   if (ts.isModuleBlock(scope)) {
     const namespace = scope.parent;
-    const isPlainNamespace =
-      ts.isIdentifier(namespace.name) &&
-      (namespace.flags & ts.NodeFlags.GlobalAugmentation) === 0 &&
-      !isAmbient(namespace, file);
+    // In an ambient context (`declare namespace`, `declare global`, a declaration file) every member is exported.
+    const isPlainNamespace = ts.isIdentifier(namespace.name) && !isInAmbientCompilerContext(namespace);
     return isPlainNamespace && !hasModifier(declaration, ts.SyntaxKind.ExportKeyword) ? scope : 'unsettled';
   }
   return scope;
@@ -380,14 +379,6 @@ function positionOf(node: ts.Node, scope: ts.Node): 'value' | 'type' | 'unsettle
       position = ts.isTypeQueryNode(at) || isClassExtendsExpression(at) ? 'value' : 'type';
   }
   return position ?? 'value';
-}
-
-/** True for a namespace in an ambient context (`declare namespace`, one inside it, a declaration file): every member is exported there. */
-function isAmbient(namespace: ts.ModuleDeclaration, file: SourceFile): boolean {
-  if (file.compilerNode.isDeclarationFile) return true;
-  for (let at: ts.Node = namespace; !ts.isSourceFile(at); at = at.parent)
-    if (ts.isModuleDeclaration(at) && hasModifier(at, ts.SyntaxKind.DeclareKeyword)) return true;
-  return false;
 }
 
 /**
