@@ -1,18 +1,17 @@
 /** What a project says, in its own directives, it does not want reported: ESLint and TypeScript waivers a rule honours. */
 import { ts } from 'ts-morph';
-import type { Node } from 'ts-morph';
+import type { Node, SourceFile } from 'ts-morph';
 
 /**
  * True when the project's own ESLint directives turn off, at `node`, an ESLint
  * rule that checks what ours checks (`equivalent` matches one name in a
  * directive's list: `no-unused-vars`, `@typescript-eslint/no-unused-vars`):
  * an `eslint-disable-line` on the node's line, an `eslint-disable-next-line`
- * on the line above, or an `/* eslint-disable *\/` block comment before the
- * file's first statement, naming such a rule or none (every rule), not turned
- * back on by an `eslint-enable` between it and the node. The project decided
- * what its linter should not say there, and saying it anyway is noise. Block
- * comments further down are not read: a waiver missed costs a finding the
- * project may not want, never a finding it does. With `namedOnly` (the
+ * on the line above, or an `/* eslint-disable *\/` block comment anywhere
+ * before the node, naming such a rule or none (every rule), not turned back on
+ * by an `eslint-enable` between it and the node that names it or none. The
+ * project decided what its linter should not say there, and saying it anyway
+ * is noise. With `namedOnly` (the
  * security rules), only a directive that names an equivalent rule counts: one
  * that turns every rule off says nothing about this one.
  */
@@ -30,17 +29,40 @@ export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedOnly = f
   };
   if (waives(lines[line - 1], 'eslint-disable-line') || waives(lines[line - 2], 'eslint-disable-next-line'))
     return true;
-  const start = node.getStart();
-  for (const comment of ts.getLeadingCommentRanges(text, 0) ?? []) {
-    const body = text.slice(comment.pos, comment.end);
-    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia || !/^\/\*\s*eslint-disable(?![-\w])/.test(body))
-      continue;
-    if (!waives(body, 'eslint-disable')) continue;
-    const between = text.slice(comment.end, start);
-    const enables = between.match(/\/\*\s*eslint-enable(?![-\w])[^]*?\*\//g) ?? [];
-    if (!enables.some((enable) => waives(enable, 'eslint-enable'))) return true;
+  // The block directives before the node, in order: a disable that covers the rule opens a waiver, an enable that
+  // names it (or every rule) closes it, as ESLint reads a file.
+  let waived = false;
+  for (const match of text.slice(0, node.getStart()).matchAll(/\/\*\s*eslint-(disable|enable)(?![-\w])[^]*?\*\//g)) {
+    if (!isBlockCommentAt(node.getSourceFile(), match.index)) continue;
+    if (match[1] === 'disable') waived ||= waives(match[0], 'eslint-disable');
+    else if (waived) {
+      const list = names(match[0], 'eslint-enable') ?? '';
+      waived = !(list.trim() === '' || equivalent.test(list));
+    }
   }
-  return false;
+  return waived;
+}
+
+/**
+ * True when a block comment starts at `pos` (not text inside a string, a
+ * template or another comment that merely spells a directive): one of the
+ * comments in the trivia before the token whose full text holds the position.
+ */
+function isBlockCommentAt(file: SourceFile, pos: number): boolean {
+  const tree = file.compilerNode;
+  let token: ts.Node = tree;
+  for (;;) {
+    const child = token.getChildren(tree).find((c) => c.pos <= pos && pos < c.end);
+    if (child === undefined) break;
+    token = child;
+  }
+  if (token !== tree && pos >= token.getStart(tree)) return false;
+  const from = token === tree ? pos : token.pos;
+  const comments = [
+    ...(ts.getTrailingCommentRanges(tree.text, from) ?? []),
+    ...(ts.getLeadingCommentRanges(tree.text, from) ?? []),
+  ];
+  return comments.some((c) => c.pos === pos && c.kind === ts.SyntaxKind.MultiLineCommentTrivia);
 }
 
 /**
