@@ -1,11 +1,12 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import { isEnvironmentName, syntacticBindingOf } from './_shared/name-binding.js';
+import { isEnvironmentName, isModuleFile, syntacticBindingOf } from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
+import { memberNameOf, thisHomeOf } from './_shared/ast/this-home.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { ESLINT_EVAL_RULES, isWaivedByEslint } from './_shared/waivers.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -165,15 +166,19 @@ function checkTimer(
  */
 function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
-  if (Node.isPropertyAccessExpression(node)) return isMethodOfThisClass(node.compilerNode);
-  // `this.tick.bind(this)`: a function's `bind` (the library's `Function`) makes a function.
+  if (Node.isPropertyAccessExpression(node))
+    return (
+      isMethodOfThisClass(node.compilerNode) || isFunctionThisProperty(view, node.getSourceFile(), node.compilerNode)
+    );
+  // `this.tick.bind(this)`, `function () { … }.bind(this)`: a function's `bind` (the library's `Function`) makes a
+  // function.
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
     return (
       Node.isPropertyAccessExpression(callee) &&
       !callee.hasQuestionDotToken() &&
       callee.getName() === 'bind' &&
-      isNamedFunction(view, callee.getExpression())
+      (isFunctionValue(callee.getExpression().compilerNode) || isNamedFunction(view, callee.getExpression()))
     );
   }
   if (!Node.isIdentifier(node)) return false;
@@ -387,37 +392,105 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
 }
 
 /**
- * The class whose instance (or, in static code, whose constructor) `this`
- * is at a node: found through arrow functions up to a method, constructor,
- * accessor, property initialiser or static block of a class. `undefined`
- * inside a function or object literal method (its own `this`).
+ * `this.handle` in a JavaScript module's class that declares no member
+ * `handle`, where the compiler's binder makes each `this.handle = value` in
+ * the class (in a constructor, method or arrow, on the same side, static or
+ * not) a declaration of the property, and types it from those values: true
+ * when there is one, and every write of `handle` on anything in the file
+ * (but `this` of another class) is such an assignment, a statement of its
+ * own without JSDoc, of a function written in place, a function's `bind(…)`
+ * or `null`. The checker's type is then a union of functions (with
+ * `undefined` or `null` where a path does not assign it, or `any` for `null`
+ * alone), which no assignment narrows to a string. A class that extends
+ * another may inherit a property of the name, whose type the checker adds
+ * where a path leaves it unassigned: there every write must be in the
+ * constructor, one of them a function assigned by a statement of its body,
+ * with no `return` before the end. Left to the checker: a class with JSDoc
+ * tags (`@augments`), a script's class (a global interface may merge into
+ * it), a write on another object (`Cls.prototype.handle = …`, `self.handle =
+ * …` through an alias of `this`), a compound or destructuring write, and
+ * `Object.defineProperty` of the name.
  */
-function thisHomeOf(node: ts.Node): { members: readonly ts.ClassElement[]; isStatic: boolean } | undefined {
-  for (let at = node.parent; !ts.isSourceFile(at); at = at.parent) {
-    if (ts.isArrowFunction(at)) continue;
-    if (
-      ts.isMethodDeclaration(at) ||
-      ts.isConstructorDeclaration(at) ||
-      ts.isGetAccessorDeclaration(at) ||
-      ts.isSetAccessorDeclaration(at) ||
-      ts.isPropertyDeclaration(at) ||
-      ts.isClassStaticBlockDeclaration(at)
-    ) {
-      const home = at.parent;
-      if (!ts.isClassDeclaration(home) && !ts.isClassExpression(home)) return undefined;
-      return {
-        members: home.members,
-        isStatic: ts.isClassStaticBlockDeclaration(at) || hasModifier(at, ts.SyntaxKind.StaticKeyword),
-      };
+function isFunctionThisProperty(view: ProjectView, file: SourceFile, access: ts.PropertyAccessExpression): boolean {
+  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(access.name)) return false;
+  if (!isJavaScriptFile(file) || !isModuleFile(view, file)) return false;
+  const home = thisHomeOf(access);
+  if (home === undefined || ts.getJSDocTags(home.node).length > 0) return false;
+  const extendsBase = home.node.heritageClauses !== undefined;
+  const name = access.name.text;
+  // A member of the name, or one whose name syntax cannot read (`['handle']`, `[key]`), declares it otherwise.
+  if (home.members.some((member) => member.name !== undefined && (memberNameOf(member.name) ?? name) === name))
+    return false;
+  const text = file.getFullText();
+  if (text.includes('defineProperty') && ['"', "'", '`'].some((quote) => text.includes(`${quote}${name}${quote}`)))
+    return false;
+  let declared = false;
+  let everyPath = false;
+  for (const occurrence of view.references.occurrencesIn(file, name)) {
+    if (occurrence.access === 'read') continue;
+    const at = occurrence.compilerNode;
+    const target = at.parent;
+    const isMember =
+      (ts.isPropertyAccessExpression(target) && target.name === at) ||
+      (ts.isElementAccessExpression(target) && target.argumentExpression === at);
+    if (!isMember) continue;
+    if (target.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+    const where = thisHomeOf(target);
+    // `this` of a function: the binder may make it a class's (`Cls.prototype.start = function () { this.handle = … }`).
+    if (where === undefined) return false;
+    // `this` of another class, or of this class's other side: another property.
+    if (where.node !== home.node || where.isStatic !== home.isStatic) continue;
+    if (!isFunctionAssignment(target)) return false;
+    declared = true;
+    if (extendsBase) {
+      // A base's property of the name types `this.name` where a path leaves it unassigned: only constructors' writes,
+      // one of a function on every path (a statement of the body, and no `return`), leave the base's type out.
+      const constructor = where.container;
+      if (!ts.isConstructorDeclaration(constructor) || constructor.body === undefined || hasReturn(constructor.body))
+        return false;
+      const assignment = target.parent as ts.BinaryExpression;
+      everyPath ||=
+        assignment.parent.parent === constructor.body && assignment.right.kind !== ts.SyntaxKind.NullKeyword;
     }
-    if (ts.isFunctionLike(at) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at)) return undefined;
   }
-  return undefined;
+  return declared && (!extendsBase || everyPath);
 }
 
-/** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */
-function memberNameOf(name: ts.Node): string | undefined {
-  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+/** True for a `return` in a function body, outside the functions and classes it holds. */
+function hasReturn(body: ts.Node): boolean {
+  return (
+    ts.forEachChild(body, function visit(node): boolean | undefined {
+      if (ts.isReturnStatement(node)) return true;
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return undefined;
+      return ts.forEachChild(node, visit);
+    }) === true
+  );
+}
+
+/**
+ * `this.handle = value;` as a statement of its own with no JSDoc (whose
+ * `@type` would type the property), where the value is a function written in
+ * place, a `bind(…)` of one or of a method of the class, or `null`.
+ */
+function isFunctionAssignment(target: ts.Node): boolean {
+  const assignment = target.parent;
+  if (
+    !ts.isBinaryExpression(assignment) ||
+    assignment.left !== target ||
+    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+    !ts.isExpressionStatement(assignment.parent) ||
+    ts.getJSDocTags(assignment.parent).length > 0
+  )
+    return false;
+  const value = assignment.right;
+  if (value.kind === ts.SyntaxKind.NullKeyword || isFunctionValue(value)) return true;
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return false;
+  const callee = value.expression;
+  if (callee.questionDotToken !== undefined || callee.name.text !== 'bind') return false;
+  return (
+    isFunctionValue(callee.expression) ||
+    (ts.isPropertyAccessExpression(callee.expression) && isMethodOfThisClass(callee.expression))
+  );
 }
 
 /**

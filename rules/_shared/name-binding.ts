@@ -1,11 +1,12 @@
 import { isBuiltin } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Identifier, Node, SourceFile } from 'ts-morph';
-import type { ProjectView } from '../../src/model/project-view.js';
+import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { requiredSpecifierOf } from './ast/required-specifier.js';
 import { bindingScopeOf, isDeclaredAgain, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
+import { memberNameOf, thisHomeOf } from './ast/this-home.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
 import { wrapNode } from './ast/wrap-node.js';
@@ -98,7 +99,58 @@ export function referencesInOwnFile(
   };
   if (uses !== undefined && mine.every((o) => isOwn(o.compilerNode)))
     return mine.sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
+  const ofMethod = ts.isMethodDeclaration(declaration) ? thisMethodReferences(view, file, declaration) : undefined;
+  if (ofMethod !== undefined)
+    return [...ofMethod].sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
   return languageService(name).filter((r) => r !== name && r.getSourceFile() === file);
+}
+
+/** How many times a text spells a name as a whole word (`$` and word characters on neither side). */
+function spellingsOf(text: string, name: string): number {
+  const escaped = name.replace(/\$/g, '\\$');
+  return [...text.matchAll(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))].length;
+}
+
+/**
+ * The uses of a class's method in its file, from syntax, when each is a
+ * read of `this.name` where `this` is that class on the method's side
+ * (static or not, `thisHomeOf`), the class declares no other member of the
+ * name nor one whose name syntax cannot read, and the file spells the name
+ * nowhere else: the checker finds each on the class's own type, so each is
+ * the method, and nothing the language service relates to it (an override, an
+ * interface's member, a JSDoc link) is in the file. Undefined when another
+ * occurrence of the name is in the file (`other.name` may be the method of an
+ * instance, a subclass's `this.name` the inherited one): the language
+ * service's to say.
+ */
+function thisMethodReferences(
+  view: ProjectView,
+  file: SourceFile,
+  method: ts.MethodDeclaration,
+): readonly Occurrence[] | undefined {
+  const home = method.parent;
+  const name = ts.isIdentifier(method.name) ? method.name.text : undefined;
+  if (name === undefined || !ts.isClassLike(home)) return undefined;
+  const declared = home.members.filter((m) => m.name !== undefined && (memberNameOf(m.name) ?? name) === name);
+  if (declared.length !== 1) return undefined;
+  const isStatic = hasModifier(method, ts.SyntaxKind.StaticKeyword);
+  const occurrences = view.references.occurrencesIn(file, name);
+  // Each time the file spells the name (in code, a comment or a string) is the method's name or one of these uses:
+  // no override, no interface member and no object literal's property of the name (the language service relates
+  // them to the method), nor a JSDoc link to it.
+  if (spellingsOf(file.getFullText(), name) !== occurrences.length + 1) return undefined;
+  const isOwnUse = (occurrence: Occurrence): boolean => {
+    // A write is a declaration in JavaScript (`this.name = this.name.bind(this)`), which the language service's list
+    // leaves out.
+    if (occurrence.access !== 'read') return false;
+    const at = occurrence.compilerNode;
+    const access = at.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.name !== at) return false;
+    if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+    const where = thisHomeOf(access);
+    return where?.node === home && where.isStatic === isStatic;
+  };
+  return occurrences.every(isOwnUse) ? occurrences : undefined;
 }
 
 /** True for a name outside every type (`typeof x` aside) and JSDoc comment. */
@@ -192,7 +244,7 @@ function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean 
  * True for a file whose top-level names are its own, not globals: an ES
  * module, or a CommonJS module (`isCommonJsModule`).
  */
-function isModuleFile(view: ProjectView, file: SourceFile): boolean {
+export function isModuleFile(view: ProjectView, file: SourceFile): boolean {
   return ts.isExternalModule(file.compilerNode) || isCommonJsModule(view, file);
 }
 
