@@ -6,7 +6,7 @@ import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
 import { isOuterCompilerExpression, skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
-import { exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
+import { bindingScopeOf, exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
 import type { FindingDraft } from '../src/model/rule.js';
 import type { Occurrence, ProjectView } from '../src/model/project-view.js';
@@ -314,7 +314,8 @@ function candidatesOf(project: ProjectView, file: SourceFile): Candidate[] {
  * class is a binding of its own. `undefined` leaves it to the checker: a
  * function in a block of a script (it joins the enclosing scope), a class
  * beside a function of its name, or a variable, parameter or import of the
- * same name (which may conflict and get a symbol of its own). `named` is in
+ * same name in a function's scope (which may conflict and get a symbol of its
+ * own) or where syntax cannot place it (a type, a namespace). `named` is in
  * document order.
  */
 function firstInEachScope(
@@ -324,8 +325,7 @@ function firstInEachScope(
   named: readonly Candidate[],
 ): ReadonlySet<ts.Identifier> | undefined {
   const declarations = named.filter((c) => c.name.text === name);
-  if (project.references.declarationsIn(file, name).length !== declarations.length) return undefined;
-  const firsts = new Map<unknown, Candidate>();
+  const firsts = new Map<ts.Node | string, Candidate>();
   for (const candidate of declarations) {
     const scope = mergeScopeOf(candidate, file);
     if (scope === undefined) return undefined;
@@ -333,7 +333,33 @@ function firstInEachScope(
     if (first === undefined) firsts.set(scope, candidate);
     else if (first.kind === 'class' || candidate.kind === 'class') return undefined;
   }
+  // Other declarations of the name (`function wrap(f)` beside `function returns() { function f() {} }`) must each
+  // bind it in a scope none of these functions shares.
+  const others = project.references
+    .declarationsIn(file, name)
+    .filter((other) => !declarations.some((c) => c.name === other));
+  if (others.length > 0) {
+    const taken = new Set<ts.Node>();
+    for (const scope of firsts.keys()) {
+      // A namespace's exported members merge across its blocks: left to the checker.
+      if (typeof scope === 'string') return undefined;
+      taken.add(localsOf(scope));
+    }
+    for (const other of others) {
+      const scope = bindingScopeOf(other, file);
+      if (scope === undefined || taken.has(localsOf(scope))) return undefined;
+    }
+  }
   return new Set([...firsts.values()].map((c) => c.name));
+}
+
+/**
+ * The node whose table of names a scope's declarations go to: a function for
+ * its body's block (the binder keeps a function's parameters and the names
+ * its body declares in one table), else the scope itself.
+ */
+function localsOf(scope: ts.Node): ts.Node {
+  return ts.isBlock(scope) && ts.isFunctionLike(scope.parent) ? scope.parent : scope;
 }
 
 /**
@@ -344,7 +370,7 @@ function firstInEachScope(
  * members). `undefined` when syntax cannot place it: a namespace inside a
  * function or in a script (global namespaces merge across files).
  */
-function mergeScopeOf(candidate: Candidate, file: SourceFile): unknown {
+function mergeScopeOf(candidate: Candidate, file: SourceFile): ts.Node | string | undefined {
   const block = candidate.declaration.parent;
   if (!ts.isModuleBlock(block)) return exactScopeOf(candidate.name, file);
   const { declaration } = candidate;
