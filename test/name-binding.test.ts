@@ -254,6 +254,42 @@ const SNIPPETS: Record<string, string> = {
   ].join('\n'),
   // A JavaScript file is a CommonJS module (its top-level names its own) once it calls `require` or assigns exports;
   // else a script, whose top-level names are globals every file sees.
+  // Classes and constructors a module exports as properties of `module.exports = { … }`, destructured by another.
+  'traps/cjs/errors.js': [
+    'class KafkaError extends Error {}',
+    'class LocalError extends Error {}',
+    'function Job() {}',
+    'module.exports = { KafkaError, Renamed: LocalError, Job, Inline: class Inline {}, "Quoted": KafkaError };',
+    '',
+  ].join('\n'),
+  'traps/cjs/added.js': [
+    'class First {}',
+    'class Second {}',
+    'module.exports = { First, Second };',
+    'module.exports.Second = First;',
+    '',
+  ].join('\n'),
+  'traps/cjs/spread.js': ['class Third {}', "module.exports = { Third, ...require('./errors') };", ''].join('\n'),
+  'traps/cjs/destructure.js': [
+    "const { KafkaError, Renamed, Job, Inline, Quoted, Missing } = require('./errors');",
+    "const { KafkaError: Aliased, Job: Work = class Fallback {} } = require('./errors');",
+    "const { First, Second } = require('./added');",
+    "const { Third } = require('./spread');",
+    'module.exports = [',
+    '  new KafkaError(),',
+    '  new Renamed(),',
+    '  new Job(),',
+    '  new Inline(),',
+    '  new Quoted(),',
+    '  new Missing(),',
+    '  new Aliased(),',
+    '  new Work(),',
+    '  new First(),',
+    '  new Second(),',
+    '  new Third(),',
+    '];',
+    '',
+  ].join('\n'),
   'traps/cjs/solo.js': 'class Solo {}\nconst made = new Solo();\nmodule.exports = made;\n',
   'traps/cjs/script.js':
     'var sharedGlobal = 1;\nfunction helperGlobal() { return String(sharedGlobal); }\nhelperGlobal();\n',
@@ -414,8 +450,14 @@ function audit(view: ProjectView): {
         counts.local++;
         expect(declarations, where).toEqual([binding.declaration.parent]);
       }
-      const target =
-        symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+      // A name destructured from `require(…)` is an alias of the exported object's property, not of what the property
+      // holds: its class is the symbol of its type (`typeof KafkaError`).
+      const destructured = (symbol?.declarations ?? []).some((d) => ts.isBindingElement(d));
+      const target = destructured
+        ? checker.getTypeAtLocation(name).getSymbol()
+        : symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0
+          ? checker.getAliasedSymbol(symbol)
+          : symbol;
       const found = syntacticClassOf(view, file, name);
       if (found !== undefined) {
         counts.classes++;
@@ -570,6 +612,16 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(classOf('traps/classes/use.ts', 'Queue')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Renamed')).toBe('/traps/classes/queue.ts');
     expect(classOf('traps/classes/use.ts', 'Direct')).toBe('/traps/classes/queue.ts');
+    expect(classOf('traps/cjs/destructure.js', 'KafkaError')).toBe('/traps/cjs/errors.js');
+    expect(classOf('traps/cjs/destructure.js', 'Renamed')).toBe('/traps/cjs/errors.js');
+    expect(classOf('traps/cjs/destructure.js', 'Quoted')).toBe('/traps/cjs/errors.js');
+    expect(classOf('traps/cjs/destructure.js', 'Aliased')).toBe('/traps/cjs/errors.js');
+    // Left to the checker: a property the object lacks, a default value, one written again, an object with a spread.
+    expect(classOf('traps/cjs/destructure.js', 'Missing')).toBeUndefined();
+    expect(classOf('traps/cjs/destructure.js', 'Work')).toBeUndefined();
+    expect(classOf('traps/cjs/destructure.js', 'First')).toBe('/traps/cjs/added.js');
+    expect(classOf('traps/cjs/destructure.js', 'Second')).toBeUndefined();
+    expect(classOf('traps/cjs/destructure.js', 'Third')).toBeUndefined();
     expect(bindingOf('traps/cjs/use.js', 'Deque')).toBe('local');
     expect(bindingOf('traps/cjs/solo.js', 'Solo')).toBe('local');
     expect(bindingOf('traps/cjs/reads-script.js', 'sharedGlobal')).toBeUndefined();
@@ -578,6 +630,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(bindingOf('traps/cjs/voided.js', 'own')).toBeUndefined();
     const functionOf = (path: string, text: string): boolean =>
       isClasslessConstructor(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
+    expect(functionOf('traps/cjs/destructure.js', 'Job')).toBe(true);
+    expect(functionOf('traps/cjs/destructure.js', 'Inline')).toBe(true);
     expect(functionOf('traps/cjs/use.js', 'Job')).toBe(true);
     expect(functionOf('traps/cjs/use.js', 'Local')).toBe(true);
     expect(functionOf('traps/cjs/use.js', 'Deque')).toBe(false);

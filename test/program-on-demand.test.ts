@@ -211,8 +211,9 @@ const NAMES_SETTLED: Record<string, string> = {
 
 /**
  * CommonJS JavaScript, whose top-level names are its own once it calls
- * `require`: `new` of a class and of a constructor function it requires and
- * of its own function, in a file that names a lock method (`this.lock`), a
+ * `require`: `new` of a class and of a constructor function it requires, of
+ * a class it destructures from a module's `module.exports = { … }`, and of
+ * its own function, in a file that names a lock method (`this.lock`), a
  * hash of Node's `crypto` it requires, a `var` declared twice.
  */
 const COMMONJS: Record<string, string> = {
@@ -240,6 +241,7 @@ const COMMONJS: Record<string, string> = {
     'module.exports = { later, drain, nextTick };',
     '',
   ].join('\n'),
+  'lib/errors.js': "'use strict';\n\nclass QueueError extends Error {}\n\nmodule.exports = { QueueError };\n",
   'lib/decoder.js': "'use strict';\n\nmodule.exports = class Decoder {\n  read() {\n    return 1;\n  }\n};\n",
   'lib/worker.js': [
     "'use strict';",
@@ -248,6 +250,7 @@ const COMMONJS: Record<string, string> = {
     "const Job = require('./job');",
     "const Queue = require('./queue');",
     "const Decoder = require('./decoder');",
+    "const { QueueError } = require('./errors');",
     '',
     'function Local() {',
     '  this.n = 1;',
@@ -259,6 +262,7 @@ const COMMONJS: Record<string, string> = {
     '    this.queue = new Queue();',
     '    this.local = new Local();',
     '    this.decoder = new Decoder();',
+    "    this.error = new QueueError('stopped');",
     '    this.lock = null;',
     '  }',
     '',

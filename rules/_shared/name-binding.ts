@@ -514,6 +514,22 @@ function classOfDeclaredName(
         ? commonJsExportOf(view, module, specifier, hops + 1)
         : undefined;
   }
+  // `const { Lock } = require('./lock')`: a property of what the module assigns to `module.exports`.
+  if (ts.isBindingElement(declaration) && isJavaScriptFile(module.tree)) {
+    const pattern = declaration.parent;
+    const variable = pattern.parent;
+    const key = declaration.propertyName ?? declaration.name;
+    const specifier =
+      ts.isVariableDeclaration(variable) && variable.initializer !== undefined
+        ? requiredSpecifierOf(variable.initializer)
+        : undefined;
+    if (specifier === undefined || !ts.isObjectBindingPattern(pattern)) return { kind: 'other' };
+    if (declaration.dotDotDotToken !== undefined || declaration.initializer !== undefined || !ts.isIdentifier(key))
+      return undefined;
+    return ts.getJSDocTags(variable).length === 0
+      ? commonJsExportOf(view, module, specifier, hops + 1, key.text)
+      : undefined;
+  }
   return { kind: 'other' };
 }
 
@@ -564,8 +580,9 @@ function isFunctionDeclared(declaration: ts.Node): boolean {
  * What a CommonJS module a `require` resolves to assigns to `module.exports`:
  * an analysed JavaScript file that is no ES module, whose text assigns
  * `exports` once, in a top-level `module.exports = Name` (`localClass`) or
- * `module.exports = class … {}` (a constructor without a class declaration).
- * Anything else is not read: another assignment anywhere (`exports =
+ * `module.exports = class … {}` (a constructor without a class declaration);
+ * given a property, what the object literal it assigns holds there
+ * (`exportedProperty`). Anything else is not read: another assignment anywhere (`exports =
  * module.exports = …`, one in a function), `module` or `exports` declared by
  * the file, `module[…]`, a name with escapes, another value.
  */
@@ -574,6 +591,7 @@ function commonJsExportOf(
   from: SyntaxModule,
   specifier: ts.StringLiteralLike,
   hops: number,
+  property?: string,
 ): Resolved | undefined {
   if (hops > MAX_EXPORT_HOPS) return undefined;
   const path = view.resolveModule(from.tree, specifier);
@@ -590,11 +608,49 @@ function commonJsExportOf(
     if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
     const { left, operatorToken, right } = statement.expression;
     if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isModuleExports(left)) continue;
+    if (property !== undefined) return exportedProperty(view, target, statement, property, hops);
     // A class expression, written in place: in parentheses, a JSDoc `@type` could give the exports another type.
     if (ts.isClassExpression(right)) return { kind: 'classless' };
     return ts.isIdentifier(right) ? localClass(view, target, right.text, hops) : undefined;
   }
   return undefined;
+}
+
+/**
+ * What `module.exports = { … }` gives as one property: a name the module
+ * declares (`{ Lock }`, `{ Lock: LocalLock }`) or a class expression written
+ * in place. Not read: an object with a spread or a name syntax cannot read, a
+ * property named twice, with JSDoc, a getter or method, another value, and a
+ * module that writes the property otherwise (`module.exports.Lock = …`,
+ * `exports[…]`, `Object.defineProperty`).
+ */
+function exportedProperty(
+  view: ProjectView,
+  module: SyntaxModule,
+  statement: ts.ExpressionStatement,
+  property: string,
+  hops: number,
+): Resolved | undefined {
+  const value = (statement.expression as ts.BinaryExpression).right;
+  const text = module.tree.text;
+  if (!ts.isObjectLiteralExpression(value) || ts.getJSDocTags(statement).length > 0) return undefined;
+  const escaped = property.replace(/\$/g, '\\$');
+  if (new RegExp(`\\bexports\\s*(?:\\[|\\.\\s*${escaped}(?![\\w$]))`).test(text) || text.includes('defineProperty'))
+    return undefined;
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const element of value.properties) {
+    const name = element.name;
+    if (name === undefined || !(ts.isIdentifier(name) || ts.isStringLiteral(name))) return undefined;
+    if (name.text !== property) continue;
+    if (found !== undefined) return undefined;
+    found = element;
+  }
+  if (found === undefined || ts.getJSDocTags(found).length > 0) return undefined;
+  if (ts.isShorthandPropertyAssignment(found))
+    return found.objectAssignmentInitializer === undefined ? localClass(view, module, property, hops) : undefined;
+  if (!ts.isPropertyAssignment(found)) return undefined;
+  if (ts.isClassExpression(found.initializer)) return { kind: 'classless' };
+  return ts.isIdentifier(found.initializer) ? localClass(view, module, found.initializer.text, hops) : undefined;
 }
 
 /**
