@@ -5,8 +5,10 @@ import {
   referencesInOwnFile,
   settledDeclarationsOf,
   syntacticBindingOf,
+  thisMemberDeclarationsOf,
 } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { wrapNode } from './_shared/ast/wrap-node.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
@@ -431,7 +433,9 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
   const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
   const index = call.getArguments().indexOf(argument);
   const declarations = Node.isPropertyAccessExpression(callee)
-    ? declarationsOf(nameNode)
+    ? (thisMemberDeclarationsOf(view, callee.getSourceFile(), callee.compilerNode)?.map((d) =>
+        wrapNode(callee.getSourceFile(), d),
+      ) ?? declarationsOf(nameNode))
     : settledDeclarationsOf(view, nameNode);
   for (const declaration of declarations) {
     const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;

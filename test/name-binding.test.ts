@@ -8,6 +8,7 @@ import { loadInMemory } from '../src/load/project.js';
 import {
   opensAsModule,
   referencesInOwnFile,
+  thisMemberDeclarationsOf,
   isClasslessConstructor,
   syntacticBindingOf,
   syntacticClassOf,
@@ -368,6 +369,66 @@ const SNIPPETS: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // Members read through `this`: settled where the class declares the name once, on the side `this` is.
+  'traps/members.ts': [
+    "import type { Other } from './methods-other';",
+    '',
+    'export interface Merged {',
+    '  log(text: string): void;',
+    '}',
+    'export class Merged {',
+    '  log(message: string): void {',
+    '    this.log(message);',
+    '  }',
+    '}',
+    'export class Members {',
+    '  #secret = 1;',
+    '  constructor(private readonly sink: (text: string) => void) {}',
+    '  over(a: string): void;',
+    '  over(a: number): void;',
+    '  over(a: unknown): void {',
+    '    this.sink(String(a) + String(this.#secret));',
+    '  }',
+    '  get size(): number {',
+    '    return 1;',
+    '  }',
+    '  set size(value: number) {',
+    '    this.over(value);',
+    '  }',
+    '  static create(): Members {',
+    '    return new this((text) => text);',
+    '  }',
+    '  twice(): void {',
+    '    this.over(this.size);',
+    '    // @ts-expect-error: the instance has no static method.',
+    '    this.create();',
+    '  }',
+    '  typed(this: Other): number {',
+    '    return this.alpha();',
+    '  }',
+    '}',
+    'export class Child extends Members {',
+    '  more(): void {',
+    '    this.twice();',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  'traps/members.js': [
+    'export class Writer {',
+    '  constructor() {',
+    '    this.flush = this.flush.bind(this);',
+    '  }',
+    '  flush(text) {',
+    '    return this.print(text);',
+    '  }',
+    '  print(text) {',
+    '    this.flush(text);',
+    '    return text;',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
   'traps/classes/use.ts': [
     "import Anonymous from './queue';",
     "import { Renamed, Queue } from './more';",
@@ -549,6 +610,30 @@ function auditShadowedImports(view: ProjectView): number {
 }
 
 /**
+ * Compares `thisMemberDeclarationsOf` with the checker's declarations of the member every `this.name` of the
+ * project reads; returns how many syntax settled.
+ */
+function auditThisMembers(view: ProjectView): number {
+  const checker = view.project.getTypeChecker().compilerObject;
+  let settled = 0;
+  for (const file of view.files) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const found = thisMemberDeclarationsOf(view, file, node);
+        if (found !== undefined) {
+          settled++;
+          const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1)} ${node.getText()}`;
+          expect(found, where).toEqual(checker.getSymbolAtLocation(node.name)?.declarations ?? []);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file.compilerNode);
+  }
+  return settled;
+}
+
+/**
  * Compares `referencesInOwnFile` with the language service's references for every variable, function and method
  * the project declares; returns how many of them syntax settled (the rest went to the language service).
  */
@@ -584,6 +669,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     const counts = audit(view);
     // Shadowed and settled: both imports of traps/imports/use.ts, `createHash` in traps/shadow.ts, and `Profile` and
     // `Shape` in traps/types.ts (hidden by a type parameter in types only).
+    // `this.sink`, `this.#secret`, `this.twice` and `this.print` (traps/members.*), and the methods of traps/methods.*.
+    expect(auditThisMembers(view)).toBeGreaterThan(8);
     expect(auditShadowedImports(view)).toBe(5);
     expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
@@ -714,6 +801,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(counts.local).toBeGreaterThan(100);
     expect(counts.classes).toBeGreaterThan(50);
     expect(counts.functions).toBeGreaterThan(0);
+    // 631 `this.name` reads settled from syntax.
+    expect(auditThisMembers(view)).toBeGreaterThan(500);
     // 1,303 of 1,499 names; methods a subclass or another object uses, overloads and names in types are most of the rest.
     expect(auditReferences(view)).toBeGreaterThan(1200);
   });

@@ -73,6 +73,25 @@ const ONE_MODULE_TWICE: Record<string, string> = {
  */
 const NAMES_SETTLED: Record<string, string> = {
   ...SYNTAX_ONLY,
+  // Random values passed to the class's own methods through `this`: one names a secret, one does not.
+  'src/session.ts': [
+    'export class Session {',
+    '  private readonly log = (text: string): number => text.length;',
+    '',
+    '  rotate(token: number): number {',
+    '    return this.log(String(token));',
+    '  }',
+    '',
+    '  evict(provider: number): number {',
+    '    return provider;',
+    '  }',
+    '',
+    '  run(): number {',
+    '    return this.rotate(Math.random()) + this.evict(Math.random()) + this.log(String(Math.random()));',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
   // A random delay given to a global timer, whose library parameters name no secret.
   'src/retry.ts': 'export function retry(run: () => void): void {\n  setTimeout(run, 100 + Math.random() * 50);\n}\n',
   // Names a type parameter or a type alias of the same name hides in types only.
@@ -512,6 +531,7 @@ describe('the program is built only when a rule needs it', () => {
       findings: [
         'insecure-randomness src/nonce.ts:6:17 `Math.random()` makes the nonce passed to `encode` as parameter `nonce` (line 6), and its output can be predicted.',
         'insecure-randomness src/relay.ts:2:13 `Math.random()` makes the secret assigned to `secret` (line 3), and its output can be predicted.',
+        'insecure-randomness src/session.ts:13:24 `Math.random()` makes the token passed to `rotate` as parameter `token` (line 13), and its output can be predicted.',
         'insecure-randomness src/token.ts:2:17 `Math.random()` makes the token assigned to `token` (line 2), and its output can be predicted.',
       ],
       built: false,

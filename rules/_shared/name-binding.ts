@@ -163,6 +163,45 @@ function isInCode(node: ts.Node): boolean {
 }
 
 /**
+ * The declarations of the member `this.name` reads, from syntax, when `this`
+ * is a class of a module file (`thisHomeOf`) that declares one member of the
+ * name, on that side (static or not), or one constructor parameter property
+ * of it, and none whose name syntax cannot read: that member, as the checker
+ * finds it on the class's own type. Undefined when it may have more or other
+ * declarations: overloads, a member inherited from a base class, an
+ * interface of the class's name in its file or a module augmentation merged
+ * with it, a JavaScript file that writes the name (`this.name = …` declares
+ * it again), a script's class (a global interface may merge into it).
+ */
+export function thisMemberDeclarationsOf(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): ts.Declaration[] | undefined {
+  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword || !view.isAnalysed(file)) return undefined;
+  const home = thisHomeOf(access);
+  if (home === undefined || home.node.name === undefined || !isModuleFile(view, file)) return undefined;
+  if (augmentedModulesOf(view).has(file.compilerNode.fileName)) return undefined;
+  if (view.references.declarationsIn(file, home.node.name.text).length !== 1) return undefined;
+  const name = access.name.text;
+  const members: ts.Declaration[] = [];
+  for (const member of home.node.members) {
+    if (ts.isConstructorDeclaration(member))
+      for (const parameter of member.parameters)
+        if (ts.isParameterPropertyDeclaration(parameter, member) && memberNameOf(parameter.name) === name)
+          members.push(parameter);
+    if (member.name !== undefined && (memberNameOf(member.name) ?? name) === name) members.push(member);
+  }
+  const [only] = members;
+  if (members.length !== 1 || only === undefined) return undefined;
+  const isStatic = ts.isParameter(only) ? false : hasModifier(only, ts.SyntaxKind.StaticKeyword);
+  if (isStatic !== home.isStatic) return undefined;
+  if (isJavaScriptFile(file) && view.references.occurrencesIn(file, name).some((o) => o.access !== 'read'))
+    return undefined;
+  return [only];
+}
+
+/**
  * `declarationsOf(name)`, without the checker for a plain name syntax settles
  * as one of its file's bindings (`syntacticBindingOf`): that declaration.
  */
