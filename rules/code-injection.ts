@@ -192,6 +192,8 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
     if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
     const initializer = declaration.initializer;
     const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    // In JavaScript a JSDoc `@type` on the declaration types the constant whatever its value.
+    if (isJavaScriptFile(file) && ts.getJSDocTags(declaration).length > 0) return false;
     return isConst && initializer !== undefined && isFunctionValue(initializer);
   }
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
@@ -496,11 +498,16 @@ function isFunctionAssignment(target: ts.Node): boolean {
 /**
  * An arrow function or function expression, in parentheses or not, as an
  * initialiser whose type is the function's: an `as` or `satisfies` around it
- * could give the variable another type, so only parentheses are looked through.
+ * could give the variable another type, so only parentheses are looked
+ * through, and not those JSDoc tags (`/** @type {string} *\/ (() => …)`,
+ * JavaScript's cast).
  */
 function isFunctionValue(initializer: ts.Expression): boolean {
   let inner = initializer;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  while (ts.isParenthesizedExpression(inner)) {
+    if (ts.getJSDocTags(inner).length > 0) return false;
+    inner = inner.expression;
+  }
   return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
 }
 
