@@ -190,6 +190,7 @@ const SNIPPETS: Record<string, string> = {
     "import { Shape as Outline } from './types-lib';",
     'declare namespace Drawing { interface Outline { d: number } }',
     'declare namespace Drawing { const first: Outline; }',
+    'declare namespace Paint { const brush: Outline; }',
     'export const outlines: Outline[] = [];',
     '',
   ].join('\n'),
@@ -667,11 +668,13 @@ describe('names settled from syntax are what the checker says they are', () => {
   it('on the traps: each answer is the checker’s, and the traps are left to it', () => {
     const { view } = loadInMemory(SNIPPETS);
     const counts = audit(view);
-    // Shadowed and settled: both imports of traps/imports/use.ts, `createHash` in traps/shadow.ts, and `Profile` and
-    // `Shape` in traps/types.ts (hidden by a type parameter in types only).
+    // Shadowed and settled or placed: both imports of traps/imports/use.ts, `createHash` in traps/shadow.ts, `Profile`
+    // and `Shape` in traps/types.ts (hidden by a type parameter in types only); `Lib` there (read as a namespace in
+    // `Lib.Shape` under a type parameter `Lib`), `Outline` (outside the ambient namespace that declares an interface of
+    // its name) and `Target` in traps/augment.ts (outside the augmentation).
     // `this.sink`, `this.#secret`, `this.twice` and `this.print` (traps/members.*), and the methods of traps/methods.*.
     expect(auditThisMembers(view)).toBeGreaterThan(8);
-    expect(auditShadowedImports(view)).toBe(5);
+    expect(auditShadowedImports(view)).toBe(8);
     expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
     expect(counts.global).toBeGreaterThan(3);
@@ -763,10 +766,11 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(usesAt('traps/redeclared.js', 10, 'ctor')).toBe(2);
     expect(usesAt('traps/extends.ts', 1, 'base')).toBe(1);
     expect(usesAt('traps/extends.ts', 2, 'base')).toBe(1);
-    // A type parameter, alias or interface of the name hides it in types only; `Lib.Shape` reads a namespace.
+    // A type parameter, alias or interface of the name hides it in types only; `Lib.Shape` reads a namespace, which
+    // only the import declares: its two `Lib.Shape` and `whole = Lib`.
     expect(usesAt('traps/types.ts', 1, 'Profile')).toBe(3);
     expect(usesAt('traps/types.ts', 2, 'Shape')).toBe(1);
-    expect(usesAt('traps/types.ts', 3, 'Lib')).toBeUndefined();
+    expect(usesAt('traps/types.ts', 3, 'Lib')).toBe(3);
     expect(usesAt('traps/types.ts', 8, 'Store')).toBe(3);
     expect(usesAt('traps/types.ts', 11, 'Count')).toBe(2);
     expect(usesAt('traps/types.ts', 15, 'Sized')).toBe(2);

@@ -166,10 +166,22 @@ function lexicalOccurrencesOf(
   // name declared in the same scope (`const Store = …` and `type Store = …` are one symbol).
   let namesType = !valueOnly;
   const inner: { scope: ts.Node; start: number; hidesTypes: boolean; hidesValues: boolean }[] = [];
+  // Where an occurrence may be another declaration's, syntax cannot say: the bodies of a module's namespace that
+  // declares a type of the name every body of the namespace sees (`declare namespace N { type Context = … }`). No
+  // plain name outside a namespace sees its members, so the occurrences elsewhere are still placed.
+  const uncertainIn: ts.Node[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
     const typeScope = typeOnlyScopeOf(other, file);
-    if (typeScope === 'unsettled') return undefined;
+    if (typeScope === 'unsettled') {
+      const namespace = outermostNamespaceOf(other);
+      if (!ts.isExternalModule(file.compilerNode) || namespace === undefined) return undefined;
+      // Every body of that namespace in the file (a module's namespaces merge within it).
+      for (const statement of file.compilerNode.statements)
+        if (ts.isModuleDeclaration(statement) && statement.name.text === namespace.name.text)
+          uncertainIn.push(statement);
+      continue;
+    }
     if (typeScope === own) {
       // A type of the name beside a class or an import of it: the two merge, or clash.
       if (!valueOnly) return undefined;
@@ -197,6 +209,10 @@ function lexicalOccurrencesOf(
   for (const occurrence of plain) {
     const node = occurrence.compilerNode;
     if (!isWithin(node, own)) continue;
+    if (uncertainIn.some((namespace) => isWithin(node, namespace))) {
+      uncertain++;
+      continue;
+    }
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
     if (position === 'unsettled') {
@@ -204,8 +220,14 @@ function lexicalOccurrencesOf(
       continue;
     }
     const hiding = inner.filter((i) => node.pos >= i.start && isWithin(node, i.scope));
-    // `X.T` in a type reads `X` as a namespace, which a type parameter or alias of the name does not declare.
-    if (ts.isQualifiedName(node.parent) && hiding.some((i) => !i.hidesValues)) return undefined;
+    // `X.T` in a type reads `X` as a namespace, which a type parameter or alias of the name does not declare, nor
+    // an inner value (an inner namespace or import of the name is not handled here): an import's, where only types
+    // hide it (`<App extends App.Default>`).
+    if (ts.isQualifiedName(node.parent) && hiding.some((i) => !i.hidesValues)) {
+      if (imported && hiding.every((i) => !i.hidesValues)) mine.push(occurrence);
+      else uncertain++;
+      continue;
+    }
     // A value is hidden by a value of the name; a type by a type, where the binding names one; where it names only
     // a value, a name in a type is never it, and counts as uncertain unless hidden.
     const hidden =
@@ -219,6 +241,17 @@ function lexicalOccurrencesOf(
     else mine.push(occurrence);
   }
   return { mine, uncertain };
+}
+
+/**
+ * The top-level namespace, `declare global` or module declaration a declared
+ * name is inside, or undefined.
+ */
+function outermostNamespaceOf(nameNode: ts.Node): ts.ModuleDeclaration | undefined {
+  let outermost: ts.ModuleDeclaration | undefined;
+  for (let at = nameNode.parent; !ts.isSourceFile(at); at = at.parent)
+    if (ts.isModuleDeclaration(at) && ts.isSourceFile(at.parent)) outermost = at;
+  return outermost;
 }
 
 /**
