@@ -134,14 +134,22 @@ export default defineRule({
   },
 });
 
-/** Findings of one file. */
+/**
+ * Findings of one file: one per secret, at the first `Math.random()` (in
+ * document order) that makes it. A token built from four calls is one thing
+ * to fix, not four.
+ */
 function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   if (!file.getText().includes('random')) return;
+  const reported = new Set<string>();
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (!isMathRandom(view, call)) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
+    const secret = `${sink.via} ${sink.target} ${sink.node.getSourceFile().getFilePath()}:${String(sink.node.getPos())}`;
+    if (reported.has(secret)) continue;
+    reported.add(secret);
     yield {
       node: call,
       messageId: 'insecureRandom',
