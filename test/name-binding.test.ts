@@ -256,6 +256,15 @@ const SNIPPETS: Record<string, string> = {
   ].join('\n'),
   // A JavaScript file is a CommonJS module (its top-level names its own) once it calls `require` or assigns exports;
   // else a script, whose top-level names are globals every file sees.
+  // Names in parameter initialisers: settled as outside the function where nothing in it declares the name.
+  'traps/cjs/defaults.js': [
+    "var crypto = require('crypto');",
+    'var pkce = (verifier = crypto.randomBytes(40)) => verifier;',
+    'function shadow(crypto, key = crypto.randomBytes(1)) { return key; }',
+    'function own(size = own.length) { return size; }',
+    'module.exports = { pkce, shadow, own };',
+    '',
+  ].join('\n'),
   // Classes and constructors a module exports as properties of `module.exports = { … }`, destructured by another.
   'traps/cjs/errors.js': [
     'class KafkaError extends Error {}',
@@ -712,6 +721,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(classOf('traps/cjs/destructure.js', 'First')).toBe('/traps/cjs/added.js');
     expect(classOf('traps/cjs/destructure.js', 'Second')).toBeUndefined();
     expect(classOf('traps/cjs/destructure.js', 'Third')).toBeUndefined();
+    expect(bindingOf('traps/cjs/defaults.js', 'crypto')).toBe('local');
+    expect(bindingOf('traps/cjs/defaults.js', 'own')).toBeUndefined();
     expect(bindingOf('traps/cjs/use.js', 'Deque')).toBe('local');
     expect(bindingOf('traps/cjs/solo.js', 'Solo')).toBe('local');
     expect(bindingOf('traps/cjs/reads-script.js', 'sharedGlobal')).toBeUndefined();

@@ -52,7 +52,7 @@ export function syntacticBindingOf(
   file: SourceFile,
   identifier: ts.Identifier,
 ): SyntacticBinding | undefined {
-  if (!view.isAnalysed(file) || !isPlainValueName(identifier, file)) return undefined;
+  if (!view.isAnalysed(file) || !isPlainValueName(view, identifier, file)) return undefined;
   const name = identifier.text;
   // The declaration whose scope is the innermost around the name (a scope declares a name once here).
   let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
@@ -258,7 +258,7 @@ export function isGlobalName(view: ProjectView, name: string): boolean {
 }
 
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
-function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean {
+function isPlainValueName(view: ProjectView, identifier: ts.Identifier, file: SourceFile): boolean {
   if (isJavaScriptFile(file) && COMMONJS_NAMES.has(identifier.text)) return false;
   const { parent } = identifier;
   // A member's name (`a.name`, `A.B`, `{ name: … }`) is looked up on something else, not in scope.
@@ -271,10 +271,16 @@ function isPlainValueName(identifier: ts.Identifier, file: SourceFile): boolean 
       ts.isEnumDeclaration(at) ||
       ts.isWithStatement(at) ||
       ts.isDecorator(at) ||
-      isMemberComputedName(at) ||
-      ts.isParameter(at)
+      isMemberComputedName(at)
     )
       return false;
+    // A parameter's initialiser or type is read in the function's parameter scope: settled as if outside the
+    // function when nothing in it declares the name (`(verifier = crypto.randomBytes(40)) => …`).
+    if (ts.isParameter(at)) {
+      const owner = at.parent;
+      if (!ts.isFunctionLike(owner) || !('body' in owner) || owner.body === undefined) return false;
+      if (view.references.declarationsIn(file, identifier.text).some((d) => isWithin(d, owner))) return false;
+    }
   }
   return true;
 }
