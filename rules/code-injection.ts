@@ -193,7 +193,7 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
     const initializer = declaration.initializer;
     const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
     // In JavaScript a JSDoc `@type` on the declaration types the constant whatever its value.
-    if (isJavaScriptFile(file) && ts.getJSDocTags(declaration).length > 0) return false;
+    if (isJavaScriptFile(file) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
     return isConst && initializer !== undefined && isFunctionValue(initializer);
   }
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
@@ -400,7 +400,7 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
  * not) a declaration of the property, and types it from those values: true
  * when there is one, and every write of `handle` on anything in the file
  * (but `this` of another class) is such an assignment, a statement of its
- * own without JSDoc, of a function written in place, a function's `bind(…)`
+ * own without a JSDoc `@type`, of a function written in place, a function's `bind(…)`
  * or `null`. The checker's type is then a union of functions (with
  * `undefined` or `null` where a path does not assign it, or `any` for `null`
  * alone), which no assignment narrows to a string. A class that extends
@@ -470,8 +470,8 @@ function hasReturn(body: ts.Node): boolean {
 }
 
 /**
- * `this.handle = value;` as a statement of its own with no JSDoc (whose
- * `@type` would type the property), where the value is a function written in
+ * `this.handle = value;` as a statement of its own with no JSDoc `@type`
+ * (which would type the property), where the value is a function written in
  * place, a `bind(…)` of one or of a method of the class, or `null`.
  */
 function isFunctionAssignment(target: ts.Node): boolean {
@@ -481,7 +481,7 @@ function isFunctionAssignment(target: ts.Node): boolean {
     assignment.left !== target ||
     assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
     !ts.isExpressionStatement(assignment.parent) ||
-    ts.getJSDocTags(assignment.parent).length > 0
+    ts.getJSDocTypeTag(assignment.parent) !== undefined
   )
     return false;
   const value = assignment.right;
