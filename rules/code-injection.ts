@@ -6,7 +6,7 @@ import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
-import { memberNameOf, thisHomeOf } from './_shared/ast/this-home.js';
+import { hasUnreadMemberName, membersNamed, thisHomeOf } from './_shared/ast/this-home.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { ESLINT_EVAL_RULES, isWaivedByEslint } from './_shared/waivers.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -173,12 +173,9 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   // `this.tick.bind(this)`, `function () { … }.bind(this)`: a function's `bind` (the library's `Function`) makes a
   // function.
   if (Node.isCallExpression(node)) {
-    const callee = node.getExpression();
+    const bound = boundFunctionOf(node.compilerNode);
     return (
-      Node.isPropertyAccessExpression(callee) &&
-      !callee.hasQuestionDotToken() &&
-      callee.getName() === 'bind' &&
-      (isFunctionValue(callee.getExpression().compilerNode) || isNamedFunction(view, callee.getExpression()))
+      bound !== undefined && (isFunctionValue(bound) || isNamedFunction(view, view.wrap(node.getSourceFile(), bound)))
     );
   }
   if (!Node.isIdentifier(node)) return false;
@@ -372,15 +369,7 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
   if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
   const home = thisHomeOf(access);
   if (home === undefined) return false;
-  const name = access.name.text;
-  const members = [
-    ...home.members.filter((m) => m.name !== undefined && memberNameOf(m.name) === name),
-    ...home.members
-      .filter(ts.isConstructorDeclaration)
-      .flatMap((c) =>
-        c.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, c) && memberNameOf(p.name) === name),
-      ),
-  ];
+  const members = membersNamed(home.members, access.name.text);
   return (
     members.length > 0 &&
     members.every((member) => {
@@ -421,8 +410,7 @@ function isFunctionThisProperty(view: ProjectView, file: SourceFile, access: ts.
   const extendsBase = home.node.heritageClauses !== undefined;
   const name = access.name.text;
   // A member of the name, or one whose name syntax cannot read (`['handle']`, `[key]`), declares it otherwise.
-  if (home.members.some((member) => member.name !== undefined && (memberNameOf(member.name) ?? name) === name))
-    return false;
+  if (hasUnreadMemberName(home.members) || membersNamed(home.members, name).length > 0) return false;
   const text = file.getFullText();
   if (text.includes('defineProperty') && ['"', "'", '`'].some((quote) => text.includes(`${quote}${name}${quote}`)))
     return false;
@@ -486,13 +474,19 @@ function isFunctionAssignment(target: ts.Node): boolean {
     return false;
   const value = assignment.right;
   if (value.kind === ts.SyntaxKind.NullKeyword || isFunctionValue(value)) return true;
-  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return false;
-  const callee = value.expression;
-  if (callee.questionDotToken !== undefined || callee.name.text !== 'bind') return false;
+  const bound = ts.isCallExpression(value) ? boundFunctionOf(value) : undefined;
   return (
-    isFunctionValue(callee.expression) ||
-    (ts.isPropertyAccessExpression(callee.expression) && isMethodOfThisClass(callee.expression))
+    bound !== undefined &&
+    (isFunctionValue(bound) || (ts.isPropertyAccessExpression(bound) && isMethodOfThisClass(bound)))
   );
+}
+
+/** What `x.bind(…)` binds (`x`), without `?.`: a function's `bind` (the library's `Function`) makes a function. */
+function boundFunctionOf(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.questionDotToken === undefined && callee.name.text === 'bind'
+    ? callee.expression
+    : undefined;
 }
 
 /**

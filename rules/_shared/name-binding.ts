@@ -6,7 +6,7 @@ import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { requiredSpecifierOf } from './ast/required-specifier.js';
 import { bindingScopeOf, isDeclaredAgain, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
-import { memberNameOf, thisHomeOf } from './ast/this-home.js';
+import { hasUnreadMemberName, membersNamed, thisHomeOf } from './ast/this-home.js';
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
 import { wrapNode } from './ast/wrap-node.js';
@@ -107,8 +107,12 @@ export function referencesInOwnFile(
 
 /** How many times a text spells a name as a whole word (`$` and word characters on neither side). */
 function spellingsOf(text: string, name: string): number {
-  const escaped = name.replace(/\$/g, '\\$');
-  return [...text.matchAll(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))].length;
+  return [...text.matchAll(new RegExp(`(?<![\\w$])${wordOf(name)}`, 'g'))].length;
+}
+
+/** A pattern for a name as a whole word at its end (`$` escaped; no `$` or word character after it). */
+function wordOf(name: string): string {
+  return `${name.replace(/\$/g, '\\$')}(?![\\w$])`;
 }
 
 /**
@@ -131,8 +135,7 @@ function thisMethodReferences(
   const home = method.parent;
   const name = ts.isIdentifier(method.name) ? method.name.text : undefined;
   if (name === undefined || !ts.isClassLike(home)) return undefined;
-  const declared = home.members.filter((m) => m.name !== undefined && (memberNameOf(m.name) ?? name) === name);
-  if (declared.length !== 1) return undefined;
+  if (hasUnreadMemberName(home.members) || membersNamed(home.members, name).length !== 1) return undefined;
   const isStatic = hasModifier(method, ts.SyntaxKind.StaticKeyword);
   const occurrences = view.references.occurrencesIn(file, name);
   // Each time the file spells the name (in code, a comment or a string) is the method's name or one of these uses:
@@ -184,14 +187,7 @@ export function thisMemberDeclarationsOf(
   if (augmentedModulesOf(view).has(file.compilerNode.fileName)) return undefined;
   if (view.references.declarationsIn(file, home.node.name.text).length !== 1) return undefined;
   const name = access.name.text;
-  const members: ts.Declaration[] = [];
-  for (const member of home.node.members) {
-    if (ts.isConstructorDeclaration(member))
-      for (const parameter of member.parameters)
-        if (ts.isParameterPropertyDeclaration(parameter, member) && memberNameOf(parameter.name) === name)
-          members.push(parameter);
-    if (member.name !== undefined && (memberNameOf(member.name) ?? name) === name) members.push(member);
-  }
+  const members = hasUnreadMemberName(home.members) ? [] : membersNamed(home.members, name);
   const [only] = members;
   if (members.length !== 1 || only === undefined) return undefined;
   const isStatic = ts.isParameter(only) ? false : hasModifier(only, ts.SyntaxKind.StaticKeyword);
@@ -679,8 +675,7 @@ function exportedProperty(
   const value = (statement.expression as ts.BinaryExpression).right;
   const text = module.tree.text;
   if (!ts.isObjectLiteralExpression(value) || ts.getJSDocTags(statement).length > 0) return undefined;
-  const escaped = property.replace(/\$/g, '\\$');
-  if (new RegExp(`\\bexports\\s*(?:\\[|\\.\\s*${escaped}(?![\\w$]))`).test(text) || text.includes('defineProperty'))
+  if (new RegExp(`\\bexports\\s*(?:\\[|\\.\\s*${wordOf(property)})`).test(text) || text.includes('defineProperty'))
     return undefined;
   let found: ts.ObjectLiteralElementLike | undefined;
   for (const element of value.properties) {

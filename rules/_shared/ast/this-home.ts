@@ -45,8 +45,26 @@ export function thisHomeOf(node: ts.Node): ThisHome | undefined {
 }
 
 /** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */
-export function memberNameOf(name: ts.Node): string | undefined {
+function memberNameOf(name: ts.Node): string | undefined {
   return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+}
+
+/** The members a class declares under `name`, its constructor's parameter properties included. */
+export function membersNamed(members: readonly ts.ClassElement[], name: string): ts.Declaration[] {
+  const out: ts.Declaration[] = [];
+  for (const member of members) {
+    if (ts.isConstructorDeclaration(member))
+      for (const parameter of member.parameters)
+        if (ts.isParameterPropertyDeclaration(parameter, member) && memberNameOf(parameter.name) === name)
+          out.push(parameter);
+    if (member.name !== undefined && memberNameOf(member.name) === name) out.push(member);
+  }
+  return out;
+}
+
+/** True when a class has a member whose name syntax cannot read (`['handle']`, `[key]`): it may be any name. */
+export function hasUnreadMemberName(members: readonly ts.ClassElement[]): boolean {
+  return members.some((member) => member.name !== undefined && memberNameOf(member.name) === undefined);
 }
 
 /** True for a function that types its `this`: a `this` parameter, or a JSDoc `@this` tag. */
