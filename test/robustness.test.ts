@@ -159,6 +159,54 @@ describe('tsconfig extends', () => {
   });
 });
 
+describe('a tsconfig that names no inputs', () => {
+  let folder = '';
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'review-bot-no-inputs-'));
+    // As rhea@3.0.5 ships: a tsconfig for declaration output only, no allowJs, the code in JavaScript.
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, declaration: true }, include: ['typings/*'] }),
+    );
+    mkdirSync(join(folder, 'lib'));
+    writeFileSync(
+      join(folder, 'lib', 'runner.js'),
+      [
+        'function Runner(code) {',
+        '  this.code = String(code);',
+        '}',
+        '',
+        'Runner.prototype.later = function (ms) {',
+        '  return setTimeout(this.code, ms);',
+        '};',
+        '',
+        'module.exports = Runner;',
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("reviews the folder's JavaScript files with the checker reading them in the program", async () => {
+    // Outside the program (no allowJs) the checker crashed on the unbound tree, and the finding was lost.
+    const { code, out, err } = await runCli(folder);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(out).toBe(
+      [
+        'lib/runner.js',
+        '  6:10     error    `setTimeout` is given a string built from `this.code` (line 6), which it compiles as code.  code-injection',
+        '',
+        '✖ 1 problem (1 error, 0 warnings, 0 info) in 1 file.',
+        '1 security defect was detected, in lib/runner.js:6.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 /** A project rule that crashes while handling one file. */
 const crashesOnBad = defineRule({
   meta: {

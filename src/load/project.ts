@@ -66,7 +66,8 @@ export interface LoadedProject {
   readonly parseProblems: () => ParseProblem[];
 }
 
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JAVASCRIPT_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'];
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', ...JAVASCRIPT_EXTENSIONS];
 const SKIPPED_FOLDERS = new Set([
   'node_modules',
   '.git',
@@ -561,12 +562,21 @@ function projectFromTsconfig(
   allowExtendsOutsideRoot: boolean,
 ): ProjectFiles {
   const parsed = readTsconfig(tsconfig, { allowExtendsOutsideRoot });
+  const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
+  // A tsconfig that names no inputs (one kept for declaration output, say) leaves the folder's files to stand in. The
+  // program holds its JavaScript files only under allowJs; the checker, asked about a file outside the program,
+  // reads a tree nothing bound (rhea@3.0.5: a crash inside the checker; elsewhere answers no program would give).
+  const allowJs = parsed.fileNames.length === 0 && paths.some(isJavaScriptName) ? { allowJs: true } : {};
   const project = new Project({
     fileSystem,
     skipAddingFilesFromTsConfig: true,
-    compilerOptions: { ...parsed.options, noEmit: true },
+    compilerOptions: { ...parsed.options, ...allowJs, noEmit: true },
   });
-  return { project, paths: parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames };
+  return { project, paths };
+}
+
+function isJavaScriptName(path: string): boolean {
+  return JAVASCRIPT_EXTENSIONS.some((ext) => path.endsWith(ext));
 }
 
 /** A project of every source file under a folder, with default compiler options. */

@@ -3,6 +3,7 @@ import type { Category } from '../model/rule.js';
 import { severityRank } from '../model/severity.js';
 import { codeSpan, escapeMarkdownText } from './escape/markdown.js';
 import { markdownFindingMessage, markdownPlace, markdownRecommendation } from './finding-markdown.js';
+import { plural } from './plural.js';
 import { verdictLine } from './verdict.js';
 
 /** Options of the review composer. */
@@ -136,8 +137,4 @@ function overall(result: AnalysisResult, themes: readonly Theme[], findings: rea
       ? ''
       : ` ${plural(result.failures.length, 'rule failure')} left part of the code unchecked; see the log.`;
   return `Overall, ${checked} and found ${plural(findings.length, 'finding')} (${bySeverity.join(', ')}): ${byTheme.join('; ')}. Each finding above names its place and is provable from the code; start with the first items.${failures}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

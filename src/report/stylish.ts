@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../model/finding.js';
 import { forTerminal } from './escape/terminal.js';
+import { plural } from './plural.js';
 import { verdictLine } from './verdict.js';
 
 /**
@@ -35,10 +36,10 @@ export function toStylish(result: AnalysisResult, options: { color?: boolean } =
   const detail = counts.map(([s, n]) => `${String(n)} ${s === 'info' ? 'info' : s + (n === 1 ? '' : 's')}`).join(', ');
   out.push(
     total === 0
-      ? paint('32', `✔ No problems in ${String(result.fileCount)} files.`)
+      ? paint('32', `✔ No problems in ${plural(result.fileCount, 'file')}.`)
       : paint(
           '1',
-          `✖ ${String(total)} ${total === 1 ? 'problem' : 'problems'} (${detail}) in ${String(result.fileCount)} files.`,
+          `✖ ${String(total)} ${total === 1 ? 'problem' : 'problems'} (${detail}) in ${plural(result.fileCount, 'file')}.`,
         ),
   );
   out.push(forTerminal(verdictLine(result)));

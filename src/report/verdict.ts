@@ -1,4 +1,5 @@
 import type { AnalysisResult, Finding } from '../model/finding.js';
+import { plural } from './plural.js';
 
 /**
  * The review's first line. It says "No security defects are detected in the
@@ -16,7 +17,12 @@ export function verdictLine(result: AnalysisResult, findings: readonly Finding[]
     const noun = defects.length === 1 ? 'security defect was' : 'security defects were';
     return `${String(defects.length)} ${noun} detected, in ${shown}.${partialNote(result)}`;
   }
-  if (known.length === 0 || ran.length === 0) return 'Security was not checked: no security rules are enabled.';
+  if (known.length === 0 || ran.length === 0) {
+    const failed = unique(result.failures.map((f) => f.ruleId).filter((id) => known.includes(id)));
+    return failed.length === 0
+      ? 'Security was not checked: no security rules are enabled.'
+      : `Security was not checked: every security rule enabled failed (${failed.join(', ')}); see the log.`;
+  }
   const gaps = coverageGaps(result);
   if (gaps.length > 0)
     return `No security defects were found, but security was only partly checked: ${gaps.join('; ')}.`;
@@ -35,7 +41,7 @@ function coverageGaps(result: AnalysisResult): string[] {
   const unparsed = result.unparsedFiles.length;
   if (unparsed > 0)
     gaps.push(
-      `${String(unparsed)} ${unparsed === 1 ? 'file' : 'files'} could not be parsed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`,
+      `${plural(unparsed, 'file')} could not be parsed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`,
     );
   return gaps;
 }
