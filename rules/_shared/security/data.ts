@@ -73,6 +73,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     return undefined;
   if (isTrustedLocation(node)) return undefined;
   if (options.isSanitizer?.(node) === true) return undefined;
+  if (isLiteralJoin(node, options, depth, visited)) return undefined;
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
     visited.add(node);
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
@@ -136,6 +137,56 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
   )
     return true;
   return assignedValues(declaration).every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined);
+}
+
+/**
+ * `parts.join(',')` of a local array only literal data fills: declared with an array literal of literal data and
+ * used nowhere else in its scope but to read its `length`, to `join` it, and to `push` or `unshift` literal data
+ * (sockjs-client's `boundArgs.push('$' + i)`). Any other use (passed on, indexed, spread, reassigned, a method
+ * such as `splice` or `concat`) may put anything in it, or hand it to code that does.
+ */
+function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
+  const callee = node.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'join') return false;
+  const separator = node.getArguments();
+  if (separator.length > 1 || separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
+    return false;
+  const array = callee.getExpression();
+  if (!Node.isIdentifier(array) || visited.has(array)) return false;
+  visited.add(array);
+  const declarations = declarationsOf(array);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
+  const name = declaration.getNameNode();
+  const initializer = declaration.getInitializer();
+  if (!Node.isIdentifier(name) || initializer === undefined || !Node.isArrayLiteralExpression(initializer))
+    return false;
+  if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
+  const scope = scopeOf(declaration);
+  // A script's top-level array is a global: other files may fill it.
+  if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;
+  for (const identifier of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (identifier === name || identifier.compilerNode.text !== name.compilerNode.text) continue;
+    if (!declarationsOf(identifier).includes(declaration)) continue;
+    if (!isLiteralArrayUse(identifier, options, depth, visited)) return false;
+  }
+  return true;
+}
+
+/** `parts.length` read, `parts.join(…)`, or `parts.push(…)` / `parts.unshift(…)` of literal data (see isLiteralJoin). */
+function isLiteralArrayUse(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const access = identifier.getParent();
+  if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== identifier) return false;
+  const member = access.getName();
+  if (member === 'length') return !isAssignmentTarget(access);
+  const call = access.getParent();
+  if (!Node.isCallExpression(call) || call.getExpression() !== access) return false;
+  if (member === 'join') return true;
+  if (member !== 'push' && member !== 'unshift') return false;
+  return call
+    .getArguments()
+    .every((a) => !Node.isSpreadElement(a) && findNonLiteral(a, options, depth + 1, visited) === undefined);
 }
 
 /**
@@ -258,16 +309,19 @@ function isConstDeclaration(declaration: VariableDeclaration): boolean {
 
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
 function assignedValues(declaration: VariableDeclaration): Node[] {
-  const scope =
-    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = [];
-  for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+  for (const binary of scopeOf(declaration).getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     const kind = binary.getOperatorToken().getKind();
     if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
     const left = binary.getLeft();
     if (Node.isIdentifier(left) && declarationsOf(left).includes(declaration)) values.push(binary.getRight());
   }
   return values;
+}
+
+/** The function (or file) a variable is declared in: every use of a `let`, `const` or `var` is inside it. */
+function scopeOf(declaration: VariableDeclaration): Node {
+  return declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
 }
 
 /** True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. */
