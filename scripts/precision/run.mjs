@@ -8,7 +8,7 @@
 // --experimental: the default rules plus the experimental ones, turned on by the config the end-to-end tests use
 // (test/experimental-rules.ts); reports and table go to _out/experimental/ instead.
 // Only set A may be run before the fixes are done; set B is held aside (pass --final to run it).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -69,21 +69,28 @@ function runOne(cli, entry, reuse, config) {
   if (!reuse || !existsSync(reportPath) || !existsSync(metaPath)) {
     const started = Date.now();
     const configArgs = config === undefined ? [] : ['--config', config];
-    const report = execFileSync('node', [cli, dir, ...configArgs, '--format', 'json', '--fail-on', 'never'], {
+    const run = spawnSync('node', [cli, dir, ...configArgs, '--format', 'json', '--fail-on', 'never'], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
-    writeFileSync(reportPath, report);
-    writeFileSync(metaPath, JSON.stringify({ cli, seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
+    // Exit 2 with a report is a rule that crashed (named on stderr): the report keeps what every other rule found,
+    // and the set goes on. Exit 2 without one (the package could not be loaded) stops the set, as any other failure.
+    const failures = run.stderr.split('\n').filter((line) => / crashed on /.test(line));
+    if (run.status !== 0 && !(run.status === 2 && failures.length > 0 && run.stdout.startsWith('{')))
+      throw new Error(`${entry.name}: exit ${String(run.status)}: ${run.stderr.trim()}`);
+    writeFileSync(reportPath, run.stdout);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    writeFileSync(metaPath, JSON.stringify({ cli, seconds, failures }) + '\n');
   }
   const json = readFileSync(reportPath, 'utf8');
-  const { seconds } = JSON.parse(readFileSync(metaPath, 'utf8'));
+  const { seconds, failures = [] } = JSON.parse(readFileSync(metaPath, 'utf8'));
+  for (const failure of failures) console.error(`${entry.name}: ${failure}`);
   const report = JSON.parse(json);
   const lines = countLines(dir);
   const byRule = report.summary?.byRule ?? {};
   const total = report.findings.length;
   console.error(`${entry.name}: ${total} findings in ${seconds}s`);
-  return { entry, files: report.summary?.files, lines, byRule, total, seconds };
+  return { entry, files: report.summary?.files, lines, byRule, total, seconds, failures: failures.length };
 }
 
 /** Lines of the analysed source files (same folders skipped as the loader, declarations excluded). */
@@ -103,7 +110,7 @@ function table(rows) {
   const rules = [...new Set(rows.flatMap((r) => Object.keys(r.byRule)))].sort();
   const head = ['package', 'files', 'lines', 'findings', 'per 1k lines', 'seconds', ...rules];
   const body = rows.map((r) => [
-    `${r.entry.name}@${r.entry.version}`,
+    `${r.entry.name}@${r.entry.version}${r.failures > 0 ? ` (${r.failures} rule crashes)` : ''}`,
     r.files,
     r.lines,
     r.total,
