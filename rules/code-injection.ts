@@ -1,6 +1,6 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import { isEnvironmentName, isModuleFile, syntacticBindingOf } from './_shared/name-binding.js';
+import { importedFunctionOf, isEnvironmentName, isModuleFile, syntacticBindingOf } from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
@@ -182,17 +182,13 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const file = node.getSourceFile();
   const binding = syntacticBindingOf(view, file, node.compilerNode);
   if (binding?.kind !== 'local') return false;
+  // `setInterval(processJobs.bind(this))` with `processJobs` imported: the function its module declares.
+  const imported = importedFunctionOf(view, file, node.compilerNode);
+  if (imported !== undefined) return ts.isFunctionDeclaration(imported) || isFunctionConstant(imported);
   const declaration = binding.declaration.parent;
   // A function declaration, or a function expression's own name inside it (`(function poll() { setTimeout(poll) })()`).
   if (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) return true;
-  if (ts.isVariableDeclaration(declaration)) {
-    if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
-    const initializer = declaration.initializer;
-    const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    // In JavaScript a JSDoc `@type` on the declaration types the constant whatever its value.
-    if (isJavaScriptFile(file) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
-    return isConst && initializer !== undefined && isFunctionValue(initializer);
-  }
+  if (ts.isVariableDeclaration(declaration)) return isFunctionConstant(declaration);
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
   if (isJavaScriptFile(file)) {
@@ -503,6 +499,16 @@ function isFunctionValue(initializer: ts.Expression): boolean {
     inner = inner.expression;
   }
   return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
+}
+
+/** A variable typed as a function, or an untyped `const` given a function written in place. */
+function isFunctionConstant(declaration: ts.VariableDeclaration): boolean {
+  if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
+  const initializer = declaration.initializer;
+  const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+  // In JavaScript a JSDoc `@type` on the declaration types the constant whatever its value.
+  if (isJavaScriptFile(declaration.getSourceFile()) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
+  return isConst && initializer !== undefined && isFunctionValue(initializer);
 }
 
 /** `resolve` or `reject` in `new Promise((resolve, reject) => …)` on the global `Promise`. */

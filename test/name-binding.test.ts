@@ -9,6 +9,7 @@ import {
   opensAsModule,
   referencesInOwnFile,
   thisMemberDeclarationsOf,
+  importedFunctionOf,
   isClasslessConstructor,
   syntacticBindingOf,
   syntacticClassOf,
@@ -234,6 +235,39 @@ const SNIPPETS: Record<string, string> = {
   // A class expression assigned to `module.exports` has no class declaration; one in parentheses may be cast.
   'traps/cjs/lock.js': 'module.exports = class Lock {\n  acquire() { return Promise.resolve(() => {}); }\n};\n',
   'traps/cjs/cast.js': 'module.exports = /** @type {any} */ (class Cast {});\n',
+  // Functions followed through imports (importedFunctionOf): declared once, with `function` or a `const`.
+  'traps/functions/lib.ts': [
+    'export function declared(): number { return 1; }',
+    'export const expressed = function (): number { return 2; };',
+    'export const arrow = async (): Promise<number> => 3;',
+    'export let changing = (): number => 4;',
+    'changing = () => 5;',
+    'export function overloaded(a: string): string;',
+    'export function overloaded(a: number): number;',
+    'export function overloaded(a: unknown): unknown { return a; }',
+    'export function merged(): void {}',
+    'export namespace merged { export const x = 1; }',
+    'export const typed: () => number = () => 6;',
+    'export const value = 7;',
+    '',
+  ].join('\n'),
+  'traps/functions/index.ts': "export * from './lib';\nexport { arrow as renamed } from './lib';\n",
+  'traps/functions/use.ts': [
+    "import { arrow, changing, declared, expressed, merged, overloaded, renamed, typed, value } from './index';",
+    "import * as all from './lib';",
+    'function keep(...values: unknown[]): number { return values.length; }',
+    'export const used = keep(arrow, changing, declared, expressed, merged, overloaded, renamed, typed, value, all);',
+    '',
+  ].join('\n'),
+  'traps/functions/helpers.js': 'function helper() {}\nconst later = () => 1;\nmodule.exports = { helper, later };\n',
+  'traps/functions/one.js': 'function one() {}\nmodule.exports = one;\n',
+  'traps/functions/use.js': [
+    "const { helper, later } = require('./helpers');",
+    "const one = require('./one');",
+    'function keep(...values) { return values.length; }',
+    'module.exports = keep(helper, later, one);',
+    '',
+  ].join('\n'),
   // An ES module written in JavaScript: its exports read as a TypeScript module's; `module.exports` there is ignored.
   'traps/esm/body.js': 'export class Body {\n  text() { return 1; }\n}\nexport function helper() { return 2; }\n',
   'traps/esm/response.js': [
@@ -501,9 +535,10 @@ function audit(view: ProjectView): {
   unsettled: number;
   classes: number;
   functions: number;
+  imported: number;
 } {
   const checker = view.project.getTypeChecker().compilerObject;
-  const counts = { global: 0, local: 0, unsettled: 0, classes: 0, functions: 0 };
+  const counts = { global: 0, local: 0, unsettled: 0, classes: 0, functions: 0, imported: 0 };
   for (const file of view.files) {
     for (const name of valueNames(file.compilerNode)) {
       const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(name.getStart()).line + 1)} ${name.text}`;
@@ -533,6 +568,13 @@ function audit(view: ProjectView): {
       if (found !== undefined) {
         counts.classes++;
         expect(ownDeclarations(target), where).toEqual([found]);
+      }
+      const imported = importedFunctionOf(view, file, name);
+      if (imported !== undefined) {
+        counts.imported++;
+        // Through a destructured `require`, the type's symbol is the function itself: a `const`'s value.
+        const expected = destructured && ts.isVariableDeclaration(imported) ? imported.initializer : imported;
+        expect(ownDeclarations(target), where).toEqual([expected]);
       }
       if (isClasslessConstructor(view, file, name)) {
         counts.functions++;
@@ -729,6 +771,21 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(bindingOf('traps/cjs/reads-script.js', 'helperGlobal')).toBeUndefined();
     expect(bindingOf('traps/cjs/script.js', 'sharedGlobal')).toBeUndefined();
     expect(bindingOf('traps/cjs/voided.js', 'own')).toBeUndefined();
+    const importedOf = (path: string, text: string): string | undefined =>
+      importedFunctionOf(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text))?.getText();
+    expect(importedOf('traps/functions/use.ts', 'declared')).toBe('export function declared(): number { return 1; }');
+    expect(importedOf('traps/functions/use.ts', 'expressed')).toBe('expressed = function (): number { return 2; }');
+    expect(importedOf('traps/functions/use.ts', 'arrow')).toBe('arrow = async (): Promise<number> => 3');
+    expect(importedOf('traps/functions/use.ts', 'renamed')).toBe('arrow = async (): Promise<number> => 3');
+    expect(importedOf('traps/functions/use.ts', 'typed')).toBe('typed: () => number = () => 6');
+    // Left to the checker: a `let`, overloads, a function merged with a namespace, a value, a namespace import.
+    for (const name of ['changing', 'overloaded', 'merged', 'value', 'all'])
+      expect(importedOf('traps/functions/use.ts', name), name).toBeUndefined();
+    expect(importedOf('traps/functions/use.js', 'helper')).toBe('function helper() {}');
+    expect(importedOf('traps/functions/use.js', 'later')).toBe('later = () => 1');
+    expect(importedOf('traps/functions/use.js', 'one')).toBe('function one() {}');
+    // And three the other traps import: `Job` twice (traps/cjs), `helper` (traps/esm/use.js).
+    expect(counts.imported).toBe(11);
     const functionOf = (path: string, text: string): boolean =>
       isClasslessConstructor(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
     expect(functionOf('traps/cjs/destructure.js', 'Job')).toBe(true);

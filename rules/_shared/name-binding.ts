@@ -472,9 +472,37 @@ export function isClasslessConstructor(view: ProjectView, file: SourceFile, iden
   return classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0)?.kind === 'classless';
 }
 
+/**
+ * The function an imported or required name read as a value stands for (`processJobs` of `import { processJobs }
+ * from '../utils'`), followed as `syntacticClassOf` follows a class: a function declaration, or a `const` declared
+ * with a function expression or an arrow function, that is the only declaration of its name in its module. Undefined for anything else,
+ * a function the file declares itself included.
+ */
+export function importedFunctionOf(
+  view: ProjectView,
+  file: SourceFile,
+  identifier: ts.Identifier,
+): DeclaredFunction | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local' || augmentedModulesOf(view).has(file.compilerNode.fileName)) return undefined;
+  const own = binding.declaration.parent;
+  if (isFunctionDeclared(own) || isArrowDeclared(own)) return undefined;
+  const found = classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0);
+  return found?.kind === 'classless' || found?.kind === 'arrow' ? found.declared : undefined;
+}
+
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
 type Resolved =
-  { kind: 'class'; node: ts.ClassDeclaration } | { kind: 'classless' } | { kind: 'absent' } | { kind: 'other' };
+  | { kind: 'class'; node: ts.ClassDeclaration }
+  /** A constructor without a class declaration; `declared` when a function declaration or `const` function is it. */
+  | { kind: 'classless'; declared?: DeclaredFunction }
+  /** A `const` declared with an arrow function: a function, no constructor. */
+  | { kind: 'arrow'; declared: ts.VariableDeclaration }
+  | { kind: 'absent' }
+  | { kind: 'other' };
+
+/** A function declaration, or a `const` declared with a function expression or an arrow function. */
+type DeclaredFunction = ts.FunctionDeclaration | ts.VariableDeclaration;
 
 /** A module whose exports are read from syntax: its tree, and the declarations of a name in it that may merge. */
 interface SyntaxModule {
@@ -533,7 +561,8 @@ function classOfDeclaredName(
   const declaration = nameNode.parent;
   if (module.declarationsOf(nameNode.getText(module.tree)).length !== 1) return undefined;
   if (ts.isClassDeclaration(declaration)) return { kind: 'class', node: declaration };
-  if (isFunctionDeclared(declaration)) return { kind: 'classless' };
+  if (isFunctionDeclared(declaration)) return { kind: 'classless', declared: declaration };
+  if (isArrowDeclared(declaration)) return { kind: 'arrow', declared: declaration };
   if (ts.isImportSpecifier(declaration)) {
     const imported = declaration.propertyName ?? declaration.name;
     const importDeclaration = declaration.parent.parent.parent;
@@ -602,11 +631,22 @@ function exportedFrom(
   return exportOf(view, target, exported, hops);
 }
 
+/** A `const` given an arrow function (`const flush = () => …`). */
+function isArrowDeclared(declaration: ts.Node): declaration is ts.VariableDeclaration {
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer !== undefined &&
+    ts.isArrowFunction(declaration.initializer) &&
+    ts.isVariableDeclarationList(declaration.parent) &&
+    (declaration.parent.flags & ts.NodeFlags.Const) !== 0
+  );
+}
+
 /**
  * True for a function declaration, or a `const` given a function expression
  * (`const Job = function (queue) { … }`, JavaScript's constructor function).
  */
-function isFunctionDeclared(declaration: ts.Node): boolean {
+function isFunctionDeclared(declaration: ts.Node): declaration is DeclaredFunction {
   if (ts.isFunctionDeclaration(declaration)) return true;
   return (
     ts.isVariableDeclaration(declaration) &&
@@ -725,13 +765,20 @@ function exportOf(view: ProjectView, module: SyntaxModule, exported: string, hop
         }
       }
     } else if (exportsByModifier(statement, exported)) {
-      own.push(() =>
-        ts.isClassDeclaration(statement)
-          ? statement.name === undefined
+      own.push(() => {
+        if (ts.isClassDeclaration(statement))
+          return statement.name === undefined
             ? { kind: 'class', node: statement }
-            : classOfDeclaredName(view, module, statement.name, hops)
-          : { kind: 'other' },
-      );
+            : classOfDeclaredName(view, module, statement.name, hops);
+        // `export function f`, `export const f = function …`: what the declaration is, a function (classless) or not.
+        const name = ts.isVariableStatement(statement)
+          ? statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === exported)
+              ?.name
+          : statementNameOf(statement);
+        return name !== undefined && (isFunctionDeclared(name.parent) || isArrowDeclared(name.parent))
+          ? classOfDeclaredName(view, module, name, hops)
+          : { kind: 'other' };
+      });
     }
   }
   if (own.length > 1) return undefined;
