@@ -6,7 +6,13 @@ import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
-import { hasUnreadMemberName, membersNamed, thisHomeOf } from './_shared/ast/this-home.js';
+import {
+  hasUnreadMemberName,
+  membersNamed,
+  prototypeHomeOf,
+  prototypeOwnerOf,
+  thisHomeOf,
+} from './_shared/ast/this-home.js';
 import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { ESLINT_EVAL_RULES, isWaivedByEslint } from './_shared/waivers.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -401,15 +407,14 @@ function isMethodOfThisClass(access: ts.PropertyAccessExpression): boolean {
 function isFunctionThisProperty(view: ProjectView, file: SourceFile, access: ts.PropertyAccessExpression): boolean {
   if (access.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(access.name)) return false;
   if (!isJavaScriptFile(file) || !isModuleFile(view, file)) return false;
-  const home = thisHomeOf(access);
-  if (home === undefined || ts.getJSDocTags(home.node).length > 0) return false;
-  const extendsBase = home.node.heritageClauses !== undefined;
   const name = access.name.text;
+  if (mayDefineProperty(view, file, name)) return false;
+  const home = thisHomeOf(access);
+  if (home === undefined) return isFunctionPrototypeProperty(view, file, access, name);
+  if (ts.getJSDocTags(home.node).length > 0) return false;
+  const extendsBase = home.node.heritageClauses !== undefined;
   // A member of the name, or one whose name syntax cannot read (`['handle']`, `[key]`), declares it otherwise.
   if (hasUnreadMemberName(home.members) || membersNamed(home.members, name).length > 0) return false;
-  const text = file.getFullText();
-  if (text.includes('defineProperty') && ['"', "'", '`'].some((quote) => text.includes(`${quote}${name}${quote}`)))
-    return false;
   let declared = false;
   let everyPath = false;
   for (const occurrence of view.references.occurrencesIn(file, name)) {
@@ -454,11 +459,142 @@ function hasReturn(body: ts.Node): boolean {
 }
 
 /**
+ * True when the file may declare a property of the name by defining it: a
+ * `….defineProperty(x, 'name', …)` (the binder declares a property only for
+ * `Object.defineProperty` called so, its key a literal:
+ * `isBindableObjectDefinePropertyCall`), or any `defineProperties`.
+ */
+function mayDefineProperty(view: ProjectView, file: SourceFile, name: string): boolean {
+  const text = file.getFullText();
+  if (!text.includes('defineProperty')) return false;
+  if (text.includes('defineProperties')) return true;
+  return view.nodesOf(file, ts.SyntaxKind.CallExpression).some((call) => {
+    if (!ts.isCallExpression(call)) return false;
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'defineProperty') return false;
+    const key = call.arguments[1];
+    return key !== undefined && (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) && key.text === name;
+  });
+}
+
+/**
+ * `this.tick` in a JavaScript module's constructor function or one of its
+ * prototype's methods (`Queue.prototype.start = function () {
+ * setInterval(this.tick, …) }`: `prototypeHomeOf`), where the binder makes
+ * each `Queue.prototype.tick = …` and each `this.tick = …` in that code a
+ * declaration of the property, and types it from them: true when there is
+ * one, and every write of `tick` on `this` or a prototype in the file is
+ * one, a statement of its own without a JSDoc `@type`, of a function written
+ * in place, a function's `bind(…)`, the property's own
+ * `this.tick.bind(this)`, or `null` (`this` of a class's code writes another
+ * property; a write on any other object, `this.options.tick = …`, declares
+ * none of the instance's, and an element access may name any property). The constructor
+ * is declared once at the top level of the file, never written again, and
+ * without JSDoc (`@extends` would give it a base); its prototype is replaced
+ * nowhere but by `Object.create(…)`, typed `any`: no member of the name
+ * comes from there (a prototype given an object literal declares its
+ * properties).
+ */
+function isFunctionPrototypeProperty(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+  name: string,
+): boolean {
+  const home = prototypeHomeOf(access);
+  if (home === undefined || !isPlainConstructor(view, file, home.constructorName)) return false;
+  let declared = false;
+  for (const occurrence of view.references.occurrencesIn(file, name)) {
+    if (occurrence.access === 'read') continue;
+    const at = occurrence.compilerNode;
+    const target = at.parent;
+    const isMember =
+      (ts.isPropertyAccessExpression(target) && target.name === at) ||
+      (ts.isElementAccessExpression(target) && target.argumentExpression === at);
+    if (!isMember) continue;
+    if (target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const where = prototypeHomeOf(target);
+      if (where === undefined) {
+        // `this` of a class's code is its instance: another property. Another function's may be the constructor's.
+        if (thisHomeOf(target) !== undefined) continue;
+        return false;
+      }
+      if (where.constructorName !== home.constructorName) continue;
+    } else if (isPrototypeAccess(target.expression)) {
+      if (prototypeOwnerOf(target) !== home.constructorName) return false;
+    } else continue; // Another object's property (`this.options.tick = …`, `other.tick = …`) declares no instance's.
+    if (!isFunctionAssignment(target, name)) return false;
+    declared = true;
+  }
+  return declared;
+}
+
+/**
+ * A constructor function `prototypeHomeOf` names: declared once in the file,
+ * at the top level (a function declaration, or a variable given a function
+ * expression), without JSDoc, never written again; its prototype replaced by
+ * nothing but `Object.create(…)`.
+ */
+function isPlainConstructor(view: ProjectView, file: SourceFile, name: string): boolean {
+  // `const Queue = function Queue() {…}`: the function's own name, seen only inside it, is the same constructor.
+  const declared = view.references
+    .declarationsIn(file, name)
+    .filter((d) => !(ts.isFunctionExpression(d.parent) && ts.isVariableDeclaration(d.parent.parent)));
+  const [only] = declared;
+  if (declared.length !== 1 || only === undefined) return false;
+  const declaration = only.parent;
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  if (ts.isVariableDeclaration(declaration)) {
+    const initializer = declaration.initializer;
+    if (initializer === undefined || !ts.isFunctionExpression(initializer)) return false;
+  } else if (!ts.isFunctionDeclaration(declaration)) return false;
+  if (!ts.isSourceFile(statement.parent) || ts.getJSDocTags(declaration).length > 0) return false;
+  if (ts.getJSDocTags(statement).length > 0) return false;
+  for (const occurrence of view.references.occurrencesIn(file, name)) {
+    const at = occurrence.compilerNode;
+    if (occurrence.access !== 'read' && at !== only) return false;
+    const prototype = at.parent;
+    if (!ts.isPropertyAccessExpression(prototype) || prototype.expression !== at || prototype.name.text !== 'prototype')
+      continue;
+    const assignment = prototype.parent;
+    if (
+      ts.isBinaryExpression(assignment) &&
+      assignment.left === prototype &&
+      assignment.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      assignment.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      !isObjectCreate(assignment.right)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** `X.prototype`, `a.b.prototype`, `x['prototype']`: a write through it may declare a constructor's member. */
+function isPrototypeAccess(expression: ts.Expression): boolean {
+  const inner = skipOuterCompilerExpressions(expression);
+  if (ts.isPropertyAccessExpression(inner)) return inner.name.text === 'prototype';
+  return ts.isElementAccessExpression(inner);
+}
+
+/** `Object.create(…)`: typed `any` by the library. */
+function isObjectCreate(value: ts.Expression): boolean {
+  return (
+    ts.isCallExpression(value) &&
+    ts.isPropertyAccessExpression(value.expression) &&
+    ts.isIdentifier(value.expression.expression) &&
+    value.expression.expression.text === 'Object' &&
+    value.expression.name.text === 'create'
+  );
+}
+
+/**
  * `this.handle = value;` as a statement of its own with no JSDoc `@type`
  * (which would type the property), where the value is a function written in
- * place, a `bind(…)` of one or of a method of the class, or `null`.
+ * place, a `bind(…)` of one or of a method of the class, or `null`. Given
+ * `selfBound`, also `this.handle = this.handle.bind(this)`, a bind of the
+ * property itself (a function, or `any` where its type refers to itself).
  */
-function isFunctionAssignment(target: ts.Node): boolean {
+function isFunctionAssignment(target: ts.Node, selfBound?: string): boolean {
   const assignment = target.parent;
   if (
     !ts.isBinaryExpression(assignment) ||
@@ -471,10 +607,12 @@ function isFunctionAssignment(target: ts.Node): boolean {
   const value = assignment.right;
   if (value.kind === ts.SyntaxKind.NullKeyword || isFunctionValue(value)) return true;
   const bound = ts.isCallExpression(value) ? boundFunctionOf(value) : undefined;
-  return (
-    bound !== undefined &&
-    (isFunctionValue(bound) || (ts.isPropertyAccessExpression(bound) && isMethodOfThisClass(bound)))
-  );
+  if (bound === undefined) return false;
+  if (isFunctionValue(bound)) return true;
+  if (!ts.isPropertyAccessExpression(bound)) return false;
+  return selfBound === undefined
+    ? isMethodOfThisClass(bound)
+    : bound.expression.kind === ts.SyntaxKind.ThisKeyword && bound.name.text === selfBound;
 }
 
 /** What `x.bind(…)` binds (`x`), without `?.`: a function's `bind` (the library's `Function`) makes a function. */

@@ -44,6 +44,70 @@ export function thisHomeOf(node: ts.Node): ThisHome | undefined {
   return undefined;
 }
 
+/** A JavaScript constructor function whose instance `this` is, and the function `this` is in (see prototypeHomeOf). */
+export interface PrototypeHome {
+  /** The name the constructor is declared under at the top level of its file. */
+  readonly constructorName: string;
+  /** The constructor itself, or a function assigned to one of its prototype's properties. */
+  readonly fn: ts.FunctionDeclaration | ts.FunctionExpression;
+}
+
+/**
+ * The JavaScript constructor function whose instance `this` is at a node,
+ * found through arrow functions (and nothing else that has a `this` of its
+ * own) up to a function that is either the constructor, declared at the top
+ * level of the file (`function Queue() {…}`, `var Queue = function () {…}`),
+ * or assigned to a property of its prototype by a top-level statement
+ * (`Queue.prototype.start = function () {…}`): the code whose `this.name = …`
+ * the binder makes declarations of the instance's properties. Undefined
+ * anywhere else, and in a function that types its `this` (JSDoc `@this`).
+ * Whether the name is a constructor (declared once, never written again) is
+ * the caller's to check.
+ */
+export function prototypeHomeOf(node: ts.Node): PrototypeHome | undefined {
+  let at = node.parent;
+  while (!ts.isSourceFile(at) && !ts.isFunctionDeclaration(at) && !ts.isFunctionExpression(at)) {
+    if ((ts.isFunctionLike(at) && !ts.isArrowFunction(at)) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at))
+      return undefined;
+    at = at.parent;
+  }
+  if (ts.isSourceFile(at) || declaresThis(at)) return undefined;
+  const fn = at;
+  if (ts.isFunctionDeclaration(fn))
+    return fn.name !== undefined && ts.isSourceFile(fn.parent) ? { constructorName: fn.name.text, fn } : undefined;
+  const holder = fn.parent;
+  if (ts.isVariableDeclaration(holder))
+    return holder.initializer === fn && ts.isIdentifier(holder.name) && isTopLevelVariable(holder)
+      ? { constructorName: holder.name.text, fn }
+      : undefined;
+  if (
+    !ts.isBinaryExpression(holder) ||
+    holder.right !== fn ||
+    holder.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+    !ts.isExpressionStatement(holder.parent) ||
+    !ts.isSourceFile(holder.parent.parent)
+  )
+    return undefined;
+  const constructorName = prototypeOwnerOf(holder.left);
+  return constructorName === undefined ? undefined : { constructorName, fn };
+}
+
+/** `Queue` of `Queue.prototype.name` (dots only, plain names); undefined for anything else. */
+export function prototypeOwnerOf(target: ts.Node): string | undefined {
+  if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.name)) return undefined;
+  const prototype = target.expression;
+  if (!ts.isPropertyAccessExpression(prototype) || prototype.name.text !== 'prototype') return undefined;
+  return ts.isIdentifier(prototype.expression) ? prototype.expression.text : undefined;
+}
+
+/** A variable declared by a statement at the top level of its file. */
+function isTopLevelVariable(declaration: ts.VariableDeclaration): boolean {
+  const list = declaration.parent;
+  return (
+    ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent)
+  );
+}
+
 /** A member's name as `this.name` spells it (`#name` for a private one); undefined for a computed or quoted name. */
 function memberNameOf(name: ts.Node): string | undefined {
   return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
