@@ -488,12 +488,12 @@ function mayDefineProperty(view: ProjectView, file: SourceFile, name: string): b
  * in place, a function's `bind(…)`, the property's own
  * `this.tick.bind(this)`, or `null` (`this` of a class's code writes another
  * property; a write on any other object, `this.options.tick = …`, declares
- * none of the instance's, and an element access may name any property). The constructor
- * is declared once at the top level of the file, never written again, and
- * without JSDoc (`@extends` would give it a base); its prototype is replaced
- * nowhere but by `Object.create(…)`, typed `any`: no member of the name
- * comes from there (a prototype given an object literal declares its
- * properties).
+ * none of the instance's; one through an element access, `x[k].tick = …`,
+ * may be a prototype's). The constructor is declared once at the top level
+ * of the file, never written again, and without JSDoc (`@extends` would give
+ * it a base); its prototype is replaced nowhere but by `Object.create(…)`,
+ * typed `any`: no member of the name comes from there (a prototype given an
+ * object literal declares its properties).
  */
 function isFunctionPrototypeProperty(
   view: ProjectView,
@@ -522,7 +522,7 @@ function isFunctionPrototypeProperty(
       if (where.constructorName !== home.constructorName) continue;
     } else if (isPrototypeAccess(target.expression)) {
       if (prototypeOwnerOf(target) !== home.constructorName) return false;
-    } else continue; // Another object's property (`this.options.tick = …`, `other.tick = …`) declares no instance's.
+    } else continue; // Another object's property (`this.options.tick = …`) declares none of the instance's.
     if (!isFunctionAssignment(target, name)) return false;
     declared = true;
   }
@@ -569,7 +569,7 @@ function isPlainConstructor(view: ProjectView, file: SourceFile, name: string): 
   return true;
 }
 
-/** `X.prototype`, `a.b.prototype`, `x['prototype']`: a write through it may declare a constructor's member. */
+/** `X.prototype`, `a.b.prototype`, or any element access (`x['prototype']`): it may be a prototype. */
 function isPrototypeAccess(expression: ts.Expression): boolean {
   const inner = skipOuterCompilerExpressions(expression);
   if (ts.isPropertyAccessExpression(inner)) return inner.name.text === 'prototype';

@@ -473,10 +473,12 @@ export function isClasslessConstructor(view: ProjectView, file: SourceFile, iden
 }
 
 /**
- * The function an imported or required name read as a value stands for (`processJobs` of `import { processJobs }
- * from '../utils'`), followed as `syntacticClassOf` follows a class: a function declaration, or a `const` declared
- * with a function expression or an arrow function, that is the only declaration of its name in its module. Undefined for anything else,
- * a function the file declares itself included.
+ * The function an imported or required name read as a value stands for
+ * (`processJobs` of `import { processJobs } from '../utils'`), followed as
+ * `syntacticClassOf` follows a class: a function declaration, or a `const`
+ * declared with a function expression or an arrow function, that is the only
+ * declaration of its name in its module. Undefined for anything else, a
+ * function the file declares itself included.
  */
 export function importedFunctionOf(
   view: ProjectView,
@@ -633,10 +635,18 @@ function exportedFrom(
 
 /** A `const` given an arrow function (`const flush = () => …`). */
 function isArrowDeclared(declaration: ts.Node): declaration is ts.VariableDeclaration {
+  return isConstantOf(declaration, ts.isArrowFunction);
+}
+
+/** A `const` whose initialiser, as written (no parentheses), passes `test`. */
+function isConstantOf(
+  declaration: ts.Node,
+  test: (initializer: ts.Expression) => boolean,
+): declaration is ts.VariableDeclaration {
   return (
     ts.isVariableDeclaration(declaration) &&
     declaration.initializer !== undefined &&
-    ts.isArrowFunction(declaration.initializer) &&
+    test(declaration.initializer) &&
     ts.isVariableDeclarationList(declaration.parent) &&
     (declaration.parent.flags & ts.NodeFlags.Const) !== 0
   );
@@ -647,14 +657,7 @@ function isArrowDeclared(declaration: ts.Node): declaration is ts.VariableDeclar
  * (`const Job = function (queue) { … }`, JavaScript's constructor function).
  */
 function isFunctionDeclared(declaration: ts.Node): declaration is DeclaredFunction {
-  if (ts.isFunctionDeclaration(declaration)) return true;
-  return (
-    ts.isVariableDeclaration(declaration) &&
-    declaration.initializer !== undefined &&
-    ts.isFunctionExpression(declaration.initializer) &&
-    ts.isVariableDeclarationList(declaration.parent) &&
-    (declaration.parent.flags & ts.NodeFlags.Const) !== 0
-  );
+  return ts.isFunctionDeclaration(declaration) || isConstantOf(declaration, ts.isFunctionExpression);
 }
 
 /**

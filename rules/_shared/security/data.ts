@@ -174,7 +174,7 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   return true;
 }
 
-/** `parts.length` read, `parts.join(…)`, or `parts.push(…)` / `parts.unshift(…)` of literal data (see isLiteralJoin). */
+/** `parts.length` read, `parts.join(…)`, `parts.push(…)` or `parts.unshift(…)` of literal data. */
 function isLiteralArrayUse(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   const access = identifier.getParent();
   if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== identifier) return false;
