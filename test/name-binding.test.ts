@@ -456,6 +456,23 @@ const SNIPPETS: Record<string, string> = {
     '    this.twice();',
     '  }',
     '}',
+    // `this` in an object literal's property values is the method's; in its methods, the literal's own.
+    'export class Holder {',
+    '  private tick(): number {',
+    '    return 1;',
+    '  }',
+    '  make(): unknown {',
+    '    return {',
+    '      run: this.tick,',
+    '      nested: { again: this.tick() },',
+    '      arrow: () => this.tick,',
+    '      method() {',
+    '        // @ts-expect-error: the literal has no `tick`.',
+    '        return this.tick;',
+    '      },',
+    '    };',
+    '  }',
+    '}',
     '',
   ].join('\n'),
   'traps/members.js': [
@@ -725,6 +742,13 @@ describe('names settled from syntax are what the checker says they are', () => {
     // its name) and `Target` in traps/augment.ts (outside the augmentation).
     // `this.sink`, `this.#secret`, `this.twice` and `this.print` (traps/members.*), and the methods of traps/methods.*.
     expect(auditThisMembers(view)).toBeGreaterThan(8);
+    // `this.tick` of traps/members.ts: settled in the literal's values (three), left in its method.
+    const members = view.project.getSourceFileOrThrow('/traps/members.ts');
+    const ticks = members
+      .getDescendantsOfKind(ts.SyntaxKind.PropertyAccessExpression)
+      .filter((access) => access.getText() === 'this.tick')
+      .map((access) => thisMemberDeclarationsOf(view, members, access.compilerNode)?.length);
+    expect(ticks).toEqual([1, 1, 1, undefined]);
     expect(auditShadowedImports(view)).toBe(8);
     expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.

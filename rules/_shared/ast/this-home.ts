@@ -13,8 +13,9 @@ export interface ThisHome {
 /**
  * The class whose instance (or, in static code, whose constructor) `this`
  * is at a node: found through arrow functions up to a method, constructor,
- * accessor, property initialiser or static block of a class. `undefined`
- * inside a function or object literal method (its own `this`), and in a
+ * accessor, property initialiser or static block of a class, and through
+ * an object literal's property values. `undefined` inside a function or an
+ * object literal's method or accessor (its own `this`), and in a
  * method or accessor that types its `this` otherwise (a `this` parameter, or
  * JSDoc's `@this` in JavaScript).
  */
@@ -39,7 +40,8 @@ export function thisHomeOf(node: ts.Node): ThisHome | undefined {
         isStatic: ts.isClassStaticBlockDeclaration(at) || hasModifier(at, ts.SyntaxKind.StaticKeyword),
       };
     }
-    if (ts.isFunctionLike(at) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at)) return undefined;
+    // An object literal's methods and accessors have `this` of their own (above); its property values do not.
+    if (ts.isFunctionLike(at) || ts.isClassLike(at)) return undefined;
   }
   return undefined;
 }
@@ -67,8 +69,7 @@ export interface PrototypeHome {
 export function prototypeHomeOf(node: ts.Node): PrototypeHome | undefined {
   let at = node.parent;
   while (!ts.isSourceFile(at) && !ts.isFunctionDeclaration(at) && !ts.isFunctionExpression(at)) {
-    if ((ts.isFunctionLike(at) && !ts.isArrowFunction(at)) || ts.isClassLike(at) || ts.isObjectLiteralExpression(at))
-      return undefined;
+    if ((ts.isFunctionLike(at) && !ts.isArrowFunction(at)) || ts.isClassLike(at)) return undefined;
     at = at.parent;
   }
   if (ts.isSourceFile(at) || declaresThis(at)) return undefined;

@@ -301,7 +301,8 @@ function constructsBuiltin(view: ProjectView, created: Node, configured: readonl
     );
   }
   if (!ts.isIdentifier(callee)) return false;
-  if (BUILTIN_CONSTRUCTORS.has(callee.text)) return syntacticBindingOf(view, file, callee)?.kind === 'global';
+  if (BUILTIN_CONSTRUCTORS.has(callee.text) && syntacticBindingOf(view, file, callee)?.kind === 'global') return true;
+  // `import { URL } from 'url'`: a global's name may also be imported from Node's module of it.
   return isNodeModuleClassOfNoLock(builtinImportOf(view, file, callee), configured);
 }
 
