@@ -417,14 +417,7 @@ function isFunctionThisProperty(view: ProjectView, file: SourceFile, access: ts.
   if (hasUnreadMemberName(home.members) || membersNamed(home.members, name).length > 0) return false;
   let declared = false;
   let everyPath = false;
-  for (const occurrence of view.references.occurrencesIn(file, name)) {
-    if (occurrence.access === 'read') continue;
-    const at = occurrence.compilerNode;
-    const target = at.parent;
-    const isMember =
-      (ts.isPropertyAccessExpression(target) && target.name === at) ||
-      (ts.isElementAccessExpression(target) && target.argumentExpression === at);
-    if (!isMember) continue;
+  for (const target of memberWritesOf(view, file, name)) {
     if (target.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
     const where = thisHomeOf(target);
     // `this` of a function: the binder may make it a class's (`Cls.prototype.start = function () { this.handle = … }`).
@@ -456,6 +449,26 @@ function hasReturn(body: ts.Node): boolean {
       return ts.forEachChild(node, visit);
     }) === true
   );
+}
+
+/** The writes of a property of the name in the file, on anything: `x.name = …`, `x['name'] = …`, `x.name++`. */
+function memberWritesOf(
+  view: ProjectView,
+  file: SourceFile,
+  name: string,
+): (ts.PropertyAccessExpression | ts.ElementAccessExpression)[] {
+  const out: (ts.PropertyAccessExpression | ts.ElementAccessExpression)[] = [];
+  for (const occurrence of view.references.occurrencesIn(file, name)) {
+    if (occurrence.access === 'read') continue;
+    const at = occurrence.compilerNode;
+    const target = at.parent;
+    if (
+      (ts.isPropertyAccessExpression(target) && target.name === at) ||
+      (ts.isElementAccessExpression(target) && target.argumentExpression === at)
+    )
+      out.push(target);
+  }
+  return out;
 }
 
 /**
@@ -504,14 +517,7 @@ function isFunctionPrototypeProperty(
   const home = prototypeHomeOf(access);
   if (home === undefined || !isPlainConstructor(view, file, home.constructorName)) return false;
   let declared = false;
-  for (const occurrence of view.references.occurrencesIn(file, name)) {
-    if (occurrence.access === 'read') continue;
-    const at = occurrence.compilerNode;
-    const target = at.parent;
-    const isMember =
-      (ts.isPropertyAccessExpression(target) && target.name === at) ||
-      (ts.isElementAccessExpression(target) && target.argumentExpression === at);
-    if (!isMember) continue;
+  for (const target of memberWritesOf(view, file, name)) {
     if (target.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const where = prototypeHomeOf(target);
       if (where === undefined) {
