@@ -223,12 +223,13 @@ const PASSWORD_NOUNS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passp
 /**
  * True when a value assigned to a password name is a password: at least 6 characters,
  * no spaces, not a placeholder, URL or path, and not a bare word or key name (`'password'`,
- * `'user-password'`): it has a digit or a symbol among its letters.
+ * `'user-password'`), alone or in brackets or stars (`'(hidden)'`, `'[masked]'`: a marker written
+ * over a password before it is shown): it has a digit or a symbol among its letters.
  */
 function looksLikePassword(text: string): boolean {
   if (text.length < 6 || /\s/.test(text) || text.includes('://') || text.startsWith('/')) return false;
   if (PLACEHOLDER.test(text) || isRepetitive(text) || /^[%$:{].*|.*[%}]$/.test(text)) return false;
-  if (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/.test(text)) return false;
+  if (/^(?:[A-Za-z]+(?:[-_.][A-Za-z]+)*|\([A-Za-z]+\)|\[[A-Za-z]+\]|\*+[A-Za-z]+\*+)$/.test(text)) return false;
   return /[A-Za-z]/.test(text);
 }
 

@@ -49,6 +49,11 @@ const NON_SECURITY_WORDS = new Set([
   'uuid',
   'guid',
 ]);
+/**
+ * Names a hash's result is stored under that name no secret: Node's TLS option `sessionIdContext`, an opaque
+ * name that keeps applications' session caches apart (Node's documentation hashes `process.argv` with SHA-1 for it).
+ */
+const NON_SECURITY_NAMES = new Set(['sessionIdContext']);
 /** Words that make a context about passwords, where even HMAC-SHA1 is too fast. */
 const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
 /** Third-party modules whose default export is an MD5 or SHA-1 function. */
@@ -313,6 +318,7 @@ function findSecurityContext(
 ): { candidate: string; word: string } | undefined {
   const resultName = getResultName(result);
   const functionName = getEnclosingFunctionName(where);
+  if (resultName !== undefined && NON_SECURITY_NAMES.has(resultName)) return undefined;
   if ([resultName, functionName].some((n) => n !== undefined && splitWords(n).some((w) => NON_SECURITY_WORDS.has(w))))
     return undefined;
   const candidates = [...data.flatMap(namesIn), resultName, functionName].filter((n): n is string => n !== undefined);
