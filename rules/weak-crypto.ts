@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
@@ -142,7 +142,8 @@ function checkCryptoCall(
   switch (name) {
     case 'createHash':
     case 'hash':
-      return WEAK_HASH.test(algorithm) ? checkHashUse(view, call, sink, algorithm, () => true) : undefined;
+      if (!WEAK_HASH.test(algorithm) || hashesRandomBytesOnly(view, call, bindings)) return undefined;
+      return checkHashUse(view, call, sink, algorithm, () => true);
     case 'createHmac':
       if (WEAK_HMAC.test(algorithm)) return checkHashUse(view, call, sink, algorithm, () => true);
       return WEAK_HASH.test(algorithm)
@@ -399,6 +400,82 @@ function wrapperCallSites(view: ProjectView, top: Node): CallExpression[] {
 /** `md5()` for a call of a wrapper named md5. */
 function describeWrapper(site: CallExpression): string {
   return `${site.getExpression().getText()}()`;
+}
+
+/**
+ * True when everything a hash reads is `crypto.randomBytes` output
+ * (oauth2-server's `randomBytes(256).then((buffer) => createHash('sha1').update(buffer)…)`):
+ * nobody chooses its input, so neither collisions nor preimages give anyone
+ * anything, and the digest is as unpredictable as the bytes.
+ */
+function hashesRandomBytesOnly(view: ProjectView, call: CallExpression, crypto: ModuleBindings): boolean {
+  const { updates } = getChain(call);
+  return updates.length > 0 && updates.every((data) => isRandomBytes(view, data, crypto));
+}
+
+/**
+ * `randomBytes(n)` of `crypto` (or its promise form, `promisify(crypto.randomBytes)`), a `const` given it, or the
+ * buffer it hands a callback: `randomBytes(n).then((buffer) => …)`, `randomBytes(n, (err, buffer) => …)`, where
+ * the callback never assigns the parameter.
+ */
+function isRandomBytes(view: ProjectView, data: Node, crypto: ModuleBindings): boolean {
+  const node = skipOuterExpressions(data);
+  if (Node.isCallExpression(node)) return isRandomBytesCall(node, crypto, 1);
+  if (!Node.isIdentifier(node)) return false;
+  const declarations = settledDeclarationsOf(view, node);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined) return false;
+  if (Node.isVariableDeclaration(declaration)) {
+    const list = declaration.getParent();
+    const initializer = declaration.getInitializer();
+    if (!Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== VariableDeclarationKind.Const)
+      return false;
+    const value = initializer === undefined ? undefined : skipOuterExpressions(initializer);
+    const call = Node.isAwaitExpression(value) ? skipOuterExpressions(value.getExpression()) : value;
+    return Node.isCallExpression(call) && isRandomBytesCall(call, crypto, 1);
+  }
+  if (!Node.isParameterDeclaration(declaration) || !Node.isIdentifier(declaration.getNameNode())) return false;
+  const fn = declaration.getParent();
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
+  const index = fn.getParameters().indexOf(declaration);
+  const taker = fn.getParent();
+  if (!Node.isCallExpression(taker) || !taker.getArguments().includes(fn)) return false;
+  const name = declaration.getName();
+  if (fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && isAssigned(id)))
+    return false;
+  // `randomBytes(n, (err, buffer) => …)`: the buffer is the second parameter of the last argument.
+  if (isRandomBytesCall(taker, crypto, 2)) return index === 1 && taker.getArguments()[1] === fn;
+  // `randomBytes(n).then((buffer) => …)`: the first parameter of `then`'s first argument.
+  const callee = taker.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'then' || taker.getArguments()[0] !== fn)
+    return false;
+  const promised = skipOuterExpressions(callee.getExpression());
+  return index === 0 && Node.isCallExpression(promised) && isRandomBytesCall(promised, crypto, 1);
+}
+
+/** `randomBytes(…)` of `crypto` with `count` arguments, none spread. */
+function isRandomBytesCall(call: CallExpression, crypto: ModuleBindings, count: number): boolean {
+  const args = call.getArguments();
+  return (
+    args.length === count &&
+    !args.some((a) => Node.isSpreadElement(a)) &&
+    getCalledExport(call, crypto) === 'randomBytes'
+  );
+}
+
+/** The target of an assignment, or of `++`/`--`. */
+function isAssigned(identifier: Node): boolean {
+  const parent = identifier.getParent();
+  if (Node.isBinaryExpression(parent))
+    return (
+      parent.getLeft() === identifier &&
+      parent.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment &&
+      parent.getOperatorToken().getKind() <= SyntaxKind.LastAssignment
+    );
+  return (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
+    (parent.getOperatorToken() === SyntaxKind.PlusPlusToken || parent.getOperatorToken() === SyntaxKind.MinusMinusToken)
+  );
 }
 
 /** The outermost call of a `createHash(...).update(x).digest()` chain, and the arguments of its `update` calls. */

@@ -63,7 +63,7 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
     if (!isRequireOf(call, modules)) continue;
     bindRequire(call, named, whole);
   }
-  bindPromisified(view, candidates.promisified, named, whole);
+  bindPromisified(view, modules, candidates.promisified, named, whole);
   return { modules, named, whole, view };
 }
 
@@ -230,15 +230,18 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
   }
 }
 
-/** `const run = promisify(exec)` or `util.promisify(cp.exec)`: `run` is bound to the same export. */
+/**
+ * `const run = promisify(exec)`, `util.promisify(cp.exec)` or
+ * `require('bluebird').promisify(require('crypto').randomBytes)`: `run` is bound to the same export.
+ */
 function bindPromisified(
   view: ProjectView,
+  modules: ReadonlySet<string>,
   declarations: readonly VariableDeclaration[],
   named: Map<Node, string>,
   whole: Set<Node>,
 ): void {
-  if (named.size === 0 && whole.size === 0) return;
-  const bindings: ModuleBindings = { modules: new Set(), named, whole, view };
+  const bindings: ModuleBindings = { modules, named, whole, view };
   for (const declaration of declarations) {
     const initializer = declaration.getInitializer();
     if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))
