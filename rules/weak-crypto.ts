@@ -11,6 +11,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
 import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
+import { isAssignmentTarget } from './_shared/security/data.js';
 import { getSecurityWord, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
@@ -441,7 +442,7 @@ function isRandomBytes(view: ProjectView, data: Node, crypto: ModuleBindings): b
   const taker = fn.getParent();
   if (!Node.isCallExpression(taker) || !taker.getArguments().includes(fn)) return false;
   const name = declaration.getName();
-  if (fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && isAssigned(id)))
+  if (fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && isAssignmentTarget(id)))
     return false;
   // `randomBytes(n, (err, buffer) => …)`: the buffer is the second parameter of the last argument.
   if (isRandomBytesCall(taker, crypto, 2)) return index === 1 && taker.getArguments()[1] === fn;
@@ -460,21 +461,6 @@ function isRandomBytesCall(call: CallExpression, crypto: ModuleBindings, count: 
     args.length === count &&
     !args.some((a) => Node.isSpreadElement(a)) &&
     getCalledExport(call, crypto) === 'randomBytes'
-  );
-}
-
-/** The target of an assignment, or of `++`/`--`. */
-function isAssigned(identifier: Node): boolean {
-  const parent = identifier.getParent();
-  if (Node.isBinaryExpression(parent))
-    return (
-      parent.getLeft() === identifier &&
-      parent.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment &&
-      parent.getOperatorToken().getKind() <= SyntaxKind.LastAssignment
-    );
-  return (
-    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
-    (parent.getOperatorToken() === SyntaxKind.PlusPlusToken || parent.getOperatorToken() === SyntaxKind.MinusMinusToken)
   );
 }
 
