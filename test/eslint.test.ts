@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './temporary-folder.js';
 import { BUILT_CLI, compileCacheOn } from './support/built-cli.js';
 import { runCli } from './support/run-cli.js';
 import { isRecord } from '../src/eslint/eslint-results.js';
@@ -18,7 +18,7 @@ const NODE_MODULES = join(import.meta.dirname, '..', 'node_modules');
 
 /** A copy of the fixture project in a temporary folder, with our node_modules (ESLint included) linked in when asked. */
 function copyOfFixture(withEslint: boolean): string {
-  const root = join(mkdtempSync(join(tmpdir(), 'review-bot-eslint-')), 'project');
+  const root = join(temporaryFolder('review-bot-eslint-'), 'project');
   cpSync(FIXTURE, root, { recursive: true, filter: (path) => !path.endsWith('expected.json') });
   if (withEslint) symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
   return root;

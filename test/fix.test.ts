@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Node } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './temporary-folder.js';
 import { fileTree } from './support/file-tree.js';
 import { runCli } from './support/run-cli.js';
 import { removeNode } from '../rules/_shared/fix/remove-node.js';
@@ -51,7 +51,7 @@ const noExtraParens: AnyRule = defineRule({
 
 /** A copy of a fix fixture's project (tsconfig.json and src/) in a temporary folder. */
 function copyOf(name: string): string {
-  const root = join(mkdtempSync(join(tmpdir(), 'review-bot-fix-')), name);
+  const root = join(temporaryFolder('review-bot-fix-'), name);
   cpSync(join(FIXTURES, '_fix', name, 'src'), join(root, 'src'), { recursive: true });
   cpSync(join(FIXTURES, '_fix', name, 'tsconfig.json'), join(root, 'tsconfig.json'));
   return root;
@@ -118,7 +118,7 @@ describe('review-bot --fix-dry-run and --fix', () => {
   });
 
   it('with --quiet fixes only the errors it reports, and leaves the warnings alone', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'review-bot-fix-quiet-'));
+    const root = temporaryFolder('review-bot-fix-quiet-');
     mkdirSync(join(root, 'src'));
     writeFileSync(
       join(root, 'tsconfig.json'),

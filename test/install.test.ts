@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './temporary-folder.js';
 import { BUILT_CLI } from './support/built-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -45,7 +45,7 @@ function schemaReferences(): string[] {
 // (dependencies from the npm cache when it has them, else the registry), and run the `review-bot` bin there.
 describe('installing the packed package', () => {
   it('gives a working review-bot command in a scratch project', { timeout: 120_000 }, () => {
-    const work = mkdtempSync(join(tmpdir(), 'review-bot-install-'));
+    const work = temporaryFolder('review-bot-install-');
     const packed: unknown = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
     const tarball: unknown = Array.isArray(packed) ? packed[0] : undefined;
     if (typeof tarball !== 'object' || tarball === null || !('filename' in tarball) || !('files' in tarball))

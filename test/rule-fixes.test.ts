@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './temporary-folder.js';
 import { fileTree } from './support/file-tree.js';
 import { runFix } from '../src/fix/run-fix.js';
 import { loadProject } from '../src/load/project.js';
@@ -11,7 +11,7 @@ import { listFixtureCases, serialiseFindings } from './fixture-runner.js';
 
 /** A copy of a fixture's project (everything but its expected.* files) in a temporary folder. */
 function copyOf(dir: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'review-bot-rule-fix-'));
+  const root = temporaryFolder('review-bot-rule-fix-');
   for (const name of readdirSync(dir).filter((n) => !n.startsWith('expected.')))
     cpSync(join(dir, name), join(root, name), { recursive: true });
   return root;

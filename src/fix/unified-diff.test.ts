@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../test/temporary-folder.js';
 import { splitLines, unifiedDiff } from './unified-diff.js';
 
 /** What `diff -u` prints for the two texts, with our labels. */
@@ -19,6 +20,8 @@ function gnuDiff(before: string, after: string): string {
   } catch (error) {
     if (error instanceof Error && 'stdout' in error && typeof error.stdout === 'string') return error.stdout;
     throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -124,7 +127,7 @@ describe('unifiedDiff', () => {
   it('is accepted by patch(1)', () => {
     const before = 'import { a } from "./a";\nimport { b } from "./b";\n\nexport const c = a + 1;\n';
     const after = 'import { a } from "./a";\n\nexport const c = a + 1;\n';
-    const dir = mkdtempSync(join(tmpdir(), 'review-bot-patch-'));
+    const dir = temporaryFolder('review-bot-patch-');
     writeFileSync(join(dir, 'f.ts'), before);
     execFileSync('patch', ['-p1', '--quiet'], { cwd: dir, input: unifiedDiff('f.ts', before, after) });
     expect(readFileSync(join(dir, 'f.ts'), 'utf8')).toBe(after);
