@@ -227,10 +227,51 @@ function libFilesOnDemand(common, vendor) {
           'this.#libFileMap.set(this.getStandardizedAbsolutePath(libFolderPath + "/" + libFile.fileName), libFile);',
         );
         source = once(source, 'return this.#libFileMap.get(filePath);', 'return this.#libFileMap.get(filePath)?.text;');
-        return { contents: source, loader: 'js' };
+        return { contents: declarationsWithoutDocs(source, once), loader: 'js' };
       });
     },
   };
+}
+
+/**
+ * `source` (@ts-morph/common's code) made to parse the declaration files the compiler reads on its own while it
+ * builds the program (the `lib` files, the dependencies' `.d.ts`) as `tsc` parses them: without their JSDoc
+ * comments (TypeScript's `JSDocParsingMode.ParseForTypeErrors`, which `tsc` sets since TypeScript 5.3). In a
+ * declaration file JSDoc carries no type (only a JavaScript file's does, and that mode still parses those), so the
+ * checker's answers are the same; what it saves is the parse of the comments, most of `lib.dom.d.ts`'s text.
+ * The project's own files, parsed by the loader before any build, keep every comment: the rules read them. Two
+ * edits: ts-morph's compiler host marks the files the compiler asks it for, and its document registry parses a
+ * marked declaration file in that mode; the build fails if either no longer matches once.
+ */
+function declarationsWithoutDocs(source, once) {
+  source = once(
+    source,
+    `            return sourceFileContainer.addOrGetSourceFileFromFilePathSync(filePath, {
+                markInProject: false,
+                scriptKind: undefined,
+            });`,
+    `            readByCompiler = true;
+            try {
+                return sourceFileContainer.addOrGetSourceFileFromFilePathSync(filePath, {
+                    markInProject: false,
+                    scriptKind: undefined,
+                });
+            } finally {
+                readByCompiler = false;
+            }`,
+  );
+  source = once(
+    source,
+    'const newSourceFile = createCompilerSourceFile(fileName, scriptSnapshot, compilationSettings.target, version, true, scriptKind);',
+    `const newSourceFile = createCompilerSourceFile(fileName, scriptSnapshot, readByCompiler && /\\.d\\.(?:[cm]?ts|[^./]+\\.ts)$/.test(fileName)
+            ? { languageVersion: compilationSettings.target ?? ts__namespace.ScriptTarget.Latest, jsDocParsingMode: ts__namespace.JSDocParsingMode.ParseForTypeErrors }
+            : compilationSettings.target, version, true, scriptKind);`,
+  );
+  return once(
+    source,
+    "var ts = require('./typescript');",
+    "var ts = require('./typescript');\nlet readByCompiler = false;",
+  );
 }
 
 /**
