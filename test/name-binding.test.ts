@@ -11,6 +11,7 @@ import {
   thisMemberDeclarationsOf,
   importedFunctionOf,
   isClasslessConstructor,
+  isFunctionOrNamespaceName,
   syntacticBindingOf,
   syntacticClassOf,
 } from '../rules/_shared/name-binding.js';
@@ -252,11 +253,15 @@ const SNIPPETS: Record<string, string> = {
     '',
   ].join('\n'),
   'traps/functions/index.ts': "export * from './lib';\nexport { arrow as renamed } from './lib';\n",
+  // A module that assigns `export =`: a namespace import of it is that value (an error in an ES module, bound all the same).
+  'traps/functions/assigned.ts': 'const lock = { acquire(): void {} };\nexport = lock;\n',
   'traps/functions/use.ts': [
     "import { arrow, changing, declared, expressed, merged, overloaded, renamed, typed, value } from './index';",
     "import * as all from './lib';",
+    "import * as assigned from './assigned';",
     'function keep(...values: unknown[]): number { return values.length; }',
     'export const used = keep(arrow, changing, declared, expressed, merged, overloaded, renamed, typed, value, all);',
+    'keep(assigned);',
     '',
   ].join('\n'),
   'traps/functions/helpers.js': 'function helper() {}\nconst later = () => 1;\nmodule.exports = { helper, later };\n',
@@ -553,9 +558,18 @@ function audit(view: ProjectView): {
   classes: number;
   functions: number;
   imported: number;
+  namespacesAndFunctions: number;
 } {
   const checker = view.project.getTypeChecker().compilerObject;
-  const counts = { global: 0, local: 0, unsettled: 0, classes: 0, functions: 0, imported: 0 };
+  const counts = {
+    global: 0,
+    local: 0,
+    unsettled: 0,
+    classes: 0,
+    functions: 0,
+    imported: 0,
+    namespacesAndFunctions: 0,
+  };
   for (const file of view.files) {
     for (const name of valueNames(file.compilerNode)) {
       const where = `${view.relativePath(file)}:${String(file.compilerNode.getLineAndCharacterOfPosition(name.getStart()).line + 1)} ${name.text}`;
@@ -592,6 +606,33 @@ function audit(view: ProjectView): {
         // Through a destructured `require`, the type's symbol is the function itself: a `const`'s value.
         const expected = destructured && ts.isVariableDeclaration(imported) ? imported.initializer : imported;
         expect(ownDeclarations(target), where).toEqual([expected]);
+      }
+      if (isFunctionOrNamespaceName(view, file, name)) {
+        counts.namespacesAndFunctions++;
+        // What the lock model reads of a receiver: its type's symbol (no class or interface) and its own declaration.
+        const type = checker.getTypeAtLocation(name);
+        const typeKinds = ((type.aliasSymbol ?? type.getSymbol())?.declarations ?? []).map(
+          (d) => ts.SyntaxKind[d.kind],
+        );
+        expect(typeKinds.length, where).toBeGreaterThan(0);
+        expect(
+          typeKinds.filter((k) => k === 'ClassDeclaration' || k === 'InterfaceDeclaration'),
+          where,
+        ).toEqual([]);
+        const own =
+          symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0
+            ? checker.getAliasedSymbol(symbol)
+            : symbol;
+        expect(
+          (own?.declarations ?? []).filter(
+            (d) =>
+              ts.isVariableDeclaration(d) ||
+              ts.isPropertyDeclaration(d) ||
+              ts.isParameter(d) ||
+              ts.isPropertySignature(d),
+          ),
+          where,
+        ).toEqual([]);
       }
       if (isClasslessConstructor(view, file, name)) {
         counts.functions++;
@@ -810,6 +851,18 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(importedOf('traps/functions/use.js', 'one')).toBe('function one() {}');
     // And three the other traps import: `Job` twice (traps/cjs), `helper` (traps/esm/use.js).
     expect(counts.imported).toBe(11);
+    const namespaceOrFunction = (path: string, text: string): boolean =>
+      isFunctionOrNamespaceName(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
+    expect(namespaceOrFunction('traps/functions/use.ts', 'all')).toBe(true);
+    expect(namespaceOrFunction('traps/functions/use.ts', 'declared')).toBe(true);
+    // Left to the checker: `export =`, a `const` (its annotation is its type), overloads, a namespace merged in.
+    for (const name of ['assigned', 'expressed', 'arrow', 'typed', 'overloaded', 'merged', 'changing', 'value'])
+      expect(namespaceOrFunction('traps/functions/use.ts', name), name).toBe(false);
+    expect(namespaceOrFunction('traps/functions/use.js', 'helper')).toBe(true);
+    expect(namespaceOrFunction('traps/functions/use.js', 'one')).toBe(true);
+    expect(namespaceOrFunction('traps/functions/use.js', 'later')).toBe(false);
+    // Those four and nine more names the other traps read (local functions, `Job`, `helper`), each audited above.
+    expect(counts.namespacesAndFunctions).toBe(13);
     const functionOf = (path: string, text: string): boolean =>
       isClasslessConstructor(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
     expect(functionOf('traps/cjs/destructure.js', 'Job')).toBe(true);
@@ -897,6 +950,7 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(counts.local).toBeGreaterThan(100);
     expect(counts.classes).toBeGreaterThan(50);
     expect(counts.functions).toBeGreaterThan(0);
+    expect(counts.namespacesAndFunctions).toBeGreaterThan(50);
     // 631 `this.name` reads settled from syntax.
     expect(auditThisMembers(view)).toBeGreaterThan(500);
     // 1,303 of 1,499 names; methods a subclass or another object uses, overloads and names in types are most of the rest.

@@ -38,6 +38,24 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // Lock-method names called on a module's namespace and on a function (effect's `Effect.request(request, resolver)`,
+  // ethers' `computeHmac.lock()`): no lock API, whatever the arguments.
+  'src/requests.ts': 'export function request(name: string, run: () => void): void {\n  run();\n}\n',
+  'src/hmac.ts': "export function hmac(): string {\n  return '';\n}\nhmac.lock = (): void => undefined;\n",
+  'node_modules/effects/package.json': JSON.stringify({ name: 'effects', types: 'index.d.ts' }),
+  'node_modules/effects/index.d.ts': 'export declare function request(name: string, run: () => void): void;\n',
+  'src/effects.ts': [
+    "import * as Effects from 'effects';",
+    "import { hmac } from './hmac';",
+    "import * as Requests from './requests';",
+    '',
+    'export function run(resolver: () => void): void {',
+    "  Requests.request('name', resolver);",
+    "  Effects.request('name', resolver);",
+    '  hmac.lock();',
+    '}',
+    '',
+  ].join('\n'),
 };
 
 /** A creation the lock model cannot settle from syntax: `Map` is the project's own class, and it takes a lock. */
@@ -682,6 +700,24 @@ describe('the program is built only when a rule needs it', () => {
       'src/my-map.ts': 'export class Map {\n  // Nothing to acquire.\n  readonly acquire = 1;\n}\n',
     });
     expect(review(folder, false)).toEqual({ findings: [], built: false });
+  });
+
+  it('is built for a lock-method call on a namespace import of a module that assigns `export =`', () => {
+    const folder = project({
+      ...SYNTAX_ONLY,
+      'node_modules/locks/package.json': JSON.stringify({ name: 'locks', types: 'index.d.ts' }),
+      'node_modules/locks/index.d.ts':
+        'declare const locks: { request(name: string, run: () => void): void };\nexport = locks;\n',
+      'src/assigned.ts': [
+        "import * as Locks from 'locks';",
+        '',
+        'export function hold(run: () => void): void {',
+        "  Locks.request('name', run);",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(review(folder, false)).toEqual({ findings: review(folder, true).findings, built: true });
   });
 
   it('is built when two specifiers resolve to one file, and the duplicate is found as before', () => {

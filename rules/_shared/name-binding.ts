@@ -493,6 +493,49 @@ export function importedFunctionOf(
   return found?.kind === 'classless' || found?.kind === 'arrow' ? found.declared : undefined;
 }
 
+/**
+ * True when syntax shows that a name read as a value stands for a function
+ * declaration (the file's own or one it imports, as `importedFunctionOf`
+ * follows it, without JSDoc tags in JavaScript) or for a module's namespace
+ * object (`import * as Effect from 'effect/Effect'`, of an analysed
+ * TypeScript module or a dependency's declaration file, external modules
+ * neither of which assigns `export =`, which would make the name that value
+ * instead; a module the project augments or declares is the checker's). The symbol of such a value's type (`typeof f`, the
+ * module's) has no class or interface among its declarations, and the
+ * name's own symbol leads to no variable, property or parameter: what the
+ * checker would show of it, without building the program.
+ */
+export function isFunctionOrNamespaceName(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local' || augmentedModulesOf(view).has(file.compilerNode.fileName)) return false;
+  const declaration = binding.declaration.parent;
+  if (ts.isNamespaceImport(declaration)) return isNamespaceOfModule(view, file, declaration);
+  const found = classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0);
+  if (found?.kind !== 'classless' || found.declared === undefined || !ts.isFunctionDeclaration(found.declared))
+    return false;
+  return !isJavaScriptFile(found.declared.getSourceFile()) || ts.getJSDocTags(found.declared).length === 0;
+}
+
+/** True when `import * as name` reads a module syntax shows: TypeScript, external, not augmented, no `export =`. */
+function isNamespaceOfModule(view: ProjectView, file: SourceFile, namespace: ts.NamespaceImport): boolean {
+  const clause = namespace.parent;
+  const specifier = clause.parent.moduleSpecifier;
+  if (clause.phaseModifier !== undefined || !ts.isStringLiteralLike(specifier)) return false;
+  const path = view.resolveModule(file.compilerNode, specifier);
+  if (path === undefined || augmentedModulesOf(view).has(path)) return false;
+  const project = view.sourceFileAt(path);
+  let tree: ts.SourceFile | undefined;
+  if (project !== undefined && view.isAnalysed(project))
+    tree = isJavaScriptFile(project.compilerNode) ? undefined : project.compilerNode;
+  // A dependency's declaration file: its `declare module` blocks augment other modules, never adding `export =`.
+  else tree = view.declarationFile(path);
+  return (
+    tree !== undefined &&
+    ts.isExternalModule(tree) &&
+    !tree.statements.some((statement) => ts.isExportAssignment(statement) && statement.isExportEquals === true)
+  );
+}
+
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
 type Resolved =
   | { kind: 'class'; node: ts.ClassDeclaration }

@@ -7,6 +7,7 @@ import {
   ownDeclarationsOf,
   syntacticBindingOf,
   isClasslessConstructor,
+  isFunctionOrNamespaceName,
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -109,6 +110,9 @@ function buildLockModel(view: ProjectView): LockModel {
         : undefined,
     (reference) =>
       Node.isIdentifier(reference) && isClasslessConstructor(view, reference.getSourceFile(), reference.compilerNode),
+    (expression) =>
+      Node.isIdentifier(expression) &&
+      isFunctionOrNamespaceName(view, expression.getSourceFile(), expression.compilerNode),
     (name) => ownDeclarationsOf(view, name),
     (holder) => releaseHostsOf(view, holder),
   );
@@ -487,6 +491,8 @@ class ModelBuilder {
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
     /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
     private readonly isClassless: (reference: Node) => boolean,
+    /** True when a name stands for a function declaration or a module's namespace, when syntax settles it (`isFunctionOrNamespaceName`). */
+    private readonly isFunctionOrNamespace: (expression: Node) => boolean,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
     /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
@@ -651,9 +657,13 @@ class ModelBuilder {
     return expression.getText() === receiver.getText();
   }
 
-  /** The lock API of an expression: from its type when the checker knows it, else from how it was declared. */
+  /**
+   * The lock API of an expression: from its type when the checker knows it, else from how it was declared. None
+   * for a function or a module's namespace (`Effect.request(…)`, `computeHmac.lock()`) syntax settles: neither its
+   * type nor its declaration is a class, an interface or a variable the API could come from.
+   */
   apiOfExpression(expression: Node, depth: number): LockApi | undefined {
-    if (depth > 4 || this.constructsBuiltin(expression)) return undefined;
+    if (depth > 4 || this.constructsBuiltin(expression) || this.isFunctionOrNamespace(expression)) return undefined;
     const fromType = this.apiOfExpressionType(expression);
     if (fromType !== undefined) return fromType;
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
