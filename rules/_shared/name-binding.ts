@@ -498,12 +498,15 @@ export function importedFunctionOf(
  * declaration (the file's own or one it imports, as `importedFunctionOf`
  * follows it, without JSDoc tags in JavaScript) or for a module's namespace
  * object (`import * as Effect from 'effect/Effect'`, of an analysed
- * TypeScript module or a dependency's declaration file, external modules
- * neither of which assigns `export =`, which would make the name that value
- * instead; a module the project augments or declares is the checker's). The symbol of such a value's type (`typeof f`, the
- * module's) has no class or interface among its declarations, and the
- * name's own symbol leads to no variable, property or parameter: what the
- * checker would show of it, without building the program.
+ * TypeScript module or a dependency's declaration file, an external module
+ * that assigns no `export =`, which would make the name that value instead).
+ * A module the project augments or declares is left to the checker; a
+ * dependency's declaration files are taken not to declare another package's
+ * module (as `syntacticClassOf` takes them not to augment one). The symbol of
+ * such a value's type (`typeof f`, the module's) has no class or interface
+ * among its declarations, and the name's own symbol leads to no variable,
+ * property or parameter: what the checker would show of it, without building
+ * the program.
  */
 export function isFunctionOrNamespaceName(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
   const binding = syntacticBindingOf(view, file, identifier);

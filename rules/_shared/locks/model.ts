@@ -491,7 +491,7 @@ class ModelBuilder {
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
     /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
     private readonly isClassless: (reference: Node) => boolean,
-    /** True when a name stands for a function declaration or a module's namespace, when syntax settles it (`isFunctionOrNamespaceName`). */
+    /** True when a name stands for a function declaration or a module's namespace (`isFunctionOrNamespaceName`). */
     private readonly isFunctionOrNamespace: (expression: Node) => boolean,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
     private readonly declarationsOf: (name: Identifier) => readonly Node[],
