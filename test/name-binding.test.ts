@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { Node, ts } from 'ts-morph';
 import type { Identifier, SourceFile } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { loadInMemory } from '../src/load/project.js';
+import { loadInMemory, loadProject } from '../src/load/project.js';
 import {
   opensAsModule,
   referencesInOwnFile,
@@ -12,11 +12,14 @@ import {
   importedFunctionOf,
   isClasslessConstructor,
   isFunctionOrNamespaceName,
+  isUntypedDependencyName,
+  builtinImportOf,
   syntacticBindingOf,
   syntacticClassOf,
 } from '../rules/_shared/name-binding.js';
 import { placedOccurrencesOf, syntacticUsesOf } from '../rules/_shared/local-uses.js';
 import type { ProjectView } from '../src/model/project-view.js';
+import { temporaryFolder } from './temporary-folder.js';
 
 /**
  * `syntacticBindingOf` and `syntacticClassOf` answer, from syntax, questions
@@ -1020,5 +1023,81 @@ describe('opensAsModule: a module told from its first tokens', () => {
       "import a = require('a');",
       'import.meta.url;',
     ]);
+  });
+});
+
+/** A project on disk whose dependencies resolve as a program's do: one without types, one with, Node's modules. */
+const WITH_DEPENDENCIES: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib', 'src'],
+  }),
+  'node_modules/plain/package.json': JSON.stringify({ name: 'plain', main: 'index.js' }),
+  'node_modules/plain/index.js': 'module.exports = class Plain {};\n',
+  'node_modules/typed/package.json': JSON.stringify({ name: 'typed', main: 'index.js', types: 'index.d.ts' }),
+  'node_modules/typed/index.js': 'module.exports = class Typed {};\n',
+  'node_modules/typed/index.d.ts': 'declare class Typed {}\nexport = Typed;\n',
+  'lib/local.js': 'module.exports = 1;\n',
+  'lib/use.js': [
+    "const Plain = require('plain');",
+    "const Typed = require('typed');",
+    "const Local = require('./local');",
+    "/** @type {any} */ const Cast = require('plain');",
+    "const { URL } = require('url');",
+    "const { URL: Address, parse } = require('node:url');",
+    "const { format = null } = require('url');",
+    'function keep(...values) {',
+    '  return values.length;',
+    '}',
+    "module.exports = keep(new Plain(), new Typed(), Local, Cast, new URL('x:'), Address, parse, format);",
+    '',
+  ].join('\n'),
+  'src/use.ts': [
+    "import Default from 'plain';",
+    "import * as All from 'plain';",
+    "import { Named } from 'plain';",
+    "import Typed from 'typed';",
+    'function keep(...values: unknown[]): number {',
+    '  return values.length;',
+    '}',
+    'export const count = keep(Default, All, Named, Typed);',
+    '',
+  ].join('\n'),
+};
+
+describe('dependencies without types, and Node modules through require', () => {
+  it('says `any` only where the checker does, and names a Node class as an import would', () => {
+    const root = temporaryFolder('review-bot-dependencies-');
+    for (const [path, text] of Object.entries(WITH_DEPENDENCIES)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    const { view } = loadProject({ path: root });
+    const untyped: string[] = [];
+    const builtin: string[] = [];
+    const names: { file: SourceFile; name: ts.Identifier; where: string }[] = [];
+    for (const file of view.files)
+      for (const name of valueNames(file.compilerNode))
+        names.push({ file, name, where: `${view.relativePath(file)} ${name.text}` });
+    // Syntax first: the program is not built by the questions (the loader's own check of JavaScript builds none).
+    for (const { file, name, where } of names) {
+      if (isUntypedDependencyName(view, file, name)) untyped.push(where);
+      const imported = builtinImportOf(view, file, name);
+      if (imported !== undefined) builtin.push(`${where} ${imported.module} ${imported.name}`);
+    }
+    expect(untyped).toEqual(['lib/use.js Plain', 'src/use.ts Default', 'src/use.ts All', 'src/use.ts Named']);
+    expect(builtin).toEqual([
+      'lib/use.js URL url URL',
+      'lib/use.js Address node:url URL',
+      'lib/use.js parse node:url parse',
+    ]);
+    const checker = view.project.getTypeChecker().compilerObject;
+    for (const { name, where } of names) {
+      const any = (checker.getTypeAtLocation(name).flags & ts.TypeFlags.Any) !== 0;
+      if (untyped.includes(where)) expect(any, where).toBe(true);
+    }
+    // The typed dependency is not `any`: the audit would tell a wrong answer from a right one.
+    const typed = names.find(({ where }) => where === 'src/use.ts Typed');
+    expect(typed === undefined ? undefined : checker.getTypeAtLocation(typed.name).flags & ts.TypeFlags.Any).toBe(0);
   });
 });

@@ -317,6 +317,8 @@ const COMMONJS: Record<string, string> = {
     '',
   ].join('\n'),
   'lib/errors.js': "'use strict';\n\nclass QueueError extends Error {}\n\nmodule.exports = { QueueError };\n",
+  'node_modules/lru/package.json': JSON.stringify({ name: 'lru', main: 'index.js' }),
+  'node_modules/lru/index.js': "'use strict';\n\nmodule.exports = class LRU {\n  lock() {}\n};\n",
   'lib/decoder.js': "'use strict';\n\nmodule.exports = class Decoder {\n  read() {\n    return 1;\n  }\n};\n",
   'lib/worker.js': [
     "'use strict';",
@@ -326,6 +328,9 @@ const COMMONJS: Record<string, string> = {
     "const Queue = require('./queue');",
     "const Decoder = require('./decoder');",
     "const { QueueError } = require('./errors');",
+    // A dependency without types (`any` to the checker) and a class of Node's `url`, both through `require`.
+    "const LRU = require('lru');",
+    "const { URL } = require('url');",
     '',
     'function Local() {',
     '  this.n = 1;',
@@ -338,6 +343,8 @@ const COMMONJS: Record<string, string> = {
     '    this.local = new Local();',
     '    this.decoder = new Decoder();',
     "    this.error = new QueueError('stopped');",
+    '    this.cache = new LRU({ max: 10 });',
+    "    this.home = new URL('http://localhost/');",
     '    this.lock = null;',
     '  }',
     '',
@@ -713,6 +720,28 @@ describe('the program is built only when a rule needs it', () => {
         '',
         'export function hold(run: () => void): void {',
         "  Locks.request('name', run);",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(review(folder, false)).toEqual({ findings: review(folder, true).findings, built: true });
+  });
+
+  // What a dependency without types exports is `any`, but the lock model still takes an imported `…Mutex` for a lock.
+  it('is built for a `new` of an untyped dependency whose imported name reads as a lock', () => {
+    const folder = project({
+      ...SYNTAX_ONLY,
+      'node_modules/locks/package.json': JSON.stringify({ name: 'locks', main: 'index.js' }),
+      'node_modules/locks/index.js': "'use strict';\n\nexports.Mutex = class Mutex {};\n",
+      'src/guarded.ts': [
+        "import { Mutex } from 'locks';",
+        '',
+        'export class Guarded {',
+        '  private readonly mutex = new Mutex();',
+        '',
+        '  send(client: { request(body: unknown): void }): void {',
+        '    client.request(this.mutex);',
+        '  }',
         '}',
         '',
       ].join('\n'),

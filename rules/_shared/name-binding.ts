@@ -539,6 +539,58 @@ function isNamespaceOfModule(view: ProjectView, file: SourceFile, namespace: ts.
   );
 }
 
+/**
+ * True when syntax shows that a name read as a value is what a dependency
+ * without types exports, which the checker types `any`: bound by a
+ * `require('m')` of its own (JavaScript, without a JSDoc type) or an import
+ * of `m` (default, namespace or named), where `m` names a package (not a
+ * relative path, not one of Node's modules) that resolves, as the program
+ * resolves it, to JavaScript inside `node_modules` (no declaration file,
+ * `@types` package or `types` entry was found first) that the program does
+ * not load: `maxNodeModuleJsDepth` is 0 (a tsconfig's default) and it is not
+ * one of the project's files. No file of the project may declare the module
+ * (`declare module 'm'`, or any pattern); a dependency's declaration files
+ * are taken not to declare another package's module (as `syntacticClassOf`
+ * takes them not to augment one).
+ */
+export function isUntypedDependencyName(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
+  if ((view.project.getCompilerOptions().maxNodeModuleJsDepth ?? 0) > 0) return false;
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local') return false;
+  const specifier = importedSpecifierOf(binding.declaration, file.compilerNode);
+  if (specifier === undefined || /^[./]/.test(specifier.text) || isBuiltin(specifier.text)) return false;
+  const path = view.resolveModule(file.compilerNode, specifier);
+  if (path === undefined || !/\/node_modules\/.*\.(?:[cm]?js|jsx)$/.test(path)) return false;
+  // A file of the project's own (a root of the program, whatever its folder) is in the program: typed.
+  if (view.sourceFileAt(path) !== undefined) return false;
+  return !moduleDeclarationsOf(view).some(
+    ({ declaration }) => declaration.name.text === specifier.text || declaration.name.text.includes('*'),
+  );
+}
+
+/** The module specifier a name's declaration takes its value from: `require('m')` in JavaScript, or an import of `m`. */
+function importedSpecifierOf(nameNode: ts.Node, tree: ts.SourceFile): ts.StringLiteralLike | undefined {
+  const declaration = nameNode.parent;
+  let specifier: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration)) {
+    if (declaration.name !== nameNode || declaration.initializer === undefined || !isJavaScriptFile(tree))
+      return undefined;
+    if (ts.getJSDocTypeTag(declaration) !== undefined) return undefined;
+    specifier = requiredSpecifierOf(declaration.initializer);
+  } else if (ts.isImportClause(declaration)) {
+    if (declaration.name !== nameNode || declaration.phaseModifier !== undefined) return undefined;
+    specifier = declaration.parent.moduleSpecifier;
+  } else if (ts.isNamespaceImport(declaration)) {
+    if (declaration.parent.phaseModifier !== undefined) return undefined;
+    specifier = declaration.parent.parent.moduleSpecifier;
+  } else if (ts.isImportSpecifier(declaration)) {
+    const clause = declaration.parent.parent;
+    if (declaration.isTypeOnly || clause.phaseModifier !== undefined) return undefined;
+    specifier = clause.parent.moduleSpecifier;
+  }
+  return specifier !== undefined && ts.isStringLiteralLike(specifier) ? specifier : undefined;
+}
+
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
 type Resolved =
   | { kind: 'class'; node: ts.ClassDeclaration }
@@ -896,10 +948,12 @@ function statementNameOf(statement: ts.Statement): ts.Node | undefined {
 
 /**
  * What a name read as a value stands for when syntax shows it is imported
- * (`import { X }`, `import X`) from one of Node's built-in modules
- * (`node:stream`, `stream`: `isBuiltin`) that no file of the project
- * augments (`declare module 'stream'`): the specifier as written and the
- * exported name. Undefined otherwise, and for a type-only or deferred import.
+ * (`import { X }`, `import X`, in JavaScript also `const { X } = require(…)`)
+ * from one of Node's built-in modules (`node:stream`, `stream`: `isBuiltin`)
+ * that no file of the project augments (`declare module 'stream'`): the
+ * specifier as written and the exported name. Undefined otherwise, and for a
+ * type-only or deferred import, or a destructuring with a default, a rest or
+ * a JSDoc type.
  * A dependency's declaration files are taken not to augment Node's modules
  * (as `syntacticClassOf` takes them not to augment other modules).
  */
@@ -912,19 +966,35 @@ export function builtinImportOf(
   if (binding?.kind !== 'local') return undefined;
   const declaration = binding.declaration.parent;
   let name: string;
-  let clause: ts.ImportClause;
+  let specifier: ts.Expression | undefined;
   if (ts.isImportSpecifier(declaration)) {
     const imported = declaration.propertyName ?? declaration.name;
     if (declaration.isTypeOnly || !ts.isIdentifier(imported)) return undefined;
     name = imported.text;
-    clause = declaration.parent.parent;
+    const clause = declaration.parent.parent;
+    specifier = clause.phaseModifier === undefined ? clause.parent.moduleSpecifier : undefined;
   } else if (ts.isImportClause(declaration) && declaration.name === binding.declaration) {
     name = 'default';
-    clause = declaration;
+    specifier = declaration.phaseModifier === undefined ? declaration.parent.moduleSpecifier : undefined;
+  } else if (ts.isBindingElement(declaration) && isJavaScriptFile(file.compilerNode)) {
+    // `const { URL } = require('url')`: the module's export of that name, as `import { URL } from 'url'` binds it.
+    const key = declaration.propertyName ?? declaration.name;
+    const pattern = declaration.parent;
+    const variable = pattern.parent;
+    if (
+      declaration.dotDotDotToken !== undefined ||
+      declaration.initializer !== undefined ||
+      !ts.isIdentifier(key) ||
+      !ts.isObjectBindingPattern(pattern) ||
+      !ts.isVariableDeclaration(variable) ||
+      variable.initializer === undefined ||
+      ts.getJSDocTypeTag(variable) !== undefined
+    )
+      return undefined;
+    name = key.text;
+    specifier = requiredSpecifierOf(variable.initializer);
   } else return undefined;
-  const specifier = clause.parent.moduleSpecifier;
-  if (clause.phaseModifier !== undefined || !ts.isStringLiteral(specifier)) return undefined;
-  if (!isBuiltin(specifier.text)) return undefined;
+  if (specifier === undefined || !ts.isStringLiteralLike(specifier) || !isBuiltin(specifier.text)) return undefined;
   const bare = specifier.text.replace(/^node:/, '');
   return builtinAugmentationsOf(view).has(bare) ? undefined : { module: specifier.text, name };
 }

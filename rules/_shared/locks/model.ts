@@ -8,6 +8,7 @@ import {
   syntacticBindingOf,
   isClasslessConstructor,
   isFunctionOrNamespaceName,
+  isUntypedDependencyName,
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -110,6 +111,8 @@ function buildLockModel(view: ProjectView): LockModel {
         : undefined,
     (reference) =>
       Node.isIdentifier(reference) && isClasslessConstructor(view, reference.getSourceFile(), reference.compilerNode),
+    (reference) =>
+      Node.isIdentifier(reference) && isUntypedDependencyName(view, reference.getSourceFile(), reference.compilerNode),
     (expression) =>
       Node.isIdentifier(expression) &&
       isFunctionOrNamespaceName(view, expression.getSourceFile(), expression.compilerNode),
@@ -491,6 +494,8 @@ class ModelBuilder {
     private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
     /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
     private readonly isClassless: (reference: Node) => boolean,
+    /** True when a name stands for what a dependency without types exports, `any` (`isUntypedDependencyName`). */
+    private readonly isUntyped: (reference: Node) => boolean,
     /** True when a name stands for a function declaration or a module's namespace (`isFunctionOrNamespaceName`). */
     private readonly isFunctionOrNamespace: (expression: Node) => boolean,
     /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
@@ -711,14 +716,33 @@ class ModelBuilder {
 
   /**
    * True when syntax shows that what `new` makes of a name has no lock API: a
-   * class without a lock method (`isClassWithoutLockApi`), or a function or a
+   * class without a lock method (`isClassWithoutLockApi`), a function or a
    * class expression (`isClasslessConstructor`), whose symbol has no class or
-   * interface declaration for `apiOfType` to read. Not
+   * interface declaration for `apiOfType` to read, or an untyped dependency's
+   * export that names no lock API (`isUntypedWithoutNamedApi`). Not
    * taken as a creation of no lock through a call (`constructsNoLock`): a
    * wrapper's type is still the checker's to say.
    */
   private isNoLockConstructor(reference: Node): boolean {
-    return this.isClassWithoutLockApi(reference) || this.isClassless(reference);
+    return (
+      this.isClassWithoutLockApi(reference) || this.isClassless(reference) || this.isUntypedWithoutNamedApi(reference)
+    );
+  }
+
+  /**
+   * True for what a dependency without types exports (`isUntypedDependencyName`: `new LRU()` of an untyped
+   * `lru-cache`), whose type is `any`, so `apiOfType` finds nothing and no symbol leads to a class: unless
+   * `apiOfClassReference` would still take an imported name for a lock (a known lock module's export, or a name
+   * `namedApi` reads as one, `…Mutex`, `…Lock`).
+   */
+  private isUntypedWithoutNamedApi(reference: Node): boolean {
+    if (!this.isUntyped(reference)) return false;
+    const imported = importOf(reference, this.declarationsOf);
+    return (
+      imported === undefined ||
+      (knownModuleApi(imported.module, imported.name, this.configured) === undefined &&
+        namedApi(imported.name === 'default' ? reference.getText() : imported.name) === undefined)
+    );
   }
 
   /** False when no declaration of a class or interface can make it a lock API (see `mayDeclareLockApi`). */
