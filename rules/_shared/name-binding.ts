@@ -511,19 +511,16 @@ export function importedFunctionOf(
 export function isFunctionOrNamespaceName(view: ProjectView, file: SourceFile, identifier: ts.Identifier): boolean {
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local' || augmentedModulesOf(view).has(file.compilerNode.fileName)) return false;
-  const declaration = binding.declaration.parent;
-  if (ts.isNamespaceImport(declaration)) return isNamespaceOfModule(view, file, declaration);
+  const value = moduleValueOf(binding.declaration, file.compilerNode);
+  if (value?.via === 'import' && value.exported === '*') return isNamespaceOfModule(view, file, value.specifier);
   const found = classOfDeclaredName(view, projectModule(view, file), binding.declaration, 0);
   if (found?.kind !== 'classless' || found.declared === undefined || !ts.isFunctionDeclaration(found.declared))
     return false;
   return !isJavaScriptFile(found.declared.getSourceFile()) || ts.getJSDocTags(found.declared).length === 0;
 }
 
-/** True when `import * as name` reads a module syntax shows: TypeScript, external, not augmented, no `export =`. */
-function isNamespaceOfModule(view: ProjectView, file: SourceFile, namespace: ts.NamespaceImport): boolean {
-  const clause = namespace.parent;
-  const specifier = clause.parent.moduleSpecifier;
-  if (clause.phaseModifier !== undefined || !ts.isStringLiteralLike(specifier)) return false;
+/** True when `import * as name from specifier` reads a module syntax shows: TypeScript, external, no `export =`. */
+function isNamespaceOfModule(view: ProjectView, file: SourceFile, specifier: ts.StringLiteralLike): boolean {
   const path = view.resolveModule(file.compilerNode, specifier);
   if (path === undefined || augmentedModulesOf(view).has(path)) return false;
   const project = view.sourceFileAt(path);
@@ -557,8 +554,11 @@ export function isUntypedDependencyName(view: ProjectView, file: SourceFile, ide
   if ((view.project.getCompilerOptions().maxNodeModuleJsDepth ?? 0) > 0) return false;
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local') return false;
-  const specifier = importedSpecifierOf(binding.declaration, file.compilerNode);
-  if (specifier === undefined || /^[./]/.test(specifier.text) || isBuiltin(specifier.text)) return false;
+  const value = moduleValueOf(binding.declaration, file.compilerNode);
+  // A property destructured from a `require` is left to the checker.
+  if (value === undefined || (value.via === 'require' && value.exported !== '*')) return false;
+  const { specifier } = value;
+  if (/^[./]/.test(specifier.text) || isBuiltin(specifier.text)) return false;
   const path = view.resolveModule(file.compilerNode, specifier);
   if (path === undefined || !/\/node_modules\/.*\.(?:[cm]?js|jsx)$/.test(path)) return false;
   // A file of the project's own (a root of the program, whatever its folder) is in the program: typed.
@@ -568,27 +568,65 @@ export function isUntypedDependencyName(view: ProjectView, file: SourceFile, ide
   );
 }
 
-/** The module specifier a name's declaration takes its value from: `require('m')` in JavaScript, or an import of `m`. */
-function importedSpecifierOf(nameNode: ts.Node, tree: ts.SourceFile): ts.StringLiteralLike | undefined {
+/** How a name's declaration takes its value from a module (`moduleValueOf`). */
+interface ModuleValue {
+  specifier: ts.StringLiteralLike;
+  /** `*` for the module itself (a namespace import, or what a `require` returns), `default`, or an export's name. */
+  exported: string;
+  via: 'import' | 'require';
+}
+
+/**
+ * How a name's declaration takes its value from a module: an import (default,
+ * namespace or named; not type-only or deferred), or in JavaScript a
+ * `const x = require('m')` or a property destructured from one
+ * (`const { X } = require('m')`, without a default, a rest or a JSDoc type).
+ * Undefined for any other declaration.
+ */
+function moduleValueOf(nameNode: ts.Node, tree: ts.SourceFile): ModuleValue | undefined {
   const declaration = nameNode.parent;
   let specifier: ts.Expression | undefined;
-  if (ts.isVariableDeclaration(declaration)) {
-    if (declaration.name !== nameNode || declaration.initializer === undefined || !isJavaScriptFile(tree))
-      return undefined;
-    if (ts.getJSDocTypeTag(declaration) !== undefined) return undefined;
-    specifier = requiredSpecifierOf(declaration.initializer);
+  let exported: string;
+  let via: ModuleValue['via'] = 'import';
+  if (ts.isImportSpecifier(declaration)) {
+    const imported = declaration.propertyName ?? declaration.name;
+    const clause = declaration.parent.parent;
+    if (declaration.isTypeOnly || clause.phaseModifier !== undefined || !ts.isIdentifier(imported)) return undefined;
+    exported = imported.text;
+    specifier = clause.parent.moduleSpecifier;
   } else if (ts.isImportClause(declaration)) {
     if (declaration.name !== nameNode || declaration.phaseModifier !== undefined) return undefined;
+    exported = 'default';
     specifier = declaration.parent.moduleSpecifier;
   } else if (ts.isNamespaceImport(declaration)) {
     if (declaration.parent.phaseModifier !== undefined) return undefined;
+    exported = '*';
     specifier = declaration.parent.parent.moduleSpecifier;
-  } else if (ts.isImportSpecifier(declaration)) {
-    const clause = declaration.parent.parent;
-    if (declaration.isTypeOnly || clause.phaseModifier !== undefined) return undefined;
-    specifier = clause.parent.moduleSpecifier;
-  }
-  return specifier !== undefined && ts.isStringLiteralLike(specifier) ? specifier : undefined;
+  } else if (ts.isVariableDeclaration(declaration) && isJavaScriptFile(tree)) {
+    if (declaration.name !== nameNode || declaration.initializer === undefined) return undefined;
+    if (ts.getJSDocTypeTag(declaration) !== undefined) return undefined;
+    exported = '*';
+    via = 'require';
+    specifier = requiredSpecifierOf(declaration.initializer);
+  } else if (ts.isBindingElement(declaration) && isJavaScriptFile(tree)) {
+    const key = declaration.propertyName ?? declaration.name;
+    const pattern = declaration.parent;
+    const variable = pattern.parent;
+    if (
+      declaration.dotDotDotToken !== undefined ||
+      declaration.initializer !== undefined ||
+      !ts.isIdentifier(key) ||
+      !ts.isObjectBindingPattern(pattern) ||
+      !ts.isVariableDeclaration(variable) ||
+      variable.initializer === undefined ||
+      ts.getJSDocTypeTag(variable) !== undefined
+    )
+      return undefined;
+    exported = key.text;
+    via = 'require';
+    specifier = requiredSpecifierOf(variable.initializer);
+  } else return undefined;
+  return specifier !== undefined && ts.isStringLiteralLike(specifier) ? { specifier, exported, via } : undefined;
 }
 
 /** What a name exported or declared in a module is, as far as syntax tells; undefined when it cannot. */
@@ -964,37 +1002,10 @@ export function builtinImportOf(
 ): { module: string; name: string } | undefined {
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local') return undefined;
-  const declaration = binding.declaration.parent;
-  let name: string;
-  let specifier: ts.Expression | undefined;
-  if (ts.isImportSpecifier(declaration)) {
-    const imported = declaration.propertyName ?? declaration.name;
-    if (declaration.isTypeOnly || !ts.isIdentifier(imported)) return undefined;
-    name = imported.text;
-    const clause = declaration.parent.parent;
-    specifier = clause.phaseModifier === undefined ? clause.parent.moduleSpecifier : undefined;
-  } else if (ts.isImportClause(declaration) && declaration.name === binding.declaration) {
-    name = 'default';
-    specifier = declaration.phaseModifier === undefined ? declaration.parent.moduleSpecifier : undefined;
-  } else if (ts.isBindingElement(declaration) && isJavaScriptFile(file.compilerNode)) {
-    // `const { URL } = require('url')`: the module's export of that name, as `import { URL } from 'url'` binds it.
-    const key = declaration.propertyName ?? declaration.name;
-    const pattern = declaration.parent;
-    const variable = pattern.parent;
-    if (
-      declaration.dotDotDotToken !== undefined ||
-      declaration.initializer !== undefined ||
-      !ts.isIdentifier(key) ||
-      !ts.isObjectBindingPattern(pattern) ||
-      !ts.isVariableDeclaration(variable) ||
-      variable.initializer === undefined ||
-      ts.getJSDocTypeTag(variable) !== undefined
-    )
-      return undefined;
-    name = key.text;
-    specifier = requiredSpecifierOf(variable.initializer);
-  } else return undefined;
-  if (specifier === undefined || !ts.isStringLiteralLike(specifier) || !isBuiltin(specifier.text)) return undefined;
+  // `const { URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
+  const value = moduleValueOf(binding.declaration, file.compilerNode);
+  if (value === undefined || value.exported === '*' || !isBuiltin(value.specifier.text)) return undefined;
+  const { specifier, exported: name } = value;
   const bare = specifier.text.replace(/^node:/, '');
   return builtinAugmentationsOf(view).has(bare) ? undefined : { module: specifier.text, name };
 }
