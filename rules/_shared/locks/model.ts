@@ -101,24 +101,22 @@ export function lockModel(view: ProjectView): LockModel {
 /** Finds every acquisition in the project and the holders they name. */
 function buildLockModel(view: ProjectView): LockModel {
   const configured = configuredLockApis(view.settings);
-  const builder = new ModelBuilder(
-    configured,
-    () => view.project.getTypeChecker().compilerObject,
-    (created) => constructsBuiltin(view, created, configured),
-    (reference) =>
+  const builder = new ModelBuilder(configured, () => view.project.getTypeChecker().compilerObject, {
+    constructsBuiltin: (created) => constructsBuiltin(view, created, configured),
+    classOf: (reference) =>
       Node.isIdentifier(reference)
         ? syntacticClassOf(view, reference.getSourceFile(), reference.compilerNode)
         : undefined,
-    (reference) =>
+    isClassless: (reference) =>
       Node.isIdentifier(reference) && isClasslessConstructor(view, reference.getSourceFile(), reference.compilerNode),
-    (reference) =>
+    isUntyped: (reference) =>
       Node.isIdentifier(reference) && isUntypedDependencyName(view, reference.getSourceFile(), reference.compilerNode),
-    (expression) =>
+    isFunctionOrNamespace: (expression) =>
       Node.isIdentifier(expression) &&
       isFunctionOrNamespaceName(view, expression.getSourceFile(), expression.compilerNode),
-    (name) => ownDeclarationsOf(view, name),
-    (holder) => releaseHostsOf(view, holder),
-  );
+    declarationsOf: (name) => ownDeclarationsOf(view, name),
+    releaseHostsOf: (holder) => releaseHostsOf(view, holder),
+  });
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
     (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
@@ -478,6 +476,28 @@ function namesInCode(view: ProjectView, file: SourceFile, words: ReadonlySet<str
   return false;
 }
 
+/**
+ * What the lock model asks of the project besides the checker, each answered
+ * from syntax: named, as several share one shape and a swapped pair would
+ * type-check.
+ */
+interface ModelQuestions {
+  /** True for a `new` of a library constructor that constructs no lock (`constructsBuiltin`). */
+  constructsBuiltin: (created: Node) => boolean;
+  /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
+  classOf: (reference: Node) => ts.ClassDeclaration | undefined;
+  /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
+  isClassless: (reference: Node) => boolean;
+  /** True when a name stands for what a dependency without types exports, `any` (`isUntypedDependencyName`). */
+  isUntyped: (reference: Node) => boolean;
+  /** True when a name stands for a function declaration or a module's namespace (`isFunctionOrNamespaceName`). */
+  isFunctionOrNamespace: (expression: Node) => boolean;
+  /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
+  declarationsOf: (name: Identifier) => readonly Node[];
+  /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
+  releaseHostsOf: (holder: LockHolder) => readonly Node[];
+}
+
 /** Collects holders and acquisitions. */
 class ModelBuilder {
   readonly holders = new Map<string, LockHolder>();
@@ -488,20 +508,7 @@ class ModelBuilder {
     private readonly configured: readonly ConfiguredLockApi[],
     /** The compiler's checker, asked for on first need (creating it binds every file). */
     private readonly checker: () => ts.TypeChecker,
-    /** True for a `new` of a library constructor that constructs no lock (`constructsBuiltin`). */
-    private readonly constructsBuiltin: (created: Node) => boolean,
-    /** The class a name stands for, when syntax settles it (`syntacticClassOf`). */
-    private readonly classOf: (reference: Node) => ts.ClassDeclaration | undefined,
-    /** True when a name stands for a function or a class expression, when syntax settles it (`isClasslessConstructor`). */
-    private readonly isClassless: (reference: Node) => boolean,
-    /** True when a name stands for what a dependency without types exports, `any` (`isUntypedDependencyName`). */
-    private readonly isUntyped: (reference: Node) => boolean,
-    /** True when a name stands for a function declaration or a module's namespace (`isFunctionOrNamespaceName`). */
-    private readonly isFunctionOrNamespace: (expression: Node) => boolean,
-    /** The declarations a plain name stands for in the project's code (`ownDeclarationsOf`). */
-    private readonly declarationsOf: (name: Identifier) => readonly Node[],
-    /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
-    private readonly releaseHostsOf: (holder: LockHolder) => readonly Node[],
+    private readonly ask: ModelQuestions,
   ) {}
 
   private readonly releaseHosts = new Map<LockHolder, readonly Node[]>();
@@ -510,7 +517,7 @@ class ModelBuilder {
   private isReleasedElsewhere(holder: LockHolder, host: Node): boolean {
     let hosts = this.releaseHosts.get(holder);
     if (hosts === undefined) {
-      hosts = this.releaseHostsOf(holder);
+      hosts = this.ask.releaseHostsOf(holder);
       this.releaseHosts.set(holder, hosts);
     }
     return hosts.some((releasing) => releasing !== host);
@@ -668,13 +675,14 @@ class ModelBuilder {
    * type nor its declaration is a class, an interface or a variable the API could come from.
    */
   apiOfExpression(expression: Node, depth: number): LockApi | undefined {
-    if (depth > 4 || this.constructsBuiltin(expression) || this.isFunctionOrNamespace(expression)) return undefined;
+    if (depth > 4 || this.ask.constructsBuiltin(expression) || this.ask.isFunctionOrNamespace(expression))
+      return undefined;
     const fromType = this.apiOfExpressionType(expression);
     if (fromType !== undefined) return fromType;
     if (isNavigatorLocks(expression)) return WEB_LOCKS;
     if (Node.isNewExpression(expression)) return this.apiOfClassReference(expression.getExpression());
     if (Node.isCallExpression(expression)) {
-      const imported = importOf(skipOuterExpressions(expression.getExpression()), this.declarationsOf);
+      const imported = importOf(skipOuterExpressions(expression.getExpression()), this.ask.declarationsOf);
       const first = expression.getArguments()[0];
       if (imported !== undefined && isLockWrapper(imported.module, imported.name) && first !== undefined)
         return this.apiOfExpression(skipOuterExpressions(first), depth + 1);
@@ -701,7 +709,7 @@ class ModelBuilder {
 
   /** True when syntax shows that a `new` makes no lock: a library constructor, or a class without a lock method. */
   private constructsNoLock(created: NewExpression): boolean {
-    return this.constructsBuiltin(created) || this.isClassWithoutLockApi(created.getExpression());
+    return this.ask.constructsBuiltin(created) || this.isClassWithoutLockApi(created.getExpression());
   }
 
   /**
@@ -710,7 +718,7 @@ class ModelBuilder {
    * checker would find, without creating it.
    */
   private isClassWithoutLockApi(reference: Node): boolean {
-    const declaration = this.classOf(reference);
+    const declaration = this.ask.classOf(reference);
     return declaration !== undefined && !mayDeclareLockApi(declaration, this.configured);
   }
 
@@ -725,7 +733,9 @@ class ModelBuilder {
    */
   private isNoLockConstructor(reference: Node): boolean {
     return (
-      this.isClassWithoutLockApi(reference) || this.isClassless(reference) || this.isUntypedWithoutNamedApi(reference)
+      this.isClassWithoutLockApi(reference) ||
+      this.ask.isClassless(reference) ||
+      this.isUntypedWithoutNamedApi(reference)
     );
   }
 
@@ -736,12 +746,12 @@ class ModelBuilder {
    * `namedApi` reads as one, `…Mutex`, `…Lock`).
    */
   private isUntypedWithoutNamedApi(reference: Node): boolean {
-    if (!this.isUntyped(reference)) return false;
-    const imported = importOf(reference, this.declarationsOf);
+    if (!this.ask.isUntyped(reference)) return false;
+    const imported = importOf(reference, this.ask.declarationsOf);
     return (
       imported === undefined ||
       (knownModuleApi(imported.module, imported.name, this.configured) === undefined &&
-        namedApi(imported.name === 'default' ? reference.getText() : imported.name) === undefined)
+        namedApiOfImport(imported, reference) === undefined)
     );
   }
 
@@ -780,7 +790,7 @@ class ModelBuilder {
 
   /** The lock API of a class named in `new X()` or a type annotation. */
   private apiOfClassReference(reference: Node): LockApi | undefined {
-    const imported = importOf(reference, this.declarationsOf);
+    const imported = importOf(reference, this.ask.declarationsOf);
     if (imported !== undefined) {
       const known = knownModuleApi(imported.module, imported.name, this.configured);
       if (known !== undefined) return known;
@@ -797,10 +807,17 @@ class ModelBuilder {
         return apiOfShape(declaration, inProject);
       }
     }
-    if (imported !== undefined && !imported.module.startsWith('.'))
-      return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
-    return undefined;
+    return imported === undefined ? undefined : namedApiOfImport(imported, reference);
   }
+}
+
+/**
+ * The lock API an import of a package is taken for by its name alone (`namedApi`: `…Mutex`, `…Lock`; a default
+ * import by the name it is given), where neither a known module nor a declaration says what it is.
+ */
+function namedApiOfImport(imported: { module: string; name: string }, reference: Node): LockApi | undefined {
+  if (imported.module.startsWith('.')) return undefined;
+  return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
 }
 
 /** How a call on a lock takes it, or undefined when the method does not take the lock. */
