@@ -11,7 +11,6 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
 import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
-import { isAssignmentTarget } from './_shared/security/data.js';
 import { getSecurityWord, getStoredName } from './_shared/security/names.js';
 
 type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher';
@@ -441,9 +440,12 @@ function isRandomBytes(view: ProjectView, data: Node, crypto: ModuleBindings): b
   const index = fn.getParameters().indexOf(declaration);
   const taker = fn.getParent();
   if (!Node.isCallExpression(taker) || !taker.getArguments().includes(fn)) return false;
-  const name = declaration.getName();
-  if (fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && isAssignmentTarget(id)))
-    return false;
+  // Never written in the callback (`bytes = Buffer.from(email)`), told from the file's reference index.
+  const { pos, end } = fn.compilerNode;
+  const written = view.references
+    .occurrencesIn(fn.getSourceFile(), declaration.getName())
+    .some((o) => o.role === 'name' && o.access !== 'read' && o.compilerNode.pos >= pos && o.compilerNode.end <= end);
+  if (written) return false;
   // `randomBytes(n, (err, buffer) => …)`: the buffer is the second parameter of the last argument.
   if (isRandomBytesCall(taker, crypto, 2)) return index === 1 && taker.getArguments()[1] === fn;
   // `randomBytes(n).then((buffer) => …)`: the first parameter of `then`'s first argument.

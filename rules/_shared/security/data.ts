@@ -289,7 +289,7 @@ function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpres
 }
 
 /** The target of an assignment or of `++`/`--`. */
-export function isAssignmentTarget(node: Node): boolean {
+function isAssignmentTarget(node: Node): boolean {
   const parent = node.getParent();
   if (Node.isBinaryExpression(parent)) {
     const kind = parent.getOperatorToken().getKind();
