@@ -709,44 +709,53 @@ describe('the program is built only when a rule needs it', () => {
     expect(review(folder, false)).toEqual({ findings: [], built: false });
   });
 
-  it('is built for a lock-method call on a namespace import of a module that assigns `export =`', () => {
-    const folder = project({
-      ...SYNTAX_ONLY,
-      'node_modules/locks/package.json': JSON.stringify({ name: 'locks', types: 'index.d.ts' }),
-      'node_modules/locks/index.d.ts':
-        'declare const locks: { request(name: string, run: () => void): void };\nexport = locks;\n',
-      'src/assigned.ts': [
-        "import * as Locks from 'locks';",
-        '',
-        'export function hold(run: () => void): void {',
-        "  Locks.request('name', run);",
-        '}',
-        '',
-      ].join('\n'),
-    });
-    expect(review(folder, false)).toEqual({ findings: review(folder, true).findings, built: true });
-  });
-
-  // What a dependency without types exports is `any`, but the lock model still takes an imported `…Mutex` for a lock.
-  it('is built for a `new` of an untyped dependency whose imported name reads as a lock', () => {
-    const folder = project({
-      ...SYNTAX_ONLY,
-      'node_modules/locks/package.json': JSON.stringify({ name: 'locks', main: 'index.js' }),
-      'node_modules/locks/index.js': "'use strict';\n\nexports.Mutex = class Mutex {};\n",
-      'src/guarded.ts': [
-        "import { Mutex } from 'locks';",
-        '',
-        'export class Guarded {',
-        '  private readonly mutex = new Mutex();',
-        '',
-        '  send(client: { request(body: unknown): void }): void {',
-        '    client.request(this.mutex);',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    });
-    expect(review(folder, false)).toEqual({ findings: review(folder, true).findings, built: true });
+  // Names syntax leaves to the checker: a namespace import of a module that assigns `export =` (the name is that value),
+  // and what a dependency without types exports when the lock model would still take its name for a lock (`…Mutex`).
+  it.each([
+    [
+      'a lock-method call on a namespace import of a module that assigns `export =`',
+      {
+        'node_modules/locks/package.json': JSON.stringify({ name: 'locks', types: 'index.d.ts' }),
+        'node_modules/locks/index.d.ts':
+          'declare const locks: { request(name: string, run: () => void): void };\nexport = locks;\n',
+        'src/assigned.ts': [
+          "import * as Locks from 'locks';",
+          '',
+          'export function hold(run: () => void): void {',
+          "  Locks.request('name', run);",
+          '}',
+          '',
+        ].join('\n'),
+      },
+      [],
+    ],
+    [
+      'a `new` of an untyped dependency whose imported name reads as a lock',
+      {
+        'node_modules/locks/package.json': JSON.stringify({ name: 'locks', main: 'index.js' }),
+        'node_modules/locks/index.js': "'use strict';\n\nexports.Mutex = class Mutex {};\n",
+        'src/guarded.ts': [
+          "import { Mutex } from 'locks';",
+          '',
+          'export class Guarded {',
+          '  private readonly mutex = new Mutex();',
+          '',
+          '  stop(): void {',
+          '    this.mutex.cancel();',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      // Taken for a lock by its name, as a run that built the program takes it.
+      [
+        'redundant-lock src/guarded.ts:4:20 `mutex` is created and used (`this.mutex.cancel()`) but never acquired, so it guards nothing.',
+      ],
+    ],
+  ])('is built for %s', (_, files: Record<string, string>, findings: string[]) => {
+    const folder = project({ ...SYNTAX_ONLY, ...files });
+    expect(review(folder, false)).toEqual({ findings, built: true });
+    expect(review(folder, true)).toEqual({ findings, built: true });
   });
 
   it('is built when two specifiers resolve to one file, and the duplicate is found as before', () => {
