@@ -141,6 +141,20 @@ const SNIPPETS: Record<string, string> = {
     'module.exports = { run: run, twice: twice, debug: debug };',
     '',
   ].join('\n'),
+  // A function expression's own name, hidden in the function by a `var` or a parameter of the name: settled in the
+  // body, left to the checker in a parameter's initialiser (the body's `var`s are not seen there).
+  'traps/named.js': [
+    'var req = {};',
+    'req.range = function range(size) {',
+    '  var range = size + 1;',
+    '  if (!range) return;',
+    '  return range;',
+    '};',
+    'req.subdomains = function subdomains(subdomains) { return subdomains; };',
+    'req.early = function early(a = early) { var early = a; return early; };',
+    'module.exports = req;',
+    '',
+  ].join('\n'),
   // A `var` of a parameter's name (one binding), what a class `extends` (a value), and a constructor function named
   // in JSDoc where a function declares the name again (that occurrence is left to the checker, the others settled).
   'traps/redeclared.js': [
@@ -934,6 +948,19 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(usesAt('traps/again.js', 1, 'debug')).toBe(2);
     expect(usesAt('traps/again.js', 4, 'i')).toBe(4);
     expect(usesAt('traps/again.js', 8, 'twice')).toBe(2);
+    // The `var` hides the function expression's name in the body; a parameter's initialiser is the checker's.
+    expect(usesAt('traps/named.js', 3, 'range')).toBe(2);
+    const named = view.project.getSourceFileOrThrow('/traps/named.js');
+    const declared = (kind: ts.SyntaxKind.Parameter | ts.SyntaxKind.VariableDeclaration, text: string): ts.Node => {
+      const found = named.getDescendantsOfKind(kind).find((d) => d.getName() === text);
+      if (found === undefined) throw new Error(`no ${text} in traps/named.js`);
+      return found.getNameNode().compilerNode;
+    };
+    const parameter = declared(ts.SyntaxKind.Parameter, 'subdomains');
+    expect(syntacticUsesOf(view, named, parameter)?.reads.map((o) => o.node.getStartLineNumber())).toEqual([7]);
+    const early = declared(ts.SyntaxKind.VariableDeclaration, 'early');
+    expect(syntacticUsesOf(view, named, early)).toBeUndefined();
+    expect(placedOccurrencesOf(view, named, early).map((o) => o.node.getText())).toEqual(['early']);
   });
 
   it('on the traps: the references syntax lists in a binding’s file are the language service’s, in its order', () => {

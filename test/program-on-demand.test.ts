@@ -56,6 +56,32 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A file that names only Web Locks' `request` keeps no creation (no `new` makes a Web Locks API): what a typed
+  // dependency's `new Router()` makes (an interface's construct signature, as DefinitelyTyped declares express's)
+  // is not asked.
+  'node_modules/routers/package.json': JSON.stringify({ name: 'routers', types: 'index.d.ts' }),
+  'node_modules/routers/index.d.ts': [
+    'interface Router {',
+    '  handle(path: string): void;',
+    '}',
+    'interface RouterConstructor {',
+    '  new (): Router;',
+    '}',
+    'export declare const Router: RouterConstructor;',
+    '',
+  ].join('\n'),
+  'src/app.ts': [
+    "import { Router } from 'routers';",
+    '',
+    'export class App {',
+    '  private readonly router = new Router();',
+    '',
+    '  request(path: string): void {',
+    '    this.router.handle(path);',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
 };
 
 /** A creation the lock model cannot settle from syntax: `Map` is the project's own class, and it takes a lock. */

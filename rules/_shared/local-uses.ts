@@ -146,7 +146,8 @@ function findOccurrences(view: ProjectView, file: SourceFile, nameNode: ts.Node)
  * an enum, a namespace, an inner import, a function in a block of a script),
  * one declared again in the same scope (but as another `var` or overload of
  * it, or a `var` of a parameter's name, which is the same binding:
- * `isSameBindingAgain`). A name in a decorator or computed member name
+ * `isSameBindingAgain`; or the name of the function expression whose
+ * parameter or `var` this is, which it hides). A name in a decorator or computed member name
  * (evaluated outside the member's own scope), or in a type position where
  * this binding names only a value (it may name a type declared elsewhere), is
  * counted in `uncertain`, for the checker, and the occurrences syntax does
@@ -172,6 +173,18 @@ function lexicalOccurrencesOf(
   const uncertainIn: ts.Node[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
+    // A function expression's own name is bound in a scope around the function: the function's parameters and
+    // `var`s hide it (`req.range = function range() { var range = … }`), a `var` everywhere but where the
+    // parameters' initialisers and the signature's types are read, which syntax leaves to the checker.
+    if (ts.isFunctionExpression(own) && own.name === other) {
+      if (!ts.isParameter(declarationAround(nameNode)))
+        uncertainIn.push(
+          ...own.parameters,
+          ...(own.typeParameters ?? []),
+          ...(own.type === undefined ? [] : [own.type]),
+        );
+      continue;
+    }
     const typeScope = typeOnlyScopeOf(other, file);
     if (typeScope === 'unsettled') {
       const namespace = outermostNamespaceOf(other);

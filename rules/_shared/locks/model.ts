@@ -122,9 +122,14 @@ function buildLockModel(view: ProjectView): LockModel {
     (api) => api.runExclusive.includes('request') || api.acquire.includes('request'),
   );
   const methods = patternOf(names).source;
-  const lockTypes = lockTypeWords(view, names, methods, configured);
-  const words = new Set([...names, ...lockTypes]);
-  const mentionsLocks = lockScreenOf(methods, lockTypes);
+  // The lock-taking methods of an API `new` can make: Web Locks' `request` is not one unless configured.
+  const madeNames = new Set([...names].filter((name) => name !== 'request' || requestTakes));
+  const lockTypes = lockTypeWords(view, names, madeNames, methods, configured);
+  const words = new Set([...names, ...lockTypes.all]);
+  // A creation is recorded for a lock no call acquires (redundant-lock's `neverAcquired`); `new` makes no Web
+  // Locks API, and `addCreation` keeps none, so a file that names only Web Locks' words keeps no creation.
+  const creationWords = new Set([...madeNames, ...lockTypes.made]);
+  const mentionsLocks = lockScreenOf(methods, lockTypes.all);
   // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
   // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
   // must name one in its code.
@@ -138,6 +143,7 @@ function buildLockModel(view: ProjectView): LockModel {
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
+    if (creationWords.size < words.size && !namesInCode(view, file, creationWords)) continue;
     for (const created of view.nodesOf(file, SyntaxKind.NewExpression))
       if (isStoredCreation(created)) builder.addCreation(view.wrap(file, created));
   }
@@ -354,15 +360,18 @@ const TYPE_KINDS = [SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression, Syn
  * a lock-taking method (`names`): the known lock classes and wrappers,
  * configured exports, and the names of the project's classes and interfaces
  * that declare a lock-taking method (found in one walk of the syntax trees, no
- * checker).
+ * checker). `all` holds them all; `made` leaves out what only Web Locks' API
+ * is known by, which no `new` makes: `locks` (of `navigator.locks`), and a
+ * class whose only lock-taking method is not in `madeNames` (`request`).
  */
 function lockTypeWords(
   view: ProjectView,
   names: ReadonlySet<string>,
+  madeNames: ReadonlySet<string>,
   methods: string,
   configured: readonly ConfiguredLockApi[],
-): ReadonlySet<string> {
-  const words = new Set<string>([
+): { all: ReadonlySet<string>; made: ReadonlySet<string> } {
+  const made = new Set<string>([
     'Mutex',
     'Semaphore',
     'MutexInterface',
@@ -370,13 +379,13 @@ function lockTypeWords(
     'AsyncLock',
     'withTimeout',
     'tryAcquire',
-    'locks',
   ]);
-  for (const api of configured) words.add(api.export);
-  const declaresLockMethod = (member: ts.Node): boolean =>
+  for (const api of configured) made.add(api.export);
+  const words = new Set<string>([...made, 'locks']);
+  const declaresLockMethod = (member: ts.Node, methodNames: ReadonlySet<string>): boolean =>
     (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
     ts.isIdentifier(member.name) &&
-    names.has(member.name.text);
+    methodNames.has(member.name.text);
   // A class or interface that declares a lock method spells the method's name as a whole name followed by its
   // parameters (`acquire(`), type parameters (`acquire<T>(`), `?` (`acquire?(`) or a comment in its file's text,
   // its escapes read (`withEscapesRead`): the other files need no syntax index for this (a pull request's run does
@@ -387,10 +396,11 @@ function lockTypeWords(
       for (const node of view.nodesOf(file, kind)) {
         if (!(ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) || node.name === undefined) continue;
         const members: readonly ts.Node[] = node.members;
-        if (members.some(declaresLockMethod)) words.add(node.name.text);
+        if (members.some((member) => declaresLockMethod(member, names))) words.add(node.name.text);
+        if (members.some((member) => declaresLockMethod(member, madeNames))) made.add(node.name.text);
       }
   }
-  return words;
+  return { all: words, made };
 }
 
 /**
