@@ -184,7 +184,7 @@ function checkQuery(
 ): FindingDraft<MessageId> | undefined {
   const built = getBuiltParts(view, query);
   if (built === undefined) return undefined;
-  const texts = built.parts.flatMap((p) => getLiteralTexts(p)).join(' ');
+  const texts = built.parts.flatMap((p) => getLiteralTexts(p, (name) => ownDeclarationsOf(view, name))).join(' ');
   if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
   const holes = built.parts.flatMap(holesOf);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];

@@ -56,6 +56,14 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A query built from a local constant that reads as no SQL: the constant's text is followed from syntax.
+  'src/search.ts': [
+    'export function search(db: { query(text: string): void }, name: string): void {',
+    "  const prefix = 'name:';",
+    '  db.query(`${prefix}${name}`);',
+    '}',
+    '',
+  ].join('\n'),
   // A file that names only Web Locks' `request` keeps no creation (no `new` makes a Web Locks API): what a typed
   // dependency's `new Router()` makes (an interface's construct signature, as DefinitelyTyped declares express's)
   // is not asked.

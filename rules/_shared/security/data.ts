@@ -388,26 +388,37 @@ export function describeNode(node: Node): string {
   return shorten(node.getText().replace(/\s+/g, ' '));
 }
 
-/** The string parts of an expression built from literals and holes (literal texts of templates and `+` chains). */
-export function getLiteralTexts(expression: Node, depth = 0): string[] {
+/**
+ * The string parts of an expression built from literals and holes (literal texts of templates and `+` chains), a
+ * local variable followed to its initialiser: `declarationsOfName` says what a name is declared as (a rule passes
+ * `ownDeclarationsOf`, which asks the checker only where syntax does not settle the name).
+ */
+export function getLiteralTexts(
+  expression: Node,
+  declarationsOfName: (name: Identifier) => readonly Node[],
+  depth = 0,
+): string[] {
   const node = skipOuterExpressions(expression);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
   if (Node.isTemplateExpression(node)) {
     const texts = [node.getHead().getLiteralText()];
     for (const span of node.getTemplateSpans()) {
-      texts.push(...getLiteralTexts(span.getExpression(), depth));
+      texts.push(...getLiteralTexts(span.getExpression(), declarationsOfName, depth));
       texts.push(span.getLiteral().getLiteralText());
     }
     return texts;
   }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    return [...getLiteralTexts(node.getLeft(), depth), ...getLiteralTexts(node.getRight(), depth)];
+    return [
+      ...getLiteralTexts(node.getLeft(), declarationsOfName, depth),
+      ...getLiteralTexts(node.getRight(), declarationsOfName, depth),
+    ];
   }
   if (Node.isIdentifier(node) && depth < 3) {
-    const [declaration] = declarationsOf(node);
+    const [declaration] = declarationsOfName(node);
     if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
-      if (initializer !== undefined) return getLiteralTexts(initializer, depth + 1);
+      if (initializer !== undefined) return getLiteralTexts(initializer, declarationsOfName, depth + 1);
     }
   }
   return [];
