@@ -330,8 +330,12 @@ function findSecurityContext(
   return undefined;
 }
 
-/** Words of a function's name by which its authors say it is weak on purpose (`md5PasswordUnsafe`). */
-const ACKNOWLEDGED_WORDS = new Set(['unsafe', 'insecure', 'legacy', 'deprecated', 'weak']);
+/**
+ * Words of a function's name by which its authors say it is weak on purpose (`md5PasswordUnsafe`), or name an
+ * authentication protocol whose specification fixes the hash for both sides: CRAM-MD5 (RFC 2195), APOP (RFC
+ * 1939), NTLM (`_actionAUTH_CRAM_MD5`, `ntlmResponse`).
+ */
+const ACKNOWLEDGED_WORDS = new Set(['unsafe', 'insecure', 'legacy', 'deprecated', 'weak', 'cram', 'apop', 'ntlm']);
 /** Node's `crypto` functions that encrypt, and those that decrypt. */
 const ENCRYPTING = new Set(['createCipheriv', 'createCipher', 'publicEncrypt', 'privateEncrypt']);
 const DECRYPTING = new Set(['createDecipheriv', 'createDecipher', 'privateDecrypt', 'publicDecrypt']);
@@ -341,7 +345,7 @@ const DECRYPTING = new Set(['createDecipheriv', 'createDecipher', 'privateDecryp
  * they can act on here: the function around it only decrypts (it derives the key of data another program
  * encrypted, as ssh2 reads OpenSSH's and PuTTY's legacy key files, whose formats fix MD5 and SHA-1; where the
  * project encrypts with such a key, the encrypting function is reported), or its name already says it is weak
- * (`md5PasswordUnsafe`, `legacyHash`).
+ * (`md5PasswordUnsafe`, `legacyHash`) or names a protocol that fixes the hash (`_actionAUTH_CRAM_MD5`).
  */
 function isChosenElsewhere(where: Node): boolean {
   const fn = where.getFirstAncestor(isFunctionLike);
