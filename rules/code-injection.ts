@@ -165,8 +165,8 @@ function checkTimer(
  * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
  * the global `Promise` (declaration files are taken to leave its constructor
  * as the library declares it), for a name syntax settles (`syntacticBindingOf`):
- * a `this.name` of its class's own methods (`isMethodOfThisClass`); or such
- * a name's `bind(…)`. The declared type is then a function type, and whatever
+ * a `this.name` of its class's own methods (`isMethodOfThisClass`); or any
+ * `x.bind(…)`, taken for `Function.prototype.bind`. The declared type is then a function type, and whatever
  * is assigned to the name can only narrow that to another function (or to
  * nothing).
  */
@@ -176,14 +176,10 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
     return (
       isMethodOfThisClass(node.compilerNode) || isFunctionThisProperty(view, node.getSourceFile(), node.compilerNode)
     );
-  // `this.tick.bind(this)`, `function () { … }.bind(this)`: a function's `bind` (the library's `Function`) makes a
-  // function.
-  if (Node.isCallExpression(node)) {
-    const bound = boundFunctionOf(node.compilerNode);
-    return (
-      bound !== undefined && (isFunctionValue(bound) || isNamedFunction(view, view.wrap(node.getSourceFile(), bound)))
-    );
-  }
+  // `this.tick.bind(this)`, `issue.reset.bind(issue)`: `bind` is taken for the library's `Function.prototype.bind`,
+  // which makes a function (or `any`, of a value typed `any`), never a string, whatever it binds; only a type that
+  // declares a `bind` of its own returning a string would differ, and a timer given that would be missed.
+  if (Node.isCallExpression(node)) return boundFunctionOf(node.compilerNode) !== undefined;
   if (!Node.isIdentifier(node)) return false;
   const file = node.getSourceFile();
   const binding = syntacticBindingOf(view, file, node.compilerNode);

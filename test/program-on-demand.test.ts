@@ -64,6 +64,13 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A timer given a method's `bind(…)` is given a function (`Function.prototype.bind`), whatever holds the method.
+  'src/ticker.ts': [
+    'export function start(handlers: { tick(): void }): void {',
+    '  setTimeout(handlers.tick.bind(handlers), 10);',
+    '}',
+    '',
+  ].join('\n'),
   // A file that names only Web Locks' `request` keeps no creation (no `new` makes a Web Locks API): what a typed
   // dependency's `new Router()` makes (an interface's construct signature, as DefinitelyTyped declares express's)
   // is not asked.
