@@ -330,12 +330,13 @@ function findSecurityContext(
   return undefined;
 }
 
+/** Words of a function's name by which its authors say it is weak on purpose (`md5PasswordUnsafe`). */
+const ACKNOWLEDGED_WORDS = new Set(['unsafe', 'insecure', 'legacy', 'deprecated', 'weak']);
 /**
- * Words of a function's name by which its authors say it is weak on purpose (`md5PasswordUnsafe`), or name an
- * authentication protocol whose specification fixes the hash for both sides: CRAM-MD5 (RFC 2195), APOP (RFC
- * 1939), NTLM (`_actionAUTH_CRAM_MD5`, `ntlmResponse`).
+ * Words of a function's name that name an authentication protocol whose specification fixes the hash for both
+ * sides: CRAM-MD5 (RFC 2195), APOP (RFC 1939), NTLM (`_actionAUTH_CRAM_MD5`, `ntlmResponse`).
  */
-const ACKNOWLEDGED_WORDS = new Set(['unsafe', 'insecure', 'legacy', 'deprecated', 'weak', 'cram', 'apop', 'ntlm']);
+const PROTOCOL_WORDS = new Set(['cram', 'apop', 'ntlm']);
 /** Node's `crypto` functions that encrypt, and those that decrypt. */
 const ENCRYPTING = new Set(['createCipheriv', 'createCipher', 'publicEncrypt', 'privateEncrypt']);
 const DECRYPTING = new Set(['createDecipheriv', 'createDecipher', 'privateDecrypt', 'publicDecrypt']);
@@ -351,7 +352,8 @@ function isChosenElsewhere(where: Node): boolean {
   const fn = where.getFirstAncestor(isFunctionLike);
   if (fn === undefined) return false;
   const name = getEnclosingFunctionName(where);
-  if (name !== undefined && splitWords(name).some((word) => ACKNOWLEDGED_WORDS.has(word))) return true;
+  if (name !== undefined && splitWords(name).some((word) => ACKNOWLEDGED_WORDS.has(word) || PROTOCOL_WORDS.has(word)))
+    return true;
   let decrypts = false;
   for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = skipOuterExpressions(call.getExpression());

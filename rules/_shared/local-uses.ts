@@ -173,9 +173,10 @@ function lexicalOccurrencesOf(
   const uncertainIn: ts.Node[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;
-    // A function expression's own name is bound in a scope around the function: the function's parameters and
-    // `var`s hide it (`req.range = function range() { var range = … }`), a `var` everywhere but where the
-    // parameters' initialisers and the signature's types are read, which syntax leaves to the checker.
+    // A function expression's own name is bound in a scope around the function, so a parameter or `var` of the
+    // name hides it (`req.range = function range() { var range = … }`): a parameter everywhere in the function, a
+    // `var` in the body only (a parameter's initialiser or the signature's types may read the function's name,
+    // which is left to the checker).
     if (ts.isFunctionExpression(own) && own.name === other) {
       if (!ts.isParameter(declarationAround(nameNode)))
         uncertainIn.push(

@@ -424,10 +424,13 @@ export function getLiteralTexts(
   return [];
 }
 
-/** Every value a local variable is given (initialiser first, then assignments), and whether any is appended with `+=`. */
+/**
+ * Every value a local variable is given (initialiser first, then assignments), and whether any is appended with
+ * `+=`; names followed with `declarationsOfName`, as `getLiteralTexts` follows them.
+ */
 export function getVariableValues(
   identifier: Identifier,
-  declarationsOfName: (name: Identifier) => readonly Node[] = declarationsOf,
+  declarationsOfName: (name: Identifier) => readonly Node[],
 ): { values: Node[]; appended: boolean } | undefined {
   const declarations = declarationsOfName(identifier);
   const [declaration] = declarations;
