@@ -1,10 +1,12 @@
 /**
- * A file's syntax error, as the loader reports it, is the first of the program's syntactic diagnostics for it:
+ * A file's syntax error, as the loader reports it, is the first of the program's syntactic diagnostics for it (but
+ * a legacy octal literal or escape in sloppy-mode JavaScript, which Node runs: judged here by Node's compiler):
  * the loader reads a TypeScript file's from its tree (`firstSyntaxErrors`, src/load/project.ts) and builds a
  * program only for JavaScript files (TypeScript-only syntax is an error there). Here each is compared with a
  * program of the file alone, as the loader asked before, on texts assembled from fragments of the language and
  * of broken code (the fuzzer's).
  */
+import { Script } from 'node:vm';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +65,16 @@ function programFirstError(name: string, text: string): ParseProblem | undefined
   };
 }
 
+/** True when Node compiles the text as a script (sloppy unless it says otherwise); nothing is run. */
+function compilesAsScript(text: string): boolean {
+  try {
+    new Script(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** In the order the loader lists files (by path). */
 const EXTENSIONS = ['cjs', 'js', 'jsx', 'mts', 'ts', 'tsx'];
 
@@ -71,6 +83,8 @@ describe('a file’s syntax error', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), fc.boolean(), (parts, spaced) => {
         const text = parts.join(spaced ? ' ' : '');
+        // A legacy octal escape or literal is an error only in strict code: the cases below, judged by Node.
+        fc.pre(!/\\[0-7]|(?<![\w.])0[0-9]/.test(text));
         const sources = Object.fromEntries(EXTENSIONS.map((ext) => [`a.${ext}`, text]));
         const expected = EXTENSIONS.map((ext) => programFirstError(`a.${ext}`, text)).filter((p) => p !== undefined);
         expect(loadInMemory(sources).parseProblems()).toEqual(expected);
@@ -89,6 +103,41 @@ describe('a file’s syntax error', () => {
         column: 8,
         message: 'Type annotations can only be used in TypeScript files.',
       },
+    ]);
+  });
+
+  // Node compiles (without running) what it would load as a script: the oracle for which JavaScript files are sloppy.
+  it.each([
+    [
+      'a CommonJS script',
+      "var fs = require('fs');\nfs.createWriteStream('log', { mode: 0644 });\nvar bell = '\\7';\n",
+      [],
+    ],
+    [
+      "a script that says 'use strict'",
+      "'use strict';\nvar fs = require('fs');\nfs.createWriteStream('log', { mode: 0644 });\n",
+      [[3, 37, "Octal literals are not allowed. Use the syntax '0o644'."]],
+    ],
+    [
+      'a class, whose code is strict',
+      'module.exports = class Log {\n  open(fs) {\n    return fs.open({ mode: 0644 });\n  }\n};\n',
+      [[3, 28, "Octal literals are not allowed. Use the syntax '0o644'."]],
+    ],
+  ] as const)('in %s, is a legacy octal literal or escape only where Node rejects it', (_, text, expected) => {
+    const problems = loadInMemory({ 'a.js': text }).parseProblems();
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual(expected);
+    expect(problems.length === 0).toBe(compilesAsScript(text));
+  });
+
+  it('in an ES module or a TypeScript file, is a legacy octal literal', () => {
+    const text = 'export const mode = 0644;\n';
+    expect(
+      loadInMemory({ 'a.js': text, 'b.ts': text })
+        .parseProblems()
+        .map((p) => [p.file, p.line, p.column]),
+    ).toEqual([
+      ['a.js', 1, 21],
+      ['b.ts', 1, 21],
     ]);
   });
 

@@ -443,7 +443,8 @@ function timeTypeChecker(program: ts.Program, clock: WorkClock): void {
 /**
  * The first syntax error of each file that has one, as the program's
  * `getSyntacticDiagnostics` gives it (the parser's errors and, in a
- * JavaScript file, TypeScript-only syntax). A TypeScript file's are the
+ * JavaScript file, TypeScript-only syntax), but a legacy octal literal or
+ * escape in sloppy-mode JavaScript, which Node runs (`isSloppyLegacyOctal`). A TypeScript file's are the
  * parser's alone, which TypeScript keeps on the tree (`parseDiagnostics`,
  * what the program returns for such a file, sorted the program's way): read
  * there, since a program cost 5–8 ms of a pull-request run's half second,
@@ -492,10 +493,35 @@ function firstSyntaxErrors(
     host,
   });
   for (const file of byName.values()) {
-    const first = program.getSyntacticDiagnostics(file)[0];
+    const first = program.getSyntacticDiagnostics(file).find((d) => !isSloppyLegacyOctal(file, d));
     if (first !== undefined) errors.set(file, first);
   }
   return errors;
+}
+
+/** TypeScript's errors for a legacy octal literal (`0644`) and a legacy octal escape (`'\1'`). */
+const LEGACY_OCTAL_CODES: ReadonlySet<number> = new Set([1121, 1487]);
+
+/**
+ * True for TypeScript's error on a legacy octal literal or escape (`mode: 0644`) in sloppy-mode JavaScript, where
+ * the language allows both (Annex B) and Node runs them: a CommonJS script (no `import` or `export`, not `.mjs`,
+ * not implied an ES module by its `package.json`), with no `'use strict'` anywhere in its text, outside any
+ * class (whose code is strict). The tree is whole either way; in strict code, TypeScript files and ES modules the
+ * error stands.
+ */
+function isSloppyLegacyOctal(tree: ts.SourceFile, diagnostic: ts.Diagnostic): boolean {
+  if (!LEGACY_OCTAL_CODES.has(diagnostic.code) || diagnostic.start === undefined) return false;
+  if (!/\.c?jsx?$/.test(tree.fileName) || ts.isExternalModule(tree)) return false;
+  if (tree.impliedNodeFormat === ts.ModuleKind.ESNext || /(['"])use strict\1/.test(tree.text)) return false;
+  const start = diagnostic.start;
+  let inClass = false;
+  const visit = (node: ts.Node): void => {
+    if (inClass || start < node.pos || start >= node.end) return;
+    if (ts.isClassLike(node)) inClass = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(tree, visit);
+  return !inClass;
 }
 
 /** The parser's errors TypeScript keeps on a tree (an internal field: undefined should a version not have it). */
