@@ -42,11 +42,13 @@ export default defineRule({
       },
       writeOnlyVariable: {
         message: 'The variable `{{name}}` is assigned {{writes}} but never read.',
-        recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
+        recommendation:
+          'Remove `{{name}}` and its assignments, keeping any call in them for its effect, or read it where it was meant to be used.',
       },
       selfReadVariable: {
         message: 'The variable `{{name}}` is read only to compute its own next value, and that value is never read.',
-        recommendation: 'Remove `{{name}}` and its assignments, or read it where it was meant to be used.',
+        recommendation:
+          'Remove `{{name}}` and its assignments, keeping any call in them for its effect, or read it where it was meant to be used.',
       },
     },
     options: NO_OPTIONS,

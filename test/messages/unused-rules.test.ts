@@ -23,9 +23,9 @@ describe('unused-variable messages', () => {
           'export function f() {\n  let once = 0;\n  once = 1;\n  let many = 0;\n  many = 1;\n  many = 2;\n  many++;\n  let self = 1;\n  self = self * 2;\n}\n',
       }),
     ).toEqual([
-      '2: The variable `once` is assigned once but never read. Remove `once` and its assignments, or read it where it was meant to be used.',
-      '4: The variable `many` is assigned 3 times but never read. Remove `many` and its assignments, or read it where it was meant to be used.',
-      '8: The variable `self` is read only to compute its own next value, and that value is never read. Remove `self` and its assignments, or read it where it was meant to be used.',
+      '2: The variable `once` is assigned once but never read. Remove `once` and its assignments, keeping any call in them for its effect, or read it where it was meant to be used.',
+      '4: The variable `many` is assigned 3 times but never read. Remove `many` and its assignments, keeping any call in them for its effect, or read it where it was meant to be used.',
+      '8: The variable `self` is read only to compute its own next value, and that value is never read. Remove `self` and its assignments, keeping any call in them for its effect, or read it where it was meant to be used.',
     ]);
   });
   it('gives no finding when every name is read', () => {
