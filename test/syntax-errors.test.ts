@@ -10,7 +10,10 @@ import { Script } from 'node:vm';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { loadInMemory } from '../src/load/project.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadInMemory, loadProject } from '../src/load/project.js';
+import { temporaryFolder } from './temporary-folder.js';
 import { TOKENS } from '../scripts/fuzz.js';
 import type { ParseProblem } from '../src/load/project.js';
 
@@ -128,6 +131,33 @@ describe('a file’s syntax error', () => {
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual(expected);
     expect(problems.length === 0).toBe(compilesAsScript(text));
   });
+
+  // Node loads a `.js` file as an ES module when its nearest package.json says `"type": "module"` (strict), whatever
+  // the tsconfig says; a `.cjs` file stays a CommonJS script.
+  it.each([
+    ['"type": "module"', { type: 'module' }, ['src/a.js']],
+    ['"type": "commonjs"', { type: 'commonjs' }, []],
+    ['no type', {}, []],
+  ] as const)(
+    'in a .js file under a package.json with %s, is a legacy octal as Node reads it',
+    (_, manifest, files) => {
+      const folder = temporaryFolder('review-bot-octal-');
+      mkdirSync(join(folder, 'src', 'nested'), { recursive: true });
+      writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'octal', ...manifest }));
+      writeFileSync(
+        join(folder, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { allowJs: true, noEmit: true }, include: ['src'] }),
+      );
+      const text = "var fs = require('fs');\nfs.createWriteStream('log', { mode: 0644 });\n";
+      writeFileSync(join(folder, 'src', 'a.js'), text);
+      writeFileSync(join(folder, 'src', 'nested', 'b.cjs'), text);
+      expect(
+        loadProject({ path: folder })
+          .parseProblems()
+          .map((p) => p.file),
+      ).toEqual(files);
+    },
+  );
 
   it('in an ES module or a TypeScript file, is a legacy octal literal', () => {
     const text = 'export const mode = 0644;\n';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import type { FileSystemHost, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
 import { buildReferenceIndex } from '../analyse/reference-index.js';
 import { buildPublicApi } from '../analyse/public-api.js';
@@ -492,8 +492,9 @@ function firstSyntaxErrors(
     options: { ...options, noLib: true, noResolve: true, types: [] },
     host,
   });
+  const isEsModule = esModuleTest(files[0]?.getProject().getFileSystem());
   for (const file of byName.values()) {
-    const first = program.getSyntacticDiagnostics(file).find((d) => !isSloppyLegacyOctal(file, d));
+    const first = program.getSyntacticDiagnostics(file).find((d) => !isSloppyLegacyOctal(file, d, isEsModule));
     if (first !== undefined) errors.set(file, first);
   }
   return errors;
@@ -505,14 +506,19 @@ const LEGACY_OCTAL_CODES: ReadonlySet<number> = new Set([1121, 1487]);
 /**
  * True for TypeScript's error on a legacy octal literal or escape (`mode: 0644`) in sloppy-mode JavaScript, where
  * the language allows both (Annex B) and Node runs them: a CommonJS script (no `import` or `export`, not `.mjs`,
- * not implied an ES module by its `package.json`), with no `'use strict'` anywhere in its text, outside any
- * class (whose code is strict). The tree is whole either way; in strict code, TypeScript files and ES modules the
- * error stands.
+ * and a `.js` or `.jsx` file not made an ES module by its nearest `package.json`: `isEsModule`), with no
+ * `'use strict'` anywhere in its text, outside any class (whose code is strict). The tree is whole either way; in
+ * strict code, TypeScript files and ES modules the error stands.
  */
-function isSloppyLegacyOctal(tree: ts.SourceFile, diagnostic: ts.Diagnostic): boolean {
+function isSloppyLegacyOctal(
+  tree: ts.SourceFile,
+  diagnostic: ts.Diagnostic,
+  isEsModule: (fileName: string) => boolean,
+): boolean {
   if (!LEGACY_OCTAL_CODES.has(diagnostic.code) || diagnostic.start === undefined) return false;
   if (!/\.c?jsx?$/.test(tree.fileName) || ts.isExternalModule(tree)) return false;
-  if (tree.impliedNodeFormat === ts.ModuleKind.ESNext || /(['"])use strict\1/.test(tree.text)) return false;
+  if (/\.jsx?$/.test(tree.fileName) && isEsModule(tree.fileName)) return false;
+  if (/(['"])use strict\1/.test(tree.text)) return false;
   const start = diagnostic.start;
   let inClass = false;
   const visit = (node: ts.Node): void => {
@@ -522,6 +528,34 @@ function isSloppyLegacyOctal(tree: ts.SourceFile, diagnostic: ts.Diagnostic): bo
   };
   ts.forEachChild(tree, visit);
   return !inClass;
+}
+
+/**
+ * Whether Node loads a `.js` file as an ES module: its nearest `package.json` (this folder's or the closest
+ * above) says `"type": "module"`. TypeScript's own `impliedNodeFormat` is set only under `node16`/`nodenext`
+ * resolution, and the loader's trees never carry it; Node decides so whatever the tsconfig says. Each folder is
+ * asked once; a `package.json` that does not parse is taken to say nothing.
+ */
+function esModuleTest(fileSystem: FileSystemHost | undefined): (fileName: string) => boolean {
+  const byFolder = new Map<string, boolean>();
+  const isModuleFolder = (folder: string): boolean => {
+    let known = byFolder.get(folder);
+    if (known === undefined) {
+      const manifest = join(folder, 'package.json');
+      if (fileSystem?.fileExistsSync(manifest) === true) {
+        let type: unknown;
+        try {
+          type = (JSON.parse(fileSystem.readFileSync(manifest)) as { type?: unknown }).type;
+        } catch {
+          type = undefined;
+        }
+        known = type === 'module';
+      } else known = dirname(folder) !== folder && isModuleFolder(dirname(folder));
+      byFolder.set(folder, known);
+    }
+    return known;
+  };
+  return (fileName) => isModuleFolder(dirname(fileName));
 }
 
 /** The parser's errors TypeScript keeps on a tree (an internal field: undefined should a version not have it). */
