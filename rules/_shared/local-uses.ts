@@ -168,8 +168,9 @@ function lexicalOccurrencesOf(
   let namesType = !valueOnly;
   const inner: { scope: ts.Node; start: number; hidesTypes: boolean; hidesValues: boolean }[] = [];
   // Where an occurrence may be another declaration's, syntax cannot say: the bodies of a module's namespace that
-  // declares a type of the name every body of the namespace sees (`declare namespace N { type Context = … }`). No
-  // plain name outside a namespace sees its members, so the occurrences elsewhere are still placed.
+  // declares a type of the name every body of the namespace sees (`declare namespace N { type Context = … }`; no
+  // plain name outside a namespace sees its members, so the occurrences elsewhere are still placed), and the
+  // signature of a function expression whose own name a `var` of the name hides in its body only (below).
   const uncertainIn: ts.Node[] = [];
   for (const other of declared) {
     if (other === nameNode || !isWithin(other, own)) continue;

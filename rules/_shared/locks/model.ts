@@ -129,12 +129,15 @@ function buildLockModel(view: ProjectView): LockModel {
   // A creation is recorded for a lock no call acquires (redundant-lock's `neverAcquired`); `new` makes no Web
   // Locks API, and `addCreation` keeps none, so a file that names only Web Locks' words keeps no creation.
   const creationWords = new Set([...madeNames, ...lockTypes.made]);
+  const webOnlyWords = new Set([...words].filter((word) => !creationWords.has(word)));
   const mentionsLocks = lockScreenOf(methods, lockTypes.all);
   // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
   // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
   // must name one in its code.
   for (const file of view.filesWhoseText(mentionsLocks)) {
-    if (!namesInCode(view, file, words)) continue;
+    // Each word is looked up once: those a creation needs first, then Web Locks' own for the calls alone.
+    const makesLocks = namesInCode(view, file, creationWords);
+    if (!makesLocks && !namesInCode(view, file, webOnlyWords)) continue;
     // Compiler nodes from the run's shared index; only calls of a lock-taking method name and creations
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
@@ -143,7 +146,7 @@ function buildLockModel(view: ProjectView): LockModel {
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
-    if (creationWords.size < words.size && !namesInCode(view, file, creationWords)) continue;
+    if (!makesLocks) continue;
     for (const created of view.nodesOf(file, SyntaxKind.NewExpression))
       if (isStoredCreation(created)) builder.addCreation(view.wrap(file, created));
   }
