@@ -38,6 +38,16 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // An HTTP client's `request(options, callback)`, shaped as Web Locks' is: no file spells `navigator.locks` or
+  // declares a `LockManager`, so no receiver can be Web Locks' API, the one whose `request` takes a lock.
+  'src/http.ts': [
+    'export function get(transport: { request(options: object, done: (status: number) => void): void }): void {',
+    '  transport.request({}, (status) => {',
+    '    void status;',
+    '  });',
+    '}',
+    '',
+  ].join('\n'),
   // Lock-method names called on a module's namespace and on a function (effect's `Effect.request(request, resolver)`,
   // ethers' `computeHmac.lock()`): no lock API, whatever the arguments.
   'src/requests.ts': 'export function request(name: string, run: () => void): void {\n  run();\n}\n',
@@ -758,12 +768,12 @@ describe('the program is built only when a rule needs it', () => {
       {
         'node_modules/locks/package.json': JSON.stringify({ name: 'locks', types: 'index.d.ts' }),
         'node_modules/locks/index.d.ts':
-          'declare const locks: { request(name: string, run: () => void): void };\nexport = locks;\n',
+          'declare const locks: { acquire(name: string, run: () => void): void };\nexport = locks;\n',
         'src/assigned.ts': [
           "import * as Locks from 'locks';",
           '',
           'export function hold(run: () => void): void {',
-          "  Locks.request('name', run);",
+          "  Locks.acquire('name', run);",
           '}',
           '',
         ].join('\n'),
@@ -791,6 +801,50 @@ describe('the program is built only when a rule needs it', () => {
       // Taken for a lock by its name, as a run that built the program takes it.
       [
         'redundant-lock src/guarded.ts:4:20 `mutex` is created and used (`this.mutex.cancel()`) but never acquired, so it guards nothing.',
+      ],
+    ],
+    [
+      'a `request` call when another file spells `navigator.locks`, which the model follows to Web Locks',
+      {
+        'src/web.ts': 'export const locks = globalThis.navigator.locks;\n',
+        'src/save.ts': [
+          "import { locks } from './web';",
+          '',
+          'export async function save(write: () => Promise<void>): Promise<void> {',
+          "  await locks.request('save', async () => {",
+          '    await write();',
+          "    await locks.request('save', write);",
+          '  });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      [
+        "reentrant-lock src/save.ts:6:11 `'save'` is acquired again in function `save()`, inside a critical section that already holds `'save'`; `'save'` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.",
+      ],
+    ],
+    [
+      'a `request` call on a `LockManager` the project declares',
+      {
+        'src/web-locks.d.ts': [
+          'interface LockManager {',
+          '  request(name: string, run: () => Promise<void>): Promise<void>;',
+          '}',
+          'declare const lockManager: LockManager;',
+          '',
+        ].join('\n'),
+        'src/save.ts': [
+          'export async function save(write: () => Promise<void>): Promise<void> {',
+          "  await lockManager.request('save', async () => {",
+          '    await write();',
+          "    await lockManager.request('save', write);",
+          '  });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      [
+        "reentrant-lock src/save.ts:4:11 `'save'` is acquired again in function `save()`, inside a critical section that already holds `'save'`; `'save'` is not re-entrant, so the inner acquisition waits for the outer section, which waits for it: a deadlock.",
       ],
     ],
   ])('is built for %s', (_, files: Record<string, string>, findings: string[]) => {

@@ -131,18 +131,21 @@ function buildLockModel(view: ProjectView): LockModel {
   const creationWords = new Set([...madeNames, ...lockTypes.made]);
   const webOnlyWords = new Set([...words].filter((word) => !creationWords.has(word)));
   const mentionsLocks = lockScreenOf(methods, lockTypes.all);
+  // No `x.request(…)` can take a lock when none is configured to and no value can be Web Locks' (`mayReachWebLocks`):
+  // the checker need not be asked for any receiver's type, nor a file read that names only Web Locks' words.
+  const requestTakesNoLock = !requestTakes && !mayReachWebLocks(view);
   // Most files of a project never touch a lock: skip them before wrapping any node (a pull-request run does not
   // even parse them). A word in a comment or a string (`// a smooth request …`) takes or makes no lock: the file
   // must name one in its code.
   for (const file of view.filesWhoseText(mentionsLocks)) {
     // Each word is looked up once: those a creation needs first, then Web Locks' own for the calls alone.
     const makesLocks = namesInCode(view, file, creationWords);
-    if (!makesLocks && !namesInCode(view, file, webOnlyWords)) continue;
+    if (!makesLocks && (requestTakesNoLock || !namesInCode(view, file, webOnlyWords))) continue;
     // Compiler nodes from the run's shared index; only calls of a lock-taking method name and creations
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
       if (!ts.isCallExpression(call) || !isLockMethodCall(call, names)) continue;
-      if (!requestTakes && isRequestTakingNoLock(call)) continue;
+      if (!requestTakes && (requestTakesNoLock || isRequestTakingNoLock(call)) && isRequestCall(call)) continue;
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
@@ -162,6 +165,39 @@ function buildLockModel(view: ProjectView): LockModel {
 function isLockMethodCall(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && names.has(callee.name.text);
+}
+
+/** True for `x.request(…)` or `x?.request(…)`. */
+function isRequestCall(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'request';
+}
+
+/**
+ * False when no receiver of a `request` call can be Web Locks' API, the one
+ * whose `request` takes a lock unless the configuration names it: the model
+ * takes a value for Web Locks' where its text, or the value of a declaration
+ * it follows, is `navigator.locks` (`isNavigatorLocks`), or where the
+ * checker types it with a `LockManager` that a declaration file outside
+ * `node_modules` declares (`apiOfType`; the `lib` files are read from
+ * `/node_modules/typescript/lib`); every other API's `request` takes
+ * nothing. So true when a source file of the project spells
+ * `navigator.locks` (`?.`, spaces and lines between allowed), a declaration
+ * file of it spells `LockManager` or escapes a character (`\u`), or the
+ * program may read files the project does not list where such a value could
+ * be: JavaScript of `node_modules` (`maxNodeModuleJsDepth`), a `typeRoots`
+ * folder, a `/// <reference path>`. A file that only an import from outside
+ * the project reaches is assumed to hold none (as `syntacticBindingOf`
+ * assumes of globals).
+ */
+function mayReachWebLocks(view: ProjectView): boolean {
+  const options = view.project.getCompilerOptions();
+  if ((options.maxNodeModuleJsDepth ?? 0) > 0 || options.typeRoots !== undefined) return true;
+  const navigatorLocks = /navigator\s*(\?\s*)?\.\s*locks/;
+  if (view.sourceFilesWhoseText((text) => navigatorLocks.test(text) || text.includes('reference path')).length > 0)
+    return true;
+  return view
+    .sourceFilesWhoseText((text) => text.includes('LockManager') || text.includes('\\u'))
+    .some((file) => file.isDeclarationFile());
 }
 
 /**
