@@ -151,6 +151,7 @@ function checkTimer(
     handler === undefined ||
     isNamedFunction(view, handler) ||
     isUntypedParameter(view, handler) ||
+    isFunctionOrAnyVariable(view, handler) ||
     !isString(handler)
   )
     return undefined;
@@ -257,12 +258,60 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
 }
 
 /**
+ * True when syntax shows that the handler names a variable the checker types
+ * as functions or `any` where the timer reads it, so it is not a string (what
+ * `isString` would ask the checker), no read of it narrowing it to one
+ * (`mayNarrowToString`):
+ * - a variable or parameter written `any` (`let wake: any`), which no
+ *   assignment narrows;
+ * - a `let` or `var` statement's variable with no type written (nor in JSDoc),
+ *   not initialised or initialised with `null` or a function written in
+ *   place, every write of which assigns a function (`isFunctionAssignment`):
+ *   the checker gives it the functions assigned before the read (a variable
+ *   typed by its assignments, in JavaScript or under `noImplicitAny`), the
+ *   initialiser's type (a function's, or `null`'s), or `any`.
+ */
+function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
+  const node = skipOuterExpressions(handler);
+  if (!Node.isIdentifier(node)) return false;
+  const file = node.getSourceFile();
+  const binding = syntacticBindingOf(view, file, node.compilerNode);
+  if (binding?.kind !== 'local') return false;
+  const declaration = binding.declaration.parent;
+  if (
+    !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) ||
+    declaration.name !== binding.declaration
+  )
+    return false;
+  const uses = syntacticUsesOf(view, file, declaration.name);
+  if (uses === undefined) return false;
+  const neverNarrowed = uses.reads.every(
+    (use) => use.access === 'read' && !mayNarrowToString(view, file, use.compilerNode),
+  );
+  if (declaration.type?.kind === ts.SyntaxKind.AnyKeyword)
+    return (!ts.isParameter(declaration) || declaration.dotDotDotToken === undefined) && neverNarrowed;
+  if (!ts.isVariableDeclaration(declaration) || declaration.type !== undefined) return false;
+  const statement = declaration.parent.parent;
+  if (
+    !ts.isVariableStatement(statement) ||
+    (declaration.parent.flags & (ts.NodeFlags.Const | ts.NodeFlags.Using)) !== 0
+  )
+    return false;
+  if (isJavaScriptFile(file) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
+  const initializer = declaration.initializer;
+  if (initializer !== undefined && initializer.kind !== ts.SyntaxKind.NullKeyword && !isFunctionValue(initializer))
+    return false;
+  return neverNarrowed && uses.writes.every((use) => isFunctionAssignment(use.compilerNode));
+}
+
+/**
  * True for a function the checker gives no contextual type, whose untyped
  * parameters are then `any`: a function declaration, a class's method or
  * constructor, or an arrow function or function expression that is (through
  * parentheses and a conditional's branches) the value of a variable with no
  * written type and no JSDoc tag, through no JSDoc cast
- * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`). A callback passed to a
+ * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`), or returned
+ * from a function whose returns nothing types (`hasNoContextualReturn`). A callback passed to a
  * call, an object's method or a function assigned to a property may be typed
  * by what receives it.
  */
@@ -281,6 +330,9 @@ function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
     value = value.parent;
   }
   const declaration = value.parent;
+  // `return ready ? run : (cb) => setTimeout(cb)`: the function returned is typed by the one returning it.
+  const returning = returningFunctionOf(value);
+  if (returning !== undefined) return hasNoContextualReturn(returning);
   return (
     ts.isVariableDeclaration(declaration) &&
     declaration.initializer === value &&
@@ -289,6 +341,35 @@ function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
     // No JSDoc tag on the declaration: `@type` types the variable, `@satisfies` its value.
     ts.getJSDocTags(declaration).length === 0
   );
+}
+
+/** The function a value is returned from: by a `return` of its own, or as an arrow function's body. */
+function returningFunctionOf(value: ts.Node): ts.SignatureDeclaration | undefined {
+  const parent = value.parent;
+  if (ts.isArrowFunction(parent) && parent.body === value) return parent;
+  if (!ts.isReturnStatement(parent)) return undefined;
+  for (let at: ts.Node = parent.parent; !ts.isSourceFile(at); at = at.parent) if (ts.isFunctionLike(at)) return at;
+  return undefined;
+}
+
+/**
+ * True for a function whose returned values the checker types from nothing
+ * around it: no return type written, no JSDoc tag, and no contextual type to
+ * take one from (`isUntypedByContext`), or an arrow function or function
+ * expression called where it is written (`((ready) => { … })(flag)`, whose
+ * arguments type its parameters, not what it returns).
+ */
+function hasNoContextualReturn(fn: ts.SignatureDeclaration): boolean {
+  if (fn.type !== undefined || ts.getJSDocTags(fn).length > 0) return false;
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    let callee: ts.Node = fn;
+    while (ts.isParenthesizedExpression(callee.parent)) {
+      if (ts.getJSDocTags(callee.parent).length > 0) return false;
+      callee = callee.parent;
+    }
+    if (ts.isCallExpression(callee.parent) && callee.parent.expression === callee) return true;
+  } else if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn)) return false;
+  return isUntypedByContext(fn);
 }
 
 /**
