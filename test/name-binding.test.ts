@@ -107,6 +107,33 @@ const SNIPPETS: Record<string, string> = {
     'export const method = { [key](key: number) { return String(key); } };',
     '',
   ].join('\n'),
+  // A module's import and variable of one name (a type-only import beside a value) are one symbol; an `infer` type's
+  // parameter is seen in its conditional's true branch only; a computed member name is read outside the member.
+  'traps/merged-lib.ts': [
+    'export type Fp = { mul(n: number): number };',
+    'export type Peer = { id: number };',
+    'export function tower(): { Fp: Fp } { return { Fp: { mul: (n) => n * 2 } }; }',
+    '',
+  ].join('\n'),
+  'traps/merged.ts': [
+    "import type { Fp } from './merged-lib';",
+    "import { tower } from './merged-lib';",
+    "import type { Peer as P } from './merged-lib';",
+    'const { Fp } = tower();',
+    'const P = (id: number): P => ({ id });',
+    'export const twice: Fp = Fp;',
+    'export const peer: P = P(1);',
+    'export function mul(n: number, Fp: number): number { return Fp * n; }',
+    'export type Inferred<T> = T extends { fp: infer Fp } ? Fp : Fp;',
+    'export type Nested<T> = T extends [infer Fp, Fp] ? { fp: Fp } : never;',
+    'const key = Symbol();',
+    'export interface Keyed { run(key: number): void; [key]?: number; }',
+    'export class Holder { [key] = 1; m(key: string) { return key; } }',
+    'export const literal = { [key](key: number) { return key; } };',
+    'export const keys = [key];',
+    'export class Inner { [((key: string) => key)(String(key))] = 1; }',
+    '',
+  ].join('\n'),
   // Names declared again in one scope: two `var`s (one destructured), overloads, or a `var` beside a parameter of its
   // name are one binding, a function beside a `var` hides it in the body, and a function
   // expression's own name still hides the outer `var` inside it.
@@ -807,7 +834,24 @@ describe('names settled from syntax are what the checker says they are', () => {
       .filter((access) => access.getText() === 'this.tick')
       .map((access) => thisMemberDeclarationsOf(view, members, access.compilerNode)?.length);
     expect(ticks).toEqual([1, 1, 1, undefined]);
-    expect(auditShadowedImports(view)).toBe(8);
+    // With traps/merged.ts's `Fp` and `P`, each one symbol with the variable of its name.
+    expect(auditShadowedImports(view)).toBe(10);
+    // traps/merged.ts: how many uses syntax settles (and the audit found the checker's) for a name declared twice.
+    const merged = view.project.getSourceFileOrThrow('/traps/merged.ts');
+    const usesOf = (text: string, kind: ts.SyntaxKind): number | undefined => {
+      const name = view.references.declarationsIn(merged, text).find((n) => n.parent.kind === kind);
+      if (name === undefined) throw new Error(`no ${text} declared by ${ts.SyntaxKind[kind]}`);
+      const uses = syntacticUsesOf(view, merged, name);
+      return uses === undefined ? undefined : uses.reads.length + uses.writes.length;
+    };
+    // The type and the value of `twice`, the false branch of `Inferred`, and the second element in `Nested`'s
+    // `extends`: not `mul`'s parameter's, nor the `infer Fp` types' in their true branches.
+    expect(usesOf('Fp', ts.SyntaxKind.ImportSpecifier)).toBe(4);
+    expect(usesOf('Fp', ts.SyntaxKind.BindingElement)).toBe(4);
+    expect(usesOf('P', ts.SyntaxKind.ImportSpecifier)).toBe(3);
+    // The three computed names, the array and the argument in `Inner`'s computed name: not the parameters' of `run`,
+    // `m`, the literal's method and the arrow function in that name.
+    expect(usesOf('key', ts.SyntaxKind.VariableDeclaration)).toBe(5);
     expect(auditShadowedBindings(view)).toBeGreaterThan(3);
     // Settled and unsettled names both occur: the audit above compared real answers.
     expect(counts.global).toBeGreaterThan(3);
@@ -866,8 +910,8 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(importedOf('traps/functions/use.js', 'helper')).toBe('function helper() {}');
     expect(importedOf('traps/functions/use.js', 'later')).toBe('later = () => 1');
     expect(importedOf('traps/functions/use.js', 'one')).toBe('function one() {}');
-    // And three the other traps import: `Job` twice (traps/cjs), `helper` (traps/esm/use.js).
-    expect(counts.imported).toBe(11);
+    // And four the other traps import: `Job` twice (traps/cjs), `helper` (traps/esm/use.js), `tower` (traps/merged.ts).
+    expect(counts.imported).toBe(12);
     const namespaceOrFunction = (path: string, text: string): boolean =>
       isFunctionOrNamespaceName(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
     expect(namespaceOrFunction('traps/functions/use.ts', 'all')).toBe(true);
@@ -878,8 +922,9 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(namespaceOrFunction('traps/functions/use.js', 'helper')).toBe(true);
     expect(namespaceOrFunction('traps/functions/use.js', 'one')).toBe(true);
     expect(namespaceOrFunction('traps/functions/use.js', 'later')).toBe(false);
-    // Those four and nine more names the other traps read (local functions, `Job`, `helper`), each audited above.
-    expect(counts.namespacesAndFunctions).toBe(13);
+    // Those four and ten more names the other traps read (local functions, `Job`, `helper`, `tower`), each audited
+    // above.
+    expect(counts.namespacesAndFunctions).toBe(14);
     const functionOf = (path: string, text: string): boolean =>
       isClasslessConstructor(view, view.project.getSourceFileOrThrow(`/${path}`), at(path, text));
     expect(functionOf('traps/cjs/destructure.js', 'Job')).toBe(true);

@@ -66,6 +66,24 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // Names declared twice, each occurrence placed by syntax: a type-only import and a variable of its name (one
+  // symbol), an `infer` type's parameter (seen in its true branch), a computed member name beside a parameter of it.
+  'src/levels.ts':
+    'export type Level = { rank: number };\nexport function levels(): { Level: Level } {\n  return { Level: { rank: 1 } };\n}\n',
+  'src/merged.ts': [
+    "import type { Level } from './levels';",
+    "import { levels } from './levels';",
+    '',
+    'const { Level } = levels();',
+    'export const debug: Level = Level;',
+    'export type Unwrapped<T> = T extends { level: infer Level } ? Level : never;',
+    "const kind = Symbol('kind');",
+    'export interface Tagged {',
+    '  [kind]?: string;',
+    '  tag(kind: string): void;',
+    '}',
+    '',
+  ].join('\n'),
   // Lock-method names called on a module's namespace and on a function (effect's `Effect.request(request, resolver)`,
   // ethers' `computeHmac.lock()`): no lock API, whatever the arguments.
   'src/requests.ts': 'export function request(name: string, run: () => void): void {\n  run();\n}\n',

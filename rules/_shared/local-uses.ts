@@ -159,7 +159,9 @@ function lexicalOccurrencesOf(
   declared: readonly ts.Node[],
   plain: readonly Occurrence[],
 ): { mine: Occurrence[]; uncertain: number } | undefined {
-  const imported = isImportName(nameNode) || isRequireAlias(nameNode, file);
+  // A module's import and variable of one name are one symbol, which names what the import names.
+  const mergedImport = declared.some((other) => other !== nameNode && mergesWithImport(nameNode, other, file));
+  const imported = isImportName(nameNode) || isRequireAlias(nameNode, file) || mergedImport;
   const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
   const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
@@ -208,6 +210,7 @@ function lexicalOccurrencesOf(
       inner.push({ scope: typeScope, start, hidesTypes: true, hidesValues: false });
       continue;
     }
+    if (mergedImport && mergesWithImport(nameNode, other, file)) continue;
     const scope = exactScopeOf(other, file);
     // Declared again in the same scope as one binding: its other `var`s, or its other overloads.
     if (scope === own && isSameBindingAgain(nameNode, other)) continue;
@@ -231,10 +234,23 @@ function lexicalOccurrencesOf(
     // Checked before the inner scopes are cut out: `m(@dec() dec)` reads the outer `dec` inside the method.
     const position = positionOf(node, own);
     if (position === 'unsettled') {
-      uncertain++;
+      // A computed member name (`[baseQuery]?: T`) reads a value outside its member: hidden by a value declared
+      // around it, not by the member's own parameters (`queryFn(baseQuery: …)`).
+      const member = computedMemberOf(node, own);
+      if (member === undefined) uncertain++;
+      else if (
+        !inner.some(
+          (i) =>
+            i.hidesValues &&
+            i.scope !== member &&
+            node.getStart(file.compilerNode) >= i.start &&
+            isWithin(node, i.scope),
+        )
+      )
+        mine.push(occurrence);
       continue;
     }
-    const hiding = inner.filter((i) => node.pos >= i.start && isWithin(node, i.scope));
+    const hiding = inner.filter((i) => node.getStart(file.compilerNode) >= i.start && isWithin(node, i.scope));
     // `X.T` in a type reads `X` as a namespace, which a type parameter or alias of the name does not declare, nor
     // an inner value (an inner namespace or import of the name is not handled here): an import's, where only types
     // hide it (`<App extends App.Default>`).
@@ -259,6 +275,31 @@ function lexicalOccurrencesOf(
 }
 
 /**
+ * True when one of two declarations of a name is an import at the top level
+ * of a module and the other a variable of a statement there, neither exported
+ * nor `declare`d (`import type { Fp } from './tower'` beside `const { Fp } =
+ * tower()`): the binder puts both in the module's locals as one symbol (an
+ * import excludes only another import there; the checker reports a clash only
+ * where both name a value), so every occurrence of the name is that symbol's.
+ */
+function mergesWithImport(nameNode: ts.Node, other: ts.Node, file: SourceFile): boolean {
+  if (!ts.isExternalModule(file.compilerNode)) return false;
+  const [imported, variable] = isImportName(nameNode) ? [nameNode, other] : [other, nameNode];
+  if (!isImportName(imported) || isImportName(variable)) return false;
+  const importDeclaration = nearestAround(imported.parent, ts.isImportDeclaration);
+  if (!ts.isImportDeclaration(importDeclaration) || !ts.isSourceFile(importDeclaration.parent)) return false;
+  const declaration = declarationAround(variable);
+  if (!ts.isVariableDeclaration(declaration) || !ts.isVariableDeclarationList(declaration.parent)) return false;
+  const statement = declaration.parent.parent;
+  return (
+    ts.isVariableStatement(statement) &&
+    ts.isSourceFile(statement.parent) &&
+    !hasModifier(statement, ts.SyntaxKind.ExportKeyword) &&
+    !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)
+  );
+}
+
+/**
  * The top-level namespace, `declare global` or module declaration a declared
  * name is inside, or undefined.
  */
@@ -277,13 +318,21 @@ function outermostNamespaceOf(nameNode: ts.Node): ts.ModuleDeclaration | undefin
  * namespace body when it is not exported (and the namespace not ambient). `undefined` for any other
  * declaration; `'unsettled'` for a type syntax does not place here (a
  * script's global, a namespace's export, which every body of the namespace
- * sees, a `declare global` or module body, a mapped or `infer` type's
- * parameter, a JSDoc `@template`).
+ * sees, a `declare global` or module body, a mapped type's parameter, an
+ * `infer` type's outside a conditional type's `extends`, a JSDoc `@template`).
+ * An `infer` type's parameter is seen in the true branch of the conditional
+ * type whose `extends` holds it, as the binder and checker place it
+ * (`getInferTypeContainer`).
  */
 function typeOnlyScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | 'unsettled' | undefined {
   const declaration = nameNode.parent;
   if (ts.isTypeParameterDeclaration(declaration)) {
     const owner = declaration.parent;
+    if (ts.isInferTypeNode(owner)) {
+      for (let at: ts.Node = owner.parent; !ts.isSourceFile(at); at = at.parent)
+        if (ts.isConditionalTypeNode(at.parent) && at.parent.extendsType === at) return at.parent.trueType;
+      return 'unsettled';
+    }
     const placed =
       (ts.isFunctionLike(owner) && !ts.isJSDocSignature(owner)) ||
       ts.isClassLike(owner) ||
@@ -442,6 +491,21 @@ function isClassExtendsExpression(node: ts.Node): boolean {
     clause.token === ts.SyntaxKind.ExtendsKeyword &&
     ts.isClassLike(clause.parent)
   );
+}
+
+/**
+ * The member whose computed name (`isMemberComputedName`) holds a name, when
+ * nothing else between the name and `scope` makes it unsettled for
+ * `positionOf` (a decorator, another computed member name): the name is then
+ * an expression read where the member is, outside the member's own scopes.
+ */
+function computedMemberOf(node: ts.Node, scope: ts.Node): ts.Node | undefined {
+  let member: ts.Node | undefined;
+  for (let at = node.parent; at !== scope && !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isDecorator(at) || (isMemberComputedName(at) && member !== undefined)) return undefined;
+    if (isMemberComputedName(at)) member = at.parent;
+  }
+  return member;
 }
 
 /**
