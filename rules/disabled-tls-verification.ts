@@ -61,7 +61,7 @@ function* checkFile(file: SourceFile): Generator<FindingDraft<MessageId>> {
     const name = property.getName().replace(/^['"]|['"]$/g, '');
     const value = property.getInitializer();
     if (value === undefined || !isFalse(value) || isCallersChoice(property)) continue;
-    if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent()))
+    if (name === 'rejectUnauthorized' && !isServerOptions(property.getParent()) && !readsPeerCertificate(property))
       yield {
         node: property,
         messageId: 'rejectUnauthorized',
@@ -115,7 +115,7 @@ function* checkAssignment(left: Node, right: Node, assignment: Node): Generator<
     return;
   }
   if (!isFalse(right) || isCallersChoice(assignment)) return;
-  if (name === 'rejectUnauthorized')
+  if (name === 'rejectUnauthorized' && !readsPeerCertificate(assignment))
     yield {
       node: assignment,
       messageId: 'rejectUnauthorized',
@@ -172,6 +172,24 @@ function isServerOptions(object: Node | undefined): boolean {
   return (
     object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty('requestCert') !== undefined
   );
+}
+
+/**
+ * True when the code that turns verification off also reads the peer's
+ * certificate (`socket.getPeerCertificate()`, `getPeerX509Certificate()`) in
+ * the function around it (the file, at its top level): it authenticates the
+ * peer itself, by a pinned fingerprint or a certificate extension the peer's
+ * key signs (libp2p's TLS, whose certificates are self-signed by design),
+ * which the rule cannot judge. A read that only logs the certificate is taken
+ * for a check too: a miss, where the other way would be a false finding.
+ */
+function readsPeerCertificate(node: Node): boolean {
+  const scope = node.getFirstAncestor((ancestor) => isFunctionLike(ancestor)) ?? node.getSourceFile();
+  if (!/getPeer(?:X509)?Certificate/.test(scope.getText())) return false;
+  return scope.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && /^getPeer(?:X509)?Certificate$/.test(callee.getName());
+  });
 }
 
 /**
