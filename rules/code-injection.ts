@@ -162,7 +162,7 @@ function checkTimer(
 /**
  * True when syntax shows that a timer's handler is a name for a function, so
  * the checker need not be asked whether it is a string: a function the file
- * declares, a function expression's own name, a `const` given a function written in place, a parameter typed
+ * declares, a function expression's own name, a variable given a function written in place, a parameter typed
  * with a function type, or the `resolve`/`reject` of a `new Promise(…)` on
  * the global `Promise` (declaration files are taken to leave its constructor
  * as the library declares it), for a name syntax settles (`syntacticBindingOf`):
@@ -187,11 +187,11 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   if (binding?.kind !== 'local') return false;
   // `setInterval(processJobs.bind(this))` with `processJobs` imported: the function its module declares.
   const imported = importedFunctionOf(view, file, node.compilerNode);
-  if (imported !== undefined) return ts.isFunctionDeclaration(imported) || isFunctionConstant(imported);
+  if (imported !== undefined) return ts.isFunctionDeclaration(imported) || isFunctionVariable(imported);
   const declaration = binding.declaration.parent;
   // A function declaration, or a function expression's own name inside it (`(function poll() { setTimeout(poll) })()`).
   if (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) return true;
-  if (ts.isVariableDeclaration(declaration)) return isFunctionConstant(declaration);
+  if (ts.isVariableDeclaration(declaration)) return isFunctionVariable(declaration);
   if (!ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return false;
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
   if (isJavaScriptFile(file)) {
@@ -265,11 +265,10 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
  * - a variable or parameter written `any` (`let wake: any`), which no
  *   assignment narrows;
  * - a `let` or `var` statement's variable with no type written (nor in JSDoc),
- *   not initialised or initialised with `null` or a function written in
- *   place, every write of which assigns a function (`isFunctionAssignment`):
- *   the checker gives it the functions assigned before the read (a variable
- *   typed by its assignments, in JavaScript or under `noImplicitAny`), the
- *   initialiser's type (a function's, or `null`'s), or `any`.
+ *   not initialised or initialised with `null`, every write of which assigns a
+ *   function (`isFunctionAssignment`): the checker gives it the functions
+ *   assigned before the read (a variable typed by its assignments, in
+ *   JavaScript or under `noImplicitAny`), `null`, or `any`.
  */
 function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
@@ -299,8 +298,7 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
     return false;
   if (isJavaScriptFile(file) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
   const initializer = declaration.initializer;
-  if (initializer !== undefined && initializer.kind !== ts.SyntaxKind.NullKeyword && !isFunctionValue(initializer))
-    return false;
+  if (initializer !== undefined && initializer.kind !== ts.SyntaxKind.NullKeyword) return false;
   return neverNarrowed && uses.writes.every((use) => isFunctionAssignment(use.compilerNode));
 }
 
@@ -722,14 +720,19 @@ function isFunctionValue(initializer: ts.Expression): boolean {
   return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
 }
 
-/** A variable typed as a function, or an untyped `const` given a function written in place. */
-function isFunctionConstant(declaration: ts.VariableDeclaration): boolean {
+/**
+ * A variable typed as a function, or an untyped one (`const`, `let` or `var`)
+ * given a function written in place: its declared type is a function's, which
+ * a later write of another type leaves as it is (only a union is narrowed by
+ * assignment), and a `typeof` test or a guard narrows to `never` or an
+ * intersection, never to a string.
+ */
+function isFunctionVariable(declaration: ts.VariableDeclaration): boolean {
   if (declaration.type !== undefined) return ts.isFunctionTypeNode(declaration.type);
   const initializer = declaration.initializer;
-  const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-  // In JavaScript a JSDoc `@type` on the declaration types the constant whatever its value.
+  // In JavaScript a JSDoc `@type` on the declaration types the variable whatever its value.
   if (isJavaScriptFile(declaration.getSourceFile()) && ts.getJSDocTypeTag(declaration) !== undefined) return false;
-  return isConst && initializer !== undefined && isFunctionValue(initializer);
+  return initializer !== undefined && isFunctionValue(initializer);
 }
 
 /** `resolve` or `reject` in `new Promise((resolve, reject) => …)` on the global `Promise`. */

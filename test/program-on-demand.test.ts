@@ -65,6 +65,12 @@ const SYNTAX_ONLY: Record<string, string> = {
     '  });',
     '}',
     '',
+    'export function whenDrained(stream: { once(event: string, listener: () => void): void }, ready: boolean): void {',
+    '  let finalize = () => undefined;',
+    "  if (!ready) stream.once('drain', finalize);",
+    '  else setImmediate(finalize);',
+    '}',
+    '',
   ].join('\n'),
   // Names declared twice, each occurrence placed by syntax: a type-only import and a variable of its name (one
   // symbol), an `infer` type's parameter (seen in its true branch), a computed member name beside a parameter of it.
