@@ -498,12 +498,15 @@ function isClassExtendsExpression(node: ts.Node): boolean {
  * nothing else between the name and `scope` makes it unsettled for
  * `positionOf` (a decorator, another computed member name): the name is then
  * an expression read where the member is, outside the member's own scopes.
+ * `undefined` too for a member that is `scope` itself (`[x](x) {}`: the name
+ * is read outside the scope of its parameter).
  */
 function computedMemberOf(node: ts.Node, scope: ts.Node): ts.Node | undefined {
   let member: ts.Node | undefined;
-  for (let at = node.parent; at !== scope && !ts.isSourceFile(at); at = at.parent) {
+  for (let at = node.parent; !ts.isSourceFile(at); at = at.parent) {
     if (ts.isDecorator(at) || (isMemberComputedName(at) && member !== undefined)) return undefined;
     if (isMemberComputedName(at)) member = at.parent;
+    if (at === scope) return member === scope ? undefined : member;
   }
   return member;
 }

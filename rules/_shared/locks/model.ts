@@ -145,7 +145,7 @@ function buildLockModel(view: ProjectView): LockModel {
     // stored in a variable, property or assignment are wrapped and shown to the checker.
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
       if (!ts.isCallExpression(call) || !isLockMethodCall(call, names)) continue;
-      if (!requestTakes && (requestTakesNoLock || isRequestTakingNoLock(call)) && isRequestCall(call)) continue;
+      if (isRequestCall(call) && (requestTakesNoLock || (!requestTakes && isRequestTakingNoLock(call)))) continue;
       const wrapped = view.wrap(file, call);
       if (Node.isCallExpression(wrapped)) builder.addCall(wrapped);
     }
@@ -193,7 +193,7 @@ function mayReachWebLocks(view: ProjectView): boolean {
   const options = view.project.getCompilerOptions();
   if ((options.maxNodeModuleJsDepth ?? 0) > 0 || options.typeRoots !== undefined) return true;
   const navigatorLocks = /navigator\s*(\?\s*)?\.\s*locks/;
-  if (view.sourceFilesWhoseText((text) => navigatorLocks.test(text) || text.includes('reference path')).length > 0)
+  if (view.sourceFilesWhoseText((text) => navigatorLocks.test(text) || /reference\s+path/.test(text)).length > 0)
     return true;
   return view
     .sourceFilesWhoseText((text) => text.includes('LockManager') || text.includes('\\u'))
