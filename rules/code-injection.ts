@@ -175,7 +175,9 @@ function isNamedFunction(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
   if (Node.isPropertyAccessExpression(node))
     return (
-      isMethodOfThisClass(node.compilerNode) || isFunctionThisProperty(view, node.getSourceFile(), node.compilerNode)
+      isMethodOfThisClass(node.compilerNode) ||
+      isFunctionThisProperty(view, node.getSourceFile(), node.compilerNode) ||
+      isFunctionExpandoProperty(view, node.getSourceFile(), node.compilerNode)
     );
   // `this.tick.bind(this)`, `issue.reset.bind(issue)`: `bind` is taken for the library's `Function.prototype.bind`,
   // which makes a function (or `any`, of a value typed `any`), never a string, whatever it binds; only a type that
@@ -563,6 +565,86 @@ function mayDefineProperty(view: ProjectView, file: SourceFile, name: string): b
     const key = call.arguments[1];
     return key !== undefined && (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) && key.text === name;
   });
+}
+
+/**
+ * `internals.timeoutReply` in a JavaScript module whose top level declares
+ * `const internals = {…}` (without JSDoc), where no property of that literal
+ * can be `timeoutReply` (none named so, no spread, no computed name), the
+ * object is read only as the object of a property access (never passed on,
+ * exported or aliased, so nothing else writes its properties), and the file
+ * does not define the property (`mayDefineProperty`). A script's top-level
+ * constant is a global other files extend, so the file must be a module.
+ * - Given `{}`, the binder makes `internals` a container of the properties
+ *   assigned to it and types each from those assignments: true when the
+ *   module's top level assigns the property a function written in place and
+ *   every write of the name on `internals` anywhere in the file is such a
+ *   statement (no JSDoc `@type`, no `null`, no `bind`, no element access):
+ *   a union of functions, which no assignment or test narrows to a string.
+ * - Given properties, the literal's type is a JavaScript literal's, whose
+ *   undeclared properties read as `any` (hapi's `internals.timeoutReply`),
+ *   which an assignment does not narrow: true when no read of the property
+ *   on `internals` may narrow it to a string (`mayNarrowToString`).
+ */
+function isFunctionExpandoProperty(view: ProjectView, file: SourceFile, access: ts.PropertyAccessExpression): boolean {
+  const receiver = access.expression;
+  if (!ts.isIdentifier(receiver) || !ts.isIdentifier(access.name) || !isJavaScriptFile(file)) return false;
+  const binding = syntacticBindingOf(view, file, receiver);
+  if (binding?.kind !== 'local' || !isModuleFile(view, file)) return false;
+  const declaration = binding.declaration.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.name !== binding.declaration) return false;
+  const statement = declaration.parent.parent;
+  if (
+    !ts.isVariableStatement(statement) ||
+    !ts.isSourceFile(statement.parent) ||
+    (declaration.parent.flags & ts.NodeFlags.Const) === 0 ||
+    ts.getJSDocTags(declaration).length > 0
+  )
+    return false;
+  const name = access.name.text;
+  const literal = declaration.initializer;
+  if (
+    literal === undefined ||
+    !ts.isObjectLiteralExpression(literal) ||
+    literal.properties.some((property) => {
+      const key = property.name;
+      return key === undefined || !(ts.isIdentifier(key) || ts.isStringLiteral(key)) || key.text === name;
+    })
+  )
+    return false;
+  const uses = syntacticUsesOf(view, file, declaration.name);
+  const isThisObject = (node: ts.Node): boolean => uses?.reads.some((use) => use.compilerNode === node) === true;
+  if (
+    uses === undefined ||
+    uses.writes.length > 0 ||
+    !uses.reads.every((use) => {
+      const parent = use.compilerNode.parent;
+      return use.access === 'read' && ts.isPropertyAccessExpression(parent) && parent.expression === use.compilerNode;
+    }) ||
+    mayDefineProperty(view, file, name)
+  )
+    return false;
+  if (literal.properties.length > 0)
+    return view.references.occurrencesIn(file, name).every((occurrence) => {
+      const at = occurrence.compilerNode;
+      const target = at.parent;
+      const onThis =
+        ((ts.isPropertyAccessExpression(target) && target.name === at) ||
+          (ts.isElementAccessExpression(target) && target.argumentExpression === at)) &&
+        isThisObject(target.expression);
+      return !onThis || occurrence.access !== 'read' || !mayNarrowToString(view, file, target);
+    });
+  let declaredAtTop = false;
+  for (const target of memberWritesOf(view, file, name)) {
+    // `internals` here is this constant (its every use is a property access read) unless another binding of the
+    // name hides it, whose properties are another object's.
+    if (!isThisObject(target.expression)) continue;
+    if (!ts.isPropertyAccessExpression(target) || !isFunctionAssignment(target)) return false;
+    const assignment = target.parent as ts.BinaryExpression;
+    if (!isFunctionValue(assignment.right)) return false;
+    declaredAtTop ||= ts.isSourceFile(assignment.parent.parent);
+  }
+  return declaredAtTop;
 }
 
 /**
