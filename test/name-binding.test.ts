@@ -107,6 +107,19 @@ const SNIPPETS: Record<string, string> = {
     'export const method = { [key](key: number) { return String(key); } };',
     '',
   ].join('\n'),
+  // Values read where types of their name are declared (a type alias, an interface, type parameters): the types
+  // declare no value, so the names are the environment's, or the module's own value.
+  'traps/type-named.ts': [
+    'type Error = { code: number };',
+    'interface Map { size: number }',
+    'export function fail<Error>(message: string): never { throw new Error(message); }',
+    'export const made: Error = { code: new Map().size };',
+    'export class Box<Set> { items = new Set<number>(); }',
+    'type Queue = string[];',
+    'const Queue = (): Queue => [];',
+    'export const queue = Queue();',
+    '',
+  ].join('\n'),
   // A module's import and variable of one name (a type-only import beside a value) are one symbol; an `infer` type's
   // parameter is seen in its conditional's true branch only; a computed member name is read outside the member.
   'traps/merged-lib.ts': [
@@ -870,6 +883,10 @@ describe('names settled from syntax are what the checker says they are', () => {
     expect(bindingOf('traps/uses-script.ts', 'setInterval')).toBeUndefined();
     expect(bindingOf('traps/uses-script.ts', 'scriptGlobal')).toBeUndefined();
     expect(bindingOf('traps/uses-script.ts', 'clearTimeout')).toBe('global');
+    // Types of the name (an alias, an interface, type parameters) declare no value: the environment's constructors.
+    for (const name of ['Error', 'Map', 'Set']) expect(bindingOf('traps/type-named.ts', name), name).toBe('global');
+    // A type alias beside a value of its name: one symbol of both, left to the checker.
+    expect(bindingOf('traps/type-named.ts', 'Queue')).toBeUndefined();
     expect(bindingOf('traps/shadow.ts', 'Math')).toBe('local');
     expect(classOf('traps/shadow.ts', 'Merged')).toBeUndefined();
     expect(classOf('traps/classes/use.ts', 'Plain')).toBeUndefined();

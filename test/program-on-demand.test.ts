@@ -90,6 +90,17 @@ const SYNTAX_ONLY: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A stored `new Map()` in a file that names a lock word and declares a type `Map`: the type declares no value, so
+  // the constructor is the environment's, which makes no lock.
+  'src/counts.ts': [
+    'type Map = Record<string, number>;',
+    '',
+    'export function count(pool: { acquire: unknown }, totals: Map): number {',
+    '  const seen = new Map<string, number>(Object.entries(totals));',
+    '  return pool.acquire === undefined ? 0 : seen.size;',
+    '}',
+    '',
+  ].join('\n'),
   // Lock-method names called on a module's namespace and on a function (effect's `Effect.request(request, resolver)`,
   // ethers' `computeHmac.lock()`): no lock API, whatever the arguments.
   'src/requests.ts': 'export function request(name: string, run: () => void): void {\n  run();\n}\n',

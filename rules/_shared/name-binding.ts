@@ -56,7 +56,11 @@ export function syntacticBindingOf(
   const name = identifier.text;
   // The declaration whose scope is the innermost around the name (a scope declares a name once here).
   let nearest: { declaration: ts.Node; scope: ts.Node } | undefined;
-  for (const declaration of view.references.declarationsIn(file, name)) {
+  const readsValue = isInCode(identifier);
+  const declared = view.references.declarationsIn(file, name);
+  for (const declaration of declared) {
+    // A type alias, interface or type parameter declares no value: a value's lookup passes it by.
+    if (readsValue && isTypeOnlyBinding(declaration, declared)) continue;
     const scope = bindingScopeOf(declaration, file);
     if (scope === undefined) return undefined;
     if (!isWithin(identifier, scope)) continue;
@@ -251,6 +255,44 @@ function isStrictlyWithin(inner: ts.Node, outer: ts.Node): boolean {
 export function isGlobalName(view: ProjectView, name: string): boolean {
   const { mayDeclare, followsNodeModulesJs } = globalDeclarersOf(view);
   return !followsNodeModulesJs && !mayDeclare(name);
+}
+
+/**
+ * True for the name of a type alias, an interface or a type parameter when no
+ * value of the name is declared in the scope it belongs to (a type
+ * parameter's function, class or type; a type's block, module body or file):
+ * its symbol has no value meaning, and the checker passes it by when it looks
+ * up a name read as a value. A value declared in that scope would merge with
+ * it into one symbol of both (`class Merged` and `interface Merged`), which
+ * is left as before.
+ */
+function isTypeOnlyBinding(nameNode: ts.Node, declared: readonly ts.Node[]): boolean {
+  const scope = typeOnlyScopeOf(nameNode);
+  return (
+    scope !== undefined &&
+    declared.every((other) => other === nameNode || typeOnlyScopeOf(other) !== undefined || !isWithin(other, scope))
+  );
+}
+
+/** The scope a type alias's, interface's or type parameter's name belongs to; undefined for any other name. */
+function typeOnlyScopeOf(nameNode: ts.Node): ts.Node | undefined {
+  const declaration = nameNode.parent;
+  if (ts.isTypeParameterDeclaration(declaration)) return declaration.name === nameNode ? declaration.parent : undefined;
+  if (
+    !(ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) ||
+    declaration.name !== nameNode
+  )
+    return undefined;
+  let scope: ts.Node = declaration.parent;
+  while (
+    !ts.isSourceFile(scope) &&
+    !ts.isBlock(scope) &&
+    !ts.isModuleBlock(scope) &&
+    !ts.isCaseBlock(scope) &&
+    !ts.isFunctionLike(scope)
+  )
+    scope = scope.parent;
+  return scope;
 }
 
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
