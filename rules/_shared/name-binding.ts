@@ -267,15 +267,19 @@ export function isGlobalName(view: ProjectView, name: string): boolean {
  * is left as before.
  */
 function isTypeOnlyBinding(nameNode: ts.Node, declared: readonly ts.Node[]): boolean {
-  const scope = typeOnlyScopeOf(nameNode);
+  const scope = typeOnlyContainerOf(nameNode);
   return (
     scope !== undefined &&
-    declared.every((other) => other === nameNode || typeOnlyScopeOf(other) !== undefined || !isWithin(other, scope))
+    declared.every((other) => other === nameNode || typeOnlyContainerOf(other) !== undefined || !isWithin(other, scope))
   );
 }
 
-/** The scope a type alias's, interface's or type parameter's name belongs to; undefined for any other name. */
-function typeOnlyScopeOf(nameNode: ts.Node): ts.Node | undefined {
+/**
+ * Where a type alias's, interface's or type parameter's name is declared (a
+ * type's block, module body or file; a type parameter's owner); undefined for
+ * any other name.
+ */
+function typeOnlyContainerOf(nameNode: ts.Node): ts.Node | undefined {
   const declaration = nameNode.parent;
   if (ts.isTypeParameterDeclaration(declaration)) return declaration.name === nameNode ? declaration.parent : undefined;
   if (
