@@ -231,6 +231,25 @@ function isJSDocFunctionType(type: ts.TypeNode): boolean {
 }
 
 /**
+ * The variable or parameter a plain name stands for when syntax settles it as
+ * one of its file's bindings (`syntacticBindingOf`) declared whole (not a
+ * name destructured from a pattern); undefined otherwise.
+ */
+function wholeDeclarationOf(
+  view: ProjectView,
+  file: SourceFile,
+  name: ts.Identifier,
+): ts.VariableDeclaration | ts.ParameterDeclaration | undefined {
+  const binding = syntacticBindingOf(view, file, name);
+  if (binding?.kind !== 'local') return undefined;
+  const declaration = binding.declaration.parent;
+  return (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) &&
+    declaration.name === binding.declaration
+    ? declaration
+    : undefined;
+}
+
+/**
  * True when syntax shows that the checker types the handler `any` where the
  * timer reads it, so it is not a string (what `isString` would ask the checker):
  * a parameter of a JavaScript function the checker types from nothing
@@ -243,10 +262,8 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
   if (!Node.isIdentifier(node)) return false;
   const file = node.getSourceFile();
   if (!isJavaScriptFile(file)) return false;
-  const binding = syntacticBindingOf(view, file, node.compilerNode);
-  if (binding?.kind !== 'local') return false;
-  const parameter = binding.declaration.parent;
-  if (!ts.isParameter(parameter) || parameter.name !== binding.declaration) return false;
+  const parameter = wholeDeclarationOf(view, file, node.compilerNode);
+  if (parameter === undefined || !ts.isParameter(parameter)) return false;
   if (parameter.type !== undefined || parameter.initializer !== undefined || parameter.dotDotDotToken !== undefined)
     return false;
   const owner = parameter.parent;
@@ -276,14 +293,8 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
   if (!Node.isIdentifier(node)) return false;
   const file = node.getSourceFile();
-  const binding = syntacticBindingOf(view, file, node.compilerNode);
-  if (binding?.kind !== 'local') return false;
-  const declaration = binding.declaration.parent;
-  if (
-    !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) ||
-    declaration.name !== binding.declaration
-  )
-    return false;
+  const declaration = wholeDeclarationOf(view, file, node.compilerNode);
+  if (declaration === undefined) return false;
   const uses = syntacticUsesOf(view, file, declaration.name);
   if (uses === undefined) return false;
   const neverNarrowed = uses.reads.every(
@@ -589,10 +600,9 @@ function mayDefineProperty(view: ProjectView, file: SourceFile, name: string): b
 function isFunctionExpandoProperty(view: ProjectView, file: SourceFile, access: ts.PropertyAccessExpression): boolean {
   const receiver = access.expression;
   if (!ts.isIdentifier(receiver) || !ts.isIdentifier(access.name) || !isJavaScriptFile(file)) return false;
-  const binding = syntacticBindingOf(view, file, receiver);
-  if (binding?.kind !== 'local' || !isModuleFile(view, file)) return false;
-  const declaration = binding.declaration.parent;
-  if (!ts.isVariableDeclaration(declaration) || declaration.name !== binding.declaration) return false;
+  if (!isModuleFile(view, file)) return false;
+  const declaration = wholeDeclarationOf(view, file, receiver);
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration)) return false;
   const statement = declaration.parent.parent;
   if (
     !ts.isVariableStatement(statement) ||
@@ -613,7 +623,6 @@ function isFunctionExpandoProperty(view: ProjectView, file: SourceFile, access: 
   )
     return false;
   const uses = syntacticUsesOf(view, file, declaration.name);
-  const isThisObject = (node: ts.Node): boolean => uses?.reads.some((use) => use.compilerNode === node) === true;
   if (
     uses === undefined ||
     uses.writes.length > 0 ||
@@ -624,6 +633,10 @@ function isFunctionExpandoProperty(view: ProjectView, file: SourceFile, access: 
     mayDefineProperty(view, file, name)
   )
     return false;
+  // `internals` here is this constant (its every use is a property access read) unless another binding of the name
+  // hides it, whose properties are another object's.
+  const reads = new Set(uses.reads.map((use) => use.compilerNode));
+  const isThisObject = (node: ts.Node): boolean => reads.has(node);
   if (literal.properties.length > 0)
     return view.references.occurrencesIn(file, name).every((occurrence) => {
       const at = occurrence.compilerNode;
@@ -636,8 +649,6 @@ function isFunctionExpandoProperty(view: ProjectView, file: SourceFile, access: 
     });
   let declaredAtTop = false;
   for (const target of memberWritesOf(view, file, name)) {
-    // `internals` here is this constant (its every use is a property access read) unless another binding of the
-    // name hides it, whose properties are another object's.
     if (!isThisObject(target.expression)) continue;
     if (!ts.isPropertyAccessExpression(target) || !isFunctionAssignment(target)) return false;
     const assignment = target.parent as ts.BinaryExpression;

@@ -185,12 +185,16 @@ function isServerOptions(object: Node | undefined): boolean {
  */
 function readsPeerCertificate(node: Node): boolean {
   const scope = node.getFirstAncestor((ancestor) => isFunctionLike(ancestor)) ?? node.getSourceFile();
-  if (!/getPeer(?:X509)?Certificate/.test(scope.getText())) return false;
+  // Only a scope whose text spells the method is walked.
+  if (!scope.getText().includes('getPeer')) return false;
   return scope.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
-    return Node.isPropertyAccessExpression(callee) && /^getPeer(?:X509)?Certificate$/.test(callee.getName());
+    return Node.isPropertyAccessExpression(callee) && PEER_CERTIFICATE_READS.has(callee.getName());
   });
 }
+
+/** The TLS socket's methods that hand the code the peer's certificate. */
+const PEER_CERTIFICATE_READS: ReadonlySet<string> = new Set(['getPeerCertificate', 'getPeerX509Certificate']);
 
 /**
  * Words in a condition that make it a test of the caller's own verification

@@ -160,8 +160,8 @@ function lexicalOccurrencesOf(
   plain: readonly Occurrence[],
 ): { mine: Occurrence[]; uncertain: number } | undefined {
   // A module's import and variable of one name are one symbol, which names what the import names.
-  const mergedImport = declared.some((other) => other !== nameNode && mergesWithImport(nameNode, other, file));
-  const imported = isImportName(nameNode) || isRequireAlias(nameNode, file) || mergedImport;
+  const merged = new Set(declared.filter((other) => other !== nameNode && mergesWithImport(nameNode, other, file)));
+  const imported = isImportName(nameNode) || isRequireAlias(nameNode, file) || merged.size > 0;
   const own = bindingScopeOf(nameNode, file);
   if (own === undefined) return undefined;
   const valueOnly = !imported && !ts.isClassDeclaration(declarationAround(nameNode));
@@ -210,7 +210,7 @@ function lexicalOccurrencesOf(
       inner.push({ scope: typeScope, start, hidesTypes: true, hidesValues: false });
       continue;
     }
-    if (mergedImport && mergesWithImport(nameNode, other, file)) continue;
+    if (merged.has(other)) continue;
     const scope = exactScopeOf(other, file);
     // Declared again in the same scope as one binding: its other `var`s, or its other overloads.
     if (scope === own && isSameBindingAgain(nameNode, other)) continue;
@@ -449,7 +449,7 @@ export function exactScopeOf(nameNode: ts.Node, file: SourceFile): ts.Node | und
 }
 
 /** The nearest block-like node around a node: where a `let`, `const` or class declared in it can be seen. */
-function blockScopeOf(node: ts.Node): ts.Node {
+export function blockScopeOf(node: ts.Node): ts.Node {
   return nearestAround(
     node.parent,
     (at) =>

@@ -4,7 +4,14 @@ import type { Identifier, Node, SourceFile } from 'ts-morph';
 import type { Occurrence, ProjectView } from '../../src/model/project-view.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { requiredSpecifierOf } from './ast/required-specifier.js';
-import { bindingScopeOf, isDeclaredAgain, isMemberComputedName, isWithin, syntacticUsesOf } from './local-uses.js';
+import {
+  bindingScopeOf,
+  blockScopeOf,
+  isDeclaredAgain,
+  isMemberComputedName,
+  isWithin,
+  syntacticUsesOf,
+} from './local-uses.js';
 import { hasModifier } from './ast/has-modifier.js';
 import { hasUnreadMemberName, membersNamed, thisHomeOf } from './ast/this-home.js';
 import { bindingNamesOf } from './ast/binding-names.js';
@@ -282,21 +289,10 @@ function isTypeOnlyBinding(nameNode: ts.Node, declared: readonly ts.Node[]): boo
 function typeOnlyContainerOf(nameNode: ts.Node): ts.Node | undefined {
   const declaration = nameNode.parent;
   if (ts.isTypeParameterDeclaration(declaration)) return declaration.name === nameNode ? declaration.parent : undefined;
-  if (
-    !(ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) ||
-    declaration.name !== nameNode
-  )
-    return undefined;
-  let scope: ts.Node = declaration.parent;
-  while (
-    !ts.isSourceFile(scope) &&
-    !ts.isBlock(scope) &&
-    !ts.isModuleBlock(scope) &&
-    !ts.isCaseBlock(scope) &&
-    !ts.isFunctionLike(scope)
-  )
-    scope = scope.parent;
-  return scope;
+  return (ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) &&
+    declaration.name === nameNode
+    ? blockScopeOf(declaration)
+    : undefined;
 }
 
 /** A name that is read as a plain value where syntax can see every binding it may stand for. */
