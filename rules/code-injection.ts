@@ -73,10 +73,11 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     ...project.nodesOf(file, ts.SyntaxKind.NewExpression),
   ];
   for (const compilerCall of calls) {
-    if (!bindsVm && !mayReachSink(compilerCall)) continue;
+    const reachesGlobal = mayReachSink(compilerCall);
+    if (!bindsVm && !reachesGlobal) continue;
     const call = project.wrap(file, compilerCall);
     if (!Node.isCallExpression(call) && !Node.isNewExpression(call)) continue;
-    const draft = checkCall(project, call, vm);
+    const draft = checkCall(project, call, vm, reachesGlobal);
     // The project waived its own linter's eval rule on this line: compiling code here is its stated intent.
     if (draft !== undefined && !isWaivedByEslint(call, ESLINT_EVAL_RULES, { namedOnly: true })) yield draft;
   }
@@ -116,26 +117,32 @@ function checkCall(
   view: ProjectView,
   call: CallExpression | NewExpression,
   vm: ModuleBindings,
+  reachesGlobal: boolean,
 ): FindingDraft<MessageId> | undefined {
   const args = call.getArguments();
-  const global = getGlobalCallee(view, call);
-  if (global === 'eval' && Node.isCallExpression(call)) return checkCode(call, 'eval', args.slice(0, 1));
-  if (global === 'Function') return checkCode(call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
+  // A call `mayReachSink` passes over (`require('x')`, a timer given a function written in place, where the file
+  // binds `vm`) reaches no global sink: whether its callee is the global one is not asked.
+  const global = reachesGlobal ? getGlobalCallee(view, call) : undefined;
+  if (global === 'eval' && Node.isCallExpression(call)) return checkCode(view, call, 'eval', args.slice(0, 1));
+  if (global === 'Function')
+    return checkCode(view, call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
   if (global !== undefined && GLOBAL_TIMERS.has(global)) return checkTimer(view, call, global);
   const exported = getCalledExport(call, vm);
-  if (exported !== undefined && VM_FUNCTIONS.has(exported)) return checkCode(call, `vm.${exported}`, args.slice(0, 1));
+  if (exported !== undefined && VM_FUNCTIONS.has(exported))
+    return checkCode(view, call, `vm.${exported}`, args.slice(0, 1));
   return undefined;
 }
 
 /** A finding when one of the code arguments is built from non-literal data. */
 function checkCode(
+  view: ProjectView,
   call: CallExpression | NewExpression,
   sink: string,
   codeArgs: readonly Node[],
 ): FindingDraft<MessageId> | undefined {
   for (const arg of codeArgs) {
-    const data = getNonLiteralPart(arg);
-    if (data !== undefined) return draftOf(call, 'dynamicCode', sink, data);
+    const data = getNonLiteralPart(arg, { view });
+    if (data !== undefined) return draftOf(view, call, 'dynamicCode', sink, data);
   }
   return undefined;
 }
@@ -155,8 +162,8 @@ function checkTimer(
     !isString(handler)
   )
     return undefined;
-  const data = getNonLiteralPart(handler);
-  return data === undefined ? undefined : draftOf(call, 'stringTimer', sink, data);
+  const data = getNonLiteralPart(handler, { view });
+  return data === undefined ? undefined : draftOf(view, call, 'stringTimer', sink, data);
 }
 
 /**
@@ -876,6 +883,7 @@ function isGlobal(view: ProjectView, identifier: Identifier): boolean {
 
 /** The finding for a call and the data it is built from. */
 function draftOf(
+  view: ProjectView,
   call: CallExpression | NewExpression,
   messageId: MessageId,
   sink: string,
@@ -887,6 +895,6 @@ function draftOf(
     messageId,
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: { sink, data: description, line: startLineOf(data) },
-    evidence: getOriginEvidence(data),
+    evidence: getOriginEvidence(data, view),
   };
 }

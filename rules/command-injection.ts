@@ -12,7 +12,7 @@ import {
   getNonLiteralPart,
   passedParameterOf,
 } from './_shared/security/data.js';
-import type { PassedParameter } from './_shared/security/data.js';
+import type { DataOptions, PassedParameter } from './_shared/security/data.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
@@ -68,14 +68,14 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
     const sink = getCalledExport(call, bindings);
     if (sink === undefined) continue;
     const shell = SHELL_FUNCTIONS.has(sink)
-      ? checkShellCall(call)
+      ? checkShellCall(project, call)
       : SPAWN_FUNCTIONS.has(sink)
-        ? checkSpawnCall(call)
+        ? checkSpawnCall(project, call)
         : undefined;
     if (shell === undefined) continue;
-    const runner = runnerParametersOf(shell.parts);
+    const runner = runnerParametersOf(project, shell.parts);
     if (runner === undefined)
-      yield draftOf(call, shell.messageId, describeCallee(call.getExpression(), sink), shell.data);
+      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), sink), shell.data);
     else yield* runnerCallFindings(project, call, shell.messageId, runner, 'the shell', 0);
   }
 }
@@ -88,12 +88,17 @@ interface ShellInput {
   data: Node;
 }
 
-/** The non-literal ones of `parts`, and the data the first is built from; undefined when all are literal. */
-function nonLiteralParts(parts: readonly Node[]): { parts: Node[]; data: Node } | undefined {
+/**
+ * The non-literal ones of `parts`, and the data the first is built from; undefined when all are literal. A path
+ * Node's `path` makes of literal data and the program's own location (`path.join(__dirname, 'bin', 'kill.exe')`) is
+ * literal: it holds nothing but its arguments.
+ */
+function nonLiteralParts(view: ProjectView, parts: readonly Node[]): { parts: Node[]; data: Node } | undefined {
   let data: Node | undefined;
   const found: Node[] = [];
+  const options: DataOptions = { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
   for (const part of parts) {
-    const partData = getNonLiteralPart(part, { isSanitizer: isSanitizerCall });
+    const partData = getNonLiteralPart(part, options);
     if (partData === undefined) continue;
     data ??= partData;
     found.push(part);
@@ -101,26 +106,35 @@ function nonLiteralParts(parts: readonly Node[]): { parts: Node[]; data: Node } 
   return data === undefined ? undefined : { parts: found, data };
 }
 
+/** True for a call of a function of Node's `path` that builds a path of its arguments (`join`, `resolve`, …). */
+function isPathCall(view: ProjectView, call: CallExpression): boolean {
+  const exported = getCalledExport(call, getModuleBindings(view, call.getSourceFile(), ['path']));
+  return exported !== undefined && PATH_FUNCTIONS.has(exported);
+}
+
+/** `path` functions whose result is made of their arguments alone (and, for `resolve`, the working folder). */
+const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normalize', 'dirname', 'basename']);
+
 /** `exec(command)`: the command, when it is built from non-literal data. */
-function checkShellCall(call: CallExpression): ShellInput | undefined {
+function checkShellCall(view: ProjectView, call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
-  const found = command === undefined ? undefined : nonLiteralParts([command]);
+  const found = command === undefined ? undefined : nonLiteralParts(view, [command]);
   return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
 }
 
 /** `spawn(command, args, { shell: true })` or `spawn('sh', ['-c', script])`: what the shell reads, when not literal. */
-function checkSpawnCall(call: CallExpression): ShellInput | undefined {
+function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | undefined {
   const [command, second, third] = call.getArguments();
   if (command === undefined) return undefined;
   const options = second !== undefined && Node.isObjectLiteralExpression(skipOuterExpressions(second)) ? second : third;
   if (second !== undefined && options !== second && isExplicitShell(command)) {
     const script = getShellScriptArgument(second);
-    const found = script === undefined ? undefined : nonLiteralParts([script]);
+    const found = script === undefined ? undefined : nonLiteralParts(view, [script]);
     return found === undefined ? undefined : { messageId: 'shellProgram', ...found };
   }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
-  const found = nonLiteralParts(args === undefined ? [command] : [command, args]);
+  const found = nonLiteralParts(view, args === undefined ? [command] : [command, args]);
   return found === undefined ? undefined : { messageId: 'shellSpawn', ...found };
 }
 
@@ -130,10 +144,10 @@ function checkSpawnCall(call: CallExpression): ShellInput | undefined {
  * caller writes, as `exec` itself does, so the call inside it is not reported: what a caller passes is (below).
  * CodeQL's query for shell commands built from a library's input draws the same line.
  */
-function runnerParametersOf(parts: readonly Node[]): PassedParameter[] | undefined {
+function runnerParametersOf(view: ProjectView, parts: readonly Node[]): PassedParameter[] | undefined {
   const passed: PassedParameter[] = [];
   for (const part of parts) {
-    const parameter = passedParameterOf(part);
+    const parameter = passedParameterOf(part, view);
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
   }
@@ -161,16 +175,19 @@ function* runnerCallFindings(
   for (const call of callSitesInOwnFile(view, first.fn)) {
     const args = call.getArguments();
     if (args.some((a) => Node.isSpreadElement(a))) continue;
-    const found = nonLiteralParts(runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined));
+    const found = nonLiteralParts(
+      view,
+      runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined),
+    );
     if (found === undefined) continue;
     const sink = describeCallee(call.getExpression(), 'call');
-    const outer = runnerParametersOf(found.parts);
+    const outer = runnerParametersOf(view, found.parts);
     if (outer !== undefined) {
       // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
       if (outer[0]?.fn !== first.fn) yield* runnerCallFindings(view, call, messageId, outer, `\`${sink}\``, depth + 1);
       continue;
     }
-    const draft = draftOf(call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
+    const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
     const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
     yield {
       ...draft,
@@ -195,14 +212,20 @@ function enablesShell(options: Node): boolean {
 }
 
 /** The finding for a call and the data it is built from. */
-function draftOf(call: CallExpression, messageId: MessageId, sink: string, data: Node): FindingDraft<MessageId> {
+function draftOf(
+  view: ProjectView,
+  call: CallExpression,
+  messageId: MessageId,
+  sink: string,
+  data: Node,
+): FindingDraft<MessageId> {
   const description = describeNode(data);
   return {
     node: call,
     messageId,
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: { sink, data: description, line: data.getStartLineNumber() },
-    evidence: getOriginEvidence(data),
+    evidence: getOriginEvidence(data, view),
   };
 }
 

@@ -1,5 +1,4 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import { declarationsOf } from './_shared/ast/declarations-of.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
@@ -188,7 +187,7 @@ function checkQuery(
   if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
   const holes = built.parts.flatMap(holesOf);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
-  const data = ranked.map(findInjectedData).find((d) => d !== undefined);
+  const data = ranked.map((hole) => findInjectedData(view, hole)).find((d) => d !== undefined);
   if (data === undefined) return undefined;
   const description = describeNode(data);
   return {
@@ -201,7 +200,7 @@ function checkQuery(
       line: data.getStartLineNumber(),
       how: built.how,
     },
-    evidence: getOriginEvidence(data),
+    evidence: getOriginEvidence(data, view),
   };
 }
 
@@ -290,25 +289,30 @@ function literalText(node: Node): string {
  * when it is an identifier (a table or column name) taken from configuration: identifiers
  * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value.
  */
-function findInjectedData(hole: Hole): Node | undefined {
-  const data = getNonLiteralPart(hole.expression, { isSanitizer: isSanitizerCall });
+function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
+  const data = getNonLiteralPart(hole.expression, { isSanitizer: isSanitizerCall, view });
   if (data === undefined) return undefined;
-  if (isIdentifierPosition(hole) && namesIdentifier(data)) return undefined;
+  if (isIdentifierPosition(hole) && namesIdentifier(view, data)) return undefined;
   return data;
 }
 
-/** True when the hole stands where SQL expects a table or column name: after FROM/INTO/JOIN/UPDATE/TABLE, or in identifier quotes. */
+/**
+ * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, a
+ * character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE … CHARACTER SET
+ * ' + charset`), or in identifier quotes.
+ */
 function isIdentifierPosition(hole: Hole): boolean {
   const before = hole.before.trimEnd();
-  if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as)|,)$/i.test(before)) return true;
+  if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)|,)$/i.test(before))
+    return true;
   return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
 }
 
 /** True when data names a table, column or schema (`this.tableName`, `config.schema`), is not a parameter, and does not come from a request. */
-function namesIdentifier(data: Node): boolean {
+function namesIdentifier(view: ProjectView, data: Node): boolean {
   const text = data.getText();
   if (/\b(?:req|request|query|params|body|headers|cookies)\b/.test(text)) return false;
-  if (Node.isIdentifier(data) && declarationsOf(data).some(isCallerParameter)) return false;
+  if (Node.isIdentifier(data) && ownDeclarationsOf(view, data).some(isCallerParameter)) return false;
   const name = Node.isPropertyAccessExpression(data)
     ? data.getName()
     : Node.isIdentifier(data)
@@ -340,6 +344,8 @@ const IDENTIFIER_WORDS = new Set([
   'tablename',
   'database',
   'db',
+  'charset',
+  'collation',
 ]);
 
 /** True for a parameter whose value comes from the function's callers; an inline callback's parameter (`schemas.map((schema) => ...)`) comes from a local collection instead. */

@@ -1,10 +1,13 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
+import { ownDeclarationsOf } from '../name-binding.js';
+import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type {
   ArrowFunction,
+  CallExpression,
   FunctionDeclaration,
   FunctionExpression,
   Identifier,
@@ -18,6 +21,23 @@ import { shorten } from '../text.js';
 export interface DataOptions {
   /** Calls whose result counts as safe data (escaping or quoting helpers). */
   isSanitizer?: (call: Node) => boolean;
+  /** Calls whose result is literal data when every argument is (`path.join(__dirname, 'bin')`). */
+  passesThrough?: (call: CallExpression) => boolean;
+  /** The run's view: the declarations of a name are then taken from syntax where it settles them (`namesOf`). */
+  view?: ProjectView;
+}
+
+/** What a name is declared as: a plain name's declarations (`ownDeclarationsOf`, or the checker's). */
+type Names = (name: Node) => Node[];
+
+/**
+ * The declarations a plain name stands for: with the run's view, from syntax when it settles the name (its file's
+ * binding, or none for a global, whose declarations, if any, are all in declaration files: what each use here asks
+ * of them) and the checker's otherwise (`ownDeclarationsOf`); without one, the checker's.
+ */
+function namesOf(view: ProjectView | undefined): Names {
+  if (view === undefined) return declarationsOf;
+  return (name) => (Node.isIdentifier(name) ? ownDeclarationsOf(view, name) : declarationsOf(name));
 }
 
 /** How deep `const` and `let` initialisers are followed. */
@@ -39,7 +59,8 @@ export function getNonLiteralPart(expression: Node, options: DataOptions = {}): 
 /** One step of getNonLiteralPart. */
 function findNonLiteral(expression: Node, options: DataOptions, depth: number, visited: Set<Node>): Node | undefined {
   const node = skipOuterExpressions(expression);
-  if (isLiteralToken(node)) return undefined;
+  const names = namesOf(options.view);
+  if (isLiteralToken(node, names)) return undefined;
   if (Node.isTemplateExpression(node)) {
     for (const span of node.getTemplateSpans()) {
       const found = findNonLiteral(span.getExpression(), options, depth, visited);
@@ -71,20 +92,28 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   }
   if (Node.isPrefixUnaryExpression(node) || Node.isTypeOfExpression(node) || Node.isVoidExpression(node))
     return undefined;
-  if (isTrustedLocation(node)) return undefined;
+  if (isTrustedLocation(node, names) || isProcessId(node)) return undefined;
   if (options.isSanitizer?.(node) === true) return undefined;
+  if (
+    Node.isCallExpression(node) &&
+    options.passesThrough?.(node) === true &&
+    node
+      .getArguments()
+      .every((a) => !Node.isSpreadElement(a) && findNonLiteral(a, options, depth, visited) === undefined)
+  )
+    return undefined;
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
     visited.add(node);
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
     if (isLiteralParameter(node, options, depth, visited)) return undefined;
   }
-  if (hasInertType(node)) return undefined;
+  if (hasInertType(node, names)) return undefined;
   return node;
 }
 
 /** String, number, bigint, boolean, null, regular-expression literals, `undefined` and `NaN`. */
-function isLiteralToken(node: Node): boolean {
+function isLiteralToken(node: Node, names: Names): boolean {
   switch (node.getKind()) {
     case SyntaxKind.StringLiteral:
     case SyntaxKind.NoSubstitutionTemplateLiteral:
@@ -98,7 +127,7 @@ function isLiteralToken(node: Node): boolean {
     case SyntaxKind.Identifier:
       return (
         (node.getText() === 'undefined' || node.getText() === 'NaN' || node.getText() === 'Infinity') &&
-        declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+        names(node).every((d) => d.getSourceFile().isDeclarationFile())
       );
     default:
       return false;
@@ -106,11 +135,11 @@ function isLiteralToken(node: Node): boolean {
 }
 
 /** The running program's own location and platform: chosen by whoever runs it, not by its input. */
-function isTrustedLocation(node: Node): boolean {
+function isTrustedLocation(node: Node, names: Names): boolean {
   if (Node.isIdentifier(node))
     return (
       (node.getText() === '__dirname' || node.getText() === '__filename') &&
-      declarationsOf(node).every((d) => d.getSourceFile().isDeclarationFile())
+      names(node).every((d) => d.getSourceFile().isDeclarationFile())
     );
   if (Node.isPropertyAccessExpression(node)) {
     const receiver = node.getExpression();
@@ -122,9 +151,22 @@ function isTrustedLocation(node: Node): boolean {
   return false;
 }
 
+/**
+ * A process's id read off the object that has it (`child.pid`, `worker.process.ppid`): a number wherever a
+ * platform gives one (Node's `ChildProcess`, `process`, a cluster worker's process). A bare name (`pid`, a
+ * parameter) is still data: its caller may pass anything (tree-kill's `taskkill /pid ' + pid`).
+ */
+function isProcessId(node: Node): boolean {
+  return Node.isPropertyAccessExpression(node) && PROCESS_IDS.has(node.getName());
+}
+
+/** The names of a process's ids on the objects that have them. */
+const PROCESS_IDS: ReadonlySet<string> = new Set(['pid', 'ppid']);
+
 /** True when an identifier names a `const` with a literal initialiser, or a `let`/`var` only ever given literals. */
 function isLiteralBinding(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  const declarations = declarationsOf(identifier);
+  const names = namesOf(options.view);
+  const declarations = names(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   if (!Node.isIdentifier(declaration.getNameNode())) return false;
@@ -136,11 +178,14 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
     isConstDeclaration(declaration)
   )
     return true;
-  return assignedValues(declaration).every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined);
+  return assignedValues(declaration, names).every(
+    (value) => findNonLiteral(value, options, depth + 1, visited) === undefined,
+  );
 }
 
 /**
- * `parts.join(',')` of a local array only literal data fills: declared with an array literal of literal data and
+ * `[…].join(',')` of an array literal of literal data, or `parts.join(',')` of a local array only literal data
+ * fills: declared with an array literal of literal data and
  * used nowhere else in its scope but to read its `length`, to `join` it, and to `push` or `unshift` literal data
  * (sockjs-client's `boundArgs.push('$' + i)`). Any other use (passed on, indexed, spread, reassigned, a method
  * such as `splice` or `concat`) may put anything in it, or hand it to code that does.
@@ -152,10 +197,14 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   const separator = node.getArguments();
   if (separator.length > 1 || separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
     return false;
-  const array = callee.getExpression();
+  const array = skipOuterExpressions(callee.getExpression());
+  // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, and nothing else can
+  // fill it.
+  if (Node.isArrayLiteralExpression(array)) return findNonLiteral(array, options, depth + 1, visited) === undefined;
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
   visited.add(array);
-  const declarations = declarationsOf(array);
+  const names = namesOf(options.view);
+  const declarations = names(array);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   const name = declaration.getNameNode();
@@ -168,7 +217,7 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;
   for (const identifier of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier === name || identifier.compilerNode.text !== name.compilerNode.text) continue;
-    if (!declarationsOf(identifier).includes(declaration)) continue;
+    if (!names(identifier).includes(declaration)) continue;
     if (!isLiteralArrayUse(identifier, options, depth, visited)) return false;
   }
   return true;
@@ -200,7 +249,7 @@ function isLiteralArrayUse(identifier: Node, options: DataOptions, depth: number
  * keeps the parameter non-literal.
  */
 function isLiteralParameter(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  const plain = plainParameterOf(identifier);
+  const plain = plainParameterOf(identifier, namesOf(options.view));
   if (plain === undefined) return false;
   const { parameter, fn } = plain;
   const name = functionNameOf(fn);
@@ -239,8 +288,9 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
  */
 function plainParameterOf(
   identifier: Node,
+  names: Names,
 ): { parameter: ParameterDeclaration; fn: FunctionDeclaration | ArrowFunction | FunctionExpression } | undefined {
-  const declarations = declarationsOf(identifier);
+  const declarations = names(identifier);
   const [parameter] = declarations;
   if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
   if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return undefined;
@@ -263,9 +313,9 @@ export interface PassedParameter {
  * function (`function run(command)`, `const run = (command) => …`) that the function never reassigns; else
  * undefined.
  */
-export function passedParameterOf(argument: Node): PassedParameter | undefined {
+export function passedParameterOf(argument: Node, view?: ProjectView): PassedParameter | undefined {
   const node = skipOuterExpressions(argument);
-  const plain = Node.isIdentifier(node) ? plainParameterOf(node) : undefined;
+  const plain = Node.isIdentifier(node) ? plainParameterOf(node, namesOf(view)) : undefined;
   if (plain === undefined) return undefined;
   const { parameter, fn } = plain;
   const name = parameter.getName();
@@ -308,13 +358,13 @@ function isConstDeclaration(declaration: VariableDeclaration): boolean {
 }
 
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
-function assignedValues(declaration: VariableDeclaration): Node[] {
+function assignedValues(declaration: VariableDeclaration, names: Names): Node[] {
   const values: Node[] = [];
   for (const binary of scopeOf(declaration).getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     const kind = binary.getOperatorToken().getKind();
     if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
     const left = binary.getLeft();
-    if (Node.isIdentifier(left) && declarationsOf(left).includes(declaration)) values.push(binary.getRight());
+    if (Node.isIdentifier(left) && names(left).includes(declaration)) values.push(binary.getRight());
   }
   return values;
 }
@@ -325,9 +375,9 @@ function scopeOf(declaration: VariableDeclaration): Node {
 }
 
 /** True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. */
-function hasInertType(node: Node): boolean {
+function hasInertType(node: Node, names: Names): boolean {
   if (!Node.isExpression(node)) return false;
-  if (Node.isIdentifier(node) && isAssertedBinding(node)) return false;
+  if (Node.isIdentifier(node) && isAssertedBinding(node, names)) return false;
   return isInert(node.getType());
 }
 
@@ -339,8 +389,8 @@ function assertedValue(node: Node): Node | undefined {
 }
 
 /** A variable whose type comes from a type assertion on its initialiser (`const s = input as Status`). */
-function isAssertedBinding(identifier: Node): boolean {
-  return declarationsOf(identifier).some((declaration) => {
+function isAssertedBinding(identifier: Node, names: Names): boolean {
+  return names(identifier).some((declaration) => {
     if (!Node.isVariableDeclaration(declaration)) return false;
     let initializer = declaration.getInitializer();
     while (initializer !== undefined && Node.isParenthesizedExpression(initializer))
@@ -368,9 +418,9 @@ function isInert(type: Type): boolean {
 }
 
 /** Evidence for a piece of data: where a local variable it names got its value, when it has one. */
-export function getOriginEvidence(data: Node): { note: string; node: Node }[] {
+export function getOriginEvidence(data: Node, view?: ProjectView): { note: string; node: Node }[] {
   if (!Node.isIdentifier(data)) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
-  const initializer = getSingleAssignment(data);
+  const initializer = getSingleAssignment(data, namesOf(view));
   if (initializer === undefined) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
   return [{ note: `\`${data.getText()}\` is \`${describeNode(initializer)}\``, node: initializer }];
 }
@@ -455,8 +505,8 @@ export function getVariableValues(
 }
 
 /** The initialiser of the local variable an identifier names, when it is declared once and never reassigned. */
-function getSingleAssignment(identifier: Node): Node | undefined {
-  const declarations = declarationsOf(identifier);
+function getSingleAssignment(identifier: Node, names: Names): Node | undefined {
+  const declarations = names(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
     return undefined;
@@ -468,5 +518,5 @@ function getSingleAssignment(identifier: Node): Node | undefined {
     isConstDeclaration(declaration)
   )
     return initializer;
-  return assignedValues(declaration).length === 0 ? initializer : undefined;
+  return assignedValues(declaration, names).length === 0 ? initializer : undefined;
 }

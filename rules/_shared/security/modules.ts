@@ -29,7 +29,8 @@ export interface ModuleBindings {
  * Every binding of the given modules in the file: `import { exec } from 'child_process'`,
  * `import * as cp from 'node:child_process'`, `import cp from ...`, `import cp = require(...)`,
  * `const cp = require(...)`, `const { exec: run } = require(...)`, `const exec = require(...).exec`,
- * and `const execAsync = promisify(exec)` (same export, promise form).
+ * `const exec = cp.exec` of a whole binding (gitty's `var exec = childproc.exec`), and
+ * `const execAsync = promisify(exec)` (same export, promise form).
  */
 export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNames: readonly string[]): ModuleBindings {
   const modules = new Set(moduleNames.map(stripNodePrefix));
@@ -61,8 +62,9 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
   }
   for (const call of candidates.requires) {
     if (!isRequireOf(call, modules)) continue;
-    bindRequire(call, named, whole);
+    bindRequire(wrapAs(file, call, Node.isCallExpression), named, whole);
   }
+  bindMembers(file, { modules, named, whole, view }, named, candidates.members);
   bindPromisified(view, modules, candidates.promisified, named, whole);
   return { modules, named, whole, view };
 }
@@ -70,11 +72,19 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
 /** The nodes of a file that may bind a module, in document order: only these are wrapped. */
 interface BindingCandidates {
   importEquals: ImportEqualsDeclaration[];
-  /** Calls of an identifier named `require`. */
-  requires: CallExpression[];
+  /** Calls of an identifier named `require`, unwrapped: only those of the modules asked for are wrapped. */
+  requires: ts.CallExpression[];
   /** Variables initialised by a call of `promisify` or `….promisify`. */
   promisified: VariableDeclaration[];
+  /** Variables of one name initialised by a member of a name (`var exec = childproc.exec`), unwrapped. */
+  members: MemberAlias[];
 }
+
+/** `var exec = childproc.exec`: a variable of one name given a member of a name. */
+type MemberAlias = ts.VariableDeclaration & {
+  readonly name: ts.Identifier;
+  readonly initializer: ts.PropertyAccessExpression & { readonly expression: ts.Identifier };
+};
 
 /** Candidates by file, found once per file for every rule that asks (a changed text is a new compiler SourceFile). */
 const candidatesByFile = new WeakMap<ts.SourceFile, BindingCandidates>();
@@ -91,7 +101,7 @@ function bindingCandidatesOf(file: SourceFile): BindingCandidates {
 
 /** One walk of the file's compiler nodes (an explicit stack: no depth limit) for the candidates of `getModuleBindings`. */
 function findBindingCandidates(file: SourceFile): BindingCandidates {
-  const found: BindingCandidates = { importEquals: [], requires: [], promisified: [] };
+  const found: BindingCandidates = { importEquals: [], requires: [], promisified: [], members: [] };
   const stack: ts.Node[] = [file.compilerNode];
   const children: ts.Node[] = [];
   const push = (child: ts.Node): undefined => {
@@ -101,9 +111,10 @@ function findBindingCandidates(file: SourceFile): BindingCandidates {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (ts.isImportEqualsDeclaration(node)) found.importEquals.push(wrapAs(file, node, Node.isImportEqualsDeclaration));
     else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
-      found.requires.push(wrapAs(file, node, Node.isCallExpression));
+      found.requires.push(node);
     else if (ts.isVariableDeclaration(node) && isPromisifyCall(node.initializer))
       found.promisified.push(wrapAs(file, node, Node.isVariableDeclaration));
+    else if (isMemberAlias(node)) found.members.push(node);
     children.length = 0;
     ts.forEachChild(node, push);
     for (let i = children.length - 1; i >= 0; i--) {
@@ -112,6 +123,36 @@ function findBindingCandidates(file: SourceFile): BindingCandidates {
     }
   }
   return found;
+}
+
+/** True for `var exec = childproc.exec` (a `MemberAlias`), on the compiler's node. */
+function isMemberAlias(node: ts.Node): node is MemberAlias {
+  return (
+    ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.initializer !== undefined &&
+    ts.isPropertyAccessExpression(node.initializer) &&
+    ts.isIdentifier(node.initializer.expression)
+  );
+}
+
+/**
+ * `var exec = childproc.exec` where `childproc` is bound to the whole module: `exec` is bound to its export, as
+ * `const exec = require('child_process').exec` is. Only the variables whose receiver is spelled as a whole
+ * binding's name are wrapped and asked which binding the receiver is.
+ */
+function bindMembers(
+  file: SourceFile,
+  bindings: ModuleBindings,
+  named: Map<Node, string>,
+  members: readonly MemberAlias[],
+): void {
+  const wholeNames = new Set([...bindings.whole].map((declaration) => declaredNameOf(declaration)?.text));
+  for (const member of members) {
+    if (!wholeNames.has(member.initializer.expression.text)) continue;
+    if (!isWholeModule(wrapNode(file, member.initializer.expression), bindings)) continue;
+    named.set(wrapAs(file, member, Node.isVariableDeclaration), member.initializer.name.text);
+  }
 }
 
 /** `promisify(…)` or `….promisify(…)`, on the compiler's node (what `isPromisify` accepts). */
@@ -154,7 +195,7 @@ function getExportOf(expression: Node, bindings: ModuleBindings): string | undef
 /** True when the expression is the whole module: a namespace/default binding or `require('<module>')` itself. */
 export function isWholeModule(expression: Node, bindings: ModuleBindings): boolean {
   const node = skipOuterExpressions(expression);
-  if (Node.isCallExpression(node)) return isRequireOf(node, bindings.modules);
+  if (Node.isCallExpression(node)) return isRequireOf(node.compilerNode, bindings.modules);
   if (Node.isIdentifier(node)) return boundDeclarationsOf(node, bindings).some((d) => bindings.whole.has(d));
   return false;
 }
@@ -197,15 +238,15 @@ function stripNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
-/** True for `require('<one of modules>')`. */
-function isRequireOf(call: CallExpression, modules: ReadonlySet<string>): boolean {
-  const callee = call.getExpression();
-  if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return false;
-  const [first] = call.getArguments();
+/** True for `require('<one of modules>')`, on the compiler's node (a file's calls are wrapped only when true). */
+function isRequireOf(call: ts.CallExpression, modules: ReadonlySet<string>): boolean {
+  const callee = call.expression;
+  if (!ts.isIdentifier(callee) || callee.getText() !== 'require') return false;
+  const [first] = call.arguments;
   return (
     first !== undefined &&
-    (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first)) &&
-    modules.has(stripNodePrefix(first.getLiteralText()))
+    (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) &&
+    modules.has(stripNodePrefix(first.text))
   );
 }
 
