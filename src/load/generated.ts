@@ -7,6 +7,13 @@
 /** Folders whose files are generated or vendored by convention. */
 const GENERATED_FOLDER = /(?:^|\/)(?:generated|__generated__|_generated|vendor|_vendor)\//;
 
+/**
+ * File names generators give their output by convention: `generated.js` (db-migrate's command loader, written by a
+ * script at publish), `schema.generated.ts` (GraphQL Code Generator), `routeTree.gen.ts` (TanStack Router). A bare
+ * `gen.ts` is more often the generator itself, and is not taken.
+ */
+const GENERATED_NAME = /(?:^|\/)(?:generated|[^/]+\.(?:generated|gen))\.[cm]?[jt]sx?$/;
+
 /** How far into a file a generator's header is looked for. */
 const HEADER_LENGTH = 2_000;
 
@@ -31,9 +38,9 @@ const GENERATED_HEADER = [
   /^\s*\*\s*Build:\s*`lodash\b/m,
 ];
 
-/** True when a file is generated or vendored, by its folder or by a generator's header near its top. */
+/** True when a file is generated or vendored, by its folder, its name or a generator's header near its top. */
 export function isGeneratedSource(relativePath: string, text: string): boolean {
-  if (GENERATED_FOLDER.test(relativePath)) return true;
+  if (GENERATED_FOLDER.test(relativePath) || GENERATED_NAME.test(relativePath)) return true;
   const head = text.slice(0, HEADER_LENGTH);
   return GENERATED_HEADER.some((pattern) => pattern.test(head));
 }

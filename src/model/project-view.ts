@@ -115,7 +115,7 @@ export interface ProjectView {
   relativePath(file: SourceFile | string): string;
   /** True for test files: the configuration's `tests` globs; by default `*.test.*`, `*.spec.*`, or files under test/, tests/, __tests__/. */
   isTestFile(file: SourceFile): boolean;
-  /** True for generated or vendored files: a generator's header, or a `generated/` or `vendor/` folder (load/generated.ts). */
+  /** True for generated or vendored files: a generator's header or file name, or a `generated/` or `vendor/` folder (load/generated.ts). */
   isGeneratedFile(file: SourceFile): boolean;
   /** The project's package.json, if any. */
   readonly packageJson: Readonly<Record<string, unknown>> | undefined;
