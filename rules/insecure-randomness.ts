@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
 import {
   isEnvironmentName,
@@ -9,7 +9,7 @@ import {
 } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -142,8 +142,10 @@ export default defineRule({
 function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   if (!file.getText().includes('random')) return;
   const reported = new Set<string>();
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!isMathRandom(view, call)) continue;
+  for (const compilerCall of view.nodesOf(file, SyntaxKind.CallExpression)) {
+    if (!isCalledAsMathRandom(compilerCall)) continue;
+    const call = view.wrap(file, compilerCall);
+    if (!Node.isCallExpression(call) || !isMathRandom(view, call)) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
@@ -163,6 +165,18 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
       evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
     };
   }
+}
+
+/** `Math.random()` as written, on the compiler's node (what `isMathRandom` asks first): only those calls are wrapped. */
+function isCalledAsMathRandom(call: ts.Node): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipOuterCompilerExpressions(call.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'random' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Math'
+  );
 }
 
 /** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */
