@@ -225,9 +225,12 @@ function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | 
   const variable = getVariableValues(node, (name) => ownDeclarationsOf(view, name));
   if (variable === undefined) return undefined;
   const builtValues = variable.values.map((v) => getBuiltParts(view, v, depth + 1));
+  if (variable.appended) return { parts: variable.values, how: 'concatenation' };
+  // Values given whole (`let statement = this.sql`, then `statement = \`SELECT … ${params}\`` when it has none):
+  // each is the query on its own path, so only those built here are judged, not spliced into one another.
+  const built = variable.values.filter((_, i) => builtValues[i] !== undefined);
   const firstBuilt = builtValues.find((b) => b !== undefined);
-  if (firstBuilt === undefined && !variable.appended) return undefined;
-  return { parts: variable.values, how: variable.appended ? 'concatenation' : (firstBuilt?.how ?? 'concatenation') };
+  return firstBuilt === undefined ? undefined : { parts: built, how: firstBuilt.how };
 }
 
 /** A non-literal piece of a query, with the literal SQL text around it. */

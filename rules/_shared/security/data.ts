@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
-import { ownDeclarationsOf } from '../name-binding.js';
+import { isModuleFile, ownDeclarationsOf } from '../name-binding.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
@@ -254,7 +254,11 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   const { parameter, fn } = plain;
   const name = functionNameOf(fn);
   const file = fn.getSourceFile();
-  if (name === undefined || !ts.isExternalModule(file.compilerNode)) return false;
+  // A module's top-level names are its own (an ES module's, or a CommonJS module's: `isModuleFile`); a script's
+  // are globals, which other files may call.
+  const isModule =
+    ts.isExternalModule(file.compilerNode) || (options.view !== undefined && isModuleFile(options.view, file));
+  if (name === undefined || !isModule) return false;
   const index = fn.getParameters().indexOf(parameter);
   const initializer = parameter.getInitializer();
   if (initializer !== undefined && findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
@@ -324,17 +328,21 @@ export function passedParameterOf(argument: Node, view?: ProjectView): PassedPar
   return { fn, index: fn.getParameters().indexOf(parameter), name };
 }
 
-/** The name of a module's own function: `function f`, or `const f = () => …` / `function () …`; not exported. */
+/**
+ * The name of a module's own function: `function f`, or `const f = () => …` / `function () …`; not exported with
+ * `export` written on it. Every other way of exporting it (`export { f }`, `export default f`, `module.exports = f`)
+ * names it in its file other than to call it, which `isLiteralParameter` takes for a use that passes anything.
+ */
 function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
   if (Node.isFunctionDeclaration(fn)) {
     const name = fn.getNameNode();
-    return name === undefined || fn.isExported() || fn.isDefaultExport() ? undefined : name;
+    return name === undefined || fn.hasExportKeyword() || fn.hasDefaultKeyword() ? undefined : name;
   }
   const declaration = fn.getParent();
   if (!Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== fn) return undefined;
   const name = declaration.getNameNode();
   const statement = declaration.getVariableStatement();
-  if (!Node.isIdentifier(name) || statement === undefined || statement.isExported()) return undefined;
+  if (!Node.isIdentifier(name) || statement === undefined || statement.hasExportKeyword()) return undefined;
   return isConstDeclaration(declaration) ? name : undefined;
 }
 
