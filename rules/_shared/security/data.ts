@@ -185,10 +185,10 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
 
 /**
  * `[…].join(',')` of an array literal of literal data, or `parts.join(',')` of a local array only literal data
- * fills: declared with an array literal of literal data and
- * used nowhere else in its scope but to read its `length`, to `join` it, and to `push` or `unshift` literal data
- * (sockjs-client's `boundArgs.push('$' + i)`). Any other use (passed on, indexed, spread, reassigned, a method
- * such as `splice` or `concat`) may put anything in it, or hand it to code that does.
+ * fills: declared with an array literal of literal data and used nowhere else in its scope but to read its
+ * `length`, to `join` it, and to `push` or `unshift` literal data (sockjs-client's `boundArgs.push('$' + i)`). Any
+ * other use (passed on, indexed, spread, reassigned, a method such as `splice` or `concat`) may put anything in
+ * it, or hand it to code that does.
  */
 function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
