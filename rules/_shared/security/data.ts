@@ -5,6 +5,7 @@ import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { wrapNode } from '../ast/wrap-node.js';
 import type {
   ArrowFunction,
   CallExpression,
@@ -103,6 +104,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   )
     return undefined;
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
+  if (returnsLiteralData(node, options, depth, visited)) return undefined;
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
     visited.add(node);
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
@@ -149,6 +151,60 @@ function isTrustedLocation(node: Node, names: Names): boolean {
       return name === 'execPath' || name === 'platform' || name === 'arch' || name === 'pid';
   }
   return false;
+}
+
+/**
+ * A call of the module's own function that takes no parameters and returns only literal data
+ * (`vm.runInContext(generateCallIntoScopeScript(), context)`, whose body is `return \`…\`` without holes): a
+ * function declaration or a `const` given an arrow or function expression, settled from syntax
+ * (`ownDeclarationsOf`), neither async nor a generator, never assigned again, every `return` of its own (not of a
+ * function inside it) giving literal data.
+ */
+function returnsLiteralData(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  if (!Node.isCallExpression(node) || options.view === undefined || depth >= MAX_DEPTH) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  if (!Node.isIdentifier(callee) || node.getArguments().length > 0) return false;
+  const names = namesOf(options.view);
+  const declarations = names(callee);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || visited.has(declaration)) return false;
+  let fn: Node | undefined = declaration;
+  if (Node.isVariableDeclaration(declaration)) {
+    if (!isConstDeclaration(declaration)) return false;
+    fn = declaration.getInitializer();
+    if (fn !== undefined) fn = skipOuterExpressions(fn);
+  } else if (!Node.isFunctionDeclaration(declaration)) return false;
+  if (!Node.isFunctionDeclaration(fn) && !Node.isFunctionExpression(fn) && !Node.isArrowFunction(fn)) return false;
+  if (fn.getParameters().length > 0 || fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) return false;
+  const body = fn.getBody();
+  if (body === undefined) return false;
+  if (Node.isFunctionDeclaration(declaration) && isReassigned(options.view, callee)) return false;
+  visited.add(declaration);
+  const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
+  return (
+    returned.length > 0 &&
+    returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
+  );
+}
+
+/** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
+function returnedValuesOf(body: Node): (Node | undefined)[] {
+  const values: (Node | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node))
+      values.push(node.expression === undefined ? undefined : wrapNode(body.getSourceFile(), node.expression));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body.compilerNode, visit);
+  return values;
+}
+
+/** True when a name of the function's is written anywhere in its file (`f = other`), whichever binding it is. */
+function isReassigned(view: ProjectView, name: Node): boolean {
+  return view.references
+    .occurrencesIn(name.getSourceFile(), name.getText())
+    .some((occurrence) => occurrence.role === 'name' && occurrence.access !== 'read');
 }
 
 /**
