@@ -183,7 +183,7 @@ function checkQuery(
 ): FindingDraft<MessageId> | undefined {
   const built = getBuiltParts(view, query);
   if (built === undefined) return undefined;
-  const texts = built.parts.flatMap((p) => getLiteralTexts(p, (name) => ownDeclarationsOf(view, name))).join(' ');
+  const texts = built.parts.flatMap((p) => getLiteralTexts(p, view)).join(' ');
   if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
   const holes = built.parts.flatMap(holesOf);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
@@ -222,15 +222,17 @@ function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | 
     return { parts: [node], how: 'concatenation' };
   if (!Node.isIdentifier(node) || depth >= 3) return undefined;
   // A global has no declaration in the project's code, so no value built here.
-  const variable = getVariableValues(node, (name) => ownDeclarationsOf(view, name));
+  const variable = getVariableValues(node, view);
   if (variable === undefined) return undefined;
-  const builtValues = variable.values.map((v) => getBuiltParts(view, v, depth + 1));
   if (variable.appended) return { parts: variable.values, how: 'concatenation' };
   // Values given whole (`let statement = this.sql`, then `statement = \`SELECT … ${params}\`` when it has none):
   // each is the query on its own path, so only those built here are judged, not spliced into one another.
-  const built = variable.values.filter((_, i) => builtValues[i] !== undefined);
-  const firstBuilt = builtValues.find((b) => b !== undefined);
-  return firstBuilt === undefined ? undefined : { parts: built, how: firstBuilt.how };
+  const built = variable.values.flatMap((value) => {
+    const parts = getBuiltParts(view, value, depth + 1);
+    return parts === undefined ? [] : [{ value, how: parts.how }];
+  });
+  const [first] = built;
+  return first === undefined ? undefined : { parts: built.map((b) => b.value), how: first.how };
 }
 
 /** A non-literal piece of a query, with the literal SQL text around it. */

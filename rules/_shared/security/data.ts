@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isModuleFile, ownDeclarationsOf } from '../name-binding.js';
+import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
@@ -24,20 +25,19 @@ export interface DataOptions {
   isSanitizer?: (call: Node) => boolean;
   /** Calls whose result is literal data when every argument is (`path.join(__dirname, 'bin')`). */
   passesThrough?: (call: CallExpression) => boolean;
-  /** The run's view: the declarations of a name are then taken from syntax where it settles them (`namesOf`). */
-  view?: ProjectView;
+  /** The run's view: the declarations of a name are taken from syntax where it settles them (`namesOf`). */
+  view: ProjectView;
 }
 
 /** What a name is declared as: a plain name's declarations (`ownDeclarationsOf`, or the checker's). */
 type Names = (name: Node) => Node[];
 
 /**
- * The declarations a plain name stands for: with the run's view, from syntax when it settles the name (its file's
- * binding, or none for a global, whose declarations, if any, are all in declaration files: what each use here asks
- * of them) and the checker's otherwise (`ownDeclarationsOf`); without one, the checker's.
+ * The declarations a plain name stands for: from syntax when it settles the name (its file's binding, or none for a
+ * global, whose declarations, if any, are all in declaration files: what each use here asks of them), the
+ * checker's otherwise (`ownDeclarationsOf`).
  */
-function namesOf(view: ProjectView | undefined): Names {
-  if (view === undefined) return declarationsOf;
+function namesOf(view: ProjectView): Names {
   return (name) => (Node.isIdentifier(name) ? ownDeclarationsOf(view, name) : declarationsOf(name));
 }
 
@@ -53,7 +53,7 @@ const MAX_DEPTH = 6;
  * (they cannot carry arbitrary text), the process's own location (`__dirname`,
  * `import.meta.url`, `process.execPath`), and results of sanitizing calls.
  */
-export function getNonLiteralPart(expression: Node, options: DataOptions = {}): Node | undefined {
+export function getNonLiteralPart(expression: Node, options: DataOptions): Node | undefined {
   return findNonLiteral(expression, options, 0, new Set());
 }
 
@@ -148,7 +148,7 @@ function isTrustedLocation(node: Node, names: Names): boolean {
     const name = node.getName();
     if (Node.isMetaProperty(receiver)) return name === 'url' || name === 'dirname' || name === 'filename';
     if (Node.isIdentifier(receiver) && receiver.getText() === 'process')
-      return name === 'execPath' || name === 'platform' || name === 'arch' || name === 'pid';
+      return name === 'execPath' || name === 'platform' || name === 'arch';
   }
   return false;
 }
@@ -161,7 +161,7 @@ function isTrustedLocation(node: Node, names: Names): boolean {
  * function inside it) giving literal data.
  */
 function returnsLiteralData(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  if (!Node.isCallExpression(node) || options.view === undefined || depth >= MAX_DEPTH) return false;
+  if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
   const callee = skipOuterExpressions(node.getExpression());
   if (!Node.isIdentifier(callee) || node.getArguments().length > 0) return false;
   const names = namesOf(options.view);
@@ -178,7 +178,13 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
   if (fn.getParameters().length > 0 || fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) return false;
   const body = fn.getBody();
   if (body === undefined) return false;
-  if (Node.isFunctionDeclaration(declaration) && isReassigned(options.view, callee)) return false;
+  // A declaration's name may be given another function (`f = other`); a `const`'s may not.
+  if (Node.isFunctionDeclaration(declaration)) {
+    const name = declaration.getNameNode();
+    const uses =
+      name === undefined ? undefined : syntacticUsesOf(options.view, name.getSourceFile(), name.compilerNode);
+    if (uses === undefined || uses.writes.length > 0) return false;
+  }
   visited.add(declaration);
   const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
   return (
@@ -198,13 +204,6 @@ function returnedValuesOf(body: Node): (Node | undefined)[] {
   };
   ts.forEachChild(body.compilerNode, visit);
   return values;
-}
-
-/** True when a name of the function's is written anywhere in its file (`f = other`), whichever binding it is. */
-function isReassigned(view: ProjectView, name: Node): boolean {
-  return view.references
-    .occurrencesIn(name.getSourceFile(), name.getText())
-    .some((occurrence) => occurrence.role === 'name' && occurrence.access !== 'read');
 }
 
 /**
@@ -312,9 +311,7 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   const file = fn.getSourceFile();
   // A module's top-level names are its own (an ES module's, or a CommonJS module's: `isModuleFile`); a script's
   // are globals, which other files may call.
-  const isModule =
-    ts.isExternalModule(file.compilerNode) || (options.view !== undefined && isModuleFile(options.view, file));
-  if (name === undefined || !isModule) return false;
+  if (name === undefined || !isModuleFile(options.view, file)) return false;
   const index = fn.getParameters().indexOf(parameter);
   const initializer = parameter.getInitializer();
   if (initializer !== undefined && findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
@@ -373,7 +370,7 @@ export interface PassedParameter {
  * function (`function run(command)`, `const run = (command) => …`) that the function never reassigns; else
  * undefined.
  */
-export function passedParameterOf(argument: Node, view?: ProjectView): PassedParameter | undefined {
+export function passedParameterOf(argument: Node, view: ProjectView): PassedParameter | undefined {
   const node = skipOuterExpressions(argument);
   const plain = Node.isIdentifier(node) ? plainParameterOf(node, namesOf(view)) : undefined;
   if (plain === undefined) return undefined;
@@ -482,7 +479,7 @@ function isInert(type: Type): boolean {
 }
 
 /** Evidence for a piece of data: where a local variable it names got its value, when it has one. */
-export function getOriginEvidence(data: Node, view?: ProjectView): { note: string; node: Node }[] {
+export function getOriginEvidence(data: Node, view: ProjectView): { note: string; node: Node }[] {
   if (!Node.isIdentifier(data)) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
   const initializer = getSingleAssignment(data, namesOf(view));
   if (initializer === undefined) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
@@ -504,35 +501,27 @@ export function describeNode(node: Node): string {
 
 /**
  * The string parts of an expression built from literals and holes (literal texts of templates and `+` chains), a
- * local variable followed to its initialiser: `declarationsOfName` says what a name is declared as (a rule passes
- * `ownDeclarationsOf`, which asks the checker only where syntax does not settle the name).
+ * local variable followed to its initialiser (its declaration as `namesOf` finds it).
  */
-export function getLiteralTexts(
-  expression: Node,
-  declarationsOfName: (name: Identifier) => readonly Node[],
-  depth = 0,
-): string[] {
+export function getLiteralTexts(expression: Node, view: ProjectView, depth = 0): string[] {
   const node = skipOuterExpressions(expression);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralText()];
   if (Node.isTemplateExpression(node)) {
     const texts = [node.getHead().getLiteralText()];
     for (const span of node.getTemplateSpans()) {
-      texts.push(...getLiteralTexts(span.getExpression(), declarationsOfName, depth));
+      texts.push(...getLiteralTexts(span.getExpression(), view, depth));
       texts.push(span.getLiteral().getLiteralText());
     }
     return texts;
   }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    return [
-      ...getLiteralTexts(node.getLeft(), declarationsOfName, depth),
-      ...getLiteralTexts(node.getRight(), declarationsOfName, depth),
-    ];
+    return [...getLiteralTexts(node.getLeft(), view, depth), ...getLiteralTexts(node.getRight(), view, depth)];
   }
   if (Node.isIdentifier(node) && depth < 3) {
-    const [declaration] = declarationsOfName(node);
+    const [declaration] = namesOf(view)(node);
     if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
-      if (initializer !== undefined) return getLiteralTexts(initializer, declarationsOfName, depth + 1);
+      if (initializer !== undefined) return getLiteralTexts(initializer, view, depth + 1);
     }
   }
   return [];
@@ -544,9 +533,10 @@ export function getLiteralTexts(
  */
 export function getVariableValues(
   identifier: Identifier,
-  declarationsOfName: (name: Identifier) => readonly Node[],
+  view: ProjectView,
 ): { values: Node[]; appended: boolean } | undefined {
-  const declarations = declarationsOfName(identifier);
+  const names = namesOf(view);
+  const declarations = names(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
     return undefined;
@@ -561,7 +551,7 @@ export function getVariableValues(
     if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
     const left = binary.getLeft();
     if (!Node.isIdentifier(left) || left.compilerNode.text !== identifier.compilerNode.text) continue;
-    if (!declarationsOfName(left).includes(declaration)) continue;
+    if (!names(left).includes(declaration)) continue;
     values.push(binary.getRight());
     if (kind === SyntaxKind.PlusEqualsToken) appended = true;
   }

@@ -36,6 +36,7 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
   const modules = new Set(moduleNames.map(stripNodePrefix));
   const named = new Map<Node, string>();
   const whole = new Set<Node>();
+  const bindings: ModuleBindings = { modules, named, whole, view };
   // Only the imports of the modules asked for are wrapped (wrapping a file's statements cost a large package 50 ms).
   for (const statement of file.compilerNode.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -52,8 +53,7 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
     for (const specifier of clause.getNamedImports()) named.set(specifier, specifier.getName());
   }
   // No binding yet and no `require` anywhere (escaped spellings included): nothing else can bind the modules.
-  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText()))
-    return { modules, named, whole, view };
+  if (named.size === 0 && whole.size === 0 && !/require|\\u/.test(file.getFullText())) return bindings;
   const candidates = bindingCandidatesOf(view, file);
   for (const importEquals of candidates.importEquals) {
     const reference = importEquals.getModuleReference();
@@ -67,9 +67,9 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
     if (!isRequireOf(call, modules)) continue;
     bindRequire(wrapAs(file, call, Node.isCallExpression), named, whole);
   }
-  bindMembers(file, { modules, named, whole, view }, named, candidates.members);
-  bindPromisified(view, modules, candidates.promisified, named, whole);
-  return { modules, named, whole, view };
+  bindMembers(file, bindings, named, candidates.members);
+  bindPromisified(bindings, named, candidates.promisified);
+  return bindings;
 }
 
 /** The nodes of a file that may bind a module, in document order: only these are wrapped. */
@@ -136,6 +136,7 @@ function isMemberAlias(node: ts.Node): node is MemberAlias {
  * `var exec = childproc.exec` where `childproc` is bound to the whole module: `exec` is bound to its export, as
  * `const exec = require('child_process').exec` is. Only the variables whose receiver is spelled as a whole
  * binding's name are wrapped and asked which binding the receiver is.
+ * `named` is the map `bindings.named` reads, written here.
  */
 function bindMembers(
   file: SourceFile,
@@ -270,15 +271,13 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
 /**
  * `const run = promisify(exec)`, `util.promisify(cp.exec)` or
  * `require('bluebird').promisify(require('crypto').randomBytes)`: `run` is bound to the same export.
+ * `named` is the map `bindings.named` reads, written here.
  */
 function bindPromisified(
-  view: ProjectView,
-  modules: ReadonlySet<string>,
-  declarations: readonly VariableDeclaration[],
+  bindings: ModuleBindings,
   named: Map<Node, string>,
-  whole: Set<Node>,
+  declarations: readonly VariableDeclaration[],
 ): void {
-  const bindings: ModuleBindings = { modules, named, whole, view };
   for (const declaration of declarations) {
     const initializer = declaration.getInitializer();
     if (initializer === undefined || !Node.isCallExpression(initializer) || !isPromisify(initializer.getExpression()))
