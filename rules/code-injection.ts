@@ -3,7 +3,11 @@ import { Node, SyntaxKind, ts } from 'ts-morph';
 import { importedFunctionOf, isEnvironmentName, isModuleFile, syntacticBindingOf } from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
-import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import {
+  isOuterCompilerExpression,
+  skipOuterCompilerExpressions,
+  skipOuterExpressions,
+} from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
 import {
@@ -27,6 +31,8 @@ type MessageId = 'dynamicCode' | 'stringTimer';
 
 /** `vm` exports that compile their first argument as code. */
 const VM_FUNCTIONS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'Script', 'compileFunction']);
+/** `vm` exports that compile without running: what they make runs only when it is called or run later. */
+const VM_COMPILERS = new Set(['Script', 'compileFunction']);
 /** Global objects through which `eval` and the timers are reached (`window.eval`). */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 
@@ -101,9 +107,23 @@ function mayReachSink(call: ts.Node): boolean {
   } else if (!ts.isIdentifier(callee)) return false;
   const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
   if (!GLOBAL_SINKS.has(name)) return false;
+  if (name === 'Function') return !isValueDropped(call);
   if (!GLOBAL_TIMERS.has(name)) return true;
   const handler = call.arguments?.[0];
   return handler !== undefined && !isFunctionWrittenInPlace(handler);
+}
+
+/**
+ * True when the value of a call or `new` is thrown away: a statement of its own, `void`, or a comma's left side.
+ * A function or script compiled only to be dropped never runs: `try { new Function(source); return true; } catch
+ * { return false; }` asks whether `source` parses (a template engine finding the line of a template's error).
+ */
+function isValueDropped(call: ts.Node): boolean {
+  let value = call;
+  while (isOuterCompilerExpression(value.parent)) value = value.parent;
+  const parent = value.parent;
+  if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.left === value;
 }
 
 /** An arrow function or function expression, parenthesized or not. */
@@ -120,16 +140,17 @@ function checkCall(
   reachesGlobal: boolean,
 ): FindingDraft<MessageId> | undefined {
   const args = call.getArguments();
-  // A call `mayReachSink` passes over (`require('x')`, a timer given a function written in place, where the file
-  // binds `vm`) reaches no global sink: whether its callee is the global one is not asked.
+  // A call `mayReachSink` passes over (`require('x')`, a timer given a function written in place, a `Function` whose
+  // value is dropped, where the file binds `vm`) runs no code: whether its callee is the global one is not asked.
   const global = reachesGlobal ? getGlobalCallee(view, call) : undefined;
   if (global === 'eval' && Node.isCallExpression(call)) return checkCode(view, call, 'eval', args.slice(0, 1));
   if (global === 'Function')
     return checkCode(view, call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
   if (global !== undefined && GLOBAL_TIMERS.has(global)) return checkTimer(view, call, global);
   const exported = getCalledExport(call, vm);
-  if (exported !== undefined && VM_FUNCTIONS.has(exported))
-    return checkCode(view, call, `vm.${exported}`, args.slice(0, 1));
+  if (exported === undefined || !VM_FUNCTIONS.has(exported)) return undefined;
+  if (VM_COMPILERS.has(exported) && isValueDropped(call.compilerNode)) return undefined;
+  return checkCode(view, call, `vm.${exported}`, args.slice(0, 1));
   return undefined;
 }
 

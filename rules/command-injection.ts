@@ -140,7 +140,8 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
 
 /**
  * The parameters a function hands to the shell whole, when every non-literal part of the command line is one
- * (`function run(command) { return execSync(command); }`); else undefined. Such a function runs the command its
+ * (`function run(command) { return execSync(command); }`, a method `run(command) {…}`, or an array of words
+ * joined, `spawn(command.join(' '), [], { shell: true })`); else undefined. Such a function runs the command its
  * caller writes, as `exec` itself does, so the call inside it is not reported: what a caller passes is (below).
  * CodeQL's query for shell commands built from a library's input draws the same line.
  */
@@ -180,7 +181,11 @@ function* runnerCallFindings(
       runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined),
     );
     if (found === undefined) continue;
-    const sink = describeCallee(call.getExpression(), 'call');
+    const callee = call.getExpression();
+    // A method's calls are `this.name(…)` (`callSitesInOwnFile`).
+    const sink = Node.isPropertyAccessExpression(callee)
+      ? `this.${callee.getName()}`
+      : describeCallee(callee, 'call');
     const outer = runnerParametersOf(view, found.parts);
     if (outer !== undefined) {
       // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
@@ -189,10 +194,11 @@ function* runnerCallFindings(
     }
     const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
     const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
+    const how = runner.some((p) => p.joined) ? 'joined into one line' : 'whole';
     yield {
       ...draft,
       evidence: [
-        { note: `\`${sink}\` hands its ${handed}, whole, to ${handedTo} here`, node: sinkCall },
+        { note: `\`${sink}\` hands its ${handed}, ${how}, to ${handedTo} here`, node: sinkCall },
         ...(draft.evidence ?? []),
       ],
     };

@@ -1,21 +1,49 @@
-import { Node } from 'ts-morph';
-import type { CallExpression } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
+import type { CallExpression, MethodDeclaration } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { referencesInOwnFile } from '../name-binding.js';
+import { thisHomeOf } from '../ast/this-home.js';
 import { getFunctionNameNode } from './names.js';
 
 /**
  * The calls of a named function in its own file (`run(x)` for `function run` or `const run = …`), from its
  * references (`referencesInOwnFile`: from syntax where it settles them); empty for a function without a name.
- * Calls from other files are not among them.
+ * A class's method: its calls through `this` in its class (`thisCallsOf`). Calls from other files are not among them.
  */
 export function callSitesInOwnFile(view: ProjectView, fn: Node): CallExpression[] {
+  if (Node.isMethodDeclaration(fn)) return thisCallsOf(view, fn);
   const nameNode = getFunctionNameNode(fn);
   if (nameNode === undefined) return [];
   const sites: CallExpression[] = [];
   for (const reference of referencesInOwnFile(view, nameNode)) {
     const call = reference.getParent();
     if (Node.isCallExpression(call) && call.getExpression() === reference) sites.push(call);
+  }
+  return sites;
+}
+
+/**
+ * The calls `this.name(…)` of a class's method in the class's own code, on the method's side (static or not), from
+ * syntax. Calls through another receiver (`shell.run(…)`, a subclass's) and an object literal's method are not
+ * followed: which method such a call reaches is the checker's to say, and not asked.
+ */
+function thisCallsOf(view: ProjectView, method: MethodDeclaration): CallExpression[] {
+  const name = method.getNameNode();
+  const home = method.compilerNode.parent;
+  if (!Node.isIdentifier(name) || !ts.isClassLike(home)) return [];
+  const file = method.getSourceFile();
+  const isStatic = method.isStatic();
+  const sites: CallExpression[] = [];
+  for (const occurrence of view.references.occurrencesIn(file, name.compilerNode.text)) {
+    const access = occurrence.compilerNode.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.name !== occurrence.compilerNode) continue;
+    if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    const call = access.parent;
+    if (!ts.isCallExpression(call) || call.expression !== access) continue;
+    const where = thisHomeOf(access);
+    if (where?.node !== home || where.isStatic !== isStatic) continue;
+    const wrapped = view.wrap(file, call);
+    if (Node.isCallExpression(wrapped)) sites.push(wrapped);
   }
   return sites;
 }

@@ -13,6 +13,7 @@ import type {
   FunctionDeclaration,
   FunctionExpression,
   Identifier,
+  MethodDeclaration,
   ParameterDeclaration,
   Type,
   VariableDeclaration,
@@ -246,13 +247,10 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
  * it, or hand it to code that does.
  */
 function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
-  const callee = node.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'join') return false;
-  const separator = node.getArguments();
-  if (separator.length > 1 || separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
+  const join = depth < MAX_DEPTH ? joinOf(node) : undefined;
+  if (join === undefined || join.separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
     return false;
-  const array = skipOuterExpressions(callee.getExpression());
+  const { array } = join;
   // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, and nothing else can
   // fill it.
   if (Node.isArrayLiteralExpression(array)) return findNonLiteral(array, options, depth + 1, visited) === undefined;
@@ -307,7 +305,8 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   const plain = plainParameterOf(identifier, namesOf(options.view));
   if (plain === undefined) return false;
   const { parameter, fn } = plain;
-  const name = functionNameOf(fn);
+  // A method's calls are not followed: `this.run(…)`, `other.run(…)` and a subclass's may each be another `run`.
+  const name = Node.isMethodDeclaration(fn) ? undefined : functionNameOf(fn);
   const file = fn.getSourceFile();
   // A module's top-level names are its own (an ES module's, or a CommonJS module's: `isModuleFile`); a script's
   // are globals, which other files may call.
@@ -339,46 +338,73 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   return calls > 0;
 }
 
+/** A function whose parameters a call can pass data to: a declaration, an arrow, a function expression, a method. */
+type ParameterOwner = FunctionDeclaration | ArrowFunction | FunctionExpression | MethodDeclaration;
+
 /**
  * The parameter an identifier names when it is a plain one (one name, not destructured, not a rest parameter)
- * of a function declaration, arrow function or function expression, with that function; else undefined.
+ * of a function declaration, arrow function, function expression or method, with that function; else undefined.
  */
 function plainParameterOf(
   identifier: Node,
   names: Names,
-): { parameter: ParameterDeclaration; fn: FunctionDeclaration | ArrowFunction | FunctionExpression } | undefined {
+): { parameter: ParameterDeclaration; fn: ParameterOwner } | undefined {
   const declarations = names(identifier);
   const [parameter] = declarations;
   if (declarations.length !== 1 || parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
   if (!Node.isIdentifier(parameter.getNameNode()) || parameter.isRestParameter()) return undefined;
   const fn = parameter.getParent();
-  if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  if (
+    !Node.isFunctionDeclaration(fn) &&
+    !Node.isArrowFunction(fn) &&
+    !Node.isFunctionExpression(fn) &&
+    !Node.isMethodDeclaration(fn)
+  )
+    return undefined;
   return { parameter, fn };
 }
 
 /** A parameter that a sink receives whole, and the function it belongs to. */
 export interface PassedParameter {
-  /** The function whose parameter it is: a declaration, or an arrow or function expression held by a variable. */
-  fn: FunctionDeclaration | ArrowFunction | FunctionExpression;
+  /** The function whose parameter it is: a declaration, a method, or an arrow or function expression. */
+  fn: ParameterOwner;
   /** Its position in the function's parameter list. */
   index: number;
   name: string;
+  /** True when the sink receives the parameter's elements joined into one string (`command.join(' ')`). */
+  joined: boolean;
 }
 
 /**
  * The parameter `argument` is, whole (not spliced into a larger value), when it is a plain parameter of a named
- * function (`function run(command)`, `const run = (command) => …`) that the function never reassigns; else
- * undefined.
+ * function or a method (`function run(command)`, `const run = (command) => …`, `run(command) {…}`) that the
+ * function never reassigns; else undefined. An array parameter joined with a literal separator
+ * (`command.join(' ')`) is passed whole too: every word of the line is the caller's.
  */
 export function passedParameterOf(argument: Node, view: ProjectView): PassedParameter | undefined {
   const node = skipOuterExpressions(argument);
-  const plain = Node.isIdentifier(node) ? plainParameterOf(node, namesOf(view)) : undefined;
+  const join = joinOf(node);
+  const joined =
+    join !== undefined && join.separator.every((a) => getNonLiteralPart(a, { view }) === undefined)
+      ? join.array
+      : undefined;
+  const name = joined ?? node;
+  const plain = Node.isIdentifier(name) ? plainParameterOf(name, namesOf(view)) : undefined;
   if (plain === undefined) return undefined;
   const { parameter, fn } = plain;
-  const name = parameter.getName();
+  const parameterName = parameter.getName();
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier))
-    if (identifier.compilerNode.text === name && isAssignmentTarget(identifier)) return undefined;
-  return { fn, index: fn.getParameters().indexOf(parameter), name };
+    if (identifier.compilerNode.text === parameterName && isAssignmentTarget(identifier)) return undefined;
+  return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
+}
+
+/** `x.join(separator)` or `x.join()`: the array `x` (inside any parentheses) and the separator, if given. */
+function joinOf(node: Node): { array: Node; separator: Node[] } | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = node.getExpression();
+  const separator = node.getArguments();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'join' || separator.length > 1) return undefined;
+  return { array: skipOuterExpressions(callee.getExpression()), separator };
 }
 
 /**
