@@ -719,6 +719,129 @@ const THROUGH_REFERENCES: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * Lock receivers syntax reads in JavaScript, as kafkajs writes them: a class's property assigned one constructor's
+ * instances (a module's class expression, whose instances' type has no class declaration, so no lock API), beside
+ * computed members and writes keyed by symbols, and an entry of an object literal with no property (`any`).
+ */
+const LOCK_PROPERTIES: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib'],
+  }),
+  'lib/lock.js': [
+    "'use strict';",
+    '',
+    'module.exports = class Lock {',
+    '  async acquire() {}',
+    '  release() {}',
+    '};',
+    '',
+  ].join('\n'),
+  'lib/broker.js': [
+    "'use strict';",
+    '',
+    "const Lock = require('./lock');",
+    '',
+    "const PRIVATE = { SEND: Symbol('send') };",
+    '',
+    'module.exports = class Broker {',
+    '  constructor() {',
+    '    this.lock = new Lock();',
+    '    this[PRIVATE.SEND] = this[PRIVATE.SEND].bind(this);',
+    '  }',
+    '',
+    '  async connect() {',
+    '    await this.lock.acquire();',
+    '    await this[PRIVATE.SEND]();',
+    '    this.lock.release();',
+    '  }',
+    '',
+    '  async [PRIVATE.SEND]() {}',
+    '};',
+    '',
+  ].join('\n'),
+  'lib/brokers.js': [
+    "'use strict';",
+    '',
+    "const Lock = require('./lock');",
+    '',
+    'module.exports = function brokers() {',
+    '  let locks = {};',
+    '  return {',
+    '    async use(broker, run) {',
+    '      locks[broker.id] = locks[broker.id] || new Lock();',
+    '      await locks[broker.id].acquire();',
+    '      await run();',
+    '      locks[broker.id].release();',
+    '    },',
+    '    reset() {',
+    '      locks = {};',
+    '    },',
+    '  };',
+    '};',
+    '',
+  ].join('\n'),
+};
+
+/**
+ * Lock classes the project declares, held by a JavaScript class's property and by a TypeScript field: the API syntax
+ * finds for each is the one the checker's type gives (the lock rules' later questions build the program here).
+ */
+const LOCK_CLASSES: Record<string, string> = {
+  ...LOCK_PROPERTIES,
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib', 'src'],
+  }),
+  'lib/gate.js': [
+    "'use strict';",
+    '',
+    'class Gate {',
+    '  async acquire() {}',
+    '  release() {}',
+    '}',
+    '',
+    'module.exports = Gate;',
+    '',
+  ].join('\n'),
+  'lib/door.js': [
+    "'use strict';",
+    '',
+    "const Gate = require('./gate');",
+    '',
+    'module.exports = class Door {',
+    '  constructor() {',
+    '    this.gate = new Gate();',
+    '  }',
+    '',
+    '  async open(run) {',
+    '    await this.gate.acquire();',
+    '    await run();',
+    '    this.gate.release();',
+    '  }',
+    '};',
+    '',
+  ].join('\n'),
+  'src/mutex.ts': ['export class Mutex {', '  async acquire(): Promise<void> {}', '  release(): void {}', '}', ''].join(
+    '\n',
+  ),
+  'src/store.ts': [
+    "import { Mutex } from './mutex';",
+    '',
+    'export class Store {',
+    '  private readonly mutex = new Mutex();',
+    '',
+    '  async save(write: () => Promise<void>): Promise<void> {',
+    '    await this.mutex.acquire();',
+    '    await write();',
+    '    this.mutex.release();',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
 const folders: string[] = [];
 
 function project(files: Record<string, string>): string {
@@ -803,6 +926,23 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(esModulesInJavaScript, false);
     expect(lazy).toEqual({ findings: [], built: false });
     expect(review(esModulesInJavaScript, true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is not built for lock properties and entries syntax reads, and finds what a run that built it finds', () => {
+    const folder = project(LOCK_PROPERTIES);
+    // A module's class expression makes no lock type, as the checker reads it: nothing to report, nothing to build.
+    expect(review(folder, false)).toEqual({ findings: [], built: false });
+    expect(review(folder, true)).toEqual({ findings: [], built: true });
+  });
+
+  it('finds the lock API of properties and fields syntax reads as the checker finds it', () => {
+    const folder = project(LOCK_CLASSES);
+    const lazy = review(folder, false);
+    expect(lazy.findings).toEqual([
+      'unreleased-lock lib/door.js:11:11 `this.gate` is acquired in method `open()` and released without `finally`: if `await run()` on line 12 rejects, the release never runs and `this.gate` stays held.',
+      'unreleased-lock src/store.ts:7:11 `mutex` is acquired in method `save()` and released without `finally`: if `await write()` on line 8 rejects, the release never runs and `mutex` stays held.',
+    ]);
+    expect(review(folder, true).findings).toEqual(lazy.findings);
   });
 
   it('is built when a script declares a global of the name, and the findings are those of a run that built it', () => {

@@ -1083,6 +1083,21 @@ function moduleDeclarationsOf(
 }
 
 /**
+ * True when syntax shows that no other declaration merges with a class of the
+ * file: the file is a module (`isModuleFile`: its names are not globals that
+ * other files' interfaces could merge with), no module augmentation targets it
+ * (`augmentedModulesOf`), and the file declares the class's name once (a class
+ * expression's name is its own).
+ */
+export function isUnmergedClass(view: ProjectView, file: SourceFile, node: ts.ClassLikeDeclaration): boolean {
+  if (!isModuleFile(view, file) || augmentedModulesOf(view).has(file.compilerNode.fileName)) return false;
+  return (
+    ts.isClassExpression(node) ||
+    (node.name !== undefined && view.references.declarationsIn(file, node.name.text).length === 1)
+  );
+}
+
+/**
  * The files that module augmentations in the project's own files target
  * (`declare module './queue' { interface Queue { … } }`, resolved as an
  * import of the file that holds it): they can add members to the classes

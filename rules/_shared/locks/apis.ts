@@ -134,21 +134,49 @@ export function apiOfType(type: Type, configured: readonly ConfiguredLockApi[]):
   if (symbol === undefined) return undefined;
   for (const declaration of symbol.getDeclarations()) {
     if (!Node.isClassDeclaration(declaration) && !Node.isInterfaceDeclaration(declaration)) continue;
-    const name = declaration.getName() ?? 'default';
-    const path = declaration.getSourceFile().getFilePath();
-    const module = moduleOfPath(path);
-    if (module !== undefined) {
-      const known =
-        knownModuleApi(module, name, configured) ??
-        (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
-      if (known !== undefined) return known;
-    }
-    if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined)
-      return WEB_LOCKS;
-    const shaped = apiOfShape(declaration, module === undefined && !declaration.getSourceFile().isDeclarationFile());
-    if (shaped !== undefined) return shaped;
+    const api = apiOfTypeDeclaration(declaration, configured);
+    if (api !== undefined) return api;
   }
   return undefined;
+}
+
+/**
+ * The lock API one class or interface declaration of a type's symbol gives it (`apiOfType`): a known or configured
+ * module's export, Web Locks' `LockManager`, or the shape of its methods.
+ */
+export function apiOfTypeDeclaration(
+  declaration: ClassDeclaration | InterfaceDeclaration,
+  configured: readonly ConfiguredLockApi[],
+): LockApi | undefined {
+  const name = declaration.getName() ?? 'default';
+  const path = declaration.getSourceFile().getFilePath();
+  const module = moduleOfPath(path);
+  if (module !== undefined) {
+    const known =
+      knownModuleApi(module, name, configured) ??
+      (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
+    if (known !== undefined) return known;
+  }
+  if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined)
+    return WEB_LOCKS;
+  return apiOfShape(declaration, module === undefined && !declaration.getSourceFile().isDeclarationFile());
+}
+
+/**
+ * The lock API a class of a dependency's declaration files gives its instances when its module is a known or
+ * configured lock module (`apiOfTypeDeclaration`'s first test, on the compiler's node); undefined otherwise.
+ */
+export function knownApiOfDeclaration(
+  declaration: ts.ClassDeclaration,
+  configured: readonly ConfiguredLockApi[],
+): LockApi | undefined {
+  const module = moduleOfPath(declaration.getSourceFile().fileName);
+  if (module === undefined) return undefined;
+  const name = declaration.name?.text ?? 'default';
+  return (
+    knownModuleApi(module, name, configured) ??
+    (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined)
+  );
 }
 
 /**

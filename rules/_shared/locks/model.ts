@@ -12,13 +12,15 @@ import {
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, ClassDeclaration, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
   WEB_LOCKS,
   acquiringMethodNames,
   apiOfShape,
   apiOfType,
+  apiOfTypeDeclaration,
+  knownApiOfDeclaration,
   isLockWrapper,
   knownModuleApi,
   mayDeclareLockApi,
@@ -29,6 +31,7 @@ import { constructedTypesOf } from './constructed.js';
 import { RELEASE_NAMES, planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
+import { isEntryOfEmptyObject, thisPropertyOf } from './this-property.js';
 import type { ConfiguredLockApi } from './settings.js';
 import { bodyOf, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
 
@@ -116,6 +119,27 @@ function buildLockModel(view: ProjectView): LockModel {
       isFunctionOrNamespaceName(view, expression.getSourceFile(), expression.compilerNode),
     declarationsOf: (name) => ownDeclarationsOf(view, name),
     releaseHostsOf: (holder) => releaseHostsOf(view, holder),
+    lockDeclarationOf: (expression) => lockDeclarationOf(view, expression),
+    thisPropertyClassOf: (expression) => {
+      const node = skipOuterExpressions(expression).compilerNode;
+      const created = ts.isPropertyAccessExpression(node)
+        ? thisPropertyOf(view, expression.getSourceFile(), node)?.created
+        : undefined;
+      return created?.kind === 'classless' ? 'classless' : created?.node;
+    },
+    isEntryOfEmptyObject: (expression) =>
+      Node.isElementAccessExpression(expression) &&
+      isEntryOfEmptyObject(view, expression.getSourceFile(), expression.compilerNode),
+    wrapClass: (declaration) => {
+      // A dependency's declaration file is read apart from the project (`declarationFile`): its nodes are not the
+      // project's, and wrapping them would mix two trees.
+      const file = view.sourceFileAt(declaration.getSourceFile().fileName);
+      const wrapped =
+        file === undefined || file.compilerNode !== declaration.getSourceFile()
+          ? undefined
+          : view.wrap(file, declaration);
+      return wrapped !== undefined && Node.isClassDeclaration(wrapped) ? wrapped : undefined;
+    },
   });
   const names = acquiringMethodNames(configured);
   const requestTakes = configured.some(
@@ -511,7 +535,10 @@ function releaseHostsOf(view: ProjectView, holder: LockHolder): Node[] {
       const wrapped = view.wrap(file, call);
       if (!Node.isCallExpression(wrapped)) continue;
       const receiver = wrapped.getExpression();
-      if (Node.isPropertyAccessExpression(receiver) && declarationOf(receiver.getExpression()) === declaration)
+      if (
+        Node.isPropertyAccessExpression(receiver) &&
+        lockDeclarationOf(view, receiver.getExpression()) === declaration
+      )
         hosts.push(hostOf(wrapped));
     }
   return hosts;
@@ -545,6 +572,17 @@ interface ModelQuestions {
   declarationsOf: (name: Identifier) => readonly Node[];
   /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
   releaseHostsOf: (holder: LockHolder) => readonly Node[];
+  /** The variable-like declaration a lock expression names (`lockDeclarationOf`). */
+  lockDeclarationOf: (expression: Node) => Node | undefined;
+  /**
+   * The class whose instances `this.name` only ever holds, or `'classless'` for a constructor without a class
+   * declaration, when syntax settles it (`thisPropertyOf`).
+   */
+  thisPropertyClassOf: (expression: Node) => ts.ClassDeclaration | 'classless' | undefined;
+  /** True for `o[key]` of an object with no declared property, typed `any` (`isEntryOfEmptyObject`). */
+  isEntryOfEmptyObject: (expression: Node) => boolean;
+  /** The ts-morph node of a class the project's files declare; undefined for a class of a dependency's declarations. */
+  wrapClass: (declaration: ts.ClassDeclaration) => ClassDeclaration | undefined;
 }
 
 /** Collects holders and acquisitions. */
@@ -653,14 +691,16 @@ class ModelBuilder {
     const api = this.apiOfExpression(skipOuterExpressions(value), 0);
     if (api === undefined || api.family === 'web-locks') return;
     const declaration =
-      Node.isIdentifier(target) || Node.isPrivateIdentifier(target) ? target.getParent() : declarationOf(target);
+      Node.isIdentifier(target) || Node.isPrivateIdentifier(target)
+        ? target.getParent()
+        : this.ask.lockDeclarationOf(target);
     if (declaration === undefined) return;
     this.holderOfDeclaration(declaration, api);
   }
 
   /** The holder behind a lock expression, creating it on first sight. */
   holderOf(expression: Node, knownApi?: LockApi): LockHolder | undefined {
-    const declaration = declarationOf(skipOuterExpressions(expression));
+    const declaration = this.ask.lockDeclarationOf(skipOuterExpressions(expression));
     if (declaration === undefined) return undefined;
     return this.holderOfDeclaration(
       declaration,
@@ -714,7 +754,7 @@ class ModelBuilder {
 
   /** True when `expression` denotes the same lock as the acquisition's receiver. */
   private isSameLock(expression: Node, receiver: Node, holder: LockHolder | undefined): boolean {
-    if (holder?.declaration !== undefined) return declarationOf(expression) === holder.declaration;
+    if (holder?.declaration !== undefined) return this.ask.lockDeclarationOf(expression) === holder.declaration;
     return expression.getText() === receiver.getText();
   }
 
@@ -737,7 +777,7 @@ class ModelBuilder {
         return this.apiOfExpression(skipOuterExpressions(first), depth + 1);
       return undefined;
     }
-    const declaration = declarationOf(expression);
+    const declaration = this.ask.lockDeclarationOf(expression);
     return declaration === undefined ? undefined : this.apiOfDeclaration(declaration, depth + 1);
   }
 
@@ -748,12 +788,37 @@ class ModelBuilder {
    * known without resolving the call (arguments, overloads, inferred types).
    */
   private apiOfExpressionType(expression: Node): LockApi | undefined {
+    const settled = this.settledApiOf(expression);
+    if (settled !== 'unsettled') return settled;
     if (Node.isNewExpression(expression)) {
       if (this.isNoLockConstructor(expression.getExpression())) return undefined;
       const constructed = constructedTypesOf(this.checker(), expression.compilerNode.expression);
       if (constructed?.every((type) => !this.mayBeLockType(type)) === true) return undefined;
     }
     return apiOfType(expression.getType(), this.configured);
+  }
+
+  /**
+   * The lock API of the type the checker would give, found from syntax: of `new X(…)` when `X` is a class syntax
+   * settles (`syntacticClassOf`), and of `this.name` when it only ever holds instances of one constructor
+   * (`thisPropertyOf`), the class's API as `apiOfType` reads it, or none for a constructor without a class
+   * declaration; none for an entry of an object with no declared property (`isEntryOfEmptyObject`: `any`).
+   * `'unsettled'` when syntax settles no constructor, or a class of a dependency's declarations that is
+   * no known module's export (the checker then decides, as before).
+   */
+  private settledApiOf(expression: Node): LockApi | undefined | 'unsettled' {
+    if (Node.isElementAccessExpression(expression))
+      return this.ask.isEntryOfEmptyObject(expression) ? undefined : 'unsettled';
+    const created = Node.isNewExpression(expression)
+      ? this.ask.classOf(expression.getExpression())
+      : Node.isPropertyAccessExpression(expression)
+        ? this.ask.thisPropertyClassOf(expression)
+        : undefined;
+    if (created === undefined) return 'unsettled';
+    if (created === 'classless') return undefined;
+    const wrapped = this.ask.wrapClass(created);
+    if (wrapped !== undefined) return apiOfTypeDeclaration(wrapped, this.configured);
+    return knownApiOfDeclaration(created, this.configured) ?? 'unsettled';
   }
 
   /** True when syntax shows that a `new` makes no lock: a library constructor, or a class without a lock method. */
@@ -1015,6 +1080,20 @@ function declarationOf(expression: Node): Node | undefined {
         Node.isPropertySignature(d) ||
         Node.isFunctionDeclaration(d),
     );
+}
+
+/**
+ * The declaration `declarationOf` finds, from syntax for `this.name` when it settles the property
+ * (`thisPropertyOf`): its field, or none when the property is declared by its assignments (JavaScript), which are
+ * no variable-like declaration.
+ */
+function lockDeclarationOf(view: ProjectView, expression: Node): Node | undefined {
+  const node = skipOuterExpressions(expression);
+  const property = Node.isPropertyAccessExpression(node)
+    ? thisPropertyOf(view, node.getSourceFile(), node.compilerNode)
+    : undefined;
+  if (property === undefined) return declarationOf(node);
+  return property.field === undefined ? undefined : view.wrap(node.getSourceFile(), property.field);
 }
 
 /** `this.x = <expr>` assignments to a field inside its class's constructors. */
