@@ -151,9 +151,10 @@ function isLogicalAssignment(occurrence: Occurrence): boolean {
 
 /**
  * True for a read that only computes the variable's next value: `x` in
- * `x = f(x);` or `x = x + 1;` as a statement of its own, not inside a nested
- * function (ESLint's self-reference: the value read flows nowhere else). A
- * method called on the value is a use (`chain = chain.then(next)`, also
+ * `x = Math.max(x, y);` or `x = x + 1;` as a statement of its own, not inside a nested
+ * function (ESLint's self-reference: the value read flows nowhere else). The value
+ * handed to a call is a use (`block = await next(block)`: `isHandedToCall`), and so is a
+ * method called on the value (`chain = chain.then(next)`, also
  * through `||`, `??`, `&&` or a conditional: `block = (block || wrap()).append(child)`):
  * the method acts on the value itself (here it queues `next` after what was
  * queued before), so removing the variable would change what runs. ESLint counts it
@@ -168,7 +169,8 @@ function isSelfReference(occurrence: Occurrence): boolean {
   let carries = true;
   for (let node = child.parent; !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (carries && (isMethodCalledOn(node, child) || isWrittenThrough(node, child))) return false;
+    if (carries && (isMethodCalledOn(node, child) || isWrittenThrough(node, child) || isHandedToCall(node, child)))
+      return false;
     if (
       ts.isBinaryExpression(node) &&
       node.right === child &&
@@ -251,6 +253,26 @@ function isExitTestOfLoop(name: ts.Node): boolean {
 function containsContinue(node: ts.Node): boolean {
   return ts.isContinueStatement(node) || (ts.forEachChild(node, containsContinue) ?? false);
 }
+
+/**
+ * True when `value` is an argument of the call or `new` `node`, other than of a function of `Math` or a global
+ * conversion (`Number`, `String`, `parseInt`…), which only compute from it: the function may do anything with the
+ * value (`block = await waitForNextBlock(block)` waits past it), so removing the variable would change what runs.
+ */
+function isHandedToCall(node: ts.Node, value: ts.Node): boolean {
+  if (!(ts.isCallExpression(node) || ts.isNewExpression(node)) || !(node.arguments ?? []).some((a) => a === value))
+    return false;
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return !PURE_GLOBALS.has(callee.text);
+  return !(
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Math'
+  );
+}
+
+/** Global functions that compute a value from their arguments and do nothing else with them. */
+const PURE_GLOBALS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean', 'BigInt', 'parseInt', 'parseFloat']);
 
 /** True when `node` is `value.m` or `value[k]` (optional chains too) and is called: a method called on `value`. */
 function isMethodCalledOn(node: ts.Node, value: ts.Node): boolean {

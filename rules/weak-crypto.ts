@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
+import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -164,7 +165,7 @@ function checkCryptoCall(
     case 'createCipheriv':
     case 'createDecipheriv': {
       const reason = weakCipherReason(algorithm);
-      return reason === undefined
+      return reason === undefined || (isEcb(algorithm) && isBlockPrimitive(view, call))
         ? undefined
         : {
             node: call,
@@ -265,9 +266,56 @@ function weakCipherReason(algorithm: string): string | undefined {
   if (/^rc4/.test(lower)) return 'RC4 has biased output that reveals the plaintext';
   if (/^rc2|^bf|^blowfish|^cast|^idea|^seed/.test(lower))
     return 'its 64-bit blocks repeat after a few gigabytes of data, which leaks plaintext';
-  if (/-ecb$|^ecb/.test(lower))
-    return 'ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through';
+  if (isEcb(lower)) return 'ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through';
   return undefined;
+}
+
+/** True for a cipher in ECB mode (`aes-256-ecb`). */
+function isEcb(algorithm: string): boolean {
+  return /-ecb$|^ecb/i.test(algorithm);
+}
+
+/**
+ * True when a cipher is used as a block function, never finished: every use of it is a method call, `update` among
+ * them and `final` not (`createCipheriv('aes-256-ecb', key, '').update(block)`, or the cipher held by a `const` of
+ * the function and only so called). AES on a block the protocol gives is how a MAC, a key wrap or a counter mode is
+ * built (RLPx's frame MAC: `aes(mac-secret, keccak256(…)[:16])`); nothing is padded or encrypted as a message, so
+ * no pattern of a message shows through, and another mode would compute another value. A cipher passed on,
+ * returned or finished is judged as a message's cipher.
+ */
+function isBlockPrimitive(view: ProjectView, call: CallExpression): boolean {
+  const methods = methodsCalledOn(view, call);
+  return methods !== undefined && methods.has('update') && !methods.has('final');
+}
+
+/** The methods called on the value of `node`, directly or through a `const` holding it; undefined for any other use. */
+function methodsCalledOn(view: ProjectView, node: Node): Set<string> | undefined {
+  let value: Node = node;
+  while (Node.isParenthesizedExpression(value.getParent()) || Node.isAsExpression(value.getParent()))
+    value = value.getParentOrThrow();
+  const parent = value.getParent();
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === value) {
+    const called = parent.getParent();
+    if (!Node.isCallExpression(called) || called.getExpression() !== parent) return undefined;
+    const name = parent.getName();
+    // `setAutoPadding` returns the cipher itself: what is called on its result is called on the cipher.
+    const more = name === 'setAutoPadding' ? methodsCalledOn(view, called) : new Set<string>();
+    return more === undefined ? undefined : new Set([name, ...more]);
+  }
+  if (!Node.isVariableDeclaration(parent) || parent.getInitializer() !== value) return undefined;
+  const nameNode = parent.getNameNode();
+  const list = parent.getParent();
+  if (!Node.isIdentifier(nameNode) || !Node.isVariableDeclarationList(list)) return undefined;
+  if (list.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
+  const uses = syntacticUsesOf(view, parent.getSourceFile(), nameNode.compilerNode);
+  if (uses === undefined || uses.reads.length === 0) return undefined;
+  const methods = new Set<string>();
+  for (const read of uses.reads) {
+    const found = methodsCalledOn(view, read.node);
+    if (found === undefined) return undefined;
+    for (const method of found) methods.add(method);
+  }
+  return methods;
 }
 
 /** MD5, SHA-1 for messages. */
