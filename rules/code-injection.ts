@@ -123,7 +123,9 @@ function isValueDropped(call: ts.Node): boolean {
   while (isOuterCompilerExpression(value.parent)) value = value.parent;
   const parent = value.parent;
   if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return true;
-  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.left === value;
+  return (
+    ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.left === value
+  );
 }
 
 /** An arrow function or function expression, parenthesized or not. */

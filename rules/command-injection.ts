@@ -183,9 +183,7 @@ function* runnerCallFindings(
     if (found === undefined) continue;
     const callee = call.getExpression();
     // A method's calls are `this.name(…)` (`callSitesInOwnFile`).
-    const sink = Node.isPropertyAccessExpression(callee)
-      ? `this.${callee.getName()}`
-      : describeCallee(callee, 'call');
+    const sink = Node.isPropertyAccessExpression(callee) ? `this.${callee.getName()}` : describeCallee(callee, 'call');
     const outer = runnerParametersOf(view, found.parts);
     if (outer !== undefined) {
       // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
