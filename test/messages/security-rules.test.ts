@@ -47,7 +47,7 @@ describe('code-injection messages', () => {
     expect(
       messagesFor('code-injection', {
         'a.ts':
-          "export function f(code: string) {\n  eval('x' + code);\n  setTimeout('run(' + code + ')', 10);\n  new Function('a', 'return ' + code);\n}\n",
+          "export function f(code: string) {\n  eval('x' + code);\n  setTimeout('run(' + code + ')', 10);\n  return new Function('a', 'return ' + code);\n}\n",
       }),
     ).toEqual([
       '2: `eval` compiles code built from `code` (line 2). Pass `code` as data (a parameter, `JSON.parse`, a lookup table) instead of compiling it into code.',

@@ -71,6 +71,26 @@ function declarationAt(c: PeerCase, error: PeerError): ts.Node | undefined {
   return (found.find((f) => f.line === error.line) ?? found[0])?.declaration;
 }
 
+/** True when the case assigns the name a call (awaited or not) it is handed to as an argument: `x = foo(x)`. */
+function handsItselfToCall(file: ts.SourceFile, name: string | undefined): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(node.left) &&
+      node.left.text === name
+    ) {
+      const value = ts.isAwaitExpression(node.right) ? node.right.expression : node.right;
+      if (ts.isCallExpression(value) && value.arguments.some((a) => ts.isIdentifier(a) && a.text === name))
+        found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 /** True for an identifier that names the declaration it sits in. */
 function isDeclarationName(node: ts.Identifier): boolean {
   const parent = node.parent;
@@ -98,6 +118,8 @@ function outOfScopeWhy(c: PeerCase, error: PeerError): string | undefined {
   if (ts.isEnumDeclaration(declaration) || ts.isModuleDeclaration(declaration)) return 'enums and namespaces';
   if (ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Ambient) return 'ambient';
   if (ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return 'catch bindings';
+  if (ts.isVariableDeclaration(declaration) && handsItselfToCall(declaration.getSourceFile(), error.name))
+    return 'its next value is computed by a call it is handed to (`x = foo(x)`): our rule counts that as a use, as the call may act on the value';
   if (ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Using) !== 0)
     return '`using` declarations: disposal is their use';
   return undefined;
