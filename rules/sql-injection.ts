@@ -88,7 +88,7 @@ const SQL_PATTERNS = [
   /\binsert\s+(?:or\s+\w+\s+)?into\b/i,
   /\bupdate\b[\s\S]*\bset\b/i,
   /\bdelete\s+from\b/i,
-  /\b(?:create|drop|alter|truncate)\s+(?:temporary\s+)?(?:table|index|view|database|schema)\b/i,
+  /\b(?:create|drop|alter|truncate)\s+(?:temporary\s+)?(?:table|index|view|database|schema|tablespace|sequence|trigger|procedure|domain|generator|role|user)\b/i,
   /\bwhere\b[\s\S]*(?:=|<|>|\blike\b|\bin\b|\bis\b)/i,
   /\border\s+by\b/i,
   /\bgroup\s+by\b/i,
@@ -302,7 +302,8 @@ function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
 }
 
 /**
- * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, a
+ * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, the object
+ * a statement names after TABLESPACE, SEQUENCE, TRIGGER, PROCEDURE, DOMAIN, GENERATOR, ROLE or USER, a
  * character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE … CHARACTER SET
  * ' + charset`), or in identifier quotes.
  */
@@ -310,6 +311,7 @@ function isIdentifierPosition(hole: Hole): boolean {
   const before = hole.before.trimEnd();
   if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)|,)$/i.test(before))
     return true;
+  if (/\b(?:tablespace|sequence|trigger|procedure|domain|generator|role|user)$/i.test(before)) return true;
   return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
 }
 

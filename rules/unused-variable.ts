@@ -1,3 +1,4 @@
+import { isWriteTarget } from './_shared/ast/is-write-target.js';
 import { Node, ts } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import type { Identifier, SourceFile, VariableDeclaration } from 'ts-morph';
@@ -208,20 +209,9 @@ function passesValueOn(node: ts.Node, child: ts.Node): boolean {
  * (`cursor = cursor[key] || (cursor[key] = {})` builds nested objects in the tree it walks).
  */
 function isWrittenThrough(node: ts.Node, value: ts.Node): boolean {
-  if (!(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || node.expression !== value)
-    return false;
-  let target: ts.Node = node;
-  while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
-  const parent = target.parent;
-  if (ts.isBinaryExpression(parent))
-    return (
-      parent.left === target &&
-      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-    );
-  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
-  return ts.isDeleteExpression(parent);
+  return (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression === value
+    ? isWriteTarget(node)
+    : false;
 }
 
 /**
@@ -547,16 +537,31 @@ function isModuleLevel(node: ts.Node): node is ts.SourceFile | ts.Block {
   return ts.isExpressionStatement(statement) && ts.isSourceFile(statement.parent);
 }
 
-/** A declaration of a name in capitals (`ABORT_ERR`) set to a number literal (`20`, `-1`). */
+/**
+ * A declaration of a name in capitals (`ABORT_ERR`) set to a number literal (`20`, `-1`), a BigInt literal
+ * (`0x7E00000000000000n`) or `BigInt` of a literal (`BigInt('340282366920938463463374607431768211456')`).
+ */
 function isNamedNumber(declaration: ts.Node): boolean {
   if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
   if (!/^[A-Z][A-Z0-9_]*$/.test(declaration.name.text) || declaration.initializer === undefined) return false;
   const value = declaration.initializer;
+  const operand =
+    ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.MinusToken ? value.operand : value;
+  return isNumberLiteral(operand) || isBigIntOfLiteral(operand);
+}
+
+/** A number or BigInt literal. */
+function isNumberLiteral(node: ts.Node): boolean {
+  return ts.isNumericLiteral(node) || ts.isBigIntLiteral(node);
+}
+
+/** `BigInt(…)` of one number or string literal. */
+function isBigIntOfLiteral(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'BigInt')
+    return false;
+  const [argument] = node.arguments;
   return (
-    ts.isNumericLiteral(value) ||
-    (ts.isPrefixUnaryExpression(value) &&
-      value.operator === ts.SyntaxKind.MinusToken &&
-      ts.isNumericLiteral(value.operand))
+    node.arguments.length === 1 && argument !== undefined && (isNumberLiteral(argument) || ts.isStringLiteral(argument))
   );
 }
 

@@ -4,6 +4,7 @@ import type { ProjectView } from '../../../src/model/project-view.js';
 import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import { hasModifier } from '../ast/has-modifier.js';
+import { isWriteTarget } from '../ast/is-write-target.js';
 import { membersNamed, thisHomeOf } from '../ast/this-home.js';
 import {
   isClasslessConstructor,
@@ -170,11 +171,11 @@ function isEmptyObjectLiteral(node: ts.Expression | undefined): boolean {
 /** True when `name.x` or `name['x']` is written, or `name` read otherwise than as a value (`name++`). */
 function namesProperty(name: ts.Node): boolean {
   const parent = name.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === name) return isWriteTarget(parent);
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === name) return isWrittenAt(parent);
   if (ts.isElementAccessExpression(parent) && parent.expression === name)
     return (
       (ts.isStringLiteralLike(parent.argumentExpression) || ts.isNumericLiteral(parent.argumentExpression)) &&
-      isWriteTarget(parent)
+      isWrittenAt(parent)
     );
   return false;
 }
@@ -268,7 +269,7 @@ function writesComputedThisKey(view: ProjectView, file: SourceFile): boolean {
       node.expression.kind === ts.SyntaxKind.ThisKeyword &&
       !ts.isStringLiteralLike(node.argumentExpression) &&
       !ts.isNumericLiteral(node.argumentExpression) &&
-      isWriteTarget(node) &&
+      isWrittenAt(node) &&
       !isSymbolKey(view, file, node.argumentExpression, 0)
     )
       found = true;
@@ -278,21 +279,13 @@ function writesComputedThisKey(view: ProjectView, file: SourceFile): boolean {
   return found;
 }
 
-/** The target of an assignment, `++`/`--`, `delete`, or a destructuring's element. */
-function isWriteTarget(node: ts.Node): boolean {
+/** Written (`isWriteTarget`), or an element of a destructuring's target (`[o.x] = …`, `({ k: o.x } = …)`). */
+function isWrittenAt(node: ts.Node): boolean {
   let at = node;
   while (ts.isParenthesizedExpression(at.parent)) at = at.parent;
   const parent = at.parent;
-  if (ts.isBinaryExpression(parent))
-    return (
-      parent.left === at &&
-      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-    );
-  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
   return (
-    ts.isDeleteExpression(parent) ||
+    isWriteTarget(node) ||
     ts.isArrayLiteralExpression(parent) ||
     ts.isShorthandPropertyAssignment(parent) ||
     ts.isPropertyAssignment(parent) ||
