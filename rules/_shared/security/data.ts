@@ -393,9 +393,27 @@ export function passedParameterOf(argument: Node, view: ProjectView): PassedPara
   if (plain === undefined) return undefined;
   const { parameter, fn } = plain;
   const parameterName = parameter.getName();
-  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier))
-    if (identifier.compilerNode.text === parameterName && isAssignmentTarget(identifier)) return undefined;
+  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (identifier.compilerNode.text !== parameterName) continue;
+    if (isAssignmentTarget(identifier) || (joined !== undefined && isFilledThrough(identifier))) return undefined;
+  }
   return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
+}
+
+/** Array methods that put elements into the array they are called on. */
+const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
+
+/**
+ * True when an array is given elements through the name (`args.push(extra)`, `args[0] = program`): a runner that does
+ * so joins words of its own into the caller's line, which then is not the caller's whole.
+ */
+function isFilledThrough(identifier: Node): boolean {
+  const parent = identifier.getParent();
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === identifier) {
+    const call = parent.getParent();
+    return Node.isCallExpression(call) && call.getExpression() === parent && FILLING_METHODS.has(parent.getName());
+  }
+  return Node.isElementAccessExpression(parent) && parent.getExpression() === identifier && isAssignmentTarget(parent);
 }
 
 /** `x.join(separator)` or `x.join()`: the array `x` (inside any parentheses) and the separator, if given. */
