@@ -4,6 +4,7 @@ import {
   isEnvironmentName,
   referencesInOwnFile,
   settledDeclarationsOf,
+  staticMemberDeclarationOf,
   syntacticBindingOf,
   thisMemberDeclarationsOf,
 } from './_shared/name-binding.js';
@@ -11,7 +12,7 @@ import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -457,7 +458,9 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
   const declarations = Node.isPropertyAccessExpression(callee)
     ? (thisMemberDeclarationsOf(view, callee.getSourceFile(), callee.compilerNode)?.map((d) =>
         wrapNode(callee.getSourceFile(), d),
-      ) ?? declarationsOf(nameNode))
+      ) ??
+      staticMemberOf(view, callee) ??
+      declarationsOf(nameNode))
     : settledDeclarationsOf(view, nameNode);
   for (const declaration of declarations) {
     const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
@@ -466,6 +469,12 @@ function parameterFor(call: CallExpression, argument: Node, view: ProjectView): 
     if (parameter !== undefined) return parameter;
   }
   return undefined;
+}
+
+/** The static member `X.name` names, as `staticMemberDeclarationOf` finds it from syntax; undefined if it does not. */
+function staticMemberOf(view: ProjectView, callee: PropertyAccessExpression): Node[] | undefined {
+  const found = staticMemberDeclarationOf(view, callee.getSourceFile(), callee.compilerNode);
+  return found === undefined ? undefined : [wrapNode(found.file, found.declaration)];
 }
 
 /** The called function's name: `f` for `f(x)` and `a.b.f(x)`. */

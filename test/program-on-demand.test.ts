@@ -842,6 +842,30 @@ const LOCK_CLASSES: Record<string, string> = {
   ].join('\n'),
 };
 
+/** Random values passed to a class's static methods: one parameter names a secret, one does not. */
+const STATIC_MEMBERS: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'src/codec.ts': [
+    'export class Codec {',
+    '  static sign(token: number): number {',
+    '    return token * 2;',
+    '  }',
+    '',
+    '  static scale(factor: number): number {',
+    '    return factor * 3;',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/use-codec.ts': [
+    "import { Codec } from './codec';",
+    '',
+    'export const signed = Codec.sign(Math.random());',
+    'export const scaled = Codec.scale(Math.random());',
+    '',
+  ].join('\n'),
+};
+
 const folders: string[] = [];
 
 function project(files: Record<string, string>): string {
@@ -926,6 +950,18 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(esModulesInJavaScript, false);
     expect(lazy).toEqual({ findings: [], built: false });
     expect(review(esModulesInJavaScript, true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is not built for a static method of a class syntax settles, and finds what a run that built it finds', () => {
+    const folder = project(STATIC_MEMBERS);
+    const lazy = review(folder, false);
+    expect(lazy).toEqual({
+      findings: [
+        'insecure-randomness src/use-codec.ts:3:34 `Math.random()` makes the token passed to `sign` as parameter `token` (line 3), and its output can be predicted.',
+      ],
+      built: false,
+    });
+    expect(review(folder, true)).toEqual({ ...lazy, built: true });
   });
 
   it('is not built for lock properties and entries syntax reads, and finds what a run that built it finds', () => {

@@ -209,6 +209,33 @@ export function thisMemberDeclarationsOf(
 }
 
 /**
+ * The declaration of the static member `X.name` reads, from syntax, when `X` stands for a class syntax settles
+ * (`syntacticClassOf`: one class, merged with nothing) in an analysed file, which declares one static member of the
+ * name and none whose name syntax cannot read, and whose file, in JavaScript, writes no property of the name (`X.name =
+ * …` declares it again): that member, as the checker finds it on the class's constructor type. Undefined otherwise
+ * (a member inherited from a base class, overloads, a class of a dependency's declarations).
+ */
+export function staticMemberDeclarationOf(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): { file: SourceFile; declaration: ts.Declaration } | undefined {
+  if (!ts.isIdentifier(access.expression) || !ts.isIdentifier(access.name)) return undefined;
+  const found = syntacticClassOf(view, file, access.expression);
+  const home = found === undefined ? undefined : view.sourceFileAt(found.getSourceFile().fileName);
+  if (found === undefined || home === undefined || home.compilerNode !== found.getSourceFile()) return undefined;
+  if (!view.isAnalysed(home) || hasUnreadMemberName(found.members)) return undefined;
+  const name = access.name.text;
+  const members = membersNamed(found.members, name);
+  const [only] = members;
+  if (members.length !== 1 || only === undefined || ts.isParameter(only)) return undefined;
+  if (!hasModifier(only, ts.SyntaxKind.StaticKeyword)) return undefined;
+  if (isJavaScriptFile(home) && view.references.occurrencesIn(home, name).some((o) => o.access !== 'read'))
+    return undefined;
+  return { file: home, declaration: only };
+}
+
+/**
  * `declarationsOf(name)`, without the checker for a plain name syntax settles
  * as one of its file's bindings (`syntacticBindingOf`): that declaration.
  */
