@@ -5,6 +5,7 @@ import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
+import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import type {
@@ -443,17 +444,9 @@ function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpres
   return isConstDeclaration(declaration) ? name : undefined;
 }
 
-/** The target of an assignment or of `++`/`--`. */
+/** The target of an assignment, of `++`/`--` or of `delete` (`isWriteTarget`, on the compiler's node). */
 function isAssignmentTarget(node: Node): boolean {
-  const parent = node.getParent();
-  if (Node.isBinaryExpression(parent)) {
-    const kind = parent.getOperatorToken().getKind();
-    return parent.getLeft() === node && kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
-  }
-  return (
-    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
-    (parent.getOperatorToken() === SyntaxKind.PlusPlusToken || parent.getOperatorToken() === SyntaxKind.MinusMinusToken)
-  );
+  return isWriteTarget(node.compilerNode);
 }
 
 /** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
