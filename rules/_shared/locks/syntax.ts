@@ -26,6 +26,8 @@ const INLINE_CALLBACK_METHODS = new Set([
 ]);
 
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { ownReturnsOf } from '../ast/own-returns.js';
+import { wrapNode } from '../ast/wrap-node.js';
 
 /** True when a function expression is passed to an array method that calls it before returning (`items.forEach(x => ...)`). */
 export function isInlineCallback(fn: Node): boolean {
@@ -155,14 +157,9 @@ export function returnedExpressions(fn: Node): Node[] {
   const body = bodyOf(fn);
   if (body === undefined) return [];
   if (!Node.isBlock(body)) return [body];
-  const out: Node[] = [];
-  forEachOwnNode(body, (n) => {
-    if (Node.isReturnStatement(n)) {
-      const expression = n.getExpression();
-      if (expression !== undefined) out.push(expression);
-    }
-  });
-  return out;
+  return ownReturnsOf(body.compilerNode).flatMap((statement) =>
+    statement.expression === undefined ? [] : [wrapNode(body.getSourceFile(), statement.expression)],
+  );
 }
 
 /**

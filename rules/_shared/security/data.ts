@@ -8,6 +8,7 @@ import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
+import { ownReturnsOf } from '../ast/own-returns.js';
 import type {
   ArrowFunction,
   CallExpression,
@@ -197,15 +198,9 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
 
 /** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
 function returnedValuesOf(body: Node): (Node | undefined)[] {
-  const values: (Node | undefined)[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node))
-      values.push(node.expression === undefined ? undefined : wrapNode(body.getSourceFile(), node.expression));
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body.compilerNode, visit);
-  return values;
+  return ownReturnsOf(body.compilerNode).map((statement) =>
+    statement.expression === undefined ? undefined : wrapNode(body.getSourceFile(), statement.expression),
+  );
 }
 
 /**
