@@ -75,6 +75,7 @@ export default defineRule({
         // A name syntax cannot settle: the checker decides which occurrences are this binding.
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         if (isModuleTemplate(project, candidate.declaration) || isEnumerationMember(candidate.declaration)) continue;
+        if (isSecondOfReadPair(project, file, candidate.name)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);
         // ESLint reports a written variable at its last assignment, so the project's waiver may sit on any write's line
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
@@ -593,6 +594,34 @@ function isSlotBeforeAnother(name: Identifier): boolean {
   if (!Node.isArrayBindingPattern(pattern)) return false;
   const elements = pattern.getElements();
   return elements.slice(elements.indexOf(element) + 1).some((e) => Node.isBindingElement(e));
+}
+
+/**
+ * True for the second name of a pair destructured from an array whose first
+ * name is read (`const [schema, table] = split(name)` reading only `schema`):
+ * the unread name documents the other half of the split, as the slots before
+ * another do (`isSlotBeforeAnother`). A longer tuple is a record, whose unread
+ * last field may be a forgotten one (`const [type, id, value, opts] = step`
+ * beside functions that pass `opts` on), as an unread property of an object
+ * pattern is. A pair neither of whose names is read is still reported, at its
+ * second name; so is an unread rest element (`[first, ...others]`), which
+ * copies the array for nothing.
+ */
+function isSecondOfReadPair(project: ProjectView, file: SourceFile, name: ts.Identifier): boolean {
+  const element = name.parent;
+  if (!ts.isBindingElement(element) || element.dotDotDotToken !== undefined) return false;
+  const pattern = element.parent;
+  if (!ts.isArrayBindingPattern(pattern) || pattern.elements.length !== 2 || pattern.elements[1] !== element)
+    return false;
+  const [first] = pattern.elements;
+  return (
+    first !== undefined &&
+    ts.isBindingElement(first) &&
+    bindingNamesOf(first.name).some((sibling) => {
+      const settled = syntacticUsesOf(project, file, sibling);
+      return settled === undefined ? hasLocalUse(project, file, sibling, isUse) : isUsed(settled);
+    })
+  );
 }
 
 /** Comment directives that make a line a compile-time type test. */
