@@ -14,7 +14,8 @@ import {
 } from './_shared/security/data.js';
 import type { DataOptions, PassedParameter } from './_shared/security/data.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
-import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
+import { getCalledExport, getModuleBindings, relativeSpecifiersOf } from './_shared/security/modules.js';
+import { exportedNameOf } from './_shared/security/exported-name.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
@@ -60,24 +61,130 @@ export default defineRule({
   },
 });
 
-/** Findings of one file. */
+/** Findings of one file: at its own sinks, and at its calls of the command runners other modules of the package export. */
 function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const bindings = getModuleBindings(project, file, ['child_process']);
-  if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return;
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const sink = getCalledExport(call, bindings);
-    if (sink === undefined) continue;
-    const shell = SHELL_FUNCTIONS.has(sink)
-      ? checkShellCall(project, call)
-      : SPAWN_FUNCTIONS.has(sink)
-        ? checkSpawnCall(project, call)
-        : undefined;
-    if (shell === undefined) continue;
+  for (const { call, name, shell } of sinksOf(project, file)) {
     const runner = runnerParametersOf(project, shell.parts);
     if (runner === undefined)
-      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), sink), shell.data);
+      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), name), shell.data);
     else yield* runnerCallFindings(project, call, shell.messageId, runner, 'the shell', 0);
   }
+  yield* importedRunnerFindings(project, file);
+}
+
+/** A call of `child_process` in a file that runs a shell, and what the shell reads that is not literal. */
+interface Sink {
+  call: CallExpression;
+  /** The export called: `exec`, `spawn`, … */
+  name: string;
+  shell: ShellInput;
+}
+
+/** The file's calls of `child_process` that hand a shell non-literal data. */
+function sinksOf(project: ProjectView, file: SourceFile): Sink[] {
+  const bindings = getModuleBindings(project, file, ['child_process']);
+  if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return [];
+  const sinks: Sink[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const name = getCalledExport(call, bindings);
+    if (name === undefined) continue;
+    const shell = SHELL_FUNCTIONS.has(name)
+      ? checkShellCall(project, call)
+      : SPAWN_FUNCTIONS.has(name)
+        ? checkSpawnCall(project, call)
+        : undefined;
+    if (shell !== undefined) sinks.push({ call, name, shell });
+  }
+  return sinks;
+}
+
+/** A command runner a module exports: its parameters the shell reads, the call that hands them on, and to what. */
+interface ExportedRunner {
+  runner: readonly RunnerParameter[];
+  sinkCall: Node;
+  messageId: MessageId;
+  handedTo: string;
+}
+
+/**
+ * The calls in a file of a command runner another module of the package exports (`wincmd.elevate(…)` of
+ * `const wincmd = require('./binaries')`, `run(…)` of `import { run } from './shell'`), judged as calls of a
+ * runner in its own file are: the runner's module does not report its own parameter (`runnerParametersOf`), so the
+ * caller that splices data into the command is where the finding is. Modules are followed one step: a runner
+ * that calls another module's runner is not an exported runner in turn.
+ */
+function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
+  const modules = runnerModulesOf(view);
+  if (modules.size === 0) return;
+  for (const specifier of relativeSpecifiersOf(view, file)) {
+    // Only a specifier that ends in a runner module's name (or its folder's, or none, for an index file) is resolved.
+    const stem = /[^/]*$/.exec(specifier.text)?.[0].replace(/\.[cm]?[jt]sx?$/, '');
+    const candidates = stem === undefined ? undefined : modules.get(stem);
+    if (candidates === undefined) continue;
+    const path = view.resolveModule(file.compilerNode, specifier);
+    const target = candidates.find((candidate) => candidate.getFilePath() === path);
+    if (target === undefined || target === file) continue;
+    const runners = exportedRunnersOf(view, target);
+    const bindings = getModuleBindings(view, file, [specifier.text]);
+    if (bindings.named.size === 0 && bindings.whole.size === 0) continue;
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const name = getCalledExport(call, bindings);
+      const exported = name === undefined ? undefined : runners.get(name);
+      if (exported === undefined) continue;
+      const { runner, sinkCall, messageId, handedTo } = exported;
+      yield* runnerCallFinding(view, call, sinkCall, messageId, runner, handedTo, 0);
+    }
+  }
+}
+
+/**
+ * The analysed modules that export a command runner, by the name a specifier ends in to reach them: the file's name
+ * without its extension (`binaries` for `binaries.js`); for an index file, also its folder's, and none (`'.'`,
+ * `'..'`, `'./'`). Found once per run.
+ */
+function runnerModulesOf(view: ProjectView): ReadonlyMap<string, readonly SourceFile[]> {
+  return view.memo('command-injection:runner-modules', () => {
+    const byStem = new Map<string, SourceFile[]>();
+    for (const file of view.filesWhoseText((text) => text.includes('child_process'))) {
+      if (exportedRunnersOf(view, file).size === 0) continue;
+      const base = file.getBaseNameWithoutExtension();
+      // `require('.')`, `require('..')` and `require('./')` end in no name: they may reach an index file.
+      const folder = file.getFilePath().split('/').at(-2) ?? '';
+      const stems = base === 'index' ? [base, folder, '', '.', '..'] : [base];
+      for (const stem of stems) byStem.set(stem, [...(byStem.get(stem) ?? []), file]);
+    }
+    return byStem;
+  });
+}
+
+/** The command runners a module exports, by exported name (`exportedNameOf`), found once per run. */
+function exportedRunnersOf(view: ProjectView, file: SourceFile): ReadonlyMap<string, ExportedRunner> {
+  return view.memo(`command-injection:exported-runners:${file.getFilePath()}`, () => {
+    const found = new Map<string, ExportedRunner>();
+    const visit = (
+      runner: readonly RunnerParameter[],
+      sinkCall: Node,
+      messageId: MessageId,
+      handedTo: string,
+      depth: number,
+    ): void => {
+      const [first] = runner;
+      if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
+      const name = exportedNameOf(first.fn.compilerNode);
+      if (name !== undefined && !found.has(name)) found.set(name, { runner, sinkCall, messageId, handedTo });
+      for (const call of callSitesInOwnFile(view, first.fn)) {
+        const parts = partsPassedTo(view, call, runner);
+        const outer = parts === undefined ? undefined : runnerParametersOf(view, parts.parts);
+        if (outer !== undefined && outer[0]?.fn !== first.fn)
+          visit(outer, call, messageId, `\`${sinkLabelOf(call)}\``, depth + 1);
+      }
+    };
+    for (const { call, shell } of sinksOf(view, file)) {
+      const runner = runnerParametersOf(view, shell.parts);
+      if (runner !== undefined) visit(runner, call, shell.messageId, 'the shell', 0);
+    }
+    return found;
+  });
 }
 
 /** What reaches the shell at a call: the parts of its command line that are not literal, the first one's data. */
@@ -145,62 +252,141 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
  * caller writes, as `exec` itself does, so the call inside it is not reported: what a caller passes is (below).
  * CodeQL's query for shell commands built from a library's input draws the same line.
  */
-function runnerParametersOf(view: ProjectView, parts: readonly Node[]): PassedParameter[] | undefined {
-  const passed: PassedParameter[] = [];
+function runnerParametersOf(view: ProjectView, parts: readonly Node[]): RunnerParameter[] | undefined {
+  const passed: RunnerParameter[] = [];
   for (const part of parts) {
-    const parameter = passedParameterOf(part, view);
+    const parameter = passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part);
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
   }
   return passed.length === 0 ? undefined : passed;
 }
 
+/** A parameter a runner hands to the shell: whole, joined, or as the end of a line it starts (`after`). */
+type RunnerParameter = PassedParameter & { readonly after?: boolean };
+
+/**
+ * A parameter named as a command line (`cmd`, `command`, `script`, `shellCommand`) that ends a line whose start is
+ * literal and ends a word (`'"' + path.join(bin, 'elevate.cmd') + '" ' + cmd`, `` `sudo ${command}` ``): the
+ * function runs its caller's command under a program of its own (an elevator, `sudo`, `ssh host`), as a runner
+ * passing it whole does. Its name is what says the value is a command: a path or an id at the end of a line
+ * (`'taskkill /pid ' + pid`, `'git clone ' + url`) is one word of it, and spliced data still.
+ */
+function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | undefined {
+  const node = skipOuterExpressions(part);
+  let prefix: Node[];
+  let last: Node;
+  let joint: string;
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const left = skipOuterExpressions(node.getLeft());
+    const end = Node.isBinaryExpression(left) ? skipOuterExpressions(left.getRight()) : left;
+    if (!Node.isStringLiteral(end) && !Node.isNoSubstitutionTemplateLiteral(end)) return undefined;
+    prefix = [left];
+    last = node.getRight();
+    joint = end.getLiteralText();
+  } else if (Node.isTemplateExpression(node)) {
+    const spans = node.getTemplateSpans();
+    const final = spans.at(-1);
+    if (final === undefined || final.getLiteral().getLiteralText() !== '') return undefined;
+    const before = spans.at(-2);
+    prefix = spans.slice(0, -1).map((span) => span.getExpression());
+    last = final.getExpression();
+    joint = before === undefined ? node.getHead().getLiteralText() : before.getLiteral().getLiteralText();
+  } else return undefined;
+  if (!/\s$/.test(joint)) return undefined;
+  const options: DataOptions = { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
+  if (prefix.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
+  const parameter = passedParameterOf(last, view);
+  return parameter !== undefined && !parameter.joined && isCommandName(parameter.name)
+    ? { ...parameter, after: true }
+    : undefined;
+}
+
+/** True for a name that calls its value a command line: `cmd`, `command`, `commandLine`, `script`, `gitCmd`, `shell_command`. */
+function isCommandName(name: string): boolean {
+  return (
+    /^(?:cmd|command|cmd_?line|command_?line|script)$/i.test(name) ||
+    /[a-z0-9](?:Cmd|Command|CommandLine|Script)$|_(?:cmd|command|script)$/.test(name)
+  );
+}
+
 /** How many command runners deep calls are followed (`deploy(ref)` calling `run(ref)` calling `exec`). */
 const MAX_RUNNER_DEPTH = 3;
 
-/**
- * The calls of a command runner in its file that pass it non-literal data, each reported as a shell command
- * built from that data, with the runner's own call as evidence; a call that passes a parameter of its own
- * function whole makes that function a runner too, and its calls are followed in turn.
- */
 function* runnerCallFindings(
   view: ProjectView,
   sinkCall: Node,
   messageId: MessageId,
-  runner: readonly PassedParameter[],
+  runner: readonly RunnerParameter[],
   handedTo: string,
   depth: number,
 ): Generator<FindingDraft<MessageId>> {
   const [first] = runner;
   if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
-  for (const call of callSitesInOwnFile(view, first.fn)) {
-    const args = call.getArguments();
-    if (args.some((a) => Node.isSpreadElement(a))) continue;
-    const found = nonLiteralParts(
-      view,
-      runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined),
-    );
-    if (found === undefined) continue;
-    const callee = call.getExpression();
-    // A method's calls are `this.name(…)` (`callSitesInOwnFile`).
-    const sink = Node.isPropertyAccessExpression(callee) ? `this.${callee.getName()}` : describeCallee(callee, 'call');
-    const outer = runnerParametersOf(view, found.parts);
-    if (outer !== undefined) {
-      // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
-      if (outer[0]?.fn !== first.fn) yield* runnerCallFindings(view, call, messageId, outer, `\`${sink}\``, depth + 1);
-      continue;
-    }
-    const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
-    const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
-    const how = runner.some((p) => p.joined) ? 'joined into one line' : 'whole';
-    yield {
-      ...draft,
-      evidence: [
-        { note: `\`${sink}\` hands its ${handed}, ${how}, to ${handedTo} here`, node: sinkCall },
-        ...(draft.evidence ?? []),
-      ],
-    };
+  for (const call of callSitesInOwnFile(view, first.fn))
+    yield* runnerCallFinding(view, call, sinkCall, messageId, runner, handedTo, depth);
+}
+
+/**
+ * One call of a command runner: reported as a shell command built from the non-literal data it passes, with the
+ * runner's own call as evidence; a call that passes a parameter of its own function whole makes that function a
+ * runner too, and its calls are followed in turn.
+ */
+function* runnerCallFinding(
+  view: ProjectView,
+  call: CallExpression,
+  sinkCall: Node,
+  messageId: MessageId,
+  runner: readonly RunnerParameter[],
+  handedTo: string,
+  depth: number,
+): Generator<FindingDraft<MessageId>> {
+  const found = partsPassedTo(view, call, runner);
+  if (found === undefined) return;
+  const sink = sinkLabelOf(call);
+  const outer = runnerParametersOf(view, found.parts);
+  if (outer !== undefined) {
+    // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
+    if (outer[0]?.fn !== runner[0]?.fn)
+      yield* runnerCallFindings(view, call, messageId, outer, `\`${sink}\``, depth + 1);
+    return;
   }
+  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
+  const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
+  const how = runner.some((p) => p.joined)
+    ? 'joined into one line'
+    : runner.some((p) => p.after === true)
+      ? 'at the end of a line of its own'
+      : 'whole';
+  yield {
+    ...draft,
+    evidence: [
+      { note: `\`${sink}\` hands its ${handed}, ${how}, to ${handedTo} here`, node: sinkCall },
+      ...(draft.evidence ?? []),
+    ],
+  };
+}
+
+/** The non-literal data a call passes in a runner's parameters; undefined when it passes literals, or spreads. */
+function partsPassedTo(
+  view: ProjectView,
+  call: CallExpression,
+  runner: readonly RunnerParameter[],
+): { parts: Node[]; data: Node } | undefined {
+  const args = call.getArguments();
+  if (args.some((a) => Node.isSpreadElement(a))) return undefined;
+  return nonLiteralParts(
+    view,
+    runner.map((p) => args[p.index]).filter((a): a is Node => a !== undefined),
+  );
+}
+
+/** How a runner's call names what it calls: `this.run` for a method's call through `this`, else the callee (`wincmd.elevate`). */
+function sinkLabelOf(call: CallExpression): string {
+  const callee = skipOuterExpressions(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.ThisKeyword
+    ? `this.${callee.getName()}`
+    : describeCallee(callee, 'call');
 }
 
 /** True when an options object literal sets `shell` to `true` or to a shell's path. */

@@ -92,6 +92,23 @@ type MemberAlias = ts.VariableDeclaration & {
 /** Candidates by file, found once per file for every rule that asks (a changed text is a new compiler SourceFile). */
 const candidatesByFile = new WeakMap<ts.SourceFile, BindingCandidates>();
 
+/**
+ * The specifiers of the file's own package's modules it imports or requires (`'./binaries'`, `"../lib/run"`: those
+ * starting with `.`), the first node of each text, in document order: the compiler's string literals, for
+ * `ProjectView.resolveModule`.
+ */
+export function relativeSpecifiersOf(view: ProjectView, file: SourceFile): ts.StringLiteralLike[] {
+  const found = new Map<string, ts.StringLiteralLike>();
+  const add = (specifier: ts.Node | undefined): void => {
+    if (specifier === undefined || !ts.isStringLiteralLike(specifier) || !specifier.text.startsWith('.')) return;
+    if (!found.has(specifier.text)) found.set(specifier.text, specifier);
+  };
+  for (const statement of file.compilerNode.statements)
+    if (ts.isImportDeclaration(statement)) add(statement.moduleSpecifier);
+  for (const call of bindingCandidatesOf(view, file).requires) add(call.arguments[0]);
+  return [...found.values()];
+}
+
 /** The candidates of `getModuleBindings` in a file, from the run's shared walk of its compiler nodes. */
 function bindingCandidatesOf(view: ProjectView, file: SourceFile): BindingCandidates {
   let found = candidatesByFile.get(file.compilerNode);
