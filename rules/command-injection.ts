@@ -114,9 +114,10 @@ interface ExportedRunner {
  * that calls another module's runner is not an exported runner in turn.
  */
 function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
-  const modules = runnerModulesOf(view);
-  if (modules.size === 0) return;
-  for (const specifier of relativeSpecifiersOf(view, file)) {
+  const specifiers = relativeSpecifiersOf(view, file);
+  const modules = specifiers.length === 0 ? undefined : runnerModulesOf(view);
+  if (modules === undefined || modules.size === 0) return;
+  for (const specifier of specifiers) {
     // Only a specifier that ends in a runner module's name (or its folder's, or none, for an index file) is resolved.
     const stem = /[^/]*$/.exec(specifier.text)?.[0].replace(/\.[cm]?[jt]sx?$/, '');
     const candidates = stem === undefined ? undefined : modules.get(stem);
