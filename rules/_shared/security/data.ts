@@ -9,6 +9,7 @@ import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
+import { matchesOnlySafeText } from './safe-pattern.js';
 import type {
   ArrowFunction,
   CallExpression,
@@ -113,8 +114,41 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
     if (isLiteralParameter(node, options, depth, visited)) return undefined;
   }
+  if (isSafeMatchPart(node, names)) return undefined;
   if (hasInertType(node, names)) return undefined;
   return node;
+}
+
+/**
+ * A part of a regular expression's match (`m[0]`, `m[1]`: a numeric index) read off a `const` given `text.match(/…/)` or
+ * `/…/.exec(text)`, whose pattern matches only letters, digits and `_ - . / : , + @` (`matchesOnlySafeText`):
+ * `const m = line.match(/disk\d+/); const name = m ? m[0] : '';` holds a disk's name or nothing.
+ */
+function isSafeMatchPart(node: Node, names: Names): boolean {
+  // A numeric index: `m['input']` is the whole text matched against.
+  if (!Node.isElementAccessExpression(node) || !Node.isNumericLiteral(node.getArgumentExpression())) return false;
+  const holder = skipOuterExpressions(node.getExpression());
+  if (!Node.isIdentifier(holder)) return false;
+  const declarations = names(holder);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || !Node.isVariableDeclaration(declaration)) return false;
+  if (!isConstDeclaration(declaration)) return false;
+  const initializer = declaration.getInitializer();
+  const call = initializer === undefined ? undefined : skipOuterExpressions(initializer);
+  if (!Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const [argument] = call.getArguments();
+  const pattern =
+    callee.getName() === 'match' && argument !== undefined
+      ? skipOuterExpressions(argument)
+      : callee.getName() === 'exec'
+        ? skipOuterExpressions(callee.getExpression())
+        : undefined;
+  return (
+    Node.isRegularExpressionLiteral(pattern) &&
+    matchesOnlySafeText(pattern.getLiteralText().replace(/^\/|\/[a-z]*$/g, ''))
+  );
 }
 
 /** String, number, bigint, boolean, null, regular-expression literals, `undefined` and `NaN`. */
@@ -223,16 +257,39 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   if (!Node.isIdentifier(declaration.getNameNode())) return false;
   const initializer = declaration.getInitializer();
-  if (initializer === undefined) return false;
+  if (initializer === undefined) return isLiteralOnceAssigned(declaration, options, depth, visited);
   if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
   if (
     declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
     isConstDeclaration(declaration)
   )
     return true;
-  return assignedValues(declaration, names).every(
-    (value) => findNonLiteral(value, options, depth + 1, visited) === undefined,
-  );
+  return everyAssignedValueLiteral(declaration, options, depth, visited);
+}
+
+/**
+ * The `let` and `var` bindings whose assigned values are being judged, each while it is (`everyAssignedValueLiteral`
+ * adds it and removes it): a read of one of them inside one of its own values is literal, by induction (`cmd = cmd +
+ * 'printf ",";'`: literal when it was, once every value given is).
+ */
+const beingJudged = new Set<Node>();
+
+/** True when every value assigned to a `let`/`var` binding after its declaration is literal data. */
+function everyAssignedValueLiteral(
+  declaration: VariableDeclaration,
+  options: DataOptions,
+  depth: number,
+  visited: Set<Node>,
+): boolean {
+  if (beingJudged.has(declaration)) return true;
+  beingJudged.add(declaration);
+  try {
+    return assignedValues(declaration, namesOf(options.view)).every(
+      (value) => findNonLiteral(value, options, depth + 1, visited) === undefined,
+    );
+  } finally {
+    beingJudged.delete(declaration);
+  }
 }
 
 /**
@@ -442,6 +499,30 @@ function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpres
 /** The target of an assignment, of `++`/`--` or of `delete` (`isWriteTarget`, on the compiler's node). */
 function isAssignmentTarget(node: Node): boolean {
   return isWriteTarget(node.compilerNode);
+}
+
+/**
+ * A `let` or `var` declared without a value (`let cmd;`) in a statement of its own, written only by assignments
+ * (`cmd = …`, `cmd += …`: not a loop's head, a destructuring, `++`), every value they give literal: `undefined`
+ * until the first, a literal after.
+ */
+function isLiteralOnceAssigned(
+  declaration: VariableDeclaration,
+  options: DataOptions,
+  depth: number,
+  visited: Set<Node>,
+): boolean {
+  if (!Node.isVariableStatement(declaration.getParent().getParent())) return false;
+  const name = declaration.getNameNode();
+  const uses = syntacticUsesOf(options.view, declaration.getSourceFile(), name.compilerNode);
+  if (uses === undefined || uses.writes.length === 0) return false;
+  const isAssigned = (write: ts.Node): boolean => {
+    let target = write;
+    while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+    return ts.isBinaryExpression(target.parent) && target.parent.left === target && isWriteTarget(target);
+  };
+  if (!uses.writes.every((write) => isAssigned(write.compilerNode))) return false;
+  return everyAssignedValueLiteral(declaration, options, depth, visited);
 }
 
 /** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
