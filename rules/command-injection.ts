@@ -117,6 +117,7 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
   const specifiers = relativeSpecifiersOf(view, file);
   const modules = specifiers.length === 0 ? undefined : runnerModulesOf(view);
   if (modules === undefined || modules.size === 0) return;
+  let calls: CallExpression[] | undefined;
   for (const specifier of specifiers) {
     // Only a specifier that ends in a runner module's name (or its folder's, or none, for an index file) is resolved.
     const stem = /[^/]*$/.exec(specifier.text)?.[0].replace(/\.[cm]?[jt]sx?$/, '');
@@ -128,7 +129,8 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
     const runners = exportedRunnersOf(view, target);
     const bindings = getModuleBindings(view, file, [specifier.text]);
     if (bindings.named.size === 0 && bindings.whole.size === 0) continue;
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    calls ??= file.getDescendantsOfKind(SyntaxKind.CallExpression);
+    for (const call of calls) {
       const name = getCalledExport(call, bindings);
       const exported = name === undefined ? undefined : runners.get(name);
       if (exported === undefined) continue;
@@ -314,6 +316,7 @@ function isCommandName(name: string): boolean {
 /** How many command runners deep calls are followed (`deploy(ref)` calling `run(ref)` calling `exec`). */
 const MAX_RUNNER_DEPTH = 3;
 
+/** The calls of a command runner in its own file (`callSitesInOwnFile`), each judged by `runnerCallFinding`. */
 function* runnerCallFindings(
   view: ProjectView,
   sinkCall: Node,

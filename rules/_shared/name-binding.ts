@@ -17,6 +17,7 @@ import { hasUnreadMemberName, membersNamed, thisHomeOf } from './ast/this-home.j
 import { bindingNamesOf } from './ast/binding-names.js';
 import { declarationsOf } from './ast/declarations-of.js';
 import { wrapNode } from './ast/wrap-node.js';
+import { isModuleExports } from './ast/is-module-exports.js';
 
 /**
  * What a plain name read as a value stands for, when syntax alone settles it:
@@ -109,11 +110,27 @@ export function referencesInOwnFile(
     return binding?.kind === 'local' && binding.declaration === own;
   };
   if (uses !== undefined && mine.every((o) => isOwn(o.compilerNode)))
-    return mine.sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
+    return [...mine.map((o) => o.node), ...exportAliasesOf(view, file, mine)].sort(
+      (a, b) => a.compilerNode.pos - b.compilerNode.pos,
+    );
   const ofMethod = ts.isMethodDeclaration(declaration) ? thisMethodReferences(view, file, declaration) : undefined;
   if (ofMethod !== undefined)
     return [...ofMethod].sort((a, b) => a.compilerNode.pos - b.compilerNode.pos).map((o) => o.node);
   return languageService(name).filter((r) => r !== name && r.getSourceFile() === file);
+}
+
+/**
+ * The exported names of `export { a as b }` among a binding's uses: the language service lists `b` as a reference
+ * to `a` (an alias of the same symbol), beside `a`.
+ */
+function exportAliasesOf(view: ProjectView, file: SourceFile, uses: readonly Occurrence[]): Node[] {
+  const aliases: Node[] = [];
+  for (const use of uses) {
+    const specifier = use.compilerNode.parent;
+    if (ts.isExportSpecifier(specifier) && specifier.propertyName === use.compilerNode)
+      aliases.push(view.wrap(file, specifier.name));
+  }
+  return aliases;
 }
 
 /** How many times a text spells a name as a whole word (`$` and word characters on neither side). */
@@ -395,16 +412,6 @@ function isExportsAssignment(statement: ts.Statement): boolean {
   if (!ts.isPropertyAccessExpression(left)) return false;
   const target = left.expression;
   return isModuleExports(left) || isModuleExports(target) || (ts.isIdentifier(target) && target.text === 'exports');
-}
-
-/** True for `module.exports`. */
-function isModuleExports(node: ts.Node): boolean {
-  return (
-    ts.isPropertyAccessExpression(node) &&
-    ts.isIdentifier(node.expression) &&
-    node.expression.text === 'module' &&
-    node.name.text === 'exports'
-  );
 }
 
 /** Names a CommonJS JavaScript file has without declaring them. */

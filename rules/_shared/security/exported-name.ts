@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { hasModifier } from '../ast/has-modifier.js';
 import { skipOuterCompilerExpressions } from '../ast/skip-outer-expressions.js';
+import { isModuleExports } from '../ast/is-module-exports.js';
 
 /**
  * The name a module exports a function of its own top level under, from syntax: `export function run`,
@@ -74,16 +75,6 @@ function topLevelNameOf(fn: ts.Node): string | undefined {
 function isExportedByKeyword(fn: ts.Node): boolean {
   const statement = ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent;
   return hasModifier(statement, ts.SyntaxKind.ExportKeyword) && !hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
-}
-
-/** `module.exports`. */
-function isModuleExports(node: ts.Node): boolean {
-  return (
-    ts.isPropertyAccessExpression(node) &&
-    ts.isIdentifier(node.expression) &&
-    node.expression.text === 'module' &&
-    node.name.text === 'exports'
-  );
 }
 
 /** `exports` or `module.exports`. */
