@@ -80,8 +80,16 @@ interface Sink {
   shell: ShellInput;
 }
 
-/** The file's calls of `child_process` that hand a shell non-literal data. */
-function sinksOf(project: ProjectView, file: SourceFile): Sink[] {
+/**
+ * The file's calls of `child_process` that hand a shell non-literal data, found once per run: the file's own check
+ * and, for a module that exports a runner, its importers' (`exportedRunnersOf`) read them.
+ */
+function sinksOf(project: ProjectView, file: SourceFile): readonly Sink[] {
+  return project.memo(`command-injection:sinks:${file.getFilePath()}`, () => findSinks(project, file));
+}
+
+/** What `sinksOf` finds, looked for. */
+function findSinks(project: ProjectView, file: SourceFile): Sink[] {
   const bindings = getModuleBindings(project, file, ['child_process']);
   if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return [];
   const sinks: Sink[] = [];
@@ -206,7 +214,7 @@ interface ShellInput {
 function nonLiteralParts(view: ProjectView, parts: readonly Node[]): { parts: Node[]; data: Node } | undefined {
   let data: Node | undefined;
   const found: Node[] = [];
-  const options: DataOptions = { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
+  const options = shellDataOptions(view);
   for (const part of parts) {
     const partData = getNonLiteralPart(part, options);
     if (partData === undefined) continue;
@@ -214,6 +222,11 @@ function nonLiteralParts(view: ProjectView, parts: readonly Node[]): { parts: No
     found.push(part);
   }
   return data === undefined ? undefined : { parts: found, data };
+}
+
+/** How the rule reads data: escaping helpers' results and paths `path` builds of literal data are literal. */
+function shellDataOptions(view: ProjectView): DataOptions {
+  return { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
 }
 
 /** True for a call of a function of Node's `path` that builds a path of its arguments (`join`, `resolve`, …). */
@@ -297,7 +310,7 @@ function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | 
     joint = before === undefined ? node.getHead().getLiteralText() : before.getLiteral().getLiteralText();
   } else return undefined;
   if (!/\s$/.test(joint)) return undefined;
-  const options: DataOptions = { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
+  const options = shellDataOptions(view);
   if (prefix.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
   const parameter = passedParameterOf(last, view);
   return parameter !== undefined && !parameter.joined && isCommandName(parameter.name)

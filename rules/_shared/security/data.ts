@@ -516,10 +516,11 @@ function isLiteralOnceAssigned(
   const name = declaration.getNameNode();
   const uses = syntacticUsesOf(options.view, declaration.getSourceFile(), name.compilerNode);
   if (uses === undefined || uses.writes.length === 0) return false;
+  // `isWriteTarget` without `++`, `--` and `delete`: an assignment's left side.
   const isAssigned = (write: ts.Node): boolean => {
-    let target = write;
-    while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
-    return ts.isBinaryExpression(target.parent) && target.parent.left === target && isWriteTarget(target);
+    let parent = write.parent;
+    while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+    return ts.isBinaryExpression(parent) && isWriteTarget(write);
   };
   if (!uses.writes.every((write) => isAssigned(write.compilerNode))) return false;
   return everyAssignedValueLiteral(declaration, options, depth, visited);
