@@ -67,7 +67,12 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
     const runner = runnerParametersOf(project, shell.parts);
     if (runner === undefined)
       yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), name), shell.data);
-    else yield* runnerCallFindings(project, call, shell.messageId, runner, 'the shell', 0);
+    else
+      yield* runnerCallFindings(
+        project,
+        { parameters: runner, sinkCall: call, messageId: shell.messageId, handedTo: 'the shell' },
+        0,
+      );
   }
   yield* importedRunnerFindings(project, file);
 }
@@ -106,9 +111,12 @@ function findSinks(project: ProjectView, file: SourceFile): Sink[] {
   return sinks;
 }
 
-/** A command runner a module exports: its parameters the shell reads, the call that hands them on, and to what. */
-interface ExportedRunner {
-  runner: readonly RunnerParameter[];
+/**
+ * A command runner: the parameters of its function that reach the shell, the call that hands them on (the sink, or
+ * a call of another runner), and what that call hands them to (`the shell`, `` `run` ``).
+ */
+interface Runner {
+  parameters: readonly RunnerParameter[];
   sinkCall: Node;
   messageId: MessageId;
   handedTo: string;
@@ -142,8 +150,7 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
       const name = getCalledExport(call, bindings);
       const exported = name === undefined ? undefined : runners.get(name);
       if (exported === undefined) continue;
-      const { runner, sinkCall, messageId, handedTo } = exported;
-      yield* runnerCallFinding(view, call, sinkCall, messageId, runner, handedTo, 0);
+      yield* runnerCallFinding(view, call, exported, 0);
     }
   }
 }
@@ -169,30 +176,23 @@ function runnerModulesOf(view: ProjectView): ReadonlyMap<string, readonly Source
 }
 
 /** The command runners a module exports, by exported name (`exportedNameOf`), found once per run. */
-function exportedRunnersOf(view: ProjectView, file: SourceFile): ReadonlyMap<string, ExportedRunner> {
+function exportedRunnersOf(view: ProjectView, file: SourceFile): ReadonlyMap<string, Runner> {
   return view.memo(`command-injection:exported-runners:${file.getFilePath()}`, () => {
-    const found = new Map<string, ExportedRunner>();
-    const visit = (
-      runner: readonly RunnerParameter[],
-      sinkCall: Node,
-      messageId: MessageId,
-      handedTo: string,
-      depth: number,
-    ): void => {
-      const [first] = runner;
+    const found = new Map<string, Runner>();
+    const visit = (runner: Runner, depth: number): void => {
+      const [first] = runner.parameters;
       if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
       const name = exportedNameOf(first.fn.compilerNode);
-      if (name !== undefined && !found.has(name)) found.set(name, { runner, sinkCall, messageId, handedTo });
+      if (name !== undefined && !found.has(name)) found.set(name, runner);
       for (const call of callSitesInOwnFile(view, first.fn)) {
-        const parts = partsPassedTo(view, call, runner);
-        const outer = parts === undefined ? undefined : runnerParametersOf(view, parts.parts);
-        if (outer !== undefined && outer[0]?.fn !== first.fn)
-          visit(outer, call, messageId, `\`${sinkLabelOf(call)}\``, depth + 1);
+        const passed = passedAt(view, call, runner);
+        if (passed?.kind === 'runner') visit(passed.runner, depth + 1);
       }
     };
     for (const { call, shell } of sinksOf(view, file)) {
-      const runner = runnerParametersOf(view, shell.parts);
-      if (runner !== undefined) visit(runner, call, shell.messageId, 'the shell', 0);
+      const parameters = runnerParametersOf(view, shell.parts);
+      if (parameters !== undefined)
+        visit({ parameters, sinkCall: call, messageId: shell.messageId, handedTo: 'the shell' }, 0);
     }
     return found;
   });
@@ -330,18 +330,10 @@ function isCommandName(name: string): boolean {
 const MAX_RUNNER_DEPTH = 3;
 
 /** The calls of a command runner in its own file (`callSitesInOwnFile`), each judged by `runnerCallFinding`. */
-function* runnerCallFindings(
-  view: ProjectView,
-  sinkCall: Node,
-  messageId: MessageId,
-  runner: readonly RunnerParameter[],
-  handedTo: string,
-  depth: number,
-): Generator<FindingDraft<MessageId>> {
-  const [first] = runner;
+function* runnerCallFindings(view: ProjectView, runner: Runner, depth: number): Generator<FindingDraft<MessageId>> {
+  const [first] = runner.parameters;
   if (first === undefined || depth >= MAX_RUNNER_DEPTH) return;
-  for (const call of callSitesInOwnFile(view, first.fn))
-    yield* runnerCallFinding(view, call, sinkCall, messageId, runner, handedTo, depth);
+  for (const call of callSitesInOwnFile(view, first.fn)) yield* runnerCallFinding(view, call, runner, depth);
 }
 
 /**
@@ -352,27 +344,22 @@ function* runnerCallFindings(
 function* runnerCallFinding(
   view: ProjectView,
   call: CallExpression,
-  sinkCall: Node,
-  messageId: MessageId,
-  runner: readonly RunnerParameter[],
-  handedTo: string,
+  runner: Runner,
   depth: number,
 ): Generator<FindingDraft<MessageId>> {
-  const found = partsPassedTo(view, call, runner);
-  if (found === undefined) return;
-  const sink = sinkLabelOf(call);
-  const outer = runnerParametersOf(view, found.parts);
-  if (outer !== undefined) {
-    // A runner that calls itself with its own parameter adds nothing; another runner's calls are judged in turn.
-    if (outer[0]?.fn !== runner[0]?.fn)
-      yield* runnerCallFindings(view, call, messageId, outer, `\`${sink}\``, depth + 1);
+  const passed = passedAt(view, call, runner);
+  if (passed === undefined) return;
+  if (passed.kind === 'runner') {
+    yield* runnerCallFindings(view, passed.runner, depth + 1);
     return;
   }
-  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, found.data);
-  const handed = runner.map((p) => `\`${p.name}\``).join(' and ');
-  const how = runner.some((p) => p.joined)
+  const { messageId, parameters, sinkCall, handedTo } = runner;
+  const sink = sinkLabelOf(call);
+  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, passed.data);
+  const handed = parameters.map((p) => `\`${p.name}\``).join(' and ');
+  const how = parameters.some((p) => p.joined)
     ? 'joined into one line'
-    : runner.some((p) => p.after === true)
+    : parameters.some((p) => p.after === true)
       ? 'at the end of a line of its own'
       : 'whole';
   yield {
@@ -382,6 +369,25 @@ function* runnerCallFinding(
       ...(draft.evidence ?? []),
     ],
   };
+}
+
+/**
+ * What a call of a runner passes it: undefined for literal data; the data, when it is not literal; or the runner the
+ * call's own function becomes, when the data is that function's parameters handed on (a function that calls itself
+ * with its own parameter adds nothing: undefined).
+ */
+function passedAt(
+  view: ProjectView,
+  call: CallExpression,
+  runner: Runner,
+): { kind: 'data'; data: Node } | { kind: 'runner'; runner: Runner } | undefined {
+  const found = partsPassedTo(view, call, runner.parameters);
+  if (found === undefined) return undefined;
+  const outer = runnerParametersOf(view, found.parts);
+  if (outer === undefined) return { kind: 'data', data: found.data };
+  if (outer[0]?.fn === runner.parameters[0]?.fn) return undefined;
+  const handedTo = `\`${sinkLabelOf(call)}\``;
+  return { kind: 'runner', runner: { parameters: outer, sinkCall: call, messageId: runner.messageId, handedTo } };
 }
 
 /** The non-literal data a call passes in a runner's parameters; undefined when it passes literals, or spreads. */
