@@ -14,7 +14,13 @@ import {
 } from './_shared/security/data.js';
 import type { DataOptions, PassedParameter } from './_shared/security/data.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
-import { getCalledExport, getModuleBindings, relativeSpecifiersOf } from './_shared/security/modules.js';
+import {
+  calledExportScreen,
+  getCalledExport,
+  getModuleBindings,
+  relativeSpecifiersOf,
+} from './_shared/security/modules.js';
+import { descendantsWhere } from './_shared/ast/descendants.js';
 import { exportedNameOf } from './_shared/security/exported-name.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
 
@@ -98,7 +104,8 @@ function findSinks(project: ProjectView, file: SourceFile): Sink[] {
   const bindings = getModuleBindings(project, file, ['child_process']);
   if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return [];
   const sinks: Sink[] = [];
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of descendantsWhere(project, file, SyntaxKind.CallExpression, calledExportScreen(bindings))) {
+    if (!Node.isCallExpression(call)) continue;
     const name = getCalledExport(call, bindings);
     if (name === undefined) continue;
     const shell = SHELL_FUNCTIONS.has(name)
@@ -133,7 +140,6 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
   const specifiers = relativeSpecifiersOf(view, file);
   const modules = specifiers.length === 0 ? undefined : runnerModulesOf(view);
   if (modules === undefined || modules.size === 0) return;
-  let calls: CallExpression[] | undefined;
   for (const specifier of specifiers) {
     // Only a specifier that ends in a runner module's name (or its folder's, or none, for an index file) is resolved.
     const stem = /[^/]*$/.exec(specifier.text)?.[0].replace(/\.[cm]?[jt]sx?$/, '');
@@ -145,8 +151,8 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
     const runners = exportedRunnersOf(view, target);
     const bindings = getModuleBindings(view, file, [specifier.text]);
     if (bindings.named.size === 0 && bindings.whole.size === 0) continue;
-    calls ??= file.getDescendantsOfKind(SyntaxKind.CallExpression);
-    for (const call of calls) {
+    for (const call of descendantsWhere(view, file, SyntaxKind.CallExpression, calledExportScreen(bindings))) {
+      if (!Node.isCallExpression(call)) continue;
       const name = getCalledExport(call, bindings);
       const exported = name === undefined ? undefined : runners.get(name);
       if (exported === undefined) continue;
@@ -271,15 +277,19 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
 function runnerParametersOf(view: ProjectView, parts: readonly Node[]): RunnerParameter[] | undefined {
   const passed: RunnerParameter[] = [];
   for (const part of parts) {
-    const parameter = passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part);
+    const parameter =
+      passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part) ?? commandBeforeWordsOf(view, part);
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
   }
   return passed.length === 0 ? undefined : passed;
 }
 
-/** A parameter a runner hands to the shell: whole, joined, or as the end of a line it starts (`after`). */
-type RunnerParameter = PassedParameter & { readonly after?: boolean };
+/**
+ * A parameter a runner hands to the shell: whole, joined, or as the end of a line it starts or the start of a line
+ * it ends (`place`).
+ */
+type RunnerParameter = PassedParameter & { readonly place?: 'end' | 'start' };
 
 /**
  * A parameter named as a command line (`cmd`, `command`, `script`, `shellCommand`) that ends a line whose start is
@@ -312,9 +322,51 @@ function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | 
   if (!/\s$/.test(joint)) return undefined;
   const options = shellDataOptions(view);
   if (prefix.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
-  const parameter = passedParameterOf(last, view);
+  return commandParameterOf(view, last, 'end');
+}
+
+/**
+ * A parameter named as a command line that starts a line whose rest is literal and starts a word
+ * (`command + ' install'`, `` `${cmd} --version` ``): the function runs the program its caller names with words of
+ * its own (brunch's `install(rootPath, command)`, called with `'npm'` and `'bower'`), as a runner passing it whole
+ * does. As for `commandAfterPrefixOf`, the name is what says the value is a command: `pid + ' -9'` is spliced data.
+ */
+function commandBeforeWordsOf(view: ProjectView, part: Node): RunnerParameter | undefined {
+  const node = skipOuterExpressions(part);
+  let first: Node;
+  let rest: Node[];
+  let joint: string;
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    // `a + b + c` is `(a + b) + c`: the leftmost operand starts the line.
+    rest = [];
+    let current: Node = node;
+    while (Node.isBinaryExpression(current) && current.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+      rest.unshift(skipOuterExpressions(current.getRight()));
+      current = skipOuterExpressions(current.getLeft());
+    }
+    first = current;
+    const [next] = rest;
+    if (next === undefined || !(Node.isStringLiteral(next) || Node.isNoSubstitutionTemplateLiteral(next)))
+      return undefined;
+    joint = next.getLiteralText();
+  } else if (Node.isTemplateExpression(node) && node.getHead().getLiteralText() === '') {
+    const [span, ...spans] = node.getTemplateSpans();
+    if (span === undefined) return undefined;
+    first = span.getExpression();
+    rest = spans.map((s) => s.getExpression());
+    joint = span.getLiteral().getLiteralText();
+  } else return undefined;
+  if (!/^\s/.test(joint)) return undefined;
+  const options = shellDataOptions(view);
+  if (rest.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
+  return commandParameterOf(view, first, 'start');
+}
+
+/** The plain parameter `node` is, passed whole and named as a command line (`isCommandName`), at a line's `place`. */
+function commandParameterOf(view: ProjectView, node: Node, place: 'end' | 'start'): RunnerParameter | undefined {
+  const parameter = passedParameterOf(node, view);
   return parameter !== undefined && !parameter.joined && isCommandName(parameter.name)
-    ? { ...parameter, after: true }
+    ? { ...parameter, place }
     : undefined;
 }
 
@@ -359,9 +411,11 @@ function* runnerCallFinding(
   const handed = parameters.map((p) => `\`${p.name}\``).join(' and ');
   const how = parameters.some((p) => p.joined)
     ? 'joined into one line'
-    : parameters.some((p) => p.after === true)
+    : parameters.some((p) => p.place === 'end')
       ? 'at the end of a line of its own'
-      : 'whole';
+      : parameters.some((p) => p.place === 'start')
+        ? 'at the start of a line of its own'
+        : 'whole';
   yield {
     ...draft,
     evidence: [

@@ -1,8 +1,9 @@
-import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { isEnvironmentName, settledDeclarationsOf } from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
-import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { descendantsWhere } from './_shared/ast/descendants.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
@@ -10,7 +11,13 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { callSitesInOwnFile } from './_shared/security/call-sites.js';
-import { getCalledExport, getModuleBindings, isWholeModule } from './_shared/security/modules.js';
+import {
+  calledExportScreen,
+  getCalledExport,
+  getModuleBindings,
+  isWholeModule,
+  wholeModuleScreen,
+} from './_shared/security/modules.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 import { getSecurityWord, getStoredName } from './_shared/security/names.js';
 
@@ -113,13 +120,42 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
   const crypto = getModuleBindings(view, file, ['crypto']);
   const hashModules = getModuleBindings(view, file, Object.keys(HASH_MODULES));
   const cryptoJs = getModuleBindings(view, file, ['crypto-js']);
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  const screen = callScreen(crypto, hashModules, cryptoJs);
+  for (const call of descendantsWhere(view, file, SyntaxKind.CallExpression, screen).filter(Node.isCallExpression)) {
     const draft =
       checkCryptoCall(view, call, crypto) ??
       checkHashModuleCall(view, call, hashModules) ??
       checkCryptoJsCall(view, call, cryptoJs);
     if (draft !== undefined) yield draft;
   }
+}
+
+/**
+ * A test of a compiler node, from syntax, that is false for every call `checkCryptoCall`, `checkHashModuleCall` and
+ * `checkCryptoJsCall` pass by: only the calls it accepts are wrapped and asked about.
+ */
+function callScreen(
+  crypto: ModuleBindings,
+  hashModules: ModuleBindings,
+  cryptoJs: ModuleBindings,
+): (node: ts.Node) => boolean {
+  const isCryptoExport = calledExportScreen(crypto);
+  const isHashModule = wholeModuleScreen(hashModules);
+  const isCryptoJs = wholeModuleScreen(cryptoJs);
+  return (node) => {
+    if (!ts.isCallExpression(node)) return false;
+    if (isCryptoExport(node)) return true;
+    const callee = node.expression;
+    if (hashModules.whole.size > 0 && isHashModule(callee)) return true;
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const receiver = skipOuterCompilerExpressions(callee.expression);
+    // `crypto.subtle…` of the environment (`getGlobalCryptoCall`).
+    if (ts.isIdentifier(receiver) && receiver.text === 'crypto') return true;
+    return (
+      cryptoJs.whole.size > 0 &&
+      (isCryptoJs(receiver) || (ts.isPropertyAccessExpression(receiver) && isCryptoJs(receiver.expression)))
+    );
+  };
 }
 
 /** Node's `crypto` functions: hashes, HMACs, signatures and ciphers. */

@@ -8,10 +8,12 @@ import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
+import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
 import type {
   ArrowFunction,
+  BinaryExpression,
   CallExpression,
   FunctionDeclaration,
   FunctionExpression,
@@ -284,7 +286,7 @@ function everyAssignedValueLiteral(
   if (beingJudged.has(declaration)) return true;
   beingJudged.add(declaration);
   try {
-    return assignedValues(declaration, namesOf(options.view)).every(
+    return assignedValues(declaration, options.view).every(
       (value) => findNonLiteral(value, options, depth + 1, visited) === undefined,
     );
   } finally {
@@ -321,8 +323,13 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   const scope = scopeOf(declaration);
   // A script's top-level array is a global: other files may fill it.
   if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;
-  for (const identifier of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (identifier === name || identifier.compilerNode.text !== name.compilerNode.text) continue;
+  for (const identifier of descendantsWhere(
+    options.view,
+    scope,
+    SyntaxKind.Identifier,
+    isIdentifierNamed(name.compilerNode.text),
+  )) {
+    if (identifier === name) continue;
     if (!names(identifier).includes(declaration)) continue;
     if (!isLiteralArrayUse(identifier, options, depth, visited)) return false;
   }
@@ -369,7 +376,8 @@ function isLiteralParameter(identifier: Node, options: DataOptions, depth: numbe
   if (initializer !== undefined && findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
   const parameterName = parameter.getName();
   let calls = 0;
-  for (const node of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
+  const spelled = isIdentifierNamed(parameterName, name.compilerNode.text);
+  for (const node of descendantsWhere(options.view, file, SyntaxKind.Identifier, spelled).filter(Node.isIdentifier)) {
     if (node === name) continue;
     const text = node.compilerNode.text;
     const inside = node.getPos() >= fn.getPos() && node.getEnd() <= fn.getEnd();
@@ -446,8 +454,7 @@ export function passedParameterOf(argument: Node, view: ProjectView): PassedPara
   if (plain === undefined) return undefined;
   const { parameter, fn } = plain;
   const parameterName = parameter.getName();
-  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (identifier.compilerNode.text !== parameterName) continue;
+  for (const identifier of descendantsWhere(view, fn, SyntaxKind.Identifier, isIdentifierNamed(parameterName))) {
     if (isAssignmentTarget(identifier) || (joined !== undefined && isFilledThrough(identifier))) return undefined;
   }
   return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
@@ -533,15 +540,28 @@ function isConstDeclaration(declaration: VariableDeclaration): boolean {
 }
 
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
-function assignedValues(declaration: VariableDeclaration, names: Names): Node[] {
+function assignedValues(declaration: VariableDeclaration, view: ProjectView): Node[] {
+  const names = namesOf(view);
   const values: Node[] = [];
-  for (const binary of scopeOf(declaration).getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    const kind = binary.getOperatorToken().getKind();
-    if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
+  const { name } = declaration.compilerNode;
+  // A pattern's names are declared by its elements: no identifier stands for the declaration itself.
+  if (!ts.isIdentifier(name)) return values;
+  for (const binary of assignmentsTo(view, scopeOf(declaration), name.text)) {
     const left = binary.getLeft();
-    if (Node.isIdentifier(left) && names(left).includes(declaration)) values.push(binary.getRight());
+    if (names(left).includes(declaration)) values.push(binary.getRight());
   }
   return values;
+}
+
+/** The assignments (`=`, `+=`, …) to a plain name spelled `name` inside a scope, in document order. */
+function assignmentsTo(view: ProjectView, scope: Node, name: string): BinaryExpression[] {
+  const isAssignment = (node: ts.Node): boolean =>
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind >= SyntaxKind.FirstAssignment &&
+    node.operatorToken.kind <= SyntaxKind.LastAssignment &&
+    ts.isIdentifier(node.left) &&
+    node.left.text === name;
+  return descendantsWhere(view, scope, SyntaxKind.BinaryExpression, isAssignment).filter(Node.isBinaryExpression);
 }
 
 /** The function (or file) a variable is declared in: every use of a `let`, `const` or `var` is inside it. */
@@ -595,7 +615,7 @@ function isInert(type: Type): boolean {
 /** Evidence for a piece of data: where a local variable it names got its value, when it has one. */
 export function getOriginEvidence(data: Node, view: ProjectView): { note: string; node: Node }[] {
   if (!Node.isIdentifier(data)) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
-  const initializer = getSingleAssignment(data, namesOf(view));
+  const initializer = getSingleAssignment(data, view);
   if (initializer === undefined) return [{ note: `non-literal data: ${describeNode(data)}`, node: data }];
   return [{ note: `\`${data.getText()}\` is \`${describeNode(initializer)}\``, node: initializer }];
 }
@@ -660,21 +680,17 @@ export function getVariableValues(
     declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
   const values: Node[] = initializer === undefined ? [] : [initializer];
   let appended = false;
-  for (const binary of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    const kind = binary.getOperatorToken().getKind();
-    if (kind < SyntaxKind.FirstAssignment || kind > SyntaxKind.LastAssignment) continue;
-    const left = binary.getLeft();
-    if (!Node.isIdentifier(left) || left.compilerNode.text !== identifier.compilerNode.text) continue;
-    if (!names(left).includes(declaration)) continue;
+  for (const binary of assignmentsTo(view, scope, identifier.compilerNode.text)) {
+    if (!names(binary.getLeft()).includes(declaration)) continue;
     values.push(binary.getRight());
-    if (kind === SyntaxKind.PlusEqualsToken) appended = true;
+    if (binary.getOperatorToken().getKind() === SyntaxKind.PlusEqualsToken) appended = true;
   }
   return { values, appended };
 }
 
 /** The initialiser of the local variable an identifier names, when it is declared once and never reassigned. */
-function getSingleAssignment(identifier: Node, names: Names): Node | undefined {
-  const declarations = names(identifier);
+function getSingleAssignment(identifier: Node, view: ProjectView): Node | undefined {
+  const declarations = namesOf(view)(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
     return undefined;
@@ -686,5 +702,5 @@ function getSingleAssignment(identifier: Node, names: Names): Node | undefined {
     isConstDeclaration(declaration)
   )
     return initializer;
-  return assignedValues(declaration, names).length === 0 ? initializer : undefined;
+  return assignedValues(declaration, view).length === 0 ? initializer : undefined;
 }

@@ -7,7 +7,8 @@ import { isModuleExports } from '../ast/is-module-exports.js';
  * The name a module exports a function of its own top level under, from syntax: `export function run`,
  * `export const run = (…) => …`, `export { run }` or `export { run as exec }`; in CommonJS, a property of the one
  * `module.exports = { … }` the module assigns (`{ elevate: function (cmd) {…} }`, `{ elevate(cmd) {…} }`,
- * `{ run }`, `{ exec: run }`), or `module.exports.run = …` and `exports.run = …` at the top level. Undefined for
+ * `{ run }`, `{ exec: run }`), or `module.exports.run = …` and `exports.run = …` at the top level (also
+ * `exports.run = run = function …`). Undefined for
  * anything else: a default export, `module.exports = run` (the module itself called), a function nested in another.
  */
 export function exportedNameOf(fn: ts.Node): string | undefined {
@@ -15,7 +16,10 @@ export function exportedNameOf(fn: ts.Node): string | undefined {
   const local = topLevelNameOf(fn);
   if (local !== undefined && isExportedByKeyword(fn)) return local;
   const matches = (value: ts.Expression): boolean => {
-    const inner = skipOuterCompilerExpressions(value);
+    let inner = skipOuterCompilerExpressions(value);
+    // `exports.install = install = function (…) {…}` (CoffeeScript's): the value of the last assignment.
+    while (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+      inner = skipOuterCompilerExpressions(inner.right);
     return inner === fn || (local !== undefined && ts.isIdentifier(inner) && inner.text === local);
   };
   // One assignment of `module.exports` in the text: another could replace the object read here.

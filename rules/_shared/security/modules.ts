@@ -1,8 +1,9 @@
 import { Node, ts } from 'ts-morph';
-import { ownDeclarationsOf } from '../name-binding.js';
+import { ownDeclarationsOf, syntacticBindingOf } from '../name-binding.js';
+import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { wrapNode } from '../ast/wrap-node.js';
-import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type {
   CallExpression,
   Expression,
@@ -30,7 +31,9 @@ export interface ModuleBindings {
  * `import * as cp from 'node:child_process'`, `import cp from ...`, `import cp = require(...)`,
  * `const cp = require(...)`, `const { exec: run } = require(...)`, `const exec = require(...).exec`,
  * `const exec = cp.exec` of a whole binding (gitty's `var exec = childproc.exec`), and
- * `const execAsync = promisify(exec)` (same export, promise form).
+ * `const execAsync = promisify(exec)` (same export, promise form). A variable declared without a value and given one
+ * by a single assignment is bound as one given it by its initialiser (`var ref, exec; ref = require('child_process'),
+ * exec = ref.exec`: CoffeeScript's output, gift's).
  */
 export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNames: readonly string[]): ModuleBindings {
   const modules = new Set(moduleNames.map(stripNodePrefix));
@@ -65,9 +68,9 @@ export function getModuleBindings(view: ProjectView, file: SourceFile, moduleNam
   }
   for (const call of candidates.requires) {
     if (!isRequireOf(call, modules)) continue;
-    bindRequire(wrapAs(file, call, Node.isCallExpression), named, whole);
+    bindRequire(view, file, wrapAs(file, call, Node.isCallExpression), named, whole);
   }
-  bindMembers(file, bindings, named, candidates.members);
+  bindMembers(view, file, bindings, named, candidates.members);
   bindPromisified(bindings, named, candidates.promisified);
   return bindings;
 }
@@ -79,15 +82,19 @@ interface BindingCandidates {
   requires: ts.CallExpression[];
   /** Variables initialised by a call of `promisify` or `….promisify`. */
   promisified: VariableDeclaration[];
-  /** Variables of one name initialised by a member of a name (`var exec = childproc.exec`), unwrapped. */
+  /**
+   * Names given a member of a name (`var exec = childproc.exec`, or `exec = childproc.exec` after `var exec`),
+   * unwrapped.
+   */
   members: MemberAlias[];
 }
 
-/** `var exec = childproc.exec`: a variable of one name given a member of a name. */
-type MemberAlias = ts.VariableDeclaration & {
-  readonly name: ts.Identifier;
-  readonly initializer: ts.PropertyAccessExpression & { readonly expression: ts.Identifier };
-};
+/** `var exec = childproc.exec` or `exec = childproc.exec`: a name given a member of a name. */
+interface MemberAlias {
+  /** The variable's declaration, or the assignment that gives it the member. */
+  readonly node: ts.VariableDeclaration | ts.BinaryExpression;
+  readonly member: ts.PropertyAccessExpression & { readonly expression: ts.Identifier };
+}
 
 /** Candidates by file, found once per file for every rule that asks (a changed text is a new compiler SourceFile). */
 const candidatesByFile = new WeakMap<ts.SourceFile, BindingCandidates>();
@@ -131,22 +138,51 @@ function findBindingCandidates(view: ProjectView, file: SourceFile): BindingCand
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
       found.requires.push(node);
   for (const node of view.nodesOf(file, ts.SyntaxKind.VariableDeclaration)) {
-    if (ts.isVariableDeclaration(node) && isPromisifyCall(node.initializer))
-      found.promisified.push(wrapAs(file, node, Node.isVariableDeclaration));
-    else if (isMemberAlias(node)) found.members.push(node);
+    if (!ts.isVariableDeclaration(node)) continue;
+    if (isPromisifyCall(node.initializer)) found.promisified.push(wrapAs(file, node, Node.isVariableDeclaration));
+    else if (ts.isIdentifier(node.name)) addMemberAlias(found.members, node, node.initializer);
   }
+  for (const node of view.nodesOf(file, ts.SyntaxKind.BinaryExpression))
+    if (isPlainAssignment(node)) addMemberAlias(found.members, node, node.right);
+  found.members.sort((a, b) => a.node.pos - b.node.pos);
   return found;
 }
 
-/** True for `var exec = childproc.exec` (a `MemberAlias`), on the compiler's node. */
-function isMemberAlias(node: ts.Node): node is MemberAlias {
+/** Adds `{ node, member }` when the value is a member of a name (`childproc.exec`), on the compiler's nodes. */
+function addMemberAlias(members: MemberAlias[], node: MemberAlias['node'], value: ts.Expression | undefined): void {
+  if (value !== undefined && ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression))
+    members.push({ node, member: value as MemberAlias['member'] });
+}
+
+/** `name = value`, with `=` (not `+=`, not a destructuring). */
+function isPlainAssignment(node: ts.Node): node is ts.BinaryExpression & { readonly left: ts.Identifier } {
   return (
-    ts.isVariableDeclaration(node) &&
-    ts.isIdentifier(node.name) &&
-    node.initializer !== undefined &&
-    ts.isPropertyAccessExpression(node.initializer) &&
-    ts.isIdentifier(node.initializer.expression)
+    ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)
   );
+}
+
+/**
+ * The declaration of the variable an assignment gives a value (`exec` of `exec = ref.exec`) when that is the only
+ * value it ever has: a `var` or `let` declared alone in its statement's list without a value, in its file's syntax
+ * (`syntacticBindingOf`), and written nowhere else (no other assignment, `+=`, `++` or destructuring). Until the
+ * assignment runs the variable is `undefined`, which nothing can call.
+ */
+function onceAssignedDeclarationOf(
+  view: ProjectView,
+  file: SourceFile,
+  assignment: ts.Node,
+): VariableDeclaration | undefined {
+  if (!isPlainAssignment(assignment)) return undefined;
+  const binding = syntacticBindingOf(view, file, assignment.left);
+  if (binding?.kind !== 'local') return undefined;
+  const declaration = binding.declaration.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.name !== binding.declaration) return undefined;
+  if (declaration.initializer !== undefined || !ts.isVariableStatement(declaration.parent.parent)) return undefined;
+  const uses = syntacticUsesOf(view, file, declaration.name);
+  if (uses === undefined) return undefined;
+  const written = [...uses.reads, ...uses.writes].filter((o) => o.access !== 'read');
+  if (written.length !== 1 || written[0]?.compilerNode !== assignment.left) return undefined;
+  return wrapAs(file, declaration, Node.isVariableDeclaration);
 }
 
 /**
@@ -156,16 +192,20 @@ function isMemberAlias(node: ts.Node): node is MemberAlias {
  * `named` is the map `bindings.named` reads, written here.
  */
 function bindMembers(
+  view: ProjectView,
   file: SourceFile,
   bindings: ModuleBindings,
   named: Map<Node, string>,
   members: readonly MemberAlias[],
 ): void {
   const wholeNames = new Set([...bindings.whole].map((declaration) => declaredNameOf(declaration)?.text));
-  for (const member of members) {
-    if (!wholeNames.has(member.initializer.expression.text)) continue;
-    if (!isWholeModule(wrapNode(file, member.initializer.expression), bindings)) continue;
-    named.set(wrapAs(file, member, Node.isVariableDeclaration), member.initializer.name.text);
+  for (const { node, member } of members) {
+    if (!wholeNames.has(member.expression.text)) continue;
+    if (!isWholeModule(wrapNode(file, member.expression), bindings)) continue;
+    const declaration = ts.isVariableDeclaration(node)
+      ? wrapAs(file, node, Node.isVariableDeclaration)
+      : onceAssignedDeclarationOf(view, file, node);
+    if (declaration !== undefined) named.set(declaration, member.name.text);
   }
 }
 
@@ -182,6 +222,47 @@ function wrapAs<T extends Node>(file: SourceFile, node: ts.Node, guard: (n: Node
   const wrapped = wrapNode(file, node);
   if (!guard(wrapped)) throw new Error(`unexpected node kind ${String(node.kind)} in ${file.getFilePath()}`);
   return wrapped;
+}
+
+/**
+ * A test of a compiler node, from syntax, that is false for every call or `new` `getCalledExport` finds no export
+ * for: a callee spelled as none of the bound names, nor as a member of a whole binding's name or of a `require` of
+ * the modules. Walks over a file's calls wrap only the calls that pass it (`descendantsWhere`).
+ */
+export function calledExportScreen(bindings: ModuleBindings): (node: ts.Node) => boolean {
+  const named = declaredNamesOf(bindings.named.keys());
+  const isWhole = wholeModuleScreen(bindings);
+  return (node) => {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+    const callee = skipOuterCompilerExpressions(node.expression);
+    if (ts.isIdentifier(callee)) return named === undefined || named.has(callee.text);
+    return ts.isPropertyAccessExpression(callee) && isWhole(callee.expression);
+  };
+}
+
+/**
+ * A test of a compiler expression, from syntax, that is false for every expression `isWholeModule` rejects: one
+ * that is neither a `require` of the modules nor spelled as a whole binding's name (inside any parentheses or type
+ * assertions).
+ */
+export function wholeModuleScreen(bindings: ModuleBindings): (expression: ts.Expression) => boolean {
+  const whole = declaredNamesOf(bindings.whole);
+  return (expression) => {
+    const node = skipOuterCompilerExpressions(expression);
+    if (ts.isCallExpression(node)) return isRequireOf(node, bindings.modules);
+    return ts.isIdentifier(node) && (whole === undefined || whole.has(node.text));
+  };
+}
+
+/** The names the bindings declare, or undefined when syntax does not name one (a pattern, a namespace import's clause). */
+function declaredNamesOf(declarations: Iterable<Node>): ReadonlySet<string> | undefined {
+  const names = new Set<string>();
+  for (const declaration of declarations) {
+    const name = declaredNameOf(declaration);
+    if (name === undefined) return undefined;
+    names.add(name.text);
+  }
+  return names;
 }
 
 /** The module export a call or `new` invokes (`exec` for `cp.exec(...)`, `run(...)` bound to `exec`), or undefined. */
@@ -264,9 +345,26 @@ function isRequireOf(call: ts.CallExpression, modules: ReadonlySet<string>): boo
   );
 }
 
-/** Records what a `require(...)` call is bound to. */
-function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<Node>): void {
+/** Records what a `require(...)` call is bound to, by a variable's initialiser or its one assignment. */
+function bindRequire(
+  view: ProjectView,
+  file: SourceFile,
+  call: CallExpression,
+  named: Map<Node, string>,
+  whole: Set<Node>,
+): void {
   const parent = call.getParent();
+  const assigned = (value: Node): VariableDeclaration | undefined => {
+    const assignment = value.compilerNode.parent;
+    return ts.isBinaryExpression(assignment) && assignment.right === value.compilerNode
+      ? onceAssignedDeclarationOf(view, file, assignment)
+      : undefined;
+  };
+  const declaration = assigned(call);
+  if (declaration !== undefined) {
+    whole.add(declaration);
+    return;
+  }
   if (Node.isVariableDeclaration(parent)) {
     const name = parent.getNameNode();
     if (Node.isIdentifier(name)) whole.add(parent);
@@ -282,6 +380,10 @@ function bindRequire(call: CallExpression, named: Map<Node, string>, whole: Set<
     const holder = parent.getParent();
     if (Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode()))
       named.set(holder, parent.getName());
+    else {
+      const target = assigned(parent);
+      if (target !== undefined) named.set(target, parent.getName());
+    }
   }
 }
 
