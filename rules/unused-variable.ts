@@ -81,6 +81,7 @@ export default defineRule({
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
         if (uses.writes.some((write) => isWaivedByEslint(write.node, ESLINT_UNUSED_RULES))) continue;
         if ([candidate.name, ...uses.writes.map((write) => write.compilerNode)].some(isExitTestOfLoop)) continue;
+        if (uses.reads.length === 0 && isLabelOfUsedValues(candidate, uses.writes)) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
@@ -238,6 +239,48 @@ function isExitTestOfLoop(name: ts.Node): boolean {
       ts.isReturnStatement(last) ||
       ts.isThrowStatement(last));
   return leaves && !containsContinue(loop.statement);
+}
+
+/**
+ * True for a variable declared without a value whose every write is a plain assignment whose value the code uses
+ * as well (`module.exports = Deploy = (function () { … })();`, CoffeeScript's `module.exports = class Deploy`;
+ * `process.exit(code = 0)`): the name only labels a value that goes on to its use, and taking it out changes nothing
+ * the program does. A write whose value is dropped (`x = f();` as a statement, the left of a comma) is a dead store.
+ */
+function isLabelOfUsedValues(candidate: Candidate, writes: readonly Occurrence[]): boolean {
+  const { declaration } = candidate;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== undefined || writes.length === 0)
+    return false;
+  return writes.every(({ compilerNode }) => {
+    let target: ts.Node = compilerNode;
+    while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+    const assignment = target.parent;
+    if (
+      !ts.isBinaryExpression(assignment) ||
+      assignment.left !== target ||
+      assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+    )
+      return false;
+    return isValueUsed(assignment);
+  });
+}
+
+/** True when an expression's value goes somewhere: not a statement of its own, a comma's left, `void`, or a `for` step. */
+function isValueUsed(expression: ts.Expression): boolean {
+  let node: ts.Node = expression;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent)) node = parent;
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+      if (parent.left === node) return false;
+      node = parent;
+    } else
+      return !(
+        ts.isExpressionStatement(parent) ||
+        ts.isVoidExpression(parent) ||
+        (ts.isForStatement(parent) && (parent.initializer === node || parent.incrementor === node))
+      );
+  }
 }
 
 /** True when a `continue` statement lies anywhere inside `node`. */
