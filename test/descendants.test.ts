@@ -1,24 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { Node, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { loadInMemory } from '../src/load/project.js';
 import { descendantsWhere, isIdentifierNamed } from '../rules/_shared/ast/descendants.js';
-
-/** Every TypeScript and JavaScript source of the fixtures, by path. */
-function fixtureSources(): Record<string, string> {
-  const root = join(import.meta.dirname, '..', 'fixtures');
-  const out: Record<string, string> = {};
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name)) out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  visit(root);
-  return out;
-}
+import { fixtureSources } from './fixture-sources.js';
 
 /** JSDoc names, an empty statement, a missing name and nested functions: where an index and a tree walk may differ. */
 const TRAPS = {
@@ -50,7 +34,7 @@ const KINDS = [
 
 describe('descendantsWhere: a scope’s nodes from the node index', () => {
   it('lists what getDescendantsOfKind lists, in its order, in every fixture file and every function of them', () => {
-    const { view } = loadInMemory({ ...fixtureSources(), ...TRAPS });
+    const { view } = loadInMemory({ ...fixtureSources(/\.(?:[cm]?[jt]s|[jt]sx)$/), ...TRAPS });
     let scopes = 0;
     let nodes = 0;
     for (const file of view.project.getSourceFiles()) {

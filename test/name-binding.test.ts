@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Node, ts } from 'ts-morph';
 import type { Identifier, SourceFile } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
 import { placedOccurrencesOf, syntacticUsesOf } from '../rules/_shared/local-uses.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { temporaryFolder } from './temporary-folder.js';
+import { fixtureSources } from './fixture-sources.js';
 
 /**
  * `syntacticBindingOf` and `syntacticClassOf` answer, from syntax, questions
@@ -562,21 +563,6 @@ const SNIPPETS: Record<string, string> = {
   ].join('\n'),
 };
 
-/** Every fixture's source files, each project under its own folder. */
-function fixtureSources(): Record<string, string> {
-  const root = join(import.meta.dirname, '..', 'fixtures');
-  const out: Record<string, string> = {};
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(?:[cm]?ts|tsx)$/.test(entry.name)) out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  visit(root);
-  return out;
-}
-
 /** Names read as values where rules ask: callees, `new` targets, receivers and arguments. */
 function valueNames(file: ts.SourceFile): ts.Identifier[] {
   const out: ts.Identifier[] = [];
@@ -1034,7 +1020,8 @@ describe('names settled from syntax are what the checker says they are', () => {
   });
 
   it('on every fixture project: each answer is the checker’s', () => {
-    const { view } = loadInMemory(fixtureSources());
+    // Every fixture project's TypeScript, each under its own folder.
+    const { view } = loadInMemory(fixtureSources(/\.(?:[cm]?ts|tsx)$/));
     const counts = audit(view);
     expect(auditShadowedImports(view)).toBeGreaterThan(0);
     expect(auditShadowedBindings(view)).toBeGreaterThan(50);

@@ -163,9 +163,9 @@ function isPlainAssignment(node: ts.Node): node is ts.BinaryExpression & { reado
 
 /**
  * The declaration of the variable an assignment gives a value (`exec` of `exec = ref.exec`) when that is the only
- * value it ever has: a `var` or `let` declared alone in its statement's list without a value, in its file's syntax
- * (`syntacticBindingOf`), and written nowhere else (no other assignment, `+=`, `++` or destructuring). Until the
- * assignment runs the variable is `undefined`, which nothing can call.
+ * value it ever has: a `var` or `let` of a variable statement declared without a value (`var Git, exec, ref;`), its
+ * binding settled by syntax (`syntacticBindingOf`), and written nowhere else (no other assignment, `+=`, `++` or
+ * destructuring). Until the assignment runs the variable is `undefined`, which nothing can call.
  */
 function onceAssignedDeclarationOf(
   view: ProjectView,
