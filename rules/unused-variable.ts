@@ -81,7 +81,7 @@ export default defineRule({
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
         if (uses.writes.some((write) => isWaivedByEslint(write.node, ESLINT_UNUSED_RULES))) continue;
         if ([candidate.name, ...uses.writes.map((write) => write.compilerNode)].some(isExitTestOfLoop)) continue;
-        if (uses.reads.length === 0 && isLabelOfUsedValues(candidate, uses.writes)) continue;
+        if (uses.reads.length === 0 && isAssignedAsStored(candidate, uses.writes)) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
         if (first === undefined) {
@@ -242,12 +242,13 @@ function isExitTestOfLoop(name: ts.Node): boolean {
 }
 
 /**
- * True for a variable declared without a value whose every write is a plain assignment whose value the code uses
- * as well (`module.exports = Deploy = (function () { … })();`, CoffeeScript's `module.exports = class Deploy`;
- * `process.exit(code = 0)`): the name only labels a value that goes on to its use, and taking it out changes nothing
- * the program does. A write whose value is dropped (`x = f();` as a statement, the left of a comma) is a dead store.
+ * True for a variable declared without a value whose every write is a plain assignment in an `=` chain that also
+ * stores the value on an object (`module.exports = Deploy = (function () { … })();`, CoffeeScript's
+ * `module.exports = class Deploy`; `exports.install = install = function …`): `isNamedAsStored` for a variable that
+ * is given its value after its declaration, as CoffeeScript declares every variable first. A value that only goes
+ * on to a call, a `return` or another variable (`process.exit(code = 0)`, `return result = {…}`) is still reported.
  */
-function isLabelOfUsedValues(candidate: Candidate, writes: readonly Occurrence[]): boolean {
+function isAssignedAsStored(candidate: Candidate, writes: readonly Occurrence[]): boolean {
   const { declaration } = candidate;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== undefined || writes.length === 0)
     return false;
@@ -255,32 +256,46 @@ function isLabelOfUsedValues(candidate: Candidate, writes: readonly Occurrence[]
     let target: ts.Node = compilerNode;
     while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
     const assignment = target.parent;
-    if (
-      !ts.isBinaryExpression(assignment) ||
-      assignment.left !== target ||
-      assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken
-    )
-      return false;
-    return isValueUsed(assignment);
+    if (!isPlainAssignment(assignment) || assignment.left !== target) return false;
+    return isStoredInChain(assignment);
   });
 }
 
-/** True when an expression's value goes somewhere: not a statement of its own, a comma's left, `void`, or a `for` step. */
-function isValueUsed(expression: ts.Expression): boolean {
-  let node: ts.Node = expression;
-  for (;;) {
-    const parent = node.parent;
-    if (ts.isParenthesizedExpression(parent)) node = parent;
-    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken) {
-      if (parent.left === node) return false;
-      node = parent;
-    } else
-      return !(
-        ts.isExpressionStatement(parent) ||
-        ts.isVoidExpression(parent) ||
-        (ts.isForStatement(parent) && (parent.initializer === node || parent.incrementor === node))
-      );
+/**
+ * True when an `=` chain holding the assignment also assigns an object's property or element: up the chain
+ * (`module.exports = Deploy = …`, seen from `Deploy = …`) or down its values (`x = a.b = …`).
+ */
+function isStoredInChain(assignment: ts.AssignmentExpression<ts.EqualsToken>): boolean {
+  let node: ts.Node = assignment;
+  let outer = parentPastParentheses(node);
+  while (isPlainAssignment(outer) && skipOuterCompilerExpressions(outer.right) === node) {
+    if (isStoreTarget(outer.left)) return true;
+    node = outer;
+    outer = parentPastParentheses(node);
   }
+  let value = skipOuterCompilerExpressions(assignment.right);
+  while (isPlainAssignment(value)) {
+    if (isStoreTarget(value.left)) return true;
+    value = skipOuterCompilerExpressions(value.right);
+  }
+  return false;
+}
+
+/** The parent of a node, past any parentheses around it. */
+function parentPastParentheses(node: ts.Node): ts.Node {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner.parent)) inner = inner.parent;
+  return inner.parent;
+}
+
+/** `target = value` with `=` (not `+=`). */
+function isPlainAssignment(node: ts.Node): node is ts.AssignmentExpression<ts.EqualsToken> {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** An object's property or element, where a value stored is kept for the code that reads it. */
+function isStoreTarget(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
 }
 
 /** True when a `continue` statement lies anywhere inside `node`. */
