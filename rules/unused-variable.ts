@@ -245,7 +245,8 @@ function isExitTestOfLoop(name: ts.Node): boolean {
  * True for a variable declared without a value whose every write is a plain assignment in an `=` chain that also
  * stores the value on an object (`module.exports = Deploy = (function () { … })();`, CoffeeScript's
  * `module.exports = class Deploy`; `exports.install = install = function …`): `isNamedAsStored` for a variable that
- * is given its value after its declaration, as CoffeeScript declares every variable first. A value that only goes
+ * is given its value after its declaration, as CoffeeScript declares every variable first (the same chain test,
+ * `storesOnObject`, read from the assignment up as well as down). A value that only goes
  * on to a call, a `return` or another variable (`process.exit(code = 0)`, `return result = {…}`) is still reported.
  */
 function isAssignedAsStored(candidate: Candidate, writes: readonly Occurrence[]): boolean {
@@ -273,12 +274,7 @@ function isStoredInChain(assignment: ts.AssignmentExpression<ts.EqualsToken>): b
     node = outer;
     outer = parentPastParentheses(node);
   }
-  let value = skipOuterCompilerExpressions(assignment.right);
-  while (isPlainAssignment(value)) {
-    if (isStoreTarget(value.left)) return true;
-    value = skipOuterCompilerExpressions(value.right);
-  }
-  return false;
+  return storesOnObject(assignment.right);
 }
 
 /** The parent of a node, past any parentheses around it. */
@@ -631,11 +627,17 @@ function isBigIntOfLiteral(node: ts.Node): boolean {
  * it, but kept where the code reads it; the unused local name is only its spelling.
  */
 function isNamedAsStored(declaration: ts.Node): boolean {
-  if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
-  let value = skipOuterCompilerExpressions(declaration.initializer);
-  while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    if (ts.isPropertyAccessExpression(value.left) || ts.isElementAccessExpression(value.left)) return true;
-    value = skipOuterCompilerExpressions(value.right);
+  return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined
+    ? storesOnObject(declaration.initializer)
+    : false;
+}
+
+/** True when a value is an `=` chain that assigns an object's property or element on its way (`a.b = c = v`). */
+function storesOnObject(value: ts.Expression): boolean {
+  let inner = skipOuterCompilerExpressions(value);
+  while (isPlainAssignment(inner)) {
+    if (isStoreTarget(inner.left)) return true;
+    inner = skipOuterCompilerExpressions(inner.right);
   }
   return false;
 }
