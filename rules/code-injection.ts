@@ -297,7 +297,11 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
   if (parameter.type !== undefined || parameter.initializer !== undefined || parameter.dotDotDotToken !== undefined)
     return false;
   const owner = parameter.parent;
-  if (!isUntypedByContext(owner) || ts.getJSDocType(parameter) !== undefined || ts.getJSDocTypeTag(owner) !== undefined)
+  if (
+    !isUntypedByContext(view, file, owner) ||
+    ts.getJSDocType(parameter) !== undefined ||
+    ts.getJSDocTypeTag(owner) !== undefined
+  )
     return false;
   const uses = syntacticUsesOf(view, file, parameter.name);
   return (
@@ -351,12 +355,14 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
  * constructor, or an arrow function or function expression that is (through
  * parentheses and a conditional's branches) the value of a variable with no
  * written type and no JSDoc tag, through no JSDoc cast
- * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`), or returned
- * from a function whose returns nothing types (`hasNoContextualReturn`). A callback passed to a
- * call, an object's method or a function assigned to a property may be typed
- * by what receives it.
+ * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`), returned
+ * from a function whose returns nothing types (`hasNoContextualReturn`), or
+ * a plain constructor's prototype method no JSDoc types
+ * (`isUntypedPrototypeMethod`). A callback passed to a call, an object's
+ * method or a function assigned to another property may be typed by what
+ * receives it.
  */
-function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
+function isUntypedByContext(view: ProjectView, file: SourceFile, owner: ts.SignatureDeclaration): boolean {
   if (ts.isFunctionDeclaration(owner) || ts.isConstructorDeclaration(owner)) return true;
   if (ts.isMethodDeclaration(owner)) return ts.isClassLike(owner.parent);
   if (!ts.isArrowFunction(owner) && !ts.isFunctionExpression(owner)) return false;
@@ -373,7 +379,8 @@ function isUntypedByContext(owner: ts.SignatureDeclaration): boolean {
   const declaration = value.parent;
   // `return ready ? run : (cb) => setTimeout(cb)`: the function returned is typed by the one returning it.
   const returning = returningFunctionOf(value);
-  if (returning !== undefined) return hasNoContextualReturn(returning);
+  if (returning !== undefined) return hasNoContextualReturn(view, file, returning);
+  if (ts.isBinaryExpression(declaration)) return isUntypedPrototypeMethod(view, file, declaration, value);
   return (
     ts.isVariableDeclaration(declaration) &&
     declaration.initializer === value &&
@@ -400,7 +407,7 @@ function returningFunctionOf(value: ts.Node): ts.SignatureDeclaration | undefine
  * expression called where it is written (`((ready) => { … })(flag)`, whose
  * arguments type its parameters, not what it returns).
  */
-function hasNoContextualReturn(fn: ts.SignatureDeclaration): boolean {
+function hasNoContextualReturn(view: ProjectView, file: SourceFile, fn: ts.SignatureDeclaration): boolean {
   if (fn.type !== undefined || ts.getJSDocTags(fn).length > 0) return false;
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
     let callee: ts.Node = fn;
@@ -410,7 +417,42 @@ function hasNoContextualReturn(fn: ts.SignatureDeclaration): boolean {
     }
     if (ts.isCallExpression(callee.parent) && callee.parent.expression === callee) return true;
   } else if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn)) return false;
-  return isUntypedByContext(fn);
+  return isUntypedByContext(view, file, fn);
+}
+
+/**
+ * `Queue.prototype.schedule = function (fn, ms) { setTimeout(fn, ms) }` in a
+ * JavaScript module: the binder makes each `Queue.prototype.name = …` and
+ * `this.name = …` of the constructor's code a declaration of one property,
+ * and the checker types a function assigned so from the JSDoc `@type` of
+ * the property's first declaration alone (`getContextualTypeForAssignmentDeclaration`:
+ * no other contextual type reaches it). True when `value` (the function,
+ * through parentheses without JSDoc) is the right side of such a statement
+ * at the file's top level, for a plain constructor (`isPlainConstructor`:
+ * no class or object literal declares its members), and no write of the name
+ * in the file, on anything, carries a JSDoc type (`ts.getJSDocType`, what
+ * the checker reads) nor is made by `defineProperty`.
+ */
+function isUntypedPrototypeMethod(
+  view: ProjectView,
+  file: SourceFile,
+  assignment: ts.BinaryExpression,
+  value: ts.Node,
+): boolean {
+  if (
+    assignment.right !== value ||
+    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+    !ts.isExpressionStatement(assignment.parent) ||
+    !ts.isSourceFile(assignment.parent.parent) ||
+    !isJavaScriptFile(file) ||
+    !isModuleFile(view, file)
+  )
+    return false;
+  const owner = prototypeOwnerOf(assignment.left);
+  if (owner === undefined || !isPlainConstructor(view, file, owner)) return false;
+  const name = (assignment.left as ts.PropertyAccessExpression).name.text;
+  if (mayDefineProperty(view, file, name)) return false;
+  return memberWritesOf(view, file, name).every((target) => ts.getJSDocType(target) === undefined);
 }
 
 /**

@@ -423,7 +423,14 @@ const COMMONJS: Record<string, string> = {
     '  return (cb) => setTimeout(cb);',
     "})(typeof setImmediate === 'function');",
     '',
-    'module.exports = { later, drain, nextTick, nextTurn };',
+    // A plain constructor's prototype method: typed only by a JSDoc `@type` of the property, which none carries.
+    'const Pool = function () {};',
+    '',
+    'Pool.prototype.schedule = function (fn, ms) {',
+    '  setTimeout(fn, ms);',
+    '};',
+    '',
+    'module.exports = { later, drain, nextTick, nextTurn, Pool };',
     '',
   ].join('\n'),
   'lib/errors.js': "'use strict';\n\nclass QueueError extends Error {}\n\nmodule.exports = { QueueError };\n",
@@ -673,6 +680,37 @@ const GLOBAL_DECLARED: Record<string, string> = {
   ...NAMES_SETTLED,
   'src/legacy.ts': 'function setTimeout(code: string, ms: number): void {\n  void code;\n  void ms;\n}\n',
   'src/run.ts': 'export function later(code: string): void {\n  setTimeout(code, 10);\n}\n',
+};
+
+/**
+ * A prototype method typed by a JSDoc `@type` on the property's first write (which the binder makes its
+ * declaration): the function's parameter is then the string the type says, and the timer compiles it.
+ */
+const PROTOTYPE_METHOD_TYPED: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib'],
+  }),
+  'lib/pool.js': [
+    "'use strict';",
+    '',
+    'const Pool = function () {};',
+    '',
+    '/** @type {(code: string, ms: number) => void} */',
+    'Pool.prototype.schedule = function (code, ms) {',
+    '  setTimeout(code, ms);',
+    '};',
+    '',
+    'Pool.prototype.later = function (fn, ms) {',
+    '  setTimeout(fn, ms);',
+    '};',
+    '',
+    '/** @type {(code: string) => void} */',
+    'Pool.prototype.later = Pool.prototype.later;',
+    '',
+    'module.exports = { Pool };',
+    '',
+  ].join('\n'),
 };
 
 /** `new PassThrough()` where a file of the project augments `node:stream`: its classes may gain a lock method. */
@@ -986,6 +1024,20 @@ describe('the program is built only when a rule needs it', () => {
     // `setTimeout(code, 10)` calls the project's own function, which compiles nothing.
     expect(lazy).toEqual({ findings: review(namesSettled, false).findings, built: true });
     expect(review(globalDeclared, true)).toEqual(lazy);
+  });
+
+  it('is built for a prototype method a JSDoc `@type` types, and finds the string its timer compiles', () => {
+    const folder = project(PROTOTYPE_METHOD_TYPED);
+    const lazy = review(folder, false);
+    expect(lazy).toEqual({
+      // `later`'s `@type` is on a later write, not on the declaration that types the function: `fn` is `any`, as
+      // the checker says once asked (a JSDoc type on any write of the name leaves the question to it).
+      findings: [
+        'code-injection lib/pool.js:7:3 `setTimeout` is given a string built from `code` (line 7), which it compiles as code.',
+      ],
+      built: true,
+    });
+    expect(review(folder, true)).toEqual(lazy);
   });
 
   it('is built when the project augments the Node module a class comes from, with the same findings', () => {
