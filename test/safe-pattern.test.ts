@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchesOnlySafeText } from '../rules/_shared/security/safe-pattern.js';
+import { matchesOnlySafeText, rejectsOnlyUnsafeText } from '../rules/_shared/security/safe-pattern.js';
 
 /** The characters the security rules take a match of a safe pattern to hold. */
 const SAFE_TEXT = /^[A-Za-z0-9_\-./:,+@]*$/;
@@ -108,7 +108,70 @@ describe('matchesOnlySafeText', () => {
       '\\u0041',
       '[+-@]',
       '[\\b]',
+      '[\\--a]',
     ])
       expect(matchesOnlySafeText(source), source).toBe(false);
+  });
+});
+
+/** Members of a class, safe and unsafe, that join into negated classes of every shape the reader sees. */
+const member = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  '_',
+  '-',
+  '.',
+  '\\w',
+  '\\d',
+  '\\.',
+  '\\-',
+  'a-z',
+  'A-Z',
+  '0-9',
+  '+-@',
+  '!-~',
+  ' ',
+  ';',
+  '$',
+  '\\s',
+  '\\W',
+  '\\b',
+  '\\1',
+  ']',
+  '^',
+  '[',
+);
+
+describe('rejectsOnlyUnsafeText', () => {
+  it('accepts a pattern only when a text it does not match (with or without `i`) is safe text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(member, { maxLength: 6 }),
+        fc.array(text, { minLength: 1, maxLength: 6 }),
+        (members, texts) => {
+          const source = `[^${members.join('')}]`;
+          const pattern = compiled(source);
+          fc.pre(pattern !== undefined && rejectsOnlyUnsafeText(source));
+          const folded = new RegExp(source, 'i');
+          for (const subject of texts) {
+            if (!pattern.test(subject)) expect(subject).toMatch(SAFE_TEXT);
+            if (!folded.test(subject)) expect(subject).toMatch(SAFE_TEXT);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the checks real code throws with', () => {
+    expect(rejectsOnlyUnsafeText('[^\\w]')).toBe(true);
+    expect(rejectsOnlyUnsafeText('[^a-zA-Z0-9_.-]')).toBe(true);
+    expect(rejectsOnlyUnsafeText('[^\\w\\-.]')).toBe(true);
+  });
+
+  it('refuses a class that lets a character beyond those through, or a pattern that is not one negated class', () => {
+    for (const source of ['[^\\w ]', '[^\\s]', '[^+-@]', '[^\\--a]', '[^\\b]', '[\\w]', '[^\\w]+x', '[^\\w', 'a[^\\w]'])
+      expect(rejectsOnlyUnsafeText(source), source).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { wrapNode } from '../ast/wrap-node.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
+import { isCheckedSafe } from './checked.js';
 import type {
   ArrowFunction,
   BinaryExpression,
@@ -115,6 +116,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     visited.add(node);
     if (isLiteralBinding(node, options, depth, visited)) return undefined;
     if (isLiteralParameter(node, options, depth, visited)) return undefined;
+    if (isCheckedSafe(options.view, node)) return undefined;
   }
   if (isSafeMatchPart(node, names)) return undefined;
   if (hasInertType(node, names)) return undefined;

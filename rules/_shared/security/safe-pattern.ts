@@ -38,12 +38,26 @@ export function matchesOnlySafeText(source: string): boolean {
  * character), and ranges only within lowercase letters, uppercase letters or digits (`[+-@]` holds `;`).
  */
 function classEnd(source: string, start: number): number | undefined {
-  if (source.charAt(start + 1) === '^') return undefined;
-  for (let i = start + 1; i < source.length; i++) {
+  return source.charAt(start + 1) === '^' ? undefined : membersEnd(source, start + 1);
+}
+
+/**
+ * True when a regular expression's source is one negated class of safe characters (`[^\w]`, `[^a-zA-Z0-9_-]`): it
+ * matches any one character but those, so a text it does not match holds only safe characters.
+ */
+export function rejectsOnlyUnsafeText(source: string): boolean {
+  return source.startsWith('[^') && membersEnd(source, 2) === source.length - 1;
+}
+
+/** The index of the `]` that ends a class's members read from `from`, when they are safe characters only (`classEnd`). */
+function membersEnd(source: string, from: number): number | undefined {
+  for (let i = from; i < source.length; i++) {
     const c = source.charAt(i);
     if (c === ']') return i;
     if (c === '\\') {
       if (!/^[dw]$/.test(source.charAt(i + 1)) && !SAFE_PUNCTUATION.test(source.charAt(i + 1))) return undefined;
+      // `[\--a]`: an escaped character may start a range (from `-` to `a`, `;` among them); refused.
+      if (source.charAt(i + 2) === '-' && source.charAt(i + 3) !== ']') return undefined;
       i += 1;
     } else if (source.charAt(i + 1) === '-' && source.charAt(i + 2) !== ']' && i + 2 < source.length) {
       const to = source.charAt(i + 2);
