@@ -15,7 +15,7 @@ export default defineRule({
   meta: {
     id: 'redundant-lock',
     description:
-      'Disallow locks that serialise nothing: never acquired, or held only by critical sections that never await',
+      'Disallow locks that serialise nothing: never acquired, held only by critical sections that never await, or released before the work a section returns',
     category: 'concurrency',
     defaultSeverity: 'warning',
     stability: 'stable',
@@ -38,6 +38,12 @@ export default defineRule({
         recommendation:
           'Run this code without `{{lock}}`; keep the lock around code that reads or writes state other tasks change.',
       },
+      releasedEarly: {
+        message:
+          '`{{lock}}` is released as soon as {{fnKind}} `{{fn}}` hands back the promise of `{{returned}}`, before the work it starts has finished, so that work runs without the lock.',
+        recommendation:
+          'Return `await {{returned}}` inside the critical section, so that `{{lock}}` is held until the work settles.',
+      },
       neverAcquired: {
         message: '`{{lock}}` is created and used (`{{use}}`{{others}}) but never acquired, so it guards nothing.',
         recommendation: 'Remove `{{lock}}`, or acquire it around the code it was meant to guard.',
@@ -48,6 +54,7 @@ export default defineRule({
   *check({ project }) {
     for (const holder of lockModel(project).holders) {
       if (holder.api.interAgent) continue;
+      for (const acquisition of holder.acquisitions) yield* releasedEarly(holder, acquisition);
       const uses = usesOf(project, holder);
       if (uses.escape !== undefined) continue;
       if (holder.acquisitions.length === 0) {
@@ -67,7 +74,23 @@ export default defineRule({
   },
 });
 
-type MessageId = 'syncSections' | 'neverAcquired' | 'isolatedSection';
+type MessageId = 'syncSections' | 'neverAcquired' | 'isolatedSection' | 'releasedEarly';
+
+/**
+ * A section that returns a call's promise without awaiting it, from inside the `try` whose `finally` releases the
+ * lock (or under a `using` declaration): one finding at each such `return`.
+ */
+function* releasedEarly(holder: LockHolder, acquisition: Acquisition): Generator<FindingDraft<MessageId>> {
+  const host = hostOf(acquisition.call);
+  for (const returned of acquisition.section.earlyReturns)
+    yield {
+      node: returned,
+      messageId: 'releasedEarly',
+      symbol: { path: symbolPathOf(host), qualifier: `${holder.path}:${shorten(returned.getText())}` },
+      data: { lock: holder.name, ...functionData(host), returned: shorten(returned.getText()) },
+      evidence: [{ note: `${codeSpan(holder.name)} is taken here`, node: acquisitionSite(acquisition) }],
+    };
+}
 
 /** A lock that is used but never acquired. */
 function neverAcquired(holder: LockHolder, uses: HolderUses): FindingDraft<MessageId> {
@@ -137,10 +160,18 @@ function sectionData(holder: LockHolder): Record<string, string> {
   return { lock: holder.name, sections: `none of its ${String(count)} critical sections awaits`, them: 'them' };
 }
 
-/** True when the section is visible and has no await point, not even a returned promise. */
+/**
+ * True when the section is visible and has no await point, not even a returned promise: one it returns from
+ * inside the lock without awaiting it counts as one, since the remedy there is to await it, not to drop the lock.
+ */
 function neverAwaits(acquisition: Acquisition): boolean {
   const section = acquisition.section;
-  return !section.opaque && section.awaitPoints.length === 0 && section.maybeAwaitPoints.length === 0;
+  return (
+    !section.opaque &&
+    section.awaitPoints.length === 0 &&
+    section.maybeAwaitPoints.length === 0 &&
+    section.earlyReturns.length === 0
+  );
 }
 
 /** The declaration's name, where the finding points for a lock never acquired. */

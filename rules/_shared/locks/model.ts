@@ -33,7 +33,7 @@ import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
 import { isEntryOfEmptyObject, thisPropertyOf } from './this-property.js';
 import type { ConfiguredLockApi } from './settings.js';
-import { bodyOf, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
+import { bodyOf, forEachOwnNode, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
 
 /** A variable, field or parameter that holds a lock, or a Web Locks name. */
 export interface LockHolder {
@@ -85,6 +85,12 @@ interface Section {
   awaitPoints: Node[];
   /** Returned values whose type is not known (so they may be promises the lock waits for). */
   maybeAwaitPoints: Node[];
+  /**
+   * Calls whose promise an `acquire()`-style section returns without awaiting it, from inside the `try` whose
+   * `finally` releases the lock: the lock is released as soon as the promise is handed back, before the work it
+   * stands for settles.
+   */
+  earlyReturns: Node[];
 }
 
 /** Every lock, acquisition and critical section of the project. */
@@ -979,6 +985,7 @@ function emptySection(call: CallExpression): Section {
     opaque: true,
     awaitPoints: [],
     maybeAwaitPoints: [],
+    earlyReturns: [],
   };
 }
 
@@ -988,7 +995,51 @@ function sectionOfRange(call: CallExpression, plan: ReleasePlan): Section {
   const start = plan.statement?.getEnd() ?? call.getEnd();
   const end = plan.kind === 'escaped' ? host.getEnd() : plan.end;
   const awaitPoints = ownAwaitPoints(host).filter((p) => p.getStart() >= start && p.getStart() < end);
-  return { host, callback: undefined, start, end, opaque: plan.kind === 'escaped', awaitPoints, maybeAwaitPoints: [] };
+  const earlyReturns = plan.kind === 'finally' ? returnedBeforeRelease(host, start, end, plan) : [];
+  return {
+    host,
+    callback: undefined,
+    start,
+    end,
+    opaque: plan.kind === 'escaped',
+    awaitPoints,
+    maybeAwaitPoints: [],
+    earlyReturns,
+  };
+}
+
+/**
+ * The calls a section returns the promise of without awaiting it (`try { return this.load(key); } finally {
+ * unlock(); }`), from inside a `try` whose `finally` holds one of the releases: the release runs as soon as the
+ * `return` hands the promise back. Only a call made there, which starts the work, and only a value
+ * `isPromiseLike` shows to be a promise (a promise stored earlier stands for work the lock did not start).
+ */
+function returnedBeforeRelease(host: Node, start: number, end: number, plan: ReleasePlan): Node[] {
+  const found: Node[] = [];
+  forEachOwnNode(host, (node) => {
+    if (!Node.isReturnStatement(node) || node.getStart() < start || node.getStart() >= end) return;
+    const value = node.getExpression();
+    if (value === undefined || !Node.isCallExpression(skipOuterExpressions(value))) return;
+    if (!isInReleasingTry(node, plan.releases)) return;
+    if (isPromiseLike(value) === true) found.push(value);
+  });
+  return found;
+}
+
+/** True when a statement is in the `try` block or a `catch` of a `try` whose `finally` holds one of the releases. */
+function isInReleasingTry(statement: Node, releases: readonly Node[]): boolean {
+  for (let at = statement.getParent(); at !== undefined && !isFunctionLike(at); at = at.getParent()) {
+    if (!Node.isTryStatement(at)) continue;
+    const cleanup = at.getFinallyBlock();
+    if (cleanup === undefined || isWithin(statement, cleanup)) continue;
+    if (releases.some((release) => isWithin(release, cleanup))) return true;
+  }
+  return false;
+}
+
+/** True when `node` lies inside `container`. */
+function isWithin(node: Node, container: Node): boolean {
+  return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
 /** The section of `runExclusive(fn)`, `acquire(key, fn)` and `request(name, fn)`: the callback's body. */
@@ -1014,6 +1065,7 @@ function sectionOfCallback(call: CallExpression, style: AcquisitionStyle): Secti
     opaque: doneCallback,
     awaitPoints,
     maybeAwaitPoints,
+    earlyReturns: [],
   };
 }
 
