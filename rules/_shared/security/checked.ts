@@ -26,7 +26,9 @@ import { matchesOnlySafeText, rejectsOnlyUnsafeText } from './safe-pattern.js';
  *   (network's `function ensure_valid_nic(str) { if (str.match(/[^\w]/))
  *   throw new Error(…); }`).
  * A function body's statements run in order, so the read runs only once the
- * check has passed; the top level of a module is read the same way. A value
+ * check has passed; the top level of a module is read the same way. Code that
+ * names `arguments` or `eval` is left alone (a sloppy function's
+ * `arguments[0] = …` writes its parameter; a direct `eval`, any name). A value
  * whose own `match`, `toString` or `valueOf` says otherwise than its text (an
  * object made to pass the check) is not considered.
  */
@@ -41,6 +43,9 @@ export function isCheckedSafe(view: ProjectView, identifier: Node): boolean {
   const body = statementsAround(read);
   if (body === undefined) return false;
   const { statements, at } = body;
+  // A sloppy function's `arguments[0] = …` writes its first parameter, and a direct `eval` any name in reach.
+  const code = statements[0]?.parent.getText() ?? '';
+  if (/\barguments\b|\beval\b/.test(code)) return false;
   const declaredAt = declarationIndexOf(nameNode, statements);
   if (declaredAt === undefined) return false;
   const isValue = (node: ts.Node): boolean =>
