@@ -1,4 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import { andOthers, codeSpan, listOf, plural, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -9,7 +10,8 @@ import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
-import { functionData, hostOf } from './_shared/locks/syntax.js';
+import { calledFunction, functionData, hostOf } from './_shared/locks/syntax.js';
+import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 
 export default defineRule({
   meta: {
@@ -78,11 +80,18 @@ type MessageId = 'syncSections' | 'neverAcquired' | 'isolatedSection' | 'release
 
 /**
  * A section that returns a call's promise without awaiting it, from inside the `try` whose `finally` releases the
- * lock (or under a `using` declaration): one finding at each such `return`.
+ * lock: one finding at each such `return` whose call runs a function of the project that takes no lock of the
+ * holder, itself or through the project functions it calls (`takesLock`). A call that takes it again (a retry
+ * calling its own method) runs its work under the lock once the `finally` has let it go, and awaiting it inside the
+ * section would wait for a lock the section holds; a call the project cannot follow may take it too.
  */
 function* releasedEarly(holder: LockHolder, acquisition: Acquisition): Generator<FindingDraft<MessageId>> {
   const host = hostOf(acquisition.call);
-  for (const returned of acquisition.section.earlyReturns)
+  const takes = holder.acquisitions.map((a) => a.call);
+  for (const returned of acquisition.section.earlyReturns) {
+    const call = startedCallOf(returned);
+    const called = call === undefined ? undefined : calledFunction(call);
+    if (called === undefined || takesLock(called, takes, new Set())) continue;
     yield {
       node: returned,
       messageId: 'releasedEarly',
@@ -90,6 +99,50 @@ function* releasedEarly(holder: LockHolder, acquisition: Acquisition): Generator
       data: { lock: holder.name, ...functionData(host), returned: shorten(returned.getText()) },
       evidence: [{ note: `${codeSpan(holder.name)} is taken here`, node: acquisitionSite(acquisition) }],
     };
+  }
+}
+
+/** Methods that chain a promise: the work is the call they are chained to. */
+const CHAINING_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** The call that starts a returned promise's work: the call itself, or the one `.then(…)`, `.catch(…)` are chained to. */
+function startedCallOf(returned: Node): CallExpression | undefined {
+  let at = skipOuterExpressions(returned);
+  while (Node.isCallExpression(at)) {
+    const callee = skipOuterExpressions(at.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || !CHAINING_METHODS.has(callee.getName())) return at;
+    at = skipOuterExpressions(callee.getExpression());
+  }
+  return undefined;
+}
+
+/** How many calls deep `takesLock` follows the project's functions. */
+const MAX_CALL_DEPTH = 4;
+
+/**
+ * True when a function of the project takes the lock (one of the holder's acquisitions is in its code, its
+ * callbacks included), or may: a call in it runs a project function that does, or one deeper than
+ * `MAX_CALL_DEPTH`. Calls the project does not declare (a library's, a built-in's) are taken not to reach the
+ * holder, which is the project's own.
+ */
+function takesLock(fn: Node, takes: readonly Node[], seen: Set<Node>, depth = 0): boolean {
+  if (takes.some((call) => isInside(call, fn))) return true;
+  if (seen.has(fn)) return false;
+  if (depth >= MAX_CALL_DEPTH) return true;
+  seen.add(fn);
+  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    const called = calledFunction(call);
+    return called !== undefined && takesLock(called, takes, seen, depth + 1);
+  });
+}
+
+/** True when `node` is in `container`'s code (the same file, within its text). */
+function isInside(node: Node, container: Node): boolean {
+  return (
+    node.getSourceFile() === container.getSourceFile() &&
+    node.getStart() >= container.getStart() &&
+    node.getEnd() <= container.getEnd()
+  );
 }
 
 /** A lock that is used but never acquired. */
