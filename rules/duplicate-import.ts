@@ -1,3 +1,4 @@
+import { codeSpan } from './_shared/text.js';
 import { Node } from 'ts-morph';
 import type { ImportDeclaration, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../src/model/project-view.js';
@@ -21,7 +22,8 @@ export default defineRule({
       'Two import declarations of one module split what the file depends on across two places; readers and merge tools see one, miss the other.',
     messages: {
       duplicateImport: {
-        message: 'Module `{{module}}` is imported again here; it is already imported on line {{firstLine}}.',
+        message:
+          'Module `{{module}}` is imported again here; it is already imported on line {{firstLine}}{{spelledThere}}.',
         recommendation: 'Merge this import into the one on line {{firstLine}}.',
       },
     },
@@ -41,7 +43,11 @@ export default defineRule({
             node: declaration,
             messageId: 'duplicateImport',
             symbol: { path: declaration.getModuleSpecifierValue() },
-            data: { module: declaration.getModuleSpecifierValue(), firstLine: first.getStartLineNumber() },
+            data: {
+              module: declaration.getModuleSpecifierValue(),
+              firstLine: first.getStartLineNumber(),
+              spelledThere: spelledThereOf(first, declaration),
+            },
             evidence: [{ note: 'first import of the module', node: first }],
             ...fixOf(first, declaration),
           };
@@ -172,4 +178,13 @@ function mergeInto(first: ImportDeclaration, again: ImportDeclaration): EditDraf
     else return undefined;
   }
   return edits;
+}
+
+/**
+ * How the first import spells the module, when it spells it otherwise (`'@theia/core/lib/common'` for
+ * `'@theia/core'`, the file its package's entry point names): the line the message points to shows another text.
+ */
+function spelledThereOf(first: ImportDeclaration, again: ImportDeclaration): string {
+  const there = first.getModuleSpecifierValue();
+  return there === again.getModuleSpecifierValue() ? '' : ` as ${codeSpan(there)}`;
 }

@@ -82,7 +82,7 @@ describe('duplicate-import messages', () => {
       }),
     ).toEqual([
       '2: Module `./m` is imported again here; it is already imported on line 1. Merge this import into the one on line 1.',
-      '3: Module `./m.js` is imported again here; it is already imported on line 1. Merge this import into the one on line 1.',
+      '3: Module `./m.js` is imported again here; it is already imported on line 1 as `./m`. Merge this import into the one on line 1.',
       '5: Module `./side` is imported again here; it is already imported on line 4. Merge this import into the one on line 4.',
     ]);
   });
