@@ -1186,7 +1186,7 @@ describe('the program is built only when a rule needs it', () => {
     const lazy = review(oneModuleTwice, false);
     expect(lazy).toEqual({
       findings: [
-        'duplicate-import src/dup.ts:2:1 Module `./lib.js` is imported again here; it is already imported on line 1.',
+        'duplicate-import src/dup.ts:2:1 Module `./lib.js` is imported again here; it is already imported on line 1 as `./lib`.',
       ],
       built: true,
     });
