@@ -1,6 +1,12 @@
 import { startLineOf } from './_shared/ast/line-of.js';
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import { importedFunctionOf, isEnvironmentName, isModuleFile, syntacticBindingOf } from './_shared/name-binding.js';
+import {
+  importedFunctionOf,
+  isEnvironmentName,
+  isModuleFile,
+  syntacticBindingOf,
+  wholeDeclarationOf,
+} from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import {
@@ -258,25 +264,6 @@ function isJSDocFunctionType(type: ts.TypeNode): boolean {
     ts.isIdentifier(inner.typeName) &&
     (inner.typeName.text === 'Function' || inner.typeName.text === 'function')
   );
-}
-
-/**
- * The variable or parameter a plain name stands for when syntax settles it as
- * one of its file's bindings (`syntacticBindingOf`) declared whole (not a
- * name destructured from a pattern); undefined otherwise.
- */
-function wholeDeclarationOf(
-  view: ProjectView,
-  file: SourceFile,
-  name: ts.Identifier,
-): ts.VariableDeclaration | ts.ParameterDeclaration | undefined {
-  const binding = syntacticBindingOf(view, file, name);
-  if (binding?.kind !== 'local') return undefined;
-  const declaration = binding.declaration.parent;
-  return (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) &&
-    declaration.name === binding.declaration
-    ? declaration
-    : undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
 import { calledFunction, functionData, hostOf } from './_shared/locks/syntax.js';
+import { WaitAnalysis } from './_shared/locks/waits.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 
 export default defineRule({
@@ -54,9 +55,11 @@ export default defineRule({
     options: NO_OPTIONS,
   },
   *check({ project }) {
-    for (const holder of lockModel(project).holders) {
+    const model = lockModel(project);
+    const waits = new WaitAnalysis(model);
+    for (const holder of model.holders) {
       if (holder.api.interAgent) continue;
-      for (const acquisition of holder.acquisitions) yield* releasedEarly(holder, acquisition);
+      for (const acquisition of holder.acquisitions) yield* releasedEarly(holder, acquisition, waits);
       const uses = usesOf(project, holder);
       if (uses.escape !== undefined) continue;
       if (holder.acquisitions.length === 0) {
@@ -80,18 +83,22 @@ type MessageId = 'syncSections' | 'neverAcquired' | 'isolatedSection' | 'release
 
 /**
  * A section that returns a call's promise without awaiting it, from inside the `try` whose `finally` releases the
- * lock: one finding at each such `return` whose call runs a function of the project that takes no lock of the
- * holder, itself or through the project functions it calls (`takesLock`). A call that takes it again (a retry
- * calling its own method) runs its work under the lock once the `finally` has let it go, and awaiting it inside the
- * section would wait for a lock the section holds; a call the project cannot follow may take it too.
+ * lock: one finding at each such `return` whose call (past `.then(…)`/`.catch(…)` chains) runs a function of the
+ * project, and waiting for which waits for no acquisition of the holder (`WaitAnalysis`, which follows the
+ * project's calls). A call that takes the lock again (a retry calling its own method) runs its work under the lock
+ * once the `finally` has let it go, and awaiting it inside the section would wait for a lock the section holds; a
+ * call the project cannot follow may take it too.
  */
-function* releasedEarly(holder: LockHolder, acquisition: Acquisition): Generator<FindingDraft<MessageId>> {
+function* releasedEarly(
+  holder: LockHolder,
+  acquisition: Acquisition,
+  waits: WaitAnalysis,
+): Generator<FindingDraft<MessageId>> {
   const host = hostOf(acquisition.call);
-  const takes = holder.acquisitions.map((a) => a.call);
   for (const returned of acquisition.section.earlyReturns) {
     const call = startedCallOf(returned);
-    const called = call === undefined ? undefined : calledFunction(call);
-    if (called === undefined || takesLock(called, takes, new Set())) continue;
+    if (call === undefined || calledFunction(call) === undefined) continue;
+    if (waits.waitsOf(returned, 0).some((wait) => wait.acquisition.holder === holder)) continue;
     yield {
       node: returned,
       messageId: 'releasedEarly',
@@ -114,35 +121,6 @@ function startedCallOf(returned: Node): CallExpression | undefined {
     at = skipOuterExpressions(callee.getExpression());
   }
   return undefined;
-}
-
-/** How many calls deep `takesLock` follows the project's functions. */
-const MAX_CALL_DEPTH = 4;
-
-/**
- * True when a function of the project takes the lock (one of the holder's acquisitions is in its code, its
- * callbacks included), or may: a call in it runs a project function that does, or one deeper than
- * `MAX_CALL_DEPTH`. Calls the project does not declare (a library's, a built-in's) are taken not to reach the
- * holder, which is the project's own.
- */
-function takesLock(fn: Node, takes: readonly Node[], seen: Set<Node>, depth = 0): boolean {
-  if (takes.some((call) => isInside(call, fn))) return true;
-  if (seen.has(fn)) return false;
-  if (depth >= MAX_CALL_DEPTH) return true;
-  seen.add(fn);
-  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
-    const called = calledFunction(call);
-    return called !== undefined && takesLock(called, takes, seen, depth + 1);
-  });
-}
-
-/** True when `node` is in `container`'s code (the same file, within its text). */
-function isInside(node: Node, container: Node): boolean {
-  return (
-    node.getSourceFile() === container.getSourceFile() &&
-    node.getStart() >= container.getStart() &&
-    node.getEnd() <= container.getEnd()
-  );
 }
 
 /** A lock that is used but never acquired. */

@@ -503,6 +503,25 @@ const IMPORT_OPENERS: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 /**
+ * The variable or parameter a plain name stands for when syntax settles it as
+ * one of its file's bindings (`syntacticBindingOf`) declared whole (not a
+ * name destructured from a pattern); undefined otherwise.
+ */
+export function wholeDeclarationOf(
+  view: ProjectView,
+  file: SourceFile,
+  name: ts.Identifier,
+): ts.VariableDeclaration | ts.ParameterDeclaration | undefined {
+  const binding = syntacticBindingOf(view, file, name);
+  if (binding?.kind !== 'local') return undefined;
+  const declaration = binding.declaration.parent;
+  return (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) &&
+    declaration.name === binding.declaration
+    ? declaration
+    : undefined;
+}
+
+/**
  * The class a name read as a value stands for (`X` in `new X()`), told from
  * syntax, or `undefined` when only the checker can tell. Settled: a class
  * the file declares, and a class imported (`import { X }`, `import X`) from

@@ -1031,15 +1031,10 @@ function isInReleasingTry(statement: Node, releases: readonly Node[]): boolean {
   for (let at = statement.getParent(); at !== undefined && !isFunctionLike(at); at = at.getParent()) {
     if (!Node.isTryStatement(at)) continue;
     const cleanup = at.getFinallyBlock();
-    if (cleanup === undefined || isWithin(statement, cleanup)) continue;
-    if (releases.some((release) => isWithin(release, cleanup))) return true;
+    if (cleanup === undefined || cleanup.containsRange(statement.getPos(), statement.getEnd())) continue;
+    if (releases.some((release) => cleanup.containsRange(release.getPos(), release.getEnd()))) return true;
   }
   return false;
-}
-
-/** True when `node` lies inside `container`. */
-function isWithin(node: Node, container: Node): boolean {
-  return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
 /** The section of `runExclusive(fn)`, `acquire(key, fn)` and `request(name, fn)`: the callback's body. */

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Node, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
-import { syntacticBindingOf } from '../name-binding.js';
+import { syntacticBindingOf, wholeDeclarationOf } from '../name-binding.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import { skipOuterCompilerExpressions } from '../ast/skip-outer-expressions.js';
 import { matchesOnlySafeText, rejectsOnlyUnsafeText } from './safe-pattern.js';
@@ -98,19 +98,13 @@ function declarationIndexOf(nameNode: ts.Node, statements: readonly ts.Statement
 
 /**
  * The declared name of the plain parameter or variable an identifier names, when syntax settles it as one of its
- * file's bindings: one name, not destructured, not a rest parameter.
+ * file's bindings (`wholeDeclarationOf`): one name, not destructured, not a rest parameter.
  */
 function wholeBindingOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): ts.Node | undefined {
-  const binding = syntacticBindingOf(view, file, identifier);
-  if (binding?.kind !== 'local') return undefined;
-  const declaration = binding.declaration.parent;
-  if (ts.isParameter(declaration))
-    return declaration.name === binding.declaration && declaration.dotDotDotToken === undefined
-      ? binding.declaration
-      : undefined;
-  return ts.isVariableDeclaration(declaration) && declaration.name === binding.declaration
-    ? binding.declaration
-    : undefined;
+  const declaration = wholeDeclarationOf(view, file, identifier);
+  if (declaration === undefined || (ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined))
+    return undefined;
+  return declaration.name;
 }
 
 /** True for a statement that throws unless the value `isValue` names is safe text (see `isCheckedSafe`). */
