@@ -145,6 +145,7 @@ interface Events {
 export function sectionState(acquisition: Acquisition, model?: LockModel): SectionState {
   const section = acquisition.section;
   const guardedElsewhere = otherLockGuard(acquisition, model);
+  const guardedInCallee = calleeGuard(acquisition, model, guardedElsewhere);
   const root = section.callback ?? section.host;
   const inRange = (n: Node): boolean =>
     section.callback !== undefined || (n.getStart() >= section.start && n.getStart() < section.end);
@@ -162,7 +163,7 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
     for (const a of getterReads(n))
       accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
     if (Node.isCallExpression(n)) {
-      const inner = calleeEvents(n, 1, new Set(), true, guardedElsewhere);
+      const inner = calleeEvents(n, 1, new Set(), true, guardedInCallee);
       for (const a of inner.accesses)
         accesses.push({
           ...a,
@@ -283,6 +284,31 @@ function otherLockGuard(acquisition: Acquisition, model: LockModel | undefined):
       candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end)
     );
   };
+}
+
+/**
+ * The test for code a called function runs: inside a section of another lock
+ * (`otherLockGuard`), or, for a lock that cannot be taken again by its holder,
+ * inside a section of this same lock, the callee's own or this one entered
+ * again by recursion (`return this.doWrite(…)`, a retry). Such code waits for
+ * the lock: it runs after this section lets the lock go (a call the section
+ * does not wait for), or never (one it waits for, a deadlock that
+ * reentrant-lock reports). Either way it is not part of this section, and
+ * the callee's section is checked on its own.
+ */
+function calleeGuard(
+  acquisition: Acquisition,
+  model: LockModel | undefined,
+  guardedElsewhere: (n: Node) => boolean,
+): (n: Node) => boolean {
+  if (acquisition.api.reentrant !== 'no' || acquisition.lockKey === undefined) return guardedElsewhere;
+  const same = (model?.acquisitions ?? []).filter((b) => b.lockKey === acquisition.lockKey && !b.section.opaque);
+  if (same.length === 0) return guardedElsewhere;
+  return (n) =>
+    guardedElsewhere(n) ||
+    same.some(
+      (b) => b.section.host === hostOf(n, true) && n.getStart() >= b.section.start && n.getStart() < b.section.end,
+    );
 }
 
 /** Loops of the section that wait on every turn: an await in the body or the condition, or `for await`. */
