@@ -82,7 +82,7 @@ function mayNameOneModuleTwice(
     // One specifier resolving two ways (a `resolution-mode` attribute): the checker tells them apart.
     if (fileOf.has(literal.text) && fileOf.get(literal.text) !== target) return true;
     fileOf.set(literal.text, target);
-    if (target === undefined) continue;
+    if (target === undefined || isDependencyFile(target)) continue;
     const earlier = specifierOf.get(target);
     if (earlier !== undefined && earlier !== literal.text) return true;
     specifierOf.set(target, literal.text);
@@ -95,12 +95,25 @@ function specifierKey(_file: SourceFile, declaration: ImportDeclaration): string
   return `specifier:${declaration.getModuleSpecifierValue()}`;
 }
 
-/** The imported module: the resolved file when it resolves (`./a` and `./a.js` are one module), else the specifier. */
+/**
+ * The imported module: the resolved file when it resolves to one of the project's files (`./a` and `./a.js` are one
+ * module), else the specifier (`isDependencyFile`).
+ */
 function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
   const target = declaration.getModuleSpecifierSourceFile();
-  return target === undefined || target === file
+  return target === undefined || target === file || isDependencyFile(target.getFilePath())
     ? `specifier:${declaration.getModuleSpecifierValue()}`
     : `file:${target.getFilePath()}`;
+}
+
+/**
+ * True for a file of an installed dependency. Its modules are told apart by their specifiers: a package's entry
+ * (`'@theia/core'`) and the path inside the package its `main` names today (`'@theia/core/lib/common'`) are two names
+ * the package offers, not one import written twice, and which file the entry names is the package's to change in
+ * any release.
+ */
+function isDependencyFile(path: string): boolean {
+  return path.includes('/node_modules/');
 }
 
 /**
@@ -181,8 +194,8 @@ function mergeInto(first: ImportDeclaration, again: ImportDeclaration): EditDraf
 }
 
 /**
- * How the first import spells the module, when it spells it otherwise (`'@theia/core/lib/common'` for
- * `'@theia/core'`, the file its package's entry point names): the line the message points to shows another text.
+ * How the first import spells the module, when it spells it otherwise (`'./a'` for `'./a.js'`, both naming `a.ts`):
+ * the line the message points to shows another text.
  */
 function spelledThereOf(first: ImportDeclaration, again: ImportDeclaration): string {
   const there = first.getModuleSpecifierValue();
