@@ -159,6 +159,10 @@ function bindingEscapes(binding: Node, host: Node, isRelease: (n: Node) => boole
     isUse: (n) => n !== binding && n.getText() === name,
     judgeUse: (use) => {
       const parent = use.getParentOrThrow();
+      // `let release;` (or `let release: Releaser | undefined;`) before `release = await lock.acquire()`: a
+      // declaration without a value holds nothing to pass on.
+      if (Node.isVariableDeclaration(parent) && parent.getNameNode() === use && parent.getInitializer() === undefined)
+        return 'harmless';
       const released =
         isRelease(parent) || (Node.isPropertyAccessExpression(parent) && isRelease(parent.getParentOrThrow()));
       return released ? 'harmless' : 'undecided';
