@@ -182,6 +182,14 @@ const ONE_MODULE_TWICE: Record<string, string> = {
   'src/dup.ts': "import { a } from './lib';\nimport { b } from './lib.js';\n\nexport const ab = a + b;\n",
 };
 
+/** A dependency imported by its root and by the path its `main` names: two names the package offers, told apart by specifier. */
+const ONE_DEPENDENCY_TWO_NAMES: Record<string, string> = {
+  ...SYNTAX_ONLY,
+  'node_modules/kit/package.json': JSON.stringify({ name: 'kit', main: 'lib/common/index.js' }),
+  'node_modules/kit/lib/common/index.d.ts': 'export declare const a: number;\nexport declare const b: number;\n',
+  'src/dup.ts': "import { a } from 'kit';\nimport { b } from 'kit/lib/common';\n\nexport const ab = a + b;\n",
+};
+
 /**
  * Questions security and lock rules ask about names, settled from syntax
  * (rules/_shared/name-binding.ts): the global `Math` and `setTimeout`, a
@@ -932,6 +940,7 @@ describe('the program is built only when a rule needs it', () => {
   let syntaxOnly = '';
   let ownMap = '';
   let oneModuleTwice = '';
+  let oneDependencyTwoNames = '';
   let namesSettled = '';
   let globalDeclared = '';
   let throughReferences = '';
@@ -950,6 +959,7 @@ describe('the program is built only when a rule needs it', () => {
     syntaxOnly = project(SYNTAX_ONLY);
     ownMap = project(OWN_MAP);
     oneModuleTwice = project(ONE_MODULE_TWICE);
+    oneDependencyTwoNames = project(ONE_DEPENDENCY_TWO_NAMES);
   });
   afterAll(() => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -1191,5 +1201,11 @@ describe('the program is built only when a rule needs it', () => {
       built: true,
     });
     expect(review(oneModuleTwice, true)).toEqual(lazy);
+  });
+
+  it("is not built for a dependency's root and the path its main names, which are not one import written twice", () => {
+    const lazy = review(oneDependencyTwoNames, false);
+    expect(lazy).toEqual({ findings: [], built: false });
+    expect(review(oneDependencyTwoNames, true)).toEqual({ findings: [], built: true });
   });
 });
