@@ -5,7 +5,16 @@ import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { settledDeclarationsOf } from '../name-binding.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, hostOf, isAsync, isWaitedFor, ownAwaitPoints } from './syntax.js';
+import {
+  calledFunction,
+  forEachOwnNode,
+  hostOf,
+  isAsync,
+  isGenerator,
+  isWaitedFor,
+  ownAwaitPoints,
+  returnedExpressions,
+} from './syntax.js';
 import { MAX_CALL_DEPTH } from './waits.js';
 
 /** Methods that change the collection they are called on. */
@@ -337,6 +346,7 @@ export function inFluxOf(state: SectionState): InFlux[] {
   const seen = new Set<Node>();
   const writes = state.accesses.filter((a) => a.write);
   for (const point of state.suspensions) {
+    if (waitsOneTurn(point.node)) continue;
     for (const write of writes) {
       if (seen.has(write.declaration)) continue;
       const same = writes.filter((a) => a.declaration === write.declaration);
@@ -371,6 +381,28 @@ export function inFluxOf(state: SectionState): InFlux[] {
     }
   }
   return out;
+}
+
+/**
+ * True for an await of a call of the project's own async function that never
+ * waits itself (`await this.clearTimer()`, whose body has no await point and
+ * returns nothing): its promise is settled when the call returns, so the
+ * await gives up one turn of the microtask queue, in which no timer, I/O
+ * callback or new request can run, only continuations already queued in the
+ * same turn. Not a point where other tasks see the state half-updated.
+ */
+function waitsOneTurn(point: Node): boolean {
+  if (!Node.isAwaitExpression(point)) return false;
+  const operand = skipOuterExpressions(point.getExpression());
+  if (!Node.isCallExpression(operand)) return false;
+  const fn = calledFunction(operand);
+  return (
+    fn !== undefined &&
+    isAsync(fn) &&
+    !isGenerator(fn) &&
+    ownAwaitPoints(fn).length === 0 &&
+    returnedExpressions(fn).length === 0
+  );
 }
 
 /**
