@@ -280,19 +280,11 @@ function calleeEvents(
  * is left to its own analysis.
  */
 function otherLockGuard(acquisition: Acquisition, model: LockModel | undefined): (n: Node) => boolean {
-  const others = (model?.acquisitions ?? []).filter(
-    (b) => b.lockKey !== undefined && b.lockKey !== acquisition.lockKey && !b.section.opaque,
+  return insideSectionsOf(
+    (model?.acquisitions ?? []).filter(
+      (b) => b.lockKey !== undefined && b.lockKey !== acquisition.lockKey && !b.section.opaque,
+    ),
   );
-  if (others.length === 0) return () => false;
-  const byHost = new Map<Node, Acquisition[]>();
-  for (const other of others) byHost.set(other.section.host, [...(byHost.get(other.section.host) ?? []), other]);
-  return (n) => {
-    const candidates = byHost.get(hostOf(n, true));
-    return (
-      candidates !== undefined &&
-      candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end)
-    );
-  };
 }
 
 /**
@@ -311,13 +303,24 @@ function calleeGuard(
   guardedElsewhere: (n: Node) => boolean,
 ): (n: Node) => boolean {
   if (acquisition.api.reentrant !== 'no' || acquisition.lockKey === undefined) return guardedElsewhere;
-  const same = (model?.acquisitions ?? []).filter((b) => b.lockKey === acquisition.lockKey && !b.section.opaque);
-  if (same.length === 0) return guardedElsewhere;
-  return (n) =>
-    guardedElsewhere(n) ||
-    same.some(
-      (b) => b.section.host === hostOf(n, true) && n.getStart() >= b.section.start && n.getStart() < b.section.end,
+  const inSameLock = insideSectionsOf(
+    (model?.acquisitions ?? []).filter((b) => b.lockKey === acquisition.lockKey && !b.section.opaque),
+  );
+  return (n) => guardedElsewhere(n) || inSameLock(n);
+}
+
+/** The test for a node inside the visible extent of one of these acquisitions' sections, in the section's own function. */
+function insideSectionsOf(acquisitions: readonly Acquisition[]): (n: Node) => boolean {
+  if (acquisitions.length === 0) return () => false;
+  const byHost = new Map<Node, Acquisition[]>();
+  for (const a of acquisitions) byHost.set(a.section.host, [...(byHost.get(a.section.host) ?? []), a]);
+  return (n) => {
+    const candidates = byHost.get(hostOf(n, true));
+    return (
+      candidates !== undefined &&
+      candidates.some((b) => n.getStart() >= b.section.start && n.getStart() < b.section.end)
     );
+  };
 }
 
 /** Loops of the section that wait on every turn: an await in the body or the condition, or `for await`. */
