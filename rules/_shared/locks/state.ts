@@ -76,8 +76,13 @@ export interface InFlux {
   declaration: Node;
   name: string;
   section: Acquisition;
+  /**
+   * The change before the await: the write, or, when the two changes are one write reached by two calls of its
+   * function (`this.root(a)` … `this.root(b)`), the call that makes this one.
+   */
   before: Node;
   await: Node;
+  /** The change after the await, as `before`. */
   after: Node;
 }
 
@@ -373,13 +378,15 @@ export function inFluxOf(state: SectionState): InFlux[] {
       if (pair === undefined) continue;
       const [before, after] = pair;
       seen.add(write.declaration);
+      // One write reached twice (`this.root(a)` … `this.root(b)`): the evidence names where the two paths part.
+      const parting = before.node === after.node ? firstDifference(before.trail, after.trail) : -1;
       out.push({
         declaration: write.declaration,
         name: write.name,
         section: state.acquisition,
-        before: before.node,
+        before: before.trail[parting] ?? before.node,
         await: point.node,
-        after: after.node,
+        after: after.trail[parting] ?? after.node,
       });
     }
   }
