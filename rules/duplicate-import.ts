@@ -97,17 +97,17 @@ function specifierKey(_file: SourceFile, declaration: ImportDeclaration): string
 
 /**
  * The imported module: the resolved file when it resolves to one of the project's files (`./a` and `./a.js` are one
- * module), else the specifier (`isDependencyFile`).
+ * module), else the specifier (a dependency's file: `isDependencyFile`).
  */
 function moduleKey(file: SourceFile, declaration: ImportDeclaration): string {
   const target = declaration.getModuleSpecifierSourceFile();
-  return target === undefined || target === file || isDependencyFile(target.getFilePath())
+  return target === undefined || target === file || target.isInNodeModules()
     ? `specifier:${declaration.getModuleSpecifierValue()}`
     : `file:${target.getFilePath()}`;
 }
 
 /**
- * True for a file of an installed dependency. Its modules are told apart by their specifiers: a package's entry
+ * True for the path of an installed dependency's file, as ts-morph's `isInNodeModules()` tells a parsed one. Its modules are told apart by their specifiers: a package's entry
  * (`'@theia/core'`) and the path inside the package its `main` names today (`'@theia/core/lib/common'`) are two names
  * the package offers, not one import written twice, and which file the entry names is the package's to change in
  * any release.

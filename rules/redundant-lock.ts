@@ -10,7 +10,7 @@ import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
-import { calledFunction, functionData, hostOf } from './_shared/locks/syntax.js';
+import { CHAINING_METHODS, calledFunction, functionData, hostOf } from './_shared/locks/syntax.js';
 import { WaitAnalysis } from './_shared/locks/waits.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 
@@ -108,9 +108,6 @@ function* releasedEarly(
     };
   }
 }
-
-/** Methods that chain a promise: the work is the call they are chained to. */
-const CHAINING_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /** The call that starts a returned promise's work: the call itself, or the one `.then(…)`, `.catch(…)` are chained to. */
 function startedCallOf(returned: Node): CallExpression | undefined {

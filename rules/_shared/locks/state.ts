@@ -54,7 +54,10 @@ export interface StateAccess {
   trail: readonly Node[];
 }
 
-/** A place where the section lets other tasks in: its own await points and those of the async functions it awaits. */
+/**
+ * A place where the section lets other tasks in: its own await points and those of the async functions it awaits,
+ * but an await that gives up only one microtask turn (`waitsOneTurn`).
+ */
 interface Suspension {
   node: Node;
   loop: Node | undefined;
@@ -67,7 +70,7 @@ export interface SectionState {
   accesses: StateAccess[];
   /** The section's own await points. */
   awaits: Node[];
-  /** Own await points plus those inside awaited project functions, in no particular order. */
+  /** Own await points plus those inside awaited project functions, one-turn awaits left out, in no particular order. */
   suspensions: Suspension[];
 }
 
@@ -168,7 +171,9 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
   const loops = awaitingLoops(root, awaits);
   const loopOf = (n: Node): Node | undefined =>
     loops.find((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
-  const suspensions: Suspension[] = awaits.map((point) => ({ node: point, loop: loopOf(point), trail: [point] }));
+  const suspensions: Suspension[] = awaits
+    .filter((point) => !waitsOneTurn(point))
+    .map((point) => ({ node: point, loop: loopOf(point), trail: [point] }));
   const visit = (n: Node): void => {
     if (!inRange(n) || guardedElsewhere(n)) return;
     const loop = loopOf(n);
@@ -260,7 +265,8 @@ function calleeEvents(
   seen.add(fn);
   if (isAsync(fn))
     for (const point of ownAwaitPoints(fn))
-      if (!guardedElsewhere(point)) out.suspensions.push({ node: point, loop: undefined, trail: [point] });
+      if (!guardedElsewhere(point) && !waitsOneTurn(point))
+        out.suspensions.push({ node: point, loop: undefined, trail: [point] });
   forEachOwnNode(
     fn,
     (n) => {
@@ -354,7 +360,6 @@ export function inFluxOf(state: SectionState): InFlux[] {
   const seen = new Set<Node>();
   const writes = state.accesses.filter((a) => a.write);
   for (const point of state.suspensions) {
-    if (waitsOneTurn(point.node)) continue;
     for (const write of writes) {
       if (seen.has(write.declaration)) continue;
       const same = writes.filter((a) => a.declaration === write.declaration);
@@ -378,19 +383,27 @@ export function inFluxOf(state: SectionState): InFlux[] {
       if (pair === undefined) continue;
       const [before, after] = pair;
       seen.add(write.declaration);
-      // One write reached twice (`this.root(a)` … `this.root(b)`): the evidence names where the two paths part.
-      const parting = before.node === after.node ? firstDifference(before.trail, after.trail) : -1;
       out.push({
         declaration: write.declaration,
         name: write.name,
         section: state.acquisition,
-        before: before.trail[parting] ?? before.node,
+        ...changeSites(before, after),
         await: point.node,
-        after: after.trail[parting] ?? after.node,
       });
     }
   }
   return out;
+}
+
+/**
+ * Where the evidence shows two changes of one field: the writes, or, for one
+ * write reached twice (`this.root(a)` … `this.root(b)`), the steps where the
+ * two paths part, the section's two calls.
+ */
+function changeSites(before: StateAccess, after: StateAccess): { before: Node; after: Node } {
+  if (before.node !== after.node) return { before: before.node, after: after.node };
+  const parting = firstDifference(before.trail, after.trail);
+  return { before: before.trail[parting] ?? before.node, after: after.trail[parting] ?? after.node };
 }
 
 /**

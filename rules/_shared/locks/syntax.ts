@@ -142,6 +142,9 @@ export function forEachOwnNode(root: Node, visit: (node: Node) => void, throughI
   walk(root);
 }
 
+/** Promise methods that chain work to a promise: what their call waits for is the promise they are called on. */
+export const CHAINING_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
 /** Places where a running function lets other tasks in: `await`, `for await`, `yield`. */
 export function ownAwaitPoints(root: Node): Node[] {
   const out: Node[] = [];
@@ -248,7 +251,7 @@ export function isWaitedFor(expression: Node): boolean {
       }
       return false;
     }
-    if (Node.isPropertyAccessExpression(parent) && /^(then|catch|finally)$/.test(parent.getName())) {
+    if (Node.isPropertyAccessExpression(parent) && CHAINING_METHODS.has(parent.getName())) {
       const call = parent.getParent();
       if (Node.isCallExpression(call)) {
         current = call;

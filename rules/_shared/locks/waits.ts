@@ -2,7 +2,14 @@ import { Node } from 'ts-morph';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { CallExpression } from 'ts-morph';
 import type { Acquisition, LockModel } from './model.js';
-import { calledFunction, forEachOwnNode, functionPhrase, isAsync, returnedExpressions } from './syntax.js';
+import {
+  CHAINING_METHODS,
+  calledFunction,
+  forEachOwnNode,
+  functionPhrase,
+  isAsync,
+  returnedExpressions,
+} from './syntax.js';
 
 /** How far call chains are followed. */
 export const MAX_CALL_DEPTH = 8;
@@ -48,7 +55,7 @@ export class WaitAnalysis {
     const acquisition = this.byCall.get(node);
     if (acquisition !== undefined) return this.waitsOfAcquisition(acquisition);
     const callee = skipOuterExpressions(node.getExpression());
-    if (Node.isPropertyAccessExpression(callee) && /^(then|catch|finally)$/.test(callee.getName()))
+    if (Node.isPropertyAccessExpression(callee) && CHAINING_METHODS.has(callee.getName()))
       return this.waitsOf(callee.getExpression(), depth);
     if (/^Promise\.(all|allSettled|race|any)$/.test(callee.getText())) {
       const list = node.getArguments()[0];
