@@ -227,12 +227,13 @@ export function apiOfShape(
   const acquire: string[] = [];
   const release: string[] = [];
   const releases = (name: string): boolean => methods.get(name) === 0;
-  if (methods.has('acquire') && (releases('release') || acquireReturnsReleaser(declaration))) acquire.push('acquire');
+  if (methods.has('acquire') && (releases('release') || returnsReleaser(declaration, 'acquire')))
+    acquire.push('acquire');
   if (releases('release')) release.push('release');
   if (methods.has('lock') && releases('unlock')) {
     acquire.push('lock');
     release.push('unlock');
-  }
+  } else if (methods.has('lock') && returnsReleaser(declaration, 'lock')) acquire.push('lock');
   if (run.length === 0 && acquire.length === 0) return undefined;
   const name = declaration.getName() ?? 'lock';
   return {
@@ -261,11 +262,14 @@ function methodArity(declaration: ClassDeclaration | InterfaceDeclaration): Map<
   return out;
 }
 
-/** True when `acquire()` resolves to a function or to something with `release`/`[Symbol.dispose]`. */
-function acquireReturnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration): boolean {
+/**
+ * True when the method (`acquire()`, or `lock()` without an `unlock()`: @livekit/mutex's `lock(): Promise<() =>
+ * void>`) resolves to a function or to something with `release`/`[Symbol.dispose]`.
+ */
+function returnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration, name: 'acquire' | 'lock'): boolean {
   const method = declaration
     .getMembers()
-    .find((m) => (Node.isMethodDeclaration(m) || Node.isMethodSignature(m)) && m.getName() === 'acquire');
+    .find((m) => (Node.isMethodDeclaration(m) || Node.isMethodSignature(m)) && m.getName() === name);
   if (method === undefined || !(Node.isMethodDeclaration(method) || Node.isMethodSignature(method))) return false;
   let type = method.getReturnType();
   const awaited = type.getSymbol()?.getName() === 'Promise' ? type.getTypeArguments()[0] : undefined;
