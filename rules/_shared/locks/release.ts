@@ -68,7 +68,12 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
     return { kind: 'escaped', statement, releases, problem: undefined, end: hostEnd };
   if (releases.length === 0)
     return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
-  const walked = walkFrom(statement, host, { isRelease, protectedAwaits: false, acquisition: statement });
+  const walked = walkFrom(statement, host, {
+    isRelease,
+    protectedAwaits: false,
+    throwsCaught: false,
+    acquisition: statement,
+  });
   const kind = walked.viaFinally ? 'finally' : 'plain';
   const lastRelease = releases[releases.length - 1];
   const end = walked.end ?? (lastRelease === undefined ? hostEnd : lastRelease.getEnd());
@@ -299,8 +304,10 @@ function containsRelease(node: Node, isRelease: (n: Node) => boolean): boolean {
 
 interface WalkContext {
   isRelease: (node: Node) => boolean;
-  /** Awaits are covered: a `catch` block releases when they reject. */
+  /** Awaits are covered: a `catch` block takes their rejection (and the walk goes on after it, or it releases). */
   protectedAwaits: boolean;
+  /** A `throw` here lands in a `catch` block of a `try` after the acquisition, walked on its own: the path goes on there. */
+  throwsCaught: boolean;
   acquisition: Node;
 }
 
@@ -387,6 +394,7 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
   }
   if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) {
     if (containsRelease(statement, isRelease)) return { ...CONTINUE, released: true, end: statement.getEnd() };
+    if (Node.isThrowStatement(statement) && context.throwsCaught) return { ...CONTINUE, terminated: true };
     return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
@@ -450,16 +458,21 @@ function walkIf(statement: Node, context: WalkContext): StepResult {
   return CONTINUE;
 }
 
-/** `try`: a releasing `finally` settles it; a releasing `catch` covers the awaits of the `try` block. */
+/**
+ * `try`: a releasing `finally` settles it. A `catch` takes the rejections of the `try` block's awaits and its
+ * `throw`s: the path goes on in the `catch` block, walked after it (`try { await session.close(); } catch (error)
+ * { log(error); }` then `release()` releases on both paths).
+ */
 function walkTry(statement: Node, context: WalkContext): StepResult {
   if (!Node.isTryStatement(statement)) return CONTINUE;
   if (finallyReleases(statement, context.isRelease))
     return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
   const catchClause = statement.getCatchClause();
-  const catchReleases = catchClause !== undefined && containsRelease(catchClause.getBlock(), context.isRelease);
+  const caught = catchClause !== undefined;
   const inTry = walkSequence(statement.getTryBlock().getStatements(), {
     ...context,
-    protectedAwaits: context.protectedAwaits || catchReleases,
+    protectedAwaits: context.protectedAwaits || caught,
+    throwsCaught: context.throwsCaught || caught,
   });
   if (inTry.problem !== undefined) return inTry;
   const inCatch = catchClause === undefined ? undefined : walkSequence(catchClause.getBlock().getStatements(), context);
