@@ -46,10 +46,6 @@ export interface StateAccess {
   write: boolean;
   /** Position in the section's own code (the call site for accesses inside called functions). */
   position: number;
-  /** True when the access sits in a loop of the section that also awaits (it runs again after that await). */
-  inAwaitingLoop: boolean;
-  /** That loop, if any. */
-  loop: Node | undefined;
   /** The call sites from the section's own code down to the access, then the access itself: orders events and tells exclusive branches apart. */
   trail: readonly Node[];
 }
@@ -60,7 +56,6 @@ export interface StateAccess {
  */
 interface Suspension {
   node: Node;
-  loop: Node | undefined;
   trail: readonly Node[];
 }
 
@@ -168,30 +163,18 @@ export function sectionState(acquisition: Acquisition, model?: LockModel): Secti
     section.callback !== undefined || (n.getStart() >= section.start && n.getStart() < section.end);
   const accesses: StateAccess[] = [];
   const awaits = [...section.awaitPoints];
-  const loops = awaitingLoops(root, awaits);
-  const loopOf = (n: Node): Node | undefined =>
-    loops.find((l) => l.getStart() <= n.getStart() && n.getEnd() <= l.getEnd());
   const suspensions: Suspension[] = awaits
     .filter((point) => !waitsOneTurn(point))
-    .map((point) => ({ node: point, loop: loopOf(point), trail: [point] }));
+    .map((point) => ({ node: point, trail: [point] }));
   const visit = (n: Node): void => {
     if (!inRange(n) || guardedElsewhere(n)) return;
-    const loop = loopOf(n);
     const state = stateOf(n);
-    if (state !== undefined) accesses.push(accessAt(state, n, loop, n.getStart()));
-    for (const a of getterReads(n))
-      accesses.push({ ...a, position: n.getStart(), inAwaitingLoop: loop !== undefined, loop, trail: [n, ...a.trail] });
+    if (state !== undefined) accesses.push(accessAt(state, n, n.getStart()));
+    for (const a of getterReads(n)) accesses.push({ ...a, position: n.getStart(), trail: [n, ...a.trail] });
     if (Node.isCallExpression(n)) {
       const inner = calleeEvents(n, 1, new Set(), true, guardedInCallee);
-      for (const a of inner.accesses)
-        accesses.push({
-          ...a,
-          position: n.getStart(),
-          inAwaitingLoop: loop !== undefined,
-          loop,
-          trail: [n, ...a.trail],
-        });
-      for (const s of inner.suspensions) suspensions.push({ node: s.node, loop, trail: [n, ...s.trail] });
+      for (const a of inner.accesses) accesses.push({ ...a, position: n.getStart(), trail: [n, ...a.trail] });
+      for (const s of inner.suspensions) suspensions.push({ node: s.node, trail: [n, ...s.trail] });
     }
   };
   forEachOwnNode(root, visit, true);
@@ -213,7 +196,7 @@ function getterReads(n: Node): StateAccess[] {
     (inner) => {
       const state = stateOf(inner);
       if (state !== undefined && Node.isPropertyAccessExpression(inner) && writeSiteOf(inner) === undefined)
-        out.push(accessAt(state, inner, undefined, 0));
+        out.push(accessAt(state, inner, 0));
     },
     true,
   );
@@ -221,20 +204,13 @@ function getterReads(n: Node): StateAccess[] {
 }
 
 /** One access, with the write (or the read) as the last step of its trail. */
-function accessAt(
-  state: { declaration: Node; name: string },
-  n: Node,
-  loop: Node | undefined,
-  position: number,
-): StateAccess {
+function accessAt(state: { declaration: Node; name: string }, n: Node, position: number): StateAccess {
   const site = writeSiteOf(n);
   return {
     ...state,
     node: n,
     write: site !== undefined,
     position,
-    inAwaitingLoop: loop !== undefined,
-    loop,
     trail: [site ?? n],
   };
 }
@@ -265,15 +241,13 @@ function calleeEvents(
   seen.add(fn);
   if (isAsync(fn))
     for (const point of ownAwaitPoints(fn))
-      if (!guardedElsewhere(point) && !waitsOneTurn(point))
-        out.suspensions.push({ node: point, loop: undefined, trail: [point] });
+      if (!guardedElsewhere(point) && !waitsOneTurn(point)) out.suspensions.push({ node: point, trail: [point] });
   forEachOwnNode(
     fn,
     (n) => {
       if (guardedElsewhere(n)) return;
       const state = stateOf(n);
-      if (state !== undefined && (keepThis || Node.isIdentifier(n)))
-        out.accesses.push(accessAt(state, n, undefined, 0));
+      if (state !== undefined && (keepThis || Node.isIdentifier(n))) out.accesses.push(accessAt(state, n, 0));
       if (Node.isCallExpression(n)) {
         const inner = calleeEvents(n, depth + 1, seen, keepThis, guardedElsewhere);
         for (const a of inner.accesses) out.accesses.push({ ...a, trail: [n, ...a.trail] });
@@ -334,26 +308,6 @@ function insideSectionsOf(acquisitions: readonly Acquisition[]): (n: Node) => bo
   };
 }
 
-/** Loops of the section that wait on every turn: an await in the body or the condition, or `for await`. */
-function awaitingLoops(root: Node, awaits: readonly Node[]): Node[] {
-  const out: Node[] = [];
-  forEachOwnNode(
-    root,
-    (n) => {
-      if (!Node.isIterationStatement(n)) return;
-      if (Node.isForOfStatement(n) && n.isAwaited()) {
-        out.push(n);
-        return;
-      }
-      const repeated: Node = Node.isForOfStatement(n) || Node.isForInStatement(n) ? n.getStatement() : n;
-      if (awaits.some((a) => a !== n && repeated.getStart() <= a.getStart() && a.getEnd() <= repeated.getEnd()))
-        out.push(n);
-    },
-    true,
-  );
-  return out;
-}
-
 /** State a section changes before one of its await points and again after it, on one path through the section. */
 export function inFluxOf(state: SectionState): InFlux[] {
   const out: InFlux[] = [];
@@ -363,17 +317,16 @@ export function inFluxOf(state: SectionState): InFlux[] {
     for (const write of writes) {
       if (seen.has(write.declaration)) continue;
       const same = writes.filter((a) => a.declaration === write.declaration);
-      const repeats = (a: StateAccess): boolean => a.loop !== undefined && a.loop === point.loop;
       let pair: [StateAccess, StateAccess] | undefined;
       for (const before of same) {
-        if (!(repeats(before) || happensBefore(before.trail, point.trail)) || exclusive(before.trail, point.trail))
-          continue;
+        if (!happensBefore(before.trail, point.trail) || exclusive(before.trail, point.trail)) continue;
         const after = same.find(
           (a) =>
-            (repeats(a) || happensBefore(point.trail, a.trail)) &&
+            happensBefore(point.trail, a.trail) &&
             !exclusive(point.trail, a.trail) &&
             !exclusive(before.trail, a.trail) &&
-            !onlyExtends(before, a),
+            !onlyExtends(before, a) &&
+            !(assignsLiteral(before) && assignsLiteral(a)),
         );
         if (after !== undefined) {
           pair = [before, after];
@@ -444,6 +397,32 @@ function onlyExtends(before: StateAccess, after: StateAccess): boolean {
     Node.isBinaryExpression(site) &&
     site.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
     !isEmptyValue(site.getRight())
+  );
+}
+
+/**
+ * True for a write that assigns the field a literal or an empty value whole: a flag (`this.closing = true`), a named
+ * phase (`this.state = 'draining'`), a number, `null`, `undefined`, `[]`, `new Map()`. Given such a value before an
+ * await and again after it, the field announces what the section is doing ("a shutdown fence before any async
+ * operations, so no writer can proceed"), or is cleared twice (`this.session = undefined` when detached, and again
+ * when closed; `this.buffer = []` when the context is reset, and again when the pipeline restarts): every read sees
+ * one whole value, the one readers outside the lock check it for, not a half-done update. A field cleared before the
+ * await and refilled with data after it is not such a field.
+ */
+function assignsLiteral(access: StateAccess): boolean {
+  const site = access.trail[access.trail.length - 1];
+  if (site === undefined || !Node.isBinaryExpression(site)) return false;
+  if (site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
+  const value = skipOuterExpressions(site.getRight());
+  return (
+    isEmptyValue(value) ||
+    Node.isTrueLiteral(value) ||
+    Node.isFalseLiteral(value) ||
+    Node.isNullLiteral(value) ||
+    Node.isStringLiteral(value) ||
+    Node.isNoSubstitutionTemplateLiteral(value) ||
+    Node.isNumericLiteral(value) ||
+    (Node.isIdentifier(value) && value.getText() === 'undefined')
   );
 }
 
