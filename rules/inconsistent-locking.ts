@@ -7,6 +7,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { LockHolder } from './_shared/locks/model.js';
 import {
+  callInSectionOf,
   inFluxOf,
   isInSectionOf,
   isWrite,
@@ -38,12 +39,12 @@ export default defineRule({
         message:
           'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` reads `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
         recommendation:
-          'Read `{{field}}`{{others}} inside a critical section of `{{lock}}`, or make {{fnKind}} `{{fn}}` private and call it only from such sections.',
+          'Read `{{field}}`{{others}} inside a critical section of `{{lock}}`, or make {{fnKind}} `{{fn}}` private and call it only from such sections{{where}}.',
       },
       unguardedWrite: {
         message:
           'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` writes `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
-        recommendation: 'Write `{{field}}`{{others}} inside a critical section of `{{lock}}`.',
+        recommendation: 'Write `{{field}}`{{others}} inside a critical section of `{{lock}}`{{where}}.',
       },
     },
     options: NO_OPTIONS,
@@ -80,6 +81,20 @@ function ownedBySyncFunction(view: ProjectView, declaration: Node, name: string)
     owner = fn;
   }
   return owner !== undefined;
+}
+
+/**
+ * Where the lock goes when a section of it calls the function too (`get()` holding `connectLock` calls
+ * `_drainToClose()`, which `close()` calls without it): at the calls made outside the sections, since taking the lock
+ * inside the function would make that section take it a second time (a non-re-entrant lock then waits for itself).
+ * Empty otherwise.
+ */
+function whereToLock(view: ProjectView, fn: Node, holder: LockHolder): string {
+  if (holder.api.reentrant === 'yes') return '';
+  const call = callInSectionOf(view, fn, holder);
+  if (call === undefined) return '';
+  const { fnKind, fn: name } = functionData(fn);
+  return `; take \`${holder.name}\` at the calls of ${fnKind} \`${name}\` made outside its sections, not inside \`${name}\`, since a section of \`${holder.name}\` already calls it (line ${call.getStartLineNumber()}) and would take \`${holder.name}\` twice`;
 }
 
 /** One finding per function that touches in-flux state of the lock outside its sections. */
@@ -136,6 +151,7 @@ function* unguardedAccesses(
         field: names[0] ?? '',
         others: andOthers(names.length - 1, 'field'),
         ...functionData(fn),
+        where: whereToLock(view, fn, holder),
       },
       evidence,
     };

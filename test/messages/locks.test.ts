@@ -62,14 +62,16 @@ describe('lock rule messages', () => {
         expect(checkThenAct[0]).toContain(`change \`roots\`${others}, so`);
         expectWellFormed(render('check-then-act', 'readThenAct', { ...base, read: 'this.roots' }));
         for (const messageId of ['unguardedRead', 'unguardedWrite'])
-          expectWellFormed(
-            render('inconsistent-locking', messageId, {
-              ...base,
-              writerKind: 'method',
-              writer: 'fetch()',
-              await: 'await x()',
-            }),
-          );
+          for (const where of ['', '; take `lock` at the calls of method `root()` made outside its sections'])
+            expectWellFormed(
+              render('inconsistent-locking', messageId, {
+                ...base,
+                writerKind: 'method',
+                writer: 'fetch()',
+                await: 'await x()',
+                where,
+              }),
+            );
       }
   });
 

@@ -326,6 +326,7 @@ export function inFluxOf(state: SectionState): InFlux[] {
             !exclusive(point.trail, a.trail) &&
             !exclusive(before.trail, a.trail) &&
             !onlyExtends(before, a) &&
+            !takenThenKeptPerEntry(before, a) &&
             !(assignsLiteral(before) && assignsLiteral(a)),
         );
         if (after !== undefined) {
@@ -423,6 +424,76 @@ function assignsLiteral(access: StateAccess): boolean {
     Node.isNoSubstitutionTemplateLiteral(value) ||
     Node.isNumericLiteral(value) ||
     (Node.isIdentifier(value) && value.getText() === 'undefined')
+  );
+}
+
+/**
+ * True when `before` empties a field whose whole contents the statement right before it copied out (`const closing
+ * = Array.from(this.toClose); this.toClose.clear();`, `const batch = this.queue; this.queue = [];`) and `after`
+ * adds or removes one entry (`add`, `set`, `push`, `unshift`, `delete`): the section took the entries to work on
+ * them, and the field is a new batch that others fill meanwhile, the way a flush lets callers go on marking things
+ * dirty. A reader sees the entries not yet taken, not half of one update.
+ */
+function takenThenKeptPerEntry(before: StateAccess, after: StateAccess): boolean {
+  const changed = after.trail[after.trail.length - 1];
+  if (changed === undefined || !Node.isCallExpression(changed)) return false;
+  const method = skipOuterExpressions(changed.getExpression());
+  if (!Node.isPropertyAccessExpression(method)) return false;
+  if (!INSERTING_METHODS.has(method.getName()) && !(method.getName() === 'delete' && changed.getArguments().length > 0))
+    return false;
+  const site = before.trail[before.trail.length - 1];
+  const emptied = site === undefined ? undefined : emptiedField(site);
+  if (site === undefined || emptied === undefined) return false;
+  const statement = site.getParent();
+  const previous = Node.isExpressionStatement(statement) ? statement.getPreviousSibling() : undefined;
+  if (previous === undefined || !Node.isVariableStatement(previous)) return false;
+  const copies = previous.getDeclarations().map((d) => d.getInitializer());
+  return copies.some((copy) => copy !== undefined && copiesWhole(copy, emptied.field, emptied.replaced));
+}
+
+/** The field a write empties, as written (`this.toClose` of `this.toClose.clear()` or `this.queue = []`), and whether it is given a new value (then its old value may be kept whole). */
+function emptiedField(site: Node): { field: string; replaced: boolean } | undefined {
+  if (Node.isCallExpression(site)) {
+    const callee = skipOuterExpressions(site.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'clear' || site.getArguments().length > 0)
+      return undefined;
+    return { field: callee.getExpression().getText(), replaced: false };
+  }
+  if (!Node.isBinaryExpression(site) || site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
+  return isEmptyValue(site.getRight()) ? { field: site.getLeft().getText(), replaced: true } : undefined;
+}
+
+/** `Array.from(f)`, `[...f]`, `new Set(f)`, `new Map(f)`, `f.slice()` (and of `f.values()`, `f.keys()`, `f.entries()`); `f` itself when the field is then given a new value. */
+function copiesWhole(copy: Node, field: string, replaced: boolean): boolean {
+  const value = skipOuterExpressions(copy);
+  const names = (n: Node | undefined): boolean => {
+    if (n === undefined) return false;
+    const inner = skipOuterExpressions(n);
+    if (inner.getText() === field) return true;
+    if (!Node.isCallExpression(inner) || inner.getArguments().length > 0) return false;
+    const callee = skipOuterExpressions(inner.getExpression());
+    return (
+      Node.isPropertyAccessExpression(callee) &&
+      ['values', 'keys', 'entries'].includes(callee.getName()) &&
+      callee.getExpression().getText() === field
+    );
+  };
+  if (replaced && value.getText() === field) return true;
+  if (Node.isArrayLiteralExpression(value)) {
+    const [only, ...rest] = value.getElements();
+    return rest.length === 0 && only !== undefined && Node.isSpreadElement(only) && names(only.getExpression());
+  }
+  if (Node.isNewExpression(value)) {
+    const made = value.getExpression().getText();
+    return (made === 'Set' || made === 'Map') && value.getArguments().length === 1 && names(value.getArguments()[0]);
+  }
+  if (!Node.isCallExpression(value)) return false;
+  const callee = skipOuterExpressions(value.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  if (callee.getName() === 'from' && callee.getExpression().getText() === 'Array')
+    return value.getArguments().length === 1 && names(value.getArguments()[0]);
+  return (
+    callee.getName() === 'slice' && value.getArguments().length === 0 && callee.getExpression().getText() === field
   );
 }
 
@@ -558,6 +629,32 @@ export function onlyCalledUnderLock(
   if (isCallableFromOutside(view, fn)) return false;
   const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
   if (name === undefined) return false;
+  for (const call of usesAsCalls(view, fn, name)) {
+    if (call === undefined) return false;
+    if (isInSectionOf(call, holder) || isOnFreshInstance(view, call)) continue;
+    const caller = hostOf(call, true);
+    if (Node.isConstructorDeclaration(caller)) continue;
+    if (!(Node.isMethodDeclaration(caller) || Node.isFunctionDeclaration(caller))) return false;
+    if (!onlyCalledUnderLock(view, caller, holder, depth + 1, seen)) return false;
+  }
+  return true;
+}
+
+/**
+ * A call of a method or function inside a critical section of the lock, if
+ * any: its code then runs with the lock held (`get()` holding `connectLock`
+ * calls `this._drainToClose()`), so taking the lock inside it would make that
+ * section take the lock a second time.
+ */
+export function callInSectionOf(view: ProjectView, fn: Node, holder: LockHolder): CallExpression | undefined {
+  const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
+  if (name === undefined) return undefined;
+  for (const call of usesAsCalls(view, fn, name)) if (call !== undefined && isInSectionOf(call, holder)) return call;
+  return undefined;
+}
+
+/** The uses of a function's name that resolve to it: each the call it makes, or undefined for a use that is not a call of it. */
+function* usesAsCalls(view: ProjectView, fn: Node, name: string): Generator<CallExpression | undefined> {
   for (const occurrence of view.references.occurrences(name)) {
     const resolved = view.references.resolve(occurrence);
     if (resolved === undefined || !resolved.includes(fn)) continue;
@@ -566,15 +663,10 @@ export function onlyCalledUnderLock(
     if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference)
       reference = parent;
     const call = reference.getParent();
-    if (call === undefined || !Node.isCallExpression(call) || skipOuterExpressions(call.getExpression()) !== reference)
-      return false;
-    if (isInSectionOf(call, holder) || isOnFreshInstance(view, call)) continue;
-    const caller = hostOf(call, true);
-    if (Node.isConstructorDeclaration(caller)) continue;
-    if (!(Node.isMethodDeclaration(caller) || Node.isFunctionDeclaration(caller))) return false;
-    if (!onlyCalledUnderLock(view, caller, holder, depth + 1, seen)) return false;
+    yield call !== undefined && Node.isCallExpression(call) && skipOuterExpressions(call.getExpression()) === reference
+      ? call
+      : undefined;
   }
-  return true;
 }
 
 /**
