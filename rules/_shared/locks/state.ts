@@ -418,12 +418,9 @@ function assignsLiteral(access: StateAccess): boolean {
   return (
     isEmptyValue(value) ||
     Node.isTrueLiteral(value) ||
-    Node.isFalseLiteral(value) ||
-    Node.isNullLiteral(value) ||
     Node.isStringLiteral(value) ||
     Node.isNoSubstitutionTemplateLiteral(value) ||
-    Node.isNumericLiteral(value) ||
-    (Node.isIdentifier(value) && value.getText() === 'undefined')
+    Node.isNumericLiteral(value)
   );
 }
 
