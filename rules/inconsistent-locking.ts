@@ -94,7 +94,7 @@ function whereToLock(view: ProjectView, fn: Node, holder: LockHolder): string {
   const call = callInSectionOf(view, fn, holder);
   if (call === undefined) return '';
   const { fnKind, fn: name } = functionData(fn);
-  return `; take \`${holder.name}\` at the calls of ${fnKind} \`${name}\` made outside its sections, not inside \`${name}\`, since a section of \`${holder.name}\` already calls it (line ${call.getStartLineNumber()}) and would take \`${holder.name}\` twice`;
+  return `; take \`${holder.name}\` at the calls of ${fnKind} \`${name}\` made outside its sections, not inside \`${name}\`, since a section of \`${holder.name}\` already runs it (the call on line ${call.getStartLineNumber()}) and would take \`${holder.name}\` twice`;
 }
 
 /** One finding per function that touches in-flux state of the lock outside its sections. */

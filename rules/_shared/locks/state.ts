@@ -140,11 +140,40 @@ function writeSiteOf(node: Node): Node | undefined {
   if (Node.isDeleteExpression(parent)) return parent;
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
     const call = parent.getParent();
-    if (Node.isCallExpression(call) && call.getExpression() === parent && MUTATING_METHODS.has(parent.getName()))
+    if (
+      Node.isCallExpression(call) &&
+      call.getExpression() === parent &&
+      MUTATING_METHODS.has(parent.getName()) &&
+      holdsCollection(node)
+    )
       return call;
   }
   if (Node.isElementAccessExpression(parent) && parent.getExpression() === node) return writeSiteOf(parent);
   return undefined;
+}
+
+/** The built-in collections whose `set`, `delete`, `clear`, `push`… change them (`MUTATING_METHODS`). */
+const COLLECTIONS: ReadonlySet<string> = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Map',
+  'ReadonlyMap',
+  'Set',
+  'ReadonlySet',
+  'WeakMap',
+  'WeakSet',
+]);
+
+/**
+ * True when the value is an array, a map or a set, whose `clear()` or `push()` changes the state it holds. Another
+ * object's method of the same name is its own business (`spinner?.clear()` wipes a terminal line; a view's `add()`
+ * may only draw): calling it changes no field of ours. A value of unknown type is not taken for a collection.
+ */
+function holdsCollection(node: Node): boolean {
+  const type = node.getType().getNonNullableType();
+  if (type.isArray() || type.isTuple()) return true;
+  const name = (type.getSymbol() ?? type.getAliasSymbol())?.getName();
+  return name !== undefined && COLLECTIONS.has(name);
 }
 
 /** Accesses and suspensions found in one function's code, with trails relative to that function. */
@@ -638,15 +667,29 @@ export function onlyCalledUnderLock(
 }
 
 /**
- * A call of a method or function inside a critical section of the lock, if
- * any: its code then runs with the lock held (`get()` holding `connectLock`
- * calls `this._drainToClose()`), so taking the lock inside it would make that
- * section take the lock a second time.
+ * A call inside a critical section of the lock that runs a method or function, itself or through the functions that
+ * call it (`get()` holding `connectLock` calls `this._drainToClose()`; a section calling `step()`, which calls
+ * `bump()`), if any: its code then runs with the lock held, so taking the lock inside it would make that section
+ * take the lock a second time. Callers are followed up to `MAX_CALL_DEPTH` deep.
  */
-export function callInSectionOf(view: ProjectView, fn: Node, holder: LockHolder): CallExpression | undefined {
+export function callInSectionOf(
+  view: ProjectView,
+  fn: Node,
+  holder: LockHolder,
+  depth = 0,
+  seen = new Set<Node>(),
+): CallExpression | undefined {
+  if (seen.has(fn) || depth > MAX_CALL_DEPTH) return undefined;
+  seen.add(fn);
   const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
   if (name === undefined) return undefined;
-  for (const call of usesAsCalls(view, fn, name)) if (call !== undefined && isInSectionOf(call, holder)) return call;
+  const calls = [...usesAsCalls(view, fn, name)].filter((call) => call !== undefined);
+  const direct = calls.find((call) => isInSectionOf(call, holder));
+  if (direct !== undefined) return direct;
+  for (const call of calls) {
+    const found = callInSectionOf(view, hostOf(call, true), holder, depth + 1, seen);
+    if (found !== undefined) return found;
+  }
   return undefined;
 }
 
