@@ -264,7 +264,7 @@ function methodArity(declaration: ClassDeclaration | InterfaceDeclaration): Map<
 
 /**
  * True when the method (`acquire()`, or `lock()` without an `unlock()`: @livekit/mutex's `lock(): Promise<() =>
- * void>`) resolves to a function or to something with `release`/`[Symbol.dispose]`.
+ * void>`) resolves to a function, or, for a class named as a lock, to something with `release`/`[Symbol.dispose]`.
  */
 function returnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration, name: 'acquire' | 'lock'): boolean {
   const method = declaration
@@ -275,8 +275,14 @@ function returnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration, n
   const awaited = type.getSymbol()?.getName() === 'Promise' ? type.getTypeArguments()[0] : undefined;
   if (awaited !== undefined) type = awaited;
   if (type.getCallSignatures().length > 0) return true;
+  // A handle with `release()` or `dispose()` is what a reference-counted cache's `acquire(key)` hands out too (Theia's
+  // `ReferenceCollection`): only a class named as a lock is taken to lock by handing one out.
+  if (!LOCK_NAME.test(declaration.getName() ?? '')) return false;
   return type.getProperties().some((p) => p.getName() === 'release' || p.getName().includes('dispose'));
 }
+
+/** Class names that say the class is a lock. */
+const LOCK_NAME = /lock|mutex|semaphore|latch|gate/i;
 
 /** A project lock class is re-entrant when its name or its fields say it tracks an owner or a depth. */
 function reentrancyOf(declaration: ClassDeclaration | InterfaceDeclaration): 'no' | 'yes' | 'unknown' {
