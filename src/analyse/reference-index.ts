@@ -256,7 +256,10 @@ function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean 
   if (ts.isBindingElement(parent)) return parent.name === node;
   if (ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isImportSpecifier(parent)) return parent.name === node;
-  if (ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return true;
+  // `import A = B`: `A` is declared; `B`, the module reference when it is a plain name, is used (`export import
+  // TreeDecoration = WidgetDecoration` uses `WidgetDecoration`).
+  if (ts.isImportEqualsDeclaration(parent)) return parent.name === node;
+  if (ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return true;
   if (
     ts.isPropertyAssignment(parent) ||
     ts.isPropertyDeclaration(parent) ||
@@ -280,7 +283,7 @@ function isBindingDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): b
     ts.isImportSpecifier(parent) ||
     ts.isImportClause(parent) ||
     ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent) ||
+    (ts.isImportEqualsDeclaration(parent) && parent.name === node) ||
     isNamedDeclaration(parent)
   );
 }
