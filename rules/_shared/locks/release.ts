@@ -68,12 +68,7 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
     return { kind: 'escaped', statement, releases, problem: undefined, end: hostEnd };
   if (releases.length === 0)
     return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
-  const walked = walkFrom(statement, host, {
-    isRelease,
-    protectedAwaits: false,
-    throwsCaught: false,
-    acquisition: statement,
-  });
+  const walked = walkFrom(statement, host, { isRelease, caught: false, acquisition: statement });
   const kind = walked.viaFinally ? 'finally' : 'plain';
   const lastRelease = releases[releases.length - 1];
   const end = walked.end ?? (lastRelease === undefined ? hostEnd : lastRelease.getEnd());
@@ -304,10 +299,11 @@ function containsRelease(node: Node, isRelease: (n: Node) => boolean): boolean {
 
 interface WalkContext {
   isRelease: (node: Node) => boolean;
-  /** Awaits are covered: a `catch` block takes their rejection (and the walk goes on after it, or it releases). */
-  protectedAwaits: boolean;
-  /** A `throw` here lands in a `catch` block of a `try` after the acquisition, walked on its own: the path goes on there. */
-  throwsCaught: boolean;
+  /**
+   * Inside the `try` block of a `try` after the acquisition that has a `catch`: a rejected await or a `throw` here
+   * lands in that `catch`, walked on its own, and the path goes on from there.
+   */
+  caught: boolean;
   acquisition: Node;
 }
 
@@ -394,7 +390,7 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
   }
   if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) {
     if (containsRelease(statement, isRelease)) return { ...CONTINUE, released: true, end: statement.getEnd() };
-    if (Node.isThrowStatement(statement) && context.throwsCaught) return { ...CONTINUE, terminated: true };
+    if (Node.isThrowStatement(statement) && context.caught) return { ...CONTINUE, terminated: true };
     return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
@@ -468,11 +464,9 @@ function walkTry(statement: Node, context: WalkContext): StepResult {
   if (finallyReleases(statement, context.isRelease))
     return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
   const catchClause = statement.getCatchClause();
-  const caught = catchClause !== undefined;
   const inTry = walkSequence(statement.getTryBlock().getStatements(), {
     ...context,
-    protectedAwaits: context.protectedAwaits || caught,
-    throwsCaught: context.throwsCaught || caught,
+    caught: context.caught || catchClause !== undefined,
   });
   if (inTry.problem !== undefined) return inTry;
   const inCatch = catchClause === undefined ? undefined : walkSequence(catchClause.getBlock().getStatements(), context);
@@ -565,7 +559,7 @@ function isValueOnlyHandler(handler: Node): boolean {
 
 /** The first await point of `node` (itself included) that can reject, as a problem, unless a `catch` releases. */
 function awaitIn(node: Node, context: WalkContext): StepResult | undefined {
-  if (context.protectedAwaits) return undefined;
+  if (context.caught) return undefined;
   const points = Node.isAwaitExpression(node) ? [node] : ownAwaitPoints(node);
   const first = points.find((p) => !Node.isYieldExpression(p) && !cannotReject(p));
   return first === undefined ? undefined : { ...CONTINUE, problem: { reason: 'await', node: first } };
@@ -573,7 +567,7 @@ function awaitIn(node: Node, context: WalkContext): StepResult | undefined {
 
 /** Awaits in a loop's header (`for await`, an awaited condition). */
 function headerAwait(statement: Node, context: WalkContext): StepResult | undefined {
-  if (Node.isForOfStatement(statement) && statement.isAwaited() && !context.protectedAwaits) {
+  if (Node.isForOfStatement(statement) && statement.isAwaited() && !context.caught) {
     return { ...CONTINUE, problem: { reason: 'await', node: statement } };
   }
   for (const child of statement.getChildren()) {
