@@ -106,14 +106,16 @@ function configuredApi(entry: ConfiguredLockApi): LockApi {
   };
 }
 
+/** A name that says its class is a lock: `Mutex`, `AsyncLock`, `DisposableLock`, `Semaphore`. */
+const LOCK_NAME = /(^|[a-z])(Mutex|Lock|Semaphore)$/;
+
 /**
  * A lock API guessed from the imported name alone (`Mutex`, `AsyncLock`,
  * `Semaphore`), used when the module's types are not installed. Call shapes
  * decide the rest; re-entrancy stays unknown.
  */
 export function namedApi(name: string): LockApi | undefined {
-  if (!/(^|[a-z])(Mutex|Lock|Semaphore)$/.test(name) || /ReadWrite|RW|Read|Write|Shared|Redis|Red/.test(name))
-    return undefined;
+  if (!LOCK_NAME.test(name) || /ReadWrite|RW|Read|Write|Shared|Redis|Red/.test(name)) return undefined;
   return {
     family: 'named',
     label: `\`${name}\``,
@@ -280,9 +282,6 @@ function returnsReleaser(declaration: ClassDeclaration | InterfaceDeclaration, n
   if (!LOCK_NAME.test(declaration.getName() ?? '')) return false;
   return type.getProperties().some((p) => p.getName() === 'release' || p.getName().includes('dispose'));
 }
-
-/** Class names that say the class is a lock. */
-const LOCK_NAME = /lock|mutex|semaphore|latch|gate/i;
 
 /** A project lock class is re-entrant when its name or its fields say it tracks an owner or a depth. */
 function reentrancyOf(declaration: ClassDeclaration | InterfaceDeclaration): 'no' | 'yes' | 'unknown' {
