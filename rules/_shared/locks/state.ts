@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
-import type { CallExpression } from 'ts-morph';
+import type { BinaryExpression, CallExpression } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
@@ -421,13 +421,31 @@ function waitsOneTurn(point: Node): boolean {
 function onlyExtends(before: StateAccess, after: StateAccess): boolean {
   if (!isInsertion(after)) return false;
   if (isInsertion(before)) return true;
-  const site = before.trail[before.trail.length - 1];
-  return (
-    site !== undefined &&
+  const assignment = plainAssignmentOf(before);
+  return assignment !== undefined && !isEmptyValue(assignment.getRight());
+}
+
+/** The plain `=` that writes the field (`this.x = value`); undefined for any other access. */
+function plainAssignmentOf(access: StateAccess): BinaryExpression | undefined {
+  const site = access.trail[access.trail.length - 1];
+  return site !== undefined &&
     Node.isBinaryExpression(site) &&
-    site.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
-    !isEmptyValue(site.getRight())
-  );
+    site.getOperatorToken().getKind() === SyntaxKind.EqualsToken
+    ? site
+    : undefined;
+}
+
+/**
+ * The collection method a write calls on the field (`this.map.set(k, v)`: `set`, the call, and `this.map`); undefined
+ * for any other access.
+ */
+function mutatingCallOf(access: StateAccess): { method: string; call: CallExpression; receiver: Node } | undefined {
+  const site = access.trail[access.trail.length - 1];
+  if (site === undefined || !Node.isCallExpression(site)) return undefined;
+  const callee = skipOuterExpressions(site.getExpression());
+  return Node.isPropertyAccessExpression(callee)
+    ? { method: callee.getName(), call: site, receiver: callee.getExpression() }
+    : undefined;
 }
 
 /**
@@ -440,10 +458,9 @@ function onlyExtends(before: StateAccess, after: StateAccess): boolean {
  * await and refilled with data after it is not such a field.
  */
 function assignsLiteral(access: StateAccess): boolean {
-  const site = access.trail[access.trail.length - 1];
-  if (site === undefined || !Node.isBinaryExpression(site)) return false;
-  if (site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
-  const value = skipOuterExpressions(site.getRight());
+  const assignment = plainAssignmentOf(access);
+  if (assignment === undefined) return false;
+  const value = skipOuterExpressions(assignment.getRight());
   return (
     isEmptyValue(value) ||
     Node.isTrueLiteral(value) ||
@@ -461,32 +478,33 @@ function assignsLiteral(access: StateAccess): boolean {
  * dirty. A reader sees the entries not yet taken, not half of one update.
  */
 function takenThenKeptPerEntry(before: StateAccess, after: StateAccess): boolean {
-  const changed = after.trail[after.trail.length - 1];
-  if (changed === undefined || !Node.isCallExpression(changed)) return false;
-  const method = skipOuterExpressions(changed.getExpression());
-  if (!Node.isPropertyAccessExpression(method)) return false;
-  if (!INSERTING_METHODS.has(method.getName()) && !(method.getName() === 'delete' && changed.getArguments().length > 0))
-    return false;
-  const site = before.trail[before.trail.length - 1];
-  const emptied = site === undefined ? undefined : emptiedField(site);
-  if (site === undefined || emptied === undefined) return false;
-  const statement = site.getParent();
+  const change = mutatingCallOf(after);
+  const perEntry =
+    change !== undefined &&
+    (INSERTING_METHODS.has(change.method) || (change.method === 'delete' && change.call.getArguments().length > 0));
+  const emptied = perEntry ? emptiedField(before) : undefined;
+  if (emptied === undefined) return false;
+  const statement = emptied.site.getParent();
   const previous = Node.isExpressionStatement(statement) ? statement.getPreviousSibling() : undefined;
   if (previous === undefined || !Node.isVariableStatement(previous)) return false;
   const copies = previous.getDeclarations().map((d) => d.getInitializer());
   return copies.some((copy) => copy !== undefined && copiesWhole(copy, emptied.field, emptied.replaced));
 }
 
-/** The field a write empties, as written (`this.toClose` of `this.toClose.clear()` or `this.queue = []`), and whether it is given a new value (then its old value may be kept whole). */
-function emptiedField(site: Node): { field: string; replaced: boolean } | undefined {
-  if (Node.isCallExpression(site)) {
-    const callee = skipOuterExpressions(site.getExpression());
-    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'clear' || site.getArguments().length > 0)
-      return undefined;
-    return { field: callee.getExpression().getText(), replaced: false };
-  }
-  if (!Node.isBinaryExpression(site) || site.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
-  return isEmptyValue(site.getRight()) ? { field: site.getLeft().getText(), replaced: true } : undefined;
+/**
+ * The write that empties a field (`this.toClose.clear()`, `this.queue = []`), the field as written (`this.toClose`),
+ * and whether the field is given a new value (then its old value may be kept whole).
+ */
+function emptiedField(access: StateAccess): { site: Node; field: string; replaced: boolean } | undefined {
+  const cleared = mutatingCallOf(access);
+  if (cleared !== undefined)
+    return cleared.method === 'clear' && cleared.call.getArguments().length === 0
+      ? { site: cleared.call, field: cleared.receiver.getText(), replaced: false }
+      : undefined;
+  const assignment = plainAssignmentOf(access);
+  return assignment !== undefined && isEmptyValue(assignment.getRight())
+    ? { site: assignment, field: assignment.getLeft().getText(), replaced: true }
+    : undefined;
 }
 
 /** `Array.from(f)`, `[...f]`, `new Set(f)`, `new Map(f)`, `f.slice()` (and of `f.values()`, `f.keys()`, `f.entries()`); `f` itself when the field is then given a new value. */
@@ -525,10 +543,8 @@ function copiesWhole(copy: Node, field: string, replaced: boolean): boolean {
 
 /** True for a write that only inserts. */
 function isInsertion(access: StateAccess): boolean {
-  const site = access.trail[access.trail.length - 1];
-  if (site === undefined || !Node.isCallExpression(site)) return false;
-  const callee = site.getExpression();
-  return Node.isPropertyAccessExpression(callee) && INSERTING_METHODS.has(callee.getName());
+  const change = mutatingCallOf(access);
+  return change !== undefined && INSERTING_METHODS.has(change.method);
 }
 
 /** `null`, `undefined`, `[]`, `{}`, `''`, `0`, `false`, `new Map()`: a value that holds nothing yet. */
@@ -653,9 +669,9 @@ export function onlyCalledUnderLock(
   if (seen.has(fn) || depth > MAX_CALL_DEPTH) return true;
   seen.add(fn);
   if (isCallableFromOutside(view, fn)) return false;
-  const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
-  if (name === undefined) return false;
-  for (const call of usesAsCalls(view, fn, name)) {
+  const uses = usesAsCalls(view, fn);
+  if (uses === undefined) return false;
+  for (const call of uses) {
     if (call === undefined) return false;
     if (isInSectionOf(call, holder) || isOnFreshInstance(view, call)) continue;
     const caller = hostOf(call, true);
@@ -681,9 +697,7 @@ export function callInSectionOf(
 ): CallExpression | undefined {
   if (seen.has(fn) || depth > MAX_CALL_DEPTH) return undefined;
   seen.add(fn);
-  const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
-  if (name === undefined) return undefined;
-  const calls = [...usesAsCalls(view, fn, name)].filter((call) => call !== undefined);
+  const calls = (usesAsCalls(view, fn) ?? []).filter((call) => call !== undefined);
   const direct = calls.find((call) => isInSectionOf(call, holder));
   if (direct !== undefined) return direct;
   for (const call of calls) {
@@ -693,8 +707,14 @@ export function callInSectionOf(
   return undefined;
 }
 
-/** The uses of a function's name that resolve to it: each the call it makes, or undefined for a use that is not a call of it. */
-function* usesAsCalls(view: ProjectView, fn: Node, name: string): Generator<CallExpression | undefined> {
+/**
+ * The uses of a named function's or method's name that resolve to it: each the call it makes, or undefined for a use
+ * that is not a call of it; undefined for a function without such a name (an arrow, a callback).
+ */
+function usesAsCalls(view: ProjectView, fn: Node): (CallExpression | undefined)[] | undefined {
+  const name = Node.isMethodDeclaration(fn) || Node.isFunctionDeclaration(fn) ? fn.getName() : undefined;
+  if (name === undefined) return undefined;
+  const out: (CallExpression | undefined)[] = [];
   for (const occurrence of view.references.occurrences(name)) {
     const resolved = view.references.resolve(occurrence);
     if (resolved === undefined || !resolved.includes(fn)) continue;
@@ -703,10 +723,13 @@ function* usesAsCalls(view: ProjectView, fn: Node, name: string): Generator<Call
     if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference)
       reference = parent;
     const call = reference.getParent();
-    yield call !== undefined && Node.isCallExpression(call) && skipOuterExpressions(call.getExpression()) === reference
-      ? call
-      : undefined;
+    out.push(
+      call !== undefined && Node.isCallExpression(call) && skipOuterExpressions(call.getExpression()) === reference
+        ? call
+        : undefined,
+    );
   }
+  return out;
 }
 
 /**
