@@ -63,12 +63,20 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
     if (isRelease(n)) releases.push(n);
   });
   const guard = enclosingReleasingTry(statement, host, isRelease);
-  if (guard !== undefined) return { kind: 'finally', statement, releases, problem: undefined, end: guard.getEnd() };
+  if (guard !== undefined) {
+    const early = releasedInTryBlock(statement, guard, {
+      isRelease,
+      caught: false,
+      guarded: true,
+      acquisition: statement,
+    });
+    return { kind: 'finally', statement, releases, problem: undefined, end: early ?? guard.getEnd() };
+  }
   if (target.binding === undefined && releasedByRunner(host, (n) => isReleaseCall(n, undefined, matcher)))
     return { kind: 'escaped', statement, releases, problem: undefined, end: hostEnd };
   if (releases.length === 0)
     return { kind: 'plain', statement, releases, problem: { reason: 'never', node: call }, end: hostEnd };
-  const walked = walkFrom(statement, host, { isRelease, caught: false, acquisition: statement });
+  const walked = walkFrom(statement, host, { isRelease, caught: false, guarded: false, acquisition: statement });
   const kind = walked.viaFinally ? 'finally' : 'plain';
   const lastRelease = releases[releases.length - 1];
   const end = walked.end ?? (lastRelease === undefined ? hostEnd : lastRelease.getEnd());
@@ -263,6 +271,20 @@ function isReleaseName(name: string, matcher: ReleaseMatcher): boolean {
   return matcher.releaseMethods.includes(name) || RELEASE_NAMES.has(name);
 }
 
+/**
+ * Where the path from an acquisition written directly in a releasing `try` block (`let release; try { release = await
+ * lock.acquire(); …; release(); release = undefined; await work(); } finally { release?.(); }`) releases before the
+ * `finally`, if it does: see `walkTry`. Undefined for an acquisition nested deeper in the block.
+ */
+function releasedInTryBlock(statement: Node, guard: Node, context: WalkContext): number | undefined {
+  if (!Node.isTryStatement(guard)) return undefined;
+  const statements = guard.getTryBlock().getStatements();
+  const index = statements.findIndex((candidate) => candidate === statement);
+  if (index < 0) return undefined;
+  const early = walkSequence(statements.slice(index + 1), context);
+  return early.released ? early.end : undefined;
+}
+
 /** A `try` around the acquisition (inside the function) whose `finally` releases. */
 function enclosingReleasingTry(statement: Node, host: Node, isRelease: (n: Node) => boolean): Node | undefined {
   let current = statement.getParent();
@@ -304,6 +326,11 @@ interface WalkContext {
    * lands in that `catch`, walked on its own, and the path goes on from there.
    */
   caught: boolean;
+  /**
+   * Inside the `try` block of a `try` whose `finally` releases: an await, a `return` or a `throw` here leaves through
+   * that `finally`, so none leaves the lock held; the walk only looks for a release the path reaches first.
+   */
+  guarded: boolean;
   acquisition: Node;
 }
 
@@ -390,7 +417,8 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
   }
   if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) {
     if (containsRelease(statement, isRelease)) return { ...CONTINUE, released: true, end: statement.getEnd() };
-    if (Node.isThrowStatement(statement) && context.caught) return { ...CONTINUE, terminated: true };
+    if (context.guarded || (Node.isThrowStatement(statement) && context.caught))
+      return { ...CONTINUE, terminated: true };
     return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
@@ -399,6 +427,7 @@ function walkStatement(statement: Node, context: WalkContext): StepResult {
       target === undefined ||
       (target.getPos() <= context.acquisition.getPos() && target.getEnd() >= context.acquisition.getEnd())
     ) {
+      if (context.guarded) return { ...CONTINUE, terminated: true };
       return { ...CONTINUE, problem: { reason: 'exit', node: statement } };
     }
     return { ...CONTINUE, terminated: true };
@@ -455,14 +484,18 @@ function walkIf(statement: Node, context: WalkContext): StepResult {
 }
 
 /**
- * `try`: a releasing `finally` settles it. A `catch` takes the rejections of the `try` block's awaits and its
+ * `try`: a releasing `finally` settles it, at the end of the `try`, or at a release the `try` block reaches first on
+ * its way through (`release(); release = undefined; await work();` before `finally { release?.(); }`, which releases
+ * only on the early exits). A `catch` takes the rejections of the `try` block's awaits and its
  * `throw`s: the path goes on in the `catch` block, walked after it (`try { await session.close(); } catch (error)
  * { log(error); }` then `release()` releases on both paths).
  */
 function walkTry(statement: Node, context: WalkContext): StepResult {
   if (!Node.isTryStatement(statement)) return CONTINUE;
-  if (finallyReleases(statement, context.isRelease))
-    return { ...CONTINUE, released: true, viaFinally: true, end: statement.getEnd() };
+  if (finallyReleases(statement, context.isRelease)) {
+    const early = walkSequence(statement.getTryBlock().getStatements(), { ...context, guarded: true });
+    return { ...CONTINUE, released: true, viaFinally: true, end: early.released ? early.end : statement.getEnd() };
+  }
   const catchClause = statement.getCatchClause();
   const inTry = walkSequence(statement.getTryBlock().getStatements(), {
     ...context,
@@ -559,15 +592,15 @@ function isValueOnlyHandler(handler: Node): boolean {
 
 /** The first await point of `node` (itself included) that can reject, as a problem, unless a `catch` releases. */
 function awaitIn(node: Node, context: WalkContext): StepResult | undefined {
-  if (context.caught) return undefined;
-  const points = Node.isAwaitExpression(node) ? [node] : ownAwaitPoints(node);
+  if (context.caught || context.guarded) return undefined;
+  const points = ownAwaitPoints(node);
   const first = points.find((p) => !Node.isYieldExpression(p) && !cannotReject(p));
   return first === undefined ? undefined : { ...CONTINUE, problem: { reason: 'await', node: first } };
 }
 
 /** Awaits in a loop's header (`for await`, an awaited condition). */
 function headerAwait(statement: Node, context: WalkContext): StepResult | undefined {
-  if (Node.isForOfStatement(statement) && statement.isAwaited() && !context.caught) {
+  if (Node.isForOfStatement(statement) && statement.isAwaited() && !context.caught && !context.guarded) {
     return { ...CONTINUE, problem: { reason: 'await', node: statement } };
   }
   for (const child of statement.getChildren()) {

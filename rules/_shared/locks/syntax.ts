@@ -148,10 +148,13 @@ export const CHAINING_METHODS: ReadonlySet<string> = new Set(['then', 'catch', '
 /** Places where a running function lets other tasks in: `await`, `for await`, `yield`. */
 export function ownAwaitPoints(root: Node): Node[] {
   const out: Node[] = [];
-  forEachOwnNode(root, (n) => {
+  const visit = (n: Node): void => {
     if (Node.isAwaitExpression(n) || Node.isYieldExpression(n)) out.push(n);
     else if (Node.isForOfStatement(n) && n.isAwaited()) out.push(n);
-  });
+  };
+  // The root counts too: an arrow's expression body may itself be the await (`async () => await cleanup()`).
+  visit(root);
+  forEachOwnNode(root, visit);
   return out;
 }
 
