@@ -69,7 +69,7 @@ export default defineRule({
       }
       if (uses.other.length > 0 || uses.acquiring.length !== holder.acquisitions.length) continue;
       if (holder.acquisitions.every(neverAwaits)) {
-        for (const acquisition of holder.acquisitions) yield syncSection(holder, acquisition);
+        yield syncSection(holder, firstSectionOf(holder));
         continue;
       }
       for (const acquisition of holder.acquisitions) {
@@ -135,7 +135,20 @@ function neverAcquired(holder: LockHolder, uses: HolderUses): FindingDraft<Messa
   };
 }
 
-/** One critical section of a lock none of whose sections awaits. */
+/**
+ * The section a lock none of whose sections awaits is reported at, once, with the others as evidence: the first in
+ * the project's order of files, then of lines. One lock is one fact, however many sections take it.
+ */
+function firstSectionOf(holder: LockHolder): Acquisition {
+  const order = (a: Acquisition): [string, number] => [a.call.getSourceFile().getFilePath(), a.call.getStart()];
+  return holder.acquisitions.reduce((first, next) => {
+    const [firstFile, firstAt] = order(first);
+    const [nextFile, nextAt] = order(next);
+    return nextFile < firstFile || (nextFile === firstFile && nextAt < firstAt) ? next : first;
+  });
+}
+
+/** The finding for a lock none of whose sections awaits, at one of them. */
 function syncSection(holder: LockHolder, acquisition: Acquisition): FindingDraft<MessageId> {
   return {
     node: acquisitionSite(acquisition),
