@@ -1,11 +1,12 @@
 import { Node } from 'ts-morph';
+import type { IfStatement } from 'ts-morph';
 import { symbolPathOf } from './_shared/names.js';
 import { andOthers, codeSpan, shorten } from './_shared/text.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { lockModel } from './_shared/locks/model.js';
-import type { LockHolder } from './_shared/locks/model.js';
+import type { Acquisition, LockHolder } from './_shared/locks/model.js';
 import {
   callInSectionOf,
   inFluxOf,
@@ -15,8 +16,8 @@ import {
   sectionStates,
   stateOf,
 } from './_shared/locks/state.js';
-import type { InFlux } from './_shared/locks/state.js';
-import { functionData, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
+import type { InFlux, SectionState } from './_shared/locks/state.js';
+import { calledFunction, forEachOwnNode, functionData, hostOf, isAsync, isGenerator } from './_shared/locks/syntax.js';
 
 type MessageId = 'unguardedRead' | 'unguardedWrite';
 
@@ -59,7 +60,7 @@ export default defineRule({
       for (const declaration of [...inFlux.keys()])
         if (ownedBySyncFunction(project, declaration, inFlux.get(declaration)?.name ?? '')) inFlux.delete(declaration);
       if (inFlux.size === 0) continue;
-      yield* unguardedAccesses(project, holder, inFlux);
+      yield* unguardedAccesses(project, holder, inFlux, states);
     }
   },
 });
@@ -97,13 +98,79 @@ function whereToLock(view: ProjectView, fn: Node, holder: LockHolder): string {
   return `; take \`${holder.name}\` at the calls of ${fnKind} \`${name}\` made outside its sections, not inside \`${name}\`, since a section of \`${holder.name}\` already runs it (the call on line ${call.getStartLineNumber()}) and would take \`${holder.name}\` twice`;
 }
 
+/** A read or write of in-flux state outside the lock's sections. */
+interface UnguardedAccess {
+  node: Node;
+  write: boolean;
+  flux: InFlux;
+}
+
+/**
+ * True when the function's unlocked accesses are the fast path of a double-checked test: each a read in the
+ * condition of an `if` whose branch only returns, with no value (`if (this.connections.size > 0) return;`), and after
+ * that `if` the function takes the lock, in its own code or in a function it calls, in a section that reads the same
+ * field again (`_prewarmImpl()` testing `connections.size` under `connectLock`). The decision that acts is the one
+ * made under the lock; a half-updated value read on the fast path can only end a call early that does nothing, and
+ * hands out nothing it read.
+ */
+function isDoubleCheckedBailOut(
+  fn: Node,
+  accesses: readonly UnguardedAccess[],
+  states: readonly SectionState[],
+): boolean {
+  return accesses.every((access) => {
+    const guard = access.write ? undefined : bailOutGuardOf(access.node, fn);
+    if (guard === undefined) return false;
+    return states.some(
+      (state) =>
+        takenAfter(fn, guard, state.acquisition) &&
+        state.accesses.some((again) => !again.write && again.declaration === access.flux.declaration),
+    );
+  });
+}
+
+/** The `if` statement whose condition holds the read and whose only branch returns no value (`if (…) return;`). */
+function bailOutGuardOf(read: Node, fn: Node): IfStatement | undefined {
+  for (let at = read.getParent(); at !== undefined && at !== fn; at = at.getParent()) {
+    if (Node.isIfStatement(at)) {
+      const condition = at.getExpression();
+      const inCondition = condition.getStart() <= read.getStart() && read.getEnd() <= condition.getEnd();
+      return inCondition && at.getElseStatement() === undefined && returnsNothing(at.getThenStatement())
+        ? at
+        : undefined;
+    }
+    if (Node.isStatement(at)) return undefined;
+  }
+  return undefined;
+}
+
+/** `return;`, or a block holding only it. */
+function returnsNothing(statement: Node): boolean {
+  const only =
+    Node.isBlock(statement) && statement.getStatements().length === 1 ? statement.getStatements()[0] : statement;
+  return only !== undefined && Node.isReturnStatement(only) && only.getExpression() === undefined;
+}
+
+/** True when, after `guard`, the function's own code takes the lock of `acquisition` there or calls the function that does. */
+function takenAfter(fn: Node, guard: Node, acquisition: Acquisition): boolean {
+  const after = (node: Node): boolean => node.getStart() >= guard.getEnd() && hostOf(node, true) === fn;
+  if (after(acquisition.call)) return true;
+  const taker = hostOf(acquisition.call, true);
+  let found = false;
+  forEachOwnNode(fn, (node) => {
+    if (!found && Node.isCallExpression(node) && after(node) && calledFunction(node) === taker) found = true;
+  });
+  return found;
+}
+
 /** One finding per function that touches in-flux state of the lock outside its sections. */
 function* unguardedAccesses(
   view: ProjectView,
   holder: LockHolder,
   inFlux: ReadonlyMap<Node, InFlux>,
+  states: readonly SectionState[],
 ): Generator<FindingDraft<MessageId>> {
-  const byFunction = new Map<Node, { node: Node; write: boolean; flux: InFlux }[]>();
+  const byFunction = new Map<Node, UnguardedAccess[]>();
   for (const [declaration, flux] of inFlux) {
     for (const occurrence of view.references.occurrences(flux.name)) {
       const resolved = view.references.resolve(occurrence);
@@ -127,7 +194,7 @@ function* unguardedAccesses(
   for (const [fn, accesses] of byFunction) {
     accesses.sort((a, b) => a.node.getStart() - b.node.getStart());
     const first = accesses[0];
-    if (first === undefined) continue;
+    if (first === undefined || isDoubleCheckedBailOut(fn, accesses, states)) continue;
     const write = accesses.some((a) => a.write);
     const names = [...new Set(accesses.map((a) => a.flux.name))];
     const flux = first.flux;
