@@ -7,6 +7,7 @@ import type { EvidenceDraft, FindingDraft } from '../src/model/rule.js';
 import type { HolderUses } from './_shared/locks/uses.js';
 import { lockModel } from './_shared/locks/model.js';
 import type { Acquisition, LockHolder } from './_shared/locks/model.js';
+import type { LockFamily } from './_shared/locks/apis.js';
 import { usesOf } from './_shared/locks/uses.js';
 import { acquisitionSite } from './_shared/locks/text.js';
 import { isIsolatedSection } from './_shared/locks/isolated.js';
@@ -64,6 +65,7 @@ export default defineRule({
       if (uses.escape !== undefined) continue;
       if (holder.acquisitions.length === 0) {
         if (uses.other.length === 0 || uses.acquiring.length > 0 || holder.declaration === undefined) continue;
+        if (uses.other.some((use) => mayAcquireUnderAnotherName(holder, use))) continue;
         yield neverAcquired(holder, uses);
         continue;
       }
@@ -118,6 +120,18 @@ function startedCallOf(returned: Node): CallExpression | undefined {
     at = skipOuterExpressions(callee.getExpression());
   }
   return undefined;
+}
+
+/** Lock APIs whose every method the model knows: a call of one that is not an acquisition takes nothing. */
+const FULLY_KNOWN_FAMILIES: ReadonlySet<LockFamily> = new Set(['async-mutex', 'async-lock', 'web-locks', 'configured']);
+
+/**
+ * True for a call of a method on a lock whose API was read from its class's members or its name (a project's class,
+ * a library's declarations, `…Semaphore`): the model knows its acquiring methods by their usual names only, and this
+ * one may take the lock under another (semaphore-async-await's `wait()`, an alias of `acquire()`).
+ */
+function mayAcquireUnderAnotherName(holder: LockHolder, use: Node): boolean {
+  return !FULLY_KNOWN_FAMILIES.has(holder.api.family) && Node.isCallExpression(use);
 }
 
 /** A lock that is used but never acquired. */

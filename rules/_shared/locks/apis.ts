@@ -3,7 +3,7 @@ import type { ClassDeclaration, InterfaceDeclaration, Type } from 'ts-morph';
 import type { ConfiguredLockApi } from './settings.js';
 
 /** Where a lock API was recognised from. */
-type LockFamily = 'async-mutex' | 'async-lock' | 'web-locks' | 'project' | 'library' | 'configured' | 'named';
+export type LockFamily = 'async-mutex' | 'async-lock' | 'web-locks' | 'project' | 'library' | 'configured' | 'named';
 
 /** How a kind of lock is used and what it guarantees. */
 export interface LockApi {

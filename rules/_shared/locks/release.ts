@@ -67,7 +67,7 @@ export function planRelease(call: CallExpression, matcher: ReleaseMatcher): Rele
     const early = releasedInTryBlock(statement, guard, {
       isRelease,
       caught: false,
-      guarded: true,
+      guarded: false,
       acquisition: statement,
     });
     return { kind: 'finally', statement, releases, problem: undefined, end: early ?? guard.getEnd() };
@@ -281,7 +281,16 @@ function releasedInTryBlock(statement: Node, guard: Node, context: WalkContext):
   const statements = guard.getTryBlock().getStatements();
   const index = statements.findIndex((candidate) => candidate === statement);
   if (index < 0) return undefined;
-  const early = walkSequence(statements.slice(index + 1), context);
+  return releasedBeforeFinally(statements.slice(index + 1), context);
+}
+
+/**
+ * Where a path through statements of a `try` block whose `finally` releases gives the lock back before that
+ * `finally` does, if it does: awaits, `return`s and `throw`s there leave through the `finally`, so only a release on
+ * the way through counts.
+ */
+function releasedBeforeFinally(statements: readonly Node[], context: WalkContext): number | undefined {
+  const early = walkSequence(statements, { ...context, guarded: true });
   return early.released ? early.end : undefined;
 }
 
@@ -493,8 +502,8 @@ function walkIf(statement: Node, context: WalkContext): StepResult {
 function walkTry(statement: Node, context: WalkContext): StepResult {
   if (!Node.isTryStatement(statement)) return CONTINUE;
   if (finallyReleases(statement, context.isRelease)) {
-    const early = walkSequence(statement.getTryBlock().getStatements(), { ...context, guarded: true });
-    return { ...CONTINUE, released: true, viaFinally: true, end: early.released ? early.end : statement.getEnd() };
+    const end = releasedBeforeFinally(statement.getTryBlock().getStatements(), context) ?? statement.getEnd();
+    return { ...CONTINUE, released: true, viaFinally: true, end };
   }
   const catchClause = statement.getCatchClause();
   const inTry = walkSequence(statement.getTryBlock().getStatements(), {
