@@ -125,6 +125,7 @@ function buildLockModel(view: ProjectView): LockModel {
       isFunctionOrNamespaceName(view, expression.getSourceFile(), expression.compilerNode),
     declarationsOf: (name) => ownDeclarationsOf(view, name),
     releaseHostsOf: (holder) => releaseHostsOf(view, holder),
+    releaseHostsOfProperty: (name, api) => releaseHostsOfProperty(view, name, api),
     lockDeclarationOf: (expression) => lockDeclarationOf(view, expression),
     thisPropertyClassOf: (expression) => {
       const node = skipOuterExpressions(expression).compilerNode;
@@ -529,9 +530,27 @@ function patternOf(words: ReadonlySet<string>): RegExp {
 function releaseHostsOf(view: ProjectView, holder: LockHolder): Node[] {
   const declaration = holder.declaration;
   if (declaration === undefined) return [];
-  const methods = new Set([...RELEASE_NAMES, ...holder.api.releaseMethods]);
+  return releasingHosts(view, holder.name, holder.api, (lock) => lockDeclarationOf(view, lock) === declaration);
+}
+
+/**
+ * For a lock held in a property with no declaration to follow (JavaScript's `this.mutex = new Mutex()` in a
+ * constructor, reached as `this.mutex` or `this.state.mutex`): the functions whose code calls a release method on a
+ * property of that name (`_unlock() { this.mutex.unlock(); }`), anywhere in the project. Nothing tells that lock from
+ * another of the same name, so any of them may be the hand-over `releaseHostsOf` finds for a declared lock.
+ */
+function releaseHostsOfProperty(view: ProjectView, name: string, api: LockApi): Node[] {
+  return releasingHosts(view, name, api, (lock) => {
+    const property = skipOuterExpressions(lock);
+    return Node.isPropertyAccessExpression(property) && property.getName() === name;
+  });
+}
+
+/** The functions (or files) that call a release method on a lock expression `isLock` accepts, found as above. */
+function releasingHosts(view: ProjectView, name: string, api: LockApi, isLock: (lock: Node) => boolean): Node[] {
+  const methods = new Set([...RELEASE_NAMES, ...api.releaseMethods]);
   const member = passesWithEscapesRead(new RegExp(memberSource(patternOf(methods).source)));
-  const named = passesWithEscapesRead(patternOf(new Set([holder.name])));
+  const named = passesWithEscapesRead(patternOf(new Set([name])));
   const hosts: Node[] = [];
   for (const file of view.filesWhoseText((text) => member(text) && named(text)))
     for (const call of view.nodesOf(file, SyntaxKind.CallExpression)) {
@@ -540,12 +559,8 @@ function releaseHostsOf(view: ProjectView, holder: LockHolder): Node[] {
       if (!ts.isIdentifier(callee.name) || !methods.has(callee.name.text)) continue;
       const wrapped = view.wrap(file, call);
       if (!Node.isCallExpression(wrapped)) continue;
-      const receiver = wrapped.getExpression();
-      if (
-        Node.isPropertyAccessExpression(receiver) &&
-        lockDeclarationOf(view, receiver.getExpression()) === declaration
-      )
-        hosts.push(hostOf(wrapped));
+      const released = wrapped.getExpression();
+      if (Node.isPropertyAccessExpression(released) && isLock(released.getExpression())) hosts.push(hostOf(wrapped));
     }
   return hosts;
 }
@@ -578,6 +593,8 @@ interface ModelQuestions {
   declarationsOf: (name: Identifier) => readonly Node[];
   /** The functions whose code releases the holder's lock (`releaseHostsOf`), asked once per holder. */
   releaseHostsOf: (holder: LockHolder) => readonly Node[];
+  /** The functions whose code releases a lock held in a property of this name (`releaseHostsOfProperty`). */
+  releaseHostsOfProperty: (name: string, api: LockApi) => readonly Node[];
   /** The variable-like declaration a lock expression names (`lockDeclarationOf`). */
   lockDeclarationOf: (expression: Node) => Node | undefined;
   /**
@@ -616,6 +633,15 @@ class ModelBuilder {
     return hosts.some((releasing) => releasing !== host);
   }
 
+  /**
+   * True when the lock is a property no declaration settles (`this.mutex`, `this.state.mutex` in JavaScript) and a
+   * function other than `host` releases a property of its name.
+   */
+  private isPropertyReleasedElsewhere(receiver: Node, api: LockApi, host: Node): boolean {
+    if (!Node.isPropertyAccessExpression(receiver)) return false;
+    return this.ask.releaseHostsOfProperty(receiver.getName(), api).some((releasing) => releasing !== host);
+  }
+
   /** Records `call` if it takes a lock. */
   addCall(call: CallExpression): void {
     const callee = call.getExpression();
@@ -646,7 +672,12 @@ class ModelBuilder {
       });
       // Taken here and given back by another function (`begin()` locks, `commit()` unlocks): a hand-over this
       // function cannot judge, as when it returns the release.
-      if (plan.problem?.reason === 'never' && holder !== undefined && this.isReleasedElsewhere(holder, hostOf(call)))
+      if (
+        plan.problem?.reason === 'never' &&
+        (holder === undefined
+          ? this.isPropertyReleasedElsewhere(receiver, api, hostOf(call))
+          : this.isReleasedElsewhere(holder, hostOf(call)))
+      )
         plan = { ...plan, kind: 'escaped', problem: undefined, end: hostOf(call).getEnd() };
       acquisition.release = plan;
       acquisition.style = plan.kind === 'using' ? 'using' : 'acquire';
