@@ -1130,16 +1130,17 @@ describe('the program is built only when a rule needs it', () => {
           'export class Guarded {',
           '  private readonly mutex = new Mutex();',
           '',
-          '  stop(): void {',
-          '    this.mutex.cancel();',
+          '  busy(): boolean {',
+          '    return this.mutex.locked;',
           '  }',
           '}',
           '',
         ].join('\n'),
       },
-      // Taken for a lock by its name, as a run that built the program takes it.
+      // Taken for a lock by its name, as a run that built the program takes it. (A method called on it would keep the
+      // finding away: a lock known by its name alone may be taken under a method name the model does not know.)
       [
-        'redundant-lock src/guarded.ts:4:20 `mutex` is created and used (`this.mutex.cancel()`) but never acquired, so it guards nothing.',
+        'redundant-lock src/guarded.ts:4:20 `mutex` is created and used (`this.mutex.locked`) but never acquired, so it guards nothing.',
       ],
     ],
     [
