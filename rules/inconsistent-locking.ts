@@ -121,24 +121,24 @@ function isDoubleCheckedBailOut(
   return accesses.every((access) => {
     const guard = access.write ? undefined : bailOutGuardOf(access.node, fn);
     if (guard === undefined) return false;
+    const takesAfter = lockTakerAfter(fn, guard);
     return states.some(
       (state) =>
-        takenAfter(fn, guard, state.acquisition) &&
+        takesAfter(state.acquisition) &&
         state.accesses.some((again) => !again.write && again.declaration === access.flux.declaration),
     );
   });
 }
 
-/** The `if` statement whose condition holds the read and whose only branch returns no value (`if (…) return;`). */
+/**
+ * The `if` statement whose condition holds the read and whose only branch returns no value (`if (…) return;`). The
+ * first statement above the read is that `if` only when the read is in its condition: a read in a branch has the
+ * branch's own statement above it first.
+ */
 function bailOutGuardOf(read: Node, fn: Node): IfStatement | undefined {
   for (let at = read.getParent(); at !== undefined && at !== fn; at = at.getParent()) {
-    if (Node.isIfStatement(at)) {
-      const condition = at.getExpression();
-      const inCondition = condition.getStart() <= read.getStart() && read.getEnd() <= condition.getEnd();
-      return inCondition && at.getElseStatement() === undefined && returnsNothing(at.getThenStatement())
-        ? at
-        : undefined;
-    }
+    if (Node.isIfStatement(at))
+      return at.getElseStatement() === undefined && returnsNothing(at.getThenStatement()) ? at : undefined;
     if (Node.isStatement(at)) return undefined;
   }
   return undefined;
@@ -151,16 +151,18 @@ function returnsNothing(statement: Node): boolean {
   return only !== undefined && Node.isReturnStatement(only) && only.getExpression() === undefined;
 }
 
-/** True when, after `guard`, the function's own code takes the lock of `acquisition` there or calls the function that does. */
-function takenAfter(fn: Node, guard: Node, acquisition: Acquisition): boolean {
+/**
+ * A test of an acquisition: true when, after `guard`, the function's own code takes that lock there or calls the
+ * function that does. The functions called after `guard` are listed once, for every section tested.
+ */
+function lockTakerAfter(fn: Node, guard: Node): (acquisition: Acquisition) => boolean {
   const after = (node: Node): boolean => node.getStart() >= guard.getEnd() && hostOf(node, true) === fn;
-  if (after(acquisition.call)) return true;
-  const taker = hostOf(acquisition.call, true);
-  let found = false;
+  const called = new Set<Node>();
   forEachOwnNode(fn, (node) => {
-    if (!found && Node.isCallExpression(node) && after(node) && calledFunction(node) === taker) found = true;
+    const callee = Node.isCallExpression(node) && after(node) ? calledFunction(node) : undefined;
+    if (callee !== undefined) called.add(callee);
   });
-  return found;
+  return (acquisition) => after(acquisition.call) || called.has(hostOf(acquisition.call, true));
 }
 
 /** One finding per function that touches in-flux state of the lock outside its sections. */

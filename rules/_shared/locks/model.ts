@@ -621,16 +621,22 @@ class ModelBuilder {
     private readonly ask: ModelQuestions,
   ) {}
 
-  private readonly releaseHosts = new Map<LockHolder, readonly Node[]>();
+  /** The releasing functions of each holder, and of each undeclared property's name, found once. */
+  private readonly releaseHosts = new Map<LockHolder | string, readonly Node[]>();
+
+  /** True when a function other than `host` releases the lock `key` stands for, as `find` lists them. */
+  private isReleasedElsewhereBy(key: LockHolder | string, find: () => readonly Node[], host: Node): boolean {
+    let hosts = this.releaseHosts.get(key);
+    if (hosts === undefined) {
+      hosts = find();
+      this.releaseHosts.set(key, hosts);
+    }
+    return hosts.some((releasing) => releasing !== host);
+  }
 
   /** True when a function other than `host` releases the holder's lock. */
   private isReleasedElsewhere(holder: LockHolder, host: Node): boolean {
-    let hosts = this.releaseHosts.get(holder);
-    if (hosts === undefined) {
-      hosts = this.ask.releaseHostsOf(holder);
-      this.releaseHosts.set(holder, hosts);
-    }
-    return hosts.some((releasing) => releasing !== host);
+    return this.isReleasedElsewhereBy(holder, () => this.ask.releaseHostsOf(holder), host);
   }
 
   /**
@@ -639,7 +645,8 @@ class ModelBuilder {
    */
   private isPropertyReleasedElsewhere(receiver: Node, api: LockApi, host: Node): boolean {
     if (!Node.isPropertyAccessExpression(receiver)) return false;
-    return this.ask.releaseHostsOfProperty(receiver.getName(), api).some((releasing) => releasing !== host);
+    const name = receiver.getName();
+    return this.isReleasedElsewhereBy(name, () => this.ask.releaseHostsOfProperty(name, api), host);
   }
 
   /** Records `call` if it takes a lock. */

@@ -2,7 +2,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
-import type { CallExpression, Identifier } from 'ts-morph';
+import type { CallExpression, Identifier, TryStatement } from 'ts-morph';
 import { forEachOwnNode, hostOf, ownAwaitPoints } from './syntax.js';
 
 /** What keeps an `acquire()` from being released on some path. */
@@ -276,8 +276,7 @@ function isReleaseName(name: string, matcher: ReleaseMatcher): boolean {
  * lock.acquire(); …; release(); release = undefined; await work(); } finally { release?.(); }`) releases before the
  * `finally`, if it does: see `walkTry`. Undefined for an acquisition nested deeper in the block.
  */
-function releasedInTryBlock(statement: Node, guard: Node, context: WalkContext): number | undefined {
-  if (!Node.isTryStatement(guard)) return undefined;
+function releasedInTryBlock(statement: Node, guard: TryStatement, context: WalkContext): number | undefined {
   const statements = guard.getTryBlock().getStatements();
   const index = statements.findIndex((candidate) => candidate === statement);
   if (index < 0) return undefined;
@@ -295,7 +294,7 @@ function releasedBeforeFinally(statements: readonly Node[], context: WalkContext
 }
 
 /** A `try` around the acquisition (inside the function) whose `finally` releases. */
-function enclosingReleasingTry(statement: Node, host: Node, isRelease: (n: Node) => boolean): Node | undefined {
+function enclosingReleasingTry(statement: Node, host: Node, isRelease: (n: Node) => boolean): TryStatement | undefined {
   let current = statement.getParent();
   while (current !== undefined && current !== host) {
     const owner = current.getParent();
