@@ -8,6 +8,15 @@ import {
   wholeDeclarationOf,
 } from './_shared/name-binding.js';
 import { syntacticUsesOf } from './_shared/local-uses.js';
+import {
+  EQUALITY,
+  isPlainConstructor,
+  isUntypedByContext,
+  isValueOnlyPlace,
+  mayDefineProperty,
+  memberWritesOf,
+  outermostParenthesesOf,
+} from './_shared/untyped-context.js';
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import {
   isOuterCompilerExpression,
@@ -337,112 +346,6 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
 }
 
 /**
- * True for a function the checker gives no contextual type, whose untyped
- * parameters are then `any`: a function declaration, a class's method or
- * constructor, or an arrow function or function expression that is (through
- * parentheses and a conditional's branches) the value of a variable with no
- * written type and no JSDoc tag, through no JSDoc cast
- * (`const nextTick = ready ? run : (cb) => setTimeout(cb, 0)`), returned
- * from a function whose returns nothing types (`hasNoContextualReturn`), or
- * a plain constructor's prototype method no JSDoc types
- * (`isUntypedPrototypeMethod`). A callback passed to a call, an object's
- * method or a function assigned to another property may be typed by what
- * receives it.
- */
-function isUntypedByContext(view: ProjectView, file: SourceFile, owner: ts.SignatureDeclaration): boolean {
-  if (ts.isFunctionDeclaration(owner) || ts.isConstructorDeclaration(owner)) return true;
-  if (ts.isMethodDeclaration(owner)) return ts.isClassLike(owner.parent);
-  if (!ts.isArrowFunction(owner) && !ts.isFunctionExpression(owner)) return false;
-  let value: ts.Node = owner;
-  while (
-    ts.isParenthesizedExpression(value.parent) ||
-    (ts.isConditionalExpression(value.parent) && value.parent.condition !== value)
-  ) {
-    // `/** @type {(code: string) => void} */ ((code) => …)`: JSDoc on parentheses casts what they hold, or checks it
-    // with `@satisfies`, and either gives the function a contextual type.
-    if (ts.getJSDocTags(value.parent).length > 0) return false;
-    value = value.parent;
-  }
-  const declaration = value.parent;
-  // `return ready ? run : (cb) => setTimeout(cb)`: the function returned is typed by the one returning it.
-  const returning = returningFunctionOf(value);
-  if (returning !== undefined) return hasNoContextualReturn(view, file, returning);
-  if (ts.isBinaryExpression(declaration)) return isUntypedPrototypeMethod(view, file, declaration, value);
-  return (
-    ts.isVariableDeclaration(declaration) &&
-    declaration.initializer === value &&
-    ts.isIdentifier(declaration.name) &&
-    declaration.type === undefined &&
-    // No JSDoc tag on the declaration: `@type` types the variable, `@satisfies` its value.
-    ts.getJSDocTags(declaration).length === 0
-  );
-}
-
-/** The function a value is returned from: by a `return` of its own, or as an arrow function's body. */
-function returningFunctionOf(value: ts.Node): ts.SignatureDeclaration | undefined {
-  const parent = value.parent;
-  if (ts.isArrowFunction(parent) && parent.body === value) return parent;
-  if (!ts.isReturnStatement(parent)) return undefined;
-  for (let at: ts.Node = parent.parent; !ts.isSourceFile(at); at = at.parent) if (ts.isFunctionLike(at)) return at;
-  return undefined;
-}
-
-/**
- * True for a function whose returned values the checker types from nothing
- * around it: no return type written, no JSDoc tag, and no contextual type to
- * take one from (`isUntypedByContext`), or an arrow function or function
- * expression called where it is written (`((ready) => { … })(flag)`, whose
- * arguments type its parameters, not what it returns).
- */
-function hasNoContextualReturn(view: ProjectView, file: SourceFile, fn: ts.SignatureDeclaration): boolean {
-  if (fn.type !== undefined || ts.getJSDocTags(fn).length > 0) return false;
-  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
-    let callee: ts.Node = fn;
-    while (ts.isParenthesizedExpression(callee.parent)) {
-      if (ts.getJSDocTags(callee.parent).length > 0) return false;
-      callee = callee.parent;
-    }
-    if (ts.isCallExpression(callee.parent) && callee.parent.expression === callee) return true;
-  } else if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn)) return false;
-  return isUntypedByContext(view, file, fn);
-}
-
-/**
- * `Queue.prototype.schedule = function (fn, ms) { setTimeout(fn, ms) }` in a
- * JavaScript module: the binder makes each `Queue.prototype.name = …` and
- * `this.name = …` of the constructor's code a declaration of one property,
- * and the checker types a function assigned so from the JSDoc `@type` of
- * the property's first declaration alone (`getContextualTypeForAssignmentDeclaration`:
- * no other contextual type reaches it). True when `value` (the function,
- * through parentheses without JSDoc) is the right side of such a statement
- * at the file's top level, for a plain constructor (`isPlainConstructor`:
- * no class or object literal declares its members), and no write of the name
- * in the file, on anything, carries a JSDoc type (`ts.getJSDocType`, what
- * the checker reads) nor is made by `defineProperty`.
- */
-function isUntypedPrototypeMethod(
-  view: ProjectView,
-  file: SourceFile,
-  assignment: ts.BinaryExpression,
-  value: ts.Node,
-): boolean {
-  if (
-    assignment.right !== value ||
-    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
-    !ts.isExpressionStatement(assignment.parent) ||
-    !ts.isSourceFile(assignment.parent.parent) ||
-    !isJavaScriptFile(file) ||
-    !isModuleFile(view, file)
-  )
-    return false;
-  const owner = prototypeOwnerOf(assignment.left);
-  if (owner === undefined || !isPlainConstructor(view, file, owner)) return false;
-  const name = (assignment.left as ts.PropertyAccessExpression).name.text;
-  if (mayDefineProperty(view, file, name)) return false;
-  return memberWritesOf(view, file, name).every((target) => ts.getJSDocType(target) === undefined);
-}
-
-/**
  * True when a use of an `any` name may narrow it to a string for the code
  * after it, as the checker's control flow does: the operand of a `typeof`
  * not compared with a literal other than `'string'` (`typeof x === 'function'`
@@ -469,42 +372,6 @@ function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): 
     GLOBAL_TIMERS.has(callee.text) &&
     syntacticBindingOf(view, file, callee)?.kind === 'global';
   return !isTimer && !isValueOnlyPlace(parent);
-}
-
-const EQUALITY = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-]);
-
-/**
- * True for a call whose result is only passed on, where the checker does not
- * read it as a condition or an assertion: returned or thrown, an argument, a
- * property's or element's value, a template's part, awaited, assigned, or an
- * arrow function's body.
- */
-function isValueOnlyPlace(call: ts.Expression): boolean {
-  const at = outermostParenthesesOf(call);
-  const parent = at.parent;
-  return (
-    ts.isReturnStatement(parent) ||
-    ts.isThrowStatement(parent) ||
-    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== at) ||
-    ts.isPropertyAssignment(parent) ||
-    ts.isArrayLiteralExpression(parent) ||
-    ts.isTemplateSpan(parent) ||
-    ts.isAwaitExpression(parent) ||
-    (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === at) ||
-    (ts.isArrowFunction(parent) && parent.body === at)
-  );
-}
-
-/** The outermost of the parentheses around a node, or the node. */
-function outermostParenthesesOf(node: ts.Node): ts.Node {
-  let at = node;
-  while (ts.isParenthesizedExpression(at.parent)) at = at.parent;
-  return at;
 }
 
 /**
@@ -596,45 +463,6 @@ function hasReturn(body: ts.Node): boolean {
       return ts.forEachChild(node, visit);
     }) === true
   );
-}
-
-/** The writes of a property of the name in the file, on anything: `x.name = …`, `x['name'] = …`, `x.name++`. */
-function memberWritesOf(
-  view: ProjectView,
-  file: SourceFile,
-  name: string,
-): (ts.PropertyAccessExpression | ts.ElementAccessExpression)[] {
-  const out: (ts.PropertyAccessExpression | ts.ElementAccessExpression)[] = [];
-  for (const occurrence of view.references.occurrencesIn(file, name)) {
-    if (occurrence.access === 'read') continue;
-    const at = occurrence.compilerNode;
-    const target = at.parent;
-    if (
-      (ts.isPropertyAccessExpression(target) && target.name === at) ||
-      (ts.isElementAccessExpression(target) && target.argumentExpression === at)
-    )
-      out.push(target);
-  }
-  return out;
-}
-
-/**
- * True when the file may declare a property of the name by defining it: a
- * `….defineProperty(x, 'name', …)` (the binder declares a property only for
- * `Object.defineProperty` called so, its key a literal:
- * `isBindableObjectDefinePropertyCall`), or any `defineProperties`.
- */
-function mayDefineProperty(view: ProjectView, file: SourceFile, name: string): boolean {
-  const text = file.getFullText();
-  if (!text.includes('defineProperty')) return false;
-  if (text.includes('defineProperties')) return true;
-  return view.nodesOf(file, ts.SyntaxKind.CallExpression).some((call) => {
-    if (!ts.isCallExpression(call)) return false;
-    const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'defineProperty') return false;
-    const key = call.arguments[1];
-    return key !== undefined && (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) && key.text === name;
-  });
 }
 
 /**
@@ -762,62 +590,11 @@ function isFunctionPrototypeProperty(
   return declared;
 }
 
-/**
- * A constructor function `prototypeHomeOf` names: declared once in the file,
- * at the top level (a function declaration, or a variable given a function
- * expression), without JSDoc, never written again; its prototype replaced by
- * nothing but `Object.create(…)`.
- */
-function isPlainConstructor(view: ProjectView, file: SourceFile, name: string): boolean {
-  // `const Queue = function Queue() {…}`: the function's own name, seen only inside it, is the same constructor.
-  const declared = view.references
-    .declarationsIn(file, name)
-    .filter((d) => !(ts.isFunctionExpression(d.parent) && ts.isVariableDeclaration(d.parent.parent)));
-  const [only] = declared;
-  if (declared.length !== 1 || only === undefined) return false;
-  const declaration = only.parent;
-  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-  if (ts.isVariableDeclaration(declaration)) {
-    const initializer = declaration.initializer;
-    if (initializer === undefined || !ts.isFunctionExpression(initializer)) return false;
-  } else if (!ts.isFunctionDeclaration(declaration)) return false;
-  if (!ts.isSourceFile(statement.parent) || ts.getJSDocTags(declaration).length > 0) return false;
-  if (ts.getJSDocTags(statement).length > 0) return false;
-  for (const occurrence of view.references.occurrencesIn(file, name)) {
-    const at = occurrence.compilerNode;
-    if (occurrence.access !== 'read' && at !== only) return false;
-    const prototype = at.parent;
-    if (!ts.isPropertyAccessExpression(prototype) || prototype.expression !== at || prototype.name.text !== 'prototype')
-      continue;
-    const assignment = prototype.parent;
-    if (
-      ts.isBinaryExpression(assignment) &&
-      assignment.left === prototype &&
-      assignment.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      assignment.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-      !isObjectCreate(assignment.right)
-    )
-      return false;
-  }
-  return true;
-}
-
 /** `X.prototype`, `a.b.prototype`, or any element access (`x['prototype']`): it may be a prototype. */
 function isPrototypeAccess(expression: ts.Expression): boolean {
   const inner = skipOuterCompilerExpressions(expression);
   if (ts.isPropertyAccessExpression(inner)) return inner.name.text === 'prototype';
   return ts.isElementAccessExpression(inner);
-}
-
-/** `Object.create(…)`: typed `any` by the library. */
-function isObjectCreate(value: ts.Expression): boolean {
-  return (
-    ts.isCallExpression(value) &&
-    ts.isPropertyAccessExpression(value.expression) &&
-    ts.isIdentifier(value.expression.expression) &&
-    value.expression.expression.text === 'Object' &&
-    value.expression.name.text === 'create'
-  );
 }
 
 /**

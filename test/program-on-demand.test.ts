@@ -403,6 +403,58 @@ const NAMES_SETTLED: Record<string, string> = {
  * its own function, in a file that names a lock method (`this.lock`), a
  * hash of Node's `crypto` it requires, a `var` declared twice.
  */
+/**
+ * Commands built from values syntax shows to be `any` or `string` (`textTypeBySyntax`): each is reported without the
+ * checker. `narrowed.js` tests a value with `typeof`, which only the checker can follow.
+ */
+const SPLICED_TEXT: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib', 'src'],
+  }),
+  'lib/run.js': [
+    "'use strict';",
+    "const { exec } = require('child_process');",
+    'function run(cmd) {',
+    '  exec(cmd);',
+    '}',
+    'const tools = {',
+    '  grep(pattern, file) {',
+    "    const line = 'grep ' + pattern;",
+    "    exec(line + ' ' + file);",
+    '  },',
+    '};',
+    'exports.clean = function (dir) {',
+    '  exec(`rm -rf ${dir.trim()}`);',
+    '};',
+    'exports.run = run;',
+    'exports.tools = tools;',
+    '',
+  ].join('\n'),
+  'src/deploy.ts': [
+    "import { execSync } from 'node:child_process';",
+    'export class Deployer {',
+    '  deploy(target: string): void {',
+    '    execSync(`deploy ${target}`);',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/** A command built from a value `typeof` narrows to a number: only the checker shows it inert. */
+const SPLICED_NUMBER: Record<string, string> = {
+  ...SPLICED_TEXT,
+  'lib/narrowed.js': [
+    "'use strict';",
+    "const { exec } = require('child_process');",
+    'exports.stop = function (pid) {',
+    "  if (typeof pid === 'number') exec('kill ' + pid);",
+    '};',
+    '',
+  ].join('\n'),
+};
+
 const COMMONJS: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
     compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
@@ -1027,6 +1079,25 @@ describe('the program is built only when a rule needs it', () => {
       'unreleased-lock src/store.ts:7:11 `mutex` is acquired in method `save()` and released without `finally`: if `await write()` on line 8 rejects, the release never runs and `mutex` stays held.',
     ]);
     expect(review(folder, true).findings).toEqual(lazy.findings);
+  });
+
+  it('is not built for commands spliced from values syntax types `any` or `string`, with the same findings', () => {
+    const lazy = review(project(SPLICED_TEXT), false);
+    expect(lazy).toEqual({
+      findings: [
+        'command-injection lib/run.js:9:5 `exec` runs a shell command built from `line` (line 9).',
+        'command-injection lib/run.js:13:3 `exec` runs a shell command built from `dir.trim()` (line 13).',
+        'command-injection src/deploy.ts:4:5 `execSync` runs a shell command built from `target` (line 4).',
+      ],
+      built: false,
+    });
+    expect(review(project(SPLICED_TEXT), true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is built for a command spliced from a value `typeof` narrows, and finds what the checker shows', () => {
+    const lazy = review(project(SPLICED_NUMBER), false);
+    expect(lazy).toEqual({ findings: review(project(SPLICED_TEXT), false).findings, built: true });
+    expect(review(project(SPLICED_NUMBER), true)).toEqual(lazy);
   });
 
   it('is built when a script declares a global of the name, and the findings are those of a run that built it', () => {

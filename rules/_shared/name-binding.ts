@@ -1105,6 +1105,21 @@ export function builtinImportOf(
   return builtinAugmentationsOf(view).has(bare) ? undefined : { module: specifier.text, name };
 }
 
+/**
+ * The specifier of the Node built-in module a name is imported from, as
+ * `builtinImportOf` finds it, a namespace import (`import * as cp`,
+ * `const cp = require('child_process')`) included.
+ */
+export function builtinModuleOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): string | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local') return undefined;
+  const value = moduleValueOf(binding.declaration, file.compilerNode);
+  if (value === undefined || !isBuiltin(value.specifier.text)) return undefined;
+  return builtinAugmentationsOf(view).has(value.specifier.text.replace(/^node:/, ''))
+    ? undefined
+    : value.specifier.text;
+}
+
 /** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */
 function builtinAugmentationsOf(view: ProjectView): ReadonlySet<string> {
   return view.memo('name-binding:builtin-augmentations', () => {

@@ -12,6 +12,7 @@ import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
 import { isCheckedSafe } from './checked.js';
+import { textTypeBySyntax } from './text-type.js';
 import type {
   ArrowFunction,
   BinaryExpression,
@@ -119,7 +120,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     if (isCheckedSafe(options.view, node)) return undefined;
   }
   if (isSafeMatchPart(node, names)) return undefined;
-  if (hasInertType(node, names)) return undefined;
+  if (hasInertType(node, names, options.view)) return undefined;
   return node;
 }
 
@@ -571,10 +572,15 @@ function scopeOf(declaration: VariableDeclaration): Node {
   return declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
 }
 
-/** True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. */
-function hasInertType(node: Node, names: Names): boolean {
+/**
+ * True when the type cannot carry arbitrary text: numbers, booleans, and unions of literal types. A value syntax
+ * shows to be typed `any` or `string` (`textTypeBySyntax`) is answered without the checker, whose first question
+ * builds the program.
+ */
+function hasInertType(node: Node, names: Names, view: ProjectView): boolean {
   if (!Node.isExpression(node)) return false;
   if (Node.isIdentifier(node) && isAssertedBinding(node, names)) return false;
+  if (textTypeBySyntax(view, node.getSourceFile(), node.compilerNode) !== undefined) return false;
   return isInert(node.getType());
 }
 
