@@ -40,6 +40,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { GLOBAL_TIMERS } from './_shared/security/timers.js';
+import { textTypeBySyntax } from './_shared/security/text-type.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
@@ -197,7 +198,7 @@ function checkTimer(
     isNamedFunction(view, handler) ||
     isUntypedParameter(view, handler) ||
     isFunctionOrAnyVariable(view, handler) ||
-    !isString(handler)
+    !isString(view, handler)
   )
     return undefined;
   const data = getNonLiteralPart(handler, { view });
@@ -680,12 +681,15 @@ function isPromiseExecutorCallback(view: ProjectView, file: SourceFile, paramete
 }
 
 /** True when the expression is a string: a template or `+` with a string literal, or typed `string`. */
-function isString(expression: Node): boolean {
+function isString(view: ProjectView, expression: Node): boolean {
   const node = skipOuterExpressions(expression);
   if (Node.isTemplateExpression(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node))
     return true;
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken)
-    return isString(node.getLeft()) || isString(node.getRight());
+    return isString(view, node.getLeft()) || isString(view, node.getRight());
+  // `any` or `string` as syntax shows it (`textTypeBySyntax`), which asks the checker nothing.
+  const text = textTypeBySyntax(view, node.getSourceFile(), node.compilerNode);
+  if (text !== undefined) return text === 'string';
   const type = node.getType();
   return type.isString() || type.isStringLiteral() || type.isTemplateLiteral();
 }
