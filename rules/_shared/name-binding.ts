@@ -1095,14 +1095,10 @@ export function builtinImportOf(
   file: SourceFile,
   identifier: ts.Identifier,
 ): { module: string; name: string } | undefined {
-  const binding = syntacticBindingOf(view, file, identifier);
-  if (binding?.kind !== 'local') return undefined;
-  // `const { URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
-  const value = moduleValueOf(binding.declaration, file.compilerNode);
-  if (value === undefined || value.exported === '*' || !isBuiltin(value.specifier.text)) return undefined;
-  const { specifier, exported: name } = value;
-  const bare = specifier.text.replace(/^node:/, '');
-  return builtinAugmentationsOf(view).has(bare) ? undefined : { module: specifier.text, name };
+  const value = builtinModuleValueOf(view, file, identifier);
+  return value === undefined || value.exported === '*'
+    ? undefined
+    : { module: value.specifier.text, name: value.exported };
 }
 
 /**
@@ -1111,13 +1107,17 @@ export function builtinImportOf(
  * `const cp = require('child_process')`) included.
  */
 export function builtinModuleOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): string | undefined {
+  return builtinModuleValueOf(view, file, identifier)?.specifier.text;
+}
+
+/** How a name takes its value from a Node built-in module no file of the project augments (`builtinImportOf`). */
+function builtinModuleValueOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): ModuleValue | undefined {
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local') return undefined;
+  // `const { URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
   const value = moduleValueOf(binding.declaration, file.compilerNode);
   if (value === undefined || !isBuiltin(value.specifier.text)) return undefined;
-  return builtinAugmentationsOf(view).has(value.specifier.text.replace(/^node:/, ''))
-    ? undefined
-    : value.specifier.text;
+  return builtinAugmentationsOf(view).has(value.specifier.text.replace(/^node:/, '')) ? undefined : value;
 }
 
 /** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */

@@ -103,7 +103,7 @@ function isUntypedObjectLiteral(view: ProjectView, file: SourceFile, literal: ts
  * neither `module` nor `exports`: the checker types such a value only from a
  * JSDoc type on the export's declaration (`getContextualTypeForAssignmentDeclaration`):
  * true when no write of the name in the file (`exports` for `module.exports`)
- * carries one, nor is made by `defineProperty`.
+ * carries one, nor is made by `defineProperty` (`hasUntypedWrites`).
  */
 function isUntypedExportsValue(
   view: ProjectView,
@@ -112,18 +112,35 @@ function isUntypedExportsValue(
   value: ts.Node,
 ): boolean {
   if (
-    assignment.right !== value ||
-    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
-    !ts.isExpressionStatement(assignment.parent) ||
+    !isStatementAssigning(file, assignment, value) ||
     ts.getJSDocTags(assignment.parent).length > 0 ||
-    !isJavaScriptFile(file) ||
     view.references.declarationsIn(file, 'module').length > 0 ||
     view.references.declarationsIn(file, 'exports').length > 0
   )
     return false;
   const name = exportedNameOf(assignment.left);
-  if (name === undefined || mayDefineProperty(view, file, name)) return false;
-  return memberWritesOf(view, file, name).every((target) => ts.getJSDocType(target) === undefined);
+  return name !== undefined && hasUntypedWrites(view, file, name);
+}
+
+/** True when `value` is the right side of an `=` that is a statement of its own in a JavaScript file. */
+function isStatementAssigning(file: SourceFile, assignment: ts.BinaryExpression, value: ts.Node): boolean {
+  return (
+    assignment.right === value &&
+    assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isExpressionStatement(assignment.parent) &&
+    isJavaScriptFile(file)
+  );
+}
+
+/**
+ * True when no write of a property of the name in the file, on anything, carries a JSDoc type (`ts.getJSDocType`,
+ * what the checker reads) nor is made by `defineProperty`.
+ */
+function hasUntypedWrites(view: ProjectView, file: SourceFile, name: string): boolean {
+  return (
+    !mayDefineProperty(view, file, name) &&
+    memberWritesOf(view, file, name).every((target) => ts.getJSDocType(target) === undefined)
+  );
 }
 
 /** `run` of `exports.run` and `module.exports.run`, `exports` of `module.exports`; undefined for anything else. */
@@ -179,8 +196,8 @@ function hasNoContextualReturn(view: ProjectView, file: SourceFile, fn: ts.Signa
  * through parentheses without JSDoc) is the right side of such a statement
  * at the file's top level, for a plain constructor (`isPlainConstructor`:
  * no class or object literal declares its members), and no write of the name
- * in the file, on anything, carries a JSDoc type (`ts.getJSDocType`, what
- * the checker reads) nor is made by `defineProperty`.
+ * in the file carries a JSDoc type nor is made by `defineProperty`
+ * (`hasUntypedWrites`).
  */
 function isUntypedPrototypeMethod(
   view: ProjectView,
@@ -189,19 +206,14 @@ function isUntypedPrototypeMethod(
   value: ts.Node,
 ): boolean {
   if (
-    assignment.right !== value ||
-    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
-    !ts.isExpressionStatement(assignment.parent) ||
+    !isStatementAssigning(file, assignment, value) ||
     !ts.isSourceFile(assignment.parent.parent) ||
-    !isJavaScriptFile(file) ||
     !isModuleFile(view, file)
   )
     return false;
   const owner = prototypeOwnerOf(assignment.left);
   if (owner === undefined || !isPlainConstructor(view, file, owner)) return false;
-  const name = (assignment.left as ts.PropertyAccessExpression).name.text;
-  if (mayDefineProperty(view, file, name)) return false;
-  return memberWritesOf(view, file, name).every((target) => ts.getJSDocType(target) === undefined);
+  return hasUntypedWrites(view, file, (assignment.left as ts.PropertyAccessExpression).name.text);
 }
 
 export const EQUALITY = new Set([
