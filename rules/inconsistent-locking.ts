@@ -118,10 +118,16 @@ function isDoubleCheckedBailOut(
   accesses: readonly UnguardedAccess[],
   states: readonly SectionState[],
 ): boolean {
+  // Reads in one condition (`if (this.a && this.b) return;`) share its test.
+  const takers = new Map<IfStatement, (acquisition: Acquisition) => boolean>();
   return accesses.every((access) => {
     const guard = access.write ? undefined : bailOutGuardOf(access.node, fn);
     if (guard === undefined) return false;
-    const takesAfter = lockTakerAfter(fn, guard);
+    let takesAfter = takers.get(guard);
+    if (takesAfter === undefined) {
+      takesAfter = lockTakerAfter(fn, guard);
+      takers.set(guard, takesAfter);
+    }
     return states.some(
       (state) =>
         takesAfter(state.acquisition) &&

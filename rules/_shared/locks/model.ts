@@ -621,7 +621,7 @@ class ModelBuilder {
     private readonly ask: ModelQuestions,
   ) {}
 
-  /** The releasing functions of each holder, and of each undeclared property's name, found once. */
+  /** The releasing functions of each holder, and of each undeclared property lock's name and kind, found once. */
   private readonly releaseHosts = new Map<LockHolder | string, readonly Node[]>();
 
   /** True when a function other than `host` releases the lock `key` stands for, as `find` lists them. */
@@ -646,7 +646,9 @@ class ModelBuilder {
   private isPropertyReleasedElsewhere(receiver: Node, api: LockApi, host: Node): boolean {
     if (!Node.isPropertyAccessExpression(receiver)) return false;
     const name = receiver.getName();
-    return this.isReleasedElsewhereBy(name, () => this.ask.releaseHostsOfProperty(name, api), host);
+    // What is found depends on the API's release methods too: two such locks of one name may be of different kinds.
+    const key = [name, ...[...api.releaseMethods].sort()].join('\0');
+    return this.isReleasedElsewhereBy(key, () => this.ask.releaseHostsOfProperty(name, api), host);
   }
 
   /** Records `call` if it takes a lock. */
