@@ -40,7 +40,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { GLOBAL_TIMERS } from './_shared/security/timers.js';
-import { textTypeBySyntax } from './_shared/security/text-type.js';
+import { textTypeBySyntax } from './_shared/text-type.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';

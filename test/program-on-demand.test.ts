@@ -448,6 +448,83 @@ const SPLICED_TEXT: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * Locks of dependencies without types, which the checker types `any`: a class destructured from a `require` and what
+ * a factory returns, held by a JavaScript class's properties; a namespace import's class held by a TypeScript field.
+ * Syntax shows each receiver `any` (`textTypeBySyntax`), a type with no declaration to read an API from, as the
+ * checker's answer is; and none is a lock the rules can follow (a property no declaration holds, a namespace that
+ * names no lock module's export), so nothing is reported either way.
+ */
+const UNTYPED_LOCKS: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'commonjs', allowJs: true, strict: true, noEmit: true },
+    include: ['lib', 'src'],
+  }),
+  'node_modules/bmutex/package.json': JSON.stringify({ name: 'bmutex', main: 'index.js' }),
+  'node_modules/bmutex/index.js': [
+    'class Lock {',
+    '  async lock() {',
+    '    return () => undefined;',
+    '  }',
+    '}',
+    'exports.Lock = Lock;',
+    '',
+  ].join('\n'),
+  'node_modules/async-lock/package.json': JSON.stringify({ name: 'async-lock', main: 'index.js' }),
+  'node_modules/async-lock/index.js': [
+    'module.exports = class AsyncLock {',
+    '  acquire(key, fn) {',
+    '    return fn();',
+    '  }',
+    '};',
+    '',
+  ].join('\n'),
+  'node_modules/mutexify/package.json': JSON.stringify({ name: 'mutexify', main: 'index.js' }),
+  'node_modules/mutexify/index.js': 'module.exports = () => ({ lock: async () => () => undefined });\n',
+  'lib/store.js': [
+    "'use strict';",
+    "const { Lock } = require('bmutex');",
+    "const mutexify = require('mutexify');",
+    '',
+    'class Store {',
+    '  constructor() {',
+    '    this.writeLock = new Lock();',
+    '    this.readLock = mutexify();',
+    '  }',
+    '',
+    '  async put(write) {',
+    '    const unlock = await this.writeLock.lock();',
+    '    await write();',
+    '    unlock();',
+    '  }',
+    '',
+    '  async get(read) {',
+    '    const unlock = await this.readLock.lock();',
+    '    try {',
+    '      return await read();',
+    '    } finally {',
+    '      unlock();',
+    '    }',
+    '  }',
+    '}',
+    '',
+    'module.exports = Store;',
+    '',
+  ].join('\n'),
+  'src/engine.ts': [
+    "import * as AsyncLock from 'async-lock';",
+    '',
+    'export class Engine {',
+    '  private readonly lock = new AsyncLock();',
+    '',
+    '  async run(task: () => Promise<void>): Promise<void> {',
+    "    await this.lock.acquire('engine', task);",
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
 /** A command built from a value `typeof` narrows to a number: only the checker shows it inert. */
 const SPLICED_NUMBER: Record<string, string> = {
   ...SPLICED_TEXT,
@@ -1098,6 +1175,12 @@ describe('the program is built only when a rule needs it', () => {
       built: false,
     });
     expect(review(project(SPLICED_TEXT), true)).toEqual({ ...lazy, built: true });
+  });
+
+  it('is not built for locks of dependencies without types, and finds what a run that built it finds', () => {
+    const lazy = review(project(UNTYPED_LOCKS), false);
+    expect(lazy).toEqual({ findings: [], built: false });
+    expect(review(project(UNTYPED_LOCKS), true)).toEqual({ ...lazy, built: true });
   });
 
   it('is built for a command spliced from a value `typeof` narrows, and finds what the checker shows', () => {

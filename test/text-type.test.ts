@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInMemory, loadProject } from '../src/load/project.js';
 import { temporaryFolder } from './temporary-folder.js';
 import type { ProjectView } from '../src/model/project-view.js';
-import { textTypeBySyntax } from '../rules/_shared/security/text-type.js';
+import { textTypeBySyntax } from '../rules/_shared/text-type.js';
 import { fixtureSources } from './fixture-sources.js';
 
 /**

@@ -634,7 +634,8 @@ function isNamespaceOfModule(view: ProjectView, file: SourceFile, specifier: ts.
 /**
  * True when syntax shows that a name read as a value is what a dependency
  * without types exports, which the checker types `any`: bound by a
- * `require('m')` of its own (JavaScript, without a JSDoc type) or an import
+ * `require('m')` of its own or a property destructured from one (JavaScript,
+ * without a default, a rest or a JSDoc type) or an import
  * of `m` (default, namespace or named), where `m` names a package (not a
  * relative path, not one of Node's modules) that resolves, as the program
  * resolves it, to JavaScript inside `node_modules` (no declaration file,
@@ -649,9 +650,9 @@ export function isUntypedDependencyName(view: ProjectView, file: SourceFile, ide
   if ((view.project.getCompilerOptions().maxNodeModuleJsDepth ?? 0) > 0) return false;
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local') return false;
+  // A property destructured from a `require` (`const { Lock } = require('bmutex')`) is one of `any`: `any` too.
   const value = moduleValueOf(binding.declaration, file.compilerNode);
-  // A property destructured from a `require` is left to the checker.
-  if (value === undefined || (value.via === 'require' && value.exported !== '*')) return false;
+  if (value === undefined) return false;
   const { specifier } = value;
   if (/^[./]/.test(specifier.text) || isBuiltin(specifier.text)) return false;
   const path = view.resolveModule(file.compilerNode, specifier);

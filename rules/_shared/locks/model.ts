@@ -32,6 +32,7 @@ import { RELEASE_NAMES, planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
 import { isEntryOfEmptyObject, thisPropertyOf } from './this-property.js';
+import { textTypeBySyntax } from '../text-type.js';
 import type { ConfiguredLockApi } from './settings.js';
 import { bodyOf, forEachOwnNode, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
 
@@ -132,8 +133,9 @@ function buildLockModel(view: ProjectView): LockModel {
       const created = ts.isPropertyAccessExpression(node)
         ? thisPropertyOf(view, expression.getSourceFile(), node)?.created
         : undefined;
-      return created?.kind === 'classless' ? 'classless' : created?.node;
+      return created === undefined || created.kind !== 'class' ? created?.kind : created.node;
     },
+    isAny: (expression) => textTypeBySyntax(view, expression.getSourceFile(), expression.compilerNode) === 'any',
     isEntryOfEmptyObject: (expression) =>
       Node.isElementAccessExpression(expression) &&
       isEntryOfEmptyObject(view, expression.getSourceFile(), expression.compilerNode),
@@ -598,10 +600,12 @@ interface ModelQuestions {
   /** The variable-like declaration a lock expression names (`lockDeclarationOf`). */
   lockDeclarationOf: (expression: Node) => Node | undefined;
   /**
-   * The class whose instances `this.name` only ever holds, or `'classless'` for a constructor without a class
-   * declaration, when syntax settles it (`thisPropertyOf`).
+   * The class whose instances `this.name` only ever holds, `'classless'` for a constructor without a class
+   * declaration, or `'any'` for values typed `any`, when syntax settles it (`thisPropertyOf`).
    */
-  thisPropertyClassOf: (expression: Node) => ts.ClassDeclaration | 'classless' | undefined;
+  thisPropertyClassOf: (expression: Node) => ts.ClassDeclaration | 'classless' | 'any' | undefined;
+  /** True when syntax shows that the checker types an expression `any` (`textTypeBySyntax`). */
+  isAny: (expression: Node) => boolean;
   /** True for `o[key]` of an object with no declared property, typed `any` (`isEntryOfEmptyObject`). */
   isEntryOfEmptyObject: (expression: Node) => boolean;
   /** The ts-morph node of a class the project's files declare; undefined for a class of a dependency's declarations. */
@@ -848,11 +852,14 @@ class ModelBuilder {
    * The lock API of the type the checker would give, found from syntax: of `new X(…)` when `X` is a class syntax
    * settles (`syntacticClassOf`), and of `this.name` when it only ever holds instances of one constructor
    * (`thisPropertyOf`), the class's API as `apiOfType` reads it, or none for a constructor without a class
-   * declaration; none for an entry of an object with no declared property (`isEntryOfEmptyObject`: `any`).
-   * `'unsettled'` when syntax settles no constructor, or a class of a dependency's declarations that is
+   * declaration or for values typed `any`; none for an entry of an object with no declared property
+   * (`isEntryOfEmptyObject`: `any`) and for an expression syntax shows the checker types `any` (`textTypeBySyntax`:
+   * `new Lock()` of a dependency without types, a property of an untyped parameter), whose type has no declaration
+   * `apiOfType` could read. `'unsettled'` when syntax settles no constructor, or a class of a dependency's declarations that is
    * no known module's export (the checker then decides, as before).
    */
   private settledApiOf(expression: Node): LockApi | undefined | 'unsettled' {
+    if (this.ask.isAny(expression)) return undefined;
     if (Node.isElementAccessExpression(expression))
       return this.ask.isEntryOfEmptyObject(expression) ? undefined : 'unsettled';
     const created = Node.isNewExpression(expression)
@@ -861,7 +868,7 @@ class ModelBuilder {
         ? this.ask.thisPropertyClassOf(expression)
         : undefined;
     if (created === undefined) return 'unsettled';
-    if (created === 'classless') return undefined;
+    if (created === 'classless' || created === 'any') return undefined;
     const wrapped = this.ask.wrapClass(created);
     if (wrapped !== undefined) return apiOfTypeDeclaration(wrapped, this.configured);
     return knownApiOfDeclaration(created, this.configured) ?? 'unsettled';

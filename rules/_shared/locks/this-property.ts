@@ -5,6 +5,7 @@ import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import { hasModifier } from '../ast/has-modifier.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
+import { textTypeBySyntax } from '../text-type.js';
 import { membersNamed, thisHomeOf } from '../ast/this-home.js';
 import {
   isClasslessConstructor,
@@ -20,7 +21,9 @@ export interface ThisProperty {
   /**
    * What makes every value the property holds (`new Lock()`): a class, as `syntacticClassOf` finds it, or a
    * constructor without a class declaration (`isClasslessConstructor`: a function, or a module's class expression),
-   * whose instances' type has no class or interface declaration.
+   * whose instances' type has no class or interface declaration; or `any` when every value is one syntax shows the
+   * checker types `any` (`textTypeBySyntax`: `new Lock()` of a dependency without types, `mutexify()`), so the
+   * property is `any` too.
    */
   created: Constructor;
   /** The class's field of that name, when it declares one; else the property is declared by its assignments. */
@@ -68,7 +71,7 @@ export function thisPropertyOf(
   /** True when the value is `new X(…)` of the class every other value makes. */
   const agrees = (value: ts.Expression | undefined): boolean => {
     const made = value === undefined ? undefined : classMadeBy(view, file, value);
-    if (made === undefined || (created !== undefined && made.node !== created.node)) return false;
+    if (made === undefined || (created !== undefined && !isSameMaker(made, created))) return false;
     created = made;
     return true;
   };
@@ -322,18 +325,29 @@ function isAssignedStatement(written: ts.PropertyAccessExpression): boolean {
   return ts.isExpressionStatement(statement) && ts.getJSDocTypeTag(statement) === undefined;
 }
 
-/** A constructor `new` is given: a class declaration, or a name standing for a constructor without one. */
+/**
+ * What makes a property's values: a class declaration, a name standing for a constructor without one, or anything
+ * the checker types `any`.
+ */
 type Constructor =
   | { kind: 'class'; node: ts.ClassDeclaration }
-  | { kind: 'classless'; /** The name's declaration in the file. */ node: ts.Node };
+  | { kind: 'classless'; /** The name's declaration in the file. */ node: ts.Node }
+  | { kind: 'any' };
+
+/** True when two values are made alike: both `any`, or both by the same constructor. */
+function isSameMaker(one: Constructor, other: Constructor): boolean {
+  if (one.kind === 'any' || other.kind === 'any') return one.kind === other.kind;
+  return one.node === other.node;
+}
 
 /**
  * What `new X(…)` (inside parentheses) calls, as `syntacticClassOf` or `isClasslessConstructor` settle `X`;
- * undefined for anything else.
+ * `any` for a value syntax shows the checker types so (`textTypeBySyntax`); undefined for anything else.
  */
 function classMadeBy(view: ProjectView, file: SourceFile, value: ts.Expression): Constructor | undefined {
   let inner = value;
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (textTypeBySyntax(view, file, inner) === 'any') return { kind: 'any' };
   if (!ts.isNewExpression(inner) || !ts.isIdentifier(inner.expression)) return undefined;
   const node = syntacticClassOf(view, file, inner.expression);
   if (node !== undefined) return { kind: 'class', node };

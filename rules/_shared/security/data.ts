@@ -12,7 +12,7 @@ import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
 import { isCheckedSafe } from './checked.js';
-import { textTypeBySyntax } from './text-type.js';
+import { textTypeBySyntax } from '../text-type.js';
 import type {
   ArrowFunction,
   BinaryExpression,

@@ -1,10 +1,10 @@
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
-import type { ProjectView } from '../../../src/model/project-view.js';
-import { isJavaScriptFile } from '../ast/is-javascript-file.js';
-import { syntacticUsesOf } from '../local-uses.js';
-import { builtinModuleOf, isUntypedDependencyName, syntacticBindingOf, wholeDeclarationOf } from '../name-binding.js';
-import { EQUALITY, isUntypedByContext, isValueOnlyPlace, outermostParenthesesOf } from '../untyped-context.js';
+import type { ProjectView } from '../../src/model/project-view.js';
+import { isJavaScriptFile } from './ast/is-javascript-file.js';
+import { syntacticUsesOf } from './local-uses.js';
+import { builtinModuleOf, isUntypedDependencyName, syntacticBindingOf, wholeDeclarationOf } from './name-binding.js';
+import { EQUALITY, isUntypedByContext, isValueOnlyPlace, outermostParenthesesOf } from './untyped-context.js';
 
 /** What syntax shows the checker's type of an expression to be: `any`, or `string` (neither is inert). */
 export type TextType = 'any' | 'string';
