@@ -650,7 +650,7 @@ export function isUntypedDependencyName(view: ProjectView, file: SourceFile, ide
   if ((view.project.getCompilerOptions().maxNodeModuleJsDepth ?? 0) > 0) return false;
   const binding = syntacticBindingOf(view, file, identifier);
   if (binding?.kind !== 'local') return false;
-  // A property destructured from a `require` (`const { Lock } = require('bmutex')`) is one of `any`: `any` too.
+  // A property destructured from a `require` (`const { Lock } = require('bmutex')`) is a property of `any`: `any`.
   const value = moduleValueOf(binding.declaration, file.compilerNode);
   if (value === undefined) return false;
   const { specifier } = value;

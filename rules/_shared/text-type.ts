@@ -15,7 +15,8 @@ const MAX_DEPTH = 4;
 /**
  * `any` or `string` when syntax shows that the checker types a spliced value so where it is read,
  * so it may carry any text; undefined when only the checker can tell: what `hasInertType`
- * would otherwise ask the checker, whose first question builds the program
+ * (and the lock model, of a receiver: `any` has no lock API) would otherwise ask the checker,
+ * whose first question builds the program
  * (parsing every `lib` and dependency declaration file, binding every file),
  * most of a small package's run. Settled (`textTypeOf`):
  * - a parameter (not optional) with no type written, in JSDoc or by a default, of a function

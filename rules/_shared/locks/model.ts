@@ -855,8 +855,8 @@ class ModelBuilder {
    * declaration or for values typed `any`; none for an entry of an object with no declared property
    * (`isEntryOfEmptyObject`: `any`) and for an expression syntax shows the checker types `any` (`textTypeBySyntax`:
    * `new Lock()` of a dependency without types, a property of an untyped parameter), whose type has no declaration
-   * `apiOfType` could read. `'unsettled'` when syntax settles no constructor, or a class of a dependency's declarations that is
-   * no known module's export (the checker then decides, as before).
+   * `apiOfType` could read. `'unsettled'` when syntax settles no constructor, or a class of a dependency's
+   * declarations that is no known module's export (the checker then decides, as before).
    */
   private settledApiOf(expression: Node): LockApi | undefined | 'unsettled' {
     if (this.ask.isAny(expression)) return undefined;

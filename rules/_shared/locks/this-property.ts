@@ -44,7 +44,11 @@ export interface ThisProperty {
  *   own instance code as a statement `this.name = new X(…)` (at least one), and
  *   a field of the name, if declared, initialised the same way, none of them
  *   typed by JSDoc: the binder makes each assignment a declaration, and their
- *   types, all `X`, are the property's.
+ *   types, all `X`, are the property's;
+ * - either way, a property whose every value is one syntax shows the checker
+ *   types `any` (`textTypeBySyntax`) in place of `new X(…)`: its type is `any`
+ *   (an assignment does not narrow a declared `any`, and a union with `any` is
+ *   `any`).
  * Not settled: a class that may merge with another declaration
  * (`isUnmergedClass`), one with a member whose computed or quoted name may be
  * this one (`mayBeNamed`), a file that writes `this[key]` with a key other than
@@ -68,7 +72,7 @@ export function thisPropertyOf(
   if (members.length > 1 || (member !== undefined && !isPlainField(member))) return undefined;
   const field = member !== undefined && ts.isPropertyDeclaration(member) ? member : undefined;
   let created: Constructor | undefined;
-  /** True when the value is `new X(…)` of the class every other value makes. */
+  /** True when the value is `new X(…)` of the class every other value makes, or `any` as every other value is. */
   const agrees = (value: ts.Expression | undefined): boolean => {
     const made = value === undefined ? undefined : classMadeBy(view, file, value);
     if (made === undefined || (created !== undefined && !isSameMaker(made, created))) return false;
