@@ -12,7 +12,6 @@ import {
   EQUALITY,
   isPlainConstructor,
   isUntypedByContext,
-  isValueOnlyPlace,
   mayDefineProperty,
   memberWritesOf,
   outermostParenthesesOf,
@@ -40,7 +39,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { GLOBAL_TIMERS } from './_shared/security/timers.js';
-import { textTypeBySyntax } from './_shared/text-type.js';
+import { mayGuard, textTypeBySyntax } from './_shared/text-type.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
@@ -351,9 +350,9 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
  * after it, as the checker's control flow does: the operand of a `typeof`
  * not compared with a literal other than `'string'` (`typeof x === 'function'`
  * leaves `any` as it is), the subject of a `switch`, or an argument of a call
- * that may be a type guard or an assertion (one in a condition, a statement
- * of its own, or a variable's initialiser, which a condition can name) other
- * than a global timer's. Equality, truthiness, `instanceof`, `in` and
+ * that may be a type guard or an assertion (`mayGuard`, which
+ * `textTypeBySyntax` asks too) other than a global timer's. Equality,
+ * truthiness, `instanceof`, `in` and
  * assignments leave an `any` declared type as it is.
  */
 function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): boolean {
@@ -372,7 +371,7 @@ function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): 
     ts.isIdentifier(callee) &&
     GLOBAL_TIMERS.has(callee.text) &&
     syntacticBindingOf(view, file, callee)?.kind === 'global';
-  return !isTimer && !isValueOnlyPlace(parent);
+  return !isTimer && mayGuard(view, file, parent);
 }
 
 /**

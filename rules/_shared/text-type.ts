@@ -180,7 +180,7 @@ function mayNarrow(view: ProjectView, file: SourceFile, name: ts.Node, declared:
  * result is only passed on (`isValueOnlyPlace`) narrows nothing, nor does a
  * regular expression literal's `test` (`isRegExpTest`), wherever it is.
  */
-function mayGuard(view: ProjectView, file: SourceFile, call: ts.CallExpression): boolean {
+export function mayGuard(view: ProjectView, file: SourceFile, call: ts.CallExpression): boolean {
   if (isValueOnlyPlace(call)) return false;
   const place = outermostParenthesesOf(call).parent;
   // `var proc = exec(cmd)`: only a `const` can stand for a condition (an aliased condition).
