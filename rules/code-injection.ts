@@ -352,8 +352,8 @@ function isFunctionOrAnyVariable(view: ProjectView, handler: Node): boolean {
  * leaves `any` as it is), the subject of a `switch`, or an argument of a call
  * that may be a type guard or an assertion (`mayGuard`, which
  * `textTypeBySyntax` asks too) other than a global timer's. Equality,
- * truthiness, `instanceof`, `in` and
- * assignments leave an `any` declared type as it is.
+ * truthiness, `instanceof`, `in` and assignments leave an `any` declared
+ * type as it is.
  */
 function mayNarrowToString(view: ProjectView, file: SourceFile, name: ts.Node): boolean {
   const use = outermostParenthesesOf(name);
