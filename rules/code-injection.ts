@@ -11,7 +11,6 @@ import { syntacticUsesOf } from './_shared/local-uses.js';
 import {
   EQUALITY,
   isPlainConstructor,
-  isUntypedByContext,
   mayDefineProperty,
   memberWritesOf,
   outermostParenthesesOf,
@@ -39,7 +38,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
 import { GLOBAL_TIMERS } from './_shared/security/timers.js';
-import { mayGuard, textTypeBySyntax } from './_shared/text-type.js';
+import { isUntypedParameterDeclaration, mayGuard, textTypeBySyntax } from './_shared/text-type.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
 type MessageId = 'dynamicCode' | 'stringTimer';
@@ -278,10 +277,11 @@ function isJSDocFunctionType(type: ts.TypeNode): boolean {
 /**
  * True when syntax shows that the checker types the handler `any` where the
  * timer reads it, so it is not a string (what `isString` would ask the checker):
- * a parameter of a JavaScript function the checker types from nothing
- * around it (`isUntypedByContext`), with no type written or in JSDoc (its own
- * `@param`, the function's `@type`), no default and no `...`, that no use can
- * narrow to a string (`mayNarrowToString`).
+ * a parameter of a JavaScript function whose declaration alone makes it
+ * `any` (`isUntypedParameterDeclaration`, which `textTypeBySyntax` reads too),
+ * that no use can narrow to a string (`mayNarrowToString`: a `typeof`
+ * compared with `'function'` does not, where `textTypeBySyntax`, asking
+ * about any narrowing, gives up).
  */
 function isUntypedParameter(view: ProjectView, handler: Node): boolean {
   const node = skipOuterExpressions(handler);
@@ -289,15 +289,7 @@ function isUntypedParameter(view: ProjectView, handler: Node): boolean {
   const file = node.getSourceFile();
   if (!isJavaScriptFile(file)) return false;
   const parameter = wholeDeclarationOf(view, file, node.compilerNode);
-  if (parameter === undefined || !ts.isParameter(parameter)) return false;
-  if (parameter.type !== undefined || parameter.initializer !== undefined || parameter.dotDotDotToken !== undefined)
-    return false;
-  const owner = parameter.parent;
-  if (
-    !isUntypedByContext(view, file, owner) ||
-    ts.getJSDocType(parameter) !== undefined ||
-    ts.getJSDocTypeTag(owner) !== undefined
-  )
+  if (parameter === undefined || !ts.isParameter(parameter) || !isUntypedParameterDeclaration(view, file, parameter))
     return false;
   const uses = syntacticUsesOf(view, file, parameter.name);
   return (

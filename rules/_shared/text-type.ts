@@ -107,12 +107,7 @@ function declaredTypeOf(
     const documented = ts.getJSDocType(declaration);
     if (documented !== undefined) return keywordTypeOf(documented);
   }
-  if (ts.isParameter(declaration)) {
-    if (declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined) return undefined;
-    const owner = declaration.parent;
-    if (isJavaScript && ts.getJSDocTypeTag(owner) !== undefined) return undefined;
-    return isUntypedByContext(view, file, owner) ? 'any' : undefined;
-  }
+  if (ts.isParameter(declaration)) return isUntypedParameterDeclaration(view, file, declaration) ? 'any' : undefined;
   const list = declaration.parent;
   const statement = list.parent;
   if (!ts.isVariableStatement(statement) || !ts.isIdentifier(declaration.name) || depth >= MAX_DEPTH) return undefined;
@@ -125,6 +120,29 @@ function declaredTypeOf(
   // A template with holes is `string` where nothing types it (a contextual type may make it a template literal type).
   if (ts.isTemplateExpression(value)) return 'string';
   return textTypeOf(view, file, value, depth + 1);
+}
+
+/**
+ * True when a parameter's declaration alone makes it `any`: no `?`, no type written (nor, in JavaScript, a JSDoc
+ * type of its own or its function's `@type`), no default and no `...`, in a function nothing around it types
+ * (`isUntypedByContext`). Uses may still narrow it: each caller says which narrowing matters to its question.
+ */
+export function isUntypedParameterDeclaration(
+  view: ProjectView,
+  file: SourceFile,
+  parameter: ts.ParameterDeclaration,
+): boolean {
+  if (
+    parameter.questionToken !== undefined ||
+    parameter.type !== undefined ||
+    parameter.initializer !== undefined ||
+    parameter.dotDotDotToken !== undefined
+  )
+    return false;
+  const owner = parameter.parent;
+  if (isJavaScriptFile(file) && (ts.getJSDocType(parameter) !== undefined || ts.getJSDocTypeTag(owner) !== undefined))
+    return false;
+  return isUntypedByContext(view, file, owner);
 }
 
 /** `any` (or JSDoc's `*`) and `string` written as a type; in JSDoc, `String` too (the checker reads it as `string`). */

@@ -133,7 +133,7 @@ function buildLockModel(view: ProjectView): LockModel {
       const created = ts.isPropertyAccessExpression(node)
         ? thisPropertyOf(view, expression.getSourceFile(), node)?.created
         : undefined;
-      return created === undefined || created.kind !== 'class' ? created?.kind : created.node;
+      return created?.kind === 'class' ? created.node : created?.kind;
     },
     isAny: (expression) => textTypeBySyntax(view, expression.getSourceFile(), expression.compilerNode) === 'any',
     isEntryOfEmptyObject: (expression) =>
