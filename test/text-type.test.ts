@@ -90,6 +90,89 @@ const TRAPS: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * `this.name` and an alias's `self.name` in a class's instance code: a member with `any` or `string` written on it
+ * (a field, a parameter property, a JavaScript field's JSDoc type), or a JavaScript property every write gives an
+ * `any` value. Left to the checker: an optional member, a property also given a number, one a `typeof` or an
+ * equality reads, a static member, an alias written again, a constructor function's property.
+ */
+const PROPERTIES: Record<string, string> = {
+  'lib/table.js': [
+    'function probe(v) { return v; }',
+    'class Table {',
+    '  /** @type {string} */',
+    '  title;',
+    '  constructor(opts, raw) {',
+    '    this.name = opts.name;',
+    '    this.raw = raw;',
+    '    this.count = 0;',
+    '    this.mixed = opts.mixed;',
+    '    this.checked = opts.checked;',
+    "    this.title = 'x';",
+    '  }',
+    '  reset() {',
+    '    this.mixed = 1;',
+    '  }',
+    '  query() {',
+    '    probe(this.name);',
+    '    probe(this.raw.field);',
+    '    probe(this.count);',
+    '    probe(this.mixed);',
+    "    if (typeof this.checked === 'string') probe(this.checked);",
+    '    probe(this.title);',
+    '    const self = this;',
+    '    return function () {',
+    '      probe(self.name);',
+    '    };',
+    '  }',
+    '  other() {',
+    '    let me = this;',
+    '    me = this;',
+    '    probe(me.name);',
+    '  }',
+    '}',
+    'function Old(opts) {',
+    '  this.label = opts.label;',
+    '  probe(this.label);',
+    '}',
+    'module.exports = { Table, Old };',
+    '',
+  ].join('\n'),
+  'src/store.ts': [
+    'function probe(v: unknown) { return v; }',
+    'export class Store {',
+    '  private table: string;',
+    '  declare label: string;',
+    '  private optional?: string;',
+    "  static shared: string = 'x';",
+    '  private raw: any;',
+    '  private picked: string;',
+    '  constructor(',
+    '    private readonly prefix: string,',
+    '    table: string,',
+    '    private kind?: string,',
+    '  ) {',
+    '    this.table = table;',
+    '    this.picked = table;',
+    '    this.raw = {};',
+    '  }',
+    '  read() {',
+    '    probe(this.table);',
+    '    probe(this.label);',
+    '    probe(this.optional);',
+    '    probe(this.prefix);',
+    '    probe(this.kind);',
+    '    probe(this.raw);',
+    "    if (this.picked === 'a') probe(this.picked);",
+    '  }',
+    '  static make() {',
+    '    probe(this.shared);',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
 /** What a dependency without types exports is `any`; a typed one's is left to the checker. */
 const WITH_DEPENDENCIES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
@@ -227,6 +310,33 @@ describe('the type of a spliced value, told from syntax', () => {
       'src/typed.ts:23 value: -',
     ]);
     // Each answer is the checker's; each trap left to it is one where it differs (or syntax cannot show it).
+    expectCheckerAgrees(view);
+  });
+
+  it('reads `this.name` and an alias’s `self.name` as their members declare them, as the checker does', () => {
+    const { view } = loadInMemory(PROPERTIES);
+    expect(probes(view)).toEqual([
+      'lib/table.js:17 this.name: any',
+      'lib/table.js:18 this.raw.field: any',
+      'lib/table.js:19 this.count: -',
+      // Given a number too: `any | number` is `any`, but syntax settles only a property whose every value is `any`.
+      'lib/table.js:20 this.mixed: -',
+      // `typeof` narrows the property's `any`, as it narrows a variable's.
+      'lib/table.js:21 this.checked: -',
+      'lib/table.js:22 this.title: string',
+      'lib/table.js:25 self.name: any',
+      'lib/table.js:31 me.name: -',
+      'lib/table.js:36 this.label: -',
+      'src/store.ts:19 this.table: string',
+      'src/store.ts:20 this.label: string',
+      'src/store.ts:21 this.optional: -',
+      'src/store.ts:22 this.prefix: string',
+      'src/store.ts:23 this.kind: -',
+      'src/store.ts:24 this.raw: any',
+      // Equality makes a literal of a `string`.
+      'src/store.ts:25 this.picked: -',
+      'src/store.ts:28 this.shared: -',
+    ]);
     expectCheckerAgrees(view);
   });
 

@@ -4,6 +4,8 @@ import type { ProjectView } from '../../src/model/project-view.js';
 import { isJavaScriptFile } from './ast/is-javascript-file.js';
 import { syntacticUsesOf } from './local-uses.js';
 import { builtinModuleOf, isUntypedDependencyName, syntacticBindingOf, wholeDeclarationOf } from './name-binding.js';
+import { thisPropertyOf, typeWrittenOnThisProperty } from './this-property.js';
+import type { ThisProperty } from './this-property.js';
 import { EQUALITY, isUntypedByContext, isValueOnlyPlace, outermostParenthesesOf } from './untyped-context.js';
 
 /** What syntax shows the checker's type of an expression to be: `any`, or `string` (neither is inert). */
@@ -30,10 +32,13 @@ const MAX_DEPTH = 4;
  *   (`let`, `var`) a string literal, whose declared type is its widened type;
  * - what a dependency without types exports (`isUntypedDependencyName`): `any`;
  * - a property, element or call of a value typed `any` (`signal.replace(…)`,
- *   `opts.cmd`), which is `any` whatever narrows it.
+ *   `opts.cmd`), which is `any` whatever narrows it;
+ * - `this.name` (or an alias's `self.name`) in its class's instance code, of a
+ *   member with `any` or `string` written on it, or whose every value is `any`
+ *   here (`thisPropertyTypeOf`).
  *
- * A name so declared keeps its declared type where it is read unless a use
- * narrows it (`mayNarrow`): assignments do not narrow a declared `any` or
+ * A name or property so declared keeps its declared type where it is read unless
+ * a use narrows it (`mayNarrow`): assignments do not narrow a declared `any` or
  * `string` (neither is a union), equality does not narrow `any`; `typeof`,
  * `instanceof`, a `switch`, a type guard's or an assertion's call
  * (`mayGuard`) and, for `string`, equality may. Any such use anywhere in
@@ -47,8 +52,10 @@ export function textTypeBySyntax(view: ProjectView, file: SourceFile, node: ts.N
 function textTypeOf(view: ProjectView, file: SourceFile, expression: ts.Node, depth: number): TextType | undefined {
   const node = skipTransparent(expression);
   if (ts.isIdentifier(node)) return nameTypeOf(view, file, node, depth);
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))
-    return textTypeOf(view, file, node.expression, depth) === 'any' ? 'any' : undefined;
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    if (textTypeOf(view, file, node.expression, depth) === 'any') return 'any';
+    return ts.isPropertyAccessExpression(node) ? thisPropertyTypeOf(view, file, node, depth) : undefined;
+  }
   if (ts.isCallExpression(node) || ts.isNewExpression(node))
     return textTypeOf(view, file, node.expression, depth) === 'any' ? 'any' : undefined;
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
@@ -63,6 +70,46 @@ function textTypeOf(view: ProjectView, file: SourceFile, expression: ts.Node, de
     return isText(node.left) || isText(node.right) ? 'string' : undefined;
   }
   return undefined;
+}
+
+/**
+ * The type of `this.name` (or `self.name`, `self` an alias of `this`) read in its class's instance code: the type
+ * written on its member (`typeWrittenOnThisProperty`: `tableName: string`), or `any` for a property whose every value
+ * is one syntax shows the checker types `any` (`thisPropertyOf`: `this.tableName = opts.tableName` of an untyped
+ * `opts`), when no access to the name in the file may narrow it (`mayNarrow`: the checker narrows a reference to a
+ * property as it narrows a variable's, by `typeof`, guards and, for `string`, equality).
+ */
+function thisPropertyTypeOf(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+  depth: number,
+): TextType | undefined {
+  const written = typeWrittenOnThisProperty(view, file, access);
+  let declared: TextType | undefined;
+  if (written !== undefined) declared = keywordTypeOf(written);
+  else if (depth < MAX_DEPTH) {
+    const isAnyValue = (value: ts.Expression): boolean => textTypeOf(view, file, value, depth + 1) === 'any';
+    declared = thisPropertyOf(view, file, access, isAnyValue)?.created.kind === 'any' ? 'any' : undefined;
+  }
+  if (declared === undefined) return undefined;
+  const accesses = view.references
+    .occurrencesIn(file, access.name.text)
+    .map((occurrence) => occurrence.compilerNode.parent)
+    .filter((parent) => ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent));
+  return accesses.some((use) => mayNarrow(view, file, use, declared)) ? undefined : declared;
+}
+
+/**
+ * `thisPropertyOf`, with a value's `any` told by `textTypeBySyntax`: what syntax settles of the property `this.name`
+ * reads, for the lock model's questions.
+ */
+export function thisPropertyBySyntax(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): ThisProperty | undefined {
+  return thisPropertyOf(view, file, access, (value) => textTypeBySyntax(view, file, value) === 'any');
 }
 
 /** Parentheses and `!`, which leave `any` and `string` as they are (a type assertion does not). */

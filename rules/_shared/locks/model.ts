@@ -31,8 +31,8 @@ import { constructedTypesOf } from './constructed.js';
 import { RELEASE_NAMES, planRelease } from './release.js';
 import type { ReleasePlan } from './release.js';
 import { configuredLockApis } from './settings.js';
-import { isEntryOfEmptyObject, thisPropertyOf } from './this-property.js';
-import { textTypeBySyntax } from '../text-type.js';
+import { isEntryOfEmptyObject } from '../this-property.js';
+import { textTypeBySyntax, thisPropertyBySyntax } from '../text-type.js';
 import type { ConfiguredLockApi } from './settings.js';
 import { bodyOf, forEachOwnNode, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
 
@@ -131,7 +131,7 @@ function buildLockModel(view: ProjectView): LockModel {
     thisPropertyClassOf: (expression) => {
       const node = skipOuterExpressions(expression).compilerNode;
       const created = ts.isPropertyAccessExpression(node)
-        ? thisPropertyOf(view, expression.getSourceFile(), node)?.created
+        ? thisPropertyBySyntax(view, expression.getSourceFile(), node)?.created
         : undefined;
       return created?.kind === 'class' ? created.node : created?.kind;
     },
@@ -601,7 +601,7 @@ interface ModelQuestions {
   lockDeclarationOf: (expression: Node) => Node | undefined;
   /**
    * The class whose instances `this.name` only ever holds, `'classless'` for a constructor without a class
-   * declaration, or `'any'` for values typed `any`, when syntax settles it (`thisPropertyOf`).
+   * declaration, or `'any'` for values typed `any`, when syntax settles it (`thisPropertyBySyntax`).
    */
   thisPropertyClassOf: (expression: Node) => ts.ClassDeclaration | 'classless' | 'any' | undefined;
   /** True when syntax shows that the checker types an expression `any` (`textTypeBySyntax`). */
@@ -851,7 +851,7 @@ class ModelBuilder {
   /**
    * The lock API of the type the checker would give, found from syntax: of `new X(…)` when `X` is a class syntax
    * settles (`syntacticClassOf`), and of `this.name` when it only ever holds instances of one constructor
-   * (`thisPropertyOf`), the class's API as `apiOfType` reads it, or none for a constructor without a class
+   * (`thisPropertyBySyntax`), the class's API as `apiOfType` reads it, or none for a constructor without a class
    * declaration or for values typed `any`; none for an entry of an object with no declared property
    * (`isEntryOfEmptyObject`: `any`) and for an expression syntax shows the checker types `any` (`textTypeBySyntax`:
    * `new Lock()` of a dependency without types, a property of an untyped parameter), whose type has no declaration
@@ -1177,14 +1177,14 @@ function declarationOf(expression: Node): Node | undefined {
 }
 
 /**
- * The declaration `declarationOf` finds, from syntax for `this.name` when it settles the property
- * (`thisPropertyOf`): its field, or none when the property is declared by its assignments (JavaScript), which are
- * no variable-like declaration.
+ * The declaration `declarationOf` finds, from syntax for `this.name` (or an alias's `self.name`) when it settles
+ * the property (`thisPropertyBySyntax`): its field, or none when the property is declared by its assignments
+ * (JavaScript), which are no variable-like declaration.
  */
 function lockDeclarationOf(view: ProjectView, expression: Node): Node | undefined {
   const node = skipOuterExpressions(expression);
   const property = Node.isPropertyAccessExpression(node)
-    ? thisPropertyOf(view, node.getSourceFile(), node.compilerNode)
+    ? thisPropertyBySyntax(view, node.getSourceFile(), node.compilerNode)
     : undefined;
   if (property === undefined) return declarationOf(node);
   return property.field === undefined ? undefined : view.wrap(node.getSourceFile(), property.field);

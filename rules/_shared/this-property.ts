@@ -1,12 +1,12 @@
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
-import type { ProjectView } from '../../../src/model/project-view.js';
-import { isJavaScriptFile } from '../ast/is-javascript-file.js';
-import { syntacticUsesOf } from '../local-uses.js';
-import { hasModifier } from '../ast/has-modifier.js';
-import { isWriteTarget } from '../ast/is-write-target.js';
-import { textTypeBySyntax } from '../text-type.js';
-import { membersNamed, thisHomeOf } from '../ast/this-home.js';
+import type { ProjectView } from '../../src/model/project-view.js';
+import { isJavaScriptFile } from './ast/is-javascript-file.js';
+import { syntacticUsesOf } from './local-uses.js';
+import { hasModifier } from './ast/has-modifier.js';
+import { isWriteTarget } from './ast/is-write-target.js';
+import { membersNamed, thisHomeOf } from './ast/this-home.js';
+import type { ThisHome } from './ast/this-home.js';
 import {
   isClasslessConstructor,
   isGlobalName,
@@ -14,7 +14,7 @@ import {
   isUnmergedClass,
   syntacticBindingOf,
   syntacticClassOf,
-} from '../name-binding.js';
+} from './name-binding.js';
 
 /** What syntax settles of `this.name`: the class of every value it holds, and its declaration the checker would find. */
 export interface ThisProperty {
@@ -36,7 +36,8 @@ export interface ThisProperty {
  * dependency's declarations (`this.lock = new Lock()`, `private mutex = new
  * Mutex()`), so that its type is that class's instance and its symbol's
  * variable-like declaration is the field, if any: what the checker would say,
- * without building the program. Settled:
+ * without building the program. `self.name` reads it too where `self` is an
+ * alias of that `this` (`thisAliasOf`: `const self = this`). Settled:
  * - in TypeScript, a field declared once, without a type, `declare`, `?` or
  *   `!`, initialised with `new X(…)` (its type is its initialiser's; the
  *   constructor's assignments do not change it);
@@ -45,36 +46,36 @@ export interface ThisProperty {
  *   a field of the name, if declared, initialised the same way, none of them
  *   typed by JSDoc: the binder makes each assignment a declaration, and their
  *   types, all `X`, are the property's;
- * - either way, a property whose every value is one syntax shows the checker
- *   types `any` (`textTypeBySyntax`) in place of `new X(…)`: its type is `any`
- *   (an assignment does not narrow a declared `any`, and a union with `any` is
- *   `any`).
+ * - either way, a property whose every value is one the caller's `isAnyValue`
+ *   says the checker types `any` (`textTypeBySyntax`: `new Lock()` of a
+ *   dependency without types, `mutexify()`, `opts.table` of an untyped
+ *   parameter) in place of `new X(…)`: its type is `any` (an assignment does not
+ *   narrow a declared `any`, and a union with `any` is `any`).
  * Not settled: a class that may merge with another declaration
  * (`isUnmergedClass`), one with a member whose computed or quoted name may be
  * this one (`mayBeNamed`), a file that writes `this[key]` with a key other than
  * a symbol or calls `defineProperty`, a JavaScript class whose bases declare or
  * assign the name (`basesLackProperty`), a write anywhere else (a prototype's,
- * a function's `this`, a destructuring, `||=`), and a value that is not such a
- * `new`.
+ * a function's `this`, an alias's, a destructuring, `||=`), and a value that is
+ * not such a `new`.
  */
 export function thisPropertyOf(
   view: ProjectView,
   file: SourceFile,
   access: ts.PropertyAccessExpression,
+  isAnyValue: (value: ts.Expression) => boolean,
 ): ThisProperty | undefined {
-  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-  const home = thisHomeOf(access);
-  if (home === undefined || home.isStatic || !isUnmergedClass(view, file, home.node)) return undefined;
+  const found = propertyHomeOf(view, file, access);
+  if (found === undefined) return undefined;
+  const { home, members } = found;
   const name = access.name.text;
-  if (home.members.some((member) => mayBeNamed(view, file, member, name))) return undefined;
-  const members = membersNamed(home.members, name);
   const [member] = members;
   if (members.length > 1 || (member !== undefined && !isPlainField(member))) return undefined;
   const field = member !== undefined && ts.isPropertyDeclaration(member) ? member : undefined;
   let created: Constructor | undefined;
   /** True when the value is `new X(…)` of the class every other value makes, or `any` as every other value is. */
   const agrees = (value: ts.Expression | undefined): boolean => {
-    const made = value === undefined ? undefined : classMadeBy(view, file, value);
+    const made = value === undefined ? undefined : classMadeBy(view, file, value, isAnyValue);
     if (made === undefined || (created !== undefined && !isSameMaker(made, created))) return false;
     created = made;
     return true;
@@ -102,6 +103,65 @@ export function thisPropertyOf(
     return undefined;
   }
   return created === undefined || (writes === 0 && field === undefined) ? undefined : { created, field };
+}
+
+/**
+ * The class whose instance property `this.name` (or an alias's `self.name`, `thisAliasOf`) reads, in its instance
+ * code, and the class's members of the name, when syntax can tell which they are: the class does not merge with
+ * another declaration (`isUnmergedClass`) and declares no member whose computed or quoted name may be this one
+ * (`mayBeNamed`).
+ */
+function propertyHomeOf(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): { home: ThisHome; members: ts.Declaration[] } | undefined {
+  const receiver = access.expression;
+  const self = receiver.kind === ts.SyntaxKind.ThisKeyword ? receiver : thisAliasOf(view, file, receiver);
+  const home = self === undefined ? undefined : thisHomeOf(self);
+  if (home === undefined || home.isStatic || !isUnmergedClass(view, file, home.node)) return undefined;
+  const name = access.name.text;
+  if (home.members.some((member) => mayBeNamed(view, file, member, name))) return undefined;
+  return { home, members: membersNamed(home.members, name) };
+}
+
+/**
+ * The type written on the one member `this.name` (or an alias's `self.name`) reads, when its class
+ * (`propertyHomeOf`) declares it once, as a field or a constructor's parameter property, neither static nor
+ * optional, with a type (in JavaScript, a JSDoc type too): the checker's declared type of the property, whatever
+ * values it is given. Undefined for anything else.
+ */
+export function typeWrittenOnThisProperty(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): ts.TypeNode | undefined {
+  const members = propertyHomeOf(view, file, access)?.members ?? [];
+  const [member] = members;
+  if (members.length !== 1 || member === undefined) return undefined;
+  if (!ts.isPropertyDeclaration(member) && !ts.isParameter(member)) return undefined;
+  if (member.questionToken !== undefined || hasModifier(member, ts.SyntaxKind.StaticKeyword)) return undefined;
+  return member.type ?? (isJavaScriptFile(file) ? ts.getJSDocType(member) : undefined);
+}
+
+/**
+ * The `this` a name stands for when it is an alias of it (`const self = this`, `var me = this`): a variable of the
+ * file (`syntacticBindingOf`) declared by a statement with `this` (inside parentheses) as its value, with no type
+ * written (nor JSDoc tag, in JavaScript), and never written again. The checker gives it the type of that `this`, so
+ * `self.name` is the property `this.name` is there (a function in between does not change what the alias stands
+ * for). Undefined for anything else.
+ */
+function thisAliasOf(view: ProjectView, file: SourceFile, receiver: ts.Expression): ts.Node | undefined {
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const binding = syntacticBindingOf(view, file, receiver);
+  if (binding?.kind !== 'local') return undefined;
+  const declaration = binding.declaration.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.name !== binding.declaration) return undefined;
+  if (declaration.type !== undefined || !ts.isVariableStatement(declaration.parent.parent)) return undefined;
+  if (isJavaScriptFile(file) && ts.getJSDocTags(declaration).length > 0) return undefined;
+  const value = declaration.initializer === undefined ? undefined : skipParentheses(declaration.initializer);
+  if (value?.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  return syntacticUsesOf(view, file, binding.declaration)?.writes.length === 0 ? value : undefined;
 }
 
 /** How many base classes up `basesLackProperty` follows. */
@@ -346,12 +406,16 @@ function isSameMaker(one: Constructor, other: Constructor): boolean {
 
 /**
  * What `new X(…)` (inside parentheses) calls, as `syntacticClassOf` or `isClasslessConstructor` settle `X`;
- * `any` for a value syntax shows the checker types so (`textTypeBySyntax`); undefined for anything else.
+ * `any` for a value `isAnyValue` says the checker types so; undefined for anything else.
  */
-function classMadeBy(view: ProjectView, file: SourceFile, value: ts.Expression): Constructor | undefined {
-  let inner = value;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  if (textTypeBySyntax(view, file, inner) === 'any') return { kind: 'any' };
+function classMadeBy(
+  view: ProjectView,
+  file: SourceFile,
+  value: ts.Expression,
+  isAnyValue: (value: ts.Expression) => boolean,
+): Constructor | undefined {
+  const inner = skipParentheses(value);
+  if (isAnyValue(inner)) return { kind: 'any' };
   if (!ts.isNewExpression(inner) || !ts.isIdentifier(inner.expression)) return undefined;
   const node = syntacticClassOf(view, file, inner.expression);
   if (node !== undefined) return { kind: 'class', node };
