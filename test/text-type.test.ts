@@ -91,16 +91,17 @@ const TRAPS: Record<string, string> = {
 };
 
 /**
- * `this.name` and an alias's `self.name` in a class's instance code: a member with `any` or `string` written on it
- * (a field, a parameter property, a JavaScript field's JSDoc type), or a JavaScript property every write gives an
- * `any` value. Left to the checker: an optional member, a property also given a number, one a `typeof` or an
- * equality reads, a static member, an alias written again, a constructor function's property.
+ * `this.name` and an alias's `self.name` in a class's instance code: a member with `any` written on it (a field, a
+ * parameter property, a JavaScript field's JSDoc type), or a JavaScript property every write gives an `any` value.
+ * Left to the checker: a member written `string` (a narrowing of `this` may make it a subclass's literal), an
+ * optional member, a property also given a number, one a `typeof` reads, a static member, an alias written again, a
+ * constructor function's property.
  */
 const PROPERTIES: Record<string, string> = {
   'lib/table.js': [
     'function probe(v) { return v; }',
     'class Table {',
-    '  /** @type {string} */',
+    '  /** @type {*} */',
     '  title;',
     '  constructor(opts, raw) {',
     '    this.name = opts.name;',
@@ -141,33 +142,39 @@ const PROPERTIES: Record<string, string> = {
   'src/store.ts': [
     'function probe(v: unknown) { return v; }',
     'export class Store {',
-    '  private table: string;',
-    '  declare label: string;',
-    '  private optional?: string;',
-    "  static shared: string = 'x';",
-    '  private raw: any;',
-    '  private picked: string;',
+    '  table: string;',
+    '  raw: any;',
+    '  private optional?: any;',
+    "  static shared: any = 'x';",
+    '  private loose: any;',
     '  constructor(',
-    '    private readonly prefix: string,',
+    '    private readonly prefix: any,',
     '    table: string,',
-    '    private kind?: string,',
+    '    private kind?: any,',
     '  ) {',
     '    this.table = table;',
-    '    this.picked = table;',
     '    this.raw = {};',
+    '    this.loose = 1;',
     '  }',
     '  read() {',
     '    probe(this.table);',
-    '    probe(this.label);',
+    '    probe(this.raw);',
     '    probe(this.optional);',
     '    probe(this.prefix);',
     '    probe(this.kind);',
-    '    probe(this.raw);',
-    "    if (this.picked === 'a') probe(this.picked);",
+    "    if (typeof this.loose === 'number') probe(this.loose);",
+    '    if (this instanceof Sub) {',
+    '      probe(this.table);',
+    '      probe(this.raw);',
+    '    }',
     '  }',
     '  static make() {',
     '    probe(this.shared);',
     '  }',
+    '}',
+    'export class Sub extends Store {',
+    "  declare table: 'b';",
+    '  declare raw: number;',
     '}',
     '',
   ].join('\n'),
@@ -323,21 +330,31 @@ describe('the type of a spliced value, told from syntax', () => {
       'lib/table.js:20 this.mixed: -',
       // `typeof` narrows the property's `any`, as it narrows a variable's.
       'lib/table.js:21 this.checked: -',
-      'lib/table.js:22 this.title: string',
+      'lib/table.js:22 this.title: any',
       'lib/table.js:25 self.name: any',
       'lib/table.js:31 me.name: -',
       'lib/table.js:36 this.label: -',
-      'src/store.ts:19 this.table: string',
-      'src/store.ts:20 this.label: string',
-      'src/store.ts:21 this.optional: -',
-      'src/store.ts:22 this.prefix: string',
-      'src/store.ts:23 this.kind: -',
-      'src/store.ts:24 this.raw: any',
-      // Equality makes a literal of a `string`.
-      'src/store.ts:25 this.picked: -',
-      'src/store.ts:28 this.shared: -',
+      // `string` is left to the checker: `this instanceof Sub` below makes `this.table` Sub's `'b'`.
+      'src/store.ts:18 this.table: -',
+      'src/store.ts:19 this.raw: any',
+      'src/store.ts:20 this.optional: -',
+      'src/store.ts:21 this.prefix: any',
+      'src/store.ts:22 this.kind: -',
+      'src/store.ts:23 this.loose: -',
+      'src/store.ts:25 this.table: -',
+      // `any` stays `any` in the intersection (`any & number`).
+      'src/store.ts:26 this.raw: any',
+      'src/store.ts:30 this.shared: -',
     ]);
     expectCheckerAgrees(view);
+    // The trap a `string` answer would fall into: the checker reads Sub's `'b'` where `this instanceof Sub` holds.
+    const store = view.files.find((file) => view.relativePath(file) === 'src/store.ts');
+    const checker = view.project.getTypeChecker().compilerObject;
+    const inSub = (store === undefined ? [] : view.nodesOf(store, ts.SyntaxKind.CallExpression))
+      .filter((call) => ts.isCallExpression(call) && call.getText() === 'probe(this.table)')
+      .flatMap((call) => (ts.isCallExpression(call) ? call.arguments.slice(0, 1) : []))
+      .map((argument) => checker.typeToString(checker.getTypeAtLocation(argument)));
+    expect(inSub).toEqual(['string', '"b"']);
   });
 
   it('says `any` of what a dependency without types exports, as the checker does', () => {

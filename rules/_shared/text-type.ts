@@ -34,8 +34,8 @@ const MAX_DEPTH = 4;
  * - a property, element or call of a value typed `any` (`signal.replace(…)`,
  *   `opts.cmd`), which is `any` whatever narrows it;
  * - `this.name` (or an alias's `self.name`) in its class's instance code, of a
- *   member with `any` or `string` written on it, or whose every value is `any`
- *   here (`thisPropertyTypeOf`).
+ *   member with `any` written on it, or whose every value is `any` here
+ *   (`thisPropertyTypeOf`).
  *
  * A name or property so declared keeps its declared type where it is read unless
  * a use narrows it (`mayNarrow`): assignments do not narrow a declared `any` or
@@ -73,31 +73,34 @@ function textTypeOf(view: ProjectView, file: SourceFile, expression: ts.Node, de
 }
 
 /**
- * The type of `this.name` (or `self.name`, `self` an alias of `this`) read in its class's instance code: the type
- * written on its member (`typeWrittenOnThisProperty`: `tableName: string`), or `any` for a property whose every value
- * is one syntax shows the checker types `any` (`thisPropertyOf`: `this.tableName = opts.tableName` of an untyped
- * `opts`), when no access to the name in the file may narrow it (`mayNarrow`: the checker narrows a reference to a
- * property as it narrows a variable's, by `typeof`, guards and, for `string`, equality).
+ * `any` for `this.name` (or `self.name`, `self` an alias of `this`) read in its class's instance code, when its
+ * member has `any` written on it (`typeWrittenOnThisProperty`) or every value it is given is one syntax shows the
+ * checker types `any` (`thisPropertyOf`: `this.tableName = opts.tableName` of an untyped `opts`), and no access to
+ * the name in the file may narrow it (`mayNarrow`: the checker narrows a reference to a property as it narrows a
+ * variable's). A member written `string` is left to the checker: a narrowing of `this` itself (`this instanceof
+ * Sub`, a method's `this is Sub`, an `asserts this is Sub`), which no access to the name shows, gives the property
+ * the intersection of the two declarations' types, a subclass's literal (`string & 'b'` is `'b'`); `any` stays
+ * `any` in any intersection.
  */
 function thisPropertyTypeOf(
   view: ProjectView,
   file: SourceFile,
   access: ts.PropertyAccessExpression,
   depth: number,
-): TextType | undefined {
+): 'any' | undefined {
   const written = typeWrittenOnThisProperty(view, file, access);
-  let declared: TextType | undefined;
-  if (written !== undefined) declared = keywordTypeOf(written);
-  else if (depth < MAX_DEPTH) {
+  let isAny: boolean;
+  if (written !== undefined) isAny = keywordTypeOf(written) === 'any';
+  else {
     const isAnyValue = (value: ts.Expression): boolean => textTypeOf(view, file, value, depth + 1) === 'any';
-    declared = thisPropertyOf(view, file, access, isAnyValue)?.created.kind === 'any' ? 'any' : undefined;
+    isAny = depth < MAX_DEPTH && thisPropertyOf(view, file, access, isAnyValue)?.created.kind === 'any';
   }
-  if (declared === undefined) return undefined;
+  if (!isAny) return undefined;
   const accesses = view.references
     .occurrencesIn(file, access.name.text)
     .map((occurrence) => occurrence.compilerNode.parent)
     .filter((parent) => ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent));
-  return accesses.some((use) => mayNarrow(view, file, use, declared)) ? undefined : declared;
+  return accesses.some((use) => mayNarrow(view, file, use, 'any')) ? undefined : 'any';
 }
 
 /**
