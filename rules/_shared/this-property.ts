@@ -151,7 +151,7 @@ export function typeWrittenOnThisProperty(
  * `self.name` is the property `this.name` is there (a function in between does not change what the alias stands
  * for). Undefined for anything else.
  */
-function thisAliasOf(view: ProjectView, file: SourceFile, receiver: ts.Expression): ts.Node | undefined {
+export function thisAliasOf(view: ProjectView, file: SourceFile, receiver: ts.Expression): ts.Node | undefined {
   if (!ts.isIdentifier(receiver)) return undefined;
   const binding = syntacticBindingOf(view, file, receiver);
   if (binding?.kind !== 'local') return undefined;

@@ -13,6 +13,7 @@ import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
 import { isCheckedSafe } from './checked.js';
 import { textTypeBySyntax } from '../text-type.js';
+import { thisAliasOf } from '../this-property.js';
 import type {
   ArrowFunction,
   BinaryExpression,
@@ -22,6 +23,8 @@ import type {
   Identifier,
   MethodDeclaration,
   ParameterDeclaration,
+  PropertyAccessExpression,
+  SourceFile,
   Type,
   VariableDeclaration,
 } from 'ts-morph';
@@ -119,9 +122,175 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     if (isLiteralParameter(node, options, depth, visited)) return undefined;
     if (isCheckedSafe(options.view, node)) return undefined;
   }
+  if (Node.isPropertyAccessExpression(node) && depth < MAX_DEPTH && !visited.has(node)) {
+    visited.add(node);
+    if (isLiteralProperty(node, options, depth, visited)) return undefined;
+  }
   if (isSafeMatchPart(node, names)) return undefined;
   if (hasInertType(node, names, options.view)) return undefined;
   return node;
+}
+
+/**
+ * `this.bin`, or an alias's `scope.bin` (`var scope = this`, `thisAliasOf`), of a property that every write in the
+ * project gives literal data (node-webcam's `ImageSnapWebcam.prototype.bin = "imagesnap"`, a class's `bin =
+ * 'fswebcam'`, `this.bin = 'ffmpeg'`): the program the package names, as a `let` only ever given literals is. Every
+ * occurrence of the name as a property, in every analysed file, is read, or is `x.name = value;` (a statement of its
+ * own), a field's initialiser or an object literal's `name: value`, each value literal data (at least one write);
+ * anything else that may write it (a destructuring, `+=`, a shorthand `{ name }`, a method or accessor of the name)
+ * and a file that may write properties it does not name (`mayWriteUnnamedProperties`) leave it non-literal.
+ * A property set by code outside the project (a user's `webcam.bin = …`) is that user's choice of program.
+ */
+function isLiteralProperty(
+  access: PropertyAccessExpression,
+  options: DataOptions,
+  depth: number,
+  visited: Set<Node>,
+): boolean {
+  const view = options.view;
+  const receiver = skipOuterExpressions(access.getExpression());
+  const file = access.getSourceFile();
+  if (
+    !Node.isThisExpression(receiver) &&
+    !(Node.isIdentifier(receiver) && thisAliasOf(view, file, receiver.compilerNode) !== undefined)
+  )
+    return false;
+  const isLiteral = (at: SourceFile, value: ts.Expression | undefined): boolean =>
+    value === undefined || findNonLiteral(view.wrap(at, value), options, depth + 1, visited) === undefined;
+  let writes = 0;
+  for (const at of view.files) {
+    const occurrences = view.references.occurrencesIn(at, access.getName());
+    if (occurrences.length > 0 && mayWriteUnnamedProperties(view, at)) return false;
+    for (const occurrence of occurrences) {
+      const written = propertyValueOf(occurrence.compilerNode);
+      if (written === 'other') {
+        // A variable, parameter or function of the name is not the property.
+        if (occurrence.access === 'read' || occurrence.role === 'name') continue;
+        return false;
+      }
+      if (written === 'none' || !isLiteral(at, written.value)) return false;
+      if (written.isWrite) writes++;
+    }
+  }
+  return writes > 0;
+}
+
+/**
+ * What an occurrence of a name gives the property of that name: `{ value }` for `x.name = value;` (a statement of
+ * its own; `isWrite`), a field's initialiser (`name = value`, or none) and an object literal's `name: value`; `'none'`
+ * for a member that is no plain value (a method, an accessor, a parameter property, a shorthand `{ name }`, a
+ * destructuring's `{ name: x.y } = …`) or a write of another form (`+=`, `[x.name] = …`); `'other'` for an occurrence
+ * that gives it nothing (a read, a variable or parameter of the name).
+ */
+function propertyValueOf(name: ts.Node): { value: ts.Expression | undefined; isWrite: boolean } | 'none' | 'other' {
+  const parent = name.parent;
+  if (
+    (ts.isPropertyAccessExpression(parent) && parent.name === name) ||
+    (ts.isElementAccessExpression(parent) && parent.argumentExpression === name)
+  ) {
+    if (!isWriteTarget(parent) && !isDestructuringTarget(parent)) return 'other';
+    const assignment = parent.parent;
+    return ts.isBinaryExpression(assignment) &&
+      assignment.left === parent &&
+      assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isExpressionStatement(assignment.parent)
+      ? { value: assignment.right, isWrite: true }
+      : 'none';
+  }
+  if (ts.isPropertyDeclaration(parent) && parent.name === name) return { value: parent.initializer, isWrite: true };
+  if (ts.isPropertyAssignment(parent) && parent.name === name) {
+    // A destructuring's `{ name: x.y } = …` writes `x.y`, not `name`: its target is judged where it occurs.
+    return isDestructuringTarget(parent.parent) ? 'other' : { value: parent.initializer, isWrite: false };
+  }
+  if (
+    (ts.isShorthandPropertyAssignment(parent) && parent.name === name) ||
+    ((ts.isMethodDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) &&
+      parent.name === name) ||
+    (ts.isParameter(parent) && parent.name === name && parent.modifiers !== undefined)
+  )
+    return 'none';
+  return 'other';
+}
+
+/** An object or array literal that is the target of an assignment or `for … of` (or inside one): a destructuring. */
+function isDestructuringTarget(node: ts.Node): boolean {
+  let at = node;
+  while (
+    ts.isObjectLiteralExpression(at.parent) ||
+    ts.isArrayLiteralExpression(at.parent) ||
+    ts.isPropertyAssignment(at.parent) ||
+    ts.isShorthandPropertyAssignment(at.parent) ||
+    ts.isSpreadElement(at.parent) ||
+    ts.isSpreadAssignment(at.parent) ||
+    ts.isParenthesizedExpression(at.parent)
+  )
+    at = at.parent;
+  const parent = at.parent;
+  return (
+    (ts.isBinaryExpression(parent) && parent.left === at && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
+    ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === at)
+  );
+}
+
+/**
+ * True when a file may write properties it does not name: `this[key] = …` with a key that is not a literal, or a call
+ * that copies or defines properties onto an object it is given (`Object.assign`, `_.extend`, `defaults`, `merge`,
+ * `mixin`, `defineProperty`, `defineProperties`, `setPrototypeOf`) whose target is not an object literal
+ * (`Object.assign({}, defaults, options)` writes a fresh object).
+ */
+function mayWriteUnnamedProperties(view: ProjectView, file: SourceFile): boolean {
+  const known = view.memo('security-unnamed-property-writes', () => new WeakMap<SourceFile, boolean>());
+  let found = known.get(file);
+  if (found === undefined) {
+    found =
+      view.nodesOf(file, ts.SyntaxKind.CallExpression).some(copiesOntoTarget) ||
+      view
+        .nodesOf(file, ts.SyntaxKind.ElementAccessExpression)
+        .some(
+          (node) =>
+            ts.isElementAccessExpression(node) &&
+            !ts.isStringLiteralLike(node.argumentExpression) &&
+            !ts.isNumericLiteral(node.argumentExpression) &&
+            (isWriteTarget(node) || isDestructuringTarget(node)) &&
+            skipOuterCompilerParentheses(node.expression).kind === ts.SyntaxKind.ThisKeyword,
+        );
+    known.set(file, found);
+  }
+  return found;
+}
+
+/** Calls that copy or define properties onto their first argument. */
+const PROPERTY_COPIERS: ReadonlySet<string> = new Set([
+  'assign',
+  'assignIn',
+  'defaults',
+  'defaultsDeep',
+  'defineProperties',
+  'defineProperty',
+  'extend',
+  'merge',
+  'mixin',
+  'setPrototypeOf',
+]);
+
+/** `Object.assign(target, …)`, `_.extend(target, …)` and the like, whose target is not an object literal. */
+function copiesOntoTarget(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const callee = node.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  const [target] = node.arguments;
+  return (
+    PROPERTY_COPIERS.has(name) &&
+    target !== undefined &&
+    !ts.isObjectLiteralExpression(skipOuterCompilerParentheses(target))
+  );
+}
+
+/** The expression inside any parentheses (a compiler node). */
+function skipOuterCompilerParentheses(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
 }
 
 /**
