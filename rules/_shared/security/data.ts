@@ -233,10 +233,11 @@ function isDestructuringTarget(node: ts.Node): boolean {
 }
 
 /**
- * True when a file may write properties it does not name: `this[key] = …` with a key that is not a literal, or a call
- * that copies or defines properties onto an object it is given (`Object.assign`, `_.extend`, `defaults`, `merge`,
- * `mixin`, `defineProperty`, `defineProperties`, `setPrototypeOf`) whose target is not an object literal
- * (`Object.assign({}, defaults, options)` writes a fresh object).
+ * True when a file may write properties it does not name: `this[key] = …` (or an alias's, or a prototype's:
+ * `Git.prototype[method] = …`) with a key that is not a literal, or a call that copies or defines properties onto an
+ * object it is given (`Object.assign`, `_.extend`, `defaults`, `merge`, `mixin`, `defineProperty`,
+ * `defineProperties`, `setPrototypeOf`) whose target is not an object literal (`Object.assign({}, defaults,
+ * options)` writes a fresh object).
  */
 function mayWriteUnnamedProperties(view: ProjectView, file: SourceFile): boolean {
   const known = view.memo('security-unnamed-property-writes', () => new WeakMap<SourceFile, boolean>());
@@ -252,11 +253,18 @@ function mayWriteUnnamedProperties(view: ProjectView, file: SourceFile): boolean
             !ts.isStringLiteralLike(node.argumentExpression) &&
             !ts.isNumericLiteral(node.argumentExpression) &&
             (isWriteTarget(node) || isDestructuringTarget(node)) &&
-            skipOuterCompilerParentheses(node.expression).kind === ts.SyntaxKind.ThisKeyword,
+            isInstanceOrPrototype(view, file, skipOuterCompilerParentheses(node.expression)),
         );
     known.set(file, found);
   }
   return found;
+}
+
+/** `this`, an alias of it (`thisAliasOf`) or a prototype (`Git.prototype`), whose computed keys may name a property. */
+function isInstanceOrPrototype(view: ProjectView, file: SourceFile, object: ts.Expression): boolean {
+  if (object.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(object)) return object.name.text === 'prototype';
+  return ts.isIdentifier(object) && thisAliasOf(view, file, object) !== undefined;
 }
 
 /** Calls that copy or define properties onto their first argument. */
