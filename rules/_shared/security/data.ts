@@ -6,7 +6,7 @@ import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
-import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { skipOuterCompilerExpressions, skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
@@ -253,7 +253,7 @@ function mayWriteUnnamedProperties(view: ProjectView, file: SourceFile): boolean
             !ts.isStringLiteralLike(node.argumentExpression) &&
             !ts.isNumericLiteral(node.argumentExpression) &&
             (isWriteTarget(node) || isDestructuringTarget(node)) &&
-            isInstanceOrPrototype(view, file, skipOuterCompilerParentheses(node.expression)),
+            isInstanceOrPrototype(view, file, skipOuterCompilerExpressions(node.expression)),
         );
     known.set(file, found);
   }
@@ -290,15 +290,8 @@ function copiesOntoTarget(node: ts.Node): boolean {
   return (
     PROPERTY_COPIERS.has(name) &&
     target !== undefined &&
-    !ts.isObjectLiteralExpression(skipOuterCompilerParentheses(target))
+    !ts.isObjectLiteralExpression(skipOuterCompilerExpressions(target))
   );
-}
-
-/** The expression inside any parentheses (a compiler node). */
-function skipOuterCompilerParentheses(node: ts.Expression): ts.Expression {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return inner;
 }
 
 /**
