@@ -116,16 +116,21 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
     return undefined;
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
   if (returnsLiteralData(node, options, depth, visited)) return undefined;
+  // `visited` holds the names being judged on the way here, so a cycle ends; a name reached again by another way
+  // (`const q = p; exec(q + ' && ' + q)` reads `p` twice) is judged again.
   if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
     visited.add(node);
-    if (isLiteralBinding(node, options, depth, visited)) return undefined;
-    if (isLiteralParameter(node, options, depth, visited)) return undefined;
-    if (isCheckedSafe(options.view, node)) return undefined;
+    try {
+      if (isLiteralBinding(node, options, depth, visited)) return undefined;
+      if (isLiteralParameter(node, options, depth, visited)) return undefined;
+      if (isCheckedSafe(options.view, node)) return undefined;
+    } finally {
+      visited.delete(node);
+    }
   }
-  if (Node.isPropertyAccessExpression(node) && depth < MAX_DEPTH && !visited.has(node)) {
-    visited.add(node);
-    if (isLiteralProperty(node, options, depth, visited)) return undefined;
-  }
+  // Bounded by depth alone: an access reached twice (`const b = this.bin; exec(b + ' -v && ' + b)`) is judged twice.
+  if (Node.isPropertyAccessExpression(node) && depth < MAX_DEPTH && isLiteralProperty(node, options, depth, visited))
+    return undefined;
   if (isSafeMatchPart(node, names)) return undefined;
   if (hasInertType(node, names, options.view)) return undefined;
   return node;
