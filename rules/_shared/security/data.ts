@@ -402,12 +402,17 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
       name === undefined ? undefined : syntacticUsesOf(options.view, name.getSourceFile(), name.compilerNode);
     if (uses === undefined || uses.writes.length > 0) return false;
   }
+  // On the path being judged while its returns are (a recursive function ends); judged again when reached again.
   visited.add(declaration);
-  const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
-  return (
-    returned.length > 0 &&
-    returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
-  );
+  try {
+    const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
+    return (
+      returned.length > 0 &&
+      returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
+    );
+  } finally {
+    visited.delete(declaration);
+  }
 }
 
 /** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
@@ -488,7 +493,18 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   // fill it.
   if (Node.isArrayLiteralExpression(array)) return findNonLiteral(array, options, depth + 1, visited) === undefined;
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
+  // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
+  // read twice).
   visited.add(array);
+  try {
+    return isLiteralArrayJoined(array, options, depth, visited);
+  } finally {
+    visited.delete(array);
+  }
+}
+
+/** The rest of `isLiteralJoin` for an array named by `array`, a use of a local declared with an array literal. */
+function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   const names = namesOf(options.view);
   const declarations = names(array);
   const [declaration] = declarations;
