@@ -140,11 +140,12 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
  * `this.bin`, or an alias's `scope.bin` (`var scope = this`, `thisAliasOf`), of a property that every write in the
  * project gives literal data (node-webcam's `ImageSnapWebcam.prototype.bin = "imagesnap"`, a class's `bin =
  * 'fswebcam'`, `this.bin = 'ffmpeg'`): the program the package names, as a `let` only ever given literals is. Every
- * occurrence of the name as a property, in every analysed file, is read, or is `x.name = value;` (a statement of its
- * own), a field's initialiser or an object literal's `name: value`, each value literal data (at least one write);
- * anything else that may write it (a destructuring, `+=`, a shorthand `{ name }`, a method or accessor of the name)
- * and a file that may write properties it does not name (`mayWriteUnnamedProperties`) leave it non-literal.
- * A property set by code outside the project (a user's `webcam.bin = …`) is that user's choice of program.
+ * occurrence of the name as a property in the analysed files (`references.occurrences`) is read or is `x.name =
+ * value;` (a statement of its own), and every member declared under the name (`membersNamed`) is a field or an object
+ * literal's `name: value`, each value literal data, with at least one write or field; anything else that may give it
+ * a value (a destructuring, `+=`, an accessor, a method, a parameter property, a shorthand `{ name }`) and a file that
+ * may write properties it does not name (`mayWriteUnnamedProperties`) leave it non-literal. A property set by code
+ * outside the project (a user's `webcam.bin = …`) is that user's choice of program.
  */
 function isLiteralProperty(
   access: PropertyAccessExpression,
@@ -154,68 +155,103 @@ function isLiteralProperty(
 ): boolean {
   const view = options.view;
   const receiver = skipOuterExpressions(access.getExpression());
-  const file = access.getSourceFile();
   if (
     !Node.isThisExpression(receiver) &&
-    !(Node.isIdentifier(receiver) && thisAliasOf(view, file, receiver.compilerNode) !== undefined)
+    !(Node.isIdentifier(receiver) && thisAliasOf(view, access.getSourceFile(), receiver.compilerNode) !== undefined)
   )
     return false;
+  const name = access.getName();
   const isLiteral = (at: SourceFile, value: ts.Expression | undefined): boolean =>
     value === undefined || findNonLiteral(view.wrap(at, value), options, depth + 1, visited) === undefined;
-  let writes = 0;
-  for (const at of view.files) {
-    const occurrences = view.references.occurrencesIn(at, access.getName());
-    if (occurrences.length > 0 && mayWriteUnnamedProperties(view, at)) return false;
-    for (const occurrence of occurrences) {
-      const written = propertyValueOf(occurrence.compilerNode);
-      if (written === 'other') {
-        // A variable, parameter or function of the name is not the property.
-        if (occurrence.access === 'read' || occurrence.role === 'name') continue;
-        return false;
-      }
-      if (written === 'none' || !isLiteral(at, written.value)) return false;
-      if (written.isWrite) writes++;
-    }
+  let values = 0;
+  for (const member of membersNamed(view, name)) {
+    // A destructuring's `{ name: x.y } = …` names what it reads; its target is an occurrence judged below.
+    if (isDestructuringTarget(member.node.parent)) continue;
+    const value = ts.isPropertyDeclaration(member.node)
+      ? member.node.initializer
+      : ts.isPropertyAssignment(member.node)
+        ? member.node.initializer
+        : null;
+    if (value === null || mayWriteUnnamedProperties(view, member.file) || !isLiteral(member.file, value)) return false;
+    if (ts.isPropertyDeclaration(member.node)) values++;
   }
-  return writes > 0;
+  for (const occurrence of view.references.occurrences(name)) {
+    if (mayWriteUnnamedProperties(view, occurrence.file)) return false;
+    const written = writtenValueOf(occurrence.compilerNode);
+    if (written === 'read') continue;
+    if (written === 'other' || !isLiteral(occurrence.file, written)) return false;
+    values++;
+  }
+  return values > 0;
 }
 
 /**
- * What an occurrence of a name gives the property of that name: `{ value }` for `x.name = value;` (a statement of
- * its own; `isWrite`), a field's initialiser (`name = value`, or none) and an object literal's `name: value`; `'none'`
- * for a member that is no plain value (a method, an accessor, a parameter property, a shorthand `{ name }`, a
- * destructuring's `{ name: x.y } = …`) or a write of another form (`+=`, `[x.name] = …`); `'other'` for an occurrence
- * that gives it nothing (a read, a variable or parameter of the name).
+ * What an occurrence of a name writes to the property of that name: the value of `x.name = value;` (or
+ * `x['name'] = value;`, a statement of its own), `'other'` for a write of another form (`+=`, `[x.name] = …`, `{ name:
+ * x.y } = …`'s target, `delete`), `'read'` for anything else (a read; a variable or parameter of the name is not the
+ * property).
  */
-function propertyValueOf(name: ts.Node): { value: ts.Expression | undefined; isWrite: boolean } | 'none' | 'other' {
+function writtenValueOf(name: ts.Node): ts.Expression | 'read' | 'other' {
   const parent = name.parent;
-  if (
+  const isAccess =
     (ts.isPropertyAccessExpression(parent) && parent.name === name) ||
-    (ts.isElementAccessExpression(parent) && parent.argumentExpression === name)
-  ) {
-    if (!isWriteTarget(parent) && !isDestructuringTarget(parent)) return 'other';
-    const assignment = parent.parent;
-    return ts.isBinaryExpression(assignment) &&
-      assignment.left === parent &&
-      assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isExpressionStatement(assignment.parent)
-      ? { value: assignment.right, isWrite: true }
-      : 'none';
-  }
-  if (ts.isPropertyDeclaration(parent) && parent.name === name) return { value: parent.initializer, isWrite: true };
-  if (ts.isPropertyAssignment(parent) && parent.name === name) {
-    // A destructuring's `{ name: x.y } = …` writes `x.y`, not `name`: its target is judged where it occurs.
-    return isDestructuringTarget(parent.parent) ? 'other' : { value: parent.initializer, isWrite: false };
-  }
-  if (
-    (ts.isShorthandPropertyAssignment(parent) && parent.name === name) ||
-    ((ts.isMethodDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) &&
-      parent.name === name) ||
-    (ts.isParameter(parent) && parent.name === name && parent.modifiers !== undefined)
-  )
-    return 'none';
-  return 'other';
+    (ts.isElementAccessExpression(parent) && parent.argumentExpression === name);
+  if (!isAccess) return 'read';
+  if (!isWriteTarget(parent) && !isDestructuringTarget(parent)) return 'read';
+  const assignment = parent.parent;
+  return ts.isBinaryExpression(assignment) &&
+    assignment.left === parent &&
+    assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isExpressionStatement(assignment.parent)
+    ? assignment.right
+    : 'other';
 }
+
+/** A member declared under a name: a class's field, method, accessor or parameter property, or an object literal's. */
+interface NamedMember {
+  node: ts.Node;
+  file: SourceFile;
+}
+
+/**
+ * The members the analysed files declare under `name` (the reference index leaves declarations out): class fields,
+ * methods, accessors and parameter properties, and object literals' properties, methods, accessors and shorthands.
+ * Gathered once per run for every name, from the node index.
+ */
+function membersNamed(view: ProjectView, name: string): readonly NamedMember[] {
+  const byName = view.memo('security-members-by-name', () => {
+    const out = new Map<string, NamedMember[]>();
+    const add = (file: SourceFile, node: ts.Node, key: ts.Node | undefined): void => {
+      const text =
+        key !== undefined && (ts.isIdentifier(key) || ts.isPrivateIdentifier(key) || ts.isStringLiteral(key))
+          ? key.text
+          : undefined;
+      if (text === undefined) return;
+      const list = out.get(text);
+      if (list === undefined) out.set(text, [{ node, file }]);
+      else list.push({ node, file });
+    };
+    for (const file of view.files) {
+      for (const kind of MEMBER_KINDS)
+        for (const node of view.nodesOf(file, kind))
+          if (ts.isClassElement(node) || ts.isObjectLiteralElementLike(node)) add(file, node, node.name);
+      for (const node of view.nodesOf(file, ts.SyntaxKind.Parameter))
+        if (ts.isParameter(node) && ts.isParameterPropertyDeclaration(node, node.parent)) add(file, node, node.name);
+    }
+    return out;
+  });
+  return byName.get(name) ?? [];
+}
+
+/** The kinds of member declarations `membersNamed` gathers (parameter properties apart). */
+const MEMBER_KINDS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.ShorthandPropertyAssignment,
+];
 
 /** An object or array literal that is the target of an assignment or `for … of` (or inside one): a destructuring. */
 function isDestructuringTarget(node: ts.Node): boolean {
