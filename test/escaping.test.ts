@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { fill } from '../src/model/finding-text.js';
+import { markdownMessage } from '../src/report/escape/markdown.js';
 import type { MarkedFinding } from '../src/diff/filter.js';
 import type { AnalysisResult, Finding } from '../src/model/finding.js';
 import type { RuleMeta } from '../src/model/rule.js';
@@ -266,6 +267,19 @@ describe('every message template, every output: repository text stays literal', 
         expect(outputs.summary.split('\n').filter((l) => l.startsWith('- ')).length).toBe(2);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('values side by side in a message make nothing active across their boundary', () => {
+    // The pieces of a mention, a reference or an autolink, split where one value may end and the next begin.
+    const pieces = ['@', '#', 'ww', 'w', 'w.e.com', '.e.com', 'http:', '//e.com', 'a', 'b.co', '0', '1', '.', ':', '/'];
+    const value = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(value, value, value, (a, b, c) => {
+        const markdown = markdownMessage('{{a}}{{b}}:{{c}} `{{a}}`', { a, b, c }, '');
+        expect(activeParts(markdown)).toEqual([]);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -152,6 +152,15 @@ describe('markdownMessage', () => {
     expect(inlineTokens(out).map((t) => t.type)).toEqual(['code_inline', 'text', 'code_inline']);
   });
 
+  it('breaks a mention, reference or autolink that two pieces side by side would make', () => {
+    const joined = (a: string, b: string): string => markdownMessage('line {{a}}{{b}}.', { a, b }, '');
+    expect(joined('@', '0')).toBe('line \u200b\\@\u200b0.');
+    expect(joined('#', '1')).toBe('line \\#\u200b1.');
+    expect(joined('ww', 'w.e.com')).toBe('line ww\u200bw.\u200be.\u200bcom.');
+    expect(joined('x@', 'b.co')).toBe('line x\u200b\\@\u200bb.\u200bco.');
+    expect(joined('1', '2')).toBe('line 12.');
+  });
+
   it('falls back to the rendered message when the template does not fit the data', () => {
     expect(markdownMessage('`{{missing}}`', {}, 'Thrown <b>')).toBe('Thrown \\<b\\>');
     expect(markdownMessage(undefined, {}, 'a `b`')).toBe('a `b`');

@@ -171,16 +171,28 @@ function proseWithData(text: string, value: (name: string) => string): string[] 
 }
 
 /**
- * Joins pieces of Markdown. Two code spans must not touch: their fences would merge into one longer
- * backtick run, and a span could then close inside the next one's content, leaving the rest as markup.
+ * Joins pieces of Markdown, with a zero-width space between two that must not touch. Two code spans: their
+ * fences would merge into one longer backtick run, and a span could then close inside the next one's
+ * content, leaving the rest as markup. Two pieces of text that GitHub's filters would read as one: each
+ * piece's own breaks cannot see its neighbour, so `@` ending one value and `0` starting the next would make
+ * a mention, and `ww` beside `w.e.com` an autolink.
  */
 function joinMarkdown(pieces: readonly string[]): string {
   let out = '';
   for (const piece of pieces) {
     if (piece === '') continue;
-    out += out.endsWith('`') && piece.startsWith('`') ? `\u200b${piece}` : piece;
+    out += mustSeparate(out, piece) ? `\u200b${piece}` : piece;
   }
   return out;
+}
+
+/** Whether two pieces of Markdown, written side by side, would start something neither holds alone. */
+function mustSeparate(left: string, right: string): boolean {
+  if (left.endsWith('`') && right.startsWith('`')) return true;
+  if (/[@#:/.]$/.test(left) && /^[\p{L}\p{N}/]/u.test(right)) return true;
+  const tail = left.slice(-3);
+  const joined = tail + right.slice(0, 3);
+  return [...joined.matchAll(/www\./gi)].some((m) => m.index < tail.length && m.index + 4 > tail.length);
 }
 
 /** Text cut to at most `max` UTF-16 code units, with `…` when cut (never between the halves of a surrogate pair). */
