@@ -4,6 +4,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import type { EditDraft } from '../src/model/edit.js';
 import { hasLocalUse } from './_shared/local-uses.js';
+import { codeSpan, listOf } from './_shared/text.js';
 import { removeNode } from './_shared/fix/remove-node.js';
 import { ESLINT_UNUSED_RULES, isCompilerErrorSilenced, isWaivedByEslint } from './_shared/waivers.js';
 
@@ -23,7 +24,7 @@ export default defineRule({
     messages: {
       unusedImport: {
         message:
-          'Imported name `{{name}}` is never used in this file; the other names imported from `{{module}}` on line {{line}} are.',
+          'Imported name `{{name}}` is never used in this file{{alsoUnused}}; the other names imported from `{{module}}` on line {{line}} are.',
         recommendation: 'Remove `{{name}}` from the import of `{{module}}`.',
       },
       unusedImportDeclaration: {
@@ -54,7 +55,12 @@ export default defineRule({
             node: binding,
             messageId,
             symbol: { path: binding.getText() },
-            data: { name: binding.getText(), module: moduleOf(declaration), line: declaration.getStartLineNumber() },
+            data: {
+              name: binding.getText(),
+              module: moduleOf(declaration),
+              line: declaration.getStartLineNumber(),
+              ...(messageId === 'unusedImport' ? { alsoUnused: alsoUnused(binding, unused) } : {}),
+            },
             ...(fix === undefined ? {} : { fix: [fix] }),
           };
         }
@@ -62,6 +68,21 @@ export default defineRule({
     }
   },
 });
+
+/** Most names of the same import a message lists beside the one it reports. */
+const MAX_LISTED = 3;
+
+/**
+ * The other unused names of an import some of whose names are used, for the message to say "the other names … are"
+ * only of the used ones: empty, `, nor is \`b\``, `, nor are \`b\`, \`c\`, \`d\` and 2 more`.
+ */
+function alsoUnused(binding: Identifier, unused: readonly Identifier[]): string {
+  const others = unused.filter((other) => other !== binding).map((other) => codeSpan(other.getText()));
+  if (others.length === 0) return '';
+  const rest = others.length - MAX_LISTED;
+  const listed = rest > 0 ? `${others.slice(0, MAX_LISTED).join(', ')} and ${String(rest)} more` : listOf(others);
+  return `, nor ${others.length === 1 ? 'is' : 'are'} ${listed}`;
+}
 
 /** Which message fits: one unused name among used ones, the only name of its import, or one of several all unused. */
 function messageIdOf(

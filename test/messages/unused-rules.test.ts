@@ -44,13 +44,26 @@ describe('unused-import messages', () => {
         'm.ts': 'export const a = 1, b = 2, c = 3;\nexport default 4;\n',
       }),
     ).toEqual([
-      '1: Imported name `b` is never used in this file; the other names imported from `./m` on line 1 are. Remove `b` from the import of `./m`.',
-      '1: Imported name `c` is never used in this file; the other names imported from `./m` on line 1 are. Remove `c` from the import of `./m`.',
+      '1: Imported name `b` is never used in this file, nor is `c`; the other names imported from `./m` on line 1 are. Remove `b` from the import of `./m`.',
+      '1: Imported name `c` is never used in this file, nor is `b`; the other names imported from `./m` on line 1 are. Remove `c` from the import of `./m`.',
       '2: Imported name `d` is never used in this file, and neither is any other name of the import of `./m` on line 2. Remove the import of `./m` on line 2.',
       '2: Imported name `ns` is never used in this file, and neither is any other name of the import of `./m` on line 2. Remove the import of `./m` on line 2.',
       '3: Imported name `e` from `./m` is never used in this file. Remove the import of `./m` on line 3.',
       '4: Imported name `f` from `./m` is never used in this file. Remove the import of `./m` on line 4.',
     ]);
+  });
+  it('says "the other names are used" only of the used ones: the other unused names are named, three and a count', () => {
+    expect(
+      messagesFor('unused-import', {
+        'a.ts': "import { a, b, c, d, e, f } from './m';\nexport const x = a;\n",
+        'm.ts': 'export const a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;\n',
+      }),
+    ).toEqual(
+      ['b', 'c', 'd', 'e', 'f'].map((name) => {
+        const others = ['b', 'c', 'd', 'e', 'f'].filter((other) => other !== name).map((other) => `\`${other}\``);
+        return `1: Imported name \`${name}\` is never used in this file, nor are ${others.slice(0, 3).join(', ')} and 1 more; the other names imported from \`./m\` on line 1 are. Remove \`${name}\` from the import of \`./m\`.`;
+      }),
+    );
   });
   it('gives no finding for an import a comment beside it keeps on purpose, and one for an import a comment only describes', () => {
     expect(
