@@ -38,13 +38,13 @@ export default defineRule({
     messages: {
       unguardedRead: {
         message:
-          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` reads `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
+          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{changedOthers}}; {{fnKind}} `{{fn}}` reads `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and see the half-updated state.',
         recommendation:
           'Read `{{field}}`{{others}} inside a critical section of `{{lock}}`, or make {{fnKind}} `{{fn}}` private and call it only from such sections{{where}}.',
       },
       unguardedWrite: {
         message:
-          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{others}}; {{fnKind}} `{{fn}}` writes `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
+          'While {{writerKind}} `{{writer}}` holds `{{lock}}` across `{{await}}`, it changes `{{field}}`{{changedOthers}}; {{fnKind}} `{{fn}}` writes `{{field}}`{{others}} without `{{lock}}`, so it can run during that await and mix its change into the half-done update.',
         recommendation: 'Write `{{field}}`{{others}} inside a critical section of `{{lock}}`{{where}}.',
       },
     },
@@ -201,19 +201,32 @@ function* unguardedAccesses(
   }
   for (const [fn, accesses] of byFunction) {
     accesses.sort((a, b) => a.node.getStart() - b.node.getStart());
-    const first = accesses[0];
-    if (first === undefined || isDoubleCheckedBailOut(fn, accesses, states)) continue;
+    if (accesses.length === 0 || isDoubleCheckedBailOut(fn, accesses, states)) continue;
     const write = accesses.some((a) => a.write);
-    const names = [...new Set(accesses.map((a) => a.flux.name))];
+    // The message speaks of the function's first write when it writes, else of its first read. Beside that field it
+    // names, in the function's clause, only the fields the function accesses the same way, and in the writer's
+    // clause only those the same section changes across the same await: another writer's fields, or fields the
+    // function only reads, would make "it changes" or "writes" false of them.
+    const same = accesses.filter((a) => a.write === write);
+    const first = same[0];
+    if (first === undefined) continue;
     const flux = first.flux;
+    const names = [...new Set(same.map((a) => a.flux.name))];
+    const changed = [
+      ...new Set(
+        same.filter((a) => a.flux.section === flux.section && a.flux.await === flux.await).map((a) => a.flux.name),
+      ),
+    ];
     const evidence: EvidenceDraft[] = [
       { note: `${codeSpan(flux.name)} changed before the await`, node: flux.before },
       { note: 'await point inside the critical section', node: flux.await },
       { note: `${codeSpan(flux.name)} changed again after the await`, node: flux.after },
-      ...accesses.slice(1).map((a) => ({
-        note: `also ${a.write ? 'writes' : 'reads'} ${codeSpan(a.flux.name)} without the lock`,
-        node: a.node,
-      })),
+      ...accesses
+        .filter((a) => a !== first)
+        .map((a) => ({
+          note: `also ${a.write ? 'writes' : 'reads'} ${codeSpan(a.flux.name)} without the lock`,
+          node: a.node,
+        })),
     ];
     yield {
       node: first.node,
@@ -223,7 +236,8 @@ function* unguardedAccesses(
         ...functionData(hostOf(flux.section.call), 'writer'),
         lock: holder.name,
         await: shorten(flux.await.getText()),
-        field: names[0] ?? '',
+        field: flux.name,
+        changedOthers: andOthers(changed.length - 1, 'field'),
         others: andOthers(names.length - 1, 'field'),
         ...functionData(fn),
         where: whereToLock(view, fn, holder),

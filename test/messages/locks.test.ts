@@ -51,7 +51,7 @@ describe('lock rule messages', () => {
     for (const { fnKind, fn } of FUNCTIONS)
       for (const count of COUNTS) {
         const others = andOthers(count, 'field');
-        const base = { fnKind, fn, lock: 'lock', field: 'roots', others };
+        const base = { fnKind, fn, lock: 'lock', field: 'roots', others, changedOthers: others };
         const checkThenAct = render('check-then-act', 'checkThenAct', {
           ...base,
           check: 'this.exists(id)',
