@@ -1,6 +1,8 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { ClassDeclaration, InterfaceDeclaration, Type } from 'ts-morph';
 import type { ConfiguredLockApi } from './settings.js';
+import { ownReturnsOf } from '../ast/own-returns.js';
+import { skipOuterCompilerExpressions } from '../ast/skip-outer-expressions.js';
 
 /** Where a lock API was recognised from. */
 export type LockFamily = 'async-mutex' | 'async-lock' | 'web-locks' | 'project' | 'library' | 'configured' | 'named';
@@ -195,16 +197,59 @@ export function mayDeclareLockApi(declaration: ts.Declaration, configured: reado
   if (module !== undefined && configured.some((c) => c.module === module)) return true;
   if (declaration.name?.text === 'LockManager') return true;
   const members: readonly ts.Node[] = declaration.members;
-  return members.some(isShapeMethod);
+  return members.some((member) => isShapeMethod(member) && !returnsReceiver(declaration, member.name.text));
 }
 
 /** The method names without which `apiOfShape` finds no API. */
 const SHAPE_METHODS: ReadonlySet<string> = new Set(['runExclusive', 'acquire', 'lock']);
 
 /** True for a method (or method signature) that `apiOfShape` may count: it reads the name as written, so only a plain identifier can match. */
-function isShapeMethod(member: ts.Node): boolean {
+function isShapeMethod(
+  member: ts.Node,
+): member is (ts.MethodDeclaration | ts.MethodSignature) & { readonly name: ts.Identifier } {
   if (!ts.isMethodDeclaration(member) && !ts.isMethodSignature(member)) return false;
   return ts.isIdentifier(member.name) && SHAPE_METHODS.has(member.name.text);
+}
+
+/**
+ * True when every declaration of the class's or interface's method `name` hands back its receiver at once: a return
+ * type `this` or naming the declaration itself, or, with no type written, a body that is not `async` and whose every
+ * `return` gives `this`. Nothing can wait on such a method: LoopBack's `Binding.lock(): this` marks a binding read-only
+ * and returns it for chaining, and a later `lock()` neither waits nor fails to return, so it is no acquisition.
+ */
+function returnsReceiver(declaration: ts.ClassDeclaration | ts.InterfaceDeclaration, name: string): boolean {
+  const methods = declaration.members.filter(
+    (member): member is ts.MethodDeclaration | ts.MethodSignature =>
+      (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) &&
+      ts.isIdentifier(member.name) &&
+      member.name.text === name,
+  );
+  return methods.length > 0 && methods.every((method) => handsBackReceiver(method, declaration.name?.text));
+}
+
+/** `returnsReceiver` for one declaration of the method. */
+function handsBackReceiver(method: ts.MethodDeclaration | ts.MethodSignature, ownName: string | undefined): boolean {
+  const type = method.type;
+  if (type !== undefined)
+    return (
+      type.kind === ts.SyntaxKind.ThisType ||
+      (ts.isTypeReferenceNode(type) &&
+        type.typeArguments === undefined &&
+        ts.isIdentifier(type.typeName) &&
+        type.typeName.text === ownName)
+    );
+  if (!ts.isMethodDeclaration(method) || method.body === undefined) return false;
+  if (method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) === true) return false;
+  if (method.asteriskToken !== undefined) return false;
+  const returns = ownReturnsOf(method.body);
+  return (
+    returns.length > 0 &&
+    returns.every(
+      (statement) =>
+        statement.expression !== undefined &&
+        skipOuterCompilerExpressions(statement.expression).kind === ts.SyntaxKind.ThisKeyword,
+    )
+  );
 }
 
 /** `async-mutex` for `/node_modules/async-mutex/lib/Mutex.d.ts`, `@types/async-lock` → `async-lock`. */
@@ -225,6 +270,7 @@ export function apiOfShape(
   inProject: boolean,
 ): LockApi | undefined {
   const methods = methodArity(declaration);
+  for (const name of SHAPE_METHODS) if (returnsReceiver(declaration.compilerNode, name)) methods.delete(name);
   const run = methods.has('runExclusive') ? ['runExclusive'] : [];
   const acquire: string[] = [];
   const release: string[] = [];
