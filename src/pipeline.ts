@@ -16,7 +16,7 @@ import { UserError } from './model/errors.js';
 import type { AnalysisResult } from './model/finding.js';
 import type { ProjectView } from './model/project-view.js';
 import type { AnyRule } from './model/rule.js';
-import { loadProject } from './load/project.js';
+import { leftOutFiles, loadProject } from './load/project.js';
 import { analysedRoot } from './load/root.js';
 import type { ParseProblem } from './load/project.js';
 
@@ -104,7 +104,7 @@ export function analyse(options: PipelineOptions): PipelineResult {
   const run = analyseView(view, config, { ...options, registry, reportedFiles });
   // Asked after the rules: a file the compiler read and skipped while building the program for them is known by now.
   const problems = parseProblems();
-  const analysed = { ...run, unparsedFiles: problems.map((p) => p.file) };
+  const analysed = { ...run, unparsedFiles: leftOutFiles(problems) };
   const bulkPath = suppressionsPath(view.root, options.suppressionsLocation);
   const { result, bulk } = applySuppressions(analysed, {
     files: new Map(

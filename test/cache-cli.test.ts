@@ -160,6 +160,21 @@ describe('review-bot --cache, built', () => {
     expect(run.stdout).toBe(review(...args).stdout);
   });
 
+  it('serves no hit once a file the tsconfig lists, missing when the cache was written, is there', () => {
+    const listed = join(scratch, 'listed');
+    mkdirSync(join(listed, 'src'), { recursive: true });
+    writeFileSync(join(listed, 'tsconfig.json'), JSON.stringify({ files: ['src/a.ts', 'src/b.ts'] }));
+    writeFileSync(join(listed, 'src', 'a.ts'), 'export const a = 1;\n');
+    const options = [listed, '--cache', '--cache-location', join(scratch, 'listed-cache')];
+    review(...options);
+    // The fast check cannot see a listed file come: it is not offered the record (the full check's key names it).
+    expect(loaded(review(...options).stderr)).toContain('vendor/typescript.cjs');
+    writeFileSync(join(listed, 'src', 'b.ts'), "import { a } from './a';\nconst unused = a;\n");
+    const run = review(...options);
+    expect(run.stdout).toBe(review(listed).stdout);
+    expect(run.stdout).toContain('The variable `unused` is declared but never read.');
+  });
+
   it('runs in the engine, as if the quick path had not run, what the quick path cannot finish', () => {
     review(...cached); // the cache holds this project as it is: each run below passes the fast check
     // Without --debug, whose stack traces name the bundle that ran.

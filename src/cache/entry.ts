@@ -54,7 +54,13 @@ export interface CachedResult {
   /** The analysed files reported on (the configuration's `ignore` left out), by relative path: where suppression comments are read. */
   reportedFiles: string[];
   /** Files that could not be parsed, with the first syntax error of each. */
-  parseProblems: { kind: 'unparsed' | 'skipped'; file: string; line: number; column: number; message: string }[];
+  parseProblems: {
+    kind: 'unparsed' | 'skipped' | 'missing';
+    file: string;
+    line: number;
+    column: number;
+    message: string;
+  }[];
 }
 
 /** One cache file: the inputs of a run (as hashes) and its result. */
@@ -167,7 +173,7 @@ function isFailure(value: unknown): value is CachedResult['failures'][number] {
 function isParseProblem(value: unknown): value is CachedResult['parseProblems'][number] {
   return (
     isRecord(value) &&
-    (value.kind === 'unparsed' || value.kind === 'skipped') &&
+    (value.kind === 'unparsed' || value.kind === 'skipped' || value.kind === 'missing') &&
     typeof value.file === 'string' &&
     typeof value.message === 'string' &&
     Number.isInteger(value.line) &&

@@ -5,13 +5,14 @@
  * run must re-read to know, without the compiler, that the file list is the
  * same (`Watched`, used by fast.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { CachedFile, Watched } from './entry.js';
 import type { KeyInputs } from './inputs.js';
 import { relativePathOf } from '../load/root.js';
+import { listedFiles } from '../load/listed-files.js';
 import { canonicalJson, environmentOf, folderFiles, hashText, isUnder } from './inputs.js';
 import { declaresGlobals } from './plan.js';
 
@@ -37,7 +38,7 @@ export function cacheKey(
  * (TypeScript's `wildcardDirectories`, what `tsc --watch` watches for new files).
  */
 function listingOf(root: string, tsconfig: string | undefined): { listing: unknown; watched: Watched | undefined } {
-  const folderListing = (): unknown => ({
+  const folderListing = (): { files: string[] } => ({
     files: folderFiles(root)
       .map((f) => relativePathOf(root, f))
       .sort(),
@@ -60,14 +61,19 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
     path: resolve(path),
     recursive: (flags & ts.WatchDirectoryFlags.Recursive) !== 0,
   }));
-  const files = parsed.fileNames.map((f) => relativePathOf(root, f)).sort();
-  // With no file listed, the folder's files stand in: the root is watched too. A folder outside the root is
-  // refused by the walk itself (fast.ts), which makes the whole record unusable.
-  const listing = files.length > 0 ? { files, options: parsed.options } : folderListing();
-  const watchedDirs = files.length > 0 ? dirs : [...dirs, { path: root, recursive: true }];
+  // As the loader takes them (listedFiles): with no file listed the rules analyse, the folder's files stand in and the
+  // root is watched too. A folder outside the root is refused by the walk itself (fast.ts), which makes the whole
+  // record unusable. A listed file that is missing is named in the key, so its coming back changes the key; the fast
+  // check, which cannot see it come back, is not offered the record.
+  const listed = listedFiles(parsed.fileNames, (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
+  const files = listed.present.map((f) => relativePathOf(root, f)).sort();
+  const missing = listed.missing.map((f) => relativePathOf(root, f)).sort();
+  const listing = { ...(listed.walk ? folderListing() : { files }), missing, options: parsed.options };
+  const watchedDirs = listed.walk ? [...dirs, { path: root, recursive: true }] : dirs;
+  const unwatchable = missing.length > 0 || dirs.some((d) => inDependencies(d.path));
   return {
     listing,
-    watched: dirs.some((d) => inDependencies(d.path)) ? undefined : { configs: [...configs].sort(), dirs: watchedDirs },
+    watched: unwatchable ? undefined : { configs: [...configs].sort(), dirs: watchedDirs },
   };
 }
 

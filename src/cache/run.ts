@@ -7,7 +7,7 @@ import type { ConfiguredRule } from '../analyse/run-rules.js';
 import { configurableMetas, loadConfig, suppressionSeverity, validateConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
-import { loadProject } from '../load/project.js';
+import { leftOutFiles, loadProject } from '../load/project.js';
 import type { ParseProblem } from '../load/project.js';
 import type { AnalysisResult } from '../model/finding.js';
 import type { ProjectView } from '../model/project-view.js';
@@ -75,7 +75,7 @@ export function analyseWithCache(options: PipelineOptions, location: string): Ca
   const run = partial ?? fullRun(view, config, rules, options, reported);
   // Asked after the rules: a file the compiler read and skipped while building the program for them is known by now.
   const problems = parseProblems();
-  const result = { ...run.result, unparsedFiles: problems.map((p) => p.file) };
+  const result = { ...run.result, unparsedFiles: leftOutFiles(problems) };
   const reportedFiles = reported === undefined ? view.files : [...reported];
   const entry: CacheEntry = {
     format: CACHE_FORMAT,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { FileSystemHost, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../model/project-view.js';
@@ -12,6 +12,7 @@ import { isCompiledFromSchema, isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
+import { listedFiles } from './listed-files.js';
 import { locateRoot, relativePathOf } from './root.js';
 import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
 import { createWorkClock } from '../analyse/work-clock.js';
@@ -43,15 +44,22 @@ export interface LoadOptions {
 /**
  * A source file left out of the analysis: `unparsed` when it has a syntax
  * error (line and column point at it), `skipped` when it is past a per-file
- * budget (nesting depth, size, minified or generated; line and column are 1).
+ * budget (nesting depth, size, minified or generated; line and column are 1),
+ * `missing` when the tsconfig lists it in `"files"` and it does not exist
+ * (nothing of the project's code is left unread, so security coverage stands).
  */
 export interface ParseProblem {
-  kind: 'unparsed' | 'skipped';
+  kind: 'unparsed' | 'skipped' | 'missing';
   file: string;
   line: number;
   column: number;
   /** The syntax error, or why the file was skipped. */
   message: string;
+}
+
+/** The files a run's result names as left out of the analysis: every parse problem but a listed file that does not exist. */
+export function leftOutFiles(problems: readonly ParseProblem[]): string[] {
+  return problems.filter((p) => p.kind !== 'missing').map((p) => p.file);
 }
 
 /** The loaded project and what could not be loaded. */
@@ -103,7 +111,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
   const { root, tsconfig } = locateRoot(options);
   const settings = options.settings ?? {};
   const fileSystem = new GuardedFileSystem(limitsFrom(settings));
-  const { project, paths } =
+  const { project, paths, missing } =
     tsconfig === undefined
       ? projectFromFolder(root, fileSystem)
       : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
@@ -129,6 +137,13 @@ export function loadProject(options: LoadOptions): LoadedProject {
           column: 1,
           message: skipped.reason,
         })),
+      ...missing.map((listed): ParseProblem => ({
+        kind: 'missing',
+        file: relativePathOf(root, listed.path),
+        line: 1,
+        column: 1,
+        message: listed.reason,
+      })),
       ...files.unparsed,
     ].sort((a, b) => compare(a.file, b.file));
   const globs = {
@@ -609,10 +624,11 @@ export function loadInMemory(
   };
 }
 
-/** An empty project with its compiler options, and the files it holds in load order. */
+/** An empty project with its compiler options, the files it holds in load order, and the listed files not found. */
 interface ProjectFiles {
   project: Project;
   paths: readonly string[];
+  missing: readonly { path: string; reason: string }[];
 }
 
 /** A project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
@@ -622,17 +638,21 @@ function projectFromTsconfig(
   allowExtendsOutsideRoot: boolean,
 ): ProjectFiles {
   const parsed = readTsconfig(tsconfig, { allowExtendsOutsideRoot });
-  const paths = parsed.fileNames.length === 0 ? walk(dirname(tsconfig)) : parsed.fileNames;
-  // A tsconfig that names no inputs (one kept for declaration output, say) leaves the folder's files to stand in. The
-  // program holds its JavaScript files only under allowJs; the checker, asked about a file outside the program,
-  // reads a tree nothing bound (rhea@3.0.5: a crash inside the checker; elsewhere answers no program would give).
-  const allowJs = parsed.fileNames.length === 0 && paths.some(isJavaScriptName) ? { allowJs: true } : {};
+  // A file listed in "files" that does not exist is left out and named (`tsc` reports it and checks the rest).
+  const listed = listedFiles(parsed.fileNames, (path) => fileSystem.fileExistsSync(path));
+  const paths = listed.walk ? walk(dirname(tsconfig)) : listed.present;
+  // A tsconfig that names no inputs the rules analyse (one kept for declaration output, or for a JavaScript package's
+  // typings) leaves the folder's files to stand in. The program holds its JavaScript files only under allowJs; the
+  // checker, asked about a file outside the program, reads a tree nothing bound (rhea@3.0.5: a crash inside the
+  // checker; elsewhere answers no program would give).
+  const allowJs = listed.walk && paths.some(isJavaScriptName) ? { allowJs: true } : {};
   const project = new Project({
     fileSystem,
     skipAddingFilesFromTsConfig: true,
     compilerOptions: { ...parsed.options, ...allowJs, noEmit: true },
   });
-  return { project, paths };
+  const missing = listed.missing.map((path) => ({ path, reason: `listed in "files" of ${basename(tsconfig)}` }));
+  return { project, paths, missing };
 }
 
 function isJavaScriptName(path: string): boolean {
@@ -646,7 +666,7 @@ function projectFromFolder(root: string, fileSystem: GuardedFileSystem): Project
     compilerOptions: DEFAULT_COMPILER_OPTIONS,
     skipAddingFilesFromTsConfig: true,
   });
-  return { project, paths: walk(root) };
+  return { project, paths: walk(root), missing: [] };
 }
 
 /** Adds files to the project, each parsed once, under the per-file budgets (GuardedFileSystem.addAllWithinBudgets). */

@@ -80,19 +80,22 @@ function bulkNotices(bulk: BulkOutcome): Notice[] {
 /**
  * One notice per file left out: an error for a file that could not be parsed
  * (it counts as a problem, exit 2), a warning for one skipped by a budget
- * (too deep, too large, minified: a note, the run's outcome is unchanged).
+ * (too deep, too large, minified: a note, the run's outcome is unchanged),
+ * and a warning for one the tsconfig lists that does not exist.
  */
 function parseProblemNotices(problems: readonly ParseProblem[]): Notice[] {
   return problems.map((p) =>
-    p.kind === 'skipped'
-      ? { level: 'warning', message: `skipped: ${p.message}`, file: p.file }
-      : {
-          level: 'error',
-          message: `cannot parse: ${p.message} (file skipped)`,
-          file: p.file,
-          line: p.line,
-          column: p.column,
-        },
+    p.kind === 'missing'
+      ? { level: 'warning', message: `not found, though ${p.message}`, file: p.file }
+      : p.kind === 'skipped'
+        ? { level: 'warning', message: `skipped: ${p.message}`, file: p.file }
+        : {
+            level: 'error',
+            message: `cannot parse: ${p.message} (file skipped)`,
+            file: p.file,
+            line: p.line,
+            column: p.column,
+          },
   );
 }
 
