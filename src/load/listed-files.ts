@@ -22,7 +22,8 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** Splits a tsconfig's file list by whether each file exists, and says whether the folder stands in for it. */
 export function listedFiles(fileNames: readonly string[], exists: (path: string) => boolean): ListedFiles {
-  const present = fileNames.filter((path) => exists(path));
-  const missing = fileNames.filter((path) => !present.includes(path));
+  const present: string[] = [];
+  const missing: string[] = [];
+  for (const path of fileNames) (exists(path) ? present : missing).push(path);
   return { present, missing, walk: present.every((path) => DECLARATION.test(path)) };
 }
