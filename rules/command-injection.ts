@@ -10,6 +10,7 @@ import {
   describeNode,
   getOriginEvidence,
   getNonLiteralPart,
+  initializerOfUnwrittenLocal,
   passedParameterOf,
 } from './_shared/security/data.js';
 import type { DataOptions, PassedParameter } from './_shared/security/data.js';
@@ -277,12 +278,19 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
 function runnerParametersOf(view: ProjectView, parts: readonly Node[]): RunnerParameter[] | undefined {
   const passed: RunnerParameter[] = [];
   for (const part of parts) {
+    // A line the function names first (`var runCommand = prefix + command; exec(runCommand)`) is judged by its value.
+    const named = initializerOfUnwrittenLocal(skipOuterExpressions(part), view);
     const parameter =
-      passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part) ?? commandBeforeWordsOf(view, part);
+      runnerParameterOf(view, part) ?? (named === undefined ? undefined : runnerParameterOf(view, named));
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
   }
   return passed.length === 0 ? undefined : passed;
+}
+
+/** The parameter one part of a command line is, when it is a runner's: whole, after a prefix, or before words. */
+function runnerParameterOf(view: ProjectView, part: Node): RunnerParameter | undefined {
+  return passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part) ?? commandBeforeWordsOf(view, part);
 }
 
 /**
@@ -293,9 +301,9 @@ type RunnerParameter = PassedParameter & { readonly place?: 'end' | 'start' };
 
 /**
  * A parameter named as a command line (`cmd`, `command`, `script`, `shellCommand`) that ends a line whose start is
- * literal and ends a word (`'"' + path.join(bin, 'elevate.cmd') + '" ' + cmd`, `` `sudo ${command}` ``): the
- * function runs its caller's command under a program of its own (an elevator, `sudo`, `ssh host`), as a runner
- * passing it whole does. Its name is what says the value is a command: a path or an id at the end of a line
+ * literal and ends a word or a command (`'"' + path.join(bin, 'elevate.cmd') + '" ' + cmd`, `` `sudo ${command}` ``,
+ * `'LC_ALL=C;' + command`): the function runs its caller's command under a program or settings of its own (an
+ * elevator, `sudo`, `ssh host`, a locale), as a runner passing it whole does. Its name is what says the value is a command: a path or an id at the end of a line
  * (`'taskkill /pid ' + pid`, `'git clone ' + url`) is one word of it, and spliced data still.
  */
 function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | undefined {
@@ -319,14 +327,14 @@ function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | 
     last = final.getExpression();
     joint = before === undefined ? node.getHead().getLiteralText() : before.getLiteral().getLiteralText();
   } else return undefined;
-  if (!/\s$/.test(joint)) return undefined;
+  if (!/[\s;&|]$/.test(joint)) return undefined;
   const options = shellDataOptions(view);
   if (prefix.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
   return commandParameterOf(view, last, 'end');
 }
 
 /**
- * A parameter named as a command line that starts a line whose rest is literal and starts a word
+ * A parameter named as a command line that starts a line whose rest is literal and starts a word or a command
  * (`command + ' install'`, `` `${cmd} --version` ``): the function runs the program its caller names with words of
  * its own (brunch's `install(rootPath, command)`, called with `'npm'` and `'bower'`), as a runner passing it whole
  * does. As for `commandAfterPrefixOf`, the name is what says the value is a command: `pid + ' -9'` is spliced data.
@@ -356,7 +364,7 @@ function commandBeforeWordsOf(view: ProjectView, part: Node): RunnerParameter | 
     rest = spans.map((s) => s.getExpression());
     joint = span.getLiteral().getLiteralText();
   } else return undefined;
-  if (!/^\s/.test(joint)) return undefined;
+  if (!/^[\s;&|]/.test(joint)) return undefined;
   const options = shellDataOptions(view);
   if (rest.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
   return commandParameterOf(view, first, 'start');

@@ -690,6 +690,33 @@ export function passedParameterOf(argument: Node, view: ProjectView): PassedPara
   return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
 }
 
+/**
+ * The value a local variable holds wherever it is read, when syntax shows it holds one: its declaration's initialiser,
+ * when it is declared once in a statement of the same function as `identifier` (`var runCommand = prefix + command`)
+ * and never written again. A command runner that names its line before handing it on (`cp.exec(runCommand, …)`) is
+ * then judged by that initialiser, as if written in its place.
+ */
+export function initializerOfUnwrittenLocal(identifier: Node, view: ProjectView): Node | undefined {
+  if (!Node.isIdentifier(identifier)) return undefined;
+  const declarations = namesOf(view)(identifier);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
+  const name = declaration.getNameNode();
+  const initializer = declaration.getInitializer();
+  if (!Node.isIdentifier(name) || initializer === undefined) return undefined;
+  if (!Node.isVariableStatement(declaration.getParent().getParent())) return undefined;
+  if (enclosingFunctionOf(declaration) !== enclosingFunctionOf(identifier)) return undefined;
+  const uses = syntacticUsesOf(view, declaration.getSourceFile(), name.compilerNode);
+  return uses !== undefined && uses.writes.length === 0 ? initializer : undefined;
+}
+
+/** The innermost function around a node, or its file. */
+function enclosingFunctionOf(node: Node): Node {
+  for (let at = node.getParent(); at !== undefined; at = at.getParent()) if (isFunctionLike(at)) return at;
+  return node.getSourceFile();
+}
+
 /** Array methods that put elements into the array they are called on. */
 const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 
