@@ -74,7 +74,7 @@ export interface AnalysisResult {
   failures: RuleFailure[];
   /** Number of source files analysed. */
   fileCount: number;
-  /** Files left out because they could not be parsed (relative paths). */
+  /** Files left out unread: a syntax error, or past a per-file budget (relative paths). */
   unparsedFiles: string[];
   /** Ids of the rules that ran. */
   rulesRun: string[];

@@ -56,13 +56,13 @@ describe('verdictLine', () => {
     );
   });
 
-  it('says what was not checked: rules that did not run, files that could not be parsed', () => {
+  it('says what was not checked: rules that did not run, files left out unread', () => {
     const partial = resultOf({ securityRulesRun: ['weak-crypto'], unparsedFiles: ['x.ts'] });
     expect(verdictLine(partial)).toBe(
-      'No security defects were found, but security was only partly checked: 2 of 3 security rules did not run (code-injection, sql-injection); 1 file could not be parsed (x.ts).',
+      'No security defects were found, but security was only partly checked: 2 of 3 security rules did not run (code-injection, sql-injection); 1 file was not analysed (x.ts).',
     );
     expect(verdictLine({ ...partial, findings: [defectAt('a.ts', 2)] })).toBe(
-      '1 security defect was detected, in a.ts:2. Security was only partly checked: 2 of 3 security rules did not run (code-injection, sql-injection); 1 file could not be parsed (x.ts).',
+      '1 security defect was detected, in a.ts:2. Security was only partly checked: 2 of 3 security rules did not run (code-injection, sql-injection); 1 file was not analysed (x.ts).',
     );
   });
 

@@ -29,7 +29,10 @@ export function verdictLine(result: AnalysisResult, findings: readonly Finding[]
   return 'No security defects are detected in the code.';
 }
 
-/** What the security rules did not cover: rules that were disabled or failed, files that could not be parsed. */
+/**
+ * What the security rules did not cover: rules that were disabled or failed, files left out unread (a syntax error, or
+ * past a budget: too large, too deep, minified; each file's notice says which).
+ */
 function coverageGaps(result: AnalysisResult): string[] {
   const gaps: string[] = [];
   const ran = new Set(result.securityRulesRun);
@@ -41,7 +44,7 @@ function coverageGaps(result: AnalysisResult): string[] {
   const unparsed = result.unparsedFiles.length;
   if (unparsed > 0)
     gaps.push(
-      `${plural(unparsed, 'file')} could not be parsed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`,
+      `${plural(unparsed, 'file')} ${unparsed === 1 ? 'was' : 'were'} not analysed (${result.unparsedFiles.slice(0, 3).join(', ')}${unparsed > 3 ? ', …' : ''})`,
     );
   return gaps;
 }
