@@ -10,7 +10,7 @@ import {
   describeNode,
   getOriginEvidence,
   getNonLiteralPart,
-  initializerOfUnwrittenLocal,
+  getSingleAssignment,
   passedParameterOf,
 } from './_shared/security/data.js';
 import type { DataOptions, PassedParameter } from './_shared/security/data.js';
@@ -279,9 +279,7 @@ function runnerParametersOf(view: ProjectView, parts: readonly Node[]): RunnerPa
   const passed: RunnerParameter[] = [];
   for (const part of parts) {
     // A line the function names first (`var runCommand = prefix + command; exec(runCommand)`) is judged by its value.
-    const named = initializerOfUnwrittenLocal(skipOuterExpressions(part), view);
-    const parameter =
-      runnerParameterOf(view, part) ?? (named === undefined ? undefined : runnerParameterOf(view, named));
+    const parameter = runnerParameterOf(view, part) ?? runnerParameterOfNamedLine(view, part);
     if (parameter === undefined || (passed[0] !== undefined && parameter.fn !== passed[0].fn)) return undefined;
     passed.push(parameter);
   }
@@ -291,6 +289,12 @@ function runnerParametersOf(view: ProjectView, parts: readonly Node[]): RunnerPa
 /** The parameter one part of a command line is, when it is a runner's: whole, after a prefix, or before words. */
 function runnerParameterOf(view: ProjectView, part: Node): RunnerParameter | undefined {
   return passedParameterOf(part, view) ?? commandAfterPrefixOf(view, part) ?? commandBeforeWordsOf(view, part);
+}
+
+/** `runnerParameterOf` for the value of a local never reassigned that a part names. */
+function runnerParameterOfNamedLine(view: ProjectView, part: Node): RunnerParameter | undefined {
+  const value = getSingleAssignment(skipOuterExpressions(part), view);
+  return value === undefined ? undefined : runnerParameterOf(view, value);
 }
 
 /**
@@ -303,8 +307,9 @@ type RunnerParameter = PassedParameter & { readonly place?: 'end' | 'start' };
  * A parameter named as a command line (`cmd`, `command`, `script`, `shellCommand`) that ends a line whose start is
  * literal and ends a word or a command (`'"' + path.join(bin, 'elevate.cmd') + '" ' + cmd`, `` `sudo ${command}` ``,
  * `'LC_ALL=C;' + command`): the function runs its caller's command under a program or settings of its own (an
- * elevator, `sudo`, `ssh host`, a locale), as a runner passing it whole does. Its name is what says the value is a command: a path or an id at the end of a line
- * (`'taskkill /pid ' + pid`, `'git clone ' + url`) is one word of it, and spliced data still.
+ * elevator, `sudo`, `ssh host`, a locale), as a runner passing it whole does. Its name is what says the value is a
+ * command: a path or an id at the end of a line (`'taskkill /pid ' + pid`, `'git clone ' + url`) is one word of it,
+ * and spliced data still.
  */
 function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | undefined {
   const node = skipOuterExpressions(part);

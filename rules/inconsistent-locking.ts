@@ -201,7 +201,7 @@ function* unguardedAccesses(
   }
   for (const [fn, accesses] of byFunction) {
     accesses.sort((a, b) => a.node.getStart() - b.node.getStart());
-    if (accesses.length === 0 || isDoubleCheckedBailOut(fn, accesses, states)) continue;
+    if (isDoubleCheckedBailOut(fn, accesses, states)) continue;
     const write = accesses.some((a) => a.write);
     // The message speaks of the function's first write when it writes, else of its first read. Beside that field it
     // names, in the function's clause, only the fields the function accesses the same way, and in the writer's

@@ -6,7 +6,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { isDeclaredAmbient } from './_shared/ast/ambient.js';
 import { firstTokenOf } from './_shared/ast/first-token-of.js';
 import { MODULE_PATH } from './_shared/names.js';
-import { listOf, plural } from './_shared/text.js';
+import { listFirst, plural } from './_shared/text.js';
 
 type MessageId = 'untestedModule' | 'noTests' | 'noTestsForOnlyModule';
 
@@ -117,9 +117,7 @@ function noTestsFinding(candidates: readonly SourceFile[], project: ProjectView)
 /** The finding for one module no test imports. */
 function untestedFinding(file: SourceFile, testCount: number, project: ProjectView): FindingDraft<MessageId> {
   const names = executableNames(file);
-  const shown = names.slice(0, NAMES_IN_MESSAGE).map(displayName);
-  const rest = names.length - shown.length;
-  const listed = rest > 0 ? `${shown.join(', ')} and ${String(rest)} more` : listOf(shown);
+  const shown = names.map(displayName);
   const statement = firstStatement(file);
   if (statement === undefined)
     throw new Error(`missing-tests: ${project.relativePath(file)} has executable code but no statement`);
@@ -129,7 +127,7 @@ function untestedFinding(file: SourceFile, testCount: number, project: ProjectVi
     symbol: { path: MODULE_PATH },
     data: {
       module: project.relativePath(file),
-      names: listed,
+      names: listFirst(shown, NAMES_IN_MESSAGE),
       tests: plural(testCount, 'test file'),
       first: shown[0] ?? 'its code',
     },

@@ -4,7 +4,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import type { EditDraft } from '../src/model/edit.js';
 import { hasLocalUse } from './_shared/local-uses.js';
-import { codeSpan, listOf } from './_shared/text.js';
+import { codeSpan, listFirst } from './_shared/text.js';
 import { removeNode } from './_shared/fix/remove-node.js';
 import { ESLINT_UNUSED_RULES, isCompilerErrorSilenced, isWaivedByEslint } from './_shared/waivers.js';
 
@@ -79,9 +79,7 @@ const MAX_LISTED = 3;
 function alsoUnused(binding: Identifier, unused: readonly Identifier[]): string {
   const others = unused.filter((other) => other !== binding).map((other) => codeSpan(other.getText()));
   if (others.length === 0) return '';
-  const rest = others.length - MAX_LISTED;
-  const listed = rest > 0 ? `${others.slice(0, MAX_LISTED).join(', ')} and ${String(rest)} more` : listOf(others);
-  return `, nor ${others.length === 1 ? 'is' : 'are'} ${listed}`;
+  return `, nor ${others.length === 1 ? 'is' : 'are'} ${listFirst(others, MAX_LISTED)}`;
 }
 
 /** Which message fits: one unused name among used ones, the only name of its import, or one of several all unused. */

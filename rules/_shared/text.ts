@@ -26,6 +26,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+/** A list in prose of at most `max` items, the rest counted: `a, b, c and 2 more`; `listOf` when all fit. */
+export function listFirst(items: readonly string[], max: number): string {
+  const rest = items.length - max;
+  return rest > 0 ? `${items.slice(0, max).join(', ')} and ${String(rest)} more` : listOf(items);
+}
+
 /**
  * The tail that stands for the items a message does not name, in prose:
  * empty for none, ` and 1 other field`, ` and 3 other fields`; the message

@@ -63,14 +63,13 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
   }));
   // As the loader takes them (listedFiles): with no file listed the rules analyse, the folder's files stand in and the
   // root is watched too. A folder outside the root is refused by the walk itself (fast.ts), which makes the whole
-  // record unusable. A listed file that is missing is named in the key, so its coming back changes the key; the fast
-  // check, which cannot see it come back, is not offered the record.
+  // record unusable. A listed file that is missing is left out of the present files the key names, so its coming back
+  // changes the key; the fast check, which cannot see it come back, is not offered the record.
   const listed = listedFiles(parsed.fileNames, (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
   const files = listed.present.map((f) => relativePathOf(root, f)).sort();
-  const missing = listed.missing.map((f) => relativePathOf(root, f)).sort();
-  const listing = { ...(listed.walk ? folderListing() : { files }), missing, options: parsed.options };
+  const listing = { ...(listed.walk ? folderListing() : { files }), options: parsed.options };
   const watchedDirs = listed.walk ? [...dirs, { path: root, recursive: true }] : dirs;
-  const unwatchable = missing.length > 0 || dirs.some((d) => inDependencies(d.path));
+  const unwatchable = listed.missing.length > 0 || dirs.some((d) => inDependencies(d.path));
   return {
     listing,
     watched: unwatchable ? undefined : { configs: [...configs].sort(), dirs: watchedDirs },

@@ -84,19 +84,17 @@ function bulkNotices(bulk: BulkOutcome): Notice[] {
  * and a warning for one the tsconfig lists that does not exist.
  */
 function parseProblemNotices(problems: readonly ParseProblem[]): Notice[] {
-  return problems.map((p) =>
-    p.kind === 'missing'
-      ? { level: 'warning', message: `not found, though ${p.message}`, file: p.file }
-      : p.kind === 'skipped'
-        ? { level: 'warning', message: `skipped: ${p.message}`, file: p.file }
-        : {
-            level: 'error',
-            message: `cannot parse: ${p.message} (file skipped)`,
-            file: p.file,
-            line: p.line,
-            column: p.column,
-          },
-  );
+  return problems.map((p): Notice => {
+    if (p.kind === 'missing') return { level: 'warning', message: `not found, though ${p.message}`, file: p.file };
+    if (p.kind === 'skipped') return { level: 'warning', message: `skipped: ${p.message}`, file: p.file };
+    return {
+      level: 'error',
+      message: `cannot parse: ${p.message} (file skipped)`,
+      file: p.file,
+      line: p.line,
+      column: p.column,
+    };
+  });
 }
 
 /** One notice per rule that crashed (the other rules still ran). */

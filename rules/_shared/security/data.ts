@@ -118,16 +118,20 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (returnsLiteralData(node, options, depth, visited)) return undefined;
   // `visited` holds the names being judged on the way here, so a cycle ends; a name reached again by another way
   // (`const q = p; exec(q + ' && ' + q)` reads `p` twice) is judged again.
-  if (Node.isIdentifier(node) && depth < MAX_DEPTH && !visited.has(node)) {
-    visited.add(node);
-    try {
-      if (isLiteralBinding(node, options, depth, visited)) return undefined;
-      if (isLiteralParameter(node, options, depth, visited)) return undefined;
-      if (isCheckedSafe(options.view, node)) return undefined;
-    } finally {
-      visited.delete(node);
-    }
-  }
+  if (
+    Node.isIdentifier(node) &&
+    depth < MAX_DEPTH &&
+    !visited.has(node) &&
+    onPath(
+      visited,
+      node,
+      () =>
+        isLiteralBinding(node, options, depth, visited) ||
+        isLiteralParameter(node, options, depth, visited) ||
+        isCheckedSafe(options.view, node),
+    )
+  )
+    return undefined;
   // Bounded by depth alone: an access reached twice (`const b = this.bin; exec(b + ' -v && ' + b)`) is judged twice.
   if (Node.isPropertyAccessExpression(node) && depth < MAX_DEPTH && isLiteralProperty(node, options, depth, visited))
     return undefined;
@@ -167,11 +171,8 @@ function isLiteralProperty(
   for (const member of membersNamed(view, name)) {
     // A destructuring's `{ name: x.y } = …` names what it reads; its target is an occurrence judged below.
     if (isDestructuringTarget(member.node.parent)) continue;
-    const value = ts.isPropertyDeclaration(member.node)
-      ? member.node.initializer
-      : ts.isPropertyAssignment(member.node)
-        ? member.node.initializer
-        : null;
+    const value =
+      ts.isPropertyDeclaration(member.node) || ts.isPropertyAssignment(member.node) ? member.node.initializer : null;
     if (value === null || mayWriteUnnamedProperties(view, member.file) || !isLiteral(member.file, value)) return false;
     if (ts.isPropertyDeclaration(member.node)) values++;
   }
@@ -439,16 +440,13 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
     if (uses === undefined || uses.writes.length > 0) return false;
   }
   // On the path being judged while its returns are (a recursive function ends); judged again when reached again.
-  visited.add(declaration);
-  try {
+  return onPath(visited, declaration, () => {
     const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
     return (
       returned.length > 0 &&
       returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
     );
-  } finally {
-    visited.delete(declaration);
-  }
+  });
 }
 
 /** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
@@ -531,11 +529,19 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
   // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
   // read twice).
-  visited.add(array);
+  return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
+}
+
+/**
+ * `judge()`, with `node` on the path of what is being judged while it runs (`visited`): a cycle back to it ends, and
+ * the same node reached again by another way once it is done is judged again.
+ */
+function onPath(visited: Set<Node>, node: Node, judge: () => boolean): boolean {
+  visited.add(node);
   try {
-    return isLiteralArrayJoined(array, options, depth, visited);
+    return judge();
   } finally {
-    visited.delete(array);
+    visited.delete(node);
   }
 }
 
@@ -688,33 +694,6 @@ export function passedParameterOf(argument: Node, view: ProjectView): PassedPara
     if (isAssignmentTarget(identifier) || (joined !== undefined && isFilledThrough(identifier))) return undefined;
   }
   return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
-}
-
-/**
- * The value a local variable holds wherever it is read, when syntax shows it holds one: its declaration's initialiser,
- * when it is declared once in a statement of the same function as `identifier` (`var runCommand = prefix + command`)
- * and never written again. A command runner that names its line before handing it on (`cp.exec(runCommand, …)`) is
- * then judged by that initialiser, as if written in its place.
- */
-export function initializerOfUnwrittenLocal(identifier: Node, view: ProjectView): Node | undefined {
-  if (!Node.isIdentifier(identifier)) return undefined;
-  const declarations = namesOf(view)(identifier);
-  const [declaration] = declarations;
-  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
-    return undefined;
-  const name = declaration.getNameNode();
-  const initializer = declaration.getInitializer();
-  if (!Node.isIdentifier(name) || initializer === undefined) return undefined;
-  if (!Node.isVariableStatement(declaration.getParent().getParent())) return undefined;
-  if (enclosingFunctionOf(declaration) !== enclosingFunctionOf(identifier)) return undefined;
-  const uses = syntacticUsesOf(view, declaration.getSourceFile(), name.compilerNode);
-  return uses !== undefined && uses.writes.length === 0 ? initializer : undefined;
-}
-
-/** The innermost function around a node, or its file. */
-function enclosingFunctionOf(node: Node): Node {
-  for (let at = node.getParent(); at !== undefined; at = at.getParent()) if (isFunctionLike(at)) return at;
-  return node.getSourceFile();
 }
 
 /** Array methods that put elements into the array they are called on. */
@@ -950,8 +929,12 @@ export function getVariableValues(
   return { values, appended };
 }
 
-/** The initialiser of the local variable an identifier names, when it is declared once and never reassigned. */
-function getSingleAssignment(identifier: Node, view: ProjectView): Node | undefined {
+/**
+ * The initialiser of the local variable an identifier names, when it is declared once and never reassigned: the value
+ * it holds wherever it is read. Evidence shows where data got its value; a command runner that names its line first
+ * (`var runCommand = 'LC_ALL=C;' + command; cp.exec(runCommand, …)`) is judged by that value.
+ */
+export function getSingleAssignment(identifier: Node, view: ProjectView): Node | undefined {
   const declarations = namesOf(view)(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
