@@ -930,11 +930,13 @@ export function getVariableValues(
 }
 
 /**
- * The initialiser of the local variable an identifier names, when it is declared once and never reassigned: the value
+ * The initialiser of the local variable a name stands for, when it is declared once and never reassigned: the value
  * it holds wherever it is read. Evidence shows where data got its value; a command runner that names its line first
  * (`var runCommand = 'LC_ALL=C;' + command; cp.exec(runCommand, …)`) is judged by that value.
  */
 export function getSingleAssignment(identifier: Node, view: ProjectView): Node | undefined {
+  // Only a name stands for a local; asked of any other expression, `namesOf` would ask the checker for nothing.
+  if (!Node.isIdentifier(identifier)) return undefined;
   const declarations = namesOf(view)(identifier);
   const [declaration] = declarations;
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
