@@ -161,6 +161,7 @@ export function apiOfTypeDeclaration(
       (name === 'AsyncLock' ? knownModuleApi(module, 'default', configured) : undefined);
     if (known !== undefined) return known;
   }
+  if (module === COMPILER_MODULE) return undefined;
   if (name === 'LockManager' && declaration.getSourceFile().isDeclarationFile() && module === undefined)
     return WEB_LOCKS;
   return apiOfShape(declaration, module === undefined && !declaration.getSourceFile().isDeclarationFile());
@@ -195,6 +196,7 @@ export function mayDeclareLockApi(declaration: ts.Declaration, configured: reado
   const module = moduleOfPath(declaration.getSourceFile().fileName);
   if (module === 'async-mutex' || module === 'async-lock') return true;
   if (module !== undefined && configured.some((c) => c.module === module)) return true;
+  if (module === COMPILER_MODULE) return false;
   if (declaration.name?.text === 'LockManager') return true;
   const members: readonly ts.Node[] = declaration.members;
   return members.some((member) => isShapeMethod(member) && !returnsReceiver(declaration, member.name.text));
@@ -250,6 +252,18 @@ function handsBackReceiver(method: ts.MethodDeclaration | ts.MethodSignature, ow
         skipOuterCompilerExpressions(statement.expression).kind === ts.SyntaxKind.ThisKeyword,
     )
   );
+}
+
+/**
+ * The module of the compiler's own declarations: the `lib` files are read from `/node_modules/typescript/lib`. They
+ * declare no lock a type can lead to: `ScreenOrientation`'s `lock()`/`unlock()` pin a screen's orientation, and Web
+ * Locks' `LockManager` is found where its value is, `navigator.locks` (`isNavigatorLocks`), not by its type.
+ */
+const COMPILER_MODULE = 'typescript';
+
+/** True for a declaration file of the compiler's own (`lib.dom.d.ts`), which declares no lock (`COMPILER_MODULE`). */
+export function isCompilerDeclaration(path: string): boolean {
+  return moduleOfPath(path) === COMPILER_MODULE;
 }
 
 /** `async-mutex` for `/node_modules/async-mutex/lib/Mutex.d.ts`, `@types/async-lock` → `async-lock`. */

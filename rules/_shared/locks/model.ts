@@ -20,6 +20,7 @@ import {
   apiOfShape,
   apiOfType,
   apiOfTypeDeclaration,
+  isCompilerDeclaration,
   knownApiOfDeclaration,
   isLockWrapper,
   knownModuleApi,
@@ -969,6 +970,7 @@ class ModelBuilder {
     const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
     for (const declaration of target?.getDeclarations() ?? []) {
       if (Node.isClassDeclaration(declaration) || Node.isInterfaceDeclaration(declaration)) {
+        if (isCompilerDeclaration(declaration.getSourceFile().getFilePath())) return undefined;
         const inProject =
           !declaration.getSourceFile().isDeclarationFile() && !declaration.getSourceFile().isInNodeModules();
         return apiOfShape(declaration, inProject);
