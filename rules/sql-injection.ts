@@ -16,6 +16,7 @@ import {
   getVariableValues,
 } from './_shared/security/data.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
+import { isCatalogValue } from './_shared/security/catalog-rows.js';
 
 type MessageId = 'builtQuery';
 
@@ -295,7 +296,11 @@ function literalText(node: Node): string {
  * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value.
  */
 function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
-  const data = getNonLiteralPart(hole.expression, { isSanitizer: isSanitizerCall, view });
+  const data = getNonLiteralPart(hole.expression, {
+    isSanitizer: isSanitizerCall,
+    isTrusted: (node) => isCatalogValue(view, node, (call) => getQuerySink(call) !== undefined),
+    view,
+  });
   if (data === undefined) return undefined;
   if (isIdentifierPosition(hole) && namesIdentifier(view, data)) return undefined;
   return data;
@@ -320,14 +325,22 @@ function namesIdentifier(view: ProjectView, data: Node): boolean {
   const text = data.getText();
   if (/\b(?:req|request|query|params|body|headers|cookies)\b/.test(text)) return false;
   if (Node.isIdentifier(data) && ownDeclarationsOf(view, data).some(isCallerParameter)) return false;
-  const name = Node.isPropertyAccessExpression(data)
-    ? data.getName()
-    : Node.isIdentifier(data)
-      ? data.getText()
-      : undefined;
+  const name = nameOf(data);
   if (name === undefined) return false;
   const last = splitWords(name).at(-1);
   return last !== undefined && IDENTIFIER_WORDS.has(last);
+}
+
+/**
+ * The name a piece is read by: a property's or variable's, or a getter method's called without arguments
+ * (`this.getTypeormMetadataTableName()`, `this.getTableName()`).
+ */
+function nameOf(data: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(data)) return data.getName();
+  if (Node.isIdentifier(data)) return data.getText();
+  if (!Node.isCallExpression(data) || data.getArguments().length > 0) return undefined;
+  const callee = skipOuterExpressions(data.getExpression());
+  return Node.isPropertyAccessExpression(callee) || Node.isIdentifier(callee) ? nameOf(callee) : undefined;
 }
 
 /** Last words of names that hold SQL identifiers. */

@@ -34,6 +34,8 @@ import { shorten } from '../text.js';
 export interface DataOptions {
   /** Calls whose result counts as safe data (escaping or quoting helpers). */
   isSanitizer?: (call: Node) => boolean;
+  /** Values that are not data for this rule (sql-injection: the names a query of the database's catalog returned). */
+  isTrusted?: (node: Node) => boolean;
   /** Calls whose result is literal data when every argument is (`path.join(__dirname, 'bin')`). */
   passesThrough?: (call: CallExpression) => boolean;
   /** The run's view: the declarations of a name are taken from syntax where it settles them (`namesOf`). */
@@ -105,7 +107,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (Node.isPrefixUnaryExpression(node) || Node.isTypeOfExpression(node) || Node.isVoidExpression(node))
     return undefined;
   if (isTrustedLocation(node, names) || isProcessId(node)) return undefined;
-  if (options.isSanitizer?.(node) === true) return undefined;
+  if (options.isSanitizer?.(node) === true || options.isTrusted?.(node) === true) return undefined;
   if (
     Node.isCallExpression(node) &&
     options.passesThrough?.(node) === true &&
@@ -115,6 +117,9 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   )
     return undefined;
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
+  // An array stringifies to its elements joined with commas: `IN (${names.map(() => '?')})`.
+  const mapper = depth < MAX_DEPTH ? mapperOf(node) : undefined;
+  if (mapper !== undefined && returnsOnlyLiteralData(mapper, options, depth, visited)) return undefined;
   if (returnsLiteralData(node, options, depth, visited)) return undefined;
   // `visited` holds the names being judged on the way here, so a cycle ends; a name reached again by another way
   // (`const q = p; exec(q + ' && ' + q)` reads `p` twice) is judged again.
@@ -136,6 +141,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (Node.isPropertyAccessExpression(node) && depth < MAX_DEPTH && isLiteralProperty(node, options, depth, visited))
     return undefined;
   if (isSafeMatchPart(node, names)) return undefined;
+  if (isIndexParameter(node, names, options.view)) return undefined;
   if (hasInertType(node, names, options.view)) return undefined;
   return node;
 }
@@ -512,17 +518,20 @@ function everyAssignedValueLiteral(
 }
 
 /**
- * `[…].join(',')` of an array literal of literal data, or `parts.join(',')` of a local array only literal data
- * fills: declared with an array literal of literal data and used nowhere else in its scope but to read its
- * `length`, to `join` it, and to `push` or `unshift` literal data (sockjs-client's `boundArgs.push('$' + i)`). Any
- * other use (passed on, indexed, spread, reassigned, a method such as `splice` or `concat`) may put anything in
- * it, or hand it to code that does.
+ * `[…].join(',')` of an array literal of literal data, `xs.map(callback).join(',')` of a callback returning only
+ * literal data (`names.map(() => '?')`), or `parts.join(',')` of a local array only literal data fills: declared
+ * with either and used nowhere else in its scope but to read its `length`, to `join` it, and to `push` or `unshift`
+ * literal data (sockjs-client's `boundArgs.push('$' + i)`). Any other use (passed on, indexed, spread, reassigned, a
+ * method such as `splice` or `concat`) may put anything in it, or hand it to code that does.
  */
 function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   const join = depth < MAX_DEPTH ? joinOf(node) : undefined;
   if (join === undefined || join.separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
     return false;
   const { array } = join;
+  // `names.map(() => '?').join(', ')` holds what the callback returns, whatever `names` holds.
+  const mapper = mapperOf(array);
+  if (mapper !== undefined) return returnsOnlyLiteralData(mapper, options, depth, visited);
   // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, and nothing else can
   // fill it.
   if (Node.isArrayLiteralExpression(array)) return findNonLiteral(array, options, depth + 1, visited) === undefined;
@@ -530,6 +539,72 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
   // read twice).
   return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
+}
+
+/** Array methods whose callback is given the element's index as its second parameter. */
+const INDEXING_METHODS: ReadonlySet<string> = new Set([
+  'map',
+  'flatMap',
+  'forEach',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+]);
+
+/**
+ * The index parameter of an array method's callback written in place (``names.map((_, i) => `@param${i}`)``), never
+ * assigned in it: a number, whatever the array holds. Read from syntax, since in JavaScript that does not say the
+ * receiver is an array the checker types it `any`.
+ */
+function isIndexParameter(node: Node, names: Names, view: ProjectView): boolean {
+  if (!Node.isIdentifier(node)) return false;
+  const declarations = names(node);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isParameterDeclaration(declaration)) return false;
+  const name = declaration.getNameNode();
+  if (!Node.isIdentifier(name) || declaration.hasInitializer() || declaration.isRestParameter()) return false;
+  const fn = declaration.getParent();
+  if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[1] !== declaration)
+    return false;
+  const call = fn.getParent();
+  if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  const callee = skipOuterExpressions(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !INDEXING_METHODS.has(callee.getName())) return false;
+  const uses = syntacticUsesOf(view, name.getSourceFile(), name.compilerNode);
+  return uses !== undefined && uses.writes.length === 0;
+}
+
+/**
+ * The callback of `xs.map(callback)` written in place, an arrow or a function expression, neither async nor a
+ * generator: the array `map` makes holds what it returns. Undefined for any other call.
+ */
+function mapperOf(node: Node): ArrowFunction | FunctionExpression | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = skipOuterExpressions(node.getExpression());
+  const [callback, ...rest] = node.getArguments();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'map' || rest.length > 0) return undefined;
+  const fn = callback === undefined ? undefined : skipOuterExpressions(callback);
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  if (fn.isAsync() || (Node.isFunctionExpression(fn) && fn.isGenerator())) return undefined;
+  return fn;
+}
+
+/** True when every value the function returns is literal data (a bare `return` or none gives `undefined`). */
+function returnsOnlyLiteralData(
+  fn: ArrowFunction | FunctionExpression,
+  options: DataOptions,
+  depth: number,
+  visited: Set<Node>,
+): boolean {
+  const body = fn.getBody();
+  const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
+  return returned.every(
+    (value) => value === undefined || findNonLiteral(value, options, depth + 1, visited) === undefined,
+  );
 }
 
 /**
@@ -553,9 +628,16 @@ function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, 
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   const name = declaration.getNameNode();
   const initializer = declaration.getInitializer();
-  if (!Node.isIdentifier(name) || initializer === undefined || !Node.isArrayLiteralExpression(initializer))
+  if (!Node.isIdentifier(name) || initializer === undefined) return false;
+  // Declared with an array literal of literal data, or with what a callback returning only literal data maps to.
+  const mapper = mapperOf(skipOuterExpressions(initializer));
+  if (mapper !== undefined) {
+    if (!returnsOnlyLiteralData(mapper, options, depth, visited)) return false;
+  } else if (
+    !Node.isArrayLiteralExpression(initializer) ||
+    findNonLiteral(initializer, options, depth + 1, visited) !== undefined
+  )
     return false;
-  if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
   const scope = scopeOf(declaration);
   // A script's top-level array is a global: other files may fill it.
   if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;

@@ -1,0 +1,180 @@
+import { Node, VariableDeclarationKind } from 'ts-morph';
+import type { CallExpression, VariableDeclaration } from 'ts-morph';
+import type { ProjectView } from '../../../src/model/project-view.js';
+import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { ownDeclarationsOf } from '../name-binding.js';
+
+/**
+ * A database's own catalog in a query's text: the SQL standard's `information_schema`, PostgreSQL's `pg_catalog` and
+ * `pg_…` tables and views, SQLite's `sqlite_master`/`sqlite_schema` and `PRAGMA`, SQL Server's and SAP HANA's `sys`
+ * schema, Oracle's data dictionary views (`ALL_TABLES`, `USER_TAB_COLUMNS`…), Db2's `SYSCAT`, and MySQL's `SHOW`
+ * statements. Its rows name what the database holds (tables, columns, constraints, schemas), not what a caller sent.
+ */
+const CATALOG =
+  /\binformation_schema\b|\bpg_catalog\b|\bpg_(?:class|namespace|tables|views|matviews|indexes|index|constraint|attribute|type|enum|proc|sequences?|trigger|attrdef|depend|description|roles|user)\b|\bsqlite_(?:master|schema|temp_master|sequence)\b|\bPRAGMA\b|\bsys"?\s*\.\s*"?[a-z_]|\b(?:ALL|USER|DBA)_(?:TABLES|VIEWS|MVIEWS|TAB_COLUMNS|TAB_COLS|TAB_COMMENTS|COL_COMMENTS|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|IND_EXPRESSIONS|SEQUENCES|OBJECTS|USERS|TRIGGERS|TYPES|SYNONYMS|PART_TABLES)\b|\bSYSCAT\s*\.|\bSHOW\s+(?:FULL\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|DATABASES|SCHEMAS|CREATE\s+TABLE)\b/i;
+
+/** Array methods that hand each element to their callback, and which of the callback's parameters takes it. */
+const ELEMENT_PARAMETER: ReadonlyMap<string, number> = new Map([
+  ['map', 0],
+  ['flatMap', 0],
+  ['forEach', 0],
+  ['filter', 0],
+  ['find', 0],
+  ['findLast', 0],
+  ['some', 0],
+  ['every', 0],
+  ['reduce', 1],
+  ['reduceRight', 1],
+]);
+
+/** Array methods whose result holds only elements of the array they are called on. */
+const SUBSET_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'toSorted', 'toReversed']);
+
+/** Array methods that put elements into the array they are called on. */
+const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
+
+/** How deep names are followed back to the rows they come from. */
+const MAX_DEPTH = 6;
+
+/**
+ * True when syntax shows that a value comes from the rows a query of the database's own catalog returned
+ * (`CATALOG`): a row, a column of it (`row.TABLE_NAME`, `row["table_schema"]`, a name destructured from it), or a
+ * `const` given one; a row being an element the callback of `rows.map(…)` (`forEach`, `filter`, `reduce`…) or a
+ * `for … of rows` loop receives, and `rows` the awaited result of a query (`isQuery`) whose text names the catalog, a
+ * `const` holding it or a subset of it (`rows.filter(…)`), or a `const` array that only such rows fill
+ * (`dbTables.push(...(await this.query(tablesSql)))`). Such a value names a table, a column or a schema the database
+ * holds: typeorm's introspection reads `information_schema.tables`, then builds its next queries from the names it
+ * got back. What a caller passes in is never one.
+ */
+export function isCatalogValue(
+  view: ProjectView,
+  node: Node,
+  isQuery: (call: CallExpression) => boolean,
+  depth = 0,
+): boolean {
+  if (depth > MAX_DEPTH) return false;
+  let root = skipOuterExpressions(node);
+  while (Node.isPropertyAccessExpression(root) || Node.isElementAccessExpression(root))
+    root = skipOuterExpressions(root.getExpression());
+  if (!Node.isIdentifier(root)) return false;
+  const declarations = ownDeclarationsOf(view, root);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined) return false;
+  let binding: Node = declaration;
+  while (Node.isBindingElement(binding) || Node.isObjectBindingPattern(binding) || Node.isArrayBindingPattern(binding))
+    binding = binding.getParentOrThrow();
+  if (Node.isParameterDeclaration(binding)) return isElementParameter(view, binding, isQuery, depth);
+  if (!Node.isVariableDeclaration(binding)) return false;
+  const loop = binding.getParent().getParent();
+  if (Node.isForOfStatement(loop) && loop.getInitializer() === binding.getParent())
+    return isCatalogRows(view, loop.getExpression(), isQuery, depth + 1);
+  const initializer = binding.getInitializer();
+  return isConst(binding) && initializer !== undefined && isCatalogValue(view, initializer, isQuery, depth + 1);
+}
+
+/** True for the parameter that takes each element of catalog rows in `rows.map((row) => …)` and its like. */
+function isElementParameter(
+  view: ProjectView,
+  parameter: Node,
+  isQuery: (call: CallExpression) => boolean,
+  depth: number,
+): boolean {
+  const fn = parameter.getParent();
+  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  const call = fn.getParent();
+  if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  const callee = skipOuterExpressions(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const index = ELEMENT_PARAMETER.get(callee.getName());
+  if (index === undefined || fn.getParameters()[index] !== parameter) return false;
+  return isCatalogRows(view, callee.getExpression(), isQuery, depth + 1);
+}
+
+/** True for rows of a catalog query: the awaited result, a `const` holding it or a subset, or an array only they fill. */
+function isCatalogRows(
+  view: ProjectView,
+  expression: Node,
+  isQuery: (call: CallExpression) => boolean,
+  depth: number,
+): boolean {
+  if (depth > MAX_DEPTH) return false;
+  let node = skipOuterExpressions(expression);
+  if (Node.isAwaitExpression(node)) node = skipOuterExpressions(node.getExpression());
+  if (Node.isCallExpression(node)) {
+    if (isQuery(node)) return readsCatalog(view, node);
+    const callee = skipOuterExpressions(node.getExpression());
+    return (
+      Node.isPropertyAccessExpression(callee) &&
+      SUBSET_METHODS.has(callee.getName()) &&
+      isCatalogRows(view, callee.getExpression(), isQuery, depth + 1)
+    );
+  }
+  if (!Node.isIdentifier(node)) return false;
+  const declarations = ownDeclarationsOf(view, node);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
+  const initializer = declaration.getInitializer();
+  if (!isConst(declaration) || initializer === undefined || !Node.isIdentifier(declaration.getNameNode())) return false;
+  const value = skipOuterExpressions(initializer);
+  if (Node.isArrayLiteralExpression(value) && value.getElements().length === 0)
+    return isFilledOnlyWithRows(view, declaration, isQuery, depth);
+  return isCatalogRows(view, value, isQuery, depth + 1);
+}
+
+/**
+ * True when every use of a `const` array declared empty (`const dbTables = []`) in its scope reads it or puts catalog
+ * rows into it (`dbTables.push(...(await this.query(tablesSql)))`); any other use (passed on, returned, filled with
+ * something else) may put anything in it.
+ */
+function isFilledOnlyWithRows(
+  view: ProjectView,
+  declaration: VariableDeclaration,
+  isQuery: (call: CallExpression) => boolean,
+  depth: number,
+): boolean {
+  const name = declaration.getNameNode();
+  const scope =
+    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  for (const identifier of descendantsWhere(view, scope, name.getKind(), isIdentifierNamed(name.getText()))) {
+    if (identifier === name || !Node.isIdentifier(identifier)) continue;
+    if (!ownDeclarationsOf(view, identifier).includes(declaration)) continue;
+    const parent = identifier.getParent();
+    if (Node.isForOfStatement(parent) && parent.getExpression() === identifier) continue;
+    if (Node.isElementAccessExpression(parent) && parent.getExpression() === identifier) continue;
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== identifier) return false;
+    const member = parent.getName();
+    if (!FILLING_METHODS.has(member)) continue;
+    const call = parent.getParent();
+    if (!Node.isCallExpression(call) || call.getExpression() !== parent || member !== 'push') return false;
+    for (const argument of call.getArguments()) {
+      const rows = Node.isSpreadElement(argument)
+        ? isCatalogRows(view, argument.getExpression(), isQuery, depth + 1)
+        : isCatalogValue(view, argument, isQuery, depth + 1);
+      if (!rows) return false;
+    }
+  }
+  return true;
+}
+
+/** True when the query's text (written in place, or the initialisers of the variable passed) names the catalog. */
+function readsCatalog(view: ProjectView, call: CallExpression): boolean {
+  const [text] = call.getArguments();
+  if (text === undefined) return false;
+  const value = skipOuterExpressions(text);
+  if (!Node.isIdentifier(value)) return CATALOG.test(value.getText());
+  const declarations = ownDeclarationsOf(view, value);
+  return (
+    declarations.length > 0 &&
+    declarations.every((d) => {
+      const initializer = Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+      return initializer !== undefined && CATALOG.test(initializer.getText());
+    })
+  );
+}
+
+/** A `const` declaration (also `using`'s, which cannot be assigned either). */
+function isConst(declaration: VariableDeclaration): boolean {
+  return declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
+}
