@@ -3,31 +3,16 @@ import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { functionNameOf } from '../names.js';
 import { codeSpan, shorten } from '../text.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
+import { ELEMENT_PARAMETER } from '../ast/array-methods.js';
+import { isFunctionLike } from '../ast/is-function-like.js';
+import { ownReturnsOf } from '../ast/own-returns.js';
+import { wrapNode } from '../ast/wrap-node.js';
 
 /** A function whose body runs as one unit: a declaration, method, accessor, constructor, arrow or function expression. */
 export type FunctionHost = Node;
 
 /** Array methods that call their callback synchronously, before they return. */
-const INLINE_CALLBACK_METHODS = new Set([
-  'forEach',
-  'map',
-  'filter',
-  'reduce',
-  'reduceRight',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-  'sort',
-  'toSorted',
-]);
-
-import { isFunctionLike } from '../ast/is-function-like.js';
-import { ownReturnsOf } from '../ast/own-returns.js';
-import { wrapNode } from '../ast/wrap-node.js';
+const INLINE_CALLBACK_METHODS: ReadonlySet<string> = new Set([...ELEMENT_PARAMETER.keys(), 'sort', 'toSorted']);
 
 /** True when a function expression is passed to an array method that calls it before returning (`items.forEach(x => ...)`). */
 export function isInlineCallback(fn: Node): boolean {

@@ -1,6 +1,7 @@
 import { Node, VariableDeclarationKind } from 'ts-morph';
 import type { CallExpression, VariableDeclaration } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
+import { ELEMENT_PARAMETER, FILLING_METHODS } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -15,25 +16,8 @@ import { ownDeclarationsOf } from '../name-binding.js';
 const CATALOG =
   /\binformation_schema\b|\bpg_catalog\b|\bpg_(?:class|namespace|tables|views|matviews|indexes|index|constraint|attribute|type|enum|proc|sequences?|trigger|attrdef|depend|description|roles|user)\b|\bsqlite_(?:master|schema|temp_master|sequence)\b|\bPRAGMA\b|\bsys"?\s*\.\s*"?[a-z_]|\b(?:ALL|USER|DBA)_(?:TABLES|VIEWS|MVIEWS|TAB_COLUMNS|TAB_COLS|TAB_COMMENTS|COL_COMMENTS|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|IND_EXPRESSIONS|SEQUENCES|OBJECTS|USERS|TRIGGERS|TYPES|SYNONYMS|PART_TABLES)\b|\bSYSCAT\s*\.|\bSHOW\s+(?:FULL\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|DATABASES|SCHEMAS|CREATE\s+TABLE)\b/i;
 
-/** Array methods that hand each element to their callback, and which of the callback's parameters takes it. */
-const ELEMENT_PARAMETER: ReadonlyMap<string, number> = new Map([
-  ['map', 0],
-  ['flatMap', 0],
-  ['forEach', 0],
-  ['filter', 0],
-  ['find', 0],
-  ['findLast', 0],
-  ['some', 0],
-  ['every', 0],
-  ['reduce', 1],
-  ['reduceRight', 1],
-]);
-
 /** Array methods whose result holds only elements of the array they are called on. */
 const SUBSET_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'toSorted', 'toReversed']);
-
-/** Array methods that put elements into the array they are called on. */
-const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 
 /** How deep names are followed back to the rows they come from. */
 const MAX_DEPTH = 6;

@@ -8,6 +8,7 @@ import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
+import { ELEMENT_PARAMETER, FILLING_METHODS } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
@@ -541,20 +542,6 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
 }
 
-/** Array methods whose callback is given the element's index as its second parameter. */
-const INDEXING_METHODS: ReadonlySet<string> = new Set([
-  'map',
-  'flatMap',
-  'forEach',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-]);
-
 /**
  * The index parameter of an array method's callback written in place (``names.map((_, i) => `@param${i}`)``), never
  * assigned in it: a number, whatever the array holds. Read from syntax, since in JavaScript that does not say the
@@ -568,12 +555,12 @@ function isIndexParameter(node: Node, names: Names, view: ProjectView): boolean 
   const name = declaration.getNameNode();
   if (!Node.isIdentifier(name) || declaration.hasInitializer() || declaration.isRestParameter()) return false;
   const fn = declaration.getParent();
-  if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[1] !== declaration)
-    return false;
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
   const call = fn.getParent();
   if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
   const callee = skipOuterExpressions(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee) || !INDEXING_METHODS.has(callee.getName())) return false;
+  const element = Node.isPropertyAccessExpression(callee) ? ELEMENT_PARAMETER.get(callee.getName()) : undefined;
+  if (element === undefined || fn.getParameters()[element + 1] !== declaration) return false;
   const uses = syntacticUsesOf(view, name.getSourceFile(), name.compilerNode);
   return uses !== undefined && uses.writes.length === 0;
 }
@@ -777,9 +764,6 @@ export function passedParameterOf(argument: Node, view: ProjectView): PassedPara
   }
   return { fn, index: fn.getParameters().indexOf(parameter), name: parameterName, joined: joined !== undefined };
 }
-
-/** Array methods that put elements into the array they are called on. */
-const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 
 /**
  * True when an array is given elements through the name (`args.push(extra)`, `args[0] = program`): a runner that does
