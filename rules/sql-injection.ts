@@ -17,6 +17,7 @@ import {
 } from './_shared/security/data.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
 import { isCatalogValue } from './_shared/security/catalog-rows.js';
+import { isInUncalledFunction } from './_shared/security/never-called.js';
 
 type MessageId = 'builtQuery';
 
@@ -132,7 +133,7 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     const sink = getQuerySink(call);
     if (sink === undefined) continue;
     const [first] = call.getArguments();
-    if (first === undefined) continue;
+    if (first === undefined || isInUncalledFunction(project, call)) continue;
     const draft = checkQuery(project, call, sink, first);
     if (draft !== undefined) yield draft;
   }

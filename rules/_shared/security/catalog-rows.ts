@@ -9,12 +9,12 @@ import { ownDeclarationsOf } from '../name-binding.js';
 
 /**
  * A database's own catalog in a query's text: the SQL standard's `information_schema`, PostgreSQL's `pg_catalog` and
- * `pg_…` tables and views, SQLite's `sqlite_master`/`sqlite_schema` and `PRAGMA`, SQL Server's and SAP HANA's `sys`
+ * `pg_…` tables and views, SQLite's `sqlite_master`/`sqlite_schema`, `PRAGMA` and its `pragma_…` functions, SQL Server's and SAP HANA's `sys`
  * schema, Oracle's data dictionary views (`ALL_TABLES`, `USER_TAB_COLUMNS`…), Db2's `SYSCAT`, and MySQL's `SHOW`
  * statements. Its rows name what the database holds (tables, columns, constraints, schemas), not what a caller sent.
  */
 const CATALOG =
-  /\binformation_schema\b|\bpg_catalog\b|\bpg_(?:class|namespace|tables|views|matviews|indexes|index|constraint|attribute|type|enum|proc|sequences?|trigger|attrdef|depend|description|roles|user)\b|\bsqlite_(?:master|schema|temp_master|sequence)\b|\bPRAGMA\b|\bsys"?\s*\.\s*"?[a-z_]|\b(?:ALL|USER|DBA)_(?:TABLES|VIEWS|MVIEWS|TAB_COLUMNS|TAB_COLS|TAB_COMMENTS|COL_COMMENTS|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|IND_EXPRESSIONS|SEQUENCES|OBJECTS|USERS|TRIGGERS|TYPES|SYNONYMS|PART_TABLES)\b|\bSYSCAT\s*\.|\bSHOW\s+(?:FULL\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|DATABASES|SCHEMAS|CREATE\s+TABLE)\b/i;
+  /\binformation_schema\b|\bpg_catalog\b|\bpg_(?:class|namespace|tables|views|matviews|indexes|index|constraint|attribute|type|enum|proc|sequences?|trigger|attrdef|depend|description|roles|user)\b|\bsqlite_(?:master|schema|temp_master|sequence)\b|\bPRAGMA\b|\bpragma_\w+|\bsys"?\s*\.\s*"?[a-z_]|\b(?:ALL|USER|DBA)_(?:TABLES|VIEWS|MVIEWS|TAB_COLUMNS|TAB_COLS|TAB_COMMENTS|COL_COMMENTS|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|IND_EXPRESSIONS|SEQUENCES|OBJECTS|USERS|TRIGGERS|TYPES|SYNONYMS|PART_TABLES)\b|\bSYSCAT\s*\.|\bSHOW\s+(?:FULL\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|DATABASES|SCHEMAS|CREATE\s+TABLE)\b/i;
 
 /** Array methods whose result holds only elements of the array they are called on. */
 const SUBSET_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'toSorted', 'toReversed']);
