@@ -514,7 +514,7 @@ function isExportedOrDeclared(declaration: ts.Node): boolean {
 }
 
 /** Files of a project that must declare a top-level empty object under one name for it to be their template. */
-const TEMPLATE_FILES = 5;
+const TEMPLATE_FILES = 3;
 
 /**
  * True for a top-level `const internals = {};` that at least `TEMPLATE_FILES`
