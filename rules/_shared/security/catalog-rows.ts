@@ -147,13 +147,13 @@ function readsCatalog(view: ProjectView, call: CallExpression): boolean {
   const [text] = call.getArguments();
   if (text === undefined) return false;
   const value = skipOuterExpressions(text);
-  if (!Node.isIdentifier(value)) return CATALOG.test(value.getText());
+  if (!Node.isIdentifier(value)) return namesCatalog(value);
   const declarations = ownDeclarationsOf(view, value);
   return (
     declarations.length > 0 &&
     declarations.every((d) => {
       const initializer = Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
-      return initializer !== undefined && CATALOG.test(initializer.getText());
+      return initializer !== undefined && namesCatalog(initializer);
     })
   );
 }
@@ -161,4 +161,18 @@ function readsCatalog(view: ProjectView, call: CallExpression): boolean {
 /** A `const` declaration (also `using`'s, which cannot be assigned either). */
 function isConst(declaration: VariableDeclaration): boolean {
   return declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
+}
+
+/**
+ * True when the source text of a query names the catalog outside comments: a block comment or a line comment (`--`
+ * in the SQL, `//` around it) names nothing the query reads, and would otherwise let any query's rows pass for the
+ * catalog's.
+ */
+function namesCatalog(node: Node): boolean {
+  return CATALOG.test(
+    node
+      .getText()
+      .replace(/\/\*[\s\S]*?\*\//g, ' ')
+      .replace(/(?:--|\/\/)[^\n]*/g, ' '),
+  );
 }
