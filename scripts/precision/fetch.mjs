@@ -76,27 +76,39 @@ function fetchPackage(entry) {
     rmSync(scratch, { recursive: true, force: true });
   }
   if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  install(dest);
   for (const name of readdirSync(dest))
     if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec, entry.tsconfigBase);
-  install(dest);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
 }
 
 /**
  * A tsconfig that `extends` a file of the package's monorepo (`../../tsconfig.base.json`), absent from the tarball,
+ * or a base of a package the install leaves out (a devDependency's `stylomatic/node-library.json`),
  * gets that file's `compilerOptions` inlined instead (`tsconfigBase` in sets.json, copied from the project's
  * repository), so the review sees the options a clone would (`allowJs` decides which files are analysed); without
  * `tsconfigBase` the `extends` is only dropped. Either way the review runs instead of stopping at exit 2.
  */
 function detachMissingBase(path, spec, base) {
   const { config, error } = ts.readConfigFile(path, ts.sys.readFile);
-  if (error !== undefined || typeof config?.extends !== 'string' || !config.extends.startsWith('.')) return;
-  if (existsSync(resolve(dirname(path), config.extends))) return;
-  console.log(`${spec}: ${path} extends ${config.extends}, not in the tarball; ${base ? 'inlined' : 'dropped'}`);
+  if (error !== undefined || typeof config?.extends !== 'string') return;
+  if (config.extends.startsWith('.') ? existsSync(resolve(dirname(path), config.extends)) : resolvesBase(path, config))
+    return;
+  console.log(`${spec}: ${path} extends ${config.extends}, which is not found; ${base ? 'inlined' : 'dropped'}`);
   delete config.extends;
   config.compilerOptions = { ...base?.compilerOptions, ...config.compilerOptions };
   writeFileSync(path, JSON.stringify(config, null, 2) + '\n');
+}
+
+/**
+ * True when a tsconfig's `extends` of a package (`stylomatic/node-library.json`, `@tsconfig/node20`) resolves among the
+ * installed dependencies: a devDependency's base is not installed (`install` takes runtime dependencies and `@types`).
+ */
+function resolvesBase(path, config) {
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, dirname(path), undefined, path);
+  // TS6053: "File '…' not found."; TS5083: "Cannot read file '…'."
+  return !parsed.errors.some((e) => e.code === 6053 || e.code === 5083);
 }
 
 /** Packs `spec` into `scratch`, unpacks it and returns the package's root folder. */
