@@ -30,8 +30,8 @@ export function isInUncalledFunction(view: ProjectView, node: Node): boolean {
  */
 function topLevelNameOf(fn: Node): Node | undefined {
   if (Node.isFunctionDeclaration(fn)) {
-    if (!Node.isSourceFile(fn.getParent()) || fn.hasModifier(SyntaxKind.ExportKeyword) || fn.isDefaultExport())
-      return undefined;
+    // `export default function f` carries `export` too; `export default f` elsewhere names `f`.
+    if (!Node.isSourceFile(fn.getParent()) || fn.hasModifier(SyntaxKind.ExportKeyword)) return undefined;
     return fn.getNameNode();
   }
   if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
