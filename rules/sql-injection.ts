@@ -298,13 +298,33 @@ function literalText(node: Node): string {
  */
 function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
   const data = getNonLiteralPart(hole.expression, {
-    isSanitizer: isSanitizerCall,
+    isSanitizer: (node) => isSanitizerCall(node) || isBoundRaw(view, node),
     isTrusted: (node) => isCatalogValue(view, node, (call) => getQuerySink(call) !== undefined),
     view,
   });
   if (data === undefined) return undefined;
   if (isIdentifierPosition(hole) && namesIdentifier(view, data)) return undefined;
   return data;
+}
+
+/**
+ * True for `x.raw(text)` or `x.raw(text, bindings)` whose text is literal data (knex's `this.knex.raw('?',
+ * [schemaName])`): the library puts each binding in the text as an escaped literal (`??` as a quoted identifier), or
+ * sends it as a parameter, so the fragment it makes holds the text as written and the values escaped.
+ */
+function isBoundRaw(view: ProjectView, node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  const [text, bindings, ...rest] = node.getArguments();
+  return (
+    Node.isPropertyAccessExpression(callee) &&
+    callee.getName() === 'raw' &&
+    text !== undefined &&
+    rest.length === 0 &&
+    !Node.isSpreadElement(bindings ?? text) &&
+    !Node.isSpreadElement(text) &&
+    getNonLiteralPart(text, { view }) === undefined
+  );
 }
 
 /**
