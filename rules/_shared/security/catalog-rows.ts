@@ -26,8 +26,9 @@ const MAX_DEPTH = 6;
  * True when syntax shows that a value comes from the rows a query of the database's own catalog returned
  * (`CATALOG`): a row, a column of it (`row.TABLE_NAME`, `row["table_schema"]`, a name destructured from it), or a
  * `const` given one; a row being an element the callback of `rows.map(…)` (`forEach`, `filter`, `reduce`…) or a
- * `for … of rows` loop receives, and `rows` the awaited result of a query (`isQuery`) whose text names the catalog, a
- * `const` holding it or a subset of it (`rows.filter(…)`), or a `const` array that only such rows fill
+ * `for … of rows` loop receives, and `rows` the awaited result of a query (`isQuery`) whose text names the catalog (or
+ * its `rows`, node-postgres's, or the result a callback given last receives), a `const` holding it or a subset of it
+ * (`rows.filter(…)`), or a `const` array that only such rows fill
  * (`dbTables.push(...(await this.query(tablesSql)))`). Such a value names a table, a column or a schema the database
  * holds: typeorm's introspection reads `information_schema.tables`, then builds its next queries from the names it
  * got back. What a caller passes in is never one.
@@ -95,9 +96,14 @@ function isCatalogRows(
       isCatalogRows(view, callee.getExpression(), isQuery, depth + 1)
     );
   }
+  // node-postgres's result holds its rows in `rows`: `(await client.query(sql)).rows`, `result.rows`.
+  if (Node.isPropertyAccessExpression(node) && node.getName() === 'rows')
+    return isCatalogRows(view, node.getExpression(), isQuery, depth + 1);
   if (!Node.isIdentifier(node)) return false;
   const declarations = ownDeclarationsOf(view, node);
   const [declaration] = declarations;
+  if (declarations.length === 1 && declaration !== undefined && Node.isParameterDeclaration(declaration))
+    return isCallbackResult(view, declaration, isQuery);
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   const initializer = declaration.getInitializer();
   if (!isConst(declaration) || initializer === undefined || !Node.isIdentifier(declaration.getNameNode())) return false;
@@ -105,6 +111,23 @@ function isCatalogRows(
   if (Node.isArrayLiteralExpression(value) && value.getElements().length === 0)
     return isFilledOnlyWithRows(view, declaration, isQuery, depth);
   return isCatalogRows(view, value, isQuery, depth + 1);
+}
+
+/**
+ * True for the result parameter of a callback a catalog query is given last (`db.query(sql, function (err, tables)
+ * { … })`, node-postgres's and mysql's callback style): the error comes first, the result second.
+ */
+function isCallbackResult(view: ProjectView, parameter: Node, isQuery: (call: CallExpression) => boolean): boolean {
+  const fn = parameter.getParent();
+  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  const call = fn.getParent();
+  return (
+    fn.getParameters()[1] === parameter &&
+    Node.isCallExpression(call) &&
+    call.getArguments().at(-1) === fn &&
+    isQuery(call) &&
+    readsCatalog(view, call)
+  );
 }
 
 /**
