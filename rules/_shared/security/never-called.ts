@@ -30,7 +30,8 @@ export function isInUncalledFunction(view: ProjectView, node: Node): boolean {
  */
 function topLevelNameOf(fn: Node): Node | undefined {
   if (Node.isFunctionDeclaration(fn)) {
-    // `export default function f` carries `export` too; `export default f` elsewhere names `f`.
+    // Read from syntax (ts-morph's `isExported()` and `isDefaultExport()` ask the checker): `export default function f`
+    // carries `export` too, and `export { f }` or `export default f` elsewhere names `f`.
     if (!Node.isSourceFile(fn.getParent()) || fn.hasModifier(SyntaxKind.ExportKeyword)) return undefined;
     return fn.getNameNode();
   }
@@ -42,7 +43,12 @@ function topLevelNameOf(fn: Node): Node | undefined {
   if (!Node.isVariableDeclaration(declaration) || skipOuterExpressions(declaration.getInitializer() ?? fn) !== fn)
     return undefined;
   const statement = declaration.getVariableStatement();
-  if (statement === undefined || !Node.isSourceFile(statement.getParent()) || statement.isExported()) return undefined;
+  if (
+    statement === undefined ||
+    !Node.isSourceFile(statement.getParent()) ||
+    statement.hasModifier(SyntaxKind.ExportKeyword)
+  )
+    return undefined;
   const name = declaration.getNameNode();
   return Node.isIdentifier(name) ? name : undefined;
 }
