@@ -4,6 +4,7 @@ import type { ProjectView } from '../../../src/model/project-view.js';
 import { ELEMENT_PARAMETER, FILLING_METHODS } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { ownDeclarationsOf } from '../name-binding.js';
 
@@ -133,7 +134,7 @@ function isCallbackResult(view: ProjectView, parameter: Node, isQuery: (call: Ca
 /**
  * True when every use of a `const` array declared empty (`const dbTables = []`) in its scope reads it or puts catalog
  * rows into it (`dbTables.push(...(await this.query(tablesSql)))`); any other use (passed on, returned, filled with
- * something else) may put anything in it.
+ * something else, an element assigned) may put anything in it.
  */
 function isFilledOnlyWithRows(
   view: ProjectView,
@@ -149,7 +150,11 @@ function isFilledOnlyWithRows(
     if (!ownDeclarationsOf(view, identifier).includes(declaration)) continue;
     const parent = identifier.getParent();
     if (Node.isForOfStatement(parent) && parent.getExpression() === identifier) continue;
-    if (Node.isElementAccessExpression(parent) && parent.getExpression() === identifier) continue;
+    // `rows[i]` read; `rows[i] = x` puts anything in.
+    if (Node.isElementAccessExpression(parent) && parent.getExpression() === identifier) {
+      if (isWriteTarget(parent.compilerNode)) return false;
+      continue;
+    }
     if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== identifier) return false;
     const member = parent.getName();
     if (!FILLING_METHODS.has(member)) continue;
