@@ -1,12 +1,12 @@
-import { Node, VariableDeclarationKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { CallExpression, VariableDeclaration } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
-import { ELEMENT_PARAMETER, FILLING_METHODS } from '../ast/array-methods.js';
+import { FILLING_METHODS, arrayCallbackSlotOf } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
-import { isFunctionLike } from '../ast/is-function-like.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { ownDeclarationsOf } from '../name-binding.js';
+import { isConstDeclaration, scopeOf } from './data.js';
 
 /**
  * A database's own catalog in a query's text: the SQL standard's `information_schema`, PostgreSQL's `pg_catalog` and
@@ -51,31 +51,19 @@ export function isCatalogValue(
   let binding: Node = declaration;
   while (Node.isBindingElement(binding) || Node.isObjectBindingPattern(binding) || Node.isArrayBindingPattern(binding))
     binding = binding.getParentOrThrow();
-  if (Node.isParameterDeclaration(binding)) return isElementParameter(view, binding, isQuery, depth);
+  if (Node.isParameterDeclaration(binding)) {
+    // The element `rows.map((row) => …)` and its like hand the callback.
+    const taken = arrayCallbackSlotOf(binding);
+    return taken?.slot === 'element' && isCatalogRows(view, taken.array, isQuery, depth + 1);
+  }
   if (!Node.isVariableDeclaration(binding)) return false;
   const loop = binding.getParent().getParent();
   if (Node.isForOfStatement(loop) && loop.getInitializer() === binding.getParent())
     return isCatalogRows(view, loop.getExpression(), isQuery, depth + 1);
   const initializer = binding.getInitializer();
-  return isConst(binding) && initializer !== undefined && isCatalogValue(view, initializer, isQuery, depth + 1);
-}
-
-/** True for the parameter that takes each element of catalog rows in `rows.map((row) => …)` and its like. */
-function isElementParameter(
-  view: ProjectView,
-  parameter: Node,
-  isQuery: (call: CallExpression) => boolean,
-  depth: number,
-): boolean {
-  const fn = parameter.getParent();
-  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
-  const call = fn.getParent();
-  if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
-  const callee = skipOuterExpressions(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee)) return false;
-  const index = ELEMENT_PARAMETER.get(callee.getName());
-  if (index === undefined || fn.getParameters()[index] !== parameter) return false;
-  return isCatalogRows(view, callee.getExpression(), isQuery, depth + 1);
+  return (
+    isConstDeclaration(binding) && initializer !== undefined && isCatalogValue(view, initializer, isQuery, depth + 1)
+  );
 }
 
 /** True for rows of a catalog query: the awaited result, a `const` holding it or a subset, or an array only they fill. */
@@ -107,7 +95,8 @@ function isCatalogRows(
     return isCallbackResult(view, declaration, isQuery);
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
   const initializer = declaration.getInitializer();
-  if (!isConst(declaration) || initializer === undefined || !Node.isIdentifier(declaration.getNameNode())) return false;
+  if (!isConstDeclaration(declaration) || initializer === undefined || !Node.isIdentifier(declaration.getNameNode()))
+    return false;
   const value = skipOuterExpressions(initializer);
   if (Node.isArrayLiteralExpression(value) && value.getElements().length === 0)
     return isFilledOnlyWithRows(view, declaration, isQuery, depth);
@@ -143,9 +132,12 @@ function isFilledOnlyWithRows(
   depth: number,
 ): boolean {
   const name = declaration.getNameNode();
-  const scope =
-    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
-  for (const identifier of descendantsWhere(view, scope, name.getKind(), isIdentifierNamed(name.getText()))) {
+  for (const identifier of descendantsWhere(
+    view,
+    scopeOf(declaration),
+    name.getKind(),
+    isIdentifierNamed(name.getText()),
+  )) {
     if (identifier === name || !Node.isIdentifier(identifier)) continue;
     if (!ownDeclarationsOf(view, identifier).includes(declaration)) continue;
     const parent = identifier.getParent();
@@ -184,11 +176,6 @@ function readsCatalog(view: ProjectView, call: CallExpression): boolean {
       return initializer !== undefined && namesCatalog(initializer);
     })
   );
-}
-
-/** A `const` declaration (also `using`'s, which cannot be assigned either). */
-function isConst(declaration: VariableDeclaration): boolean {
-  return declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
 /**

@@ -8,7 +8,7 @@ import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { wrapNode } from '../ast/wrap-node.js';
-import { ELEMENT_PARAMETER, FILLING_METHODS } from '../ast/array-methods.js';
+import { FILLING_METHODS, arrayCallbackSlotOf } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { ownReturnsOf } from '../ast/own-returns.js';
 import { matchesOnlySafeText } from './safe-pattern.js';
@@ -530,12 +530,10 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   if (join === undefined || join.separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
     return false;
   const { array } = join;
-  // `names.map(() => '?').join(', ')` holds what the callback returns, whatever `names` holds.
-  const mapper = mapperOf(array);
-  if (mapper !== undefined) return returnsOnlyLiteralData(mapper, options, depth, visited);
-  // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, and nothing else can
-  // fill it.
-  if (Node.isArrayLiteralExpression(array)) return findNonLiteral(array, options, depth + 1, visited) === undefined;
+  // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, one mapped in place
+  // (`names.map(() => '?')`) what the callback returns, and nothing else can fill it.
+  if (Node.isArrayLiteralExpression(array) || mapperOf(array) !== undefined)
+    return findNonLiteral(array, options, depth + 1, visited) === undefined;
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
   // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
   // read twice).
@@ -554,13 +552,7 @@ function isIndexParameter(node: Node, names: Names, view: ProjectView): boolean 
   if (declarations.length !== 1 || declaration === undefined || !Node.isParameterDeclaration(declaration)) return false;
   const name = declaration.getNameNode();
   if (!Node.isIdentifier(name) || declaration.hasInitializer() || declaration.isRestParameter()) return false;
-  const fn = declaration.getParent();
-  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
-  const call = fn.getParent();
-  if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
-  const callee = skipOuterExpressions(call.getExpression());
-  const element = Node.isPropertyAccessExpression(callee) ? ELEMENT_PARAMETER.get(callee.getName()) : undefined;
-  if (element === undefined || fn.getParameters()[element + 1] !== declaration) return false;
+  if (arrayCallbackSlotOf(declaration)?.slot !== 'index') return false;
   const uses = syntacticUsesOf(view, name.getSourceFile(), name.compilerNode);
   return uses !== undefined && uses.writes.length === 0;
 }
@@ -617,14 +609,9 @@ function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, 
   const initializer = declaration.getInitializer();
   if (!Node.isIdentifier(name) || initializer === undefined) return false;
   // Declared with an array literal of literal data, or with what a callback returning only literal data maps to.
-  const mapper = mapperOf(skipOuterExpressions(initializer));
-  if (mapper !== undefined) {
-    if (!returnsOnlyLiteralData(mapper, options, depth, visited)) return false;
-  } else if (
-    !Node.isArrayLiteralExpression(initializer) ||
-    findNonLiteral(initializer, options, depth + 1, visited) !== undefined
-  )
-    return false;
+  const value = skipOuterExpressions(initializer);
+  if (!Node.isArrayLiteralExpression(value) && mapperOf(value) === undefined) return false;
+  if (findNonLiteral(value, options, depth + 1, visited) !== undefined) return false;
   const scope = scopeOf(declaration);
   // A script's top-level array is a global: other files may fill it.
   if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;
@@ -792,7 +779,7 @@ function joinOf(node: Node): { array: Node; separator: Node[] } | undefined {
  * `export` written on it. Every other way of exporting it (`export { f }`, `export default f`, `module.exports = f`)
  * names it in its file other than to call it, which `isLiteralParameter` takes for a use that passes anything.
  */
-function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
+export function functionNameOf(fn: FunctionDeclaration | ArrowFunction | FunctionExpression): Identifier | undefined {
   if (Node.isFunctionDeclaration(fn)) {
     const name = fn.getNameNode();
     return name === undefined || fn.hasExportKeyword() || fn.hasDefaultKeyword() ? undefined : name;
@@ -836,7 +823,7 @@ function isLiteralOnceAssigned(
 }
 
 /** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
-function isConstDeclaration(declaration: VariableDeclaration): boolean {
+export function isConstDeclaration(declaration: VariableDeclaration): boolean {
   const list = declaration.getParent();
   return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
 }
@@ -867,7 +854,7 @@ function assignmentsTo(view: ProjectView, scope: Node, name: string): BinaryExpr
 }
 
 /** The function (or file) a variable is declared in: every use of a `let`, `const` or `var` is inside it. */
-function scopeOf(declaration: VariableDeclaration): Node {
+export function scopeOf(declaration: VariableDeclaration): Node {
   return declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
 }
 
@@ -983,8 +970,7 @@ export function getVariableValues(
     return undefined;
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
   const initializer = declaration.getInitializer();
-  const scope =
-    declaration.getFirstAncestor((a) => isFunctionLike(a) || Node.isSourceFile(a)) ?? declaration.getSourceFile();
+  const scope = scopeOf(declaration);
   const values: Node[] = initializer === undefined ? [] : [initializer];
   let appended = false;
   for (const binary of assignmentsTo(view, scope, identifier.compilerNode.text)) {
