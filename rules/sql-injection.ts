@@ -2,7 +2,7 @@ import { Node, SyntaxKind, ts } from 'ts-morph';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
-import type { CallExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { ownDeclarationsOf } from './_shared/name-binding.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -298,7 +298,7 @@ function literalText(node: Node): string {
  */
 function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
   const data = getNonLiteralPart(hole.expression, {
-    isSanitizer: (node) => isSanitizerCall(node) || isBoundRaw(view, node),
+    isSanitizer: (node) => isSanitizerCall(node) || isBoundFragment(view, node),
     isTrusted: (node) => isCatalogValue(view, node, (call) => getQuerySink(call) !== undefined),
     view,
   });
@@ -308,23 +308,41 @@ function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
 }
 
 /**
- * True for `x.raw(text)` or `x.raw(text, bindings)` whose text is literal data (knex's `this.knex.raw('?',
- * [schemaName])`): the library puts each binding in the text as an escaped literal (`??` as a quoted identifier), or
- * sends it as a parameter, so the fragment it makes holds the text as written and the values escaped.
+ * True for a fragment a query library binds, whose text is literal data: knex's `x.raw(text)` or `x.raw(text,
+ * bindings)` (`this.knex.raw('?', [schemaName])`), pg-promise's `pgp.as.format(text, values)`, and mysql's
+ * `mysql.format(text, values)` (`SqlString.format`). Each puts every value in the text as an escaped literal (`??` as a
+ * quoted identifier), or sends it as a parameter, so the fragment holds the text as written and the values escaped.
+ * Node's `util.format`, which escapes nothing, is none of them.
  */
-function isBoundRaw(view: ProjectView, node: Node): boolean {
+function isBoundFragment(view: ProjectView, node: Node): boolean {
   if (!Node.isCallExpression(node)) return false;
   const callee = skipOuterExpressions(node.getExpression());
-  const [text, bindings, ...rest] = node.getArguments();
+  const args = node.getArguments();
+  const [text] = args;
   return (
     Node.isPropertyAccessExpression(callee) &&
-    callee.getName() === 'raw' &&
+    isFragmentBinder(callee) &&
     text !== undefined &&
-    rest.length === 0 &&
-    !Node.isSpreadElement(bindings ?? text) &&
-    !Node.isSpreadElement(text) &&
+    args.length <= 2 &&
+    !args.some((a) => Node.isSpreadElement(a)) &&
     getNonLiteralPart(text, { view }) === undefined
   );
+}
+
+/** Receivers whose `format` escapes the values it puts in: pg-promise's `as`, mysql's and sqlstring's modules. */
+const ESCAPING_FORMATTERS: ReadonlySet<string> = new Set(['as', 'mysql', 'mysql2', 'SqlString', 'sqlstring']);
+
+/** `x.raw`, or `format` on an escaping formatter (`pgp.as.format`, `mysql.format`). */
+function isFragmentBinder(callee: PropertyAccessExpression): boolean {
+  const name = callee.getName();
+  if (name === 'raw') return true;
+  const receiver = skipOuterExpressions(callee.getExpression());
+  const receiverName = Node.isPropertyAccessExpression(receiver)
+    ? receiver.getName()
+    : Node.isIdentifier(receiver)
+      ? receiver.getText()
+      : undefined;
+  return name === 'format' && receiverName !== undefined && ESCAPING_FORMATTERS.has(receiverName);
 }
 
 /**
