@@ -178,24 +178,32 @@ function readThenActIn(
   analysis: WaitAnalysis,
   stateOf: (a: Acquisition) => SectionState,
 ): FindingDraft<MessageId> | undefined {
-  const reads: { node: Node; declaration: Node; name: string }[] = [];
+  // The checker is asked for a read's field only once syntax shows it could matter: a `this.x` read that decides
+  // something or is stored, before an act that waits for a section it is not in.
+  const candidates: Node[] = [];
   forEachOwnNode(
     fn,
     (n) => {
-      const state = stateOfAccess(n);
-      if (state !== undefined && Node.isPropertyAccessExpression(n) && !isWrite(n)) reads.push({ node: n, ...state });
+      if (Node.isPropertyAccessExpression(n) && Node.isThisExpression(n.getExpression()) && !isWrite(n))
+        candidates.push(n);
     },
     true,
   );
-  for (const read of reads) {
-    const decisions = decisionsOf(read.node, fn);
-    const variable = variableOf(read.node);
-    if (decisions.length === 0 && variable === undefined) continue;
+  for (const node of candidates) {
+    const variable = variableOf(node);
+    if (decisionOf(node) === undefined && variable === undefined) continue;
+    let state: { declaration: Node; name: string } | null | undefined = null;
+    let decisions: Node[] | undefined;
     for (const act of awaited) {
-      if (act.getStart() <= read.node.getEnd()) continue;
+      if (state === undefined) break;
+      if (act.getStart() <= node.getEnd()) continue;
       for (const wait of analysis.waitsOf(act, 0)) {
         const holder = wait.acquisition.holder;
-        if (holder === undefined || isInSectionOf(read.node, holder)) continue;
+        if (holder === undefined || isInSectionOf(node, holder)) continue;
+        if (state === null) state = stateOfAccess(node);
+        if (state === undefined) break;
+        decisions ??= decisionsOf(node, fn);
+        const read = { node, ...state };
         const actState = stateOf(wait.acquisition);
         const declarations = new Set([read.declaration]);
         const writes = actState.accesses.filter((a) => a.write && a.declaration === read.declaration);
