@@ -25,8 +25,8 @@ type MessageId = 'weakHash' | 'weakSignature' | 'weakCipher' | 'deprecatedCipher
 
 /** Hash algorithms whose collision resistance is broken. */
 const WEAK_HASH = /^(?:rsa-)?(?:md2|md4|md5|sha1|sha-1|md5-sha1)$/i;
-/** Hashes that stay acceptable inside an HMAC: only MD2/MD4/MD5 are flagged there. */
-const WEAK_HMAC = /^(?:rsa-)?(?:md2|md4|md5)$/i;
+/** Hashes that are weak even inside an HMAC: HMAC-MD5 and HMAC-SHA-1 stay sound as MACs (RFC 6151), and are judged only as password hashes. */
+const WEAK_HMAC = /^(?:rsa-)?(?:md2|md4)$/i;
 /** Words in a name that say the hash serves no security purpose (`etag`, `cacheKey`, `checksum`). */
 const NON_SECURITY_WORDS = new Set([
   'etag',
@@ -64,6 +64,29 @@ const NON_SECURITY_WORDS = new Set([
 const NON_SECURITY_NAMES = new Set(['sessionIdContext']);
 /** Words that make a context about passwords, where even HMAC-SHA1 is too fast. */
 const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase']);
+/** Words that make a context about signing, where a hash's collisions let one signature cover a second message. */
+const SIGNING_WORDS = new Set(['signature', 'signatures', 'sign', 'signs', 'signed', 'signer', 'signing']);
+/** Words after `sign` that make it about logging in (`signIn`, `signUp`, `signOut`), not about signing. */
+const NOT_SIGNING_AFTER = new Set(['in', 'up', 'out', 'on', 'off']);
+
+/** The password word of a name (`hashPassword` → password), if any. */
+function passwordWordOf(name: string): string | undefined {
+  return splitWords(name).find((word) => PASSWORD_WORDS.has(word));
+}
+
+/**
+ * The word of a name that makes a plain MD5 or SHA-1 hash fail at its use: a password (the hash is fast, and MD5
+ * and SHA-1 tables are everywhere) or a signature (a collision makes one signature cover two messages). A hash that
+ * makes a token from a secret, or keys a session, needs only that its output cannot be guessed or inverted, which
+ * neither hash has lost: `sha1(salt + secret)` is no weaker for SHA-1's collisions.
+ */
+function brokenUseWordOf(name: string): string | undefined {
+  const words = splitWords(name);
+  return words.find(
+    (word, index) =>
+      PASSWORD_WORDS.has(word) || (SIGNING_WORDS.has(word) && !NOT_SIGNING_AFTER.has(words[index + 1] ?? '')),
+  );
+}
 /** Third-party modules whose default export is an MD5 or SHA-1 function. */
 const HASH_MODULES: Readonly<Record<string, string>> = {
   md5: 'md5',
@@ -77,7 +100,7 @@ const HASH_MODULES: Readonly<Record<string, string>> = {
 export default defineRule({
   meta: {
     id: 'weak-crypto',
-    description: 'Disallow broken hashes and ciphers for passwords, signatures, tokens and encryption',
+    description: 'Disallow broken hashes and ciphers for passwords, signatures and encryption',
     category: 'security',
     defaultSeverity: 'error',
     stability: 'stable',
@@ -180,12 +203,10 @@ function checkCryptoCall(
     case 'createHash':
     case 'hash':
       if (!WEAK_HASH.test(algorithm) || hashesRandomBytesOnly(view, call, bindings)) return undefined;
-      return checkHashUse(view, call, sink, algorithm, () => true);
+      return checkHashUse(view, call, sink, algorithm, brokenUseWordOf);
     case 'createHmac':
-      if (WEAK_HMAC.test(algorithm)) return checkHashUse(view, call, sink, algorithm, () => true);
-      return WEAK_HASH.test(algorithm)
-        ? checkHashUse(view, call, sink, algorithm, (word) => PASSWORD_WORDS.has(word))
-        : undefined;
+      if (WEAK_HMAC.test(algorithm)) return checkHashUse(view, call, sink, algorithm, getSecurityWord);
+      return WEAK_HASH.test(algorithm) ? checkHashUse(view, call, sink, algorithm, passwordWordOf) : undefined;
     case 'createSign':
     case 'createVerify':
     case 'sign':
@@ -225,7 +246,7 @@ function checkHashModuleCall(
   const callee = skipOuterExpressions(call.getExpression());
   if (!isWholeModule(callee, bindings)) return undefined;
   const algorithm = /sha1/i.test(callee.getText()) ? 'sha1' : 'md5';
-  return checkHashUse(view, call, `${callee.getText()}()`, algorithm, () => true, call.getArguments());
+  return checkHashUse(view, call, `${callee.getText()}()`, algorithm, brokenUseWordOf, call.getArguments());
 }
 
 /** `CryptoJS.MD5(x)`, `CryptoJS.SHA1(x)`, `CryptoJS.DES.encrypt(...)`. */
@@ -241,9 +262,9 @@ function checkCryptoJsCall(
   if (isWholeModule(receiver, bindings)) {
     const name = callee.getName();
     if (name === 'MD5' || name === 'SHA1')
-      return checkHashUse(view, call, `CryptoJS.${name}()`, name.toLowerCase(), () => true, call.getArguments());
+      return checkHashUse(view, call, `CryptoJS.${name}()`, name.toLowerCase(), brokenUseWordOf, call.getArguments());
     if (name === 'HmacMD5')
-      return checkHashUse(view, call, 'CryptoJS.HmacMD5()', 'md5', () => true, call.getArguments());
+      return checkHashUse(view, call, 'CryptoJS.HmacMD5()', 'md5', passwordWordOf, call.getArguments());
     return undefined;
   }
   if (
@@ -362,9 +383,9 @@ function displayName(algorithm: string): string {
 }
 
 /**
- * A finding when a weak hash serves a security purpose: the data hashed, the name the
- * result is stored under or returned as, or the enclosing function's name has a security
- * word (password, token, secret, signature, sign, auth, session, api key...), and neither the
+ * A finding when a weak hash serves a purpose it fails at: the data hashed, the name the
+ * result is stored under or returned as, or the enclosing function's name has a word `wordOf`
+ * finds (a password, a signature; for HMAC over MD4 or MD2 any security word), and neither the
  * result's name nor the function's name says it is a checksum, cache key, ETag or file hash.
  */
 function checkHashUse(
@@ -372,15 +393,15 @@ function checkHashUse(
   call: CallExpression,
   sink: string,
   algorithm: string,
-  accepts: (word: string) => boolean,
+  wordOf: (name: string) => string | undefined,
   dataArgs?: readonly Node[],
 ): FindingDraft<MessageId> | undefined {
   const chain = getChain(call);
-  const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], accepts);
+  const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], wordOf);
   if (direct !== undefined)
     return isChosenElsewhere(call) ? undefined : hashDraft(call, sink, algorithm, direct.candidate, direct.word, []);
   for (const site of wrapperCallSites(view, chain.top)) {
-    const context = findSecurityContext(site, site, site.getArguments(), accepts);
+    const context = findSecurityContext(site, site, site.getArguments(), wordOf);
     if (context === undefined || isChosenElsewhere(site)) continue;
     const wrapper = describeWrapper(site);
     return hashDraft(call, sink, algorithm, context.candidate, context.word, [
@@ -391,7 +412,7 @@ function checkHashUse(
 }
 
 /**
- * The security word that makes a hash's use security-relevant: in the data hashed, the name
+ * The word (found by `wordOf`) that makes a hash's use one it fails at: in the data hashed, the name
  * the result is stored under, or the enclosing function's name; undefined when none has one
  * or when the result's or function's name says checksum, cache key, ETag or file hash.
  */
@@ -399,7 +420,7 @@ function findSecurityContext(
   result: Node,
   where: Node,
   data: readonly Node[],
-  accepts: (word: string) => boolean,
+  wordOf: (name: string) => string | undefined,
 ): { candidate: string; word: string } | undefined {
   const resultName = getResultName(result);
   const functionName = getEnclosingFunctionName(where);
@@ -408,8 +429,8 @@ function findSecurityContext(
     return undefined;
   const candidates = [...data.flatMap(namesIn), resultName, functionName].filter((n): n is string => n !== undefined);
   for (const candidate of candidates) {
-    const word = getSecurityWord(candidate);
-    if (word !== undefined && accepts(word)) return { candidate, word };
+    const word = wordOf(candidate);
+    if (word !== undefined) return { candidate, word };
   }
   return undefined;
 }
