@@ -24,6 +24,8 @@ import {
 import { descendantsWhere } from './_shared/ast/descendants.js';
 import { exportedNameOf } from './_shared/security/exported-name.js';
 import { isSanitizerCall } from './_shared/security/sanitizers.js';
+import { splitWords } from './_shared/identifier-style.js';
+import { ownDeclarationsOf } from './_shared/name-binding.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
 
@@ -231,9 +233,49 @@ function nonLiteralParts(view: ProjectView, parts: readonly Node[]): { parts: No
   return data === undefined ? undefined : { parts: found, data };
 }
 
-/** How the rule reads data: escaping helpers' results and paths `path` builds of literal data are literal. */
+/**
+ * How the rule reads data: escaping helpers' results and paths `path` builds of literal data are literal, and the
+ * caller's own command-line arguments (`isCallerArguments`) are not data.
+ */
 function shellDataOptions(view: ProjectView): DataOptions {
-  return { isSanitizer: isSanitizerCall, passesThrough: (call) => isPathCall(view, call), view };
+  return {
+    isSanitizer: isSanitizerCall,
+    isTrusted: (node) => isCallerArguments(view, node),
+    passesThrough: (call) => isPathCall(view, call),
+    view,
+  };
+}
+
+/** Last words of a name that say it holds command-line arguments (`args`, `gitArgs`, `extraArguments`). */
+const ARGUMENTS_WORDS: ReadonlySet<string> = new Set(['args', 'arguments']);
+
+/**
+ * The caller's own command-line text: a parameter, or a property of a parameter (an options object), named as the
+ * command's arguments (`args`, `opt.args`, `extraArgs`), read whole. A function that splices it into its command
+ * runs what its caller writes after the program, as a runner runs a command-named parameter: gulp-git documents
+ * `opt.args` as the string of git options its caller writes (`args: '-m "initial commit"'`), quoting included, so a
+ * finding at each of its commands would ask it to change its interface. A rest parameter, or the words of an array
+ * joined into the line (`args.join(' ')`), are the caller's words, which the function must quote: still data.
+ */
+function isCallerArguments(view: ProjectView, node: Node): boolean {
+  let name: string;
+  let holder: Node;
+  if (Node.isIdentifier(node)) {
+    name = node.getText();
+    holder = node;
+  } else if (Node.isPropertyAccessExpression(node)) {
+    name = node.getName();
+    holder = skipOuterExpressions(node.getExpression());
+  } else return false;
+  if (!Node.isIdentifier(holder) || !ARGUMENTS_WORDS.has(splitWords(name).at(-1) ?? '')) return false;
+  const declarations = ownDeclarationsOf(view, holder);
+  const [parameter] = declarations;
+  return (
+    declarations.length === 1 &&
+    Node.isParameterDeclaration(parameter) &&
+    Node.isIdentifier(parameter.getNameNode()) &&
+    !parameter.isRestParameter()
+  );
 }
 
 /** True for a call of a function of Node's `path` that builds a path of its arguments (`join`, `resolve`, …). */
