@@ -513,36 +513,102 @@ function isExportedOrDeclared(declaration: ts.Node): boolean {
   );
 }
 
-/** Files of a project that must declare a top-level empty object under one name for it to be their template. */
+/** Files of a project that must declare a top-level template line alike for it to be their template. */
 const TEMPLATE_FILES = 3;
 
 /**
- * True for a top-level `const internals = {};` that at least `TEMPLATE_FILES`
- * files of the project declare alike (hapi's modules each start with it): a
- * line of the project's module template, kept in files that do not use it yet,
- * not a forgotten step. Counted from the files' text: a declaration on a line of
- * its own, `const`, `let` or `var`, `{}` with any spaces inside.
+ * True for a top-level line of the project's module template, which at least
+ * `TEMPLATE_FILES` files of the project declare alike and some keep before they
+ * use it: not a forgotten step. Two lines are templates: an empty object,
+ * `const internals = {};` (hapi's modules each start with it), and a named
+ * instance a factory makes of a literal name, `const debug =
+ * require('debug')('rascal:Vhost');` (each module's logger, under its own
+ * namespace: rascal declares ten it never calls). Counted from the files' text:
+ * a declaration on a line of its own, `const`, `let` or `var`; `{}` with any
+ * spaces inside, or the same callee (its quotes either kind) called with one
+ * string literal. A factory called with anything else, or a plain
+ * `require('fs')`, is no template: an unused one is a leftover.
  */
 function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
   if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
-  const initializer = declaration.initializer;
-  if (initializer === undefined || !ts.isObjectLiteralExpression(initializer) || initializer.properties.length > 0)
-    return false;
   const statement = declaration.parent.parent;
   if (!ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+  const value = templateValueOf(declaration.initializer, statement.parent);
+  if (value === undefined) return false;
   const name = declaration.name.text;
+  const key = `${name}=${value}`;
   const counts = project.memo('unused-variable:templates', () => new Map<string, number>());
-  let count = counts.get(name);
+  let count = counts.get(key);
   if (count === undefined) {
     // Linear on any line: `[ \t]*;?[ \t]*$` backtracked quadratically over a long run of blanks (1 s for 30,000).
     const pattern = new RegExp(
-      `^[ \\t]*(?:const|let|var)[ \\t]+${name.replace(/\$/g, '\\$')}[ \\t]*=[ \\t]*\\{\\s*\\}[ \\t]*(?:;[ \\t]*)?$`,
+      `^[ \\t]*(?:const|let|var)[ \\t]+${escapeRegExp(name)}[ \\t]*=[ \\t]*${value}[ \\t]*(?:;[ \\t]*)?$`,
       'm',
     );
     count = project.filesWhoseText((text) => pattern.test(text)).length;
-    counts.set(name, count);
+    counts.set(key, count);
   }
   return count >= TEMPLATE_FILES;
+}
+
+/** A pattern of the template value `isModuleTemplate` counts, or undefined when the initialiser is none. */
+function templateValueOf(initializer: ts.Expression | undefined, file: ts.SourceFile): string | undefined {
+  if (initializer === undefined) return undefined;
+  if (ts.isObjectLiteralExpression(initializer)) return initializer.properties.length === 0 ? '\\{\\s*\\}' : undefined;
+  if (!ts.isCallExpression(initializer) || initializer.arguments.length !== 1) return undefined;
+  const [name] = initializer.arguments;
+  if (name === undefined || !ts.isStringLiteral(name)) return undefined;
+  const callee = initializer.expression;
+  const factory =
+    ts.isCallExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'require' &&
+    callee.arguments.length === 1 &&
+    callee.arguments[0] !== undefined &&
+    ts.isStringLiteral(callee.arguments[0])
+      ? `require\\([ \\t]*['"]${escapeRegExp(callee.arguments[0].text)}['"][ \\t]*\\)`
+      : ts.isIdentifier(callee) && isImportedName(file, callee.text)
+        ? escapeRegExp(callee.text)
+        : undefined;
+  return factory === undefined ? undefined : `${factory}[ \\t]*\\([ \\t]*(?:'[^'\\n]*'|"[^"\\n]*")[ \\t]*\\)`;
+}
+
+/**
+ * True when the file's top level binds `name` to another module's value: an import (`import createDebug from
+ * 'debug'`) or a `require` (`const createDebug = require('debug')`, `const { child } = require('./log')`). A global
+ * (`Symbol('state')`) or a function of the file is no factory of a module template.
+ */
+function isImportedName(file: ts.SourceFile, name: string): boolean {
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause === undefined) continue;
+      if (clause.name?.text === name) return true;
+      const bindings = clause.namedBindings;
+      if (bindings !== undefined && ts.isNamespaceImport(bindings) && bindings.name.text === name) return true;
+      if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((e) => e.name.text === name))
+        return true;
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!declaresName(declaration.name, name) || declaration.initializer === undefined) continue;
+        let value: ts.Expression = declaration.initializer;
+        while (ts.isPropertyAccessExpression(value)) value = value.expression;
+        return ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'require';
+      }
+    }
+  }
+  return false;
+}
+
+/** True when a binding name (an identifier, or a pattern's element) declares `name`. */
+function declaresName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && declaresName(element.name, name));
+}
+
+/** `text` with the characters a regular expression gives a meaning escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
