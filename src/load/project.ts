@@ -8,6 +8,7 @@ import { buildPublicApi } from '../analyse/public-api.js';
 import { DEFAULT_TEST_GLOBS } from '../config/config.js';
 import { compileGlobs } from '../config/glob.js';
 import type { GlobList } from '../config/glob.js';
+import { declaresTests } from './test-suite.js';
 import { isCompiledFromSchema, isGeneratedSource } from './generated.js';
 import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
@@ -825,7 +826,9 @@ function createView(
       return resolved;
     },
     relativePath: (file) => relativePathOf(root, file),
-    isTestFile: (file) => tests.matches(relativePathOf(root, file)),
+    isTestFile: (file) =>
+      tests.matches(relativePathOf(root, file)) ||
+      memo(`declares-tests:${file.getFilePath()}`, () => declaresTests(file.compilerNode)),
     isGeneratedFile: (file) =>
       generated.matches(relativePathOf(root, file)) ||
       isGeneratedSource(relativePathOf(root, file), file.getFullText()) ||
