@@ -9,7 +9,7 @@
 //
 // Usage: node scripts/precision/fetch.mjs A|B|C [name ...]   (names filter the set; default: the whole set)
 //        node scripts/precision/fetch.mjs --list A|B|C       (prints `dir<TAB>name@version<TAB>source` lines)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +23,8 @@ const corpora = join(root, '.corpora', 'precision');
 const KEPT = /^(package\.json|tsconfig.*\.json|README.*|LICENSE.*)$/i;
 /** Version specs npm cannot install outside the package's own monorepo (pnpm's `catalog:` too). */
 const LOCAL_SPEC = /^(workspace|file|link|portal|catalog):/;
+/** A version spec that is a dist-tag (`"typescript": "next"`, lance-gg@5.0.2's), not a range. */
+const TAG_SPEC = /^[a-z][\w.-]*$/i;
 
 main(process.argv.slice(2));
 
@@ -133,11 +135,11 @@ function install(dest) {
   const manifestPath = join(dest, 'package.json');
   const original = readFileSync(manifestPath, 'utf8');
   const manifest = JSON.parse(original);
-  const dependencies = {
+  const dependencies = resolvable({
     ...installable(manifest.peerDependencies),
     ...installable(manifest.dependencies),
     ...installable(typesOnly(manifest.devDependencies)),
-  };
+  });
   if (Object.keys(dependencies).length === 0) return;
   writeFileSync(manifestPath, JSON.stringify({ name: 'precision-corpus', private: true, dependencies }, null, 2));
   try {
@@ -153,6 +155,22 @@ function install(dest) {
 
 function typesOnly(deps = {}) {
   return Object.fromEntries(Object.entries(deps).filter(([name]) => name.startsWith('@types/')));
+}
+
+/**
+ * The dependencies without those given by a dist-tag the registry does not have: npm stops the whole install at
+ * ETARGET for one of them. Each one left out is named on standard error.
+ */
+function resolvable(deps) {
+  return Object.fromEntries(
+    Object.entries(deps).filter(([name, spec]) => {
+      if (!TAG_SPEC.test(String(spec)) || spec === 'latest') return true;
+      const found = spawnSync('npm', ['view', `${name}@${spec}`, 'version'], { encoding: 'utf8' });
+      if (found.status === 0 && found.stdout.trim() !== '') return true;
+      console.error(`fetch: ${name}@${spec} is no version the registry has; left out of the install`);
+      return false;
+    }),
+  );
 }
 
 function installable(deps = {}) {
