@@ -192,6 +192,7 @@ function readThenActIn(
   for (const node of candidates) {
     const variable = variableOf(node);
     if (decisionOf(node) === undefined && variable === undefined) continue;
+    // null until asked; undefined when the read is of no field the sections track.
     let state: { declaration: Node; name: string } | null | undefined = null;
     let decisions: Node[] | undefined;
     for (const act of awaited) {

@@ -524,9 +524,9 @@ const TEMPLATE_FILES = 3;
  * instance a factory makes of a literal name, `const debug =
  * require('debug')('rascal:Vhost');` (each module's logger, under its own
  * namespace: rascal declares ten it never calls). Counted from the files' text:
- * a declaration on a line of its own, `const`, `let` or `var`; `{}` with any
- * spaces inside, or the same callee (its quotes either kind) called with one
- * string literal. A factory called with anything else, or a plain
+ * a declaration on a line of its own, `const`, `let` or `var`; an object
+ * opened under the same name (members or none: hapi's modules fill theirs), or
+ * the same callee (its quotes either kind) called with one string literal. A factory called with anything else, or a plain
  * `require('fs')`, is no template: an unused one is a leftover.
  */
 function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
@@ -542,7 +542,7 @@ function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
   if (count === undefined) {
     // Linear on any line: `[ \t]*;?[ \t]*$` backtracked quadratically over a long run of blanks (1 s for 30,000).
     const pattern = new RegExp(
-      `^[ \\t]*(?:const|let|var)[ \\t]+${escapeRegExp(name)}[ \\t]*=[ \\t]*${value}[ \\t]*(?:;[ \\t]*)?$`,
+      `^[ \\t]*(?:const|let|var)[ \\t]+${escapeRegExp(name)}[ \\t]*=[ \\t]*${value}`,
       'm',
     );
     count = project.filesWhoseText((text) => pattern.test(text)).length;
@@ -551,10 +551,14 @@ function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
   return count >= TEMPLATE_FILES;
 }
 
-/** A pattern of the template value `isModuleTemplate` counts, or undefined when the initialiser is none. */
+/**
+ * A pattern of the template value `isModuleTemplate` counts, from the `=` to the line's end, or undefined when the
+ * initialiser is none. An empty object counts every file that opens the same object, members or not (hapi's
+ * modules put their own members in `internals`; a module with none yet keeps the empty line).
+ */
 function templateValueOf(initializer: ts.Expression | undefined, file: ts.SourceFile): string | undefined {
   if (initializer === undefined) return undefined;
-  if (ts.isObjectLiteralExpression(initializer)) return initializer.properties.length === 0 ? '\\{\\s*\\}' : undefined;
+  if (ts.isObjectLiteralExpression(initializer)) return initializer.properties.length === 0 ? '\\{' : undefined;
   if (!ts.isCallExpression(initializer) || initializer.arguments.length !== 1) return undefined;
   const [name] = initializer.arguments;
   if (name === undefined || !ts.isStringLiteral(name)) return undefined;
@@ -570,7 +574,9 @@ function templateValueOf(initializer: ts.Expression | undefined, file: ts.Source
       : ts.isIdentifier(callee) && isImportedName(file, callee.text)
         ? escapeRegExp(callee.text)
         : undefined;
-  return factory === undefined ? undefined : `${factory}[ \\t]*\\([ \\t]*(?:'[^'\\n]*'|"[^"\\n]*")[ \\t]*\\)`;
+  return factory === undefined
+    ? undefined
+    : `${factory}[ \\t]*\\([ \\t]*(?:'[^'\\n]*'|"[^"\\n]*")[ \\t]*\\)[ \\t]*(?:;[ \\t]*)?$`;
 }
 
 /**
