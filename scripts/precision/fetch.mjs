@@ -25,12 +25,14 @@ const KEPT = /^(package\.json|tsconfig.*\.json|README.*|LICENSE.*)$/i;
 const LOCAL_SPEC = /^(workspace|file|link|portal|catalog):/;
 /** A version spec that is a dist-tag (`"typescript": "next"`, lance-gg@5.0.2's), not a range. */
 const TAG_SPEC = /^[a-z][\w.-]*$/i;
+/** Version specs that fetch from outside the registry (git, GitHub, a URL), which this machine cannot reach. */
+const REMOTE_SPEC = /^(?:git\+|git:|github:|gitlab:|bitbucket:|https?:|[\w.-]+\/[\w.-]+(?:#|$))/;
 
 main(process.argv.slice(2));
 
 function main(args) {
   if (args[0] === '--list') {
-    for (const entry of setOf(args[1])) console.log(`${dirOf(entry)}\t${specOf(entry)}\t${entry.source}`);
+    for (const entry of setOf(args[1])) console.log(`${dirOf(entry)}\t${specOf(entry)}\t${keptFolderOf(entry)}`);
     return;
   }
   const [setName, ...names] = args;
@@ -72,17 +74,36 @@ function fetchPackage(entry) {
   try {
     const pkg = unpack(spec, scratch);
     for (const name of readdirSync(pkg)) {
-      if (name === entry.source || KEPT.test(name)) cpSync(join(pkg, name), join(dest, name), { recursive: true });
+      if (name === entry.source) cpSync(join(pkg, name), join(dest, keptFolderOf(entry)), { recursive: true });
+      else if (KEPT.test(name)) cpSync(join(pkg, name), join(dest, name), { recursive: true });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  if (!existsSync(join(dest, entry.source))) throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  if (!existsSync(join(dest, keptFolderOf(entry))))
+    throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
+  if (entry.keptAs !== undefined) renameInManifest(join(dest, 'package.json'), entry.source, entry.keptAs);
   install(dest);
   for (const name of readdirSync(dest))
     if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec, entry.tsconfigBase);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
+}
+
+/**
+ * The folder the source is kept under: its own name, or `keptAs` for a package that ships only compiled output
+ * (`dist/`, which review-bot skips as build output, like a clone's): its one-file-per-module JavaScript is then read
+ * as `lib/`, the closest a clone of it can be had from the registry.
+ */
+function keptFolderOf(entry) {
+  return entry.keptAs ?? entry.source;
+}
+
+/** Points the manifest's paths into the renamed folder (`./dist/index.js` → `./lib/index.js`). */
+function renameInManifest(path, from, to) {
+  if (!existsSync(path)) return;
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.replaceAll(`"./${from}/`, `"./${to}/`).replaceAll(`"${from}/`, `"${to}/`));
 }
 
 /**
@@ -158,12 +179,17 @@ function typesOnly(deps = {}) {
 }
 
 /**
- * The dependencies without those given by a dist-tag the registry does not have: npm stops the whole install at
- * ETARGET for one of them. Each one left out is named on standard error.
+ * The dependencies without those given by a dist-tag the registry does not have, or fetched from git or a URL
+ * (electric-sql's peer `wa-sqlite`, `rhashimoto/wa-sqlite#semver:^0.9.8`): npm stops the whole install at one of
+ * them. Each one left out is named on standard error.
  */
 function resolvable(deps) {
   return Object.fromEntries(
     Object.entries(deps).filter(([name, spec]) => {
+      if (REMOTE_SPEC.test(String(spec))) {
+        console.error(`fetch: ${name}@${spec} is fetched from outside the registry; left out of the install`);
+        return false;
+      }
       if (!TAG_SPEC.test(String(spec)) || spec === 'latest') return true;
       const found = spawnSync('npm', ['view', `${name}@${spec}`, 'version'], { encoding: 'utf8' });
       if (found.status === 0 && found.stdout.trim() !== '') return true;
