@@ -541,10 +541,7 @@ function isModuleTemplate(project: ProjectView, declaration: ts.Node): boolean {
   let count = counts.get(key);
   if (count === undefined) {
     // Linear on any line: `[ \t]*;?[ \t]*$` backtracked quadratically over a long run of blanks (1 s for 30,000).
-    const pattern = new RegExp(
-      `^[ \\t]*(?:const|let|var)[ \\t]+${escapeRegExp(name)}[ \\t]*=[ \\t]*${value}`,
-      'm',
-    );
+    const pattern = new RegExp(`^[ \\t]*(?:const|let|var)[ \\t]+${escapeRegExp(name)}[ \\t]*=[ \\t]*${value}`, 'm');
     count = project.filesWhoseText((text) => pattern.test(text)).length;
     counts.set(key, count);
   }
