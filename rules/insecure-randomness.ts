@@ -323,9 +323,18 @@ function throughReferences(declaration: Node, name: Node, walk: Walk): Sink | un
   return undefined;
 }
 
-/** `return <random>` in a function: a sink when the function's name is a secret's, else wherever its calls go. */
+/**
+ * `return <random>` in a function: a sink when the function's name is a secret's, else wherever its calls go; in a
+ * callback whose returned values make the call's result (`replacingCallOf`), wherever that result goes.
+ */
 function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   if (fn === undefined) return undefined;
+  const replacing = replacingCallOf(fn);
+  if (replacing !== undefined) {
+    if (walk.visited.has(fn)) return undefined;
+    walk.visited.add(fn);
+    return followValue(replacing, walk);
+  }
   const name = functionNameOf(fn);
   if (name === undefined) return undefined;
   const noun = getSecretNoun(name);
@@ -344,6 +353,33 @@ function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   }
   walk.path.pop();
   return undefined;
+}
+
+/** Methods whose result is made of what their callback returns, and the callback's position among their arguments. */
+const RESULT_CALLBACKS: ReadonlyMap<string, number> = new Map([
+  ['replace', 1],
+  ['replaceAll', 1],
+  ['map', 0],
+  ['flatMap', 0],
+  ['from', 1],
+]);
+
+/**
+ * The call whose result is made of what `fn` returns, when `fn` is written in its callback's place: the replacer of
+ * `template.replace(/[xy]/g, (c) => …)` (the UUID-v4 idiom of nonces and PKCE states), the callback of `xs.map(…)`,
+ * or `Array.from(xs, …)`'s.
+ */
+function replacingCallOf(fn: Node): CallExpression | undefined {
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const call = fn.getParent();
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.getName();
+  if (name === 'from' && !(Node.isIdentifier(callee.getExpression()) && callee.getExpression().getText() === 'Array'))
+    return undefined;
+  const position = RESULT_CALLBACKS.get(name);
+  return position !== undefined && call.getArguments()[position] === fn ? call : undefined;
 }
 
 /** The call a reference to a function makes (`f()` or `this.f()`), or undefined. */
