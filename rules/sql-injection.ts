@@ -312,7 +312,8 @@ function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
  * bindings)` (`this.knex.raw('?', [schemaName])`), pg-promise's `pgp.as.format(text, values)`, and mysql's
  * `mysql.format(text, values)` (`SqlString.format`). Each puts every value in the text as an escaped literal (`??` as a
  * quoted identifier), or sends it as a parameter, so the fragment holds the text as written and the values escaped.
- * Node's `util.format`, which escapes nothing, is none of them.
+ * Node's `util.format`, which escapes nothing, is none of them, nor is a text that asks pg-promise for a raw value
+ * (`RAW_FILTER`).
  */
 function isBoundFragment(view: ProjectView, node: Node): boolean {
   if (!Node.isCallExpression(node)) return false;
@@ -325,9 +326,16 @@ function isBoundFragment(view: ProjectView, node: Node): boolean {
     text !== undefined &&
     args.length <= 2 &&
     !args.some((a) => Node.isSpreadElement(a)) &&
-    getNonLiteralPart(text, { view }) === undefined
+    getNonLiteralPart(text, { view }) === undefined &&
+    !RAW_FILTER.test(text.getText())
   );
 }
+
+/**
+ * pg-promise's filters that put a value in as written, unescaped: `$1:raw`, `$1^`, `${name:raw}`, `$(name^)`,
+ * `$<name:raw>`. A fragment whose text uses one holds its value raw, as a concatenation would.
+ */
+const RAW_FILTER = /\$(?:\d+|[{(<[/][ \t]*[\w$.]+[ \t]*)(?::raw\b|\^)/;
 
 /** Receivers whose `format` escapes the values it puts in: pg-promise's `as`, mysql's and sqlstring's modules. */
 const ESCAPING_FORMATTERS: ReadonlySet<string> = new Set(['as', 'mysql', 'mysql2', 'SqlString', 'sqlstring']);
