@@ -61,7 +61,8 @@ export default defineRule({
       let script: boolean | undefined;
       for (const candidate of candidatesOf(project, file)) {
         // Syntax first: a name it settles as read needs no wrapper and no checker.
-        if (candidate.name.getText(file.compilerNode).startsWith('_')) continue;
+        if (candidate.name.getText(file.compilerNode).startsWith('_') && !isRequireBinding(candidate.declaration))
+          continue;
         // Let off by its declaration's keywords (part of `isExempt`), tested before any occurrence is looked up:
         // most top-level bindings of a library are exported, and their names are the ones its files use most.
         if (isExportedOrDeclared(candidate.declaration) || isNamedAsStored(candidate.declaration)) continue;
@@ -469,6 +470,24 @@ function repeatedNames(names: readonly string[]): Set<string> {
 }
 
 /**
+ * True for `const _ = require('lodash')`: a module's binding, whose `_` is the library's name (lodash, underscore),
+ * not a mark of a value kept unused on purpose; unused-import reports `import _ from 'lodash'` alike.
+ */
+function isRequireBinding(declaration: ts.Node): boolean {
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+  let value: ts.Expression = declaration.initializer;
+  while (ts.isPropertyAccessExpression(value)) value = value.expression;
+  return (
+    ts.isCallExpression(value) &&
+    ts.isIdentifier(value.expression) &&
+    value.expression.text === 'require' &&
+    value.arguments.length === 1 &&
+    value.arguments[0] !== undefined &&
+    ts.isStringLiteral(value.arguments[0])
+  );
+}
+
+/**
  * Bindings out of scope: exported (by keyword: `export { x }` and `export
  * default x` are reads, so they never reach here) or ambient ones, catch bindings, `using`
  * declarations (disposal is their use), names starting with `_`, siblings of
@@ -476,8 +495,9 @@ function repeatedNames(names: readonly string[]): Set<string> {
  * classes, and top-level declarations of script files (they are globals).
  */
 function isExempt(name: Identifier, script: boolean): boolean {
-  if (name.getText().startsWith('_')) return true;
   const declaration = declarationOf(name);
+  if (name.getText().startsWith('_') && !(declaration !== undefined && isRequireBinding(declaration.compilerNode)))
+    return true;
   if (declaration === undefined) return true;
   if (isInAmbientContext(declaration)) return true;
   if (isExportedOrDeclared(declaration.compilerNode)) return true;
