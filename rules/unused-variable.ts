@@ -6,6 +6,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
+import { requiredSpecifierOf } from './_shared/ast/required-specifier.js';
 import { isOuterCompilerExpression, skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { bindingScopeOf, exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
 import type { LocalUses } from './_shared/local-uses.js';
@@ -475,16 +476,14 @@ function repeatedNames(names: readonly string[]): Set<string> {
  */
 function isRequireBinding(declaration: ts.Node): boolean {
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
-  let value: ts.Expression = declaration.initializer;
-  while (ts.isPropertyAccessExpression(value)) value = value.expression;
-  return (
-    ts.isCallExpression(value) &&
-    ts.isIdentifier(value.expression) &&
-    value.expression.text === 'require' &&
-    value.arguments.length === 1 &&
-    value.arguments[0] !== undefined &&
-    ts.isStringLiteral(value.arguments[0])
-  );
+  return requiredSpecifierOf(requireOf(declaration.initializer)) !== undefined;
+}
+
+/** The call a `require(…).a.b` chain starts from (`require('./log').child` → `require('./log')`). */
+function requireOf(value: ts.Expression): ts.Expression {
+  let current = value;
+  while (ts.isPropertyAccessExpression(current)) current = current.expression;
+  return current;
 }
 
 /**
@@ -580,14 +579,10 @@ function templateValueOf(initializer: ts.Expression | undefined, file: ts.Source
   const [name] = initializer.arguments;
   if (name === undefined || !ts.isStringLiteral(name)) return undefined;
   const callee = initializer.expression;
+  const specifier = requiredSpecifierOf(callee);
   const factory =
-    ts.isCallExpression(callee) &&
-    ts.isIdentifier(callee.expression) &&
-    callee.expression.text === 'require' &&
-    callee.arguments.length === 1 &&
-    callee.arguments[0] !== undefined &&
-    ts.isStringLiteral(callee.arguments[0])
-      ? `require\\([ \\t]*['"]${escapeRegExp(callee.arguments[0].text)}['"][ \\t]*\\)`
+    specifier !== undefined
+      ? `require\\([ \\t]*['"]${escapeRegExp(specifier.text)}['"][ \\t]*\\)`
       : ts.isIdentifier(callee) && isImportedName(file, callee.text)
         ? escapeRegExp(callee.text)
         : undefined;
@@ -614,9 +609,7 @@ function isImportedName(file: ts.SourceFile, name: string): boolean {
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (!declaresName(declaration.name, name) || declaration.initializer === undefined) continue;
-        let value: ts.Expression = declaration.initializer;
-        while (ts.isPropertyAccessExpression(value)) value = value.expression;
-        return ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'require';
+        return isRequireBinding(declaration);
       }
     }
   }
