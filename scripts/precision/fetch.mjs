@@ -162,16 +162,33 @@ function install(dest) {
     ...installable(typesOnly(manifest.devDependencies)),
   });
   if (Object.keys(dependencies).length === 0) return;
-  writeFileSync(manifestPath, JSON.stringify({ name: 'precision-corpus', private: true, dependencies }, null, 2));
   try {
-    execFileSync(
-      'npm',
-      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--legacy-peer-deps'],
-      { cwd: dest, stdio: 'inherit' },
-    );
+    try {
+      npmInstall(dest, dependencies);
+    } catch (error) {
+      // consolidate@1.0.4's 48 optional peers (the template engines it adapts) hold one no registry has (`fs@0.0.2`):
+      // optional peers are what npm itself leaves out, so the install is tried again without them.
+      const optional = Object.keys(manifest.peerDependenciesMeta ?? {}).filter(
+        (name) => manifest.peerDependenciesMeta[name]?.optional === true && name in dependencies,
+      );
+      if (optional.length === 0) throw error;
+      console.error(`fetch: the install failed; tried again without the ${optional.length} optional peer dependencies`);
+      npmInstall(dest, Object.fromEntries(Object.entries(dependencies).filter(([name]) => !optional.includes(name))));
+    }
   } finally {
     writeFileSync(manifestPath, original);
   }
+}
+
+/** `npm install` of `dependencies` in `dest`, its scripts never run. */
+function npmInstall(dest, dependencies) {
+  const manifest = { name: 'precision-corpus', private: true, dependencies };
+  writeFileSync(join(dest, 'package.json'), JSON.stringify(manifest, null, 2));
+  execFileSync(
+    'npm',
+    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--legacy-peer-deps'],
+    { cwd: dest, stdio: 'inherit' },
+  );
 }
 
 function typesOnly(deps = {}) {

@@ -73,9 +73,12 @@ function runOne(cli, entry, reuse, config) {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
-    // Exit 2 with a report is a rule that crashed (named on stderr): the report keeps what every other rule found,
-    // and the set goes on. Exit 2 without one (the package could not be loaded) stops the set, as any other failure.
-    const failures = run.stderr.split('\n').filter((line) => / crashed on /.test(line));
+    // Exit 2 with a report is a rule that crashed, or a file that could not be parsed and was skipped (each named on
+    // stderr): the report keeps what every other rule found on every other file, and the set goes on. Exit 2
+    // without one (the package could not be loaded) stops the set, as any other failure.
+    const failures = run.stderr
+      .split('\n')
+      .filter((line) => / crashed on |: cannot parse: .*\(file skipped\)$/.test(line));
     if (run.status !== 0 && !(run.status === 2 && failures.length > 0 && run.stdout.startsWith('{')))
       throw new Error(`${entry.name}: exit ${String(run.status)}: ${run.stderr.trim()}`);
     writeFileSync(reportPath, run.stdout);
@@ -110,7 +113,7 @@ function table(rows) {
   const rules = [...new Set(rows.flatMap((r) => Object.keys(r.byRule)))].sort();
   const head = ['package', 'files', 'lines', 'findings', 'per 1k lines', 'seconds', ...rules];
   const body = rows.map((r) => [
-    `${r.entry.name}@${r.entry.version}${r.failures > 0 ? ` (${r.failures} rule crashes)` : ''}`,
+    `${r.entry.name}@${r.entry.version}${r.failures > 0 ? ` (${r.failures} rule crashes or files skipped)` : ''}`,
     r.files,
     r.lines,
     r.total,
