@@ -9,6 +9,7 @@ import {
   thisMemberDeclarationsOf,
 } from './_shared/name-binding.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { callbackSiteOf } from './_shared/ast/array-methods.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -370,16 +371,11 @@ const RESULT_CALLBACKS: ReadonlyMap<string, number> = new Map([
  * or `Array.from(xs, …)`'s.
  */
 function replacingCallOf(fn: Node): CallExpression | undefined {
-  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
-  const call = fn.getParent();
-  if (!Node.isCallExpression(call)) return undefined;
-  const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  const name = callee.getName();
-  if (name === 'from' && !(Node.isIdentifier(callee.getExpression()) && callee.getExpression().getText() === 'Array'))
-    return undefined;
-  const position = RESULT_CALLBACKS.get(name);
-  return position !== undefined && call.getArguments()[position] === fn ? call : undefined;
+  const site = callbackSiteOf(fn);
+  if (site?.method === undefined) return undefined;
+  const receiver = site.receiver;
+  if (site.method === 'from' && !(Node.isIdentifier(receiver) && receiver.getText() === 'Array')) return undefined;
+  return RESULT_CALLBACKS.get(site.method) === site.argument ? site.call : undefined;
 }
 
 /** The call a reference to a function makes (`f()` or `this.f()`), or undefined. */

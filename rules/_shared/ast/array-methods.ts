@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import type { ArrowFunction, CallExpression, FunctionExpression } from 'ts-morph';
 import { skipOuterExpressions } from './skip-outer-expressions.js';
 
 /**
@@ -29,13 +30,34 @@ export const FILLING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 
  */
 export function arrayCallbackSlotOf(parameter: Node): { slot: 'element' | 'index'; array: Node } | undefined {
   const fn = parameter.getParent();
+  const site = fn === undefined ? undefined : callbackSiteOf(fn);
+  if (site?.receiver === undefined || site.argument !== 0) return undefined;
+  const element = ELEMENT_PARAMETER.get(site.method ?? '');
+  const position = site.fn.getParameters().findIndex((p) => p === parameter);
+  if (element === undefined || (position !== element && position !== element + 1)) return undefined;
+  return { slot: position === element ? 'element' : 'index', array: site.receiver };
+}
+
+/** Where a function written in place as an argument is called with: `rows.map((row) => …)`, `db.query(sql, (err, rows) => …)`. */
+export interface CallbackSite {
+  fn: ArrowFunction | FunctionExpression;
+  call: CallExpression;
+  /** The argument's position in the call. */
+  argument: number;
+  /** The method's name and receiver, for a call of a property (`rows.map`); undefined for a plain call. */
+  method: string | undefined;
+  receiver: Node | undefined;
+}
+
+/** The call `fn` is written in as an argument (an arrow or function expression), or undefined. */
+export function callbackSiteOf(fn: Node): CallbackSite | undefined {
   if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
   const call = fn.getParent();
-  if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return undefined;
+  if (!Node.isCallExpression(call)) return undefined;
+  const argument = call.getArguments().indexOf(fn);
+  if (argument < 0) return undefined;
   const callee = skipOuterExpressions(call.getExpression());
-  if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  const element = ELEMENT_PARAMETER.get(callee.getName());
-  const position = fn.getParameters().findIndex((p) => p === parameter);
-  if (element === undefined || (position !== element && position !== element + 1)) return undefined;
-  return { slot: position === element ? 'element' : 'index', array: callee.getExpression() };
+  return Node.isPropertyAccessExpression(callee)
+    ? { fn, call, argument, method: callee.getName(), receiver: callee.getExpression() }
+    : { fn, call, argument, method: undefined, receiver: undefined };
 }

@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import type { CallExpression, VariableDeclaration } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
-import { FILLING_METHODS, arrayCallbackSlotOf } from '../ast/array-methods.js';
+import { FILLING_METHODS, arrayCallbackSlotOf, callbackSiteOf } from '../ast/array-methods.js';
 import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -109,14 +109,13 @@ function isCatalogRows(
  */
 function isCallbackResult(view: ProjectView, parameter: Node, isQuery: (call: CallExpression) => boolean): boolean {
   const fn = parameter.getParent();
-  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
-  const call = fn.getParent();
+  const site = fn === undefined ? undefined : callbackSiteOf(fn);
   return (
-    fn.getParameters()[1] === parameter &&
-    Node.isCallExpression(call) &&
-    call.getArguments().at(-1) === fn &&
-    isQuery(call) &&
-    readsCatalog(view, call)
+    site !== undefined &&
+    site.fn.getParameters()[1] === parameter &&
+    site.argument === site.call.getArguments().length - 1 &&
+    isQuery(site.call) &&
+    readsCatalog(view, site.call)
   );
 }
 
