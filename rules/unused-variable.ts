@@ -60,7 +60,10 @@ export default defineRule({
       // A type-test file is compiled, never run: its declarations are the tests.
       if (TYPE_TEST_FILE.test(file.getFilePath())) continue;
       let script: boolean | undefined;
+      // Declarations already reported: a binding inside one goes when it goes, so a second comment says nothing new.
+      const reported: ts.Node[] = [];
       for (const candidate of candidatesOf(project, file)) {
+        if (reported.some((outer) => isWithin(candidate.declaration, outer))) continue;
         // Syntax first: a name it settles as read needs no wrapper and no checker.
         if (candidate.name.getText(file.compilerNode).startsWith('_') && !isRequireBinding(candidate.declaration))
           continue;
@@ -86,6 +89,7 @@ export default defineRule({
         if (uses.reads.length === 0 && isAssignedAsStored(candidate, uses.writes)) continue;
         const name = nameNode.getText();
         const first = uses.writes[0];
+        reported.push(candidate.declaration);
         if (first === undefined) {
           yield {
             node: nameNode,
@@ -116,6 +120,11 @@ export default defineRule({
     }
   },
 });
+
+/** True when `inner` lies in `outer`'s text (candidates come in document order, outer first). */
+function isWithin(inner: ts.Node, outer: ts.Node): boolean {
+  return inner !== outer && inner.pos >= outer.pos && inner.end <= outer.end;
+}
 
 /**
  * True when a binding's uses keep it: a read other than one that only
