@@ -4,7 +4,7 @@ import { severityRank } from '../model/severity.js';
 import { codeSpan, escapeMarkdownText } from './escape/markdown.js';
 import { markdownFindingMessage, markdownPlace, markdownRecommendation } from './finding-markdown.js';
 import { plural } from './plural.js';
-import { verdictLine } from './verdict.js';
+import { verdictMarkdown } from './verdict.js';
 
 /** Options of the review composer. */
 export interface ReviewOptions {
@@ -31,7 +31,7 @@ export function composeReview(result: AnalysisResult, options: ReviewOptions = {
   const findings = options.findings ?? result.findings;
   const metaById = new Map(result.rulesMeta.map((meta) => [meta.id, meta]));
   const themes = groupThemes(findings, metaById);
-  const lines: string[] = [escapeMarkdownText(verdictLine(result, findings)), ''];
+  const lines: string[] = [verdictMarkdown(result, findings), ''];
   if (themes.length === 0) {
     lines.push(
       `No other issues were found by the ${String(result.rulesRun.length)} rules that ran over ${plural(result.fileCount, 'file')}.`,

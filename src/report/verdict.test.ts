@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Finding } from '../model/finding.js';
-import { verdictLine } from './verdict.js';
+import { verdictLine, verdictMarkdown } from './verdict.js';
 
 const SECURITY = ['code-injection', 'sql-injection', 'weak-crypto'];
 
@@ -78,5 +78,25 @@ describe('verdictLine', () => {
     expect(verdictLine(resultOf({ securityRulesRun: [], failures }))).toBe(
       'Security was not checked: every security rule enabled failed (code-injection); see the log.',
     );
+  });
+});
+
+describe('verdictMarkdown', () => {
+  it('writes the places and file names as code spans, so they copy as written and never link', () => {
+    const findings = [defectAt('src/Signature/Widget.js', 14), defectAt('lib/www.example.com/@admin.js', 2)];
+    expect(verdictMarkdown(resultOf({ findings }))).toBe(
+      '2 security defects were detected, in `src/Signature/Widget.js:14`, `lib/www.example.com/@admin.js:2`.',
+    );
+    expect(
+      verdictMarkdown(
+        resultOf({ securityRulesRun: ['weak-crypto'], unparsedFiles: ['a.ts', 'b`c.ts', 'd.ts', 'e.ts'] }),
+      ),
+    ).toBe(
+      'No security defects were found, but security was only partly checked: 2 of 3 security rules did not run \\(code-injection, sql-injection\\); 4 files were not analysed \\(`a.ts`, ``b`c.ts``, `d.ts`, …\\).',
+    );
+  });
+
+  it('is the plain line escaped when no place is named', () => {
+    expect(verdictMarkdown(resultOf())).toBe(verdictLine(resultOf()));
   });
 });

@@ -68,11 +68,16 @@ function needsPadding(content: string): boolean {
  * Safe whatever the text is: an unmatched backtick is shown literally.
  */
 export function markdownWithCode(text: string): string {
-  return joinMarkdown(splitCode(text).map((part) => (part.code ? codeSpan(part.text) : escapeMarkdownText(part.text))));
+  return markdownOfParts(splitCode(text));
 }
 
-/** A piece of text, and whether backticks marked it as code. */
-interface TextPart {
+/** Markdown for text given in pieces: code pieces as code spans, the rest literal text. */
+export function markdownOfParts(parts: readonly TextPart[]): string {
+  return joinMarkdown(parts.map((part) => (part.code ? codeSpan(part.text) : escapeMarkdownText(part.text))));
+}
+
+/** A piece of text, and whether it is code (a path, a name) rather than prose. */
+export interface TextPart {
   text: string;
   code: boolean;
 }
