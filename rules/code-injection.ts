@@ -99,7 +99,7 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     if (!Node.isCallExpression(call) && !Node.isNewExpression(call)) continue;
     const draft = checkCall(project, call, vm, reachesGlobal);
     // The project waived its own linter's eval rule on this line: compiling code here is its stated intent.
-    if (draft !== undefined && !isWaivedByEslint(call, ESLINT_EVAL_RULES, { namedOnly: true })) yield draft;
+    if (draft !== undefined && !isWaivedByEslint(call, ESLINT_EVAL_RULES, { namedBlocksOnly: true })) yield draft;
   }
 }
 

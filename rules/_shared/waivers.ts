@@ -11,11 +11,13 @@ import type { Node, SourceFile } from 'ts-morph';
  * before the node, naming such a rule or none (every rule), not turned back on
  * by an `eslint-enable` between it and the node that names it or none. The
  * project decided what its linter should not say there, and saying it anyway
- * is noise. With `namedOnly` (the
- * security rules), only a directive that names an equivalent rule counts: one
- * that turns every rule off says nothing about this one.
+ * is noise. With `namedBlocksOnly` (the security rules), a block directive
+ * counts only when it names an equivalent rule: one that turns every rule off
+ * for the rest of a file says nothing about this one. A line directive naming
+ * no rule still counts: someone looked at that line and turned every check of
+ * it off (swig's `new Function( // eslint-disable-line` compiling a template).
  */
-export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedOnly = false } = {}): boolean {
+export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedBlocksOnly = false } = {}): boolean {
   const text = node.getSourceFile().getFullText();
   const lines = text.split('\n');
   const line = node.getStartLineNumber();
@@ -23,7 +25,7 @@ export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedOnly = f
     const at = comment.indexOf(directive);
     return at === -1 ? undefined : (comment.slice(at + directive.length).split(/\s--\s|\*\//)[0] ?? '');
   };
-  const waives = (comment: string | undefined, directive: string): boolean => {
+  const waives = (comment: string | undefined, directive: string, namedOnly = false): boolean => {
     const list = comment === undefined ? undefined : names(comment, directive);
     return list !== undefined && ((!namedOnly && list.trim() === '') || equivalent.test(list));
   };
@@ -34,7 +36,7 @@ export function isWaivedByEslint(node: Node, equivalent: RegExp, { namedOnly = f
   let waived = false;
   for (const match of text.slice(0, node.getStart()).matchAll(/\/\*\s*eslint-(disable|enable)(?![-\w])[^]*?\*\//g)) {
     if (!isBlockCommentAt(node.getSourceFile(), match.index)) continue;
-    if (match[1] === 'disable') waived ||= waives(match[0], 'eslint-disable');
+    if (match[1] === 'disable') waived ||= waives(match[0], 'eslint-disable', namedBlocksOnly);
     else if (waived) {
       const list = names(match[0], 'eslint-enable') ?? '';
       waived = !(list.trim() === '' || equivalent.test(list));
