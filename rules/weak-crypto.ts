@@ -211,7 +211,7 @@ function checkCryptoCall(
     case 'createVerify':
     case 'sign':
     case 'verify':
-      return WEAK_HASH.test(algorithm)
+      return WEAK_HASH.test(algorithm) && !isBranchOfNamedAlgorithm(call, algorithm)
         ? {
             node: call,
             messageId: 'weakSignature',
@@ -396,6 +396,7 @@ function checkHashUse(
   wordOf: (name: string) => string | undefined,
   dataArgs?: readonly Node[],
 ): FindingDraft<MessageId> | undefined {
+  if (isBranchOfNamedAlgorithm(call, algorithm)) return undefined;
   const chain = getChain(call);
   const direct = findSecurityContext(chain.top, call, [...(dataArgs ?? []), ...chain.updates], wordOf);
   if (direct !== undefined)
@@ -467,6 +468,51 @@ function isChosenElsewhere(where: Node): boolean {
     if (DECRYPTING.has(called)) decrypts = true;
   }
   return decrypts;
+}
+
+/**
+ * True when the code at `where` runs only in a branch chosen by comparing a value with a string that names its
+ * algorithm (`if (oauth.oauth_signature_method === 'RSA-SHA1')`, `case 'md5':`, `alg === 'sha1' ? … : …`): it
+ * implements the algorithm a protocol's field or a setting names (OAuth 1.0a's `RSA-SHA1`, HTTP Digest's `MD5-sess`),
+ * and the choice is made where that value is set. Changing the hash here would only break the protocol for the party
+ * that asked for it.
+ */
+function isBranchOfNamedAlgorithm(where: Node, algorithm: string): boolean {
+  const wanted = algorithmKey(algorithm);
+  let child: ts.Node = where.compilerNode;
+  for (let at = child.parent; !ts.isSourceFile(at); child = at, at = at.parent) {
+    if (ts.isIfStatement(at) && child === at.thenStatement && testsForName(at.expression, wanted)) return true;
+    if (ts.isConditionalExpression(at) && child === at.whenTrue && testsForName(at.condition, wanted)) return true;
+    if (ts.isCaseClause(at) && child !== at.expression && namesAlgorithm(at.expression, wanted)) return true;
+    // A declared function or method runs wherever it is called, whatever branch it is written in.
+    if (ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at)) return false;
+  }
+  return false;
+}
+
+/** `x === 'RSA-SHA1'` (either side, `==` too), alone or as one operand of `&&`. */
+function testsForName(condition: ts.Expression, wanted: string): boolean {
+  const test = skipOuterCompilerExpressions(condition);
+  if (!ts.isBinaryExpression(test)) return false;
+  const operator = test.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken)
+    return testsForName(test.left, wanted) || testsForName(test.right, wanted);
+  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  return namesAlgorithm(test.left, wanted) || namesAlgorithm(test.right, wanted);
+}
+
+/** A string literal whose letters and digits hold the algorithm's (`'RSA-SHA1'`, `'HMAC-SHA1'` for `sha1`). */
+function namesAlgorithm(node: ts.Expression, wanted: string): boolean {
+  const literal = skipOuterCompilerExpressions(node);
+  return ts.isStringLiteralLike(literal) && algorithmKey(literal.text).includes(wanted);
+}
+
+/** An algorithm's name as letters and digits, lower case, without an `RSA-` prefix: `sha1` for `RSA-SHA-1`. */
+function algorithmKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^rsa(?=.)/, '');
 }
 
 /** The finding for a weak hash used for a security purpose. */
