@@ -97,6 +97,13 @@ const SQL_PATTERNS = [
   /\bvalues\s*\(/i,
 ];
 
+/**
+ * Cypher (Neo4j's query language), which shares SQL's `WHERE` and `ORDER BY`: a `MATCH (…)` that `RETURN`s, or a
+ * relationship pattern (`(a)-[r:KNOWS]->(b)`), neither of which SQL can hold. A label or relationship type spliced
+ * into Cypher cannot be a parameter, so the rule's remedy does not apply: such text is not judged.
+ */
+const CYPHER_PATTERNS = [/\b(?:optional\s+)?match\s*\([\s\S]*\breturn\b/i, /\)\s*<?\s*-\s*\[[^\]]*\]\s*-\s*>?\s*\(/];
+
 export default defineRule({
   meta: {
     id: 'sql-injection',
@@ -186,7 +193,7 @@ function checkQuery(
   const built = getBuiltParts(view, query);
   if (built === undefined) return undefined;
   const texts = built.parts.flatMap((p) => getLiteralTexts(p, view)).join(' ');
-  if (!SQL_PATTERNS.some((p) => p.test(texts))) return undefined;
+  if (!SQL_PATTERNS.some((p) => p.test(texts)) || CYPHER_PATTERNS.some((p) => p.test(texts))) return undefined;
   const holes = built.parts.flatMap(holesOf);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
   const data = ranked.map((hole) => findInjectedData(view, hole)).find((d) => d !== undefined);
