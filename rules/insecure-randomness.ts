@@ -111,7 +111,7 @@ const CARRYING_OPERATORS = new Set([
 export default defineRule({
   meta: {
     id: 'insecure-randomness',
-    description: 'Disallow `Math.random()` in tokens, passwords, keys, nonces, salts and session ids',
+    description: 'Disallow `Math.random()` in tokens, passwords, keys, nonces and salts',
     category: 'security',
     defaultSeverity: 'error',
     stability: 'stable',
@@ -267,11 +267,23 @@ function isAssignment(kind: SyntaxKind): boolean {
   return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 }
 
+/**
+ * The secret a name is about (`getSecretNoun`), but a session's id: `sessionId` names a session, and a random one is
+ * a credential only where it alone admits its holder. Five fresh sets read every `Math.random()` session id as
+ * noise (a provider among those multiplexed on one socket, a peer's sessions told apart, an analytics session, a
+ * media stream's field, a feature-flag rollout's bucket key) and none as a secret; a session's `token`, `key` or
+ * `secret` still is one.
+ */
+function secretNounOf(name: string): string | undefined {
+  const noun = getSecretNoun(name);
+  return noun === 'session id' ? undefined : noun;
+}
+
 /** A sink when the node's name is a secret's name. */
 function named(node: Node, via: string, where: Node): Sink | undefined {
   const target = getStoredName(node);
   if (target === undefined) return undefined;
-  const noun = getSecretNoun(target);
+  const noun = secretNounOf(target);
   return noun === undefined ? undefined : { target, noun, via, node: where };
 }
 
@@ -338,7 +350,7 @@ function fromFunction(fn: Node | undefined, walk: Walk): Sink | undefined {
   }
   const name = functionNameOf(fn);
   if (name === undefined) return undefined;
-  const noun = getSecretNoun(name);
+  const noun = secretNounOf(name);
   if (noun !== undefined) return { target: name, noun, via: 'returned from', node: fn };
   if (walk.hops <= 0 || walk.visited.has(fn)) return undefined;
   const nameNode = getFunctionNameNode(fn);
@@ -398,13 +410,13 @@ function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | unde
     const receiver = skipOuterExpressions(callee.getExpression());
     return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
   }
-  const noun = getSecretNoun(name);
+  const noun = secretNounOf(name);
   if (noun !== undefined && call.getArguments().length === 1)
     return { target: `${name}()`, noun, via: 'passed to', node: call };
   const parameter = parameterFor(call, argument, walk.view);
   if (parameter === undefined) return undefined;
   const parameterName = getStoredName(parameter);
-  const parameterNoun = parameterName === undefined ? undefined : getSecretNoun(parameterName);
+  const parameterNoun = parameterName === undefined ? undefined : secretNounOf(parameterName);
   return parameterName === undefined || parameterNoun === undefined
     ? undefined
     : { target: parameterName, noun: parameterNoun, via: `passed to \`${name}\` as parameter`, node: call };
