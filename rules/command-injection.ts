@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
@@ -19,7 +19,9 @@ import {
   calledExportScreen,
   getCalledExport,
   getModuleBindings,
+  isWholeModule,
   relativeSpecifiersOf,
+  wholeModuleScreen,
 } from './_shared/security/modules.js';
 import { descendantsWhere } from './_shared/ast/descendants.js';
 import { exportedNameOf } from './_shared/security/exported-name.js';
@@ -86,10 +88,26 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
   yield* importedRunnerFindings(project, file);
 }
 
-/** A call of `child_process` in a file that runs a shell, and what the shell reads that is not literal. */
+/**
+ * execa's functions, by the name a call reaches them: v6's and later named exports, and v5's default export
+ * (`execa(…)` itself) and its methods (`execa.sync`, `execa.command`). Each takes what `spawn` takes (a program and an
+ * argument array, or `execaCommand`'s line, which it splits at spaces) and starts a shell only with the `shell`
+ * option. `$` and `execaNode` are not among them: `$` quotes each value it is given, and `execaNode` runs a script.
+ */
+const EXECA_FUNCTIONS: ReadonlySet<string> = new Set([
+  'execa',
+  'execaSync',
+  'execaCommand',
+  'execaCommandSync',
+  'sync',
+  'command',
+  'commandSync',
+]);
+
+/** A call of `child_process` or execa in a file that runs a shell, and what the shell reads that is not literal. */
 interface Sink {
   call: CallExpression;
-  /** The export called: `exec`, `spawn`, … */
+  /** The export called: `exec`, `spawn`, `execa`, … */
   name: string;
   shell: ShellInput;
 }
@@ -104,6 +122,32 @@ function sinksOf(project: ProjectView, file: SourceFile): readonly Sink[] {
 
 /** What `sinksOf` finds, looked for. */
 function findSinks(project: ProjectView, file: SourceFile): Sink[] {
+  const sinks = [...childProcessSinks(project, file), ...execaSinks(project, file)];
+  return sinks.sort((a, b) => a.call.getStart() - b.call.getStart());
+}
+
+/** `findSinks` for execa's functions (`EXECA_FUNCTIONS`), judged as `spawn`'s calls are. */
+function execaSinks(project: ProjectView, file: SourceFile): Sink[] {
+  if (!file.getFullText().includes('execa')) return [];
+  const bindings = getModuleBindings(project, file, ['execa']);
+  const exported = calledExportScreen(bindings);
+  const whole = wholeModuleScreen(bindings);
+  const screen = (node: ts.Node): boolean => exported(node) || (ts.isCallExpression(node) && whole(node.expression));
+  const sinks: Sink[] = [];
+  for (const call of descendantsWhere(project, file, SyntaxKind.CallExpression, screen)) {
+    if (!Node.isCallExpression(call)) continue;
+    // v5's default export is the function itself: `execa(…)`, `require('execa')(…)`.
+    const name = isWholeModule(call.getExpression(), bindings) ? 'execa' : getCalledExport(call, bindings);
+    if (name === undefined || !EXECA_FUNCTIONS.has(name)) continue;
+    const shell = checkSpawnCall(project, call);
+    // A v5 method called on `require('execa')` itself is named as its documentation names it: `execa.command`.
+    if (shell !== undefined) sinks.push({ call, name: name.startsWith('execa') ? name : `execa.${name}`, shell });
+  }
+  return sinks;
+}
+
+/** `findSinks` for `child_process`'s functions. */
+function childProcessSinks(project: ProjectView, file: SourceFile): Sink[] {
   const bindings = getModuleBindings(project, file, ['child_process']);
   if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return [];
   const sinks: Sink[] = [];
@@ -172,7 +216,7 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
 function runnerModulesOf(view: ProjectView): ReadonlyMap<string, readonly SourceFile[]> {
   return view.memo('command-injection:runner-modules', () => {
     const byStem = new Map<string, SourceFile[]>();
-    for (const file of view.filesWhoseText((text) => text.includes('child_process'))) {
+    for (const file of view.filesWhoseText((text) => text.includes('child_process') || text.includes('execa'))) {
       if (exportedRunnersOf(view, file).size === 0) continue;
       const base = file.getBaseNameWithoutExtension();
       // `require('.')`, `require('..')` and `require('./')` end in no name: they may reach an index file.
@@ -220,10 +264,22 @@ interface ShellInput {
  * Node's `path` makes of literal data and the program's own location (`path.join(__dirname, 'bin', 'kill.exe')`) is
  * literal: it holds nothing but its arguments.
  */
-function nonLiteralParts(view: ProjectView, parts: readonly Node[]): { parts: Node[]; data: Node } | undefined {
+function nonLiteralParts(
+  view: ProjectView,
+  parts: readonly Node[],
+  program?: Node,
+): { parts: Node[]; data: Node } | undefined {
   let data: Node | undefined;
   const found: Node[] = [];
-  const options = shellDataOptions(view);
+  const shared = shellDataOptions(view);
+  // The program a line starts with (`programAtStartOf`) is what runs, not data: the rest of the line is judged.
+  const options: DataOptions =
+    program === undefined
+      ? shared
+      : {
+          ...shared,
+          isTrusted: (node) => node.compilerNode === program.compilerNode || shared.isTrusted?.(node) === true,
+        };
   for (const part of parts) {
     const partData = getNonLiteralPart(part, options);
     if (partData === undefined) continue;
@@ -290,7 +346,8 @@ const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normali
 /** `exec(command)`: the command, when it is built from non-literal data. */
 function checkShellCall(view: ProjectView, call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
-  const found = command === undefined ? undefined : nonLiteralParts(view, [command]);
+  if (command === undefined) return undefined;
+  const found = nonLiteralParts(view, [command], programAtStartOf(command));
   return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
 }
 
@@ -387,6 +444,18 @@ function commandAfterPrefixOf(view: ProjectView, part: Node): RunnerParameter | 
  * does. As for `commandAfterPrefixOf`, the name is what says the value is a command: `pid + ' -9'` is spliced data.
  */
 function commandBeforeWordsOf(view: ProjectView, part: Node): RunnerParameter | undefined {
+  const line = lineStartOf(part);
+  if (line === undefined) return undefined;
+  const options = shellDataOptions(view);
+  if (line.rest.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
+  return commandParameterOf(view, line.first, 'start');
+}
+
+/**
+ * A command line that starts with a value and goes on, after a literal that starts a word or a command, with the
+ * rest (`first + ' install'`, `` `${first} --version ${rest}` ``), or undefined.
+ */
+function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
   const node = skipOuterExpressions(part);
   let first: Node;
   let rest: Node[];
@@ -411,10 +480,29 @@ function commandBeforeWordsOf(view: ProjectView, part: Node): RunnerParameter | 
     rest = spans.map((s) => s.getExpression());
     joint = span.getLiteral().getLiteralText();
   } else return undefined;
-  if (!/^[\s;&|]/.test(joint)) return undefined;
-  const options = shellDataOptions(view);
-  if (rest.some((piece) => getNonLiteralPart(piece, options) !== undefined)) return undefined;
-  return commandParameterOf(view, first, 'start');
+  return /^[\s;&|]/.test(joint) ? { first, rest } : undefined;
+}
+
+/** Last words of a name that say its value is a program to run (`gitBin`, `ffmpegBinary`, `nodeExecutable`). */
+const PROGRAM_WORDS: ReadonlySet<string> = new Set(['bin', 'binary', 'exe', 'executable']);
+
+/**
+ * The value that starts a command line, when it is named as a program (`this.gitBin + ' --version'`,
+ * `` `${ffmpegBinary} -version` ``): it is the program the line runs, as `execFile`'s first argument is, not data
+ * handed to one, so it cannot go into an argument array as a finding would advise; whoever sets it chooses what runs,
+ * with or without a shell (jingo's `gitBin`, from the operator's configuration). The rest of the line is judged.
+ */
+function programAtStartOf(command: Node): Node | undefined {
+  const first = lineStartOf(command)?.first;
+  const name =
+    first === undefined
+      ? undefined
+      : Node.isIdentifier(first)
+        ? first.getText()
+        : Node.isPropertyAccessExpression(first)
+          ? first.getName()
+          : undefined;
+  return name !== undefined && PROGRAM_WORDS.has(splitWords(name).at(-1) ?? '') ? first : undefined;
 }
 
 /** The plain parameter `node` is, passed whole and named as a command line (`isCommandName`), at a line's `place`. */
