@@ -77,11 +77,11 @@ describe('insecure-randomness messages', () => {
     expect(
       messagesFor('insecure-randomness', {
         'a.ts':
-          'export function token() {\n  const token = Math.random().toString(36);\n  return token;\n}\nexport function makeSessionId() { return String(Math.random()); }\nexport const password = Math.random().toString(36).slice(2);\n',
+          'export function token() {\n  const token = Math.random().toString(36);\n  return token;\n}\nexport function makeSessionKey() { return String(Math.random()); }\nexport const password = Math.random().toString(36).slice(2);\n',
       }),
     ).toEqual([
       '2: `Math.random()` makes the token assigned to `token` (line 2), and its output can be predicted. Make the token with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
-      '5: `Math.random()` makes the session ID returned from `makeSessionId` (line 5), and its output can be predicted. Make the session ID with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
+      '5: `Math.random()` makes the session key returned from `makeSessionKey` (line 5), and its output can be predicted. Make the session key with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       '6: `Math.random()` makes the password assigned to `password` (line 6), and its output can be predicted. Make the password with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
     ]);
   });
