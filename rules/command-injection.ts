@@ -627,8 +627,9 @@ function draftOf(
   call: CallExpression,
   messageId: MessageId,
   sink: string,
-  data: Node,
+  spliced: Node,
 ): FindingDraft<MessageId> {
+  const data = unescapedValueOf(spliced);
   const description = describeNode(data);
   return {
     node: call,
@@ -637,6 +638,22 @@ function draftOf(
     data: { sink, data: description, line: data.getStartLineNumber() },
     evidence: getOriginEvidence(data, view),
   };
+}
+
+/**
+ * The value a finding names: what was spliced, or, for a hand-made escape of a value (`bundlePath.replace(/(\s)/g,
+ * '\\ ')`: a `replace` or `replaceAll` on it), the value itself. Without a shell the escape must go too, or the
+ * program gets its backslashes, so the advice to pass the escaped text in an argument array would be false
+ * (@vue/cli-shared-utils' Spotlight path).
+ */
+function unescapedValueOf(spliced: Node): Node {
+  let value = spliced;
+  for (;;) {
+    const node = skipOuterExpressions(value);
+    const callee = Node.isCallExpression(node) ? skipOuterExpressions(node.getExpression()) : undefined;
+    if (!Node.isPropertyAccessExpression(callee) || !['replace', 'replaceAll'].includes(callee.getName())) return value;
+    value = callee.getExpression();
+  }
 }
 
 /** Programs that run their `-c` argument as a shell script. */
