@@ -30,7 +30,7 @@ import {
   prototypeOwnerOf,
   thisHomeOf,
 } from './_shared/ast/this-home.js';
-import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
+import type { BinaryExpression, CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { ESLINT_EVAL_RULES, isWaivedByEslint } from './_shared/waivers.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -178,10 +178,123 @@ function checkCode(
   codeArgs: readonly Node[],
 ): FindingDraft<MessageId> | undefined {
   for (const arg of codeArgs) {
-    const data = getNonLiteralPart(arg, { view });
+    const data = getNonLiteralPart(arg, { view, isSanitizer: isCodeLiteralOf });
     if (data !== undefined) return draftOf(view, call, 'dynamicCode', sink, data);
   }
   return undefined;
+}
+
+/**
+ * True for a call that writes its value as a JavaScript literal, where it stands in the code: `JSON.stringify(x)`
+ * outside quotes (JSON text is a literal expression), and `jsesc(x)` inside the quotes its options say it escapes for
+ * (single quotes by default; none with `wrap: true`), as nightmare writes `"querySelector('" + jsesc(selector) +
+ * "')"`. Inside quotes JSON's own quotes would end the string, and `jsesc` outside its quotes leaves them to the code.
+ */
+function isCodeLiteralOf(node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  const quote = quoteAround(node);
+  if (quote === undefined) return false;
+  if (
+    Node.isPropertyAccessExpression(callee) &&
+    callee.getName() === 'stringify' &&
+    callee.getExpression().getText() === 'JSON'
+  )
+    return quote === '';
+  return Node.isIdentifier(callee) && callee.getText() === 'jsesc' && jsescQuoteOf(node) === quote;
+}
+
+/** The quote `jsesc`'s options make it escape for (`''` with `wrap: true`, which adds its own), or undefined. */
+function jsescQuoteOf(call: CallExpression): string | undefined {
+  const [, options] = call.getArguments();
+  if (options === undefined) return "'";
+  const object = skipOuterExpressions(options);
+  if (!Node.isObjectLiteralExpression(object)) return undefined;
+  let quote = "'";
+  for (const property of object.getProperties()) {
+    if (!Node.isPropertyAssignment(property)) return undefined;
+    const value = skipOuterExpressions(property.getInitializerOrThrow());
+    const name = property.getName();
+    if (name === 'wrap') {
+      if (value.getKind() !== SyntaxKind.TrueKeyword && value.getKind() !== SyntaxKind.FalseKeyword) return undefined;
+      if (value.getKind() === SyntaxKind.TrueKeyword) return '';
+    } else if (name === 'quotes') {
+      if (!Node.isStringLiteral(value)) return undefined;
+      const quotes: Record<string, string> = { single: "'", double: '"', backtick: '`' };
+      quote = quotes[value.getLiteralText()] ?? '';
+      if (quote === '') return undefined;
+    }
+  }
+  return quote;
+}
+
+/**
+ * The quote a value stands inside in the code built before it, `''` outside any, read from the literal text that
+ * comes before it in its template or `+` chain (`"querySelector('" + v`); undefined when a value before it, whose
+ * text is not known, could open or close one.
+ */
+function quoteAround(value: Node): string | undefined {
+  const pieces = piecesBefore(value);
+  if (pieces === undefined) return undefined;
+  let quote = '';
+  let escaped = false;
+  for (const char of pieces.join('')) {
+    if (escaped) escaped = false;
+    else if (quote !== '' && char === '\\') escaped = true;
+    else if (quote === '' && (char === "'" || char === '"' || char === '`')) quote = char;
+    else if (char === quote) quote = '';
+  }
+  return quote;
+}
+
+/** The literal texts before a value in its template or `+` chain, or undefined when a non-literal comes first. */
+function piecesBefore(value: Node): string[] | undefined {
+  let node: Node = value;
+  let parent = node.getParent();
+  while (parent !== undefined && Node.isParenthesizedExpression(parent)) {
+    node = parent;
+    parent = parent.getParent();
+  }
+  if (parent !== undefined && Node.isTemplateSpan(parent)) {
+    const template = parent.getParent();
+    if (!Node.isTemplateExpression(template)) return undefined;
+    const spans = template.getTemplateSpans();
+    const index = spans.indexOf(parent);
+    // A hole before this one holds text nobody knows.
+    return index === 0 ? [template.getHead().getLiteralText()] : undefined;
+  }
+  // Not inside a `+` chain, or first in one: nothing comes before it (`eval(JSON.stringify(v))`).
+  if (parent === undefined || !isPlus(parent)) return [];
+  if (parent.getLeft() === node) return isRightOfPlus(parent) ? undefined : [];
+  const texts: string[] = [];
+  // `a + b + c` is `(a + b) + c`: the operands before a right operand are the left side's.
+  let left: Node = skipOuterExpressions(parent.getLeft());
+  for (;;) {
+    if (isPlus(left)) {
+      const right = skipOuterExpressions(left.getRight());
+      if (!Node.isStringLiteral(right) && !Node.isNoSubstitutionTemplateLiteral(right)) return undefined;
+      texts.unshift(right.getLiteralText());
+      left = skipOuterExpressions(left.getLeft());
+    } else if (Node.isStringLiteral(left) || Node.isNoSubstitutionTemplateLiteral(left)) {
+      texts.unshift(left.getLiteralText());
+      return texts;
+    } else return undefined;
+  }
+}
+
+/** True when a `+` (inside any parentheses) is the right operand of another `+`, so operands come before it. */
+function isRightOfPlus(node: Node): boolean {
+  let child: Node = node;
+  let parent = child.getParent();
+  while (parent !== undefined && Node.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.getParent();
+  }
+  return parent !== undefined && isPlus(parent) && parent.getRight() === child;
+}
+
+function isPlus(node: Node): node is BinaryExpression {
+  return Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken;
 }
 
 /** `setTimeout('...' + x, 10)`: a finding when the first argument is a string built from non-literal data. */
