@@ -29,7 +29,7 @@ import { isSanitizerCall } from './_shared/security/sanitizers.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { ownDeclarationsOf } from './_shared/name-binding.js';
 
-type MessageId = 'shellCommand' | 'shellSpawn' | 'shellProgram';
+type MessageId = 'shellCommand' | 'shellSpawn' | 'shellPackageManager' | 'shellProgram';
 
 /** `child_process` functions that always run their first argument through a shell. */
 const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
@@ -58,6 +58,11 @@ export default defineRule({
       shellSpawn: {
         message: '`{{sink}}` with the `shell` option runs a command built from `{{data}}` (line {{line}}).',
         recommendation: 'Drop the `shell` option and pass `{{data}}` as its own element of the argument array.',
+      },
+      shellPackageManager: {
+        message: '`{{sink}}` with the `shell` option runs a command built from `{{data}}` (line {{line}}).',
+        recommendation:
+          'Windows has this program as a `.cmd` file, which Node starts only through a shell, so keep the option and throw unless `{{data}}` holds only letters, digits and `_-./:,+@` (a statement before the call such as `if (/[^\\w.\\/:,+@-]/.test({{data}})) throw …`).',
       },
       shellProgram: {
         message: '`{{sink}}` starts a shell whose script is built from `{{data}}` (line {{line}}).',
@@ -364,7 +369,24 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
   const found = nonLiteralParts(view, args === undefined ? [command] : [command, args]);
-  return found === undefined ? undefined : { messageId: 'shellSpawn', ...found };
+  if (found === undefined) return undefined;
+  return { messageId: isPackageManager(command) ? 'shellPackageManager' : 'shellSpawn', ...found };
+}
+
+/**
+ * Package managers that Windows installs as `.cmd` files (`npm.cmd`), which Node (since 18.20.2 and 20.12.2) starts
+ * only through a shell: `spawn('npm', args, { shell: true })` is how a cross-platform tool runs them (hubot's
+ * generator), so dropping the option is no fix.
+ */
+const PACKAGE_MANAGER = /^(?:npm|npx|yarn|pnpm|pnpx|corepack)(?:\.cmd)?$/i;
+
+/** True when the command is a literal package manager's name (`PACKAGE_MANAGER`). */
+function isPackageManager(command: Node): boolean {
+  const node = skipOuterExpressions(command);
+  return (
+    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
+    PACKAGE_MANAGER.test(node.getLiteralText())
+  );
 }
 
 /**
