@@ -364,9 +364,11 @@ function isFragmentBinder(callee: PropertyAccessExpression): boolean {
  * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, the object
  * a statement names after TABLESPACE, SEQUENCE, TRIGGER, PROCEDURE, DOMAIN, GENERATOR, ROLE or USER, a
  * character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE … CHARACTER SET
- * ' + charset`), or in identifier quotes.
+ * ' + charset`), in identifier quotes, or after the dot of a qualified name (`${schema}.${table}`).
  */
 function isIdentifierPosition(hole: Hole): boolean {
+  // The second half of a qualified name, `${schema}.${table}` or `public.${table}` (not a number's `1.${digits}`).
+  if (/(?:^|[A-Za-z_"`\]])\.$/.test(hole.before)) return true;
   const before = hole.before.trimEnd();
   if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)|,)$/i.test(before))
     return true;
