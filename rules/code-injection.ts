@@ -18,9 +18,11 @@ import {
 import { isJavaScriptFile } from './_shared/ast/is-javascript-file.js';
 import {
   isOuterCompilerExpression,
+  isOuterExpression,
   skipOuterCompilerExpressions,
   skipOuterExpressions,
 } from './_shared/ast/skip-outer-expressions.js';
+import { enclosingPlusChainOf, plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { symbolPathOf } from './_shared/names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
 import {
@@ -30,7 +32,7 @@ import {
   prototypeOwnerOf,
   thisHomeOf,
 } from './_shared/ast/this-home.js';
-import type { BinaryExpression, CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import { ESLINT_EVAL_RULES, isWaivedByEslint } from './_shared/waivers.js';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import type { FindingDraft } from '../src/model/rule.js';
@@ -249,52 +251,28 @@ function quoteAround(value: Node): string | undefined {
 
 /** The literal texts before a value in its template or `+` chain, or undefined when a non-literal comes first. */
 function piecesBefore(value: Node): string[] | undefined {
-  let node: Node = value;
-  let parent = node.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) {
-    node = parent;
-    parent = parent.getParent();
-  }
-  if (parent !== undefined && Node.isTemplateSpan(parent)) {
-    const template = parent.getParent();
+  let holder: Node = value;
+  while (holder.getParent() !== undefined && isOuterExpression(holder.getParentOrThrow()))
+    holder = holder.getParentOrThrow();
+  const span = holder.getParent();
+  if (span !== undefined && Node.isTemplateSpan(span)) {
+    const template = span.getParent();
     if (!Node.isTemplateExpression(template)) return undefined;
-    const spans = template.getTemplateSpans();
-    const index = spans.indexOf(parent);
     // A hole before this one holds text nobody knows.
-    return index === 0 ? [template.getHead().getLiteralText()] : undefined;
+    return template.getTemplateSpans()[0] === span ? [template.getHead().getLiteralText()] : undefined;
   }
-  // Not inside a `+` chain, or first in one: nothing comes before it (`eval(JSON.stringify(v))`).
-  if (parent === undefined || !isPlus(parent)) return [];
-  if (parent.getLeft() === node) return isRightOfPlus(parent) ? undefined : [];
+  // Not inside a `+` chain: nothing comes before it (`eval(JSON.stringify(v))`).
+  const chain = enclosingPlusChainOf(value);
+  if (chain === undefined) return [];
+  const operands = plusOperandsOf(chain);
+  const index = operands.indexOf(value);
+  if (index < 0) return undefined;
   const texts: string[] = [];
-  // `a + b + c` is `(a + b) + c`: the operands before a right operand are the left side's.
-  let left: Node = skipOuterExpressions(parent.getLeft());
-  for (;;) {
-    if (isPlus(left)) {
-      const right = skipOuterExpressions(left.getRight());
-      if (!Node.isStringLiteral(right) && !Node.isNoSubstitutionTemplateLiteral(right)) return undefined;
-      texts.unshift(right.getLiteralText());
-      left = skipOuterExpressions(left.getLeft());
-    } else if (Node.isStringLiteral(left) || Node.isNoSubstitutionTemplateLiteral(left)) {
-      texts.unshift(left.getLiteralText());
-      return texts;
-    } else return undefined;
+  for (const operand of operands.slice(0, index)) {
+    if (!Node.isStringLiteral(operand) && !Node.isNoSubstitutionTemplateLiteral(operand)) return undefined;
+    texts.push(operand.getLiteralText());
   }
-}
-
-/** True when a `+` (inside any parentheses) is the right operand of another `+`, so operands come before it. */
-function isRightOfPlus(node: Node): boolean {
-  let child: Node = node;
-  let parent = child.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) {
-    child = parent;
-    parent = parent.getParent();
-  }
-  return parent !== undefined && isPlus(parent) && parent.getRight() === child;
-}
-
-function isPlus(node: Node): node is BinaryExpression {
-  return Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken;
+  return texts;
 }
 
 /** `setTimeout('...' + x, 10)`: a finding when the first argument is a string built from non-literal data. */

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { isPlus, plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
@@ -482,15 +483,8 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
   let first: Node;
   let rest: Node[];
   let joint: string;
-  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    // `a + b + c` is `(a + b) + c`: the leftmost operand starts the line.
-    rest = [];
-    let current: Node = node;
-    while (Node.isBinaryExpression(current) && current.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-      rest.unshift(skipOuterExpressions(current.getRight()));
-      current = skipOuterExpressions(current.getLeft());
-    }
-    first = current;
+  if (isPlus(node)) {
+    [first, ...rest] = plusOperandsOf(node) as [Node, ...Node[]];
     const [next] = rest;
     if (next === undefined || !(Node.isStringLiteral(next) || Node.isNoSubstitutionTemplateLiteral(next)))
       return undefined;

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
@@ -263,7 +264,7 @@ function holesOf(part: Node): Hole[] {
     }));
   }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    const operands = flattenPlus(node);
+    const operands = plusOperandsOf(node);
     const holes: Hole[] = [];
     operands.forEach((operand, i) => {
       if (isStringLiteralLike(operand)) return;
@@ -278,14 +279,6 @@ function holesOf(part: Node): Hole[] {
     return holes;
   }
   return [{ expression: node, before: '', after: '' }];
-}
-
-/** The operands of a left-nested `a + b + c` chain, in order. */
-function flattenPlus(node: Node): Node[] {
-  const inner = skipOuterExpressions(node);
-  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken)
-    return [...flattenPlus(inner.getLeft()), ...flattenPlus(inner.getRight())];
-  return [inner];
 }
 
 /** True for string literals and templates without holes. */

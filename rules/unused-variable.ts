@@ -498,14 +498,13 @@ function requireOf(value: ts.Expression): ts.Expression {
 /**
  * Bindings out of scope: exported (by keyword: `export { x }` and `export
  * default x` are reads, so they never reach here) or ambient ones, catch bindings, `using`
- * declarations (disposal is their use), names starting with `_`, siblings of
+ * declarations (disposal is their use), siblings of
  * a rest element (`const { a, ...rest } = o` omits `a` on purpose), decorated
  * classes, and top-level declarations of script files (they are globals).
  */
 function isExempt(name: Identifier, script: boolean): boolean {
+  // Names starting with `_` (but a required module's) are let off before this is asked, in `check`.
   const declaration = declarationOf(name);
-  if (name.getText().startsWith('_') && !(declaration !== undefined && isRequireBinding(declaration.compilerNode)))
-    return true;
   if (declaration === undefined) return true;
   if (isInAmbientContext(declaration)) return true;
   if (isExportedOrDeclared(declaration.compilerNode)) return true;

@@ -70,7 +70,7 @@ function coverageGaps(result: AnalysisResult): TextPart[] {
   if (unparsed.length > 0)
     gaps.push([
       text(`${plural(unparsed.length, 'file')} ${unparsed.length === 1 ? 'was' : 'were'} not analysed (`),
-      ...unparsed.slice(0, 3).flatMap((file, index) => [...(index > 0 ? [text(', ')] : []), code(file)]),
+      ...codeList(unparsed.slice(0, 3)),
       text(unparsed.length > 3 ? ', …)' : ')'),
     ]);
   return gaps.flatMap((gap, index) => [...(index > 0 ? [text('; ')] : []), ...gap]);
@@ -83,9 +83,14 @@ function partialNote(result: AnalysisResult): TextPart[] {
 
 /** The first `shown` values as code, joined by commas, then "and N more" for the rest. */
 function listed(values: readonly string[], shown: number): TextPart[] {
-  const parts = values.slice(0, shown).flatMap((value, index) => [...(index > 0 ? [text(', ')] : []), code(value)]);
+  const parts = codeList(values.slice(0, shown));
   if (values.length > shown) parts.push(text(` and ${String(values.length - shown)} more`));
   return parts;
+}
+
+/** Values as code, joined by commas. */
+function codeList(values: readonly string[]): TextPart[] {
+  return values.flatMap((value, index) => [...(index > 0 ? [text(', ')] : []), code(value)]);
 }
 
 function text(value: string): TextPart {

@@ -4,7 +4,7 @@ import { Node, ts } from 'ts-morph';
  * True for the wrappers that do not change a value: parentheses, `as`, `<T>x`,
  * `satisfies` and the non-null assertion `!`.
  */
-function isOuterExpression(node: Node): node is Node & { getExpression(): Node } {
+export function isOuterExpression(node: Node): node is Node & { getExpression(): Node } {
   return (
     Node.isParenthesizedExpression(node) ||
     Node.isAsExpression(node) ||

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { showInvisibles } from './invisible.js';
-import { codeSpan, escapeMarkdownText, markdownMessage, markdownWithCode } from './markdown.js';
+import { codeSpan, escapeMarkdownText, markdownMessage, markdownOfParts, markdownWithCode } from './markdown.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
 md.linkify.set({ fuzzyLink: true, fuzzyEmail: true });
@@ -129,6 +129,21 @@ describe('markdownWithCode', () => {
       fc.property(text, (s) => {
         const active = inlineTokens(markdownWithCode(s)).filter((t) => /html|link|image/.test(t.type));
         expect(active).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('markdownOfParts', () => {
+  it('makes each code part one code span and lets no part become markup, whatever the parts hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ text, code: fc.boolean() }), { maxLength: 6 }), (parts) => {
+        const tokens = inlineTokens(markdownOfParts(parts));
+        expect(tokens.filter((t) => /html|link|image/.test(t.type))).toEqual([]);
+        const spans = tokens.filter((t) => t.type === 'code_inline').map((t) => t.content);
+        const shown = (s: string): string => (showInvisibles(s) === '' ? ' ' : showInvisibles(s));
+        expect(spans).toEqual(parts.filter((p) => p.code).map((p) => shown(p.text)));
       }),
       { numRuns: 500 },
     );
