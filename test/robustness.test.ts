@@ -268,6 +268,48 @@ describe('a tsconfig whose "files" name a file that does not exist, or only decl
   });
 });
 
+describe('a tsconfig whose "files" list a module that imports the rest', () => {
+  let folder = '';
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'review-bot-imported-'));
+    mkdirSync(join(folder, 'src', 'db'), { recursive: true });
+    // As blwebhooks@4.0.0 lists only its one-line index: `tsc` checks what the index reaches, and so does a run.
+    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ files: ['src/index.ts'] }));
+    writeFileSync(join(folder, 'src', 'index.ts'), "export * from './client';\n");
+    writeFileSync(join(folder, 'src', 'client.ts'), "export { findUser } from './db/users';\n");
+    writeFileSync(
+      join(folder, 'src', 'db', 'users.ts'),
+      'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
+        "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
+    );
+    // Under the root but imported by nothing the list reaches: `tsc` leaves it out, and so does a run.
+    writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reviews the files the listed file imports, to the end, and no others', async () => {
+    const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
+    const report = JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] };
+    expect([code, err, report.findings.map((f) => [f.ruleId, f.file, f.line])]).toEqual([
+      0,
+      '',
+      [['sql-injection', 'src/db/users.ts', 6]],
+    ]);
+  });
+
+  it('serves no cached result once an imported file changes', async () => {
+    const cached = ['--format', 'json', '--fail-on', 'never', '--cache', '--cache-location', join(folder, 'cache')];
+    const first = await runCli(folder, ...cached);
+    writeFileSync(join(folder, 'src', 'client.ts'), "export { findUser } from './db/users';\nconst stale = 2;\n");
+    const second = await runCli(folder, ...cached);
+    const rules = (out: string): string[] =>
+      (JSON.parse(out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect([rules(first.out), rules(second.out)]).toEqual([['sql-injection'], ['unused-variable', 'sql-injection']]);
+  });
+});
+
 /** A project rule that crashes while handling one file. */
 const crashesOnBad = defineRule({
   meta: {

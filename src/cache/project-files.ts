@@ -13,6 +13,8 @@ import type { CachedFile, Watched } from './entry.js';
 import type { KeyInputs } from './inputs.js';
 import { relativePathOf } from '../load/root.js';
 import { listedFiles } from '../load/listed-files.js';
+import { importedPaths } from '../load/import-closure.js';
+import { importedInputsOf } from '../load/project.js';
 import { canonicalJson, environmentOf, folderFiles, hashText, isUnder } from './inputs.js';
 import { declaresGlobals } from './plan.js';
 
@@ -66,14 +68,26 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
   // record unusable. A listed file that is missing is left out of the present files the key names, so its coming back
   // changes the key; the fast check, which cannot see it come back, is not offered the record.
   const listed = listedFiles(parsed.fileNames, (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
-  const files = listed.present.map((f) => relativePathOf(root, f)).sort();
+  // The files a "files" list reaches through imports, as the loader adds them: they depend on those files' text, which
+  // no check of configurations and folders can see, so a listing that gains any is not watched.
+  const imported = listed.walk ? [] : importedInputsOf(parsed, listed.present, root, readTextOrUndefined);
+  const files = [...listed.present, ...imported].map((f) => relativePathOf(root, f)).sort();
   const listing = { ...(listed.walk ? folderListing() : { files }), options: parsed.options };
   const watchedDirs = listed.walk ? [...dirs, { path: root, recursive: true }] : dirs;
-  const unwatchable = listed.missing.length > 0 || dirs.some((d) => inDependencies(d.path));
+  const unwatchable = listed.missing.length > 0 || imported.length > 0 || dirs.some((d) => inDependencies(d.path));
   return {
     listing,
     watched: unwatchable ? undefined : { configs: [...configs].sort(), dirs: watchedDirs },
   };
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for a path in `node_modules` or `.git`, which a cache check does not walk. */
@@ -107,22 +121,5 @@ export function describeFiles(
       global: file.isDeclarationFile() || declaresGlobals(text),
     };
   }
-  return out;
-}
-
-/** Absolute paths of the files a source imports, re-exports, requires or references, as the compiler resolves them. */
-function importedPaths(
-  path: string,
-  text: string,
-  options: ts.CompilerOptions,
-  cache: ts.ModuleResolutionCache,
-): string[] {
-  const info = ts.preProcessFile(text, true, true);
-  const out: string[] = [];
-  for (const imported of info.importedFiles) {
-    const resolved = ts.resolveModuleName(imported.fileName, path, options, ts.sys, cache).resolvedModule;
-    if (resolved !== undefined) out.push(resolve(resolved.resolvedFileName));
-  }
-  for (const referenced of info.referencedFiles) out.push(resolve(dirname(path), referenced.fileName));
   return out;
 }

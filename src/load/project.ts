@@ -14,6 +14,7 @@ import { limitsFrom, skipReasonOf } from './budget.js';
 import { GuardedFileSystem } from './file-system.js';
 import { readTsconfig } from './tsconfig.js';
 import { listedFiles } from './listed-files.js';
+import { importClosure } from './import-closure.js';
 import { locateRoot, relativePathOf } from './root.js';
 import { allKinds, createNodeIndex, wrapCompilerNode } from '../analyse/node-index.js';
 import { createWorkClock } from '../analyse/work-clock.js';
@@ -115,7 +116,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
   const { project, paths, missing } =
     tsconfig === undefined
       ? projectFromFolder(root, fileSystem)
-      : projectFromTsconfig(tsconfig, fileSystem, settings['allowExtendsOutsideRoot'] === true);
+      : projectFromTsconfig(tsconfig, root, fileSystem, settings['allowExtendsOutsideRoot'] === true);
   const focus = options.focus === undefined ? undefined : new Set(options.focus.map((path) => resolve(path)));
   const deferred = focus === undefined ? [] : paths.filter((path) => !focus.has(path));
   addSourceFiles(project, fileSystem, focus === undefined ? paths : paths.filter((path) => focus.has(path)));
@@ -635,13 +636,16 @@ interface ProjectFiles {
 /** A project from its tsconfig (read by readTsconfig, which refuses a broken one in one line). */
 function projectFromTsconfig(
   tsconfig: string,
+  root: string,
   fileSystem: GuardedFileSystem,
   allowExtendsOutsideRoot: boolean,
 ): ProjectFiles {
   const parsed = readTsconfig(tsconfig, { allowExtendsOutsideRoot });
   // A file listed in "files" that does not exist is left out and named (`tsc` reports it and checks the rest).
   const listed = listedFiles(parsed.fileNames, (path) => fileSystem.fileExistsSync(path));
-  const paths = listed.walk ? walk(dirname(tsconfig)) : listed.present;
+  const paths = listed.walk
+    ? walk(dirname(tsconfig))
+    : [...listed.present, ...importedInputsOf(parsed, listed.present, root, (path) => peekText(fileSystem, path))];
   // A tsconfig that names no inputs the rules analyse (one kept for declaration output, or for a JavaScript package's
   // typings) leaves the folder's files to stand in. The program holds its JavaScript files only under allowJs; the
   // checker, asked about a file outside the program, reads a tree nothing bound (rhea@3.0.5: a crash inside the
@@ -705,6 +709,38 @@ function isSourceName(name: string): boolean {
   if (name.endsWith('.d.ts') || name.endsWith('.d.mts') || name.endsWith('.d.cts')) return false;
   if (name.endsWith('.min.js')) return false;
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+/**
+ * The files a tsconfig with a `"files"` list makes part of its program beyond the list, that the rules analyse: what
+ * the listed files import, to the end (`importClosure`), under the root and outside dependency and build folders.
+ * blwebhooks lists only `src/index.ts`, one `export * from "./Client"`: `tsc` checks `Client.ts` through it, and so
+ * does a run. A tsconfig of `include` patterns is taken as it lists its files (its patterns are its scope), and one
+ * with no file the rules analyse stands the folder in (`listedFiles`).
+ */
+export function importedInputsOf(
+  parsed: ts.ParsedCommandLine,
+  present: readonly string[],
+  root: string,
+  readFile: (path: string) => string | undefined,
+): string[] {
+  const raw: unknown = parsed.raw;
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { files?: unknown }).files)) return [];
+  return importClosure(
+    present,
+    parsed.options,
+    readFile,
+    (path) => isUnderRoot(path, root) && isSourceName(basename(path)),
+  );
+}
+
+/** A file's text within the per-file budgets, or undefined (past one, or gone since it was resolved). */
+function peekText(fileSystem: GuardedFileSystem, path: string): string | undefined {
+  try {
+    return fileSystem.peekText(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for files the rules look at: under the root, not declarations, not dependencies. */
