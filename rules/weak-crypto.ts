@@ -219,8 +219,10 @@ function checkCryptoCall(
             data: { sink, algorithm: displayName(algorithm) },
           }
         : undefined;
-    case 'createCipheriv':
-    case 'createDecipheriv': {
+    // A decipher reads what was encrypted before, with the cipher its writer chose: where the project is that writer,
+    // its `createCipheriv` is reported; where another program is (a device's firmware, an old file format), the
+    // finding could ask nothing of this code.
+    case 'createCipheriv': {
       const reason = weakCipherReason(algorithm);
       return reason === undefined || (isEcb(algorithm) && isBlockPrimitive(view, call))
         ? undefined
