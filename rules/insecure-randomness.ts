@@ -90,6 +90,11 @@ const CARRYING_METHODS = new Set([
 ]);
 /** Methods that add their argument to their receiver (`parts.push(c)`). */
 const COLLECTING_METHODS = new Set(['push', 'unshift', 'append', 'add']);
+/**
+ * A `Buffer`'s methods that write their first argument's integer into it (`nonce.writeUInt32LE(n, 0)`,
+ * `writeUIntLE(n, offset, 4)`, `writeBigUInt64BE(n)`): the buffer holds the value's bits.
+ */
+const BUFFER_WRITE = /^write(?:Big)?U?Int(?:8|16|32|64)?(?:LE|BE)?$/;
 /** Arithmetic, bitwise and concatenation operators: their result carries the randomness. */
 const CARRYING_OPERATORS = new Set([
   SyntaxKind.PlusToken,
@@ -151,7 +156,8 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
-    const secret = `${sink.via} ${sink.target} ${sink.node.getSourceFile().getFilePath()}:${String(sink.node.getPos())}`;
+    const at = secretAnchorOf(view, sink.node);
+    const secret = `${sink.via} ${sink.target} ${at.getSourceFile().getFilePath()}:${String(at.getPos())}`;
     if (reported.has(secret)) continue;
     reported.add(secret);
     yield {
@@ -167,6 +173,16 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
       evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
     };
   }
+}
+
+/**
+ * What a secret is known by, for one finding per secret: the declaration of a local variable the sink names (onvif's
+ * `nonce`, written four times by `nonce.writeUIntLE(…)`), else the sink itself.
+ */
+function secretAnchorOf(view: ProjectView, sink: Node): Node {
+  if (!Node.isIdentifier(sink)) return sink;
+  const [declaration] = settledDeclarationsOf(view, sink);
+  return declaration !== undefined && Node.isVariableDeclaration(declaration) ? declaration : sink;
 }
 
 /** `Math.random()` as written, on the compiler's node (what `isMathRandom` asks first): only those calls are wrapped. */
@@ -401,12 +417,16 @@ function callOf(reference: Node): CallExpression | undefined {
   return undefined;
 }
 
-/** `f(<random>)`: a sink when `f` takes only this argument and has a secret's name, or the parameter has one; `parts.push(<random>)` follows `parts`. */
+/**
+ * `f(<random>)`: a sink when `f` takes only this argument and has a secret's name, or the parameter has one;
+ * `parts.push(<random>)` and a buffer's `nonce.writeUInt32LE(<random>, 0)` follow `parts` and `nonce`.
+ */
 function intoCall(call: CallExpression, argument: Node, walk: Walk): Sink | undefined {
   const name = calleeName(call);
   if (name === undefined) return undefined;
   const callee = call.getExpression();
-  if (COLLECTING_METHODS.has(name) && Node.isPropertyAccessExpression(callee)) {
+  const collects = COLLECTING_METHODS.has(name) || (BUFFER_WRITE.test(name) && call.getArguments()[0] === argument);
+  if (collects && Node.isPropertyAccessExpression(callee)) {
     const receiver = skipOuterExpressions(callee.getExpression());
     return Node.isIdentifier(receiver) ? intoTarget(receiver, walk) : undefined;
   }
