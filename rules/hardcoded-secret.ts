@@ -136,7 +136,7 @@ function* checkFile(file: SourceFile, project: ProjectView, options: Options): G
       continue;
     }
     const name = getAssignedName(literal);
-    if (name === undefined) continue;
+    if (name === undefined || isInDocumentedExample(literal)) continue;
     const noun = getSecretNoun(name);
     if (
       noun === undefined ||
@@ -150,6 +150,29 @@ function* checkFile(file: SourceFile, project: ProjectView, options: Options): G
       data: { name, noun: describeSecretNoun(noun), preview: preview(text), length: text.length },
     };
   }
+}
+
+/**
+ * Keys under which an API description holds example documents (OpenAPI's and Swagger's `example`, `examples`,
+ * `x-example`, Swagger 2.0's `definitions` as swagger-autogen writes them with sample values, `schemas`), or a name
+ * ending in `Example`.
+ */
+const EXAMPLE_KEYS = /^(?:x-)?examples?$|^definitions$|^schemas$|^samples?$|[a-z0-9]Examples?$/;
+
+/**
+ * True for a literal inside an object literal stored under an example key (`EXAMPLE_KEYS`): soul-cli's
+ * `definitions: { ObtainAccessTokenRequestBody: { fields: { password: 'Ak22#cPM33@v*#' } } }` shows a request body
+ * in its API documentation, and no program logs in with it.
+ */
+function isInDocumentedExample(literal: Node): boolean {
+  for (let at = literal.getParent(); at !== undefined; at = at.getParent()) {
+    if (Node.isPropertyAssignment(at)) {
+      const key = at.getNameNode();
+      const text = Node.isIdentifier(key) ? key.getText() : Node.isStringLiteral(key) ? key.getLiteralText() : '';
+      if (EXAMPLE_KEYS.test(text)) return true;
+    } else if (!Node.isObjectLiteralExpression(at) && !Node.isArrayLiteralExpression(at)) return false;
+  }
+  return false;
 }
 
 /** True for an import or require specifier, which names a module, not a value. */
