@@ -203,7 +203,7 @@ const PEER_CERTIFICATE_READS: ReadonlySet<string> = new Set(['getPeerCertificate
  * `PREFERRED`) as quoted values: the caller picked a mode that does not verify.
  */
 const SETTING_WORDS =
-  /verif|strict|insecure|unauthori[sz]ed|reject|validat|skip|self-?signed|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
+  /verif|strict|insecure|unauthori[sz]ed|reject|validat|invalid|skip|self-?signed|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
 
 /**
  * True when the code runs only under a condition on a verification setting
