@@ -118,12 +118,26 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   )
     return undefined;
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
+  if (isLiteralArrayElement(node, options, depth, visited)) return undefined;
+  const textCall = textMethodCallOf(node);
+  if (textCall !== undefined) {
+    // A string method's result is made of its receiver and arguments alone: literal when they are, else built from
+    // the first that is not (`command.replace(/\{\{version\}\}/g, args.version)`: `args.version`).
+    for (const part of textCall) {
+      const found = findNonLiteral(part, options, depth, visited);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
   // An array stringifies to its elements joined with commas: `IN (${names.map(() => '?')})`.
   const mapper = depth < MAX_DEPTH ? mapperOf(node) : undefined;
   if (mapper !== undefined && returnsOnlyLiteralData(mapper, options, depth, visited)) return undefined;
   if (returnsLiteralData(node, options, depth, visited)) return undefined;
   // `visited` holds the names being judged on the way here, so a cycle ends; a name reached again by another way
   // (`const q = p; exec(q + ' && ' + q)` reads `p` twice) is judged again.
+  // A read of a binding inside one of its own values being judged (`q = q + ' FROM t'`, reached from that very read)
+  // is literal by induction, as `everyAssignedValueLiteral` reads it.
+  if (Node.isIdentifier(node) && isBeingJudged(node, names)) return undefined;
   if (
     Node.isIdentifier(node) &&
     depth < MAX_DEPTH &&
@@ -397,6 +411,43 @@ function isLiteralToken(node: Node, names: Names): boolean {
   }
 }
 
+/** `String.prototype` methods whose result is made of the receiver's text and the arguments' alone. */
+const TEXT_METHODS: ReadonlySet<string> = new Set([
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'normalize',
+  'slice',
+  'substring',
+  'substr',
+  'padStart',
+  'padEnd',
+  'repeat',
+  'concat',
+  'replace',
+  'replaceAll',
+]);
+
+/**
+ * The receiver and arguments of a call of a text method (`TEXT_METHODS`; an array's `slice` and `concat` are made of
+ * their parts too, as its text is); undefined for any other call, or one given a spread or a function (a replacer's
+ * result is its own). The method is known by its name: a class of the project's own with such a method is taken to
+ * keep to its meaning.
+ */
+function textMethodCallOf(node: Node): Node[] | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const callee = skipOuterExpressions(node.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || !TEXT_METHODS.has(callee.getName())) return undefined;
+  const args = node.getArguments();
+  if (args.some((a) => Node.isSpreadElement(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a)))
+    return undefined;
+  return [callee.getExpression(), ...args];
+}
+
 /** The running program's own location and platform: chosen by whoever runs it, not by its input. */
 function isTrustedLocation(node: Node, names: Names): boolean {
   if (Node.isIdentifier(node))
@@ -500,6 +551,14 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
  */
 const beingJudged = new Set<Node>();
 
+/** True when a name reads a `let`/`var` binding whose assigned values are being judged (`beingJudged`). */
+function isBeingJudged(identifier: Node, names: Names): boolean {
+  if (beingJudged.size === 0) return false;
+  const declarations = names(identifier);
+  const [declaration] = declarations;
+  return declarations.length === 1 && declaration !== undefined && beingJudged.has(declaration);
+}
+
 /** True when every value assigned to a `let`/`var` binding after its declaration is literal data. */
 function everyAssignedValueLiteral(
   declaration: VariableDeclaration,
@@ -537,6 +596,17 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
   // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
   // read twice).
+  return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
+}
+
+/**
+ * An element read of a local array that holds only literal data (`networkTypes[i]` of `const networkTypes =
+ * ['Ethernet', 'Wi-Fi']`, as `isLiteralArrayJoined` reads the array): whatever the index, a literal or `undefined`.
+ */
+function isLiteralArrayElement(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  if (!Node.isElementAccessExpression(node) || depth >= MAX_DEPTH) return false;
+  const array = skipOuterExpressions(node.getExpression());
+  if (!Node.isIdentifier(array) || visited.has(array)) return false;
   return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
 }
 
@@ -599,7 +669,10 @@ function onPath(visited: Set<Node>, node: Node, judge: () => boolean): boolean {
   }
 }
 
-/** The rest of `isLiteralJoin` for an array named by `array`, a use of a local declared with an array literal. */
+/**
+ * The rest of `isLiteralJoin` (and `isLiteralArrayElement`) for an array named by `array`, a use of a local declared
+ * with an array literal: its literal data, and only uses that keep it literal (`isLiteralArrayUse`).
+ */
 function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   const names = namesOf(options.view);
   const declarations = names(array);
@@ -613,8 +686,8 @@ function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, 
   if (!Node.isArrayLiteralExpression(value) && mapperOf(value) === undefined) return false;
   if (findNonLiteral(value, options, depth + 1, visited) !== undefined) return false;
   const scope = scopeOf(declaration);
-  // A script's top-level array is a global: other files may fill it.
-  if (Node.isSourceFile(scope) && !ts.isExternalModule(scope.compilerNode)) return false;
+  // A script's top-level array is a global: other files may fill it (a CommonJS module's is its own).
+  if (Node.isSourceFile(scope) && !isModuleFile(options.view, scope)) return false;
   for (const identifier of descendantsWhere(
     options.view,
     scope,
@@ -628,9 +701,14 @@ function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, 
   return true;
 }
 
-/** `parts.length` read, `parts.join(…)`, `parts.push(…)` or `parts.unshift(…)` of literal data. */
+/**
+ * `parts.length` read, `parts.join(…)`, `parts.push(…)` or `parts.unshift(…)` of literal data, or an element read
+ * (`parts[i]`, not written).
+ */
 function isLiteralArrayUse(identifier: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   const access = identifier.getParent();
+  if (Node.isElementAccessExpression(access) && access.getExpression() === identifier)
+    return !isAssignmentTarget(access);
   if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== identifier) return false;
   const member = access.getName();
   if (member === 'length') return !isAssignmentTarget(access);
