@@ -20,7 +20,7 @@ import { isSanitizerCall } from './_shared/security/sanitizers.js';
 import { isCatalogValue } from './_shared/security/catalog-rows.js';
 import { isInUncalledFunction } from './_shared/security/never-called.js';
 
-type MessageId = 'builtQuery';
+type MessageId = 'builtQuery' | 'builtName';
 
 /** Methods that run their first argument as SQL on any receiver. */
 const QUERY_METHODS = new Set([
@@ -91,7 +91,7 @@ const SQL_PATTERNS = [
   /\binsert\s+(?:or\s+\w+\s+)?into\b/i,
   /\bupdate\b[\s\S]*\bset\b/i,
   /\bdelete\s+from\b/i,
-  /\b(?:create|drop|alter|truncate)\s+(?:temporary\s+)?(?:table|index|view|database|schema|tablespace|sequence|trigger|procedure|domain|generator|role|user)\b/i,
+  /\b(?:create|drop|alter|truncate)\s+(?:or\s+replace\s+)?(?:(?:temporary|unique)\s+)?(?:table|index|view|database|schema|tablespace|sequence|trigger|procedure|domain|generator|role|user)\b/i,
   /\bwhere\b[\s\S]*(?:=|<|>|\blike\b|\bin\b|\bis\b)/i,
   /\border\s+by\b/i,
   /\bgroup\s+by\b/i,
@@ -123,6 +123,12 @@ export default defineRule({
         message: '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}.',
         recommendation:
           "Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+      },
+      builtName: {
+        message:
+          '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}, where the SQL names a table, column or other object.',
+        recommendation:
+          "A name cannot be a query parameter: throw unless `{{data}}` is one of the names the query may use, or quote it with the driver's identifier escaping (`pg-format`'s `%I`, `mysql.escapeId`).",
       },
     },
     options: NO_OPTIONS,
@@ -197,12 +203,15 @@ function checkQuery(
   if (!SQL_PATTERNS.some((p) => p.test(texts)) || CYPHER_PATTERNS.some((p) => p.test(texts))) return undefined;
   const holes = built.parts.flatMap(holesOf);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
-  const data = ranked.map((hole) => findInjectedData(view, hole)).find((d) => d !== undefined);
-  if (data === undefined) return undefined;
+  const found = ranked
+    .map((hole) => ({ hole, data: findInjectedData(view, hole) }))
+    .find((f): f is { hole: Hole; data: Node } => f.data !== undefined);
+  if (found === undefined) return undefined;
+  const { hole, data } = found;
   const description = describeNode(data);
   return {
     node: call,
-    messageId: 'builtQuery',
+    messageId: isNamePosition(hole) ? 'builtName' : 'builtQuery',
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: {
       sink: describeCallee(call.getExpression(), sink),
@@ -369,6 +378,14 @@ function isIdentifierPosition(hole: Hole): boolean {
   return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
 }
 
+/**
+ * True when the hole stands where SQL can only take a name, so a parameter cannot replace it: an identifier position
+ * (`isIdentifierPosition`) other than after a comma (`VALUES ($1, ${x})` is a value) or `ON` (a join's condition).
+ */
+function isNamePosition(hole: Hole): boolean {
+  return isIdentifierPosition(hole) && !/(?:,|\bon)$/i.test(hole.before.trimEnd());
+}
+
 /** True when data names a table, column or schema (`this.tableName`, `config.schema`), is not a parameter, and does not come from a request. */
 function namesIdentifier(view: ProjectView, data: Node): boolean {
   const text = data.getText();
@@ -415,6 +432,14 @@ const IDENTIFIER_WORDS = new Set([
   'db',
   'charset',
   'collation',
+  // The objects a schema holds besides tables, named for their kind (`eventPositionSequence`, `idxSnapshotKey`,
+  // `primaryKey`): a sequence, an index, a key's column, a constraint, a trigger.
+  'sequence',
+  'seq',
+  'idx',
+  'key',
+  'constraint',
+  'trigger',
 ]);
 
 /** True for a parameter whose value comes from the function's callers; an inline callback's parameter (`schemas.map((schema) => ...)`) comes from a local collection instead. */
