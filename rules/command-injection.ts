@@ -32,6 +32,12 @@ import { ownDeclarationsOf } from './_shared/name-binding.js';
 
 type MessageId = 'shellCommand' | 'shellSpawn' | 'shellPackageManager' | 'shellProgram';
 
+/**
+ * Modules that export `child_process`'s functions under the same names and run them the same way, returning
+ * promises: child-process-promise and promisify-child-process (service-systemd's `exec(\`systemctl disable …\`)`).
+ */
+const CHILD_PROCESS_MODULES = ['child_process', 'child-process-promise', 'promisify-child-process'];
+
 /** `child_process` functions that always run their first argument through a shell. */
 const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
 /** `child_process` functions that run a shell only with `shell: true`. */
@@ -83,7 +89,7 @@ function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDr
   for (const { call, name, shell } of sinksOf(project, file)) {
     const runner = runnerParametersOf(project, shell.parts);
     if (runner === undefined)
-      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), name), shell.data);
+      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), name), shell);
     else
       yield* runnerCallFindings(
         project,
@@ -152,10 +158,15 @@ function execaSinks(project: ProjectView, file: SourceFile): Sink[] {
   return sinks;
 }
 
+/** True for a file's text that names a module of `CHILD_PROCESS_MODULES`. */
+function mayRunProcesses(text: string): boolean {
+  return text.includes('child_process') || text.includes('child-process');
+}
+
 /** `findSinks` for `child_process`'s functions. */
 function childProcessSinks(project: ProjectView, file: SourceFile): Sink[] {
-  const bindings = getModuleBindings(project, file, ['child_process']);
-  if (bindings.named.size === 0 && bindings.whole.size === 0 && !file.getText().includes('child_process')) return [];
+  const bindings = getModuleBindings(project, file, CHILD_PROCESS_MODULES);
+  if (bindings.named.size === 0 && bindings.whole.size === 0 && !mayRunProcesses(file.getText())) return [];
   const sinks: Sink[] = [];
   for (const call of descendantsWhere(project, file, SyntaxKind.CallExpression, calledExportScreen(bindings))) {
     if (!Node.isCallExpression(call)) continue;
@@ -222,7 +233,7 @@ function* importedRunnerFindings(view: ProjectView, file: SourceFile): Generator
 function runnerModulesOf(view: ProjectView): ReadonlyMap<string, readonly SourceFile[]> {
   return view.memo('command-injection:runner-modules', () => {
     const byStem = new Map<string, SourceFile[]>();
-    for (const file of view.filesWhoseText((text) => text.includes('child_process') || text.includes('execa'))) {
+    for (const file of view.filesWhoseText((text) => mayRunProcesses(text) || text.includes('execa'))) {
       if (exportedRunnersOf(view, file).size === 0) continue;
       const base = file.getBaseNameWithoutExtension();
       // `require('.')`, `require('..')` and `require('./')` end in no name: they may reach an index file.
@@ -257,42 +268,125 @@ function exportedRunnersOf(view: ProjectView, file: SourceFile): ReadonlyMap<str
   });
 }
 
+/** Non-literal data spliced into a command line, and the locals holding the line it was found in (`lineOf`). */
+interface Spliced {
+  data: Node;
+  via: readonly Node[];
+}
+
 /** What reaches the shell at a call: the parts of its command line that are not literal, the first one's data. */
-interface ShellInput {
+interface ShellInput extends Spliced {
   messageId: MessageId;
   /** The arguments the shell reads that are not literal: of the command, the script after `-c`, the argument array. */
   parts: Node[];
-  data: Node;
 }
 
 /**
  * The non-literal ones of `parts`, and the data the first is built from; undefined when all are literal. A path
  * Node's `path` makes of literal data and the program's own location (`path.join(__dirname, 'bin', 'kill.exe')`) is
- * literal: it holds nothing but its arguments.
+ * literal: it holds nothing but its arguments. A part that names a local holding a line (`lineOf`) is judged by that
+ * line, so the data named is what was spliced into it (`hash` of `var cmd = 'git show ' + hash; exec(cmd)`), which
+ * is what an argument array takes, not the whole line. `programOf` says which value of a line is the program it
+ * runs (`programAtStartOf`), which is not data: the rest of the line is judged. The data named is the first part's,
+ * or `preferred`'s when it is not literal (spawn's argument array, before its program).
  */
 function nonLiteralParts(
   view: ProjectView,
   parts: readonly Node[],
-  program?: Node,
-): { parts: Node[]; data: Node } | undefined {
-  let data: Node | undefined;
+  programOf: (line: Node) => Node | undefined = () => undefined,
+  preferred?: Node,
+): (Spliced & { parts: Node[] }) | undefined {
+  let named: Spliced | undefined;
   const found: Node[] = [];
   const shared = shellDataOptions(view);
-  // The program a line starts with (`programAtStartOf`) is what runs, not data: the rest of the line is judged.
-  const options: DataOptions =
-    program === undefined
-      ? shared
-      : {
-          ...shared,
-          isTrusted: (node) => node.compilerNode === program.compilerNode || shared.isTrusted?.(node) === true,
-        };
   for (const part of parts) {
-    const partData = getNonLiteralPart(part, options);
-    if (partData === undefined) continue;
-    data ??= partData;
+    const line = lineOf(view, part);
+    const program = programOf(line.value);
+    const options: DataOptions =
+      program === undefined
+        ? shared
+        : {
+            ...shared,
+            isTrusted: (node) => node.compilerNode === program.compilerNode || shared.isTrusted?.(node) === true,
+          };
+    const data = getNonLiteralPart(line.value, options);
+    if (data === undefined) continue;
     found.push(part);
+    if (named !== undefined && part !== preferred) continue;
+    named = namedDataOf(view, line, data, options);
   }
-  return data === undefined ? undefined : { parts: found, data };
+  return named === undefined ? undefined : { ...named, parts: found };
+}
+
+/**
+ * What a finding names of the data found in a line: a later part than a first word that is the program
+ * (`laterDataOf`), the element of an argument array held in a local (`elementDataOf`), or the data of a line a local
+ * piece of it holds (`line + ' ' + file` with `const line = 'grep ' + pattern`: `pattern`); else the data itself.
+ */
+function namedDataOf(
+  view: ProjectView,
+  line: { value: Node; via: readonly Node[] },
+  data: Node,
+  options: DataOptions,
+): Spliced {
+  const element = elementDataOf(view, data, options);
+  if (element !== undefined) return { data: element, via: [...line.via, data] };
+  const inner = lineOf(view, data);
+  const innerData = inner.via.length === 0 ? undefined : getNonLiteralPart(inner.value, options);
+  if (innerData !== undefined) return { data: innerData, via: [...line.via, ...inner.via] };
+  return { data: laterDataOf(view, line.value, options) ?? data, via: line.via };
+}
+
+/**
+ * The data inside an array literal a local declared once and never reassigned holds, when the data found is that
+ * local (`var args = ['ADD', key, '/v', name]; spawn('reg', args, { shell: true })`: `key`), so the finding names the
+ * value an argument array would take as its own element, not the whole array. Only naming: the local is judged as
+ * before, since elements may be added to it after its declaration.
+ */
+function elementDataOf(view: ProjectView, data: Node, options: DataOptions): Node | undefined {
+  const held = getSingleAssignment(skipOuterExpressions(data), view);
+  const array = held === undefined ? undefined : skipOuterExpressions(held);
+  return Node.isArrayLiteralExpression(array) ? getNonLiteralPart(array, options) : undefined;
+}
+
+/**
+ * The data a finding names in a line whose first word is non-literal when a later part is non-literal too
+ * (`path.join(dir, script) + ' ' + program.environment`: `program.environment`): the first word is the program the
+ * line runs, which an argument array cannot take, so the later data is what the advice can be about.
+ */
+function laterDataOf(view: ProjectView, line: Node, options: DataOptions): Node | undefined {
+  const start = lineStartOf(line);
+  if (start === undefined || getNonLiteralPart(start.first, options) === undefined) return undefined;
+  // A first part that is a local holding a line of its own is a piece of the line, not its program.
+  if (lineOf(view, start.first).via.length > 0) return undefined;
+  for (const part of start.rest) {
+    const data = getNonLiteralPart(part, options);
+    if (data !== undefined) return data;
+  }
+  return undefined;
+}
+
+/** How many locals deep a command line is followed (`const line = base + ' ' + hash; const cmd = line + …`). */
+const MAX_LINE_STEPS = 3;
+
+/**
+ * The command line a part holds: the part itself, or, for a local declared once and never reassigned whose value
+ * is built of pieces (a `+` chain or a template with holes: `var cmd = 'git show ' + hash`), that value, followed
+ * through such locals; `via` names the locals followed, for the finding's evidence. A local holding anything else (a
+ * call's result, a parameter) is the data itself.
+ */
+function lineOf(view: ProjectView, part: Node): { value: Node; via: Node[] } {
+  let value = part;
+  const via: Node[] = [];
+  for (let step = 0; step < MAX_LINE_STEPS; step++) {
+    const name = skipOuterExpressions(value);
+    const assigned = getSingleAssignment(name, view);
+    const held = assigned === undefined ? undefined : skipOuterExpressions(assigned);
+    if (held === undefined || !(isPlus(held) || Node.isTemplateExpression(held))) break;
+    via.push(name);
+    value = held;
+  }
+  return { value, via };
 }
 
 /**
@@ -353,7 +447,7 @@ const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normali
 function checkShellCall(view: ProjectView, call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
   if (command === undefined) return undefined;
-  const found = nonLiteralParts(view, [command], programAtStartOf(command));
+  const found = nonLiteralParts(view, [command], programAtStartOf);
   return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
 }
 
@@ -362,14 +456,17 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
   const [command, second, third] = call.getArguments();
   if (command === undefined) return undefined;
   const options = second !== undefined && Node.isObjectLiteralExpression(skipOuterExpressions(second)) ? second : third;
-  if (second !== undefined && options !== second && isExplicitShell(command)) {
+  if (second !== undefined && options !== second && isExplicitShell(view, command)) {
     const script = getShellScriptArgument(second);
     const found = script === undefined ? undefined : nonLiteralParts(view, [script]);
     return found === undefined ? undefined : { messageId: 'shellProgram', ...found };
   }
   if (options === undefined || !enablesShell(options)) return undefined;
   const args = options === second ? undefined : second;
-  const found = nonLiteralParts(view, args === undefined ? [command] : [command, args]);
+  // The program spawn starts is its first argument, or a line's first word; the argument array's data is named first.
+  const programOf = (line: Node): Node | undefined =>
+    line === command ? (isProgramNamed(command) ? command : programAtStartOf(command)) : undefined;
+  const found = nonLiteralParts(view, args === undefined ? [command] : [command, args], programOf, args);
   if (found === undefined) return undefined;
   return { messageId: isPackageManager(command) ? 'shellPackageManager' : 'shellSpawn', ...found };
 }
@@ -510,15 +607,25 @@ const PROGRAM_WORDS: ReadonlySet<string> = new Set(['bin', 'binary', 'exe', 'exe
  */
 function programAtStartOf(command: Node): Node | undefined {
   const first = lineStartOf(command)?.first;
-  const name =
-    first === undefined
-      ? undefined
-      : Node.isIdentifier(first)
-        ? first.getText()
-        : Node.isPropertyAccessExpression(first)
-          ? first.getName()
-          : undefined;
-  return name !== undefined && PROGRAM_WORDS.has(splitWords(name).at(-1) ?? '') ? first : undefined;
+  return first !== undefined && isProgramNamed(first) ? first : undefined;
+}
+
+/**
+ * True for a value named as a program (`PROGRAM_WORDS`, or a path to one: `exePath`, `binaryPath`,
+ * `executablePath`): a name, a property, or a getter called without arguments (winreg's `getRegExePath()`).
+ */
+function isProgramNamed(value: Node): boolean {
+  const node = skipOuterExpressions(value);
+  const callee = Node.isCallExpression(node) && node.getArguments().length === 0 ? node.getExpression() : node;
+  const name = Node.isIdentifier(callee)
+    ? callee.getText()
+    : Node.isPropertyAccessExpression(callee)
+      ? callee.getName()
+      : undefined;
+  if (name === undefined) return false;
+  const words = splitWords(name);
+  const last = words.at(-1) ?? '';
+  return PROGRAM_WORDS.has(last) || (last === 'path' && PROGRAM_WORDS.has(words.at(-2) ?? ''));
 }
 
 /** The plain parameter `node` is, passed whole and named as a command line (`isCommandName`), at a line's `place`. */
@@ -566,7 +673,7 @@ function* runnerCallFinding(
   }
   const { messageId, parameters, sinkCall, handedTo } = runner;
   const sink = sinkLabelOf(call);
-  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, passed.data);
+  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, passed);
   const handed = parameters.map((p) => `\`${p.name}\``).join(' and ');
   const how = parameters.some((p) => p.joined)
     ? 'joined into one line'
@@ -593,11 +700,11 @@ function passedAt(
   view: ProjectView,
   call: CallExpression,
   runner: Runner,
-): { kind: 'data'; data: Node } | { kind: 'runner'; runner: Runner } | undefined {
+): ({ kind: 'data' } & Spliced) | { kind: 'runner'; runner: Runner } | undefined {
   const found = partsPassedTo(view, call, runner.parameters);
   if (found === undefined) return undefined;
   const outer = runnerParametersOf(view, found.parts);
-  if (outer === undefined) return { kind: 'data', data: found.data };
+  if (outer === undefined) return { kind: 'data', data: found.data, via: found.via };
   if (outer[0]?.fn === runner.parameters[0]?.fn) return undefined;
   const handedTo = `\`${sinkLabelOf(call)}\``;
   return { kind: 'runner', runner: { parameters: outer, sinkCall: call, messageId: runner.messageId, handedTo } };
@@ -608,7 +715,7 @@ function partsPassedTo(
   view: ProjectView,
   call: CallExpression,
   runner: readonly RunnerParameter[],
-): { parts: Node[]; data: Node } | undefined {
+): (Spliced & { parts: Node[] }) | undefined {
   const args = call.getArguments();
   if (args.some((a) => Node.isSpreadElement(a))) return undefined;
   return nonLiteralParts(
@@ -643,16 +750,20 @@ function draftOf(
   call: CallExpression,
   messageId: MessageId,
   sink: string,
-  spliced: Node,
+  spliced: Spliced,
 ): FindingDraft<MessageId> {
-  const data = unescapedValueOf(spliced);
+  const data = unescapedValueOf(spliced.data);
   const description = describeNode(data);
+  // The value of each local the line was followed through; the data's own origin where it says more than its place
+  // in that line (`hash` is `opts.hash`), not a bare "non-literal data" pointing into the line just shown.
+  const lines = spliced.via.flatMap((local) => getOriginEvidence(local, view));
+  const origin = getOriginEvidence(data, view);
   return {
     node: call,
     messageId,
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: { sink, data: description, line: data.getStartLineNumber() },
-    evidence: getOriginEvidence(data, view),
+    evidence: [...lines, ...(lines.length === 0 ? origin : origin.filter((e) => e.node !== data))],
   };
 }
 
@@ -672,13 +783,31 @@ function unescapedValueOf(spliced: Node): Node {
   }
 }
 
+/** `||` and `??`, whose value is one side or the other. */
+function isFallback(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.BarBarToken || kind === SyntaxKind.QuestionQuestionToken;
+}
+
 /** Programs that run their `-c` argument as a shell script. */
 const SHELL_PROGRAM =
   /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|fish)$|^(?:cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
 
-/** True when the command is a literal shell program (`sh`, `/bin/bash`, `cmd.exe`, `powershell`). */
-function isExplicitShell(command: Node): boolean {
+/**
+ * True when the command is a literal shell program (`sh`, `/bin/bash`, `cmd.exe`, `powershell`), or the user's shell
+ * as the environment names it (`process.env.SHELL`, `process.env.ComSpec`: hookshot's `spawn(process.env.SHELL,
+ * ['-c', script])`).
+ */
+function isExplicitShell(view: ProjectView, command: Node, depth = 0): boolean {
   const node = skipOuterExpressions(command);
+  // Through a local (`var shell = process.env.SHELL`) and a fallback (`process.env.SHELL || '/bin/sh'`).
+  const held = depth < 2 ? getSingleAssignment(node, view) : undefined;
+  if (held !== undefined) return isExplicitShell(view, held, depth + 1);
+  if (Node.isBinaryExpression(node) && isFallback(node.getOperatorToken().getKind()))
+    return isExplicitShell(view, node.getLeft(), depth) || isExplicitShell(view, node.getRight(), depth);
+  if (Node.isPropertyAccessExpression(node) && /^(?:SHELL|COMSPEC|ComSpec)$/.test(node.getName())) {
+    const env = skipOuterExpressions(node.getExpression());
+    return Node.isPropertyAccessExpression(env) && env.getText() === 'process.env';
+  }
   return (
     (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
     SHELL_PROGRAM.test(node.getLiteralText())

@@ -282,7 +282,9 @@ function getExportOf(expression: Node, bindings: ModuleBindings): string | undef
   }
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = skipOuterExpressions(callee.getExpression());
-    if (isWholeModule(receiver, bindings)) return callee.getName();
+    // `CP.execAsync` of a module Bluebird promisified whole (`bindRequire`) is its `exec`, in promise form: Node's
+    // built-in modules export no name ending in `Async` of their own.
+    if (isWholeModule(receiver, bindings)) return callee.getName().replace(/(?<=.)Async$/, '');
   }
   return undefined;
 }
@@ -365,6 +367,12 @@ function bindRequire(
     whole.add(declaration);
     return;
   }
+  // Bluebird's `promisifyAll(require('child_process'))` is the module with an `…Async` twin of each function.
+  if (isPromisifyAllOf(parent, call)) {
+    const holder = parent.getParent();
+    if (Node.isVariableDeclaration(holder) && Node.isIdentifier(holder.getNameNode())) whole.add(holder);
+    return;
+  }
   if (Node.isVariableDeclaration(parent)) {
     const name = parent.getNameNode();
     if (Node.isIdentifier(name)) whole.add(parent);
@@ -385,6 +393,18 @@ function bindRequire(
       if (target !== undefined) named.set(target, parent.getName());
     }
   }
+}
+
+/** True for `x.promisifyAll(call)` or `promisifyAll(call)` (Bluebird's), `call` its only argument. */
+function isPromisifyAllOf(node: Node | undefined, call: CallExpression): node is CallExpression {
+  if (!Node.isCallExpression(node) || node.getArguments().length !== 1 || node.getArguments()[0] !== call) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  const name = Node.isPropertyAccessExpression(callee)
+    ? callee.getName()
+    : Node.isIdentifier(callee)
+      ? callee.getText()
+      : undefined;
+  return name === 'promisifyAll';
 }
 
 /**
