@@ -48,9 +48,12 @@ const EQUALITY = new Set([
   SyntaxKind.ExclamationEqualsToken,
 ]);
 
-/** Text that marks a value as a placeholder, not a credential. */
+/**
+ * Text that marks a value as a placeholder, not a credential; also anonymous FTP's conventional password
+ * (`anonymous@`, RFC 1635: the login everyone may use, easy-ftp's default).
+ */
 const PLACEHOLDER =
-  /changeme|change[-_ ]?me|xxx|example|dummy|test|sample|placeholder|fake|redacted|your[-_ ]|insert[-_ ]|replace[-_ ]|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|^\*+$|secret[-_ ]?here|todo|foobar|lorem/i;
+  /changeme|change[-_ ]?me|xxx|example|dummy|test|sample|placeholder|fake|redacted|your[-_ ]|insert[-_ ]|replace[-_ ]|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|^\*+$|secret[-_ ]?here|todo|foobar|lorem|^anonymous@?$/i;
 
 export default defineRule({
   meta: {
