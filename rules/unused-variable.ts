@@ -75,6 +75,8 @@ export default defineRule({
         const nameNode = identifierOrThrow(project, file, candidate.name);
         script ??= !isModuleFile(file);
         if (isExempt(nameNode, script)) continue;
+        if (isReadByJoinedScript(project, file, candidate.declaration, candidate.name.getText(file.compilerNode)))
+          continue;
         // The project silenced its own linter's or compiler's report of this name: it is kept on purpose.
         if (isWaivedByEslint(nameNode, ESLINT_UNUSED_RULES) || isCompilerErrorSilenced(nameNode)) continue;
         // A name syntax cannot settle: the checker decides which occurrences are this binding.
@@ -821,6 +823,27 @@ function hasRestSibling(name: Identifier): boolean {
   if (!Node.isBindingElement(element)) return false;
   const pattern = element.getParent();
   return Node.isObjectBindingPattern(pattern) && pattern.getElements().some((e) => e.getDotDotDotToken() !== undefined);
+}
+
+/**
+ * True for a `require` binding at the top level of a file whose only module syntax is `require` (no `import`,
+ * `export`, `module.exports` or `exports.x`), whose name another analysed file reads without declaring it anywhere: a
+ * build joins the files into one (mysql-import's Gruntfile concatenates `header.js`, whose `const mysql =
+ * require('mysql2')` `importer.js` uses undeclared), so the joined file reads the binding. A file that declares the
+ * name reads its own.
+ */
+function isReadByJoinedScript(view: ProjectView, file: SourceFile, declaration: ts.Node, name: string): boolean {
+  if (!isRequireBinding(declaration) || !ts.isSourceFile(declaration.parent.parent.parent)) return false;
+  if (/\.(mts|cts|mjs|cjs)$/.test(file.getFilePath()) || ts.isExternalModule(file.compilerNode)) return false;
+  if (/\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText())) return false;
+  return view.references
+    .occurrences(name)
+    .some(
+      (occurrence) =>
+        occurrence.file !== file &&
+        occurrence.role === 'name' &&
+        view.references.declarationsIn(occurrence.file, name).length === 0,
+    );
 }
 
 /** True for a file that is a module (imports, exports, CommonJS or a module-only extension); other files are global scripts. */
