@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
+import { referenceNameOf } from './_shared/ast/reference-name.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { isPlus, plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { symbolPathOf } from './_shared/names.js';
@@ -617,11 +618,7 @@ function programAtStartOf(command: Node): Node | undefined {
 function isProgramNamed(value: Node): boolean {
   const node = skipOuterExpressions(value);
   const callee = Node.isCallExpression(node) && node.getArguments().length === 0 ? node.getExpression() : node;
-  const name = Node.isIdentifier(callee)
-    ? callee.getText()
-    : Node.isPropertyAccessExpression(callee)
-      ? callee.getName()
-      : undefined;
+  const name = referenceNameOf(callee);
   if (name === undefined) return false;
   const words = splitWords(name);
   const last = words.at(-1) ?? '';

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
+import { referenceNameOf } from './_shared/ast/reference-name.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -353,12 +354,7 @@ const ESCAPING_FORMATTERS: ReadonlySet<string> = new Set(['as', 'mysql', 'mysql2
 function isFragmentBinder(callee: PropertyAccessExpression): boolean {
   const name = callee.getName();
   if (name === 'raw') return true;
-  const receiver = skipOuterExpressions(callee.getExpression());
-  const receiverName = Node.isPropertyAccessExpression(receiver)
-    ? receiver.getName()
-    : Node.isIdentifier(receiver)
-      ? receiver.getText()
-      : undefined;
+  const receiverName = referenceNameOf(skipOuterExpressions(callee.getExpression()));
   return name === 'format' && receiverName !== undefined && ESCAPING_FORMATTERS.has(receiverName);
 }
 

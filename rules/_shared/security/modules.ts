@@ -1,4 +1,5 @@
 import { Node, ts } from 'ts-morph';
+import { referenceNameOf } from '../ast/reference-name.js';
 import { ownDeclarationsOf, syntacticBindingOf } from '../name-binding.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
@@ -398,13 +399,7 @@ function bindRequire(
 /** True for `x.promisifyAll(call)` or `promisifyAll(call)` (Bluebird's), `call` its only argument. */
 function isPromisifyAllOf(node: Node | undefined, call: CallExpression): node is CallExpression {
   if (!Node.isCallExpression(node) || node.getArguments().length !== 1 || node.getArguments()[0] !== call) return false;
-  const callee = skipOuterExpressions(node.getExpression());
-  const name = Node.isPropertyAccessExpression(callee)
-    ? callee.getName()
-    : Node.isIdentifier(callee)
-      ? callee.getText()
-      : undefined;
-  return name === 'promisifyAll';
+  return referenceNameOf(skipOuterExpressions(node.getExpression())) === 'promisifyAll';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import { referenceNameOf } from '../ast/reference-name.js';
 import { splitWords } from '../identifier-style.js';
 
 /** Words in a function's name that say it escapes or quotes its input. */
@@ -22,12 +23,7 @@ const SANITIZING_WORDS = new Set([
  */
 export function isSanitizerCall(node: Node): boolean {
   if (!Node.isCallExpression(node)) return false;
-  const callee = node.getExpression();
-  const name = Node.isIdentifier(callee)
-    ? callee.getText()
-    : Node.isPropertyAccessExpression(callee)
-      ? callee.getName()
-      : undefined;
+  const name = referenceNameOf(node.getExpression());
   if (name === undefined) return false;
   return splitWords(name).some((w) => SANITIZING_WORDS.has(w)) || SANITIZING_WORDS.has(name.toLowerCase());
 }
