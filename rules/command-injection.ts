@@ -481,10 +481,14 @@ const PACKAGE_MANAGER = /^(?:npm|npx|yarn|pnpm|pnpx|corepack)(?:\.cmd)?$/i;
 
 /** True when the command is a literal package manager's name (`PACKAGE_MANAGER`). */
 function isPackageManager(command: Node): boolean {
-  const node = skipOuterExpressions(command);
+  return isLiteralMatching(command, PACKAGE_MANAGER);
+}
+
+/** True for a string literal (or a template without holes), parentheses skipped, whose text `pattern` matches. */
+function isLiteralMatching(value: Node, pattern: RegExp): boolean {
+  const node = skipOuterExpressions(value);
   return (
-    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
-    PACKAGE_MANAGER.test(node.getLiteralText())
+    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && pattern.test(node.getLiteralText())
   );
 }
 
@@ -805,10 +809,7 @@ function isExplicitShell(view: ProjectView, command: Node, depth = 0): boolean {
     const env = skipOuterExpressions(node.getExpression());
     return Node.isPropertyAccessExpression(env) && env.getText() === 'process.env';
   }
-  return (
-    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) &&
-    SHELL_PROGRAM.test(node.getLiteralText())
-  );
+  return isLiteralMatching(node, SHELL_PROGRAM);
 }
 
 /** The element after `-c`, `/c` or `-Command` in a literal argument array: the script the shell runs. */
@@ -816,10 +817,6 @@ function getShellScriptArgument(args: Node): Node | undefined {
   const array = skipOuterExpressions(args);
   if (!Node.isArrayLiteralExpression(array)) return undefined;
   const elements = array.getElements();
-  const flag = elements.findIndex(
-    (e) =>
-      (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) &&
-      /^(?:-c|\/c|-command)$/i.test(e.getLiteralText()),
-  );
+  const flag = elements.findIndex((e) => isLiteralMatching(e, /^(?:-c|\/c|-command)$/i));
   return flag < 0 ? undefined : elements[flag + 1];
 }

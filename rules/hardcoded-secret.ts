@@ -170,9 +170,7 @@ const EXAMPLE_KEYS = /^(?:x-)?examples?$|^definitions$|^schemas$|^samples?$|[a-z
 function isInDocumentedExample(literal: Node): boolean {
   for (let at = literal.getParent(); at !== undefined; at = at.getParent()) {
     if (Node.isPropertyAssignment(at)) {
-      const key = at.getNameNode();
-      const text = Node.isIdentifier(key) ? key.getText() : Node.isStringLiteral(key) ? key.getLiteralText() : '';
-      if (EXAMPLE_KEYS.test(text)) return true;
+      if (EXAMPLE_KEYS.test(getStoredName(at) ?? '')) return true;
     } else if (!Node.isObjectLiteralExpression(at) && !Node.isArrayLiteralExpression(at)) return false;
   }
   return false;

@@ -833,9 +833,8 @@ function hasRestSibling(name: Identifier): boolean {
  * name reads its own.
  */
 function isReadByJoinedScript(view: ProjectView, file: SourceFile, declaration: ts.Node, name: string): boolean {
-  if (!isRequireBinding(declaration) || !ts.isSourceFile(declaration.parent.parent.parent)) return false;
-  if (/\.(mts|cts|mjs|cjs)$/.test(file.getFilePath()) || ts.isExternalModule(file.compilerNode)) return false;
-  if (/\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText())) return false;
+  if (!isRequireBinding(declaration) || !ts.isSourceFile(declaration.parent.parent.parent) || isModuleByExports(file))
+    return false;
   return view.references
     .occurrences(name)
     .some(
@@ -848,14 +847,13 @@ function isReadByJoinedScript(view: ProjectView, file: SourceFile, declaration: 
 
 /** True for a file that is a module (imports, exports, CommonJS or a module-only extension); other files are global scripts. */
 function isModuleFile(file: SourceFile): boolean {
-  const path = file.getFilePath();
-  if (/\.(mts|cts|mjs|cjs)$/.test(path)) return true;
-  return ts.isExternalModule(file.compilerNode) || hasCommonJsSyntax(file);
+  return isModuleByExports(file) || /\brequire\s*\(/.test(file.getFullText());
 }
 
-/** `require(...)`, `module.exports` or `exports.x` anywhere in the file. */
-function hasCommonJsSyntax(file: SourceFile): boolean {
-  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText());
+/** A module by a module-only extension, an `import` or `export`, or CommonJS's `module.exports` or `exports.x`. */
+function isModuleByExports(file: SourceFile): boolean {
+  if (/\.(mts|cts|mjs|cjs)$/.test(file.getFilePath()) || ts.isExternalModule(file.compilerNode)) return true;
+  return /\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText());
 }
 
 /** True when nothing but the file encloses the declaration (no function, class, module or block body). */

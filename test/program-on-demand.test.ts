@@ -1201,7 +1201,7 @@ describe('the program is built only when a rule needs it', () => {
     expect(lazy).toEqual({
       findings: [
         'command-injection lib/run.js:9:5 `exec` runs a shell command built from `pattern` (line 8).',
-        'command-injection lib/run.js:13:3 `exec` runs a shell command built from `dir` (line 13).',
+        'command-injection lib/run.js:13:3 `exec` runs a shell command built from `dir.trim()` (line 13).',
         'command-injection lib/run.js:27:5 `exec` runs a shell command built from `this.gitDir` (line 27).',
         'command-injection lib/run.js:30:7 `exec` runs a shell command built from `self.gitDir` (line 30).',
         'command-injection src/deploy.ts:4:5 `execSync` runs a shell command built from `target` (line 4).',

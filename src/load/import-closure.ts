@@ -42,7 +42,8 @@ export function importClosure(
   const cache = ts.createModuleResolutionCache(process.cwd(), (name) => name, options);
   const added: string[] = [];
   const queue = [...seen];
-  for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+  for (let next = 0; next < queue.length; next++) {
+    const path = queue[next] ?? '';
     const text = readFile(path);
     if (text === undefined) continue;
     for (const target of importedPaths(path, text, options, cache)) {

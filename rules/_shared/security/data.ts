@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isModuleFile, ownDeclarationsOf } from '../name-binding.js';
+import { isPlus } from '../ast/plus-chain.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
@@ -120,11 +121,18 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
   if (isLiteralArrayElement(node, options, depth, visited)) return undefined;
   const textCall = textMethodCallOf(node);
-  if (textCall !== undefined) {
-    // A string method's result is made of its receiver and arguments alone: literal when they are, else built from
-    // the first that is not (`command.replace(/\{\{version\}\}/g, args.version)`: `args.version`).
-    for (const part of textCall) {
-      const found = findNonLiteral(part, options, depth, visited);
+  const [receiver, ...args] = textCall ?? [];
+  if (
+    receiver !== undefined &&
+    (isTextSyntax(receiver) || findNonLiteral(receiver, options, depth, visited) === undefined)
+  ) {
+    // A string method's result is made of its receiver and arguments alone: literal when they are. Of a literal
+    // receiver, or one written as text (`'… ${ip}'.replace('${ip}', ip)`, a chain of such calls), the data is the
+    // first part that is not (`command.replace(/\{\{version\}\}/g, args.version)`: `args.version`); of any other,
+    // the call itself, as any call is judged below, since the receiver may be no string (`path.normalize(dir)`, where
+    // `path` is the module, not the data).
+    for (const arg of [receiver, ...args]) {
+      const found = findNonLiteral(arg, options, depth, visited);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -431,6 +439,16 @@ const TEXT_METHODS: ReadonlySet<string> = new Set([
   'replace',
   'replaceAll',
 ]);
+
+/** True for an expression written as text: a string literal, a template, a `+` chain, or a text method called on one. */
+function isTextSyntax(node: Node): boolean {
+  const inner = skipOuterExpressions(node);
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) || Node.isTemplateExpression(inner))
+    return true;
+  if (isPlus(inner)) return true;
+  const [receiver] = textMethodCallOf(inner) ?? [];
+  return receiver !== undefined && isTextSyntax(receiver);
+}
 
 /**
  * The receiver and arguments of a call of a text method (`TEXT_METHODS`; an array's `slice` and `concat` are made of
