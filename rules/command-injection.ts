@@ -12,7 +12,10 @@ import {
   describeNode,
   getOriginEvidence,
   getNonLiteralPart,
+  getLiteralTexts,
   getSingleAssignment,
+  getVariableValues,
+  joinOf,
   passedParameterOf,
 } from './_shared/security/data.js';
 import type { DataOptions, PassedParameter } from './_shared/security/data.js';
@@ -31,7 +34,7 @@ import { isSanitizerCall } from './_shared/security/sanitizers.js';
 import { splitWords } from './_shared/identifier-style.js';
 import { ownDeclarationsOf } from './_shared/name-binding.js';
 
-type MessageId = 'shellCommand' | 'shellSpawn' | 'shellPackageManager' | 'shellProgram';
+type MessageId = 'shellCommand' | 'shellSpawn' | 'shellPackageManager' | 'shellProgram' | 'shellPipeline';
 
 /**
  * Modules that export `child_process`'s functions under the same names and run them the same way, returning
@@ -77,6 +80,12 @@ export default defineRule({
         recommendation:
           'Run the program itself instead of a shell, and pass `{{data}}` as its own element of the argument array.',
       },
+      shellPipeline: {
+        message:
+          '`{{sink}}` runs a shell command built from `{{data}}` (line {{line}}), in a line that joins programs with `{{operator}}`.',
+        recommendation:
+          "An argument array runs one program: run each with `execFile` or `spawn`, passing `{{data}}` as its own element, and join them in Node (pipe one's `stdout` into the next's `stdin`, or start the next when the first ends); or keep the shell and throw unless `{{data}}` holds only letters, digits and `_-./:,+@`.",
+      },
     },
     options: NO_OPTIONS,
   },
@@ -89,9 +98,13 @@ export default defineRule({
 function* checkFile(project: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
   for (const { call, name, shell } of sinksOf(project, file)) {
     const runner = runnerParametersOf(project, shell.parts);
-    if (runner === undefined)
-      yield draftOf(project, call, shell.messageId, describeCallee(call.getExpression(), name), shell);
-    else
+    if (runner === undefined) {
+      const operator = shell.messageId === 'shellPackageManager' ? undefined : programJoinOf(project, shell.parts);
+      const sink = describeCallee(call.getExpression(), name);
+      yield operator === undefined
+        ? draftOf(project, call, shell.messageId, sink, shell)
+        : draftOf(project, call, 'shellPipeline', sink, shell, { operator });
+    } else
       yield* runnerCallFindings(
         project,
         { parameters: runner, sinkCall: call, messageId: shell.messageId, handedTo: 'the shell' },
@@ -332,9 +345,18 @@ function namedDataOf(
 ): Spliced {
   const element = elementDataOf(view, data, options);
   if (element !== undefined) return { data: element, via: [...line.via, data] };
+  // A line of words joined in place names its first word that is data, after a first one that is the program.
+  const words = wordsOf(skipOuterExpressions(data));
+  if (words !== undefined)
+    return {
+      data: laterDataOf(view, data, options) ?? getNonLiteralPart(words.array, options) ?? data,
+      via: line.via,
+    };
   const inner = lineOf(view, data);
   const innerData = inner.via.length === 0 ? undefined : getNonLiteralPart(inner.value, options);
   if (innerData !== undefined) return { data: innerData, via: [...line.via, ...inner.via] };
+  const appended = appendedDataOf(view, data, options);
+  if (appended !== undefined) return { data: appended, via: [...line.via, data] };
   return { data: laterDataOf(view, line.value, options) ?? data, via: line.via };
 }
 
@@ -348,6 +370,35 @@ function elementDataOf(view: ProjectView, data: Node, options: DataOptions): Nod
   const held = getSingleAssignment(skipOuterExpressions(data), view);
   const array = held === undefined ? undefined : skipOuterExpressions(held);
   return Node.isArrayLiteralExpression(array) ? getNonLiteralPart(array, options) : undefined;
+}
+
+/**
+ * The first data appended to a local built up with `+=` (``let command = 'convert'; command += ` ${tiff}`;``: `tiff`),
+ * so the finding names a value an argument array takes, not the local holding the whole line; a later one when the
+ * first value is data too (the program); of a local (or implicit global) given whole lines more than once, the first
+ * data any of them holds; undefined for any other value. Only naming: the local is judged as before.
+ */
+function appendedDataOf(view: ProjectView, data: Node, options: DataOptions): Node | undefined {
+  const name = skipOuterExpressions(data);
+  const built = Node.isIdentifier(name) ? getVariableValues(name, view) : undefined;
+  if (built === undefined || (!built.appended && built.values.length < 2)) return undefined;
+  // A value that reads the line so far (`cmd = cmd + ' ' + folder`) names what it adds, and a value named as a program
+  // (`[options.binary, image, output]`) is what runs, not data an argument array takes.
+  const own: DataOptions = {
+    ...options,
+    isTrusted: (node) =>
+      (Node.isIdentifier(node) && node.getText() === name.getText()) ||
+      isProgramNamed(node) ||
+      options.isTrusted?.(node) === true,
+  };
+  const found = built.values.map((value) => getNonLiteralPart(value, own));
+  // Lines given whole on different paths (`command = '… head -n ' + 10; if (n > 0) command = '… head -n ' + (n + 1)`):
+  // the first that holds data.
+  if (!built.appended) return found.find((d) => d !== undefined);
+  // A first value that is data with more after it is the program the line runs (`this.options.commandPath ||
+  // 'convert'`), as `laterDataOf` reads a line's first word.
+  const [first, ...rest] = found;
+  return (first !== undefined ? rest.find((d) => d !== undefined) : undefined) ?? found.find((d) => d !== undefined);
 }
 
 /**
@@ -383,7 +434,7 @@ function lineOf(view: ProjectView, part: Node): { value: Node; via: Node[] } {
     const name = skipOuterExpressions(value);
     const assigned = getSingleAssignment(name, view);
     const held = assigned === undefined ? undefined : skipOuterExpressions(assigned);
-    if (held === undefined || !(isPlus(held) || Node.isTemplateExpression(held))) break;
+    if (held === undefined || !(isPlus(held) || Node.isTemplateExpression(held) || wordsOf(held) !== undefined)) break;
     via.push(name);
     value = held;
   }
@@ -597,8 +648,71 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
     first = span.getExpression();
     rest = spans.map((s) => s.getExpression());
     joint = span.getLiteral().getLiteralText();
-  } else return undefined;
+  } else {
+    const words = wordsOf(node);
+    if (words === undefined) return undefined;
+    [first, ...rest] = words.elements as [Node, ...Node[]];
+    joint = words.separator;
+  }
   return /^[\s;&|]/.test(joint) ? { first, rest } : undefined;
+}
+
+/**
+ * A command line written as an array of words joined with a literal separator (`[binary, input, 'stdout'].join(' ')`):
+ * the array, its words (a spread one as what it spreads) and the separator's text; undefined for any other value or
+ * an empty array.
+ */
+function wordsOf(node: Node): { array: Node; elements: Node[]; separator: string } | undefined {
+  const join = joinOf(node);
+  const [separator] = join?.separator ?? [];
+  if (
+    join === undefined ||
+    !Node.isArrayLiteralExpression(join.array) ||
+    !(Node.isStringLiteral(separator) || Node.isNoSubstitutionTemplateLiteral(separator))
+  )
+    return undefined;
+  const elements = join.array.getElements().map((e) => (Node.isSpreadElement(e) ? e.getExpression() : e));
+  return elements.length === 0 ? undefined : { array: join.array, elements, separator: separator.getLiteralText() };
+}
+
+/**
+ * The shell operator that joins two programs in a command line's literal text, outside quotes: a pipe `|`, `&&`,
+ * `||` or `;` (`pg_dump -Fc ${current} | pg_restore -d ${target}`), where an argument array, which runs one program,
+ * is not the whole fix; undefined when there is none. Spliced values count as words.
+ */
+function programJoinOf(view: ProjectView, parts: readonly Node[]): string | undefined {
+  for (const part of parts) {
+    const line = skipOuterExpressions(lineOf(view, part).value);
+    // A local or implicit global given whole lines more than once (`command = '… | head -n ' + n`): each line's text.
+    const values = Node.isIdentifier(line) ? (getVariableValues(line, view)?.values ?? [line]) : [line];
+    for (const value of values) {
+      const operator = operatorOutsideQuotes(getLiteralTexts(value, view).join('\0'));
+      if (operator !== undefined) return operator;
+    }
+  }
+  return undefined;
+}
+
+/** The first `|`, `&&`, `||` or `;` of a command line's text outside single and double quotes, or undefined. */
+function operatorOutsideQuotes(text: string): string | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (char === "'" || char === '"') quote = char;
+    else if (char === '\\') i++;
+    else if (char === ';') return ';';
+    else if (char === '|' || char === '&') {
+      const pair = text.slice(i, i + 2);
+      if (pair === '||' || pair === '&&') return pair;
+      if (char === '|') return '|';
+    }
+  }
+  return undefined;
 }
 
 /** Last words of a name that say its value is a program to run (`gitBin`, `ffmpegBinary`, `nodeExecutable`). */
@@ -674,7 +788,12 @@ function* runnerCallFinding(
   }
   const { messageId, parameters, sinkCall, handedTo } = runner;
   const sink = sinkLabelOf(call);
-  const draft = draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, passed);
+  const lines = parameters.flatMap((p) => call.getArguments()[p.index] ?? []);
+  const operator = programJoinOf(view, lines);
+  const draft =
+    operator === undefined
+      ? draftOf(view, call, messageId === 'shellProgram' ? 'shellProgram' : 'shellCommand', sink, passed)
+      : draftOf(view, call, 'shellPipeline', sink, passed, { operator });
   const handed = parameters.map((p) => `\`${p.name}\``).join(' and ');
   const how = parameters.some((p) => p.joined)
     ? 'joined into one line'
@@ -752,6 +871,7 @@ function draftOf(
   messageId: MessageId,
   sink: string,
   spliced: Spliced,
+  extra: Record<string, string> = {},
 ): FindingDraft<MessageId> {
   const data = unescapedValueOf(spliced.data);
   const description = describeNode(data);
@@ -763,7 +883,7 @@ function draftOf(
     node: call,
     messageId,
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
-    data: { sink, data: description, line: data.getStartLineNumber() },
+    data: { sink, data: description, line: data.getStartLineNumber(), ...extra },
     evidence: [...lines, ...(lines.length === 0 ? origin : origin.filter((e) => e.node !== data))],
   };
 }

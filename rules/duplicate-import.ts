@@ -117,15 +117,14 @@ function isDependencyFile(path: string): boolean {
 }
 
 /**
- * True when two imports of one module could be one declaration: a type-only
- * and a value import may stay apart; two side-effect imports (`import './x'`)
- * are one too many, but a side-effect import beside a binding import is its
- * own statement; a namespace import can share a declaration only with a lone
- * default import (`import a, * as ns from 'x'`), and a type-only import holds
- * a default import or named bindings but not both (TypeScript's TS1363).
+ * True when two imports of one module could be one declaration: imports of different kinds (`importKindOf`: a
+ * type-only import, one whose every name is marked `type`, and a value import) may stay apart; two side-effect
+ * imports (`import './x'`) are one too many, but a side-effect import beside a binding import is its own statement; a
+ * namespace import can share a declaration only with a lone default import (`import a, * as ns from 'x'`), and a
+ * type-only import holds a default import or named bindings but not both (TypeScript's TS1363).
  */
 function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
-  if (a.isTypeOnly() !== b.isTypeOnly()) return false;
+  if (importKindOf(a) !== importKindOf(b)) return false;
   if (isSideEffectOnly(a) || isSideEffectOnly(b)) return isSideEffectOnly(a) && isSideEffectOnly(b);
   if (a.isTypeOnly() && hasDefault(a) !== hasDefault(b)) return false;
   const aNamespace = a.getNamespaceImport() !== undefined;
@@ -134,6 +133,24 @@ function canMerge(a: ImportDeclaration, b: ImportDeclaration): boolean {
   if (aNamespace) return isDefaultOnly(b);
   if (bNamespace) return isDefaultOnly(a);
   return true;
+}
+
+/**
+ * How a declaration imports: `type` for `import type { A }`; `inline-type` for named imports each marked `type`
+ * (`import { type A, type B }`), which import nothing at run time either, the same choice written inline (ldapts keeps
+ * every type import apart so; eslint-plugin-import's `no-duplicates` reads it as a type import); `value` otherwise.
+ * Only imports of one kind are asked to merge: ESLint's `no-duplicate-imports` keeps `import type { A }` and `import {
+ * type B }` apart too, and neither can take the other's names as written.
+ */
+function importKindOf(declaration: ImportDeclaration): 'type' | 'inline-type' | 'value' {
+  if (declaration.isTypeOnly()) return 'type';
+  const named = declaration.getNamedImports();
+  return declaration.getDefaultImport() === undefined &&
+    Node.isNamedImports(declaration.getImportClause()?.getNamedBindings()) &&
+    named.length > 0 &&
+    named.every((specifier) => specifier.isTypeOnly())
+    ? 'inline-type'
+    : 'value';
 }
 
 /** `import './x'`: no bindings at all. */
@@ -168,6 +185,8 @@ function fixOf(first: ImportDeclaration, again: ImportDeclaration): { fix?: Edit
 function mergeInto(first: ImportDeclaration, again: ImportDeclaration): EditDraft[] | undefined {
   if (isSideEffectOnly(first)) return [];
   if (first.getAttributes() !== undefined || again.getAttributes() !== undefined) return undefined;
+  // `import type { A }` cannot take `type B`, nor `{ type A }` a bare `B`, which would become a value import.
+  if (first.isTypeOnly() !== again.isTypeOnly()) return undefined;
   const firstDefault = first.getDefaultImport();
   const againDefault = again.getDefaultImport();
   if (firstDefault !== undefined && againDefault !== undefined) return undefined;

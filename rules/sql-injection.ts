@@ -123,7 +123,7 @@ export default defineRule({
       builtQuery: {
         message: '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}.',
         recommendation:
-          "Pass `{{data}}` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+          "Pass `{{data}}` as a query parameter (a placeholder, `$1`, `?` or `:1` as the driver takes it, with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
       },
       builtName: {
         message:
@@ -149,10 +149,26 @@ function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDr
     if (sink === undefined) continue;
     const [first] = call.getArguments();
     if (first === undefined || isInUncalledFunction(project, call)) continue;
-    const draft = checkQuery(project, call, sink, first);
+    const draft = checkQuery(project, call, sink, queryTextOf(first));
     if (draft !== undefined) yield draft;
   }
 }
+
+/**
+ * The query text a sink's first argument holds: the text a streaming query is made of when it is one
+ * (`client.query(new QueryStream(sql, values))` of pg-query-stream, `new Cursor(sql, values)` of pg-cursor), else
+ * the argument.
+ */
+function queryTextOf(argument: Node): Node {
+  const node = skipOuterExpressions(argument);
+  if (!Node.isNewExpression(node)) return argument;
+  const created = skipOuterExpressions(node.getExpression());
+  const [text] = node.getArguments();
+  return Node.isIdentifier(created) && STREAMING_QUERIES.has(created.getText()) && text !== undefined ? text : argument;
+}
+
+/** Classes whose first argument is the query text a pg client's `query` runs. */
+const STREAMING_QUERIES: ReadonlySet<string> = new Set(['QueryStream', 'Cursor']);
 
 /** `getQuerySink` on the compiler's nodes, so that no other call is wrapped: true for `<receiver>.<query method>(...)`. */
 function mayBeQuerySink(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
@@ -260,6 +276,8 @@ interface Hole {
   expression: Node;
   before: string;
   after: string;
+  /** The part's whole text before the hole, each earlier hole written as `\0`. */
+  prefix: string;
 }
 
 /** The holes of a template or `+` chain, each with the literal text just before and after it. */
@@ -267,28 +285,36 @@ function holesOf(part: Node): Hole[] {
   const node = skipOuterExpressions(part);
   if (Node.isTemplateExpression(node)) {
     const spans = node.getTemplateSpans();
+    const texts = [node.getHead().getLiteralText(), ...spans.map((span) => span.getLiteral().getLiteralText())];
     return spans.map((span, i) => ({
       expression: span.getExpression(),
-      before: i === 0 ? node.getHead().getLiteralText() : (spans[i - 1]?.getLiteral().getLiteralText() ?? ''),
+      before: texts[i] ?? '',
       after: span.getLiteral().getLiteralText(),
+      prefix: texts.slice(0, i + 1).join('\0'),
     }));
   }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
     const operands = plusOperandsOf(node);
     const holes: Hole[] = [];
+    let prefix = '';
     operands.forEach((operand, i) => {
-      if (isStringLiteralLike(operand)) return;
+      if (isStringLiteralLike(operand)) {
+        prefix += literalText(operand);
+        return;
+      }
       const previous = operands[i - 1];
       const next = operands[i + 1];
       holes.push({
         expression: operand,
         before: previous !== undefined && isStringLiteralLike(previous) ? literalText(previous) : '',
         after: next !== undefined && isStringLiteralLike(next) ? literalText(next) : '',
+        prefix,
       });
+      prefix += '\0';
     });
     return holes;
   }
-  return [{ expression: node, before: '', after: '' }];
+  return [{ expression: node, before: '', after: '', prefix: '' }];
 }
 
 /** True for string literals and templates without holes. */
@@ -307,14 +333,90 @@ function literalText(node: Node): string {
  * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value.
  */
 function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
+  const quote = identifierQuoteOf(hole);
   const data = getNonLiteralPart(hole.expression, {
-    isSanitizer: (node) => isSanitizerCall(node) || isBoundFragment(view, node),
+    isSanitizer: (node) =>
+      isSanitizerCall(node) || isBoundFragment(view, node) || (quote !== undefined && doublesQuote(node, quote)),
     isTrusted: (node) => isCatalogValue(view, node, (call) => getQuerySink(call) !== undefined),
     view,
   });
   if (data === undefined) return undefined;
   if (isIdentifierPosition(hole) && namesIdentifier(view, data)) return undefined;
+  if (/\b(?:where|having)$/i.test(hole.before.trimEnd()) && isCallersCondition(view, data)) return undefined;
   return data;
+}
+
+/** The identifier quote (`"` or `` ` ``) a hole stands inside (`"${name}"`), or undefined. */
+function identifierQuoteOf(hole: Hole): string | undefined {
+  const quote = hole.before.at(-1);
+  return (quote === '"' || quote === '`') && hole.after.startsWith(quote) ? quote : undefined;
+}
+
+/**
+ * True for a call that doubles every `quote` in its receiver (`name.replace(/"/g, '""')`, `name.replaceAll('`',
+ * '``')`): inside identifier quotes of that character, SQL reads a doubled quote as one character of the name, so the
+ * text cannot end the name early (pgtools' `CREATE DATABASE "${name.replace(/"/g, '""')}"`).
+ */
+function doublesQuote(node: Node, quote: string): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  const [pattern, replacement] = node.getArguments();
+  if (!Node.isPropertyAccessExpression(callee) || node.getArguments().length !== 2) return false;
+  const method = callee.getName();
+  if (method !== 'replace' && method !== 'replaceAll') return false;
+  if (!(Node.isStringLiteral(replacement) || Node.isNoSubstitutionTemplateLiteral(replacement))) return false;
+  if (replacement.getLiteralText() !== quote + quote) return false;
+  if (Node.isRegularExpressionLiteral(pattern)) {
+    const match = /^\/(.*)\/([a-z]*)$/.exec(pattern.getLiteralText());
+    return match !== null && match[2]?.includes('g') === true && (match[1] === quote || match[1] === `\\${quote}`);
+  }
+  return (
+    method === 'replaceAll' &&
+    (Node.isStringLiteral(pattern) || Node.isNoSubstitutionTemplateLiteral(pattern)) &&
+    pattern.getLiteralText() === quote
+  );
+}
+
+/** The text before a new table's first column definition: `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (`. */
+const CREATE_TABLE_COLUMNS =
+  /\bcreate\s+(?:(?:global\s+|local\s+)?temp(?:orary)?\s+)?table\s+(?:if\s+not\s+exists\s+)?[^\s(]+\s*\(\s*$/i;
+
+/** Last words of names that hold a whole SQL condition (`where`, `whereClause`, `filterCondition`). */
+const CONDITION_WORDS: ReadonlySet<string> = new Set(['where', 'clause', 'condition', 'conditions', 'criteria']);
+
+/**
+ * True for a condition the caller writes, spliced whole after `WHERE` or `HAVING`: a parameter of the enclosing
+ * function named as one (`where`, `whereClause`), a property so named of such a parameter (`options.where`), or a
+ * call of a function named for a where clause given only those (node-dbi's `this._whereExpr(where)`). The function
+ * runs its caller's SQL, as one taking a whole query (`run(sql)`) does: a condition cannot be a query parameter, and
+ * its values are the caller's to bind or escape (knex's `whereRaw`).
+ */
+function isCallersCondition(view: ProjectView, data: Node): boolean {
+  if (Node.isCallExpression(data)) {
+    const name = nameOfCallee(data);
+    const args = data.getArguments();
+    return (
+      name !== undefined &&
+      splitWords(name).includes('where') &&
+      args.length > 0 &&
+      args.every((a) => isCallersCondition(view, skipOuterExpressions(a)))
+    );
+  }
+  const name = Node.isIdentifier(data) || Node.isPropertyAccessExpression(data) ? nameOf(data) : undefined;
+  const last = name === undefined ? undefined : splitWords(name).at(-1);
+  if (last === undefined || !CONDITION_WORDS.has(last)) return false;
+  const base = Node.isPropertyAccessExpression(data) ? skipOuterExpressions(data.getExpression()) : data;
+  return (
+    Node.isIdentifier(base) &&
+    !/\b(?:req|request|query|params|body|headers|cookies|ctx)\b/.test(base.getText()) &&
+    ownDeclarationsOf(view, base).some(isCallerParameter)
+  );
+}
+
+/** The name a call's callee is read by (`_whereExpr` of `this._whereExpr(…)`), or undefined. */
+function nameOfCallee(call: CallExpression): string | undefined {
+  const callee = skipOuterExpressions(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) || Node.isIdentifier(callee) ? nameOf(callee) : undefined;
 }
 
 /**
@@ -360,9 +462,9 @@ function isFragmentBinder(callee: PropertyAccessExpression): boolean {
 
 /**
  * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, the object
- * a statement names after TABLESPACE, SEQUENCE, TRIGGER, PROCEDURE, DOMAIN, GENERATOR, ROLE or USER, a
- * character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE … CHARACTER SET
- * ' + charset`), in identifier quotes, or after the dot of a qualified name (`${schema}.${table}`).
+ * a statement names after DATABASE, SCHEMA, VIEW, INDEX, TABLESPACE, SEQUENCE, TRIGGER, PROCEDURE, DOMAIN, GENERATOR,
+ * ROLE or USER, a character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE …
+ * CHARACTER SET ' + charset`), in identifier quotes, or after the dot of a qualified name (`${schema}.${table}`).
  */
 function isIdentifierPosition(hole: Hole): boolean {
   // The second half of a qualified name, `${schema}.${table}` or `public.${table}` (not a number's `1.${digits}`).
@@ -370,16 +472,29 @@ function isIdentifierPosition(hole: Hole): boolean {
   const before = hole.before.trimEnd();
   if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)|,)$/i.test(before))
     return true;
-  if (/\b(?:tablespace|sequence|trigger|procedure|domain|generator|role|user)$/i.test(before)) return true;
+  if (
+    /\b(?:database|schema|view|index|tablespace|sequence|trigger|procedure|domain|generator|role|user)$/i.test(before)
+  )
+    return true;
   return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
 }
 
 /**
  * True when the hole stands where SQL can only take a name, so a parameter cannot replace it: an identifier position
- * (`isIdentifierPosition`) other than after a comma (`VALUES ($1, ${x})` is a value) or `ON` (a join's condition).
+ * (`isIdentifierPosition`) other than after a comma (`VALUES ($1, ${x})` is a value) or `ON` (a join's condition); an
+ * insert's column list (node-dbi's `'(' + fields.join(', ') + ') VALUES('`); right after `SET`, where a column or
+ * a list of `column = ?` pairs stands; or a new table's column definitions (`CREATE TABLE t (` + the definitions).
  */
 function isNamePosition(hole: Hole): boolean {
-  return isIdentifierPosition(hole) && !/(?:,|\bon)$/i.test(hole.before.trimEnd());
+  const before = hole.before.trimEnd();
+  if (isIdentifierPosition(hole) && !/(?:,|\bon)$/i.test(before)) return true;
+  // An insert's column list (`INSERT INTO t (` … `) VALUES`), what follows `SET` (a column, or `col = ?` pairs), and a
+  // new table's column definitions (`CREATE TABLE t (` …).
+  return (
+    (/\($/.test(before) && /^\s*\)\s*(?:values|select)\b/i.test(hole.after)) ||
+    /\bset$/i.test(before) ||
+    CREATE_TABLE_COLUMNS.test(hole.prefix)
+  );
 }
 
 /** True when data names a table, column or schema (`this.tableName`, `config.schema`), is not a parameter, and does not come from a request. */

@@ -141,6 +141,7 @@ describe('the default test globs', () => {
         [
           'test',
           'tests',
+          'testing',
           '__tests__',
           '__mocks__',
           '__fixtures__',
@@ -157,6 +158,7 @@ describe('the default test globs', () => {
       'src',
       'test',
       'tests',
+      'testing',
       '__tests__',
       'mocks',
       'fixtures',

@@ -1190,7 +1190,7 @@ describe('the program is built only when a rule needs it', () => {
     const folder = project(LOCK_CLASSES);
     const lazy = review(folder, false);
     expect(lazy.findings).toEqual([
-      'unreleased-lock lib/door.js:11:11 `this.gate` is acquired in method `open()` and released without `finally`: if `await run()` on line 12 rejects, the release never runs and `this.gate` stays held.',
+      'unreleased-lock lib/door.js:11:11 `gate` is acquired in method `open()` and released without `finally`: if `await run()` on line 12 rejects, the release never runs and `gate` stays held.',
       'unreleased-lock src/store.ts:7:11 `mutex` is acquired in method `save()` and released without `finally`: if `await write()` on line 8 rejects, the release never runs and `mutex` stays held.',
     ]);
     expect(review(folder, true).findings).toEqual(lazy.findings);

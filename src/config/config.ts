@@ -13,12 +13,13 @@ const CONFIG_FILE_NAME = '.review-bot.json';
 
 /**
  * Test code when the configuration names none: `*.test.*`, `*.spec.*`, and test, mock, fixture and test-helper
- * folders (rxdb's `src/plugins/test-utils/` makes passwords for its test documents with `Math.random()`).
+ * folders (rxdb's `src/plugins/test-utils/` makes passwords for its test documents with `Math.random()`; app-icon's
+ * `src/testing/` compares its specs' images with ImageMagick).
  */
 export const DEFAULT_TEST_GLOBS: readonly string[] = [
   '**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
   '**/*.{test,spec}-d.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
-  '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,mocks,test-utils,test-helpers}/**',
+  '**/{test,tests,testing,__tests__,__mocks__,__fixtures__,fixtures,mocks,test-utils,test-helpers}/**',
 ];
 
 /** A rule's configured state. */

@@ -39,7 +39,7 @@ export function buildConfigSchema(metas: readonly RuleMeta[]): SchemaDocument {
         'Files never reported on (globs relative to the analysed folder). They are still loaded, so their types and their uses of other code count.',
       ),
       tests: globList(
-        'Test code (globs), for missing-tests and the rules that skip tests. Replaces the default: *.test.*, *.spec.* and files under test/, tests/, __tests__/, __mocks__/, __fixtures__/, fixtures/, mocks/, test-utils/ or test-helpers/. A file whose top level declares tests (describe, it, test, suite with a literal title and a function) is test code whatever the globs.',
+        'Test code (globs), for missing-tests and the rules that skip tests. Replaces the default: *.test.*, *.spec.* and files under test/, tests/, testing/, __tests__/, __mocks__/, __fixtures__/, fixtures/, mocks/, test-utils/ or test-helpers/. A file whose top level declares tests (describe, it, test, suite with a literal title and a function) is test code whatever the globs.',
       ),
       generated: globList(
         'Generated or vendored files (globs), in addition to generated/ and vendor/ folders and generator headers such as "@generated" or "Code generated ... DO NOT EDIT": the rules about style, documentation, types, naming, complexity and unused code skip them.',

@@ -12,9 +12,9 @@ describe('sql-injection messages', () => {
           "declare const db: { query(q: string): void };\nexport function f(id: string, req: { body: { name: string; veryLongPropertyNameThatGoesOnAndOn: { andOnAndOn: { untilItEnds: string } } } }) {\n  db.query(`SELECT * FROM t WHERE id = ${id}`);\n  db.query('SELECT * FROM t WHERE n = ' + req.body.name);\n  db.query(`SELECT * FROM t WHERE n = ${req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.untilItEnds}`);\n}\n",
       }),
     ).toEqual([
-      "3: `db.query` runs SQL built from `id` (line 3) by template interpolation. Pass `id` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
-      "4: `db.query` runs SQL built from `req.body.name` (line 4) by concatenation. Pass `req.body.name` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
-      "5: `db.query` runs SQL built from `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.unt…` (line 5) by template interpolation. Pass `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.unt…` as a query parameter (a `$1` or `?` placeholder with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+      "3: `db.query` runs SQL built from `id` (line 3) by template interpolation. Pass `id` as a query parameter (a placeholder, `$1`, `?` or `:1` as the driver takes it, with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+      "4: `db.query` runs SQL built from `req.body.name` (line 4) by concatenation. Pass `req.body.name` as a query parameter (a placeholder, `$1`, `?` or `:1` as the driver takes it, with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
+      "5: `db.query` runs SQL built from `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.unt…` (line 5) by template interpolation. Pass `req.body.veryLongPropertyNameThatGoesOnAndOn.andOnAndOn.unt…` as a query parameter (a placeholder, `$1`, `?` or `:1` as the driver takes it, with a values array), or build the query with a tagged template such as Prisma's `$queryRaw`.",
     ]);
   });
   it('gives no finding for a parameterised query', () => {

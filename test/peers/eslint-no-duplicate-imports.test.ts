@@ -17,6 +17,10 @@ import type { PeerCase, PeerSuite, Scope } from './harness.js';
 // - Out of scope: cases without `allowSeparateTypeImports` that mix type-only
 //   and value imports of one module, because ESLint then asks to merge them and
 //   our rule keeps them apart by design (see rules/duplicate-import.md).
+// - Out of scope: cases that ask to merge an import whose every name is marked
+//   `type` (`import { type Foo }`) with a value import: our rule keeps such an
+//   inline type import apart, as eslint-plugin-import's `no-duplicates` does
+//   (ldapts writes every type import so: set GP of docs/precision.md).
 // - Out of scope: the case whose expected finding asks to merge
 //   `import type Os` with `import type * as Foobar`: TypeScript rejects a
 //   type-only import with both a default and a namespace (TS1363).
@@ -37,12 +41,38 @@ function mixesTypeAndValueImports(c: PeerCase): boolean {
   return /^import type /m.test(c.code) && /^import (?!type )/m.test(c.code);
 }
 
+/** The names inside one import declaration's braces, or undefined for a declaration without them. */
+function namedImportsOf(line: string): string[] | undefined {
+  const braces = /^import \{([^}]*)\}/.exec(line);
+  return braces?.[1]
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/** True when the case has an import whose every name is marked `type` and a value import with a name that is not. */
+function mixesInlineTypeAndValueImports(c: PeerCase): boolean {
+  const declarations = c.code
+    .split('\n')
+    .map(namedImportsOf)
+    .filter((names) => names !== undefined && names.length > 0);
+  return (
+    declarations.some((names) => names?.every((name) => name.startsWith('type ')) === true) &&
+    declarations.some((names) => names?.some((name) => !name.startsWith('type ')) === true)
+  );
+}
+
 /** The scope decision of one case (see the list above). */
 function scopeOf(c: PeerCase): Scope {
   if (c.code === TS1363_CASE)
     return {
       in: false,
       why: 'the expected merge is a type-only default plus namespace import, which TS rejects (TS1363)',
+    };
+  if (mixesInlineTypeAndValueImports(c))
+    return {
+      in: false,
+      why: 'asks to merge an import of names all marked `type` with a value import; our rule keeps them apart',
     };
   if (!allowsSeparateTypeImports(c) && mixesTypeAndValueImports(c))
     return {

@@ -12,6 +12,8 @@ import {
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { isJavaScriptFile } from '../ast/is-javascript-file.js';
+import { thisHomeOf } from '../ast/this-home.js';
 import type { CallExpression, ClassDeclaration, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
@@ -1166,22 +1168,28 @@ function declarationOf(expression: Node): Node | undefined {
   let symbol = nameNode.getSymbol();
   if (symbol === undefined) return undefined;
   if (symbol.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-  return symbol
-    .getDeclarations()
-    .find(
-      (d) =>
-        Node.isVariableDeclaration(d) ||
-        Node.isPropertyDeclaration(d) ||
-        Node.isParameterDeclaration(d) ||
-        Node.isPropertySignature(d) ||
-        Node.isFunctionDeclaration(d),
-    );
+  const declarations = symbol.getDeclarations();
+  const variableLike = declarations.find(
+    (d) =>
+      Node.isVariableDeclaration(d) ||
+      Node.isPropertyDeclaration(d) ||
+      Node.isParameterDeclaration(d) ||
+      Node.isPropertySignature(d) ||
+      Node.isFunctionDeclaration(d),
+  );
+  if (variableLike !== undefined) return variableLike;
+  // A JavaScript property declared by its assignments (`this.lock = new Mutex()`): the first one, as the reference
+  // index resolves a use of the name to the symbol's declarations.
+  return declarations.find(
+    (d) =>
+      Node.isBinaryExpression(d) && Node.isPropertyAccessExpression(d.getLeft()) && isJavaScriptFile(d.getSourceFile()),
+  );
 }
 
 /**
  * The declaration `declarationOf` finds, from syntax for `this.name` (or an alias's `self.name`) when it settles
- * the property (`thisPropertyBySyntax`): its field, or none when the property is declared by its assignments
- * (JavaScript), which are no variable-like declaration.
+ * the property (`thisPropertyBySyntax`): its field, or, for a JavaScript property declared by its assignments
+ * (`this.lock = new Mutex()` in the constructor), the first assignment, as the checker's first declaration.
  */
 function lockDeclarationOf(view: ProjectView, expression: Node): Node | undefined {
   const node = skipOuterExpressions(expression);
@@ -1189,7 +1197,39 @@ function lockDeclarationOf(view: ProjectView, expression: Node): Node | undefine
     ? thisPropertyBySyntax(view, node.getSourceFile(), node.compilerNode)
     : undefined;
   if (property === undefined) return declarationOf(node);
-  return property.field === undefined ? undefined : view.wrap(node.getSourceFile(), property.field);
+  if (property.field !== undefined) return view.wrap(node.getSourceFile(), property.field);
+  const first = Node.isPropertyAccessExpression(node)
+    ? firstThisAssignmentOf(view, node.getSourceFile(), node.compilerNode)
+    : undefined;
+  return first === undefined ? undefined : view.wrap(node.getSourceFile(), first);
+}
+
+/**
+ * The first `this.name = …` statement in the file (by position) made in the instance code of the class whose `this`
+ * the access reads: for a property `thisPropertyBySyntax` settled, every write is such a statement.
+ */
+function firstThisAssignmentOf(
+  view: ProjectView,
+  file: SourceFile,
+  access: ts.PropertyAccessExpression,
+): ts.BinaryExpression | undefined {
+  const home = thisHomeOf(access)?.node;
+  let first: ts.BinaryExpression | undefined;
+  for (const occurrence of view.references.occurrencesIn(file, access.name.text)) {
+    const written = occurrence.compilerNode.parent;
+    if (!ts.isPropertyAccessExpression(written) || written.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    const assignment = written.parent;
+    if (
+      !ts.isBinaryExpression(assignment) ||
+      assignment.left !== written ||
+      assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+    )
+      continue;
+    const where = thisHomeOf(written);
+    if (where === undefined || where.isStatic || (home !== undefined && where.node !== home)) continue;
+    if (first === undefined || assignment.pos < first.pos) first = assignment;
+  }
+  return first;
 }
 
 /** `this.x = <expr>` assignments to a field inside its class's constructors. */
@@ -1285,6 +1325,8 @@ function nameOf(declaration: Node): string {
   ) {
     return declaration.getName();
   }
+  const assigned = Node.isBinaryExpression(declaration) ? declaration.getLeft() : undefined;
+  if (Node.isPropertyAccessExpression(assigned)) return assigned.getName();
   return declaration.getText();
 }
 
@@ -1293,7 +1335,9 @@ function singlePermit(declaration: Node): boolean {
   const initializer =
     Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
       ? declaration.getInitializer()
-      : undefined;
+      : Node.isBinaryExpression(declaration)
+        ? declaration.getRight()
+        : undefined;
   const inner = initializer === undefined ? undefined : skipOuterExpressions(initializer);
   if (inner === undefined || !Node.isNewExpression(inner)) return false;
   return inner.getArguments()[0]?.getText() === '1';

@@ -2,6 +2,7 @@ import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { BinaryExpression, CallExpression } from 'ts-morph';
 import { isFunctionLike } from '../ast/is-function-like.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
+import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { settledDeclarationsOf } from '../name-binding.js';
 import type { Acquisition, LockHolder, LockModel } from './model.js';
@@ -84,16 +85,27 @@ export interface InFlux {
   after: Node;
 }
 
-/** The field or module variable an expression reads or writes, if it is one. */
+/**
+ * The field or module variable an expression reads or writes, if it is one: a field, a parameter property, a
+ * JavaScript property declared by its assignments (`this.x = …`), or a module-level variable.
+ */
 export function stateOf(node: Node): { declaration: Node; name: string } | undefined {
   if (Node.isPropertyAccessExpression(node) && Node.isThisExpression(node.getExpression())) {
     const declaration = node.getNameNode().getSymbol()?.getDeclarations()[0];
     if (
-      declaration === undefined ||
-      !(Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))
+      declaration !== undefined &&
+      (Node.isPropertyDeclaration(declaration) || Node.isParameterDeclaration(declaration))
     )
-      return undefined;
-    return { declaration, name: node.getName() };
+      return { declaration, name: node.getName() };
+    // A JavaScript class's property declared by its assignments (`this.roots = new Map()` in the constructor): the
+    // first assignment stands for it.
+    const assigned = Node.isBinaryExpression(declaration) ? skipOuterExpressions(declaration.getLeft()) : undefined;
+    return Node.isBinaryExpression(declaration) &&
+      Node.isPropertyAccessExpression(assigned) &&
+      Node.isThisExpression(assigned.getExpression()) &&
+      isJavaScriptFile(assigned.getSourceFile())
+      ? { declaration, name: node.getName() }
+      : undefined;
   }
   if (Node.isIdentifier(node)) {
     const parent = node.getParent();

@@ -26,7 +26,9 @@ export function usesOf(view: ProjectView, holder: LockHolder): HolderUses {
   const initial =
     Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
       ? declaration.getInitializer()
-      : undefined;
+      : Node.isBinaryExpression(declaration)
+        ? declaration.getRight()
+        : undefined;
   if (initial !== undefined && !isCreation(initial)) return { ...uses, escape: 'the lock comes from elsewhere' };
   const isPrivate = isPrivateMember(declaration);
   for (const occurrence of view.references.occurrences(holder.name)) {

@@ -55,7 +55,8 @@ function prototypeCallsOf(view: ProjectView, fn: Node, constructorName: string):
 
 /**
  * The calls `this.name(…)` of a class's method in the class's own code, on the method's side (static or not), from
- * syntax. Calls through another receiver (`shell.run(…)`, a subclass's) and an object literal's method are not
+ * syntax, and a static method's calls through its class's name in its file (`classNameCallsOf`). Calls through
+ * another receiver (`shell.run(…)`, a subclass's) and an object literal's method are not
  * followed: which method such a call reaches is the checker's to say, and not asked.
  */
 function thisCallsOf(view: ProjectView, method: MethodDeclaration): CallExpression[] {
@@ -75,6 +76,34 @@ function thisCallsOf(view: ProjectView, method: MethodDeclaration): CallExpressi
     if (where?.node !== home || where.isStatic !== isStatic) continue;
     const wrapped = view.wrap(file, call);
     if (Node.isCallExpression(wrapped)) sites.push(wrapped);
+  }
+  if (isStatic) sites.push(...classNameCallsOf(view, method, home));
+  return sites;
+}
+
+/**
+ * The calls `Name.method(…)` of a static method through its class declaration's name in the class's file
+ * (`TiffConverter.call(command)`), from the name's references (`referencesInOwnFile`), as `this.method(…)` is read in
+ * a static method.
+ */
+function classNameCallsOf(
+  view: ProjectView,
+  method: MethodDeclaration,
+  home: ts.ClassLikeDeclaration,
+): CallExpression[] {
+  if (!ts.isClassDeclaration(home) || home.name === undefined) return [];
+  const file = method.getSourceFile();
+  // Most static methods are never called so in their file: the text says so before any reference is resolved.
+  if (!file.getFullText().includes(`${home.name.text}.${method.getName()}`)) return [];
+  const className = view.wrap(file, home.name);
+  if (!Node.isIdentifier(className)) return [];
+  const sites: CallExpression[] = [];
+  for (const reference of referencesInOwnFile(view, className)) {
+    const access = reference.getParent();
+    if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== reference) continue;
+    if (access.getName() !== method.getName()) continue;
+    const call = access.getParent();
+    if (Node.isCallExpression(call) && call.getExpression() === access) sites.push(call);
   }
   return sites;
 }

@@ -5,6 +5,7 @@ import { isPlus } from '../ast/plus-chain.js';
 import { syntacticUsesOf } from '../local-uses.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import { isFunctionLike } from '../ast/is-function-like.js';
+import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import { isValueName } from '../ast/is-value-name.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -141,6 +142,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
   const mapper = depth < MAX_DEPTH ? mapperOf(node) : undefined;
   if (mapper !== undefined && returnsOnlyLiteralData(mapper, options, depth, visited)) return undefined;
   if (returnsLiteralData(node, options, depth, visited)) return undefined;
+  if (isLiteralMethodCall(node, options, depth, visited)) return undefined;
   // `visited` holds the names being judged on the way here, so a cycle ends; a name reached again by another way
   // (`const q = p; exec(q + ' && ' + q)` reads `p` twice) is judged again.
   // A read of a binding inside one of its own values being judged (`q = q + ' FROM t'`, reached from that very read)
@@ -156,6 +158,7 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
       () =>
         isLiteralBinding(node, options, depth, visited) ||
         isLiteralParameter(node, options, depth, visited) ||
+        isLiteralImplicitGlobal(node, options, depth, visited) ||
         isCheckedSafe(options.view, node),
     )
   )
@@ -525,6 +528,105 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
   });
 }
 
+/**
+ * A call of a method through `this` (or an alias of it) that every definition of its name in the analysed files makes
+ * return literal data whatever it is given (a placeholder: Cube's `param(index) { return '?'; }` in
+ * `` `WHERE table_schema = ${this.param(0)}` ``, with the value in the values array): each member declared under the
+ * name is a method, or an object literal's property given a function, neither async nor a generator, every `return`
+ * of its own literal data (a parameter is data unless its type says otherwise); each write of the name elsewhere
+ * (`Driver.prototype.param = function …;`) gives such a function; and no file that names it may write properties it
+ * does not name. As for `isLiteralProperty`, a definition outside the project (a subclass in another package) is that
+ * package's to judge.
+ */
+function isLiteralMethodCall(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
+  const view = options.view;
+  const callee = skipOuterExpressions(node.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.getExpression());
+  if (
+    !Node.isThisExpression(receiver) &&
+    !(Node.isIdentifier(receiver) && thisAliasOf(view, callee.getSourceFile(), receiver.compilerNode) !== undefined)
+  )
+    return false;
+  const name = callee.getName();
+  const functions: { file: SourceFile; fn: ts.Node }[] = [];
+  for (const member of membersNamed(view, name)) {
+    if (isDestructuringTarget(member.node.parent) || mayWriteUnnamedProperties(view, member.file)) return false;
+    const fn = ts.isPropertyAssignment(member.node)
+      ? skipOuterCompilerExpressions(member.node.initializer)
+      : ts.isMethodDeclaration(member.node)
+        ? member.node
+        : undefined;
+    if (fn === undefined) return false;
+    functions.push({ file: member.file, fn });
+  }
+  for (const occurrence of view.references.occurrences(name)) {
+    if (mayWriteUnnamedProperties(view, occurrence.file)) return false;
+    const written = writtenValueOf(occurrence.compilerNode);
+    if (written === 'read') continue;
+    if (written === 'other') return false;
+    functions.push({ file: occurrence.file, fn: skipOuterCompilerExpressions(written) });
+  }
+  const [first] = functions;
+  if (first === undefined) return false;
+  const key = view.wrap(first.file, first.fn);
+  if (visited.has(key)) return false;
+  return onPath(visited, key, () =>
+    functions.every(({ file, fn }) => {
+      if (!ts.isMethodDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return false;
+      if (fn.body === undefined || fn.asteriskToken !== undefined) return false;
+      if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) === true) return false;
+      const body = view.wrap(file, fn.body);
+      const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
+      return (
+        returned.length > 0 &&
+        returned.every(
+          (value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined,
+        )
+      );
+    }),
+  );
+}
+
+/** An undeclared name of a JavaScript file that every assignment in the project gives literal data (`implicitGlobalValuesOf`). */
+function isLiteralImplicitGlobal(node: Identifier, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const values = implicitGlobalValuesOf(options.view, node);
+  return (
+    values !== undefined && values.every((value) => findNonLiteral(value, options, depth + 1, visited) === undefined)
+  );
+}
+
+/**
+ * The values a name no declaration binds is given in a JavaScript file of sloppy code (os-utils' `command = 'ps -eo
+ * pcpu,args | sort -k 1 -r | head -n 10'` without `var`: an implicit global), when every write of the name in the
+ * analysed files that no declaration binds either is a statement `name = value;`, and no file writes a property of
+ * the name (`global.command = …`); undefined otherwise, or when it is given nothing. Found once per name.
+ */
+function implicitGlobalValuesOf(view: ProjectView, identifier: Identifier): readonly Node[] | undefined {
+  if (!isJavaScriptFile(identifier.getSourceFile()) || ownDeclarationsOf(view, identifier).length > 0) return undefined;
+  const name = identifier.getText();
+  return view.memo(`security-implicit-global:${name}`, () => {
+    const values: Node[] = [];
+    for (const occurrence of view.references.occurrences(name)) {
+      if (occurrence.access === 'read') continue;
+      if (occurrence.role === 'property') return undefined;
+      const named = occurrence.node;
+      if (!Node.isIdentifier(named) || ownDeclarationsOf(view, named).length > 0) continue;
+      const assignment = occurrence.compilerNode.parent;
+      if (
+        !ts.isBinaryExpression(assignment) ||
+        assignment.left !== occurrence.compilerNode ||
+        assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+        !ts.isExpressionStatement(assignment.parent)
+      )
+        return undefined;
+      values.push(wrapNode(occurrence.file, assignment.right));
+    }
+    return values.length === 0 ? undefined : values;
+  });
+}
+
 /** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
 function returnedValuesOf(body: Node): (Node | undefined)[] {
   return ownReturnsOf(body.compilerNode).map((statement) =>
@@ -862,7 +964,7 @@ function isFilledThrough(identifier: Node): boolean {
 }
 
 /** `x.join(separator)` or `x.join()`: the array `x` (inside any parentheses) and the separator, if given. */
-function joinOf(node: Node): { array: Node; separator: Node[] } | undefined {
+export function joinOf(node: Node): { array: Node; separator: Node[] } | undefined {
   if (!Node.isCallExpression(node)) return undefined;
   const callee = node.getExpression();
   const separator = node.getArguments();
@@ -1062,6 +1164,10 @@ export function getVariableValues(
   const names = namesOf(view);
   const declarations = names(identifier);
   const [declaration] = declarations;
+  if (declarations.length === 0) {
+    const implicit = implicitGlobalValuesOf(view, identifier);
+    return implicit === undefined ? undefined : { values: [...implicit], appended: false };
+  }
   if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
     return undefined;
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;

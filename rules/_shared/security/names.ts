@@ -44,6 +44,10 @@ const KEY_QUALIFIERS = new Set([
   'master',
   'client',
   'license',
+  // A product's serial or activation key unlocks it, as a license key does (`generateSerialKey`).
+  'serial',
+  'product',
+  'activation',
 ]);
 
 /** Qualifiers that make a following `code` a one-time secret (`resetCode`, `verificationCode`). */
@@ -65,6 +69,12 @@ const CODE_QUALIFIERS = new Set([
   'magic',
   'invite',
   'pairing',
+  // Codes that are worth money to whoever types them first (`generateVoucherCode`, `giftCardCode`); a promo or
+  // referral code is public by design.
+  'voucher',
+  'gift',
+  'card',
+  'redemption',
 ]);
 
 /**
