@@ -636,13 +636,27 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
   let first: Node;
   let rest: Node[];
   let joint: string;
+  // A first word in quotes (`'"' + options.binary + '" --version'`, `` `"${bin}" -v` ``) is that word.
+  let quote = '';
   if (isPlus(node)) {
-    [first, ...rest] = plusOperandsOf(node) as [Node, ...Node[]];
-    const [next] = rest;
-    if (next === undefined || !(Node.isStringLiteral(next) || Node.isNoSubstitutionTemplateLiteral(next)))
-      return undefined;
-    joint = next.getLiteralText();
-  } else if (Node.isTemplateExpression(node) && node.getHead().getLiteralText() === '') {
+    let operands = plusOperandsOf(node);
+    const [lead] = operands;
+    if (operands.length >= 3 && lead !== undefined && QUOTES.has(literalTextOf(lead) ?? '')) {
+      quote = literalTextOf(lead) ?? '';
+      operands = operands.slice(1);
+    }
+    [first, ...rest] = operands as [Node, ...Node[]];
+    // The literal text after the first word, however many literals write it (`'"' + ' --version'`).
+    const texts: string[] = [];
+    for (const operand of rest) {
+      const text = literalTextOf(operand);
+      if (text === undefined) break;
+      texts.push(text);
+    }
+    if (texts.length === 0) return undefined;
+    joint = texts.join('');
+  } else if (Node.isTemplateExpression(node) && ['', ...QUOTES].includes(node.getHead().getLiteralText())) {
+    quote = node.getHead().getLiteralText();
     const [span, ...spans] = node.getTemplateSpans();
     if (span === undefined) return undefined;
     first = span.getExpression();
@@ -654,7 +668,19 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
     [first, ...rest] = words.elements as [Node, ...Node[]];
     joint = words.separator;
   }
-  return /^[\s;&|]/.test(joint) ? { first, rest } : undefined;
+  if (!joint.startsWith(quote)) return undefined;
+  return /^[\s;&|]/.test(joint.slice(quote.length)) ? { first, rest } : undefined;
+}
+
+/** The quotes a shell reads a word in. */
+const QUOTES: ReadonlySet<string> = new Set(['"', "'"]);
+
+/** The text of a string literal or template without holes, or undefined. */
+function literalTextOf(node: Node): string | undefined {
+  const literal = skipOuterExpressions(node);
+  return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)
+    ? literal.getLiteralText()
+    : undefined;
 }
 
 /**
@@ -725,7 +751,11 @@ const PROGRAM_WORDS: ReadonlySet<string> = new Set(['bin', 'binary', 'exe', 'exe
  * with or without a shell (jingo's `gitBin`, from the operator's configuration). The rest of the line is judged.
  */
 function programAtStartOf(command: Node): Node | undefined {
-  const first = lineStartOf(command)?.first;
+  const node = skipOuterExpressions(command);
+  // Of a line chosen between two (`binary ? '"' + binary + '" --version' : 'mpv --version'`), the one that starts so.
+  if (Node.isConditionalExpression(node))
+    return programAtStartOf(node.getWhenTrue()) ?? programAtStartOf(node.getWhenFalse());
+  const first = lineStartOf(node)?.first;
   return first !== undefined && isProgramNamed(first) ? first : undefined;
 }
 

@@ -190,12 +190,7 @@ function isLiteralProperty(
   visited: Set<Node>,
 ): boolean {
   const view = options.view;
-  const receiver = skipOuterExpressions(access.getExpression());
-  if (
-    !Node.isThisExpression(receiver) &&
-    !(Node.isIdentifier(receiver) && thisAliasOf(view, access.getSourceFile(), receiver.compilerNode) !== undefined)
-  )
-    return false;
+  if (!isThisOrAlias(view, skipOuterExpressions(access.getExpression()))) return false;
   const name = access.getName();
   const isLiteral = (at: SourceFile, value: ts.Expression | undefined): boolean =>
     value === undefined || findNonLiteral(view.wrap(at, value), options, depth + 1, visited) === undefined;
@@ -216,6 +211,14 @@ function isLiteralProperty(
     values++;
   }
   return values > 0;
+}
+
+/** `this`, or a local alias of it (`var scope = this`: `thisAliasOf`). */
+function isThisOrAlias(view: ProjectView, receiver: Node): boolean {
+  return (
+    Node.isThisExpression(receiver) ||
+    (Node.isIdentifier(receiver) && thisAliasOf(view, receiver.getSourceFile(), receiver.compilerNode) !== undefined)
+  );
 }
 
 /**
@@ -542,12 +545,7 @@ function isLiteralMethodCall(node: Node, options: DataOptions, depth: number, vi
   if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
   const view = options.view;
   const callee = skipOuterExpressions(node.getExpression());
-  if (!Node.isPropertyAccessExpression(callee)) return false;
-  const receiver = skipOuterExpressions(callee.getExpression());
-  if (
-    !Node.isThisExpression(receiver) &&
-    !(Node.isIdentifier(receiver) && thisAliasOf(view, callee.getSourceFile(), receiver.compilerNode) !== undefined)
-  )
+  if (!Node.isPropertyAccessExpression(callee) || !isThisOrAlias(view, skipOuterExpressions(callee.getExpression())))
     return false;
   const name = callee.getName();
   const functions: { file: SourceFile; fn: ts.Node }[] = [];
