@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { referenceNameOf } from './_shared/ast/reference-name.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
+import { literalTextOf } from './_shared/ast/literal-text.js';
 import { isPlus, plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { symbolPathOf } from './_shared/names.js';
 import type { CallExpression, SourceFile } from 'ts-morph';
@@ -345,13 +346,6 @@ function namedDataOf(
 ): Spliced {
   const element = elementDataOf(view, data, options);
   if (element !== undefined) return { data: element, via: [...line.via, data] };
-  // A line of words joined in place names its first word that is data, after a first one that is the program.
-  const words = wordsOf(skipOuterExpressions(data));
-  if (words !== undefined)
-    return {
-      data: laterDataOf(view, data, options) ?? getNonLiteralPart(words.array, options) ?? data,
-      via: line.via,
-    };
   const inner = lineOf(view, data);
   const innerData = inner.via.length === 0 ? undefined : getNonLiteralPart(inner.value, options);
   if (innerData !== undefined) return { data: innerData, via: [...line.via, ...inner.via] };
@@ -537,10 +531,8 @@ function isPackageManager(command: Node): boolean {
 
 /** True for a string literal (or a template without holes), parentheses skipped, whose text `pattern` matches. */
 function isLiteralMatching(value: Node, pattern: RegExp): boolean {
-  const node = skipOuterExpressions(value);
-  return (
-    (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && pattern.test(node.getLiteralText())
-  );
+  const text = literalTextOf(value);
+  return text !== undefined && pattern.test(text);
 }
 
 /**
@@ -640,9 +632,9 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
   let quote = '';
   if (isPlus(node)) {
     let operands = plusOperandsOf(node);
-    const [lead] = operands;
-    if (operands.length >= 3 && lead !== undefined && QUOTES.has(literalTextOf(lead) ?? '')) {
-      quote = literalTextOf(lead) ?? '';
+    const lead = literalTextOf(operands[0]);
+    if (operands.length >= 3 && lead !== undefined && QUOTES.has(lead)) {
+      quote = lead;
       operands = operands.slice(1);
     }
     [first, ...rest] = operands as [Node, ...Node[]];
@@ -675,30 +667,17 @@ function lineStartOf(part: Node): { first: Node; rest: Node[] } | undefined {
 /** The quotes a shell reads a word in. */
 const QUOTES: ReadonlySet<string> = new Set(['"', "'"]);
 
-/** The text of a string literal or template without holes, or undefined. */
-function literalTextOf(node: Node): string | undefined {
-  const literal = skipOuterExpressions(node);
-  return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)
-    ? literal.getLiteralText()
-    : undefined;
-}
-
 /**
  * A command line written as an array of words joined with a literal separator (`[binary, input, 'stdout'].join(' ')`):
- * the array, its words (a spread one as what it spreads) and the separator's text; undefined for any other value or
- * an empty array.
+ * its words (a spread one as what it spreads) and the separator's text; undefined for any other value or an empty
+ * array.
  */
-function wordsOf(node: Node): { array: Node; elements: Node[]; separator: string } | undefined {
+function wordsOf(node: Node): { elements: Node[]; separator: string } | undefined {
   const join = joinOf(node);
-  const [separator] = join?.separator ?? [];
-  if (
-    join === undefined ||
-    !Node.isArrayLiteralExpression(join.array) ||
-    !(Node.isStringLiteral(separator) || Node.isNoSubstitutionTemplateLiteral(separator))
-  )
-    return undefined;
+  const separator = literalTextOf(join?.separator[0]);
+  if (join === undefined || !Node.isArrayLiteralExpression(join.array) || separator === undefined) return undefined;
   const elements = join.array.getElements().map((e) => (Node.isSpreadElement(e) ? e.getExpression() : e));
-  return elements.length === 0 ? undefined : { array: join.array, elements, separator: separator.getLiteralText() };
+  return elements.length === 0 ? undefined : { elements, separator };
 }
 
 /**

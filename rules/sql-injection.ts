@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { referenceNameOf } from './_shared/ast/reference-name.js';
+import { literalTextOf } from './_shared/ast/literal-text.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { plusOperandsOf } from './_shared/ast/plus-chain.js';
 import { splitWords } from './_shared/identifier-style.js';
@@ -286,45 +287,31 @@ function holesOf(part: Node): Hole[] {
   if (Node.isTemplateExpression(node)) {
     const spans = node.getTemplateSpans();
     const texts = [node.getHead().getLiteralText(), ...spans.map((span) => span.getLiteral().getLiteralText())];
-    return spans.map((span, i) => ({
-      expression: span.getExpression(),
-      before: texts[i] ?? '',
-      after: span.getLiteral().getLiteralText(),
-      prefix: texts.slice(0, i + 1).join('\0'),
-    }));
+    return spans.map((span, i) =>
+      holeAt(span.getExpression(), texts.slice(0, i + 1).join('\0'), span.getLiteral().getLiteralText()),
+    );
   }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
     const operands = plusOperandsOf(node);
     const holes: Hole[] = [];
     let prefix = '';
     operands.forEach((operand, i) => {
-      if (isStringLiteralLike(operand)) {
-        prefix += literalText(operand);
+      const text = literalTextOf(operand);
+      if (text !== undefined) {
+        prefix += text;
         return;
       }
-      const previous = operands[i - 1];
-      const next = operands[i + 1];
-      holes.push({
-        expression: operand,
-        before: previous !== undefined && isStringLiteralLike(previous) ? literalText(previous) : '',
-        after: next !== undefined && isStringLiteralLike(next) ? literalText(next) : '',
-        prefix,
-      });
+      holes.push(holeAt(operand, prefix, literalTextOf(operands[i + 1]) ?? ''));
       prefix += '\0';
     });
     return holes;
   }
-  return [{ expression: node, before: '', after: '', prefix: '' }];
+  return [holeAt(node, '', '')];
 }
 
-/** True for string literals and templates without holes. */
-function isStringLiteralLike(node: Node): boolean {
-  return Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node);
-}
-
-/** The text of a string literal or template without holes. */
-function literalText(node: Node): string {
-  return Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : '';
+/** A hole, the literal text just before it being the part of `prefix` after the last earlier hole. */
+function holeAt(expression: Node, prefix: string, after: string): Hole {
+  return { expression, before: prefix.slice(prefix.lastIndexOf('\0') + 1), after, prefix };
 }
 
 /**
@@ -364,17 +351,12 @@ function doublesQuote(node: Node, quote: string): boolean {
   if (!Node.isPropertyAccessExpression(callee) || node.getArguments().length !== 2) return false;
   const method = callee.getName();
   if (method !== 'replace' && method !== 'replaceAll') return false;
-  if (!(Node.isStringLiteral(replacement) || Node.isNoSubstitutionTemplateLiteral(replacement))) return false;
-  if (replacement.getLiteralText() !== quote + quote) return false;
+  if (literalTextOf(replacement) !== quote + quote) return false;
   if (Node.isRegularExpressionLiteral(pattern)) {
     const match = /^\/(.*)\/([a-z]*)$/.exec(pattern.getLiteralText());
     return match !== null && match[2]?.includes('g') === true && (match[1] === quote || match[1] === `\\${quote}`);
   }
-  return (
-    method === 'replaceAll' &&
-    (Node.isStringLiteral(pattern) || Node.isNoSubstitutionTemplateLiteral(pattern)) &&
-    pattern.getLiteralText() === quote
-  );
+  return method === 'replaceAll' && literalTextOf(pattern) === quote;
 }
 
 /** The text before a new table's first column definition: `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (`. */
@@ -393,7 +375,7 @@ const CONDITION_WORDS: ReadonlySet<string> = new Set(['where', 'clause', 'condit
  */
 function isCallersCondition(view: ProjectView, data: Node): boolean {
   if (Node.isCallExpression(data)) {
-    const name = nameOfCallee(data);
+    const name = referenceNameOf(skipOuterExpressions(data.getExpression()));
     const args = data.getArguments();
     return (
       name !== undefined &&
@@ -402,7 +384,7 @@ function isCallersCondition(view: ProjectView, data: Node): boolean {
       args.every((a) => isCallersCondition(view, skipOuterExpressions(a)))
     );
   }
-  const name = Node.isIdentifier(data) || Node.isPropertyAccessExpression(data) ? nameOf(data) : undefined;
+  const name = referenceNameOf(data);
   const last = name === undefined ? undefined : splitWords(name).at(-1);
   if (last === undefined || !CONDITION_WORDS.has(last)) return false;
   const base = Node.isPropertyAccessExpression(data) ? skipOuterExpressions(data.getExpression()) : data;
@@ -411,12 +393,6 @@ function isCallersCondition(view: ProjectView, data: Node): boolean {
     !/\b(?:req|request|query|params|body|headers|cookies|ctx)\b/.test(base.getText()) &&
     ownDeclarationsOf(view, base).some(isCallerParameter)
   );
-}
-
-/** The name a call's callee is read by (`_whereExpr` of `this._whereExpr(…)`), or undefined. */
-function nameOfCallee(call: CallExpression): string | undefined {
-  const callee = skipOuterExpressions(call.getExpression());
-  return Node.isPropertyAccessExpression(callee) || Node.isIdentifier(callee) ? nameOf(callee) : undefined;
 }
 
 /**
@@ -513,11 +489,9 @@ function namesIdentifier(view: ProjectView, data: Node): boolean {
  * (`this.getTypeormMetadataTableName()`, `this.getTableName()`).
  */
 function nameOf(data: Node): string | undefined {
-  if (Node.isPropertyAccessExpression(data)) return data.getName();
-  if (Node.isIdentifier(data)) return data.getText();
-  if (!Node.isCallExpression(data) || data.getArguments().length > 0) return undefined;
-  const callee = skipOuterExpressions(data.getExpression());
-  return Node.isPropertyAccessExpression(callee) || Node.isIdentifier(callee) ? nameOf(callee) : undefined;
+  return Node.isCallExpression(data) && data.getArguments().length === 0
+    ? referenceNameOf(skipOuterExpressions(data.getExpression()))
+    : referenceNameOf(data);
 }
 
 /** Last words of names that hold SQL identifiers. */

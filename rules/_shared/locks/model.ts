@@ -37,7 +37,15 @@ import { configuredLockApis } from './settings.js';
 import { isEntryOfEmptyObject } from '../this-property.js';
 import { textTypeBySyntax, thisPropertyBySyntax } from '../text-type.js';
 import type { ConfiguredLockApi } from './settings.js';
-import { bodyOf, forEachOwnNode, hostOf, isAsync, ownAwaitPoints, returnedExpressions } from './syntax.js';
+import {
+  bodyOf,
+  forEachOwnNode,
+  hostOf,
+  initialValueOf,
+  isAsync,
+  ownAwaitPoints,
+  returnedExpressions,
+} from './syntax.js';
 
 /** A variable, field or parameter that holds a lock, or a Web Locks name. */
 export interface LockHolder {
@@ -1332,12 +1340,7 @@ function nameOf(declaration: Node): string {
 
 /** True for `new Semaphore(1)` (one permit: a mutex). */
 function singlePermit(declaration: Node): boolean {
-  const initializer =
-    Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
-      ? declaration.getInitializer()
-      : Node.isBinaryExpression(declaration)
-        ? declaration.getRight()
-        : undefined;
+  const initializer = initialValueOf(declaration);
   const inner = initializer === undefined ? undefined : skipOuterExpressions(initializer);
   if (inner === undefined || !Node.isNewExpression(inner)) return false;
   return inner.getArguments()[0]?.getText() === '1';

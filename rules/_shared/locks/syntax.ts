@@ -249,3 +249,13 @@ export function isWaitedFor(expression: Node): boolean {
     return false;
   }
 }
+
+/**
+ * The value a holder's declaration gives it: a variable's or a field's initialiser, or the right side of the
+ * assignment a JavaScript property is declared by (`this.lock = new Mutex()`); undefined for anything else.
+ */
+export function initialValueOf(declaration: Node): Node | undefined {
+  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration))
+    return declaration.getInitializer();
+  return Node.isBinaryExpression(declaration) ? declaration.getRight() : undefined;
+}

@@ -3,6 +3,7 @@ import { shorten } from '../text.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import type { LockHolder } from './model.js';
+import { initialValueOf } from './syntax.js';
 
 /** How the project uses a lock holder, apart from its acquisitions. */
 export interface HolderUses {
@@ -23,12 +24,7 @@ export function usesOf(view: ProjectView, holder: LockHolder): HolderUses {
     return { ...uses, escape: 'the lock is passed in' };
   const publicReason = publicReasonOf(view, declaration);
   if (publicReason !== undefined) return { ...uses, escape: publicReason };
-  const initial =
-    Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
-      ? declaration.getInitializer()
-      : Node.isBinaryExpression(declaration)
-        ? declaration.getRight()
-        : undefined;
+  const initial = initialValueOf(declaration);
   if (initial !== undefined && !isCreation(initial)) return { ...uses, escape: 'the lock comes from elsewhere' };
   const isPrivate = isPrivateMember(declaration);
   for (const occurrence of view.references.occurrences(holder.name)) {

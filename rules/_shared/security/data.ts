@@ -119,6 +119,16 @@ function findNonLiteral(expression: Node, options: DataOptions, depth: number, v
       .every((a) => !Node.isSpreadElement(a) && findNonLiteral(a, options, depth, visited) === undefined)
   )
     return undefined;
+  // An array written in place and joined (`[binary, input, 'stdout'].join(' ')`) is made of its elements and the
+  // separator: the data is the first of them that is not literal, as of a string method's parts.
+  const join = depth < MAX_DEPTH ? joinOf(node) : undefined;
+  if (join !== undefined && Node.isArrayLiteralExpression(join.array)) {
+    for (const part of [join.array, ...join.separator]) {
+      const found = findNonLiteral(part, options, depth + 1, visited);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
   if (isLiteralJoin(node, options, depth, visited)) return undefined;
   if (isLiteralArrayElement(node, options, depth, visited)) return undefined;
   const textCall = textMethodCallOf(node);
@@ -194,23 +204,48 @@ function isLiteralProperty(
   const name = access.getName();
   const isLiteral = (at: SourceFile, value: ts.Expression | undefined): boolean =>
     value === undefined || findNonLiteral(view.wrap(at, value), options, depth + 1, visited) === undefined;
+  const given = valuesGivenTo(view, name);
+  if (given === undefined) return false;
   let values = 0;
-  for (const member of membersNamed(view, name)) {
-    // A destructuring's `{ name: x.y } = …` names what it reads; its target is an occurrence judged below.
-    if (isDestructuringTarget(member.node.parent)) continue;
+  for (const member of given.members) {
     const value =
       ts.isPropertyDeclaration(member.node) || ts.isPropertyAssignment(member.node) ? member.node.initializer : null;
-    if (value === null || mayWriteUnnamedProperties(view, member.file) || !isLiteral(member.file, value)) return false;
+    if (value === null || !isLiteral(member.file, value)) return false;
     if (ts.isPropertyDeclaration(member.node)) values++;
   }
-  for (const occurrence of view.references.occurrences(name)) {
-    if (mayWriteUnnamedProperties(view, occurrence.file)) return false;
-    const written = writtenValueOf(occurrence.compilerNode);
-    if (written === 'read') continue;
-    if (written === 'other' || !isLiteral(occurrence.file, written)) return false;
+  for (const { file, value } of given.written) {
+    if (!isLiteral(file, value)) return false;
     values++;
   }
   return values > 0;
+}
+
+/**
+ * What the analysed files give a property name: the members declared under it (`membersNamed`: fields, methods,
+ * object literals' properties…) and the value of each statement `x.name = value;` (`writtenValueOf`); undefined when
+ * a file that names it may write properties it does not name (`mayWriteUnnamedProperties`) or writes it otherwise
+ * (`+=`, a destructuring's target, `delete`). Read by `isLiteralProperty` and `isLiteralMethodCall`.
+ */
+function valuesGivenTo(
+  view: ProjectView,
+  name: string,
+): { members: NamedMember[]; written: { file: SourceFile; value: ts.Expression }[] } | undefined {
+  const members: NamedMember[] = [];
+  for (const member of membersNamed(view, name)) {
+    // A destructuring's `{ name: x.y } = …` names what it reads; its target is an occurrence judged below.
+    if (isDestructuringTarget(member.node.parent)) continue;
+    if (mayWriteUnnamedProperties(view, member.file)) return undefined;
+    members.push(member);
+  }
+  const written: { file: SourceFile; value: ts.Expression }[] = [];
+  for (const occurrence of view.references.occurrences(name)) {
+    if (mayWriteUnnamedProperties(view, occurrence.file)) return undefined;
+    const value = writtenValueOf(occurrence.compilerNode);
+    if (value === 'read') continue;
+    if (value === 'other') return undefined;
+    written.push({ file: occurrence.file, value });
+  }
+  return { members, written };
 }
 
 /** `this`, or a local alias of it (`var scope = this`: `thisAliasOf`). */
@@ -522,13 +557,7 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
     if (uses === undefined || uses.writes.length > 0) return false;
   }
   // On the path being judged while its returns are (a recursive function ends); judged again when reached again.
-  return onPath(visited, declaration, () => {
-    const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
-    return (
-      returned.length > 0 &&
-      returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
-    );
-  });
+  return onPath(visited, declaration, () => returnsOnlyLiteral(body, options, depth, visited));
 }
 
 /**
@@ -547,25 +576,16 @@ function isLiteralMethodCall(node: Node, options: DataOptions, depth: number, vi
   const callee = skipOuterExpressions(node.getExpression());
   if (!Node.isPropertyAccessExpression(callee) || !isThisOrAlias(view, skipOuterExpressions(callee.getExpression())))
     return false;
-  const name = callee.getName();
-  const functions: { file: SourceFile; fn: ts.Node }[] = [];
-  for (const member of membersNamed(view, name)) {
-    if (isDestructuringTarget(member.node.parent) || mayWriteUnnamedProperties(view, member.file)) return false;
-    const fn = ts.isPropertyAssignment(member.node)
-      ? skipOuterCompilerExpressions(member.node.initializer)
-      : ts.isMethodDeclaration(member.node)
-        ? member.node
-        : undefined;
-    if (fn === undefined) return false;
-    functions.push({ file: member.file, fn });
-  }
-  for (const occurrence of view.references.occurrences(name)) {
-    if (mayWriteUnnamedProperties(view, occurrence.file)) return false;
-    const written = writtenValueOf(occurrence.compilerNode);
-    if (written === 'read') continue;
-    if (written === 'other') return false;
-    functions.push({ file: occurrence.file, fn: skipOuterCompilerExpressions(written) });
-  }
+  const given = valuesGivenTo(view, callee.getName());
+  if (given === undefined) return false;
+  // Each must be a function (checked below): a method, or a function given as a property's value.
+  const functions: { file: SourceFile; fn: ts.Node }[] = [
+    ...given.members.map(({ file, node }) => ({
+      file,
+      fn: ts.isPropertyAssignment(node) ? skipOuterCompilerExpressions(node.initializer) : node,
+    })),
+    ...given.written.map(({ file, value }) => ({ file, fn: skipOuterCompilerExpressions(value) })),
+  ];
   const [first] = functions;
   if (first === undefined) return false;
   const key = view.wrap(first.file, first.fn);
@@ -575,14 +595,7 @@ function isLiteralMethodCall(node: Node, options: DataOptions, depth: number, vi
       if (!ts.isMethodDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return false;
       if (fn.body === undefined || fn.asteriskToken !== undefined) return false;
       if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) === true) return false;
-      const body = view.wrap(file, fn.body);
-      const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
-      return (
-        returned.length > 0 &&
-        returned.every(
-          (value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined,
-        )
-      );
+      return returnsOnlyLiteral(view.wrap(file, fn.body), options, depth, visited);
     }),
   );
 }
@@ -625,8 +638,21 @@ function implicitGlobalValuesOf(view: ProjectView, identifier: Identifier): read
   });
 }
 
-/** What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it. */
+/** True when a function body returns something, and only literal data, at every `return` (a bare one gives none). */
+function returnsOnlyLiteral(body: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const returned = returnedValuesOf(body);
+  return (
+    returned.length > 0 &&
+    returned.every((value) => value !== undefined && findNonLiteral(value, options, depth + 1, visited) === undefined)
+  );
+}
+
+/**
+ * What each `return` of a function body gives (undefined for a bare `return`), skipping functions inside it; an
+ * arrow's expression body gives itself.
+ */
 function returnedValuesOf(body: Node): (Node | undefined)[] {
+  if (!Node.isBlock(body)) return [body];
   return ownReturnsOf(body.compilerNode).map((statement) =>
     statement.expression === undefined ? undefined : wrapNode(body.getSourceFile(), statement.expression),
   );
@@ -696,8 +722,9 @@ function everyAssignedValueLiteral(
 }
 
 /**
- * `[…].join(',')` of an array literal of literal data, `xs.map(callback).join(',')` of a callback returning only
- * literal data (`names.map(() => '?')`), or `parts.join(',')` of a local array only literal data fills: declared
+ * `xs.map(callback).join(',')` of a callback returning only literal data (`names.map(() => '?')`), or
+ * `parts.join(',')` of a local array only literal data fills (an array literal joined in place is read by
+ * `findNonLiteral` itself): declared
  * with either and used nowhere else in its scope but to read its `length`, to `join` it, and to `push` or `unshift`
  * literal data (sockjs-client's `boundArgs.push('$' + i)`). Any other use (passed on, indexed, spread, reassigned, a
  * method such as `splice` or `concat`) may put anything in it, or hand it to code that does.
@@ -707,10 +734,9 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
   if (join === undefined || join.separator.some((a) => findNonLiteral(a, options, depth + 1, visited) !== undefined))
     return false;
   const { array } = join;
-  // An array written in place (`['return 1;', 'x'].join('\n')`) holds what its elements are, one mapped in place
-  // (`names.map(() => '?')`) what the callback returns, and nothing else can fill it.
-  if (Node.isArrayLiteralExpression(array) || mapperOf(array) !== undefined)
-    return findNonLiteral(array, options, depth + 1, visited) === undefined;
+  // An array mapped in place (`names.map(() => '?')`) holds what the callback returns, and nothing else can fill it
+  // (one written in place is read by `findNonLiteral` itself).
+  if (mapperOf(array) !== undefined) return findNonLiteral(array, options, depth + 1, visited) === undefined;
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
   // On the path being judged while its uses are; judged again when reached again (`const s = parts.join(' ')`
   // read twice).
@@ -767,9 +793,7 @@ function returnsOnlyLiteralData(
   depth: number,
   visited: Set<Node>,
 ): boolean {
-  const body = fn.getBody();
-  const returned = Node.isBlock(body) ? returnedValuesOf(body) : [body];
-  return returned.every(
+  return returnedValuesOf(fn.getBody()).every(
     (value) => value === undefined || findNonLiteral(value, options, depth + 1, visited) === undefined,
   );
 }
