@@ -180,10 +180,29 @@ function checkCode(
   codeArgs: readonly Node[],
 ): FindingDraft<MessageId> | undefined {
   for (const arg of codeArgs) {
-    const data = getNonLiteralPart(arg, { view, isSanitizer: isCodeLiteralOf });
+    const data = getNonLiteralPart(arg, {
+      view,
+      isSanitizer: (node) => isCodeLiteralOf(node) || isSourceOfCompiledFunction(view, node),
+    });
     if (data !== undefined) return draftOf(view, call, 'dynamicCode', sink, data);
   }
   return undefined;
+}
+
+/**
+ * True for the source text of a function `Function` compiles in place (`new Function(params, body).toString()`):
+ * the text that compile is given, reported there if it holds data. nools' `new Function('defined', 'return ' + new
+ * Function(params, action).toString())` is one compile of `action`, not two.
+ */
+function isSourceOfCompiledFunction(view: ProjectView, node: Node): boolean {
+  if (!Node.isCallExpression(node) || node.getArguments().length > 0) return false;
+  const callee = skipOuterExpressions(node.getExpression());
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'toString') return false;
+  const compiled = skipOuterExpressions(callee.getExpression());
+  return (
+    (Node.isNewExpression(compiled) || Node.isCallExpression(compiled)) &&
+    getGlobalCallee(view, compiled) === 'Function'
+  );
 }
 
 /**

@@ -198,12 +198,13 @@ const PEER_CERTIFICATE_READS: ReadonlySet<string> = new Set(['getPeerCertificate
 
 /**
  * Words in a condition that make it a test of the caller's own verification
- * setting; also the SSL modes of libpq and MySQL that mean "encrypt, do not
+ * setting (Chromium's and Puppeteer's `ignoreCertificateErrors` and
+ * `ignoreHTTPSErrors` among them); also the SSL modes of libpq and MySQL that mean "encrypt, do not
  * verify" (`sslmode=require`, `prefer`, `allow`; `ssl-mode=REQUIRED`,
  * `PREFERRED`) as quoted values: the caller picked a mode that does not verify.
  */
 const SETTING_WORDS =
-  /verif|strict|insecure|unauthori[sz]ed|reject|validat|invalid|skip|self-?signed|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
+  /verif|strict|insecure|unauthori[sz]ed|reject|validat|invalid|skip|self-?signed|ignore[\w-]*(?:cert|ssl|tls|https)|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
 
 /**
  * True when the code runs only under a condition on a verification setting

@@ -22,7 +22,7 @@ import { isSanitizerCall } from './_shared/security/sanitizers.js';
 import { isCatalogValue } from './_shared/security/catalog-rows.js';
 import { isInUncalledFunction } from './_shared/security/never-called.js';
 
-type MessageId = 'builtQuery' | 'builtName';
+type MessageId = 'builtQuery' | 'builtName' | 'builtDefinition';
 
 /** Methods that run their first argument as SQL on any receiver. */
 const QUERY_METHODS = new Set([
@@ -94,6 +94,9 @@ const SQL_PATTERNS = [
   /\bupdate\b[\s\S]*\bset\b/i,
   /\bdelete\s+from\b/i,
   /\b(?:create|drop|alter|truncate)\s+(?:or\s+replace\s+)?(?:(?:temporary|unique)\s+)?(?:table|index|view|database|schema|tablespace|sequence|trigger|procedure|domain|generator|role|user)\b/i,
+  /\bgrant\s[\s\S]*\bto\b/i,
+  /\brevoke\s[\s\S]*\bfrom\b/i,
+  /\bshow\s+grants\b/i,
   /\bwhere\b[\s\S]*(?:=|<|>|\blike\b|\bin\b|\bis\b)/i,
   /\border\s+by\b/i,
   /\bgroup\s+by\b/i,
@@ -131,6 +134,12 @@ export default defineRule({
           '`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}, where the SQL names a table, column or other object.',
         recommendation:
           "A name cannot be a query parameter: throw unless `{{data}}` is one of the names the query may use, or quote it with the driver's identifier escaping (`pg-format`'s `%I`, `mysql.escapeId`).",
+      },
+      builtDefinition: {
+        message:
+          "`{{sink}}` runs SQL built from `{{data}}` (line {{line}}) by {{how}}, where the SQL defines a new table's columns.",
+        recommendation:
+          "Column names and types cannot be query parameters: throw unless `{{data}}` is one of the names and types the table may have (an allow-list), and quote each name with the driver's identifier escaping (`pg-format`'s `%I`, `mysql.escapeId`).",
       },
     },
     options: NO_OPTIONS,
@@ -219,17 +228,21 @@ function checkQuery(
   if (built === undefined) return undefined;
   const texts = built.parts.flatMap((p) => getLiteralTexts(p, view)).join(' ');
   if (!SQL_PATTERNS.some((p) => p.test(texts)) || CYPHER_PATTERNS.some((p) => p.test(texts))) return undefined;
-  const holes = built.parts.flatMap(holesOf);
+  const holes = holesOfParts(built);
   const ranked = [...holes.filter(isValuePosition), ...holes.filter((h) => !isValuePosition(h))];
+  // A configured name the query splices where SQL takes a name is the query's name wherever else it is spliced
+  // (`IF OBJECT_ID('${options.schema}.${table}') IS NULL CREATE TABLE ${options.schema}.${table} …`): binding the
+  // quoted copy would leave the other in the text.
+  const namePositions = new Set(holes.filter(isIdentifierPosition).map((hole) => hole.expression.getText()));
   const found = ranked
-    .map((hole) => ({ hole, data: findInjectedData(view, hole) }))
+    .map((hole) => ({ hole, data: findInjectedData(view, hole, namePositions) }))
     .find((f): f is { hole: Hole; data: Node } => f.data !== undefined);
   if (found === undefined) return undefined;
   const { hole, data } = found;
   const description = describeNode(data);
   return {
     node: call,
-    messageId: isNamePosition(hole) ? 'builtName' : 'builtQuery',
+    messageId: isColumnDefinition(hole) ? 'builtDefinition' : isNamePosition(hole) ? 'builtName' : 'builtQuery',
     symbol: { path: symbolPathOf(call), qualifier: `${sink}:${description}` },
     data: {
       sink: describeCallee(call.getExpression(), sink),
@@ -245,6 +258,8 @@ function checkQuery(
 interface BuiltParts {
   parts: Node[];
   how: 'template interpolation' | 'concatenation';
+  /** True when the parts are a variable's values and some are appended with `+=`. */
+  appended?: boolean;
 }
 
 /**
@@ -261,7 +276,7 @@ function getBuiltParts(view: ProjectView, query: Node, depth = 0): BuiltParts | 
   // A global has no declaration in the project's code, so no value built here.
   const variable = getVariableValues(node, view);
   if (variable === undefined) return undefined;
-  if (variable.appended) return { parts: variable.values, how: 'concatenation' };
+  if (variable.appended) return { parts: variable.values, how: 'concatenation', appended: true };
   // Values given whole (`let statement = this.sql`, then `statement = \`SELECT … ${params}\`` when it has none):
   // each is the query on its own path, so only those built here are judged, not spliced into one another.
   const built = variable.values.flatMap((value) => {
@@ -281,32 +296,74 @@ interface Hole {
   prefix: string;
 }
 
-/** The holes of a template or `+` chain, each with the literal text just before and after it. */
-function holesOf(part: Node): Hole[] {
+/**
+ * The holes of the query's parts, each with the literal text just before and after it. The parts of a variable built
+ * up with `+=` are read as one text, in the order they are written, from the last value given whole (`let query =
+ * 'UPDATE ?? SET '; … query += keys + ' WHERE id = ?'`: `keys` stands after `SET`); values given whole on other paths
+ * are each a query of their own.
+ */
+function holesOfParts(built: BuiltParts): Hole[] {
+  if (!built.appended) return built.parts.flatMap((part) => holesIn(segmentsOf(part)));
+  const segments: Segment[] = [];
+  const holes: Hole[] = [];
+  for (const part of built.parts) {
+    if (!isAppendedPart(part)) holes.push(...holesIn(segments.splice(0)));
+    segments.push(...segmentsOf(part));
+  }
+  return [...holes, ...holesIn(segments)];
+}
+
+/** True for the right side of `x += …`. */
+function isAppendedPart(part: Node): boolean {
+  const parent = part.getParent();
+  return (
+    Node.isBinaryExpression(parent) &&
+    parent.getRight() === part &&
+    parent.getOperatorToken().getKind() === SyntaxKind.PlusEqualsToken
+  );
+}
+
+/** A piece of query text: literal text, or an expression spliced in. */
+type Segment = { text: string } | { expression: Node };
+
+/** The pieces of a template, a `+` chain, or any other value (literal text, or one expression). */
+function segmentsOf(part: Node): Segment[] {
   const node = skipOuterExpressions(part);
-  if (Node.isTemplateExpression(node)) {
-    const spans = node.getTemplateSpans();
-    const texts = [node.getHead().getLiteralText(), ...spans.map((span) => span.getLiteral().getLiteralText())];
-    return spans.map((span, i) =>
-      holeAt(span.getExpression(), texts.slice(0, i + 1).join('\0'), span.getLiteral().getLiteralText()),
-    );
-  }
-  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    const operands = plusOperandsOf(node);
-    const holes: Hole[] = [];
-    let prefix = '';
-    operands.forEach((operand, i) => {
-      const text = literalTextOf(operand);
-      if (text !== undefined) {
-        prefix += text;
-        return;
-      }
-      holes.push(holeAt(operand, prefix, literalTextOf(operands[i + 1]) ?? ''));
-      prefix += '\0';
-    });
-    return holes;
-  }
-  return [holeAt(node, '', '')];
+  if (Node.isTemplateExpression(node))
+    return [
+      { text: node.getHead().getLiteralText() },
+      ...node
+        .getTemplateSpans()
+        .flatMap((span) => [{ expression: span.getExpression() }, { text: span.getLiteral().getLiteralText() }]),
+    ];
+  const operands =
+    Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken
+      ? plusOperandsOf(node)
+      : [node];
+  return operands.map((operand) => {
+    const text = literalTextOf(operand);
+    return text === undefined ? { expression: operand } : { text };
+  });
+}
+
+/** The holes among pieces of text read in order, each with the literal text just before and after it. */
+function holesIn(segments: readonly Segment[]): Hole[] {
+  const holes: Hole[] = [];
+  let prefix = '';
+  segments.forEach((segment, i) => {
+    if ('text' in segment) {
+      prefix += segment.text;
+      return;
+    }
+    let after = '';
+    for (const next of segments.slice(i + 1)) {
+      if (!('text' in next)) break;
+      after += next.text;
+    }
+    holes.push(holeAt(segment.expression, prefix, after));
+    prefix += '\0';
+  });
+  return holes;
 }
 
 /** A hole, the literal text just before it being the part of `prefix` after the last earlier hole. */
@@ -317,9 +374,11 @@ function holeAt(expression: Node, prefix: string, after: string): Hole {
 /**
  * The non-literal data a hole splices into the query, or undefined when it is literal or
  * when it is an identifier (a table or column name) taken from configuration: identifiers
- * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value.
+ * cannot be passed as parameters, and `FROM ${this.tableName}` names a table, not a value. Such a name is the
+ * query's name also where it is quoted as a string, when the query splices the same expression where a name stands
+ * (`namePositions`, the texts of holes in identifier positions).
  */
-function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
+function findInjectedData(view: ProjectView, hole: Hole, namePositions: ReadonlySet<string>): Node | undefined {
   const quote = identifierQuoteOf(hole);
   const data = getNonLiteralPart(hole.expression, {
     isSanitizer: (node) =>
@@ -328,7 +387,11 @@ function findInjectedData(view: ProjectView, hole: Hole): Node | undefined {
     view,
   });
   if (data === undefined) return undefined;
-  if (isIdentifierPosition(hole) && namesIdentifier(view, data)) return undefined;
+  if (
+    (isIdentifierPosition(hole) || isColumnDefinition(hole) || namePositions.has(data.getText())) &&
+    namesIdentifier(view, data)
+  )
+    return undefined;
   if (/\b(?:where|having)$/i.test(hole.before.trimEnd()) && isCallersCondition(view, data)) return undefined;
   return data;
 }
@@ -359,9 +422,57 @@ function doublesQuote(node: Node, quote: string): boolean {
   return method === 'replaceAll' && literalTextOf(pattern) === quote;
 }
 
-/** The text before a new table's first column definition: `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (`. */
+/** The text that opens a new table's column definitions: `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (`. */
 const CREATE_TABLE_COLUMNS =
-  /\bcreate\s+(?:(?:global\s+|local\s+)?temp(?:orary)?\s+)?table\s+(?:if\s+not\s+exists\s+)?[^\s(]+\s*\(\s*$/i;
+  /\bcreate\s+(?:(?:global\s+|local\s+)?temp(?:orary)?\s+)?table\s+(?:if\s+not\s+exists\s+)?[^\s(]+\s*\(/gi;
+
+/**
+ * True when the hole stands among a new table's column definitions, outside quotes and any inner parentheses
+ * (`CREATE TABLE t (` + the definitions, or `'CREATE TABLE ?? ( ?? ' + type`): names and types, syntax no parameter
+ * can stand for. A hole in quotes (`DEFAULT '${value}'`) or in a `CHECK (…)` is not.
+ */
+function isColumnDefinition(hole: Hole): boolean {
+  return isInListOpenedBy(hole.prefix, CREATE_TABLE_COLUMNS);
+}
+
+/** The text that opens an index's column list: `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (`. */
+const INDEX_COLUMNS = /\bcreate\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?[^(]*?\bon\s+[^\s(]+\s*\(/gi;
+
+/**
+ * True when the text after the last opening `opening` matches leaves the hole in that list: outside quotes and any
+ * inner parentheses.
+ */
+function isInListOpenedBy(prefix: string, opening: RegExp): boolean {
+  const opened = [...prefix.matchAll(opening)].at(-1);
+  if (opened === undefined) return false;
+  const { open, depth } = readSqlText(prefix.slice(opened.index + opened[0].length));
+  return open === undefined && depth === 0;
+}
+
+/**
+ * Where SQL text leaves off: the quote (`'`, `"` or `` ` ``) still open at its end and where it opened, and how many
+ * more parentheses it opens than it closes outside quotes. A doubled quote closes and opens again, as SQL reads it.
+ */
+function readSqlText(text: string): { open: { quote: string; at: number } | undefined; depth: number } {
+  let open: { quote: string; at: number } | undefined;
+  let depth = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text.charAt(at);
+    if (open !== undefined) {
+      if (char === open.quote) open = undefined;
+    } else if (char === "'" || char === '"' || char === '`') open = { quote: char, at };
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+  }
+  return { open, depth };
+}
+
+/**
+ * A privilege statement's object or grantee written bare (`GRANT SELECT ON ${table} TO ${role}`, `REVOKE … FROM
+ * ${role}`): a table, role or user name, which a parameter cannot stand for. A quoted account (`TO '${user}'@'%'`) is
+ * a string, so a value.
+ */
+const PRIVILEGE_OBJECT = /\b(?:grant|revoke)\s[^;]*\b(?:on|to|from)$/i;
 
 /** Last words of names that hold a whole SQL condition (`where`, `whereClause`, `filterCondition`). */
 const CONDITION_WORDS: ReadonlySet<string> = new Set(['where', 'clause', 'condition', 'conditions', 'criteria']);
@@ -440,26 +551,45 @@ function isFragmentBinder(callee: PropertyAccessExpression): boolean {
  * True when the hole stands where SQL expects a name: a table or column after FROM/INTO/JOIN/UPDATE/TABLE, the object
  * a statement names after DATABASE, SCHEMA, VIEW, INDEX, TABLESPACE, SEQUENCE, TRIGGER, PROCEDURE, DOMAIN, GENERATOR,
  * ROLE or USER, a character set or collation after CHARACTER SET/CHARSET/COLLATE (knex-migrator's `CREATE DATABASE …
- * CHARACTER SET ' + charset`), in identifier quotes, or after the dot of a qualified name (`${schema}.${table}`).
+ * CHARACTER SET ' + charset`), in identifier quotes (alone, or with text of their own after such a word:
+ * `isInsideNamedQuotes`), or after the dot of a qualified name (`${schema}.${table}`).
  */
 function isIdentifierPosition(hole: Hole): boolean {
   // The second half of a qualified name, `${schema}.${table}` or `public.${table}` (not a number's `1.${digits}`).
   if (/(?:^|[A-Za-z_"`\]])\.$/.test(hole.before)) return true;
   const before = hole.before.trimEnd();
-  if (/(?:\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)|,)$/i.test(before))
-    return true;
-  if (
+  if (followsNameKeyword(before) || before.endsWith(',')) return true;
+  if (/["`[]$/.test(before) && /^["`\]]/.test(hole.after)) return true;
+  return isInsideNamedQuotes(hole.prefix);
+}
+
+/**
+ * True when the text before a hole leaves it inside identifier quotes (`"` or `` ` ``) that open where SQL takes a
+ * name, with text of their own beside the hole (`CREATE TRIGGER "_trg_${entity}_insert"`, `DROP TABLE
+ * "_log_${entity}"`). Where a value stands before the quote (`LIKE "%${term}%"`, `= "…`), MySQL reads `"` as a
+ * string's quote, and the hole is a value.
+ */
+function isInsideNamedQuotes(prefix: string): boolean {
+  const { open } = readSqlText(prefix);
+  if (open === undefined || open.quote === "'") return false;
+  return followsNameKeyword(prefix.slice(0, open.at).trimEnd());
+}
+
+/** True when SQL text ends with a word after which a name stands (`FROM`, `TABLE`, `TRIGGER`, …; not a comma). */
+function followsNameKeyword(before: string): boolean {
+  return (
+    /\b(?:from|into|join|update|table|exists|on|by|select|as|character\s+set|charset|collate)$/i.test(before) ||
     /\b(?:database|schema|view|index|tablespace|sequence|trigger|procedure|domain|generator|role|user)$/i.test(before)
-  )
-    return true;
-  return /["`[]$/.test(before) && /^["`\]]/.test(hole.after);
+  );
 }
 
 /**
  * True when the hole stands where SQL can only take a name, so a parameter cannot replace it: an identifier position
  * (`isIdentifierPosition`) other than after a comma (`VALUES ($1, ${x})` is a value) or `ON` (a join's condition); an
  * insert's column list (node-dbi's `'(' + fields.join(', ') + ') VALUES('`); right after `SET`, where a column or
- * a list of `column = ?` pairs stands; or a new table's column definitions (`CREATE TABLE t (` + the definitions).
+ * a list of `column = ?` pairs stands; a new table's column definitions (`CREATE TABLE t (` + the definitions); an
+ * index's column list (`CREATE INDEX i ON t (` + the columns); or a privilege statement's bare object or grantee
+ * (`PRIVILEGE_OBJECT`).
  */
 function isNamePosition(hole: Hole): boolean {
   const before = hole.before.trimEnd();
@@ -469,7 +599,9 @@ function isNamePosition(hole: Hole): boolean {
   return (
     (/\($/.test(before) && /^\s*\)\s*(?:values|select)\b/i.test(hole.after)) ||
     /\bset$/i.test(before) ||
-    CREATE_TABLE_COLUMNS.test(hole.prefix)
+    isColumnDefinition(hole) ||
+    isInListOpenedBy(hole.prefix, INDEX_COLUMNS) ||
+    PRIVILEGE_OBJECT.test(hole.prefix.trimEnd())
   );
 }
 
@@ -524,6 +656,7 @@ const IDENTIFIER_WORDS = new Set([
   'idx',
   'key',
   'constraint',
+  'constraints',
   'trigger',
 ]);
 

@@ -235,7 +235,9 @@ function isWrittenThrough(node: ts.Node, value: ts.Node): boolean {
  * jQuery's `isEmptyObject`; ESLint's `no-unused-vars` makes this exception),
  * or it ends by leaving the loop and never continues it (`for (k in o) {
  * empty = false; break; }`). The loop asks whether there is any key or
- * element, and the syntax needs a variable for it.
+ * element, and the syntax needs a variable for it. So does a loop that only
+ * counts them (`for (key in o) { ++n; }`, angular-gridster's fallback for
+ * `Object.keys(o).length`).
  */
 function isExitTestOfLoop(name: ts.Node): boolean {
   const declaration = name.parent;
@@ -245,6 +247,7 @@ function isExitTestOfLoop(name: ts.Node): boolean {
   const statements = ts.isBlock(loop.statement) ? loop.statement.statements : [loop.statement];
   const first = statements[0];
   if (first !== undefined && ts.isReturnStatement(first)) return true;
+  if (statements.length > 0 && statements.every(isCountStep)) return true;
   const last = statements.at(-1);
   const leaves =
     last !== undefined &&
@@ -252,6 +255,26 @@ function isExitTestOfLoop(name: ts.Node): boolean {
       ts.isReturnStatement(last) ||
       ts.isThrowStatement(last));
   return leaves && !containsContinue(loop.statement);
+}
+
+/** `++n;`, `n++;`, `n += 1;` or `n = n + 1;`: a statement that counts one more. */
+function isCountStep(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const expression = skipOuterCompilerExpressions(statement.expression);
+  if (ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression))
+    return expression.operator === ts.SyntaxKind.PlusPlusToken && ts.isIdentifier(expression.operand);
+  if (!ts.isBinaryExpression(expression) || !ts.isIdentifier(expression.left)) return false;
+  const one = (node: ts.Expression): boolean => ts.isNumericLiteral(node) && node.text === '1';
+  if (expression.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return one(expression.right);
+  const right = skipOuterCompilerExpressions(expression.right);
+  return (
+    expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isBinaryExpression(right) &&
+    right.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+    ts.isIdentifier(right.left) &&
+    right.left.text === expression.left.text &&
+    one(right.right)
+  );
 }
 
 /**
@@ -856,12 +879,13 @@ function isModuleByExports(file: SourceFile): boolean {
   return /\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText());
 }
 
-/** True when nothing but the file encloses the declaration (no function, class, module or block body). */
+/** True when nothing but the file encloses the declaration: no function (a function expression too), class or namespace. */
 function isTopLevel(declaration: Node): boolean {
   return (
     declaration.getFirstAncestor(
       (a) =>
         Node.isFunctionLikeDeclaration(a) ||
+        Node.isFunctionExpression(a) ||
         Node.isClassDeclaration(a) ||
         Node.isClassExpression(a) ||
         Node.isModuleDeclaration(a) ||
