@@ -292,7 +292,10 @@ interface Hole {
   expression: Node;
   before: string;
   after: string;
-  /** The part's whole text before the hole, each earlier hole written as `\0`. */
+  /**
+   * The query's text before the hole (its part's, and every earlier part's when `+=` built it), each earlier hole
+   * written as `\0`.
+   */
   prefix: string;
 }
 

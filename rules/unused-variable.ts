@@ -750,11 +750,25 @@ function isNamedAsStored(declaration: ts.Node): boolean {
 /** True when a value is an `=` chain that assigns an object's property or element on its way (`a.b = c = v`). */
 function storesOnObject(value: ts.Expression): boolean {
   let inner = skipOuterCompilerExpressions(value);
+  if (isStoredOrMadeThere(inner)) return true;
   while (isPlainAssignment(inner)) {
     if (isStoreTarget(inner.left)) return true;
     inner = skipOuterCompilerExpressions(inner.right);
   }
   return false;
+}
+
+/**
+ * `exports.Mode || (exports.Mode = {})` (also with `??`): the object a property holds, or one made and stored there
+ * now. tsc before 5.0 wrote an exported enum so, `var Mode; (function (Mode) {…})(Mode = exports.Mode || (exports.Mode
+ * = {}));`: the variable's value is the export's.
+ */
+function isStoredOrMadeThere(value: ts.Expression): boolean {
+  if (!ts.isBinaryExpression(value)) return false;
+  const operator = value.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) return false;
+  const made = skipOuterCompilerExpressions(value.right);
+  return isPlainAssignment(made) && isStoreTarget(made.left) && made.left.getText() === value.left.getText();
 }
 
 /**

@@ -171,13 +171,48 @@ function install(dest) {
       const optional = Object.keys(manifest.peerDependenciesMeta ?? {}).filter(
         (name) => manifest.peerDependenciesMeta[name]?.optional === true && name in dependencies,
       );
-      if (optional.length === 0) throw error;
-      console.error(`fetch: the install failed; tried again without the ${optional.length} optional peer dependencies`);
-      npmInstall(dest, Object.fromEntries(Object.entries(dependencies).filter(([name]) => !optional.includes(name))));
+      let remaining = dependencies;
+      let failure = error;
+      if (optional.length > 0) {
+        console.error(
+          `fetch: the install failed; tried again without the ${optional.length} optional peer dependencies`,
+        );
+        remaining = without(dependencies, optional);
+        failure = failureOf(() => npmInstall(dest, remaining));
+        if (failure === undefined) return;
+      }
+      // dbgate-api@4.1.9's `"http": "^0.0.0"` and @jsreport/jsreport-mssql-store's pinned versions match nothing the
+      // registry has (ENOVERSIONS, ETARGET): npm stops the whole install at one; each is left out, and named.
+      const missing = Object.keys(remaining).filter((name) => !hasVersion(name, remaining[name]));
+      for (const name of missing)
+        console.error(`fetch: ${name}@${remaining[name]} matches no version the registry has; left out of the install`);
+      if (missing.length > 0) {
+        remaining = without(remaining, missing);
+        failure = failureOf(() => npmInstall(dest, remaining));
+        if (failure === undefined) return;
+      }
+      installEachThatInstalls(dest, remaining, failure);
     }
   } finally {
     writeFileSync(manifestPath, original);
   }
+}
+
+/**
+ * The last resort, when a dependency's own dependency names a version the registry does not have
+ * (@jsreport/jsreport-mssql-store's `@jsreport/odata-to-sql@0.15.0`, through another of its packages): the
+ * dependencies are added one at a time, each kept if the install with it succeeds, and each that fails named. Throws
+ * `failure` when none installs.
+ */
+function installEachThatInstalls(dest, dependencies, failure) {
+  const kept = {};
+  for (const [name, spec] of Object.entries(dependencies)) {
+    if (failureOf(() => npmInstall(dest, { ...kept, [name]: spec })) === undefined) kept[name] = spec;
+    else
+      console.error(`fetch: ${name}@${spec} does not install (a dependency of it is missing); left out of the install`);
+  }
+  if (Object.keys(kept).length === 0) throw failure;
+  npmInstall(dest, kept);
 }
 
 /** `npm install` of `dependencies` in `dest`, its scripts never run. */
@@ -208,12 +243,32 @@ function resolvable(deps) {
         return false;
       }
       if (!TAG_SPEC.test(String(spec)) || spec === 'latest') return true;
-      const found = spawnSync('npm', ['view', `${name}@${spec}`, 'version'], { encoding: 'utf8' });
-      if (found.status === 0 && found.stdout.trim() !== '') return true;
+      if (hasVersion(name, spec)) return true;
       console.error(`fetch: ${name}@${spec} is no version the registry has; left out of the install`);
       return false;
     }),
   );
+}
+
+/** The error `run` throws, or undefined when it returns. */
+function failureOf(run) {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** True when the registry has a version of `name` that `spec` (a range or a dist-tag) takes. */
+function hasVersion(name, spec) {
+  const found = spawnSync('npm', ['view', `${name}@${spec}`, 'version'], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() !== '';
+}
+
+/** `dependencies` without the names listed. */
+function without(dependencies, names) {
+  return Object.fromEntries(Object.entries(dependencies).filter(([name]) => !names.includes(name)));
 }
 
 function installable(deps = {}) {

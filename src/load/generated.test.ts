@@ -23,6 +23,10 @@ describe('isGeneratedSource', () => {
     ['lib/jquery.min.js', '/*! jQuery v3.7.1 */\n'],
     ['lib/scanner.js', 'import { Effect } from "effect";\nexport const scan = 1;\n//# sourceMappingURL=scanner.js.map'],
     ['lib/scanner.d.ts', 'export declare const scan = 1;\n//# sourceMappingURL=scanner.d.ts.map\n'],
+    [
+      'lib/inline.js',
+      `${'export const a = 1;\n'.repeat(300)}//# sourceMappingURL=data:application/json;base64,${'e30'.repeat(3000)}\n`,
+    ],
     ['lib/md5-min.js', 'var hexcase=0;\n'],
     ['lib/md5.js', `/*\n * MD5, BSD License\n */\nvar hexcase=0;${'function f(a){return a}'.repeat(100)}\n`],
     [

@@ -55,12 +55,10 @@ const MINIFIED_MIN_LENGTH = 1_000;
 
 /**
  * The source map comment a compiler or bundler ends its output with (`//# sourceMappingURL=scanner.js.map`, tsc's,
- * Babel's, esbuild's): the file was written from another, the one to edit. An inline map (`data:…`) counts too.
+ * Babel's, esbuild's): the file was written from another, the one to edit. An inline map (`data:…`, however long)
+ * counts too.
  */
-const SOURCE_MAP_COMMENT = /(?:^|\n)\/\/# sourceMappingURL=\S+\s*$/;
-
-/** How far from a file's end its source map comment is looked for. */
-const TRAILER_LENGTH = 4_096;
+const SOURCE_MAP_COMMENT = '//# sourceMappingURL=';
 
 /**
  * True when a file is generated or vendored, by its folder, its name, a generator's header near its top, a
@@ -69,9 +67,16 @@ const TRAILER_LENGTH = 4_096;
 export function isGeneratedSource(relativePath: string, text: string): boolean {
   if (GENERATED_FOLDER.test(relativePath) || GENERATED_NAME.test(relativePath)) return true;
   if (MINIFIED_NAME.test(relativePath) || isMinifiedText(text)) return true;
-  if (SOURCE_MAP_COMMENT.test(text.slice(-TRAILER_LENGTH))) return true;
+  if (endsWithSourceMap(text)) return true;
   const head = text.slice(0, HEADER_LENGTH);
   return GENERATED_HEADER.some((pattern) => pattern.test(head));
+}
+
+/** True when the text's last line is a source map comment (`SOURCE_MAP_COMMENT` and its address), blanks after it. */
+function endsWithSourceMap(text: string): boolean {
+  const at = text.lastIndexOf(SOURCE_MAP_COMMENT);
+  if (at === -1 || (at > 0 && text.charAt(at - 1) !== '\n')) return false;
+  return /^\S+\s*$/.test(text.slice(at + SOURCE_MAP_COMMENT.length));
 }
 
 /** True when the text's lines average more than `MINIFIED_LINE_LENGTH` characters. */
