@@ -207,6 +207,32 @@ const SETTING_WORDS =
   /verif|strict|insecure|unauthori[sz]ed|reject|validat|invalid|skip|self-?signed|ignore[\w-]*(?:cert|ssl|tls|https)|(['"`])(?:require|required|prefer|preferred|allow)\1/i;
 
 /**
+ * True when a statement of the block before `statement` leaves unless a verification setting allows what follows
+ * (`if (!this._allowInsecure) { return undefined; }`, testcontainers' guard; `throw` as well): the code after it runs
+ * only under that setting, as in the `if`'s other branch.
+ */
+function isAfterExitOnSetting(block: Node, statement: Node): boolean {
+  if (!Node.isBlock(block)) return false;
+  for (const earlier of block.getStatements()) {
+    if (earlier === statement) return false;
+    if (
+      Node.isIfStatement(earlier) &&
+      earlier.getElseStatement() === undefined &&
+      exits(earlier.getThenStatement()) &&
+      SETTING_WORDS.test(earlier.getExpression().getText())
+    )
+      return true;
+  }
+  return false;
+}
+
+/** A `return` or `throw`, alone or as a block's last statement. */
+function exits(statement: Node): boolean {
+  const last = Node.isBlock(statement) ? statement.getStatements().at(-1) : statement;
+  return last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));
+}
+
+/**
  * True when the code runs only under a condition on a verification setting
  * (`if (options.strictSSL === false)`, `case 'no-verify':`, `insecure ? {...} : {...}`,
  * `mode === 'verify-full' ? {...} : { rejectUnauthorized: false }`), in either
@@ -236,6 +262,7 @@ function isCallersChoice(node: Node): boolean {
       SETTING_WORDS.test(ancestor.getLeft().getText())
     )
       return true;
+    if (Node.isBlock(ancestor) && isAfterExitOnSetting(ancestor, child)) return true;
     child = ancestor;
   }
   return false;

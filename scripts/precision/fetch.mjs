@@ -84,8 +84,11 @@ function fetchPackage(entry) {
     throw new Error(`${spec}: no ${entry.source}/ folder in the tarball`);
   if (entry.keptAs !== undefined) renameInManifest(join(dest, 'package.json'), entry.source, entry.keptAs);
   install(dest);
-  for (const name of readdirSync(dest))
-    if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(dest, name), spec, entry.tsconfigBase);
+  // The package's own tsconfig, and one its source folder carries (parjs@1.3.9's `src/tsconfig.json`, which a review
+  // of that folder reads).
+  for (const folder of [dest, join(dest, keptFolderOf(entry))])
+    for (const name of readdirSync(folder))
+      if (/^tsconfig.*\.json$/i.test(name)) detachMissingBase(join(folder, name), spec, entry.tsconfigBase);
   writeFileSync(done, spec + '\n');
   console.log(`${spec}: in ${dest}`);
 }

@@ -14,7 +14,15 @@ import {
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import { thisHomeOf } from '../ast/this-home.js';
-import type { CallExpression, ClassDeclaration, Identifier, NewExpression, SourceFile } from 'ts-morph';
+import { requiredSpecifierOf } from '../ast/required-specifier.js';
+import type {
+  CallExpression,
+  ClassDeclaration,
+  Identifier,
+  NewExpression,
+  SourceFile,
+  VariableDeclaration,
+} from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
   WEB_LOCKS,
@@ -976,6 +984,10 @@ class ModelBuilder {
     // The checker's first class declaration would be this one, and `apiOfShape` finds no API in it; or it finds
     // none, the name being a function's.
     if (this.isNoLockConstructor(reference)) return undefined;
+    // A dependency without types gives the checker no declaration to read (its value is `any`): its name decides, as
+    // below, without building the program to find that out.
+    if (this.ask.isUntyped(reference))
+      return imported === undefined ? undefined : namedApiOfImport(imported, reference);
     const symbol = reference.getSymbol();
     const target = symbol?.isAlias() === true ? symbol.getAliasedSymbol() : symbol;
     for (const declaration of target?.getDeclarations() ?? []) {
@@ -994,8 +1006,8 @@ class ModelBuilder {
  * The lock API an import of a package is taken for by its name alone (`namedApi`: `…Mutex`, `…Lock`; a default
  * import by the name it is given), where neither a known module nor a declaration says what it is.
  */
-function namedApiOfImport(imported: { module: string; name: string }, reference: Node): LockApi | undefined {
-  if (imported.module.startsWith('.')) return undefined;
+function namedApiOfImport(imported: Imported, reference: Node): LockApi | undefined {
+  if (imported.module.startsWith('.') || imported.required === true) return undefined;
   return namedApi(imported.name === 'default' ? reference.getText() : imported.name);
 }
 
@@ -1261,16 +1273,24 @@ function constructorAssignments(property: Node): Node[] {
   return out;
 }
 
+/**
+ * What an imported name stands for: the module and its export (`default`, or `*` for the whole module). `required`
+ * marks a CommonJS binding of `require(…)`: read for the lock libraries the model knows by module, not for a guess by
+ * name (`namedApiOfImport`), which stays with ES imports, as before CommonJS was read.
+ */
+interface Imported {
+  module: string;
+  name: string;
+  required?: true;
+}
+
 /** The module and exported name an imported identifier (or `ns.Name`) comes from. */
-function importOf(
-  reference: Node,
-  declarationsOfName: (name: Identifier) => readonly Node[],
-): { module: string; name: string } | undefined {
+function importOf(reference: Node, declarationsOfName: (name: Identifier) => readonly Node[]): Imported | undefined {
   if (Node.isPropertyAccessExpression(reference) || Node.isQualifiedName(reference)) {
     const left = Node.isPropertyAccessExpression(reference) ? reference.getExpression() : reference.getLeft();
     const right = Node.isPropertyAccessExpression(reference) ? reference.getName() : reference.getRight().getText();
     const namespace = importOf(left, declarationsOfName);
-    return namespace?.name === '*' ? { module: namespace.module, name: right } : undefined;
+    return namespace?.name === '*' ? { ...namespace, name: right } : undefined;
   }
   if (!Node.isIdentifier(reference)) return undefined;
   // Settled from syntax where it can be: a global is no import, and a name the file declares once is an import only
@@ -1288,8 +1308,61 @@ function importOf(
       const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
       if (importDeclaration !== undefined) return { module: importDeclaration.getModuleSpecifierValue(), name: '*' };
     }
+    const required = requiredImportOf(declaration);
+    if (required !== undefined)
+      return required.name === '*' && !isNamespacePath(reference) ? { ...required, name: 'default' } : required;
   }
   return undefined;
+}
+
+/**
+ * What a CommonJS `require` binds, read as the import it stands for: `const { Mutex } = require('async-mutex')` (and
+ * `{ Mutex: M }`) the export `Mutex`, `const Mutex = require('async-mutex').Mutex` the same, and `const lock =
+ * require('async-lock')` the whole module (`*`: its members are read as a namespace's, tsc's `async_mutex_1.Mutex`)
+ * and, called or constructed itself, its default export. Only a `const` binds for good; a `let` or `var` may be given
+ * anything later.
+ */
+function requiredImportOf(declaration: Node): Imported | undefined {
+  if (Node.isBindingElement(declaration)) {
+    const pattern = declaration.getParent();
+    const variable = pattern.getParent();
+    if (!Node.isObjectBindingPattern(pattern) || !Node.isVariableDeclaration(variable) || !isConstBinding(variable))
+      return undefined;
+    const specifier = requiredModuleOf(variable.getInitializer());
+    const property = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
+    return specifier === undefined || declaration.getDotDotDotToken() !== undefined
+      ? undefined
+      : { module: specifier, name: property, required: true };
+  }
+  if (!Node.isVariableDeclaration(declaration) || !isConstBinding(declaration)) return undefined;
+  const initializer = declaration.getInitializer();
+  const whole = requiredModuleOf(initializer);
+  if (whole !== undefined) return { module: whole, name: '*', required: true };
+  const access = initializer === undefined ? undefined : skipOuterExpressions(initializer);
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const module = requiredModuleOf(access.getExpression());
+  return module === undefined ? undefined : { module, name: access.getName(), required: true };
+}
+
+/** True when a name is the left side of a member read (`lock.AsyncLock`, `ns.Name`). */
+function isNamespacePath(reference: Node): boolean {
+  const parent = reference.getParent();
+  return (
+    (Node.isPropertyAccessExpression(parent) && parent.getExpression() === reference) ||
+    (Node.isQualifiedName(parent) && parent.getLeft() === reference)
+  );
+}
+
+/** The module of `require('x')` (parentheses skipped), or undefined. */
+function requiredModuleOf(expression: Node | undefined): string | undefined {
+  if (expression === undefined) return undefined;
+  const inner = skipOuterExpressions(expression);
+  return requiredSpecifierOf(inner.compilerNode as ts.Expression)?.text;
+}
+
+/** True for a `const` declaration. */
+function isConstBinding(declaration: VariableDeclaration): boolean {
+  return declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
 /** `navigator.locks`, `globalThis.navigator.locks`, `window.navigator.locks`. */

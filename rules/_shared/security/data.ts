@@ -745,13 +745,68 @@ function isLiteralJoin(node: Node, options: DataOptions, depth: number, visited:
 
 /**
  * An element read of a local array that holds only literal data (`networkTypes[i]` of `const networkTypes =
- * ['Ethernet', 'Wi-Fi']`, as `isLiteralArrayJoined` reads the array): whatever the index, a literal or `undefined`.
+ * ['Ethernet', 'Wi-Fi']`, as `isLiteralArrayJoined` reads the array): whatever the index, a literal or `undefined`;
+ * or an entry of a local table of literal data, by key or by name (`isLiteralTableRead`).
  */
 function isLiteralArrayElement(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  if (!Node.isElementAccessExpression(node) || depth >= MAX_DEPTH) return false;
+  const isEntry = Node.isElementAccessExpression(node) || Node.isPropertyAccessExpression(node);
+  if (!isEntry || depth >= MAX_DEPTH) return false;
   const array = skipOuterExpressions(node.getExpression());
   if (!Node.isIdentifier(array) || visited.has(array)) return false;
-  return onPath(visited, array, () => isLiteralArrayJoined(array, options, depth, visited));
+  return onPath(
+    visited,
+    array,
+    () =>
+      (Node.isElementAccessExpression(node) && isLiteralArrayJoined(array, options, depth, visited)) ||
+      isLiteralTableRead(array, options, depth, visited),
+  );
+}
+
+/**
+ * True when `table` names a local `const` object literal of literal data, each of its properties written `key:
+ * value` (no spread, method, accessor or shorthand), that its scope only reads entries of (`table[key]`, `table.key`,
+ * neither written): yalc's `pmRunScriptCmd[pm]` of `const pmRunScriptCmd = { npm: 'npm run', yarn: 'yarn' }` is one
+ * of the literals, or `undefined`, whatever the key. A script's top-level object is a global that other files may
+ * change.
+ */
+function isLiteralTableRead(table: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
+  const names = namesOf(options.view);
+  const declarations = names(table);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
+  const name = declaration.getNameNode();
+  const initializer = declaration.getInitializer();
+  if (!Node.isIdentifier(name) || initializer === undefined || !isConstDeclaration(declaration)) return false;
+  const value = skipOuterExpressions(initializer);
+  if (!Node.isObjectLiteralExpression(value)) return false;
+  const entries = value.getProperties();
+  if (!entries.every((entry) => Node.isPropertyAssignment(entry))) return false;
+  if (entries.some((entry) => findNonLiteral(entry.getInitializerOrThrow(), options, depth + 1, visited) !== undefined))
+    return false;
+  const scope = scopeOf(declaration);
+  if (Node.isSourceFile(scope) && !isModuleFile(options.view, scope)) return false;
+  for (const identifier of descendantsWhere(
+    options.view,
+    scope,
+    SyntaxKind.Identifier,
+    isIdentifierNamed(name.compilerNode.text),
+  )) {
+    if (identifier === name || !names(identifier).includes(declaration)) continue;
+    const access = identifier.getParent();
+    const read =
+      (Node.isElementAccessExpression(access) || Node.isPropertyAccessExpression(access)) &&
+      access.getExpression() === identifier &&
+      !isAssignmentTarget(access) &&
+      !isDeletedOrCalled(access);
+    if (!read) return false;
+  }
+  return true;
+}
+
+/** `delete table[key]`, or a call through the entry (`table.key(…)`, which may change the object it is called on). */
+function isDeletedOrCalled(access: Node): boolean {
+  const parent = access.getParent();
+  return Node.isDeleteExpression(parent) || (Node.isCallExpression(parent) && parent.getExpression() === access);
 }
 
 /**
