@@ -15,14 +15,8 @@ import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { isJavaScriptFile } from '../ast/is-javascript-file.js';
 import { thisHomeOf } from '../ast/this-home.js';
 import { requiredSpecifierOf } from '../ast/required-specifier.js';
-import type {
-  CallExpression,
-  ClassDeclaration,
-  Identifier,
-  NewExpression,
-  SourceFile,
-  VariableDeclaration,
-} from 'ts-morph';
+import { isConstDeclaration } from '../ast/const-declaration.js';
+import type { CallExpression, ClassDeclaration, Identifier, NewExpression, SourceFile } from 'ts-morph';
 import type { ProjectView } from '../../../src/model/project-view.js';
 import {
   WEB_LOCKS,
@@ -1326,7 +1320,7 @@ function requiredImportOf(declaration: Node): Imported | undefined {
   if (Node.isBindingElement(declaration)) {
     const pattern = declaration.getParent();
     const variable = pattern.getParent();
-    if (!Node.isObjectBindingPattern(pattern) || !Node.isVariableDeclaration(variable) || !isConstBinding(variable))
+    if (!Node.isObjectBindingPattern(pattern) || !Node.isVariableDeclaration(variable) || !isConstDeclaration(variable))
       return undefined;
     const specifier = requiredModuleOf(variable.getInitializer());
     const property = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
@@ -1334,7 +1328,7 @@ function requiredImportOf(declaration: Node): Imported | undefined {
       ? undefined
       : { module: specifier, name: property, required: true };
   }
-  if (!Node.isVariableDeclaration(declaration) || !isConstBinding(declaration)) return undefined;
+  if (!Node.isVariableDeclaration(declaration) || !isConstDeclaration(declaration)) return undefined;
   const initializer = declaration.getInitializer();
   const whole = requiredModuleOf(initializer);
   if (whole !== undefined) return { module: whole, name: '*', required: true };
@@ -1358,11 +1352,6 @@ function requiredModuleOf(expression: Node | undefined): string | undefined {
   if (expression === undefined) return undefined;
   const inner = skipOuterExpressions(expression);
   return requiredSpecifierOf(inner.compilerNode as ts.Expression)?.text;
-}
-
-/** True for a `const` declaration. */
-function isConstBinding(declaration: VariableDeclaration): boolean {
-  return declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
 /** `navigator.locks`, `globalThis.navigator.locks`, `window.navigator.locks`. */

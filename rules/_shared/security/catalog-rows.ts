@@ -6,7 +6,8 @@ import { descendantsWhere, isIdentifierNamed } from '../ast/descendants.js';
 import { isWriteTarget } from '../ast/is-write-target.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
 import { ownDeclarationsOf } from '../name-binding.js';
-import { isConstDeclaration, scopeOf } from './data.js';
+import { scopeOf } from './data.js';
+import { isConstDeclaration } from '../ast/const-declaration.js';
 
 /**
  * A database's own catalog in a query's text: the SQL standard's `information_schema`, PostgreSQL's `pg_catalog` and

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, VariableDeclarationKind, ts } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
+import { isConstDeclaration } from '../ast/const-declaration.js';
 import { declarationsOf } from '../ast/declarations-of.js';
 import { isModuleFile, ownDeclarationsOf } from '../name-binding.js';
 import { isPlus } from '../ast/plus-chain.js';
@@ -680,11 +681,7 @@ function isLiteralBinding(identifier: Node, options: DataOptions, depth: number,
   const initializer = declaration.getInitializer();
   if (initializer === undefined) return isLiteralOnceAssigned(declaration, options, depth, visited);
   if (findNonLiteral(initializer, options, depth + 1, visited) !== undefined) return false;
-  if (
-    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
-    isConstDeclaration(declaration)
-  )
-    return true;
+  if (isConstDeclaration(declaration)) return true;
   return everyAssignedValueLiteral(declaration, options, depth, visited);
 }
 
@@ -770,37 +767,50 @@ function isLiteralArrayElement(node: Node, options: DataOptions, depth: number, 
  * change.
  */
 function isLiteralTableRead(table: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  const names = namesOf(options.view);
-  const declarations = names(table);
-  const [declaration] = declarations;
-  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
-  const name = declaration.getNameNode();
-  const initializer = declaration.getInitializer();
-  if (!Node.isIdentifier(name) || initializer === undefined || !isConstDeclaration(declaration)) return false;
-  const value = skipOuterExpressions(initializer);
-  if (!Node.isObjectLiteralExpression(value)) return false;
-  const entries = value.getProperties();
+  const local = localAndUsesOf(table, options.view);
+  if (local === undefined || !isConstDeclaration(local.declaration) || !Node.isObjectLiteralExpression(local.value))
+    return false;
+  const entries = local.value.getProperties();
   if (!entries.every((entry) => Node.isPropertyAssignment(entry))) return false;
   if (entries.some((entry) => findNonLiteral(entry.getInitializerOrThrow(), options, depth + 1, visited) !== undefined))
     return false;
-  const scope = scopeOf(declaration);
-  if (Node.isSourceFile(scope) && !isModuleFile(options.view, scope)) return false;
-  for (const identifier of descendantsWhere(
-    options.view,
-    scope,
-    SyntaxKind.Identifier,
-    isIdentifierNamed(name.compilerNode.text),
-  )) {
-    if (identifier === name || !names(identifier).includes(declaration)) continue;
+  return local.uses.every((identifier) => {
     const access = identifier.getParent();
-    const read =
+    return (
       (Node.isElementAccessExpression(access) || Node.isPropertyAccessExpression(access)) &&
       access.getExpression() === identifier &&
       !isAssignmentTarget(access) &&
-      !isDeletedOrCalled(access);
-    if (!read) return false;
-  }
-  return true;
+      !isDeletedOrCalled(access)
+    );
+  });
+}
+
+/**
+ * The local variable a name stands for, when it is one declared once by name with a value: its declaration, that
+ * value (parentheses skipped) and every other use of it in its scope. Undefined for anything else, and for a script's
+ * top-level variable, a global other files may change (a CommonJS module's is its own).
+ */
+function localAndUsesOf(
+  name: Node,
+  view: ProjectView,
+): { declaration: VariableDeclaration; value: Node; uses: Node[] } | undefined {
+  const names = namesOf(view);
+  const declarations = names(name);
+  const [declaration] = declarations;
+  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration))
+    return undefined;
+  const nameNode = declaration.getNameNode();
+  const initializer = declaration.getInitializer();
+  if (!Node.isIdentifier(nameNode) || initializer === undefined) return undefined;
+  const scope = scopeOf(declaration);
+  if (Node.isSourceFile(scope) && !isModuleFile(view, scope)) return undefined;
+  const uses = descendantsWhere(
+    view,
+    scope,
+    SyntaxKind.Identifier,
+    isIdentifierNamed(nameNode.compilerNode.text),
+  ).filter((identifier) => identifier !== nameNode && names(identifier).includes(declaration));
+  return { declaration, value: skipOuterExpressions(initializer), uses };
 }
 
 /** `delete table[key]`, or a call through the entry (`table.key(…)`, which may change the object it is called on). */
@@ -871,31 +881,12 @@ function onPath(visited: Set<Node>, node: Node, judge: () => boolean): boolean {
  * with an array literal: its literal data, and only uses that keep it literal (`isLiteralArrayUse`).
  */
 function isLiteralArrayJoined(array: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
-  const names = namesOf(options.view);
-  const declarations = names(array);
-  const [declaration] = declarations;
-  if (declarations.length !== 1 || declaration === undefined || !Node.isVariableDeclaration(declaration)) return false;
-  const name = declaration.getNameNode();
-  const initializer = declaration.getInitializer();
-  if (!Node.isIdentifier(name) || initializer === undefined) return false;
+  const local = localAndUsesOf(array, options.view);
+  if (local === undefined) return false;
   // Declared with an array literal of literal data, or with what a callback returning only literal data maps to.
-  const value = skipOuterExpressions(initializer);
-  if (!Node.isArrayLiteralExpression(value) && mapperOf(value) === undefined) return false;
-  if (findNonLiteral(value, options, depth + 1, visited) !== undefined) return false;
-  const scope = scopeOf(declaration);
-  // A script's top-level array is a global: other files may fill it (a CommonJS module's is its own).
-  if (Node.isSourceFile(scope) && !isModuleFile(options.view, scope)) return false;
-  for (const identifier of descendantsWhere(
-    options.view,
-    scope,
-    SyntaxKind.Identifier,
-    isIdentifierNamed(name.compilerNode.text),
-  )) {
-    if (identifier === name) continue;
-    if (!names(identifier).includes(declaration)) continue;
-    if (!isLiteralArrayUse(identifier, options, depth, visited)) return false;
-  }
-  return true;
+  if (!Node.isArrayLiteralExpression(local.value) && mapperOf(local.value) === undefined) return false;
+  if (findNonLiteral(local.value, options, depth + 1, visited) !== undefined) return false;
+  return local.uses.every((identifier) => isLiteralArrayUse(identifier, options, depth, visited));
 }
 
 /**
@@ -1097,12 +1088,6 @@ function isLiteralOnceAssigned(
   return everyAssignedValueLiteral(declaration, options, depth, visited);
 }
 
-/** True for a `const` declaration outside a variable statement (e.g. in a `for` head). */
-export function isConstDeclaration(declaration: VariableDeclaration): boolean {
-  const list = declaration.getParent();
-  return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
-}
-
 /** Every value assigned to a `let`/`var` binding after its declaration, within the scope that declares it. */
 function assignedValues(declaration: VariableDeclaration, view: ProjectView): Node[] {
   const names = namesOf(view);
@@ -1275,10 +1260,6 @@ export function getSingleAssignment(identifier: Node, view: ProjectView): Node |
   if (!Node.isIdentifier(declaration.getNameNode())) return undefined;
   const initializer = declaration.getInitializer();
   if (initializer === undefined) return undefined;
-  if (
-    declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const ||
-    isConstDeclaration(declaration)
-  )
-    return initializer;
+  if (isConstDeclaration(declaration)) return initializer;
   return assignedValues(declaration, view).length === 0 ? initializer : undefined;
 }
