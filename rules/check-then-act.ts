@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts, VariableDeclarationKind } from 'ts-morph';
+import { alwaysLeaves } from './_shared/ast/always-leaves.js';
 import type { SourceFile } from 'ts-morph';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { functionNameOf, symbolPathOf } from './_shared/names.js';
@@ -332,20 +333,6 @@ function governs(decision: Node, act: Node): boolean {
   const block = decision.getParent();
   if (act.getStart() < decision.getEnd() || !isInside(act, block)) return false;
   return alwaysLeaves(decision.getThenStatement()) || (elseArm !== undefined && alwaysLeaves(elseArm));
-}
-
-/** True when a statement ends in `return` or `throw` on every path through it (a block's last statement). */
-function alwaysLeaves(statement: Node): boolean {
-  if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) return true;
-  if (Node.isBlock(statement)) {
-    const last = statement.getStatements().at(-1);
-    return last !== undefined && alwaysLeaves(last);
-  }
-  if (Node.isIfStatement(statement)) {
-    const elseArm = statement.getElseStatement();
-    return elseArm !== undefined && alwaysLeaves(statement.getThenStatement()) && alwaysLeaves(elseArm);
-  }
-  return false;
 }
 
 /** True when `inner` is `outer` or inside it. */

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { alwaysLeaves } from './_shared/ast/always-leaves.js';
 import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { symbolPathOf } from './_shared/names.js';
@@ -218,18 +219,12 @@ function isAfterExitOnSetting(block: Node, statement: Node): boolean {
     if (
       Node.isIfStatement(earlier) &&
       earlier.getElseStatement() === undefined &&
-      exits(earlier.getThenStatement()) &&
+      alwaysLeaves(earlier.getThenStatement()) &&
       SETTING_WORDS.test(earlier.getExpression().getText())
     )
       return true;
   }
   return false;
-}
-
-/** A `return` or `throw`, alone or as a block's last statement. */
-function exits(statement: Node): boolean {
-  const last = Node.isBlock(statement) ? statement.getStatements().at(-1) : statement;
-  return last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));
 }
 
 /**

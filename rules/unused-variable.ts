@@ -6,6 +6,7 @@ import { defineRule, NO_OPTIONS } from '../src/model/rule.js';
 import { isInAmbientContext } from './_shared/ast/ambient.js';
 import { bindingNamesOf } from './_shared/ast/binding-names.js';
 import { hasModifier } from './_shared/ast/has-modifier.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
 import { requiredSpecifierOf } from './_shared/ast/required-specifier.js';
 import { isOuterCompilerExpression, skipOuterCompilerExpressions } from './_shared/ast/skip-outer-expressions.js';
 import { bindingScopeOf, exactScopeOf, hasLocalUse, localUsesOf, syntacticUsesOf } from './_shared/local-uses.js';
@@ -898,12 +899,7 @@ function isTopLevel(declaration: Node): boolean {
   return (
     declaration.getFirstAncestor(
       (a) =>
-        Node.isFunctionLikeDeclaration(a) ||
-        Node.isFunctionExpression(a) ||
-        Node.isClassDeclaration(a) ||
-        Node.isClassExpression(a) ||
-        Node.isModuleDeclaration(a) ||
-        Node.isArrowFunction(a),
+        isFunctionLike(a) || Node.isClassDeclaration(a) || Node.isClassExpression(a) || Node.isModuleDeclaration(a),
     ) === undefined
   );
 }
