@@ -382,7 +382,7 @@ function appendedDataOf(view: ProjectView, data: Node, options: DataOptions): No
     ...options,
     isTrusted: (node) =>
       (Node.isIdentifier(node) && node.getText() === name.getText()) ||
-      isProgramNamed(node) ||
+      isProgramNamed(view, node) ||
       options.isTrusted?.(node) === true,
   };
   const found = built.values.map((value) => getNonLiteralPart(value, own));
@@ -486,6 +486,12 @@ function isPathCall(view: ProjectView, call: CallExpression): boolean {
   return exported !== undefined && PATH_FUNCTIONS.has(exported);
 }
 
+/** True for `path.join(…)` or `path.resolve(…)` (of Node's `path`): a path whose last part names what it leads to. */
+function isPathToCall(view: ProjectView, call: CallExpression): boolean {
+  const exported = getCalledExport(call, getModuleBindings(view, call.getSourceFile(), ['path']));
+  return exported === 'join' || exported === 'resolve';
+}
+
 /** `path` functions whose result is made of their arguments alone (and, for `resolve`, the working folder). */
 const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normalize', 'dirname', 'basename']);
 
@@ -493,7 +499,7 @@ const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normali
 function checkShellCall(view: ProjectView, call: CallExpression): ShellInput | undefined {
   const [command] = call.getArguments();
   if (command === undefined) return undefined;
-  const found = nonLiteralParts(view, [command], programAtStartOf);
+  const found = nonLiteralParts(view, [command], (line) => programAtStartOf(view, line));
   return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
 }
 
@@ -511,7 +517,7 @@ function checkSpawnCall(view: ProjectView, call: CallExpression): ShellInput | u
   const args = options === second ? undefined : second;
   // The program spawn starts is its first argument, or a line's first word; the argument array's data is named first.
   const programOf = (line: Node): Node | undefined =>
-    line === command ? (isProgramNamed(command) ? command : programAtStartOf(command)) : undefined;
+    line === command ? (isProgramNamed(view, command) ? command : programAtStartOf(view, command)) : undefined;
   const found = nonLiteralParts(view, args === undefined ? [command] : [command, args], programOf, args);
   if (found === undefined) return undefined;
   return { messageId: isPackageManager(command) ? 'shellPackageManager' : 'shellSpawn', ...found };
@@ -729,21 +735,27 @@ const PROGRAM_WORDS: ReadonlySet<string> = new Set(['bin', 'binary', 'exe', 'exe
  * handed to one, so it cannot go into an argument array as a finding would advise; whoever sets it chooses what runs,
  * with or without a shell (jingo's `gitBin`, from the operator's configuration). The rest of the line is judged.
  */
-function programAtStartOf(command: Node): Node | undefined {
+function programAtStartOf(view: ProjectView, command: Node): Node | undefined {
   const node = skipOuterExpressions(command);
   // Of a line chosen between two (`binary ? '"' + binary + '" --version' : 'mpv --version'`), the one that starts so.
   if (Node.isConditionalExpression(node))
-    return programAtStartOf(node.getWhenTrue()) ?? programAtStartOf(node.getWhenFalse());
+    return programAtStartOf(view, node.getWhenTrue()) ?? programAtStartOf(view, node.getWhenFalse());
   const first = lineStartOf(node)?.first;
-  return first !== undefined && isProgramNamed(first) ? first : undefined;
+  return first !== undefined && isProgramNamed(view, first) ? first : undefined;
 }
 
 /**
  * True for a value named as a program (`PROGRAM_WORDS`, or a path to one: `exePath`, `binaryPath`,
- * `executablePath`): a name, a property, or a getter called without arguments (winreg's `getRegExePath()`).
+ * `executablePath`): a name, a property, or a getter called without arguments (winreg's `getRegExePath()`); or a
+ * path `path.join`/`path.resolve` makes whose last part is so named (ngrok's `` `${join(dir, bin)} --version` ``).
  */
-function isProgramNamed(value: Node): boolean {
+function isProgramNamed(view: ProjectView, value: Node): boolean {
   const node = skipOuterExpressions(value);
+  // A path to a program, named by its last part (`path.join(dir, bin)`), as `binPath` holding it would be.
+  if (Node.isCallExpression(node) && isPathToCall(view, node)) {
+    const last = node.getArguments().at(-1);
+    return last !== undefined && !Node.isSpreadElement(last) && isProgramNamed(view, last);
+  }
   const callee = Node.isCallExpression(node) && node.getArguments().length === 0 ? node.getExpression() : node;
   const name = referenceNameOf(callee);
   if (name === undefined) return false;

@@ -2,13 +2,14 @@ import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
 import {
   isEnvironmentName,
+  moduleImportOf,
   referencesInOwnFile,
   settledDeclarationsOf,
   staticMemberDeclarationOf,
   syntacticBindingOf,
   thisMemberDeclarationsOf,
 } from './_shared/name-binding.js';
-import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { isFunctionLike, isFunctionLikeKind } from './_shared/ast/is-function-like.js';
 import { callbackSiteOf } from './_shared/ast/array-methods.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
@@ -20,7 +21,7 @@ import type { ProjectView } from '../src/model/project-view.js';
 import { describeSecretNoun, getFunctionNameNode, getSecretNoun, getStoredName } from './_shared/security/names.js';
 import { GLOBAL_TIMERS } from './_shared/security/timers.js';
 
-type MessageId = 'insecureRandom';
+type MessageId = 'insecureRandom' | 'nonSecureGenerator';
 
 /** Where the random value ends up, and how it got there. */
 interface Sink {
@@ -133,6 +134,12 @@ export default defineRule({
         recommendation:
           'Make the {{noun}} with `crypto.randomBytes()`, `crypto.randomInt()`, `crypto.randomUUID()` or `crypto.getRandomValues()`.',
       },
+      nonSecureGenerator: {
+        message:
+          '`{{generator}}` (`{{export}}` of `nanoid/non-secure`, which draws on `Math.random()`) makes the {{noun}} {{via}} `{{target}}` (line {{line}}), and its output can be predicted.',
+        recommendation:
+          'Import `{{export}}` from `nanoid` instead of `nanoid/non-secure` (the same function on a secure generator), or make the {{noun}} with `crypto.randomBytes()` or `crypto.randomUUID()`.',
+      },
     },
     options: NO_OPTIONS,
   },
@@ -147,12 +154,19 @@ export default defineRule({
  * to fix, not four.
  */
 function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft<MessageId>> {
-  if (!file.getText().includes('random')) return;
+  const text = file.getText();
+  const namesNonSecure = text.includes(NON_SECURE_MODULE);
+  if (!text.includes('random') && !namesNonSecure) return;
   const reported = new Set<string>();
   for (const compilerCall of view.nodesOf(file, SyntaxKind.CallExpression)) {
-    if (!isCalledAsMathRandom(compilerCall)) continue;
+    const generator = isCalledAsMathRandom(compilerCall)
+      ? undefined
+      : namesNonSecure
+        ? nonSecureGeneratorOf(view, file, compilerCall)
+        : null;
+    if (generator === null) continue;
     const call = view.wrap(file, compilerCall);
-    if (!Node.isCallExpression(call) || !isMathRandom(view, call)) continue;
+    if (!Node.isCallExpression(call) || (generator === undefined && !isMathRandom(view, call))) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
@@ -160,16 +174,21 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
     const secret = `${sink.via} ${sink.target} ${at.getSourceFile().getFilePath()}:${String(at.getPos())}`;
     if (reported.has(secret)) continue;
     reported.add(secret);
+    const data = {
+      target: sink.target,
+      noun: describeSecretNoun(sink.noun),
+      via: sink.via,
+      line: sink.node.getStartLineNumber(),
+    };
     yield {
       node: call,
-      messageId: 'insecureRandom',
+      ...(generator === undefined
+        ? { messageId: 'insecureRandom', data }
+        : {
+            messageId: 'nonSecureGenerator',
+            data: { generator: `${generator.called}()`, export: generator.exported, ...data },
+          }),
       symbol: { path: symbolPathOf(call), qualifier: sink.target },
-      data: {
-        target: sink.target,
-        noun: describeSecretNoun(sink.noun),
-        via: sink.via,
-        line: sink.node.getStartLineNumber(),
-      },
       evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
     };
   }
@@ -195,6 +214,48 @@ function isCalledAsMathRandom(call: ts.Node): boolean {
     ts.isIdentifier(callee.expression) &&
     callee.expression.text === 'Math'
   );
+}
+
+/** The module whose generators say of themselves that they are not secure: they draw on `Math.random()`. */
+const NON_SECURE_MODULE = 'nanoid/non-secure';
+
+/** A generator of `nanoid/non-secure` a call runs: the name it is called by, and the module's export it comes from. */
+interface NonSecureGenerator {
+  called: string;
+  exported: string;
+}
+
+/**
+ * The generator of `nanoid/non-secure` a call runs, from syntax: its `nanoid` (imported or required, under any
+ * name), or the function its `customAlphabet(…)` makes, called at once or through a `const` it is given
+ * (`const makeId = customAlphabet(ALPHABET, 16); … makeId()`). Null for any other call.
+ */
+function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node): NonSecureGenerator | null {
+  if (!ts.isCallExpression(call)) return null;
+  const callee = skipOuterCompilerExpressions(call.expression);
+  const exportOf = (name: ts.Expression): string | undefined => {
+    if (!ts.isIdentifier(name)) return undefined;
+    const imported = moduleImportOf(view, file, name);
+    return imported?.module === NON_SECURE_MODULE ? imported.name : undefined;
+  };
+  const isAlphabetCall = (made: ts.Expression | undefined): boolean =>
+    made !== undefined &&
+    ts.isCallExpression(made) &&
+    exportOf(skipOuterCompilerExpressions(made.expression)) === 'customAlphabet';
+  if (ts.isIdentifier(callee)) {
+    if (exportOf(callee) === 'nanoid') return { called: callee.text, exported: 'nanoid' };
+    const binding = syntacticBindingOf(view, file, callee);
+    if (binding?.kind !== 'local') return null;
+    const declaration = binding.declaration.parent;
+    const isConst =
+      ts.isVariableDeclaration(declaration) &&
+      declaration.name === binding.declaration &&
+      (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    return isConst && isAlphabetCall(declaration.initializer)
+      ? { called: callee.text, exported: 'customAlphabet' }
+      : null;
+  }
+  return isAlphabetCall(callee) ? { called: callee.getText(), exported: 'customAlphabet' } : null;
 }
 
 /** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */
@@ -313,16 +374,47 @@ function intoDeclaration(declaration: Node, walk: Walk): Sink | undefined {
   return throughReferences(declaration, name, walk);
 }
 
-/** `x = <random>`, `obj.token = <random>`, or `chars[i] = <random>` (which fills `chars`). */
+/**
+ * `x = <random>`, `obj.token = <random>`, `chars[i] = <random>` (which fills `chars`), or a property the function
+ * then returns (`this[CACHE] = <random>; return this[CACHE];`, a value made once and kept: wherever the function's
+ * result goes).
+ */
 function intoTarget(target: Node, walk: Walk): Sink | undefined {
   const sink = named(target, 'assigned to', target);
   if (sink !== undefined) return sink;
+  const memo = returningFunctionOf(target);
+  if (memo !== undefined) {
+    walk.path.push({ note: `stored in \`${target.getText()}\``, node: target });
+    const returned = fromFunction(memo, walk);
+    if (returned !== undefined) return returned;
+    walk.path.pop();
+  }
   if (Node.isElementAccessExpression(target)) return intoTarget(skipOuterExpressions(target.getExpression()), walk);
   if (!Node.isIdentifier(target)) return undefined;
   const [declaration] = settledDeclarationsOf(walk.view, target);
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return undefined;
   const name = declaration.getNameNode();
   return Node.isIdentifier(name) ? throughReferences(declaration, name, walk) : undefined;
+}
+
+/**
+ * The function a property written here is returned from: `target` is a property or element access, and a `return`
+ * of the function the write is in (not of a function nested in it) gives the same access, as written (`get nonce() {
+ * if (!this[K]) this[K] = <random>; return this[K]; }`).
+ */
+function returningFunctionOf(target: Node): Node | undefined {
+  if (!Node.isPropertyAccessExpression(target) && !Node.isElementAccessExpression(target)) return undefined;
+  const host = target.getFirstAncestor((a) => isFunctionLike(a));
+  if (host === undefined) return undefined;
+  const written = target.getText();
+  const returnsWritten = (node: ts.Node): boolean => {
+    if (isFunctionLikeKind(node.kind)) return false;
+    if (ts.isReturnStatement(node) && node.expression !== undefined)
+      return skipOuterCompilerExpressions(node.expression).getText() === written;
+    return ts.forEachChild(node, (child) => (returnsWritten(child) ? true : undefined)) ?? false;
+  };
+  const found = ts.forEachChild(host.compilerNode, (child) => (returnsWritten(child) ? true : undefined)) ?? false;
+  return found ? host : undefined;
 }
 
 /** Follows every read of a variable (`const r = ...; token = r + 'x'`), one hop deeper. */

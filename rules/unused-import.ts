@@ -157,7 +157,55 @@ function moduleOf(declaration: ImportDeclaration | ImportEqualsDeclaration): str
 
 /** True when the binding is read anywhere in its file: in code, a type annotation, `export { x }`, or a JSDoc comment. */
 function isUsed(project: ProjectView, binding: Identifier): boolean {
-  return hasLocalUse(project, binding.getSourceFile(), binding.compilerNode, (o) => o.access !== 'write');
+  const file = binding.getSourceFile();
+  return (
+    hasLocalUse(project, file, binding.compilerNode, (o) => o.access !== 'write') ||
+    isInJsDocTypeOverLines(project, file, binding.getText())
+  );
+}
+
+/** True when `name` is read by a JSDoc type written over several lines (`jsDocTypesOverLines`). */
+function isInJsDocTypeOverLines(project: ProjectView, file: SourceFile, name: string): boolean {
+  const types = jsDocTypesOverLines(project, file);
+  if (types.length === 0) return false;
+  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  return types.some((type) => word.test(type));
+}
+
+/**
+ * The text of each JSDoc type written over several lines (Closure Compiler's style, ``@return {`` on one line, the
+ * union's members on the next, each after its ` * `), with the lines' leading `*` dropped: TypeScript's JSDoc parser
+ * gives up on such a type, so the names in it reach no parsed tag, yet they are what the type reads. Found in the
+ * file's `/** … *\/` comments, each brace pair whose content spans lines.
+ */
+function jsDocTypesOverLines(project: ProjectView, file: SourceFile): readonly string[] {
+  const known = project.memo('unused-import:jsdoc-types-over-lines', () => new WeakMap<SourceFile, string[]>());
+  let types = known.get(file);
+  if (types === undefined) {
+    types = [];
+    for (const comment of file.getFullText().matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+      const text = comment[0];
+      for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+        const close = closingBraceOf(text, open);
+        if (close === undefined) break;
+        const type = text.slice(open + 1, close);
+        if (type.includes('\n')) types.push(type.replace(/\n\s*\*/g, ' '));
+        open = close;
+      }
+    }
+    known.set(file, types);
+  }
+  return types;
+}
+
+/** The index of the `}` that closes the `{` at `open`, counting nested pairs; undefined when none does. */
+function closingBraceOf(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return undefined;
 }
 
 /**

@@ -1096,7 +1096,24 @@ export function builtinImportOf(
   file: SourceFile,
   identifier: ts.Identifier,
 ): { module: string; name: string } | undefined {
-  const value = builtinModuleValueOf(view, file, identifier);
+  const imported = moduleImportOf(view, file, identifier);
+  return imported !== undefined && isBuiltinUnaugmented(view, imported.module) ? imported : undefined;
+}
+
+/**
+ * The module and export a name read as a value is imported or required from (`nanoid` of `const { nanoid } =
+ * require('nanoid/non-secure')`): the specifier as written and the exported name, as `builtinImportOf` reads them
+ * but from any module. Undefined for a namespace import or a whole module's `require`, and for what `moduleValueOf`
+ * leaves out (a type-only or deferred import, a destructuring with a default, a rest or a JSDoc type).
+ */
+export function moduleImportOf(
+  view: ProjectView,
+  file: SourceFile,
+  identifier: ts.Identifier,
+): { module: string; name: string } | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  if (binding?.kind !== 'local') return undefined;
+  const value = moduleValueOf(binding.declaration, file.compilerNode);
   return value === undefined || value.exported === '*'
     ? undefined
     : { module: value.specifier.text, name: value.exported };
@@ -1117,8 +1134,12 @@ function builtinModuleValueOf(view: ProjectView, file: SourceFile, identifier: t
   if (binding?.kind !== 'local') return undefined;
   // `const { URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
   const value = moduleValueOf(binding.declaration, file.compilerNode);
-  if (value === undefined || !isBuiltin(value.specifier.text)) return undefined;
-  return builtinAugmentationsOf(view).has(value.specifier.text.replace(/^node:/, '')) ? undefined : value;
+  return value !== undefined && isBuiltinUnaugmented(view, value.specifier.text) ? value : undefined;
+}
+
+/** True for one of Node's built-in modules (`isBuiltin`) that no file of the project augments. */
+function isBuiltinUnaugmented(view: ProjectView, specifier: string): boolean {
+  return isBuiltin(specifier) && !builtinAugmentationsOf(view).has(specifier.replace(/^node:/, ''));
 }
 
 /** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */
