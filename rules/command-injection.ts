@@ -355,6 +355,19 @@ function namedDataOf(
 }
 
 /**
+ * The array whose words a `words.join(' ')` (or any separator) splices, so that `exec`'s finding, which advises an
+ * argument array, names what that array takes (`cp.exec(notifier + ' ' + options.join(' '))`: `options`, not the
+ * joined text it would pass as one argument).
+ */
+function joinedWordsOf(view: ProjectView, data: Node): Node | undefined {
+  const node = skipOuterExpressions(data);
+  // Not `path.join(dir)`, Node's path of one part.
+  if (!Node.isCallExpression(node) || node.getArguments().length > 1 || isPathCall(view, node)) return undefined;
+  const callee = node.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'join' ? callee.getExpression() : undefined;
+}
+
+/**
  * The data inside an array literal a local declared once and never reassigned holds, when the data found is that
  * local (`var args = ['ADD', key, '/v', name]; spawn('reg', args, { shell: true })`: `key`), so the finding names the
  * value an argument array would take as its own element, not the whole array. Only naming: the local is judged as
@@ -500,7 +513,10 @@ function checkShellCall(view: ProjectView, call: CallExpression): ShellInput | u
   const [command] = call.getArguments();
   if (command === undefined) return undefined;
   const found = nonLiteralParts(view, [command], (line) => programAtStartOf(view, line));
-  return found === undefined ? undefined : { messageId: 'shellCommand', ...found };
+  // The advice is to pass the data in an argument array: of words joined into the line, the words are that array.
+  return found === undefined
+    ? undefined
+    : { messageId: 'shellCommand', ...found, data: joinedWordsOf(view, found.data) ?? found.data };
 }
 
 /** `spawn(command, args, { shell: true })` or `spawn('sh', ['-c', script])`: what the shell reads, when not literal. */

@@ -159,14 +159,14 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
   if (!text.includes('random') && !namesNonSecure) return;
   const reported = new Set<string>();
   for (const compilerCall of view.nodesOf(file, SyntaxKind.CallExpression)) {
-    const generator = isCalledAsMathRandom(compilerCall)
-      ? undefined
+    const source: RandomSource | undefined = isCalledAsMathRandom(compilerCall)
+      ? MATH_RANDOM
       : namesNonSecure
         ? nonSecureGeneratorOf(view, file, compilerCall)
-        : null;
-    if (generator === null) continue;
+        : undefined;
+    if (source === undefined) continue;
     const call = view.wrap(file, compilerCall);
-    if (!Node.isCallExpression(call) || (generator === undefined && !isMathRandom(view, call))) continue;
+    if (!Node.isCallExpression(call) || (source === MATH_RANDOM && !isMathRandom(view, call))) continue;
     const walk: Walk = { hops: 4, visited: new Set(), path: [], view };
     const sink = followValue(call, walk);
     if (sink === undefined) continue;
@@ -182,11 +182,11 @@ function* checkFile(view: ProjectView, file: SourceFile): Generator<FindingDraft
     };
     yield {
       node: call,
-      ...(generator === undefined
+      ...(source === MATH_RANDOM
         ? { messageId: 'insecureRandom', data }
         : {
             messageId: 'nonSecureGenerator',
-            data: { generator: `${generator.called}()`, export: generator.exported, ...data },
+            data: { generator: `${source.called}()`, export: source.exported, ...data },
           }),
       symbol: { path: symbolPathOf(call), qualifier: sink.target },
       evidence: [...walk.path, { note: `${sink.via} \`${sink.target}\``, node: sink.node }],
@@ -225,13 +225,19 @@ interface NonSecureGenerator {
   exported: string;
 }
 
+/** `Math.random()` as written (its `Math` is checked to be the global one once the call is wrapped). */
+const MATH_RANDOM = 'Math.random';
+
+/** What makes a call's random value: `Math.random()`, or a generator of `nanoid/non-secure`. */
+type RandomSource = typeof MATH_RANDOM | NonSecureGenerator;
+
 /**
  * The generator of `nanoid/non-secure` a call runs, from syntax: its `nanoid` (imported or required, under any
  * name), or the function its `customAlphabet(…)` makes, called at once or through a `const` it is given
- * (`const makeId = customAlphabet(ALPHABET, 16); … makeId()`). Null for any other call.
+ * (`const makeId = customAlphabet(ALPHABET, 16); … makeId()`). Undefined for any other call.
  */
-function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node): NonSecureGenerator | null {
-  if (!ts.isCallExpression(call)) return null;
+function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node): NonSecureGenerator | undefined {
+  if (!ts.isCallExpression(call)) return undefined;
   const callee = skipOuterCompilerExpressions(call.expression);
   const exportOf = (name: ts.Expression): string | undefined => {
     if (!ts.isIdentifier(name)) return undefined;
@@ -245,7 +251,7 @@ function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node
   if (ts.isIdentifier(callee)) {
     if (exportOf(callee) === 'nanoid') return { called: callee.text, exported: 'nanoid' };
     const binding = syntacticBindingOf(view, file, callee);
-    if (binding?.kind !== 'local') return null;
+    if (binding?.kind !== 'local') return undefined;
     const declaration = binding.declaration.parent;
     const isConst =
       ts.isVariableDeclaration(declaration) &&
@@ -253,9 +259,9 @@ function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node
       (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
     return isConst && isAlphabetCall(declaration.initializer)
       ? { called: callee.text, exported: 'customAlphabet' }
-      : null;
+      : undefined;
   }
-  return isAlphabetCall(callee) ? { called: callee.getText(), exported: 'customAlphabet' } : null;
+  return isAlphabetCall(callee) ? { called: callee.getText(), exported: 'customAlphabet' } : undefined;
 }
 
 /** True for `Math.random()` on the global `Math` (from syntax when it settles which `Math` it is). */

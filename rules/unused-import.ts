@@ -183,8 +183,12 @@ function jsDocTypesOverLines(project: ProjectView, file: SourceFile): readonly s
   let types = known.get(file);
   if (types === undefined) {
     types = [];
-    for (const comment of file.getFullText().matchAll(/\/\*\*[\s\S]*?\*\//g)) {
-      const text = comment[0];
+    // Each comment and each brace pair is scanned once: a text of unclosed `/**` or `{` costs one pass, not a square.
+    const full = file.getFullText();
+    for (let start = full.indexOf('/**'); start >= 0;) {
+      const end = full.indexOf('*/', start + 3);
+      if (end < 0) break;
+      const text = full.slice(start, end);
       for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
         const close = closingBraceOf(text, open);
         if (close === undefined) break;
@@ -192,6 +196,7 @@ function jsDocTypesOverLines(project: ProjectView, file: SourceFile): readonly s
         if (type.includes('\n')) types.push(type.replace(/\n\s*\*/g, ' '));
         open = close;
       }
+      start = full.indexOf('/**', end + 2);
     }
     known.set(file, types);
   }
