@@ -362,9 +362,7 @@ function namedDataOf(
 function joinedWordsOf(view: ProjectView, data: Node): Node | undefined {
   const node = skipOuterExpressions(data);
   // Not `path.join(dir)`, Node's path of one part.
-  if (!Node.isCallExpression(node) || node.getArguments().length > 1 || isPathCall(view, node)) return undefined;
-  const callee = node.getExpression();
-  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'join' ? callee.getExpression() : undefined;
+  return Node.isCallExpression(node) && pathFunctionOf(view, node) === undefined ? joinOf(node)?.array : undefined;
 }
 
 /**
@@ -493,17 +491,19 @@ function isCallerArguments(view: ProjectView, node: Node): boolean {
   );
 }
 
+/** The function of Node's `path` a call runs (`join` of `path.join(…)` or of a `join` taken from it), or undefined. */
+function pathFunctionOf(view: ProjectView, call: CallExpression): string | undefined {
+  return getCalledExport(call, getModuleBindings(view, call.getSourceFile(), ['path']));
+}
+
 /** True for a call of a function of Node's `path` that builds a path of its arguments (`join`, `resolve`, …). */
 function isPathCall(view: ProjectView, call: CallExpression): boolean {
-  const exported = getCalledExport(call, getModuleBindings(view, call.getSourceFile(), ['path']));
+  const exported = pathFunctionOf(view, call);
   return exported !== undefined && PATH_FUNCTIONS.has(exported);
 }
 
-/** True for `path.join(…)` or `path.resolve(…)` (of Node's `path`): a path whose last part names what it leads to. */
-function isPathToCall(view: ProjectView, call: CallExpression): boolean {
-  const exported = getCalledExport(call, getModuleBindings(view, call.getSourceFile(), ['path']));
-  return exported === 'join' || exported === 'resolve';
-}
+/** `path` functions whose last argument names what the path leads to (`path.join(dir, bin)`: a program). */
+const PATH_TO_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve']);
 
 /** `path` functions whose result is made of their arguments alone (and, for `resolve`, the working folder). */
 const PATH_FUNCTIONS: ReadonlySet<string> = new Set(['join', 'resolve', 'normalize', 'dirname', 'basename']);
@@ -768,7 +768,7 @@ function programAtStartOf(view: ProjectView, command: Node): Node | undefined {
 function isProgramNamed(view: ProjectView, value: Node): boolean {
   const node = skipOuterExpressions(value);
   // A path to a program, named by its last part (`path.join(dir, bin)`), as `binPath` holding it would be.
-  if (Node.isCallExpression(node) && isPathToCall(view, node)) {
+  if (Node.isCallExpression(node) && PATH_TO_FUNCTIONS.has(pathFunctionOf(view, node) ?? '')) {
     const last = node.getArguments().at(-1);
     return last !== undefined && !Node.isSpreadElement(last) && isProgramNamed(view, last);
   }

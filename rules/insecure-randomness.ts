@@ -8,8 +8,10 @@ import {
   staticMemberDeclarationOf,
   syntacticBindingOf,
   thisMemberDeclarationsOf,
+  wholeDeclarationOf,
 } from './_shared/name-binding.js';
-import { isFunctionLike, isFunctionLikeKind } from './_shared/ast/is-function-like.js';
+import { isFunctionLike } from './_shared/ast/is-function-like.js';
+import { ownReturnsOf } from './_shared/ast/own-returns.js';
 import { callbackSiteOf } from './_shared/ast/array-methods.js';
 import { wrapNode } from './_shared/ast/wrap-node.js';
 import { skipOuterCompilerExpressions, skipOuterExpressions } from './_shared/ast/skip-outer-expressions.js';
@@ -250,12 +252,10 @@ function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node
     exportOf(skipOuterCompilerExpressions(made.expression)) === 'customAlphabet';
   if (ts.isIdentifier(callee)) {
     if (exportOf(callee) === 'nanoid') return { called: callee.text, exported: 'nanoid' };
-    const binding = syntacticBindingOf(view, file, callee);
-    if (binding?.kind !== 'local') return undefined;
-    const declaration = binding.declaration.parent;
+    const declaration = wholeDeclarationOf(view, file, callee);
     const isConst =
+      declaration !== undefined &&
       ts.isVariableDeclaration(declaration) &&
-      declaration.name === binding.declaration &&
       (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
     return isConst && isAlphabetCall(declaration.initializer)
       ? { called: callee.text, exported: 'customAlphabet' }
@@ -413,14 +413,11 @@ function returningFunctionOf(target: Node): Node | undefined {
   const host = target.getFirstAncestor((a) => isFunctionLike(a));
   if (host === undefined) return undefined;
   const written = target.getText();
-  const returnsWritten = (node: ts.Node): boolean => {
-    if (isFunctionLikeKind(node.kind)) return false;
-    if (ts.isReturnStatement(node) && node.expression !== undefined)
-      return skipOuterCompilerExpressions(node.expression).getText() === written;
-    return ts.forEachChild(node, (child) => (returnsWritten(child) ? true : undefined)) ?? false;
-  };
-  const found = ts.forEachChild(host.compilerNode, (child) => (returnsWritten(child) ? true : undefined)) ?? false;
-  return found ? host : undefined;
+  const returnsIt = ownReturnsOf(host.compilerNode).some(
+    (statement) =>
+      statement.expression !== undefined && skipOuterCompilerExpressions(statement.expression).getText() === written,
+  );
+  return returnsIt ? host : undefined;
 }
 
 /** Follows every read of a variable (`const r = ...; token = r + 'x'`), one hop deeper. */

@@ -1142,6 +1142,16 @@ function isBuiltinUnaugmented(view: ProjectView, specifier: string): boolean {
   return isBuiltin(specifier) && !builtinAugmentationsOf(view).has(specifier.replace(/^node:/, ''));
 }
 
+/**
+ * What a CommonJS `require` binds a declaration's name to, as `moduleValueOf` reads it in a JavaScript file: `const
+ * lock = require('async-lock')` the whole module (`*`), `const { Mutex } = require('async-mutex')` (and `{ Mutex: M
+ * }`) the export `Mutex`. Undefined for an import and for anything else.
+ */
+export function requiredValueOf(nameNode: ts.Node, tree: ts.SourceFile): { module: string; name: string } | undefined {
+  const value = moduleValueOf(nameNode, tree);
+  return value?.via === 'require' ? { module: value.specifier.text, name: value.exported } : undefined;
+}
+
 /** The built-in modules (without `node:`) that a `declare module` block in the project's own files names. */
 function builtinAugmentationsOf(view: ProjectView): ReadonlySet<string> {
   return view.memo('name-binding:builtin-augmentations', () => {

@@ -9,6 +9,7 @@ import {
   isClasslessConstructor,
   isFunctionOrNamespaceName,
   isUntypedDependencyName,
+  requiredValueOf,
   syntacticClassOf,
 } from '../name-binding.js';
 import { skipOuterExpressions } from '../ast/skip-outer-expressions.js';
@@ -1311,30 +1312,22 @@ function importOf(reference: Node, declarationsOfName: (name: Identifier) => rea
 
 /**
  * What a CommonJS `require` binds, read as the import it stands for: `const { Mutex } = require('async-mutex')` (and
- * `{ Mutex: M }`) the export `Mutex`, `const Mutex = require('async-mutex').Mutex` the same, and `const lock =
- * require('async-lock')` the whole module (`*`: its members are read as a namespace's, tsc's `async_mutex_1.Mutex`)
- * and, called or constructed itself, its default export. Only a `const` binds for good; a `let` or `var` may be given
- * anything later.
+ * `{ Mutex: M }`) the export `Mutex`, `const lock = require('async-lock')` the whole module (`*`: its members are read
+ * as a namespace's, tsc's `async_mutex_1.Mutex`, and, called or constructed itself, its default export), as the name
+ * binding reads them (`requiredValueOf`); and `const Mutex = require('async-mutex').Mutex`, the export `Mutex`. Only a
+ * `const` binds for good; a `let` or `var` may be given anything later.
  */
 function requiredImportOf(declaration: Node): Imported | undefined {
-  if (Node.isBindingElement(declaration)) {
-    const pattern = declaration.getParent();
-    const variable = pattern.getParent();
-    if (!Node.isObjectBindingPattern(pattern) || !Node.isVariableDeclaration(variable) || !isConstDeclaration(variable))
-      return undefined;
-    const specifier = requiredModuleOf(variable.getInitializer());
-    const property = declaration.getPropertyNameNode()?.getText() ?? declaration.getName();
-    return specifier === undefined || declaration.getDotDotDotToken() !== undefined
-      ? undefined
-      : { module: specifier, name: property, required: true };
-  }
-  if (!Node.isVariableDeclaration(declaration) || !isConstDeclaration(declaration)) return undefined;
-  const initializer = declaration.getInitializer();
-  const whole = requiredModuleOf(initializer);
-  if (whole !== undefined) return { module: whole, name: '*', required: true };
+  const variable = Node.isBindingElement(declaration) ? declaration.getParent().getParent() : declaration;
+  if (!Node.isVariableDeclaration(variable) || !isConstDeclaration(variable)) return undefined;
+  if (!Node.isBindingElement(declaration) && !Node.isVariableDeclaration(declaration)) return undefined;
+  const bound = requiredValueOf(declaration.getNameNode().compilerNode, declaration.getSourceFile().compilerNode);
+  if (bound !== undefined) return { ...bound, required: true };
+  if (declaration !== variable) return undefined;
+  const initializer = variable.getInitializer();
   const access = initializer === undefined ? undefined : skipOuterExpressions(initializer);
   if (!Node.isPropertyAccessExpression(access)) return undefined;
-  const module = requiredModuleOf(access.getExpression());
+  const module = requiredSpecifierOf(skipOuterExpressions(access.getExpression()).compilerNode as ts.Expression)?.text;
   return module === undefined ? undefined : { module, name: access.getName(), required: true };
 }
 
@@ -1345,13 +1338,6 @@ function isNamespacePath(reference: Node): boolean {
     (Node.isPropertyAccessExpression(parent) && parent.getExpression() === reference) ||
     (Node.isQualifiedName(parent) && parent.getLeft() === reference)
   );
-}
-
-/** The module of `require('x')` (parentheses skipped), or undefined. */
-function requiredModuleOf(expression: Node | undefined): string | undefined {
-  if (expression === undefined) return undefined;
-  const inner = skipOuterExpressions(expression);
-  return requiredSpecifierOf(inner.compilerNode as ts.Expression)?.text;
 }
 
 /** `navigator.locks`, `globalThis.navigator.locks`, `window.navigator.locks`. */
