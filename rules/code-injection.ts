@@ -39,7 +39,7 @@ import type { FindingDraft } from '../src/model/rule.js';
 import type { ProjectView } from '../src/model/project-view.js';
 import { describeNode, getOriginEvidence, getNonLiteralPart } from './_shared/security/data.js';
 import { getCalledExport, getModuleBindings } from './_shared/security/modules.js';
-import { GLOBAL_TIMERS } from './_shared/security/timers.js';
+import { CODE_TIMERS, GLOBAL_TIMERS } from './_shared/security/timers.js';
 import { isUntypedParameterDeclaration, mayGuard, textTypeBySyntax } from './_shared/text-type.js';
 import type { ModuleBindings } from './_shared/security/modules.js';
 
@@ -84,7 +84,7 @@ export default defineRule({
 });
 
 /** Names of the global sinks, called directly or through a global object. */
-const GLOBAL_SINKS = new Set(['eval', 'Function', ...GLOBAL_TIMERS]);
+const GLOBAL_SINKS = new Set(['eval', 'Function', ...CODE_TIMERS]);
 
 /** Findings of one file: calls and `new`s from the shared node index; only those that can reach a sink are wrapped. */
 function* checkFile(file: SourceFile, project: ProjectView): Generator<FindingDraft<MessageId>> {
@@ -124,7 +124,7 @@ function mayReachSink(call: ts.Node): boolean {
   const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
   if (!GLOBAL_SINKS.has(name)) return false;
   if (name === 'Function') return !isValueDropped(call);
-  if (!GLOBAL_TIMERS.has(name)) return true;
+  if (!CODE_TIMERS.has(name)) return true;
   const handler = call.arguments?.[0];
   return handler !== undefined && !isFunctionWrittenInPlace(handler);
 }
@@ -164,7 +164,7 @@ function checkCall(
   if (global === 'eval' && Node.isCallExpression(call)) return checkCode(view, call, 'eval', args.slice(0, 1));
   if (global === 'Function')
     return checkCode(view, call, Node.isNewExpression(call) ? 'new Function' : 'Function', args);
-  if (global !== undefined && GLOBAL_TIMERS.has(global)) return checkTimer(view, call, global);
+  if (global !== undefined && CODE_TIMERS.has(global)) return checkTimer(view, call, global);
   const exported = getCalledExport(call, vm);
   if (exported === undefined || !VM_FUNCTIONS.has(exported)) return undefined;
   if (VM_COMPILERS.has(exported) && isValueDropped(call.compilerNode)) return undefined;
