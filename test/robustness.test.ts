@@ -310,6 +310,41 @@ describe('a tsconfig whose "files" list a module that imports the rest', () => {
   });
 });
 
+describe('a tsconfig whose "include" names entry files by path', () => {
+  let folder = '';
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'review-bot-included-'));
+    mkdirSync(join(folder, 'src', 'db'), { recursive: true });
+    mkdirSync(join(folder, 'lib'), { recursive: true });
+    // As @11ty/eleventy@3.1.8 names two entry files: `tsc` checks what they import, and so does a run; a pattern's
+    // matches are taken as they match (lib/*.ts), their imports not followed.
+    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ include: ['src/index.ts', 'lib/*.ts'] }));
+    writeFileSync(join(folder, 'src', 'index.ts'), "export { findUser } from './db/users';\n");
+    writeFileSync(
+      join(folder, 'src', 'db', 'users.ts'),
+      'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
+        "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
+    );
+    writeFileSync(join(folder, 'lib', 'tool.ts'), "export { helper } from '../src/helper';\n");
+    writeFileSync(join(folder, 'src', 'helper.ts'), 'const unused = 1;\nexport const helper = 2;\n');
+    // Under the root but imported by nothing the named file reaches: `tsc` leaves it out, and so does a run.
+    writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("reviews what the named file imports, to the end, and not a pattern's matches' imports", async () => {
+    const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
+    const report = JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] };
+    expect([code, err, report.findings.map((f) => [f.ruleId, f.file, f.line])]).toEqual([
+      0,
+      '',
+      [['sql-injection', 'src/db/users.ts', 6]],
+    ]);
+  });
+});
+
 /** A project rule that crashes while handling one file. */
 const crashesOnBad = defineRule({
   meta: {

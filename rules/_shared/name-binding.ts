@@ -749,6 +749,24 @@ function projectModule(view: ProjectView, file: SourceFile): SyntaxModule {
   return { tree: file.compilerNode, declarationsOf: (name) => view.references.declarationsIn(file, name) };
 }
 
+/**
+ * A declaration file read as a module, made once per file (the classes a project imports from one dependency are
+ * looked up through the same file again and again): undefined when its text declares a module by name (`declare
+ * module 'x'`), whose exports syntax does not place.
+ */
+function declarationModuleOf(view: ProjectView, tree: ts.SourceFile): SyntaxModule | undefined {
+  const known = view.memo(
+    'name-binding:declaration-modules',
+    () => new WeakMap<ts.SourceFile, { module?: SyntaxModule }>(),
+  );
+  let found = known.get(tree);
+  if (found === undefined) {
+    found = tree.text.includes('declare module') ? {} : { module: declarationModule(tree) };
+    known.set(tree, found);
+  }
+  return found.module;
+}
+
 /** A declaration file: the names its top-level statements declare (a module's names merge only there). */
 function declarationModule(tree: ts.SourceFile): SyntaxModule {
   let byName: Map<string, ts.Node[]> | undefined;
@@ -859,7 +877,7 @@ function exportedFrom(
     target = projectModule(view, project);
   } else {
     const tree = view.declarationFile(path);
-    if (tree !== undefined && !tree.text.includes('declare module')) target = declarationModule(tree);
+    if (tree !== undefined) target = declarationModuleOf(view, tree);
   }
   if (target === undefined || !ts.isExternalModule(target.tree)) return undefined;
   return exportOf(view, target, exported, hops);

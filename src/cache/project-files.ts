@@ -68,8 +68,9 @@ function listingOf(root: string, tsconfig: string | undefined): { listing: unkno
   // record unusable. A listed file that is missing is left out of the present files the key names, so its coming back
   // changes the key; the fast check, which cannot see it come back, is not offered the record.
   const listed = listedFiles(parsed.fileNames, (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
-  // The files a "files" list reaches through imports, as the loader adds them: they depend on those files' text, which
-  // no check of configurations and folders can see, so a listing that gains any is not watched.
+  // The files a "files" list (or an `include` entry naming a file) reaches through imports, as the loader adds them:
+  // they depend on those files' text, which no check of configurations and folders can see, so a listing that gains
+  // any is not watched.
   const imported = listed.walk ? [] : importedInputsOf(parsed, listed.present, root, readTextOrUndefined);
   const files = [...listed.present, ...imported].map((f) => relativePathOf(root, f)).sort();
   const listing = { ...(listed.walk ? folderListing() : { files }), options: parsed.options };

@@ -28,20 +28,22 @@ export function importedPaths(
 }
 
 /**
- * The files the listed files reach through their imports (and those files' imports, to the end) that `keep` accepts
- * and the list does not hold, in the order they are found. `readFile` answers undefined for a file it will not read
- * (missing, or over a size budget): its imports are not followed.
+ * The files the `start` files (by default every listed file) reach through their imports (and those files' imports,
+ * to the end) that `keep` accepts and the list does not hold, in the order they are found. A listed file reached is
+ * not walked. `readFile` answers undefined for a file it will not read (missing, or over a size budget): its imports
+ * are not followed.
  */
 export function importClosure(
   listed: readonly string[],
   options: ts.CompilerOptions,
   readFile: (path: string) => string | undefined,
   keep: (path: string) => boolean,
+  start: readonly string[] = listed,
 ): string[] {
   const seen = new Set(listed.map((path) => resolve(path)));
   const cache = ts.createModuleResolutionCache(process.cwd(), (name) => name, options);
   const added: string[] = [];
-  const queue = [...seen];
+  const queue = start.map((path) => resolve(path));
   for (let next = 0; next < queue.length; next++) {
     const path = queue[next] ?? '';
     const text = readFile(path);

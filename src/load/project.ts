@@ -712,11 +712,15 @@ function isSourceName(name: string): boolean {
 }
 
 /**
- * The files a tsconfig with a `"files"` list makes part of its program beyond the list, that the rules analyse: what
- * the listed files import, to the end (`importClosure`), under the root and outside dependency and build folders.
- * blwebhooks lists only `src/index.ts`, one `export * from "./Client"`: `tsc` checks `Client.ts` through it, and so
- * does a run. A tsconfig of `include` patterns is taken as it lists its files (its patterns are its scope), and one
- * with no file the rules analyse stands the folder in (`listedFiles`).
+ * The files a tsconfig makes part of its program beyond its list, that the rules analyse: what its listed files
+ * import, to the end (`importClosure`), under the root and outside dependency and build folders. `tsc` checks every
+ * file a program's files import. blwebhooks lists only `src/index.ts` in `"files"`, one `export * from "./Client"`:
+ * `tsc` checks `Client.ts` through it, and so does a run. Followed from every file of a `"files"` list, and from each
+ * file an `include` list names as a path without wildcards (Eleventy's `"include": ["src/UserConfig.js", …]`, two
+ * entry files whose imports make 60): such an entry is a file list written under another key. A pattern's matches
+ * are taken as they are listed (its patterns are its scope, and reading every matched file's imports before the
+ * parse would cost a third of it): their imports are not followed, and a file a named one imports but a pattern
+ * matched already is not walked again. One with no file the rules analyse stands the folder in (`listedFiles`).
  */
 export function importedInputsOf(
   parsed: ts.ParsedCommandLine,
@@ -724,14 +728,34 @@ export function importedInputsOf(
   root: string,
   readFile: (path: string) => string | undefined,
 ): string[] {
-  const raw: unknown = parsed.raw;
-  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { files?: unknown }).files)) return [];
+  const start = entryFilesOf(parsed, present);
+  if (start.length === 0) return [];
   return importClosure(
     present,
     parsed.options,
     readFile,
     (path) => isUnderRoot(path, root) && isSourceName(basename(path)),
+    start,
   );
+}
+
+/**
+ * The listed files whose imports a program follows beyond what the tsconfig's patterns match: all of a `"files"`
+ * list's, else those an `include` entry without wildcards names (resolved from the tsconfig's folder, as `tsc` does).
+ */
+function entryFilesOf(parsed: ts.ParsedCommandLine, present: readonly string[]): readonly string[] {
+  const raw: unknown = parsed.raw;
+  if (typeof raw !== 'object' || raw === null) return [];
+  const { files, include } = raw as { files?: unknown; include?: unknown };
+  if (Array.isArray(files)) return present;
+  const configFile = parsed.options.configFilePath;
+  if (!Array.isArray(include) || typeof configFile !== 'string') return [];
+  const named = new Set(
+    include
+      .filter((entry): entry is string => typeof entry === 'string' && !/[*?]/.test(entry))
+      .map((entry) => resolve(dirname(configFile), entry)),
+  );
+  return present.filter((path) => named.has(resolve(path)));
 }
 
 /** A file's text within the per-file budgets, or undefined (past one, or gone since it was resolved). */
