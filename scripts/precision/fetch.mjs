@@ -10,7 +10,17 @@
 // Usage: node scripts/precision/fetch.mjs A|B|C [name ...]   (names filter the set; default: the whole set)
 //        node scripts/precision/fetch.mjs --list A|B|C       (prints `dir<TAB>name@version<TAB>source` lines)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -74,6 +84,8 @@ function fetchPackage(entry) {
   try {
     const pkg = unpack(spec, scratch);
     for (const name of readdirSync(pkg)) {
+      if (name === entry.source && !statSync(join(pkg, name)).isDirectory())
+        throw new Error(`${spec}: ${entry.source} is a file; a set entry's source is the folder that holds the code`);
       if (name === entry.source) cpSync(join(pkg, name), join(dest, keptFolderOf(entry)), { recursive: true });
       else if (KEPT.test(name)) cpSync(join(pkg, name), join(dest, name), { recursive: true });
     }
