@@ -268,20 +268,32 @@ describe('a tsconfig whose "files" name a file that does not exist, or only decl
   });
 });
 
+/** The module the import-following projects below reach: one SQL finding, at `src/db/users.ts:6`. */
+function writeUsersModule(folder: string): void {
+  mkdirSync(join(folder, 'src', 'db'), { recursive: true });
+  writeFileSync(
+    join(folder, 'src', 'db', 'users.ts'),
+    'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
+      "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
+  );
+}
+
+/** A JSON run's exit code, standard error, and each finding's rule, file and line. */
+async function reviewedPlaces(folder: string): Promise<unknown[]> {
+  const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
+  const report = JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] };
+  return [code, err, report.findings.map((f) => [f.ruleId, f.file, f.line])];
+}
+
 describe('a tsconfig whose "files" list a module that imports the rest', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-imported-'));
-    mkdirSync(join(folder, 'src', 'db'), { recursive: true });
     // As blwebhooks@4.0.0 lists only its one-line index: `tsc` checks what the index reaches, and so does a run.
     writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ files: ['src/index.ts'] }));
     writeFileSync(join(folder, 'src', 'index.ts'), "export * from './client';\n");
     writeFileSync(join(folder, 'src', 'client.ts'), "export { findUser } from './db/users';\n");
-    writeFileSync(
-      join(folder, 'src', 'db', 'users.ts'),
-      'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
-        "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
-    );
+    writeUsersModule(folder);
     // Under the root but imported by nothing the list reaches: `tsc` leaves it out, and so does a run.
     writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
   });
@@ -290,13 +302,7 @@ describe('a tsconfig whose "files" list a module that imports the rest', () => {
   });
 
   it('reviews the files the listed file imports, to the end, and no others', async () => {
-    const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
-    const report = JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] };
-    expect([code, err, report.findings.map((f) => [f.ruleId, f.file, f.line])]).toEqual([
-      0,
-      '',
-      [['sql-injection', 'src/db/users.ts', 6]],
-    ]);
+    expect(await reviewedPlaces(folder)).toEqual([0, '', [['sql-injection', 'src/db/users.ts', 6]]]);
   });
 
   it('serves no cached result once an imported file changes', async () => {
@@ -314,17 +320,12 @@ describe('a tsconfig whose "include" names entry files by path', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-included-'));
-    mkdirSync(join(folder, 'src', 'db'), { recursive: true });
     mkdirSync(join(folder, 'lib'), { recursive: true });
     // As @11ty/eleventy@3.1.8 names two entry files: `tsc` checks what they import, and so does a run; a pattern's
     // matches are taken as they match (lib/*.ts), their imports not followed.
     writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ include: ['src/index.ts', 'lib/*.ts'] }));
     writeFileSync(join(folder, 'src', 'index.ts'), "export { findUser } from './db/users';\n");
-    writeFileSync(
-      join(folder, 'src', 'db', 'users.ts'),
-      'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
-        "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
-    );
+    writeUsersModule(folder);
     writeFileSync(join(folder, 'lib', 'tool.ts'), "export { helper } from '../src/helper';\n");
     writeFileSync(join(folder, 'src', 'helper.ts'), 'const unused = 1;\nexport const helper = 2;\n');
     // Under the root but imported by nothing the named file reaches: `tsc` leaves it out, and so does a run.
@@ -335,13 +336,7 @@ describe('a tsconfig whose "include" names entry files by path', () => {
   });
 
   it("reviews what the named file imports, to the end, and not a pattern's matches' imports", async () => {
-    const { code, out, err } = await runCli(folder, '--format', 'json', '--fail-on', 'never');
-    const report = JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] };
-    expect([code, err, report.findings.map((f) => [f.ruleId, f.file, f.line])]).toEqual([
-      0,
-      '',
-      [['sql-injection', 'src/db/users.ts', 6]],
-    ]);
+    expect(await reviewedPlaces(folder)).toEqual([0, '', [['sql-injection', 'src/db/users.ts', 6]]]);
   });
 });
 
