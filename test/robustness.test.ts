@@ -289,11 +289,11 @@ describe('a tsconfig whose "files" list a module that imports the rest', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-imported-'));
+    writeUsersModule(folder);
     // As blwebhooks@4.0.0 lists only its one-line index: `tsc` checks what the index reaches, and so does a run.
     writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ files: ['src/index.ts'] }));
     writeFileSync(join(folder, 'src', 'index.ts'), "export * from './client';\n");
     writeFileSync(join(folder, 'src', 'client.ts'), "export { findUser } from './db/users';\n");
-    writeUsersModule(folder);
     // Under the root but imported by nothing the list reaches: `tsc` leaves it out, and so does a run.
     writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
   });
@@ -320,12 +320,12 @@ describe('a tsconfig whose "include" names entry files by path', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-included-'));
+    writeUsersModule(folder);
     mkdirSync(join(folder, 'lib'), { recursive: true });
     // As @11ty/eleventy@3.1.8 names two entry files: `tsc` checks what they import, and so does a run; a pattern's
     // matches are taken as they match (lib/*.ts), their imports not followed.
     writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ include: ['src/index.ts', 'lib/*.ts'] }));
     writeFileSync(join(folder, 'src', 'index.ts'), "export { findUser } from './db/users';\n");
-    writeUsersModule(folder);
     writeFileSync(join(folder, 'lib', 'tool.ts'), "export { helper } from '../src/helper';\n");
     writeFileSync(join(folder, 'src', 'helper.ts'), 'const unused = 1;\nexport const helper = 2;\n');
     // Under the root but imported by nothing the named file reaches: `tsc` leaves it out, and so does a run.
