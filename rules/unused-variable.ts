@@ -84,6 +84,7 @@ export default defineRule({
         if (settled === undefined && hasLocalUse(project, file, candidate.name, isUse)) continue;
         if (isModuleTemplate(project, candidate.declaration) || isEnumerationMember(candidate.declaration)) continue;
         if (isSecondOfReadPair(project, file, candidate.name)) continue;
+        if (isReadableByEval(project, file, candidate.name)) continue;
         const uses = settled ?? localUsesOf(project, file, candidate.name);
         // ESLint reports a written variable at its last assignment, so the project's waiver may sit on any write's line
         // (`/* eslint-disable-next-line no-unused-vars */` above `for (prop in value)`).
@@ -123,6 +124,25 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * True when a direct `eval` inside the scope the binding can be seen from may read it: `eval(code)` reads any name in
+ * scope when `code` is not a literal (sqlite3-orm's `loadModule(type) { return eval(type); }`, given `'sqlite'` for
+ * its module's `var sqlite = require('./sqlite')`: removing the binding breaks the call), and a literal's names when
+ * its text spells this one. Only `eval` called by its own name, through parentheses or not, is direct; `(0, eval)(…)`
+ * and `window.eval(…)` see the global scope only.
+ */
+function isReadableByEval(project: ProjectView, file: SourceFile, name: ts.Identifier): boolean {
+  const scope = exactScopeOf(name, file) ?? file.compilerNode;
+  return project.nodesOf(file, ts.SyntaxKind.CallExpression).some((call) => {
+    if (!ts.isCallExpression(call) || !isWithin(call, scope)) return false;
+    let callee: ts.Expression = call.expression;
+    while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+    const [code] = call.arguments;
+    if (!ts.isIdentifier(callee) || callee.text !== 'eval' || code === undefined) return false;
+    return !ts.isStringLiteralLike(code) || code.text.split(/[^\w$]+/).includes(name.text);
+  });
+}
 
 /** True when `inner` lies in `outer`'s text (candidates come in document order, outer first). */
 function isWithin(inner: ts.Node, outer: ts.Node): boolean {

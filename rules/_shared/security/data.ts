@@ -526,16 +526,18 @@ function isTrustedLocation(node: Node, names: Names): boolean {
 }
 
 /**
- * A call of the module's own function that takes no parameters and returns only literal data
- * (`vm.runInContext(generateCallIntoScopeScript(), context)`, whose body is `return \`…\`` without holes): a
- * function declaration or a `const` given an arrow or function expression, settled from syntax
- * (`ownDeclarationsOf`), neither async nor a generator, never assigned again, every `return` of its own (not of a
- * function inside it) giving literal data.
+ * A call of the module's own function that returns only literal data (`vm.runInContext(generateCallIntoScopeScript(),
+ * context)`, whose body is `return \`…\`` without holes): a function declaration or a `const` given an arrow or
+ * function expression, settled from syntax (`ownDeclarationsOf`), neither async nor a generator, never assigned
+ * again, every `return` of its own (not of a function inside it) giving literal data. A parameter it splices is
+ * literal data when every call of the function passes literal data in its place (`isLiteralParameter`):
+ * git-last-commit's `getCommandString(splitCharacter)`, a module constant, builds `'git log -1 --pretty=format:"' +
+ * prettyFormat.join(splitCharacter) + '"'` from nothing else.
  */
 function returnsLiteralData(node: Node, options: DataOptions, depth: number, visited: Set<Node>): boolean {
   if (!Node.isCallExpression(node) || depth >= MAX_DEPTH) return false;
   const callee = skipOuterExpressions(node.getExpression());
-  if (!Node.isIdentifier(callee) || node.getArguments().length > 0) return false;
+  if (!Node.isIdentifier(callee)) return false;
   const names = namesOf(options.view);
   const declarations = names(callee);
   const [declaration] = declarations;
@@ -547,7 +549,7 @@ function returnsLiteralData(node: Node, options: DataOptions, depth: number, vis
     if (fn !== undefined) fn = skipOuterExpressions(fn);
   } else if (!Node.isFunctionDeclaration(declaration)) return false;
   if (!Node.isFunctionDeclaration(fn) && !Node.isFunctionExpression(fn) && !Node.isArrowFunction(fn)) return false;
-  if (fn.getParameters().length > 0 || fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) return false;
+  if (fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) return false;
   const body = fn.getBody();
   if (body === undefined) return false;
   // A declaration's name may be given another function (`f = other`); a `const`'s may not.
