@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import { declarationsOf } from './_shared/ast/declarations-of.js';
 import {
+  isConstantOf,
   isEnvironmentName,
   moduleImportOf,
   referencesInOwnFile,
@@ -246,18 +247,12 @@ function nonSecureGeneratorOf(view: ProjectView, file: SourceFile, call: ts.Node
     const imported = moduleImportOf(view, file, name);
     return imported?.module === NON_SECURE_MODULE ? imported.name : undefined;
   };
-  const isAlphabetCall = (made: ts.Expression | undefined): boolean =>
-    made !== undefined &&
-    ts.isCallExpression(made) &&
-    exportOf(skipOuterCompilerExpressions(made.expression)) === 'customAlphabet';
+  const isAlphabetCall = (made: ts.Expression): boolean =>
+    ts.isCallExpression(made) && exportOf(skipOuterCompilerExpressions(made.expression)) === 'customAlphabet';
   if (ts.isIdentifier(callee)) {
     if (exportOf(callee) === 'nanoid') return { called: callee.text, exported: 'nanoid' };
     const declaration = wholeDeclarationOf(view, file, callee);
-    const isConst =
-      declaration !== undefined &&
-      ts.isVariableDeclaration(declaration) &&
-      (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    return isConst && isAlphabetCall(declaration.initializer)
+    return declaration !== undefined && isConstantOf(declaration, isAlphabetCall)
       ? { called: callee.text, exported: 'customAlphabet' }
       : undefined;
   }

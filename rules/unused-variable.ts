@@ -129,15 +129,14 @@ export default defineRule({
  * True when a direct `eval` inside the scope the binding can be seen from may read it: `eval(code)` reads any name in
  * scope when `code` is not a literal (sqlite3-orm's `loadModule(type) { return eval(type); }`, given `'sqlite'` for
  * its module's `var sqlite = require('./sqlite')`: removing the binding breaks the call), and a literal's names when
- * its text spells this one. Only `eval` called by its own name, through parentheses or not, is direct; `(0, eval)(…)`
+ * its text spells this one. Only `eval` called by its own name, through parentheses or a type assertion or not, is direct; `(0, eval)(…)`
  * and `window.eval(…)` see the global scope only.
  */
 function isReadableByEval(project: ProjectView, file: SourceFile, name: ts.Identifier): boolean {
   const scope = exactScopeOf(name, file) ?? file.compilerNode;
   return project.nodesOf(file, ts.SyntaxKind.CallExpression).some((call) => {
     if (!ts.isCallExpression(call) || !isWithin(call, scope)) return false;
-    let callee: ts.Expression = call.expression;
-    while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+    const callee = skipOuterCompilerExpressions(call.expression);
     const [code] = call.arguments;
     if (!ts.isIdentifier(callee) || callee.text !== 'eval' || code === undefined) return false;
     return !ts.isStringLiteralLike(code) || code.text.split(/[^\w$]+/).includes(name.text);

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileTree } from './support/file-tree.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../src/load/project.js';
 import { analyse } from '../src/pipeline.js';
@@ -17,10 +18,7 @@ afterAll(() => {
 /** A project folder holding these files (paths relative to it). */
 function projectOf(name: string, files: Readonly<Record<string, string>>): string {
   const dir = join(temp, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
+  writeFileTree(dir, files);
   return dir;
 }
 

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileTree } from './support/file-tree.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../src/load/project.js';
 import { analyseView } from '../src/pipeline.js';
@@ -1084,10 +1085,7 @@ const folders: string[] = [];
 function project(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'review-bot-on-demand-'));
   folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
+  writeFileTree(folder, files);
   return folder;
 }
 

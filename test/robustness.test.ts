@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
+import { writeFileTree } from './support/file-tree.js';
 import { defineRule } from '../src/model/rule.js';
 import { analyse } from '../src/pipeline.js';
 import { loadInMemory } from '../src/load/project.js';
@@ -269,14 +270,9 @@ describe('a tsconfig whose "files" name a file that does not exist, or only decl
 });
 
 /** The module the import-following projects below reach: one SQL finding, at `src/db/users.ts:6`. */
-function writeUsersModule(folder: string): void {
-  mkdirSync(join(folder, 'src', 'db'), { recursive: true });
-  writeFileSync(
-    join(folder, 'src', 'db', 'users.ts'),
-    'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
-      "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n",
-  );
-}
+const USERS_MODULE =
+  'interface Db {\n  query(text: string): Promise<unknown[]>;\n}\n\n' +
+  "export function findUser(db: Db, name: string): Promise<unknown[]> {\n  return db.query('SELECT * FROM users WHERE name = ' + name);\n}\n";
 
 /** A JSON run's exit code, standard error, and each finding's rule, file and line. */
 async function reviewedPlaces(folder: string): Promise<unknown[]> {
@@ -289,13 +285,15 @@ describe('a tsconfig whose "files" list a module that imports the rest', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-imported-'));
-    writeUsersModule(folder);
-    // As blwebhooks@4.0.0 lists only its one-line index: `tsc` checks what the index reaches, and so does a run.
-    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ files: ['src/index.ts'] }));
-    writeFileSync(join(folder, 'src', 'index.ts'), "export * from './client';\n");
-    writeFileSync(join(folder, 'src', 'client.ts'), "export { findUser } from './db/users';\n");
-    // Under the root but imported by nothing the list reaches: `tsc` leaves it out, and so does a run.
-    writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
+    writeFileTree(folder, {
+      // As blwebhooks@4.0.0 lists only its one-line index: `tsc` checks what the index reaches, and so does a run.
+      'tsconfig.json': JSON.stringify({ files: ['src/index.ts'] }),
+      'src/index.ts': "export * from './client';\n",
+      'src/client.ts': "export { findUser } from './db/users';\n",
+      'src/db/users.ts': USERS_MODULE,
+      // Under the root but imported by nothing the list reaches: `tsc` leaves it out, and so does a run.
+      'src/scratch.ts': 'const unused = 1;\n',
+    });
   });
   afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
@@ -320,16 +318,17 @@ describe('a tsconfig whose "include" names entry files by path', () => {
   let folder = '';
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'review-bot-included-'));
-    writeUsersModule(folder);
-    mkdirSync(join(folder, 'lib'), { recursive: true });
-    // As @11ty/eleventy@3.1.8 names two entry files: `tsc` checks what they import, and so does a run; a pattern's
-    // matches are taken as they match (lib/*.ts), their imports not followed.
-    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ include: ['src/index.ts', 'lib/*.ts'] }));
-    writeFileSync(join(folder, 'src', 'index.ts'), "export { findUser } from './db/users';\n");
-    writeFileSync(join(folder, 'lib', 'tool.ts'), "export { helper } from '../src/helper';\n");
-    writeFileSync(join(folder, 'src', 'helper.ts'), 'const unused = 1;\nexport const helper = 2;\n');
-    // Under the root but imported by nothing the named file reaches: `tsc` leaves it out, and so does a run.
-    writeFileSync(join(folder, 'src', 'scratch.ts'), 'const unused = 1;\n');
+    writeFileTree(folder, {
+      // As @11ty/eleventy@3.1.8 names two entry files: `tsc` checks what they import, and so does a run; a pattern's
+      // matches are taken as they match (lib/*.ts), their imports not followed.
+      'tsconfig.json': JSON.stringify({ include: ['src/index.ts', 'lib/*.ts'] }),
+      'src/index.ts': "export { findUser } from './db/users';\n",
+      'src/db/users.ts': USERS_MODULE,
+      'lib/tool.ts': "export { helper } from '../src/helper';\n",
+      'src/helper.ts': 'const unused = 1;\nexport const helper = 2;\n',
+      // Under the root but imported by nothing the named file reaches: `tsc` leaves it out, and so does a run.
+      'src/scratch.ts': 'const unused = 1;\n',
+    });
   });
   afterAll(() => {
     rmSync(folder, { recursive: true, force: true });

@@ -889,7 +889,7 @@ function isArrowDeclared(declaration: ts.Node): declaration is ts.VariableDeclar
 }
 
 /** A `const` whose initialiser, as written (no parentheses), passes `test`. */
-function isConstantOf(
+export function isConstantOf(
   declaration: ts.Node,
   test: (initializer: ts.Expression) => boolean,
 ): declaration is ts.VariableDeclaration {
@@ -1098,6 +1098,9 @@ function statementNameOf(statement: ts.Statement): ts.Node | undefined {
     : undefined;
 }
 
+/** A module's specifier as written, and the name of the export taken from it (`*` for the whole module). */
+type ModuleImport = { module: string; name: string };
+
 /**
  * What a name read as a value stands for when syntax shows it is imported
  * (`import { X }`, `import X`, in JavaScript also `const { X } = require(…)`)
@@ -1113,7 +1116,7 @@ export function builtinImportOf(
   view: ProjectView,
   file: SourceFile,
   identifier: ts.Identifier,
-): { module: string; name: string } | undefined {
+): ModuleImport | undefined {
   const imported = moduleImportOf(view, file, identifier);
   return imported !== undefined && isBuiltinUnaugmented(view, imported.module) ? imported : undefined;
 }
@@ -1128,10 +1131,8 @@ export function moduleImportOf(
   view: ProjectView,
   file: SourceFile,
   identifier: ts.Identifier,
-): { module: string; name: string } | undefined {
-  const binding = syntacticBindingOf(view, file, identifier);
-  if (binding?.kind !== 'local') return undefined;
-  const value = moduleValueOf(binding.declaration, file.compilerNode);
+): ModuleImport | undefined {
+  const value = localModuleValueOf(view, file, identifier);
   return value === undefined || value.exported === '*'
     ? undefined
     : { module: value.specifier.text, name: value.exported };
@@ -1148,11 +1149,17 @@ export function builtinModuleOf(view: ProjectView, file: SourceFile, identifier:
 
 /** How a name takes its value from a Node built-in module no file of the project augments (`builtinImportOf`). */
 function builtinModuleValueOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): ModuleValue | undefined {
-  const binding = syntacticBindingOf(view, file, identifier);
-  if (binding?.kind !== 'local') return undefined;
-  // `const { URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
-  const value = moduleValueOf(binding.declaration, file.compilerNode);
+  const value = localModuleValueOf(view, file, identifier);
   return value !== undefined && isBuiltinUnaugmented(view, value.specifier.text) ? value : undefined;
+}
+
+/**
+ * How a name syntax settles as one of its file's bindings takes its value from a module (`moduleValueOf`): `const {
+ * URL } = require('url')` binds the module's export of that name, as `import { URL } from 'url'` does.
+ */
+function localModuleValueOf(view: ProjectView, file: SourceFile, identifier: ts.Identifier): ModuleValue | undefined {
+  const binding = syntacticBindingOf(view, file, identifier);
+  return binding?.kind === 'local' ? moduleValueOf(binding.declaration, file.compilerNode) : undefined;
 }
 
 /** True for one of Node's built-in modules (`isBuiltin`) that no file of the project augments. */
@@ -1165,7 +1172,7 @@ function isBuiltinUnaugmented(view: ProjectView, specifier: string): boolean {
  * lock = require('async-lock')` the whole module (`*`), `const { Mutex } = require('async-mutex')` (and `{ Mutex: M
  * }`) the export `Mutex`. Undefined for an import and for anything else.
  */
-export function requiredValueOf(nameNode: ts.Node, tree: ts.SourceFile): { module: string; name: string } | undefined {
+export function requiredValueOf(nameNode: ts.Node, tree: ts.SourceFile): ModuleImport | undefined {
   const value = moduleValueOf(nameNode, tree);
   return value?.via === 'require' ? { module: value.specifier.text, name: value.exported } : undefined;
 }

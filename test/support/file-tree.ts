@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 /** Every file under a folder, by relative path, with its text. */
 export function fileTree(root: string): Record<string, string> {
@@ -13,4 +13,12 @@ export function fileTree(root: string): Record<string, string> {
   };
   walk(root);
   return out;
+}
+
+/** Writes each file under a folder, by relative path, making the folders it needs: `fileTree`'s inverse. */
+export function writeFileTree(root: string, files: Readonly<Record<string, string>>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
 }

@@ -1318,9 +1318,9 @@ function importOf(reference: Node, declarationsOfName: (name: Identifier) => rea
  * `const` binds for good; a `let` or `var` may be given anything later.
  */
 function requiredImportOf(declaration: Node): Imported | undefined {
+  if (!Node.isBindingElement(declaration) && !Node.isVariableDeclaration(declaration)) return undefined;
   const variable = Node.isBindingElement(declaration) ? declaration.getParent().getParent() : declaration;
   if (!Node.isVariableDeclaration(variable) || !isConstDeclaration(variable)) return undefined;
-  if (!Node.isBindingElement(declaration) && !Node.isVariableDeclaration(declaration)) return undefined;
   const bound = requiredValueOf(declaration.getNameNode().compilerNode, declaration.getSourceFile().compilerNode);
   if (bound !== undefined) return { ...bound, required: true };
   if (declaration !== variable) return undefined;
